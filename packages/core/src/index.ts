@@ -1,0 +1,37 @@
+export { type CorroborateErrorCode, CorroborateError, isCorroborateError } from './errors.js'
+export {
+  type ArticleLoadFailure,
+  contentId,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_LENGTH,
+  decodeArticleBytes,
+  fileStemId,
+  formatOfPath,
+  type IngestArticleOptions,
+  type IngestedArticle,
+  ingestArticle,
+  type LoadArticleFileOptions,
+  loadArticleDirectory,
+  loadArticleFile,
+  normalizeDate,
+  toOriginalSpan,
+} from './ingest/index.js'
+export { type NormalizeArticleOptions, normalizeArticle, splitSentences } from './segment/index.js'
+export type {
+  Article,
+  ArticleFormat,
+  ArticleMessage,
+  ArticleMetadataInput,
+  ArticleSource,
+  BoilerplateKind,
+  Caption,
+  Evidence,
+  EvidenceSource,
+  MessageCode,
+  MessageSeverity,
+  Paragraph,
+  RemovedText,
+  Sentence,
+  Span,
+  TextRun,
+} from './types.js'

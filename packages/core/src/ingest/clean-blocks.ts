@@ -1,0 +1,275 @@
+import type { ArticleFormat, ArticleMessage, BoilerplateKind, Caption, Evidence, RemovedText } from '../types.js'
+import { type Block, sliceBlock, trimBlock } from './block.js'
+import {
+  ADVERTISEMENT,
+  AUTHOR_BIO,
+  BYLINE,
+  COPYRIGHT_HOLDER,
+  CORPORATE_SUFFIX,
+  CREDIT_ONLY,
+  CREDIT_SUFFIX,
+  DATE_HEADER,
+  DATELINE,
+  JOURNALIST,
+  SIDEBAR_MARKER,
+  SOCIAL_FOLLOW,
+  TRUNCATED,
+  wordCount,
+} from './boilerplate-patterns.js'
+import { evidence, normalizeDate } from './metadata.js'
+
+/** What cleanup found in the blocks: the body, what it took out and why, and metadata read from the text. */
+export interface CleanedBlocks {
+  body: Block[]
+  captions: Caption[]
+  removed: RemovedText[]
+  title: Evidence<string> | null
+  author: Evidence<string> | null
+  published: Evidence<string> | null
+  dateline: Evidence<string> | null
+  outlet: Evidence<string> | null
+  messages: ArticleMessage[]
+}
+
+type Status = 'body' | BoilerplateKind
+
+const FOOTER_STRONG =
+  /(?:^©|^\(c\)\s*\d{4}|^copyright\b|all rights reserved|use of this (?:site|website) constitutes|may not be (?:reproduced|republished|redistributed)|^by (?:continuing|signing up|clicking|registering|creating an account)|^(?:sign|log) ?(?:in|up)\b|create (?:a |an )?(?:free )?account|^already (?:a subscriber|have an account)|^(?:subscribe|sign up) (?:to|for|now|today)\b)/i
+const FOOTER_WEAK =
+  /(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|cookie (?:policy|settings|preferences)|newsletter|^subscribe$|^contact us$|^about us$|^do not sell\b|^manage (?:cookies|preferences)\b)/i
+const SHARE_BAR =
+  /^(?:(?:share|tweet|email|e-mail|print|comments?|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link|save|gift (?:this )?article|listen(?: to this article)?|\d+ comments?)(?:\s*[|·•,/]\s*|\s+|$))+$/i
+const CREDITS_LINE = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|contributing|research) by\b/i
+const TERMINAL = /[.!?…]["”’')\]]*$/
+const HEADLINE_END = /[.,;:]$/
+
+function isFooterLine(text: string): boolean {
+  const words = wordCount(text)
+  return (FOOTER_STRONG.test(text) && words <= 40) || (FOOTER_WEAK.test(text) && words <= 12)
+}
+
+function isHeadlineLike(text: string): boolean {
+  const words = wordCount(text)
+  return words >= 2 && words <= 30 && !HEADLINE_END.test(text) && !/[.!?]\s+\p{Lu}/u.test(text)
+}
+
+function isTinyLabel(text: string): boolean {
+  return wordCount(text) <= 4 && !TERMINAL.test(text) && text.length <= 40
+}
+
+const normalizedKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[“”„‟″"]/g, '"')
+    .replace(/[‘’‚‛′']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+
+function copyrightHolder(text: string): string | null {
+  const holder = COPYRIGHT_HOLDER.exec(text)?.[1]
+  if (!holder) return null
+  const name = holder.replace(/\.?\s*all rights reserved\.?$/i, '').replace(CORPORATE_SUFFIX, '').trim()
+  const words = wordCount(name)
+  return words >= 1 && words <= 8 && /\p{Lu}/u.test(name) ? name : null
+}
+
+/**
+ * Separates story text from the clutter scraped pages carry: date headers,
+ * titles and bylines at the top; ads, photo credits and captions anywhere;
+ * sidebars of teasers, author bios and site footers at the end; paragraphs
+ * printed twice. Metadata found on the way comes back with its evidence.
+ */
+export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): CleanedBlocks {
+  const items = [...blocks]
+  const status: Status[] = items.map(() => 'body')
+  const result: CleanedBlocks = {
+    body: [],
+    captions: [],
+    removed: [],
+    title: null,
+    author: null,
+    published: null,
+    dateline: null,
+    outlet: null,
+    messages: [],
+  }
+  const removed: RemovedText[] = []
+  const remove = (block: Block, kind: BoilerplateKind) => removed.push({ kind, text: block.text, span: block.span })
+  const bodyIndexes = () => status.flatMap((s, i) => (s === 'body' ? [i] : []))
+
+  // Top of the article: date header, title, byline.
+  const top = Math.min(items.length, 5)
+  for (let i = 0; i < top; i++) {
+    const block = items[i] as Block
+    const header = DATE_HEADER.exec(block.text)
+    if (!header || result.published) continue
+    const iso = normalizeDate(header[1] as string)
+    if (!iso) continue
+    const headerBlock = sliceBlock(block, 0, header[0].length)
+    result.published = evidence(iso, header[0].trim(), headerBlock.span, 'text')
+    remove(trimBlock(headerBlock), 'date-header')
+    const rest = trimBlock(sliceBlock(block, header[0].length))
+    if (rest.text === '') status[i] = 'date-header'
+    else items[i] = rest
+  }
+  const firstBody = bodyIndexes()[0]
+  if (firstBody !== undefined && bodyIndexes().length > 1) {
+    const block = items[firstBody] as Block
+    const isTitle =
+      format === 'markdown'
+        ? (block.kind === 'heading' && block.depth <= 2) || (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
+        : isHeadlineLike(block.text) && !DATELINE.test(block.text) && !BYLINE.test(block.text)
+    if (isTitle) {
+      status[firstBody] = 'title'
+      result.title = evidence(block.text, block.text, block.span, 'text')
+    }
+  }
+  for (const i of bodyIndexes().slice(0, 4)) {
+    const block = items[i] as Block
+    const byline = BYLINE.exec(block.text)
+    if (byline && wordCount(block.text) <= 14) {
+      status[i] = 'byline'
+      const name = (byline[1] as string).trim().replace(/[,|]$/, '')
+      result.author ??= evidence(name, block.text, block.span, 'text')
+    }
+  }
+
+  // Anywhere: ads, share bars, credits and captions, short footer lines.
+  items.forEach((block, i) => {
+    if (status[i] !== 'body') return
+    const text = block.text
+    const words = wordCount(text)
+    if (ADVERTISEMENT.test(text)) status[i] = 'advertisement'
+    else if (SHARE_BAR.test(text) && words <= 12) status[i] = 'navigation'
+    else if (block.kind === 'image') {
+      status[i] = 'caption'
+      if (text !== '') result.captions.push({ text, span: block.span, credit: null })
+    } else if (CREDIT_ONLY.test(text) && words <= 12) {
+      status[i] = 'photo-credit'
+      result.captions.push({ text: '', span: block.span, credit: text })
+    } else if (block.kind === 'emphasis' && items[i - 1]?.kind === 'image') {
+      status[i] = 'caption'
+      result.captions.push({ text, span: block.span, credit: null })
+    } else if (words <= 80) {
+      const credit = CREDIT_SUFFIX.exec(text)
+      if (credit && credit.index > 0) {
+        status[i] = 'caption'
+        const previous = result.captions[result.captions.length - 1]
+        const creditText = (credit[1] as string).trim()
+        const caption = { text: text.slice(0, credit.index + (credit[0].length - credit[0].trimStart().length)).trim(), span: block.span, credit: creditText }
+        // A credit line right before its caption is the same photo: one caption.
+        if (previous && previous.text === '' && previous.credit === creditText && status[i - 1] === 'photo-credit') {
+          result.captions[result.captions.length - 1] = caption
+        } else {
+          result.captions.push(caption)
+        }
+      } else if (isFooterLine(text)) status[i] = 'footer'
+      // An author bio that ends with a follow line is left to the bio rule, which reads the name.
+      else if (SOCIAL_FOLLOW.test(text) && words <= 25 && !AUTHOR_BIO.test(text)) status[i] = 'social-follow'
+    }
+  })
+
+  // End of the article: footer, then sidebars of teasers, then the author bio.
+  // Walk up from the end over footer lines and the tiny labels between them
+  // (a repeated site name, an "or"); blocks already taken out are passed over.
+  let footerStart = -1
+  let sawFooter = false
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (status[i] !== 'body') {
+      if (status[i] === 'footer') sawFooter = true
+      continue
+    }
+    const text = (items[i] as Block).text
+    if (isFooterLine(text)) sawFooter = true
+    else if (!isTinyLabel(text)) break
+    footerStart = i
+  }
+  if (sawFooter && footerStart >= 0) {
+    for (let i = footerStart; i < items.length; i++) if (status[i] === 'body') status[i] = 'footer'
+  }
+  items.forEach((block, i) => {
+    if (status[i] !== 'footer' || result.outlet) return
+    const holder = copyrightHolder(block.text)
+    if (holder) result.outlet = evidence(holder, block.text, block.span, 'text')
+  })
+
+  markSidebars(items, status)
+
+  for (const i of bodyIndexes().slice(-2)) {
+    const text = (items[i] as Block).text
+    const bio = AUTHOR_BIO.exec(text)
+    if (bio && wordCount(text) <= 80 && (JOURNALIST.test(text) || SOCIAL_FOLLOW.test(text))) {
+      status[i] = 'author-bio'
+      result.author ??= evidence(bio[1] as string, text, (items[i] as Block).span, 'text')
+    } else if (CREDITS_LINE.test(text) && wordCount(text) <= 40) {
+      status[i] = 'byline'
+    }
+  }
+
+  // Paragraphs printed twice: the first copy stays.
+  const seen = new Set<string>()
+  for (const i of bodyIndexes()) {
+    const block = items[i] as Block
+    const key = normalizedKey(block.text)
+    if (key.length >= 20 && seen.has(key)) {
+      status[i] = 'duplicate'
+      result.messages.push({
+        code: 'duplicate-paragraph',
+        severity: 'info',
+        fatal: false,
+        message: `paragraph ${i + 1} repeats an earlier paragraph word for word; the repeat was left out`,
+        span: block.span,
+      })
+    }
+    seen.add(key)
+  }
+
+  items.forEach((block, i) => {
+    const s = status[i] as Status
+    if (s === 'body') result.body.push(block)
+    else if (s !== 'caption' && s !== 'photo-credit') remove(block, s)
+    else remove(block, s)
+  })
+
+  const lead = result.body[0]
+  const dateline = lead ? DATELINE.exec(lead.text) : null
+  if (lead && dateline) {
+    const place = (dateline[1] as string).trim()
+    result.dateline = evidence(place, dateline[0].trim(), sliceBlock(lead, 0, dateline[0].trimEnd().length).span, 'text')
+  }
+  result.removed = removed.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
+  return result
+}
+
+/**
+ * Boxes of links to other stories: a marker such as "View All" or "Related
+ * stories" (with the section label above it), then teasers — short headlines
+ * and excerpts cut off with an ellipsis — until story text resumes. A run of
+ * teasers at the very end counts too when it holds at least two excerpts.
+ */
+function markSidebars(items: readonly Block[], status: Status[]): void {
+  const isTeaser = (text: string) => TRUNCATED.test(text) || isHeadlineLike(text)
+  for (let i = 0; i < items.length; i++) {
+    if (status[i] !== 'body') continue
+    const text = (items[i] as Block).text
+    if (!SIDEBAR_MARKER.test(text) || wordCount(text) > 6) continue
+    let start = i
+    for (let j = i - 1; j >= 0; j--) {
+      if (status[j] !== 'body') continue
+      if (isTinyLabel((items[j] as Block).text)) start = j
+      break
+    }
+    let end = i + 1
+    while (end < items.length && (status[end] !== 'body' || isTeaser((items[end] as Block).text))) end++
+    for (let j = start; j < end; j++) if (status[j] === 'body') status[j] = 'sidebar'
+    i = end - 1
+  }
+  const trailing: number[] = []
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (status[i] !== 'body') continue
+    if (!isTeaser((items[i] as Block).text)) break
+    trailing.push(i)
+  }
+  const excerpts = trailing.filter((i) => TRUNCATED.test((items[i] as Block).text)).length
+  if (excerpts >= 2 && trailing.length >= 4) for (const i of trailing) status[i] = 'sidebar'
+}

@@ -1,0 +1,13 @@
+export { contentId, fileStemId } from './article-id.js'
+export { decodeArticleBytes } from './decode-article-bytes.js'
+export { DEFAULT_MAX_LENGTH, type IngestArticleOptions, type IngestedArticle, ingestArticle } from './ingest-article.js'
+export {
+  type ArticleLoadFailure,
+  DEFAULT_MAX_BYTES,
+  formatOfPath,
+  type LoadArticleFileOptions,
+  loadArticleDirectory,
+  loadArticleFile,
+} from './load-article-file.js'
+export { normalizeDate } from './metadata.js'
+export { toOriginalSpan } from './text-runs.js'

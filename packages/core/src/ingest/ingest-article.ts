@@ -1,0 +1,179 @@
+import { CorroborateError } from '../errors.js'
+import type {
+  Article,
+  ArticleFormat,
+  ArticleMessage,
+  ArticleMetadataInput,
+  ArticleSource,
+  Evidence,
+  MessageCode,
+  Paragraph,
+  Span,
+  TextRun,
+} from '../types.js'
+import { contentId } from './article-id.js'
+import type { Block } from './block.js'
+import { cleanBlocks } from './clean-blocks.js'
+import { markdownBlocks } from './markdown-blocks.js'
+import { evidence, normalizeDate, readFrontMatter } from './metadata.js'
+import { plainTextBlocks } from './plain-text-blocks.js'
+
+/** An article after ingest and before sentence segmentation. */
+export type IngestedArticle = Omit<Article, 'sentences'>
+
+export interface IngestArticleOptions {
+  /** Longest input accepted, in UTF-16 code units; longer input yields a fatal message. Default 10,000,000. */
+  maxLength?: number
+}
+
+export const DEFAULT_MAX_LENGTH = 10_000_000
+const FORMATS: readonly ArticleFormat[] = ['text', 'markdown']
+const PARAGRAPH_SEPARATOR = '\n\n'
+const CONTROL = /[\u0001-\u0008\u000e-\u001f]/g
+
+function message(code: MessageCode, text: string, fatal = false, span: Span | null = null): ArticleMessage {
+  return { code, severity: fatal ? 'error' : 'warning', fatal, message: text, span }
+}
+
+/** Why the content cannot be an article at all, or null when it can. */
+function unusableInput(content: string, maxLength: number): ArticleMessage | null {
+  if (content.length > maxLength) {
+    return message(
+      'input-too-large',
+      `input is ${content.length.toLocaleString('en-US')} characters, over the limit of ${maxLength.toLocaleString('en-US')}; split it into articles or raise maxLength`,
+      true,
+    )
+  }
+  const nul = content.indexOf('\u0000')
+  if (nul >= 0) {
+    return message('binary-input', `input holds a NUL character at offset ${nul}: it is binary data, not article text`, true, { start: nul, end: nul + 1 })
+  }
+  const controls = content.match(CONTROL)?.length ?? 0
+  if (controls > 8 && controls > content.length / 100) {
+    return message('binary-input', `input holds ${controls} control characters: it looks like binary data, not article text`, true)
+  }
+  if (content.trim() === '') {
+    return message('empty-input', content === '' ? 'input is empty' : 'input holds only white space', true)
+  }
+  return null
+}
+
+function callerEvidence(
+  metadata: ArticleMetadataInput | undefined,
+  source: 'caller' | 'sidecar' | 'front-matter',
+  span: Span | null,
+  messages: ArticleMessage[],
+) {
+  const fields: Partial<Record<'title' | 'author' | 'outlet' | 'url' | 'published', Evidence<string>>> = {}
+  if (!metadata) return fields
+  for (const key of ['title', 'author', 'outlet', 'url'] as const) {
+    const value = metadata[key]?.trim()
+    if (value) fields[key] = evidence(value, value, span, source)
+  }
+  const published = metadata.published?.trim()
+  if (published) {
+    const iso = normalizeDate(published)
+    if (iso) fields.published = evidence(iso, published, span, source)
+    else messages.push(message('date-unparsed', `${source} date "${published}" is not a full date (day, month and year); it was left out`))
+  }
+  return fields
+}
+
+/**
+ * Reads an article's content into clean paragraphs with spans, captions kept
+ * apart, boilerplate taken out and metadata with its evidence. Never throws on
+ * content: input that cannot be an article (empty, binary, too large) comes
+ * back with a fatal message and no paragraphs. Throws `CorroborateError` only
+ * for a contract violation such as an unknown format.
+ */
+export function ingestArticle(source: ArticleSource, options: IngestArticleOptions = {}): IngestedArticle {
+  if (typeof source !== 'object' || source === null || typeof source.content !== 'string') {
+    throw new CorroborateError('INVALID_ARGUMENT', `ingestArticle expects { content: string, ... }; got ${source === null ? 'null' : typeof source === 'object' ? `an object without a string "content"` : typeof source}`)
+  }
+  const format = source.format ?? 'text'
+  if (!FORMATS.includes(format)) {
+    throw new CorroborateError('UNSUPPORTED_FORMAT', `format "${String(format)}" is not supported; expected one of ${FORMATS.join(', ')}`)
+  }
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH
+  const original = source.content
+  const id = source.id ?? contentId(original)
+  const messages: ArticleMessage[] = []
+  const article: IngestedArticle = {
+    id,
+    format,
+    original,
+    text: '',
+    title: null,
+    author: null,
+    dateline: null,
+    published: null,
+    outlet: null,
+    url: null,
+    paragraphs: [],
+    captions: [],
+    removed: [],
+    runs: [],
+    messages,
+  }
+  const unusable = unusableInput(original, maxLength)
+  if (unusable) {
+    messages.push(unusable)
+    Object.assign(article, callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages))
+    return article
+  }
+
+  let blocks: Block[]
+  let frontMatterFields = {}
+  if (format === 'markdown') {
+    const parsed = markdownBlocks(original)
+    blocks = parsed.blocks
+    if (parsed.frontMatter) {
+      const read = readFrontMatter(parsed.frontMatter.value)
+      if ('error' in read) messages.push(message('front-matter-invalid', read.error, false, parsed.frontMatter.span))
+      else frontMatterFields = callerEvidence(read.metadata, 'front-matter', parsed.frontMatter.span, messages)
+    }
+  } else {
+    blocks = plainTextBlocks(original)
+  }
+
+  const cleaned = cleanBlocks(blocks, format)
+  const given = callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages)
+  // Precedence: what the caller says, then a sidecar, then front matter, then the text itself.
+  const pick = (key: 'title' | 'author' | 'outlet' | 'url' | 'published', fromText: Evidence<string> | null) =>
+    given[key] ?? (frontMatterFields as typeof given)[key] ?? fromText
+  article.title = pick('title', cleaned.title)
+  article.author = pick('author', cleaned.author)
+  article.outlet = pick('outlet', cleaned.outlet)
+  article.url = pick('url', null)
+  article.published = pick('published', cleaned.published)
+  article.dateline = cleaned.dateline
+  article.captions = cleaned.captions
+  article.removed = cleaned.removed
+  messages.push(...cleaned.messages)
+
+  let body = cleaned.body
+  const givenTitle = article.title && article.title.source !== 'text' ? article.title.value : null
+  if (givenTitle && body.length > 1 && body[0]?.text.trim() === givenTitle) {
+    article.removed.push({ kind: 'title', text: body[0].text, span: body[0].span })
+    article.removed.sort((a, b) => a.span.start - b.span.start)
+    body = body.slice(1)
+  }
+
+  const runs: TextRun[] = []
+  const paragraphs: Paragraph[] = []
+  let text = ''
+  body.forEach((block, index) => {
+    if (index > 0) text += PARAGRAPH_SEPARATOR
+    const offset = text.length
+    for (const run of block.runs) runs.push({ ...run, text: run.text + offset })
+    paragraphs.push({ index, text: block.text, span: block.span, offset })
+    text += block.text
+  })
+  article.text = text
+  article.paragraphs = paragraphs
+  article.runs = runs
+  if (paragraphs.length === 0) {
+    messages.push(message('no-body', `no story text was found: all ${blocks.length} block(s) of the input were recognized as non-story text (${[...new Set(article.removed.map((r) => r.kind))].join(', ') || 'nothing'})`, true))
+  }
+  return article
+}

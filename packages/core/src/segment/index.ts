@@ -1,0 +1,2 @@
+export { type NormalizeArticleOptions, normalizeArticle } from './normalize-article.js'
+export { splitSentences } from './split-sentences.js'

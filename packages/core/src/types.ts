@@ -1,0 +1,163 @@
+/**
+ * A half-open range of UTF-16 code units, `[start, end)`, into an article's
+ * `original` text: `original.slice(span.start, span.end)`.
+ */
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Formats the ingest stage reads. */
+export type ArticleFormat = 'text' | 'markdown'
+
+/** Where a metadata value was found. */
+export type EvidenceSource = 'caller' | 'front-matter' | 'sidecar' | 'text'
+
+/**
+ * A metadata value together with the text it was read from. `span` points into
+ * `original` when the evidence is part of the article text (`source: 'text'` or
+ * `'front-matter'`) and is null when it came from outside it (the caller or a
+ * sidecar file).
+ */
+export interface Evidence<T> {
+  value: T
+  text: string
+  span: Span | null
+  source: EvidenceSource
+}
+
+/** Metadata as a caller, front matter or a sidecar file may give it; every field optional. */
+export interface ArticleMetadataInput {
+  title?: string
+  author?: string
+  outlet?: string
+  url?: string
+  /** ISO 8601 date or date-time, or any English date a reader would understand. */
+  published?: string
+}
+
+/** What the ingest loaders read and `normalizeArticle` takes. */
+export interface ArticleSource {
+  content: string
+  /** Defaults to `text`, or to what a file's extension says. */
+  format?: ArticleFormat
+  /** Defaults to a stable hash of `content`. */
+  id?: string
+  metadata?: ArticleMetadataInput
+  /** Who gave `metadata`: the caller (default) or a sidecar file beside the article. */
+  metadataSource?: 'caller' | 'sidecar'
+  /** The file it was read from, when there was one. */
+  path?: string
+}
+
+export type MessageSeverity = 'info' | 'warning' | 'error'
+
+/**
+ * A problem found inside an article (vfile style): reported, never thrown.
+ * `fatal` means the input holds no usable article text.
+ */
+export interface ArticleMessage {
+  code: MessageCode
+  severity: MessageSeverity
+  fatal: boolean
+  message: string
+  span: Span | null
+}
+
+export type MessageCode =
+  | 'empty-input'
+  | 'input-too-large'
+  | 'binary-input'
+  | 'no-body'
+  | 'duplicate-paragraph'
+  | 'boilerplate-removed'
+  | 'long-paragraph'
+  | 'front-matter-invalid'
+  | 'metadata-conflict'
+  | 'date-unparsed'
+
+/** Kinds of non-story text that ingest takes out of the body. */
+export type BoilerplateKind =
+  | 'advertisement'
+  | 'sidebar'
+  | 'photo-credit'
+  | 'caption'
+  | 'footer'
+  | 'social-follow'
+  | 'author-bio'
+  | 'byline'
+  | 'date-header'
+  | 'duplicate'
+  | 'title'
+  | 'navigation'
+
+/** A stretch of the original that is not story text, and why. */
+export interface RemovedText {
+  kind: BoilerplateKind
+  text: string
+  span: Span
+}
+
+/**
+ * One block of body text. `text` is the clean text; `span` covers the source it
+ * came from, which is `text` itself for plain text and includes markup for
+ * Markdown. `offset` is where `text` starts in `Article.text`.
+ */
+export interface Paragraph {
+  index: number
+  text: string
+  span: Span
+  offset: number
+}
+
+/** One sentence of the body; `paragraph` is the index of its paragraph. */
+export interface Sentence {
+  index: number
+  paragraph: number
+  text: string
+  span: Span
+  offset: number
+}
+
+/** A photo caption or credit, kept apart from the body. */
+export interface Caption {
+  text: string
+  span: Span
+  credit: string | null
+}
+
+/**
+ * A run of `Article.text` that came from the original: `[text, text + length)`
+ * of the clean text corresponds to `[original, original + originalLength)` of
+ * the original. Equal lengths mean a verbatim copy, offset for offset.
+ */
+export interface TextRun {
+  text: number
+  length: number
+  original: number
+  originalLength: number
+}
+
+/** A normalized article: clean body text, its structure and metadata, each traced to the original. */
+export interface Article {
+  id: string
+  format: ArticleFormat
+  /** The input exactly as given; every `span` points into it. */
+  original: string
+  /** Body paragraphs joined by a blank line. */
+  text: string
+  title: Evidence<string> | null
+  author: Evidence<string> | null
+  dateline: Evidence<string> | null
+  /** ISO 8601: `YYYY-MM-DD`, or a full date-time when the source gives a time. */
+  published: Evidence<string> | null
+  outlet: Evidence<string> | null
+  url: Evidence<string> | null
+  paragraphs: Paragraph[]
+  sentences: Sentence[]
+  captions: Caption[]
+  removed: RemovedText[]
+  /** Sorted by `text`; maps clean-text offsets back to the original. */
+  runs: TextRun[]
+  messages: ArticleMessage[]
+}
