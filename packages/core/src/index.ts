@@ -1,4 +1,4 @@
-export { type CorroborateErrorCode, CorroborateError, isCorroborateError } from './errors.js'
+export { CorroborateError, type CorroborateErrorCode, isCorroborateError } from './errors.js'
 export {
   type ArticleLoadFailure,
   contentId,

@@ -26,7 +26,10 @@ export const FOOTER =
 /** An agency or photographer credit: `AP/Mark Schiefelbein`, `Photo: Reuters`, `(Getty Images)`. */
 const CREDIT_BODY = String.raw`(?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu|PA|UPI|ZUMA(?: Press)?|NurPhoto|SOPA Images|Pool|File)(?: Photo| Images| via Getty Images)?(?:\s*/\s*[\p{Lu}][\p{L}.'’ -]{1,60})?|[\p{Lu}][\p{L}.'’& -]{1,40}\s*/\s*(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Bloomberg|Shutterstock|Alamy|Pool|[\p{Lu}][\p{L}.'’ -]{1,40}))`
 const CREDIT_LABEL = String.raw`(?:(?:photo|image|picture|photograph|illustration|video|credit)s?(?:\s+(?:by|credit|courtesy(?: of)?))?\s*[:|–—-]\s*|(?:photo|image)s?\s+(?:by|courtesy(?: of)?)\s+)`
-export const CREDIT_ONLY = new RegExp(String.raw`^\(?(?:${CREDIT_LABEL}.{1,80}|${CREDIT_LABEL}?${CREDIT_BODY})\)?\.?$`, 'iu')
+export const CREDIT_ONLY = new RegExp(
+  String.raw`^\(?(?:${CREDIT_LABEL}.{1,80}|${CREDIT_LABEL}?${CREDIT_BODY})\)?\.?$`,
+  'iu',
+)
 export const CREDIT_SUFFIX = new RegExp(
   String.raw`(?:^|[.!?]\s+|\s+)(\(?(?:${CREDIT_LABEL}[^.()]{1,80}|${CREDIT_LABEL}?${CREDIT_BODY})\)?\.?)$`,
   'u',
@@ -55,6 +58,7 @@ export const DATELINE =
   /^((?:[\p{Lu}][\p{Lu}.'’ -]{1,40}[\p{Lu}.])(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}?){0,2}(?:\s*\([\p{L}\d .&'’-]{1,30}\))?)\s*(?:—|–|--|-)\s+/u
 
 /** Legal suffixes dropped when a copyright line names the outlet. */
-export const CORPORATE_SUFFIX = /(?:,?\s+(?:Company|Co\.|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|PLC|plc|GmbH|S\.A\.|LP|L\.P\.))+\.?$/
+export const CORPORATE_SUFFIX =
+  /(?:,?\s+(?:Company|Co\.|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|PLC|plc|GmbH|S\.A\.|LP|L\.P\.))+\.?$/
 export const COPYRIGHT_HOLDER =
   /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)\.?\s*(?:all rights reserved\.?)?$/i

@@ -1,4 +1,11 @@
-import type { ArticleFormat, ArticleMessage, BoilerplateKind, Caption, Evidence, RemovedText } from '../types.js'
+import type {
+  ArticleFormat,
+  ArticleMessage,
+  BoilerplateKind,
+  Caption,
+  Evidence,
+  RemovedText,
+} from '../types.js'
 import { type Block, sliceBlock, trimBlock } from './block.js'
 import {
   ADVERTISEMENT,
@@ -39,7 +46,8 @@ const FOOTER_WEAK =
   /(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|cookie (?:policy|settings|preferences)|newsletter|^subscribe$|^contact us$|^about us$|^do not sell\b|^manage (?:cookies|preferences)\b)/i
 const SHARE_BAR =
   /^(?:(?:share|tweet|email|e-mail|print|comments?|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link|save|gift (?:this )?article|listen(?: to this article)?|\d+ comments?)(?:\s*[|·•,/]\s*|\s+|$))+$/i
-const CREDITS_LINE = /^\(?(?:(?:additional )?reporting|writing|editing|compiled|contributing|research) by\b/i
+const CREDITS_LINE =
+  /^\(?(?:(?:additional )?reporting|writing|editing|compiled|contributing|research) by\b/i
 const TERMINAL = /[.!?…]["”’')\]]*$/
 const HEADLINE_END = /[.,;:]$/
 
@@ -68,7 +76,10 @@ const normalizedKey = (text: string) =>
 function copyrightHolder(text: string): string | null {
   const holder = COPYRIGHT_HOLDER.exec(text)?.[1]
   if (!holder) return null
-  const name = holder.replace(/\.?\s*all rights reserved\.?$/i, '').replace(CORPORATE_SUFFIX, '').trim()
+  const name = holder
+    .replace(/\.?\s*all rights reserved\.?$/i, '')
+    .replace(CORPORATE_SUFFIX, '')
+    .trim()
   const words = wordCount(name)
   return words >= 1 && words <= 8 && /\p{Lu}/u.test(name) ? name : null
 }
@@ -94,7 +105,8 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     messages: [],
   }
   const removed: RemovedText[] = []
-  const remove = (block: Block, kind: BoilerplateKind) => removed.push({ kind, text: block.text, span: block.span })
+  const remove = (block: Block, kind: BoilerplateKind) =>
+    removed.push({ kind, text: block.text, span: block.span })
   const bodyIndexes = () => status.flatMap((s, i) => (s === 'body' ? [i] : []))
 
   // Top of the article: date header, title, byline.
@@ -117,7 +129,8 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     const block = items[firstBody] as Block
     const isTitle =
       format === 'markdown'
-        ? (block.kind === 'heading' && block.depth <= 2) || (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
+        ? (block.kind === 'heading' && block.depth <= 2) ||
+          (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
         : isHeadlineLike(block.text) && !DATELINE.test(block.text) && !BYLINE.test(block.text)
     if (isTitle) {
       status[firstBody] = 'title'
@@ -156,16 +169,28 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
         status[i] = 'caption'
         const previous = result.captions[result.captions.length - 1]
         const creditText = (credit[1] as string).trim()
-        const caption = { text: text.slice(0, credit.index + (credit[0].length - credit[0].trimStart().length)).trim(), span: block.span, credit: creditText }
+        const caption = {
+          text: text
+            .slice(0, credit.index + (credit[0].length - credit[0].trimStart().length))
+            .trim(),
+          span: block.span,
+          credit: creditText,
+        }
         // A credit line right before its caption is the same photo: one caption.
-        if (previous && previous.text === '' && previous.credit === creditText && status[i - 1] === 'photo-credit') {
+        if (
+          previous &&
+          previous.text === '' &&
+          previous.credit === creditText &&
+          status[i - 1] === 'photo-credit'
+        ) {
           result.captions[result.captions.length - 1] = caption
         } else {
           result.captions.push(caption)
         }
       } else if (isFooterLine(text)) status[i] = 'footer'
       // An author bio that ends with a follow line is left to the bio rule, which reads the name.
-      else if (SOCIAL_FOLLOW.test(text) && words <= 25 && !AUTHOR_BIO.test(text)) status[i] = 'social-follow'
+      else if (SOCIAL_FOLLOW.test(text) && words <= 25 && !AUTHOR_BIO.test(text))
+        status[i] = 'social-follow'
     }
   })
 
@@ -235,7 +260,12 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   const dateline = lead ? DATELINE.exec(lead.text) : null
   if (lead && dateline) {
     const place = (dateline[1] as string).trim()
-    result.dateline = evidence(place, dateline[0].trim(), sliceBlock(lead, 0, dateline[0].trimEnd().length).span, 'text')
+    result.dateline = evidence(
+      place,
+      dateline[0].trim(),
+      sliceBlock(lead, 0, dateline[0].trimEnd().length).span,
+      'text',
+    )
   }
   result.removed = removed.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
   return result
@@ -260,7 +290,8 @@ function markSidebars(items: readonly Block[], status: Status[]): void {
       break
     }
     let end = i + 1
-    while (end < items.length && (status[end] !== 'body' || isTeaser((items[end] as Block).text))) end++
+    while (end < items.length && (status[end] !== 'body' || isTeaser((items[end] as Block).text)))
+      end++
     for (let j = start; j < end; j++) if (status[j] === 'body') status[j] = 'sidebar'
     i = end - 1
   }

@@ -7,7 +7,16 @@ function firstInvalidByte(bytes: Uint8Array): number {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i] as number
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0
+    const length =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b < 0xe0
+          ? 2
+          : b >= 0xe0 && b < 0xf0
+            ? 3
+            : b >= 0xf0 && b < 0xf5
+              ? 4
+              : 0
     if (length === 0 || i + length > bytes.length) return i
     for (let k = 1; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i
     i += length
@@ -23,7 +32,11 @@ function firstInvalidByte(bytes: Uint8Array): number {
 export function decodeArticleBytes(bytes: Uint8Array, subject = 'input'): string {
   const nul = bytes.indexOf(0)
   if (nul >= 0) {
-    throw new CorroborateError('BINARY_INPUT', `${subject} holds a NUL byte at offset ${nul}: it is binary data, not article text`, { subject })
+    throw new CorroborateError(
+      'BINARY_INPUT',
+      `${subject} holds a NUL byte at offset ${nul}: it is binary data, not article text`,
+      { subject },
+    )
   }
   try {
     return decoder.decode(bytes)

@@ -1,6 +1,11 @@
 export { contentId, fileStemId } from './article-id.js'
 export { decodeArticleBytes } from './decode-article-bytes.js'
-export { DEFAULT_MAX_LENGTH, type IngestArticleOptions, type IngestedArticle, ingestArticle } from './ingest-article.js'
+export {
+  DEFAULT_MAX_LENGTH,
+  type IngestArticleOptions,
+  type IngestedArticle,
+  ingestArticle,
+} from './ingest-article.js'
 export {
   type ArticleLoadFailure,
   DEFAULT_MAX_BYTES,

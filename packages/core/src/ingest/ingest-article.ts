@@ -29,9 +29,16 @@ export interface IngestArticleOptions {
 export const DEFAULT_MAX_LENGTH = 10_000_000
 const FORMATS: readonly ArticleFormat[] = ['text', 'markdown']
 const PARAGRAPH_SEPARATOR = '\n\n'
+// Control characters other than tab and line breaks: text never has many, binary data does.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0001-\u0008\u000e-\u001f]/g
 
-function message(code: MessageCode, text: string, fatal = false, span: Span | null = null): ArticleMessage {
+function message(
+  code: MessageCode,
+  text: string,
+  fatal = false,
+  span: Span | null = null,
+): ArticleMessage {
   return { code, severity: fatal ? 'error' : 'warning', fatal, message: text, span }
 }
 
@@ -46,14 +53,27 @@ function unusableInput(content: string, maxLength: number): ArticleMessage | nul
   }
   const nul = content.indexOf('\u0000')
   if (nul >= 0) {
-    return message('binary-input', `input holds a NUL character at offset ${nul}: it is binary data, not article text`, true, { start: nul, end: nul + 1 })
+    return message(
+      'binary-input',
+      `input holds a NUL character at offset ${nul}: it is binary data, not article text`,
+      true,
+      { start: nul, end: nul + 1 },
+    )
   }
   const controls = content.match(CONTROL)?.length ?? 0
   if (controls > 8 && controls > content.length / 100) {
-    return message('binary-input', `input holds ${controls} control characters: it looks like binary data, not article text`, true)
+    return message(
+      'binary-input',
+      `input holds ${controls} control characters: it looks like binary data, not article text`,
+      true,
+    )
   }
   if (content.trim() === '') {
-    return message('empty-input', content === '' ? 'input is empty' : 'input holds only white space', true)
+    return message(
+      'empty-input',
+      content === '' ? 'input is empty' : 'input holds only white space',
+      true,
+    )
   }
   return null
 }
@@ -64,7 +84,9 @@ function callerEvidence(
   span: Span | null,
   messages: ArticleMessage[],
 ) {
-  const fields: Partial<Record<'title' | 'author' | 'outlet' | 'url' | 'published', Evidence<string>>> = {}
+  const fields: Partial<
+    Record<'title' | 'author' | 'outlet' | 'url' | 'published', Evidence<string>>
+  > = {}
   if (!metadata) return fields
   for (const key of ['title', 'author', 'outlet', 'url'] as const) {
     const value = metadata[key]?.trim()
@@ -74,7 +96,13 @@ function callerEvidence(
   if (published) {
     const iso = normalizeDate(published)
     if (iso) fields.published = evidence(iso, published, span, source)
-    else messages.push(message('date-unparsed', `${source} date "${published}" is not a full date (day, month and year); it was left out`))
+    else
+      messages.push(
+        message(
+          'date-unparsed',
+          `${source} date "${published}" is not a full date (day, month and year); it was left out`,
+        ),
+      )
   }
   return fields
 }
@@ -86,13 +114,22 @@ function callerEvidence(
  * back with a fatal message and no paragraphs. Throws `CorroborateError` only
  * for a contract violation such as an unknown format.
  */
-export function ingestArticle(source: ArticleSource, options: IngestArticleOptions = {}): IngestedArticle {
+export function ingestArticle(
+  source: ArticleSource,
+  options: IngestArticleOptions = {},
+): IngestedArticle {
   if (typeof source !== 'object' || source === null || typeof source.content !== 'string') {
-    throw new CorroborateError('INVALID_ARGUMENT', `ingestArticle expects { content: string, ... }; got ${source === null ? 'null' : typeof source === 'object' ? `an object without a string "content"` : typeof source}`)
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `ingestArticle expects { content: string, ... }; got ${source === null ? 'null' : typeof source === 'object' ? `an object without a string "content"` : typeof source}`,
+    )
   }
   const format = source.format ?? 'text'
   if (!FORMATS.includes(format)) {
-    throw new CorroborateError('UNSUPPORTED_FORMAT', `format "${String(format)}" is not supported; expected one of ${FORMATS.join(', ')}`)
+    throw new CorroborateError(
+      'UNSUPPORTED_FORMAT',
+      `format "${String(format)}" is not supported; expected one of ${FORMATS.join(', ')}`,
+    )
   }
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH
   const original = source.content
@@ -118,7 +155,10 @@ export function ingestArticle(source: ArticleSource, options: IngestArticleOptio
   const unusable = unusableInput(original, maxLength)
   if (unusable) {
     messages.push(unusable)
-    Object.assign(article, callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages))
+    Object.assign(
+      article,
+      callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages),
+    )
     return article
   }
 
@@ -129,8 +169,15 @@ export function ingestArticle(source: ArticleSource, options: IngestArticleOptio
     blocks = parsed.blocks
     if (parsed.frontMatter) {
       const read = readFrontMatter(parsed.frontMatter.value)
-      if ('error' in read) messages.push(message('front-matter-invalid', read.error, false, parsed.frontMatter.span))
-      else frontMatterFields = callerEvidence(read.metadata, 'front-matter', parsed.frontMatter.span, messages)
+      if ('error' in read)
+        messages.push(message('front-matter-invalid', read.error, false, parsed.frontMatter.span))
+      else
+        frontMatterFields = callerEvidence(
+          read.metadata,
+          'front-matter',
+          parsed.frontMatter.span,
+          messages,
+        )
     }
   } else {
     blocks = plainTextBlocks(original)
@@ -139,8 +186,10 @@ export function ingestArticle(source: ArticleSource, options: IngestArticleOptio
   const cleaned = cleanBlocks(blocks, format)
   const given = callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages)
   // Precedence: what the caller says, then a sidecar, then front matter, then the text itself.
-  const pick = (key: 'title' | 'author' | 'outlet' | 'url' | 'published', fromText: Evidence<string> | null) =>
-    given[key] ?? (frontMatterFields as typeof given)[key] ?? fromText
+  const pick = (
+    key: 'title' | 'author' | 'outlet' | 'url' | 'published',
+    fromText: Evidence<string> | null,
+  ) => given[key] ?? (frontMatterFields as typeof given)[key] ?? fromText
   article.title = pick('title', cleaned.title)
   article.author = pick('author', cleaned.author)
   article.outlet = pick('outlet', cleaned.outlet)
@@ -173,7 +222,13 @@ export function ingestArticle(source: ArticleSource, options: IngestArticleOptio
   article.paragraphs = paragraphs
   article.runs = runs
   if (paragraphs.length === 0) {
-    messages.push(message('no-body', `no story text was found: all ${blocks.length} block(s) of the input were recognized as non-story text (${[...new Set(article.removed.map((r) => r.kind))].join(', ') || 'nothing'})`, true))
+    messages.push(
+      message(
+        'no-body',
+        `no story text was found: all ${blocks.length} block(s) of the input were recognized as non-story text (${[...new Set(article.removed.map((r) => r.kind))].join(', ') || 'nothing'})`,
+        true,
+      ),
+    )
   }
   return article
 }

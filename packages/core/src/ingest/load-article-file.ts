@@ -30,8 +30,15 @@ async function statOrThrow(path: string) {
     return await stat(path)
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new CorroborateError('FILE_NOT_FOUND', `no file or directory at ${path}`, { subject: path, cause })
-    throw new CorroborateError('READ_FAILED', `cannot read ${path}: ${(cause as Error).message}`, { subject: path, cause })
+    if (code === 'ENOENT')
+      throw new CorroborateError('FILE_NOT_FOUND', `no file or directory at ${path}`, {
+        subject: path,
+        cause,
+      })
+    throw new CorroborateError('READ_FAILED', `cannot read ${path}: ${(cause as Error).message}`, {
+      subject: path,
+      cause,
+    })
   }
 }
 
@@ -42,22 +49,37 @@ async function statOrThrow(path: string) {
  * `FILE_NOT_FOUND`, `NOT_A_FILE`, `INPUT_TOO_LARGE`, `BINARY_INPUT`,
  * `INVALID_UTF8`, `INVALID_METADATA` or `UNSUPPORTED_FORMAT`.
  */
-export async function loadArticleFile(path: string, options: LoadArticleFileOptions = {}): Promise<ArticleSource> {
+export async function loadArticleFile(
+  path: string,
+  options: LoadArticleFileOptions = {},
+): Promise<ArticleSource> {
   const info = await statOrThrow(path)
   if (!info.isFile()) {
-    throw new CorroborateError('NOT_A_FILE', `${path} is ${info.isDirectory() ? 'a directory' : 'not a regular file'}; expected an article file (use loadArticleDirectory for a directory)`, { subject: path })
+    throw new CorroborateError(
+      'NOT_A_FILE',
+      `${path} is ${info.isDirectory() ? 'a directory' : 'not a regular file'}; expected an article file (use loadArticleDirectory for a directory)`,
+      { subject: path },
+    )
   }
   const format = options.format ?? formatOfPath(path) ?? (HTML.test(path) ? null : 'text')
   if (format === null) {
-    throw new CorroborateError('UNSUPPORTED_FORMAT', `${path} is HTML, which this version does not read yet; supported: .txt and .md`, { subject: path })
+    throw new CorroborateError(
+      'UNSUPPORTED_FORMAT',
+      `${path} is HTML, which this version does not read yet; supported: .txt and .md`,
+      { subject: path },
+    )
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   if (info.size > maxBytes) {
-    throw new CorroborateError('INPUT_TOO_LARGE', `${path} is ${info.size.toLocaleString('en-US')} bytes, over the limit of ${maxBytes.toLocaleString('en-US')}; pass maxBytes to read it anyway`, { subject: path })
+    throw new CorroborateError(
+      'INPUT_TOO_LARGE',
+      `${path} is ${info.size.toLocaleString('en-US')} bytes, over the limit of ${maxBytes.toLocaleString('en-US')}; pass maxBytes to read it anyway`,
+      { subject: path },
+    )
   }
   const content = decodeArticleBytes(await readFile(path), path)
   const source: ArticleSource = { content, format, id: fileStemId(path), path }
-  const sidecarPath = path.replace(/\.[^./\\]+$/, '') + '.json'
+  const sidecarPath = `${path.replace(/\.[^./\\]+$/, '')}.json`
   if (sidecarPath !== path) {
     const sidecar = await readSidecar(sidecarPath)
     if (sidecar) {
@@ -79,10 +101,17 @@ async function readSidecar(path: string) {
   try {
     value = JSON.parse(raw)
   } catch (cause) {
-    throw new CorroborateError('INVALID_METADATA', `sidecar ${path} is not valid JSON: ${(cause as Error).message}`, { subject: path, cause })
+    throw new CorroborateError(
+      'INVALID_METADATA',
+      `sidecar ${path} is not valid JSON: ${(cause as Error).message}`,
+      { subject: path, cause },
+    )
   }
   const read = readMetadataObject(value)
-  if ('error' in read) throw new CorroborateError('INVALID_METADATA', `sidecar ${path}: ${read.error}`, { subject: path })
+  if ('error' in read)
+    throw new CorroborateError('INVALID_METADATA', `sidecar ${path}: ${read.error}`, {
+      subject: path,
+    })
   return read.metadata
 }
 
@@ -104,9 +133,15 @@ export async function loadArticleDirectory(
 ): Promise<{ sources: ArticleSource[]; failures: ArticleLoadFailure[] }> {
   const info = await statOrThrow(path)
   if (!info.isDirectory()) {
-    throw new CorroborateError('NOT_A_DIRECTORY', `${path} is a file, not a directory; use loadArticleFile for one file`, { subject: path })
+    throw new CorroborateError(
+      'NOT_A_DIRECTORY',
+      `${path} is a file, not a directory; use loadArticleFile for one file`,
+      { subject: path },
+    )
   }
-  const names = (await readdir(path)).filter((name) => !name.startsWith('.') && formatOfPath(name) !== null).sort()
+  const names = (await readdir(path))
+    .filter((name) => !name.startsWith('.') && formatOfPath(name) !== null)
+    .sort()
   const sources: ArticleSource[] = []
   const failures: ArticleLoadFailure[] = []
   for (const name of names) {

@@ -58,7 +58,12 @@ function collectInline(nodes: PhrasingContent[], out: BlockText, original: strin
   }
 }
 
-function inlineBlock(node: Parent & Nodes, original: string, kind: Block['kind'], depth = 0): Block | null {
+function inlineBlock(
+  node: Parent & Nodes,
+  original: string,
+  kind: Block['kind'],
+  depth = 0,
+): Block | null {
   const span = offsets(node)
   if (!span) return null
   const out = new BlockText()
@@ -68,7 +73,9 @@ function inlineBlock(node: Parent & Nodes, original: string, kind: Block['kind']
 }
 
 function isOnly(node: Parent, type: string): boolean {
-  const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  const meaningful = node.children.filter(
+    (child) => !(child.type === 'text' && child.value.trim() === ''),
+  )
   return meaningful.length === 1 && meaningful[0]?.type === type
 }
 

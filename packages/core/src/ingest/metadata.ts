@@ -3,7 +3,8 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import type { ArticleMetadataInput, Evidence, EvidenceSource, Span } from '../types.js'
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -20,7 +21,8 @@ export function normalizeDate(text: string): string | null {
     const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
     if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null
     if (hour === undefined || zone === undefined) return `${year}-${month}-${day}`
-    const offset = zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+    const offset =
+      zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
     return `${year}-${month}-${day}T${hour}:${minute}:${second ?? '00'}${offset}`
   }
   const [result] = chrono.strict.parse(trimmed, new Date(Date.UTC(2000, 0, 1)))
@@ -36,7 +38,9 @@ const metadataSchema = z
   .object({
     title: z.string().trim().min(1).optional(),
     headline: z.string().trim().min(1).optional(),
-    author: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]).optional(),
+    author: z
+      .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
+      .optional(),
     byline: z.string().trim().min(1).optional(),
     outlet: z.string().trim().min(1).optional(),
     source: z.string().trim().min(1).optional(),
@@ -60,7 +64,9 @@ const dateText = (value: string | Date | undefined) =>
  * `published`/`date`, `url`/`link`). Returns an error text instead of throwing
  * so that the caller decides whether a bad sidecar is fatal.
  */
-export function readMetadataObject(value: unknown): { metadata: ArticleMetadataInput } | { error: string } {
+export function readMetadataObject(
+  value: unknown,
+): { metadata: ArticleMetadataInput } | { error: string } {
   const parsed = metadataSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -83,7 +89,9 @@ export function readMetadataObject(value: unknown): { metadata: ArticleMetadataI
 }
 
 /** Parses a YAML front matter block into metadata, or says why it could not. */
-export function readFrontMatter(yaml: string): { metadata: ArticleMetadataInput } | { error: string } {
+export function readFrontMatter(
+  yaml: string,
+): { metadata: ArticleMetadataInput } | { error: string } {
   let value: unknown
   try {
     value = parseYaml(yaml)
@@ -97,6 +105,11 @@ export function readFrontMatter(yaml: string): { metadata: ArticleMetadataInput 
   return readMetadataObject(value)
 }
 
-export function evidence<T>(value: T, text: string, span: Span | null, source: EvidenceSource): Evidence<T> {
+export function evidence<T>(
+  value: T,
+  text: string,
+  span: Span | null,
+  source: EvidenceSource,
+): Evidence<T> {
   return { value, text, span, source }
 }

@@ -61,14 +61,23 @@ function joinLines(original: string, lines: Line[]): Block {
   let text = ''
   const runs: TextRun[] = []
   lines.forEach((line, i) => {
-    const trimmedStart = line.start + (original.slice(line.start, line.end).length - original.slice(line.start, line.end).trimStart().length)
+    const trimmedStart =
+      line.start +
+      (original.slice(line.start, line.end).length -
+        original.slice(line.start, line.end).trimStart().length)
     const trimmedEnd = line.start + original.slice(line.start, line.end).trimEnd().length
     const from = i === 0 ? line.start : trimmedStart
     const to = i === lines.length - 1 ? line.end : trimmedEnd
     if (i > 0) {
       const previous = lines[i - 1] as Line
-      const gapStart = previous.start + original.slice(previous.start, previous.end).trimEnd().length
-      runs.push({ text: text.length, length: 1, original: gapStart, originalLength: from - gapStart })
+      const gapStart =
+        previous.start + original.slice(previous.start, previous.end).trimEnd().length
+      runs.push({
+        text: text.length,
+        length: 1,
+        original: gapStart,
+        originalLength: from - gapStart,
+      })
       text += ' '
     }
     runs.push({ text: text.length, length: to - from, original: from, originalLength: to - from })

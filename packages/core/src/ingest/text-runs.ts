@@ -24,7 +24,8 @@ function originalOffset(runs: readonly TextRun[], offset: number, edge: 'start' 
   if (run.length === run.originalLength) return run.original + Math.min(inside, run.length)
   // A replaced run (an entity, a joined line break) maps as a whole: a range
   // that touches it covers all of the source it replaced.
-  if (edge === 'start') return inside >= run.length ? run.original + run.originalLength : run.original
+  if (edge === 'start')
+    return inside >= run.length ? run.original + run.originalLength : run.original
   return inside <= 0 ? run.original : run.original + run.originalLength
 }
 

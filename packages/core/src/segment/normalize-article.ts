@@ -11,7 +11,10 @@ export type NormalizeArticleOptions = IngestArticleOptions
  * `original` and an `offset` into `text`. Never throws on content (see
  * `ingestArticle`); the same input always gives a deep-equal article.
  */
-export function normalizeArticle(source: ArticleSource, options: NormalizeArticleOptions = {}): Article {
+export function normalizeArticle(
+  source: ArticleSource,
+  options: NormalizeArticleOptions = {},
+): Article {
   const article = ingestArticle(source, options)
   const sentences: Sentence[] = []
   for (const paragraph of article.paragraphs) {

@@ -18,10 +18,12 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   const start = text.length - text.trimStart().length
   if (trimmedEnd <= start) return []
   // One sentence and nothing to decide: no terminal mark before the last few characters.
-  if (!INNER_TERMINAL.test(text.slice(start, Math.max(start, trimmedEnd - 3)))) return [{ start, end: trimmedEnd }]
+  if (!INNER_TERMINAL.test(text.slice(start, Math.max(start, trimmedEnd - 3))))
+    return [{ start, end: trimmedEnd }]
   if (text.length <= MAX_PARSE_LENGTH) return parseSentences(text, 0)
   const ranges: Array<{ start: number; end: number }> = []
-  for (const piece of pieces(text)) ranges.push(...parseSentences(text.slice(piece.start, piece.end), piece.start))
+  for (const piece of pieces(text))
+    ranges.push(...parseSentences(text.slice(piece.start, piece.end), piece.start))
   return ranges
 }
 
@@ -50,7 +52,11 @@ function pieces(text: string): Array<{ start: number; end: number }> {
     let end = Math.min(text.length, start + MAX_PARSE_LENGTH)
     if (end < text.length) {
       const window = text.slice(start, end)
-      const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '))
+      const sentenceEnd = Math.max(
+        window.lastIndexOf('. '),
+        window.lastIndexOf('? '),
+        window.lastIndexOf('! '),
+      )
       const space = window.lastIndexOf(' ')
       if (sentenceEnd > MAX_PARSE_LENGTH / 2) end = start + sentenceEnd + 2
       else if (space > MAX_PARSE_LENGTH / 2) end = start + space + 1
