@@ -129,13 +129,15 @@ export interface Caption {
 /**
  * A run of `Article.text` that came from the original: `[text, text + length)`
  * of the clean text corresponds to `[original, original + originalLength)` of
- * the original. Equal lengths mean a verbatim copy, offset for offset.
+ * the original. A `verbatim` run is a copy, offset for offset; any other run
+ * (a joined line break, a decoded entity) maps only as a whole.
  */
 export interface TextRun {
   text: number
   length: number
   original: number
   originalLength: number
+  verbatim: boolean
 }
 
 /** A normalized article: clean body text, its structure and metadata, each traced to the original. */

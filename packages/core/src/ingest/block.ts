@@ -19,7 +19,15 @@ export function verbatimBlock(original: string, start: number, end: number): Blo
   return {
     text: original.slice(start, end),
     span: { start, end },
-    runs: [{ text: 0, length: end - start, original: start, originalLength: end - start }],
+    runs: [
+      {
+        text: 0,
+        length: end - start,
+        original: start,
+        originalLength: end - start,
+        verbatim: true,
+      },
+    ],
     kind: 'paragraph',
     depth: 0,
   }
@@ -35,12 +43,13 @@ export function sliceBlock(block: Block, from: number, to: number = block.text.l
     const start = Math.max(run.text, from)
     const end = Math.min(run.text + run.length, to)
     if (end <= start && !(run.length === 0 && run.text >= from && run.text <= to)) continue
-    if (run.length === run.originalLength) {
+    if (run.verbatim) {
       runs.push({
         text: start - from,
         length: end - start,
         original: run.original + (start - run.text),
         originalLength: end - start,
+        verbatim: true,
       })
     } else {
       runs.push({ ...run, text: start - from, length: end - start })

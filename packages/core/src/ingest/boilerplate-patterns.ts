@@ -24,14 +24,14 @@ export const FOOTER =
   /(?:^©|^\(c\)\s*\d{4}|^copyright\b|all rights reserved|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|cookie (?:policy|settings|preferences)|^(?:sign|log) ?(?:in|up)\b|create (?:a |an )?(?:free )?account|^subscribe\b|^by (?:continuing|signing up|clicking|registering|creating)|use of this (?:site|website)|may not be (?:reproduced|republished|published)|^(?:already (?:a subscriber|have an account))|newsletter|^share (?:this|on)\b|^(?:manage|do not sell)\b)/i
 
 /** An agency or photographer credit: `AP/Mark Schiefelbein`, `Photo: Reuters`, `(Getty Images)`. */
-const CREDIT_BODY = String.raw`(?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu|PA|UPI|ZUMA(?: Press)?|NurPhoto|SOPA Images|Pool|File)(?: Photo| Images| via Getty Images)?(?:\s*/\s*[\p{Lu}][\p{L}.'’ -]{1,60})?|[\p{Lu}][\p{L}.'’& -]{1,40}\s*/\s*(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Bloomberg|Shutterstock|Alamy|Pool|[\p{Lu}][\p{L}.'’ -]{1,40}))`
+const CREDIT_BODY = String.raw`(?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu|PA|UPI|ZUMA(?: Press)?|NurPhoto|SOPA Images|Pool|File)(?: Photo| Images| via Getty Images)?(?:\s*/\s*[\p{Lu}][\p{L}.'’ -]{1,60})?|[\p{Lu}][\p{L}'’&-]*(?: [\p{Lu}][\p{L}'’&-]*){0,3}\s*/\s*(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|Bloomberg|Shutterstock|Alamy|Pool|[\p{Lu}][\p{L}.'’ -]{1,40}))`
 const CREDIT_LABEL = String.raw`(?:(?:photo|image|picture|photograph|illustration|video|credit)s?(?:\s+(?:by|credit|courtesy(?: of)?))?\s*[:|–—-]\s*|(?:photo|image)s?\s+(?:by|courtesy(?: of)?)\s+)`
 export const CREDIT_ONLY = new RegExp(
   String.raw`^\(?(?:${CREDIT_LABEL}.{1,80}|${CREDIT_LABEL}?${CREDIT_BODY})\)?\.?$`,
   'iu',
 )
 export const CREDIT_SUFFIX = new RegExp(
-  String.raw`(?:^|[.!?]\s+|\s+)(\(?(?:${CREDIT_LABEL}[^.()]{1,80}|${CREDIT_LABEL}?${CREDIT_BODY})\)?\.?)$`,
+  String.raw`(?:(?<=[.!?”"’])\s+|\s+(?=\())(\(?(?:${CREDIT_LABEL}[^.()]{1,80}|${CREDIT_LABEL}?${CREDIT_BODY})\)?\.?)$`,
   'u',
 )
 
@@ -46,8 +46,11 @@ export const JOURNALIST =
   /\b(?:writer|reporter|journalist|correspondent|editor|columnist|contributor|author|producer|freelancer|freelance|staff|bureau|covers|reporting|anchor|photographer|fellow at)\b/i
 
 /** A byline near the top: "By Jane Doe", "By Jane Doe and John Roe, Reuters". */
-export const BYLINE =
-  /^by\s+((?:[\p{Lu}][\p{L}'’.-]*(?:\s+|$)){1,4}(?:(?:and|&)\s+(?:[\p{Lu}][\p{L}'’.-]*(?:\s+|$)){1,4})?)/iu
+const NAME = String.raw`[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}`
+export const BYLINE = new RegExp(
+  String.raw`^(?:By|BY)\s+(${NAME}(?:(?:\s*,\s*|\s+)(?:and|&)\s+${NAME})?)(?=\s*(?:[,|•·]|$|\s+(?:for|in|at|of)\s))`,
+  'u',
+)
 
 /** A date header a scraper or CMS leaves at the top: `date 2025-02-04`, `Published: Feb. 4, 2025`. */
 export const DATE_HEADER =

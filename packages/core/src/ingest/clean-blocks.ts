@@ -41,7 +41,7 @@ export interface CleanedBlocks {
 type Status = 'body' | BoilerplateKind
 
 const FOOTER_STRONG =
-  /(?:^©|^\(c\)\s*\d{4}|^copyright\b|all rights reserved|use of this (?:site|website) constitutes|may not be (?:reproduced|republished|redistributed)|^by (?:continuing|signing up|clicking|registering|creating an account)|^(?:sign|log) ?(?:in|up)\b|create (?:a |an )?(?:free )?account|^already (?:a subscriber|have an account)|^(?:subscribe|sign up) (?:to|for|now|today)\b)/i
+  /(?:^©|^\(c\)\s*\d{4}|^copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|use of this (?:site|website) constitutes|may not be (?:reproduced|republished|redistributed)|^by (?:continuing|signing up|clicking|registering|creating an account)|^(?:sign|log) ?(?:in|up)\b|create (?:a |an )?(?:free )?account|^already (?:a subscriber|have an account)|^(?:subscribe|sign up) (?:to|for|now|today)\b)/i
 const FOOTER_WEAK =
   /(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|cookie (?:policy|settings|preferences)|newsletter|^subscribe$|^contact us$|^about us$|^do not sell\b|^manage (?:cookies|preferences)\b)/i
 const SHARE_BAR =
@@ -49,11 +49,12 @@ const SHARE_BAR =
 const CREDITS_LINE =
   /^\(?(?:(?:additional )?reporting|writing|editing|compiled|contributing|research) by\b/i
 const TERMINAL = /[.!?…]["”’')\]]*$/
-const HEADLINE_END = /[.,;:]$/
+const HEADLINE_END = /[.,;:]["”’')\]]*$/
 
-function isFooterLine(text: string): boolean {
-  const words = wordCount(text)
-  return (FOOTER_STRONG.test(text) && words <= 40) || (FOOTER_WEAK.test(text) && words <= 12)
+function isFooterLine(text: string, words = wordCount(text)): boolean {
+  if (FOOTER_STRONG.test(text)) return words <= 40
+  // "Privacy Policy", "Newsletter": labels, not sentences that mention them.
+  return words <= 12 && !TERMINAL.test(text) && FOOTER_WEAK.test(text)
 }
 
 function isHeadlineLike(text: string): boolean {
@@ -117,12 +118,15 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     if (!header || result.published) continue
     const iso = normalizeDate(header[1] as string)
     if (!iso) continue
-    const headerBlock = sliceBlock(block, 0, header[0].length)
-    result.published = evidence(iso, header[0].trim(), headerBlock.span, 'text')
-    remove(trimBlock(headerBlock), 'date-header')
+    const headerBlock = trimBlock(sliceBlock(block, 0, header[0].trimEnd().length))
+    result.published = evidence(iso, headerBlock.text, headerBlock.span, 'text')
     const rest = trimBlock(sliceBlock(block, header[0].length))
-    if (rest.text === '') status[i] = 'date-header'
-    else items[i] = rest
+    if (rest.text === '') {
+      status[i] = 'date-header'
+    } else {
+      remove(headerBlock, 'date-header')
+      items[i] = rest
+    }
   }
   const firstBody = bodyIndexes()[0]
   if (firstBody !== undefined && bodyIndexes().length > 1) {
@@ -164,7 +168,10 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
       status[i] = 'caption'
       result.captions.push({ text, span: block.span, credit: null })
     } else if (words <= 80) {
-      const credit = CREDIT_SUFFIX.exec(text)
+      // A credit stands at the end: search only the tail, the hot path of cleanup.
+      const tailStart = Math.max(0, text.length - 160)
+      const tail = CREDIT_SUFFIX.exec(text.slice(tailStart))
+      const credit = tail ? Object.assign(tail, { index: tail.index + tailStart }) : null
       if (credit && credit.index > 0) {
         status[i] = 'caption'
         const previous = result.captions[result.captions.length - 1]

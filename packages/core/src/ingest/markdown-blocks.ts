@@ -25,12 +25,29 @@ class BlockText {
 
   add(value: string, source: Span, original: string): void {
     if (value === '') return
-    const verbatim = original.slice(source.start, source.end) === value
+    if (original.slice(source.start, source.end) !== value) {
+      this.push(value.replace(/\s*\n\s*/g, ' '), source.start, source.end - source.start, false)
+      return
+    }
+    // A soft line break inside a paragraph reads as a space; the rest stays verbatim.
+    const lineBreak = /[ \t]*\r?\n[ \t]*/g
+    let at = 0
+    for (let match = lineBreak.exec(value); match; match = lineBreak.exec(value)) {
+      this.push(value.slice(at, match.index), source.start + at, match.index - at, true)
+      this.push(' ', source.start + match.index, match[0].length, false)
+      at = match.index + match[0].length
+    }
+    this.push(value.slice(at), source.start + at, value.length - at, true)
+  }
+
+  private push(value: string, original: number, originalLength: number, verbatim: boolean): void {
+    if (value === '') return
     this.runs.push({
       text: this.text.length,
       length: value.length,
-      original: source.start,
-      originalLength: verbatim ? value.length : source.end - source.start,
+      original,
+      originalLength,
+      verbatim,
     })
     this.text += value
   }

@@ -6,7 +6,8 @@ interface Line {
   end: number
 }
 
-const SENTENCE_END = /[.!?:;"”’')\]…]$/
+// A closing mark may be the wrong one (`residents.“`): any quote mark after the stop ends the line.
+const SENTENCE_END = /[.!?:;"”“’‘')\]…]$/
 const STARTS_LOWER = /^[\p{Ll}(]/u
 
 /**
@@ -16,7 +17,15 @@ const STARTS_LOWER = /^[\p{Ll}(]/u
  */
 function isHardWrap(previous: string, next: string): boolean {
   if (SENTENCE_END.test(previous)) return false
-  return STARTS_LOWER.test(next) || previous.length >= 60
+  if (STARTS_LOWER.test(next)) return true
+  // A long line in Title Case is a headline standing right above the text.
+  return previous.length >= 60 && !isTitleCase(previous)
+}
+
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3)
+  const capitalized = words.filter((word) => /^\p{Lu}/u.test(word)).length
+  return words.length >= 3 && capitalized / words.length >= 0.8
 }
 
 /**
@@ -77,10 +86,17 @@ function joinLines(original: string, lines: Line[]): Block {
         length: 1,
         original: gapStart,
         originalLength: from - gapStart,
+        verbatim: false,
       })
       text += ' '
     }
-    runs.push({ text: text.length, length: to - from, original: from, originalLength: to - from })
+    runs.push({
+      text: text.length,
+      length: to - from,
+      original: from,
+      originalLength: to - from,
+      verbatim: true,
+    })
     text += original.slice(from, to)
   })
   return { text, span: { start: first.start, end: last.end }, runs, kind: 'paragraph', depth: 0 }

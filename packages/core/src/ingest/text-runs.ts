@@ -21,7 +21,7 @@ function originalOffset(runs: readonly TextRun[], offset: number, edge: 'start' 
   const run = runAt(runs, edge === 'end' && offset > 0 ? offset - 1 : offset)
   if (!run) return 0
   const inside = offset - run.text
-  if (run.length === run.originalLength) return run.original + Math.min(inside, run.length)
+  if (run.verbatim) return run.original + Math.min(inside, run.length)
   // A replaced run (an entity, a joined line break) maps as a whole: a range
   // that touches it covers all of the source it replaced.
   if (edge === 'start')

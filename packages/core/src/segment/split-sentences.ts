@@ -27,6 +27,22 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   return ranges
 }
 
+// parse-english reads a lone capital and a period ("on X.") as an initial; an
+// initial is never followed by an opening quote, so a sentence ends there.
+const STOP_BEFORE_QUOTE = /(?<=\s\p{Lu}\.)\s+(?=[“"‘]\s*\p{Lu})/gu
+
+function splitAtStopsBeforeQuotes(text: string, range: { start: number; end: number }) {
+  const parts: Array<{ start: number; end: number }> = []
+  let start = range.start
+  const slice = text.slice(range.start, range.end)
+  for (const match of slice.matchAll(STOP_BEFORE_QUOTE)) {
+    parts.push({ start, end: range.start + match.index })
+    start = range.start + match.index + match[0].length
+  }
+  parts.push({ start, end: range.end })
+  return parts
+}
+
 function parseSentences(text: string, base: number): Array<{ start: number; end: number }> {
   const tree = parser.parse(text) as Root
   const ranges: Array<{ start: number; end: number }> = []
@@ -38,7 +54,9 @@ function parseSentences(text: string, base: number): Array<{ start: number; end:
       const from = sentence.position?.start.offset
       const to = sentence.position?.end.offset
       if (from === undefined || to === undefined) continue
-      ranges.push({ start: base + from, end: base + to })
+      for (const part of splitAtStopsBeforeQuotes(text, { start: from, end: to })) {
+        ranges.push({ start: base + part.start, end: base + part.end })
+      }
     }
   }
   return ranges
