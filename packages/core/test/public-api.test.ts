@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import * as core from '../src/index.js'
+
+describe('public API', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'CorroborateError',
+      'DEFAULT_MAX_BYTES',
+      'DEFAULT_MAX_LENGTH',
+      'contentId',
+      'decodeArticleBytes',
+      'fileStemId',
+      'formatOfPath',
+      'ingestArticle',
+      'isCorroborateError',
+      'loadArticleDirectory',
+      'loadArticleFile',
+      'normalizeArticle',
+      'normalizeDate',
+      'splitSentences',
+      'toOriginalSpan',
+    ])
+  })
+
+  it('exports functions, a class and numeric limits', () => {
+    expect(typeof core.normalizeArticle).toBe('function')
+    expect(typeof core.CorroborateError).toBe('function')
+    expect(new core.CorroborateError('INVALID_ARGUMENT', 'x')).toBeInstanceOf(Error)
+    expect(core.DEFAULT_MAX_LENGTH).toBe(10_000_000)
+    expect(core.DEFAULT_MAX_BYTES).toBe(10 * 1024 * 1024)
+  })
+})
