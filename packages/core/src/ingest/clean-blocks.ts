@@ -1,11 +1,4 @@
-import type {
-  ArticleFormat,
-  ArticleMessage,
-  BoilerplateKind,
-  Caption,
-  Evidence,
-  RemovedText,
-} from '../types.js'
+import type { Article, ArticleFormat, BoilerplateKind, RemovedText } from '../types.js'
 import { type Block, sliceBlock, trimBlock } from './block.js'
 import {
   ADVERTISEMENT,
@@ -26,16 +19,12 @@ import {
 import { evidence, normalizeDate } from './metadata.js'
 
 /** What cleanup found in the blocks: the body, what it took out and why, and metadata read from the text. */
-export interface CleanedBlocks {
+export interface CleanedBlocks
+  extends Pick<
+    Article,
+    'captions' | 'removed' | 'title' | 'author' | 'published' | 'dateline' | 'outlet' | 'messages'
+  > {
   body: Block[]
-  captions: Caption[]
-  removed: RemovedText[]
-  title: Evidence<string> | null
-  author: Evidence<string> | null
-  published: Evidence<string> | null
-  dateline: Evidence<string> | null
-  outlet: Evidence<string> | null
-  messages: ArticleMessage[]
 }
 
 type Status = 'body' | BoilerplateKind
