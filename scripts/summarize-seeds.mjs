@@ -29,16 +29,26 @@ for (const source of sources) {
   const article = normalizeArticle(source)
   console.log(`\n■ ${article.id}`)
   console.log(`  title:     ${shorten(field(article.title), 100)}`)
-  console.log(`  author:    ${field(article.author)}    outlet: ${field(article.outlet)}    published: ${field(article.published)}    dateline: ${field(article.dateline)}`)
-  console.log(`  body:      ${article.paragraphs.length} paragraphs, ${article.sentences.length} sentences, ${article.text.length} characters`)
+  console.log(
+    `  author:    ${field(article.author)}    outlet: ${field(article.outlet)}    published: ${field(article.published)}    dateline: ${field(article.dateline)}`,
+  )
+  console.log(
+    `  body:      ${article.paragraphs.length} paragraphs, ${article.sentences.length} sentences, ${article.text.length} characters`,
+  )
   console.log(`  lead:      ${shorten(article.sentences[0]?.text ?? '', 110)}`)
-  if (article.captions.length > 0) console.log(`  captions:  ${article.captions.map((c) => shorten(c.text || c.credit || '', 60)).join(' | ')}`)
+  if (article.captions.length > 0)
+    console.log(
+      `  captions:  ${article.captions.map((c) => shorten(c.text || c.credit || '', 60)).join(' | ')}`,
+    )
   const counts = new Map()
   for (const r of article.removed) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1)
   const removed = [...counts].map(([kind, n]) => `${kind} ×${n}`)
   if (removed.length > 0) console.log(`  removed:   ${removed.join(', ')}`)
-  for (const message of article.messages) console.log(`  ${message.fatal ? 'error' : message.severity}:   ${message.message}`)
+  for (const message of article.messages)
+    console.log(`  ${message.fatal ? 'error' : message.severity}:   ${message.message}`)
 }
 for (const failure of failures) console.error(`could not read ${failure}`)
-console.log(`\n${sources.length} article(s) normalized${failures.length > 0 ? `, ${failures.length} could not be read` : ''}.`)
+console.log(
+  `\n${sources.length} article(s) normalized${failures.length > 0 ? `, ${failures.length} could not be read` : ''}.`,
+)
 process.exitCode = failures.length > 0 ? 1 : 0

@@ -16,6 +16,12 @@ export {
   normalizeDate,
   toOriginalSpan,
 } from './ingest/index.js'
+export {
+  extractQuotes,
+  parseSpeakerMention,
+  type QuoteExtraction,
+  type SpeakerMention,
+} from './quotes/index.js'
 export { type NormalizeArticleOptions, normalizeArticle, splitSentences } from './segment/index.js'
 export type {
   Article,
@@ -23,6 +29,7 @@ export type {
   ArticleMessage,
   ArticleMetadataInput,
   ArticleSource,
+  AttributionRule,
   BoilerplateKind,
   Caption,
   Evidence,
@@ -30,8 +37,15 @@ export type {
   MessageCode,
   MessageSeverity,
   Paragraph,
+  Quote,
+  QuoteChannel,
+  QuoteKind,
   RemovedText,
   Sentence,
   Span,
+  Speaker,
+  SpeakerKind,
+  SpeakerRef,
+  TextEvidence,
   TextRun,
 } from './types.js'

@@ -75,6 +75,9 @@ export type MessageCode =
   | 'front-matter-invalid'
   | 'metadata-conflict'
   | 'date-unparsed'
+  | 'unclosed-quote'
+  | 'stray-quote-mark'
+  | 'unattributed-quote'
 
 /** Kinds of non-story text that ingest takes out of the body. */
 export type BoilerplateKind =
@@ -162,4 +165,79 @@ export interface Article {
   /** Sorted by `text`; maps clean-text offsets back to the original. */
   runs: TextRun[]
   messages: ArticleMessage[]
+}
+
+/**
+ * `statement`: quoted speech. `fragment`: a few quoted words of someone's
+ * inside the writer's own sentence. `term`: scare quotes, nicknames and titles
+ * of things, which are not speech.
+ */
+export type QuoteKind = 'statement' | 'fragment' | 'term'
+
+/** How a quote reached the public, when the text says. */
+export type QuoteChannel =
+  | 'social-media'
+  | 'press-conference'
+  | 'statement'
+  | 'interview'
+  | 'speech'
+  | 'broadcast'
+  | 'letter'
+  | 'court-filing'
+  | 'document'
+
+/** Which rule attributed a quote; later rules are weaker evidence. */
+export type AttributionRule =
+  | 'cue-after'
+  | 'cue-before'
+  | 'according-to'
+  | 'colon-intro'
+  | 'same-quote'
+  | 'previous-quote'
+  | 'previous-paragraph'
+
+/** A piece of the text with its span into the original. */
+export interface TextEvidence {
+  text: string
+  span: Span
+}
+
+/** A canonical person or organization; `id` is stable across runs and articles. */
+export interface SpeakerRef {
+  id: string
+  name: string
+}
+
+/** A direct quote in an article's body. `span` covers the quoted words, marks left out. */
+export interface Quote {
+  /** `<article id>#q<n>`, n counting from 0 in text order. */
+  id: string
+  article: string
+  text: string
+  span: Span
+  kind: QuoteKind
+  paragraph: number
+  speaker: SpeakerRef | null
+  /** The speaker as the text names them here: "he", "Mr. Rubio", "a spokeswoman". */
+  mention: TextEvidence | null
+  cue: TextEvidence | null
+  channel: QuoteChannel | null
+  /** 0–1: how sure the attribution is; 0 when there is no speaker. */
+  confidence: number
+  rule: AttributionRule | null
+  /** Id of the quote this one carries on (reopened in the next paragraph, or after "he said."). */
+  continues: string | null
+}
+
+export type SpeakerKind = 'person' | 'organization' | 'unknown'
+
+/** A canonical speaker with every name the articles use for them. */
+export interface Speaker {
+  id: string
+  name: string
+  kind: SpeakerKind
+  /** Every form seen, the canonical name included, sorted. */
+  aliases: string[]
+  /** Titles and roles seen before or beside the name: "Secretary of State". */
+  roles: string[]
 }

@@ -1,0 +1,256 @@
+import type { QuoteChannel } from '../types.js'
+
+/*
+ * Verbs and phrases that introduce reported speech in English news, in the
+ * forms they take there. General English, not any story's words.
+ */
+const VERB_STEMS = [
+  'say',
+  'tell',
+  'add',
+  'write',
+  'continue',
+  'state',
+  'explain',
+  'describe',
+  'call',
+  'respond',
+  'reply',
+  'ask',
+  'answer',
+  'note',
+  'argue',
+  'claim',
+  'insist',
+  'declare',
+  'announce',
+  'warn',
+  'tweet',
+  'post',
+  'recall',
+  'acknowledge',
+  'admit',
+  'suggest',
+  'boast',
+  'complain',
+  'urge',
+  'predict',
+  'vow',
+  'promise',
+  'quip',
+  'joke',
+  'muse',
+  'remark',
+  'observe',
+  'exclaim',
+  'shout',
+  'yell',
+  'testify',
+  'report',
+  'conclude',
+  'concede',
+  'caution',
+  'contend',
+  'assert',
+  'maintain',
+  'emphasize',
+  'emphasise',
+  'stress',
+  'counter',
+  'retort',
+  'agree',
+  'echo',
+  'lament',
+  'blast',
+  'slam',
+  'criticize',
+  'criticise',
+  'praise',
+  'thank',
+  'deny',
+  'confirm',
+  'reveal',
+  'disclose',
+  'opine',
+  'reiterate',
+  'repeat',
+  'whisper',
+  'sing',
+  'scream',
+  'cry',
+  'plead',
+  'demand',
+  'proclaim',
+  'condemn',
+  'accuse',
+  'allege',
+  'charge',
+  'question',
+  'wonder',
+  'tout',
+  'hail',
+  'dub',
+  'label',
+  'brand',
+  'mock',
+  'rate',
+  'read',
+  'begin',
+  'recount',
+  'explain',
+  'elaborate',
+  'interject',
+  'chime',
+  'affirm',
+  'pledge',
+  'threaten',
+  'grumble',
+  'gush',
+  'marvel',
+  'quote',
+  'cite',
+  'estimate',
+  'predict',
+  'speculate',
+  'surmise',
+  'theorize',
+  'summarize',
+  'telegraph',
+]
+const IRREGULAR = [
+  'said',
+  'says',
+  'saying',
+  'told',
+  'tells',
+  'telling',
+  'wrote',
+  'writes',
+  'writing',
+  'written',
+  'sang',
+  'sings',
+  'singing',
+  'cried',
+  'cries',
+  'crying',
+  'replied',
+  'replies',
+  'replying',
+  'denied',
+  'denies',
+  'denying',
+  'testified',
+  'testifies',
+  'testifying',
+  'began',
+  'begins',
+  'went on',
+  'goes on',
+  'going on',
+  'pointed out',
+  'points out',
+  'pointing out',
+  'chimed in',
+  'fired back',
+  'shot back',
+  'put it',
+  'puts it',
+  'summed up',
+  'sums up',
+  'followed up',
+  'spoke',
+  'speaks',
+  'speaking',
+  'read',
+  'reads',
+  'reading',
+  'according to',
+  'in the words of',
+  'quoted',
+  'quoting',
+  'prophesied',
+  'implied',
+  'implies',
+  'queried',
+]
+
+function forms(stem: string): string[] {
+  const e = stem.endsWith('e')
+  const y = /[^aeiou]y$/.test(stem)
+  const cvc = /^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(stem) && stem.length <= 4
+  const past = y
+    ? `${stem.slice(0, -1)}ied`
+    : e
+      ? `${stem}d`
+      : cvc
+        ? `${stem}${stem.at(-1)}ed`
+        : `${stem}ed`
+  const third = y
+    ? `${stem.slice(0, -1)}ies`
+    : /(?:s|sh|ch|x|z|o)$/.test(stem)
+      ? `${stem}es`
+      : `${stem}s`
+  const ing =
+    e && !stem.endsWith('ee')
+      ? `${stem.slice(0, -1)}ing`
+      : cvc
+        ? `${stem}${stem.at(-1)}ing`
+        : `${stem}ing`
+  return [stem, past, third, ing]
+}
+
+const ALL_CUES = [...new Set([...VERB_STEMS.flatMap(forms), ...IRREGULAR])].sort(
+  (a, b) => b.length - a.length,
+)
+const CUE_SOURCE = ALL_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')
+
+/** Any cue, as a whole word or phrase. */
+export const CUE = new RegExp(`\\b(?:${CUE_SOURCE})\\b`, 'gi')
+/** A cue at the very start of a string. */
+export const CUE_AT_START = new RegExp(`^(?:${CUE_SOURCE})\\b`, 'i')
+/** Participles that hang off the sentence's subject: "…, saying, “…”". */
+export const PARTICIPLE_CUE =
+  /^(?:saying|adding|writing|telling|noting|arguing|explaining|asking|declaring|insisting|stating|warning|calling|claiming|tweeting|posting|quipping|concluding)$/i
+/** Cues whose quote is a name or label of something ("called it a “gesture”"), which still is someone's words. */
+export const NAMING_CUE =
+  /^(?:call(?:ed|s|ing)?|dub(?:bed|s|bing)?|label(?:l?ed|s|l?ing)?|brand(?:ed|s|ing)?|describ(?:e|ed|es|ing)(?: \w+)? as)$/i
+/** Words that name a thing in quotes without anyone saying it. */
+export const TERM_INTRO =
+  /(?:\bso-called|\bknown as|\bnicknamed|\btitled|\bentitled|\bheadlined|\bdubbed|\bthe term|\bthe word|\bthe phrase|\bthe slogan|\bhashtag|\bnamed)\s*$/i
+
+const CHANNELS: Array<[RegExp, QuoteChannel]> = [
+  [
+    /\b(?:on|in a post on|posted (?:on|to)|wrote on|tweet(?:ed)?|on social media|social media post|on (?:X|Twitter|Facebook|Instagram|Truth Social|Threads|Bluesky|TikTok|Telegram))\b/i,
+    'social-media',
+  ],
+  [
+    /\bpress (?:conference|briefing)|\bnews conference|\bbriefing\b|\bpresser\b/i,
+    'press-conference',
+  ],
+  [
+    /\bin an? (?:written |joint )?statement|\bstatement (?:said|read)|\bsaid in a statement|\bpress release\b/i,
+    'statement',
+  ],
+  [/\binterview\b|\btold (?:the|a|an|reporters|journalists)\b|\bspeaking to\b/i, 'interview'],
+  [/\bspeech\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\brally\b|\bremarks\b/i, 'speech'],
+  [
+    /\bon (?:CNN|Fox|MSNBC|NBC|CBS|ABC|BBC|NPR|television|TV|radio|air)\b|\bbroadcast\b|\bpodcast\b/i,
+    'broadcast',
+  ],
+  [/\bletter\b|\bmemo\b|\be-?mail\b/i, 'letter'],
+  [
+    /\bcourt (?:filing|documents?|papers)|\bfiling\b|\blawsuit\b|\bindictment\b|\bruling\b|\bcomplaint\b/i,
+    'court-filing',
+  ],
+  [
+    /\bexecutive order\b|\breport\b|\bdocument\b|\bbill\b|\bresolution\b|\bmemorandum\b/i,
+    'document',
+  ],
+]
+
+/** The channel the words around a quote name, if any; the first listed kind wins. */
+export function channelOf(context: string): QuoteChannel | null {
+  for (const [pattern, channel] of CHANNELS) if (pattern.test(context)) return channel
+  return null
+}

@@ -1,0 +1,562 @@
+import { toOriginalSpan } from '../ingest/text-runs.js'
+import type {
+  Article,
+  ArticleMessage,
+  AttributionRule,
+  Quote,
+  QuoteKind,
+  Speaker,
+  SpeakerRef,
+  TextEvidence,
+} from '../types.js'
+import { CUE, CUE_AT_START, channelOf, NAMING_CUE, PARTICIPLE_CUE, TERM_INTRO } from './cues.js'
+import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
+import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
+import { parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
+
+/** Quotes of one article, the speakers they name, and problems met on the way. */
+export interface QuoteExtraction {
+  quotes: Quote[]
+  speakers: Speaker[]
+  messages: ArticleMessage[]
+}
+
+interface Attribution {
+  mention: SpeakerMention
+  mentionAt: number
+  cue: { text: string; at: number } | null
+  rule: AttributionRule
+  confidence: number
+}
+
+interface Working {
+  span: QuoteSpan
+  text: string
+  kind: QuoteKind
+  attribution: Attribution | null
+  continues: number | null
+}
+
+const ADVERB =
+  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|has|had|have|was|were|is|would|will|had\s+earlier|[a-z]+ly)$/i
+const CLAUSE_BREAK =
+  /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
+const NP_AFTER_CUE_END =
+  /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
+const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(])/gu
+
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
+  return m ? m.length : 0
+}
+
+/** The noun phrase ending a stretch of text, parentheticals set off by commas or dashes skipped. */
+function trailingNounPhrase(text: string): { text: string; at: number } | null {
+  let end = text.length
+  for (let guard = 0; guard < 3; guard++) {
+    const stretch = text.slice(0, end).replace(/\s+$/, '')
+    const trimmedEnd = stretch.length
+    // Strip adverbs between the subject and the verb: "Rubio also said".
+    const words = stretch.split(/(\s+)/)
+    while (words.length > 2 && ADVERB.test(words[words.length - 1] as string)) words.splice(-2, 2)
+    const candidate = words.join('')
+    const last = candidate.at(-1)
+    if (last === ',' || last === '—' || last === '–' || last === ')') {
+      // A parenthetical or appositive before the verb: the subject stands before it.
+      const opener = last === ')' ? '(' : last
+      const start = candidate.lastIndexOf(opener === ',' ? ',' : opener, candidate.length - 2)
+      if (start < 0) return null
+      end = start
+      continue
+    }
+    let from = 0
+    CLAUSE_BREAK.lastIndex = 0
+    for (let m = CLAUSE_BREAK.exec(candidate); m; m = CLAUSE_BREAK.exec(candidate))
+      from = m.index + m[0].length
+    const comma = candidate.lastIndexOf(',')
+    if (comma + 1 > from) from = comma + 1
+    const sentence = candidate.slice(0, from).search(/[.!?]\s+[^.!?]*$/)
+    if (sentence >= 0 && sentence + 1 > from) from = sentence + 1
+    const phrase = candidate.slice(from).trim()
+    if (phrase === '' || trimmedEnd === 0) return null
+    return { text: phrase, at: candidate.indexOf(phrase, from) }
+  }
+  return null
+}
+
+function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
+  if (!mention) return false
+  const words = mention.text.split(/\s+/).length
+  if (words > 14) return false
+  if (mention.form === 'nominal') {
+    if (words > 7) return false
+    if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
+    if (
+      !/^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our)\b/i.test(
+        mention.text,
+      ) &&
+      !/s$/.test(mention.text)
+    )
+      return false
+  }
+  return true
+}
+
+/**
+ * Finds the direct quotes of an article's body and who said them.
+ * Attribution rules, strongest first: a cue right after the quote ("…,” he
+ * said), a cue before it in the same sentence (Rubio said, “…”), "according
+ * to"; then a quote broken by its attribution or reopened in the next
+ * paragraph carries on its first part's speaker; a paragraph that is only a
+ * quote takes the speaker of the quote just before it, or of a colon
+ * introduction ending the previous paragraph. Pronouns resolve to the last
+ * person named who fits; surnames, titles and roles resolve to the article's
+ * fullest form of the name. When no rule applies the speaker is null and a
+ * message says so.
+ */
+export function extractQuotes(article: Article): QuoteExtraction {
+  const messages: ArticleMessage[] = []
+  const scan = findQuoteSpans(article.paragraphs)
+  const text = article.text
+  const registry = new NameRegistry(collectNames(text))
+  const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
+  const working: Working[] = scan.spans.map((span) => ({
+    span,
+    text: text.slice(span.start, span.end),
+    kind: 'statement',
+    attribution: null,
+    continues: null,
+  }))
+
+  working.forEach((item, index) => {
+    const paragraph = paragraphOf.get(item.span.paragraph)
+    if (!paragraph) return
+    const previous = working[index - 1]
+    const next = working[index + 1]
+    const samePrevious =
+      previous && previous.span.paragraph === item.span.paragraph ? previous : null
+    const clauseFloor = samePrevious
+      ? (samePrevious.span.close ?? samePrevious.span.end) + 1
+      : paragraph.offset
+    let clauseStart = clauseFloor
+    const lead = text.slice(clauseFloor, item.span.open)
+    SENTENCE_END.lastIndex = 0
+    for (let m = SENTENCE_END.exec(lead); m; m = SENTENCE_END.exec(lead))
+      clauseStart = clauseFloor + m.index + m[0].length
+    const before = text.slice(clauseStart, item.span.open)
+    const paragraphEnd = paragraph.offset + paragraph.text.length
+    const afterStart = (item.span.close ?? item.span.end) + 1
+    const nextOpen =
+      next && next.span.paragraph === item.span.paragraph ? next.span.open : paragraphEnd
+    let afterEnd = Math.min(nextOpen, paragraphEnd)
+    const sentenceEnd = /[.!?](?=\s|$)/.exec(text.slice(afterStart, afterEnd))
+    if (sentenceEnd) afterEnd = afterStart + sentenceEnd.index + 1
+    const after =
+      item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
+
+    item.kind = kindOf(
+      item,
+      before,
+      after,
+      clauseStart === paragraph.offset || /[:,]\s*$/.test(before),
+    )
+    if (item.kind === 'term') return
+    item.attribution =
+      cueAfter(after, afterStart) ??
+      cueBefore(before, clauseStart, item.kind) ??
+      accordingToAfter(after, afterStart)
+  })
+
+  // Quotes carried on: a continuation paragraph, or the second half of a quote broken by "he said."
+  working.forEach((item, index) => {
+    const previous = working[index - 1]
+    if (!previous || item.kind === 'term') return
+    const sameParagraph = previous.span.paragraph === item.span.paragraph
+    if (
+      item.span.continued ||
+      (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
+    ) {
+      item.continues = index - 1
+    }
+  })
+  for (let index = working.length - 1; index >= 0; index--) {
+    const item = working[index] as Working
+    if (item.continues === null) continue
+    const first = working[item.continues] as Working
+    if (!first.attribution && item.attribution)
+      first.attribution = { ...item.attribution, rule: 'same-quote' }
+  }
+  working.forEach((item) => {
+    if (item.continues === null || item.attribution) return
+    const first = working[item.continues] as Working
+    if (first.attribution)
+      item.attribution = {
+        ...first.attribution,
+        rule: 'same-quote',
+        confidence: Math.min(first.attribution.confidence, 0.85),
+      }
+  })
+  // A paragraph that is only a quote, after a paragraph with an attributed quote or a colon introduction.
+  working.forEach((item, index) => {
+    if (item.attribution || item.kind !== 'statement') return
+    const paragraph = paragraphOf.get(item.span.paragraph)
+    if (!paragraph) return
+    const prevParagraph = paragraphOf.get(item.span.paragraph - 1)
+    const earlier = working
+      .slice(0, index)
+      .reverse()
+      .find((w) => w.attribution && w.kind !== 'term')
+    if (prevParagraph && /:\s*$/.test(prevParagraph.text)) {
+      const intro = cueBefore(prevParagraph.text, prevParagraph.offset, 'statement')
+      if (intro) {
+        item.attribution = { ...intro, rule: 'colon-intro', confidence: 0.8 }
+        return
+      }
+    }
+    if (
+      earlier &&
+      (earlier.span.paragraph === item.span.paragraph - 1 ||
+        earlier.span.paragraph === item.span.paragraph)
+    ) {
+      const own = text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)
+      const otherSpeaker = /\b(?:he|she)\s+(?:said|added|continued|wrote)\b/i.test(own) === false
+      if (otherSpeaker && earlier.attribution)
+        item.attribution = { ...earlier.attribution, rule: 'previous-quote', confidence: 0.6 }
+    }
+  })
+
+  const speakers = new Map<string, Speaker>()
+  const quotes: Quote[] = []
+  working.forEach((item, index) => {
+    const span = toOriginalSpan(article.runs, item.span.start, item.span.end)
+    const id = `${article.id}#q${index}`
+    const attribution = item.attribution
+    let speaker: SpeakerRef | null = null
+    let confidence = 0
+    if (attribution && item.kind !== 'term') {
+      const resolved = resolve(attribution.mention, attribution.mentionAt, registry)
+      if (resolved) {
+        speaker = { id: resolved.id, name: resolved.name }
+        const known = speakers.get(resolved.id)
+        if (known) {
+          for (const alias of resolved.aliases)
+            if (!known.aliases.includes(alias)) known.aliases.push(alias)
+          for (const role of resolved.roles) if (!known.roles.includes(role)) known.roles.push(role)
+        } else {
+          speakers.set(resolved.id, {
+            id: resolved.id,
+            name: resolved.name,
+            kind: resolved.kind,
+            aliases: [...resolved.aliases],
+            roles: [...resolved.roles],
+          })
+        }
+        confidence = attribution.confidence * (attribution.mention.form === 'pronoun' ? 0.85 : 1)
+      }
+    }
+    const evidence = (at: number, words: string): TextEvidence => ({
+      text: words,
+      span: toOriginalSpan(article.runs, at, at + words.length),
+    })
+    const paragraph = paragraphOf.get(item.span.paragraph)
+    const context = paragraph ? paragraph.text : ''
+    quotes.push({
+      id,
+      article: article.id,
+      text: article.original.slice(span.start, span.end),
+      span,
+      kind: item.kind,
+      paragraph: item.span.paragraph,
+      speaker,
+      mention:
+        attribution && item.kind !== 'term'
+          ? evidence(attribution.mentionAt, attribution.mention.text)
+          : null,
+      cue:
+        attribution?.cue && item.kind !== 'term'
+          ? evidence(attribution.cue.at, attribution.cue.text)
+          : null,
+      channel: item.kind === 'term' ? null : channelOf(context),
+      confidence: Math.round(confidence * 100) / 100,
+      rule: speaker ? (attribution?.rule ?? null) : null,
+      continues: item.continues === null ? null : `${article.id}#q${item.continues}`,
+    })
+    if (!speaker && item.kind !== 'term') {
+      messages.push({
+        code: 'unattributed-quote',
+        severity: 'info',
+        fatal: false,
+        message: `no speaker found for the quote “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”: the text does not say who said it`,
+        span,
+      })
+    }
+  })
+  for (const open of scan.unclosed) {
+    messages.push({
+      code: 'unclosed-quote',
+      severity: 'warning',
+      fatal: false,
+      message:
+        'a quote opened here is not closed before its paragraph ends, and the next paragraph does not reopen it',
+      span: toOriginalSpan(article.runs, open.open, open.open + 1),
+    })
+  }
+  for (const at of scan.stray) {
+    messages.push({
+      code: 'stray-quote-mark',
+      severity: 'info',
+      fatal: false,
+      message: 'a closing quote mark here closes no open quote',
+      span: toOriginalSpan(article.runs, at, at + 1),
+    })
+  }
+  const sortedSpeakers = [...speakers.values()].map((s) => ({
+    ...s,
+    aliases: [...s.aliases].sort(),
+    roles: [...s.roles].sort(),
+  }))
+  sortedSpeakers.sort((a, b) => a.id.localeCompare(b.id))
+  return { quotes, speakers: sortedSpeakers, messages }
+}
+
+function kindOf(item: Working, before: string, after: string, opensClause: boolean): QuoteKind {
+  const words = wordCount(item.text)
+  const inner = item.text.trim()
+  const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
+  const hasCue =
+    CUE.test(before) ||
+    CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
+    /^[\s,]*\S+(?:\s+\S+){0,5}?\s+(?:said|says|added|wrote|told|continued|stated|explained|asked|replied|responded)\b/i.test(
+      after,
+    )
+  CUE.lastIndex = 0
+  if (TERM_INTRO.test(before)) return 'term'
+  if (item.span.single && !hasCue) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
+  if (opensClause && (endsLikeSpeech || words >= 5)) return 'statement'
+  if (words >= 8 && endsLikeSpeech) return 'statement'
+  if (hasCue) return words >= 12 ? 'statement' : 'fragment'
+  if (words >= 6) return 'fragment'
+  return 'term'
+}
+
+function mentionAt(textBefore: string, base: number, phrase: { text: string; at: number }) {
+  return (
+    base +
+    phrase.at +
+    (textBefore.slice(phrase.at).length - textBefore.slice(phrase.at).trimStart().length)
+  )
+}
+
+/** `…,” he said.` / `…,” said Rubio.` / `…” Bukele stated in a post on X.` */
+function cueAfter(after: string, base: number): Attribution | null {
+  const lead = after.match(/^[\s,]*(?:[—–-]\s*)?/)?.[0] ?? ''
+  const rest = after.slice(lead.length)
+  const start = base + lead.length
+  if (rest === '') return null
+  const inverted = CUE_AT_START.exec(rest)
+  if (inverted) {
+    const cueText = inverted[0]
+    if (/^according\s+to$/i.test(cueText)) return null
+    const tail = rest.slice(cueText.length)
+    const np = tail.replace(/^\s+/, '')
+    const stop = np.search(NP_AFTER_CUE_END)
+    const phrase = (stop < 0 ? np : np.slice(0, stop)).trim()
+    const mention = parseSpeakerMention(phrase)
+    if (!isUsableMention(mention) || /^(?:that|it|this)$/i.test(phrase)) return null
+    return {
+      mention,
+      mentionAt: start + cueText.length + (tail.length - np.length),
+      cue: { text: cueText, at: start },
+      rule: 'cue-after',
+      confidence: 0.95,
+    }
+  }
+  CUE.lastIndex = 0
+  const cue = CUE.exec(rest)
+  CUE.lastIndex = 0
+  if (!cue || cue.index === 0 || /^according/i.test(cue[0])) return null
+  const subject = rest.slice(0, cue.index)
+  if (
+    subject.split(/\s+/).filter(Boolean).length > 14 ||
+    /[.!?;“”"]/.test(
+      subject.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|U\.S|U\.K|[A-Z])\./g, ''),
+    )
+  )
+    return null
+  const phrase = trailingNounPhrase(subject)
+  if (!phrase) return null
+  const mention = parseSpeakerMention(phrase.text)
+  if (!isUsableMention(mention)) return null
+  return {
+    mention,
+    mentionAt: mentionAt(subject, start, phrase),
+    cue: { text: cue[0], at: start + cue.index },
+    rule: 'cue-after',
+    confidence: 0.95,
+  }
+}
+
+function accordingToAfter(after: string, base: number): Attribution | null {
+  const m = /^[\s,]*(according\s+to)\s+/i.exec(after)
+  if (!m) return null
+  const np = after.slice(m[0].length)
+  const stop = np.search(NP_AFTER_CUE_END)
+  const phrase = (stop < 0 ? np : np.slice(0, stop)).trim()
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention)) return null
+  return {
+    mention,
+    mentionAt: base + m[0].length,
+    cue: { text: m[1] as string, at: base + m[0].indexOf(m[1] as string) },
+    rule: 'according-to',
+    confidence: 0.9,
+  }
+}
+
+/** `Rubio said, “…”` / `…, saying, “…”` / `According to X, “…”` / `Rubio said the US was “grateful”`. */
+function cueBefore(before: string, base: number, kind: QuoteKind): Attribution | null {
+  const cues: RegExpExecArray[] = []
+  CUE.lastIndex = 0
+  for (let m = CUE.exec(before); m; m = CUE.exec(before)) cues.push(m)
+  CUE.lastIndex = 0
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const cue = cues[i] as RegExpExecArray
+    const cueText = cue[0]
+    const gap = before.slice(cue.index + cueText.length)
+    if (kind === 'statement' && gap.length > 90) continue
+    if (/^according\s+to$/i.test(cueText) || /^in\s+the\s+words\s+of$/i.test(cueText)) {
+      const stop = gap.search(/[,:;—–(]|$/)
+      const phrase = gap.slice(0, stop).trim()
+      const mention = parseSpeakerMention(phrase)
+      if (!isUsableMention(mention)) continue
+      return {
+        mention,
+        mentionAt: base + cue.index + cueText.length + gap.indexOf(phrase),
+        cue: { text: cueText, at: base + cue.index },
+        rule: 'according-to',
+        confidence: 0.9,
+      }
+    }
+    const head = before.slice(0, cue.index)
+    if (PARTICIPLE_CUE.test(cueText)) {
+      const subject = mainSubject(head)
+      if (!subject) continue
+      const mention = parseSpeakerMention(subject.text)
+      if (!isUsableMention(mention)) continue
+      return {
+        mention,
+        mentionAt: base + subject.at,
+        cue: { text: cueText, at: base + cue.index },
+        rule: 'cue-before',
+        confidence: 0.85,
+      }
+    }
+    const phrase = trailingNounPhrase(head)
+    if (phrase) {
+      const mention = parseSpeakerMention(phrase.text)
+      if (isUsableMention(mention)) {
+        const confidence = NAMING_CUE.test(cueText) ? 0.8 : 0.9
+        return {
+          mention,
+          mentionAt: mentionAt(head, base, phrase),
+          cue: { text: cueText, at: base + cue.index },
+          rule: 'cue-before',
+          confidence,
+        }
+      }
+    }
+    if (head.trim() === '' || /[,:]\s*$/.test(head)) {
+      // "Said Rubio: “…”", or an inverted cue after a fronted clause.
+      const stop = gap.search(/[,:;—–(]/)
+      const np = (stop < 0 ? gap : gap.slice(0, stop)).trim()
+      const mention = parseSpeakerMention(np)
+      if (isUsableMention(mention) && mention.form !== 'nominal') {
+        return {
+          mention,
+          mentionAt: base + cue.index + cueText.length + gap.indexOf(np),
+          cue: { text: cueText, at: base + cue.index },
+          rule: 'cue-before',
+          confidence: 0.85,
+        }
+      }
+    }
+  }
+  return null
+}
+
+const FINITE_VERB =
+  /^(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|is|was|has|had|did)$/u
+
+/** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
+function mainSubject(head: string): { text: string; at: number } | null {
+  const pattern =
+    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+(?:(?:also|then|later|quickly|publicly|repeatedly|once|again|has|had|have)\s+)?(\p{Ll}+)\b/gu
+  let found: { text: string; at: number } | null = null
+  for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
+    const verb = m[2] as string
+    const np = m[1] as string
+    if (!FINITE_VERB.test(verb)) continue
+    const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
+    if (!phrase) continue
+    const mention = parseSpeakerMention(phrase.text)
+    if (!isUsableMention(mention)) continue
+    if (mention.form === 'nominal' && !/^(?:the|a|an)\s/i.test(mention.text)) continue
+    found = phrase
+    if (mention.form === 'name' || mention.form === 'pronoun') break
+  }
+  return found
+}
+
+interface Resolved {
+  id: string
+  name: string
+  kind: Speaker['kind']
+  aliases: string[]
+  roles: string[]
+}
+
+function fromEntity(entity: NamedEntity, alias: string): Resolved {
+  entity.aliases.add(alias)
+  return {
+    id: slug(entity.name),
+    name: entity.name,
+    kind: entity.kind,
+    aliases: [...entity.aliases],
+    roles: [...entity.roles],
+  }
+}
+
+function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): Resolved | null {
+  if (mention.form === 'pronoun') {
+    const kind =
+      mention.name === 'it'
+        ? 'organization'
+        : mention.name === 'they' || mention.name === 'we'
+          ? null
+          : 'person'
+    const entity = registry.antecedent(at, mention.gender, kind)
+    return entity ? fromEntity(entity, mention.text) : null
+  }
+  if (mention.form === 'nominal') {
+    const entity = registry.byRole(mention.text)
+    if (entity) return fromEntity(entity, mention.text)
+    return {
+      id: slug(mention.name),
+      name: mention.name,
+      kind: mention.kind,
+      aliases: [mention.text],
+      roles: [],
+    }
+  }
+  const entity = registry.note(mention, at)
+  return fromEntity(entity, mention.text)
+}

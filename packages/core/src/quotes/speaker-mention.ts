@@ -1,0 +1,164 @@
+import type { SpeakerKind } from '../types.js'
+
+/** A speaker as one passage names them, read apart into name, roles and kind. */
+export interface SpeakerMention {
+  /** The words as written: "Secretary of State Marco Rubio", "he", "a spokeswoman". */
+  text: string
+  form: 'name' | 'pronoun' | 'nominal'
+  kind: SpeakerKind
+  /** The name without titles: "Marco Rubio"; for a nominal, its words; for a pronoun, the pronoun. */
+  name: string
+  /** Last word of a person's name ("Rubio"), or the whole name of an organization, lower-cased: the key that links mentions. */
+  key: string
+  roles: string[]
+  gender: 'male' | 'female' | null
+}
+
+const PRONOUNS: Record<string, 'male' | 'female' | null> = {
+  he: 'male',
+  him: 'male',
+  she: 'female',
+  her: 'female',
+  they: null,
+  it: null,
+  we: null,
+  i: null,
+}
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Pvt|Insp|Det|Supt|Pres|Amb|Hon|Atty|Cmdr|Sec|Secy)\.?$/
+const TITLE_WORDS = new Set(
+  `president vice secretary senator representative congressman congresswoman congressmember governor mayor
+  minister premier chancellor judge justice general colonel lieutenant sergeant admiral captain major
+  commander chief director commissioner chairman chairwoman chair chairperson speaker leader ambassador
+  attorney prosecutor editor editor-in-chief publisher ceo cfo coo founder president-elect spokesman
+  spokeswoman spokesperson officer detective inspector sheriff deputy councilman councilwoman councillor
+  councilor assemblyman assemblywoman delegate king queen prince princess pope bishop archbishop cardinal
+  rabbi imam pastor reverend father sister brother coach candidate nominee professor doctor analyst
+  economist strategist adviser advisor aide official lawyer attorney-general superintendent trustee
+  treasurer comptroller auditor clerk marshal dean provost rector principal host anchor correspondent
+  reporter columnist author executive manager head owner partner member fellow researcher scientist
+  chancellor premier emir sheikh sultan crown first lady lawmaker legislator activist organizer expert
+  billionaire businessman businesswoman entrepreneur investor actor actress singer rapper star player
+  striker forward defender goalkeeper pitcher quarterback manager`.split(/\s+/),
+)
+const FEMALE =
+  /\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister|spokeswoman|chairwoman|congresswoman|councilwoman|assemblywoman|businesswoman|actress|wife|mother|daughter|sister|grandmother|widow|girlfriend|woman|she)\b/i
+const MALE =
+  /\b(?:Mr|Sir|Lord|King|Prince|Father|Brother|spokesman|chairman|congressman|councilman|assemblyman|businessman|actor|husband|father|son|brother|grandfather|widower|boyfriend|man|he)\b/i
+const ORG_WORDS =
+  /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Times|Republicans|Democrats|Labour|Conservatives)\b/
+const NAME_TOKEN =
+  /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
+const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten)$/
+const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
+const DETERMINER =
+  /^(?:a|an|the|this|that|one|another|some|several|two|three|many|his|her|their|its|our|other)$/i
+const ACRONYM = /^\p{Lu}{2,}s?$/u
+
+function stripPossessive(word: string): string {
+  return word.replace(/[’']s$/, '')
+}
+
+/**
+ * Reads a speaker mention: strips titles and roles off a name ("Secretary of
+ * State Marco Rubio" → "Marco Rubio", role "Secretary of State"), tells
+ * people from organizations and pronouns from nominals ("a source").
+ */
+export function parseSpeakerMention(raw: string): SpeakerMention | null {
+  const text = raw.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+  if (text === '' || text.length > 160) return null
+  const words = text.split(/\s+/)
+  const lower = text.toLowerCase()
+  if (words.length === 1 && lower in PRONOUNS) {
+    return {
+      text,
+      form: 'pronoun',
+      kind: lower === 'it' ? 'organization' : 'person',
+      name: lower,
+      key: lower,
+      roles: [],
+      gender: PRONOUNS[lower] ?? null,
+    }
+  }
+  // The longest trailing run of name tokens is the name; what precedes it is the role.
+  let end = words.length
+  while (end > 0 && /^[,.]$/.test(words[end - 1] as string)) end--
+  let start = end
+  while (start > 0) {
+    const word = words[start - 1] as string
+    if (!NAME_TOKEN.test(word)) break
+    start--
+  }
+  // "of State" belongs to the role before it when a name follows: Secretary of State Marco Rubio.
+  const nameWords = words.slice(start, end).map(stripPossessive)
+  while (
+    nameWords.length > 0 &&
+    (HONORIFIC.test(nameWords[0] as string) ||
+      TITLE_WORDS.has((nameWords[0] as string).toLowerCase()))
+  ) {
+    nameWords.shift()
+  }
+  while (nameWords.length > 0 && PARTICLE.test(nameWords[0] as string)) nameWords.shift()
+  const leading = words.slice(0, end - nameWords.length).join(' ')
+  const isOrg =
+    ORG_WORDS.test(words.slice(start, end).join(' ')) ||
+    (nameWords.length === 1 && ACRONYM.test(nameWords[0] as string))
+  if (nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w))) {
+    const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
+    return {
+      text,
+      form: 'nominal',
+      kind: ORG_WORDS.test(text) ? 'organization' : 'unknown',
+      name: text,
+      key: nominal.toLowerCase(),
+      roles: [],
+      gender: gender(text),
+    }
+  }
+  if (isOrg) {
+    const name = words
+      .slice(start, end)
+      .map(stripPossessive)
+      .join(' ')
+      .replace(/^The\s+/, (m) => (words[start] === 'The' ? m : ''))
+    const orgName = /^the\b/i.test(words[start - 1] ?? '') && !/^The\b/.test(name) ? name : name
+    return {
+      text,
+      form: 'name',
+      kind: 'organization',
+      name: orgName,
+      key: orgName.toLowerCase().replace(/^the\s+/, ''),
+      roles: [],
+      gender: null,
+    }
+  }
+  // A person's name is at most four tokens; longer runs carry a capitalized role ("State Department").
+  let person = nameWords
+  const core = person.filter((w) => !SUFFIX.test(w) && !PARTICLE.test(w))
+  if (core.length > 3) person = person.slice(person.length - 3)
+  const name = person.join(' ')
+  const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
+  const roleText = text
+    .slice(0, Math.max(0, text.lastIndexOf(person[0] as string)))
+    .trim()
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/[,’']$/, '')
+    .trim()
+  const roles =
+    roleText && !DETERMINER.test(roleText) && !HONORIFIC.test(roleText) ? [roleText] : []
+  return {
+    text,
+    form: 'name',
+    kind: 'person',
+    name,
+    key: surname.toLowerCase().replace(/\.$/, ''),
+    roles,
+    gender: gender(`${leading} ${text}`),
+  }
+}
+
+function gender(text: string): 'male' | 'female' | null {
+  const female = FEMALE.test(text)
+  const male = MALE.test(text)
+  return female === male ? null : female ? 'female' : 'male'
+}
