@@ -195,6 +195,8 @@ export type AttributionRule =
   | 'same-quote'
   | 'previous-quote'
   | 'previous-paragraph'
+  | 'transcript'
+  | 'sentence-subject'
 
 /** A piece of the text with its span into the original. */
 export interface TextEvidence {

@@ -171,9 +171,23 @@ export function extractQuotes(article: Article): QuoteExtraction {
     )
     if (item.kind === 'term') return
     item.attribution =
-      cueAfter(after, afterStart) ??
+      transcriptSpeaker(item.text, item.span.start) ??
+      (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
       cueBefore(before, clauseStart, item.kind) ??
       accordingToAfter(after, afterStart)
+    if (!item.attribution && item.kind === 'fragment') {
+      const subject = mainSubject(before)
+      const mention = subject ? parseSpeakerMention(subject.text) : null
+      if (subject && isUsableMention(mention) && mention.form !== 'nominal') {
+        item.attribution = {
+          mention,
+          mentionAt: clauseStart + subject.at,
+          cue: null,
+          rule: 'sentence-subject',
+          confidence: 0.5,
+        }
+      }
+    }
   })
 
   // Quotes carried on: a continuation paragraph, or the second half of a quote broken by "he said."
@@ -328,6 +342,30 @@ export function extractQuotes(article: Article): QuoteExtraction {
   return { quotes, speakers: sortedSpeakers, messages }
 }
 
+/** A quote that ends its sentence with a full stop: whatever follows is a new sentence, not its attribution. */
+function endsSentence(inner: string): boolean {
+  const text = inner.trim()
+  return /\.["”’)]*$/.test(text) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|[A-Z])\.$/.test(text)
+}
+
+const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s/u
+
+/** A transcript line quoted whole: "PENCE: Well, look, …". */
+function transcriptSpeaker(inner: string, at: number): Attribution | null {
+  const m = TRANSCRIPT.exec(inner)
+  if (!m) return null
+  const name = (m[1] as string).toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase())
+  const mention = parseSpeakerMention(name)
+  if (!mention || mention.form !== 'name') return null
+  return {
+    mention: { ...mention, text: m[1] as string },
+    mentionAt: at,
+    cue: null,
+    rule: 'transcript',
+    confidence: 0.9,
+  }
+}
+
 function kindOf(item: Working, before: string, after: string, opensClause: boolean): QuoteKind {
   const words = wordCount(item.text)
   const inner = item.text.trim()
@@ -356,6 +394,25 @@ function mentionAt(textBefore: string, base: number, phrase: { text: string; at:
   )
 }
 
+const NP_ABBREVIATION =
+  /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp)\.?$/u
+
+/** The noun phrase a string starts with ("Rep. G.K. Butterfield (D-N.C.), head of …" → "Rep. G.K. Butterfield"). */
+function nounPhraseAtStart(text: string): string {
+  const stop = text.search(NP_AFTER_CUE_END)
+  let phrase = stop < 0 ? text : text.slice(0, stop)
+  // A full stop after an abbreviation or initial does not end the phrase.
+  while (stop >= 0 && text[phrase.length] === '.') {
+    const lastWord = phrase.split(/\s+/).pop() ?? ''
+    if (!NP_ABBREVIATION.test(lastWord)) break
+    const rest = text.slice(phrase.length + 1)
+    const next = rest.search(NP_AFTER_CUE_END)
+    phrase = `${phrase}.${next < 0 ? rest : rest.slice(0, next)}`
+    if (next < 0) break
+  }
+  return phrase.replace(/\s*\([^)]*$/, '').trim()
+}
+
 /** `…,” he said.` / `…,” said Rubio.` / `…” Bukele stated in a post on X.` */
 function cueAfter(after: string, base: number): Attribution | null {
   const lead = after.match(/^[\s,]*(?:[—–-]\s*)?/)?.[0] ?? ''
@@ -368,8 +425,7 @@ function cueAfter(after: string, base: number): Attribution | null {
     if (/^according\s+to$/i.test(cueText)) return null
     const tail = rest.slice(cueText.length)
     const np = tail.replace(/^\s+/, '')
-    const stop = np.search(NP_AFTER_CUE_END)
-    const phrase = (stop < 0 ? np : np.slice(0, stop)).trim()
+    const phrase = nounPhraseAtStart(np)
     const mention = parseSpeakerMention(phrase)
     if (!isUsableMention(mention) || /^(?:that|it|this)$/i.test(phrase)) return null
     return {
@@ -408,9 +464,7 @@ function cueAfter(after: string, base: number): Attribution | null {
 function accordingToAfter(after: string, base: number): Attribution | null {
   const m = /^[\s,]*(according\s+to)\s+/i.exec(after)
   if (!m) return null
-  const np = after.slice(m[0].length)
-  const stop = np.search(NP_AFTER_CUE_END)
-  const phrase = (stop < 0 ? np : np.slice(0, stop)).trim()
+  const phrase = nounPhraseAtStart(after.slice(m[0].length))
   const mention = parseSpeakerMention(phrase)
   if (!isUsableMention(mention)) return null
   return {
@@ -432,7 +486,7 @@ function cueBefore(before: string, base: number, kind: QuoteKind): Attribution |
     const cue = cues[i] as RegExpExecArray
     const cueText = cue[0]
     const gap = before.slice(cue.index + cueText.length)
-    if (kind === 'statement' && gap.length > 90) continue
+    const far = gap.length > 90 || /[.!?]\s/.test(gap)
     if (/^according\s+to$/i.test(cueText) || /^in\s+the\s+words\s+of$/i.test(cueText)) {
       const stop = gap.search(/[,:;—–(]|$/)
       const phrase = gap.slice(0, stop).trim()
@@ -464,7 +518,7 @@ function cueBefore(before: string, base: number, kind: QuoteKind): Attribution |
     if (phrase) {
       const mention = parseSpeakerMention(phrase.text)
       if (isUsableMention(mention)) {
-        const confidence = NAMING_CUE.test(cueText) ? 0.8 : 0.9
+        const confidence = (NAMING_CUE.test(cueText) ? 0.8 : 0.9) - (far ? 0.2 : 0)
         return {
           mention,
           mentionAt: mentionAt(head, base, phrase),
@@ -544,7 +598,9 @@ function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): R
           ? null
           : 'person'
     const entity = registry.antecedent(at, mention.gender, kind)
-    return entity ? fromEntity(entity, mention.text) : null
+    if (!entity) return null
+    registry.spoke(entity, at)
+    return fromEntity(entity, mention.text)
   }
   if (mention.form === 'nominal') {
     const entity = registry.byRole(mention.text)
@@ -558,5 +614,6 @@ function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): R
     }
   }
   const entity = registry.note(mention, at)
+  registry.spoke(entity, at)
   return fromEntity(entity, mention.text)
 }

@@ -9,11 +9,15 @@ export interface NamedEntity {
   aliases: Set<string>
   roles: Set<string>
   gender: 'male' | 'female' | null
-  /** Clean-text offsets where the article names them, in order. */
+  /** Clean-text offsets where the article names them. */
   positions: number[]
+  /** Offsets where they are the subject of a clause (a verb follows the name). */
+  subjects: number[]
 }
 
 const TOKEN = /\S+/g
+const ABBREVIATION =
+  /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Prof\.|Maj\.|Insp\.|Det\.|Supt\.|Pres\.|Amb\.|Hon\.)$/u
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
 const STOP_AT_SENTENCE_START =
   /^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$/
@@ -39,14 +43,18 @@ export function collectNames(text: string): NamedEntity[] {
     const run: string[] = []
     while (j < tokens.length) {
       const word = (tokens[j] as { word: string }).word
-      const bare = word.replace(/[,;:!?)"“”’]+$/, '').replace(/^[("“‘]+/, '')
+      const opened = word.replace(/^[("“‘]+/, '')
+      const endsSentence = /[.!?]["”’)]*$/.test(opened) && !ABBREVIATION.test(opened)
+      const bare = opened
+        .replace(/[,;:!?)"“”’]+$/, '')
+        .replace(/\.$/, (dot) => (ABBREVIATION.test(opened) ? dot : ''))
       const isName =
         CAPITALIZED.test(bare) ||
         (run.length > 0 && /^(?:of|de|van|von|bin|al|da|del|la|le|for|and)$/.test(bare))
       if (!isName) break
       run.push(bare)
       j++
-      if (bare !== word.replace(/^[("“‘]+/, '')) break
+      if (endsSentence || bare !== opened) break
     }
     while (
       run.length > 0 &&
@@ -75,7 +83,50 @@ export function collectNames(text: string): NamedEntity[] {
     }
     i = Math.max(j, i + 1)
   }
-  return [...entities.values()]
+  const found = [...entities.values()]
+  indexMentions(text, found)
+  return found
+}
+
+const VERB_AFTER =
+  /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently)\s+)*(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
+const PRONOUN = /\b(he|him|his|she|her|hers)\b/gi
+
+/**
+ * Adds the places where the article names a known person by surname alone
+ * ("Rubio"), marks the mentions that are subjects of a clause, and reads each
+ * person's gender from the pronouns in the sentences they are the subject of.
+ */
+function indexMentions(text: string, entities: NamedEntity[]): void {
+  const byKey = new Map(entities.filter((e) => e.kind === 'person').map((e) => [e.key, e]))
+  const word = /\p{Lu}[\p{L}'’-]*/gu
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const bare = m[0].replace(/[’']s$/, '')
+    const entity = byKey.get(bare.toLowerCase())
+    if (!entity) continue
+    if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
+    const rest = text
+      .slice(m.index + m[0].length, m.index + m[0].length + 80)
+      .replace(/^\s*(?:\([^)]{1,20}\))?,?\s*/, '')
+    if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0])) entity.subjects.push(m.index)
+  }
+  for (const entity of entities) {
+    entity.positions.sort((a, b) => a - b)
+    entity.subjects.sort((a, b) => a - b)
+    if (entity.kind !== 'person' || entity.gender) continue
+    let male = 0
+    let female = 0
+    for (const at of entity.subjects) {
+      const end = text.slice(at).search(/[.!?]["”’]?\s/)
+      const sentence = text.slice(at, end < 0 ? at + 200 : at + end)
+      for (const p of sentence.matchAll(PRONOUN)) {
+        if (/^h(?:e|im|is)$/i.test(p[1] as string)) male++
+        else female++
+      }
+    }
+    if (male > female) entity.gender = 'male'
+    else if (female > male) entity.gender = 'female'
+  }
 }
 
 function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: number): NamedEntity {
@@ -86,7 +137,7 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
     existing.aliases.add(mention.name)
     for (const role of mention.roles) existing.roles.add(role)
     existing.gender ??= mention.gender
-    existing.positions.push(at)
+    if (!existing.positions.includes(at)) existing.positions.push(at)
     return existing
   }
   const entity: NamedEntity = {
@@ -97,6 +148,7 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
     roles: new Set(mention.roles),
     gender: mention.gender,
     positions: [at],
+    subjects: [],
   }
   entities.set(mention.key, entity)
   return entity
@@ -134,25 +186,37 @@ export class NameRegistry {
     return matches.length === 1 ? matches[0] : undefined
   }
 
-  /** The last person or organization named before `at` that fits the pronoun. */
+  /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
+  spoke(entity: NamedEntity, at: number): void {
+    entity.subjects.push(at)
+  }
+
+  /**
+   * The entity a pronoun at `at` refers to: the last subject of a clause
+   * before it whose gender fits (a speaker counts as a subject), else the
+   * last entity named at all.
+   */
   antecedent(
     at: number,
     gender: 'male' | 'female' | null,
     kind: 'person' | 'organization' | null,
   ): NamedEntity | undefined {
-    let best: NamedEntity | undefined
-    let bestAt = -1
-    for (const entity of this.byKey.values()) {
-      if (kind && entity.kind !== kind) continue
-      if (gender && entity.gender && entity.gender !== gender) continue
-      let last = -1
-      for (const p of entity.positions) if (p < at && p > last) last = p
-      if (last > bestAt) {
-        best = entity
-        bestAt = last
+    const pick = (field: 'subjects' | 'positions') => {
+      let best: NamedEntity | undefined
+      let bestAt = -1
+      for (const entity of this.byKey.values()) {
+        if (kind && entity.kind !== kind) continue
+        if (gender && entity.gender && entity.gender !== gender) continue
+        for (const p of entity[field]) {
+          if (p < at && p > bestAt) {
+            best = entity
+            bestAt = p
+          }
+        }
       }
+      return best
     }
-    return best
+    return pick('subjects') ?? pick('positions')
   }
 
   all(): NamedEntity[] {

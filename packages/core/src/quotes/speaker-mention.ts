@@ -133,9 +133,21 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     }
   }
   // A person's name is at most four tokens; longer runs carry a capitalized role ("State Department").
-  let person = nameWords
-  const core = person.filter((w) => !SUFFIX.test(w) && !PARTICLE.test(w))
-  if (core.length > 3) person = person.slice(person.length - 3)
+  // A person's name: the last two words, with initials, particles and suffixes
+  // kept ("Christian K. Caruzo", "Martin Luther King Jr."); earlier capitalized
+  // words are roles or epithets ("Republican Donald Trump").
+  let from = nameWords.length
+  let kept = 0
+  while (from > 0) {
+    const w = nameWords[from - 1] as string
+    const minor = SUFFIX.test(w) || PARTICLE.test(w) || /^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(w)
+    if (!minor) {
+      if (kept === 2) break
+      kept++
+    }
+    from--
+  }
+  const person = nameWords.slice(from)
   const name = person.join(' ')
   const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
   const roleText = text
