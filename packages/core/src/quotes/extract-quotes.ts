@@ -158,8 +158,8 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const nextOpen =
       next && next.span.paragraph === item.span.paragraph ? next.span.open : paragraphEnd
     let afterEnd = Math.min(nextOpen, paragraphEnd)
-    const sentenceEnd = /[.!?](?=\s|$)/.exec(text.slice(afterStart, afterEnd))
-    if (sentenceEnd) afterEnd = afterStart + sentenceEnd.index + 1
+    const sentenceEnd = firstSentenceEnd(text.slice(afterStart, afterEnd))
+    if (sentenceEnd >= 0) afterEnd = afterStart + sentenceEnd + 1
     const after =
       item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
 
@@ -172,6 +172,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     if (item.kind === 'term') return
     item.attribution =
       transcriptSpeaker(item.text, item.span.start) ??
+      dashSignature(after, afterStart) ??
       (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
       cueBefore(before, clauseStart, item.kind) ??
       accordingToAfter(after, afterStart)
@@ -342,6 +343,31 @@ export function extractQuotes(article: Article): QuoteExtraction {
   return { quotes, speakers: sortedSpeakers, messages }
 }
 
+/** Index of the first full stop, question or exclamation mark that ends a sentence, abbreviations and initials passed over; -1 if none. */
+function firstSentenceEnd(text: string): number {
+  const stop = /[.!?](?=\s|$)/g
+  for (let m = stop.exec(text); m; m = stop.exec(text)) {
+    const word =
+      text
+        .slice(0, m.index + 1)
+        .split(/\s+/)
+        .pop() ?? ''
+    if (m[0] === '.' && NP_ABBREVIATION.test(word.replace(/^\(/, ''))) continue
+    return m.index
+  }
+  return -1
+}
+
+/** A quote signed with a dash after it: `…” ― Jane Doe`, `…” — Rubio`. */
+function dashSignature(after: string, base: number): Attribution | null {
+  const m = /^\s*[―—–]\s*/.exec(after)
+  if (!m) return null
+  const phrase = nounPhraseAtStart(after.slice(m[0].length)).replace(/\.$/, '')
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention) || mention.form !== 'name') return null
+  return { mention, mentionAt: base + m[0].length, cue: null, rule: 'cue-after', confidence: 0.85 }
+}
+
 /** A quote that ends its sentence with a full stop: whatever follows is a new sentence, not its attribution. */
 function endsSentence(inner: string): boolean {
   const text = inner.trim()
@@ -501,6 +527,23 @@ function cueBefore(before: string, base: number, kind: QuoteKind): Attribution |
       }
     }
     const head = before.slice(0, cue.index)
+    // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
+    const adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+    const adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+    if (
+      PARTICIPLE_CUE.test(cueText) &&
+      adjacent &&
+      isUsableMention(adjacentMention) &&
+      adjacentMention.form === 'name'
+    ) {
+      return {
+        mention: adjacentMention,
+        mentionAt: mentionAt(head, base, adjacent),
+        cue: { text: cueText, at: base + cue.index },
+        rule: 'cue-before',
+        confidence: 0.85,
+      }
+    }
     if (PARTICIPLE_CUE.test(cueText)) {
       const subject = mainSubject(head)
       if (!subject) continue

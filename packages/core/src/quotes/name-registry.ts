@@ -157,6 +157,7 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
 /** The article's register of names, which quote attribution reads and extends. */
 export class NameRegistry {
   private readonly byKey = new Map<string, NamedEntity>()
+  private readonly speakers = new Set<NamedEntity>()
 
   constructor(entities: NamedEntity[]) {
     for (const entity of entities) this.byKey.set(entity.key, entity)
@@ -189,6 +190,7 @@ export class NameRegistry {
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
   spoke(entity: NamedEntity, at: number): void {
     entity.subjects.push(at)
+    this.speakers.add(entity)
   }
 
   /**
@@ -201,12 +203,15 @@ export class NameRegistry {
     gender: 'male' | 'female' | null,
     kind: 'person' | 'organization' | null,
   ): NamedEntity | undefined {
-    const pick = (field: 'subjects' | 'positions') => {
+    const pick = (field: 'subjects' | 'positions', strict: boolean) => {
       let best: NamedEntity | undefined
       let bestAt = -1
       for (const entity of this.byKey.values()) {
         if (kind && entity.kind !== kind) continue
         if (gender && entity.gender && entity.gender !== gender) continue
+        // "he" and "she" point at people the text shows to be people: a known
+        // gender, or having spoken; a capitalized place never qualifies.
+        if (strict && gender && !entity.gender && !this.speakers.has(entity)) continue
         for (const p of entity[field]) {
           if (p < at && p > bestAt) {
             best = entity
@@ -216,7 +221,12 @@ export class NameRegistry {
       }
       return best
     }
-    return pick('subjects') ?? pick('positions')
+    return (
+      pick('subjects', true) ??
+      pick('positions', true) ??
+      pick('subjects', false) ??
+      pick('positions', false)
+    )
   }
 
   all(): NamedEntity[] {

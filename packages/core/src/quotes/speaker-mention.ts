@@ -65,7 +65,10 @@ function stripPossessive(word: string): string {
  * people from organizations and pronouns from nominals ("a source").
  */
 export function parseSpeakerMention(raw: string): SpeakerMention | null {
-  const text = raw.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+  const text = raw
+    .trim()
+    .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+    .replace(/(\p{Ll}{2,})\.$/u, '$1')
   if (text === '' || text.length > 160) return null
   const words = text.split(/\s+/)
   const lower = text.toLowerCase()
