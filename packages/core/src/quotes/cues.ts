@@ -115,7 +115,6 @@ const VERB_STEMS = [
   'surmise',
   'theorize',
   'summarize',
-  'telegraph',
 ]
 const IRREGULAR = [
   'said',

@@ -97,6 +97,13 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   if (!mention) return false
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
+  // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
+  CUE.lastIndex = 0
+  const hasCue = CUE.test(mention.text)
+  CUE.lastIndex = 0
+  if (hasCue || /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)) {
+    return false
+  }
   if (mention.form === 'nominal') {
     if (words > 7) return false
     if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false

@@ -73,15 +73,27 @@ export function collectNames(text: string): NamedEntity[] {
       }
       const mention =
         parseSpeakerMention([...lead, ...run].join(' ')) ?? parseSpeakerMention(run.join(' '))
+      const titled = mention !== null && (mention.roles.length > 0 || mention.gender !== null)
       if (
         mention &&
         mention.form === 'name' &&
-        (mention.kind === 'organization' || mention.name.includes(' '))
+        (mention.kind === 'organization' || mention.name.includes(' ') || titled)
       ) {
         add(entities, mention, first.at)
       }
     }
     i = Math.max(j, i + 1)
+  }
+  // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
+  const speaker =
+    /(?<![\p{L}.'’-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/gu
+  for (const m of text.matchAll(speaker)) {
+    const word = m[1] as string
+    if (STOP_AT_SENTENCE_START.test(word)) continue
+    const mention = parseSpeakerMention(word)
+    if (mention && mention.form === 'name' && !entities.has(mention.key)) {
+      add(entities, { ...mention, kind: 'person' }, m.index)
+    }
   }
   const found = [...entities.values()]
   indexMentions(text, found)
