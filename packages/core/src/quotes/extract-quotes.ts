@@ -428,7 +428,7 @@ function mentionAt(textBefore: string, base: number, phrase: { text: string; at:
 }
 
 const NP_ABBREVIATION =
-  /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp)\.?$/u
+  /^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp)\.?$/u
 
 /** The noun phrase a string starts with ("Rep. G.K. Butterfield (D-N.C.), head of …" → "Rep. G.K. Butterfield"). */
 function nounPhraseAtStart(text: string): string {

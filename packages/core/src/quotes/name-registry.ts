@@ -120,7 +120,10 @@ function indexMentions(text: string, entities: NamedEntity[]): void {
     const rest = text
       .slice(m.index + m[0].length, m.index + m[0].length + 80)
       .replace(/^\s*(?:\([^)]{1,20}\))?,?\s*/, '')
-    if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0])) entity.subjects.push(m.index)
+    const preposition = /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
+      text.slice(Math.max(0, m.index - 20), m.index),
+    )
+    if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0]) && !preposition) entity.subjects.push(m.index)
   }
   for (const entity of entities) {
     entity.positions.sort((a, b) => a - b)
@@ -215,30 +218,27 @@ export class NameRegistry {
     gender: 'male' | 'female' | null,
     kind: 'person' | 'organization' | null,
   ): NamedEntity | undefined {
-    const pick = (field: 'subjects' | 'positions', strict: boolean) => {
+    // Score by recency; an entity not yet shown to fit the pronoun (unknown
+    // gender, never a speaker) must be much closer to win.
+    const UNPROVEN = 400
+    const pick = (field: 'subjects' | 'positions') => {
       let best: NamedEntity | undefined
-      let bestAt = -1
+      let bestScore = Number.NEGATIVE_INFINITY
       for (const entity of this.byKey.values()) {
         if (kind && entity.kind !== kind) continue
         if (gender && entity.gender && entity.gender !== gender) continue
-        // "he" and "she" point at people the text shows to be people: a known
-        // gender, or having spoken; a capitalized place never qualifies.
-        if (strict && gender && !entity.gender && !this.speakers.has(entity)) continue
+        const proven = !gender || entity.gender !== null || this.speakers.has(entity)
         for (const p of entity[field]) {
-          if (p < at && p > bestAt) {
+          const score = p - (proven ? 0 : UNPROVEN)
+          if (p < at && score > bestScore) {
             best = entity
-            bestAt = p
+            bestScore = score
           }
         }
       }
       return best
     }
-    return (
-      pick('subjects', true) ??
-      pick('positions', true) ??
-      pick('subjects', false) ??
-      pick('positions', false)
-    )
+    return pick('subjects') ?? pick('positions')
   }
 
   all(): NamedEntity[] {

@@ -27,7 +27,7 @@ const PRONOUNS: Record<string, 'male' | 'female' | null> = {
 const HONORIFIC =
   /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Pvt|Insp|Det|Supt|Pres|Amb|Hon|Atty|Cmdr|Sec|Secy)\.?$/
 const TITLE_WORDS = new Set(
-  `president vice secretary senator representative congressman congresswoman congressmember governor mayor
+  `former acting interim then late outgoing incoming retired president vice secretary senator representative congressman congresswoman congressmember governor mayor
   minister premier chancellor judge justice general colonel lieutenant sergeant admiral captain major
   commander chief director commissioner chairman chairwoman chair chairperson speaker leader ambassador
   attorney prosecutor editor editor-in-chief publisher ceo cfo coo founder president-elect spokesman
