@@ -102,7 +102,8 @@ export function collectNames(text: string): NamedEntity[] {
 
 const VERB_AFTER =
   /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently)\s+)*(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
-const PRONOUN = /\b(he|him|his|she|her|hers)\b/gi
+// Only subject pronouns: "his" and "her" often point at the object of the sentence.
+const PRONOUN = /\b(he|she)\b/gi
 
 /**
  * Adds the places where the article names a known person by surname alone
@@ -135,7 +136,7 @@ function indexMentions(text: string, entities: NamedEntity[]): void {
       const end = text.slice(at).search(/[.!?]["”’]?\s/)
       const sentence = text.slice(at, end < 0 ? at + 200 : at + end)
       for (const p of sentence.matchAll(PRONOUN)) {
-        if (/^h(?:e|im|is)$/i.test(p[1] as string)) male++
+        if (/^he$/i.test(p[1] as string)) male++
         else female++
       }
     }
@@ -221,6 +222,7 @@ export class NameRegistry {
     // Score by recency; an entity not yet shown to fit the pronoun (unknown
     // gender, never a speaker) must be much closer to win.
     const UNPROVEN = 400
+    const SPEAKER_BONUS = 150
     const pick = (field: 'subjects' | 'positions') => {
       let best: NamedEntity | undefined
       let bestScore = Number.NEGATIVE_INFINITY
@@ -229,7 +231,7 @@ export class NameRegistry {
         if (gender && entity.gender && entity.gender !== gender) continue
         const proven = !gender || entity.gender !== null || this.speakers.has(entity)
         for (const p of entity[field]) {
-          const score = p - (proven ? 0 : UNPROVEN)
+          const score = p - (proven ? 0 : UNPROVEN) + (this.speakers.has(entity) ? SPEAKER_BONUS : 0)
           if (p < at && score > bestScore) {
             best = entity
             bestScore = score
