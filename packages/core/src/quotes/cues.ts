@@ -206,6 +206,8 @@ const CUE_SOURCE = ALL_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')
 
 /** Any cue, as a whole word or phrase. */
 export const CUE = new RegExp(`\\b(?:${CUE_SOURCE})\\b`, 'gi')
+/** Any cue, for yes-or-no tests: no global state between calls. */
+export const HAS_CUE = new RegExp(`\\b(?:${CUE_SOURCE})\\b`, 'i')
 /** A cue at the very start of a string. */
 export const CUE_AT_START = new RegExp(`^(?:${CUE_SOURCE})\\b`, 'i')
 /** Participles that hang off the sentence's subject: "…, saying, “…”". */

@@ -9,7 +9,7 @@ import type {
   SpeakerRef,
   TextEvidence,
 } from '../types.js'
-import { CUE, CUE_AT_START, channelOf, NAMING_CUE, PARTICIPLE_CUE, TERM_INTRO } from './cues.js'
+import { CUE, CUE_AT_START, channelOf, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE, TERM_INTRO } from './cues.js'
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
 import { parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
@@ -35,8 +35,11 @@ interface Working {
   kind: QuoteKind
   attribution: Attribution | null
   continues: number | null
+  /** Listed right after the previous quote ("“a” and “b”"); fills in from it. */
+  coordinated?: boolean
 }
 
+const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 const ADVERB =
   /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|has|had|have|was|were|is|would|will|had\s+earlier|[a-z]+ly)$/i
 const CLAUSE_BREAK =
@@ -98,10 +101,7 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
-  CUE.lastIndex = 0
-  const hasCue = CUE.test(mention.text)
-  CUE.lastIndex = 0
-  if (hasCue || /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)) {
+    if (HAS_CUE.test(mention.text) || /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)) {
     return false
   }
   if (mention.form === 'nominal') {
@@ -170,6 +170,20 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const after =
       item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
 
+        const coordinated =
+      samePrevious !== null &&
+      samePrevious.kind !== 'term' &&
+      samePrevious.span.close !== null &&
+      COORDINATION.test(text.slice(samePrevious.span.close + 1, item.span.open))
+    if (coordinated && samePrevious) {
+      // “disgusting” and “a con”: a list of quoted words shares its first item's kind and speaker.
+      item.kind = samePrevious.kind
+      item.attribution = samePrevious.attribution
+        ? { ...samePrevious.attribution, rule: 'same-quote' }
+        : null
+      item.coordinated = true
+      return
+    }
     item.kind = kindOf(
       item,
       before,
@@ -403,14 +417,12 @@ function kindOf(item: Working, before: string, after: string, opensClause: boole
   const words = wordCount(item.text)
   const inner = item.text.trim()
   const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
-  const hasCue =
-    CUE.test(before) ||
+    const hasCue = HAS_CUE.test(before) ||
     CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
     /^[\s,]*\S+(?:\s+\S+){0,5}?\s+(?:said|says|added|wrote|told|continued|stated|explained|asked|replied|responded)\b/i.test(
       after,
     )
-  CUE.lastIndex = 0
-  if (TERM_INTRO.test(before)) return 'term'
+    if (TERM_INTRO.test(before)) return 'term'
   if (item.span.single && !hasCue) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
   if (opensClause && (endsLikeSpeech || words >= 5)) return 'statement'
   if (words >= 8 && endsLikeSpeech) return 'statement'
