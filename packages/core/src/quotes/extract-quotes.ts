@@ -9,7 +9,15 @@ import type {
   SpeakerRef,
   TextEvidence,
 } from '../types.js'
-import { CUE, CUE_AT_START, channelOf, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE, TERM_INTRO } from './cues.js'
+import {
+  CUE,
+  CUE_AT_START,
+  channelOf,
+  HAS_CUE,
+  NAMING_CUE,
+  PARTICIPLE_CUE,
+  TERM_INTRO,
+} from './cues.js'
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
 import { parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
@@ -101,7 +109,10 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
-    if (HAS_CUE.test(mention.text) || /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)) {
+  if (
+    HAS_CUE.test(mention.text) ||
+    /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)
+  ) {
     return false
   }
   if (mention.form === 'nominal') {
@@ -136,7 +147,21 @@ export function extractQuotes(article: Article): QuoteExtraction {
   const text = article.text
   const registry = new NameRegistry(collectNames(text))
   const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
-  const working: Working[] = scan.spans.map((span) => ({
+  const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)
+  const closedOrCarried = (span: QuoteSpan, index: number, all: QuoteSpan[]) => {
+    if (span.close !== null) return true
+    const next = all[index + 1]
+    return next !== undefined && next.continued && next.paragraph === span.paragraph + 1
+  }
+  // An opener right after "=" is markup (an attribute value), and a quote
+  // never closed nor carried on is unreliable: both are left out; the
+  // unclosed one is still reported as a message.
+  const kept = scan.spans.filter(
+    (span, index, all) =>
+      text[span.open - 1] !== '=' &&
+      (closedOrCarried(span, index, all) || TRANSCRIPT.test(text.slice(span.start, span.end))),
+  )
+  const working: Working[] = kept.map((span) => ({
     span,
     text: text.slice(span.start, span.end),
     kind: 'statement',
@@ -170,7 +195,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const after =
       item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
 
-        const coordinated =
+    const coordinated =
       samePrevious !== null &&
       samePrevious.kind !== 'term' &&
       samePrevious.span.close !== null &&
@@ -184,12 +209,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
       item.coordinated = true
       return
     }
-    item.kind = kindOf(
-      item,
-      before,
-      after,
-      clauseStart === paragraph.offset || /[:,]\s*$/.test(before),
-    )
+    const opensClause =
+      clauseStart === paragraph.offset || before.trim() === '' || /[:,]\s*$/.test(before)
+    item.kind = kindOf(item, before, after, opensClause, doubleQuoted)
     if (item.kind === 'term') return
     item.attribution =
       transcriptSpeaker(item.text, item.span.start) ??
@@ -413,17 +435,35 @@ function transcriptSpeaker(inner: string, at: number): Attribution | null {
   }
 }
 
-function kindOf(item: Working, before: string, after: string, opensClause: boolean): QuoteKind {
+function isTitleCase(text: string): boolean {
+  const words = text.match(/[\p{L}\d][\p{L}\d'’-]*/gu) ?? []
+  const major = words.filter((w) => w.length > 3 || /^\p{Lu}/u.test(w))
+  const capitalized = major.filter((w) => /^[\p{Lu}\d]/u.test(w)).length
+  return major.length > 0 && capitalized / major.length >= 0.75
+}
+
+function kindOf(
+  item: Working,
+  before: string,
+  after: string,
+  opensClause: boolean,
+  doubleQuoted: boolean,
+): QuoteKind {
   const words = wordCount(item.text)
   const inner = item.text.trim()
   const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
-    const hasCue = HAS_CUE.test(before) ||
+  const hasCue =
+    HAS_CUE.test(before) ||
     CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
     /^[\s,]*\S+(?:\s+\S+){0,5}?\s+(?:said|says|added|wrote|told|continued|stated|explained|asked|replied|responded)\b/i.test(
       after,
     )
-    if (TERM_INTRO.test(before)) return 'term'
+  if (TERM_INTRO.test(before)) return 'term'
+  // Where speech is in double quotes, single quotes mark headlines and scare quotes.
+  if (item.span.single && doubleQuoted) return 'term'
   if (item.span.single && !hasCue) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
+  // A short quote in Title Case inside a sentence names a show, a book, an event.
+  if (!opensClause && !hasCue && words <= 6 && isTitleCase(inner)) return 'term'
   if (opensClause && (endsLikeSpeech || words >= 5)) return 'statement'
   if (words >= 8 && endsLikeSpeech) return 'statement'
   if (hasCue) return words >= 12 ? 'statement' : 'fragment'

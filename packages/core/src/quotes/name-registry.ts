@@ -121,9 +121,10 @@ function indexMentions(text: string, entities: NamedEntity[]): void {
     const rest = text
       .slice(m.index + m[0].length, m.index + m[0].length + 80)
       .replace(/^\s*(?:\([^)]{1,20}\))?,?\s*/, '')
-    const preposition = /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
-      text.slice(Math.max(0, m.index - 20), m.index),
-    )
+    const preposition =
+      /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
+        text.slice(Math.max(0, m.index - 20), m.index),
+      )
     if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0]) && !preposition) entity.subjects.push(m.index)
   }
   for (const entity of entities) {
@@ -231,7 +232,8 @@ export class NameRegistry {
         if (gender && entity.gender && entity.gender !== gender) continue
         const proven = !gender || entity.gender !== null || this.speakers.has(entity)
         for (const p of entity[field]) {
-          const score = p - (proven ? 0 : UNPROVEN) + (this.speakers.has(entity) ? SPEAKER_BONUS : 0)
+          const score =
+            p - (proven ? 0 : UNPROVEN) + (this.speakers.has(entity) ? SPEAKER_BONUS : 0)
           if (p < at && score > bestScore) {
             best = entity
             bestScore = score
