@@ -54,7 +54,7 @@ const CLAUSE_BREAK =
   /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
 const NP_AFTER_CUE_END =
   /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
-const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(])/gu
+const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
 
 function slug(name: string): string {
   return name
@@ -209,17 +209,18 @@ export function extractQuotes(article: Article): QuoteExtraction {
       item.coordinated = true
       return
     }
-    const opensClause =
-      clauseStart === paragraph.offset || before.trim() === '' || /[:,]\s*$/.test(before)
+    const opensClause = before.trim() === '' || /[:,]\s*$/.test(before)
     item.kind = kindOf(item, before, after, opensClause, doubleQuoted)
     if (item.kind === 'term') return
     item.attribution =
       transcriptSpeaker(item.text, item.span.start) ??
       dashSignature(after, afterStart) ??
-      (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
+      (endsSentence(item.text) && !isShortAttribution(after)
+        ? null
+        : cueAfter(after, afterStart)) ??
       cueBefore(before, clauseStart, item.kind) ??
       accordingToAfter(after, afterStart)
-    if (!item.attribution && item.kind === 'fragment') {
+    if (!item.attribution && before.trim() !== '') {
       const subject = mainSubject(before)
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (subject && isUsableMention(mention) && mention.form !== 'nominal') {
@@ -396,9 +397,22 @@ function firstSentenceEnd(text: string): number {
         .split(/\s+/)
         .pop() ?? ''
     if (m[0] === '.' && NP_ABBREVIATION.test(word.replace(/^\(/, ''))) continue
+    const open = text.slice(0, m.index).split('(').length - text.slice(0, m.index).split(')').length
+    if (open > 0) continue
     return m.index
   }
   return -1
+}
+
+/** `Sen. Jane Doe (D-Mo.) said.`: a whole sentence of a few words that only names a speaker and a cue. */
+function isShortAttribution(after: string): boolean {
+  const sentence = after.trim()
+  return (
+    /[.!?]$/.test(sentence) &&
+    sentence.split(/\s+/).length <= 8 &&
+    HAS_CUE.test(sentence) &&
+    /^\p{Lu}/u.test(sentence)
+  )
 }
 
 /** A quote signed with a dash after it: `…” ― Jane Doe`, `…” — Rubio`. */
@@ -468,6 +482,9 @@ function kindOf(
   if (words >= 8 && endsLikeSpeech) return 'statement'
   if (hasCue) return words >= 12 ? 'statement' : 'fragment'
   if (words >= 6) return 'fragment'
+  // Punctuation kept inside the marks ("a “strong leader,” comparing …") is how
+  // news style quotes someone's words, not a name.
+  if (endsLikeSpeech && !isTitleCase(inner)) return 'fragment'
   return 'term'
 }
 
@@ -480,7 +497,7 @@ function mentionAt(textBefore: string, base: number, phrase: { text: string; at:
 }
 
 const NP_ABBREVIATION =
-  /^(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp)\.?$/u
+  /^(?:\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp)\.?$/u
 
 /** The noun phrase a string starts with ("Rep. G.K. Butterfield (D-N.C.), head of …" → "Rep. G.K. Butterfield"). */
 function nounPhraseAtStart(text: string): string {
@@ -529,7 +546,9 @@ function cueAfter(after: string, base: number): Attribution | null {
   if (
     subject.split(/\s+/).filter(Boolean).length > 14 ||
     /[.!?;“”"]/.test(
-      subject.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|U\.S|U\.K|[A-Z])\./g, ''),
+      subject
+        .replace(/\([^)]*\)/g, '')
+        .replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|U\.S|U\.K|[A-Z])\./g, ''),
     )
   )
     return null
@@ -655,12 +674,19 @@ const FINITE_VERB =
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 function mainSubject(head: string): { text: string; at: number } | null {
   const pattern =
-    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+(?:(?:also|then|later|quickly|publicly|repeatedly|once|again|has|had|have)\s+)?(\p{Ll}+)\b/gu
+    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
   let found: { text: string; at: number } | null = null
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
-    const verb = m[2] as string
+    const auxiliaries = m[2] as string
+    const verb = m[3] as string
     const np = m[1] as string
-    if (!FINITE_VERB.test(verb)) continue
+    if (
+      !FINITE_VERB.test(verb) &&
+      !/\b(?:has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s/.test(
+        auxiliaries,
+      )
+    )
+      continue
     const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
     if (!phrase) continue
     const mention = parseSpeakerMention(phrase.text)

@@ -48,7 +48,7 @@ const MALE =
 const ORG_WORDS =
   /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Times|Republicans|Democrats|Labour|Conservatives|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
 const NAME_TOKEN =
-  /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
+  /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.)+|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
 const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten)$/
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
 const DETERMINER =
