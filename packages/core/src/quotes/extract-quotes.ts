@@ -242,9 +242,15 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const sameParagraph = previous.span.paragraph === item.span.paragraph
     if (
       item.span.continued ||
-      (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
+            (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
     ) {
       item.continues = index - 1
+      return
+    }
+    // Another quote of the same paragraph with no cue of its own: in the same
+    // sentence, or right after the attributed one, it is the same speaker's.
+    if (sameParagraph && !item.attribution && previous.attribution && previous.kind !== 'term') {
+      item.attribution = { ...previous.attribution, rule: 'same-quote', confidence: 0.7 }
     }
   })
   for (let index = working.length - 1; index >= 0; index--) {
@@ -544,7 +550,7 @@ function cueAfter(after: string, base: number): Attribution | null {
   if (!cue || cue.index === 0 || /^according/i.test(cue[0])) return null
   const subject = rest.slice(0, cue.index)
   if (
-    subject.split(/\s+/).filter(Boolean).length > 14 ||
+    subject.split(/\s+/).filter(Boolean).length > 30 ||
     /[.!?;“”"]/.test(
       subject
         .replace(/\([^)]*\)/g, '')

@@ -86,7 +86,7 @@ export function collectNames(text: string): NamedEntity[] {
   }
   // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
   const speaker =
-    /(?<![\p{L}.'’-]\s?)\b(\p{Lu}[\p{Ll}'’-]+)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/gu
+    /(?<![\p{L}.'’-]\s?)\b(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/gu
   for (const m of text.matchAll(speaker)) {
     const word = m[1] as string
     if (STOP_AT_SENTENCE_START.test(word)) continue
