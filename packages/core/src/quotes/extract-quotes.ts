@@ -242,7 +242,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const sameParagraph = previous.span.paragraph === item.span.paragraph
     if (
       item.span.continued ||
-            (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
+      (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
     ) {
       item.continues = index - 1
       return
@@ -280,6 +280,20 @@ export function extractQuotes(article: Article): QuoteExtraction {
       .slice(0, index)
       .reverse()
       .find((w) => w.attribution && w.kind !== 'term')
+    // "…, Schiff said. “…”": a quote opening a sentence after one that ends in an attribution.
+    const lead = text.slice(paragraph.offset, item.span.open)
+    const lastSentence = /([^.!?]*[.!?])\s*$/.exec(lead.replace(/\s+$/, ''))?.[1]
+    if (
+      lastSentence &&
+      /\b(?:said|says|added|adds|wrote|writes|told|tells|continued|explained)\.$/.test(lastSentence)
+    ) {
+      const at = paragraph.offset + lead.lastIndexOf(lastSentence)
+      const intro = cueBefore(lastSentence.replace(/\.$/, ''), at, 'statement')
+      if (intro) {
+        item.attribution = { ...intro, rule: 'previous-quote', confidence: 0.65 }
+        return
+      }
+    }
     if (prevParagraph && /:\s*$/.test(prevParagraph.text)) {
       const intro = cueBefore(prevParagraph.text, prevParagraph.offset, 'statement')
       if (intro) {

@@ -95,7 +95,7 @@ export function collectNames(text: string): NamedEntity[] {
       add(entities, { ...mention, kind: 'person' }, m.index)
     }
   }
-  const found = [...entities.values()]
+  const found = [...new Set(entities.values())]
   indexMentions(text, found)
   return found
 }
@@ -111,11 +111,27 @@ const PRONOUN = /\b(he|she)\b/gi
  * person's gender from the pronouns in the sentences they are the subject of.
  */
 function indexMentions(text: string, entities: NamedEntity[]): void {
-  const byKey = new Map(entities.filter((e) => e.kind === 'person').map((e) => [e.key, e]))
+  const bySurname = new Map<string, NamedEntity[]>()
+  for (const entity of entities) {
+    if (entity.kind !== 'person') continue
+    const surname = entity.key.split(' ').pop() ?? entity.key
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), entity])
+  }
+  // A bare surname names whichever bearer of it the text named last.
+  const lookup = (surname: string, at: number) => {
+    const bearers = bySurname.get(surname)
+    if (!bearers || bearers.length < 2) return bearers?.[0]
+    let best = bearers[0]
+    let bestAt = -1
+    for (const entity of bearers) {
+      for (const p of entity.positions) if (p <= at && p > bestAt) [best, bestAt] = [entity, p]
+    }
+    return best
+  }
   const word = /\p{Lu}[\p{L}'’-]*/gu
   for (let m = word.exec(text); m; m = word.exec(text)) {
     const bare = m[0].replace(/[’']s$/, '')
-    const entity = byKey.get(bare.toLowerCase())
+    const entity = lookup(bare.toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
     const rest = text
@@ -146,8 +162,36 @@ function indexMentions(text: string, entities: NamedEntity[]): void {
   }
 }
 
+const firstName = (name: string) => (name.split(' ')[0] ?? '').toLowerCase()
+
+/**
+ * Adds a mention to the entities it may name. Two full names that share a
+ * surname but not a first name ("Rakeyia Scott", "Keith Scott") are two
+ * people: the second is keyed by its full name, and the bare surname points
+ * at whichever of them the text named last.
+ */
 function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: number): NamedEntity {
-  const existing = entities.get(mention.key)
+  let existing = entities.get(mention.key)
+  if (
+    existing &&
+    existing.kind === 'person' &&
+    mention.kind === 'person' &&
+    mention.name.includes(' ') &&
+    existing.name.includes(' ') &&
+    firstName(mention.name) !== firstName(existing.name) &&
+    !existing.aliases.has(mention.name)
+  ) {
+    const fullKey = mention.name.toLowerCase()
+    existing =
+      entities.get(fullKey) ?? [...entities.values()].find((e) => e.aliases.has(mention.name))
+    if (!existing) {
+      const entity = newEntity({ ...mention, key: fullKey }, at)
+      entities.set(fullKey, entity)
+      entities.set(mention.key, entity)
+      return entity
+    }
+    entities.set(mention.key, existing)
+  }
   if (existing) {
     if (mention.name.length > existing.name.length && existing.kind === mention.kind)
       existing.name = mention.name
@@ -157,7 +201,13 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
     if (!existing.positions.includes(at)) existing.positions.push(at)
     return existing
   }
-  const entity: NamedEntity = {
+  const entity = newEntity(mention, at)
+  entities.set(mention.key, entity)
+  return entity
+}
+
+function newEntity(mention: SpeakerMention, at: number): NamedEntity {
+  return {
     key: mention.key,
     name: mention.name,
     kind: mention.kind,
@@ -167,8 +217,6 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
     positions: [at],
     subjects: [],
   }
-  entities.set(mention.key, entity)
-  return entity
 }
 
 /** The article's register of names, which quote attribution reads and extends. */
@@ -177,7 +225,11 @@ export class NameRegistry {
   private readonly speakers = new Set<NamedEntity>()
 
   constructor(entities: NamedEntity[]) {
-    for (const entity of entities) this.byKey.set(entity.key, entity)
+    for (const entity of entities) {
+      this.byKey.set(entity.key, entity)
+      const surname = entity.key.split(' ').pop() ?? entity.key
+      if (!this.byKey.has(surname)) this.byKey.set(surname, entity)
+    }
   }
 
   get(key: string): NamedEntity | undefined {
@@ -227,7 +279,7 @@ export class NameRegistry {
     const pick = (field: 'subjects' | 'positions') => {
       let best: NamedEntity | undefined
       let bestScore = Number.NEGATIVE_INFINITY
-      for (const entity of this.byKey.values()) {
+      for (const entity of new Set(this.byKey.values())) {
         if (kind && entity.kind !== kind) continue
         if (gender && entity.gender && entity.gender !== gender) continue
         const proven = !gender || entity.gender !== null || this.speakers.has(entity)
@@ -246,6 +298,6 @@ export class NameRegistry {
   }
 
   all(): NamedEntity[] {
-    return [...this.byKey.values()]
+    return [...new Set(this.byKey.values())]
   }
 }
