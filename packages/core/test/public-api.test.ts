@@ -9,6 +9,7 @@ describe('public API', () => {
       'DEFAULT_MAX_LENGTH',
       'contentId',
       'decodeArticleBytes',
+      'extractQuotes',
       'fileStemId',
       'formatOfPath',
       'ingestArticle',
@@ -17,6 +18,7 @@ describe('public API', () => {
       'loadArticleFile',
       'normalizeArticle',
       'normalizeDate',
+      'parseSpeakerMention',
       'splitSentences',
       'toOriginalSpan',
     ])
