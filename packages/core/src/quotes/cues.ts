@@ -211,8 +211,7 @@ export const HAS_CUE = new RegExp(`\\b(?:${CUE_SOURCE})\\b`, 'i')
 /** A cue at the very start of a string. */
 export const CUE_AT_START = new RegExp(`^(?:${CUE_SOURCE})\\b`, 'i')
 /** Participles that hang off the sentence's subject: "…, saying, “…”". */
-export const PARTICIPLE_CUE =
-  /^(?:saying|adding|writing|telling|noting|arguing|explaining|asking|declaring|insisting|stating|warning|calling|claiming|tweeting|posting|quipping|concluding)$/i
+export const PARTICIPLE_CUE = /^[a-z]+ing$/i
 /** Cues whose quote is a name or label of something ("called it a “gesture”"), which still is someone's words. */
 export const NAMING_CUE =
   /^(?:call(?:ed|s|ing)?|dub(?:bed|s|bing)?|label(?:l?ed|s|l?ing)?|brand(?:ed|s|ing)?|describ(?:e|ed|es|ing)(?: \w+)? as)$/i
@@ -222,7 +221,7 @@ export const TERM_INTRO =
 
 const CHANNELS: Array<[RegExp, QuoteChannel]> = [
   [
-    /\b(?:on|in a post on|posted (?:on|to)|wrote on|tweet(?:ed)?|on social media|social media post|on (?:X|Twitter|Facebook|Instagram|Truth Social|Threads|Bluesky|TikTok|Telegram))\b/i,
+    /\b(?:in a post on|posted (?:on|to)|wrote on|tweet(?:ed)?|on social media|social media post|on (?:X|Twitter|Facebook|Instagram|Truth Social|Threads|Bluesky|TikTok|Telegram))\b/i,
     'social-media',
   ],
   [

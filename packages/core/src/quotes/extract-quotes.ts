@@ -43,6 +43,8 @@ interface Working {
   kind: QuoteKind
   attribution: Attribution | null
   continues: number | null
+  /** The words around the quote in its sentence, quote left out: where a channel is named. */
+  context: string
   /** Listed right after the previous quote ("“a” and “b”"); fills in from it. */
   coordinated?: boolean
 }
@@ -95,8 +97,16 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
       from = m.index + m[0].length
     const comma = candidate.lastIndexOf(',')
     if (comma + 1 > from) from = comma + 1
-    const sentence = candidate.slice(0, from).search(/[.!?]\s+[^.!?]*$/)
-    if (sentence >= 0 && sentence + 1 > from) from = sentence + 1
+    // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
+    for (const m of candidate.matchAll(/[.!?]["”’)]*\s+(?=\p{Lu})/gu)) {
+      const word =
+        candidate
+          .slice(0, m.index + 1)
+          .split(/\s+/)
+          .pop() ?? ''
+      if (NP_ABBREVIATION.test(word)) continue
+      if (m.index + m[0].length > from) from = m.index + m[0].length
+    }
     const phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
     return { text: phrase, at: candidate.indexOf(phrase, from) }
@@ -108,9 +118,11 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   if (!mention) return false
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
+  // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
+  const lowerWords = mention.text.replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
-    HAS_CUE.test(mention.text) ||
+    HAS_CUE.test(lowerWords) ||
     /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)
   ) {
     return false
@@ -167,6 +179,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     kind: 'statement',
     attribution: null,
     continues: null,
+    context: '',
   }))
 
   working.forEach((item, index) => {
@@ -194,6 +207,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     if (sentenceEnd >= 0) afterEnd = afterStart + sentenceEnd + 1
     const after =
       item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
+    item.context = `${before} ${after}`
 
     const coordinated =
       samePrevious !== null &&
@@ -218,7 +232,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
       (endsSentence(item.text) && !isShortAttribution(after)
         ? null
         : cueAfter(after, afterStart)) ??
-      cueBefore(before, clauseStart, item.kind) ??
+      cueBefore(before, clauseStart) ??
       accordingToAfter(after, afterStart)
     if (!item.attribution && before.trim() !== '') {
       const subject = mainSubject(before)
@@ -288,14 +302,14 @@ export function extractQuotes(article: Article): QuoteExtraction {
       /\b(?:said|says|added|adds|wrote|writes|told|tells|continued|explained)\.$/.test(lastSentence)
     ) {
       const at = paragraph.offset + lead.lastIndexOf(lastSentence)
-      const intro = cueBefore(lastSentence.replace(/\.$/, ''), at, 'statement')
+      const intro = cueBefore(lastSentence.replace(/\.$/, ''), at)
       if (intro) {
         item.attribution = { ...intro, rule: 'previous-quote', confidence: 0.65 }
         return
       }
     }
     if (prevParagraph && /:\s*$/.test(prevParagraph.text)) {
-      const intro = cueBefore(prevParagraph.text, prevParagraph.offset, 'statement')
+      const intro = cueBefore(prevParagraph.text, prevParagraph.offset)
       if (intro) {
         item.attribution = { ...intro, rule: 'colon-intro', confidence: 0.8 }
         return
@@ -346,8 +360,6 @@ export function extractQuotes(article: Article): QuoteExtraction {
       text: words,
       span: toOriginalSpan(article.runs, at, at + words.length),
     })
-    const paragraph = paragraphOf.get(item.span.paragraph)
-    const context = paragraph ? paragraph.text : ''
     quotes.push({
       id,
       article: article.id,
@@ -364,7 +376,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
         attribution?.cue && item.kind !== 'term'
           ? evidence(attribution.cue.at, attribution.cue.text)
           : null,
-      channel: item.kind === 'term' ? null : channelOf(context),
+      channel: item.kind === 'term' ? null : channelOf(item.context),
       confidence: Math.round(confidence * 100) / 100,
       rule: speaker ? (attribution?.rule ?? null) : null,
       continues: item.continues === null ? null : `${article.id}#q${item.continues}`,
@@ -601,7 +613,7 @@ function accordingToAfter(after: string, base: number): Attribution | null {
 }
 
 /** `Rubio said, “…”` / `…, saying, “…”` / `According to X, “…”` / `Rubio said the US was “grateful”`. */
-function cueBefore(before: string, base: number, kind: QuoteKind): Attribution | null {
+function cueBefore(before: string, base: number): Attribution | null {
   const cues: RegExpExecArray[] = []
   CUE.lastIndex = 0
   for (let m = CUE.exec(before); m; m = CUE.exec(before)) cues.push(m)
@@ -747,6 +759,8 @@ function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): R
           : 'person'
     const entity = registry.antecedent(at, mention.gender, kind)
     if (!entity) return null
+    // "she said" of someone whose gender the text had not shown settles it.
+    if (entity.kind === 'person' && entity.gender === null) entity.gender = mention.gender
     registry.spoke(entity, at)
     return fromEntity(entity, mention.text)
   }

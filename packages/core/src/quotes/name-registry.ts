@@ -48,9 +48,16 @@ export function collectNames(text: string): NamedEntity[] {
       const bare = opened
         .replace(/[,;:!?)"“”’]+$/, '')
         .replace(/\.$/, (dot) => (ABBREVIATION.test(opened) ? dot : ''))
+      // An initial after a lower-case word ("posted on X. Rubio") ends a sentence, not a name.
+      if (
+        run.length === 0 &&
+        /^\p{Lu}\.$/u.test(opened) &&
+        !/^\p{Lu}\.$/u.test(tokens[j + 1]?.word ?? '')
+      )
+        break
       const isName =
         CAPITALIZED.test(bare) ||
-        (run.length > 0 && /^(?:of|de|van|von|bin|al|da|del|la|le|for|and)$/.test(bare))
+        (run.length > 0 && /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/.test(bare))
       if (!isName) break
       run.push(bare)
       j++
@@ -58,7 +65,7 @@ export function collectNames(text: string): NamedEntity[] {
     }
     while (
       run.length > 0 &&
-      /^(?:of|de|van|von|bin|al|da|del|la|le|for|and)$/.test(run[run.length - 1] as string)
+      /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/.test(run[run.length - 1] as string)
     )
       run.pop()
     if (run.length >= 2 && STOP_AT_SENTENCE_START.test(run[0]?.replace(/\.$/, '') ?? ''))

@@ -46,7 +46,7 @@ const FEMALE =
 const MALE =
   /\b(?:Mr|Sir|Lord|King|Prince|Father|Brother|spokesman|chairman|congressman|councilman|assemblyman|businessman|actor|husband|father|son|brother|grandfather|widower|boyfriend|man|he)\b/i
 const ORG_WORDS =
-  /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Times|Republicans|Democrats|Labour|Conservatives|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
+  /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Times|Republicans|Democrats|Labour|Conservatives|Caucus|Commission|Chamber|Cooperative|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
 const NAME_TOKEN =
   /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.)+|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
 const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten)$/
@@ -102,10 +102,31 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     nameWords.shift()
   }
   while (nameWords.length > 0 && PARTICLE.test(nameWords[0] as string)) nameWords.shift()
+  // "Secretary of State Rubio": the word right after "of" completes the title.
+  const titleOf =
+    words[start - 1] === 'of' && TITLE_WORDS.has((words[start - 2] ?? '').toLowerCase())
+  if (titleOf && nameWords.length > 1 && nameWords.length === end - start) nameWords.shift()
   const leading = words.slice(0, end - nameWords.length).join(' ')
+  // An organization is named by the head of its capitalized run: the last
+  // word ("Human Rights Watch") or the word before "of" ("Ministry of
+  // Health"); "Police Chief Omar Reed" is a person with a role.
+  let orgStart = start
+  while (
+    orgStart > 1 &&
+    /^(?:of|for|on|and|the)$/.test(words[orgStart - 1] as string) &&
+    NAME_TOKEN.test(words[orgStart - 2] as string)
+  ) {
+    orgStart -= 2
+    while (orgStart > 0 && NAME_TOKEN.test(words[orgStart - 1] as string)) orgStart--
+  }
+  const orgRun = words.slice(orgStart, end).map(stripPossessive)
+  const head = orgRun[orgRun.length - 1] ?? ''
+  const beforeOf = orgRun[orgRun.indexOf('of') - 1] ?? ''
   const isOrg =
-    ORG_WORDS.test(words.slice(start, end).join(' ')) ||
+    ORG_WORDS.test(head) ||
+    (orgRun.includes('of') && ORG_WORDS.test(beforeOf)) ||
     (nameWords.length === 1 && ACRONYM.test(nameWords[0] as string))
+  if (isOrg) start = orgStart
   if (nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w))) {
     const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
     return {
@@ -156,6 +177,7 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   const roleText = text
     .slice(0, Math.max(0, text.lastIndexOf(person[0] as string)))
     .trim()
+    .replace(/^(?:(?:said|says|told|according|to|by|from|added|wrote|with|and|as)\s+)+/i, '')
     .replace(/^(?:the|a|an)\s+/i, '')
     .replace(/[,’']$/, '')
     .trim()

@@ -1,0 +1,599 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import {
+  extractQuotes,
+  loadArticleDirectory,
+  normalizeArticle,
+  type QuoteExtraction,
+} from '../src/index.js'
+import type { Article, Quote, Span } from '../src/types.js'
+
+const SEEDS = fileURLToPath(new URL('../../../seeds', import.meta.url))
+const IDS = [
+  '000_319bfdf5a655c3df',
+  '001_b67738d60fcf9431',
+  '002_14d3067ffab1f62e',
+  '003_57a1effef5a16a55',
+  '004_cbbd90037d08fd37',
+] as const
+type SeedId = (typeof IDS)[number]
+
+const loaded = await loadArticleDirectory(SEEDS)
+const articles = new Map(loaded.sources.map((source) => [source.id, normalizeArticle(source)]))
+const results = new Map([...articles].map(([id, article]) => [id, extractQuotes(article)]))
+
+function seed(id: SeedId): Article {
+  const article = articles.get(id)
+  if (!article) throw new Error(`seed ${id} was not loaded`)
+  return article
+}
+function quotesOf(id: SeedId): QuoteExtraction {
+  const result = results.get(id)
+  if (!result) throw new Error(`seed ${id} was not loaded`)
+  return result
+}
+
+const slice = (article: Article, span: Span) => article.original.slice(span.start, span.end)
+
+/** The only quote of a seed whose text starts with `start` (in `paragraph`, when given). */
+function quote(id: SeedId, start: string, paragraph?: number): Quote {
+  const found = quotesOf(id).quotes.filter(
+    (q) => q.text.startsWith(start) && (paragraph === undefined || q.paragraph === paragraph),
+  )
+  expect(found.map((q) => q.text)).toHaveLength(1)
+  return found[0] as Quote
+}
+
+const speakerName = (q: Quote) => q.speaker?.name ?? null
+
+/**
+ * Rubio, whatever name the extraction gives him: attribution is checked here and the
+ * full name "Marco Rubio" in one test per seed, so that one naming fault fails one test.
+ */
+const RUBIO = expect.stringMatching(/\bRubio$/)
+const isRubio = (q: Quote) => /\bRubio$/.test(q.speaker?.name ?? '')
+
+/** Every quote of a seed given to Rubio carries the name "Marco Rubio". */
+function expectMarcoRubio(id: SeedId, atLeast: number) {
+  const rubio = quotesOf(id).quotes.filter(isRubio)
+  expect(rubio.length).toBeGreaterThanOrEqual(atLeast)
+  expect(new Set(rubio.map(speakerName))).toEqual(new Set(['Marco Rubio']))
+  const speaker = quotesOf(id).speakers.find((s) => s.id === rubio[0]?.speaker?.id)
+  expect(speaker).toMatchObject({ name: 'Marco Rubio', kind: 'person' })
+  expect(speaker?.aliases).toContain('Marco Rubio')
+}
+
+describe('quote seeds: invariants', () => {
+  it('loads the five seeds', () => {
+    expect(loaded.failures).toEqual([])
+    expect(loaded.sources.map((s) => s.id)).toEqual([...IDS])
+  })
+
+  for (const id of IDS) {
+    it(`${id}: every quote, mention and cue slices back to its text, inside its paragraph`, () => {
+      const article = seed(id)
+      const { quotes } = quotesOf(id)
+      expect(quotes.length).toBeGreaterThan(0)
+      quotes.forEach((q, index) => {
+        expect(q.id).toBe(`${id}#q${index}`)
+        expect(q.article).toBe(id)
+        expect(slice(article, q.span)).toBe(q.text)
+        if (q.mention) expect(slice(article, q.mention.span)).toBe(q.mention.text)
+        if (q.cue) expect(slice(article, q.cue.span)).toBe(q.cue.text)
+        const paragraph = article.paragraphs[q.paragraph]
+        expect(paragraph?.text).toContain(q.text)
+        expect(q.span.start).toBeGreaterThanOrEqual(paragraph?.span.start ?? Infinity)
+        expect(q.span.end).toBeLessThanOrEqual(paragraph?.span.end ?? -1)
+        expect(q.text).toBe(q.text.trim())
+        expect(q.text).not.toMatch(/^["“”‘]|["“”]$/)
+        expect(q.speaker === null).toBe(q.rule === null)
+        if (q.kind === 'term') expect(q.speaker).toBeNull()
+      })
+      const listed = quotesOf(id).speakers.map((s) => s.id)
+      expect(listed).toEqual([...new Set(listed)].sort())
+      expect(new Set(listed)).toEqual(
+        new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : []))),
+      )
+    })
+
+    it(`${id}: is deterministic and JSON-safe`, async () => {
+      const again = (await loadArticleDirectory(SEEDS)).sources.find((s) => s.id === id)
+      expect(again).toBeDefined()
+      if (!again) return
+      const first = quotesOf(id)
+      expect(extractQuotes(normalizeArticle(again))).toEqual(first)
+      expect(JSON.parse(JSON.stringify(first))).toEqual(first)
+    })
+  }
+
+  const speakerIds = (test: (q: Quote) => boolean) =>
+    new Set(
+      IDS.flatMap((id) =>
+        quotesOf(id).quotes.flatMap((q) => (q.speaker && test(q) ? [q.speaker.id] : [])),
+      ),
+    )
+
+  it('gives Nayib Bukele one speaker id across the seeds', () => {
+    expect(speakerIds((q) => q.speaker?.name === 'Nayib Bukele').size).toBe(1)
+  })
+
+  // BUG: Rubio's speaker id differs from seed to seed because his name does (see the
+  // "names Rubio" tests): ids "rubio" (000, 001, 004), "state-rubio" (002), "x-rubio"
+  // (003); expected one id, that of "Marco Rubio".
+  it.fails('gives Rubio one speaker id across the seeds', () => {
+    expect([...speakerIds(isRubio)]).toHaveLength(1)
+  })
+})
+
+describe('quote seed 000: Rubio in San José', () => {
+  const id = '000_319bfdf5a655c3df'
+
+  it('gives the first quote of the press conference to Rubio', () => {
+    expect(quote(id, 'That’s an offer President Bukele made.')).toMatchObject({
+      kind: 'statement',
+      paragraph: 2,
+      speaker: { name: RUBIO },
+      mention: { text: 'Secretary Rubio' },
+      cue: { text: 'said' },
+      rule: 'cue-after',
+    })
+  })
+
+  it('carries the quote broken by "Secretary Rubio said." on to its second part', () => {
+    const first = quote(id, 'That’s an offer President Bukele made.')
+    const second = quote(id, 'No one’s ever made an offer like that')
+    expect(second.continues).toBe(first.id)
+    expect(speakerName(second)).toEqual(RUBIO)
+  })
+
+  it('gives “…,” he continued. to Rubio', () => {
+    expect(
+      quote(id, 'But obviously, the administration will have to make a decision'),
+    ).toMatchObject({
+      kind: 'statement',
+      speaker: { name: RUBIO },
+      mention: { text: 'he' },
+      cue: { text: 'continued' },
+    })
+    expect(quote(id, 'We are just profoundly grateful.')).toMatchObject({
+      speaker: { name: RUBIO },
+      mention: { text: 'he' },
+      cue: { text: 'continued' },
+    })
+  })
+
+  it('closes the quote ending with the wrong mark (legal residents.“) and gives it to Rubio', () => {
+    const q = quote(id, 'And he’s also offered to do the same')
+    expect(q.text.endsWith('even if they’re U.S. citizens or legal residents.')).toBe(true)
+    expect(q.paragraph).toBe(10)
+    expect(speakerName(q)).toEqual(RUBIO)
+    expect(speakerName(quote(id, 'You can think about it:'))).toEqual(RUBIO)
+    const codes = quotesOf(id).messages.map((m) => m.code)
+    expect(codes).not.toContain('unclosed-quote')
+    expect(codes).not.toContain('stray-quote-mark')
+  })
+
+  it('gives the words Rubio described the offer with to Rubio', () => {
+    for (const word of ['incredible', 'unprecedented']) {
+      expect(quote(id, word)).toMatchObject({
+        text: word,
+        kind: 'fragment',
+        paragraph: 1,
+        speaker: { name: RUBIO },
+      })
+    }
+  })
+
+  it('gives “the most extraordinary migratory agreement …” to Nayib Bukele', () => {
+    expect(quote(id, 'the most extraordinary migratory agreement')).toMatchObject({
+      speaker: { name: 'Nayib Bukele' },
+      mention: { text: 'President Bukele' },
+      cue: { text: 'described' },
+    })
+  })
+
+  // BUG: “mega-prison” is read as a fragment, not a term: in paragraph 0 it has no
+  // speaker and raises an unattributed-quote message; in paragraph 5 it is given to
+  // Nayib Bukele (rule cue-before). Expected kind 'term', speaker null, no message.
+  it.fails('reads “mega-prison” as a term', () => {
+    for (const paragraph of [0, 5]) {
+      expect(quote(id, 'mega-prison', paragraph)).toMatchObject({ kind: 'term', speaker: null })
+    }
+    expect(quotesOf(id).messages.map((m) => m.code)).not.toContain('unattributed-quote')
+  })
+
+  // BUG: in "…, Bukele explained on social media, would be “relatively low” for the United
+  // States but “significant for us” …", both fragments are given to a person named
+  // "United" (mention "for the United", cue "States"); expected Nayib Bukele.
+  it.fails('gives the fee quotes Bukele explained on social media to Nayib Bukele', () => {
+    expect(quote(id, 'relatively low')).toMatchObject({
+      speaker: { name: 'Nayib Bukele' },
+      channel: 'social-media',
+    })
+    expect(speakerName(quote(id, 'significant for us'))).toBe('Nayib Bukele')
+  })
+
+  // BUG: "Rubio, who commended …, said that the United States is “profoundly grateful
+  // for the offer” … stressing that “No country’s ever made …”" gives both quotes to a
+  // person named "United" (mention "the United", cue "States"); expected Marco Rubio.
+  it.fails('gives the signing-ceremony quotes to Marco Rubio, not to "the United States"', () => {
+    expect(speakerName(quote(id, 'profoundly grateful for the offer'))).toEqual(RUBIO)
+    expect(speakerName(quote(id, 'No country’s ever made an offer of friendship'))).toBe(
+      'Marco Rubio',
+    )
+  })
+
+  it('names Rubio "Marco Rubio" with the role "Secretary of State"', () => {
+    expectMarcoRubio(id, 8)
+    const rubio = quotesOf(id).speakers.find((s) => s.aliases.includes('Secretary Rubio'))
+    expect(rubio?.roles).toContain('Secretary of State')
+  })
+
+  // BUG: besides Rubio and Nayib Bukele, seed 000 lists the speakers "United" (from
+  // "the United States", 4 quotes) and "Salvadoran President" (from "according to the
+  // Salvadoran President", which is Bukele); expected no other speakers.
+  it.fails('names no speaker but Rubio and Nayib Bukele', () => {
+    for (const speaker of quotesOf(id).speakers)
+      expect(speaker.name).toMatch(/^(?:Marco Rubio|Rubio|Nayib Bukele)$/)
+  })
+})
+
+describe('quote seed 001: wire copy', () => {
+  const id = '001_b67738d60fcf9431'
+
+  it('gives “He has offered to house …,” Rubio said. to Rubio', () => {
+    expect(quote(id, 'He has offered to house in his jail')).toMatchObject({
+      kind: 'statement',
+      paragraph: 1,
+      speaker: { name: RUBIO },
+      mention: { text: 'Rubio' },
+      cue: { text: 'said' },
+    })
+  })
+
+  it('names Rubio "Marco Rubio"', () => {
+    expectMarcoRubio(id, 3)
+  })
+
+  it('gives the quoted words of Rubio’s indirect speech in the lead to Rubio', () => {
+    expect(quote(id, 'dangerous American criminals')).toMatchObject({
+      kind: 'fragment',
+      paragraph: 0,
+      speaker: { name: RUBIO },
+    })
+  })
+
+  // BUG: "but Rubio said that the United States was “incredibly grateful” for the offer"
+  // gives the fragment to a person named "United" (mention "the United", cue "States");
+  // expected Rubio, the subject of "said".
+  it.fails('gives “incredibly grateful” to Rubio, not to "the United States"', () => {
+    expect(speakerName(quote(id, 'incredibly grateful'))).toEqual(RUBIO)
+  })
+
+  it('gives “inhumane conditions,” to Human Rights Watch, an organization', () => {
+    expect(quote(id, 'inhumane conditions')).toMatchObject({
+      speaker: { name: 'Human Rights Watch' },
+      cue: { text: 'according to' },
+      rule: 'according-to',
+    })
+    expect(quotesOf(id).speakers).toContainEqual(
+      expect.objectContaining({ name: 'Human Rights Watch', kind: 'organization' }),
+    )
+  })
+
+  it('gives Bukele’s post to Nayib Bukele', () => {
+    expect(quote(id, 'the opportunity to outsource part of its prison system.')).toMatchObject({
+      speaker: { name: 'Nayib Bukele' },
+      channel: 'social-media',
+    })
+    expect(quote(id, 'We are willing to take in only convicted criminals')).toMatchObject({
+      kind: 'statement',
+      speaker: { name: 'Nayib Bukele' },
+      mention: { text: 'he' },
+      cue: { text: 'wrote' },
+    })
+  })
+
+  it('gives the second half of Bukele’s post, after "he wrote, …", to Nayib Bukele', () => {
+    expect(speakerName(quote(id, 'The fee would be relatively low for the U.S.'))).toBe(
+      'Nayib Bukele',
+    )
+    expect(quotesOf(id).messages).toEqual([])
+  })
+
+  // BUG: the prison's name “Center for the Confinement of Terrorism” (after "referring
+  // to the country’s") is a fragment given to Nayib Bukele; expected kind 'term', speaker null.
+  it.fails('reads the name of the prison as a term', () => {
+    expect(quote(id, 'Center for the Confinement of Terrorism')).toMatchObject({
+      kind: 'term',
+      speaker: null,
+    })
+  })
+
+  it('gives “Great idea!!” to Elon Musk', () => {
+    expect(quote(id, 'Great idea!!')).toMatchObject({
+      text: 'Great idea!!',
+      speaker: { name: 'Elon Musk' },
+      mention: { text: 'Tech billionaire Elon Musk' },
+      cue: { text: 'saying' },
+      rule: 'cue-before',
+    })
+  })
+
+  it('gives the quote Tammy Bruce "called it" to Tammy Bruce', () => {
+    expect(quote(id, 'extraordinary gesture never before extended')).toMatchObject({
+      speaker: { name: 'Tammy Bruce' },
+      cue: { text: 'called' },
+    })
+  })
+
+  it('gives the other Tammy Bruce quotes to Tammy Bruce', () => {
+    expect(speakerName(quote(id, 'violent illegal immigrants'))).toBe('Tammy Bruce')
+    expect(quote(id, 'unfreeze assistance')).toMatchObject({
+      speaker: { name: 'Tammy Bruce' },
+      mention: { text: 'Bruce' },
+      cue: { text: 'said' },
+      rule: 'cue-after',
+    })
+    expect(quotesOf(id).speakers).toContainEqual(
+      expect.objectContaining({ name: 'Tammy Bruce', kind: 'person' }),
+    )
+  })
+})
+
+describe('quote seed 002: headline, caption and footer', () => {
+  const id = '002_14d3067ffab1f62e'
+
+  it('finds no quote in the headline', () => {
+    const article = seed(id)
+    const title = article.title?.span
+    expect(title).toBeDefined()
+    for (const q of quotesOf(id).quotes) {
+      expect(q.text).not.toContain('Extraordinary friendship')
+      expect(q.span.start).toBeGreaterThanOrEqual(title?.end ?? Infinity)
+    }
+  })
+
+  it('reads ‘mega jail’ and “mega jail” as terms', () => {
+    for (const paragraph of [0, 3]) {
+      expect(quote(id, 'mega jail', paragraph)).toMatchObject({
+        text: 'mega jail',
+        kind: 'term',
+        speaker: null,
+      })
+    }
+  })
+
+  it('gives Bukele’s statement to Nayib Bukele', () => {
+    expect(quote(id, 'We have offered the United States of America')).toMatchObject({
+      kind: 'statement',
+      speaker: { name: 'Nayib Bukele' },
+      mention: { text: 'Salvadoran President Nayib Bukele' },
+      cue: { text: 'said' },
+      rule: 'cue-after',
+    })
+  })
+
+  it('gives "Mr. Rubio welcomed the offer, saying “…”" to Rubio', () => {
+    expect(quote(id, 'In an act of extraordinary friendship')).toMatchObject({
+      kind: 'statement',
+      paragraph: 5,
+      speaker: { name: RUBIO },
+      cue: { text: 'saying' },
+    })
+  })
+
+  // BUG: the mention drops the honorific: "Mr. Rubio welcomed the offer, saying “…”"
+  // gives mention.text "Rubio"; expected "Mr. Rubio", the speaker as the text names him.
+  it.fails('keeps "Mr." in the mention of "Mr. Rubio welcomed the offer, saying “…”"', () => {
+    expect(quote(id, 'In an act of extraordinary friendship').mention?.text).toBe('Mr. Rubio')
+  })
+
+  // BUG: in seed 002 the body calls him "Secretary of State Rubio" and "Mr. Rubio" and only
+  // the headline names him in full ("… Marco Rubio Welcomes Offer …"); his quotes get
+  // the speaker name "State Rubio" (id "state-rubio"): "State" of "Secretary of State"
+  // is taken for a first name. Expected "Marco Rubio".
+  it.fails('names Rubio "Marco Rubio", as the headline does', () => {
+    expectMarcoRubio(id, 1)
+  })
+
+  it('gives "El Salvador, he continued, will “…”" to the same speaker as Rubio’s quote before', () => {
+    const welcomed = quote(id, 'In an act of extraordinary friendship')
+    const continued = quote(id, 'accept for deportation any illegal alien')
+    expect(welcomed.speaker?.name).toMatch(/Rubio$/)
+    expect(continued).toMatchObject({ mention: { text: 'he' }, cue: { text: 'continued' } })
+    expect(continued.speaker).toEqual(welcomed.speaker)
+  })
+
+  it('names neither "American" nor "El Salvador" as a speaker', () => {
+    const names = quotesOf(id).speakers.map((s) => s.name)
+    expect(names).not.toContain('American')
+    expect(names).not.toContain('El Salvador')
+  })
+
+  // BUG: "The president said the fee … would be “relatively low” but “significant for
+  // us, …”" is given to a nominal speaker "The president" (id "the-president") instead
+  // of the article's one president, Salvadoran President Nayib Bukele.
+  it.fails('resolves "The president" to Nayib Bukele', () => {
+    expect(speakerName(quote(id, 'relatively low', 4))).toBe('Nayib Bukele')
+    expect(speakerName(quote(id, 'significant for us, making'))).toBe('Nayib Bukele')
+  })
+})
+
+describe('quote seed 003: a wrong opening mark and a post on X', () => {
+  const id = '003_57a1effef5a16a55'
+
+  it('gives Bukele’s post on X to Nayib Bukele, both parts', () => {
+    const first = quote(id, 'We have offered the United States of America')
+    expect(first).toMatchObject({
+      kind: 'statement',
+      paragraph: 1,
+      speaker: { name: 'Nayib Bukele' },
+      mention: { text: 'Salvadoran President Nayib Bukele' },
+      cue: { text: 'stated' },
+      channel: 'social-media',
+      rule: 'cue-after',
+    })
+    const second = quote(id, 'We are willing to take in only convicted criminals')
+    expect(second.speaker).toEqual(first.speaker)
+    expect(second.continues).toBe(first.id)
+  })
+
+  it('gives the fragment after "he added" to Nayib Bukele', () => {
+    expect(quote(id, 'our entire prison system sustainable.')).toMatchObject({
+      speaker: { name: 'Nayib Bukele' },
+      mention: { text: 'he' },
+      cue: { text: 'added' },
+    })
+  })
+
+  it('gives ” In an extraordinary gesture … ,” Secretary Rubio responded on X. to Rubio', () => {
+    const q = quote(id, 'In an extraordinary gesture never before extended by any country')
+    expect(q).toMatchObject({
+      kind: 'statement',
+      paragraph: 3,
+      speaker: { name: RUBIO },
+      mention: { text: 'Secretary Rubio' },
+      cue: { text: 'responded' },
+      channel: 'social-media',
+      rule: 'cue-after',
+    })
+    expect(q.text.endsWith('including US citizens and legal residents,')).toBe(true)
+  })
+
+  it('reads the quote opened with a closing mark without reporting a stray mark', () => {
+    expect(quotesOf(id).messages).toEqual([])
+  })
+
+  it('names Rubio "Marco Rubio"', () => {
+    expectMarcoRubio(id, 1)
+  })
+
+  // BUG: "Rubio said President Bukele also offered … He said the offer could “make
+  // America safer.”" resolves "He" to Nayib Bukele (named last, as the object of the
+  // first sentence) instead of its subject, Rubio: expected Marco Rubio.
+  it.fails('gives “make America safer.” to Marco Rubio, the subject of the sentence before', () => {
+    expect(speakerName(quote(id, 'make America safer.'))).toEqual(RUBIO)
+  })
+
+  it('gives the professor’s quote to Leti Volpp', () => {
+    expect(quote(id, 'The US is absolutely prohibited')).toMatchObject({
+      speaker: { name: 'Leti Volpp' },
+      cue: { text: 'mused' },
+      rule: 'cue-before',
+    })
+  })
+
+  // BUG: "CNN also reported that Manuel Flores, general secretary of …, criticized his
+  // president’s offer, saying, “What are we? …”" is given to CNN (the subject of
+  // "reported") instead of Manuel Flores, the subject of "criticized … saying".
+  it.fails('gives “What are we? …” to Manuel Flores, not to CNN that reported it', () => {
+    expect(quote(id, 'What are we?')).toMatchObject({
+      speaker: { name: 'Manuel Flores' },
+      cue: { text: 'saying' },
+    })
+  })
+})
+
+describe('quote seed 004: title, duplicate standfirst and sidebar', () => {
+  const id = '004_cbbd90037d08fd37'
+
+  it('finds no quote in the title', () => {
+    const article = seed(id)
+    const title = article.title?.span
+    expect(title).toBeDefined()
+    for (const q of quotesOf(id).quotes) {
+      expect(q.text).not.toBe('willing to take in')
+      expect(q.span.start).toBeGreaterThanOrEqual(title?.end ?? Infinity)
+    }
+  })
+
+  it('finds no quote in the removed sidebar teasers', () => {
+    const article = seed(id)
+    const sidebar = article.removed.filter((r) => r.kind === 'sidebar')
+    expect(sidebar.length).toBeGreaterThan(0)
+    for (const q of quotesOf(id).quotes) {
+      for (const teaser of [
+        'Seeing Things Queerly',
+        'see things queerly',
+        'like cattle',
+        'Miss Purr',
+      ])
+        expect(q.text).not.toContain(teaser)
+      for (const removed of article.removed) {
+        const overlaps = q.span.start < removed.span.end && removed.span.start < q.span.end
+        expect(overlaps).toBe(false)
+      }
+    }
+    for (const message of quotesOf(id).messages) {
+      for (const removed of sidebar) {
+        const span = message.span
+        expect(span && span.start < removed.span.end && removed.span.start < span.end).toBeFalsy()
+      }
+    }
+  })
+
+  it('reads the standfirst once: its quotes come from the first copy only', () => {
+    const article = seed(id)
+    const duplicate = article.removed.find((r) => r.kind === 'duplicate')
+    expect(duplicate).toBeDefined()
+    const grateful = quotesOf(id).quotes.filter((q) => q.text === 'profoundly grateful')
+    expect(grateful.map((q) => q.paragraph)).toEqual([0, 4])
+  })
+
+  it('gives Rubio’s quotes to Rubio', () => {
+    for (const paragraph of [0, 4]) {
+      expect(quote(id, 'profoundly grateful', paragraph)).toMatchObject({
+        kind: 'fragment',
+        speaker: { name: expect.stringMatching(/Rubio$/) },
+        cue: { text: 'said' },
+      })
+      expect(quote(id, 'made an offer of friendship such as this.', paragraph).speaker).toEqual(
+        quote(id, 'profoundly grateful', paragraph).speaker,
+      )
+    }
+    expect(quote(id, 'He has offered to house in his jails').speaker).toEqual(
+      quote(id, 'profoundly grateful', 4).speaker,
+    )
+  })
+
+  it('names Rubio "Marco Rubio"', () => {
+    expectMarcoRubio(id, 5)
+  })
+
+  it('gives Bukele’s post and what "He said" next to Nayib Bukele', () => {
+    expect(quote(id, 'we are willing to take in only convicted criminals')).toMatchObject({
+      speaker: { name: 'Nayib Bukele' },
+      cue: { text: 'adding' },
+      channel: 'social-media',
+    })
+    expect(quote(id, 'the fee would be relatively low')).toMatchObject({
+      speaker: { name: 'Nayib Bukele' },
+      mention: { text: 'He' },
+      cue: { text: 'said' },
+    })
+  })
+
+  it('gives the criticism to Amnesty International, an organization', () => {
+    expect(quote(id, 'gradual replacement of gang violence')).toMatchObject({
+      speaker: { name: 'Amnesty International' },
+      cue: { text: 'criticized' },
+    })
+    expect(quotesOf(id).speakers).toContainEqual(
+      expect.objectContaining({ name: 'Amnesty International', kind: 'organization' }),
+    )
+  })
+
+  // BUG: "His journey began in Panama, where he called for “immediate changes” to what
+  // he described as China’s “influence and control”" — the paragraph after "Secretary
+  // of State Marco Rubio’s inaugural international trip" — gives both fragments to a
+  // person named "El Salvador" (mention "he"); expected Rubio.
+  it.fails('gives the Panama quotes to Rubio, whose trip the paragraph before names', () => {
+    expect(speakerName(quote(id, 'immediate changes'))).toMatch(/Rubio$/)
+    expect(speakerName(quote(id, 'influence and control'))).toMatch(/Rubio$/)
+  })
+
+  it('gives “mass deportations.” after "…, vowing to" to Donald Trump', () => {
+    expect(speakerName(quote(id, 'mass deportations.'))).toBe('Donald Trump')
+  })
+})
