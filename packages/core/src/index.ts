@@ -1,3 +1,4 @@
+export { type ResolvedSpeakers, resolveSpeakers } from './entities/index.js'
 export { CorroborateError, type CorroborateErrorCode, isCorroborateError } from './errors.js'
 export {
   type ArticleLoadFailure,

@@ -19,6 +19,7 @@ describe('public API', () => {
       'normalizeArticle',
       'normalizeDate',
       'parseSpeakerMention',
+      'resolveSpeakers',
       'splitSentences',
       'toOriginalSpan',
     ])

@@ -213,10 +213,7 @@ describe('quote seed 000: Rubio in San José', () => {
     expect(speakerName(quote(id, 'significant for us'))).toBe('Nayib Bukele')
   })
 
-  // BUG: "Rubio, who commended …, said that the United States is “profoundly grateful
-  // for the offer” … stressing that “No country’s ever made …”" gives both quotes to a
-  // person named "United" (mention "the United", cue "States"); expected Marco Rubio.
-  it.fails('gives the signing-ceremony quotes to Marco Rubio, not to "the United States"', () => {
+  it('gives the signing-ceremony quotes to Marco Rubio, not to "the United States"', () => {
     expect(speakerName(quote(id, 'profoundly grateful for the offer'))).toEqual(RUBIO)
     expect(speakerName(quote(id, 'No country’s ever made an offer of friendship'))).toBe(
       'Marco Rubio',
@@ -263,10 +260,7 @@ describe('quote seed 001: wire copy', () => {
     })
   })
 
-  // BUG: "but Rubio said that the United States was “incredibly grateful” for the offer"
-  // gives the fragment to a person named "United" (mention "the United", cue "States");
-  // expected Rubio, the subject of "said".
-  it.fails('gives “incredibly grateful” to Rubio, not to "the United States"', () => {
+  it('gives “incredibly grateful” to Rubio, not to "the United States"', () => {
     expect(speakerName(quote(id, 'incredibly grateful'))).toEqual(RUBIO)
   })
 
@@ -411,10 +405,7 @@ describe('quote seed 002: headline, caption and footer', () => {
     expect(names).not.toContain('El Salvador')
   })
 
-  // BUG: "The president said the fee … would be “relatively low” but “significant for
-  // us, …”" is given to a nominal speaker "The president" (id "the-president") instead
-  // of the article's one president, Salvadoran President Nayib Bukele.
-  it.fails('resolves "The president" to Nayib Bukele', () => {
+  it('resolves "The president" to Nayib Bukele', () => {
     expect(speakerName(quote(id, 'relatively low', 4))).toBe('Nayib Bukele')
     expect(speakerName(quote(id, 'significant for us, making'))).toBe('Nayib Bukele')
   })

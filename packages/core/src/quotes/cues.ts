@@ -205,11 +205,14 @@ const ALL_CUES = [...new Set([...VERB_STEMS.flatMap(forms), ...IRREGULAR])].sort
 const CUE_SOURCE = ALL_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')
 
 /** Any cue, as a whole word or phrase. */
-export const CUE = new RegExp(`\\b(?:${CUE_SOURCE})\\b`, 'gi')
+// Case-sensitive on purpose: verbs of speech are lower-case in running text,
+// and "State" in "State Department" or "Say" in a name must not read as cues.
+const CUE_ALTERNATIVES = `${CUE_SOURCE}|According\\s+to|In\\s+the\\s+words\\s+of`
+export const CUE = new RegExp(`\\b(?:${CUE_ALTERNATIVES})\\b`, 'g')
 /** Any cue, for yes-or-no tests: no global state between calls. */
-export const HAS_CUE = new RegExp(`\\b(?:${CUE_SOURCE})\\b`, 'i')
+export const HAS_CUE = new RegExp(`\\b(?:${CUE_ALTERNATIVES})\\b`)
 /** A cue at the very start of a string. */
-export const CUE_AT_START = new RegExp(`^(?:${CUE_SOURCE})\\b`, 'i')
+export const CUE_AT_START = new RegExp(`^(?:${CUE_ALTERNATIVES})\\b`)
 /** Participles that hang off the sentence's subject: "…, saying, “…”". */
 export const PARTICIPLE_CUE = /^[a-z]+ing$/i
 /** Cues whose quote is a name or label of something ("called it a “gesture”"), which still is someone's words. */

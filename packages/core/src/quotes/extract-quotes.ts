@@ -157,7 +157,12 @@ export function extractQuotes(article: Article): QuoteExtraction {
   const messages: ArticleMessage[] = []
   const scan = findQuoteSpans(article.paragraphs)
   const text = article.text
-  const registry = new NameRegistry(collectNames(text))
+  const registry = new NameRegistry(
+    collectNames(
+      text,
+      scan.spans.map((span) => ({ start: span.start, end: span.end })),
+    ),
+  )
   const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
   const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)
   const closedOrCarried = (span: QuoteSpan, index: number, all: QuoteSpan[]) => {
@@ -234,7 +239,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
         : cueAfter(after, afterStart)) ??
       cueBefore(before, clauseStart) ??
       accordingToAfter(after, afterStart)
-    if (!item.attribution && before.trim() !== '') {
+    // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
+    const startsSentence = !samePrevious || clauseStart > clauseFloor
+    if (!item.attribution && before.trim() !== '' && startsSentence) {
       const subject = mainSubject(before)
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (subject && isUsableMention(mention) && mention.form !== 'nominal') {
@@ -739,7 +746,8 @@ interface Resolved {
 }
 
 function fromEntity(entity: NamedEntity, alias: string): Resolved {
-  entity.aliases.add(alias)
+  // Pronouns and role nouns ("he", "the president") are how the text refers, not names.
+  if (/^\p{Lu}/u.test(alias) && !/^(?:He|She|It|They|We|I)$/.test(alias)) entity.aliases.add(alias)
   return {
     id: slug(entity.name),
     name: entity.name,
@@ -765,7 +773,7 @@ function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): R
     return fromEntity(entity, mention.text)
   }
   if (mention.form === 'nominal') {
-    const entity = registry.byRole(mention.text)
+    const entity = registry.byRole(mention.text, at)
     if (entity) return fromEntity(entity, mention.text)
     return {
       id: slug(mention.name),

@@ -1,5 +1,7 @@
 import type { SpeakerKind } from '../types.js'
-import { parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
+import { isRoleWord, parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
+
+const ROLE_WORD = { test: (word: string) => isRoleWord(word) }
 
 /** One person or organization as an article names them, every form gathered. */
 export interface NamedEntity {
@@ -27,7 +29,10 @@ const STOP_AT_SENTENCE_START =
  * more capitalized words, with the lower-case role words before it
  * ("spokeswoman Tammy Bruce"): the people a surname or pronoun can refer to.
  */
-export function collectNames(text: string): NamedEntity[] {
+export function collectNames(
+  text: string,
+  quoted: ReadonlyArray<{ start: number; end: number }> = [],
+): NamedEntity[] {
   const entities = new Map<string, NamedEntity>()
   const tokens: Array<{ word: string; at: number }> = []
   TOKEN.lastIndex = 0
@@ -75,7 +80,7 @@ export function collectNames(text: string): NamedEntity[] {
       const lead: string[] = []
       for (let k = i - 1; k >= 0 && lead.length < 3; k--) {
         const word = (tokens[k] as { word: string }).word
-        if (!/^\p{Ll}[\p{L}-]*$/u.test(word)) break
+        if (!/^\p{Ll}[\p{L}-]*$/u.test(word) || !ROLE_WORD.test(word)) break
         lead.unshift(word)
       }
       const mention =
@@ -103,7 +108,7 @@ export function collectNames(text: string): NamedEntity[] {
     }
   }
   const found = [...new Set(entities.values())]
-  indexMentions(text, found)
+  indexMentions(text, found, quoted)
   return found
 }
 
@@ -117,7 +122,13 @@ const PRONOUN = /\b(he|she)\b/gi
  * ("Rubio"), marks the mentions that are subjects of a clause, and reads each
  * person's gender from the pronouns in the sentences they are the subject of.
  */
-function indexMentions(text: string, entities: NamedEntity[]): void {
+function indexMentions(
+  text: string,
+  entities: NamedEntity[],
+  quoted: ReadonlyArray<{ start: number; end: number }>,
+): void {
+  // A name inside someone's quote is not the subject of the article's sentence.
+  const inQuote = (at: number) => quoted.some((q) => at >= q.start && at < q.end)
   const bySurname = new Map<string, NamedEntity[]>()
   for (const entity of entities) {
     if (entity.kind !== 'person') continue
@@ -148,7 +159,9 @@ function indexMentions(text: string, entities: NamedEntity[]): void {
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, m.index - 20), m.index),
       )
-    if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0]) && !preposition) entity.subjects.push(m.index)
+    if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0]) && !preposition && !inQuote(m.index)) {
+      entity.subjects.push(m.index)
+    }
   }
   for (const entity of entities) {
     entity.positions.sort((a, b) => a - b)
@@ -249,7 +262,7 @@ export class NameRegistry {
   }
 
   /** The entity whose roles hold all the words of a nominal such as "the Salvadoran president", when exactly one does. */
-  byRole(nominal: string): NamedEntity | undefined {
+  byRole(nominal: string, at = Number.POSITIVE_INFINITY): NamedEntity | undefined {
     const words = nominal
       .toLowerCase()
       .replace(/^(?:the|a|an)\s+/, '')
@@ -260,7 +273,10 @@ export class NameRegistry {
       const roles = [...entity.roles, ...entity.aliases].join(' ').toLowerCase()
       return words.every((w) => roles.includes(w.replace(/s$/, '')))
     })
-    return matches.length === 1 ? matches[0] : undefined
+    if (matches.length <= 1) return matches[0]
+    // Several fit ("the president"): the one the text named last.
+    const last = (entity: NamedEntity) => Math.max(-1, ...entity.positions.filter((p) => p < at))
+    return matches.sort((a, b) => last(b) - last(a))[0]
   }
 
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */

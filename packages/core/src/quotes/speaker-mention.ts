@@ -55,6 +55,11 @@ const DETERMINER =
   /^(?:a|an|the|this|that|one|another|some|several|two|three|many|his|her|their|its|our|other)$/i
 const ACRONYM = /^\p{Lu}{2,}s?$/u
 
+/** A word that names a role or title: "spokeswoman", "president". */
+export function isRoleWord(word: string): boolean {
+  return TITLE_WORDS.has(word.toLowerCase())
+}
+
 function stripPossessive(word: string): string {
   return word.replace(/[’']s$/, '')
 }
@@ -106,6 +111,12 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   const titleOf =
     words[start - 1] === 'of' && TITLE_WORDS.has((words[start - 2] ?? '').toLowerCase())
   if (titleOf && nameWords.length > 1 && nameWords.length === end - start) nameWords.shift()
+  if (
+    nameWords.length > 0 &&
+    TITLE_WORDS.has((nameWords[nameWords.length - 1] as string).toLowerCase())
+  ) {
+    nameWords.length = 0
+  }
   const leading = words.slice(0, end - nameWords.length).join(' ')
   // An organization is named by the head of its capitalized run: the last
   // word ("Human Rights Watch") or the word before "of" ("Ministry of
@@ -178,6 +189,9 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     .slice(0, Math.max(0, text.lastIndexOf(person[0] as string)))
     .trim()
     .replace(/^(?:(?:said|says|told|according|to|by|from|added|wrote|with|and|as)\s+)+/i, '')
+    .replace(/^(?:\p{Ll}[\p{L}'’-]*\s+)+/u, (lead) =>
+      lead.split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase())) ? lead : '',
+    )
     .replace(/^(?:the|a|an)\s+/i, '')
     .replace(/[,’']$/, '')
     .trim()

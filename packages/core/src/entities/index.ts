@@ -1,0 +1,1 @@
+export { type ResolvedSpeakers, resolveSpeakers } from './resolve-speakers.js'
