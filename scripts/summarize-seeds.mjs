@@ -3,7 +3,13 @@
 // server exists. Usage: node scripts/summarize-seeds.mjs [DIR_OR_FILE ...]
 import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { loadArticleDirectory, loadArticleFile, normalizeArticle } from '@corroborate/core'
+import {
+  extractQuotes,
+  loadArticleDirectory,
+  loadArticleFile,
+  normalizeArticle,
+  resolveSpeakers,
+} from '@corroborate/core'
 
 const defaultCorpus = fileURLToPath(new URL('../seeds', import.meta.url))
 const paths = process.argv.slice(2)
@@ -25,8 +31,11 @@ for (const path of paths.length > 0 ? paths : [defaultCorpus]) {
 
 const field = (evidence) => (evidence ? evidence.value : '—')
 const shorten = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+const extractions = []
 for (const source of sources) {
   const article = normalizeArticle(source)
+  const extraction = extractQuotes(article)
+  extractions.push(extraction)
   console.log(`\n■ ${article.id}`)
   console.log(`  title:     ${shorten(field(article.title), 100)}`)
   console.log(
@@ -46,7 +55,28 @@ for (const source of sources) {
   if (removed.length > 0) console.log(`  removed:   ${removed.join(', ')}`)
   for (const message of article.messages)
     console.log(`  ${message.fatal ? 'error' : message.severity}:   ${message.message}`)
+  const spoken = extraction.quotes.filter((q) => q.kind !== 'term')
+  console.log(
+    `  quotes:    ${spoken.length} (${extraction.quotes.length - spoken.length} terms left aside)`,
+  )
 }
+
+// Who said what, across the corpus: one canonical speaker per person or organization.
+const { speakers, quotes } = resolveSpeakers(extractions)
+console.log('\nWho said what')
+for (const speaker of speakers) {
+  const theirs = quotes.filter((q) => q.speaker?.id === speaker.id && q.kind !== 'term')
+  if (theirs.length === 0) continue
+  const articles = new Set(theirs.map((q) => q.article)).size
+  const role = speaker.roles.length > 0 ? ` (${speaker.roles.join(', ')})` : ''
+  console.log(`\n  ${speaker.name}${role}: ${theirs.length} quote(s) in ${articles} article(s)`)
+  for (const quote of theirs.slice(0, 3)) {
+    console.log(`    “${shorten(quote.text, 90)}” — ${quote.article}`)
+  }
+}
+const unattributed = quotes.filter((q) => !q.speaker && q.kind !== 'term').length
+if (unattributed > 0)
+  console.log(`\n  ${unattributed} quote(s) whose speaker the text does not name`)
 for (const failure of failures) console.error(`could not read ${failure}`)
 console.log(
   `\n${sources.length} article(s) normalized${failures.length > 0 ? `, ${failures.length} could not be read` : ''}.`,
