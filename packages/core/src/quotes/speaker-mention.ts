@@ -1,4 +1,5 @@
 import type { SpeakerKind } from '../types.js'
+import { genderOfGivenName } from './given-names.js'
 
 /** A speaker as one passage names them, read apart into name, roles and kind. */
 export interface SpeakerMention {
@@ -133,8 +134,13 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   const orgRun = words.slice(orgStart, end).map(stripPossessive)
   const head = orgRun[orgRun.length - 1] ?? ''
   const beforeOf = orgRun[orgRun.indexOf('of') - 1] ?? ''
+  // "Linda Park", "Tom Bridge": a known given name before a place-like word makes a person.
+  const givenName =
+    nameWords.length >= 2 &&
+    nameWords.length <= 3 &&
+    genderOfGivenName(nameWords[0] as string) !== null
   const isOrg =
-    ORG_WORDS.test(head) ||
+    (!givenName && ORG_WORDS.test(head)) ||
     (orgRun.includes('of') && ORG_WORDS.test(beforeOf)) ||
     (nameWords.length === 1 && ACRONYM.test(nameWords[0] as string))
   if (isOrg) start = orgStart
@@ -204,7 +210,9 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     name,
     key: surname.toLowerCase().replace(/\.$/, ''),
     roles,
-    gender: gender(`${leading} ${text}`),
+    gender:
+      gender(`${leading} ${text}`) ??
+      (person.length > 1 ? genderOfGivenName(person[0] as string) : null),
   }
 }
 
