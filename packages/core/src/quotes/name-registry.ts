@@ -152,9 +152,14 @@ function indexMentions(
     const entity = lookup(bare.toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
+    // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
+    // former chair, said", "Jane Roe — who led the panel — said".
     const rest = text
-      .slice(m.index + m[0].length, m.index + m[0].length + 80)
-      .replace(/^\s*(?:\([^)]{1,20}\))?,?\s*/, '')
+      .slice(m.index + m[0].length, m.index + m[0].length + 260)
+      .replace(
+        /^\s*(?:\([^)]{1,40}\)\s*)?(?:,(?!\s*(?:he|she|they|it|we|I)\b)[^,.;“”"]{1,180},|\s[—–][^—–.“”"]{1,180}[—–])?\s*/,
+        '',
+      )
     const preposition =
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, m.index - 20), m.index),

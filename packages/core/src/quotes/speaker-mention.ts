@@ -140,7 +140,10 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     nameWords.length <= 3 &&
     genderOfGivenName(nameWords[0] as string) !== null
   const isOrg =
-    (!givenName && ORG_WORDS.test(head)) ||
+    (!givenName &&
+      (ORG_WORDS.test(head) ||
+        (ORG_WORDS.test(orgRun[orgRun.length - 2] ?? '') &&
+          !orgRun.some((w) => TITLE_WORDS.has(w.toLowerCase()))))) ||
     (orgRun.includes('of') && ORG_WORDS.test(beforeOf)) ||
     (nameWords.length === 1 && ACRONYM.test(nameWords[0] as string))
   if (isOrg) start = orgStart
