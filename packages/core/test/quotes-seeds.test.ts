@@ -377,9 +377,7 @@ describe('quote seed 002: headline, caption and footer', () => {
     })
   })
 
-  // BUG: the mention drops the honorific: "Mr. Rubio welcomed the offer, saying “…”"
-  // gives mention.text "Rubio"; expected "Mr. Rubio", the speaker as the text names him.
-  it.fails('keeps "Mr." in the mention of "Mr. Rubio welcomed the offer, saying “…”"', () => {
+  it('keeps "Mr." in the mention of "Mr. Rubio welcomed the offer, saying “…”"', () => {
     expect(quote(id, 'In an act of extraordinary friendship').mention?.text).toBe('Mr. Rubio')
   })
 

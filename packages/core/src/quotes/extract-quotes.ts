@@ -200,8 +200,16 @@ export function extractQuotes(article: Article): QuoteExtraction {
     let clauseStart = clauseFloor
     const lead = text.slice(clauseFloor, item.span.open)
     SENTENCE_END.lastIndex = 0
-    for (let m = SENTENCE_END.exec(lead); m; m = SENTENCE_END.exec(lead))
+    for (let m = SENTENCE_END.exec(lead); m; m = SENTENCE_END.exec(lead)) {
+      // "John F. Kerry", "Sen. Claire McCaskill": an initial or a title's stop ends no sentence.
+      const word =
+        lead
+          .slice(0, m.index + 1)
+          .split(/\s+/)
+          .pop() ?? ''
+      if (NP_ABBREVIATION.test(word)) continue
       clauseStart = clauseFloor + m.index + m[0].length
+    }
     const before = text.slice(clauseStart, item.span.open)
     const paragraphEnd = paragraph.offset + paragraph.text.length
     const afterStart = (item.span.close ?? item.span.end) + 1
@@ -261,7 +269,15 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const previous = working[index - 1]
     if (!previous || item.kind === 'term') return
     const sameParagraph = previous.span.paragraph === item.span.paragraph
+    // Both halves of a quote broken by one attribution ("…,” she wrote. “…”) share its cue.
+    const sameCue =
+      sameParagraph &&
+      item.attribution?.cue != null &&
+      previous.attribution?.cue != null &&
+      item.attribution.cue.at === previous.attribution.cue.at &&
+      previous.kind === 'statement'
     if (
+      sameCue ||
       item.span.continued ||
       (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
     ) {
@@ -536,7 +552,7 @@ function mentionAt(textBefore: string, base: number, phrase: { text: string; at:
 }
 
 const NP_ABBREVIATION =
-  /^(?:\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp)\.?$/u
+  /^(?:\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp|Del|Msgr|Fr|Cmdr|Brig|Cpl|Pvt|Gens|Reps|Sens|Govs)\.?$/u
 
 /** The noun phrase a string starts with ("Rep. G.K. Butterfield (D-N.C.), head of …" → "Rep. G.K. Butterfield"). */
 function nounPhraseAtStart(text: string): string {
@@ -587,7 +603,8 @@ function cueAfter(after: string, base: number): Attribution | null {
     /[.!?;“”"]/.test(
       subject
         .replace(/\([^)]*\)/g, '')
-        .replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|U\.S|U\.K|[A-Z])\./g, ''),
+        .replace(/\b[RDI]-[A-Z][\p{L}.]*\.?/gu, '')
+        .replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Del|U\.S|U\.K|[A-Z])\./g, ''),
     )
   )
     return null

@@ -25,6 +25,7 @@ const PRONOUNS: Record<string, 'male' | 'female' | null> = {
   we: null,
   i: null,
 }
+const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+\p{Lu}/u
 const HONORIFIC =
   /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Pvt|Insp|Det|Supt|Pres|Amb|Hon|Atty|Cmdr|Sec|Secy)\.?$/
 const TITLE_WORDS = new Set(
@@ -76,6 +77,20 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
     .replace(/(\p{Ll}{2,})\.$/u, '$1')
   if (text === '' || text.length > 160) return null
+  // "Mr. Morgan of the Sierra Club": a titled or first-named person of an organization is the person.
+  const ofOrg =
+    /^(.*?\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’-]+)\s+of\s+(?:the\s+)?\p{Lu}.*$/u.exec(
+      text,
+    )
+  if (ofOrg && HONORIFIC_PREFIX.test(ofOrg[1] as string)) {
+    const person = parseSpeakerMention(ofOrg[1] as string)
+    if (person && person.kind === 'person')
+      return {
+        ...person,
+        text,
+        roles: [...person.roles, text.slice((ofOrg[1] as string).length).trim()],
+      }
+  }
   const words = text.split(/\s+/)
   const lower = text.toLowerCase()
   if (words.length === 1 && lower in PRONOUNS) {
