@@ -206,6 +206,8 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     }
     from--
   }
+  // A known given name before the last two words belongs to the name: "Keith Lamont Scott".
+  if (from > 0 && genderOfGivenName(nameWords[from - 1] as string) !== null) from--
   const person = nameWords.slice(from)
   const name = person.join(' ')
   const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
