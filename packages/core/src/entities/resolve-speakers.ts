@@ -1,4 +1,5 @@
 import type { QuoteExtraction } from '../quotes/extract-quotes.js'
+import { speakerId } from '../quotes/speaker-id.js'
 import type { Quote, Speaker } from '../types.js'
 
 /** Speakers merged across a corpus, and every quote pointing at its merged speaker. */
@@ -7,15 +8,6 @@ export interface ResolvedSpeakers {
   speakers: Speaker[]
   /** The quotes of all extractions, in their order, speakers rewritten. */
   quotes: Quote[]
-}
-
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
 }
 
 const words = (name: string) => name.split(/\s+/).filter(Boolean)
@@ -105,7 +97,7 @@ export function resolveSpeakers(extractions: readonly QuoteExtraction[]): Resolv
   const taken = new Map<string, number>()
   for (const group of allGroups) {
     const name = canonicalName(group)
-    let id = slug(name) || 'speaker'
+    let id = speakerId(name) || 'speaker'
     const seen = taken.get(id) ?? 0
     taken.set(id, seen + 1)
     if (seen > 0) id = `${id}-${seen + 1}`

@@ -20,6 +20,7 @@ import {
 } from './cues.js'
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
+import { speakerId } from './speaker-id.js'
 import { parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
 
 /** Quotes of one article, the speakers they name, and problems met on the way. */
@@ -57,15 +58,6 @@ const CLAUSE_BREAK =
 const NP_AFTER_CUE_END =
   /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
 const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
-
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-}
 
 function wordCount(text: string): number {
   const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
@@ -766,7 +758,7 @@ function fromEntity(entity: NamedEntity, alias: string): Resolved {
   // Pronouns and role nouns ("he", "the president") are how the text refers, not names.
   if (/^\p{Lu}/u.test(alias) && !/^(?:He|She|It|They|We|I)$/.test(alias)) entity.aliases.add(alias)
   return {
-    id: slug(entity.name),
+    id: speakerId(entity.name),
     name: entity.name,
     kind: entity.kind,
     aliases: [...entity.aliases],
@@ -793,7 +785,7 @@ function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): R
     const entity = registry.byRole(mention.text, at)
     if (entity) return fromEntity(entity, mention.text)
     return {
-      id: slug(mention.name),
+      id: speakerId(mention.name),
       name: mention.name,
       kind: mention.kind,
       aliases: [mention.text],
