@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
   extractQuotes,
@@ -6,34 +5,16 @@ import {
   normalizeArticle,
   type QuoteExtraction,
 } from '../src/index.js'
-import type { Article, Quote, Span } from '../src/types.js'
+import type { Quote } from '../src/types.js'
+import { articles, IDS, loaded, SEEDS, type SeedId, seed, slice } from './seed-articles.js'
 
-const SEEDS = fileURLToPath(new URL('../../../seeds', import.meta.url))
-const IDS = [
-  '000_319bfdf5a655c3df',
-  '001_b67738d60fcf9431',
-  '002_14d3067ffab1f62e',
-  '003_57a1effef5a16a55',
-  '004_cbbd90037d08fd37',
-] as const
-type SeedId = (typeof IDS)[number]
-
-const loaded = await loadArticleDirectory(SEEDS)
-const articles = new Map(loaded.sources.map((source) => [source.id, normalizeArticle(source)]))
 const results = new Map([...articles].map(([id, article]) => [id, extractQuotes(article)]))
 
-function seed(id: SeedId): Article {
-  const article = articles.get(id)
-  if (!article) throw new Error(`seed ${id} was not loaded`)
-  return article
-}
 function quotesOf(id: SeedId): QuoteExtraction {
   const result = results.get(id)
   if (!result) throw new Error(`seed ${id} was not loaded`)
   return result
 }
-
-const slice = (article: Article, span: Span) => article.original.slice(span.start, span.end)
 
 /** The only quote of a seed whose text starts with `start` (in `paragraph`, when given). */
 function quote(id: SeedId, start: string, paragraph?: number): Quote {

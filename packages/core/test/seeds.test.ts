@@ -1,34 +1,8 @@
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadArticleDirectory, normalizeArticle } from '../src/index.js'
-import type { Article, ArticleSource, Evidence, Span } from '../src/types.js'
+import type { Article, Evidence, Span } from '../src/types.js'
+import { IDS, loaded, SEEDS, seed, slice, sourceOf } from './seed-articles.js'
 
-const SEEDS = fileURLToPath(new URL('../../../seeds', import.meta.url))
-const IDS = [
-  '000_319bfdf5a655c3df',
-  '001_b67738d60fcf9431',
-  '002_14d3067ffab1f62e',
-  '003_57a1effef5a16a55',
-  '004_cbbd90037d08fd37',
-] as const
-type SeedId = (typeof IDS)[number]
-
-const loaded = await loadArticleDirectory(SEEDS)
-const sources = new Map(loaded.sources.map((source) => [source.id, source]))
-const articles = new Map(loaded.sources.map((source) => [source.id, normalizeArticle(source)]))
-
-function sourceOf(id: SeedId): ArticleSource {
-  const source = sources.get(id)
-  if (!source) throw new Error(`seed ${id} was not loaded`)
-  return source
-}
-function seed(id: SeedId): Article {
-  const article = articles.get(id)
-  if (!article) throw new Error(`seed ${id} was not loaded`)
-  return article
-}
-
-const slice = (article: Article, span: Span) => article.original.slice(span.start, span.end)
 const spanOf = (article: Article, text: string, from = 0): Span => {
   const start = article.original.indexOf(text, from)
   expect(start).toBeGreaterThanOrEqual(0)
