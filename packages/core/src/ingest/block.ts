@@ -71,8 +71,3 @@ export function trimBlock(block: Block): Block {
   if (start === 0 && end === block.text.length) return block
   return sliceBlock(block, start, Math.max(start, end))
 }
-
-/** The original span of clean-text range `[start, end)` of `block`. */
-export function blockSpan(block: Block, start: number, end: number): Span {
-  return sliceBlock(block, start, end).span
-}

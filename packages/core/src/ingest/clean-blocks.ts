@@ -248,7 +248,6 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   items.forEach((block, i) => {
     const s = status[i] as Status
     if (s === 'body') result.body.push(block)
-    else if (s !== 'caption' && s !== 'photo-credit') remove(block, s)
     else remove(block, s)
   })
 

@@ -59,6 +59,25 @@ const NP_AFTER_CUE_END =
   /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
 const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
 
+/**
+ * Where the last sentence of `text` starts: after its last full stop,
+ * question or exclamation mark that a capital, a quote or the end follows;
+ * 0 when there is none. "John F. Kerry", "Sen. Claire McCaskill": an initial
+ * or a title's stop ends no sentence.
+ */
+function lastSentenceStart(text: string): number {
+  let start = 0
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const word =
+      text
+        .slice(0, m.index + 1)
+        .split(/\s+/)
+        .pop() ?? ''
+    if (!NP_ABBREVIATION.test(word)) start = m.index + m[0].length
+  }
+  return start
+}
+
 function wordCount(text: string): number {
   const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
   return m ? m.length : 0
@@ -90,15 +109,7 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     const comma = candidate.lastIndexOf(',')
     if (comma + 1 > from) from = comma + 1
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
-    for (const m of candidate.matchAll(/[.!?]["”’)]*\s+(?=\p{Lu})/gu)) {
-      const word =
-        candidate
-          .slice(0, m.index + 1)
-          .split(/\s+/)
-          .pop() ?? ''
-      if (NP_ABBREVIATION.test(word)) continue
-      if (m.index + m[0].length > from) from = m.index + m[0].length
-    }
+    from = Math.max(from, lastSentenceStart(candidate))
     const phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
     return { text: phrase, at: candidate.indexOf(phrase, from) }
@@ -189,19 +200,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     const clauseFloor = samePrevious
       ? (samePrevious.span.close ?? samePrevious.span.end) + 1
       : paragraph.offset
-    let clauseStart = clauseFloor
-    const lead = text.slice(clauseFloor, item.span.open)
-    SENTENCE_END.lastIndex = 0
-    for (let m = SENTENCE_END.exec(lead); m; m = SENTENCE_END.exec(lead)) {
-      // "John F. Kerry", "Sen. Claire McCaskill": an initial or a title's stop ends no sentence.
-      const word =
-        lead
-          .slice(0, m.index + 1)
-          .split(/\s+/)
-          .pop() ?? ''
-      if (NP_ABBREVIATION.test(word)) continue
-      clauseStart = clauseFloor + m.index + m[0].length
-    }
+    const clauseStart = clauseFloor + lastSentenceStart(text.slice(clauseFloor, item.span.open))
     const before = text.slice(clauseStart, item.span.open)
     const paragraphEnd = paragraph.offset + paragraph.text.length
     const afterStart = (item.span.close ?? item.span.end) + 1

@@ -257,10 +257,6 @@ export class NameRegistry {
     }
   }
 
-  get(key: string): NamedEntity | undefined {
-    return this.byKey.get(key)
-  }
-
   /** Records a mention and returns the entity it names (a surname finds the full name). */
   note(mention: SpeakerMention, at: number): NamedEntity {
     return add(this.byKey, mention, at)
@@ -323,9 +319,5 @@ export class NameRegistry {
       return best
     }
     return pick('subjects') ?? pick('positions')
-  }
-
-  all(): NamedEntity[] {
-    return [...new Set(this.byKey.values())]
   }
 }

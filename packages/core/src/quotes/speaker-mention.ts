@@ -175,12 +175,7 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     }
   }
   if (isOrg) {
-    const name = words
-      .slice(start, end)
-      .map(stripPossessive)
-      .join(' ')
-      .replace(/^The\s+/, (m) => (words[start] === 'The' ? m : ''))
-    const orgName = /^the\b/i.test(words[start - 1] ?? '') && !/^The\b/.test(name) ? name : name
+    const orgName = words.slice(start, end).map(stripPossessive).join(' ')
     return {
       text,
       form: 'name',
@@ -191,7 +186,7 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
       gender: null,
     }
   }
-  // A person's name is at most four tokens; longer runs carry a capitalized role ("State Department").
+
   // A person's name: the last two words, with initials, particles and suffixes
   // kept ("Christian K. Caruzo", "Martin Luther King Jr."); earlier capitalized
   // words are roles or epithets ("Republican Donald Trump").
