@@ -504,6 +504,54 @@ describe('quotes: attribution', () => {
     expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Jane Smith', 'Tom Baker'])
   })
 
+  it('gives "he said" to the man who just spoke in the writer\'s words, not to an earlier quoted speaker', () => {
+    const result = run(
+      '“We must act now,” Mayor Tom Baker told reporters.',
+      'Police Chief Ray Dunn said the department would add patrols, and he urged residents to stay calm.',
+      '“We are ready for this,” he said.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Tom Baker', 'Ray Dunn'])
+  })
+
+  it('reads an inverted speech verb as naming the subject ("noted NBC’s Dante Roe")', () => {
+    const result = run(
+      '“The numbers are clear,” said campaign manager Sam Ortiz.',
+      'Debates rarely change a race, noted NBC’s Dante Roe.',
+      '“Voters have mostly decided by October,” he wrote.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Sam Ortiz', 'Dante Roe'])
+  })
+
+  it('prefers a subject earlier in the pronoun’s own paragraph to a speaker of an earlier one', () => {
+    const result = run(
+      '“The budget is balanced,” said council spokeswoman Ann Reyes.',
+      'Senator Maria Lopez is calling the budget “a fantasy.” She says the deficit is “growing every month.”',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual([
+      'Ann Reyes',
+      'Maria Lopez',
+      'Maria Lopez',
+    ])
+  })
+
+  it('sees the subject past an appositive set off by dashes', () => {
+    const result = run(
+      '“Rates will fall,” said economist Lily Chen.',
+      'The plan drew fire from both parties in the state legislature this week, with Senator Grace Hall — who has called for higher taxes — attacking it on Monday.',
+      '“This plan helps only the wealthy,” she said.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Lily Chen', 'Grace Hall'])
+  })
+
+  it('does not take the tail of an organization’s name for a person ("Commission on Presidential Debates")', () => {
+    const result = run(
+      'Mayor Tom Baker spoke on Friday.',
+      'The Commission on Presidential Debates announced that the microphone had failed.',
+      '“It was sabotage,” he said.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Tom Baker'])
+  })
+
   it('keeps two people joined by "and" apart', () => {
     const result = run(
       'Mayor Jane Smith and Deputy Mayor Tom Baker opened the library on Tuesday.',

@@ -165,6 +165,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
       text,
       scan.spans.map((span) => ({ start: span.start, end: span.end })),
     ),
+    article.paragraphs.map((p) => p.offset),
   )
   const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
   const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)

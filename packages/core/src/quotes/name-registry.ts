@@ -15,6 +15,8 @@ export interface NamedEntity {
   positions: number[]
   /** Offsets where they are the subject of a clause (a verb follows the name). */
   subjects: number[]
+  /** Offsets where they speak: a quote's speaker, or "X said", "said X" in the writer's own sentence. */
+  speeches: number[]
 }
 
 const TOKEN = /\S+/g
@@ -75,7 +77,12 @@ export function collectNames(
       run.pop()
     if (run.length >= 2 && STOP_AT_SENTENCE_START.test(run[0]?.replace(/\.$/, '') ?? ''))
       run.shift()
-    if (run.length >= 2) {
+    // "Commission on Presidential Debates": the words after "on" are the tail of a longer name.
+    const tailOfName =
+      /^(?:on|&)$/.test(tokens[i - 1]?.word ?? '') &&
+      CAPITALIZED.test(tokens[i - 2]?.word ?? '') &&
+      !/[.,;:!?]$/.test(tokens[i - 2]?.word ?? '')
+    if (run.length >= 2 && !tailOfName) {
       // Lower-case role words just before the name belong to it: "spokeswoman Tammy Bruce".
       const lead: string[] = []
       for (let k = i - 1; k >= 0 && lead.length < 3; k--) {
@@ -113,7 +120,12 @@ export function collectNames(
 }
 
 const VERB_AFTER =
-  /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently)\s+)*(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
+  /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!being\b|having\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
+const SPEECH_VERB =
+  /\b(?:said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|asked|asks|replied|replies|responded|responds|continued|insisted|insists|recalled|recalls|warned|warns|claimed|claims|declared|announced|acknowledged|admitted|tweeted|posted)$/
+// An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s".
+const SPEECH_BEFORE =
+  /[,"”]\s*(?:said|says|told|wrote|writes|added|adds|argued|noted|explained|stated|asked|replied|responded|continued|insisted|recalled|warned|claimed|declared|tweeted)\s+(?:[\p{L}\d/.’'-]+\s+){0,3}$/u
 // Only subject pronouns: "his" and "her" often point at the object of the sentence.
 const PRONOUN = /\b(he|she)\b/gi
 
@@ -157,20 +169,43 @@ function indexMentions(
     const rest = text
       .slice(m.index + m[0].length, m.index + m[0].length + 260)
       .replace(
-        /^\s*(?:\([^)]{1,40}\)\s*)?(?:,(?!\s*(?:he|she|they|it|we|I)\b)[^,.;“”"]{1,180},|\s[—–][^—–.“”"]{1,180}[—–])?\s*/,
+        /^(?:\s*\([^)]{1,40}\))?(?:\s*,(?!\s*(?:he|she|they|it|we|I)\b)[^,.;“”"]{1,180},|\s+[—–][^—–.“”"]{1,180}[—–])?\s*/,
         '',
       )
+    // The name's first word: "to Hillary Clinton being" is governed by "to".
+    const nameStart =
+      m.index -
+      (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
+        text.slice(Math.max(0, m.index - 40), m.index),
+      )?.[0].length ?? 0)
+    // ("Secretary of State John Kerry said": that "of" is part of the title.)
     const preposition =
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
-        text.slice(Math.max(0, m.index - 20), m.index),
-      )
-    if (VERB_AFTER.test(rest) && !/[’']s$/.test(m[0]) && !preposition && !inQuote(m.index)) {
+        text.slice(Math.max(0, nameStart - 20), nameStart),
+      ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
+    if (inQuote(m.index)) continue
+    const verb = VERB_AFTER.exec(rest)
+    // "with Jane Roe attacking the plan": the participle makes her its subject.
+    const withParticiple =
+      verb !== null &&
+      /ing$/.test(verb[0]) &&
+      /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
+    if (verb && !/[’']s$/.test(m[0]) && (!preposition || withParticiple)) {
       entity.subjects.push(m.index)
+      if (SPEECH_VERB.test(verb[0])) entity.speeches.push(m.index)
+    } else if (
+      !/[’']s$/.test(m[0]) &&
+      SPEECH_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))
+    ) {
+      // "…, said NBC's Jane Roe": the inverted speech verb makes the name its subject.
+      entity.subjects.push(m.index)
+      entity.speeches.push(m.index)
     }
   }
   for (const entity of entities) {
     entity.positions.sort((a, b) => a - b)
     entity.subjects.sort((a, b) => a - b)
+    entity.speeches.sort((a, b) => a - b)
     if (entity.kind !== 'person' || entity.gender) continue
     let male = 0
     let female = 0
@@ -241,6 +276,7 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
     gender: mention.gender,
     positions: [at],
     subjects: [],
+    speeches: [],
   }
 }
 
@@ -249,7 +285,11 @@ export class NameRegistry {
   private readonly byKey = new Map<string, NamedEntity>()
   private readonly speakers = new Set<NamedEntity>()
 
-  constructor(entities: NamedEntity[]) {
+  /** Clean-text offsets where paragraphs start, ascending. */
+  private readonly paragraphStarts: number[]
+
+  constructor(entities: NamedEntity[], paragraphStarts: number[] = []) {
+    this.paragraphStarts = paragraphStarts
     for (const entity of entities) {
       this.byKey.set(entity.key, entity)
       const surname = entity.key.split(' ').pop() ?? entity.key
@@ -283,6 +323,7 @@ export class NameRegistry {
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
   spoke(entity: NamedEntity, at: number): void {
     entity.subjects.push(at)
+    entity.speeches.push(at)
     this.speakers.add(entity)
   }
 
@@ -299,17 +340,24 @@ export class NameRegistry {
     // Score by recency; an entity not yet shown to fit the pronoun (unknown
     // gender, never a speaker) must be much closer to win.
     const UNPROVEN = 400
-    const SPEAKER_BONUS = 150
+    const SPEAKER_BONUS = 60
+    // A subject earlier in the pronoun's own paragraph outranks anyone before it.
+    const SAME_PARAGRAPH = 2000
+    let paragraphStart = 0
+    for (const start of this.paragraphStarts) if (start <= at) paragraphStart = start
     const pick = (field: 'subjects' | 'positions') => {
       let best: NamedEntity | undefined
       let bestScore = Number.NEGATIVE_INFINITY
       for (const entity of new Set(this.byKey.values())) {
         if (kind && entity.kind !== kind) continue
         if (gender && entity.gender && entity.gender !== gender) continue
-        const proven = !gender || entity.gender !== null || this.speakers.has(entity)
+        const proven = !gender || entity.gender !== null || entity.speeches.length > 0
         for (const p of entity[field]) {
           const score =
-            p - (proven ? 0 : UNPROVEN) + (this.speakers.has(entity) ? SPEAKER_BONUS : 0)
+            p -
+            (proven ? 0 : UNPROVEN) +
+            (entity.speeches.includes(p) ? SPEAKER_BONUS : 0) +
+            (p >= paragraphStart ? SAME_PARAGRAPH : 0)
           if (p < at && score > bestScore) {
             best = entity
             bestScore = score
