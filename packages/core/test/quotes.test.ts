@@ -423,16 +423,41 @@ describe('quotes: attribution', () => {
     expectSlicesBack(result)
   })
 
-  // BUG: a role given in an appositive beside the name is not recorded:
-  // "Ana Ruiz, a spokeswoman for the agency, said, “…”" gives speakers[0].roles [] (and
-  // "said Hannah Cole, a lawyer for the tenants" gives ['said']); expected a role with
-  // "spokeswoman" (Speaker.roles: "titles and roles seen before or beside the name").
-  it.fails('records the role an appositive gives beside the name', () => {
+  it('records the role an appositive gives beside the name, before or after the cue', () => {
     const result = run(
       'Ana Ruiz, a spokeswoman for the agency, said, “We take every complaint seriously and we will respond to each one.”',
+      '“We will appeal the decision,” said Hannah Cole, a lawyer for the tenants.',
+      '“It’s an invasion of the state’s authority,” Scott Palmer, the Republican attorney general of Ohio, said.',
     )
-    expect(result.speakers).toHaveLength(1)
-    expect(result.speakers[0]?.roles.some((role) => role.includes('spokeswoman'))).toBe(true)
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual([
+      'Ana Ruiz',
+      'Hannah Cole',
+      'Scott Palmer',
+    ])
+    expect(result.quotes.map((q) => q.mention?.text)).toEqual([
+      'Ana Ruiz',
+      'Hannah Cole',
+      'Scott Palmer',
+    ])
+    const roles = (name: string) => result.speakers.find((s) => s.name === name)?.roles ?? []
+    expect(roles('Ana Ruiz')).toEqual(['spokeswoman for the agency'])
+    expect(roles('Hannah Cole')).toEqual(['lawyer for the tenants'])
+    expect(roles('Scott Palmer')).toEqual(['Republican attorney general of Ohio'])
+  })
+
+  it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
+    const result = run(
+      '“Turnout is the question,” said Charlie King, a prominent Democrat.',
+      '“It is all about enthusiasm,” Mr. King added.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Charlie King', 'Charlie King'])
+  })
+
+  it('leaves the day out of an organization’s name ("The Security Council on Friday")', () => {
+    const result = run(
+      'The United Nations Security Council on Friday condemned the test as “a clear threat to international peace and security.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('United Nations Security Council')
   })
 
   it('resolves "she" to the person named with an appositive in the sentence before', () => {

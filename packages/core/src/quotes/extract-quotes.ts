@@ -78,6 +78,10 @@ function lastSentenceStart(text: string): number {
   return start
 }
 
+// A role beside a name: "a spokeswoman for the agency", "the group's director"; not "who …" nor a place or age.
+const ROLE_APPOSITIVE =
+  /^(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,8}[\p{L}’'.-]+$/u
+
 function wordCount(text: string): number {
   const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
   return m ? m.length : 0
@@ -86,6 +90,8 @@ function wordCount(text: string): number {
 /** The noun phrase ending a stretch of text, parentheticals set off by commas or dashes skipped. */
 function trailingNounPhrase(text: string): { text: string; at: number } | null {
   let end = text.length
+  // The appositive skipped on the way, which names the person's role: ", a spokeswoman for the agency,".
+  let appositive = ''
   for (let guard = 0; guard < 3; guard++) {
     const stretch = text.slice(0, end).replace(/\s+$/, '')
     const trimmedEnd = stretch.length
@@ -99,6 +105,7 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
       const opener = last === ')' ? '(' : last
       const start = candidate.lastIndexOf(opener === ',' ? ',' : opener, candidate.length - 2)
       if (start < 0) return null
+      if (guard === 0 && opener === ',') appositive = candidate.slice(start + 1, -1).trim()
       end = start
       continue
     }
@@ -112,7 +119,10 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     from = Math.max(from, lastSentenceStart(candidate))
     const phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
-    return { text: phrase, at: candidate.indexOf(phrase, from) }
+    const at = candidate.indexOf(phrase, from)
+    if (ROLE_APPOSITIVE.test(appositive) && /^\p{Lu}/u.test(phrase))
+      return { text: `${phrase}, ${appositive}`, at }
+    return { text: phrase, at }
   }
   return null
 }
@@ -574,7 +584,12 @@ function cueAfter(after: string, base: number): Attribution | null {
     if (/^according\s+to$/i.test(cueText)) return null
     const tail = rest.slice(cueText.length)
     const np = tail.replace(/^\s+/, '')
-    const phrase = nounPhraseAtStart(np)
+    const name = nounPhraseAtStart(np)
+    // "said Hannah Cole, a lawyer for the tenants": the role beside the name comes along.
+    const beside = /^,\s+((?:a|an|the|his|her|their|its)\s[^,.;:“”"()]+?)\s*(?:[,.;:]|$)/.exec(
+      np.slice(name.length),
+    )?.[1]
+    const phrase = beside && ROLE_APPOSITIVE.test(beside) ? `${name}, ${beside}` : name
     const mention = parseSpeakerMention(phrase)
     if (!isUsableMention(mention) || /^(?:that|it|this)$/i.test(phrase)) return null
     return {

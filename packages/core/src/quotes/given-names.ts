@@ -24,10 +24,10 @@ const MALE = `james robert john michael william david richard joseph thomas char
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
 jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
 samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
-douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean
+douglas zachary peter kyle ethan walter noah jeremy christian keith roger gerald harold sean
 austin carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert willie alan juan
 wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mitt mike
-mitch chuck ted marco rand newt rudy chris bill vladimir emmanuel boris jim tom tim dan dave steve
+mitch chuck ted marco rand newt rudy chris bill vladimir emmanuel boris jim tom tim dan dave steve charlie
 rick rob bob jeff greg ben sam alex nick matt andy tony ken ron ed pete jon phil fred harry jimmy
 reince hugh ian neil colin graham nigel rishi keir angus hamish liam connor declan patrick brendan
 luis carlos miguel jorge pedro manuel francisco antonio rafael alejandro ricardo eduardo fernando

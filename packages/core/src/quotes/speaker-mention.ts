@@ -77,6 +77,14 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
     .replace(/(\p{Ll}{2,})\.$/u, '$1')
   if (text === '' || text.length > 160) return null
+  // "The Security Council on Friday": when it spoke is not part of its name.
+  const timed = TRAILING_TIME.exec(text)
+  if (timed && timed.index > 0) {
+    const mention = parseSpeakerMention(text.slice(0, timed.index))
+    return mention && { ...mention, text }
+  }
+  const appositive = withAppositive(text)
+  if (appositive) return appositive
   // "Mr. Morgan of the Sierra Club": a titled or first-named person of an organization is the person.
   const ofOrg =
     /^(.*?\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’-]+)\s+of\s+(?:the\s+)?\p{Lu}.*$/u.exec(
@@ -115,10 +123,13 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   }
   // "of State" belongs to the role before it when a name follows: Secretary of State Marco Rubio.
   const nameWords = words.slice(start, end).map(stripPossessive)
+  const honorific = HONORIFIC.test(nameWords[0] ?? '')
+  // Titles come off the front, but an honorific keeps its surname: "Mr. King".
   while (
     nameWords.length > 0 &&
     (HONORIFIC.test(nameWords[0] as string) ||
-      TITLE_WORDS.has((nameWords[0] as string).toLowerCase()))
+      TITLE_WORDS.has((nameWords[0] as string).toLowerCase())) &&
+    !(nameWords.length === 1 && honorific)
   ) {
     nameWords.shift()
   }
@@ -127,9 +138,12 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   const titleOf =
     words[start - 1] === 'of' && TITLE_WORDS.has((words[start - 2] ?? '').toLowerCase())
   if (titleOf && nameWords.length > 1 && nameWords.length === end - start) nameWords.shift()
+  // "Governor", "the Chief" alone are roles; "Charlie King" is a name.
   if (
     nameWords.length > 0 &&
-    TITLE_WORDS.has((nameWords[nameWords.length - 1] as string).toLowerCase())
+    TITLE_WORDS.has((nameWords[nameWords.length - 1] as string).toLowerCase()) &&
+    !(nameWords.length >= 2 && genderOfGivenName(nameWords[0] as string) !== null) &&
+    !(honorific && nameWords.length === 1)
   ) {
     nameWords.length = 0
   }
@@ -162,7 +176,9 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     (orgRun.includes('of') && ORG_WORDS.test(beforeOf)) ||
     (nameWords.length === 1 && ACRONYM.test(nameWords[0] as string))
   if (isOrg) start = orgStart
-  if (nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w))) {
+  // "the foreign minister of France": a role of a place, no name.
+  const roleOfPlace = titleOf && DETERMINER.test(words[0] as string) && !isOrg
+  if (roleOfPlace || nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w))) {
     const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
     return {
       text,
@@ -175,7 +191,11 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     }
   }
   if (isOrg) {
-    const orgName = words.slice(start, end).map(stripPossessive).join(' ')
+    const orgName = words
+      .slice(start, end)
+      .map(stripPossessive)
+      .join(' ')
+      .replace(/^The\s+(?=\p{Lu})/u, '')
     return {
       text,
       form: 'name',
@@ -229,6 +249,54 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
       gender(`${leading} ${text}`) ??
       (person.length > 1 ? genderOfGivenName(person[0] as string) : null),
   }
+}
+
+const TRAILING_TIME =
+  /\s+(?:on|last|this|early|late)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening)$|\s+(?:today|yesterday|earlier|later)$/
+
+/**
+ * "Scott Pruitt, the attorney general of Oklahoma" and "the campaign's
+ * manager, Kellyanne Conway": a name and a role set beside it by a comma are
+ * one person, the role recorded.
+ */
+function withAppositive(text: string): SpeakerMention | null {
+  const comma = text.indexOf(', ')
+  if (comma < 0) return null
+  const head = text.slice(0, comma)
+  const tail = text.slice(comma + 2).replace(/,$/, '')
+  if (/,/.test(tail) || /^(?:who|which|that|and|or|but)\b/i.test(tail)) {
+    // "Jane Roe, who leads the panel": the clause is no role, the name stands.
+    const first = /^(?:who|which|that)\b/i.test(tail) ? parseSpeakerMention(head) : null
+    return first && first.form === 'name' ? { ...first, text } : null
+  }
+  // Party tags and places after a name are not roles: "Paul Ryan, R-Wis.", "Smith, 52".
+  if (/^(?:[RDI]-[\p{L}.]+|\d+|Jr\.?|Sr\.?)$/u.test(tail)) {
+    const first = parseSpeakerMention(head)
+    return first && first.form === 'name' ? { ...first, text } : null
+  }
+  // The mention as written is the name; the appositive becomes a role.
+  const first = parseSpeakerMention(head.replace(/\s*\([^)]{1,30}\)$/, ''))
+  const role = (words: string) => words.replace(/^(?:the|a|an)\s+/i, '')
+  if (first?.form === 'name' && first.kind === 'person') {
+    if (!/^(?:the|a|an|\p{Ll})/u.test(tail) && !/[’']s\s/.test(tail))
+      return { ...first, text: head }
+    return {
+      ...first,
+      text: head,
+      roles: [...first.roles, role(tail)],
+      gender: first.gender ?? gender(tail),
+    }
+  }
+  const second = parseSpeakerMention(tail)
+  if (first?.form === 'nominal' && second?.form === 'name' && second.kind === 'person') {
+    return {
+      ...second,
+      text,
+      roles: [...second.roles, role(head)],
+      gender: second.gender ?? gender(head),
+    }
+  }
+  return null
 }
 
 function gender(text: string): 'male' | 'female' | null {
