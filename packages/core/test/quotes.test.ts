@@ -445,6 +445,20 @@ describe('quotes: attribution', () => {
     expect(roles('Scott Palmer')).toEqual(['Republican attorney general of Ohio'])
   })
 
+  it('gives a fragment in indirect speech to the one who said it, not to a thing that "demands"', () => {
+    const result = run(
+      'Governor Lisa Moreno said the recent floods and protests demand that residents engage in “more listening.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Lisa Moreno')
+  })
+
+  it('finds the name before two appositives: "Jean-Marc Ayrault, the foreign minister of France, a member of …, said"', () => {
+    const result = run(
+      'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the test was “a provocation that cannot go unanswered.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Jean-Marc Ayrault')
+  })
+
   it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
     const result = run(
       '“Turnout is the question,” said Charlie King, a prominent Democrat.',

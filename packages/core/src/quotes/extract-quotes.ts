@@ -21,7 +21,7 @@ import {
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
 import { speakerId } from './speaker-id.js'
-import { parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
+import { isPeopleNoun, parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
 
 /** Quotes of one article, the speakers they name, and problems met on the way. */
 export interface QuoteExtraction {
@@ -120,6 +120,17 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     const phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
     const at = candidate.indexOf(phrase, from)
+    // "Jean Roe, the foreign minister of France": a role set after a name belongs to it.
+    if (comma >= 0 && comma + 1 === from && /^(?:the|a|an)\s/i.test(phrase)) {
+      const prevStart = Math.max(
+        candidate.lastIndexOf(',', comma - 1) + 1,
+        lastSentenceStart(candidate.slice(0, comma)),
+      )
+      const name = candidate.slice(prevStart, comma).trim()
+      const person = /^\p{Lu}/u.test(name) ? parseSpeakerMention(name) : null
+      if (person?.form === 'name' && person.kind === 'person')
+        return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
+    }
     if (ROLE_APPOSITIVE.test(appositive) && /^\p{Lu}/u.test(phrase))
       return { text: `${phrase}, ${appositive}`, at }
     return { text: phrase, at }
@@ -148,6 +159,15 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
         mention.text,
       ) &&
       !/s$/.test(mention.text)
+    )
+      return false
+    // A bare plural speaks only if it names people: "critics said", not "protests demand".
+    const last = mention.text.split(/\s+/).pop() ?? ''
+    if (
+      !/^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our)\b/i.test(
+        mention.text,
+      ) &&
+      !isPeopleNoun(last)
     )
       return false
   }

@@ -57,6 +57,37 @@ const DETERMINER =
   /^(?:a|an|the|this|that|one|another|some|several|two|three|many|his|her|their|its|our|other)$/i
 const ACRONYM = /^\p{Lu}{2,}s?$/u
 
+// Nouns for people and groups of people who speak in the news, beyond titles: a general lexicon.
+const PEOPLE_NOUNS = new Set(
+  `people person critic resident protester protestor demonstrator supporter opponent voter source
+  witness police authority neighbor neighbour family parent student worker doctor nurse teacher
+  lawmaker republican democrat advocate observer investigator prosecutor scientist researcher
+  expert analyst official aide adviser advisor activist leader member officer agent employee staff
+  staffer organizer participant attendee victim survivor relative friend colleague ally rival
+  spokesperson representative delegate citizen american villager local farmer owner executive
+  economist historian scholar academic commentator pundit pollster strategist consultant insider
+  diplomat minister senator congressman official judge lawyer attorney defender campaigner
+  volunteer veteran soldier troop fan player coach manager user customer client patient
+  man woman child kid teen teenager youth immigrant migrant refugee inmate prisoner detainee
+  guard medic firefighter rescuer emergency responder worker union negotiator mediator envoy`.split(
+    /\s+/,
+  ),
+)
+
+/** A noun for a person or a group of people ("critics", "residents", "officials"), plural or not. */
+export function isPeopleNoun(word: string): boolean {
+  const lower = word.toLowerCase()
+  const singular = lower.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '')
+  return (
+    PEOPLE_NOUNS.has(lower) ||
+    PEOPLE_NOUNS.has(singular) ||
+    PEOPLE_NOUNS.has(lower.replace(/s$/, '')) ||
+    TITLE_WORDS.has(lower) ||
+    TITLE_WORDS.has(lower.replace(/s$/, '')) ||
+    /^(?:men|women|children|people|police|staff|youth)$/.test(lower)
+  )
+}
+
 /** A word that names a role or title: "spokeswoman", "president". */
 export function isRoleWord(word: string): boolean {
   return TITLE_WORDS.has(word.toLowerCase())
