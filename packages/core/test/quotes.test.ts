@@ -459,6 +459,20 @@ describe('quotes: attribution', () => {
     expect(result.quotes[0]?.speaker?.name).toBe('Jean-Marc Ayrault')
   })
 
+  it('keeps two people of one surname apart: the bare surname is the one introduced first', () => {
+    const result = run(
+      'Police shot Daniel Ortiz, a 43-year-old father, as he sat in his car. Officers said Ortiz had a gun.',
+      'In the video, Maria Ortiz can be heard telling the officers that her husband was unarmed.',
+      '“Don’t shoot him,” she says. “He has no weapon.”',
+      '“I did not have anything in my hands,” Ortiz told a nurse later, according to the family.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual([
+      'Maria Ortiz',
+      'Maria Ortiz',
+      'Daniel Ortiz',
+    ])
+  })
+
   it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
     const result = run(
       '“Turnout is the question,” said Charlie King, a prominent Democrat.',

@@ -147,16 +147,28 @@ function indexMentions(
     const surname = entity.key.split(' ').pop() ?? entity.key
     bySurname.set(surname, [...(bySurname.get(surname) ?? []), entity])
   }
-  // A bare surname names whichever bearer of it the text named last.
+  // A bare surname names the bearer the story introduced first ("Keith Scott" before his
+  // wife "Rakeyia Scott"): news writing names the others in full.
   const lookup = (surname: string, at: number) => {
     const bearers = bySurname.get(surname)
     if (!bearers || bearers.length < 2) return bearers?.[0]
-    let best = bearers[0]
-    let bestAt = -1
-    for (const entity of bearers) {
-      for (const p of entity.positions) if (p <= at && p > bestAt) [best, bestAt] = [entity, p]
-    }
-    return best
+    // Written in full here ("Rakeyia Scott"): that bearer.
+    const inFull = bearers.find((entity) =>
+      [...entity.aliases].some((alias) => {
+        const given = alias.slice(0, Math.max(0, alias.length - surname.length)).trimEnd()
+        return (
+          given !== '' &&
+          text
+            .slice(Math.max(0, at - given.length - 1), at)
+            .trimEnd()
+            .endsWith(given)
+        )
+      }),
+    )
+    if (inFull) return inFull
+    const introduced = (entity: NamedEntity) => Math.min(...entity.positions)
+    const known = bearers.filter((entity) => introduced(entity) <= at)
+    return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
   const word = /\p{Lu}[\p{L}'’-]*/gu
   for (let m = word.exec(text); m; m = word.exec(text)) {
@@ -245,6 +257,9 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
     existing =
       entities.get(fullKey) ?? [...entities.values()].find((e) => e.aliases.has(mention.name))
     if (!existing) {
+      // The first bearer keeps a key of its own full name, or it would drop out of the register.
+      const first = entities.get(mention.key) as NamedEntity
+      if (!entities.has(first.name.toLowerCase())) entities.set(first.name.toLowerCase(), first)
       const entity = newEntity({ ...mention, key: fullKey }, at)
       entities.set(fullKey, entity)
       entities.set(mention.key, entity)
