@@ -473,6 +473,24 @@ describe('quotes: attribution', () => {
     ])
   })
 
+  it('gives "he said" to a person just introduced with a role, even as an object', () => {
+    const result = run(
+      '“We are doing fine,” said Mayor Tom Baker.',
+      'Turnout in the city has lagged for years, a trend that worries Henry Alvarez, president of the county’s Democratic club, and others.',
+      '“No one is excited about this race,” he said.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Tom Baker', 'Henry Alvarez'])
+  })
+
+  it('reads "Dan Roe at the National Review agreed" as Roe speaking', () => {
+    const result = run(
+      '“Pence won the night,” Chris Lane concluded.',
+      'Dan Roe at the National Review agreed with Lane about the winner.',
+      '“Pence made Kaine defend the record,” he wrote.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Chris Lane', 'Dan Roe'])
+  })
+
   it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
     const result = run(
       '“Turnout is the question,” said Charlie King, a prominent Democrat.',

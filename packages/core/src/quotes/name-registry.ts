@@ -1,5 +1,10 @@
 import type { SpeakerKind } from '../types.js'
-import { isRoleWord, parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
+import {
+  isPeopleNoun,
+  isRoleWord,
+  parseSpeakerMention,
+  type SpeakerMention,
+} from './speaker-mention.js'
 
 const ROLE_WORD = { test: (word: string) => isRoleWord(word) }
 
@@ -122,10 +127,12 @@ export function collectNames(
 const VERB_AFTER =
   /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!being\b|having\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
 const SPEECH_VERB =
-  /\b(?:said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|asked|asks|replied|replies|responded|responds|continued|insisted|insists|recalled|recalls|warned|warns|claimed|claims|declared|announced|acknowledged|admitted|tweeted|posted)$/
+  /\b(?:said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|asked|asks|replied|replies|responded|responds|continued|insisted|insists|recalled|recalls|warned|warns|claimed|claims|declared|announced|acknowledged|admitted|tweeted|posted|agreed|agrees|disagreed|conceded|concluded|predicted|suggested|cautioned|complained|countered|emphasized|stressed|observed|testified|told|urged|criticized|praised|blasted|denied|insisted)$/
 // An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s".
 const SPEECH_BEFORE =
   /[,"”]\s*(?:said|says|told|wrote|writes|added|adds|argued|noted|explained|stated|asked|replied|responded|continued|insisted|recalled|warned|claimed|declared|tweeted)\s+(?:[\p{L}\d/.’'-]+\s+){0,3}$/u
+const INTRODUCTION =
+  /^(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]*,\s+((?:(?:a|an|the)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,5})/u
 // Only subject pronouns: "his" and "her" often point at the object of the sentence.
 const PRONOUN = /\b(he|she)\b/gi
 
@@ -181,7 +188,7 @@ function indexMentions(
     const rest = text
       .slice(m.index + m[0].length, m.index + m[0].length + 260)
       .replace(
-        /^(?:\s*\([^)]{1,40}\))?(?:\s*,(?!\s*(?:he|she|they|it|we|I)\b)[^,.;“”"]{1,180},|\s+[—–][^—–.“”"]{1,180}[—–])?\s*/,
+        /^(?:\s*\([^)]{1,40}\))?(?:\s+(?:at|of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s*){1,5}(?=\s\p{Ll}))?(?:\s*,(?!\s*(?:he|she|they|it|we|I)\b)[^,.;“”"]{1,180},|\s+[—–][^—–.“”"]{1,180}[—–])?\s*/u,
         '',
       )
     // The name's first word: "to Hillary Clinton being" is governed by "to".
@@ -212,6 +219,19 @@ function indexMentions(
       // "…, said NBC's Jane Roe": the inverted speech verb makes the name its subject.
       entity.subjects.push(m.index)
       entity.speeches.push(m.index)
+    }
+  }
+  // A person introduced with their role ("…concerns Henry Crespo, president of the
+  // caucus.") is about to be quoted: the introduction counts as a subject.
+  for (const entity of entities) {
+    if (entity.kind !== 'person' || !entity.name.includes(' ')) continue
+    const first = Math.min(...entity.positions)
+    const introduction = INTRODUCTION.exec(text.slice(first, first + 200))
+    if (!introduction || inQuote(first)) continue
+    const roleWords = (introduction[1] as string).split(/\s+/).slice(0, 4)
+    if (roleWords.some((w) => isRoleWord(w) || isPeopleNoun(w))) {
+      const surnameAt = first + (introduction[0].indexOf(',') - entity.key.length)
+      if (!entity.subjects.includes(surnameAt)) entity.subjects.push(Math.max(first, surnameAt))
     }
   }
   for (const entity of entities) {
