@@ -491,6 +491,47 @@ describe('quotes: attribution', () => {
     expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Chris Lane', 'Dan Roe'])
   })
 
+  it('reads "states", "claims" after a determiner or "of" as nouns, not cues', () => {
+    const result = run(
+      '“It’s an invasion of the state’s domain,” Scott Palmer, the attorney general of Ohio, one of the states suing the agency, said this month.',
+      'The fact-checkers rated 22% of Democratic claims as “entirely true” compared to 11% of Republican claims.',
+    )
+    // The fragment belongs to the subject that rated the claims, not to "Republican".
+    expect(result.quotes.map((q) => q.speaker?.name ?? null)).toEqual([
+      'Scott Palmer',
+      'The fact-checkers',
+    ])
+  })
+
+  it('gives a quote paragraph to the subject of a colon introduction with no verb of speech', () => {
+    const result = run(
+      'On July 6, Senator Ann Wells made the following comment:',
+      '“For young people who have left school, the unemployment rate is 33 percent.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Ann Wells')
+  })
+
+  it('reads a lone capitalized "Dean" before an appositive as a surname, not the role', () => {
+    const result = run(
+      'Dean, a former party chairman and presidential candidate, poked at the candidate’s sniffing, tweeting, “Notice him sniffing all the time?”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Dean')
+  })
+
+  it('does not take a fronted prepositional phrase for the subject ("With Democratic leaders worried, …")', () => {
+    const result = run(
+      'With Democratic leaders increasingly worried about turnout, President Barack Obama is rolling out a new message: “It’s about me.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Barack Obama')
+  })
+
+  it('finds the name before a role appositive and a relative clause ("…, president of the union, which represents …, said")', () => {
+    const result = run(
+      'Michael Moore, president of the teachers’ union, which represents city educators, said he hopes the day sends a message that “communities are standing up for their schools.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Michael Moore')
+  })
+
   it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
     const result = run(
       '“Turnout is the question,” said Charlie King, a prominent Democrat.',

@@ -21,7 +21,12 @@ import {
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
 import { speakerId } from './speaker-id.js'
-import { isPeopleNoun, parseSpeakerMention, type SpeakerMention } from './speaker-mention.js'
+import {
+  isPeopleNoun,
+  isRoleWord,
+  parseSpeakerMention,
+  type SpeakerMention,
+} from './speaker-mention.js'
 
 /** Quotes of one article, the speakers they name, and problems met on the way. */
 export interface QuoteExtraction {
@@ -121,7 +126,11 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     if (phrase === '' || trimmedEnd === 0) return null
     const at = candidate.indexOf(phrase, from)
     // "Jean Roe, the foreign minister of France": a role set after a name belongs to it.
-    if (comma >= 0 && comma + 1 === from && /^(?:the|a|an)\s/i.test(phrase)) {
+    if (
+      comma >= 0 &&
+      comma + 1 === from &&
+      (/^(?:the|a|an)\s/i.test(phrase) || isRoleWord(phrase.split(/\s+/)[0] ?? ''))
+    ) {
       const prevStart = Math.max(
         candidate.lastIndexOf(',', comma - 1) + 1,
         lastSentenceStart(candidate.slice(0, comma)),
@@ -136,6 +145,17 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     return { text: phrase, at }
   }
   return null
+}
+
+/** A cue word used as a noun: after a determiner, a possessive or "of" plus an adjective ("the states", "her claims", "of Republican claims"). */
+function isNounUse(text: string, at: number): boolean {
+  const lead = text.slice(Math.max(0, at - 40), at)
+  return (
+    /(?:\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|whose)|(?<!\b(?:he|she|it|that|who|there|what|here|where))[’']s)\s+$/i.test(
+      lead,
+    ) ||
+    (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) && /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead))
+  )
 }
 
 function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
@@ -357,6 +377,19 @@ export function extractQuotes(article: Article): QuoteExtraction {
       const intro = cueBefore(prevParagraph.text, prevParagraph.offset)
       if (intro) {
         item.attribution = { ...intro, rule: 'colon-intro', confidence: 0.8 }
+        return
+      }
+      // "On July 6, Sanders made the following comment:": the named subject introduces the quote.
+      const subject = mainSubject(prevParagraph.text)
+      const mention = subject ? parseSpeakerMention(subject.text) : null
+      if (subject && isUsableMention(mention) && mention.form === 'name') {
+        item.attribution = {
+          mention,
+          mentionAt: prevParagraph.offset + subject.at,
+          cue: null,
+          rule: 'colon-intro',
+          confidence: 0.6,
+        }
         return
       }
     }
@@ -621,7 +654,9 @@ function cueAfter(after: string, base: number): Attribution | null {
     }
   }
   CUE.lastIndex = 0
-  const cue = CUE.exec(rest)
+  let cue = CUE.exec(rest)
+  // "one of the states suing", "11% of Republican claims": a noun, not the verb of speech.
+  while (cue && isNounUse(rest, cue.index)) cue = CUE.exec(rest)
   CUE.lastIndex = 0
   if (!cue || cue.index === 0 || /^according/i.test(cue[0])) return null
   const subject = rest.slice(0, cue.index)
@@ -667,7 +702,8 @@ function accordingToAfter(after: string, base: number): Attribution | null {
 function cueBefore(before: string, base: number): Attribution | null {
   const cues: RegExpExecArray[] = []
   CUE.lastIndex = 0
-  for (let m = CUE.exec(before); m; m = CUE.exec(before)) cues.push(m)
+  for (let m = CUE.exec(before); m; m = CUE.exec(before))
+    if (!isNounUse(before, m.index)) cues.push(m)
   CUE.lastIndex = 0
   for (let i = cues.length - 1; i >= 0; i--) {
     const cue = cues[i] as RegExpExecArray
@@ -754,6 +790,9 @@ function cueBefore(before: string, base: number): Attribution | null {
 const FINITE_VERB =
   /^(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|is|was|has|had|did)$/u
 
+const LEADING_PREPOSITION =
+  /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About)\s/
+
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 function mainSubject(head: string): { text: string; at: number } | null {
   const pattern =
@@ -770,6 +809,7 @@ function mainSubject(head: string): { text: string; at: number } | null {
       )
     )
       continue
+    if (LEADING_PREPOSITION.test(np)) continue
     const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
     if (!phrase) continue
     const mention = parseSpeakerMention(phrase.text)

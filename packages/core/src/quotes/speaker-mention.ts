@@ -155,12 +155,14 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   // "of State" belongs to the role before it when a name follows: Secretary of State Marco Rubio.
   const nameWords = words.slice(start, end).map(stripPossessive)
   const honorific = HONORIFIC.test(nameWords[0] ?? '')
+  // A lone capitalized "Dean" or "King" written where a name goes is a surname.
+  const loneCapitalized = words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text)
   // Titles come off the front, but an honorific keeps its surname: "Mr. King".
   while (
     nameWords.length > 0 &&
     (HONORIFIC.test(nameWords[0] as string) ||
       TITLE_WORDS.has((nameWords[0] as string).toLowerCase())) &&
-    !(nameWords.length === 1 && honorific)
+    !(nameWords.length === 1 && (honorific || loneCapitalized))
   ) {
     nameWords.shift()
   }
@@ -174,7 +176,8 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
     nameWords.length > 0 &&
     TITLE_WORDS.has((nameWords[nameWords.length - 1] as string).toLowerCase()) &&
     !(nameWords.length >= 2 && genderOfGivenName(nameWords[0] as string) !== null) &&
-    !(honorific && nameWords.length === 1)
+    !(honorific && nameWords.length === 1) &&
+    !loneCapitalized
   ) {
     nameWords.length = 0
   }
