@@ -532,6 +532,18 @@ describe('quotes: attribution', () => {
     expect(result.quotes[0]?.speaker?.name).toBe('Michael Moore')
   })
 
+  it('leaves a party tag out of the name and still finds the subject ("Sen. Claire Moss (D-Mo.) scolded him")', () => {
+    const result = run(
+      '“The product works,” said Dr. Mark Oden.',
+      'Sen. Claire Moss (D-Mo.) scolded him: “The scientific community is against you,” she said. “When you call a product a miracle, it is not.”',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual([
+      'Mark Oden',
+      'Claire Moss',
+      'Claire Moss',
+    ])
+  })
+
   it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
     const result = run(
       '“Turnout is the question,” said Charlie King, a prominent Democrat.',

@@ -55,6 +55,8 @@ export function collectNames(
     const run: string[] = []
     while (j < tokens.length) {
       const word = (tokens[j] as { word: string }).word
+      // "(D-Mo.)" after a name is a party tag, not more of the name.
+      if (run.length > 0 && /^[([]/.test(word)) break
       const opened = word.replace(/^[("“‘]+/, '')
       const endsSentence = /[.!?]["”’)]*$/.test(opened) && !ABBREVIATION.test(opened)
       const bare = opened
