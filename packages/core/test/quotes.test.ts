@@ -1134,4 +1134,14 @@ describe('extractQuotes: pronouns and given names', () => {
     const { quotes } = extractQuotes(article)
     expect(quotes.map((q) => q.speaker?.name)).toEqual(['Linda Park', 'Robert Hale'])
   })
+
+  it('a name followed by "as" is no subject: "replaced Carl Wendt as chairman" leaves the speaker', () => {
+    const { quotes } = run(
+      '“We need a plan before the vote,” said Roger Dalby, a former party treasurer.',
+      'Dalby recalled that at one of his first meetings of the national committee, in 1988, he backed a motion to replace Carl Wendt as the committee’s chairman, the last such change.',
+      'That is why, he argued, the party should prepare now.',
+      '“It is a different time,” he said.',
+    )
+    expect(quotes.map((q) => q.speaker?.name)).toEqual(['Roger Dalby', 'Roger Dalby'])
+  })
 })

@@ -127,7 +127,7 @@ export function collectNames(
 }
 
 const VERB_AFTER =
-  /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!being\b|having\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
+  /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
 const SPEECH_VERB =
   /\b(?:said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|asked|asks|replied|replies|responded|responds|continued|insisted|insists|recalled|recalls|warned|warns|claimed|claims|declared|announced|acknowledged|admitted|tweeted|posted|agreed|agrees|disagreed|conceded|concluded|predicted|suggested|cautioned|complained|countered|emphasized|stressed|observed|testified|told|urged|criticized|praised|blasted|denied|insisted)$/
 // An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s".
