@@ -1144,4 +1144,13 @@ describe('extractQuotes: pronouns and given names', () => {
     )
     expect(quotes.map((q) => q.speaker?.name)).toEqual(['Roger Dalby', 'Roger Dalby'])
   })
+
+  it('finds the verb after two stacked appositives, so the speaker is the next "she"', () => {
+    const { quotes } = run(
+      'Robin Ashe, the developer behind the tower, was sued in May by the state.',
+      'Claire Vantongeren, a Boston-based developer and spokeswoman for the Harbor Investors Group, which is made up of small lenders, said the suit ignored the good the project had done.',
+      '“People forget what the block looked like before,” she said.',
+    )
+    expect(quotes[0]?.speaker?.name).toBe('Claire Vantongeren')
+  })
 })

@@ -135,6 +135,15 @@ const SPEECH_BEFORE =
   /[,"”]\s*(?:said|says|told|wrote|writes|added|adds|argued|noted|explained|stated|asked|replied|responded|continued|insisted|recalled|warned|claimed|declared|tweeted)\s+(?:[\p{L}\d/.’'-]+\s+){0,3}$/u
 const INTRODUCTION =
   /^(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]*,\s+((?:(?:a|an|the)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,5})/u
+// What may stand between a name and its verb: a party tag, "of the Review", and one
+// to three comma appositives or a dashed aside.
+const APPOSITIVES = [1, 2, 3].map(
+  (n) =>
+    new RegExp(
+      `^(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:[^,.;“”"]{1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
+      'u',
+    ),
+)
 // Only subject pronouns: "his" and "her" often point at the object of the sentence.
 const PRONOUN = /\b(he|she)\b/gi
 
@@ -187,12 +196,11 @@ function indexMentions(
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
     // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
     // former chair, said", "Jane Roe — who led the panel — said".
-    const rest = text
-      .slice(m.index + m[0].length, m.index + m[0].length + 260)
-      .replace(
-        /^(?:\s*\([^)]{1,40}\))?(?:\s+(?:at|of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s*){1,5}(?=\s\p{Ll}))?(?:\s*,(?!\s*(?:he|she|they|it|we|I)\b)[^,.;“”"]{1,180},|\s+[—–][^—–.“”"]{1,180}[—–])?\s*/u,
-        '',
-      )
+    // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
+    // which is made up of investors, said"): the fewest that end at a verb.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 360)
+    const stripped = APPOSITIVES.map((appositives) => after.replace(appositives, ''))
+    const rest = stripped.find((r) => VERB_AFTER.test(r)) ?? (stripped[0] as string)
     // The name's first word: "to Hillary Clinton being" is governed by "to".
     const nameStart =
       m.index -
