@@ -1153,4 +1153,13 @@ describe('extractQuotes: pronouns and given names', () => {
     )
     expect(quotes[0]?.speaker?.name).toBe('Claire Vantongeren')
   })
+
+  it('a name opening an unclosed quoted paragraph is an excerpt’s subject: the next "she" means her', () => {
+    const { quotes } = run(
+      'The Ledger sent its reporter Ann Whitcombe to a diner in rural Ohio. Whitcombe reports:',
+      '“Margaret Pike thought the town had been forgotten. The mill closed, the clinic closed, and the town felt forgotten.',
+      '“Nobody comes here anymore,” she said.',
+    )
+    expect(quotes.at(-1)?.speaker?.name).toBe('Margaret Pike')
+  })
 })

@@ -47,7 +47,9 @@ export function collectNames(
   let i = 0
   while (i < tokens.length) {
     const first = tokens[i] as { word: string; at: number }
-    if (!CAPITALIZED.test(first.word)) {
+    // A name may open a quote: "“Jane Roe had never voted".
+    const opening = /^[("“‘]*/.exec(first.word)?.[0].length ?? 0
+    if (!CAPITALIZED.test(first.word.slice(opening))) {
       i++
       continue
     }
@@ -105,7 +107,7 @@ export function collectNames(
         mention.form === 'name' &&
         (mention.kind === 'organization' || mention.name.includes(' ') || titled)
       ) {
-        add(entities, mention, first.at)
+        add(entities, mention, first.at + opening)
       }
     }
     i = Math.max(j, i + 1)
@@ -158,7 +160,14 @@ function indexMentions(
   quoted: ReadonlyArray<{ start: number; end: number }>,
 ): void {
   // A name inside someone's quote is not the subject of the article's sentence.
-  const inQuote = (at: number) => quoted.some((q) => at >= q.start && at < q.end)
+  // But a paragraph that opens a quote which never closes and begins with a name and its
+  // verb ("Jane Roe thought the charge was absurd.") is quoted narrative, an excerpt of
+  // another writer's story: its subject is a person the next pronoun may mean.
+  const inQuote = (at: number, nameStart = at) =>
+    quoted.some(
+      (q) =>
+        at >= q.start && at < q.end && (nameStart !== q.start || /^["”’]/.test(text.charAt(q.end))),
+    )
   const bySurname = new Map<string, NamedEntity[]>()
   for (const entity of entities) {
     if (entity.kind !== 'person') continue
@@ -212,7 +221,7 @@ function indexMentions(
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, nameStart - 20), nameStart),
       ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
-    if (inQuote(m.index)) continue
+    if (inQuote(m.index, nameStart)) continue
     const verb = VERB_AFTER.exec(rest)
     // "with Jane Roe attacking the plan": the participle makes her its subject.
     const withParticiple =
