@@ -1162,4 +1162,13 @@ describe('extractQuotes: pronouns and given names', () => {
     )
     expect(quotes.at(-1)?.speaker?.name).toBe('Margaret Pike')
   })
+
+  it('leaves "he" unresolved when the only names before it are places and groups', () => {
+    const { quotes, messages } = run(
+      'My father grew up in New York and moved west after the war.',
+      'He also told the young members of the Harbor Rowing Club that “hard work is the answer.”',
+    )
+    expect(quotes[0]?.speaker).toBeNull()
+    expect(messages.some((m) => m.code === 'unattributed-quote')).toBe(true)
+  })
 })

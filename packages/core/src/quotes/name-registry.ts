@@ -420,6 +420,11 @@ export class NameRegistry {
       }
       return best
     }
-    return pick('subjects') ?? pick('positions')
+    // Failing a subject, a mere mention will do, but only of someone shown to fit: a
+    // place or a thing named in passing ("in New York") is no "he".
+    const mentioned = pick('positions')
+    const fits = (entity: NamedEntity) =>
+      !gender || entity.gender === gender || entity.speeches.length > 0
+    return pick('subjects') ?? (mentioned && fits(mentioned) ? mentioned : undefined)
   }
 }
