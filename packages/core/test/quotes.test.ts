@@ -779,6 +779,33 @@ describe('quotes: attribution', () => {
     )
     expect(result.quotes[0]).toMatchObject({ speaker: { name: 'John Smith' }, rule: 'transcript' })
   })
+
+  it('does not take a fronted place phrase for the name of a role after it', () => {
+    const result = run(
+      'Mayor Ellen Harwood visited the flooded streets on Monday.',
+      'At a news conference in Brookfield, the mayor also said the town had “no money left” for repairs.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'Ellen Harwood' },
+      mention: { text: 'the mayor' },
+    })
+  })
+
+  it('takes the subject after a fronted phrase for a participle cue', () => {
+    const result = run(
+      'The fair opened on Saturday.',
+      'At her booth, the potter waved to the crowd, singing “Summer Is Here.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'the potter' })
+  })
+
+  it('does not take the subject of a fronted "if" clause for the speaker', () => {
+    const result = run(
+      'Omar Fenn runs the rowing club.',
+      'If he resigned, club bylaws let the treasurer call an “emergency vote” of the members.',
+    )
+    expect(result.quotes[0]?.speaker).toBeNull()
+  })
 })
 
 describe('quotes: channels', () => {

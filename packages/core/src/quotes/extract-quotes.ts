@@ -136,7 +136,9 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
         lastSentenceStart(candidate.slice(0, comma)),
       )
       const name = candidate.slice(prevStart, comma).trim()
-      const person = /^\p{Lu}/u.test(name) ? parseSpeakerMention(name) : null
+      // "At a news conference in Springfield, the mayor": a fronted phrase is no name.
+      const person =
+        /^\p{Lu}/u.test(name) && !LEADING_PREPOSITION.test(name) ? parseSpeakerMention(name) : null
       if (person?.form === 'name' && person.kind === 'person')
         return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
     }
@@ -793,6 +795,9 @@ const FINITE_VERB =
 const LEADING_PREPOSITION =
   /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About)\s/
 
+const SUBORDINATOR =
+  /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
+
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 function mainSubject(head: string): { text: string; at: number } | null {
   const pattern =
@@ -802,6 +807,8 @@ function mainSubject(head: string): { text: string; at: number } | null {
     const auxiliaries = m[2] as string
     const verb = m[3] as string
     const np = m[1] as string
+    // The word taken for a verb may start the next subject: "The potter waved".
+    pattern.lastIndex = m.index + m[0].length - verb.length
     if (
       !FINITE_VERB.test(verb) &&
       !/\b(?:has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s/.test(
@@ -809,7 +816,11 @@ function mainSubject(head: string): { text: string; at: number } | null {
       )
     )
       continue
-    if (LEADING_PREPOSITION.test(np)) continue
+    if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
+      continue
+    // "If she did, party rules give …": the subject of a clause set before the main one.
+    const lead = head.slice(0, m.index)
+    if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
     const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
     if (!phrase) continue
     const mention = parseSpeakerMention(phrase.text)
