@@ -806,6 +806,43 @@ describe('quotes: attribution', () => {
     )
     expect(result.quotes[0]?.speaker).toBeNull()
   })
+
+  it('lets a person named by a possessive speak: "Roe\'s longtime lawyer said"', () => {
+    const result = run(
+      'Dana Whitt was charged with fraud last spring.',
+      '“My client will be cleared of every count,” Whitt’s longtime lawyer said on Monday.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Whitt’s longtime lawyer' })
+  })
+
+  it('keeps a noun ending in -ly in the speaker: "Hale\'s family has called"', () => {
+    const result = run(
+      'Officers shot Ronan Hale outside his home in March.',
+      'Hale’s family has called on the city to release the recordings “without further delay” this week.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Hale’s family' })
+  })
+
+  it('passes over a frequency adverb and reads "my" as a determiner: “…,” my aunt often said', () => {
+    const result = run(
+      'We grew up on a farm outside the town.',
+      '“Hard work never hurt anybody,” my aunt often said.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'my aunt' },
+      mention: { text: 'my aunt' },
+    })
+  })
+
+  it('takes a possessive subject for a participle cue: "Roe\'s doctor is calling her “fit”"', () => {
+    const result = run(
+      'Candidate Mara Vell has faced questions about her health.',
+      'Mayoral candidate Mara Vell’s physician is calling her “in excellent health.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({
+      name: 'Mayoral candidate Mara Vell’s physician',
+    })
+  })
 })
 
 describe('quotes: channels', () => {

@@ -57,7 +57,7 @@ interface Working {
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 const ADVERB =
-  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|has|had|have|was|were|is|would|will|had\s+earlier|[a-z]+ly)$/i
+  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\s+earlier|(?!(?:family|ally|rally|assembly|supply|reply|bully|monopoly|anomaly|belly|folly|jelly|lily|fly)$)[a-z]+ly)$/i
 const CLAUSE_BREAK =
   /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
 const NP_AFTER_CUE_END =
@@ -160,6 +160,13 @@ function isNounUse(text: string, at: number): boolean {
   )
 }
 
+const NOMINAL_DETERMINER =
+  /^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our|my|your)\b/i
+/** A noun phrase that opens with someone's possessive: "Gary Roe's doctor". */
+const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
+/** Groups that speak for someone: "Roe's campaign said". */
+const GROUP_NOUN = /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman)$/i
+
 function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
   if (!mention) return false
   const words = mention.text.split(/\s+/).length
@@ -176,22 +183,13 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   if (mention.form === 'nominal') {
     if (words > 7) return false
     if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
-    if (
-      !/^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our)\b/i.test(
-        mention.text,
-      ) &&
-      !/s$/.test(mention.text)
-    )
-      return false
-    // A bare plural speaks only if it names people: "critics said", not "protests demand".
     const last = mention.text.split(/\s+/).pop() ?? ''
-    if (
-      !/^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our)\b/i.test(
-        mention.text,
-      ) &&
-      !isPeopleNoun(last)
-    )
-      return false
+    // "Gary Roe's doctor", "the company's lawyers": someone's person speaks.
+    if (!NOMINAL_DETERMINER.test(mention.text) && POSSESSIVE_LEAD.test(mention.text))
+      return isPeopleNoun(last) || GROUP_NOUN.test(last)
+    if (!NOMINAL_DETERMINER.test(mention.text) && !/s$/.test(mention.text)) return false
+    // A bare plural speaks only if it names people: "critics said", not "protests demand".
+    if (!NOMINAL_DETERMINER.test(mention.text) && !isPeopleNoun(last)) return false
   }
   return true
 }
@@ -801,7 +799,7 @@ const SUBORDINATOR =
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 function mainSubject(head: string): { text: string; at: number } | null {
   const pattern =
-    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
+    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:family|ally|rally|assembly|supply|reply)\s)\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
   let found: { text: string; at: number } | null = null
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const auxiliaries = m[2] as string
@@ -825,7 +823,12 @@ function mainSubject(head: string): { text: string; at: number } | null {
     if (!phrase) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
-    if (mention.form === 'nominal' && !/^(?:the|a|an)\s/i.test(mention.text)) continue
+    if (
+      mention.form === 'nominal' &&
+      !/^(?:the|a|an)\s/i.test(mention.text) &&
+      !POSSESSIVE_LEAD.test(mention.text)
+    )
+      continue
     found = phrase
     if (mention.form === 'name' || mention.form === 'pronoun') break
   }
