@@ -843,6 +843,33 @@ describe('quotes: attribution', () => {
       name: 'Mayoral candidate Mara Vell’s physician',
     })
   })
+
+  it('prefers the cue before a quote to a cue in a later clause after it', () => {
+    const result = run(
+      'The debate is set for Tuesday night.',
+      'Governor Lyle Brandt has asked whether the panel will be “even-handed” with him, engaging in what pundits described as a pressure campaign.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'Lyle Brandt' },
+      cue: { text: 'asked' },
+    })
+  })
+
+  it('still reads "as X put it" after a quote', () => {
+    const result = run(
+      'Patrons of the library had long asked for longer hours.',
+      'The board approved a budget that is “lean, but more than fair to every branch,” as the finance director put it.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'the finance director' })
+  })
+
+  it('gives a participle after "footage of Name" to that name', () => {
+    const result = run(
+      'Councilwoman Rita Sandoval released a new ad on Monday.',
+      'The spot concludes with footage of Owen Pike saying during a debate, “Rules are for other people,” as the music swells.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Owen Pike' })
+  })
 })
 
 describe('quotes: channels', () => {

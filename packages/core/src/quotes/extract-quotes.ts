@@ -286,8 +286,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
       dashSignature(after, afterStart) ??
       (endsSentence(item.text) && !isShortAttribution(after)
         ? null
-        : cueAfter(after, afterStart)) ??
+        : cueAfter(after, afterStart, true)) ??
       cueBefore(before, clauseStart) ??
+      (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
       accordingToAfter(after, afterStart)
     // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
     const startsSentence = !samePrevious || clauseStart > clauseFloor
@@ -626,7 +627,7 @@ function nounPhraseAtStart(text: string): string {
 }
 
 /** `…,” he said.` / `…,” said Rubio.` / `…” Bukele stated in a post on X.` */
-function cueAfter(after: string, base: number): Attribution | null {
+function cueAfter(after: string, base: number, adjacentOnly = false): Attribution | null {
   const lead = after.match(/^[\s,]*(?:[—–-]\s*)?/)?.[0] ?? ''
   const rest = after.slice(lead.length)
   const start = base + lead.length
@@ -672,6 +673,11 @@ function cueAfter(after: string, base: number): Attribution | null {
     return null
   const phrase = trailingNounPhrase(subject)
   if (!phrase) return null
+  // "“fair” to him, engaging in what critics called …": a cue in a later
+  // clause yields to a cue before the quote.
+  const subjectLead = subject.slice(0, phrase.at)
+  if (adjacentOnly && /[\p{L}\p{N}]/u.test(subjectLead) && !/^[\s,]*as\s+$/i.test(subjectLead))
+    return null
   const mention = parseSpeakerMention(phrase.text)
   if (!isUsableMention(mention)) return null
   return {
@@ -725,8 +731,15 @@ function cueBefore(before: string, base: number): Attribution | null {
     }
     const head = before.slice(0, cue.index)
     // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
-    const adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
-    const adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+    let adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+    let adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+    // "The ad ends with footage of Jane Roe saying": the name after "of" alone.
+    const ofName = /\bof\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s*$/u.exec(head)
+    if (PARTICIPLE_CUE.test(cueText) && ofName && !isUsableMention(adjacentMention)) {
+      const name = ofName[1] as string
+      adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
+      adjacentMention = parseSpeakerMention(name)
+    }
     if (
       PARTICIPLE_CUE.test(cueText) &&
       adjacent &&
