@@ -870,6 +870,26 @@ describe('quotes: attribution', () => {
     )
     expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Owen Pike' })
   })
+
+  it('keeps two roles of one person joined by "and": "the retired judge and former state senator said"', () => {
+    const result = run(
+      'The commission held its first hearing in the capital.',
+      'The retired judge and former state senator said the maps were “drawn in the dark.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({
+      name: 'The retired judge and former state senator',
+    })
+  })
+
+  it('reads "secretary of state" in a role as no verb of speech', () => {
+    const result = run(
+      'The summit ended without an agreement.',
+      'The former secretary of state and current party chairman said talks would resume “when tempers cool.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({
+      name: 'The former secretary of state and current party chairman',
+    })
+  })
 })
 
 describe('quotes: channels', () => {

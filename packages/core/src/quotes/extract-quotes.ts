@@ -122,8 +122,22 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     if (comma + 1 > from) from = comma + 1
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
     from = Math.max(from, lastSentenceStart(candidate))
-    const phrase = candidate.slice(from).trim()
+    let phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
+    // "the former first lady and U.S. senator": two roles of one person.
+    const coordinated =
+      /(?:^|\s)((?:the|a|an)\s+(?:[\p{L}.’'-]+\s+){0,5}?[\p{L}.’'-]+)\s+and\s+$/iu.exec(
+        candidate.slice(Math.max(lastSentenceStart(candidate), comma + 1), from),
+      )
+    if (
+      coordinated &&
+      !/^(?:the|a|an|his|her|their|its)\s/i.test(phrase) &&
+      isRoleWord(phrase.split(/\s+/).pop() ?? '') &&
+      (coordinated[1] as string).split(/\s+/).some((w) => isRoleWord(w))
+    ) {
+      phrase = `${coordinated[1]} and ${phrase}`
+      from = candidate.lastIndexOf(phrase, from)
+    }
     const at = candidate.indexOf(phrase, from)
     // "Jean Roe, the foreign minister of France": a role set after a name belongs to it.
     if (
@@ -152,6 +166,9 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
 /** A cue word used as a noun: after a determiner, a possessive or "of" plus an adjective ("the states", "her claims", "of Republican claims"). */
 function isNounUse(text: string, at: number): boolean {
   const lead = text.slice(Math.max(0, at - 40), at)
+  // "state senator", "state officials": an adjective before people.
+  const stateOf = /^state\s+([\p{L}-]+)/u.exec(text.slice(at))
+  if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
     /(?:\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|whose)|(?<!\b(?:he|she|it|that|who|there|what|here|where))[’']s)\s+$/i.test(
       lead,
@@ -172,7 +189,11 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
-  const lowerWords = mention.text.replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
+  // "secretary of state", "state senator": an office, not a statement.
+  const lowerWords = mention.text
+    .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
+    .replace(/\bof\s+state\b/gi, ' ')
+    .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
     HAS_CUE.test(lowerWords) ||
@@ -181,7 +202,7 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
     return false
   }
   if (mention.form === 'nominal') {
-    if (words > 7) return false
+    if (words > (/\sand\s/.test(mention.text) ? 11 : 7)) return false
     if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
     const last = mention.text.split(/\s+/).pop() ?? ''
     // "Gary Roe's doctor", "the company's lawyers": someone's person speaks.
