@@ -890,6 +890,14 @@ describe('quotes: attribution', () => {
       name: 'The former secretary of state and current party chairman',
     })
   })
+
+  it('names no speaker for a quote after an agentless passive cue: "what is being criticized as a “…”"', () => {
+    const result = run(
+      'Secretary Dale Orrin defended the new rules on Tuesday.',
+      'The county dropped thousands of renters from its rolls because they missed two notices, in what is being criticized as a “miss it and lose it” approach.',
+    )
+    expect(result.quotes[0]?.speaker).toBeNull()
+  })
 })
 
 describe('quotes: channels', () => {

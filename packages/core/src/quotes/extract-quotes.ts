@@ -62,6 +62,10 @@ const CLAUSE_BREAK =
   /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
 const NP_AFTER_CUE_END =
   /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
+const PASSIVE_CUE_END = new RegExp(
+  `\\b(?:is|are|was|were|be|been|being)\\s+(?:\\p{Ll}+ly\\s+)?${CUE.source}\\s+(?:as\\s+)?(?:(?:a|an|the)\\s+)?$`,
+  'u',
+)
 const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
 
 /**
@@ -313,7 +317,9 @@ export function extractQuotes(article: Article): QuoteExtraction {
       accordingToAfter(after, afterStart)
     // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
     const startsSentence = !samePrevious || clauseStart > clauseFloor
-    if (!item.attribution && before.trim() !== '' && startsSentence) {
+    // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
+    const agentless = PASSIVE_CUE_END.test(before)
+    if (!item.attribution && before.trim() !== '' && startsSentence && !agentless) {
       const subject = mainSubject(before)
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (subject && isUsableMention(mention) && mention.form !== 'nominal') {
