@@ -898,6 +898,25 @@ describe('quotes: attribution', () => {
     )
     expect(result.quotes[0]?.speaker).toBeNull()
   })
+
+  it('reads "commented" as a verb of speech: a neighbor commented: “…”', () => {
+    const result = run(
+      'The block party went on past midnight.',
+      'Over the fence, a neighbor commented: “Nobody on this street slept a wink, and nobody minded.”',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'a neighbor' },
+      cue: { text: 'commented' },
+    })
+  })
+
+  it('lets a possessive paper speak: "Roe\'s brief said … as “…”"', () => {
+    const result = run(
+      'The appeal reached the state court in June.',
+      'Lena Torvik’s brief said the ruling was wrong and dismissed the claims as “stale and unsupported allegations.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Lena Torvik’s brief' })
+  })
 })
 
 describe('quotes: channels', () => {

@@ -185,8 +185,9 @@ const NOMINAL_DETERMINER =
   /^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our|my|your)\b/i
 /** A noun phrase that opens with someone's possessive: "Gary Roe's doctor". */
 const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
-/** Groups that speak for someone: "Roe's campaign said". */
-const GROUP_NOUN = /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman)$/i
+/** Groups and papers that speak for someone: "Roe's campaign said", "Roe's brief said". */
+const GROUP_NOUN =
+  /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
 
 function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
   if (!mention) return false
