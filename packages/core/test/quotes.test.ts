@@ -779,6 +779,144 @@ describe('quotes: attribution', () => {
     )
     expect(result.quotes[0]).toMatchObject({ speaker: { name: 'John Smith' }, rule: 'transcript' })
   })
+
+  it('does not take a fronted place phrase for the name of a role after it', () => {
+    const result = run(
+      'Mayor Ellen Harwood visited the flooded streets on Monday.',
+      'At a news conference in Brookfield, the mayor also said the town had “no money left” for repairs.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'Ellen Harwood' },
+      mention: { text: 'the mayor' },
+    })
+  })
+
+  it('takes the subject after a fronted phrase for a participle cue', () => {
+    const result = run(
+      'The fair opened on Saturday.',
+      'At her booth, the potter waved to the crowd, singing “Summer Is Here.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'the potter' })
+  })
+
+  it('does not take the subject of a fronted "if" clause for the speaker', () => {
+    const result = run(
+      'Omar Fenn runs the rowing club.',
+      'If he resigned, club bylaws let the treasurer call an “emergency vote” of the members.',
+    )
+    expect(result.quotes[0]?.speaker).toBeNull()
+  })
+
+  it('lets a person named by a possessive speak: "Roe\'s longtime lawyer said"', () => {
+    const result = run(
+      'Dana Whitt was charged with fraud last spring.',
+      '“My client will be cleared of every count,” Whitt’s longtime lawyer said on Monday.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Whitt’s longtime lawyer' })
+  })
+
+  it('keeps a noun ending in -ly in the speaker: "Hale\'s family has called"', () => {
+    const result = run(
+      'Officers shot Ronan Hale outside his home in March.',
+      'Hale’s family has called on the city to release the recordings “without further delay” this week.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Hale’s family' })
+  })
+
+  it('passes over a frequency adverb and reads "my" as a determiner: “…,” my aunt often said', () => {
+    const result = run(
+      'We grew up on a farm outside the town.',
+      '“Hard work never hurt anybody,” my aunt often said.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'my aunt' },
+      mention: { text: 'my aunt' },
+    })
+  })
+
+  it('takes a possessive subject for a participle cue: "Roe\'s doctor is calling her “fit”"', () => {
+    const result = run(
+      'Candidate Mara Vell has faced questions about her health.',
+      'Mayoral candidate Mara Vell’s physician is calling her “in excellent health.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({
+      name: 'Mayoral candidate Mara Vell’s physician',
+    })
+  })
+
+  it('prefers the cue before a quote to a cue in a later clause after it', () => {
+    const result = run(
+      'The debate is set for Tuesday night.',
+      'Governor Lyle Brandt has asked whether the panel will be “even-handed” with him, engaging in what pundits described as a pressure campaign.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'Lyle Brandt' },
+      cue: { text: 'asked' },
+    })
+  })
+
+  it('still reads "as X put it" after a quote', () => {
+    const result = run(
+      'Patrons of the library had long asked for longer hours.',
+      'The board approved a budget that is “lean, but more than fair to every branch,” as the finance director put it.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'the finance director' })
+  })
+
+  it('gives a participle after "footage of Name" to that name', () => {
+    const result = run(
+      'Councilwoman Rita Sandoval released a new ad on Monday.',
+      'The spot concludes with footage of Owen Pike saying during a debate, “Rules are for other people,” as the music swells.',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Owen Pike' })
+  })
+
+  it('keeps two roles of one person joined by "and": "the retired judge and former state senator said"', () => {
+    const result = run(
+      'The commission held its first hearing in the capital.',
+      'The retired judge and former state senator said the maps were “drawn in the dark.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({
+      name: 'The retired judge and former state senator',
+    })
+  })
+
+  it('reads "secretary of state" in a role as no verb of speech', () => {
+    const result = run(
+      'The summit ended without an agreement.',
+      'The former secretary of state and current party chairman said talks would resume “when tempers cool.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({
+      name: 'The former secretary of state and current party chairman',
+    })
+  })
+
+  it('names no speaker for a quote after an agentless passive cue: "what is being criticized as a “…”"', () => {
+    const result = run(
+      'Secretary Dale Orrin defended the new rules on Tuesday.',
+      'The county dropped thousands of renters from its rolls because they missed two notices, in what is being criticized as a “miss it and lose it” approach.',
+    )
+    expect(result.quotes[0]?.speaker).toBeNull()
+  })
+
+  it('reads "commented" as a verb of speech: a neighbor commented: “…”', () => {
+    const result = run(
+      'The block party went on past midnight.',
+      'Over the fence, a neighbor commented: “Nobody on this street slept a wink, and nobody minded.”',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'a neighbor' },
+      cue: { text: 'commented' },
+    })
+  })
+
+  it('lets a possessive paper speak: "Roe\'s brief said … as “…”"', () => {
+    const result = run(
+      'The appeal reached the state court in June.',
+      'Lena Torvik’s brief said the ruling was wrong and dismissed the claims as “stale and unsupported allegations.”',
+    )
+    expect(result.quotes[0]?.speaker).toMatchObject({ name: 'Lena Torvik’s brief' })
+  })
 })
 
 describe('quotes: channels', () => {

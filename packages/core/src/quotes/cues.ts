@@ -41,6 +41,7 @@ const VERB_STEMS = [
   'joke',
   'muse',
   'remark',
+  'comment',
   'observe',
   'exclaim',
   'shout',

@@ -57,11 +57,15 @@ interface Working {
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 const ADVERB =
-  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|has|had|have|was|were|is|would|will|had\s+earlier|[a-z]+ly)$/i
+  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\s+earlier|(?!(?:family|ally|rally|assembly|supply|reply|bully|monopoly|anomaly|belly|folly|jelly|lily|fly)$)[a-z]+ly)$/i
 const CLAUSE_BREAK =
   /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
 const NP_AFTER_CUE_END =
   /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
+const PASSIVE_CUE_END = new RegExp(
+  `\\b(?:is|are|was|were|be|been|being)\\s+(?:\\p{Ll}+ly\\s+)?${CUE.source}\\s+(?:as\\s+)?(?:(?:a|an|the)\\s+)?$`,
+  'u',
+)
 const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
 
 /**
@@ -122,8 +126,22 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     if (comma + 1 > from) from = comma + 1
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
     from = Math.max(from, lastSentenceStart(candidate))
-    const phrase = candidate.slice(from).trim()
+    let phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
+    // "the former first lady and U.S. senator": two roles of one person.
+    const coordinated =
+      /(?:^|\s)((?:the|a|an)\s+(?:[\p{L}.’'-]+\s+){0,5}?[\p{L}.’'-]+)\s+and\s+$/iu.exec(
+        candidate.slice(Math.max(lastSentenceStart(candidate), comma + 1), from),
+      )
+    if (
+      coordinated &&
+      !/^(?:the|a|an|his|her|their|its)\s/i.test(phrase) &&
+      isRoleWord(phrase.split(/\s+/).pop() ?? '') &&
+      (coordinated[1] as string).split(/\s+/).some((w) => isRoleWord(w))
+    ) {
+      phrase = `${coordinated[1]} and ${phrase}`
+      from = candidate.lastIndexOf(phrase, from)
+    }
     const at = candidate.indexOf(phrase, from)
     // "Jean Roe, the foreign minister of France": a role set after a name belongs to it.
     if (
@@ -136,7 +154,9 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
         lastSentenceStart(candidate.slice(0, comma)),
       )
       const name = candidate.slice(prevStart, comma).trim()
-      const person = /^\p{Lu}/u.test(name) ? parseSpeakerMention(name) : null
+      // "At a news conference in Springfield, the mayor": a fronted phrase is no name.
+      const person =
+        /^\p{Lu}/u.test(name) && !LEADING_PREPOSITION.test(name) ? parseSpeakerMention(name) : null
       if (person?.form === 'name' && person.kind === 'person')
         return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
     }
@@ -150,6 +170,9 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
 /** A cue word used as a noun: after a determiner, a possessive or "of" plus an adjective ("the states", "her claims", "of Republican claims"). */
 function isNounUse(text: string, at: number): boolean {
   const lead = text.slice(Math.max(0, at - 40), at)
+  // "state senator", "state officials": an adjective before people.
+  const stateOf = /^state\s+([\p{L}-]+)/u.exec(text.slice(at))
+  if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
     /(?:\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|whose)|(?<!\b(?:he|she|it|that|who|there|what|here|where))[’']s)\s+$/i.test(
       lead,
@@ -158,12 +181,24 @@ function isNounUse(text: string, at: number): boolean {
   )
 }
 
+const NOMINAL_DETERMINER =
+  /^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our|my|your)\b/i
+/** A noun phrase that opens with someone's possessive: "Gary Roe's doctor". */
+const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
+/** Groups and papers that speak for someone: "Roe's campaign said", "Roe's brief said". */
+const GROUP_NOUN =
+  /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
+
 function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
   if (!mention) return false
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
-  const lowerWords = mention.text.replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
+  // "secretary of state", "state senator": an office, not a statement.
+  const lowerWords = mention.text
+    .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
+    .replace(/\bof\s+state\b/gi, ' ')
+    .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
     HAS_CUE.test(lowerWords) ||
@@ -172,24 +207,15 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
     return false
   }
   if (mention.form === 'nominal') {
-    if (words > 7) return false
+    if (words > (/\sand\s/.test(mention.text) ? 11 : 7)) return false
     if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
-    if (
-      !/^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our)\b/i.test(
-        mention.text,
-      ) &&
-      !/s$/.test(mention.text)
-    )
-      return false
-    // A bare plural speaks only if it names people: "critics said", not "protests demand".
     const last = mention.text.split(/\s+/).pop() ?? ''
-    if (
-      !/^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our)\b/i.test(
-        mention.text,
-      ) &&
-      !isPeopleNoun(last)
-    )
-      return false
+    // "Gary Roe's doctor", "the company's lawyers": someone's person speaks.
+    if (!NOMINAL_DETERMINER.test(mention.text) && POSSESSIVE_LEAD.test(mention.text))
+      return isPeopleNoun(last) || GROUP_NOUN.test(last)
+    if (!NOMINAL_DETERMINER.test(mention.text) && !/s$/.test(mention.text)) return false
+    // A bare plural speaks only if it names people: "critics said", not "protests demand".
+    if (!NOMINAL_DETERMINER.test(mention.text) && !isPeopleNoun(last)) return false
   }
   return true
 }
@@ -286,12 +312,15 @@ export function extractQuotes(article: Article): QuoteExtraction {
       dashSignature(after, afterStart) ??
       (endsSentence(item.text) && !isShortAttribution(after)
         ? null
-        : cueAfter(after, afterStart)) ??
+        : cueAfter(after, afterStart, true)) ??
       cueBefore(before, clauseStart) ??
+      (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
       accordingToAfter(after, afterStart)
     // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
     const startsSentence = !samePrevious || clauseStart > clauseFloor
-    if (!item.attribution && before.trim() !== '' && startsSentence) {
+    // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
+    const agentless = PASSIVE_CUE_END.test(before)
+    if (!item.attribution && before.trim() !== '' && startsSentence && !agentless) {
       const subject = mainSubject(before)
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (subject && isUsableMention(mention) && mention.form !== 'nominal') {
@@ -626,7 +655,7 @@ function nounPhraseAtStart(text: string): string {
 }
 
 /** `…,” he said.` / `…,” said Rubio.` / `…” Bukele stated in a post on X.` */
-function cueAfter(after: string, base: number): Attribution | null {
+function cueAfter(after: string, base: number, adjacentOnly = false): Attribution | null {
   const lead = after.match(/^[\s,]*(?:[—–-]\s*)?/)?.[0] ?? ''
   const rest = after.slice(lead.length)
   const start = base + lead.length
@@ -672,6 +701,11 @@ function cueAfter(after: string, base: number): Attribution | null {
     return null
   const phrase = trailingNounPhrase(subject)
   if (!phrase) return null
+  // "“fair” to him, engaging in what critics called …": a cue in a later
+  // clause yields to a cue before the quote.
+  const subjectLead = subject.slice(0, phrase.at)
+  if (adjacentOnly && /[\p{L}\p{N}]/u.test(subjectLead) && !/^[\s,]*as\s+$/i.test(subjectLead))
+    return null
   const mention = parseSpeakerMention(phrase.text)
   if (!isUsableMention(mention)) return null
   return {
@@ -725,8 +759,15 @@ function cueBefore(before: string, base: number): Attribution | null {
     }
     const head = before.slice(0, cue.index)
     // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
-    const adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
-    const adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+    let adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+    let adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+    // "The ad ends with footage of Jane Roe saying": the name after "of" alone.
+    const ofName = /\bof\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s*$/u.exec(head)
+    if (PARTICIPLE_CUE.test(cueText) && ofName && !isUsableMention(adjacentMention)) {
+      const name = ofName[1] as string
+      adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
+      adjacentMention = parseSpeakerMention(name)
+    }
     if (
       PARTICIPLE_CUE.test(cueText) &&
       adjacent &&
@@ -793,15 +834,20 @@ const FINITE_VERB =
 const LEADING_PREPOSITION =
   /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About)\s/
 
+const SUBORDINATOR =
+  /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
+
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 function mainSubject(head: string): { text: string; at: number } | null {
   const pattern =
-    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
+    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:family|ally|rally|assembly|supply|reply)\s)\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
   let found: { text: string; at: number } | null = null
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const auxiliaries = m[2] as string
     const verb = m[3] as string
     const np = m[1] as string
+    // The word taken for a verb may start the next subject: "The potter waved".
+    pattern.lastIndex = m.index + m[0].length - verb.length
     if (
       !FINITE_VERB.test(verb) &&
       !/\b(?:has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s/.test(
@@ -809,12 +855,21 @@ function mainSubject(head: string): { text: string; at: number } | null {
       )
     )
       continue
-    if (LEADING_PREPOSITION.test(np)) continue
+    if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
+      continue
+    // "If she did, party rules give …": the subject of a clause set before the main one.
+    const lead = head.slice(0, m.index)
+    if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
     const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
     if (!phrase) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
-    if (mention.form === 'nominal' && !/^(?:the|a|an)\s/i.test(mention.text)) continue
+    if (
+      mention.form === 'nominal' &&
+      !/^(?:the|a|an)\s/i.test(mention.text) &&
+      !POSSESSIVE_LEAD.test(mention.text)
+    )
+      continue
     found = phrase
     if (mention.form === 'name' || mention.form === 'pronoun') break
   }

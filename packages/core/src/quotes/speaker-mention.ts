@@ -69,9 +69,10 @@ const PEOPLE_NOUNS = new Set(
   diplomat minister senator congressman official judge lawyer attorney defender campaigner
   volunteer veteran soldier troop fan player coach manager user customer client patient
   man woman child kid teen teenager youth immigrant migrant refugee inmate prisoner detainee
-  guard medic firefighter rescuer emergency responder worker union negotiator mediator envoy`.split(
-    /\s+/,
-  ),
+  guard medic firefighter rescuer emergency responder worker union negotiator mediator envoy
+  physician surgeon therapist psychiatrist psychologist counselor pharmacist paramedic dentist
+  neighbour landlord tenant partner spouse wife husband mother father son daughter brother sister
+  cousin uncle aunt nephew niece grandmother grandfather widow widower`.split(/\s+/),
 )
 
 /** A noun for a person or a group of people ("critics", "residents", "officials"), plural or not. */
