@@ -544,6 +544,20 @@ describe('quotes: attribution', () => {
     ])
   })
 
+  it('gives a fragment to a nominal subject that names a person, and a colon introduction to a writing', () => {
+    const result = run(
+      'On her discharge papers, a doctor had typed “severe anxiety.”',
+      'The report used one of the patients’ words as its title:',
+      '“Nobody listened to us for years, and now everyone wants to talk.”',
+      'The weather had turned “unbearable.”',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name ?? null)).toEqual([
+      'a doctor',
+      'The report',
+      null,
+    ])
+  })
+
   it('keeps a surname that is also a title after a given name or an honorific ("Charlie King", "Mr. King")', () => {
     const result = run(
       '“Turnout is the question,” said Charlie King, a prominent Democrat.',

@@ -189,6 +189,16 @@ const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
 const GROUP_NOUN =
   /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
 
+// Writings that quote: "The piece used her words as its headline: “…”".
+const WRITING_NOUN =
+  /^(?:article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill)$/i
+
+/** A nominal subject that can be the source of words: "a doctor", "the piece", "the campaign". */
+function speaksAsNominal(mention: SpeakerMention): boolean {
+  const head = (mention.text.split(/\s+/).pop() ?? '').replace(/[’']s$/, '')
+  return isPeopleNoun(head) || GROUP_NOUN.test(head) || WRITING_NOUN.test(head)
+}
+
 function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
   if (!mention) return false
   const words = mention.text.split(/\s+/).length
@@ -199,6 +209,10 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
     .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
     .replace(/\bof\s+state\b/gi, ' ')
     .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
+    // "the report", "her statement": a writing named as the head noun, not a verb.
+    .replace(/([\p{L}-]+)\s*$/u, (head: string) =>
+      WRITING_NOUN.test(head.trim()) || GROUP_NOUN.test(head.trim()) ? '' : head,
+    )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
     HAS_CUE.test(lowerWords) ||
@@ -323,7 +337,11 @@ export function extractQuotes(article: Article): QuoteExtraction {
     if (!item.attribution && before.trim() !== '' && startsSentence && !agentless) {
       const subject = mainSubject(before)
       const mention = subject ? parseSpeakerMention(subject.text) : null
-      if (subject && isUsableMention(mention) && mention.form !== 'nominal') {
+      if (
+        subject &&
+        isUsableMention(mention) &&
+        (mention.form !== 'nominal' || speaksAsNominal(mention))
+      ) {
         item.attribution = {
           mention,
           mentionAt: clauseStart + subject.at,
@@ -409,9 +427,13 @@ export function extractQuotes(article: Article): QuoteExtraction {
         return
       }
       // "On July 6, Sanders made the following comment:": the named subject introduces the quote.
-      const subject = mainSubject(prevParagraph.text)
+      const subject = mainSubject(prevParagraph.text, true)
       const mention = subject ? parseSpeakerMention(subject.text) : null
-      if (subject && isUsableMention(mention) && mention.form === 'name') {
+      if (
+        subject &&
+        isUsableMention(mention) &&
+        (mention.form === 'name' || speaksAsNominal(mention))
+      ) {
         item.attribution = {
           mention,
           mentionAt: prevParagraph.offset + subject.at,
@@ -838,7 +860,7 @@ const SUBORDINATOR =
   /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
 
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
-function mainSubject(head: string): { text: string; at: number } | null {
+function mainSubject(head: string, first = false): { text: string; at: number } | null {
   const pattern =
     /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:family|ally|rally|assembly|supply|reply)\s)\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
   let found: { text: string; at: number } | null = null
@@ -871,7 +893,7 @@ function mainSubject(head: string): { text: string; at: number } | null {
     )
       continue
     found = phrase
-    if (mention.form === 'name' || mention.form === 'pronoun') break
+    if (first || mention.form === 'name' || mention.form === 'pronoun') break
   }
   return found
 }
