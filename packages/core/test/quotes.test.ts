@@ -1323,4 +1323,15 @@ describe('extractQuotes: pronouns and given names', () => {
     expect(quotes[0]?.speaker).toBeNull()
     expect(messages.some((m) => m.code === 'unattributed-quote')).toBe(true)
   })
+
+  it('gives "I said" in the writer’s own sentence to the byline, or to no one without one', () => {
+    const content = blocks(
+      'My mother mentioned the devil to me on the highway once. I laughed and said, “I don’t believe in the devil.”',
+      'Years later the senator, Tom Hale, spoke about faith at the fair.',
+    )
+    const bylined = normalizeArticle({ content, id: 'a', metadata: { author: 'Chris Lane' } })
+    expect(extractQuotes(bylined).quotes[0]?.speaker?.name).toBe('Chris Lane')
+    const unsigned = normalizeArticle({ content, id: 'b' })
+    expect(extractQuotes(unsigned).quotes[0]?.speaker).toBeNull()
+  })
 })

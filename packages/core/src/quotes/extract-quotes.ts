@@ -465,7 +465,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
     let speaker: SpeakerRef | null = null
     let confidence = 0
     if (attribution && item.kind !== 'term') {
-      const resolved = resolve(attribution.mention, attribution.mentionAt, registry)
+      const resolved = resolve(attribution.mention, attribution.mentionAt, registry, article.author)
       if (resolved) {
         speaker = { id: resolved.id, name: resolved.name }
         const known = speakers.get(resolved.id)
@@ -918,7 +918,23 @@ function fromEntity(entity: NamedEntity, alias: string): Resolved {
   }
 }
 
-function resolve(mention: SpeakerMention, at: number, registry: NameRegistry): Resolved | null {
+function resolve(
+  mention: SpeakerMention,
+  at: number,
+  registry: NameRegistry,
+  author: Article['author'],
+): Resolved | null {
+  // "I said" in the writer's own sentence is the writer: the byline when there is one.
+  if (mention.form === 'pronoun' && mention.name === 'i') {
+    if (!author) return null
+    return {
+      id: speakerId(author.value),
+      name: author.value,
+      kind: 'person',
+      aliases: [author.value],
+      roles: ['author'],
+    }
+  }
   if (mention.form === 'pronoun') {
     const kind =
       mention.name === 'it'
