@@ -554,11 +554,9 @@ describe('quote seed 004: title, duplicate standfirst and sidebar', () => {
     )
   })
 
-  // BUG: "His journey began in Panama, where he called for “immediate changes” to what
-  // he described as China’s “influence and control”" — the paragraph after "Secretary
-  // of State Marco Rubio’s inaugural international trip" — gives both fragments to a
-  // person named "El Salvador" (mention "he"); expected Rubio.
-  it.fails('gives the Panama quotes to Rubio, whose trip the paragraph before names', () => {
+  // "El Salvador marked the second destination in … Marco Rubio’s inaugural trip. / His
+  // journey began in Panama, where he called for …": the place is no "he".
+  it('gives the Panama quotes to Rubio, whose trip the paragraph before names', () => {
     expect(speakerName(quote(id, 'immediate changes'))).toMatch(/Rubio$/)
     expect(speakerName(quote(id, 'influence and control'))).toMatch(/Rubio$/)
   })

@@ -1334,4 +1334,13 @@ describe('extractQuotes: pronouns and given names', () => {
     const unsigned = normalizeArticle({ content, id: 'b' })
     expect(extractQuotes(unsigned).quotes[0]?.speaker).toBeNull()
   })
+
+  it('passes over a subject not shown to be a person for someone who fits, named after it', () => {
+    const result = run(
+      '“We are ready,” said Foreign Minister Ana Ruiz.',
+      'Port Elgin marked the second stop on Governor Tom Hale’s tour of the region.',
+      'His tour began in Portsmouth, where he called for “immediate changes” to the budget.',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Ana Ruiz', 'Tom Hale'])
+  })
 })

@@ -424,7 +424,20 @@ export class NameRegistry {
     // place or a thing named in passing ("in New York") is no "he".
     const mentioned = pick('positions')
     const fits = (entity: NamedEntity) =>
-      !gender || entity.gender === gender || entity.speeches.length > 0
-    return pick('subjects') ?? (mentioned && fits(mentioned) ? mentioned : undefined)
+      !gender || entity.gender === gender || (entity.gender === null && entity.speeches.length > 0)
+    const subject = pick('subjects')
+    if (subject && !fits(subject)) {
+      // An unproven subject ("El Salvador marked …") yields to someone who fits and
+      // was named after it ("… Marco Rubio's trip. His journey …, where he said").
+      const last = Math.max(...subject.subjects.filter((p) => p < at))
+      let later: NamedEntity | undefined
+      let laterAt = last
+      for (const entity of new Set(this.byKey.values())) {
+        if (entity === subject || (kind && entity.kind !== kind) || !fits(entity)) continue
+        for (const p of entity.positions) if (p > laterAt && p < at) [later, laterAt] = [entity, p]
+      }
+      if (later) return later
+    }
+    return subject ?? (mentioned && fits(mentioned) ? mentioned : undefined)
   }
 }
