@@ -1343,4 +1343,17 @@ describe('extractQuotes: pronouns and given names', () => {
     )
     expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['Ana Ruiz', 'Tom Hale'])
   })
+
+  it('gives a quote in a fronted "After saying …," clause to the subject of the main clause', () => {
+    const result = run(
+      'In her memoir, Jane Roe described the clot.',
+      'After saying her right foot was “so swollen I could barely get my shoe on,” she was rushed to the hospital.',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'Jane Roe' },
+      mention: { text: 'she' },
+      cue: { text: 'saying' },
+    })
+    expectSlicesBack(result)
+  })
 })

@@ -328,6 +328,7 @@ export function extractQuotes(article: Article): QuoteExtraction {
         ? null
         : cueAfter(after, afterStart, true)) ??
       cueBefore(before, clauseStart) ??
+      frontedParticipleSubject(before, clauseStart, after, afterStart) ??
       (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
       accordingToAfter(after, afterStart)
     // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
@@ -739,6 +740,31 @@ function cueAfter(after: string, base: number, adjacentOnly = false): Attributio
   }
 }
 
+/** "After saying her foot was “…,” she was rushed …": the main clause's subject said it. */
+function frontedParticipleSubject(
+  before: string,
+  beforeStart: number,
+  after: string,
+  base: number,
+): Attribution | null {
+  const cue = /^\s*(?:After|Before|While|When|Upon|On)\s+(\p{Ll}+ing)\b/u.exec(before)
+  if (!cue || !PARTICIPLE_CUE.test(cue[1] as string) || !HAS_CUE.test(cue[1] as string)) return null
+  const subject =
+    /^[\s,]*((?:he|she|they|it|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}))\s+\p{Ll}/u.exec(
+      after,
+    )
+  if (!subject) return null
+  const mention = parseSpeakerMention(subject[1] as string)
+  if (!isUsableMention(mention) || mention.form === 'nominal') return null
+  return {
+    mention,
+    mentionAt: base + subject[0].indexOf(subject[1] as string),
+    cue: { text: cue[1] as string, at: beforeStart + before.indexOf(cue[1] as string) },
+    rule: 'cue-before',
+    confidence: 0.7,
+  }
+}
+
 function accordingToAfter(after: string, base: number): Attribution | null {
   const m = /^[\s,]*(according\s+to)\s+/i.exec(after)
   if (!m) return null
@@ -790,9 +816,12 @@ function cueBefore(before: string, base: number): Attribution | null {
       adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
       adjacentMention = parseSpeakerMention(name)
     }
+    // "After saying …": a subordinator before the participle is no one.
+    const subordinated = adjacent !== null && SUBORDINATOR.test(`${adjacent.text} `)
     if (
       PARTICIPLE_CUE.test(cueText) &&
       adjacent &&
+      !subordinated &&
       isUsableMention(adjacentMention) &&
       adjacentMention.form === 'name'
     ) {
