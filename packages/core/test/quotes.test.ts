@@ -1356,4 +1356,11 @@ describe('extractQuotes: pronouns and given names', () => {
     })
     expectSlicesBack(result)
   })
+
+  it('gives a participle after a reported clause to that clause’s subject, not the reporter', () => {
+    const result = run(
+      'The Daily Ledger reported that Ana Ruiz, the leader of the opposition, criticized the plan, saying, “Are we a dumping ground?”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Ana Ruiz')
+  })
 })

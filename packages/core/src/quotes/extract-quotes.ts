@@ -922,7 +922,13 @@ function mainSubject(head: string, first = false): { text: string; at: number } 
     )
       continue
     found = phrase
-    if (first || mention.form === 'name' || mention.form === 'pronoun') break
+    if (first) break
+    // "CNN reported that Manuel Flores … criticized the offer, saying": a clause after
+    // "that" with a named subject is the one the participle hangs from.
+    const thatClause = /\bthat\s+(?:\p{Lu}|(?:he|she|they)\s)/u.test(
+      head.slice(m.index + m[0].length),
+    )
+    if ((mention.form === 'name' || mention.form === 'pronoun') && !thatClause) break
   }
   return found
 }
