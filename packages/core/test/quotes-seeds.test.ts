@@ -439,10 +439,9 @@ describe('quote seed 003: a wrong opening mark and a post on X', () => {
     expectMarcoRubio(id, 1)
   })
 
-  // BUG: "Rubio said President Bukele also offered … He said the offer could “make
-  // America safer.”" resolves "He" to Nayib Bukele (named last, as the object of the
-  // first sentence) instead of its subject, Rubio: expected Marco Rubio.
-  it.fails('gives “make America safer.” to Marco Rubio, the subject of the sentence before', () => {
+  // "Rubio said President Bukele also offered … He said the offer could “make America
+  // safer.”": Bukele is the subject of the reported clause; "He" continues with Rubio.
+  it('gives “make America safer.” to Marco Rubio, the subject of the sentence before', () => {
     expect(speakerName(quote(id, 'make America safer.'))).toEqual(RUBIO)
   })
 

@@ -1363,4 +1363,11 @@ describe('extractQuotes: pronouns and given names', () => {
     )
     expect(result.quotes[0]?.speaker?.name).toBe('Ana Ruiz')
   })
+
+  it('continues "He said" with the reporter, not the subject of the speech reported', () => {
+    const result = run(
+      'Mayor Tom Baker said Governor Sam Ortiz also offered to pay for the bridge. He said the offer could “change the whole valley.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Tom Baker')
+  })
 })

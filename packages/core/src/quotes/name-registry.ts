@@ -228,7 +228,13 @@ function indexMentions(
       verb !== null &&
       /ing$/.test(verb[0]) &&
       /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
-    if (verb && !/[’']s$/.test(m[0]) && (!preposition || withParticiple)) {
+    // "Rubio said President Bukele offered …": the subject of reported speech is not
+    // the one a later "he" continues with; the reporter is.
+    const reportedClause =
+      /\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
+        text.slice(Math.max(0, nameStart - 30), nameStart),
+      )
+    if (verb && !/[’']s$/.test(m[0]) && (!preposition || withParticiple) && !reportedClause) {
       entity.subjects.push(m.index)
       if (SPEECH_VERB.test(verb[0])) entity.speeches.push(m.index)
     } else if (
