@@ -1370,4 +1370,14 @@ describe('extractQuotes: pronouns and given names', () => {
     )
     expect(result.quotes[0]?.speaker?.name).toBe('Tom Baker')
   })
+
+  it('gives a second quoted fragment joined by "but" after a few words to the first one’s speaker', () => {
+    const result = run(
+      'The toll, Mayor Tom Baker said, would be “relatively low” for visitors but “significant for us.”',
+    )
+    expect(result.quotes.map((q) => [q.kind, q.speaker?.name])).toEqual([
+      ['fragment', 'Tom Baker'],
+      ['fragment', 'Tom Baker'],
+    ])
+  })
 })

@@ -56,6 +56,7 @@ interface Working {
 }
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
+const LOOSE_COORDINATION = /^[^.;:!?“”"]{1,40}\s(?:but|yet|and|or)\s+(?:(?:a|an|the)\s+)?$/i
 const ADVERB =
   /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\s+earlier|(?!(?:family|ally|rally|assembly|supply|reply|bully|monopoly|anomaly|belly|folly|jelly|lily|fly)$)[a-z]+ly)$/i
 const CLAUSE_BREAK =
@@ -308,7 +309,10 @@ export function extractQuotes(article: Article): QuoteExtraction {
       samePrevious !== null &&
       samePrevious.kind !== 'term' &&
       samePrevious.span.close !== null &&
-      COORDINATION.test(text.slice(samePrevious.span.close + 1, item.span.open))
+      (COORDINATION.test(text.slice(samePrevious.span.close + 1, item.span.open)) ||
+        // “relatively low” for the United States but “significant for us”
+        (samePrevious.kind === 'fragment' &&
+          LOOSE_COORDINATION.test(text.slice(samePrevious.span.close + 1, item.span.open))))
     if (coordinated && samePrevious) {
       // “disgusting” and “a con”: a list of quoted words shares its first item's kind and speaker.
       item.kind = samePrevious.kind
