@@ -243,3 +243,154 @@ export interface Speaker {
   /** Titles and roles seen before or beside the name: "Secretary of State". */
   roles: string[]
 }
+
+/** What a claim's value measures. */
+export type ClaimKind =
+  | 'count'
+  | 'percentage'
+  | 'money'
+  | 'year'
+  | 'date'
+  | 'day'
+  | 'place'
+  | 'itinerary'
+
+/** How the text bounds a number: "about 40,000", "up to 40,000", "more than 40,000". */
+export type ClaimQualifier = 'about' | 'up-to' | 'more-than' | 'less-than' | 'at-least' | null
+
+/** A fact an article states, its value normalized so that articles can be compared. */
+export interface Claim {
+  /** `<article id>#c<n>`, n counting from 0 in text order. */
+  id: string
+  article: string
+  kind: ClaimKind
+  /** The words that carry the value, as written: "40,000-bed", "on Monday", "$6 million". */
+  text: string
+  span: Span
+  /**
+   * count, percentage, money, year: a number (percentage 0–100, money in the unit's
+   * currency); date: `YYYY-MM-DD`; day: `YYYY-MM-DD` when the article's date resolves it,
+   * else the weekday in lower case ("monday"); place: the place's name; itinerary: the
+   * places in order, joined by " > ".
+   */
+  value: number | string
+  /**
+   * What is measured, normalized so that outlets' words meet: "people" for a capacity
+   * given as beds, inmates or prisoners; an ISO 4217 code for money; null when nothing is.
+   */
+  unit: string | null
+  /** The noun the value is attached to, as written ("beds", "inmates"), or null. */
+  noun: string | null
+  qualifier: ClaimQualifier
+  /** The sentence the claim stands in. */
+  sentence: TextEvidence
+  /** Content words of the sentence, lower case and singular, sorted: to align claims across articles. */
+  keywords: string[]
+  /** The quote the claim stands in, when it does, and that quote's speaker. */
+  quote: string | null
+  speaker: SpeakerRef | null
+}
+
+/** How a cluster member's wording relates to the cluster's canonical text. */
+export type QuoteVariant =
+  | 'identical'
+  | 'truncated'
+  | 'extended'
+  | 'substituted'
+  | 'omitted-words'
+  | 'fragment'
+
+/** One step of a word-level diff against a canonical text; `equal` steps have both sides. */
+export interface WordChange {
+  op: 'equal' | 'insert' | 'delete' | 'replace'
+  /** The canonical text's words in this step ("" for an insert). */
+  canonical: string
+  /** The member's words in this step ("" for a delete). */
+  member: string
+}
+
+/** One outlet's rendering of a clustered statement. */
+export interface ClusterMember {
+  quote: string
+  article: string
+  text: string
+  span: Span
+  speaker: SpeakerRef | null
+  variant: QuoteVariant
+  diff: WordChange[]
+}
+
+/** The same statement as several articles quote it. */
+export interface QuoteCluster {
+  /** `k<n>`, n counting from 0 in the order of the clusters' first members. */
+  id: string
+  /** The fullest wording: the text of the longest member that is not a fragment. */
+  canonical: string
+  /** Distinct speakers the members give, in order of first appearance. */
+  speakers: SpeakerRef[]
+  /** Ids of the articles that carry the statement, sorted. */
+  articles: string[]
+  members: ClusterMember[]
+}
+
+/** The same fact slot (what is measured, about what) across articles, with the values they give. */
+export interface ClaimSlot {
+  /** `s<n>`. */
+  id: string
+  kind: ClaimKind
+  unit: string | null
+  /** The content words the slot's claims share, sorted. */
+  keywords: string[]
+  claims: string[]
+  /** Each distinct value (within tolerance) and the articles that give it. */
+  values: Array<{ value: number | string; articles: string[]; claims: string[] }>
+  /** True when every article gives the same value, within tolerance. */
+  agrees: boolean
+}
+
+export type DisputeKind = 'attribution' | 'wording' | 'fact' | 'contested'
+
+/** One side of a dispute, with its evidence. */
+export interface DisputePosition {
+  article: string
+  speaker: SpeakerRef | null
+  text: string
+  span: Span
+}
+
+/** Where the articles disagree, or where a voice in them contests a claim. */
+export interface Dispute {
+  /** `d<n>`. */
+  id: string
+  kind: DisputeKind
+  /** One line for a reader: what is disputed and between whom. */
+  summary: string
+  positions: DisputePosition[]
+  /** 0–1. */
+  confidence: number
+  /** True when the evidence is only lexical and a reader (or the calling assistant) must decide. */
+  needsJudgement: boolean
+  /** The quote cluster or claim slot the dispute is about, when there is one. */
+  cluster: string | null
+  slot: string | null
+}
+
+/** Articles that agree: the same statement or the same value, carried by more than one outlet. */
+export interface Corroboration {
+  /** `a<n>`. */
+  id: string
+  kind: 'quote' | 'fact'
+  summary: string
+  articles: string[]
+  cluster: string | null
+  slot: string | null
+}
+
+/** What one article carries, what it alone carries, and what it leaves out that most others carry. */
+export interface ArticleCoverage {
+  article: string
+  clusters: string[]
+  slots: string[]
+  alone: { clusters: string[]; slots: string[] }
+  missing: { clusters: string[]; slots: string[] }
+}
