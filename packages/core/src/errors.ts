@@ -10,6 +10,7 @@ export type CorroborateErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'INVALID_METADATA'
   | 'UNSUPPORTED_FORMAT'
+  | 'DUPLICATE_ID'
 
 /**
  * Thrown when a caller breaks the contract of a function (a missing file, bytes

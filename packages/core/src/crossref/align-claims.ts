@@ -1,0 +1,153 @@
+import type { Claim, ClaimSlot } from '../types.js'
+
+/** Options of {@link alignClaims}. */
+export interface AlignClaimsOptions {
+  /** Relative difference under which two numbers are the same value (rounding). Default 0.05. */
+  tolerance?: number
+  /** Content words two claims' sentences must share to be about the same thing. Default 2. */
+  minSharedKeywords?: number
+}
+
+interface Slot {
+  kind: Claim['kind']
+  unit: string | null
+  claims: Claim[]
+  keywords: Map<string, number>
+}
+
+const magnitude = (value: number | string) => (typeof value === 'number' ? value : Number.NaN)
+
+/** Numbers of one slot are within a factor of ten; beyond that they measure different things. */
+function comparable(a: Claim, b: Claim): boolean {
+  const x = magnitude(a.value)
+  const y = magnitude(b.value)
+  if (Number.isNaN(x) || Number.isNaN(y)) return true
+  if (x === 0 || y === 0) return x === y
+  const ratio = Math.max(Math.abs(x), Math.abs(y)) / Math.min(Math.abs(x), Math.abs(y))
+  return ratio <= 10
+}
+
+/**
+ * Whether two claims give the same value, allowing for rounding and for the
+ * bounds the text sets: "about 40,000" meets 40,500, "up to 40,000" meets
+ * 35,000, "more than 20" meets 25; an unresolved weekday meets a date that
+ * falls on it.
+ */
+export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
+  if (typeof a.value === 'number' && typeof b.value === 'number') {
+    const x = a.value
+    const y = b.value
+    if (Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y))) return true
+    const fits = (bounded: Claim, value: number) => {
+      const bound = bounded.value as number
+      switch (bounded.qualifier) {
+        case 'about':
+          return Math.abs(value - bound) <= 0.15 * Math.abs(bound)
+        case 'up-to':
+          return value <= bound
+        case 'more-than':
+        case 'at-least':
+          return value >= bound
+        case 'less-than':
+          return value <= bound
+        default:
+          return false
+      }
+    }
+    return fits(a, y) || fits(b, x)
+  }
+  const x = String(a.value).toLowerCase()
+  const y = String(b.value).toLowerCase()
+  if (x === y) return true
+  // "monday" (no article date) and 2025-02-03 (a Monday) may be the same day.
+  const weekday = (iso: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(iso)
+      ? ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][
+          new Date(`${iso}T00:00:00Z`).getUTCDay()
+        ]
+      : null
+  return weekday(x) === y || weekday(y) === x
+}
+
+/**
+ * Aligns the claims of several articles into slots: the same kind and unit
+ * of value, said of the same thing (their sentences share content words).
+ * Candidates come from an inverted index of keywords within each kind and
+ * unit. Each slot lists its distinct values (within tolerance) with the
+ * articles that give them; `agrees` is false when articles disagree. Slots
+ * come in the order of their first claim.
+ */
+export function alignClaims(
+  claims: readonly Claim[],
+  options: AlignClaimsOptions = {},
+): ClaimSlot[] {
+  const tolerance = options.tolerance ?? 0.05
+  const minShared = options.minSharedKeywords ?? 2
+  const slots: Slot[] = []
+  // kind|unit → keyword → slots holding it.
+  const index = new Map<string, Map<string, number[]>>()
+  for (const claim of claims) {
+    const bucketKey = `${claim.kind}|${claim.unit ?? ''}`
+    let bucket = index.get(bucketKey)
+    if (!bucket) {
+      bucket = new Map()
+      index.set(bucketKey, bucket)
+    }
+    const votes = new Map<number, number>()
+    for (const word of new Set(claim.keywords))
+      for (const slot of bucket.get(word) ?? []) votes.set(slot, (votes.get(slot) ?? 0) + 1)
+    let chosen = -1
+    let best = 0
+    for (const [slotIndex, shared] of votes) {
+      const slot = slots[slotIndex] as Slot
+      const needed = Math.min(minShared, claim.keywords.length, slot.keywords.size)
+      if (shared < Math.max(1, needed) || shared <= best) continue
+      // One value per article in a slot, and values within a factor of ten of each other.
+      if (slot.claims.some((c) => c.article === claim.article)) continue
+      if (!slot.claims.every((c) => comparable(c, claim))) continue
+      chosen = slotIndex
+      best = shared
+    }
+    if (chosen < 0) {
+      chosen = slots.length
+      slots.push({ kind: claim.kind, unit: claim.unit, claims: [], keywords: new Map() })
+    }
+    const slot = slots[chosen] as Slot
+    slot.claims.push(claim)
+    for (const word of new Set(claim.keywords)) {
+      slot.keywords.set(word, (slot.keywords.get(word) ?? 0) + 1)
+      const list = bucket.get(word)
+      if (!list) bucket.set(word, [chosen])
+      else if (list.at(-1) !== chosen && !list.includes(chosen)) list.push(chosen)
+    }
+  }
+  return slots.map((slot, i) => {
+    const values: ClaimSlot['values'] = []
+    const owners: Claim[] = []
+    for (const claim of slot.claims) {
+      const at = owners.findIndex((owner) => sameValue(owner, claim, tolerance))
+      if (at < 0) {
+        owners.push(claim)
+        values.push({ value: claim.value, articles: [claim.article], claims: [claim.id] })
+      } else {
+        const entry = values[at] as ClaimSlot['values'][number]
+        if (!entry.articles.includes(claim.article)) entry.articles.push(claim.article)
+        entry.claims.push(claim.id)
+      }
+    }
+    for (const entry of values) entry.articles.sort()
+    const shared = [...slot.keywords.entries()]
+      .filter(([, count]) => slot.claims.length === 1 || count > 1)
+      .map(([word]) => word)
+      .sort()
+    return {
+      id: `s${i}`,
+      kind: slot.kind,
+      unit: slot.unit,
+      keywords: shared,
+      claims: slot.claims.map((c) => c.id),
+      values,
+      agrees: values.length <= 1,
+    }
+  })
+}

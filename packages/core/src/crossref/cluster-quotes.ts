@@ -1,0 +1,209 @@
+import type { ClusterMember, Quote, QuoteCluster, SpeakerRef } from '../types.js'
+import { classifyVariant, diffWords } from './diff-words.js'
+import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
+
+/** Options of {@link clusterQuotes}. */
+export interface ClusterQuotesOptions {
+  /**
+   * Share of a quote's word triples that a cluster must hold (or of the
+   * cluster's wording that the quote must hold) for the quote to join it.
+   * Default 0.5: an outlet may cut, extend or reword half a statement.
+   */
+  minOverlap?: number
+}
+
+interface Prepared {
+  quote: Quote
+  order: number
+  tokens: WordToken[]
+  /** Word triples with a content word, or for a short quote its content words. */
+  keys: string[]
+  short: boolean
+}
+
+interface Working {
+  members: Prepared[]
+  representative: Prepared
+  keys: Set<string>
+  words: Set<string>
+}
+
+const SHORT = 3
+
+function prepare(quote: Quote, order: number): Prepared {
+  const tokens = wordTokens(quote.text)
+  const norms = tokens.map((t) => t.norm)
+  const short = tokens.length < SHORT
+  const keys = new Set<string>()
+  if (short) {
+    for (const norm of norms) if (!isStopWord(norm)) keys.add(norm)
+  } else {
+    for (let i = 0; i + SHORT <= norms.length; i++) {
+      const gram = norms.slice(i, i + SHORT)
+      if (gram.some((w) => !isStopWord(w))) keys.add(gram.join(' '))
+    }
+  }
+  return { quote, order, tokens, keys: [...keys], short }
+}
+
+/** True when `needle`'s words stand one after another inside `hay`. */
+function containsRun(hay: readonly WordToken[], needle: readonly WordToken[]): boolean {
+  if (needle.length === 0 || needle.length > hay.length) return false
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++)
+      if ((hay[i + j] as WordToken).norm !== (needle[j] as WordToken).norm) continue outer
+    return true
+  }
+  return false
+}
+
+/** True when `needle` stands inside `hay` with at most one word changed, a content word kept. */
+function containsNearRun(hay: readonly WordToken[], needle: readonly WordToken[]): boolean {
+  if (needle.length < 2 || needle.length > hay.length) return false
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    let changed = 0
+    let keptContent = false
+    for (let j = 0; j < needle.length && changed <= 1; j++) {
+      const word = (needle[j] as WordToken).norm
+      if ((hay[i + j] as WordToken).norm === word) keptContent ||= !isStopWord(word)
+      else changed++
+    }
+    if (changed <= 1 && keptContent) return true
+  }
+  return false
+}
+
+/**
+ * Groups the same statement across articles: each quote joins the cluster
+ * whose wording shares enough word triples with it (candidates come from an
+ * inverted index of those triples, never from comparing all pairs), and a
+ * quoted fragment of one to two words joins the statement it stands in, word
+ * for word. Terms (scare quotes, titles) are left out. Clusters come in the
+ * order of their first member in `quotes`; members keep that order too, each
+ * with its word diff against the cluster's canonical (fullest) wording.
+ */
+export function clusterQuotes(
+  quotes: readonly Quote[],
+  options: ClusterQuotesOptions = {},
+): QuoteCluster[] {
+  const minOverlap = options.minOverlap ?? 0.5
+  const prepared = quotes
+    .filter((quote) => quote.kind !== 'term')
+    .map(prepare)
+    .filter((p) => p.tokens.length > 0)
+  // Full statements first, so that fragments and cut versions meet the fullest wording.
+  const byLength = [...prepared].sort(
+    (a, b) => b.tokens.length - a.tokens.length || a.order - b.order,
+  )
+  const clusters: Working[] = []
+  const byKey = new Map<string, number[]>()
+  const byWord = new Map<string, number[]>()
+  const post = (index: Map<string, number[]>, key: string, cluster: number) => {
+    const list = index.get(key)
+    if (!list) index.set(key, [cluster])
+    else if (list.at(-1) !== cluster) list.push(cluster)
+  }
+  for (const item of byLength) {
+    let chosen = -1
+    if (item.short) {
+      // A quoted word or two joins the statement it is cut from, or the same words elsewhere.
+      const [first, ...rest] = item.keys
+      const candidates = first === undefined ? [] : (byWord.get(first) ?? [])
+      for (const index of candidates) {
+        const cluster = clusters[index] as Working
+        if (!rest.every((word) => cluster.words.has(word))) continue
+        if (containsRun(cluster.representative.tokens, item.tokens)) {
+          chosen = index
+          break
+        }
+      }
+      // “incredibly grateful” beside the same speaker's “profoundly grateful”: one word
+      // changed in a short quote joins only where the speaker is the same.
+      if (chosen < 0 && item.quote.speaker) {
+        for (const key of item.keys) {
+          for (const index of byWord.get(key) ?? []) {
+            const cluster = clusters[index] as Working
+            const sameSpeaker = cluster.members.some(
+              (m) => m.quote.speaker?.id === item.quote.speaker?.id,
+            )
+            if (sameSpeaker && containsNearRun(cluster.representative.tokens, item.tokens)) {
+              chosen = index
+              break
+            }
+          }
+          if (chosen >= 0) break
+        }
+      }
+    } else {
+      const votes = new Map<number, number>()
+      for (const key of item.keys)
+        for (const index of byKey.get(key) ?? []) votes.set(index, (votes.get(index) ?? 0) + 1)
+      let bestScore = 0
+      for (const [index, shared] of votes) {
+        const cluster = clusters[index] as Working
+        const ofQuote = shared / item.keys.length
+        const ofCluster = shared / Math.max(1, cluster.representative.keys.length)
+        const score = Math.max(ofQuote, ofCluster)
+        if (score >= minOverlap && (score > bestScore || (score === bestScore && index < chosen))) {
+          chosen = index
+          bestScore = score
+        }
+      }
+    }
+    if (chosen < 0) {
+      chosen = clusters.length
+      clusters.push({ members: [], representative: item, keys: new Set(), words: new Set() })
+    }
+    const cluster = clusters[chosen] as Working
+    cluster.members.push(item)
+    for (const key of item.keys) {
+      cluster.keys.add(key)
+      post(byKey, key, chosen)
+    }
+    for (const token of item.tokens) {
+      if (isStopWord(token.norm)) continue
+      cluster.words.add(token.norm)
+      post(byWord, token.norm, chosen)
+    }
+  }
+  const ordered = clusters
+    .map((cluster) => ({
+      ...cluster,
+      members: [...cluster.members].sort((a, b) => a.order - b.order),
+    }))
+    .sort((a, b) => (a.members[0] as Prepared).order - (b.members[0] as Prepared).order)
+  return ordered.map((cluster, index) => toCluster(cluster, index))
+}
+
+function toCluster(cluster: Working, index: number): QuoteCluster {
+  // The canonical wording: the longest member that is not a fragment, else the longest.
+  const full = cluster.members.filter((m) => m.quote.kind !== 'fragment')
+  const pool = full.length > 0 ? full : cluster.members
+  const canonical = [...pool].sort(
+    (a, b) => b.tokens.length - a.tokens.length || a.order - b.order,
+  )[0] as Prepared
+  const speakers: SpeakerRef[] = []
+  for (const member of cluster.members) {
+    const speaker = member.quote.speaker
+    if (speaker && !speakers.some((s) => s.id === speaker.id)) speakers.push(speaker)
+  }
+  const members: ClusterMember[] = cluster.members.map((member) => {
+    const diff = diffWords(canonical.tokens, member.tokens)
+    return {
+      quote: member.quote.id,
+      article: member.quote.article,
+      text: member.quote.text,
+      span: member.quote.span,
+      speaker: member.quote.speaker,
+      variant: classifyVariant(diff, member.quote.kind === 'fragment'),
+      diff,
+    }
+  })
+  return {
+    id: `k${index}`,
+    canonical: canonical.quote.text,
+    speakers,
+    articles: [...new Set(members.map((m) => m.article))].sort(),
+    members,
+  }
+}
