@@ -847,3 +847,141 @@ describe('crossref: coverage', () => {
     ])
   })
 })
+
+describe('crossref: properties', () => {
+  const STATEMENTS = [
+    'We will rebuild the old harbor bridge before the winter storms arrive',
+    'Our engineers found serious cracks in the eastern tunnel wall',
+    'The harbor plan will bring thousands of jobs to the coast',
+    'The new library will open in the spring with longer hours',
+    'We are deeply grateful to the people of the valley',
+  ].map((s) => s.split(' '))
+  const NAMES = ['Daniel Okafor', 'Elena Marsh', 'Tomas Reyes', 'Rita Hale']
+  const SWAPS = ['new', 'old', 'the', 'U.S.', 'jails', 'truly', 'bridge', 'it’s', '1,000']
+
+  /** Some words of a statement, cut anywhere, perhaps with one word changed. */
+  const quoted = fc
+    .record({
+      statement: fc.nat({ max: STATEMENTS.length - 1 }),
+      from: fc.nat({ max: 11 }),
+      length: fc.integer({ min: 1, max: 12 }),
+      swap: fc.option(fc.tuple(fc.nat({ max: 11 }), fc.constantFrom(...SWAPS)), { nil: null }),
+    })
+    .map(({ statement, from, length, swap }) => {
+      const words = [...(STATEMENTS[statement] as string[])]
+      if (swap) words[swap[0] % words.length] = swap[1]
+      const start = from % words.length
+      return words.slice(start, start + length).join(' ')
+    })
+  const paragraph = fc
+    .tuple(fc.integer({ min: 0, max: 4 }), quoted, fc.constantFrom(...NAMES))
+    .map(([form, words, name]) => {
+      switch (form) {
+        case 0:
+          return `“${words},” ${name} said.`
+        case 1:
+          return `${name} said the plan was “${words}” on Monday.`
+        case 2:
+          return `The so-called “${words}” was discussed again.`
+        case 3:
+          return `“${words},” he said. “${words}.”`
+        default:
+          return `${name} criticized the plan, saying, “${words}.”`
+      }
+    })
+  const article = fc.array(paragraph, { minLength: 1, maxLength: 4 })
+  const articles = fc.array(article, { minLength: 1, maxLength: 4 })
+
+  const run = (paragraphs: string[][]) =>
+    corpus(Object.fromEntries(paragraphs.map((ps, i) => [`n${i}`, ['The council met.', ...ps]])))
+
+  /** The words a diff gives for one side, in order. */
+  const side = (steps: readonly WordChange[], which: 'canonical' | 'member') =>
+    steps
+      .filter(
+        (s) =>
+          s.op === 'equal' ||
+          s.op === (which === 'member' ? 'insert' : 'delete') ||
+          s.op === 'replace',
+      )
+      .flatMap((s) => s[which].split(' '))
+
+  function expectClustersHold(quotes: readonly Quote[], clusters: readonly QuoteCluster[]) {
+    const members = clusters.flatMap((c) => c.members.map((m) => m.quote))
+    const expected = quotes
+      .filter((q) => q.kind !== 'term' && wordTokens(q.text).length > 0)
+      .map((q) => q.id)
+    expect([...members].sort()).toEqual([...expected].sort())
+    for (const cluster of clusters) {
+      for (const member of cluster.members) {
+        expect(side(member.diff, 'member')).toEqual(wordTokens(member.text).map((t) => t.text))
+        expect(side(member.diff, 'canonical')).toEqual(
+          wordTokens(cluster.canonical).map((t) => t.text),
+        )
+      }
+    }
+  }
+
+  it('every non-term quote of a generated corpus lands in exactly one cluster, and every diff reads back both ways', () => {
+    fc.assert(
+      fc.property(articles, (paragraphs) => {
+        const result = run(paragraphs)
+        expectClustersHold(result.quotes, result.clusters)
+        expectWellFormed(result)
+      }),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('gives the same clusters, disputes and agreements on every run', () => {
+    fc.assert(
+      fc.property(articles, (paragraphs) => {
+        expect(run(paragraphs)).toEqual(run(paragraphs))
+      }),
+      { numRuns: NUM_RUNS / 2 },
+    )
+  })
+
+  it('never throws on quotes of arbitrary text, and its diffs still read back', () => {
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(...STATEMENTS.flat(), ...SWAPS, ' ', '.', ',', '—', '...', '’'),
+          fc.string({ unit: 'grapheme', maxLength: 8 }),
+        ),
+        { maxLength: 24 },
+      )
+      .map((parts) => parts.join(' '))
+    const quote = fc.record({
+      text,
+      article: fc.constantFrom('a', 'b', 'c'),
+      kind: fc.constantFrom<Quote['kind']>('statement', 'fragment', 'term'),
+      speaker: fc.option(fc.constantFrom(...NAMES), { nil: null }),
+    })
+    fc.assert(
+      fc.property(fc.array(quote, { maxLength: 12 }), (specs) => {
+        const quotes: Quote[] = specs.map((spec, index) => ({
+          id: `${spec.article}#q${index}`,
+          article: spec.article,
+          text: spec.text,
+          span: { start: 0, end: spec.text.length },
+          kind: spec.kind,
+          paragraph: 0,
+          speaker: spec.speaker ? { id: spec.speaker.toLowerCase(), name: spec.speaker } : null,
+          mention: null,
+          cue: null,
+          channel: null,
+          confidence: spec.speaker ? 0.9 : 0,
+          rule: null,
+          continues: null,
+        }))
+        const clusters = clusterQuotes(quotes)
+        expectClustersHold(quotes, clusters)
+        expect(clusterQuotes(quotes)).toEqual(clusters)
+        const input = { articles: [], quotes, clusters, claims: [], slots: [] }
+        expect(findDisputes(input)).toEqual(findDisputes(input))
+      }),
+      { numRuns: NUM_RUNS * 3 },
+    )
+  })
+})
