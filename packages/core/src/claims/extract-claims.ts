@@ -1,0 +1,251 @@
+import { CorroborateError } from '../errors.js'
+import { toOriginalSpan } from '../ingest/text-runs.js'
+import type {
+  Article,
+  ArticleMessage,
+  Claim,
+  ClaimKind,
+  Quote,
+  Sentence,
+  Span,
+  TextEvidence,
+} from '../types.js'
+import { findDates, publicationDay } from './dates.js'
+import type { Found } from './found.js'
+import { keywordsOf } from './keywords.js'
+import { findPlaces, fromCapitals } from './places.js'
+import { findQuantities } from './quantities.js'
+import { tokenize } from './tokens.js'
+
+/** The claims of one article, in text order, and the problems met on the way. */
+export interface ClaimExtraction {
+  claims: Claim[]
+  messages: ArticleMessage[]
+}
+
+// When two findings cover the same words, the more specific reading wins:
+// "Monday, February 3, 2025" is a date, not a day and a year.
+const PRIORITY: Readonly<Record<ClaimKind, number>> = {
+  itinerary: 0,
+  date: 1,
+  day: 2,
+  money: 3,
+  percentage: 4,
+  count: 5,
+  year: 6,
+  place: 7,
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object')
+    return `an object with keys ${Object.keys(value).slice(0, 6).join(', ') || '(none)'}`
+  return `a ${typeof value}`
+}
+
+function assertArticle(value: unknown): asserts value is Article {
+  const article = value as Partial<Record<keyof Article, unknown>> | null
+  if (
+    typeof article !== 'object' ||
+    article === null ||
+    typeof article.id !== 'string' ||
+    typeof article.original !== 'string' ||
+    typeof article.text !== 'string' ||
+    !Array.isArray(article.sentences) ||
+    !Array.isArray(article.runs)
+  ) {
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `extractClaims expects an Article as normalizeArticle returns it (id, original, text, sentences, runs); got ${describe(value)}`,
+      { subject: 'article' },
+    )
+  }
+}
+
+function assertQuotes(value: unknown): asserts value is readonly Quote[] {
+  const valid =
+    Array.isArray(value) &&
+    value.every(
+      (quote: unknown) =>
+        typeof quote === 'object' &&
+        quote !== null &&
+        typeof (quote as Quote).id === 'string' &&
+        typeof (quote as Quote).span?.start === 'number' &&
+        typeof (quote as Quote).span?.end === 'number',
+    )
+  if (!valid) {
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `extractClaims expects quotes as extractQuotes returns them (an array of Quote with id and span); got ${describe(value)}`,
+      { subject: 'quotes' },
+    )
+  }
+}
+
+/** Keeps the findings that do not overlap a more specific or longer one, in text order. */
+function withoutOverlaps(found: readonly Found[]): Found[] {
+  const ranked = [...found].sort(
+    (a, b) =>
+      PRIORITY[a.kind] - PRIORITY[b.kind] ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
+  )
+  const kept: Found[] = []
+  for (const f of ranked) {
+    if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f)
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+interface Placed {
+  found: Found
+  span: Span
+  text: string
+  sentence: Sentence
+  keywords: string[]
+}
+
+function enclosingQuote(quotes: readonly Quote[], span: Span): Quote | null {
+  for (const quote of quotes) {
+    if (quote.span.start <= span.start && span.end <= quote.span.end) return quote
+  }
+  return null
+}
+
+/**
+ * Where the dateline ("SAN SALVADOR, El Salvador —") names the place a
+ * report was filed from, as a place claim, when it stands in a body sentence.
+ */
+function datelinePlace(article: Article): { span: Span; value: string; sentence: Sentence } | null {
+  const dateline = article.dateline
+  if (!dateline?.span || dateline.value.trim() === '') return null
+  const at = dateline.text.indexOf(dateline.value)
+  if (at < 0) return null
+  const span = {
+    start: dateline.span.start + at,
+    end: dateline.span.start + at + dateline.value.length,
+  }
+  if (article.original.slice(span.start, span.end) !== dateline.value) return null
+  const sentence = article.sentences.find(
+    (s) => s.span.start <= span.start && span.end <= s.span.end,
+  )
+  if (!sentence) return null
+  const value = dateline.value
+    .split(/\s*,\s*/)
+    .map((part) => fromCapitals(part.split(/\s+/)).join(' '))
+    .join(', ')
+  return { span, value, sentence }
+}
+
+/**
+ * Factual claims of an article's body with normalized values: counts with
+ * what they count ("40,000-bed" → 40000 people), money in an ISO 4217
+ * currency, percentages (0–100), years, calendar dates and weekdays as
+ * `YYYY-MM-DD` resolved against `article.published` (never the clock),
+ * places and itineraries. Numbers that are parts of names, dates, times,
+ * addresses, ordinals and list markers are left out.
+ *
+ * Claims are in text order with ids `<article id>#c<n>`; each `span` slices
+ * `article.original` to the claim's `text`. `quotes` (from `extractQuotes`
+ * on the same article) give a claim standing inside a quote its quote id and
+ * speaker. A date with a day and month but no year, in an article without a
+ * publication date, is reported as a `date-unparsed` message instead.
+ *
+ * Throws `CorroborateError` `INVALID_ARGUMENT` when `article` is not an
+ * Article or `quotes` not an array of quotes.
+ */
+export function extractClaims(article: Article, quotes: readonly Quote[] = []): ClaimExtraction {
+  assertArticle(article)
+  assertQuotes(quotes)
+  const own = quotes.filter((quote) => quote.article === article.id)
+  const published = publicationDay(article.published?.value)
+  const messages: ArticleMessage[] = []
+  const placed: Placed[] = []
+
+  for (const sentence of article.sentences) {
+    const text = sentence.text
+    const tokens = tokenize(text)
+    const { found: dates, unresolved } = findDates(text, published)
+    // A date left out for want of a year still takes its numbers with it.
+    const found = withoutOverlaps([
+      ...dates,
+      ...findQuantities(
+        text,
+        tokens,
+        article.text.slice(Math.max(0, sentence.offset - 12), sentence.offset),
+      ),
+      ...findPlaces(text, tokens),
+    ]).filter((f) => unresolved.every((u) => f.end <= u.start || f.start >= u.end))
+    let keywords: string[] | null = null
+    for (const f of found) {
+      const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
+      const written = article.original.slice(span.start, span.end)
+      if (written.trim() === '') continue
+      keywords ??= keywordsOf(text)
+      placed.push({ found: f, span, text: written, sentence, keywords })
+    }
+    for (const u of unresolved) {
+      const span = toOriginalSpan(article.runs, sentence.offset + u.start, sentence.offset + u.end)
+      messages.push({
+        code: 'date-unparsed',
+        severity: 'info',
+        fatal: false,
+        message: `date "${article.original.slice(span.start, span.end)}" gives no year and the article has no publication date to lend one; it is left out of the claims`,
+        span,
+      })
+    }
+  }
+
+  const dateline = datelinePlace(article)
+  if (
+    dateline &&
+    !placed.some((p) => p.span.start < dateline.span.end && dateline.span.start < p.span.end)
+  ) {
+    placed.push({
+      found: {
+        kind: 'place',
+        start: 0,
+        end: 0,
+        value: dateline.value,
+        unit: null,
+        noun: null,
+        qualifier: null,
+      },
+      span: dateline.span,
+      text: article.original.slice(dateline.span.start, dateline.span.end),
+      sentence: dateline.sentence,
+      keywords: keywordsOf(dateline.sentence.text),
+    })
+  }
+
+  placed.sort(
+    (a, b) =>
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      PRIORITY[a.found.kind] - PRIORITY[b.found.kind],
+  )
+  const claims = placed.map((p, n): Claim => {
+    const quote = enclosingQuote(own, p.span)
+    const sentence: TextEvidence = {
+      text: article.original.slice(p.sentence.span.start, p.sentence.span.end),
+      span: { start: p.sentence.span.start, end: p.sentence.span.end },
+    }
+    return {
+      id: `${article.id}#c${n}`,
+      article: article.id,
+      kind: p.found.kind,
+      text: p.text,
+      span: p.span,
+      value: p.found.value,
+      unit: p.found.unit,
+      noun: p.found.noun,
+      qualifier: p.found.qualifier,
+      sentence,
+      keywords: [...p.keywords],
+      quote: quote ? quote.id : null,
+      speaker: quote?.speaker ? { id: quote.speaker.id, name: quote.speaker.name } : null,
+    }
+  })
+  return { claims, messages }
+}

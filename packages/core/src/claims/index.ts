@@ -1,0 +1,1 @@
+export { type ClaimExtraction, extractClaims } from './extract-claims.js'

@@ -1,0 +1,267 @@
+import type { Found } from './found.js'
+import {
+  MONTHS,
+  NAME_PARTICLES,
+  NOT_PLACE_WORDS,
+  PLACE_NAME_WORDS,
+  PLACE_NOUNS,
+  STOPWORDS,
+  TITLE_WORDS,
+  TRAVEL_WORDS,
+  VISIT_VERBS,
+  WEEKDAYS,
+} from './lexicon.js'
+import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
+
+/** Prepositions that put what follows at a place. */
+const AT_PLACE = new Set([
+  'in',
+  'near',
+  'outside',
+  'across',
+  'throughout',
+  'inside',
+  'within',
+  'around',
+  'at',
+])
+/** Prepositions that lead to a place only after a word of travel: "a visit to", "flew from". */
+const ON_THE_WAY = new Set(['to', 'into', 'toward', 'towards', 'through', 'from', 'via'])
+const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u
+const ABBREVIATED = /^(?:St|Mt|Ft|Pt)$/
+const TEMPORAL = new Set(
+  'earlier later yesterday today tonight tomorrow recently currently now then again instead alone'.split(
+    ' ',
+  ),
+)
+
+interface PlaceName {
+  first: number
+  last: number
+  value: string
+}
+
+/**
+ * A name written in capitals ("SAN SALVADOR" in a dateline) in title case;
+ * acronyms alone ("U.S.", "UK") stay as they are.
+ */
+export function fromCapitals(words: readonly string[]): string[] {
+  const shouting =
+    words.every((w) => w === w.toUpperCase()) &&
+    words.some((w) => /^\p{Lu}{4,}/u.test(w.replace(/[^\p{L}]/gu, '')))
+  return shouting
+    ? words.map((w) =>
+        w.replace(/\p{L}+/gu, (part) => part.charAt(0) + part.slice(1).toLowerCase()),
+      )
+    : [...words]
+}
+
+/** A word after a name that makes the name a modifier ("Salvadoran jails", "the Trump administration"). */
+function isContentWord(token: Token | undefined): boolean {
+  if (!isLowerWord(token)) return false
+  const word = (token as Token).text.toLowerCase().replace(/['’]s$/, '')
+  if (STOPWORDS.has(word) || TEMPORAL.has(word)) return false
+  // A verb or an adverb after a place ends the phrase: "in Panama called", "in Paris recently".
+  if (/(?:ed|ly)$/.test(word) && word.length > 4) return false
+  return true
+}
+
+/**
+ * A capitalized name starting at token `k`: "San José", "the Dominican
+ * Republic" (the article outside it), "Gulf of Mexico", "U.S.". Null when
+ * what is there is no place: a person with a title, an institution, a month,
+ * or a name used as a modifier.
+ */
+function readPlaceName(
+  tokens: readonly Token[],
+  k: number,
+  requirePlaceWord: boolean,
+): PlaceName | null {
+  if (!isCapitalized(tokens[k])) return null
+  let last = k
+  const words: string[] = []
+  let j = k
+  while (j < tokens.length) {
+    const token = tokens[j] as Token
+    if (isCapitalized(token)) {
+      let word = token.text
+      const dot = tokens[j + 1]
+      if (
+        dot?.text === '.' &&
+        touches(token, dot) &&
+        (INITIALISM.test(word) || ABBREVIATED.test(word))
+      ) {
+        word = `${word}.`
+        j++
+      }
+      words.push(word)
+      last = j
+      j++
+      // "Guinea-Bissau"
+      if (
+        tokens[j]?.text === '-' &&
+        touches(tokens[j - 1], tokens[j]) &&
+        isCapitalized(tokens[j + 1]) &&
+        touches(tokens[j], tokens[j + 1])
+      ) {
+        words[words.length - 1] += `-${(tokens[j + 1] as Token).text}`
+        last = j + 1
+        j += 2
+      }
+      continue
+    }
+    if (
+      token.type === 'word' &&
+      NAME_PARTICLES.has(token.text) &&
+      isCapitalized(tokens[j + 1]) &&
+      words.length > 0
+    ) {
+      words.push(token.text)
+      j++
+      continue
+    }
+    break
+  }
+  if (words.length === 0) return null
+  const bare = words.map((w) => w.replace(/['’]s$/, '').replace(/\.$/, ''))
+  const firstWord = bare[0] as string
+  if (TITLE_WORDS.has(firstWord) || (firstWord.length === 1 && words.length === 1)) return null
+  if (firstWord === 'I' || (firstWord === 'The' && words.length === 1)) return null
+  for (const word of bare) {
+    const lower = word.toLowerCase()
+    if (
+      NOT_PLACE_WORDS.has(word) ||
+      MONTHS.has(lower) ||
+      (WEEKDAYS as readonly string[]).includes(lower)
+    )
+      return null
+  }
+  if (requirePlaceWord && !bare.some((w) => PLACE_NAME_WORDS.has(w))) return null
+  const lastWord = words.at(-1) as string
+  const possessive = /['’]s$/.test(lastWord)
+  const next = tokens[last + 1]
+  if (possessive) {
+    // "El Salvador's capital" is a place; "Rubio's remarks" is not.
+    if (!PLACE_NOUNS.has((next?.text ?? '').toLowerCase())) return null
+  } else if (
+    isContentWord(next) ||
+    (next?.type === 'mark' && /^['’]$/.test(next.text) && touches(tokens[last], next))
+  ) {
+    return null
+  }
+  const value = fromCapitals(
+    words.map((w, i) => (i === words.length - 1 ? w.replace(/['’]s$/, '') : w)),
+  ).join(' ')
+  return { first: k, last, value }
+}
+
+function startOf(tokens: readonly Token[], name: PlaceName): number {
+  return (tokens[name.first] as Token).start
+}
+
+function endOf(tokens: readonly Token[], name: PlaceName): number {
+  const token = tokens[name.last] as Token
+  return /['’]s$/.test(token.text) ? token.end - 2 : token.end
+}
+
+/** A list of names joined by commas, "and" or "then", each optionally after "the". */
+function readList(
+  tokens: readonly Token[],
+  k: number,
+  requirePlaceWord: boolean,
+): { names: PlaceName[]; commasOnly: boolean } {
+  const names: PlaceName[] = []
+  let commasOnly = true
+  let conjunction = false
+  let at = k
+  for (;;) {
+    if (tokens[at]?.text === 'the') at++
+    const name = readPlaceName(tokens, at, requirePlaceWord)
+    if (!name) break
+    names.push(name)
+    if (conjunction) commasOnly = false
+    if (/['’]s$/.test((tokens[name.last] as Token).text)) break
+    let j = name.last + 1
+    let joined = false
+    if (tokens[j]?.text === ',') {
+      j++
+      joined = true
+    }
+    const word = tokens[j]?.text
+    // "visit to El Salvador, the United States signed …": after a bare comma, "the" opens a clause.
+    if (joined && word === 'the') break
+    conjunction = false
+    if (word === 'and' || word === 'then' || word === 'or') {
+      conjunction = true
+      j++
+      joined = true
+      if (tokens[j]?.text === 'then') j++
+    }
+    if (!joined) break
+    at = j
+  }
+  return { names, commasOnly }
+}
+
+/**
+ * Places where something happens ("in San Salvador", "a visit to El
+ * Salvador", "visited Panama"), read from prepositions and capitalization; a
+ * list of two or more places after a word of travel is one itinerary in the
+ * order written. "San José, Costa Rica" (two names, a comma, nothing more) is
+ * one place.
+ */
+export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
+  const found: Found[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i] as Token
+    const word = token.text.toLowerCase()
+    const leading = i === 0 || !isCapitalized(token)
+    if (token.type !== 'word' || !leading) {
+      i++
+      continue
+    }
+    const window = tokens.slice(Math.max(0, i - 6), i).map((t) => t.text.toLowerCase())
+    const travel = window.some((w) => TRAVEL_WORDS.has(w))
+    let from = -1
+    if (AT_PLACE.has(word)) from = i + 1
+    else if (ON_THE_WAY.has(word) && travel) from = i + 1
+    else if (VISIT_VERBS.has(word) && isCapitalized(tokens[i + 1])) from = i + 1
+    else if (word === 'of' && (PLACE_NOUNS.has(window.at(-1) ?? '') || travel)) from = i + 1
+    if (from < 0) {
+      i++
+      continue
+    }
+    const { names, commasOnly } = readList(tokens, from, word === 'at')
+    if (names.length === 0) {
+      i++
+      continue
+    }
+    const lastName = names.at(-1) as PlaceName
+    if (names.length === 2 && commasOnly) {
+      const [city, region] = names as [PlaceName, PlaceName]
+      found.push(
+        place(startOf(tokens, city), endOf(tokens, region), `${city.value}, ${region.value}`),
+      )
+    } else if (names.length >= 2 && (travel || VISIT_VERBS.has(word))) {
+      found.push({
+        kind: 'itinerary',
+        start: startOf(tokens, names[0] as PlaceName),
+        end: endOf(tokens, lastName),
+        value: names.map((n) => n.value).join(' > '),
+        unit: null,
+        noun: null,
+        qualifier: null,
+      })
+    } else {
+      for (const name of names)
+        found.push(place(startOf(tokens, name), endOf(tokens, name), name.value))
+    }
+    i = lastName.last + 1
+  }
+  return found.filter((f) => f.end > f.start && text.slice(f.start, f.end).trim() !== '')
+}
+
+function place(start: number, end: number, value: string): Found {
+  return { kind: 'place', start, end, value, unit: null, noun: null, qualifier: null }
+}

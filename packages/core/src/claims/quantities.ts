@@ -1,0 +1,639 @@
+import type { ClaimKind, ClaimQualifier } from '../types.js'
+import type { Found } from './found.js'
+import {
+  ATTACHED_UNITS,
+  COMPOUND_UNITS,
+  CURRENCY_CODES,
+  CURRENCY_SIGNS,
+  CURRENCY_WORDS,
+  IDENTIFIER_WORDS,
+  isPlural,
+  MONTHS,
+  QUALIFIER_PATTERNS,
+  SCALE_ABBREVIATIONS,
+  SCALES,
+  SMALL_NUMBERS,
+  STOPWORDS,
+  singular,
+  TIME_WORDS,
+  UNIT_CLASSES,
+  VAGUE_AMOUNTS,
+} from './lexicon.js'
+import { isCapitalized, type Token, touches } from './tokens.js'
+
+// Floating point products ("1.1 million") are rounded back to what was written.
+const tidy = (n: number) => Number(n.toPrecision(12))
+
+const DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/
+const YEAR_PREPOSITIONS = new Set(
+  'in since by until till from during before after through between circa and or of year fiscal mid early late to'.split(
+    ' ',
+  ),
+)
+const DEGREE_WORDS = new Set(['most', 'more', 'least', 'very'])
+const LY_NOUNS = new Set(
+  'family ally assembly supply rally monopoly anomaly belly july italy fly reply bully jelly lily folly'.split(
+    ' ',
+  ),
+)
+const AFTER_MEASURE = new Set(
+  'away ago apart long wide high tall deep old each apiece alone later earlier overall total'.split(
+    ' ',
+  ),
+)
+const DETERMINERS = new Set(
+  'the a an their its his her these those our your my this that such'.split(' '),
+)
+const DEMONYM_PLURAL = /^\p{Lu}[\p{Ll}’'-]+(?<!ss)s$/u
+const STREET =
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza)$/
+const COUNTRY_DOLLARS: Readonly<Record<string, string>> = {
+  us: 'USD',
+  'u.s': 'USD',
+  american: 'USD',
+  canadian: 'CAD',
+  australian: 'AUD',
+  singapore: 'SGD',
+  taiwan: 'TWD',
+  zealand: 'NZD',
+  kong: 'HKD',
+}
+
+interface Core {
+  value: number
+  first: number
+  last: number
+  vague: boolean
+  /** The digits as written, for a number written in digits. */
+  digits: string | null
+}
+
+const lower = (token: Token | undefined) => (token ? token.text.toLowerCase() : '')
+
+function atSentenceStart(tokens: readonly Token[], index: number): boolean {
+  for (let k = index - 1; k >= 0; k--) {
+    const t = tokens[k] as Token
+    if (t.type !== 'mark' || !/^["“‘'([]$/.test(t.text)) return false
+  }
+  return true
+}
+
+/** A spelled number word; capitalized only at the start of a sentence ("Five people …", never "Air Force One"). */
+function numberWord(tokens: readonly Token[], index: number): string | null {
+  const token = tokens[index]
+  if (token?.type !== 'word') return null
+  if (/^\p{Lu}/u.test(token.text) && !atSentenceStart(tokens, index)) return null
+  if (token.text.length > 1 && token.text === token.text.toUpperCase()) return null
+  return token.text.toLowerCase()
+}
+
+function readSpelled(tokens: readonly Token[], i: number): Core | null {
+  const first = numberWord(tokens, i)
+  if (first === null) return null
+  // "half a million"
+  if (first === 'half' && /^an?$/.test(lower(tokens[i + 1]))) {
+    const scale = SCALES[lower(tokens[i + 2])]
+    if (scale && scale >= 1e3)
+      return { value: scale / 2, first: i, last: i + 2, vague: false, digits: null }
+    return null
+  }
+  let total = 0
+  let current = 0
+  let last = -1
+  let previous: 'small' | 'tens' | 'hundred' | 'scale' | 'a' | null = null
+  let j = i
+  while (j < tokens.length) {
+    const word = j === i ? first : numberWord(tokens, j)
+    if (word === null) break
+    const small = SMALL_NUMBERS[word]
+    const scale = SCALES[word]
+    if ((word === 'a' || word === 'an') && previous === null) {
+      const nextWord = lower(tokens[j + 1])
+      if (!(nextWord in SCALES) && nextWord !== 'dozen') break
+      current = 1
+      previous = 'a'
+    } else if (small !== undefined) {
+      const joinsTens = previous === 'tens' && small < 10
+      if (previous === 'small' || (previous === 'tens' && !joinsTens) || previous === 'a') break
+      current += small
+      previous = small >= 20 && small % 10 === 0 ? 'tens' : 'small'
+    } else if (word === 'hundred') {
+      current = (current || 1) * 100
+      previous = 'hundred'
+    } else if (scale !== undefined) {
+      total += (current || 1) * scale
+      current = 0
+      previous = 'scale'
+    } else if (word === 'dozen') {
+      current = (current || 1) * 12
+      previous = 'hundred'
+    } else if (word === 'and' && (previous === 'hundred' || previous === 'scale')) {
+      if (SMALL_NUMBERS[lower(tokens[j + 1])] === undefined) break
+      j++
+      continue
+    } else {
+      break
+    }
+    last = j
+    // "twenty-five": a hyphen between a tens word and a unit keeps the number going.
+    const hyphen = tokens[j + 1]
+    if (
+      previous === 'tens' &&
+      hyphen?.text === '-' &&
+      touches(tokens[j], hyphen) &&
+      touches(hyphen, tokens[j + 2]) &&
+      (SMALL_NUMBERS[lower(tokens[j + 2])] ?? 10) < 10
+    ) {
+      j += 2
+      continue
+    }
+    j++
+  }
+  if (last < 0 || previous === 'a') return null
+  const value = total + current
+  // A lone "one" is a pronoun or an article far more often than a count.
+  if (value <= 1 && last === i) return null
+  return { value, first: i, last, vague: false, digits: null }
+}
+
+function readVague(tokens: readonly Token[], i: number): Core | null {
+  const word = numberWord(tokens, i)
+  if (word === null) return null
+  // "tens of thousands", "hundreds of millions"
+  if ((word === 'tens' || word === 'hundreds') && lower(tokens[i + 1]) === 'of') {
+    const inner = VAGUE_AMOUNTS[lower(tokens[i + 2])]
+    if (inner && inner >= 1e3)
+      return {
+        value: (word === 'tens' ? 10 : 100) * inner,
+        first: i,
+        last: i + 2,
+        vague: true,
+        digits: null,
+      }
+  }
+  const amount = VAGUE_AMOUNTS[word]
+  if (amount !== undefined) return { value: amount, first: i, last: i, vague: true, digits: null }
+  // "several thousand", "a few hundred", "many millions"
+  const scaleWord = word === 'a' && lower(tokens[i + 1]) === 'few' ? i + 2 : i + 1
+  if (word === 'several' || word === 'many' || (word === 'a' && scaleWord === i + 2)) {
+    const next = lower(tokens[scaleWord])
+    const scale = SCALES[next] ?? VAGUE_AMOUNTS[next] ?? (next === 'dozen' ? 12 : undefined)
+    if (scale !== undefined)
+      return { value: scale, first: i, last: scaleWord, vague: true, digits: null }
+  }
+  return null
+}
+
+function readCore(tokens: readonly Token[], i: number): Core | null {
+  const token = tokens[i]
+  if (!token) return null
+  if (token.type === 'number') {
+    if (!DIGITS.test(token.text)) return null
+    let value = Number(token.text.replace(/,/g, ''))
+    let last = i
+    const next = tokens[i + 1]
+    const scale = SCALES[lower(next)]
+    if (scale !== undefined && next?.type === 'word' && next.text === next.text.toLowerCase()) {
+      value = tidy(value * scale)
+      last = i + 1
+    }
+    return { value, first: i, last, vague: false, digits: token.text }
+  }
+  return readVague(tokens, i) ?? readSpelled(tokens, i)
+}
+
+interface NounPhrase {
+  head: Token
+  /** The head as written, a possessive's mark left out. */
+  text: string
+  words: string[]
+  last: number
+  proper: boolean
+}
+
+const isVerbForm = (word: string) =>
+  /(?:ed|ing)$/.test(word) && !UNIT_CLASSES.has(word) && word.length > 4
+
+/**
+ * The noun phrase right after a number, its head last: "40,000 inmates",
+ * "thousands of the nation's most dangerous criminals", "two criminal gangs".
+ * 'name' when a capitalized word follows that makes the number part of a
+ * name or an address ("10 Downing Street").
+ */
+function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'name' | null {
+  let k = from
+  let afterOf = false
+  if (lower(tokens[k]) === 'of') {
+    afterOf = true
+    k++
+    if (DETERMINERS.has(lower(tokens[k]))) k++
+  }
+  const words: Token[] = []
+  let head: Token | null = null
+  let headText = ''
+  let last = -1
+  let proper = false
+  for (let guard = 0; guard < 6 && k < tokens.length; guard++) {
+    const token = tokens[k] as Token
+    if (token.type !== 'word') break
+    const word = token.text.toLowerCase()
+    const apostrophe = tokens[k + 1]
+    const possessive =
+      /['’]s$/.test(word) ||
+      (apostrophe !== undefined &&
+        /^['’]$/.test(apostrophe.text) &&
+        touches(token, apostrophe) &&
+        !touches(apostrophe, tokens[k + 2]))
+    if (isCapitalized(token)) {
+      if (words.length > 0) break
+      if (MONTHS.has(word) && !afterOf) return 'name'
+      if (DEMONYM_PLURAL.test(token.text) && !STREET.test(tokens[k + 1]?.text ?? '')) {
+        head = token
+        headText = token.text
+        last = k
+        proper = true
+        break
+      }
+      return afterOf ? null : 'name'
+    }
+    if (STOPWORDS.has(word) || /['’]/.test(word.replace(/['’]s$/, ''))) {
+      if (DEGREE_WORDS.has(word) && afterOf && tokens[k + 1]?.type === 'word') {
+        k++
+        continue
+      }
+      break
+    }
+    if (/ly$/.test(word) && word.length > 4 && !LY_NOUNS.has(word)) break
+    const previous = words.at(-1)
+    if (previous) {
+      if (isVerbForm(word)) break
+      if (isPlural(previous.text) && !isPlural(word)) break
+    }
+    if (possessive) {
+      if (words.length === 0 && !afterOf && k === from) {
+        head = token
+        headText = token.text.replace(/['’]s$/, '')
+        last = k
+        break
+      }
+      // "the nation's most dangerous criminals": the possessive opens the phrase.
+      words.length = 0
+      k += /['’]s$/.test(word) ? 1 : 2
+      continue
+    }
+    if (AFTER_MEASURE.has(word)) break
+    words.push(token)
+    head = token
+    headText = token.text
+    last = k
+    // A unit ends the phrase: "40 km away", "3 hours long".
+    const measure = UNIT_CLASSES.get(singular(word))
+    if (words.length === 1 && measure && measure.unit !== 'people') {
+      k++
+      break
+    }
+    // A hyphenated compound ("gang-affiliated", "asylum-seekers") reads as one word.
+    while (
+      tokens[last + 1]?.text === '-' &&
+      touches(tokens[last], tokens[last + 1]) &&
+      tokens[last + 2]?.type === 'word' &&
+      touches(tokens[last + 1], tokens[last + 2])
+    ) {
+      last += 2
+      head = tokens[last] as Token
+      headText = `${headText}-${head.text}`
+    }
+    k = last + 1
+    if (words.length >= 3) break
+  }
+  if (!head) return null
+  if (words.length === 1 && isVerbForm(headText.toLowerCase())) return null
+  return { head, text: headText, words: words.map((w) => w.text.toLowerCase()), last, proper }
+}
+
+function qualifierBefore(text: string, at: number): { qualifier: ClaimQualifier; start: number } {
+  const before = text.slice(Math.max(0, at - 40), at)
+  for (const [pattern, qualifier] of QUALIFIER_PATTERNS) {
+    const m = pattern.exec(before)
+    if (m) return { qualifier, start: at - before.length + m.index }
+  }
+  return { qualifier: null, start: at }
+}
+
+function unitOf(phrase: NounPhrase): { unit: string; factor: number } {
+  if (phrase.proper) return { unit: 'people', factor: 1 }
+  const [first, second] = phrase.words
+  if (first && second) {
+    const compound = COMPOUND_UNITS.get(`${first} ${singular(second)}`)
+    if (compound) return compound
+  }
+  const key = singular(phrase.text.toLowerCase())
+  const known = UNIT_CLASSES.get(key) ?? UNIT_CLASSES.get(key.split('-').pop() ?? key)
+  if (known) return known
+  return { unit: key, factor: 1 }
+}
+
+type Outcome = { found: Found | null; next: number }
+
+/**
+ * Reads the quantity that starts at token `i`, if one does: the number, what
+ * is written around it (currency, percent, unit, the noun it counts) and the
+ * words that bound it. `next` is the token to go on from.
+ */
+function readQuantity(text: string, tokens: readonly Token[], i: number): Outcome | null {
+  const read = readCore(tokens, i)
+  if (!read) return null
+  const core: Core = read
+  const skip: Outcome = { found: null, next: core.last + 1 }
+  let start = core.first
+  let currency: string | null = null
+  const sign = tokens[start - 1]
+  if (sign?.type === 'mark' && touches(sign, tokens[start]) && CURRENCY_SIGNS[sign.text]) {
+    start--
+    currency = CURRENCY_SIGNS[sign.text] as string
+    const prefix = tokens[start - 1]
+    const combined = prefix ? CURRENCY_SIGNS[`${prefix.text}${sign.text}`] : undefined
+    if (prefix && combined && touches(prefix, sign)) {
+      start--
+      currency = combined
+    }
+  } else if (sign?.type === 'word' && CURRENCY_CODES.has(sign.text)) {
+    start--
+    currency = sign.text
+  }
+  const before = tokens[start - 1]
+  const first = tokens[start] as Token
+  if (touches(before, first) && before) {
+    if (before.type === 'word') return skip
+    if (before.text === '-') {
+      const word = lower(tokens[start - 2])
+      if (touches(tokens[start - 2], before) && !/^(?:mid|early|late|pre|post)$/.test(word))
+        return skip
+    }
+    if (/^[#/:.@+^&=_\\*]$/.test(before.text)) return skip
+  }
+  if (
+    before?.type === 'mark' &&
+    before.text === '.' &&
+    IDENTIFIER_WORDS.has(lower(tokens[start - 2]))
+  )
+    return skip
+  let monthYear = false
+  if (before?.type === 'word') {
+    const word = before.text.toLowerCase()
+    if (IDENTIFIER_WORDS.has(word) && (isCapitalized(before) || word === 'number')) return skip
+    if (isCapitalized(before) && MONTHS.has(word)) {
+      if (!(core.digits && /^\d{4}$/.test(core.digits))) return skip
+      monthYear = true
+    } else if (
+      isCapitalized(before) &&
+      !STOPWORDS.has(word) &&
+      !CURRENCY_CODES.has(before.text) &&
+      !QUALIFIER_PATTERNS.some(([pattern]) => pattern.test(`${word} `))
+    ) {
+      // "Apollo 11", "Title 42", "Boeing 737": a number after a name is part of it.
+      return skip
+    }
+  }
+
+  let last = core.last
+  let value = core.value
+  let kind: ClaimKind = currency ? 'money' : 'count'
+  let unit: string | null = currency
+  let noun: string | null = null
+  let factor = 1
+  const after = tokens[last + 1]
+  if (touches(tokens[last], after) && after) {
+    const word = after.text.toLowerCase()
+    if (after.type === 'word') {
+      const scale = SCALE_ABBREVIATIONS[word]
+      if (scale !== undefined && (currency || word !== 'm')) {
+        value = tidy(value * scale)
+        last++
+      } else if (ATTACHED_UNITS.has(word)) {
+        const known = UNIT_CLASSES.get(word)
+        if (known) {
+          unit = known.unit
+          factor = known.factor
+          noun = after.text
+        }
+        last++
+      } else {
+        // "18th", "1990s", "3D", "10am"
+        return skip
+      }
+    } else if (after.text === '/' || after.text === ':') {
+      return skip
+    } else if (after.text === '-' && touches(after, tokens[last + 2])) {
+      if (tokens[last + 2]?.type === 'number') return skip
+    } else if (after.text === '.' || after.text === ')') {
+      // "1." or "1)" opening a sentence is a list marker.
+      if (core.first === 0 || (after.text === ')' && atSentenceStart(tokens, core.first)))
+        return skip
+    }
+  }
+  const next = tokens[last + 1]
+  if (next?.type === 'word' && TIME_WORDS.has(next.text.toLowerCase()) && core.digits) return skip
+
+  let end = last
+  const at = (k: number) => lower(tokens[k])
+  // Percentages.
+  if (tokens[end + 1]?.text === '%') {
+    kind = 'percentage'
+    unit = 'percent'
+    end++
+  } else if (
+    at(end + 1) === 'percent' ||
+    at(end + 1) === 'pct' ||
+    (at(end + 1) === 'per' && at(end + 2) === 'cent')
+  ) {
+    kind = 'percentage'
+    unit = 'percent'
+    end += at(end + 1) === 'per' ? 2 : 1
+  } else if (at(end + 1) === 'percentage' && /^points?$/.test(at(end + 2))) {
+    kind = 'percentage'
+    unit = 'percentage-point'
+    end += 2
+  }
+  if (kind === 'percentage') {
+    const phrase = at(end + 1) === 'of' ? readNounPhrase(tokens, end + 1) : null
+    if (phrase && phrase !== 'name') noun = phrase.text
+    return finish(end)
+  }
+
+  // Currency after the amount: "6 million dollars", "5 billion euros", "US dollars".
+  if (!currency) {
+    let k = end + 1
+    const country = COUNTRY_DOLLARS[at(k)]
+    if (country && /^dollars?$/.test(at(k + (tokens[k + 1]?.text === '.' ? 2 : 1)))) {
+      currency = country
+      k += tokens[k + 1]?.text === '.' ? 2 : 1
+    } else if (at(k) === 'hong' && at(k + 1) === 'kong' && /^dollars?$/.test(at(k + 2))) {
+      currency = 'HKD'
+      k += 2
+    } else if (at(k) === 'new' && at(k + 1) === 'zealand' && /^dollars?$/.test(at(k + 2))) {
+      currency = 'NZD'
+      k += 2
+    }
+    const word = at(k)
+    if (currency) {
+      end = k
+    } else if (CURRENCY_WORDS[singular(word)] && (word !== 'won' || value >= 1000)) {
+      currency = CURRENCY_WORDS[singular(word)] as string
+      end = k
+    } else if (/^pounds?$/.test(word) && at(k + 1) === 'sterling') {
+      currency = 'GBP'
+      end = k + 1
+    } else if (tokens[k] && CURRENCY_CODES.has(tokens[k]?.text ?? '')) {
+      currency = tokens[k]?.text ?? null
+      end = k
+    } else if (/^cents?$/.test(word)) {
+      currency = 'USD'
+      value = tidy(value / 100)
+      end = k
+    }
+    if (currency) {
+      kind = 'money'
+      unit = currency
+    }
+  }
+  if (kind === 'money') {
+    const phrase = readNounPhrase(tokens, end + 1)
+    if (phrase && phrase !== 'name' && !phrase.words.some((w) => UNIT_CLASSES.has(singular(w))))
+      noun = phrase.text
+    return finish(end)
+  }
+
+  if (noun === null) {
+    // "40,000-bed", "five-stop", "34-year-old", "10-day": a compound adjective names the unit.
+    if (tokens[end + 1]?.text === '-' && touches(tokens[end], tokens[end + 1])) {
+      let k = end + 1
+      const parts: string[] = []
+      while (
+        tokens[k]?.text === '-' &&
+        tokens[k + 1]?.type === 'word' &&
+        touches(tokens[k], tokens[k + 1]) &&
+        touches(tokens[k - 1], tokens[k])
+      ) {
+        parts.push((tokens[k + 1] as Token).text)
+        k += 2
+      }
+      if (parts.length > 0) {
+        let head = parts[0] as string
+        const scale = SCALES[head.toLowerCase()]
+        if (scale !== undefined && scale >= 1e3) {
+          value = tidy(value * scale)
+          parts.shift()
+          head = parts[0] ?? ''
+        }
+        const compound = parts.join('-')
+        if (/^(?:year|years)-old$/i.test(compound)) {
+          unit = 'age'
+          noun = compound
+        } else if (/^(?:percent|per-cent)$/i.test(compound)) {
+          kind = 'percentage'
+          unit = 'percent'
+        } else if (head !== '') {
+          const known = UNIT_CLASSES.get(singular(head))
+          unit = known ? known.unit : singular(head)
+          factor = known ? known.factor : 1
+          noun = compound
+        }
+        end = k - 1
+        if (currency) kind = 'money'
+        return finish(end)
+      }
+    }
+    const phrase = readNounPhrase(tokens, end + 1)
+    if (phrase === 'name') return skip
+    if (phrase) {
+      const isYearish = core.digits !== null && /^\d{4}$/.test(core.digits)
+      const measured = unitOf(phrase)
+      const known = UNIT_CLASSES.has(singular(phrase.text.toLowerCase())) || phrase.proper
+      if (!(isYearish && (!known || !isPlural(phrase.text)) && inYearRange())) {
+        noun = phrase.text
+        unit = measured.unit
+        factor = measured.factor
+        end = phrase.last
+      }
+    }
+  }
+
+  if (
+    noun === null &&
+    unit === null &&
+    core.digits !== null &&
+    /^\d{4}$/.test(core.digits) &&
+    inYearRange()
+  ) {
+    kind = 'year'
+    return finishYear()
+  }
+  // "(1)", a list marker inside a sentence.
+  if (noun === null && tokens[core.first - 1]?.text === '(' && tokens[core.last + 1]?.text === ')')
+    return skip
+  return finish(end)
+
+  function inYearRange(): boolean {
+    const previous = lower(tokens[start - 1])
+    const loose = YEAR_PREPOSITIONS.has(previous) || monthYear
+    return value >= (loose ? 1000 : 1900) && value <= 2100 && core.digits !== null && !core.vague
+  }
+
+  function finishYear(): Outcome {
+    const from = monthYear ? (tokens[start - 1] as Token).start : (tokens[start] as Token).start
+    return {
+      found: {
+        kind: 'year',
+        start: from,
+        end: (tokens[core.last] as Token).end,
+        value: core.value,
+        unit: null,
+        noun: null,
+        qualifier: null,
+      },
+      next: core.last + 1,
+    }
+  }
+
+  function finish(endIndex: number): Outcome {
+    if (monthYear) return { found: null, next: core.last + 1 }
+    const { qualifier, start: from } = qualifierBefore(text, (tokens[start] as Token).start)
+    const headEnd = (tokens[endIndex] as Token).end
+    return {
+      found: {
+        kind,
+        start: from,
+        end: trimPossessive(text, headEnd),
+        value: tidy(value * factor),
+        unit,
+        noun,
+        qualifier: qualifier ?? (core.vague ? 'more-than' : null),
+      },
+      next: endIndex + 1,
+    }
+  }
+}
+
+function trimPossessive(text: string, end: number): number {
+  return /['’]s$/.test(text.slice(0, end)) ? end - 2 : end
+}
+
+/** Numbers with what they count or measure, money, percentages and years, in text order. */
+export function findQuantities(text: string, tokens: readonly Token[], before = ''): Found[] {
+  const found: Found[] = []
+  let i = 0
+  // "No. 1 seed": a sentence split after "No." starts with a rank, not a count.
+  if (tokens[0]?.type === 'number' && /\b(?:No|Nos|Number|Vol|Art)\.?\s*$|#\s*$/i.test(before))
+    i = 1
+  while (i < tokens.length) {
+    const outcome = readQuantity(text, tokens, i)
+    if (!outcome) {
+      i++
+      continue
+    }
+    if (outcome.found && outcome.found.end > outcome.found.start) found.push(outcome.found)
+    i = Math.max(i + 1, outcome.next)
+  }
+  return found
+}
