@@ -1,3 +1,4 @@
+export { type ClaimExtraction, extractClaims } from './claims/index.js'
 export { type ResolvedSpeakers, resolveSpeakers } from './entities/index.js'
 export { CorroborateError, type CorroborateErrorCode, isCorroborateError } from './errors.js'
 export {
