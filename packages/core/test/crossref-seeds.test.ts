@@ -1,0 +1,384 @@
+import { describe, expect, it } from 'vitest'
+import { clusterQuotes, findDisputes, measureCoverage, wordTokens } from '../src/crossref/index.js'
+import { extractQuotes, resolveSpeakers } from '../src/index.js'
+import type { Dispute, Quote, QuoteCluster, WordChange } from '../src/types.js'
+import { articles, IDS, type SeedId, seed, slice } from './seed-articles.js'
+
+const [BREITBART, NBC, SUN, TEXAS, POST] = IDS
+
+function crossReference() {
+  const list = IDS.map((id) => seed(id))
+  const { quotes } = resolveSpeakers(list.map((article) => extractQuotes(article)))
+  const clusters = clusterQuotes(quotes)
+  const { disputes, agreements } = findDisputes({
+    articles: list,
+    quotes,
+    clusters,
+    claims: [],
+    slots: [],
+  })
+  return { quotes, clusters, disputes, agreements }
+}
+
+const result = crossReference()
+
+const quotesStarting = (id: SeedId, start: string) =>
+  result.quotes.filter((q) => q.article === id && q.text.startsWith(start))
+
+/** The only quote of a seed whose text starts with `start`. */
+function quote(id: SeedId, start: string): Quote {
+  const found = quotesStarting(id, start)
+  expect(found.map((q) => q.text)).toHaveLength(1)
+  return found[0] as Quote
+}
+
+/** The cluster that holds a quote. */
+function clusterOf(q: Quote): QuoteCluster {
+  const found = result.clusters.filter((c) => c.members.some((m) => m.quote === q.id))
+  expect(found).toHaveLength(1)
+  return found[0] as QuoteCluster
+}
+
+const disputesOn = (cluster: QuoteCluster, kind: Dispute['kind']) =>
+  result.disputes.filter((d) => d.kind === kind && d.cluster === cluster.id)
+
+const contestedBy = (name: string) =>
+  result.disputes.filter(
+    (d) => d.kind === 'contested' && d.positions.some((p) => p.speaker?.name === name),
+  )
+
+/** Each position as [article, speaker name], sorted. */
+const sides = (dispute: Dispute | undefined) =>
+  (dispute?.positions ?? []).map((p) => [p.article, p.speaker?.name ?? null]).sort()
+
+const side = (steps: readonly WordChange[], which: 'canonical' | 'member') =>
+  steps
+    .filter(
+      (s) =>
+        s.op === 'equal' ||
+        s.op === 'replace' ||
+        s.op === (which === 'member' ? 'insert' : 'delete'),
+    )
+    .flatMap((s) => s[which].split(' '))
+
+describe('crossref seeds: invariants', () => {
+  it('puts every quote that is not a term in exactly one cluster', () => {
+    const members = result.clusters.flatMap((c) => c.members.map((m) => m.quote))
+    const expected = result.quotes.filter((q) => q.kind !== 'term').map((q) => q.id)
+    expect([...members].sort()).toEqual([...expected].sort())
+    expect(result.clusters.map((c) => c.id)).toEqual(result.clusters.map((_, i) => `k${i}`))
+  })
+
+  it('every member slices back to its text, and its diff reads back to both wordings', () => {
+    for (const cluster of result.clusters) {
+      for (const member of cluster.members) {
+        expect(slice(seed(member.article as SeedId), member.span)).toBe(member.text)
+        expect(side(member.diff, 'member')).toEqual(wordTokens(member.text).map((t) => t.text))
+        expect(side(member.diff, 'canonical')).toEqual(
+          wordTokens(cluster.canonical).map((t) => t.text),
+        )
+      }
+    }
+  })
+
+  it('every dispute position slices back to its text; confidence is 0–1; ids count from 0', () => {
+    expect(result.disputes.length).toBeGreaterThan(0)
+    result.disputes.forEach((dispute, index) => {
+      expect(dispute.id).toBe(`d${index}`)
+      expect(dispute.confidence).toBeGreaterThanOrEqual(0)
+      expect(dispute.confidence).toBeLessThanOrEqual(1)
+      for (const position of dispute.positions) {
+        const article = articles.get(position.article)
+        expect(article).toBeDefined()
+        if (article) expect(slice(article, position.span)).toBe(position.text)
+      }
+    })
+    result.agreements.forEach((agreement, index) => {
+      expect(agreement.id).toBe(`a${index}`)
+    })
+  })
+
+  it('gives the same output on every run', () => {
+    expect(crossReference()).toEqual(result)
+  })
+})
+
+describe('crossref seeds: what the outlets share', () => {
+  it('Bukele’s “We have offered the United States of America …” is one cluster carried by all five', () => {
+    const full = quote(SUN, 'We have offered the United States of America')
+    const cluster = clusterOf(full)
+    const parts = [
+      quote(NBC, 'the opportunity to outsource'),
+      quote(NBC, 'We are willing to take in'),
+      quote(TEXAS, 'We have offered the United States of America'),
+      quote(TEXAS, 'We are willing to take in'),
+      quote(POST, 'we are willing to take in'),
+    ]
+    for (const part of parts) expect(clusterOf(part).id).toBe(cluster.id)
+    expect(cluster.canonical).toBe(full.text)
+    // Breitbart carries it only by Bukele's word “mega-prison” ("a 40,000-bed “mega-prison”").
+    expect(cluster.articles).toEqual([...IDS])
+    const megaPrison = quotesStarting(BREITBART, 'mega-prison').filter(
+      (q) => q.speaker?.name === 'Nayib Bukele',
+    )
+    expect(megaPrison).toHaveLength(1)
+    expect(clusterOf(megaPrison[0] as Quote).id).toBe(cluster.id)
+    for (const member of cluster.members.filter((m) => wordTokens(m.text).length >= 3))
+      expect(member.speaker?.name).toBe('Nayib Bukele')
+    expect(disputesOn(cluster, 'attribution')).toEqual([])
+    expect(disputesOn(cluster, 'wording')).toEqual([])
+    expect(result.agreements.filter((a) => a.cluster === cluster.id)).toMatchObject([
+      { kind: 'quote', articles: [...IDS] },
+    ])
+    expect(cluster.members.find((m) => m.quote === full.id)?.variant).toBe('identical')
+    expect(cluster.members.find((m) => m.quote === parts[2]?.id)?.variant).toBe('truncated')
+  })
+
+  // BUG: jsdiff pairs the member's “We” (or “the”) with the first one of the canonical
+  // wording, so the second sentence alone ("We are willing …", in 001, 003 and 004) and
+  // "the opportunity to outsource …" (001) come out 'omitted-words'. Expected 'truncated':
+  // their words stand one after another in the canonical wording, only cut at the ends.
+  it.fails('quoting only one sentence of Bukele’s post is a cut, not omitted words', () => {
+    const cluster = clusterOf(quote(SUN, 'We have offered the United States of America'))
+    const parts = [
+      quote(NBC, 'the opportunity to outsource'),
+      quote(NBC, 'We are willing to take in'),
+      quote(TEXAS, 'We are willing to take in'),
+      quote(POST, 'we are willing to take in'),
+    ]
+    expect(parts.map((part) => cluster.members.find((m) => m.quote === part.id)?.variant)).toEqual([
+      'truncated',
+      'truncated',
+      'truncated',
+      'truncated',
+    ])
+  })
+
+  it('the fee statement (“relatively low … significant for us”) is corroboration, never a dispute', () => {
+    const full = quote(NBC, 'The fee would be relatively low')
+    const cluster = clusterOf(full)
+    for (const part of [
+      quote(BREITBART, 'relatively low'),
+      quote(BREITBART, 'significant for us'),
+      quote(SUN, 'significant for us'),
+      quote(TEXAS, 'our entire prison system sustainable'),
+      quote(POST, 'the fee would be relatively low'),
+    ])
+      expect(clusterOf(part).id).toBe(cluster.id)
+    expect(cluster.speakers.map((s) => s.name)).toEqual(['Nayib Bukele'])
+    expect(result.disputes.filter((d) => d.cluster === cluster.id)).toEqual([])
+    const agreement = result.agreements.filter((a) => a.cluster === cluster.id)
+    expect(agreement).toMatchObject([{ kind: 'quote', articles: [...IDS] }])
+    expect(agreement[0]?.summary).toContain('Nayib Bukele')
+  })
+
+  it('Rubio’s “No country’s ever made an offer of friendship such as this” is corroboration', () => {
+    const cluster = clusterOf(quote(BREITBART, 'No country’s ever made an offer'))
+    expect(cluster.articles).toEqual([BREITBART, POST])
+    expect(cluster.speakers.map((s) => s.name)).toEqual(['Marco Rubio'])
+    expect(result.disputes.filter((d) => d.cluster === cluster.id)).toEqual([])
+    expect(result.agreements.filter((a) => a.cluster === cluster.id)).toMatchObject([
+      { kind: 'quote', articles: [BREITBART, POST] },
+    ])
+  })
+
+  it('coverage: Rubio’s Costa Rica remarks are Breitbart’s alone, Volpp’s objection Breitbart Texas’s', () => {
+    const coverage = measureCoverage([...IDS], result.clusters, [], new Map())
+    const of = (id: SeedId) => coverage.find((c) => c.article === id)
+    const costaRica = clusterOf(quote(BREITBART, 'That’s an offer President Bukele made'))
+    const volpp = clusterOf(quote(TEXAS, 'The US is absolutely prohibited'))
+    const bukele = clusterOf(quote(SUN, 'We have offered the United States of America'))
+    expect(of(BREITBART)?.alone.clusters).toContain(costaRica.id)
+    expect(of(TEXAS)?.alone.clusters).toContain(volpp.id)
+    for (const id of IDS) {
+      expect(of(id)?.clusters).toContain(bukele.id)
+      expect(of(id)?.missing.clusters).not.toContain(bukele.id)
+    }
+  })
+})
+
+describe('crossref seeds: wording', () => {
+  it('Rubio’s “profoundly grateful” is “incredibly grateful” in 001: a wording dispute', () => {
+    const statement = quote(BREITBART, 'We are just profoundly grateful')
+    const incredibly = quote(NBC, 'incredibly grateful')
+    const cluster = clusterOf(statement)
+    expect(clusterOf(incredibly).id).toBe(cluster.id)
+    // The Post Millennial prints its paragraph twice.
+    for (const profoundly of quotesStarting(POST, 'profoundly grateful'))
+      expect(clusterOf(profoundly).id).toBe(cluster.id)
+    expect(cluster.speakers.map((s) => s.name)).toEqual(['Marco Rubio'])
+    expect(cluster.members.find((m) => m.quote === incredibly.id)).toMatchObject({
+      article: NBC,
+      variant: 'fragment',
+      diff: [
+        { op: 'delete', canonical: 'We are just', member: '' },
+        { op: 'replace', canonical: 'profoundly', member: 'incredibly' },
+        { op: 'equal', canonical: 'grateful', member: 'grateful' },
+        {
+          op: 'delete',
+          canonical: expect.stringMatching(/^I spoke to President Trump/),
+          member: '',
+        },
+      ],
+    })
+    const wording = disputesOn(cluster, 'wording')
+    expect(wording).toHaveLength(1)
+    expect(wording[0]).toMatchObject({
+      needsJudgement: true,
+      positions: expect.arrayContaining([
+        {
+          article: NBC,
+          speaker: { id: expect.any(String), name: 'Marco Rubio' },
+          text: 'incredibly grateful',
+          span: expect.any(Object),
+        },
+      ]),
+    })
+    expect(wording[0]?.summary).toContain(`“profoundly” → “incredibly” (${NBC})`)
+  })
+
+  it('“his jail” / “his jails” is a variant of Rubio’s statement, not a wording dispute', () => {
+    const jail = quote(NBC, 'He has offered to house in his jail ')
+    const jails = quote(POST, 'He has offered to house in his jails')
+    const cluster = clusterOf(jail)
+    expect(clusterOf(jails).id).toBe(cluster.id)
+    const member = cluster.members.find((m) => m.quote === jails.id)
+    expect(member?.variant).toBe('substituted')
+    expect(member?.diff).toContainEqual({ op: 'replace', canonical: 'jail', member: 'jails' })
+    for (const dispute of result.disputes.filter((d) => d.kind === 'wording'))
+      expect(dispute.summary).not.toMatch(/“jails?” → “jails?”/)
+    expect(result.agreements.filter((a) => a.cluster === cluster.id)).toMatchObject([
+      { kind: 'quote', articles: [NBC, POST] },
+    ])
+  })
+})
+
+describe('crossref seeds: attribution', () => {
+  it('“the most extraordinary migratory agreement anywhere in the world”: Bukele in 000, Rubio in 001 and 002', () => {
+    const cluster = clusterOf(quote(SUN, 'In an act of extraordinary friendship'))
+    expect(clusterOf(quote(BREITBART, 'the most extraordinary migratory agreement')).id).toBe(
+      cluster.id,
+    )
+    expect(clusterOf(quote(NBC, 'extraordinary migratory agreement')).id).toBe(cluster.id)
+    const attribution = disputesOn(cluster, 'attribution')
+    expect(attribution).toHaveLength(1)
+    expect(sides(attribution[0])).toEqual([
+      [BREITBART, 'Nayib Bukele'],
+      [NBC, 'Marco Rubio'],
+      [SUN, 'Marco Rubio'],
+    ])
+    expect(attribution[0]?.summary).toContain('Nayib Bukele')
+    expect(attribution[0]?.summary).toContain('Marco Rubio')
+    expect(result.agreements.filter((a) => a.cluster === cluster.id)).toEqual([])
+  })
+
+  it('“extraordinary gesture never before extended by any country”: Tammy Bruce in 001, Rubio in 003', () => {
+    const bruce = quote(NBC, 'extraordinary gesture never before extended')
+    const rubio = quote(TEXAS, 'In an extraordinary gesture never before extended')
+    const cluster = clusterOf(rubio)
+    expect(clusterOf(bruce).id).toBe(cluster.id)
+    const attribution = disputesOn(cluster, 'attribution')
+    expect(attribution).toHaveLength(1)
+    expect(attribution[0]?.positions).toEqual(
+      expect.arrayContaining([
+        { article: NBC, speaker: bruce.speaker, text: bruce.text, span: bruce.span },
+        { article: TEXAS, speaker: rubio.speaker, text: rubio.text, span: rubio.span },
+      ]),
+    )
+    expect(bruce.speaker?.name).toBe('Tammy Bruce')
+    expect(rubio.speaker?.name).toBe('Marco Rubio')
+  })
+
+  // BUG: 001's lede fragment “dangerous American criminals” (Rubio) joins the X post of
+  // 003 instead of 001's own “He has offered to house in his jail dangerous American
+  // criminals …”, so the dispute also lists 001 as giving the gesture words to Rubio
+  // (positions 001 Rubio “dangerous American criminals”, 003 Rubio, 001 Bruce).
+  // Expected: two positions, 001 Bruce and 003 Rubio.
+  it.fails('the “extraordinary gesture” dispute has 001 on Bruce’s side only', () => {
+    const cluster = clusterOf(quote(TEXAS, 'In an extraordinary gesture never before extended'))
+    expect(sides(disputesOn(cluster, 'attribution')[0])).toEqual([
+      [NBC, 'Tammy Bruce'],
+      [TEXAS, 'Marco Rubio'],
+    ])
+  })
+
+  // BUG: see above; the fragment lands in the cluster of 003's X post. Expected: with the
+  // statement it is cut from in the same article, 001's “He has offered to house in his
+  // jail dangerous American criminals …”.
+  it.fails('001’s “dangerous American criminals” joins 001’s own statement that holds those words', () => {
+    expect(clusterOf(quote(NBC, 'dangerous American criminals')).id).toBe(
+      clusterOf(quote(NBC, 'He has offered to house in his jail ')).id,
+    )
+  })
+
+  // BUG: the one-word fragment “incredible” goes to the first cluster holding the word,
+  // "We are just profoundly grateful … an incredible friend …". Expected: with
+  // “unprecedented”, in "… because it’s an incredible offer, an unprecedented one":
+  // 000 says Rubio described the offer as “incredible” and “unprecedented”.
+  it.fails('000’s “incredible” and “unprecedented” join Rubio’s “an incredible offer, an unprecedented one”', () => {
+    const offer = clusterOf(quote(BREITBART, 'But obviously, the administration'))
+    expect(clusterOf(quote(BREITBART, 'unprecedented')).id).toBe(offer.id)
+    expect(clusterOf(quote(BREITBART, 'incredible')).id).toBe(offer.id)
+  })
+})
+
+describe('crossref seeds: contested', () => {
+  it('Leti Volpp’s legal objection (“absolutely prohibited”) is a contested dispute', () => {
+    const volpp = quote(TEXAS, 'The US is absolutely prohibited')
+    const contested = contestedBy('Leti Volpp')
+    expect(contested).toHaveLength(1)
+    expect(contested[0]).toMatchObject({
+      kind: 'contested',
+      needsJudgement: true,
+      positions: expect.arrayContaining([
+        { article: TEXAS, speaker: volpp.speaker, text: volpp.text, span: volpp.span },
+      ]),
+    })
+    expect(volpp.speaker?.name).toBe('Leti Volpp')
+  })
+
+  // BUG: the statement she is set against is Rubio's one word “mega-prison” (000's lede),
+  // the first attributed member of Bukele's cluster. Expected: the offer to take in U.S.
+  // citizens as Bukele or Rubio says it, a statement naming citizens.
+  it.fails('Volpp contests the offer to take in U.S. citizens, not the word “mega-prison”', () => {
+    const target = contestedBy('Leti Volpp')[0]?.positions.find(
+      (p) => p.speaker?.name !== 'Leti Volpp',
+    )
+    expect(['Nayib Bukele', 'Marco Rubio']).toContain(target?.speaker?.name)
+    expect(wordTokens(target?.text ?? '').length).toBeGreaterThanOrEqual(3)
+    expect(target?.text).toMatch(/citizen/i)
+  })
+
+  it('Manuel Flores, who “criticized his president’s offer, saying …”, contests it', () => {
+    const flores = quote(TEXAS, 'What are we?')
+    const contested = contestedBy('Manuel Flores')
+    expect(contested).toHaveLength(1)
+    expect(contested[0]?.positions).toContainEqual({
+      article: TEXAS,
+      speaker: flores.speaker,
+      text: flores.text,
+      span: flores.span,
+    })
+  })
+
+  // BUG: Flores is set against Rubio's one word “incredible” (000). Expected: against
+  // Bukele, the president whose offer he criticized.
+  it.fails('Flores contests Bukele, the president whose offer he criticized', () => {
+    const target = contestedBy('Manuel Flores')[0]?.positions.find(
+      (p) => p.speaker?.name !== 'Manuel Flores',
+    )
+    expect(target?.speaker?.name).toBe('Nayib Bukele')
+  })
+
+  // BUG: Amnesty International's “gradual replacement of gang violence with state
+  // violence” (about Bukele's crackdown) is reported as contesting the executive order's
+  // “campaigns of violence and terror …” (002), linked only by "violence". Expected: no
+  // contested dispute between the two.
+  it.fails('Amnesty International does not contest the executive order', () => {
+    expect(
+      contestedBy('Amnesty International').filter((d) =>
+        d.positions.some((p) => p.speaker?.name === 'The executive order'),
+      ),
+    ).toEqual([])
+  })
+})
