@@ -205,6 +205,13 @@ describe('extractClaims: what is not a claim', () => {
     expect(claims.filter((c) => c.kind !== 'place')).toEqual([])
   })
 
+  it('leaves out fractions and ratios, and reads a year after a possessive name', () => {
+    const claims = claimsOf(
+      'About two-thirds of voters backed it, one in five opposed it, and Biden’s 2021 plan passed.',
+    )
+    expect(claims.map((c) => [c.kind, c.value])).toEqual([['year', 2021]])
+  })
+
   it('leaves out list markers, ranks and a lone "one"', () => {
     const claims = claimsOf('1. No. 1 seed\n\nOne of them is the second one to go.')
     expect(claims).toEqual([])
@@ -302,7 +309,13 @@ describe('extractClaims: places and itineraries', () => {
   it('reads a dateline as the place a report was filed from', () => {
     const subject = article('PARIS, France — The talks ended.')
     const [claim] = extractClaims(subject).claims
-    expect(claim && [claim.kind, claim.value]).toEqual(['place', 'Paris, France'])
+    expect(claim && [claim.kind, claim.text, claim.value]).toEqual([
+      'place',
+      'PARIS, France',
+      'Paris, France',
+    ])
+    const wire = extractClaims(article('WASHINGTON (AP) — The talks ended.')).claims
+    expect(wire.map((c) => [c.text, c.value])).toEqual([['WASHINGTON', 'Washington']])
   })
 })
 

@@ -119,19 +119,18 @@ function enclosingQuote(quotes: readonly Quote[], span: Span): Quote | null {
  */
 function datelinePlace(article: Article): { span: Span; value: string; sentence: Sentence } | null {
   const dateline = article.dateline
-  if (!dateline?.span || dateline.value.trim() === '') return null
-  const at = dateline.text.indexOf(dateline.value)
+  // "WASHINGTON (AP)": the agency in parentheses is no part of the place.
+  const name = dateline?.value.replace(/\s*\(.*$/, '').trim() ?? ''
+  if (!dateline?.span || name === '' || !/\p{Lu}/u.test(name)) return null
+  const at = dateline.text.indexOf(name)
   if (at < 0) return null
-  const span = {
-    start: dateline.span.start + at,
-    end: dateline.span.start + at + dateline.value.length,
-  }
-  if (article.original.slice(span.start, span.end) !== dateline.value) return null
+  const span = { start: dateline.span.start + at, end: dateline.span.start + at + name.length }
+  if (article.original.slice(span.start, span.end) !== name) return null
   const sentence = article.sentences.find(
     (s) => s.span.start <= span.start && span.end <= s.span.end,
   )
   if (!sentence) return null
-  const value = dateline.value
+  const value = name
     .split(/\s*,\s*/)
     .map((part) => fromCapitals(part.split(/\s+/)).join(' '))
     .join(', ')

@@ -36,6 +36,8 @@ const LY_NOUNS = new Set(
     ' ',
   ),
 )
+const FRACTION =
+  /^(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$/i
 const AFTER_MEASURE = new Set(
   'away ago apart long wide high tall deep old each apiece alone later earlier overall total'.split(
     ' ',
@@ -387,6 +389,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
       monthYear = true
     } else if (
       isCapitalized(before) &&
+      !/['’]s$/.test(word) &&
       !STOPWORDS.has(word) &&
       !CURRENCY_CODES.has(before.text) &&
       !QUALIFIER_PATTERNS.some(([pattern]) => pattern.test(`${word} `))
@@ -396,6 +399,13 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
     }
   }
 
+  // "one in five", "1 out of 3": a ratio, not a count.
+  const ratio =
+    lower(before) === 'in' || (lower(before) === 'of' && lower(tokens[start - 2]) === 'out')
+  if (ratio) {
+    const k = lower(before) === 'in' ? start - 2 : start - 3
+    if (tokens[k]?.type === 'number' || lower(tokens[k]) in SMALL_NUMBERS) return skip
+  }
   let last = core.last
   let value = core.value
   let kind: ClaimKind = currency ? 'money' : 'count'
@@ -527,6 +537,8 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
           head = parts[0] ?? ''
         }
         const compound = parts.join('-')
+        // "two-thirds": a fraction, not a count.
+        if (FRACTION.test(compound)) return skip
         if (/^(?:year|years)-old$/i.test(compound)) {
           unit = 'age'
           noun = compound
@@ -598,7 +610,12 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
 
   function finish(endIndex: number): Outcome {
     if (monthYear) return { found: null, next: core.last + 1 }
-    const { qualifier, start: from } = qualifierBefore(text, (tokens[start] as Token).start)
+    const bound = qualifierBefore(text, (tokens[start] as Token).start)
+    // "over 10 years" is a span of time, not more than ten years.
+    const during = unit === 's' && /^over\s/i.test(text.slice(bound.start))
+    const { qualifier, start: from } = during
+      ? { qualifier: null, start: (tokens[start] as Token).start }
+      : bound
     const headEnd = (tokens[endIndex] as Token).end
     return {
       found: {
