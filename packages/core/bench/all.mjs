@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const flags = process.argv.slice(2)
-for (const script of ['ingest.bench.mjs', 'quotes.bench.mjs']) {
-  const passed = script === 'quotes.bench.mjs' ? flags.filter((f) => f === '--write') : flags
+for (const script of ['ingest.bench.mjs', 'quotes.bench.mjs', 'crossref.bench.mjs']) {
+  const passed =
+    script === 'ingest.bench.mjs' ? flags : flags.filter((f) => f === '--write' || f === '--quick')
   const run = spawnSync(
     process.execPath,
     [fileURLToPath(new URL(script, import.meta.url)), ...passed],

@@ -1,4 +1,17 @@
 export { type ClaimExtraction, extractClaims } from './claims/index.js'
+export {
+  type AlignClaimsOptions,
+  alignClaims,
+  type ClusterQuotesOptions,
+  type CorpusMessage,
+  type CrossReference,
+  type CrossReferenceOptions,
+  clusterQuotes,
+  crossReference,
+  type DisputeInput,
+  findDisputes,
+  measureCoverage,
+} from './crossref/index.js'
 export { type ResolvedSpeakers, resolveSpeakers } from './entities/index.js'
 export { CorroborateError, type CorroborateErrorCode, isCorroborateError } from './errors.js'
 export {
@@ -27,6 +40,7 @@ export {
 export { type NormalizeArticleOptions, normalizeArticle, splitSentences } from './segment/index.js'
 export type {
   Article,
+  ArticleCoverage,
   ArticleFormat,
   ArticleMessage,
   ArticleMetadataInput,
@@ -34,6 +48,15 @@ export type {
   AttributionRule,
   BoilerplateKind,
   Caption,
+  Claim,
+  ClaimKind,
+  ClaimQualifier,
+  ClaimSlot,
+  ClusterMember,
+  Corroboration,
+  Dispute,
+  DisputeKind,
+  DisputePosition,
   Evidence,
   EvidenceSource,
   MessageCode,
@@ -41,7 +64,9 @@ export type {
   Paragraph,
   Quote,
   QuoteChannel,
+  QuoteCluster,
   QuoteKind,
+  QuoteVariant,
   RemovedText,
   Sentence,
   Span,
@@ -50,4 +75,5 @@ export type {
   SpeakerRef,
   TextEvidence,
   TextRun,
+  WordChange,
 } from './types.js'

@@ -59,6 +59,11 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
   const x = String(a.value).toLowerCase()
   const y = String(b.value).toLowerCase()
   if (x === y) return true
+  // "San José, Costa Rica" and "Costa Rica" name the same place at two scales.
+  if (a.kind === 'place' || a.kind === 'itinerary') {
+    const parts = (v: string) => v.split(/\s*(?:,|>)\s*/)
+    if (parts(x).some((p) => parts(y).includes(p))) return true
+  }
   // "monday" (no article date) and 2025-02-03 (a Monday) may be the same day.
   const weekday = (iso: string) =>
     /^\d{4}-\d{2}-\d{2}$/.test(iso)
@@ -100,7 +105,9 @@ export function alignClaims(
     let best = 0
     for (const [slotIndex, shared] of votes) {
       const slot = slots[slotIndex] as Slot
-      const needed = Math.min(minShared, claim.keywords.length, slot.keywords.size)
+      // A place is named in many sentences: only close ones speak of the same where.
+      const wanted = claim.kind === 'place' ? minShared + 2 : minShared
+      const needed = Math.min(wanted, claim.keywords.length, slot.keywords.size)
       if (shared < Math.max(1, needed) || shared <= best) continue
       // One value per article in a slot, and values within a factor of ten of each other.
       if (slot.claims.some((c) => c.article === claim.article)) continue

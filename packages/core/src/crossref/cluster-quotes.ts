@@ -73,6 +73,19 @@ function containsNearRun(hay: readonly WordToken[], needle: readonly WordToken[]
   return false
 }
 
+const sameSpeaker = (cluster: Working, item: Prepared) =>
+  item.quote.speaker !== null &&
+  cluster.members.some((m) => m.quote.speaker?.id === item.quote.speaker?.id)
+
+/** 0 for a member of the same article right beside the quote, towards 1 far away or elsewhere. */
+function nearness(cluster: Working, item: Prepared): number {
+  let distance = Number.POSITIVE_INFINITY
+  for (const member of cluster.members)
+    if (member.quote.article === item.quote.article)
+      distance = Math.min(distance, Math.abs(member.quote.span.start - item.quote.span.start))
+  return distance === Number.POSITIVE_INFINITY ? 1 : distance / (distance + 2000)
+}
+
 /**
  * Groups the same statement across articles: each quote joins the cluster
  * whose wording shares enough word triples with it (candidates come from an
@@ -106,47 +119,46 @@ export function clusterQuotes(
   for (const item of byLength) {
     let chosen = -1
     if (item.short) {
-      // A quoted word or two joins the statement it is cut from, or the same words elsewhere.
-      const [first, ...rest] = item.keys
-      const candidates = first === undefined ? [] : (byWord.get(first) ?? [])
-      for (const index of candidates) {
-        const cluster = clusters[index] as Working
-        if (!rest.every((word) => cluster.words.has(word))) continue
-        if (containsRun(cluster.representative.tokens, item.tokens)) {
-          chosen = index
-          break
-        }
-      }
-      // “incredibly grateful” beside the same speaker's “profoundly grateful”: one word
-      // changed in a short quote joins only where the speaker is the same.
-      if (chosen < 0 && item.quote.speaker) {
-        for (const key of item.keys) {
-          for (const index of byWord.get(key) ?? []) {
-            const cluster = clusters[index] as Working
-            const sameSpeaker = cluster.members.some(
-              (m) => m.quote.speaker?.id === item.quote.speaker?.id,
-            )
-            if (sameSpeaker && containsNearRun(cluster.representative.tokens, item.tokens)) {
-              chosen = index
-              break
-            }
+      // A quoted word or two joins the statement it is cut from, or the same words
+      // elsewhere; “incredibly grateful” beside the same speaker's “profoundly
+      // grateful” joins with one word changed. The same speaker weighs most, then the
+      // exact words, then the nearest statement of the same article.
+      let bestRank = Number.NEGATIVE_INFINITY
+      const seen = new Set<number>()
+      for (const key of item.keys) {
+        for (const index of byWord.get(key) ?? []) {
+          if (seen.has(index)) continue
+          seen.add(index)
+          const cluster = clusters[index] as Working
+          const same = sameSpeaker(cluster, item)
+          const exact =
+            item.keys.every((word) => cluster.words.has(word)) &&
+            containsRun(cluster.representative.tokens, item.tokens)
+          if (!exact && !(same && containsNearRun(cluster.representative.tokens, item.tokens)))
+            continue
+          const rank = (same ? 2 : 0) + (exact ? 1 : 0) - nearness(cluster, item)
+          if (rank > bestRank) {
+            bestRank = rank
+            chosen = index
           }
-          if (chosen >= 0) break
         }
       }
     } else {
       const votes = new Map<number, number>()
       for (const key of item.keys)
         for (const index of byKey.get(key) ?? []) votes.set(index, (votes.get(index) ?? 0) + 1)
-      let bestScore = 0
+      let bestRank = Number.NEGATIVE_INFINITY
       for (const [index, shared] of votes) {
         const cluster = clusters[index] as Working
         const ofQuote = shared / item.keys.length
         const ofCluster = shared / Math.max(1, cluster.representative.keys.length)
         const score = Math.max(ofQuote, ofCluster)
-        if (score >= minOverlap && (score > bestScore || (score === bestScore && index < chosen))) {
+        if (score < minOverlap) continue
+        // Among equal overlaps, the same speaker's statement nearest in the same article.
+        const rank = score * 10 + (sameSpeaker(cluster, item) ? 1 : 0) - nearness(cluster, item)
+        if (rank > bestRank) {
+          bestRank = rank
           chosen = index
-          bestScore = score
         }
       }
     }

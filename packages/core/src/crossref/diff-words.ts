@@ -11,6 +11,12 @@ export function diffWords(
   canonical: readonly WordToken[],
   member: readonly WordToken[],
 ): WordChange[] {
+  // A member cut out of the canonical wording (or the canonical wording cut out of it)
+  // is one cut at each end, whatever shorter alignment a diff might find.
+  const inside = runAt(canonical, member)
+  if (inside >= 0) return edges(canonical, member, inside, 'delete')
+  const around = runAt(member, canonical)
+  if (around >= 0) return edges(member, canonical, around, 'insert')
   const changes = diffArrays([...canonical], [...member], {
     comparator: (left, right) => left.norm === right.norm,
   })
@@ -63,6 +69,41 @@ export function diffWords(
     }
     steps.push(step)
   }
+  return steps
+}
+
+/** Where `needle`'s words stand one after another inside `hay`, or -1. */
+function runAt(hay: readonly WordToken[], needle: readonly WordToken[]): number {
+  if (needle.length === 0 || needle.length > hay.length) return -1
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++)
+      if ((hay[i + j] as WordToken).norm !== (needle[j] as WordToken).norm) continue outer
+    return i
+  }
+  return -1
+}
+
+/** The diff of a run found at `at` inside a longer wording: what lies around it is cut or added. */
+function edges(
+  longer: readonly WordToken[],
+  shorter: readonly WordToken[],
+  at: number,
+  op: 'delete' | 'insert',
+): WordChange[] {
+  const words = (tokens: readonly WordToken[]) => tokens.map((t) => t.text).join(' ')
+  const side = (tokens: readonly WordToken[]): WordChange =>
+    op === 'delete'
+      ? { op, canonical: words(tokens), member: '' }
+      : { op, canonical: '', member: words(tokens) }
+  const steps: WordChange[] = []
+  if (at > 0) steps.push(side(longer.slice(0, at)))
+  const run = longer.slice(at, at + shorter.length)
+  steps.push(
+    op === 'delete'
+      ? { op: 'equal', canonical: words(run), member: words(shorter) }
+      : { op: 'equal', canonical: words(shorter), member: words(run) },
+  )
+  if (at + shorter.length < longer.length) steps.push(side(longer.slice(at + shorter.length)))
   return steps
 }
 

@@ -7,13 +7,17 @@ import type {
   DisputePosition,
   Quote,
   QuoteCluster,
+  Speaker,
   SpeakerRef,
+  WordChange,
 } from '../types.js'
 import { isStopWord, wordTokens } from './word-tokens.js'
 
 /** What {@link findDisputes} reads: the corpus's quotes and claims, already clustered and aligned. */
 export interface DisputeInput {
   articles: readonly Article[]
+  /** The corpus's merged speakers: a dissent that names one ("his president's offer") is linked to them. */
+  speakers?: readonly Speaker[]
   quotes: readonly Quote[]
   clusters: readonly QuoteCluster[]
   claims: readonly Claim[]
@@ -25,13 +29,55 @@ const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 const stem = (word: string) => word.replace(/(?:ies|es|s|ed|ing|ly)$/, '')
 
-/** A replacement that changes a content word, not an inflection or a function word. */
-function isMaterial(canonical: string, member: string): boolean {
-  const others = wordTokens(member)
-  return wordTokens(canonical).some((word, i) => {
-    const other = others[i]
-    return !isStopWord(word.norm) && (!other || stem(other.norm) !== stem(word.norm))
-  })
+/**
+ * The changed stretches of a diff (runs of steps that are not equal) in which the
+ * member puts content words of its own in place of the canonical ones: a rewording,
+ * not a cut, an addition, an inflection or a function word.
+ */
+function materialChanges(
+  diff: readonly WordChange[],
+): Array<{ canonical: string; member: string }> {
+  const found: Array<{ canonical: string; member: string }> = []
+  const content = (words: string[]) =>
+    new Set(
+      wordTokens(words.join(' '))
+        .map((t) => stem(t.norm))
+        .filter((w) => !isStopWord(w)),
+    )
+  const material = (steps: readonly WordChange[]) => {
+    const was = content(steps.map((s) => s.canonical).filter(Boolean))
+    const now = content(steps.map((s) => s.member).filter(Boolean))
+    return was.size > 0 && now.size > 0 && [...now].some((w) => !was.has(w))
+  }
+  const report = (steps: readonly WordChange[]) =>
+    found.push({
+      canonical: steps
+        .map((s) => s.canonical)
+        .filter(Boolean)
+        .join(' '),
+      member: steps
+        .map((s) => s.member)
+        .filter(Boolean)
+        .join(' '),
+    })
+  // A stretch is read from its first replacement to its last, so that a cut beside a
+  // replacement ("We are just" cut, "profoundly" → "incredibly") shows as the swap alone.
+  let stretch: WordChange[] = []
+  const flush = () => {
+    const swaps = stretch.map((step) => step.op === 'replace')
+    const first = swaps.indexOf(true)
+    const kept = first < 0 ? stretch : stretch.slice(first, swaps.lastIndexOf(true) + 1)
+    // "thousands" cut and "of" → "new" is one rewording, "thousands of" → "new".
+    if (material(kept)) report(kept)
+    else if (material(stretch)) report(stretch)
+    stretch = []
+  }
+  for (const step of diff) {
+    if (step.op === 'equal') flush()
+    else stretch.push(step)
+  }
+  flush()
+  return found
 }
 
 /**
@@ -109,16 +155,14 @@ export function findDisputes(input: DisputeInput): {
     }
 
     // Wording: content words changed, beyond inflection and function words.
-    const changed = cluster.members.filter((member) =>
-      member.diff.some((step) => step.op === 'replace' && isMaterial(step.canonical, step.member)),
-    )
+    const changed = cluster.members.filter((member) => materialChanges(member.diff).length > 0)
     if (changed.length > 0 && cluster.articles.length > 1) {
       const canonicalMember =
         cluster.members.find((m) => m.text === cluster.canonical) ?? cluster.members[0]
       const swaps = changed.flatMap((member) =>
-        member.diff
-          .filter((step) => step.op === 'replace' && isMaterial(step.canonical, step.member))
-          .map((step) => `“${step.canonical}” → “${step.member}” (${member.article})`),
+        materialChanges(member.diff).map(
+          (change) => `“${change.canonical}” → “${change.member}” (${member.article})`,
+        ),
       )
       const positions: DisputePosition[] = [canonicalMember, ...changed]
         .filter((m): m is NonNullable<typeof m> => m !== undefined)
@@ -186,7 +230,7 @@ export function findDisputes(input: DisputeInput): {
 // negation ("no one has ever …") and descriptive adjectives ("illegal immigrants")
 // are too common to mark dissent.
 const DISSENT_VERB =
-  /\b(?:den(?:y|ies|ied|ying)|disput\w*|reject\w*|condemn\w*|critici[sz]\w*|oppos\w*|object(?:ed|s|ing)|challeng\w*|refut\w*|decr(?:y|ied|ies|ying)|slam(?:s|med|ming)|lambast\w*|denounc\w*|rebuk\w*|warn(?:ed|s|ing)|accus\w*|questioned|doubt\w*)\b/i
+  /\b(?:den(?:y|ies|ied|ying)|disput\w*|reject\w*|condemn\w*|critici[sz]\w*|oppos\w*|object(?:ed|s|ing)|challeng\w*|refut\w*|decr(?:y|ied|ies|ying)|slam(?:s|med|ming)|lambast\w*|denounc\w*|rebuk\w*|accus\w*|questioned|doubt\w*)\b/i
 const DISSENT_WORDS =
   /\b(?:(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:illegal|unlawful|unconstitutional|prohibited|forbidden|banned|inhumane|false|untrue|wrong|misleading)|violat(?:e|es|ed|ing|ion)s?|inhumane|human rights abuses?)\b/iu
 const COUNTER = { test: (text: string) => DISSENT_VERB.test(text) || DISSENT_WORDS.test(text) }
@@ -207,21 +251,45 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
   // A quote's sentence: the words around it say whether the speaker objects.
   // The words that introduce a quote: its sentence up to the quote.
-  const leadOf = (quote: Quote) => {
+  const sentenceOf = (quote: Quote) => {
     const article = articleById.get(quote.article)
     const sentence = article?.sentences.find(
       (s) => s.span.start <= quote.span.start && s.span.end >= quote.span.start,
     )
-    return article && sentence ? article.original.slice(sentence.span.start, quote.span.start) : ''
+    if (!article || !sentence) return { lead: '', tail: '' }
+    const end = Math.max(sentence.span.end, quote.span.end)
+    return {
+      lead: article.original.slice(sentence.span.start, quote.span.start),
+      tail: article.original.slice(quote.span.end, end),
+    }
   }
-  // One voice per cluster: its first attributed member.
+  // One voice per cluster: the speaker of its canonical wording, else of its longest
+  // attributed member (a one-word fragment is too thin to say who a statement is by).
   const voices = input.clusters
     .map((cluster) => {
-      const member = cluster.members.find((m) => m.speaker)
+      const attributed = cluster.members.filter((m) => m.speaker)
+      const member =
+        attributed.find((m) => m.text === cluster.canonical) ??
+        [...attributed].sort((a, b) => b.text.length - a.text.length)[0]
       const quote = member ? quoteById.get(member.quote) : undefined
       return quote?.speaker ? { cluster, quote, words: contentWords(cluster.canonical) } : null
     })
     .filter((v): v is NonNullable<typeof v> => v !== null)
+  // Who a dissenting sentence names: by surname, or by a role it gives them as
+  // someone else's ("his president's offer"), not the dissenter's own title.
+  const namesOf = new Map(
+    (input.speakers ?? []).map((speaker) => [
+      speaker.id,
+      {
+        surname: (speaker.name.split(/\s+/).at(-1) ?? '').toLowerCase(),
+        roles: new Set(
+          speaker.roles
+            .map((role) => (role.split(/\s+/).at(-1) ?? '').toLowerCase())
+            .filter((word) => word.length > 4),
+        ),
+      },
+    ]),
+  )
   // Inverted index of content words; a word in very many voices links nothing.
   const byWord = new Map<string, number[]>()
   voices.forEach((voice, i) => {
@@ -237,7 +305,7 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
   voices.forEach((counter, counterIndex) => {
     // The dissent must be in the words themselves or in what introduces them, not in
     // whatever else the sentence says after the quote.
-    const lead = leadOf(counter.quote)
+    const { lead, tail } = sentenceOf(counter.quote)
     const around = `${lead} ${counter.quote.text}`
     if (!COUNTER.test(around)) return
     const votes = new Map<number, number>()
@@ -246,12 +314,36 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
       if (postings.length > common) continue
       for (const i of postings) votes.set(i, (votes.get(i) ?? 0) + 1)
     }
+    // A statement by someone the dissenting sentence names weighs more.
+    // "…, which was dismissed by Bukele": whom the sentence names, before or after the words.
+    const leadWords = new Set(wordTokens(`${lead} ${tail}`).map((t) => t.norm.replace(/'s$/, '')))
+    const ownedRoles = new Set(
+      [
+        ...lead
+          .toLowerCase()
+          .matchAll(/\b(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)(?:['’]s)?\b/gu),
+      ].map((m) => m[1] as string),
+    )
+    const named = new Set(
+      [...namesOf]
+        .filter(
+          ([id, names]) =>
+            id !== counter.quote.speaker?.id &&
+            (leadWords.has(names.surname) || [...names.roles].some((role) => ownedRoles.has(role))),
+        )
+        .map(([id]) => id),
+    )
+    if (named.size > 0)
+      voices.forEach((voice, i) => {
+        if (named.has(voice.quote.speaker?.id ?? '')) votes.set(i, (votes.get(i) ?? 0) + 2)
+      })
     let target: (typeof voices)[number] | undefined
     let best = 1
     for (const [i, shared] of votes) {
       const voice = voices[i] as (typeof voices)[number]
       if (i === counterIndex || voice.quote.speaker?.id === counter.quote.speaker?.id) continue
-      if (COUNTER.test(voice.cluster.canonical)) continue
+      if (COUNTER.test(voice.cluster.canonical) || wordTokens(voice.cluster.canonical).length < 3)
+        continue
       if (shared > best || (shared === best && target && i < voices.indexOf(target))) {
         best = shared
         target = voice
@@ -280,7 +372,7 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
           span: counter.quote.span,
         },
       ],
-      confidence: Math.min(0.7, 0.3 + 0.1 * best),
+      confidence: Math.round(Math.min(0.7, 0.3 + 0.1 * best) * 100) / 100,
       needsJudgement: true,
       cluster: counter.cluster.id,
       slot: null,

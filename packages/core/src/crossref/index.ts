@@ -1,6 +1,12 @@
 export { type AlignClaimsOptions, alignClaims, sameValue } from './align-claims.js'
 export { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 export { measureCoverage } from './coverage.js'
+export {
+  type CorpusMessage,
+  type CrossReference,
+  type CrossReferenceOptions,
+  crossReference,
+} from './cross-reference.js'
 export { classifyVariant, diffWords } from './diff-words.js'
 export { type DisputeInput, findDisputes } from './find-disputes.js'
 export { type WordToken, wordTokens } from './word-tokens.js'
