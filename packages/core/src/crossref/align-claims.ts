@@ -13,18 +13,18 @@ interface Slot {
   unit: string | null
   claims: Claim[]
   keywords: Map<string, number>
+  articles: Set<string>
+  /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
+  low: number
+  high: number
 }
 
-const magnitude = (value: number | string) => (typeof value === 'number' ? value : Number.NaN)
-
-/** Numbers of one slot are within a factor of ten; beyond that they measure different things. */
-function comparable(a: Claim, b: Claim): boolean {
-  const x = magnitude(a.value)
-  const y = magnitude(b.value)
-  if (Number.isNaN(x) || Number.isNaN(y)) return true
-  if (x === 0 || y === 0) return x === y
-  const ratio = Math.max(Math.abs(x), Math.abs(y)) / Math.min(Math.abs(x), Math.abs(y))
-  return ratio <= 10
+/** Numbers of one slot stay within a factor of ten; beyond that they measure different things. */
+function withinTen(slot: Slot, value: number): boolean {
+  if (slot.low === Number.POSITIVE_INFINITY) return true
+  const low = Math.min(slot.low, Math.abs(value))
+  const high = Math.max(slot.high, Math.abs(value))
+  return low === 0 ? high === 0 : high / low <= 10
 }
 
 /**
@@ -110,22 +110,37 @@ export function alignClaims(
       const needed = Math.min(wanted, claim.keywords.length, slot.keywords.size)
       if (shared < Math.max(1, needed) || shared <= best) continue
       // One value per article in a slot, and values within a factor of ten of each other.
-      if (slot.claims.some((c) => c.article === claim.article)) continue
-      if (!slot.claims.every((c) => comparable(c, claim))) continue
+      if (slot.articles.has(claim.article)) continue
+      if (typeof claim.value === 'number' && !withinTen(slot, claim.value)) continue
       chosen = slotIndex
       best = shared
     }
     if (chosen < 0) {
       chosen = slots.length
-      slots.push({ kind: claim.kind, unit: claim.unit, claims: [], keywords: new Map() })
+      slots.push({
+        kind: claim.kind,
+        unit: claim.unit,
+        claims: [],
+        keywords: new Map(),
+        articles: new Set(),
+        low: Number.POSITIVE_INFINITY,
+        high: Number.NEGATIVE_INFINITY,
+      })
     }
     const slot = slots[chosen] as Slot
     slot.claims.push(claim)
+    slot.articles.add(claim.article)
+    if (typeof claim.value === 'number') {
+      slot.low = Math.min(slot.low, Math.abs(claim.value))
+      slot.high = Math.max(slot.high, Math.abs(claim.value))
+    }
     for (const word of new Set(claim.keywords)) {
-      slot.keywords.set(word, (slot.keywords.get(word) ?? 0) + 1)
+      const seen = slot.keywords.get(word)
+      slot.keywords.set(word, (seen ?? 0) + 1)
+      if (seen !== undefined) continue
       const list = bucket.get(word)
-      if (!list) bucket.set(word, [chosen])
-      else if (list.at(-1) !== chosen && !list.includes(chosen)) list.push(chosen)
+      if (list) list.push(chosen)
+      else bucket.set(word, [chosen])
     }
   }
   return slots.map((slot, i) => {

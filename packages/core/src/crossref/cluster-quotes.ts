@@ -26,6 +26,9 @@ interface Working {
   representative: Prepared
   keys: Set<string>
   words: Set<string>
+  /** Speaker ids of the members, and each article's member offsets: kept so a large cluster is not scanned per quote. */
+  speakers: Set<string>
+  offsets: Map<string, number[]>
 }
 
 const SHORT = 3
@@ -74,15 +77,13 @@ function containsNearRun(hay: readonly WordToken[], needle: readonly WordToken[]
 }
 
 const sameSpeaker = (cluster: Working, item: Prepared) =>
-  item.quote.speaker !== null &&
-  cluster.members.some((m) => m.quote.speaker?.id === item.quote.speaker?.id)
+  item.quote.speaker !== null && cluster.speakers.has(item.quote.speaker.id)
 
 /** 0 for a member of the same article right beside the quote, towards 1 far away or elsewhere. */
 function nearness(cluster: Working, item: Prepared): number {
   let distance = Number.POSITIVE_INFINITY
-  for (const member of cluster.members)
-    if (member.quote.article === item.quote.article)
-      distance = Math.min(distance, Math.abs(member.quote.span.start - item.quote.span.start))
+  for (const start of cluster.offsets.get(item.quote.article) ?? [])
+    distance = Math.min(distance, Math.abs(start - item.quote.span.start))
   return distance === Number.POSITIVE_INFINITY ? 1 : distance / (distance + 2000)
 }
 
@@ -164,16 +165,29 @@ export function clusterQuotes(
     }
     if (chosen < 0) {
       chosen = clusters.length
-      clusters.push({ members: [], representative: item, keys: new Set(), words: new Set() })
+      clusters.push({
+        members: [],
+        representative: item,
+        keys: new Set(),
+        words: new Set(),
+        speakers: new Set(),
+        offsets: new Map(),
+      })
     }
     const cluster = clusters[chosen] as Working
     cluster.members.push(item)
+    if (item.quote.speaker) cluster.speakers.add(item.quote.speaker.id)
+    const offsets = cluster.offsets.get(item.quote.article)
+    if (offsets) offsets.push(item.quote.span.start)
+    else cluster.offsets.set(item.quote.article, [item.quote.span.start])
+    // Each cluster is posted once per key and word, so that votes count distinct keys.
     for (const key of item.keys) {
+      if (cluster.keys.has(key)) continue
       cluster.keys.add(key)
       post(byKey, key, chosen)
     }
     for (const token of item.tokens) {
-      if (isStopWord(token.norm)) continue
+      if (isStopWord(token.norm) || cluster.words.has(token.norm)) continue
       cluster.words.add(token.norm)
       post(byWord, token.norm, chosen)
     }

@@ -277,19 +277,20 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     .filter((v): v is NonNullable<typeof v> => v !== null)
   // Who a dissenting sentence names: by surname, or by a role it gives them as
   // someone else's ("his president's offer"), not the dissenter's own title.
-  const namesOf = new Map(
-    (input.speakers ?? []).map((speaker) => [
-      speaker.id,
-      {
-        surname: (speaker.name.split(/\s+/).at(-1) ?? '').toLowerCase(),
-        roles: new Set(
-          speaker.roles
-            .map((role) => (role.split(/\s+/).at(-1) ?? '').toLowerCase())
-            .filter((word) => word.length > 4),
-        ),
-      },
-    ]),
-  )
+  const bySurname = new Map<string, string[]>()
+  const byRole = new Map<string, string[]>()
+  const index = (map: Map<string, string[]>, word: string, id: string) => {
+    const list = map.get(word)
+    if (!list) map.set(word, [id])
+    else if (!list.includes(id)) list.push(id)
+  }
+  for (const speaker of input.speakers ?? []) {
+    index(bySurname, (speaker.name.split(/\s+/).at(-1) ?? '').toLowerCase(), speaker.id)
+    for (const role of speaker.roles) {
+      const head = (role.split(/\s+/).at(-1) ?? '').toLowerCase()
+      if (head.length > 4) index(byRole, head, speaker.id)
+    }
+  }
   // Inverted index of content words; a word in very many voices links nothing.
   const byWord = new Map<string, number[]>()
   voices.forEach((voice, i) => {
@@ -300,6 +301,13 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     }
   })
   const common = Math.max(50, voices.length / 10)
+  const voicesBySpeaker = new Map<string, number[]>()
+  voices.forEach((voice, i) => {
+    const id = voice.quote.speaker?.id ?? ''
+    const list = voicesBySpeaker.get(id)
+    if (list) list.push(i)
+    else voicesBySpeaker.set(id, [i])
+  })
   const seen = new Set<string>()
   const found: Omit<Dispute, 'id'>[] = []
   voices.forEach((counter, counterIndex) => {
@@ -324,29 +332,24 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
           .matchAll(/\b(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)(?:['’]s)?\b/gu),
       ].map((m) => m[1] as string),
     )
-    const named = new Set(
-      [...namesOf]
-        .filter(
-          ([id, names]) =>
-            id !== counter.quote.speaker?.id &&
-            (leadWords.has(names.surname) || [...names.roles].some((role) => ownedRoles.has(role))),
-        )
-        .map(([id]) => id),
-    )
-    if (named.size > 0)
-      voices.forEach((voice, i) => {
-        if (named.has(voice.quote.speaker?.id ?? '')) votes.set(i, (votes.get(i) ?? 0) + 2)
-      })
+    const named = new Set<string>()
+    for (const word of leadWords) for (const id of bySurname.get(word) ?? []) named.add(id)
+    for (const role of ownedRoles) for (const id of byRole.get(role) ?? []) named.add(id)
+    named.delete(counter.quote.speaker?.id ?? '')
+    for (const id of named)
+      for (const i of voicesBySpeaker.get(id) ?? []) votes.set(i, (votes.get(i) ?? 0) + 2)
     let target: (typeof voices)[number] | undefined
+    let targetIndex = -1
     let best = 1
     for (const [i, shared] of votes) {
       const voice = voices[i] as (typeof voices)[number]
       if (i === counterIndex || voice.quote.speaker?.id === counter.quote.speaker?.id) continue
       if (COUNTER.test(voice.cluster.canonical) || wordTokens(voice.cluster.canonical).length < 3)
         continue
-      if (shared > best || (shared === best && target && i < voices.indexOf(target))) {
+      if (shared > best || (shared === best && target && i < targetIndex)) {
         best = shared
         target = voice
+        targetIndex = i
       }
     }
     const counterSpeaker = counter.quote.speaker
