@@ -33,6 +33,13 @@ const NUMERIC_DATE = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/
 const MONTH_DAY_SLASH = /^\d{1,2}\/\d{1,2}$/
 const LEADING_TIME = /^at\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?\s+/i
 const LEADING_PREPOSITION = /^(?:on|by|from|until|till|since|as of|through)\s+/i
+// What every date kept below has somewhere in it: a digit, and a month name or a
+// numeric date. A sentence without them cannot yield one, so chrono (the
+// costliest reader by far) is not run on it. Month names are matched without
+// word boundaries, as a substring need not keep the boundaries of the sentence.
+const ANY_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
+const mayHoldDate = (text: string) =>
+  /\d/.test(text) && (ANY_MONTH.test(text) || NUMERIC_DATE.test(text))
 const TRAILING_TIME =
   /(?:,?\s+at\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|,?\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)$/i
 
@@ -44,6 +51,7 @@ const TRAILING_TIME =
  */
 function findCalendarDates(text: string, published: Day | null, unresolved: Unresolved[]): Found[] {
   const found: Found[] = []
+  if (!mayHoldDate(text)) return found
   // Noon keeps the reference on the same calendar day in every time zone chrono may use.
   const reference = new Date((published ?? Date.UTC(2000, 0, 1)) + DAY_MS / 2)
   let results: chrono.ParsedResult[]

@@ -186,9 +186,25 @@ function readVague(tokens: readonly Token[], i: number): Core | null {
   return null
 }
 
+// The words a spelled or vague amount can open with (see readVague and
+// readSpelled); every other word is passed over without reading further.
+const OPENING_WORDS = new Set([
+  ...Object.keys(SMALL_NUMBERS),
+  ...Object.keys(SCALES),
+  ...Object.keys(VAGUE_AMOUNTS),
+  'a',
+  'an',
+  'half',
+  'dozen',
+  'tens',
+  'several',
+  'many',
+])
+
 function readCore(tokens: readonly Token[], i: number): Core | null {
   const token = tokens[i]
   if (!token) return null
+  if (token.type === 'word' && !OPENING_WORDS.has(token.text.toLowerCase())) return null
   if (token.type === 'number') {
     if (!DIGITS.test(token.text)) return null
     let value = Number(token.text.replace(/,/g, ''))
