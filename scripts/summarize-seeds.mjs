@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Prints a readable summary of normalized articles: the main job until the MCP
+// Prints a readable summary of a corpus: clean articles, who said what, the
+// statements outlets share and where they disagree. The main job until the MCP
 // server exists. Usage: node scripts/summarize-seeds.mjs [DIR_OR_FILE ...]
 import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import {
+  crossReference,
   extractQuotes,
   loadArticleDirectory,
   loadArticleFile,
@@ -82,3 +84,30 @@ console.log(
   `\n${sources.length} article(s) normalized${failures.length > 0 ? `, ${failures.length} could not be read` : ''}.`,
 )
 process.exitCode = failures.length > 0 ? 1 : 0
+
+// Across outlets: the same statement in several articles, and where they part.
+const articles = sources.map((source) => normalizeArticle(source))
+const corpus = crossReference(articles)
+const shared = corpus.clusters.filter((cluster) => cluster.articles.length > 1)
+console.log(`\nStatements carried by more than one article: ${shared.length}`)
+for (const cluster of shared) {
+  console.log(
+    `\n  “${shorten(cluster.canonical, 100)}” — ${cluster.speakers.map((s) => s.name).join(' / ') || 'no speaker'}`,
+  )
+  for (const member of cluster.members) {
+    const changes = member.diff
+      .filter((step) => step.op === 'replace' || step.op === 'insert')
+      .map((step) => (step.op === 'replace' ? `${step.canonical} → ${step.member}` : `+ ${step.member}`))
+    console.log(
+      `    ${member.article}  ${member.variant}${changes.length > 0 ? `: ${shorten(changes.join('; '), 80)}` : ''}`,
+    )
+  }
+}
+console.log('\nDisputes')
+for (const dispute of corpus.disputes)
+  console.log(
+    `  [${dispute.kind}${dispute.needsJudgement ? ', needs judgement' : ''}] ${shorten(dispute.summary, 150)}`,
+  )
+console.log('\nAgreed facts')
+for (const agreement of corpus.agreements.filter((a) => a.kind === 'fact'))
+  console.log(`  ${shorten(agreement.summary, 150)}`)
