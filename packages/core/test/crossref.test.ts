@@ -607,6 +607,8 @@ describe('crossref: contested claims', () => {
 
 describe('crossref: facts', () => {
   const PRISON = ['hold', 'inmate', 'prison']
+  // What a slot is about: its claims' shared words, the value's own words ("inmates") aside.
+  const PRISON_SLOT = ['hold', 'prison']
   const count = (value: number, qualifier: Claim['qualifier'] = null): ClaimFields => ({
     kind: 'count',
     value,
@@ -627,7 +629,7 @@ describe('crossref: facts', () => {
         id: 's0',
         kind: 'count',
         unit: 'people',
-        keywords: PRISON,
+        keywords: PRISON_SLOT,
         claims: ['a#c0', 'b#c0'],
         values: [
           { value: 40000, articles: ['a'], claims: ['a#c0'] },

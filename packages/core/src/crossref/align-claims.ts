@@ -92,6 +92,11 @@ export function alignClaims(
   // kind|unit → keyword → slots holding it.
   const index = new Map<string, Map<string, number[]>>()
   for (const claim of claims) {
+    // The value's own words ("tuesday", "inmates") say nothing about what it is the value of.
+    const own = new Set(claim.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    const keywords = [...new Set(claim.keywords)].filter(
+      (word) => !own.has(word) && !own.has(`${word}s`),
+    )
     const bucketKey = `${claim.kind}|${claim.unit ?? ''}`
     let bucket = index.get(bucketKey)
     if (!bucket) {
@@ -99,7 +104,7 @@ export function alignClaims(
       index.set(bucketKey, bucket)
     }
     const votes = new Map<number, number>()
-    for (const word of new Set(claim.keywords))
+    for (const word of keywords)
       for (const slot of bucket.get(word) ?? []) votes.set(slot, (votes.get(slot) ?? 0) + 1)
     let chosen = -1
     let best = 0
@@ -107,7 +112,7 @@ export function alignClaims(
       const slot = slots[slotIndex] as Slot
       // A place is named in many sentences: only close ones speak of the same where.
       const wanted = claim.kind === 'place' ? minShared + 2 : minShared
-      const needed = Math.min(wanted, claim.keywords.length, slot.keywords.size)
+      const needed = Math.min(wanted, keywords.length, slot.keywords.size)
       if (shared < Math.max(1, needed) || shared <= best) continue
       // One value per article in a slot, and values within a factor of ten of each other.
       if (slot.articles.has(claim.article)) continue
@@ -134,7 +139,7 @@ export function alignClaims(
       slot.low = Math.min(slot.low, Math.abs(claim.value))
       slot.high = Math.max(slot.high, Math.abs(claim.value))
     }
-    for (const word of new Set(claim.keywords)) {
+    for (const word of keywords) {
       const seen = slot.keywords.get(word)
       slot.keywords.set(word, (seen ?? 0) + 1)
       if (seen !== undefined) continue
