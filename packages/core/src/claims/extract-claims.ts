@@ -181,7 +181,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
       const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
       const written = article.original.slice(span.start, span.end)
       if (written.trim() === '') continue
-      keywords ??= keywordsOf(text)
+      keywords ??= keywordsOf(tokens)
       placed.push({ found: f, span, text: written, sentence, keywords })
     }
     for (const u of unresolved) {
@@ -214,7 +214,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
       span: dateline.span,
       text: article.original.slice(dateline.span.start, dateline.span.end),
       sentence: dateline.sentence,
-      keywords: keywordsOf(dateline.sentence.text),
+      keywords: keywordsOf(tokenize(dateline.sentence.text)),
     })
   }
 

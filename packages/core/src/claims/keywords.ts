@@ -1,19 +1,28 @@
 import { STOPWORDS, singular } from './lexicon.js'
-
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
+import type { Token } from './tokens.js'
 
 /**
- * The content words of a text, lower case and singular, sorted and without
- * repeats: stopwords, numbers, single letters and possessive endings left out.
+ * The content words of a tokenized text, lower case and singular, sorted and
+ * without repeats: stopwords, numbers, single letters and possessive endings
+ * left out. A word token with dots ("U.S", "p.m") gives one word per part.
  */
-export function keywordsOf(text: string): string[] {
+export function keywordsOf(tokens: readonly Token[]): string[] {
   const seen = new Set<string>()
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0].toLowerCase().replace(/’/g, "'")
-    if (STOPWORDS.has(word)) continue
-    const stem = word.replace(/'s?$/, '')
-    if (stem.length < 2 || STOPWORDS.has(stem) || stem.includes("'")) continue
-    seen.add(singular(stem))
+  for (const token of tokens) {
+    if (token.type !== 'word') continue
+    const text = token.text
+    for (const part of text.includes('.') ? text.split('.') : [text]) {
+      const lower = part.toLowerCase()
+      const word = lower.includes('’') ? lower.replaceAll('’', "'") : lower
+      if (STOPWORDS.has(word)) continue
+      const stem = word.endsWith("'s")
+        ? word.slice(0, -2)
+        : word.endsWith("'")
+          ? word.slice(0, -1)
+          : word
+      if (stem.length < 2 || STOPWORDS.has(stem) || stem.includes("'")) continue
+      seen.add(singular(stem))
+    }
   }
   return [...seen].sort()
 }

@@ -319,6 +319,8 @@ export function singular(word: string): string {
   const lower = word.toLowerCase()
   const irregular = IRREGULAR_PLURALS[lower]
   if (irregular) return irregular
+  // Every rule below reads a final s.
+  if (!lower.endsWith('s')) return lower
   if (lower.length < 4 || SINGULAR_S.test(lower)) return lower
   if (/[^aeiou]ies$/.test(lower)) return `${lower.slice(0, -3)}y`
   if (/(?:sses|shes|ches|xes|zzes)$/.test(lower)) return lower.slice(0, -2)

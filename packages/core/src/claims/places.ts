@@ -27,6 +27,7 @@ const AT_PLACE = new Set([
 ])
 /** Prepositions that lead to a place only after a word of travel: "a visit to", "flew from". */
 const ON_THE_WAY = new Set(['to', 'into', 'toward', 'towards', 'through', 'from', 'via'])
+const LEADS_TO_PLACE = new Set([...AT_PLACE, ...ON_THE_WAY, ...VISIT_VERBS, 'of'])
 const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u
 const ABBREVIATED = /^(?:St|Mt|Ft|Pt)$/
 const TEMPORAL = new Set(
@@ -212,22 +213,27 @@ function readList(
  */
 export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
   const found: Found[] = []
+  const lower = tokens.map((t) => t.text.toLowerCase())
+  // A word of travel among the six tokens before token `i`.
+  const afterTravel = (i: number) => {
+    for (let k = Math.max(0, i - 6); k < i; k++)
+      if (TRAVEL_WORDS.has(lower[k] as string)) return true
+    return false
+  }
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i] as Token
-    const word = token.text.toLowerCase()
-    const leading = i === 0 || !isCapitalized(token)
-    if (token.type !== 'word' || !leading) {
+    const word = lower[i] as string
+    // Only a few words lead to a place; most are passed over before anything else is read.
+    if (token.type !== 'word' || !LEADS_TO_PLACE.has(word) || (i > 0 && isCapitalized(token))) {
       i++
       continue
     }
-    const window = tokens.slice(Math.max(0, i - 6), i).map((t) => t.text.toLowerCase())
-    const travel = window.some((w) => TRAVEL_WORDS.has(w))
     let from = -1
     if (AT_PLACE.has(word)) from = i + 1
-    else if (ON_THE_WAY.has(word) && travel) from = i + 1
+    else if (ON_THE_WAY.has(word) && afterTravel(i)) from = i + 1
     else if (VISIT_VERBS.has(word) && isCapitalized(tokens[i + 1])) from = i + 1
-    else if (word === 'of' && (PLACE_NOUNS.has(window.at(-1) ?? '') || travel)) from = i + 1
+    else if (word === 'of' && (PLACE_NOUNS.has(lower[i - 1] ?? '') || afterTravel(i))) from = i + 1
     if (from < 0) {
       i++
       continue
@@ -243,7 +249,7 @@ export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
       found.push(
         place(startOf(tokens, city), endOf(tokens, region), `${city.value}, ${region.value}`),
       )
-    } else if (names.length >= 2 && (travel || VISIT_VERBS.has(word))) {
+    } else if (names.length >= 2 && (afterTravel(i) || VISIT_VERBS.has(word))) {
       found.push({
         kind: 'itinerary',
         start: startOf(tokens, names[0] as PlaceName),
