@@ -216,6 +216,31 @@ describe('extractClaims: what is not a claim', () => {
     const claims = claimsOf('1. No. 1 seed\n\nOne of them is the second one to go.')
     expect(claims).toEqual([])
   })
+
+  it('reads words named like Object.prototype members as plain words', () => {
+    const claims = extractClaims(
+      article('The constructor said 5 constructor came. Five constructor came too.'),
+    ).claims
+    expect(claims.map(brief)).toEqual([
+      {
+        kind: 'count',
+        text: '5 constructor',
+        value: 5,
+        unit: 'constructor',
+        noun: 'constructor',
+        qualifier: null,
+      },
+      {
+        kind: 'count',
+        text: 'Five constructor',
+        value: 5,
+        unit: 'constructor',
+        noun: 'constructor',
+        qualifier: null,
+      },
+    ])
+    expect(claims[0]?.keywords).toEqual(['constructor'])
+  })
 })
 
 describe('extractClaims: dates and days', () => {

@@ -102,6 +102,8 @@ const RELATIVE = /\b(yesterday|today|tonight|tomorrow|Yesterday|Today|Tonight|To
 const FUTURE =
   /\b(?:will|shall|is|are|was|were)\s+(?:(?:set|scheduled|expected|due|slated|poised|going)\s+to\b)|\bwill\b|\bplans?\s+to\b|\bis\s+to\b/i
 const PAST_REPORT = /\b(?:said|told|announced|added|wrote|stated|reported|confirmed|declared)\b/i
+// Every weekday and relative day has one of these in it; most sentences have none.
+const DAY_WORD = /day|tonight|tomorrow/i
 const SHOWN_TEXT = new Set(['on', 'last', 'next', 'this', 'past', 'coming'])
 
 const CLAUSE_BREAK = /[,;:—–()]|\s(?:that|but|and|while|after|before|when|because)\s/g
@@ -132,6 +134,7 @@ function speaksOfFuture(text: string, start: number, end: number): boolean {
  */
 function findRelativeDays(text: string, published: Day | null): Found[] {
   const found: Found[] = []
+  if (!DAY_WORD.test(text)) return found
   for (const m of text.matchAll(WEEKDAY)) {
     const modifier = m[1]?.toLowerCase() ?? null
     const name = m[2] as string

@@ -10,9 +10,11 @@ export function keywordsOf(tokens: readonly Token[]): string[] {
   const seen = new Set<string>()
   for (const token of tokens) {
     if (token.type !== 'word') continue
-    const text = token.text
-    for (const part of text.includes('.') ? text.split('.') : [text]) {
-      const lower = part.toLowerCase()
+    // Each part is lowered alone, as a whole word would be ("ΟΔΟΣ" ends in ς).
+    const parts = token.text.includes('.')
+      ? token.text.split('.').map((p) => p.toLowerCase())
+      : [token.lower]
+    for (const lower of parts) {
       const word = lower.includes('’') ? lower.replaceAll('’', "'") : lower
       if (STOPWORDS.has(word)) continue
       const stem = word.endsWith("'s")

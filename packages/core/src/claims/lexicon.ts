@@ -1,4 +1,8 @@
 const words = (list: string) => new Set(list.trim().split(/\s+/))
+// Lexicons are Maps, not objects: a word such as "constructor" must not find
+// what Object.prototype holds under that name.
+const lexicon = <T>(entries: Record<string, T>): ReadonlyMap<string, T> =>
+  new Map(Object.entries(entries))
 
 /**
  * A general English stopword list (function words, auxiliaries, pronouns,
@@ -52,7 +56,7 @@ export const QUALIFIER_PATTERNS: ReadonlyArray<
 ]
 
 /** Spelled cardinals. */
-export const SMALL_NUMBERS: Readonly<Record<string, number>> = {
+export const SMALL_NUMBERS = lexicon<number>({
   one: 1,
   two: 2,
   three: 3,
@@ -80,10 +84,10 @@ export const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-}
+})
 
 /** Words that multiply what comes before them. */
-export const SCALES: Readonly<Record<string, number>> = {
+export const SCALES = lexicon<number>({
   hundred: 100,
   thousand: 1e3,
   million: 1e6,
@@ -91,10 +95,10 @@ export const SCALES: Readonly<Record<string, number>> = {
   trillion: 1e12,
   lakh: 1e5,
   crore: 1e7,
-}
+})
 
 /** Scale abbreviations written against a number, mostly with money: "$6m", "£1.2bn", "5k". */
-export const SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+export const SCALE_ABBREVIATIONS = lexicon<number>({
   k: 1e3,
   m: 1e6,
   mn: 1e6,
@@ -103,10 +107,10 @@ export const SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   bn: 1e9,
   tn: 1e12,
   trn: 1e12,
-}
+})
 
 /** Plural forms that stand for a vague amount: "thousands of", "dozens of". */
-export const VAGUE_AMOUNTS: Readonly<Record<string, number>> = {
+export const VAGUE_AMOUNTS = lexicon<number>({
   dozens: 12,
   scores: 20,
   hundreds: 100,
@@ -114,10 +118,10 @@ export const VAGUE_AMOUNTS: Readonly<Record<string, number>> = {
   millions: 1e6,
   billions: 1e9,
   trillions: 1e12,
-}
+})
 
 /** Currency signs, with the letters that may stand before a dollar sign. */
-export const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
+export const CURRENCY_SIGNS = lexicon<string>({
   $: 'USD',
   US$: 'USD',
   C$: 'CAD',
@@ -139,7 +143,7 @@ export const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   '₦': 'NGN',
   '₴': 'UAH',
   '₺': 'TRY',
-}
+})
 
 /** ISO 4217 codes written as words before or after an amount. */
 export const CURRENCY_CODES = words(`
@@ -147,7 +151,7 @@ export const CURRENCY_CODES = words(`
 `)
 
 /** Currency names (singular) after an amount. Names shared by several currencies (peso, franc, real) are left out. */
-export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+export const CURRENCY_WORDS = lexicon<string>({
   dollar: 'USD',
   buck: 'USD',
   euro: 'EUR',
@@ -164,7 +168,7 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   naira: 'NGN',
   rand: 'ZAR',
   lira: 'TRY',
-}
+})
 
 export interface UnitClass {
   /** The base unit of the class: "people", "m", "kg" …; values are converted to it. */
@@ -291,7 +295,7 @@ export const IDENTIFIER_WORDS = words(
 )
 
 /** Plurals without a final s, so that a phrase reads as ended after them. */
-export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
+export const IRREGULAR_PLURALS = lexicon<string>({
   people: 'people',
   children: 'child',
   men: 'man',
@@ -308,7 +312,7 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   media: 'media',
   criteria: 'criterion',
   phenomena: 'phenomenon',
-}
+})
 
 // Words ending in s that are singular.
 const SINGULAR_S =
@@ -317,7 +321,7 @@ const SINGULAR_S =
 /** A simple English singular: "prisoners" → "prisoner", "countries" → "country", "children" → "child". */
 export function singular(word: string): string {
   const lower = word.toLowerCase()
-  const irregular = IRREGULAR_PLURALS[lower]
+  const irregular = IRREGULAR_PLURALS.get(lower)
   if (irregular) return irregular
   // Every rule below reads a final s.
   if (!lower.endsWith('s')) return lower
@@ -331,7 +335,7 @@ export function singular(word: string): string {
 /** True when a lower-case word reads as a plural. */
 export function isPlural(word: string): boolean {
   const lower = word.toLowerCase()
-  return lower in IRREGULAR_PLURALS || singular(lower) !== lower
+  return IRREGULAR_PLURALS.has(lower) || singular(lower) !== lower
 }
 
 /**

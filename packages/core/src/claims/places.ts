@@ -60,7 +60,7 @@ export function fromCapitals(words: readonly string[]): string[] {
 /** A word after a name that makes the name a modifier ("Salvadoran jails", "the Trump administration"). */
 function isContentWord(token: Token | undefined): boolean {
   if (!isLowerWord(token)) return false
-  const word = (token as Token).text.toLowerCase().replace(/['’]s$/, '')
+  const word = (token as Token).lower.replace(/['’]s$/, '')
   if (STOPWORDS.has(word) || TEMPORAL.has(word)) return false
   // A verb or an adverb after a place ends the phrase: "in Panama called", "in Paris recently".
   if (/(?:ed|ly)$/.test(word) && word.length > 4) return false
@@ -143,7 +143,7 @@ function readPlaceName(
   const next = tokens[last + 1]
   if (possessive) {
     // "El Salvador's capital" is a place; "Rubio's remarks" is not.
-    if (!PLACE_NOUNS.has((next?.text ?? '').toLowerCase())) return null
+    if (!PLACE_NOUNS.has(next?.lower ?? '')) return null
   } else if (
     isContentWord(next) ||
     (next?.type === 'mark' && /^['’]$/.test(next.text) && touches(tokens[last], next))
@@ -213,17 +213,16 @@ function readList(
  */
 export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
   const found: Found[] = []
-  const lower = tokens.map((t) => t.text.toLowerCase())
   // A word of travel among the six tokens before token `i`.
   const afterTravel = (i: number) => {
     for (let k = Math.max(0, i - 6); k < i; k++)
-      if (TRAVEL_WORDS.has(lower[k] as string)) return true
+      if (TRAVEL_WORDS.has((tokens[k] as Token).lower)) return true
     return false
   }
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i] as Token
-    const word = lower[i] as string
+    const word = token.lower
     // Only a few words lead to a place; most are passed over before anything else is read.
     if (token.type !== 'word' || !LEADS_TO_PLACE.has(word) || (i > 0 && isCapitalized(token))) {
       i++
@@ -233,7 +232,8 @@ export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
     if (AT_PLACE.has(word)) from = i + 1
     else if (ON_THE_WAY.has(word) && afterTravel(i)) from = i + 1
     else if (VISIT_VERBS.has(word) && isCapitalized(tokens[i + 1])) from = i + 1
-    else if (word === 'of' && (PLACE_NOUNS.has(lower[i - 1] ?? '') || afterTravel(i))) from = i + 1
+    else if (word === 'of' && (PLACE_NOUNS.has(tokens[i - 1]?.lower ?? '') || afterTravel(i)))
+      from = i + 1
     if (from < 0) {
       i++
       continue

@@ -49,17 +49,17 @@ const DETERMINERS = new Set(
 const DEMONYM_PLURAL = /^\p{Lu}[\p{Ll}’'-]+(?<!ss)s$/u
 const STREET =
   /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza)$/
-const COUNTRY_DOLLARS: Readonly<Record<string, string>> = {
-  us: 'USD',
-  'u.s': 'USD',
-  american: 'USD',
-  canadian: 'CAD',
-  australian: 'AUD',
-  singapore: 'SGD',
-  taiwan: 'TWD',
-  zealand: 'NZD',
-  kong: 'HKD',
-}
+const COUNTRY_DOLLARS: ReadonlyMap<string, string> = new Map([
+  ['us', 'USD'],
+  ['u.s', 'USD'],
+  ['american', 'USD'],
+  ['canadian', 'CAD'],
+  ['australian', 'AUD'],
+  ['singapore', 'SGD'],
+  ['taiwan', 'TWD'],
+  ['zealand', 'NZD'],
+  ['kong', 'HKD'],
+])
 
 interface Core {
   value: number
@@ -70,7 +70,7 @@ interface Core {
   digits: string | null
 }
 
-const lower = (token: Token | undefined) => (token ? token.text.toLowerCase() : '')
+const lower = (token: Token | undefined) => (token ? token.lower : '')
 
 function atSentenceStart(tokens: readonly Token[], index: number): boolean {
   for (let k = index - 1; k >= 0; k--) {
@@ -86,7 +86,7 @@ function numberWord(tokens: readonly Token[], index: number): string | null {
   if (token?.type !== 'word') return null
   if (/^\p{Lu}/u.test(token.text) && !atSentenceStart(tokens, index)) return null
   if (token.text.length > 1 && token.text === token.text.toUpperCase()) return null
-  return token.text.toLowerCase()
+  return token.lower
 }
 
 function readSpelled(tokens: readonly Token[], i: number): Core | null {
@@ -94,7 +94,7 @@ function readSpelled(tokens: readonly Token[], i: number): Core | null {
   if (first === null) return null
   // "half a million"
   if (first === 'half' && /^an?$/.test(lower(tokens[i + 1]))) {
-    const scale = SCALES[lower(tokens[i + 2])]
+    const scale = SCALES.get(lower(tokens[i + 2]))
     if (scale && scale >= 1e3)
       return { value: scale / 2, first: i, last: i + 2, vague: false, digits: null }
     return null
@@ -107,11 +107,11 @@ function readSpelled(tokens: readonly Token[], i: number): Core | null {
   while (j < tokens.length) {
     const word = j === i ? first : numberWord(tokens, j)
     if (word === null) break
-    const small = SMALL_NUMBERS[word]
-    const scale = SCALES[word]
+    const small = SMALL_NUMBERS.get(word)
+    const scale = SCALES.get(word)
     if ((word === 'a' || word === 'an') && previous === null) {
       const nextWord = lower(tokens[j + 1])
-      if (!(nextWord in SCALES) && nextWord !== 'dozen') break
+      if (!SCALES.has(nextWord) && nextWord !== 'dozen') break
       current = 1
       previous = 'a'
     } else if (small !== undefined) {
@@ -130,7 +130,7 @@ function readSpelled(tokens: readonly Token[], i: number): Core | null {
       current = (current || 1) * 12
       previous = 'hundred'
     } else if (word === 'and' && (previous === 'hundred' || previous === 'scale')) {
-      if (SMALL_NUMBERS[lower(tokens[j + 1])] === undefined) break
+      if (SMALL_NUMBERS.get(lower(tokens[j + 1])) === undefined) break
       j++
       continue
     } else {
@@ -144,7 +144,7 @@ function readSpelled(tokens: readonly Token[], i: number): Core | null {
       hyphen?.text === '-' &&
       touches(tokens[j], hyphen) &&
       touches(hyphen, tokens[j + 2]) &&
-      (SMALL_NUMBERS[lower(tokens[j + 2])] ?? 10) < 10
+      (SMALL_NUMBERS.get(lower(tokens[j + 2])) ?? 10) < 10
     ) {
       j += 2
       continue
@@ -163,7 +163,7 @@ function readVague(tokens: readonly Token[], i: number): Core | null {
   if (word === null) return null
   // "tens of thousands", "hundreds of millions"
   if ((word === 'tens' || word === 'hundreds') && lower(tokens[i + 1]) === 'of') {
-    const inner = VAGUE_AMOUNTS[lower(tokens[i + 2])]
+    const inner = VAGUE_AMOUNTS.get(lower(tokens[i + 2]))
     if (inner && inner >= 1e3)
       return {
         value: (word === 'tens' ? 10 : 100) * inner,
@@ -173,13 +173,13 @@ function readVague(tokens: readonly Token[], i: number): Core | null {
         digits: null,
       }
   }
-  const amount = VAGUE_AMOUNTS[word]
+  const amount = VAGUE_AMOUNTS.get(word)
   if (amount !== undefined) return { value: amount, first: i, last: i, vague: true, digits: null }
   // "several thousand", "a few hundred", "many millions"
   const scaleWord = word === 'a' && lower(tokens[i + 1]) === 'few' ? i + 2 : i + 1
   if (word === 'several' || word === 'many' || (word === 'a' && scaleWord === i + 2)) {
     const next = lower(tokens[scaleWord])
-    const scale = SCALES[next] ?? VAGUE_AMOUNTS[next] ?? (next === 'dozen' ? 12 : undefined)
+    const scale = SCALES.get(next) ?? VAGUE_AMOUNTS.get(next) ?? (next === 'dozen' ? 12 : undefined)
     if (scale !== undefined)
       return { value: scale, first: i, last: scaleWord, vague: true, digits: null }
   }
@@ -189,9 +189,9 @@ function readVague(tokens: readonly Token[], i: number): Core | null {
 // The words a spelled or vague amount can open with (see readVague and
 // readSpelled); every other word is passed over without reading further.
 const OPENING_WORDS = new Set([
-  ...Object.keys(SMALL_NUMBERS),
-  ...Object.keys(SCALES),
-  ...Object.keys(VAGUE_AMOUNTS),
+  ...SMALL_NUMBERS.keys(),
+  ...SCALES.keys(),
+  ...VAGUE_AMOUNTS.keys(),
   'a',
   'an',
   'half',
@@ -204,14 +204,14 @@ const OPENING_WORDS = new Set([
 function readCore(tokens: readonly Token[], i: number): Core | null {
   const token = tokens[i]
   if (!token) return null
-  if (token.type === 'word' && !OPENING_WORDS.has(token.text.toLowerCase())) return null
+  if (token.type === 'word' && !OPENING_WORDS.has(token.lower)) return null
   if (token.type === 'number') {
     if (!DIGITS.test(token.text)) return null
     let value = Number(token.text.replace(/,/g, ''))
     let last = i
     const next = tokens[i + 1]
-    const scale = SCALES[lower(next)]
-    if (scale !== undefined && next?.type === 'word' && next.text === next.text.toLowerCase()) {
+    const scale = SCALES.get(lower(next))
+    if (scale !== undefined && next?.type === 'word' && next.text === next.lower) {
       value = tidy(value * scale)
       last = i + 1
     }
@@ -254,7 +254,7 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
   for (let guard = 0; guard < 6 && k < tokens.length; guard++) {
     const token = tokens[k] as Token
     if (token.type !== 'word') break
-    const word = token.text.toLowerCase()
+    const word = token.lower
     const apostrophe = tokens[k + 1]
     const possessive =
       /['’]s$/.test(word) ||
@@ -326,7 +326,7 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
   }
   if (!head) return null
   if (words.length === 1 && isVerbForm(headText.toLowerCase())) return null
-  return { head, text: headText, words: words.map((w) => w.text.toLowerCase()), last, proper }
+  return { head, text: headText, words: words.map((w) => w.lower), last, proper }
 }
 
 function qualifierBefore(text: string, at: number): { qualifier: ClaimQualifier; start: number } {
@@ -366,11 +366,11 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
   let start = core.first
   let currency: string | null = null
   const sign = tokens[start - 1]
-  if (sign?.type === 'mark' && touches(sign, tokens[start]) && CURRENCY_SIGNS[sign.text]) {
+  if (sign?.type === 'mark' && touches(sign, tokens[start]) && CURRENCY_SIGNS.get(sign.text)) {
     start--
-    currency = CURRENCY_SIGNS[sign.text] as string
+    currency = CURRENCY_SIGNS.get(sign.text) as string
     const prefix = tokens[start - 1]
-    const combined = prefix ? CURRENCY_SIGNS[`${prefix.text}${sign.text}`] : undefined
+    const combined = prefix ? CURRENCY_SIGNS.get(`${prefix.text}${sign.text}`) : undefined
     if (prefix && combined && touches(prefix, sign)) {
       start--
       currency = combined
@@ -398,7 +398,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
     return skip
   let monthYear = false
   if (before?.type === 'word') {
-    const word = before.text.toLowerCase()
+    const word = before.lower
     if (IDENTIFIER_WORDS.has(word) && (isCapitalized(before) || word === 'number')) return skip
     if (isCapitalized(before) && MONTHS.has(word)) {
       if (!(core.digits && /^\d{4}$/.test(core.digits))) return skip
@@ -420,7 +420,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
     lower(before) === 'in' || (lower(before) === 'of' && lower(tokens[start - 2]) === 'out')
   if (ratio) {
     const k = lower(before) === 'in' ? start - 2 : start - 3
-    if (tokens[k]?.type === 'number' || lower(tokens[k]) in SMALL_NUMBERS) return skip
+    if (tokens[k]?.type === 'number' || SMALL_NUMBERS.has(lower(tokens[k]))) return skip
   }
   let last = core.last
   let value = core.value
@@ -430,9 +430,9 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
   let factor = 1
   const after = tokens[last + 1]
   if (touches(tokens[last], after) && after) {
-    const word = after.text.toLowerCase()
+    const word = after.lower
     if (after.type === 'word') {
-      const scale = SCALE_ABBREVIATIONS[word]
+      const scale = SCALE_ABBREVIATIONS.get(word)
       if (scale !== undefined && (currency || word !== 'm')) {
         value = tidy(value * scale)
         last++
@@ -459,7 +459,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
     }
   }
   const next = tokens[last + 1]
-  if (next?.type === 'word' && TIME_WORDS.has(next.text.toLowerCase()) && core.digits) return skip
+  if (next?.type === 'word' && TIME_WORDS.has(next.lower) && core.digits) return skip
 
   let end = last
   const at = (k: number) => lower(tokens[k])
@@ -490,7 +490,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
   // Currency after the amount: "6 million dollars", "5 billion euros", "US dollars".
   if (!currency) {
     let k = end + 1
-    const country = COUNTRY_DOLLARS[at(k)]
+    const country = COUNTRY_DOLLARS.get(at(k))
     if (country && /^dollars?$/.test(at(k + (tokens[k + 1]?.text === '.' ? 2 : 1)))) {
       currency = country
       k += tokens[k + 1]?.text === '.' ? 2 : 1
@@ -504,8 +504,8 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
     const word = at(k)
     if (currency) {
       end = k
-    } else if (CURRENCY_WORDS[singular(word)] && (word !== 'won' || value >= 1000)) {
-      currency = CURRENCY_WORDS[singular(word)] as string
+    } else if (CURRENCY_WORDS.get(singular(word)) && (word !== 'won' || value >= 1000)) {
+      currency = CURRENCY_WORDS.get(singular(word)) as string
       end = k
     } else if (/^pounds?$/.test(word) && at(k + 1) === 'sterling') {
       currency = 'GBP'
@@ -546,7 +546,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
       }
       if (parts.length > 0) {
         let head = parts[0] as string
-        const scale = SCALES[head.toLowerCase()]
+        const scale = SCALES.get(head.toLowerCase())
         if (scale !== undefined && scale >= 1e3) {
           value = tidy(value * scale)
           parts.shift()

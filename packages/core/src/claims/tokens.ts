@@ -1,6 +1,8 @@
 /** A word, a number or one mark of punctuation, with offsets into the text it was read from. */
 export interface Token {
   text: string
+  /** The text in lower case, read once here for every lexicon lookup. */
+  lower: string
   start: number
   end: number
   type: 'word' | 'number' | 'mark'
@@ -15,7 +17,13 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(TOKEN)) {
     const type = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'mark'
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, type })
+    tokens.push({
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      start: m.index,
+      end: m.index + m[0].length,
+      type,
+    })
   }
   return tokens
 }
