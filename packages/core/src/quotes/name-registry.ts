@@ -28,6 +28,8 @@ const TOKEN = /\S+/g
 const ABBREVIATION =
   /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Prof\.|Maj\.|Insp\.|Det\.|Supt\.|Pres\.|Amb\.|Hon\.)$/u
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
+// What a CAPITALIZED word after its opening marks must start with: A-Z or a non-ASCII letter.
+const MAY_BE_CAPITALIZED = /^[("“‘]*[A-Z\u0080-\uffff]/
 const STOP_AT_SENTENCE_START =
   /^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$/
 
@@ -47,6 +49,11 @@ export function collectNames(
   let i = 0
   while (i < tokens.length) {
     const first = tokens[i] as { word: string; at: number }
+    // Most words start lower-case: a cheap test without Unicode classes passes them by.
+    if (!MAY_BE_CAPITALIZED.test(first.word)) {
+      i++
+      continue
+    }
     // A name may open a quote: "“Jane Roe had never voted".
     const opening = /^[("“‘]*/.exec(first.word)?.[0].length ?? 0
     if (!CAPITALIZED.test(first.word.slice(opening))) {
@@ -60,10 +67,12 @@ export function collectNames(
       // "(D-Mo.)" after a name is a party tag, not more of the name.
       if (run.length > 0 && /^[([]/.test(word)) break
       const opened = word.replace(/^[("“‘]+/, '')
-      const endsSentence = /[.!?]["”’)]*$/.test(opened) && !ABBREVIATION.test(opened)
-      const bare = opened
-        .replace(/[,;:!?)"“”’]+$/, '')
-        .replace(/\.$/, (dot) => (ABBREVIATION.test(opened) ? dot : ''))
+      // (Every abbreviation ends in a full stop: the cheap test first.)
+      const abbreviation = opened.endsWith('.') && ABBREVIATION.test(opened)
+      const endsSentence = /[.!?]["”’)]*$/.test(opened) && !abbreviation
+      const unpunctuated = opened.replace(/[,;:!?)"“”’]+$/, '')
+      const bare =
+        unpunctuated.endsWith('.') && !abbreviation ? unpunctuated.slice(0, -1) : unpunctuated
       // An initial after a lower-case word ("posted on X. Rubio") ends a sentence, not a name.
       if (
         run.length === 0 &&
@@ -113,8 +122,9 @@ export function collectNames(
     i = Math.max(j, i + 1)
   }
   // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
+  // (The word boundary goes first: it fails fast where the look-behind would be tried at every character.)
   const speaker =
-    /(?<![\p{L}.'’-]\s?)\b(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/gu
+    /\b(?<![\p{L}.'’-]\s?)(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/gu
   for (const m of text.matchAll(speaker)) {
     const word = m[1] as string
     if (STOP_AT_SENTENCE_START.test(word)) continue
@@ -148,6 +158,26 @@ const APPOSITIVES = [1, 2, 3].map(
 )
 // Only subject pronouns: "his" and "her" often point at the object of the sentence.
 const PRONOUN = /\b(he|she)\b/gi
+
+// A capitalized word starts with A-Z or a character beyond ASCII (never a trailing
+// surrogate): looking for those first and testing for \p{Lu} only there is many times
+// faster than a scan for \p{Lu}, which tries its Unicode class at every character.
+const MAY_START_CAPITALIZED = /[A-Z\u0080-\udbff\ue000-\uffff]/g
+const CAPITALIZED_WORD = /\p{Lu}[\p{L}'’-]*/uy
+
+/** What a global `\p{Lu}[\p{L}'’-]*` finds in `text`, in order. */
+function capitalizedWords(text: string): RegExpExecArray[] {
+  const words: RegExpExecArray[] = []
+  MAY_START_CAPITALIZED.lastIndex = 0
+  for (let m = MAY_START_CAPITALIZED.exec(text); m; m = MAY_START_CAPITALIZED.exec(text)) {
+    CAPITALIZED_WORD.lastIndex = m.index
+    const word = CAPITALIZED_WORD.exec(text)
+    if (!word) continue
+    words.push(word)
+    MAY_START_CAPITALIZED.lastIndex = CAPITALIZED_WORD.lastIndex
+  }
+  return words
+}
 
 /**
  * Adds the places where the article names a known person by surname alone
@@ -197,32 +227,38 @@ function indexMentions(
     const known = bearers.filter((entity) => introduced(entity) <= at)
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
-  const word = /\p{Lu}[\p{L}'’-]*/gu
-  for (let m = word.exec(text); m; m = word.exec(text)) {
+  for (const m of capitalizedWords(text)) {
     const bare = m[0].replace(/[’']s$/, '')
     const entity = lookup(bare.toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
-    // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
-    // former chair, said", "Jane Roe — who led the panel — said".
-    // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
-    // which is made up of investors, said"): the fewest that end at a verb.
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 360)
-    const stripped = APPOSITIVES.map((appositives) => after.replace(appositives, ''))
-    const rest = stripped.find((r) => VERB_AFTER.test(r)) ?? (stripped[0] as string)
     // The name's first word: "to Hillary Clinton being" is governed by "to".
     const nameStart =
       m.index -
       (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
         text.slice(Math.max(0, m.index - 40), m.index),
       )?.[0].length ?? 0)
+    if (inQuote(m.index, nameStart)) continue
+    // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
+    // former chair, said", "Jane Roe — who led the panel — said".
+    // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
+    // which is made up of investors, said"): the fewest that end at a verb.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 360)
+    let rest: string | undefined
+    for (const appositives of APPOSITIVES) {
+      const stripped = after.replace(appositives, '')
+      rest ??= stripped
+      if (VERB_AFTER.test(stripped)) {
+        rest = stripped
+        break
+      }
+    }
     // ("Secretary of State John Kerry said": that "of" is part of the title.)
     const preposition =
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, nameStart - 20), nameStart),
       ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
-    if (inQuote(m.index, nameStart)) continue
-    const verb = VERB_AFTER.exec(rest)
+    const verb = VERB_AFTER.exec(rest as string)
     // "with Jane Roe attacking the plan": the participle makes her its subject.
     const withParticiple =
       verb !== null &&
