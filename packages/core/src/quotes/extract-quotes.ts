@@ -26,6 +26,7 @@ import {
   isRoleWord,
   parseSpeakerMention,
   type SpeakerMention,
+  withMentionMemo,
 } from './speaker-mention.js'
 
 /** Quotes of one article, the speakers they name, and problems met on the way. */
@@ -248,6 +249,10 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
  * message says so.
  */
 export function extractQuotes(article: Article): QuoteExtraction {
+  return withMentionMemo(() => extractFrom(article))
+}
+
+function extractFrom(article: Article): QuoteExtraction {
   const messages: ArticleMessage[] = []
   const scan = findQuoteSpans(article.paragraphs)
   const text = article.text

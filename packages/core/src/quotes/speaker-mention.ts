@@ -98,16 +98,44 @@ function stripPossessive(word: string): string {
   return word.replace(/[’']s$/, '')
 }
 
+// What parseSpeakerMention has answered while withMentionMemo runs; null the rest of the time.
+let memo: Map<string, SpeakerMention | null> | null = null
+
+/**
+ * Runs `task` with parseSpeakerMention remembering its answers: attribution
+ * reads the same names over and over. The memory is dropped when `task`
+ * returns, so one call never sees another's. The mentions are shared between
+ * the places that ask for the same text: `task` must not change them.
+ */
+export function withMentionMemo<T>(task: () => T): T {
+  if (memo) return task()
+  memo = new Map()
+  try {
+    return task()
+  } finally {
+    memo = null
+  }
+}
+
 /**
  * Reads a speaker mention: strips titles and roles off a name ("Secretary of
  * State Marco Rubio" → "Marco Rubio", role "Secretary of State"), tells
  * people from organizations and pronouns from nominals ("a source").
  */
 export function parseSpeakerMention(raw: string): SpeakerMention | null {
-  const text = raw
-    .trim()
-    .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
-    .replace(/(\p{Ll}{2,})\.$/u, '$1')
+  if (!memo) return readSpeakerMention(raw)
+  let mention = memo.get(raw)
+  if (mention === undefined) {
+    mention = readSpeakerMention(raw)
+    memo.set(raw, mention)
+  }
+  return mention
+}
+
+function readSpeakerMention(raw: string): SpeakerMention | null {
+  const trimmed = raw.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+  // (The full stop is looked for first: the pattern alone is tried at every character.)
+  const text = trimmed.endsWith('.') ? trimmed.replace(/(\p{Ll}{2,})\.$/u, '$1') : trimmed
   if (text === '' || text.length > 160) return null
   // "The Security Council on Friday": when it spoke is not part of its name.
   const timed = TRAILING_TIME.exec(text)
@@ -118,7 +146,9 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
   const appositive = withAppositive(text)
   if (appositive) return appositive
   // "Mr. Morgan of the Sierra Club": a titled or first-named person of an organization is the person.
+  // (Only a text with " of " in it can match: the pattern alone backtracks through any text.)
   const ofOrg =
+    /\sof\s/.test(text) &&
     /^(.*?\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’-]+)\s+of\s+(?:the\s+)?\p{Lu}.*$/u.exec(
       text,
     )
