@@ -130,7 +130,9 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[]): QuoteScan {
   return { spans, unclosed, stray }
 }
 
-const SINGLE_OPEN = /(?<=^|[\s([{\u2014\u2013:;,-])[‘'](?=\p{L}|\d)/gu
+// The mark comes first and the look-behind checks what stands before it: a look-behind
+// in front would be tried at every character of the paragraph.
+const SINGLE_OPEN = /[‘'](?<=(?:^|[\s([{\u2014\u2013:;,-])[‘'])(?=\p{L}|\d)/gu
 
 /**
  * Single-quoted stretches outside double quotes: an opening ‘ or ' after a
