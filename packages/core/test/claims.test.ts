@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { tokenize } from '../src/claims/tokens.js'
 import {
   CorroborateError,
   extractClaims,
@@ -555,6 +556,69 @@ describe('extractClaims on arbitrary text', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('tokenize', () => {
+  // The grammar tokenize reads by hand, as the pattern it stands for.
+  const TOKEN = /([\p{L}\p{M}]+(?:[.'’][\p{L}\p{M}]+)*)|(\d+(?:[.,]\d+)*)|(\S)/gu
+  const byPattern = (text: string) =>
+    [...text.matchAll(TOKEN)].map((m) => ({
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      start: m.index,
+      end: m.index + m[0].length,
+      type: m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'mark',
+    }))
+
+  it('reads words with inner dots and apostrophes, digit runs and marks', () => {
+    expect(tokenize('U.S. jails’ 40,000-bed Σ.Ω 😀 x').map((t) => [t.text, t.type])).toEqual([
+      ['U.S', 'word'],
+      ['.', 'mark'],
+      ['jails', 'word'],
+      ['’', 'mark'],
+      ['40,000', 'number'],
+      ['-', 'mark'],
+      ['bed', 'word'],
+      ['Σ.Ω', 'word'],
+      ['😀', 'mark'],
+      ['x', 'word'],
+    ])
+  })
+
+  it('reads any text as the pattern does', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      '\u0301',
+      '.',
+      "'",
+      '’',
+      ',',
+      '7',
+      ' ',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+      '😀',
+      '\ud800',
+      'Ⅻ',
+      'İ',
+      '-',
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')),
+        ),
+        (text) => {
+          expect(tokenize(text)).toEqual(byPattern(text))
+        },
+      ),
+      { numRuns: 500 },
     )
   })
 })
