@@ -201,10 +201,14 @@ const OPENING_WORDS = new Set([
   'many',
 ])
 
+/** Whether an amount can start at this token: digits or a word in OPENING_WORDS. */
+const opensAmount = (token: Token | undefined): token is Token =>
+  token !== undefined &&
+  (token.type === 'number' || (token.type === 'word' && OPENING_WORDS.has(token.lower)))
+
 function readCore(tokens: readonly Token[], i: number): Core | null {
   const token = tokens[i]
-  if (!token) return null
-  if (token.type === 'word' && !OPENING_WORDS.has(token.lower)) return null
+  if (!opensAmount(token)) return null
   if (token.type === 'number') {
     if (!DIGITS.test(token.text)) return null
     let value = Number(token.text.replace(/,/g, ''))
@@ -660,7 +664,7 @@ export function findQuantities(text: string, tokens: readonly Token[], before = 
   if (tokens[0]?.type === 'number' && /\b(?:No|Nos|Number|Vol|Art)\.?\s*$|#\s*$/i.test(before))
     i = 1
   while (i < tokens.length) {
-    const outcome = readQuantity(text, tokens, i)
+    const outcome = opensAmount(tokens[i]) ? readQuantity(text, tokens, i) : null
     if (!outcome) {
       i++
       continue
