@@ -28,6 +28,8 @@ const TOKEN = /\S+/g
 const ABBREVIATION =
   /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Prof\.|Maj\.|Insp\.|Det\.|Supt\.|Pres\.|Amb\.|Hon\.)$/u
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
+const NAME_PARTICLE = /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/
+const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/
 // What a CAPITALIZED word after its opening marks must start with: A-Z or a non-ASCII letter.
 const MAY_BE_CAPITALIZED = /^[("“‘]*[A-Z\u0080-\uffff]/
 const STOP_AT_SENTENCE_START =
@@ -66,6 +68,9 @@ export function collectNames(
       const word = (tokens[j] as { word: string }).word
       // "(D-Mo.)" after a name is a party tag, not more of the name.
       if (run.length > 0 && /^[([]/.test(word)) break
+      // A lower-case word joins a name only as a particle ("Charles de Gaulle"): one that
+      // does not start like a particle is turned away before the costlier tests below.
+      if (run.length > 0 && /^[a-z]/.test(word) && !NAME_PARTICLE_START.test(word)) break
       const opened = word.replace(/^[("“‘]+/, '')
       // (Every abbreviation ends in a full stop: the cheap test first.)
       const abbreviation = opened.endsWith('.') && ABBREVIATION.test(opened)
@@ -80,19 +85,13 @@ export function collectNames(
         !/^\p{Lu}\.$/u.test(tokens[j + 1]?.word ?? '')
       )
         break
-      const isName =
-        CAPITALIZED.test(bare) ||
-        (run.length > 0 && /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/.test(bare))
+      const isName = CAPITALIZED.test(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
       if (!isName) break
       run.push(bare)
       j++
       if (endsSentence || bare !== opened) break
     }
-    while (
-      run.length > 0 &&
-      /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/.test(run[run.length - 1] as string)
-    )
-      run.pop()
+    while (run.length > 0 && NAME_PARTICLE.test(run[run.length - 1] as string)) run.pop()
     if (run.length >= 2 && STOP_AT_SENTENCE_START.test(run[0]?.replace(/\.$/, '') ?? ''))
       run.shift()
     // "Commission on Presidential Debates": the words after "on" are the tail of a longer name.
@@ -122,10 +121,16 @@ export function collectNames(
     i = Math.max(j, i + 1)
   }
   // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
-  // (The word boundary goes first: it fails fast where the look-behind would be tried at every character.)
-  const speaker =
-    /\b(?<![\p{L}.'’-]\s?)(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/gu
-  for (const m of text.matchAll(speaker)) {
+  // Such a word starts one of the capitalized words: the pattern is tried at those
+  // starts only, where a scan would try it at every character.
+  const words = capitalizedWords(text)
+  let after = 0
+  for (const { index } of words) {
+    if (index < after) continue
+    SPEAKER.lastIndex = index
+    const m = SPEAKER.exec(text)
+    if (!m) continue
+    after = SPEAKER.lastIndex
     const word = m[1] as string
     if (STOP_AT_SENTENCE_START.test(word)) continue
     const mention = parseSpeakerMention(word)
@@ -134,10 +139,12 @@ export function collectNames(
     }
   }
   const found = [...new Set(entities.values())]
-  indexMentions(text, found, quoted)
+  indexMentions(text, found, quoted, words)
   return found
 }
 
+const SPEAKER =
+  /\b(?<![\p{L}.'’-]\s?)(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/uy
 const VERB_AFTER =
   /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
 const SPEECH_VERB =
@@ -188,6 +195,7 @@ function indexMentions(
   text: string,
   entities: NamedEntity[],
   quoted: ReadonlyArray<{ start: number; end: number }>,
+  words: RegExpExecArray[],
 ): void {
   // A name inside someone's quote is not the subject of the article's sentence.
   // But a paragraph that opens a quote which never closes and begins with a name and its
@@ -227,17 +235,22 @@ function indexMentions(
     const known = bearers.filter((entity) => introduced(entity) <= at)
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
-  for (const m of capitalizedWords(text)) {
+  for (const m of words) {
     const bare = m[0].replace(/[’']s$/, '')
     const entity = lookup(bare.toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
+    // A possessive ("Rubio's trip") is the subject of nothing.
+    if (/[’']s$/.test(m[0])) continue
     // The name's first word: "to Hillary Clinton being" is governed by "to".
+    // (Words before the name end in a space; the pattern is not tried without one.)
     const nameStart =
       m.index -
-      (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
-        text.slice(Math.max(0, m.index - 40), m.index),
-      )?.[0].length ?? 0)
+      (/\s/.test(text.charAt(m.index - 1))
+        ? (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
+            text.slice(Math.max(0, m.index - 40), m.index),
+          )?.[0].length ?? 0)
+        : 0)
     if (inQuote(m.index, nameStart)) continue
     // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
     // former chair, said", "Jane Roe — who led the panel — said".
@@ -253,30 +266,25 @@ function indexMentions(
         break
       }
     }
+    const verb = VERB_AFTER.exec(rest as string)
     // ("Secretary of State John Kerry said": that "of" is part of the title.)
-    const preposition =
+    const preposition = () =>
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, nameStart - 20), nameStart),
       ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
-    const verb = VERB_AFTER.exec(rest as string)
     // "with Jane Roe attacking the plan": the participle makes her its subject.
-    const withParticiple =
-      verb !== null &&
-      /ing$/.test(verb[0]) &&
-      /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
+    const withParticiple = (verb: string) =>
+      /ing$/.test(verb) && /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
     // "Rubio said President Bukele offered …": the subject of reported speech is not
     // the one a later "he" continues with; the reporter is.
-    const reportedClause =
+    const reportedClause = () =>
       /\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
         text.slice(Math.max(0, nameStart - 30), nameStart),
       )
-    if (verb && !/[’']s$/.test(m[0]) && (!preposition || withParticiple) && !reportedClause) {
+    if (verb && (!preposition() || withParticiple(verb[0])) && !reportedClause()) {
       entity.subjects.push(m.index)
       if (SPEECH_VERB.test(verb[0])) entity.speeches.push(m.index)
-    } else if (
-      !/[’']s$/.test(m[0]) &&
-      SPEECH_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))
-    ) {
+    } else if (SPEECH_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
       // "…, said NBC's Jane Roe": the inverted speech verb makes the name its subject.
       entity.subjects.push(m.index)
       entity.speeches.push(m.index)
