@@ -79,14 +79,16 @@ const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
 function lastSentenceStart(text: string): number {
   let start = 0
   for (const m of text.matchAll(SENTENCE_END)) {
-    const word =
-      text
-        .slice(0, m.index + 1)
-        .split(/\s+/)
-        .pop() ?? ''
-    if (!NP_ABBREVIATION.test(word)) start = m.index + m[0].length
+    if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) start = m.index + m[0].length
   }
   return start
+}
+
+/** The word of `text` that ends at `end`, as far back as white space: `text.slice(0, end).split(/\s+/).pop()` without splitting it all. */
+function wordEndingAt(text: string, end: number): string {
+  let start = end
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--
+  return text.slice(start, end)
 }
 
 // A role beside a name: "a spokeswoman for the agency", "the group's director"; not "who …" nor a place or age.
@@ -127,13 +129,14 @@ function trailingNounPhrase(text: string): { text: string; at: number } | null {
     const comma = candidate.lastIndexOf(',')
     if (comma + 1 > from) from = comma + 1
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
-    from = Math.max(from, lastSentenceStart(candidate))
+    const sentenceStart = lastSentenceStart(candidate)
+    from = Math.max(from, sentenceStart)
     let phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
     // "the former first lady and U.S. senator": two roles of one person.
     const coordinated =
       /(?:^|\s)((?:the|a|an)\s+(?:[\p{L}.’'-]+\s+){0,5}?[\p{L}.’'-]+)\s+and\s+$/iu.exec(
-        candidate.slice(Math.max(lastSentenceStart(candidate), comma + 1), from),
+        candidate.slice(Math.max(sentenceStart, comma + 1), from),
       )
     if (
       coordinated &&
@@ -562,11 +565,7 @@ function extractFrom(article: Article): QuoteExtraction {
 function firstSentenceEnd(text: string): number {
   const stop = /[.!?](?=\s|$)/g
   for (let m = stop.exec(text); m; m = stop.exec(text)) {
-    const word =
-      text
-        .slice(0, m.index + 1)
-        .split(/\s+/)
-        .pop() ?? ''
+    const word = wordEndingAt(text, m.index + 1)
     if (m[0] === '.' && NP_ABBREVIATION.test(word.replace(/^\(/, ''))) continue
     const open = text.slice(0, m.index).split('(').length - text.slice(0, m.index).split(')').length
     if (open > 0) continue
