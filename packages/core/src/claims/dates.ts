@@ -35,11 +35,11 @@ const LEADING_TIME = /^at\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?\s+/i
 const LEADING_PREPOSITION = /^(?:on|by|from|until|till|since|as of|through)\s+/i
 // What every date kept below has somewhere in it: a digit, and a month name or a
 // numeric date. A sentence without them cannot yield one, so chrono (the
-// costliest reader by far) is not run on it. Month names are matched without
-// word boundaries, as a substring need not keep the boundaries of the sentence.
-const ANY_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
+// costliest reader by far) is not run on it. A month name keeps its word
+// boundaries in the sentence: chrono's month readers start after a non-word
+// character and end before one.
 const mayHoldDate = (text: string) =>
-  /\d/.test(text) && (ANY_MONTH.test(text) || NUMERIC_DATE.test(text))
+  /\d/.test(text) && (MONTH_NAME.test(text) || NUMERIC_DATE.test(text))
 const TRAILING_TIME =
   /(?:,?\s+at\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|,?\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)$/i
 
