@@ -201,10 +201,12 @@ function indexMentions(
   // But a paragraph that opens a quote which never closes and begins with a name and its
   // verb ("Jane Roe thought the charge was absurd.") is quoted narrative, an excerpt of
   // another writer's story: its subject is a person the next pronoun may mean.
-  const inQuote = (at: number, nameStart = at) =>
+  const inQuote = (at: number, nameStart: () => number = () => at) =>
     quoted.some(
       (q) =>
-        at >= q.start && at < q.end && (nameStart !== q.start || /^["”’]/.test(text.charAt(q.end))),
+        at >= q.start &&
+        at < q.end &&
+        (nameStart() !== q.start || /^["”’]/.test(text.charAt(q.end))),
     )
   const bySurname = new Map<string, NamedEntity[]>()
   for (const entity of entities) {
@@ -236,21 +238,23 @@ function indexMentions(
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
   for (const m of words) {
-    const bare = m[0].replace(/[’']s$/, '')
-    const entity = lookup(bare.toLowerCase(), m.index)
+    const possessive = m[0].endsWith('s') && /[’']s$/.test(m[0])
+    const entity = lookup((possessive ? m[0].slice(0, -2) : m[0]).toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
     // A possessive ("Rubio's trip") is the subject of nothing.
-    if (/[’']s$/.test(m[0])) continue
-    // The name's first word: "to Hillary Clinton being" is governed by "to".
-    // (Words before the name end in a space; the pattern is not tried without one.)
-    const nameStart =
-      m.index -
-      (/\s/.test(text.charAt(m.index - 1))
-        ? (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
-            text.slice(Math.max(0, m.index - 40), m.index),
-          )?.[0].length ?? 0)
-        : 0)
+    if (possessive) continue
+    // The name's first word: "to Hillary Clinton being" is governed by "to". Looked
+    // for only when asked, and only after a space, which the words before it end in.
+    let nameStartAt: number | undefined
+    const nameStart = () =>
+      (nameStartAt ??=
+        m.index -
+        (/\s/.test(text.charAt(m.index - 1))
+          ? (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
+              text.slice(Math.max(0, m.index - 40), m.index),
+            )?.[0].length ?? 0)
+          : 0))
     if (inQuote(m.index, nameStart)) continue
     // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
     // former chair, said", "Jane Roe — who led the panel — said".
@@ -270,16 +274,16 @@ function indexMentions(
     // ("Secretary of State John Kerry said": that "of" is part of the title.)
     const preposition = () =>
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
-        text.slice(Math.max(0, nameStart - 20), nameStart),
-      ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
+        text.slice(Math.max(0, nameStart() - 20), nameStart()),
+      ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart() - 30), nameStart()))
     // "with Jane Roe attacking the plan": the participle makes her its subject.
     const withParticiple = (verb: string) =>
-      /ing$/.test(verb) && /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
+      /ing$/.test(verb) && /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart() - 8), nameStart()))
     // "Rubio said President Bukele offered …": the subject of reported speech is not
     // the one a later "he" continues with; the reporter is.
     const reportedClause = () =>
       /\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
-        text.slice(Math.max(0, nameStart - 30), nameStart),
+        text.slice(Math.max(0, nameStart() - 30), nameStart()),
       )
     if (verb && (!preposition() || withParticiple(verb[0])) && !reportedClause()) {
       entity.subjects.push(m.index)
