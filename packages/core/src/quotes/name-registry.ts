@@ -24,14 +24,59 @@ export interface NamedEntity {
   speeches: number[]
 }
 
-const TOKEN = /\S+/g
+interface Token {
+  word: string
+  at: number
+}
+
+// A token that may start a name: at the start or after white space, opening marks, then
+// A-Z or a character beyond ASCII that is no white space (group 1 is the token's start).
+const NAME_TOKEN_START = /(?:^|\s)([("“‘]*(?!\s)[A-Z\u0080-\uffff])/g
+const TOKEN_AT = /\S+/y
+const NEXT_TOKEN = /\s+(\S+)/y
+
+/** The token (a run of non-white-space) that starts at `at`. */
+function tokenAt(text: string, at: number): Token {
+  TOKEN_AT.lastIndex = at
+  return { word: TOKEN_AT.exec(text)?.[0] ?? '', at }
+}
+
+function tokenAfter(text: string, token: Token): Token | undefined {
+  NEXT_TOKEN.lastIndex = token.at + token.word.length
+  const word = NEXT_TOKEN.exec(text)?.[1]
+  return word === undefined ? undefined : { word, at: NEXT_TOKEN.lastIndex - word.length }
+}
+
+function tokenBefore(text: string, token: Token): Token | undefined {
+  let end = token.at
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--
+  if (end === 0) return undefined
+  let start = end
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--
+  return { word: text.slice(start, end), at: start }
+}
+
+/** Whether `\s` matches this UTF-16 code unit: white space or a line terminator. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
 const ABBREVIATION =
   /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Prof\.|Maj\.|Insp\.|Det\.|Supt\.|Pres\.|Amb\.|Hon\.)$/u
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
 const NAME_PARTICLE = /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/
 const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/
-// What a CAPITALIZED word after its opening marks must start with: A-Z or a non-ASCII letter.
-const MAY_BE_CAPITALIZED = /^[("“‘]*[A-Z\u0080-\uffff]/
 const STOP_AT_SENTENCE_START =
   /^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$/
 
@@ -45,27 +90,22 @@ export function collectNames(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): NamedEntity[] {
   const entities = new Map<string, NamedEntity>()
-  const tokens: Array<{ word: string; at: number }> = []
-  TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push({ word: m[0], at: m.index })
-  let i = 0
-  while (i < tokens.length) {
-    const first = tokens[i] as { word: string; at: number }
-    // Most words start lower-case: a cheap test without Unicode classes passes them by.
-    if (!MAY_BE_CAPITALIZED.test(first.word)) {
-      i++
-      continue
-    }
+  // Tokens are read only at the words a name may start with and around them: most of an
+  // article is lower-case words, and cutting all of it into tokens cost more than the rest.
+  NAME_TOKEN_START.lastIndex = 0
+  for (let m = NAME_TOKEN_START.exec(text); m; m = NAME_TOKEN_START.exec(text)) {
+    const first = tokenAt(text, m.index + m[0].length - (m[1] as string).length)
     // A name may open a quote: "“Jane Roe had never voted".
     const opening = /^[("“‘]*/.exec(first.word)?.[0].length ?? 0
     if (!CAPITALIZED.test(first.word.slice(opening))) {
-      i++
+      NAME_TOKEN_START.lastIndex = first.at + first.word.length
       continue
     }
-    let j = i
+    // The last token the name takes; the search for the next name goes on after it.
+    let last = first
     const run: string[] = []
-    while (j < tokens.length) {
-      const word = (tokens[j] as { word: string }).word
+    for (let token: Token | undefined = first; token; token = tokenAfter(text, token)) {
+      const word = token.word
       // "(D-Mo.)" after a name is a party tag, not more of the name.
       if (run.length > 0 && /^[([]/.test(word)) break
       // A lower-case word joins a name only as a particle ("Charles de Gaulle"): one that
@@ -82,43 +122,44 @@ export function collectNames(
       if (
         run.length === 0 &&
         /^\p{Lu}\.$/u.test(opened) &&
-        !/^\p{Lu}\.$/u.test(tokens[j + 1]?.word ?? '')
+        !/^\p{Lu}\.$/u.test(tokenAfter(text, token)?.word ?? '')
       )
         break
       const isName = CAPITALIZED.test(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
       if (!isName) break
       run.push(bare)
-      j++
+      last = token
       if (endsSentence || bare !== opened) break
     }
+    NAME_TOKEN_START.lastIndex = last.at + last.word.length
     while (run.length > 0 && NAME_PARTICLE.test(run[run.length - 1] as string)) run.pop()
     if (run.length >= 2 && STOP_AT_SENTENCE_START.test(run[0]?.replace(/\.$/, '') ?? ''))
       run.shift()
+    if (run.length < 2) continue
     // "Commission on Presidential Debates": the words after "on" are the tail of a longer name.
+    const previous = tokenBefore(text, first)
+    const beforePrevious = previous && tokenBefore(text, previous)
     const tailOfName =
-      /^(?:on|&)$/.test(tokens[i - 1]?.word ?? '') &&
-      CAPITALIZED.test(tokens[i - 2]?.word ?? '') &&
-      !/[.,;:!?]$/.test(tokens[i - 2]?.word ?? '')
-    if (run.length >= 2 && !tailOfName) {
-      // Lower-case role words just before the name belong to it: "spokeswoman Tammy Bruce".
-      const lead: string[] = []
-      for (let k = i - 1; k >= 0 && lead.length < 3; k--) {
-        const word = (tokens[k] as { word: string }).word
-        if (!/^\p{Ll}[\p{L}-]*$/u.test(word) || !ROLE_WORD.test(word)) break
-        lead.unshift(word)
-      }
-      const mention =
-        parseSpeakerMention([...lead, ...run].join(' ')) ?? parseSpeakerMention(run.join(' '))
-      const titled = mention !== null && (mention.roles.length > 0 || mention.gender !== null)
-      if (
-        mention &&
-        mention.form === 'name' &&
-        (mention.kind === 'organization' || mention.name.includes(' ') || titled)
-      ) {
-        add(entities, mention, first.at + opening)
-      }
+      /^(?:on|&)$/.test(previous?.word ?? '') &&
+      CAPITALIZED.test(beforePrevious?.word ?? '') &&
+      !/[.,;:!?]$/.test(beforePrevious?.word ?? '')
+    if (tailOfName) continue
+    // Lower-case role words just before the name belong to it: "spokeswoman Tammy Bruce".
+    const lead: string[] = []
+    for (let token = previous; token && lead.length < 3; token = tokenBefore(text, token)) {
+      if (!/^\p{Ll}[\p{L}-]*$/u.test(token.word) || !ROLE_WORD.test(token.word)) break
+      lead.unshift(token.word)
     }
-    i = Math.max(j, i + 1)
+    const mention =
+      parseSpeakerMention([...lead, ...run].join(' ')) ?? parseSpeakerMention(run.join(' '))
+    const titled = mention !== null && (mention.roles.length > 0 || mention.gender !== null)
+    if (
+      mention &&
+      mention.form === 'name' &&
+      (mention.kind === 'organization' || mention.name.includes(' ') || titled)
+    ) {
+      add(entities, mention, first.at + opening)
+    }
   }
   // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
   // Such a word starts one of the capitalized words: the pattern is tried at those
