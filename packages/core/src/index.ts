@@ -1,4 +1,5 @@
 export { type ClaimExtraction, extractClaims } from './claims/index.js'
+export { type Corpus, createCorpus, type SearchHit } from './corpus/index.js'
 export {
   type AlignClaimsOptions,
   alignClaims,

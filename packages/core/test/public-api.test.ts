@@ -10,6 +10,7 @@ describe('public API', () => {
       'alignClaims',
       'clusterQuotes',
       'contentId',
+      'createCorpus',
       'crossReference',
       'decodeArticleBytes',
       'extractClaims',

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { DEFAULT_LIMIT, MAX_LIMIT } from './paging.js'
+
+/** Shared input fields: paging. */
+export const limitField = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_LIMIT)
+  .optional()
+  .describe(`How many items to return (1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}).`)
+export const cursorField = z
+  .string()
+  .optional()
+  .describe(
+    'The nextCursor of the previous page, to read the next one; leave out for the first page.',
+  )
+
+/** Shared output fields. */
+export const spanSchema = z
+  .object({ start: z.number().int(), end: z.number().int() })
+  .describe('Character range [start, end) in the article’s original text (UTF-16 code units).')
+export const speakerRefSchema = z
+  .object({ id: z.string(), name: z.string() })
+  .nullable()
+  .describe('The canonical speaker, or null when the text does not say who spoke.')
+export const nextCursorField = z
+  .string()
+  .optional()
+  .describe('Pass as cursor to get the next page; absent on the last page.')

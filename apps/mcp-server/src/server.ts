@@ -1,0 +1,32 @@
+import type { Corpus } from '@corroborate/core'
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import type { ServerContext } from './context.js'
+import { registerTools } from './tools/index.js'
+
+export type { ServerContext } from './context.js'
+
+/** Options of {@link createServer}. */
+export interface CreateServerOptions {
+  /** Where log lines go; stderr by default, never stdout (it carries the protocol). */
+  log?: (line: string) => void
+}
+
+export const SERVER_NAME = 'corroborate'
+export const SERVER_VERSION = '0.0.0'
+
+/** An MCP server over a corpus: tools, resources and prompts, no transport yet. */
+export function createServer(corpus: Corpus, options: CreateServerOptions = {}): McpServer {
+  const server = new McpServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    {
+      instructions:
+        'Corroborate answers who said what across several news reports of one story, in which words each outlet quotes it, and where the outlets disagree. Start with list_sources; every answer points to its evidence by article id and character span in the original text.',
+    },
+  )
+  const context: ServerContext = {
+    corpus,
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  }
+  registerTools(server, context)
+  return server
+}

@@ -1,0 +1,106 @@
+import type { Article, Evidence } from '@corroborate/core'
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import type { ServerContext } from '../context.js'
+import { fail, ok } from '../results.js'
+import { spanSchema } from '../schemas.js'
+
+const DEFAULT_CHARS = 8000
+const MAX_CHARS = 20000
+
+const evidence = z
+  .object({
+    value: z.string(),
+    source: z.string().describe('Where the value was read: caller, sidecar, front-matter or text.'),
+    span: spanSchema.nullable(),
+  })
+  .nullable()
+
+const toEvidence = (field: Evidence<string> | null) =>
+  field ? { value: field.value, source: field.source, span: field.span ?? null } : null
+
+/** `get_article`: one article's clean text (or its original), paged by characters, with metadata and evidence. */
+export function registerGetArticle(server: McpServer, context: ServerContext): void {
+  server.registerTool(
+    'get_article',
+    {
+      title: 'Get article',
+      description:
+        'Read one article: its clean body text (ads, sidebars and footers removed), or the original text as given with original=true, in pages of max_chars characters, with its metadata and where each value was found. Use list_sources for ids; quote and dispute spans point into the original text.',
+      inputSchema: {
+        id: z.string().describe('Article id, as list_sources gives it.'),
+        offset: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe(
+            'Character offset to start reading at (default 0); use nextOffset of the previous page.',
+          ),
+        max_chars: z
+          .number()
+          .int()
+          .min(100)
+          .max(MAX_CHARS)
+          .optional()
+          .describe(`Characters to return (100–${MAX_CHARS}, default ${DEFAULT_CHARS}).`),
+        original: z
+          .boolean()
+          .optional()
+          .describe(
+            'true for the original text as ingested (what spans point into); default false, the clean text.',
+          ),
+      },
+      outputSchema: {
+        id: z.string(),
+        text: z.string().describe('This page of the text.'),
+        offset: z.number().int(),
+        length: z.number().int().describe('Characters in the whole text.'),
+        nextOffset: z
+          .number()
+          .int()
+          .optional()
+          .describe('Pass as offset to read on; absent at the end.'),
+        original: z.boolean(),
+        title: evidence,
+        author: evidence,
+        outlet: evidence,
+        published: evidence,
+        url: evidence,
+        dateline: evidence,
+        paragraphs: z.number().int(),
+        removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
+      },
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ id, offset = 0, max_chars = DEFAULT_CHARS, original = false }) => {
+      const article: Article | undefined = context.corpus.get(id)
+      if (!article)
+        return fail(
+          `no article "${id}"; call list_sources for the ids of the articles in the corpus`,
+        )
+      const whole = original ? article.original : article.text
+      if (offset > whole.length)
+        return fail(
+          `offset ${offset} is past the end of article "${id}" (${whole.length} characters); start at 0`,
+        )
+      const end = Math.min(whole.length, offset + max_chars)
+      return ok({
+        id,
+        text: whole.slice(offset, end),
+        offset,
+        length: whole.length,
+        ...(end < whole.length ? { nextOffset: end } : {}),
+        original,
+        title: toEvidence(article.title),
+        author: toEvidence(article.author),
+        outlet: toEvidence(article.outlet),
+        published: toEvidence(article.published),
+        url: toEvidence(article.url),
+        dateline: toEvidence(article.dateline),
+        paragraphs: article.paragraphs.length,
+        removed: article.removed.length,
+      })
+    },
+  )
+}

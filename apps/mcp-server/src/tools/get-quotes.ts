@@ -1,0 +1,117 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import type { ServerContext } from '../context.js'
+import { page } from '../paging.js'
+import { fail, ok } from '../results.js'
+import {
+  cursorField,
+  limitField,
+  nextCursorField,
+  spanSchema,
+  speakerRefSchema,
+} from '../schemas.js'
+
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+
+/** `get_quotes`: direct quotes, filtered by speaker (any alias), article, words, kind or cluster. */
+export function registerGetQuotes(server: McpServer, context: ServerContext): void {
+  server.registerTool(
+    'get_quotes',
+    {
+      title: 'Get quotes',
+      description:
+        'Find direct quotes: who said what, in which article, with the span of the words in the original text and the clusters (the same statement in other outlets) each quote belongs to. Filter by speaker (any name, title or alias, e.g. "Rubio" or "Secretary of State"), article id, words the quote contains, kind, or cluster id from compare_sources.',
+      inputSchema: {
+        speaker: z
+          .string()
+          .optional()
+          .describe('Part of a speaker’s name, alias or role, or a speaker id from get_speakers.'),
+        article: z.string().optional().describe('Only quotes of this article id.'),
+        contains: z
+          .string()
+          .optional()
+          .describe('Only quotes holding these words (case and accents aside).'),
+        kind: z
+          .enum(['statement', 'fragment', 'term'])
+          .optional()
+          .describe(
+            'statement: quoted speech; fragment: a few quoted words in the writer’s sentence; term: scare quotes and titles (not speech). Default: statements and fragments.',
+          ),
+        cluster: z.string().optional().describe('Only quotes of this cluster id (k0, k1, …).'),
+        limit: limitField,
+        cursor: cursorField,
+      },
+      outputSchema: {
+        quotes: z.array(
+          z.object({
+            id: z.string(),
+            text: z.string(),
+            speaker: speakerRefSchema,
+            article: z.string(),
+            span: spanSchema,
+            kind: z.enum(['statement', 'fragment', 'term']),
+            clusters: z.array(z.string()).describe('Cluster ids this quote belongs to.'),
+          }),
+        ),
+        total: z.number().int().describe('Quotes matching the filters, over all pages.'),
+        nextCursor: nextCursorField,
+      },
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ speaker, article, contains, kind, cluster, limit, cursor }) => {
+      const analysis = context.corpus.analysis()
+      if (article !== undefined && !context.corpus.get(article))
+        return fail(
+          `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
+        )
+      const clustersOf = new Map<string, string[]>()
+      for (const c of analysis.clusters)
+        for (const member of c.members)
+          clustersOf.set(member.quote, [...(clustersOf.get(member.quote) ?? []), c.id])
+      if (cluster !== undefined && !analysis.clusters.some((c) => c.id === cluster))
+        return fail(`no cluster "${cluster}"; call compare_sources for cluster ids`)
+      let speakerIds: Set<string> | null = null
+      if (speaker !== undefined) {
+        const wanted = fold(speaker)
+        speakerIds = new Set(
+          analysis.speakers
+            .filter(
+              (s) =>
+                s.id === speaker ||
+                [s.name, ...s.aliases, ...s.roles].some((name) => fold(name).includes(wanted)),
+            )
+            .map((s) => s.id),
+        )
+        if (speakerIds.size === 0)
+          return fail(`no speaker matches "${speaker}"; call get_speakers for names and aliases`)
+      }
+      const words = contains === undefined ? null : fold(contains)
+      const matching = analysis.quotes.filter(
+        (q) =>
+          (kind === undefined ? q.kind !== 'term' : q.kind === kind) &&
+          (article === undefined || q.article === article) &&
+          (speakerIds === null || (q.speaker !== null && speakerIds.has(q.speaker.id))) &&
+          (words === null || fold(q.text).includes(words)) &&
+          (cluster === undefined || (clustersOf.get(q.id) ?? []).includes(cluster)),
+      )
+      try {
+        const { items, total, nextCursor } = page(matching, limit, cursor)
+        return ok({
+          quotes: items.map((q) => ({
+            id: q.id,
+            text: q.text,
+            speaker: q.speaker,
+            article: q.article,
+            span: q.span,
+            kind: q.kind,
+            clusters: clustersOf.get(q.id) ?? [],
+          })),
+          total,
+          ...(nextCursor ? { nextCursor } : {}),
+        })
+      } catch (error) {
+        return fail((error as Error).message)
+      }
+    },
+  )
+}

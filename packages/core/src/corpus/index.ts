@@ -1,0 +1,1 @@
+export { type Corpus, createCorpus, type SearchHit } from './create-corpus.js'
