@@ -47,15 +47,27 @@ interface PlaceName {
  * acronyms alone ("U.S.", "UK") stay as they are.
  */
 export function fromCapitals(words: readonly string[]): string[] {
-  const shouting =
-    words.every((w) => w === w.toUpperCase()) &&
-    words.some((w) => /^\p{Lu}{4,}/u.test(w.replace(/[^\p{L}]/gu, '')))
-  return shouting
-    ? words.map((w) =>
-        w.replace(/\p{L}+/gu, (part) => part.charAt(0) + part.slice(1).toLowerCase()),
-      )
-    : [...words]
+  // Plain loops rather than every, some and map: arrays from map come in two
+  // element kinds, and the mix sent the optimized readPlaceName back to the
+  // interpreter again and again.
+  let upper = true
+  let long = false
+  for (const w of words) {
+    if (w !== w.toUpperCase()) upper = false
+    else if (/^\p{Lu}{4,}/u.test(w.replace(/[^\p{L}]/gu, ''))) long = true
+  }
+  const titled: string[] = []
+  for (const w of words) {
+    titled.push(
+      upper && long
+        ? w.replace(/\p{L}+/gu, (part) => part.charAt(0) + part.slice(1).toLowerCase())
+        : w,
+    )
+  }
+  return titled
 }
+
+const withoutPossessive = (word: string) => word.replace(/['’]s$/, '')
 
 /** A word after a name that makes the name a modifier ("Salvadoran jails", "the Trump administration"). */
 function isContentWord(token: Token | undefined): boolean {
@@ -124,7 +136,8 @@ function readPlaceName(
     break
   }
   if (words.length === 0) return null
-  const bare = words.map((w) => w.replace(/['’]s$/, '').replace(/\.$/, ''))
+  const bare: string[] = []
+  for (const w of words) bare.push(withoutPossessive(w).replace(/\.$/, ''))
   const firstWord = bare[0] as string
   if (TITLE_WORDS.has(firstWord) || (firstWord.length === 1 && words.length === 1)) return null
   if (firstWord === 'I' || (firstWord === 'The' && words.length === 1)) return null
@@ -137,8 +150,12 @@ function readPlaceName(
     )
       return null
   }
-  if (requirePlaceWord && !bare.some((w) => PLACE_NAME_WORDS.has(w))) return null
-  const lastWord = words.at(-1) as string
+  if (requirePlaceWord) {
+    let placeWord = false
+    for (const w of bare) if (PLACE_NAME_WORDS.has(w)) placeWord = true
+    if (!placeWord) return null
+  }
+  const lastWord = words[words.length - 1] as string
   const possessive = /['’]s$/.test(lastWord)
   const next = tokens[last + 1]
   if (possessive) {
@@ -150,9 +167,8 @@ function readPlaceName(
   ) {
     return null
   }
-  const value = fromCapitals(
-    words.map((w, i) => (i === words.length - 1 ? w.replace(/['’]s$/, '') : w)),
-  ).join(' ')
+  words[words.length - 1] = withoutPossessive(lastWord)
+  const value = fromCapitals(words).join(' ')
   return { first: k, last, value }
 }
 
@@ -232,7 +248,10 @@ export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
     if (AT_PLACE.has(word)) from = i + 1
     else if (ON_THE_WAY.has(word) && afterTravel(i)) from = i + 1
     else if (VISIT_VERBS.has(word) && isCapitalized(tokens[i + 1])) from = i + 1
-    else if (word === 'of' && (PLACE_NOUNS.has(tokens[i - 1]?.lower ?? '') || afterTravel(i)))
+    else if (
+      word === 'of' &&
+      ((i > 0 && PLACE_NOUNS.has((tokens[i - 1] as Token).lower)) || afterTravel(i))
+    )
       from = i + 1
     if (from < 0) {
       i++
@@ -254,7 +273,7 @@ export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
         kind: 'itinerary',
         start: startOf(tokens, names[0] as PlaceName),
         end: endOf(tokens, lastName),
-        value: names.map((n) => n.value).join(' > '),
+        value: joinValues(names, ' > '),
         unit: null,
         noun: null,
         qualifier: null,
@@ -266,6 +285,15 @@ export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
     i = lastName.last + 1
   }
   return found.filter((f) => f.end > f.start && text.slice(f.start, f.end).trim() !== '')
+}
+
+// A loop, not map: see fromCapitals.
+function joinValues(names: readonly PlaceName[], separator: string): string {
+  let joined = ''
+  for (let n = 0; n < names.length; n++)
+    joined +=
+      n === 0 ? (names[n] as PlaceName).value : `${separator}${(names[n] as PlaceName).value}`
+  return joined
 }
 
 function place(start: number, end: number, value: string): Found {

@@ -330,7 +330,10 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
   }
   if (!head) return null
   if (words.length === 1 && isVerbForm(headText.toLowerCase())) return null
-  return { head, text: headText, words: words.map((w) => w.lower), last, proper }
+  // A loop, not map: see fromCapitals in places.ts.
+  const lowered: string[] = []
+  for (const w of words) lowered.push(w.lower)
+  return { head, text: headText, words: lowered, last, proper }
 }
 
 function qualifierBefore(text: string, at: number): { qualifier: ClaimQualifier; start: number } {
