@@ -20,10 +20,38 @@ export interface ServeHttpOptions {
   log: (line: string) => void
 }
 
-const json = (res: ServerResponse, status: number, message: string) => {
-  res.writeHead(status, { 'content-type': 'application/json' })
+const json = (
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers })
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }))
 }
+
+/**
+ * The request body, or null when it grows past `max` bytes. Reading stops
+ * there: the caller answers 413 and closes the connection rather than take in
+ * the rest.
+ */
+const readBody = (req: IncomingMessage, max: number): Promise<Buffer | null> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= max) return void chunks.push(chunk)
+      req.off('data', onData)
+      req.pause()
+      resolve(null)
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+    // Settles nothing when the body was read; otherwise the client hung up halfway.
+    req.once('close', () => reject(new Error('the client closed the connection mid-request')))
+  })
 
 const sameSecret = (given: string, expected: string) => {
   const a = Buffer.from(given)
@@ -43,42 +71,42 @@ export async function serveHttp(
 ): Promise<Server> {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024
   const token = options.token ?? process.env.CORROBORATE_MCP_TOKEN
-  const http = createHttpServer(async (req: IncomingMessage, res: ServerResponse) => {
+  // The bound address as a Host header or URL writes it: IPv6 in brackets.
+  const bound = options.host.includes(':') ? `[${options.host}]` : options.host
+  const localNames = ['127.0.0.1', 'localhost', '[::1]', bound]
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     const port = (http.address() as { port: number } | null)?.port ?? options.port
-    const hosts = new Set([
-      `127.0.0.1:${port}`,
-      `localhost:${port}`,
-      `[::1]:${port}`,
-      `${options.host}:${port}`,
-    ])
-    if (!hosts.has(req.headers.host ?? ''))
+    if (!localNames.some((name) => req.headers.host === `${name}:${port}`))
       return json(res, 403, `host "${req.headers.host}" is not allowed`)
     const origin = req.headers.origin
     if (origin !== undefined) {
       let local = false
       try {
-        const url = new URL(origin)
-        local = ['127.0.0.1', 'localhost', '[::1]', options.host].includes(url.hostname)
+        local = localNames.includes(new URL(origin).hostname)
       } catch {}
       if (!local) return json(res, 403, `origin "${origin}" is not allowed`)
     }
     if ((req.url ?? '').split('?')[0] !== '/mcp') return json(res, 404, 'the MCP endpoint is /mcp')
     if (token) {
       const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
-      if (!sameSecret(given, token)) return json(res, 401, 'a valid bearer token is required')
+      if (!sameSecret(given, token))
+        return json(res, 401, 'a valid bearer token is required: Authorization: Bearer <token>', {
+          'www-authenticate': 'Bearer realm="corroborate-mcp"',
+        })
     }
     if (req.method !== 'POST')
-      return json(res, 405, 'this server is stateless: send JSON-RPC requests with POST')
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length
-      if (size > maxBody) return json(res, 413, `the request is larger than ${maxBody} bytes`)
-      chunks.push(chunk as Buffer)
-    }
+      return json(res, 405, 'this server is stateless: send JSON-RPC requests with POST', {
+        allow: 'POST',
+      })
+    const tooLarge = () =>
+      json(res, 413, `the request is larger than ${maxBody} bytes`, { connection: 'close' })
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) return tooLarge()
+    const raw = await readBody(req, maxBody)
+    if (raw === null) return tooLarge()
     let body: unknown
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      body = JSON.parse(raw.toString('utf8'))
     } catch {
       return json(res, 400, 'the request body is not JSON')
     }
@@ -89,19 +117,23 @@ export async function serveHttp(
       void transport.close()
       void server.close()
     })
-    try {
-      await server.connect(transport)
-      await transport.handleRequest(req, res, body)
-    } catch (error) {
-      options.log(`corroborate-mcp: ${(error as Error).message}`)
+    await server.connect(transport)
+    await transport.handleRequest(req, res, body)
+  }
+
+  const http = createHttpServer((req, res) => {
+    // A client that hangs up mid-request must not take the server down with an unhandled rejection.
+    handle(req, res).catch((error: unknown) => {
+      options.log(`corroborate-mcp: ${req.method} ${req.url}: ${(error as Error).message}`)
       if (!res.headersSent) json(res, 500, 'internal error')
-    }
+      else res.destroy()
+    })
   })
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(options.port, options.host, () => resolve())
   })
   const address = http.address() as { port: number }
-  options.log(`corroborate-mcp: listening on http://${options.host}:${address.port}/mcp`)
+  options.log(`corroborate-mcp: listening on http://${bound}:${address.port}/mcp`)
   return http
 }
