@@ -358,7 +358,8 @@ function indexMentions(
     for (const at of entity.subjects) {
       const end = text.slice(at).search(/[.!?]["”’]?\s/)
       const sentence = text.slice(at, end < 0 ? at + 200 : at + end)
-      for (const p of sentence.matchAll(PRONOUN)) {
+      PRONOUN.lastIndex = 0
+      for (let p = PRONOUN.exec(sentence); p; p = PRONOUN.exec(sentence)) {
         if (/^he$/i.test(p[1] as string)) male++
         else female++
       }

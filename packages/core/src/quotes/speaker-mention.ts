@@ -133,7 +133,9 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
 }
 
 function readSpeakerMention(raw: string): SpeakerMention | null {
-  const trimmed = raw.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+  // (Trimmed of white space, only a text that starts or ends with , ; or : has more to lose.)
+  const spaced = raw.trim()
+  const trimmed = /^[,;:]|[,;:]$/.test(spaced) ? spaced.replace(/^[,;:\s]+|[,;:\s]+$/g, '') : spaced
   // (The full stop is looked for first: the pattern alone is tried at every character.)
   const text = trimmed.endsWith('.') ? trimmed.replace(/(\p{Ll}{2,})\.$/u, '$1') : trimmed
   if (text === '' || text.length > 160) return null
