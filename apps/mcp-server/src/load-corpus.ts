@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import {
+  type ArticleSource,
   type Corpus,
   createCorpus,
   loadArticleDirectory,
@@ -10,18 +11,45 @@ import {
 /** The seeds that ship inside the package: the default corpus. */
 export const SEEDS_DIR = new URL('../seeds/', import.meta.url)
 
+/** Options of {@link loadCorpus}. */
+export interface LoadCorpusOptions {
+  /** Told of each file or article left out, one line each. */
+  onProblem?: (message: string) => void
+  /** Called after each article is normalized: `done` of `total` articles read from disk. */
+  onProgress?: (done: number, total: number) => void
+  /** Stops the load between two articles; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal
+}
+
+// Articles normalized between two turns of the event loop, so that a signal can stop a long load.
+const BATCH = 25
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+}
+
+/** A stat failure in words, without the syscall's name and the path again. */
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return (code && SYSTEM_ERRORS[code]) || (error as Error).message
+}
+
 /**
- * Loads articles from files and directories into a corpus. A file that cannot
- * be read is reported through `onProblem` and left out; the rest load.
+ * Loads articles from files and directories into a corpus. A path or file that
+ * cannot be read, and an article the corpus refuses (duplicate id, no body), is
+ * reported through `onProblem` and left out; the rest load.
  */
 export async function loadCorpus(
   paths: readonly string[],
-  onProblem: (message: string) => void,
-  onProgress?: (done: number, total: number) => void,
+  options: LoadCorpusOptions = {},
 ): Promise<Corpus> {
+  const { onProblem = () => {}, onProgress, signal } = options
   const corpus = createCorpus()
-  const sources = []
+  const sources: ArticleSource[] = []
   for (const path of paths) {
+    signal?.throwIfAborted()
     try {
       if ((await stat(path)).isDirectory()) {
         const loaded = await loadArticleDirectory(path)
@@ -32,16 +60,20 @@ export async function loadCorpus(
         sources.push(await loadArticleFile(path))
       }
     } catch (error) {
-      onProblem(`${path}: ${(error as Error).message}`)
+      onProblem(`${path}: ${describe(error)}`)
     }
   }
-  sources.forEach((source, index) => {
+  for (const [index, source] of sources.entries()) {
+    if (index % BATCH === 0 && index > 0) {
+      await new Promise((resolve) => setImmediate(resolve))
+      signal?.throwIfAborted()
+    }
     try {
       corpus.add(normalizeArticle(source))
     } catch (error) {
       onProblem(`${source.id ?? 'article'}: ${(error as Error).message}`)
     }
     onProgress?.(index + 1, sources.length)
-  })
+  }
   return corpus
 }
