@@ -16,6 +16,9 @@ export interface Token {
 // match arrays; here the first character picks the kind of token and a
 // sticky pattern reads only that kind.
 const WORD = /[\p{L}\p{M}]+(?:[.'’][\p{L}\p{M}]+)*/uy
+// The same word when it is all lower-case ASCII (most are), so that it is its
+// own lower case: the look-ahead stops where WORD would go on.
+const PLAIN_WORD = /[a-z]+(?:[.'][a-z]+)*(?![\p{L}\p{M}]|[.'’][\p{L}\p{M}])/uy
 const NUMBER = /\d+(?:[.,]\d+)*/y
 const SPACE = /\s/uy
 
@@ -41,6 +44,15 @@ export function tokenize(text: string): Token[] {
       const written = text.slice(start, at)
       tokens.push({ text: written, lower: written, start, end: at, type: 'number' })
       continue
+    }
+    if (code >= 97 && code <= 122) {
+      PLAIN_WORD.lastIndex = at
+      if (PLAIN_WORD.test(text)) {
+        at = PLAIN_WORD.lastIndex
+        const written = text.slice(start, at)
+        tokens.push({ text: written, lower: written, start, end: at, type: 'word' })
+        continue
+      }
     }
     if (code >= 128 || isAsciiLetter(code)) {
       WORD.lastIndex = at
