@@ -1,0 +1,69 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import type { ServerContext } from '../context.js'
+import { page } from '../paging.js'
+import { fail, ok } from '../results.js'
+import { cursorField, limitField, nextCursorField } from '../schemas.js'
+
+const speaker = z.object({
+  id: z.string().describe('Speaker id, for the speaker filter of get_quotes.'),
+  name: z.string().describe('Canonical name.'),
+  kind: z.enum(['person', 'organization', 'unknown']),
+  aliases: z.array(z.string()).describe('Every form the articles use, the name included.'),
+  roles: z.array(z.string()).describe('Titles and roles seen beside the name.'),
+  quotes: z.number().int().describe('Quotes attributed to this speaker over all articles.'),
+  articles: z
+    .array(z.object({ article: z.string(), quotes: z.number().int() }))
+    .describe('Quotes attributed to the speaker in each article that quotes them.'),
+})
+
+/** `get_speakers`: canonical people and organizations, most quoted first, paged. */
+export function registerGetSpeakers(server: McpServer, context: ServerContext): void {
+  server.registerTool(
+    'get_speakers',
+    {
+      title: 'Get speakers',
+      description:
+        'List the people and organizations quoted in the corpus, one entry per real speaker across outlets (e.g. "Rubio", "Secretary of State Marco Rubio" and "Mr. Rubio" are one), with every alias and role and how many quotes each article gives them; most quoted first. Use it to learn who speaks in the story and the ids or names for get_quotes.',
+      inputSchema: { limit: limitField, cursor: cursorField },
+      outputSchema: {
+        speakers: z.array(speaker),
+        total: z.number().int().describe('Speakers in the corpus.'),
+        nextCursor: nextCursorField,
+      },
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ limit, cursor }) => {
+      const analysis = context.corpus.analysis()
+      const counts = new Map<string, Map<string, number>>()
+      for (const quote of analysis.quotes) {
+        if (quote.kind === 'term' || quote.speaker === null) continue
+        const perArticle = counts.get(quote.speaker.id) ?? new Map<string, number>()
+        perArticle.set(quote.article, (perArticle.get(quote.article) ?? 0) + 1)
+        counts.set(quote.speaker.id, perArticle)
+      }
+      const all = analysis.speakers
+        .map((s) => {
+          const perArticle = [...(counts.get(s.id) ?? new Map<string, number>())].map(
+            ([article, quotes]) => ({ article, quotes }),
+          )
+          return {
+            id: s.id,
+            name: s.name,
+            kind: s.kind,
+            aliases: s.aliases,
+            roles: s.roles,
+            quotes: perArticle.reduce((sum, entry) => sum + entry.quotes, 0),
+            articles: perArticle,
+          }
+        })
+        .sort((a, b) => b.quotes - a.quotes || a.id.localeCompare(b.id))
+      try {
+        const { items, total, nextCursor } = page(all, limit, cursor)
+        return ok({ speakers: items, total, ...(nextCursor ? { nextCursor } : {}) })
+      } catch (error) {
+        return fail((error as Error).message)
+      }
+    },
+  )
+}

@@ -1,0 +1,110 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import type { ServerContext } from '../context.js'
+import { page } from '../paging.js'
+import { fail, ok } from '../results.js'
+import {
+  cursorField,
+  limitField,
+  nextCursorField,
+  spanSchema,
+  speakerRefSchema,
+} from '../schemas.js'
+
+const KINDS = ['attribution', 'wording', 'fact', 'contested'] as const
+
+const dispute = z.object({
+  id: z.string().describe('Dispute id (d0, d1, …).'),
+  kind: z
+    .enum(KINDS)
+    .describe(
+      'attribution: the same words given to different speakers; wording: the same statement quoted in different words; fact: values that do not meet; contested: a voice that denies or criticizes what another said.',
+    ),
+  summary: z.string().describe('One line for a reader: what is disputed and between whom.'),
+  positions: z
+    .array(
+      z.object({
+        article: z.string(),
+        speaker: speakerRefSchema,
+        text: z.string().describe('The words of this side, as the article gives them.'),
+        span: spanSchema,
+      }),
+    )
+    .describe('Each side of the dispute with its evidence.'),
+  confidence: z.number().describe('0–1.'),
+  needsJudgement: z
+    .boolean()
+    .describe('True when the evidence is only lexical: read the positions and decide.'),
+  cluster: z
+    .string()
+    .nullable()
+    .describe('The quote cluster it is about (get_quotes with cluster), or null.'),
+  slot: z
+    .string()
+    .nullable()
+    .describe('The claim slot it is about (see compare_sources), or null.'),
+})
+
+/** `list_disputed_claims`: where the articles disagree, filtered by kind and article, paged. */
+export function registerListDisputedClaims(server: McpServer, context: ServerContext): void {
+  server.registerTool(
+    'list_disputed_claims',
+    {
+      title: 'List disputed claims',
+      description:
+        'List where the articles disagree: words given to different speakers (attribution), a statement quoted in different words (wording), facts with values that do not meet (fact), and voices that deny or criticize what another said (contested). Each dispute has its positions with article, speaker, text and span, a confidence, and needsJudgement when you must read the evidence and decide. Use it to fact-check a story; filter by kind or article id.',
+      inputSchema: {
+        kind: z.enum(KINDS).optional().describe('Only disputes of this kind; default all kinds.'),
+        article: z
+          .string()
+          .optional()
+          .describe('Only disputes this article id takes a position in (ids from list_sources).'),
+        limit: limitField,
+        cursor: cursorField,
+      },
+      outputSchema: {
+        disputes: z.array(dispute),
+        total: z.number().int().describe('Disputes matching the filters, over all pages.'),
+        nextCursor: nextCursorField,
+      },
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ kind, article, limit, cursor }) => {
+      if (article !== undefined && !context.corpus.get(article))
+        return fail(
+          `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
+        )
+      const matching = context.corpus
+        .analysis()
+        .disputes.filter(
+          (d) =>
+            (kind === undefined || d.kind === kind) &&
+            (article === undefined || d.positions.some((p) => p.article === article)),
+        )
+      try {
+        const { items, total, nextCursor } = page(matching, limit, cursor)
+        return ok({
+          disputes: items.map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            summary: d.summary,
+            positions: d.positions.map((p) => ({
+              article: p.article,
+              speaker: p.speaker,
+              text: p.text,
+              span: p.span,
+            })),
+            confidence: d.confidence,
+            needsJudgement: d.needsJudgement,
+            cluster: d.cluster,
+            slot: d.slot,
+          })),
+          total,
+          ...(nextCursor ? { nextCursor } : {}),
+        })
+      } catch (error) {
+        return fail((error as Error).message)
+      }
+    },
+  )
+}

@@ -1,0 +1,68 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import type { ServerContext } from '../context.js'
+import { page } from '../paging.js'
+import { fail, ok } from '../results.js'
+import { cursorField, limitField, nextCursorField, spanSchema } from '../schemas.js'
+
+/** `search`: words or a quoted phrase over the sentences, quotes and claims of every article. */
+export function registerSearch(server: McpServer, context: ServerContext): void {
+  server.registerTool(
+    'search',
+    {
+      title: 'Search',
+      description:
+        'Find where the articles mention something: sentences, direct quotes and factual claims holding every word of the query (case and accents aside), or an exact phrase in double quotes ("mega-prison"), each with its article and span. Use it to locate a claim or a name before get_quotes, list_disputed_claims or get_article.',
+      inputSchema: {
+        query: z
+          .string()
+          .min(1)
+          .max(500)
+          .describe(
+            'Words that must all occur, e.g. prison fee; put a phrase in double quotes to match it as written.',
+          ),
+        limit: limitField,
+        cursor: cursorField,
+      },
+      outputSchema: {
+        hits: z.array(
+          z.object({
+            kind: z
+              .enum(['sentence', 'quote', 'claim'])
+              .describe('A sentence of the body, a direct quote, or a factual claim.'),
+            article: z.string(),
+            id: z
+              .string()
+              .nullable()
+              .describe('The quote’s or claim’s id (article#q3, article#c1); null for a sentence.'),
+            text: z.string(),
+            span: spanSchema,
+          }),
+        ),
+        total: z.number().int().describe('Hits over all pages.'),
+        nextCursor: nextCursorField,
+      },
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ query, limit, cursor }) => {
+      if (query.replaceAll('"', '').trim() === '')
+        return fail('the query has no words; give one or more words, or a phrase in double quotes')
+      try {
+        const { items, total, nextCursor } = page(context.corpus.search(query), limit, cursor)
+        return ok({
+          hits: items.map((h) => ({
+            kind: h.kind,
+            article: h.article,
+            id: h.id,
+            text: h.text,
+            span: h.span,
+          })),
+          total,
+          ...(nextCursor ? { nextCursor } : {}),
+        })
+      } catch (error) {
+        return fail((error as Error).message)
+      }
+    },
+  )
+}
