@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { ServerContext } from '../context.js'
+import { registerAddArticle } from './add-article.js'
 import { registerCompareSources } from './compare-sources.js'
 import { registerGetArticle } from './get-article.js'
 import { registerGetQuotes } from './get-quotes.js'
@@ -17,4 +18,5 @@ export function registerTools(server: McpServer, context: ServerContext): void {
   registerSearch(server, context)
   registerCompareSources(server, context)
   registerListDisputedClaims(server, context)
+  registerAddArticle(server, context)
 }
