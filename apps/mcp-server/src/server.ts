@@ -1,6 +1,8 @@
 import type { Corpus } from '@corroborate/core'
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { ServerContext } from './context.js'
+import { registerPrompts } from './prompts/index.js'
+import { registerResources } from './resources/index.js'
 import { registerTools } from './tools/index.js'
 
 export type { ServerContext } from './context.js'
@@ -28,5 +30,7 @@ export function createServer(corpus: Corpus, options: CreateServerOptions = {}):
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   }
   registerTools(server, context)
+  registerResources(server, context)
+  registerPrompts(server)
   return server
 }
