@@ -1,16 +1,53 @@
-import { createCorpus, normalizeArticle } from '@corroborate/core'
+import { readdirSync, readFileSync } from 'node:fs'
+import { type Article, type Corpus, createCorpus, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js'
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js'
 import { describe, expect, it } from 'vitest'
 import { createServer } from '../src/server.js'
 
-async function connect() {
-  const corpus = createCorpus([
-    normalizeArticle({
-      id: 'a',
-      content: 'Mayor Tom Baker opened the bridge on Monday.\n\n“We finished on time,” Baker said.',
-    }),
-  ])
+const LIMIT = 25_000
+const SEEDS = new URL('../../../seeds/', import.meta.url)
+
+const NORTH =
+  'Mayor Tom Baker opened the new river bridge on Monday after two years of work.\n\n“We finished the bridge on time and under budget, and the city should be proud of it,” Baker said.\n\nThe bridge cost $40 million, city officials said.\n\nCouncilwoman Ana Ruiz criticized the project. “The bridge was a waste of money,” Ruiz said.'
+const SOUTH =
+  'The new river bridge opened on Monday.\n\n“We finished the bridge on time and under budget, and the city should be proud,” said city engineer Lee Park.\n\nThe bridge cost $55 million, according to the city.\n\nThe mayor thanked the workers.'
+const EAST =
+  'Residents crossed the new river bridge for the first time on Monday.\n\n“The bridge was a waste of money,” said Councilwoman Ana Ruiz, who voted against it.\n\nThe bridge cost $40 million.'
+
+const north = () =>
+  normalizeArticle({
+    id: 'north',
+    content: NORTH,
+    metadata: { outlet: 'North Post', published: '2025-03-03' },
+  })
+const south = () =>
+  normalizeArticle({
+    id: 'south',
+    content: SOUTH,
+    metadata: { outlet: 'South Herald', published: '2025-03-03' },
+  })
+const east = () =>
+  normalizeArticle({
+    id: 'east',
+    content: EAST,
+    metadata: { outlet: 'East Times', published: '2025-03-03' },
+  })
+
+function seeds(): Article[] {
+  return readdirSync(SEEDS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) =>
+      normalizeArticle({
+        id: name.replace(/\.txt$/, ''),
+        content: readFileSync(new URL(name, SEEDS), 'utf8'),
+      }),
+    )
+}
+
+async function connect(corpus: Corpus = createCorpus([north(), south()])) {
   const server = createServer(corpus, { log: () => {} })
   const client = new Client({ name: 'test', version: '1.0.0' })
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair()
@@ -18,36 +55,589 @@ async function connect() {
   return client
 }
 
+type Result = Awaited<ReturnType<Client['callTool']>>
+const textOf = (result: Result) => (result.content as Array<{ text: string }>)[0]?.text ?? ''
+// biome-ignore lint/suspicious/noExplicitAny: structured content is checked field by field below
+const data = (result: Result) => result.structuredContent as Record<string, any>
+
+const promptText = (prompt: Awaited<ReturnType<Client['getPrompt']>>) => {
+  const content = prompt.messages[0]?.content
+  return content?.type === 'text' ? content.text : ''
+}
+
+async function call(client: Client, name: string, args: Record<string, unknown> = {}) {
+  return client.callTool({ name, arguments: args })
+}
+
 describe('mcp server over an in-memory transport', () => {
   it('lists sources with their quote counts', async () => {
-    const client = await connect()
-    const result = await client.callTool({ name: 'list_sources', arguments: {} })
+    const client = await connect(
+      createCorpus([
+        normalizeArticle({
+          id: 'a',
+          content:
+            'Mayor Tom Baker opened the bridge on Monday.\n\n“We finished on time,” Baker said.',
+        }),
+      ]),
+    )
+    const result = await call(client, 'list_sources')
     expect(result.isError).toBeFalsy()
     expect(result.structuredContent).toMatchObject({
       sources: [{ id: 'a', quotes: 1 }],
       total: 1,
     })
-    expect(JSON.parse((result.content as Array<{ text: string }>)[0]?.text ?? '')).toEqual(
-      result.structuredContent,
-    )
+    expect(JSON.parse(textOf(result))).toEqual(result.structuredContent)
   })
 
   it('tells the model how to recover from an unknown article id', async () => {
     const client = await connect()
-    const result = await client.callTool({ name: 'get_article', arguments: { id: 'nope' } })
+    const result = await call(client, 'get_article', { id: 'nope' })
     expect(result.isError).toBe(true)
-    expect((result.content as Array<{ text: string }>)[0]?.text).toContain('list_sources')
+    expect(textOf(result)).toContain('list_sources')
   })
 
   it('finds a quote by any alias of its speaker', async () => {
     const client = await connect()
-    const result = await client.callTool({
-      name: 'get_quotes',
-      arguments: { speaker: 'tom baker' },
-    })
+    const result = await call(client, 'get_quotes', { speaker: 'tom baker' })
     expect(result.structuredContent).toMatchObject({
-      quotes: [{ text: 'We finished on time,', speaker: { name: 'Tom Baker' }, article: 'a' }],
+      quotes: [{ speaker: { name: 'Tom Baker' }, article: 'north', clusters: ['k0'] }],
       total: 1,
     })
+  })
+
+  it('registers every tool with its annotations', async () => {
+    const client = await connect()
+    const { tools } = await client.listTools()
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      'add_article',
+      'compare_sources',
+      'get_article',
+      'get_quotes',
+      'get_speakers',
+      'list_disputed_claims',
+      'list_sources',
+      'search',
+    ])
+    for (const tool of tools) {
+      expect(tool.title).toBeTruthy()
+      expect(tool.outputSchema).toBeDefined()
+      const readOnly = tool.name !== 'add_article'
+      expect(tool.annotations).toMatchObject({
+        readOnlyHint: readOnly,
+        idempotentHint: readOnly,
+        openWorldHint: false,
+      })
+    }
+  })
+})
+
+describe('compare_sources', () => {
+  it('gives shared quotes with each wording, agreeing and conflicting facts, and coverage', async () => {
+    const client = await connect()
+    const result = await call(client, 'compare_sources')
+    expect(result.isError).toBeFalsy()
+    const out = data(result)
+    expect(out.articles).toEqual(['north', 'south'])
+    expect(out.clusters).toEqual([
+      {
+        id: 'k0',
+        canonical:
+          'We finished the bridge on time and under budget, and the city should be proud of it,',
+        speakers: [
+          { id: 'tom-baker', name: 'Tom Baker' },
+          { id: 'lee-park', name: 'Lee Park' },
+        ],
+        articles: ['north', 'south'],
+        members: [
+          expect.objectContaining({
+            article: 'north',
+            quote: 'north#q0',
+            variant: 'identical',
+            changes: [],
+          }),
+          expect.objectContaining({
+            article: 'south',
+            quote: 'south#q0',
+            text: 'We finished the bridge on time and under budget, and the city should be proud,',
+            speaker: { id: 'lee-park', name: 'Lee Park' },
+            variant: 'truncated',
+            changes: [{ op: 'delete', canonical: 'of it', member: '' }],
+          }),
+        ],
+      },
+    ])
+    expect(out.conflicts).toEqual([
+      {
+        slot: 's2',
+        kind: 'money',
+        unit: 'USD',
+        keywords: ['bridge', 'city', 'cost'],
+        values: [
+          { value: 40_000_000, articles: ['north'], wording: ['$40 million'] },
+          { value: 55_000_000, articles: ['south'], wording: ['$55 million'] },
+        ],
+      },
+    ])
+    expect(out.agreements).toMatchObject([
+      { slot: 's0', kind: 'day', values: [{ value: '2025-03-03', articles: ['north', 'south'] }] },
+    ])
+    expect(out.coverage).toMatchObject([
+      {
+        article: 'north',
+        clusters: 2,
+        alone: [
+          { id: 'k1', type: 'quote', text: 'The bridge was a waste of money,' },
+          { id: 's1', type: 'fact' },
+        ],
+        aloneTotal: 2,
+        missing: [],
+        missingTotal: 0,
+      },
+      { article: 'south', clusters: 1, alone: [], missing: [] },
+    ])
+    expect(out.totals).toEqual({ clusters: 1, agreements: 1, conflicts: 1 })
+    expect(out.truncated).toBe(false)
+    expect(out.hint).toBeUndefined()
+  })
+
+  it('restricts everything to the chosen articles', async () => {
+    const client = await connect(createCorpus([north(), south(), east()]))
+    const all = data(await call(client, 'compare_sources'))
+    expect(all.clusters.map((c: { articles: string[] }) => c.articles)).toEqual([
+      ['north', 'south'],
+      ['east', 'north'],
+    ])
+    expect(all.coverage.find((c: { article: string }) => c.article === 'south')).toMatchObject({
+      missing: [{ id: 'k1', type: 'quote' }],
+    })
+
+    const result = await call(client, 'compare_sources', { articles: ' south , north,south' })
+    const out = data(result)
+    expect(out.articles).toEqual(['north', 'south'])
+    expect(out.clusters.map((c: { id: string }) => c.id)).toEqual(['k0'])
+    for (const cluster of out.clusters)
+      for (const member of cluster.members) expect(['north', 'south']).toContain(member.article)
+    for (const slot of [...out.agreements, ...out.conflicts])
+      for (const value of slot.values)
+        for (const article of value.articles) expect(['north', 'south']).toContain(article)
+    expect(out.coverage.map((c: { article: string }) => c.article)).toEqual(['north', 'south'])
+    expect(out.coverage[1]).toMatchObject({ article: 'south', missing: [] })
+  })
+
+  it('refuses unknown ids and a single article with a hint', async () => {
+    const client = await connect()
+    const unknown = await call(client, 'compare_sources', { articles: 'north,nope' })
+    expect(unknown.isError).toBe(true)
+    expect(textOf(unknown)).toBe(
+      'no article "nope"; call list_sources for the ids of the articles in the corpus',
+    )
+    const single = await call(client, 'compare_sources', { articles: 'north' })
+    expect(single.isError).toBe(true)
+    expect(textOf(single)).toContain('two or more')
+
+    const alone = await connect(createCorpus([north()]))
+    const one = await call(alone, 'compare_sources')
+    expect(one.isError).toBe(true)
+    expect(textOf(one)).toContain('add_article')
+  })
+
+  it('stays under 25,000 characters on the seeds and says what it cut', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const result = await call(client, 'compare_sources')
+    expect(result.isError).toBeFalsy()
+    expect(textOf(result).length).toBeLessThan(LIMIT)
+    const out = data(result)
+    expect(out.articles).toHaveLength(5)
+    expect(out.clusters.length).toBeGreaterThan(0)
+    for (const cluster of out.clusters) {
+      expect(cluster.articles.length).toBeGreaterThanOrEqual(2)
+      for (const member of cluster.members)
+        for (const change of member.changes) expect(change.op).not.toBe('equal')
+    }
+    const cut =
+      out.clusters.length < out.totals.clusters ||
+      out.agreements.length < out.totals.agreements ||
+      out.conflicts.length < out.totals.conflicts ||
+      out.coverage.some(
+        (c: { alone: unknown[]; aloneTotal: number; missing: unknown[]; missingTotal: number }) =>
+          c.alone.length < c.aloneTotal || c.missing.length < c.missingTotal,
+      )
+    expect(out.truncated).toBe(cut)
+    if (cut) expect(out.hint).toContain('Cut to keep the answer short')
+  })
+})
+
+describe('list_disputed_claims', () => {
+  it('lists disputes with their positions, filtered by kind and article', async () => {
+    const client = await connect()
+    const all = data(await call(client, 'list_disputed_claims'))
+    expect(all.total).toBe(2)
+    expect(all.nextCursor).toBeUndefined()
+    expect(all.disputes[0]).toMatchObject({
+      id: 'd0',
+      kind: 'attribution',
+      cluster: 'k0',
+      slot: null,
+      needsJudgement: false,
+      positions: [
+        { article: 'north', speaker: { id: 'tom-baker' }, span: { start: 81, end: 165 } },
+        { article: 'south', speaker: { id: 'lee-park' } },
+      ],
+    })
+    expect(all.disputes[0].summary).toContain('Tom Baker')
+
+    const facts = data(await call(client, 'list_disputed_claims', { kind: 'fact' }))
+    expect(facts).toMatchObject({
+      total: 1,
+      disputes: [
+        {
+          id: 'd1',
+          kind: 'fact',
+          slot: 's2',
+          cluster: null,
+          positions: [
+            { article: 'north', text: 'The bridge cost $40 million, city officials said.' },
+            { article: 'south', text: 'The bridge cost $55 million, according to the city.' },
+          ],
+        },
+      ],
+    })
+    const wording = data(await call(client, 'list_disputed_claims', { kind: 'wording' }))
+    expect(wording).toEqual({ disputes: [], total: 0 })
+    const bySouth = data(await call(client, 'list_disputed_claims', { article: 'south' }))
+    expect(bySouth.total).toBe(2)
+  })
+
+  it('rejects an unknown kind and an unknown article', async () => {
+    const client = await connect()
+    const kind = await call(client, 'list_disputed_claims', { kind: 'rumour' })
+    expect(kind.isError).toBe(true)
+    expect(textOf(kind)).toMatch(/kind/)
+    const article = await call(client, 'list_disputed_claims', { article: 'nope' })
+    expect(article.isError).toBe(true)
+    expect(textOf(article)).toContain('list_sources')
+  })
+
+  it('pages through the seeds’ disputes', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const first = data(await call(client, 'list_disputed_claims', { limit: 3 }))
+    expect(first.disputes).toHaveLength(3)
+    expect(first.total).toBeGreaterThan(3)
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const seen: string[] = first.disputes.map((d: { id: string }) => d.id)
+    let cursor: string | undefined = first.nextCursor
+    let pages = 1
+    while (cursor) {
+      const next = data(await call(client, 'list_disputed_claims', { limit: 3, cursor }))
+      expect(next.disputes.length).toBeGreaterThan(0)
+      seen.push(...next.disputes.map((d: { id: string }) => d.id))
+      expect(next.nextCursor).not.toBe(cursor)
+      cursor = next.nextCursor
+      pages += 1
+    }
+    expect(pages).toBe(Math.ceil(first.total / 3))
+    expect(new Set(seen).size).toBe(first.total)
+    const bad = await call(client, 'list_disputed_claims', { cursor: 'not-a-cursor' })
+    expect(bad.isError).toBe(true)
+    expect(textOf(bad)).toContain('without a cursor')
+  })
+})
+
+describe('get_speakers', () => {
+  it('gives canonical speakers with aliases, roles and quotes per article, paged', async () => {
+    const client = await connect(createCorpus([north(), south(), east()]))
+    const all = data(await call(client, 'get_speakers'))
+    expect(all.total).toBe(3)
+    expect(all.speakers[0]).toEqual({
+      id: 'ana-ruiz',
+      name: 'Ana Ruiz',
+      kind: 'person',
+      aliases: expect.arrayContaining(['Ana Ruiz', 'Ruiz']),
+      roles: ['Councilwoman'],
+      quotes: 2,
+      articles: [
+        { article: 'north', quotes: 1 },
+        { article: 'east', quotes: 1 },
+      ],
+    })
+    expect(all.speakers.find((s: { id: string }) => s.id === 'tom-baker')).toMatchObject({
+      aliases: ['Baker', 'Tom Baker'],
+      roles: ['Mayor'],
+      quotes: 1,
+      articles: [{ article: 'north', quotes: 1 }],
+    })
+
+    const first = data(await call(client, 'get_speakers', { limit: 2 }))
+    expect(first.speakers).toHaveLength(2)
+    const second = data(await call(client, 'get_speakers', { limit: 2, cursor: first.nextCursor }))
+    expect(second.speakers).toHaveLength(1)
+    expect(second.nextCursor).toBeUndefined()
+    expect([...first.speakers, ...second.speakers].map((s: { id: string }) => s.id)).toEqual(
+      all.speakers.map((s: { id: string }) => s.id),
+    )
+  })
+})
+
+describe('search', () => {
+  it('finds a phrase in sentences and quotes with spans', async () => {
+    const client = await connect()
+    const out = data(await call(client, 'search', { query: '"under budget"' }))
+    expect(out.total).toBe(4)
+    expect(out.hits).toEqual([
+      {
+        kind: 'sentence',
+        article: 'north',
+        id: null,
+        text: '“We finished the bridge on time and under budget, and the city should be proud of it,” Baker said.',
+        span: { start: 80, end: 178 },
+      },
+      expect.objectContaining({ kind: 'quote', article: 'north', id: 'north#q0' }),
+      expect.objectContaining({ kind: 'sentence', article: 'south', id: null }),
+      expect.objectContaining({ kind: 'quote', article: 'south', id: 'south#q0' }),
+    ])
+    for (const hit of out.hits)
+      expect((hit.article === 'north' ? NORTH : SOUTH).slice(hit.span.start, hit.span.end)).toBe(
+        hit.text,
+      )
+    const claim = data(await call(client, 'search', { query: 'cost million' }))
+    expect(claim.hits.map((h: { kind: string }) => h.kind)).toContain('claim')
+    const none = data(await call(client, 'search', { query: 'zeppelin' }))
+    expect(none).toEqual({ hits: [], total: 0 })
+  })
+
+  it('pages, and refuses a query with no words', async () => {
+    const client = await connect()
+    const first = data(await call(client, 'search', { query: 'bridge', limit: 2 }))
+    expect(first.hits).toHaveLength(2)
+    const second = data(
+      await call(client, 'search', { query: 'bridge', limit: 2, cursor: first.nextCursor }),
+    )
+    expect(second.hits[0]).not.toEqual(first.hits[0])
+    const empty = await call(client, 'search', { query: '  ""  ' })
+    expect(empty.isError).toBe(true)
+    expect(textOf(empty)).toContain('give one or more words')
+  })
+})
+
+describe('add_article', () => {
+  it('adds an article, recomputes disputes and shows it in list_sources', async () => {
+    const corpus = createCorpus([north()])
+    const client = await connect(corpus)
+    expect(data(await call(client, 'list_disputed_claims')).total).toBe(0)
+    const result = await call(client, 'add_article', {
+      content: SOUTH,
+      id: 'south',
+      outlet: 'South Herald',
+      published: '2025-03-03',
+      title: 'Bridge opens',
+    })
+    expect(result.isError).toBeFalsy()
+    expect(data(result)).toMatchObject({
+      id: 'south',
+      title: 'Bridge opens',
+      outlet: 'South Herald',
+      published: '2025-03-03',
+      paragraphs: 4,
+      quotes: 1,
+      corpus: {
+        articles: 2,
+        clusters: 1,
+        disputes: 2,
+        disputesByKind: { attribution: 1, wording: 0, fact: 1, contested: 0 },
+      },
+    })
+    const sources = data(await call(client, 'list_sources'))
+    expect(sources.total).toBe(2)
+    expect(sources.sources[1]).toMatchObject({ id: 'south', outlet: 'South Herald', disputes: 2 })
+    const disputes = data(await call(client, 'list_disputed_claims'))
+    expect(disputes.disputes.map((d: { kind: string }) => d.kind)).toEqual(['attribution', 'fact'])
+  })
+
+  it('derives an id from the content and reads markdown', async () => {
+    const client = await connect()
+    const result = await call(client, 'add_article', {
+      content: '# Bridge opens\n\n“The bridge was a waste of money,” said Councilwoman Ana Ruiz.',
+      format: 'markdown',
+    })
+    expect(result.isError).toBeFalsy()
+    const { id } = data(result)
+    expect(id).toMatch(/\S/)
+    const article = data(await call(client, 'get_article', { id }))
+    expect(article.text).toContain('waste of money')
+  })
+
+  it('refuses empty content, html, a duplicate id and duplicate content, losing nothing', async () => {
+    const client = await connect()
+    const empty = await call(client, 'add_article', { content: '  \n ' })
+    expect(empty.isError).toBe(true)
+    expect(textOf(empty)).toContain('content is empty')
+    const html = await call(client, 'add_article', { content: '<p>Hi</p>', format: 'html' })
+    expect(html.isError).toBe(true)
+    expect(textOf(html)).toContain('format text')
+    const id = await call(client, 'add_article', {
+      content: 'Something else happened.',
+      id: 'north',
+    })
+    expect(id.isError).toBe(true)
+    expect(textOf(id)).toContain('already has an article "north"')
+    const same = await call(client, 'add_article', { content: NORTH, id: 'copy' })
+    expect(same.isError).toBe(true)
+    expect(textOf(same)).toContain('article "north" already has this text')
+    const badId = await call(client, 'add_article', { content: 'Text.', id: 'a,b' })
+    expect(badId.isError).toBe(true)
+    const sources = data(await call(client, 'list_sources'))
+    expect(sources.sources.map((s: { id: string }) => s.id)).toEqual(['north', 'south'])
+    expect(data(await call(client, 'list_disputed_claims')).total).toBe(2)
+  })
+
+  it('reports progress to a client that asks, and stops when cancelled', async () => {
+    const client = await connect(createCorpus([north()]))
+    const progress: Array<{
+      progress: number
+      total?: number | undefined
+      message?: string | undefined
+    }> = []
+    const result = await client.callTool(
+      { name: 'add_article', arguments: { content: SOUTH, id: 'south' } },
+      CallToolResultSchema,
+      { onprogress: (p) => progress.push(p) },
+    )
+    expect(result.isError).toBeFalsy()
+    expect(progress.map((p) => p.progress)).toEqual([0, 1, 2, 3])
+    expect(progress[3]).toMatchObject({ total: 3, message: 'done' })
+
+    const controller = new AbortController()
+    const call = client.callTool(
+      { name: 'add_article', arguments: { content: EAST, id: 'east' } },
+      CallToolResultSchema,
+      { onprogress: () => controller.abort('changed my mind'), signal: controller.signal },
+    )
+    await expect(call).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const sources = data(await client.callTool({ name: 'list_sources', arguments: {} }))
+    expect(sources.sources.map((s: { id: string }) => s.id)).toEqual(['north', 'south'])
+  })
+})
+
+describe('resources', () => {
+  it('lists, reads and completes articles, and summarizes the corpus', async () => {
+    const client = await connect()
+    const { resources } = await client.listResources()
+    expect(resources.map((r) => r.uri)).toEqual([
+      'corroborate://corpus',
+      'corroborate://articles/north',
+      'corroborate://articles/south',
+    ])
+    expect(resources[1]).toMatchObject({
+      name: 'north',
+      title: 'North Post',
+      mimeType: 'text/plain',
+    })
+    const { resourceTemplates } = await client.listResourceTemplates()
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'corroborate://articles/{id}',
+      'corroborate://articles/{id}/original',
+    ])
+
+    const text = await client.readResource({ uri: 'corroborate://articles/north' })
+    expect(text.contents).toEqual([
+      { uri: 'corroborate://articles/north', mimeType: 'text/plain', text: north().text },
+    ])
+    const original = await client.readResource({ uri: 'corroborate://articles/south/original' })
+    expect(original.contents[0]).toMatchObject({ text: SOUTH })
+    await expect(client.readResource({ uri: 'corroborate://articles/nope' })).rejects.toThrow(
+      /list_sources/,
+    )
+
+    const corpus = await client.readResource({ uri: 'corroborate://corpus' })
+    expect(corpus.contents[0]?.mimeType).toBe('application/json')
+    expect(
+      JSON.parse(String((corpus.contents[0] as { text?: string } | undefined)?.text)),
+    ).toMatchObject({
+      articles: 2,
+      quotes: 3,
+      speakers: 3,
+      clusters: 1,
+      disputes: 2,
+      disputesByKind: { attribution: 1, wording: 0, fact: 1, contested: 0 },
+      sources: [
+        { id: 'north', outlet: 'North Post' },
+        { id: 'south', outlet: 'South Herald' },
+      ],
+    })
+
+    const completion = await client.complete({
+      ref: { type: 'ref/resource', uri: 'corroborate://articles/{id}' },
+      argument: { name: 'id', value: 'no' },
+    })
+    expect(completion.completion.values).toEqual(['north'])
+    const both = await client.complete({
+      ref: { type: 'ref/resource', uri: 'corroborate://articles/{id}/original' },
+      argument: { name: 'id', value: '' },
+    })
+    expect(both.completion.values).toEqual(['north', 'south'])
+  })
+})
+
+describe('prompts', () => {
+  it('lists and fills the prompts', async () => {
+    const client = await connect()
+    const { prompts } = await client.listPrompts()
+    expect(prompts.map((p) => p.name)).toEqual(['fact_check_story', 'compare_coverage'])
+    expect(prompts[0]?.arguments).toEqual([
+      expect.objectContaining({ name: 'claim', required: false }),
+    ])
+    expect(prompts[1]?.arguments).toEqual([
+      expect.objectContaining({ name: 'articles', required: false }),
+    ])
+
+    const story = await client.getPrompt({ name: 'fact_check_story', arguments: {} })
+    expect(story.messages).toHaveLength(1)
+    expect(story.messages[0]?.role).toBe('user')
+    const storyText = promptText(story)
+    expect(storyText.indexOf('list_sources')).toBeLessThan(
+      storyText.indexOf('list_disputed_claims'),
+    )
+    expect(storyText).toContain('compare_sources')
+
+    const claim = await client.getPrompt({
+      name: 'fact_check_story',
+      arguments: { claim: 'the bridge cost $40 million' },
+    })
+    const claimText = promptText(claim)
+    expect(claimText).toContain('"the bridge cost $40 million"')
+    expect(claimText.indexOf('search')).toBeLessThan(claimText.indexOf('list_disputed_claims'))
+
+    const coverage = await client.getPrompt({
+      name: 'compare_coverage',
+      arguments: { articles: 'north,south' },
+    })
+    const coverageText = promptText(coverage)
+    expect(coverageText).toContain('compare_sources with articles "north,south"')
+  })
+})
+
+describe('default answers on the seeds', () => {
+  it('stay under 25,000 characters', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const first = data(await call(client, 'list_sources')).sources[0].id as string
+    const calls: Array<[string, Record<string, unknown>]> = [
+      ['list_sources', {}],
+      ['get_article', { id: first }],
+      ['get_quotes', {}],
+      ['get_speakers', {}],
+      ['search', { query: 'Bukele' }],
+      ['compare_sources', {}],
+      ['list_disputed_claims', {}],
+    ]
+    for (const [name, args] of calls) {
+      const result = await call(client, name, args)
+      expect(result.isError, name).toBeFalsy()
+      expect(textOf(result).length, name).toBeLessThan(LIMIT)
+    }
+    const corpus = await client.readResource({ uri: 'corroborate://corpus' })
+    expect(String((corpus.contents[0] as { text?: string } | undefined)?.text).length).toBeLessThan(
+      LIMIT,
+    )
   })
 })
