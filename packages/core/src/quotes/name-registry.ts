@@ -41,12 +41,14 @@ function tokenAt(text: string, at: number): Token {
   return { word: TOKEN_AT.exec(text)?.[0] ?? '', at }
 }
 
+/** The token after `token`, if the text has one. */
 function tokenAfter(text: string, token: Token): Token | undefined {
   NEXT_TOKEN.lastIndex = token.at + token.word.length
   const word = NEXT_TOKEN.exec(text)?.[1]
   return word === undefined ? undefined : { word, at: NEXT_TOKEN.lastIndex - word.length }
 }
 
+/** The token before `token`, if the text has one. */
 function tokenBefore(text: string, token: Token): Token | undefined {
   let end = token.at
   while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--
@@ -72,6 +74,7 @@ function isWhiteSpace(code: number): boolean {
     code === 0xfeff
   )
 }
+
 const ABBREVIATION =
   /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Prof\.|Maj\.|Insp\.|Det\.|Supt\.|Pres\.|Amb\.|Hon\.)$/u
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
