@@ -1,0 +1,260 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
+const SUMMARY = /^corroborate-mcp: (\d+) articles, (\d+) quotes, (\d+) disputes$/m
+
+// Our own build of the current source, inside node_modules so that its imports
+// resolve: `npm test` runs this test while turbo may be rewriting dist/, and
+// another run of this file may be building beside it.
+let build: string
+let main: string
+let scratch: string
+
+beforeAll(() => {
+  const cache = join(PACKAGE, 'node_modules', '.cache')
+  mkdirSync(cache, { recursive: true })
+  build = mkdtempSync(join(cache, 'stdio-test-'))
+  main = join(build, 'dist', 'main.js')
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+  execFileSync(
+    process.execPath,
+    [
+      tsc,
+      '-p',
+      join(PACKAGE, 'tsconfig.build.json'),
+      '--outDir',
+      join(build, 'dist'),
+      '--declaration',
+      'false',
+      '--declarationMap',
+      'false',
+      '--sourceMap',
+      'false',
+    ],
+    { stdio: 'inherit' },
+  )
+  // The default corpus: the repository's seeds, where main.js looks for them.
+  cpSync(join(PACKAGE, '..', '..', 'seeds'), join(build, 'seeds'), { recursive: true })
+  scratch = mkdtempSync(join(tmpdir(), 'corroborate-stdio-'))
+}, 120_000)
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true })
+  rmSync(build, { recursive: true, force: true })
+})
+
+interface Connected {
+  client: Client
+  stderr: () => string
+}
+
+async function connect(args: string[] = []): Promise<Connected> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [main, ...args],
+    stderr: 'pipe',
+  })
+  let stderr = ''
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8')
+  })
+  const client = new Client({ name: 'stdio-test', version: '1.0.0' })
+  await client.connect(transport)
+  return { client, stderr: () => stderr }
+}
+
+/** Runs the server to its end with `input` on stdin; resolves to its exit code and output. */
+function run(
+  args: string[],
+  input = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [main, ...args], { stdio: 'pipe' })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8')
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8')
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.on('error', () => {})
+    child.stdin.end(input)
+  })
+}
+
+/** The text blocks of a tool result, joined. */
+const text = (result: object) =>
+  (('content' in result ? result.content : []) as Array<{ text?: string }>)
+    .map((block) => block.text ?? '')
+    .join('\n')
+
+describe('corroborate-mcp over stdio', () => {
+  it('serves the seeds to a real client: every tool listed with schemas, every tool called', async () => {
+    const { client, stderr } = await connect()
+    try {
+      const { tools } = await client.listTools()
+      const names = tools.map((t) => t.name)
+      expect(names).toEqual(expect.arrayContaining(['list_sources', 'get_article', 'get_quotes']))
+      for (const tool of tools) {
+        expect(tool.description?.length, tool.name).toBeGreaterThan(20)
+        expect(tool.inputSchema.type, tool.name).toBe('object')
+        expect(tool.outputSchema?.type, tool.name).toBe('object')
+      }
+
+      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
+      const list = sources.structuredContent as { sources: Array<{ id: string }>; total: number }
+      expect(list.total).toBe(5)
+      const [first, second] = list.sources.map((s) => s.id)
+      if (first === undefined || second === undefined) throw new Error('two seeds expected')
+
+      const happy: Record<string, Record<string, unknown>> = {
+        list_sources: { limit: 2 },
+        get_article: { id: first, max_chars: 500 },
+        get_quotes: { article: first, limit: 3 },
+        get_speakers: { limit: 3 },
+        search: { query: 'said', limit: 3 },
+        compare_sources: { articles: `${first},${second}` },
+        list_disputed_claims: { limit: 3 },
+        add_article: {
+          id: 'stdio-added',
+          content: 'Mayor Tom Baker opened the bridge.\n\n“We finished on time,” Baker said.',
+        },
+      }
+      for (const name of names) {
+        const result = await client.callTool({ name, arguments: happy[name] ?? {} })
+        if (!(name in happy)) continue // a tool this test does not know yet: it answered
+        expect(result.isError, `${name}: ${text(result)}`).toBeFalsy()
+        expect(result.structuredContent, name).toBeDefined()
+        expect(JSON.parse(text(result)), name).toEqual(result.structuredContent)
+      }
+
+      const missing = await client.callTool({ name: 'get_article', arguments: { id: 'nope' } })
+      expect(missing.isError).toBe(true)
+      expect(text(missing)).toContain('list_sources')
+
+      const [, articles, quotes] = SUMMARY.exec(stderr()) ?? []
+      expect(Number(articles)).toBe(5)
+      expect(Number(quotes)).toBeGreaterThan(0)
+    } finally {
+      await client.close()
+    }
+  }, 60_000)
+
+  it('writes only JSON-RPC to stdout, and exits when stdin ends', async () => {
+    const messages = [
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-06-18',
+          capabilities: {},
+          clientInfo: { name: 'raw', version: '1.0.0' },
+        },
+      },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_sources' } },
+      {
+        jsonrpc: '2.0',
+        id: 4,
+        method: 'tools/call',
+        params: { name: 'get_article', arguments: {} },
+      },
+      { jsonrpc: '2.0', id: 5, method: 'no/such/method' },
+    ]
+    const { code, stdout, stderr } = await run(
+      [],
+      messages.map((m) => `${JSON.stringify(m)}\n`).join(''),
+    )
+    expect(code).toBe(0)
+    const lines = stdout.split('\n').filter((line) => line !== '')
+    const replies = lines.map((line) => JSON.parse(line) as { jsonrpc: string; id: number })
+    for (const reply of replies) expect(reply.jsonrpc).toBe('2.0')
+    expect(replies.map((r) => r.id).sort()).toEqual([1, 2, 3, 4, 5])
+    expect(stderr).toMatch(SUMMARY)
+  }, 30_000)
+
+  it('loads the articles of --corpus directories and files', async () => {
+    const dir = join(scratch, 'two')
+    mkdirSync(dir)
+    writeFileSync(
+      join(dir, 'bridge.txt'),
+      'Mayor Tom Baker opened the bridge on Monday.\n\n“We finished on time,” Baker said.\n',
+    )
+    writeFileSync(
+      join(dir, 'budget.md'),
+      '# Budget passes\n\nThe council approved the budget.\n\n“It is a fair budget,” said councillor Ana Ruiz.\n',
+    )
+    const extra = join(scratch, 'extra.txt')
+    writeFileSync(extra, '“Not a word more,” the mayor said.\n')
+    const { client, stderr } = await connect(['--corpus', dir, '--corpus', extra])
+    try {
+      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
+      expect(sources.structuredContent).toMatchObject({
+        sources: [{ id: 'bridge' }, { id: 'budget' }, { id: 'extra' }],
+        total: 3,
+      })
+      const quotes = await client.callTool({ name: 'get_quotes', arguments: { speaker: 'Ruiz' } })
+      expect(quotes.structuredContent).toMatchObject({
+        quotes: [{ article: 'budget', text: 'It is a fair budget,' }],
+      })
+      expect(stderr()).toMatch(/^corroborate-mcp: 3 articles, 3 quotes, \d+ disputes$/m)
+      expect(stderr()).not.toContain('skipped')
+    } finally {
+      await client.close()
+    }
+  }, 30_000)
+
+  it('reports an unreadable corpus path on stderr and still starts', async () => {
+    const dir = join(scratch, 'mixed')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'good.txt'), '“We finished on time,” Mayor Tom Baker said.\n')
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 0, 255, 254, 0, 0]))
+    const gone = join(scratch, 'no-such-dir')
+    const { client, stderr } = await connect(['--corpus', gone, '--corpus', dir])
+    try {
+      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
+      expect(sources.structuredContent).toMatchObject({ sources: [{ id: 'good' }], total: 1 })
+      expect(stderr()).toContain(`corroborate-mcp: skipped ${gone}: no such file or directory`)
+      expect(stderr()).toContain(`corroborate-mcp: skipped ${join(dir, 'binary.txt')}:`)
+      expect(stderr()).toMatch(/^corroborate-mcp: 1 articles, 1 quotes, 0 disputes$/m)
+    } finally {
+      await client.close()
+    }
+  }, 30_000)
+
+  it('starts on an empty corpus and says add_article can fill it', async () => {
+    const { client, stderr } = await connect(['--corpus', join(scratch, 'nothing-here')])
+    try {
+      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
+      expect(sources.structuredContent).toMatchObject({ sources: [], total: 0 })
+      expect(stderr()).toContain('the corpus is empty')
+    } finally {
+      await client.close()
+    }
+  }, 30_000)
+
+  it('exits 2 with the usage on stderr for a bad flag, and writes nothing to stdout', async () => {
+    for (const args of [['--bogus'], ['--port', 'x', '--http'], ['--port', '80'], ['stray']]) {
+      const { code, stdout, stderr } = await run(args)
+      expect(code, args.join(' ')).toBe(2)
+      expect(stdout).toBe('')
+      expect(stderr).toContain('usage: corroborate-mcp')
+    }
+    const help = await run(['--help'])
+    expect(help).toMatchObject({ code: 0, stdout: '' })
+    expect(help.stderr).toContain('usage: corroborate-mcp')
+  }, 30_000)
+})
