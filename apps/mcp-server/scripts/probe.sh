@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Probes the built server with a client we did not write (../shared/eval/mcp-probe.sh beside
+# the repository: the official MCP Inspector CLI plus raw JSON-RPC checks), with the calls of
+# probe-calls.json, over stdio and over Streamable HTTP on a free port.
+# Exit 0 when both passes pass, or when the probe is not there (it is external: one line says so).
+# MCP_PROBE=path overrides where the probe is looked for.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+probe="${MCP_PROBE:-../../../shared/eval/mcp-probe.sh}"
+if [ ! -f "$probe" ]; then
+  echo "probe: $probe not found beside the repository; skipping the MCP probe (it is external)"
+  exit 0
+fi
+[ -f dist/main.js ] || npm run --silent build
+# Over HTTP the probe sends no token: make sure the server asks for none.
+unset CORROBORATE_MCP_TOKEN
+calls=(--max-bytes 25000 --calls probe-calls.json)
+status=0
+
+echo "--- MCP probe over stdio"
+bash "$probe" "${calls[@]}" -- node dist/main.js || status=$?
+
+echo "--- MCP probe over Streamable HTTP"
+port="$(node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close() })')"
+log="$(mktemp "${TMPDIR:-/tmp}/corroborate-mcp-http.XXXXXX")"
+node dist/main.js --http --port "$port" 2>"$log" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 300); do
+  grep -q 'listening on' "$log" && break
+  kill -0 "$server" 2>/dev/null || break
+  sleep 0.1
+done
+if grep -q 'listening on' "$log"; then
+  bash "$probe" "${calls[@]}" "http://127.0.0.1:$port/mcp" || status=$?
+else
+  echo "probe: the HTTP server did not start on port $port:" >&2
+  cat "$log" >&2
+  status=2
+fi
+exit "$status"
