@@ -10,8 +10,9 @@ const MAX_SLOTS = 20
 const MAX_KEYWORDS = 8
 const MAX_COVERAGE_ITEMS = 8
 const LABEL_CHARS = 90
-/** Under the 25,000 characters a client may show, with room for the envelope. */
-const BUDGET = 24000
+// The answer carries its JSON twice (structured content, and text where every quote mark
+// is escaped), so well under half of the 25,000 characters a client takes is the budget.
+const BUDGET = 9000
 
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text
