@@ -9,10 +9,16 @@ const MAX_CLUSTERS = 20
 const MAX_SLOTS = 20
 const MAX_KEYWORDS = 8
 const MAX_COVERAGE_ITEMS = 8
+const MAX_CHANGES = 4
+const MEMBER_CHARS = 100
+const CHANGE_CHARS = 40
+/** Shared clusters kept however long the answer: they are what the tool is for. */
+const MIN_CLUSTERS = 3
+const CANONICAL_CHARS = 200
 const LABEL_CHARS = 90
 // The answer carries its JSON twice (structured content, and text where every quote mark
 // is escaped), so well under half of the 25,000 characters a client takes is the budget.
-const BUDGET = 9000
+const BUDGET = 6000
 
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text
@@ -77,7 +83,11 @@ export function registerCompareSources(server: McpServer, context: ServerContext
                 z.object({
                   article: z.string(),
                   quote: z.string().describe('Quote id.'),
-                  text: z.string().describe('This article’s wording.'),
+                  text: z
+                    .string()
+                    .describe(
+                      'This article’s wording, shortened; empty when identical to the canonical text.',
+                    ),
                   span: spanSchema,
                   speaker: speakerRefSchema,
                   variant: z.enum([
@@ -188,32 +198,45 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         .sort((a, b) => b.articles.length - a.articles.length)
         .map((c) => {
           const seen = new Set<string>()
-          const members = c.members.filter((m) => {
-            const key = `${m.article}\u0000${m.text}`
-            if (seen.has(key)) return false
-            seen.add(key)
-            return true
-          })
+          // Each article's wording once: the member closest to the canonical text.
+          const rank = {
+            identical: 0,
+            truncated: 1,
+            extended: 1,
+            'omitted-words': 2,
+            substituted: 2,
+            fragment: 3,
+          }
+          const members = [...c.members]
+            .sort((a, b) => rank[a.variant] - rank[b.variant])
+            .filter((m) => {
+              if (seen.has(m.article)) return false
+              seen.add(m.article)
+              return true
+            })
+            .sort((a, b) => a.article.localeCompare(b.article))
           const speakers = new Map<string, { id: string; name: string }>()
           for (const m of members) if (m.speaker) speakers.set(m.speaker.id, m.speaker)
           return {
             id: c.id,
-            canonical: c.canonical,
+            canonical: clip(c.canonical, CANONICAL_CHARS),
             speakers: [...speakers.values()],
             articles: c.articles,
+            // Wordings and cut words are clipped: the span and get_quotes give them whole.
             members: members.map((m) => ({
               article: m.article,
               quote: m.quote,
-              text: m.text,
+              text: m.variant === 'identical' ? '' : clip(m.text, MEMBER_CHARS),
               span: m.span,
               speaker: m.speaker,
               variant: m.variant,
               changes: m.diff
                 .filter((step) => step.op !== 'equal')
+                .slice(0, MAX_CHANGES)
                 .map((step) => ({
                   op: step.op as 'insert' | 'delete' | 'replace',
-                  canonical: step.canonical,
-                  member: step.member,
+                  canonical: clip(step.canonical, CHANGE_CHARS),
+                  member: clip(step.member, CHANGE_CHARS),
                 })),
             })),
           }
@@ -294,7 +317,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
       ]
       while (JSON.stringify(data).length > BUDGET) {
         const heaviest = lists
-          .filter((list) => list.length > 0)
+          .filter((list) => list.length > (list === data.clusters ? MIN_CLUSTERS : 0))
           .sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0]
         if (!heaviest) break
         heaviest.pop()
