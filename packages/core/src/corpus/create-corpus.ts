@@ -47,6 +47,8 @@ export function createCorpus(
   const list: Article[] = []
   const byId = new Map<string, Article>()
   let cached: CrossReference | null = null
+  // Every searchable text folded once per analysis, so that a search only scans strings.
+  let searchable: Array<{ hit: SearchHit; folded: string }> | null = null
   const corpus: Corpus = {
     get articles() {
       return list
@@ -73,6 +75,7 @@ export function createCorpus(
       list.push(article)
       byId.set(article.id, article)
       cached = null
+      searchable = null
     },
     analysis() {
       cached ??= crossReference(list, options)
@@ -83,48 +86,56 @@ export function createCorpus(
         .map((m) => fold((m[1] ?? m[2] ?? '').trim()))
         .filter((p) => p !== '')
       if (phrases.length === 0) return []
-      const matches = (text: string) => {
-        const folded = fold(text)
-        return phrases.every((p) => folded.includes(p))
-      }
-      const analysis = corpus.analysis()
-      const hits: SearchHit[] = []
-      for (const article of list) {
-        for (const sentence of article.sentences)
-          if (matches(sentence.text))
-            hits.push({
-              kind: 'sentence',
-              article: article.id,
-              id: null,
-              text: sentence.text,
-              span: sentence.span,
+      if (!searchable) {
+        const analysis = corpus.analysis()
+        const entries: Array<{ hit: SearchHit; folded: string }> = []
+        for (const article of list)
+          for (const sentence of article.sentences)
+            entries.push({
+              hit: {
+                kind: 'sentence',
+                article: article.id,
+                id: null,
+                text: sentence.text,
+                span: sentence.span,
+              },
+              folded: fold(sentence.text),
             })
+        for (const quote of analysis.quotes)
+          if (quote.kind !== 'term')
+            entries.push({
+              hit: {
+                kind: 'quote',
+                article: quote.article,
+                id: quote.id,
+                text: quote.text,
+                span: quote.span,
+              },
+              folded: fold(quote.text),
+            })
+        for (const claim of analysis.claims)
+          entries.push({
+            hit: {
+              kind: 'claim',
+              article: claim.article,
+              id: claim.id,
+              text: claim.text,
+              span: claim.span,
+            },
+            folded: `${fold(claim.text)}\n${fold(claim.sentence.text)}`,
+          })
+        const order = new Map(list.map((a, i) => [a.id, i]))
+        entries.sort(
+          (a, b) =>
+            (order.get(a.hit.article) ?? 0) - (order.get(b.hit.article) ?? 0) ||
+            a.hit.span.start - b.hit.span.start ||
+            a.hit.kind.localeCompare(b.hit.kind),
+        )
+        searchable = entries
       }
-      for (const quote of analysis.quotes)
-        if (quote.kind !== 'term' && matches(quote.text))
-          hits.push({
-            kind: 'quote',
-            article: quote.article,
-            id: quote.id,
-            text: quote.text,
-            span: quote.span,
-          })
-      for (const claim of analysis.claims)
-        if (matches(claim.text) || matches(claim.sentence.text))
-          hits.push({
-            kind: 'claim',
-            article: claim.article,
-            id: claim.id,
-            text: claim.text,
-            span: claim.span,
-          })
-      const order = new Map(list.map((a, i) => [a.id, i]))
-      return hits.sort(
-        (a, b) =>
-          (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0) ||
-          a.span.start - b.span.start ||
-          a.kind.localeCompare(b.kind),
-      )
+      return searchable
+        .filter((entry) => phrases.every((p) => entry.folded.includes(p)))
+        .map((entry) => entry.hit)
     },
   }
   for (const article of articles) corpus.add(article)
