@@ -97,6 +97,7 @@ async function measure(label, articles, rounds) {
     rows.push({
       label,
       name: `${name}${Object.keys(args).length ? ` ${JSON.stringify(args)}` : ''}`,
+      first,
       p50: percentile(times, 50),
       p95: percentile(times, 95),
     })
