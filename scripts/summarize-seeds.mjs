@@ -97,7 +97,9 @@ for (const cluster of shared) {
   for (const member of cluster.members) {
     const changes = member.diff
       .filter((step) => step.op === 'replace' || step.op === 'insert')
-      .map((step) => (step.op === 'replace' ? `${step.canonical} → ${step.member}` : `+ ${step.member}`))
+      .map((step) =>
+        step.op === 'replace' ? `${step.canonical} → ${step.member}` : `+ ${step.member}`,
+      )
     console.log(
       `    ${member.article}  ${member.variant}${changes.length > 0 ? `: ${shorten(changes.join('; '), 80)}` : ''}`,
     )

@@ -114,7 +114,9 @@ const fmt = (n) => n.toFixed(2)
 const table = [
   '| Corpus | Tool call | First call (ms) | p50 (ms) | p95 (ms) |',
   '| --- | --- | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.label} | \`${r.name}\` | ${fmt(r.first)} | ${fmt(r.p50)} | ${fmt(r.p95)} |`),
+  ...rows.map(
+    (r) => `| ${r.label} | \`${r.name}\` | ${fmt(r.first)} | ${fmt(r.p50)} | ${fmt(r.p95)} |`,
+  ),
 ].join('\n')
 const worst = Math.max(...rows.map((r) => r.p95))
 const verdict = `Slowest p95: ${fmt(worst)} ms (target under 50 ms: ${worst < 50 ? 'met' : 'NOT met'}).`
