@@ -17,22 +17,12 @@ import { fileURLToPath } from 'node:url'
 import { createCorpus, loadArticleDirectory, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js'
+import { mulberry32 } from '../../../packages/core/bench/mulberry32.mjs'
 import { createServer } from '../dist/server.js'
 
 const ROOT = new URL('../../../', import.meta.url)
 const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const write = process.argv.includes('--write')
-
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const { sources } = await loadArticleDirectory(fileURLToPath(new URL('seeds/', ROOT)))
 const seeds = sources.map((s) => normalizeArticle(s))

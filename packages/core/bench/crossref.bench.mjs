@@ -23,23 +23,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { crossReference, loadArticleDirectory, normalizeArticle } from '../dist/index.js'
+import { mulberry32 } from './mulberry32.mjs'
 
 const ROOT = new URL('../../../', import.meta.url)
 const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const GOLD_PATH = fileURLToPath(new URL('../shared/eval/quotes-dev/gold.jsonl', ROOT))
 const write = process.argv.includes('--write')
 const quick = process.argv.includes('--quick')
-
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const { sources } = await loadArticleDirectory(fileURLToPath(new URL('seeds/', ROOT)))
 const stories = sources.map((s) => normalizeArticle(s).paragraphs.map((p) => p.text))

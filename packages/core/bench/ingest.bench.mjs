@@ -23,6 +23,7 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ParseEnglish } from 'parse-english'
 import { ingestArticle, loadArticleDirectory, normalizeArticle } from '../dist/index.js'
+import { mulberry32 } from './mulberry32.mjs'
 
 const USAGE = 'usage: node bench/ingest.bench.mjs [--json] [--write] [--quick]'
 const flags = new Set(process.argv.slice(2))
@@ -70,17 +71,6 @@ const fingerprint = (texts) => {
   return hash.digest('hex').slice(0, 12)
 }
 
-/** Deterministic 32-bit PRNG: uniform floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const randomInt = (random, min, max) => min + Math.floor(random() * (max - min + 1))
 const pick = (random, list) => list[Math.floor(random() * list.length)]
 

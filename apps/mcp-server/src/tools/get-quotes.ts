@@ -1,8 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { page } from '../paging.js'
-import { fail, ok } from '../results.js'
+import { fail, paged } from '../results.js'
 import {
   cursorField,
   limitField,
@@ -94,24 +93,15 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
           (words === null || fold(q.text).includes(words)) &&
           (cluster === undefined || (clustersOf.get(q.id) ?? []).includes(cluster)),
       )
-      try {
-        const { items, total, nextCursor } = page(matching, limit, cursor)
-        return ok({
-          quotes: items.map((q) => ({
-            id: q.id,
-            text: q.text,
-            speaker: q.speaker,
-            article: q.article,
-            span: q.span,
-            kind: q.kind,
-            clusters: clustersOf.get(q.id) ?? [],
-          })),
-          total,
-          ...(nextCursor ? { nextCursor } : {}),
-        })
-      } catch (error) {
-        return fail((error as Error).message)
-      }
+      return paged('quotes', matching, limit, cursor, (q) => ({
+        id: q.id,
+        text: q.text,
+        speaker: q.speaker,
+        article: q.article,
+        span: q.span,
+        kind: q.kind,
+        clusters: clustersOf.get(q.id) ?? [],
+      }))
     },
   )
 }

@@ -1,8 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { page } from '../paging.js'
-import { fail, ok } from '../results.js'
+import { paged } from '../results.js'
 import { cursorField, limitField, nextCursorField } from '../schemas.js'
 
 const speaker = z.object({
@@ -58,12 +57,7 @@ export function registerGetSpeakers(server: McpServer, context: ServerContext): 
           }
         })
         .sort((a, b) => b.quotes - a.quotes || a.id.localeCompare(b.id))
-      try {
-        const { items, total, nextCursor } = page(all, limit, cursor)
-        return ok({ speakers: items, total, ...(nextCursor ? { nextCursor } : {}) })
-      } catch (error) {
-        return fail((error as Error).message)
-      }
+      return paged('speakers', all, limit, cursor)
     },
   )
 }

@@ -1,8 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { page } from '../paging.js'
-import { fail, ok } from '../results.js'
+import { fail, paged } from '../results.js'
 import {
   cursorField,
   limitField,
@@ -81,30 +80,21 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
             (kind === undefined || d.kind === kind) &&
             (article === undefined || d.positions.some((p) => p.article === article)),
         )
-      try {
-        const { items, total, nextCursor } = page(matching, limit, cursor)
-        return ok({
-          disputes: items.map((d) => ({
-            id: d.id,
-            kind: d.kind,
-            summary: d.summary,
-            positions: d.positions.map((p) => ({
-              article: p.article,
-              speaker: p.speaker,
-              text: p.text,
-              span: p.span,
-            })),
-            confidence: d.confidence,
-            needsJudgement: d.needsJudgement,
-            cluster: d.cluster,
-            slot: d.slot,
-          })),
-          total,
-          ...(nextCursor ? { nextCursor } : {}),
-        })
-      } catch (error) {
-        return fail((error as Error).message)
-      }
+      return paged('disputes', matching, limit, cursor, (d) => ({
+        id: d.id,
+        kind: d.kind,
+        summary: d.summary,
+        positions: d.positions.map((p) => ({
+          article: p.article,
+          speaker: p.speaker,
+          text: p.text,
+          span: p.span,
+        })),
+        confidence: d.confidence,
+        needsJudgement: d.needsJudgement,
+        cluster: d.cluster,
+        slot: d.slot,
+      }))
     },
   )
 }

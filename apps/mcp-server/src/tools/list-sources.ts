@@ -1,8 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { page } from '../paging.js'
-import { fail, ok } from '../results.js'
+import { paged } from '../results.js'
 import { cursorField, limitField, nextCursorField } from '../schemas.js'
 
 const source = z.object({
@@ -53,12 +52,7 @@ export function registerListSources(server: McpServer, context: ServerContext): 
         quotes: quotes.get(article.id) ?? 0,
         disputes: disputes.get(article.id) ?? 0,
       }))
-      try {
-        const { items, total, nextCursor } = page(all, limit, cursor)
-        return ok({ sources: items, total, ...(nextCursor ? { nextCursor } : {}) })
-      } catch (error) {
-        return fail((error as Error).message)
-      }
+      return paged('sources', all, limit, cursor)
     },
   )
 }

@@ -1,8 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { page } from '../paging.js'
-import { fail, ok } from '../results.js'
+import { fail, paged } from '../results.js'
 import { cursorField, limitField, nextCursorField, spanSchema } from '../schemas.js'
 
 /** `search`: words or a quoted phrase over the sentences, quotes and claims of every article. */
@@ -47,22 +46,13 @@ export function registerSearch(server: McpServer, context: ServerContext): void 
     async ({ query, limit, cursor }) => {
       if (query.replaceAll('"', '').trim() === '')
         return fail('the query has no words; give one or more words, or a phrase in double quotes')
-      try {
-        const { items, total, nextCursor } = page(context.corpus.search(query), limit, cursor)
-        return ok({
-          hits: items.map((h) => ({
-            kind: h.kind,
-            article: h.article,
-            id: h.id,
-            text: h.text,
-            span: h.span,
-          })),
-          total,
-          ...(nextCursor ? { nextCursor } : {}),
-        })
-      } catch (error) {
-        return fail((error as Error).message)
-      }
+      return paged('hits', context.corpus.search(query), limit, cursor, (h) => ({
+        kind: h.kind,
+        article: h.article,
+        id: h.id,
+        text: h.text,
+        span: h.span,
+      }))
     },
   )
 }
