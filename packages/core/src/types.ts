@@ -254,6 +254,7 @@ export type ClaimKind =
   | 'day'
   | 'place'
   | 'itinerary'
+  | 'action'
 
 /** How the text bounds a number: "about 40,000", "up to 40,000", "more than 40,000". */
 export type ClaimQualifier = 'about' | 'up-to' | 'more-than' | 'less-than' | 'at-least' | null
@@ -271,7 +272,9 @@ export interface Claim {
    * count, percentage, money, year: a number (percentage 0–100, money in the unit's
    * currency); date: `YYYY-MM-DD`; day: `YYYY-MM-DD` when the article's date resolves it,
    * else the weekday in lower case ("monday"); place: the place's name; itinerary: the
-   * places in order, joined by " > ".
+   * places in order, joined by " > "; action: who did what, "<subject name> <verb lemma>
+   * <object head>" ("Nayib Bukele offer house", "Marco Rubio visit El Salvador"), the name
+   * without its title, the verb in the base form, a common noun singular and in lower case.
    */
   value: number | string
   /**

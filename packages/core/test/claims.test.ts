@@ -392,6 +392,100 @@ describe('extractClaims: keywords, quotes and ids', () => {
   })
 })
 
+describe('extractClaims: actions', () => {
+  const actions = (content: string) => {
+    const subject = article(content)
+    const { claims } = extractClaims(subject, extractQuotes(subject).quotes)
+    expectValidSpans(subject, claims)
+    return claims
+      .filter((c) => c.kind === 'action')
+      .map((c) => [c.text, c.value, c.noun, c.unit, c.qualifier])
+  }
+
+  it('reads a visit: the name without its title, the verb as a lemma, a named object whole', () => {
+    expect(actions('Secretary of State Marco Rubio visited El Salvador on Monday.')).toEqual([
+      [
+        'Secretary of State Marco Rubio visited El Salvador',
+        'Marco Rubio visit El Salvador',
+        'El Salvador',
+        null,
+        null,
+      ],
+    ])
+  })
+
+  it('reads an offer to do something as its verb, and a signing after an opening phrase', () => {
+    expect(
+      actions('Salvadoran President Nayib Bukele offered to house convicted criminals.'),
+    ).toEqual([
+      [
+        'Salvadoran President Nayib Bukele offered to house',
+        'Nayib Bukele offer house',
+        'house',
+        null,
+        null,
+      ],
+    ])
+    expect(actions('Last month, President Donald Trump signed an executive order.')).toEqual([
+      [
+        'President Donald Trump signed an executive order',
+        'Donald Trump sign order',
+        'order',
+        null,
+        null,
+      ],
+    ])
+    expect(actions('The governor said that Mayor Ana Ruiz has signed the budgets.')).toEqual([])
+    expect(actions('Mayor Ana Ruiz has signed the budgets.')).toEqual([
+      ['Mayor Ana Ruiz has signed the budgets', 'Ana Ruiz sign budget', 'budgets', null, null],
+    ])
+  })
+
+  it('reads an organization as a subject, and its object through possessives and modifiers', () => {
+    expect(
+      actions(
+        "Human Rights Watch criticized the country's overcrowded prisons in a report on Tuesday.",
+      ),
+    ).toEqual([
+      [
+        "Human Rights Watch criticized the country's overcrowded prisons",
+        'Human Rights Watch criticize prison',
+        'prisons',
+        null,
+        null,
+      ],
+    ])
+  })
+
+  it('reads no action in speech, pronoun or plain-noun subjects, passives, negations or quotes', () => {
+    for (const sentence of [
+      'Marco Rubio said the offer was generous.',
+      'Rubio told reporters the offer was generous.',
+      'He visited El Salvador on Monday.',
+      'They signed the agreement in the capital.',
+      'Officials signed the agreement in the capital.',
+      'The agreement was signed by Marco Rubio.',
+      'Marco Rubio did not sign the agreement.',
+      'Marco Rubio will sign the agreement.',
+      "Bukele's government signed the agreement.",
+      '“Marco Rubio signed the agreement,” Bukele said.',
+      'Marco Rubio has been to El Salvador.',
+    ])
+      expect(actions(sentence), sentence).toEqual([])
+  })
+
+  it('keeps an action in the order of the text, beside the other claims in its words', () => {
+    const subject = article('Marco Rubio visited Panama on Monday.', '2025-02-04')
+    const { claims } = extractClaims(subject)
+    expect(claims.map((c) => [c.id, c.kind, c.text])).toEqual([
+      ['a#c0', 'action', 'Marco Rubio visited Panama'],
+      ['a#c1', 'place', 'Panama'],
+      ['a#c2', 'day', 'on Monday'],
+    ])
+    expect(claims[0]?.keywords).toEqual(['marco', 'monday', 'panama', 'rubio', 'visited'])
+  })
+})
+
 describe('extractClaims on the seeds', () => {
   const results = new Map(
     IDS.map((id) => {
@@ -422,7 +516,12 @@ describe('extractClaims on the seeds', () => {
     const tour = claims('000_319bfdf5a655c3df').filter(
       (c) => c.kind !== 'place' && c.kind !== 'day',
     )
-    expect(tour.slice(0, 2).map((c) => [c.kind, c.text, c.value])).toEqual([
+    expect(tour.slice(0, 3).map((c) => [c.kind, c.text, c.value])).toEqual([
+      [
+        'action',
+        'Secretary Rubio is presently conducting a five-stop Central American tour',
+        'Rubio conduct tour',
+      ],
       ['count', 'five-stop', 5],
       [
         'itinerary',

@@ -10,7 +10,7 @@ import {
   sameValue,
   wordTokens,
 } from '../src/crossref/index.js'
-import { extractQuotes, normalizeArticle, resolveSpeakers } from '../src/index.js'
+import { extractClaims, extractQuotes, normalizeArticle, resolveSpeakers } from '../src/index.js'
 import type {
   Article,
   Claim,
@@ -768,6 +768,59 @@ describe('crossref: facts', () => {
       ...claimsOf(b, [['40,000 inmates', count(40000)]]),
     ]
     expect(alignClaims(claims).map((s) => s.claims)).toEqual([['a#c0', 'b#c0'], ['a#c1']])
+  })
+})
+
+describe('crossref: actions', () => {
+  /** The pipeline over one-sentence articles, with the action claims extractClaims finds in them. */
+  const actionCorpus = (texts: Record<string, string>) => {
+    const claims = Object.entries(texts).flatMap(([id, content]) =>
+      extractClaims(normalizeArticle({ id, content })).claims.filter((c) => c.kind === 'action'),
+    )
+    return corpus(
+      Object.fromEntries(Object.entries(texts).map(([id, text]) => [id, [text]])),
+      claims,
+    )
+  }
+
+  it("two outlets' same action is an agreement", () => {
+    const result = actionCorpus({
+      a: 'Salvadoran President Nayib Bukele offered to house convicted criminals from the United States.',
+      b: 'President Nayib Bukele offered to house convicted American criminals from the United States in his prisons.',
+    })
+    expectWellFormed(result)
+    expect(result.claims.map((c) => c.value)).toEqual([
+      'Nayib Bukele offer house',
+      'Nayib Bukele offer house',
+    ])
+    expect(result.slots.map((s) => [s.kind, s.agrees, s.claims])).toEqual([
+      ['action', true, ['a#c0', 'b#c0']],
+    ])
+    expect(result.disputes).toEqual([])
+    expect(result.agreements.map((a) => [a.kind, a.articles, a.slot])).toEqual([
+      ['fact', ['a', 'b'], 's0'],
+    ])
+  })
+
+  it('different objects of one verb are no fact dispute; outlets that meet still agree', () => {
+    const result = actionCorpus({
+      a: 'Nayib Bukele offered his jails to the United States for convicted criminals.',
+      b: 'Nayib Bukele offered a prison deal to the United States for convicted criminals.',
+      c: 'Nayib Bukele offered his jails to the United States for dangerous convicted criminals.',
+    })
+    expectWellFormed(result)
+    expect(result.claims.map((c) => [c.article, c.value])).toEqual([
+      ['a', 'Nayib Bukele offer jail'],
+      ['b', 'Nayib Bukele offer deal'],
+      ['c', 'Nayib Bukele offer jail'],
+    ])
+    expect(result.slots.map((s) => [s.kind, s.agrees, s.values.length])).toEqual([
+      ['action', false, 2],
+    ])
+    expect(result.disputes.filter((d) => d.kind === 'fact')).toEqual([])
+    expect(result.agreements.map((a) => [a.kind, a.articles, a.slot])).toEqual([
+      ['fact', ['a', 'c'], 's0'],
+    ])
   })
 })
 

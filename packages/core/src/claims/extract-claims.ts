@@ -10,6 +10,7 @@ import type {
   Span,
   TextEvidence,
 } from '../types.js'
+import { findActions } from './actions.js'
 import { findDates, publicationDay } from './dates.js'
 import type { Found } from './found.js'
 import { keywordsOf } from './keywords.js'
@@ -34,6 +35,7 @@ const PRIORITY: Readonly<Record<ClaimKind, number>> = {
   count: 5,
   year: 6,
   place: 7,
+  action: 8,
 }
 
 function describe(value: unknown): string {
@@ -176,6 +178,16 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
       ),
       ...findPlaces(text, tokens),
     ]).filter((f) => unresolved.every((u) => f.end <= u.start || f.start >= u.end))
+    // Who did what spans other claims' words ("visited El Salvador"): it is kept beside them.
+    for (const action of findActions(text, tokens)) {
+      const span = toOriginalSpan(
+        article.runs,
+        sentence.offset + action.start,
+        sentence.offset + action.end,
+      )
+      if (own.some((q) => q.span.start < span.end && span.start < q.span.end)) continue
+      found.push(action)
+    }
     let keywords: string[] | null = null
     for (const f of found) {
       const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)

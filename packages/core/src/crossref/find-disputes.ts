@@ -192,6 +192,21 @@ export function findDisputes(input: DisputeInput): {
       })
       continue
     }
+    // Different objects of one subject's verb ("offer house", "offer jail") are more
+    // of what was done, not a contradiction: only outlets that give the same action agree.
+    if (slot.kind === 'action') {
+      for (const value of slot.values) {
+        if (value.articles.length < 2) continue
+        agreements.push({
+          kind: 'fact',
+          summary: `${list(value.articles)} agree: ${value.value} (${slot.keywords.slice(0, 4).join(', ')})`,
+          articles: value.articles,
+          cluster: null,
+          slot: slot.id,
+        })
+      }
+      continue
+    }
     const positions: DisputePosition[] = slot.values.flatMap((value) =>
       value.claims
         .map((id) => claimById.get(id))

@@ -1,0 +1,572 @@
+import type { Found } from './found.js'
+import {
+  MONTHS,
+  NAME_PARTICLES,
+  NOT_PLACE_WORDS,
+  STOPWORDS,
+  singular,
+  TITLE_WORDS,
+  WEEKDAYS,
+} from './lexicon.js'
+import { fromCapitals } from './places.js'
+import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
+
+// General English only: verbs of speech (quotes cover what was said), auxiliaries and
+// modals, and the irregular past forms a verb of action takes in news.
+
+/** Verbs of speech, as lemmas: what they report is a quote, not an action. */
+const SPEECH = new Set(
+  `say tell add state explain note write ask reply respond continue remark argue claim insist
+  declare comment acknowledge admit warn tweet post mention suggest recall answer observe stress
+  emphasize emphasise reiterate affirm assert contend maintain testify describe call quip muse
+  speak repeat predict complain concede boast joke report reveal`.split(/\s+/),
+)
+
+/** Irregular past tenses and participles → lemma. */
+const IRREGULAR = new Map<string, string>(
+  Object.entries({
+    met: 'meet',
+    made: 'make',
+    took: 'take',
+    taken: 'take',
+    gave: 'give',
+    given: 'give',
+    sent: 'send',
+    held: 'hold',
+    led: 'lead',
+    won: 'win',
+    lost: 'lose',
+    left: 'leave',
+    brought: 'bring',
+    bought: 'buy',
+    sold: 'sell',
+    struck: 'strike',
+    built: 'build',
+    paid: 'pay',
+    spent: 'spend',
+    kept: 'keep',
+    found: 'find',
+    saw: 'see',
+    seen: 'see',
+    chose: 'choose',
+    chosen: 'choose',
+    drew: 'draw',
+    drawn: 'draw',
+    drove: 'drive',
+    driven: 'drive',
+    fought: 'fight',
+    threw: 'throw',
+    thrown: 'throw',
+    sought: 'seek',
+    caught: 'catch',
+    beat: 'beat',
+    beaten: 'beat',
+    broke: 'break',
+    broken: 'break',
+    began: 'begin',
+    begun: 'begin',
+    became: 'become',
+    forgave: 'forgive',
+    froze: 'freeze',
+    frozen: 'freeze',
+    hid: 'hide',
+    hidden: 'hide',
+    rode: 'ride',
+    shot: 'shoot',
+    stole: 'steal',
+    stolen: 'steal',
+    swore: 'swear',
+    sworn: 'swear',
+    tore: 'tear',
+    torn: 'tear',
+    withdrew: 'withdraw',
+    withdrawn: 'withdraw',
+    undertook: 'undertake',
+    undertaken: 'undertake',
+    upheld: 'uphold',
+    oversaw: 'oversee',
+    overseen: 'oversee',
+    overturned: 'overturn',
+    ate: 'eat',
+    eaten: 'eat',
+    bore: 'bear',
+    borne: 'bear',
+    laid: 'lay',
+    sank: 'sink',
+    sunk: 'sink',
+    shook: 'shake',
+    shaken: 'shake',
+    wore: 'wear',
+    worn: 'wear',
+    bit: 'bite',
+    bitten: 'bite',
+    fed: 'feed',
+    felt: 'feel',
+    heard: 'hear',
+    lent: 'lend',
+    meant: 'mean',
+    sped: 'speed',
+    spun: 'spin',
+    stood: 'stand',
+    understood: 'understand',
+    wound: 'wind',
+  }),
+)
+
+/** Forms that stay alike in the past ("put", "cut"): a verb only after "has", "had" or as past by context. */
+const SAME_PAST = new Set([
+  'put',
+  'set',
+  'hit',
+  'cut',
+  'let',
+  'cast',
+  'hurt',
+  'quit',
+  'shut',
+  'spread',
+  'upset',
+  'bid',
+])
+
+/** Participle stems that end in e before -ed though the general rules below miss them. */
+const TAKES_E = new Set(
+  `invit unit cit excit incit ignit recit writ expedit creat ignor explor restor scor stor deplor
+  implor ador`.split(/\s+/),
+)
+
+const PRONOUNS = new Set(
+  `i you he she it we they this that these those there here who what which his her its their our
+  my your one someone everyone nobody anyone somebody everybody`.split(/\s+/),
+)
+const DETERMINERS = new Set(
+  `a an the his her its their our my your this that these those some any every each another no
+  both several many two three four five six seven eight nine ten`.split(/\s+/),
+)
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'you', 'this', 'that'])
+const HAVE = new Set(['has', 'have', 'had'])
+const BE = new Set(['is', 'are', 'was', 'were'])
+/** Words between a subject and its verb that do not change who did what. */
+const ADVERBS = new Set([
+  'also',
+  'already',
+  'then',
+  'later',
+  'since',
+  'once',
+  'now',
+  'just',
+  'again',
+  'first',
+  'finally',
+  'still',
+  'recently',
+])
+const NEGATIONS = new Set(['not', 'never', "didn't", 'didn’t', 'no'])
+/** Words that open a sentence but are no part of a name: "Yesterday Rubio …". */
+const OPENERS = new Set(
+  `yesterday today tonight earlier later meanwhile however also then now still instead last next
+  this that but and so thus`.split(/\s+/),
+)
+/** Department words a title takes after "of": "Secretary of State Marco Rubio". */
+const TITLE_OF = new Set(
+  `State Defense Defence Homeland Security Treasury Commerce Labor Labour Health Human Services
+  Education Energy Agriculture Interior Transportation Justice War Veterans Affairs Housing Urban
+  Development Foreign Finance Home Staff the`.split(/\s+/),
+)
+
+const isQuoteMark = (token: Token | undefined) =>
+  token?.type === 'mark' && /^["“”„«»‘’'`]$/.test(token.text)
+
+/** The base form of a regular verb stem left when -ed or -ing is taken off. */
+function withE(stem: string): string {
+  if (stem.length < 2) return stem
+  if (TAKES_E.has(stem)) return `${stem}e`
+  const last = stem.charAt(stem.length - 1)
+  const before = stem.charAt(stem.length - 2)
+  const vowel = (c: string) => 'aeiou'.includes(c)
+  // A doubled consonant: "planned" → "plan"; "called", "passed", "staffed" keep theirs.
+  if (last === before && !vowel(last) && !'lsfz'.includes(last)) return stem.slice(0, -1)
+  if (/ell$/.test(stem) && stem.length >= 6) return stem.slice(0, -1)
+  if ('vzu'.includes(last)) return `${stem}e`
+  if (last === 'c') return `${stem}e`
+  if (last === 'g') return /(?:ng|gg)$/.test(stem) && !/[ae]ng$/.test(stem) ? stem : `${stem}e`
+  if (last === 's') return before === 's' ? stem : `${stem}e`
+  if (/[^aeiou][iua]r$/.test(stem)) return `${stem}e`
+  if (/(?:[^aeiou]|[iu])at$/.test(stem) || /ut$/.test(stem) || /[lp]et$/.test(stem))
+    return `${stem}e`
+  if (/(?:[vnq]|m)ot$/.test(stem)) return `${stem}e`
+  if (/[^aeiou][aiou]d$/.test(stem) || /[io]b$/.test(stem)) return `${stem}e`
+  if (/[^aeiou]in$/.test(stem)) return `${stem}e`
+  if (/[^aeiou][aeiou][mk]$/.test(stem) || /[^aeiou][aiuy]p$/.test(stem)) return `${stem}e`
+  if (/[^aeiou][iuo]l$/.test(stem) || /[bcdfgkpstz]l$/.test(stem)) return `${stem}e`
+  // One syllable ending in a consonant after one vowel would have doubled it: "hoped" → "hope".
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(stem)) return `${stem}e`
+  return stem
+}
+
+/** The lemma of a verb in the past ("offered" → "offer"), or null when the word is no past form. */
+function pastLemma(word: string): string | null {
+  const irregular = IRREGULAR.get(word)
+  if (irregular !== undefined) return irregular
+  if (word.length < 5 || !word.endsWith('ed') || STOPWORDS.has(word)) return null
+  if (word.endsWith('ied')) return `${word.slice(0, -3)}y`
+  if (word.endsWith('eed')) return word.slice(0, -1)
+  return withE(word.slice(0, -2))
+}
+
+/** The lemma of a present-participle ("conducting" → "conduct"). */
+function ingLemma(word: string): string | null {
+  if (word.length < 6 || !word.endsWith('ing')) return null
+  return withE(word.slice(0, -3))
+}
+
+/** The lemma of a third-person present form ("signs" → "sign"), without telling it from a plural. */
+function presentLemma(word: string): string | null {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss') || STOPWORDS.has(word))
+    return null
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  if (/(?:ss|x|ch|sh|zz)es$/.test(word)) return word.slice(0, -2)
+  return word.slice(0, -1)
+}
+
+interface Subject {
+  first: number
+  last: number
+  name: string
+}
+
+const bare = (word: string) => word.replace(/['’]s$/, '').replace(/\.$/, '')
+
+/**
+ * A named subject starting at token `k`: capitalized words with particles
+ * ("Human Rights Watch"), a title before the name ("Secretary of State Marco
+ * Rubio", "Salvadoran President Nayib Bukele") and lower-case role words
+ * between capitalized ones ("Tech billionaire Elon Musk"). The name is what
+ * follows the last title or role word.
+ */
+function readSubject(tokens: readonly Token[], k: number): Subject | null {
+  let j = k
+  if (tokens[j]?.lower === 'the' && isCapitalized(tokens[j + 1])) j++
+  const first = k
+  // Indexes of the words of the subject, and where its name begins.
+  let nameStart = -1
+  let last = -1
+  let words = 0
+  while (j < tokens.length) {
+    const token = tokens[j] as Token
+    if (isCapitalized(token)) {
+      const lower = token.lower.replace(/\.$/, '')
+      if (
+        STOPWORDS.has(lower) ||
+        OPENERS.has(lower) ||
+        MONTHS.has(lower) ||
+        (WEEKDAYS as readonly string[]).includes(lower)
+      )
+        return null
+      const word = bare(token.text)
+      if (nameStart < 0) nameStart = j
+      last = j
+      words++
+      // "Mr." and initials ("Christian K. Caruzo") keep their dot.
+      if (tokens[j + 1]?.text === '.' && touches(token, tokens[j + 1]) && token.text.length <= 3)
+        j++
+      j++
+      if (/['’]s$/.test(token.text)) return null
+      if (TITLE_WORDS.has(word)) {
+        nameStart = -1
+        // "Secretary of State", "Minister of Foreign Affairs"
+        if (tokens[j]?.text === 'of') {
+          j++
+          while (TITLE_OF.has(tokens[j]?.text ?? '')) j++
+        }
+      }
+      continue
+    }
+    if (
+      token.type === 'word' &&
+      NAME_PARTICLES.has(token.text) &&
+      nameStart >= 0 &&
+      isCapitalized(tokens[j + 1])
+    ) {
+      j++
+      continue
+    }
+    // A role word between names: "Tech billionaire Elon Musk", "State Department spokeswoman Tammy Bruce".
+    if (
+      isLowerWord(token) &&
+      words > 0 &&
+      !STOPWORDS.has(token.lower) &&
+      isCapitalized(tokens[j + 1]) &&
+      !/(?:ed|ing)$/.test(token.lower)
+    ) {
+      nameStart = -1
+      j++
+      continue
+    }
+    break
+  }
+  if (nameStart < 0 || last < nameStart) return null
+  // "the Justice Department": a title word that names an institution's field.
+  if (nameStart === last && NOT_PLACE_WORDS.has(bare((tokens[last] as Token).text))) {
+    while (nameStart > first && isCapitalized(tokens[nameStart - 1])) nameStart--
+  }
+  const parts: string[] = []
+  for (let i = nameStart; i <= last; i++) {
+    const token = tokens[i] as Token
+    if (token.type === 'word') parts.push(token.text)
+    else if (token.text === '.' && parts.length > 0) parts[parts.length - 1] += '.'
+  }
+  // A lone word that opens the sentence: a pronoun or a plural noun ("Police", "Officials").
+  if (parts.length === 1) {
+    const lower = (parts[0] as string).toLowerCase()
+    if (PRONOUNS.has(lower) || (first === 0 && singular(lower) !== lower)) return null
+    if ((parts[0] as string).length < 2) return null
+  }
+  return { first, last, name: fromCapitals(parts).join(' ') }
+}
+
+interface Verb {
+  at: number
+  lemma: string
+}
+
+/** The main verb after a subject ending at token `k`: "visited", "has offered", "is conducting". */
+function readVerb(tokens: readonly Token[], k: number): Verb | null {
+  let j = k
+  let aux: 'have' | 'be' | null = null
+  for (let guard = 0; guard < 5 && j < tokens.length; guard++) {
+    const token = tokens[j] as Token
+    if (token.type !== 'word' || !isLowerWord(token)) return null
+    const word = token.lower
+    if (NEGATIONS.has(word)) return null
+    if (ADVERBS.has(word) || (word.endsWith('ly') && word.length > 4 && !STOPWORDS.has(word))) {
+      j++
+      continue
+    }
+    if (aux === null && HAVE.has(word)) {
+      aux = 'have'
+      j++
+      continue
+    }
+    if (aux === null && BE.has(word)) {
+      aux = 'be'
+      j++
+      continue
+    }
+    if (aux === 'be') {
+      const lemma = ingLemma(word)
+      return lemma ? { at: j, lemma } : null
+    }
+    if (word === 'been' || STOPWORDS.has(word)) return null
+    const past = pastLemma(word)
+    if (past) return { at: j, lemma: past }
+    if (aux === 'have' && SAME_PAST.has(word)) return { at: j, lemma: word }
+    if (aux === null) {
+      const present = presentLemma(word)
+      const next = tokens[j + 1]
+      // A present form only before a determiner or a name, so that a plural noun is not read as one.
+      if (present && next && (DETERMINERS.has(next.lower) || isCapitalized(next)))
+        return { at: j, lemma: present }
+    }
+    return null
+  }
+  return null
+}
+
+interface Head {
+  first: number
+  last: number
+  value: string
+  written: string
+}
+
+/**
+ * The head of the object after the verb at `k`: the last word of a noun
+ * phrase ("the Bukele offer" → "offer"), a whole name ("El Salvador"), or
+ * the verb of an infinitive ("offered to house" → "house").
+ */
+function readObject(tokens: readonly Token[], k: number, text: string): Head | null {
+  let j = k
+  const lower = (t: Token | undefined) => t?.lower ?? ''
+  if (lower(tokens[j]) === 'to') {
+    if (/ly$/.test(lower(tokens[j + 1]))) j++
+    const verb = tokens[j + 1]
+    if (!isLowerWord(verb) || STOPWORDS.has(lower(verb))) return null
+    const v = verb as Token
+    return { first: j + 1, last: j + 1, value: v.lower, written: v.text }
+  }
+  if (OBJECT_PRONOUNS.has(lower(tokens[j])) && !DETERMINERS.has(lower(tokens[j + 1]))) return null
+  if (DETERMINERS.has(lower(tokens[j])) && !isCapitalized(tokens[j])) j++
+  else if (tokens[j]?.lower === 'the') j++
+  // Possessives before the head: "El Salvador's cooperation".
+  const start = j
+  let headFirst = -1
+  let headLast = -1
+  let content = 0
+  // Whether the head read so far is a name, and the last common noun before it.
+  let inName = false
+  let common = -1
+  while (j < tokens.length && j - start < 10) {
+    const token = tokens[j] as Token
+    if (token.type === 'number') {
+      j++
+      continue
+    }
+    if (token.type === 'mark') {
+      // "40,000-bed", "anti-crime": a hyphen inside a word.
+      if (token.text === '-' && touches(tokens[j - 1], token) && touches(token, tokens[j + 1])) {
+        j++
+        continue
+      }
+      break
+    }
+    const word = token.lower
+    if (isCapitalized(token)) {
+      const stem = bare(token.text).toLowerCase()
+      if (MONTHS.has(stem) || (WEEKDAYS as readonly string[]).includes(stem)) break
+      if (STOPWORDS.has(word) && headFirst < 0) break
+      // A title is no part of the name: "President Barack Obama", "Wells Fargo CEO John Stumpf".
+      const title =
+        TITLE_WORDS.has(bare(token.text)) &&
+        (isCapitalized(tokens[j + 1]) ||
+          (tokens[j + 1]?.text === '.' && isCapitalized(tokens[j + 2])))
+      if (!inName) {
+        common = headFirst
+        headFirst = j
+      }
+      inName = true
+      headLast = j
+      content++
+      j++
+      // "Mr.", "George W. Bush"
+      if (
+        tokens[j]?.text === '.' &&
+        touches(token, tokens[j]) &&
+        token.text.length <= 3 &&
+        isCapitalized(tokens[j + 1])
+      ) {
+        headLast = j
+        j++
+      }
+      if (title || /['’]s$/.test(token.text)) {
+        headFirst = -1
+        headLast = -1
+        content = 0
+        inName = false
+        common = -1
+      }
+      continue
+    }
+    if (NAME_PARTICLES.has(token.text) && inName && isCapitalized(tokens[j + 1])) {
+      j++
+      continue
+    }
+    if (STOPWORDS.has(word) || !isLowerWord(token)) break
+    // A gerund opens a clause, not a noun phrase: "prioritized accelerating the …".
+    if (content === 0 && word.endsWith('ing') && DETERMINERS.has(lower(tokens[j + 1]))) return null
+    // A verb or an adverb after the phrase ends it: "an order labelling the gangs".
+    // A modifier goes on to a noun: "dangerous convicted criminals".
+    const next = tokens[j + 1]
+    if (
+      content > 0 &&
+      /(?:ing|ed|ly)$/.test(word) &&
+      !(isLowerWord(next) && !STOPWORDS.has((next as Token).lower))
+    )
+      break
+    headFirst = j
+    headLast = j
+    inName = false
+    content++
+    j++
+    if (/['’]s$/.test(token.text)) {
+      headFirst = -1
+      headLast = -1
+      content = 0
+    }
+  }
+  // A name after common nouns starts another phrase: "cited disparaging remarks Trump made".
+  if (inName && common >= 0) {
+    headFirst = common
+    headLast = common
+  }
+  if (headFirst < 0) return null
+  const written = text.slice((tokens[headFirst] as Token).start, (tokens[headLast] as Token).end)
+  const head = tokens[headFirst] as Token
+  if (isCapitalized(head)) {
+    const parts: string[] = []
+    for (let i = headFirst; i <= headLast; i++) {
+      const t = tokens[i] as Token
+      if (t.type === 'word') parts.push(t.text)
+      else if (t.text === '.' && parts.length > 0) parts[parts.length - 1] += '.'
+    }
+    return { first: headFirst, last: headLast, value: fromCapitals(parts).join(' '), written }
+  }
+  if (PRONOUNS.has(head.lower)) return null
+  return { first: headFirst, last: headLast, value: singular(head.lower), written }
+}
+
+/** Skips an aside after a subject: "Rubio — in remarks … —", "Rubio, who commended …,". */
+function afterAside(tokens: readonly Token[], k: number): number {
+  const token = tokens[k]
+  if (token?.type !== 'mark') return k
+  const close =
+    token.text === '(' ? ')' : token.text === '—' || token.text === '–' ? token.text : null
+  if (close) {
+    for (let j = k + 1; j < tokens.length; j++) if (tokens[j]?.text === close) return j + 1
+    return k
+  }
+  if (token.text === ',' && tokens[k + 1]?.lower === 'who') {
+    for (let j = k + 2; j < tokens.length; j++) {
+      if (isQuoteMark(tokens[j])) return k
+      if (tokens[j]?.text === ',') return j + 1
+    }
+  }
+  return k
+}
+
+function actionAt(tokens: readonly Token[], k: number, text: string): Found | null {
+  const subject = readSubject(tokens, k)
+  if (!subject) return null
+  const verb = readVerb(tokens, afterAside(tokens, subject.last + 1))
+  if (!verb || SPEECH.has(verb.lemma)) return null
+  const object = readObject(tokens, verb.at + 1, text)
+  if (!object) return null
+  for (let i = subject.first; i <= object.last; i++) if (isQuoteMark(tokens[i])) return null
+  return {
+    kind: 'action',
+    start: (tokens[subject.first] as Token).start,
+    end: (tokens[object.last] as Token).end,
+    value: `${subject.name} ${verb.lemma} ${object.value}`,
+    unit: null,
+    noun: object.written,
+    qualifier: null,
+  }
+}
+
+/**
+ * Who did what in a sentence's main clause: a named subject (a person or an
+ * organization, titles allowed), its main verb as a lemma and the head of its
+ * object, e.g. "Nayib Bukele offer house". The clause starts the sentence or
+ * follows an opening phrase and a comma ("Last month, President Trump signed
+ * …"). Verbs of speech, auxiliaries alone, modals, negated and passive verbs,
+ * pronoun subjects and sentences that open with a quotation mark give none.
+ */
+export function findActions(text: string, tokens: readonly Token[]): Found[] {
+  const first = tokens[0]
+  if (!first || isQuoteMark(first) || first.type !== 'word') return []
+  const found = actionAt(tokens, 0, text)
+  if (found) return [found]
+  // "During his visit to El Salvador on Monday, President Nayib Bukele …": a phrase that
+  // opens with a lower-case word's capital (a preposition or a time) and ends in a comma.
+  if (!STOPWORDS.has(first.lower) && !OPENERS.has(first.lower)) return []
+  for (let k = 1; k < tokens.length && k < 25; k++) {
+    const token = tokens[k] as Token
+    if (isQuoteMark(token)) return []
+    if (token.text === ',') {
+      const after = actionAt(tokens, k + 1, text)
+      return after ? [after] : []
+    }
+  }
+  return []
+}
