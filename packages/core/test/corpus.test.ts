@@ -106,7 +106,16 @@ describe('createCorpus', () => {
   it('finds every word of a query, case and accents aside, with spans into the original', () => {
     const corpus = createCorpus([bridge(), budget()])
     const hits = corpus.search('BRIDGE monday')
+    // In text order; the action claim starts with its sentence and sorts first by kind,
+    // the day claim is found through its sentence and starts later.
     expect(hits).toEqual([
+      {
+        kind: 'claim',
+        article: 'bridge',
+        id: 'bridge#c0',
+        text: 'Mayor Tom Baker opened the new bridge',
+        span: { start: 0, end: 37 },
+      },
       {
         kind: 'sentence',
         article: 'bridge',
@@ -114,11 +123,10 @@ describe('createCorpus', () => {
         text: 'Mayor Tom Baker opened the new bridge on Monday.',
         span: { start: 0, end: 48 },
       },
-      // A claim is found through its sentence, and comes after it: it starts later.
       {
         kind: 'claim',
         article: 'bridge',
-        id: 'bridge#c0',
+        id: 'bridge#c1',
         text: 'on Monday',
         span: { start: 38, end: 47 },
       },
