@@ -29,7 +29,17 @@ const clip = (text: string, max: number) =>
 
 const slotSchema = z.object({
   slot: z.string().describe('Claim slot id: the same fact across articles.'),
-  kind: z.enum(['count', 'percentage', 'money', 'year', 'date', 'day', 'place', 'itinerary', 'action']),
+  kind: z.enum([
+    'count',
+    'percentage',
+    'money',
+    'year',
+    'date',
+    'day',
+    'place',
+    'itinerary',
+    'action',
+  ]),
   unit: z.string().nullable().describe('What is measured ("people", "USD"), or null.'),
   keywords: z.array(z.string()).describe('Content words the slot’s sentences share (first few).'),
   values: z
