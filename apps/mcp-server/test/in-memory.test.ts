@@ -189,11 +189,15 @@ describe('compare_sources', () => {
       {
         article: 'north',
         clusters: 2,
+        // What north alone says: its critic's quote, who opened the bridge and who
+        // criticized it, and how long the work took.
         alone: [
           { id: 'k1', type: 'quote', text: 'The bridge was a waste of money,' },
-          { id: 's1', type: 'fact' },
+          { type: 'fact', text: expect.stringContaining('action Tom Baker open bridge') },
+          { type: 'fact', text: expect.stringContaining('count') },
+          { type: 'fact', text: expect.stringContaining('Ana Ruiz criticize project') },
         ],
-        aloneTotal: 2,
+        aloneTotal: 4,
         missing: [],
         missingTotal: 0,
       },
