@@ -112,10 +112,11 @@ export function clusterQuotes(
   const clusters: Working[] = []
   const byKey = new Map<string, number[]>()
   const byWord = new Map<string, number[]>()
+  // Callers post a cluster only under keys it did not have yet, so postings stay distinct.
   const post = (index: Map<string, number[]>, key: string, cluster: number) => {
     const list = index.get(key)
-    if (!list) index.set(key, [cluster])
-    else if (list.at(-1) !== cluster) list.push(cluster)
+    if (list) list.push(cluster)
+    else index.set(key, [cluster])
   }
   for (const item of byLength) {
     let chosen = -1

@@ -436,7 +436,6 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
 /** The article's register of names, which quote attribution reads and extends. */
 export class NameRegistry {
   private readonly byKey = new Map<string, NamedEntity>()
-  private readonly speakers = new Set<NamedEntity>()
 
   /** Clean-text offsets where paragraphs start, ascending. */
   private readonly paragraphStarts: number[]
@@ -477,7 +476,6 @@ export class NameRegistry {
   spoke(entity: NamedEntity, at: number): void {
     entity.subjects.push(at)
     entity.speeches.push(at)
-    this.speakers.add(entity)
   }
 
   /**
