@@ -8,10 +8,14 @@ export interface Span {
 }
 
 /** Formats the ingest stage reads. */
-export type ArticleFormat = 'text' | 'markdown'
+export type ArticleFormat = 'text' | 'markdown' | 'html'
 
-/** Where a metadata value was found. */
-export type EvidenceSource = 'caller' | 'front-matter' | 'sidecar' | 'text'
+/**
+ * Where a metadata value was found: given by the caller or a sidecar file, in
+ * front matter, in an HTML page's `<head>` (`meta`: meta tags, `<title>`,
+ * `<link>`, `<html lang>`) or JSON-LD, or in the text a reader sees.
+ */
+export type EvidenceSource = 'caller' | 'front-matter' | 'sidecar' | 'meta' | 'json-ld' | 'text'
 
 /**
  * A metadata value together with the text it was read from. `span` points into
@@ -122,6 +126,15 @@ export interface Sentence {
   offset: number
 }
 
+/**
+ * A pull quote: a line of the story set large beside it. Kept apart from the
+ * body, where the same words already appear.
+ */
+export interface PullQuote {
+  text: string
+  span: Span
+}
+
 /** A photo caption or credit, kept apart from the body. */
 export interface Caption {
   text: string
@@ -161,6 +174,10 @@ export interface Article {
   paragraphs: Paragraph[]
   sentences: Sentence[]
   captions: Caption[]
+  /** Pull quotes of an HTML page; empty for other formats. */
+  pullQuotes: PullQuote[]
+  /** The page's language as it declares it (`<html lang>`), for HTML; null otherwise. */
+  language: Evidence<string> | null
   removed: RemovedText[]
   /** Sorted by `text`; maps clean-text offsets back to the original. */
   runs: TextRun[]

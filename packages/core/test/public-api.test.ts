@@ -6,6 +6,8 @@ describe('public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'CorroborateError',
       'DEFAULT_MAX_BYTES',
+      'DEFAULT_MAX_HTML_BYTES',
+      'DEFAULT_MAX_HTML_LENGTH',
       'DEFAULT_MAX_LENGTH',
       'alignClaims',
       'clusterQuotes',
@@ -13,6 +15,7 @@ describe('public API', () => {
       'createCorpus',
       'crossReference',
       'decodeArticleBytes',
+      'decodeHtmlBytes',
       'extractClaims',
       'extractQuotes',
       'fileStemId',
@@ -38,5 +41,7 @@ describe('public API', () => {
     expect(new core.CorroborateError('INVALID_ARGUMENT', 'x')).toBeInstanceOf(Error)
     expect(core.DEFAULT_MAX_LENGTH).toBe(10_000_000)
     expect(core.DEFAULT_MAX_BYTES).toBe(10 * 1024 * 1024)
+    expect(core.DEFAULT_MAX_HTML_LENGTH).toBe(64_000_000)
+    expect(core.DEFAULT_MAX_HTML_BYTES).toBe(64 * 1024 * 1024)
   })
 })

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -117,7 +118,7 @@ describe('unusable input', () => {
   it('throws CorroborateError for a contract violation, not for content', () => {
     const call = (source: unknown) => () =>
       normalizeArticle(source as Parameters<typeof normalizeArticle>[0])
-    expect(call({ content: 'Text.', format: 'html' as ArticleFormat })).toThrowError(
+    expect(call({ content: 'Text.', format: 'pdf' as ArticleFormat })).toThrowError(
       expect.objectContaining({ name: 'CorroborateError', code: 'UNSUPPORTED_FORMAT' }),
     )
     expect(call({ content: 42 })).toThrowError(
@@ -271,10 +272,40 @@ describe('loading files', () => {
     expect(wrongType.message).toContain('title')
   })
 
-  it('throws UNSUPPORTED_FORMAT for HTML', async () => {
-    const path = join(dir, 'page.html')
-    await writeFile(path, '<p>The council voted.</p>')
-    expect((await rejection(loadArticleFile(path))).code).toBe('UNSUPPORTED_FORMAT')
+  it('reads .html and gzipped .html.gz files as HTML, with the id of the page', async () => {
+    const page =
+      '<html><body><article><p>The council voted on Tuesday to close the old bridge for repairs.</p></article></body></html>'
+    await writeFile(join(dir, 'page.html'), page)
+    await writeFile(join(dir, 'zipped.html.gz'), gzipSync(page))
+    const plain = await loadArticleFile(join(dir, 'page.html'))
+    const zipped = await loadArticleFile(join(dir, 'zipped.html.gz'))
+    expect([plain.id, plain.format, zipped.id, zipped.format]).toEqual([
+      'page',
+      'html',
+      'zipped',
+      'html',
+    ])
+    expect(zipped.content).toBe(page)
+  })
+
+  it('refuses a gzip file that unpacks past maxBytes, and one that is not gzip', async () => {
+    await writeFile(join(dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(200_000, 0x20)))
+    const tooLarge = await rejection(
+      loadArticleFile(join(dir, 'bomb.html.gz'), { maxBytes: 100_000 }),
+    )
+    expect(tooLarge.code).toBe('INPUT_TOO_LARGE')
+    await writeFile(join(dir, 'fake.html.gz'), '<p>not zipped</p>')
+    const notGzip = await rejection(loadArticleFile(join(dir, 'fake.html.gz')))
+    expect(notGzip.code).toBe('READ_FAILED')
+    expect(notGzip.message).toContain('not a valid gzip file')
+  })
+
+  it('decodes a page in the encoding its <meta charset> declares', async () => {
+    const head = Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf')
+    const tail = Buffer.from(' prices rose, the owner said.</p></body></html>')
+    await writeFile(join(dir, 'legacy.html'), Buffer.concat([head, Buffer.from([0xe9]), tail]))
+    const source = await loadArticleFile(join(dir, 'legacy.html'))
+    expect(source.content).toContain('Café prices rose')
   })
 
   it('loads the good files of a directory and reports the bad one', async () => {

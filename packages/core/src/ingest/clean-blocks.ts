@@ -121,10 +121,12 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   if (firstBody !== undefined && bodyIndexes().length > 1) {
     const block = items[firstBody] as Block
     const isTitle =
-      format === 'markdown'
-        ? (block.kind === 'heading' && block.depth <= 2) ||
-          (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
-        : isHeadlineLike(block.text) && !DATELINE.test(block.text) && !BYLINE.test(block.text)
+      format === 'html'
+        ? block.kind === 'heading' && block.depth <= 2
+        : format === 'markdown'
+          ? (block.kind === 'heading' && block.depth <= 2) ||
+            (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
+          : isHeadlineLike(block.text) && !DATELINE.test(block.text) && !BYLINE.test(block.text)
     if (isTitle) {
       status[firstBody] = 'title'
       result.title = evidence(block.text, block.text, block.span, 'text')
@@ -214,9 +216,12 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     if (holder) result.outlet = evidence(holder, block.text, block.span, 'text')
   })
 
-  markSidebars(items, status)
+  // A page's boxes of teasers are its markup's to tell, not the text's shape.
+  if (format !== 'html') markSidebars(items, status)
 
-  for (const i of bodyIndexes().slice(-2)) {
+  // A page's markup already marks its bylines and bios; prose that only looks
+  // like one ("… has been chairman of the Joint Chiefs of Staff") stays.
+  for (const i of format === 'html' ? [] : bodyIndexes().slice(-2)) {
     const text = (items[i] as Block).text
     const bio = AUTHOR_BIO.exec(text)
     if (bio && wordCount(text) <= 80 && (JOURNALIST.test(text) || SOCIAL_FOLLOW.test(text))) {
@@ -232,7 +237,9 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   for (const i of bodyIndexes()) {
     const block = items[i] as Block
     const key = normalizedKey(block.text)
-    if (key.length >= 20 && seen.has(key)) {
+    // A web page repeats lines by design (a meal plan's recipes, an
+    // interview's questions); copies are a scraper's doing, not a page's.
+    if (format !== 'html' && key.length >= 20 && seen.has(key)) {
       status[i] = 'duplicate'
       result.messages.push({
         code: 'duplicate-paragraph',

@@ -49,3 +49,36 @@ export function decodeArticleBytes(bytes: Uint8Array, subject = 'input'): string
     )
   }
 }
+
+// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first bytes.
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i
+
+/**
+ * Decodes the bytes of an HTML page. UTF-8 (the web's default, and what a BOM
+ * or `<meta charset>` usually says) goes through `decodeArticleBytes`; a page
+ * that declares another encoding (`windows-1252`, `shift_jis`, `gbk` …) in its
+ * first 1,024 bytes is decoded as it declares, since a browser would.
+ */
+export function decodeHtmlBytes(bytes: Uint8Array, subject = 'input'): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
+  const declared = META_CHARSET.exec(head)?.[1]?.toLowerCase()
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  if (!declared || hasBom || declared === 'utf-8' || declared === 'utf8')
+    return decodeArticleBytes(bytes, subject)
+  let decoder: InstanceType<typeof TextDecoder>
+  try {
+    decoder = new TextDecoder(declared)
+  } catch {
+    // An encoding name no decoder knows: read it as UTF-8, as browsers fall back.
+    return decodeArticleBytes(bytes, subject)
+  }
+  const nul = bytes.indexOf(0)
+  if (nul >= 0 && decoder.encoding !== 'utf-16le' && decoder.encoding !== 'utf-16be') {
+    throw new CorroborateError(
+      'BINARY_INPUT',
+      `${subject} holds a NUL byte at offset ${nul}: it is binary data, not an HTML page`,
+      { subject },
+    )
+  }
+  return decoder.decode(bytes)
+}

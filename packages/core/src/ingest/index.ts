@@ -1,6 +1,7 @@
 export { contentId, fileStemId } from './article-id.js'
-export { decodeArticleBytes } from './decode-article-bytes.js'
+export { decodeArticleBytes, decodeHtmlBytes } from './decode-article-bytes.js'
 export {
+  DEFAULT_MAX_HTML_LENGTH,
   DEFAULT_MAX_LENGTH,
   type IngestArticleOptions,
   type IngestedArticle,
@@ -9,6 +10,7 @@ export {
 export {
   type ArticleLoadFailure,
   DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_HTML_BYTES,
   formatOfPath,
   type LoadArticleFileOptions,
   loadArticleDirectory,

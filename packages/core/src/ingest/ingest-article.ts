@@ -14,6 +14,7 @@ import type {
 import { contentId } from './article-id.js'
 import type { Block } from './block.js'
 import { cleanBlocks } from './clean-blocks.js'
+import { htmlArticleParts } from './html/html-article.js'
 import { markdownBlocks } from './markdown-blocks.js'
 import { evidence, normalizeDate, readFrontMatter } from './metadata.js'
 import { plainTextBlocks } from './plain-text-blocks.js'
@@ -22,12 +23,17 @@ import { plainTextBlocks } from './plain-text-blocks.js'
 export type IngestedArticle = Omit<Article, 'sentences'>
 
 export interface IngestArticleOptions {
-  /** Longest input accepted, in UTF-16 code units; longer input yields a fatal message. Default 10,000,000. */
+  /**
+   * Longest input accepted, in UTF-16 code units; longer input yields a fatal
+   * message. Default 10,000,000 for text and Markdown, 64,000,000 for HTML,
+   * where markup is most of a page.
+   */
   maxLength?: number
 }
 
 export const DEFAULT_MAX_LENGTH = 10_000_000
-const FORMATS: readonly ArticleFormat[] = ['text', 'markdown']
+export const DEFAULT_MAX_HTML_LENGTH = 64_000_000
+const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html']
 const PARAGRAPH_SEPARATOR = '\n\n'
 // Control characters other than tab and line breaks: text never has many, binary data does.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
@@ -131,7 +137,8 @@ export function ingestArticle(
       `format "${String(format)}" is not supported; expected one of ${FORMATS.join(', ')}`,
     )
   }
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH
+  const maxLength =
+    options.maxLength ?? (format === 'html' ? DEFAULT_MAX_HTML_LENGTH : DEFAULT_MAX_LENGTH)
   const original = source.content
   const id = source.id ?? contentId(original)
   const messages: ArticleMessage[] = []
@@ -148,6 +155,8 @@ export function ingestArticle(
     url: null,
     paragraphs: [],
     captions: [],
+    pullQuotes: [],
+    language: null,
     removed: [],
     runs: [],
     messages,
@@ -164,7 +173,23 @@ export function ingestArticle(
 
   let blocks: Block[]
   let frontMatterFields = {}
-  if (format === 'markdown') {
+  let pageFields: Partial<
+    Record<'title' | 'author' | 'outlet' | 'url' | 'published', Evidence<string> | null>
+  > = {}
+  let removedBeside: Article['removed'] = []
+  let blockCount = 0
+  if (format === 'html') {
+    const parts = htmlArticleParts(original)
+    blocks = parts.body
+    blockCount = parts.blockCount
+    article.captions = parts.captions
+    article.pullQuotes = parts.pullQuotes
+    article.language = parts.metadata.language
+    removedBeside = parts.removed
+    messages.push(...parts.metadata.messages)
+    const { title, author, outlet, url, published } = parts.metadata
+    pageFields = { title, author, outlet, url, published }
+  } else if (format === 'markdown') {
     const parsed = markdownBlocks(original)
     blocks = parsed.blocks
     if (parsed.frontMatter) {
@@ -189,15 +214,19 @@ export function ingestArticle(
   const pick = (
     key: 'title' | 'author' | 'outlet' | 'url' | 'published',
     fromText: Evidence<string> | null,
-  ) => given[key] ?? (frontMatterFields as typeof given)[key] ?? fromText
+  ) => given[key] ?? (frontMatterFields as typeof given)[key] ?? pageFields[key] ?? fromText
   article.title = pick('title', cleaned.title)
   article.author = pick('author', cleaned.author)
   article.outlet = pick('outlet', cleaned.outlet)
   article.url = pick('url', null)
   article.published = pick('published', cleaned.published)
   article.dateline = cleaned.dateline
-  article.captions = cleaned.captions
-  article.removed = cleaned.removed
+  article.captions = [...article.captions, ...cleaned.captions].sort(
+    (a, b) => a.span.start - b.span.start,
+  )
+  article.removed = [...removedBeside, ...cleaned.removed].sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  )
   messages.push(...cleaned.messages)
 
   let body = cleaned.body
@@ -221,7 +250,15 @@ export function ingestArticle(
   article.text = text
   article.paragraphs = paragraphs
   article.runs = runs
-  if (paragraphs.length === 0) {
+  if (paragraphs.length === 0 && format === 'html') {
+    messages.push(
+      message(
+        'no-body',
+        `no article was found in the page: none of its ${blockCount} block(s) of text reads as a story (the page may be an index, a login or an error page, or render its text with scripts)`,
+        true,
+      ),
+    )
+  } else if (paragraphs.length === 0) {
     messages.push(
       message(
         'no-body',

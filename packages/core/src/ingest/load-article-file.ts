@@ -1,28 +1,56 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { gunzip } from 'node:zlib'
 import { CorroborateError, isCorroborateError } from '../errors.js'
 import type { ArticleFormat, ArticleSource } from '../types.js'
 import { fileStemId } from './article-id.js'
-import { decodeArticleBytes } from './decode-article-bytes.js'
+import { decodeArticleBytes, decodeHtmlBytes } from './decode-article-bytes.js'
 import { readMetadataObject } from './metadata.js'
 
 export interface LoadArticleFileOptions {
-  /** Largest file read, in bytes. Default 10 MiB: far above any news article. */
+  /**
+   * Largest file read, in bytes (after decompression for `.gz`). Default
+   * 10 MiB for text and Markdown, far above any news article, and 64 MiB for
+   * HTML, where markup and inline scripts are most of a page.
+   */
   maxBytes?: number
   /** Overrides the format that the file's extension gives. */
   format?: ArticleFormat
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i
-const TEXT = /\.(?:txt|text)$/i
-const HTML = /\.html?(?:\.gz)?$/i
+export const DEFAULT_MAX_HTML_BYTES = 64 * 1024 * 1024
+const MARKDOWN = /\.(?:md|markdown|mdown|mkd)(?:\.gz)?$/i
+const TEXT = /\.(?:txt|text)(?:\.gz)?$/i
+const HTML = /\.(?:html?|xhtml)(?:\.gz)?$/i
+const GZIP = /\.gz$/i
+const gunzipAsync = promisify(gunzip)
 
 /** The format a file name implies, or null for a name that is not an article file. */
 export function formatOfPath(path: string): ArticleFormat | null {
   if (MARKDOWN.test(path)) return 'markdown'
   if (TEXT.test(path)) return 'text'
+  if (HTML.test(path)) return 'html'
   return null
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+  const bytes = await readFile(path)
+  if (!GZIP.test(path)) return bytes
+  try {
+    // The limit applies to what the file holds, so a small archive cannot unpack into gigabytes.
+    return await gunzipAsync(bytes, { maxOutputLength: maxBytes })
+  } catch (cause) {
+    const tooLarge = (cause as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+    throw new CorroborateError(
+      tooLarge ? 'INPUT_TOO_LARGE' : 'READ_FAILED',
+      tooLarge
+        ? `${path} unpacks to more than ${maxBytes.toLocaleString('en-US')} bytes; pass maxBytes to read it anyway`
+        : `${path} is not a valid gzip file: ${(cause as Error).message}`,
+      { subject: path, cause },
+    )
+  }
 }
 
 async function statOrThrow(path: string) {
@@ -43,7 +71,7 @@ async function statOrThrow(path: string) {
 }
 
 /**
- * Reads one article file (`.txt`, `.md`) into an `ArticleSource`: id from the
+ * Reads one article file (`.txt`, `.md`, `.html`, any of them gzipped as `.gz`) into an `ArticleSource`: id from the
  * file name, format from the extension, and metadata from a sidecar
  * `<name>.json` beside it when there is one. Throws `CorroborateError` with
  * `FILE_NOT_FOUND`, `NOT_A_FILE`, `INPUT_TOO_LARGE`, `BINARY_INPUT`,
@@ -61,15 +89,9 @@ export async function loadArticleFile(
       { subject: path },
     )
   }
-  const format = options.format ?? formatOfPath(path) ?? (HTML.test(path) ? null : 'text')
-  if (format === null) {
-    throw new CorroborateError(
-      'UNSUPPORTED_FORMAT',
-      `${path} is HTML, which this version does not read yet; supported: .txt and .md`,
-      { subject: path },
-    )
-  }
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const format = options.format ?? formatOfPath(path) ?? 'text'
+  const maxBytes =
+    options.maxBytes ?? (format === 'html' ? DEFAULT_MAX_HTML_BYTES : DEFAULT_MAX_BYTES)
   if (info.size > maxBytes) {
     throw new CorroborateError(
       'INPUT_TOO_LARGE',
@@ -77,9 +99,10 @@ export async function loadArticleFile(
       { subject: path },
     )
   }
-  const content = decodeArticleBytes(await readFile(path), path)
+  const bytes = await readBytes(path, maxBytes)
+  const content = format === 'html' ? decodeHtmlBytes(bytes, path) : decodeArticleBytes(bytes, path)
   const source: ArticleSource = { content, format, id: fileStemId(path), path }
-  const sidecarPath = `${path.replace(/\.[^./\\]+$/, '')}.json`
+  const sidecarPath = `${path.replace(GZIP, '').replace(/\.[^./\\]+$/, '')}.json`
   if (sidecarPath !== path) {
     const sidecar = await readSidecar(sidecarPath)
     if (sidecar) {
@@ -122,7 +145,7 @@ export interface ArticleLoadFailure {
 }
 
 /**
- * Reads every article file (`.txt`, `.md`) directly inside a directory, in
+ * Reads every article file (`.txt`, `.md`, `.html`, `.gz`) directly inside a directory, in
  * name order. A file that fails is reported in `failures` and the others are
  * still read: one bad file never loses the rest. Sidecar `.json` files are
  * read with their article, hidden files skipped.

@@ -1,0 +1,262 @@
+import type { Element, Root, RootContent } from 'hast'
+import type { TextRun } from '../../types.js'
+import type { Block } from '../block.js'
+import { decodeHtmlText } from './decode-html-text.js'
+
+/**
+ * A block of text as the page lays it out: one paragraph, heading, list item
+ * or cell, with what the extractor needs to judge it.
+ */
+export interface HtmlBlock extends Block {
+  /** The block-level element whose inline content this is. */
+  element: Element
+  /** Elements from the root down to `element`, inclusive. */
+  path: Element[]
+  /** Characters of `text` inside links. */
+  linkLength: number
+  /** 1–6 for `h1`–`h6`, else 0. */
+  heading: number
+}
+
+// Content that is never read as text: embedded media, form controls, page furniture.
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'map',
+  'area',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'label',
+  'meta',
+  'link',
+  'title',
+  'base',
+  'dialog',
+])
+
+/** Elements that start a new block of text. */
+export const BLOCK_ELEMENTS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+])
+
+const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
+
+function isHidden(element: Element): boolean {
+  const properties = element.properties
+  if (properties.hidden !== undefined && properties.hidden !== false) return true
+  if (properties.ariaHidden === 'true' && !BLOCK_ELEMENTS.has(element.tagName)) return true
+  const style = properties.style
+  return typeof style === 'string' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)
+}
+
+interface Builder {
+  element: Element
+  path: Element[]
+  text: string
+  runs: TextRun[]
+  linkLength: number
+  /** Source range of white space seen since the last character, or null. */
+  space: { start: number; end: number; verbatim: boolean } | null
+  breaks: number
+}
+
+function pushRun(
+  builder: Builder,
+  text: string,
+  original: number,
+  originalLength: number,
+  verbatim: boolean,
+) {
+  const last = builder.runs[builder.runs.length - 1]
+  const at = builder.text.length
+  if (
+    verbatim &&
+    last?.verbatim &&
+    last.text + last.length === at &&
+    last.original + last.originalLength === original
+  ) {
+    last.length += text.length
+    last.originalLength += originalLength
+  } else {
+    builder.runs.push({ text: at, length: text.length, original, originalLength, verbatim })
+  }
+  builder.text += text
+}
+
+/**
+ * Splits a page's tree into blocks of clean text, each with runs mapping every
+ * character back to the HTML: character references decode, white space
+ * collapses as a browser collapses it, `<br>` becomes a line break and two in a
+ * row end the paragraph. Hidden elements, scripts, styles, media and form
+ * controls contribute nothing.
+ */
+export function htmlBlocks(tree: Root, source: string): HtmlBlock[] {
+  const blocks: HtmlBlock[] = []
+  let inLink = 0
+
+  const open = (element: Element, path: Element[]): Builder => ({
+    element,
+    path,
+    text: '',
+    runs: [],
+    linkLength: 0,
+    space: null,
+    breaks: 0,
+  })
+
+  const flush = (builder: Builder) => {
+    builder.space = null
+    builder.breaks = 0
+    let text = builder.text
+    let runs = builder.runs
+    // Trailing line breaks from <br> are not content.
+    while (text.endsWith('\n')) {
+      const last = runs[runs.length - 1] as TextRun
+      text = text.slice(0, last.text)
+      runs = runs.slice(0, -1)
+    }
+    if (text.trim() !== '' && runs.length > 0) {
+      const first = runs[0] as TextRun
+      const last = runs[runs.length - 1] as TextRun
+      blocks.push({
+        text,
+        span: { start: first.original, end: last.original + last.originalLength },
+        runs,
+        kind: HEADING[builder.element.tagName] ? 'heading' : 'paragraph',
+        depth: HEADING[builder.element.tagName] ?? 0,
+        element: builder.element,
+        path: builder.path,
+        linkLength: builder.linkLength,
+        heading: HEADING[builder.element.tagName] ?? 0,
+      })
+    }
+    builder.text = ''
+    builder.runs = []
+    builder.linkLength = 0
+  }
+
+  const appendText = (builder: Builder, raw: string, offset: number) => {
+    decodeHtmlText(raw, offset, (piece, original, originalLength, kind) => {
+      if (kind === 'space') {
+        if (builder.space) builder.space.verbatim = false
+        else builder.space = { start: original, end: original, verbatim: piece === ' ' }
+        builder.space.end = original + originalLength
+        return
+      }
+      if (builder.text !== '' && builder.space && !builder.text.endsWith('\n')) {
+        const { start, end, verbatim } = builder.space
+        pushRun(builder, ' ', start, end - start, verbatim && end - start === 1)
+        if (inLink > 0) builder.linkLength++
+      }
+      builder.space = null
+      builder.breaks = 0
+      pushRun(builder, piece, original, originalLength, kind === 'verbatim')
+      if (inLink > 0) builder.linkLength += piece.length
+    })
+  }
+
+  const walk = (node: RootContent | Root, builder: Builder, path: Element[]) => {
+    if (node.type === 'text') {
+      appendText(builder, node.value, node.position?.start.offset ?? 0)
+      return
+    }
+    if (node.type !== 'element' && node.type !== 'root') return
+    if (node.type === 'element') {
+      const tag = node.tagName
+      if (SKIPPED.has(tag) || isHidden(node)) return
+      if (tag === 'br') {
+        if (builder.breaks >= 1) {
+          flush(builder)
+        } else if (builder.text !== '') {
+          const at = node.position?.start.offset ?? 0
+          pushRun(builder, '\n', at, (node.position?.end.offset ?? at) - at, false)
+          builder.space = null
+          builder.breaks = 1
+        }
+        return
+      }
+      if (BLOCK_ELEMENTS.has(tag)) {
+        flush(builder)
+        const childPath = [...path, node]
+        const inner = open(node, childPath)
+        for (const child of node.children) walk(child, inner, childPath)
+        flush(inner)
+        return
+      }
+      if (tag === 'a') inLink++
+      for (const child of node.children) walk(child, builder, path)
+      if (tag === 'a') inLink--
+      return
+    }
+    for (const child of node.children) walk(child, builder, path)
+  }
+
+  const rootElement: Element = { type: 'element', tagName: 'html', properties: {}, children: [] }
+  const top = open(rootElement, [])
+  walk(tree, top, [])
+  flush(top)
+  void source
+  return blocks
+}

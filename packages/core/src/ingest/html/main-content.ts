@@ -1,0 +1,240 @@
+import type { Element } from 'hast'
+import type { HtmlBlock } from './html-blocks.js'
+
+/** What a block of a page is to the article. */
+export type BlockRole = 'body' | 'title' | 'caption' | 'pull-quote' | 'clutter'
+
+// Class and id words of page furniture. Shapes common across CMSs, not any one site's.
+const CLUTTER_NAME =
+  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|advertising|banner|breadcrumbs?|byline|comments?|comment-list|community|cookie|consent|disqus|footer|gdpr|masthead|menu|nav|navbar|navigation|newsletter|outbrain|taboola|paywall|popup|promo|promotion|recirc|recirculation|related|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|sponsored|subscribe|subscription|tags?|toolbar|tools|trending|widget|author-bio|bio|more-stories|read-more|readmore|most-popular|most-read|breaking-news-bar|header|site-header|top-bar|disclaimer|pagination|pager|login|sign-in|signin|modal|overlay|jump-link|inline-link|ribbon|cta|follow)(?:$|[-_\s\d])/i
+const CONTENT_NAME =
+  /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|h-entry|hentry|main|post|post-body|post-content|story|story-body|text|blog)(?:$|[-_\s\d])/i
+const CAPTION_NAME =
+  /(?:^|[-_\s])(?:caption|credit|photo-credit|image-credit|wp-caption-text)(?:$|[-_\s])/i
+const PULL_QUOTE_NAME = /(?:^|[-_\s])(?:pull-?quote|pullquote|blockquote-pull)(?:$|[-_\s])/i
+const CLUTTER_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu'])
+const CLUTTER_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'menu',
+  'menubar',
+  'alert',
+  'alertdialog',
+  'dialog',
+  'search',
+])
+
+function names(element: Element): string {
+  const className = element.properties.className
+  const id = element.properties.id
+  const classes = Array.isArray(className) ? className.join(' ') : ''
+  return typeof id === 'string' ? `${classes} ${id}` : classes
+}
+
+/** Class and id weight, as Readability weighs them: content-like names up, furniture down. */
+function nameWeight(element: Element): number {
+  const text = names(element)
+  if (text === '') return 0
+  let weight = 0
+  if (CONTENT_NAME.test(text)) weight += 25
+  if (CLUTTER_NAME.test(text)) weight -= 25
+  return weight
+}
+
+function isClutterElement(element: Element): boolean {
+  if (CLUTTER_TAGS.has(element.tagName)) return true
+  const role = element.properties.role
+  if (typeof role === 'string' && CLUTTER_ROLES.has(role)) return true
+  const text = names(element)
+  return text !== '' && CLUTTER_NAME.test(text) && !CONTENT_NAME.test(text)
+}
+
+const TAG_WEIGHT: Record<string, number> = {
+  div: 5,
+  article: 10,
+  main: 5,
+  section: 3,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
+}
+
+function wordCount(text: string): number {
+  let count = 0
+  let inWord = false
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    const space = code === 32 || code === 10 || code === 9
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
+}
+
+/**
+ * Decides what each block of a page is: the article body, its title, a
+ * caption, a pull quote, or clutter. The container of the body is chosen as
+ * Readability chooses it (paragraph scores pooled into ancestors, weighed by
+ * class names and link density); inside it, furniture (share bars, related
+ * links, ads, bylines) is taken out by the names and shape of its elements.
+ */
+export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
+  const roles: BlockRole[] = blocks.map(() => 'clutter')
+  if (blocks.length === 0) return roles
+
+  // Text of paragraphs that read as prose, pooled into every ancestor.
+  const isProse = (block: HtmlBlock) =>
+    block.text.length >= 25 && block.heading === 0 && block.linkLength / block.text.length <= 0.5
+  const proseLength = new Map<Element, number>()
+  let pageProse = 0
+  for (const block of blocks) {
+    if (!isProse(block)) continue
+    pageProse += block.text.length
+    for (const element of block.path)
+      proseLength.set(element, (proseLength.get(element) ?? 0) + block.text.length)
+  }
+
+  // An element named or tagged as furniture is furniture only while it holds a
+  // small share of the prose around it: a wrapper called "paywall" or
+  // "header-spacing" around the whole story is not.
+  const clutterMemo = new Map<Element, boolean>()
+  const isClutter = (element: Element, within: number): boolean => {
+    let clutter = clutterMemo.get(element)
+    if (clutter === undefined) {
+      clutter = isClutterElement(element) && (proseLength.get(element) ?? 0) < within * 0.4
+      clutterMemo.set(element, clutter)
+    }
+    return clutter
+  }
+  const inClutter = (block: HtmlBlock, from: number, within: number): boolean => {
+    for (let index = from; index < block.path.length; index++) {
+      if (isClutter(block.path[index] as Element, within)) return true
+    }
+    return false
+  }
+
+  // Pool paragraph scores into ancestors.
+  const scores = new Map<Element, number>()
+  const textLength = new Map<Element, number>()
+  const linkLength = new Map<Element, number>()
+  for (const block of blocks) {
+    for (const element of block.path) {
+      textLength.set(element, (textLength.get(element) ?? 0) + block.text.length)
+      linkLength.set(element, (linkLength.get(element) ?? 0) + block.linkLength)
+    }
+  }
+  for (const block of blocks) {
+    const length = block.text.length
+    if (!isProse(block) || inClutter(block, 0, pageProse)) continue
+    const commas = (block.text.match(/[,，、]/g) ?? []).length
+    const score = 1 + commas + Math.min(Math.floor(length / 100), 3)
+    const ancestors = block.path
+    // The block's own element, its parent and so on, each with a smaller share.
+    for (let level = 0; level < 5; level++) {
+      const element = ancestors[ancestors.length - 1 - level]
+      if (!element) break
+      if (!scores.has(element)) {
+        scores.set(element, nameWeight(element) + (TAG_WEIGHT[element.tagName] ?? 0))
+      }
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
+      scores.set(element, (scores.get(element) as number) + score / divider)
+    }
+  }
+  let top: Element | null = null
+  let topScore = -Infinity
+  let mostProse = 0
+  for (const element of scores.keys())
+    mostProse = Math.max(mostProse, proseLength.get(element) ?? 0)
+  for (const [element, score] of scores) {
+    const total = textLength.get(element) ?? 0
+    const density = total > 0 ? (linkLength.get(element) ?? 0) / total : 0
+    const final = score * (1 - density)
+    scores.set(element, final)
+    // A well-named box around a byline or a teaser is not the story: the
+    // container must hold a fair share of the prose that any candidate holds.
+    if ((proseLength.get(element) ?? 0) < mostProse * 0.2) continue
+    if (final > topScore) {
+      topScore = final
+      top = element
+    }
+  }
+  if (!top) return roles
+
+  // A paragraph-level winner stands for its container.
+  const parentOf = new Map<Element, Element>()
+  for (const block of blocks) {
+    for (let index = 1; index < block.path.length; index++)
+      parentOf.set(block.path[index] as Element, block.path[index - 1] as Element)
+  }
+  while (['p', 'li', 'blockquote', 'td', 'pre', 'h2', 'h3', 'h4'].includes(top.tagName)) {
+    const parent = parentOf.get(top)
+    if (!parent) break
+    top = parent
+  }
+
+  // Siblings of the container that read as more of the story join it.
+  const container = new Set<Element>([top])
+  const parent = parentOf.get(top)
+  if (parent) {
+    const threshold = Math.max(10, topScore * 0.2)
+    for (const child of parent.children) {
+      if (child.type !== 'element' || child === top) continue
+      const score = scores.get(child) ?? 0
+      if (score >= threshold) container.add(child)
+    }
+  }
+
+  let containerProse = 0
+  for (const element of container) containerProse += proseLength.get(element) ?? 0
+  clutterMemo.clear()
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as HtmlBlock
+    const at = block.path.findIndex((element) => container.has(element))
+    if (at < 0) continue
+    if (inClutter(block, at + 1, containerProse)) continue
+    const caption = block.path.some(
+      (element, depth) =>
+        depth > at &&
+        (element.tagName === 'figcaption' ||
+          element.tagName === 'figure' ||
+          CAPTION_NAME.test(names(element))),
+    )
+    if (caption) {
+      roles[index] = 'caption'
+      continue
+    }
+    const pullQuote = block.path.some(
+      (element, depth) => depth > at && PULL_QUOTE_NAME.test(names(element)),
+    )
+    if (pullQuote) {
+      roles[index] = 'pull-quote'
+      continue
+    }
+    if (block.heading === 1) {
+      roles[index] = 'title'
+      continue
+    }
+    const length = block.text.length
+    const density = length > 0 ? block.linkLength / length : 0
+    if (density > 0.5 && wordCount(block.text) < 40) continue
+    roles[index] = 'body'
+  }
+  return roles
+}
