@@ -10,11 +10,15 @@ export const wordCount = (text: string): number => {
 
 /** Ad slots as scrapers leave them: a marker alone on its line. */
 export const ADVERTISEMENT =
-  /^[-–—\s[(]*(?:advertisement|advertising|ad(?:[- ]?(?:image|slot|choices|feedback|unit))?|sponsored(?: content| post| links?)?|paid (?:content|post)|promoted(?: content)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|skip advertisement|scroll to continue(?: with content)?|report this ad)[-–—\s\])]*$/i
+  /^[-–—\s[(]*(?:advertisement|advertising|advert|ad(?:[- ]?(?:image|slot|choices|feedback|unit))?|sponsored(?: content| post| links?)?|paid (?:content|post)|promoted(?: content)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|skip advertisement|scroll to continue(?: with content)?|report this ad)[-–—\s\])]*$/i
 
 /** A heading that opens a box of links to other stories. */
 export const SIDEBAR_MARKER =
   /^(?:view all|see all|see more|show more|load more|more stories|more news|more from [\p{L}\d '’&.-]{1,40}|related(?: stories| articles| coverage| content| news| reading| links| topics)?|read (?:more|next|also)|recommended(?: for you| stories| reading)?|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|you (?:may|might) (?:also )?like|also (?:read|on [\p{L}\d '’&.-]{1,30})|top stories|latest(?: news| stories)?|editor'?s? picks|what to read next|don't miss|up next|in other news|around the web|from our partners)\s*[:»›>]?$/iu
+
+/** What a page prints where a script did not run, and CMS shortcodes left unrendered. */
+export const PAGE_MACHINERY =
+  /^(?:(?:this|the) (?:slideshow|gallery|video|content|page|site|feature|player|interactive) requires javascript\.?|(?:please )?(?:enable|turn on) javascript\b.{0,80}|javascript is (?:disabled|required)\b.{0,80}|your browser does not support\b.{0,80}|\[\/?[a-z_]+(?:\s[^\]]*)?\].*)$/i
 
 /** A truncated teaser excerpt: cut off mid-text with an ellipsis. */
 export const TRUNCATED = /(?:\.{3,}|…)["”’']?$/

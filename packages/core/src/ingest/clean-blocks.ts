@@ -11,6 +11,7 @@ import {
   DATE_HEADER,
   DATELINE,
   JOURNALIST,
+  PAGE_MACHINERY,
   SIDEBAR_MARKER,
   SOCIAL_FOLLOW,
   TRUNCATED,
@@ -148,6 +149,8 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     const text = block.text
     const words = wordCount(text)
     if (ADVERTISEMENT.test(text)) status[i] = 'advertisement'
+    else if (PAGE_MACHINERY.test(text) && words <= 40) status[i] = 'navigation'
+    else if (format === 'html' && SIDEBAR_MARKER.test(text) && words <= 6) status[i] = 'sidebar'
     else if (SHARE_BAR.test(text) && words <= 12) status[i] = 'navigation'
     else if (block.kind === 'image') {
       status[i] = 'caption'

@@ -9,6 +9,10 @@ const CLUTTER_NAME =
   /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|advertising|banner|breadcrumbs?|byline|comments?|comment-list|community|cookie|consent|disqus|footer|gdpr|masthead|menu|nav|navbar|navigation|newsletter|outbrain|taboola|paywall|popup|promo|promotion|recirc|recirculation|related|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|sponsored|subscribe|subscription|tags?|toolbar|tools|trending|widget|author-bio|bio|more-stories|read-more|readmore|most-popular|most-read|breaking-news-bar|header|site-header|top-bar|disclaimer|pagination|pager|login|sign-in|signin|modal|overlay|jump-link|inline-link|ribbon|cta|follow)(?:$|[-_\s\d])/i
 const CONTENT_NAME =
   /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|h-entry|hentry|main|post|post-body|post-content|story|story-body|text|blog)(?:$|[-_\s\d])/i
+// An embedded post (a tweet quoted in the story) is the story's evidence, not a share bar.
+const EMBED_NAME = /embed|tweet|instagram-media|tiktok-embed/i
+// A short block inside a photo's box is its caption.
+const PHOTO_NAME = /(?:^|[-_\s])(?:photo|image|img|picture|pic|gallery|slideshow)s?(?:$|[-_\s\d])/i
 const CAPTION_NAME =
   /(?:^|[-_\s])(?:caption|credit|photo-credit|image-credit|wp-caption-text)(?:$|[-_\s])/i
 const PULL_QUOTE_NAME = /(?:^|[-_\s])(?:pull-?quote|pullquote|blockquote-pull)(?:$|[-_\s])/i
@@ -26,11 +30,21 @@ const CLUTTER_ROLES = new Set([
   'search',
 ])
 
+const namesMemo = new WeakMap<Element, string>()
+/** An element's class names and id, camelCase split ("leadMediaCaption" → "lead-Media-Caption"). */
 function names(element: Element): string {
-  const className = element.properties.className
-  const id = element.properties.id
-  const classes = Array.isArray(className) ? className.join(' ') : ''
-  return typeof id === 'string' ? `${classes} ${id}` : classes
+  let text = namesMemo.get(element)
+  if (text === undefined) {
+    const className = element.properties.className
+    const id = element.properties.id
+    const classes = Array.isArray(className) ? className.join(' ') : ''
+    text = (typeof id === 'string' ? `${classes} ${id}` : classes).replace(
+      /(\p{Ll})(\p{Lu})/gu,
+      '$1-$2',
+    )
+    namesMemo.set(element, text)
+  }
+  return text
 }
 
 /** Class and id weight, as Readability weighs them: content-like names up, furniture down. */
@@ -48,7 +62,9 @@ function isClutterElement(element: Element): boolean {
   const role = element.properties.role
   if (typeof role === 'string' && CLUTTER_ROLES.has(role)) return true
   const text = names(element)
-  return text !== '' && CLUTTER_NAME.test(text) && !CONTENT_NAME.test(text)
+  return (
+    text !== '' && CLUTTER_NAME.test(text) && !CONTENT_NAME.test(text) && !EMBED_NAME.test(text)
+  )
 }
 
 const TAG_WEIGHT: Record<string, number> = {
@@ -169,7 +185,7 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
     scores.set(element, final)
     // A well-named box around a byline or a teaser is not the story: the
     // container must hold a fair share of the prose that any candidate holds.
-    if ((proseLength.get(element) ?? 0) < mostProse * 0.2) continue
+    if ((proseLength.get(element) ?? 0) < Math.min(mostProse * 0.2, 400)) continue
     if (final > topScore) {
       topScore = final
       top = element
@@ -201,6 +217,24 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
     }
   }
 
+  // A story cut into chunks (ads between them) repeats its container's tag
+  // and class names: the other chunks near the winner join it.
+  const className = (element: Element) => names(element)
+  const ancestorsOf = (element: Element) => {
+    const chain: Element[] = []
+    for (let at = parentOf.get(element); at && chain.length < 3; at = parentOf.get(at))
+      chain.push(at)
+    return chain
+  }
+  const topAncestors = ancestorsOf(top)
+  for (const [element, score] of scores) {
+    if (element === top || score < topScore * 0.5) continue
+    if (element.tagName !== top.tagName || className(element) !== className(top)) continue
+    if (className(top) === '') continue
+    if (ancestorsOf(element).some((ancestor) => topAncestors.includes(ancestor)))
+      container.add(element)
+  }
+
   let containerProse = 0
   for (const element of container) containerProse += proseLength.get(element) ?? 0
   clutterMemo.clear()
@@ -214,7 +248,10 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
         depth > at &&
         (element.tagName === 'figcaption' ||
           element.tagName === 'figure' ||
-          CAPTION_NAME.test(names(element))),
+          CAPTION_NAME.test(names(element)) ||
+          (depth >= block.path.length - 3 &&
+            PHOTO_NAME.test(names(element)) &&
+            wordCount(block.text) <= 60)),
     )
     if (caption) {
       roles[index] = 'caption'
@@ -233,7 +270,9 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
     }
     const length = block.text.length
     const density = length > 0 ? block.linkLength / length : 0
-    if (density > 0.5 && wordCount(block.text) < 40) continue
+    // A list of links is furniture; a sentence that happens to be linked is not.
+    const sentence = block.element.tagName === 'p' && /[.!?…]["”’')\]]*$/.test(block.text)
+    if (density > (sentence ? 0.8 : 0.5) && wordCount(block.text) < 40) continue
     roles[index] = 'body'
   }
   return roles
