@@ -13,7 +13,7 @@ export interface ServeHttpOptions {
   port: number
   /** Address to bind; 127.0.0.1 unless the caller says otherwise. */
   host: string
-  /** Largest request body accepted, in bytes (default 1 MiB): larger ones get 413. */
+  /** Largest request body accepted, in bytes (default 10 MiB, room for a web page given to add_article): larger ones get 413. */
   maxBodyBytes?: number
   /** Bearer token a request must carry; default: the CORROBORATE_MCP_TOKEN environment variable, if set. */
   token?: string
@@ -69,7 +69,7 @@ export async function serveHttp(
   makeServer: () => McpServer,
   options: ServeHttpOptions,
 ): Promise<Server> {
-  const maxBody = options.maxBodyBytes ?? 1024 * 1024
+  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024
   const token = options.token ?? process.env.CORROBORATE_MCP_TOKEN
   // The bound address as a Host header or URL writes it: IPv6 in brackets.
   const bound = options.host.includes(':') ? `[${options.host}]` : options.host

@@ -262,13 +262,13 @@ describe('request size cap', () => {
     await client.close()
   })
 
-  it('caps the default at 1 MiB', async () => {
+  it('caps the default at 10 MiB', async () => {
     const other = await start()
     try {
       const res = await fetch(other.url, {
         method: 'POST',
         headers: MCP_HEADERS,
-        body: JSON.stringify({ ...INITIALIZE, padding: 'x'.repeat(1024 * 1024) }),
+        body: JSON.stringify({ ...INITIALIZE, padding: 'x'.repeat(10 * 1024 * 1024) }),
       })
       expect(res.status).toBe(413)
       await res.text()

@@ -475,14 +475,63 @@ describe('add_article', () => {
     expect(article.text).toContain('waste of money')
   })
 
-  it('refuses empty content, html, a duplicate id and duplicate content, losing nothing', async () => {
+  it('adds a whole HTML page: body extracted, page metadata read, clutter left out', async () => {
+    const client = await connect()
+    // The same story as north, with one more paragraph: a different article.
+    const paragraphs = [...NORTH.split('\n\n'), 'The bridge will close for inspections in May.']
+      .map((p) => `<p>${p}</p>`)
+      .join('\n')
+    const page = `<!doctype html><html lang="en"><head><title>Bridge opens | River Daily</title>
+      <meta property="og:site_name" content="River Daily">
+      <meta property="article:published_time" content="2025-03-03T09:00:00Z"></head>
+      <body><nav><ul><li><a href="/">Home</a></li><li><a href="/city">City</a></li></ul></nav>
+      <article><h1>Bridge opens</h1><p class="byline">By <a rel="author" href="/jo">Jo Lee</a></p>
+      <div class="article-body">${paragraphs}
+      <figure><img src="b.jpg"><figcaption>The bridge at dawn. Photo: Jo Lee</figcaption></figure></div></article>
+      <aside class="related"><h2>Related stories</h2><ul><li><a href="/a">Council votes on budget</a></li></ul></aside>
+      <footer>© 2025 River Daily. All rights reserved.</footer></body></html>`
+    const result = await call(client, 'add_article', { content: page, format: 'html', id: 'page' })
+    expect(result.isError).toBeFalsy()
+    const added = data(result)
+    expect(added).toMatchObject({
+      id: 'page',
+      title: 'Bridge opens',
+      outlet: 'River Daily',
+      paragraphs: 5,
+    })
+    expect(added.published).toBe('2025-03-03T09:00:00Z')
+    expect(added.quotes).toBeGreaterThanOrEqual(2)
+    const article = data(await call(client, 'get_article', { id: 'page' }))
+    expect(article.format).toBe('html')
+    expect(article.language).toMatchObject({ value: 'en', source: 'meta' })
+    expect(article.outlet.source).toBe('meta')
+    expect(article.text).toContain('waste of money')
+    expect(article.text).not.toMatch(/Home|Related stories|All rights reserved|bridge at dawn/)
+    expect(article.captions.map((c: { text: string }) => c.text).join(' ')).toContain(
+      'The bridge at dawn',
+    )
+    // Spans of quotes point into the HTML as given.
+    const quotes = data(await call(client, 'get_quotes', { article: 'page' }))
+    const waste = quotes.quotes.find((q: { text: string }) => q.text.includes('waste of money'))
+    expect(page.slice(waste.span.start, waste.span.end)).toContain('waste of money')
+  })
+
+  it('refuses an HTML page with no article in it, and adds nothing', async () => {
+    const client = await connect()
+    const page =
+      '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><form><input name="q"><button>Search</button></form></body></html>'
+    const result = await call(client, 'add_article', { content: page, format: 'html' })
+    expect(result.isError).toBe(true)
+    expect(textOf(result)).toContain('no article was found in the page')
+    const sources = data(await call(client, 'list_sources'))
+    expect(sources.sources).toHaveLength(2)
+  })
+
+  it('refuses empty content, a duplicate id and duplicate content, losing nothing', async () => {
     const client = await connect()
     const empty = await call(client, 'add_article', { content: '  \n ' })
     expect(empty.isError).toBe(true)
     expect(textOf(empty)).toContain('content is empty')
-    const html = await call(client, 'add_article', { content: '<p>Hi</p>', format: 'html' })
-    expect(html.isError).toBe(true)
-    expect(textOf(html)).toContain('format text')
     const id = await call(client, 'add_article', {
       content: 'Something else happened.',
       id: 'north',

@@ -5,7 +5,8 @@ import type { ServerContext } from '../context.js'
 import { corpusSummary, corpusSummarySchema } from '../resources/corpus-summary.js'
 import { fail, ok } from '../results.js'
 
-const MAX_CONTENT = 2_000_000
+// Web pages carry their markup and inline scripts: room for the largest real ones.
+const MAX_CONTENT = 8_000_000
 const STEPS = 3
 
 /** `add_article`: one more report into the corpus, cross-referenced with the rest. */
@@ -15,16 +16,18 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
     {
       title: 'Add article',
       description:
-        'Add a news article (plain text or Markdown) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. Give the metadata you know (title, outlet, url, published, author): it is used as given. Returns the new article id and the corpus counts. Refuses empty content, an id already in use and an article whose text is already in the corpus.',
+        'Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id and the corpus counts. Refuses empty content, an id already in use and an article whose text is already in the corpus.',
       inputSchema: {
         content: z
           .string()
           .max(MAX_CONTENT)
-          .describe('The article as scraped: plain text, or Markdown with format markdown.'),
+          .describe(
+            'The article as scraped: plain text, Markdown with format markdown, or the page’s HTML source with format html.',
+          ),
         format: z
           .enum(['text', 'html', 'markdown'])
           .optional()
-          .describe('How content is written (default text); html is not supported yet.'),
+          .describe('How content is written: text (default), markdown or html.'),
         id: z
           .string()
           .regex(/^[\w.-]{1,100}$/)
@@ -73,12 +76,8 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
       const cancelled = () =>
         fail('add_article was cancelled; nothing was added. Call it again to add the article.')
 
-      if (format === 'html')
-        return fail(
-          'format html is not supported yet; extract the article text and call add_article again with format text, or convert it to Markdown and use format markdown',
-        )
       if (content.trim() === '')
-        return fail('content is empty; pass the article’s text (plain text or Markdown)')
+        return fail('content is empty; pass the article’s text (plain text, Markdown or HTML)')
       if (id !== undefined && corpus.get(id))
         return fail(
           `the corpus already has an article "${id}"; choose another id or leave id out to derive one from the content (list_sources shows the ids in use)`,
@@ -106,7 +105,7 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
       }
       if (article.paragraphs.length === 0)
         return fail(
-          `the article has no body text (${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after removing boilerplate'}); pass the story’s text`,
+          `the article has no body text (${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after removing boilerplate'}); ${format === 'html' ? 'pass the HTML of an article page, or the story’s text with format text' : 'pass the story’s text'}`,
         )
       const same = corpus.articles.find((a) => a.text === article.text)
       if (same)

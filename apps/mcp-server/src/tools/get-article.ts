@@ -11,7 +11,11 @@ const MAX_CHARS = 20000
 const evidence = z
   .object({
     value: z.string(),
-    source: z.string().describe('Where the value was read: caller, sidecar, front-matter or text.'),
+    source: z
+      .string()
+      .describe(
+        'Where the value was read: caller, sidecar, front-matter, meta (an HTML page’s head), json-ld, or text.',
+      ),
     span: spanSchema.nullable(),
   })
   .nullable()
@@ -68,7 +72,15 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
         published: evidence,
         url: evidence,
         dateline: evidence,
+        language: evidence.describe('The language an HTML page declares, e.g. "en" or "fr-FR".'),
+        format: z.enum(['text', 'markdown', 'html']),
         paragraphs: z.number().int(),
+        captions: z
+          .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))
+          .describe('Photo captions and credits, kept apart from the body.'),
+        pullQuotes: z
+          .array(z.object({ text: z.string(), span: spanSchema }))
+          .describe('Pull quotes of an HTML page, kept apart from the body.'),
         removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
       },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
@@ -98,7 +110,13 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
         published: toEvidence(article.published),
         url: toEvidence(article.url),
         dateline: toEvidence(article.dateline),
+        language: toEvidence(article.language),
+        format: article.format,
         paragraphs: article.paragraphs.length,
+        captions: article.captions
+          .slice(0, 20)
+          .map(({ text, credit, span }) => ({ text, credit, span })),
+        pullQuotes: article.pullQuotes.slice(0, 20).map(({ text, span }) => ({ text, span })),
         removed: article.removed.length,
       })
     },
