@@ -1,6 +1,7 @@
 import type { Element } from 'hast'
 import type { BoilerplateKind, Caption, PullQuote, RemovedText } from '../../types.js'
 import type { Block } from '../block.js'
+import { CREDIT_ONLY, CREDIT_SUFFIX } from '../boilerplate-patterns.js'
 import { type HtmlBlock, htmlBlocks } from './html-blocks.js'
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.js'
 import { classifyBlocks } from './main-content.js'
@@ -45,6 +46,19 @@ function removedKind(block: HtmlBlock): BoilerplateKind {
   return 'sidebar'
 }
 
+// In a caption a credit's label may be capitalized ("Photo: …", "(Image: …)").
+const CAPTION_CREDIT = new RegExp(CREDIT_SUFFIX.source, 'iu')
+
+/** A caption with its photo credit ("Photo: Jo Lee", "(AP/Jo Lee)") read apart. */
+function toCaption(block: HtmlBlock): Caption {
+  const { text, span } = block
+  if (CREDIT_ONLY.test(text)) return { text: '', span, credit: text }
+  const credit = CAPTION_CREDIT.exec(text)
+  if (credit && credit.index > 0)
+    return { text: text.slice(0, credit.index).trim(), span, credit: (credit[1] as string).trim() }
+  return { text, span, credit: null }
+}
+
 const toBlock = (block: HtmlBlock): Block => ({
   text: block.text,
   span: block.span,
@@ -72,7 +86,7 @@ export function htmlArticleParts(source: string): HtmlArticleParts {
   blocks.forEach((block, index) => {
     const role = roles[index]
     if (role === 'body') body.push(toBlock(block))
-    else if (role === 'caption') captions.push({ text: block.text, span: block.span, credit: null })
+    else if (role === 'caption') captions.push(toCaption(block))
     else if (role === 'pull-quote') pullQuotes.push({ text: block.text, span: block.span })
     else if (role === 'title') removed.push({ kind: 'title', text: block.text, span: block.span })
     // Furniture between the story's first and last paragraphs is reported; the
