@@ -118,6 +118,18 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
       items[i] = rest
     }
   }
+  // A web page's date line stands alone above or below the story ("March 11,
+  // 2024", "11/03/2024 09:00"): a block that is nothing but a date.
+  if (format === 'html') {
+    for (const i of [...bodyIndexes().slice(0, 3), ...bodyIndexes().slice(-2)]) {
+      const block = items[i] as Block
+      if (wordCount(block.text) > 8 || !/\d/.test(block.text)) continue
+      const iso = normalizeDate(block.text.replace(/^(?:published|posted|updated|date)[:\s]*/i, ''))
+      if (!iso) continue
+      status[i] = 'date-header'
+      result.published ??= evidence(iso, block.text, block.span, 'text')
+    }
+  }
   const firstBody = bodyIndexes()[0]
   if (firstBody !== undefined && bodyIndexes().length > 1) {
     const block = items[firstBody] as Block

@@ -25,13 +25,13 @@ const REMOVED_KINDS: [RegExp, BoilerplateKind][] = [
     'advertisement',
   ],
   [/(?:^|[-_\s])(?:share|sharing|social|follow)(?:$|[-_\s])/i, 'social-follow'],
+  [/(?:^|[-_\s])(?:bio|author-bio)(?:$|[-_\s])/i, 'author-bio'],
   [/(?:^|[-_\s])(?:byline|author|authors|contributor)(?:$|[-_\s])/i, 'byline'],
   [
     /(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|pagination|pager)(?:$|[-_\s])/i,
     'navigation',
   ],
   [/(?:^|[-_\s])(?:footer|copyright|disclaimer)(?:$|[-_\s])/i, 'footer'],
-  [/(?:^|[-_\s])(?:bio|author-bio)(?:$|[-_\s])/i, 'author-bio'],
 ]
 
 function removedKind(block: HtmlBlock): BoilerplateKind {

@@ -101,6 +101,9 @@ export const BLOCK_ELEMENTS = new Set([
   'ul',
 ])
 
+// Combining marks that a decoded reference may add after a letter.
+const MAY_COMPOSE = /\p{M}/u
+
 const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
 
 function isHidden(element: Element): boolean {
@@ -120,6 +123,111 @@ interface Builder {
   /** Source range of white space seen since the last character, or null. */
   space: { start: number; end: number; verbatim: boolean } | null
   breaks: number
+}
+
+interface Cluster {
+  start: number
+  end: number
+  composed: string
+  done: boolean
+}
+
+/**
+ * Composes a block's text to NFC where pieces met that compose across their
+ * border ("cafe" then "&#769;"): each such cluster of characters becomes one
+ * replaced run covering all the markup it came from; other runs keep their
+ * mapping, shifted.
+ */
+function composeNfc(text: string, runs: readonly TextRun[]): { text: string; runs: TextRun[] } {
+  const clusters: Cluster[] = []
+  for (let index = 0; index < text.length; ) {
+    let end = index + 1
+    while (end < text.length && /\p{M}/u.test(text[end] as string)) end++
+    if (end - index > 1) {
+      const cluster = text.slice(index, end)
+      if (cluster.normalize('NFC') !== cluster)
+        clusters.push({ start: index, end, composed: '', done: false })
+    }
+    index = end
+  }
+  // A replaced run maps only as a whole: a cluster that touches one takes it in.
+  for (const cluster of clusters)
+    for (const run of runs)
+      if (!run.verbatim && run.text < cluster.end && run.text + run.length > cluster.start) {
+        cluster.start = Math.min(cluster.start, run.text)
+        cluster.end = Math.max(cluster.end, run.text + run.length)
+      }
+  const merged: Cluster[] = []
+  for (const cluster of clusters) {
+    const last = merged[merged.length - 1]
+    if (last && cluster.start <= last.end) last.end = Math.max(last.end, cluster.end)
+    else merged.push(cluster)
+  }
+  for (const cluster of merged)
+    cluster.composed = text.slice(cluster.start, cluster.end).normalize('NFC')
+
+  const deltaAt = (position: number) => {
+    let delta = 0
+    for (const cluster of merged)
+      if (cluster.end <= position) delta += cluster.composed.length - (cluster.end - cluster.start)
+    return delta
+  }
+  const originalAt = (position: number, edge: 'start' | 'end') => {
+    for (const run of runs) {
+      const inside =
+        edge === 'start'
+          ? run.text <= position && position < run.text + run.length
+          : run.text < position && position <= run.text + run.length
+      if (!inside) continue
+      if (run.verbatim) return run.original + (position - run.text)
+      return edge === 'start' ? run.original : run.original + run.originalLength
+    }
+    return 0
+  }
+  const out: TextRun[] = []
+  for (const run of runs) {
+    let from = run.text
+    const to = run.text + run.length
+    while (from < to) {
+      const cluster = merged.find((c) => c.end > from)
+      if (cluster && cluster.start <= from) {
+        if (!cluster.done) {
+          const start = originalAt(cluster.start, 'start')
+          out.push({
+            text: cluster.start + deltaAt(cluster.start),
+            length: cluster.composed.length,
+            original: start,
+            originalLength: originalAt(cluster.end, 'end') - start,
+            verbatim: false,
+          })
+          cluster.done = true
+        }
+        from = cluster.end
+        continue
+      }
+      const stop = cluster ? Math.min(to, cluster.start) : to
+      out.push(
+        run.verbatim
+          ? {
+              text: from + deltaAt(from),
+              length: stop - from,
+              original: run.original + (from - run.text),
+              originalLength: stop - from,
+              verbatim: true,
+            }
+          : { ...run, text: from + deltaAt(from) },
+      )
+      from = stop
+    }
+  }
+  let composedText = ''
+  let at = 0
+  for (const cluster of merged) {
+    composedText += text.slice(at, cluster.start) + cluster.composed
+    at = cluster.end
+  }
+  composedText += text.slice(at)
+  return { text: composedText, runs: out }
 }
 
 function pushRun(
@@ -177,6 +285,8 @@ export function htmlBlocks(tree: Root, source: string): HtmlBlock[] {
       text = text.slice(0, last.text)
       runs = runs.slice(0, -1)
     }
+    if (MAY_COMPOSE.test(text) && text.normalize('NFC') !== text)
+      ({ text, runs } = composeNfc(text, runs))
     if (text.trim() !== '' && runs.length > 0) {
       const first = runs[0] as TextRun
       const last = runs[runs.length - 1] as TextRun

@@ -25,12 +25,20 @@ interface Found {
 const ARTICLE_TYPE =
   /^(?:\w*Article|BlogPosting|Report|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/
 
+const SCRIPTS = new Set(['script', 'style'])
+
 const spanOf = (element: Element): Span => ({
   start: element.position?.start.offset ?? 0,
   end: element.position?.end.offset ?? 0,
 })
 
-function textOf(element: Element): string {
+// Furniture whose names and dates are not the article's.
+const METADATA_CLUTTER =
+  /(?:^|[-_\s])(?:comments?|comment-list|related|sidebar|recirc|promo|widget|site-header|masthead|top-bar|footer|nav|navbar|most-popular|more-stories)(?:$|[-_\s\d])/i
+// A byline's <time> is its date, not part of the name.
+const BYLINE_SKIPPED = new Set(['time', 'script', 'style'])
+
+function textOf(element: Element, skipped: ReadonlySet<string> = SCRIPTS): string {
   let text = ''
   const stack: Element['children'] = [...element.children].reverse()
   while (stack.length > 0) {
@@ -40,7 +48,7 @@ function textOf(element: Element): string {
       decodeHtmlText(node.value, 0, (piece, _o, _l, kind) => {
         text += kind === 'space' ? ' ' : piece
       })
-    } else if (node.type === 'element' && node.tagName !== 'script' && node.tagName !== 'style') {
+    } else if (node.type === 'element' && !skipped.has(node.tagName)) {
       for (let index = node.children.length - 1; index >= 0; index--)
         stack.push(node.children[index] as Element['children'][number])
     }
@@ -117,9 +125,20 @@ function cleanByline(text: string): string | null {
     .replace(BYLINE_PREFIX, '')
     .replace(/\s*(?:[|•·]|\s-\s|,\s*(?:updated|published|posted)\b).*$/i, '')
     .replace(/\s+(?:updated|published|posted)\b.*$/i, '')
+    .replace(
+      /\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.*$/i,
+      '',
+    )
+    .replace(/\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.*$/, '')
     .trim()
   if (name === '' || name.length > 120 || LOOKS_LIKE_URL.test(name)) return null
   return /\p{Lu}/u.test(name) ? name : null
+}
+
+/** Two ISO dates name the same day, or two date-times the same instant (in any zones). */
+function sameDate(a: string, b: string): boolean {
+  if (a.length > 10 && b.length > 10) return Date.parse(a) === Date.parse(b)
+  return a.slice(0, 10) === b.slice(0, 10)
 }
 
 /** " - The Outlet" or " | The Outlet" at the end of a `<title>`. */
@@ -142,11 +161,41 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
   let h1: Found | null = null
   let byline: Found | null = null
 
-  const stack: Element['children'] = [...(tree.children as Element['children'])].reverse()
+  // Where a node sits: inside the story (<article>, <main>) and inside furniture
+  // (comments, sidebars, the site's header), so that a commenter's name or a
+  // header's date is never taken for the article's.
+  const IN_ARTICLE = 1
+  const IN_CLUTTER = 2
+  const better = (current: Found | null, flags: number, rank: number[]) =>
+    (flags & IN_CLUTTER) === 0 &&
+    (current === null || ((flags & IN_ARTICLE) !== 0 && (rank[0] as number) === 0))
+  const timeRank = [0]
+  const h1Rank = [0]
+  const bylineRank = [0]
+  const stack: [Element['children'][number], number][] = [...(tree.children as Element['children'])]
+    .reverse()
+    .map((node) => [node, 0])
   while (stack.length > 0) {
-    const node = stack.pop()
+    const [node, inherited] = stack.pop() ?? []
     if (!node || node.type !== 'element') continue
     const tag = node.tagName
+    let flags = inherited ?? 0
+    if (
+      tag === 'article' ||
+      tag === 'main' ||
+      /articlebody/i.test(stringProperty(node, 'itemProp') ?? '')
+    )
+      flags |= IN_ARTICLE
+    if (
+      tag === 'nav' ||
+      tag === 'aside' ||
+      tag === 'footer' ||
+      (tag === 'header' && (flags & IN_ARTICLE) === 0) ||
+      METADATA_CLUTTER.test(
+        `${stringProperty(node, 'className') ?? ''} ${stringProperty(node, 'id') ?? ''}`,
+      )
+    )
+      flags |= IN_CLUTTER
     if (tag === 'html' && !language) {
       const lang = stringProperty(node, 'lang') ?? stringProperty(node, 'xmlLang')
       if (lang?.trim()) language = { value: lang.trim(), span: spanOf(node), source: 'meta' }
@@ -181,16 +230,22 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
       for (const object of jsonLdObjects(text)) jsonLd.push({ object, element: node, text })
       continue
     }
-    if (tag === 'time' && !firstTime) {
+    if (tag === 'time' && better(firstTime, flags, timeRank)) {
       const datetime = stringProperty(node, 'dateTime')?.trim()
       const value = datetime || textOf(node)
-      if (value) firstTime = { value, span: valueSpan(source, node, value), source: 'text' }
+      if (value) {
+        firstTime = { value, span: valueSpan(source, node, value), source: 'text' }
+        if (flags & IN_ARTICLE) timeRank[0] = 1
+      }
     }
-    if (tag === 'h1' && !h1) {
+    if (tag === 'h1' && better(h1, flags, h1Rank)) {
       const text = textOf(node)
-      if (text) h1 = { value: text, span: spanOf(node), source: 'text' }
+      if (text) {
+        h1 = { value: text, span: spanOf(node), source: 'text' }
+        if (flags & IN_ARTICLE) h1Rank[0] = 1
+      }
     }
-    if (!byline) {
+    if (better(byline, flags, bylineRank)) {
       const rel = stringProperty(node, 'rel') ?? ''
       const itemProp = stringProperty(node, 'itemProp') ?? ''
       const className = stringProperty(node, 'className') ?? ''
@@ -201,13 +256,15 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
           className,
         )
       ) {
-        const name = cleanByline(textOf(node))
-        if (name && name.split(/\s+/).length <= 12)
+        const name = cleanByline(textOf(node, BYLINE_SKIPPED))
+        if (name && name.split(/\s+/).length <= 12) {
           byline = { value: name, span: spanOf(node), source: 'text' }
+          if (flags & IN_ARTICLE) bylineRank[0] = 1
+        }
       }
     }
     for (let index = node.children.length - 1; index >= 0; index--)
-      stack.push(node.children[index] as Element['children'][number])
+      stack.push([node.children[index] as Element['children'][number], flags])
   }
 
   const messages: ArticleMessage[] = []
@@ -220,7 +277,9 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     if (!value) return null
     const span = spanOf(article.element)
     const written = JSON.stringify(value).slice(1, -1)
-    const at = article.text.indexOf(written)
+    // The value as written after its own key, not the same words elsewhere (a headline naming the author).
+    const keyAt = article.text.indexOf(`"${key}"`)
+    const at = article.text.indexOf(written, Math.max(0, keyAt))
     const start = (article.element.children[0]?.position?.start.offset ?? span.start) + at
     return {
       value,
@@ -263,7 +322,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     byline
 
   const outlet =
-    meta('og:site_name', 'application-name', 'twitter:site') ??
+    meta('og:site_name', 'application-name') ??
     fromJsonLd('publisher', jsonLdName) ??
     (pageTitle && titleSuffix ? { ...pageTitle, value: (titleSuffix[2] as string).trim() } : null)
 
@@ -292,7 +351,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     const iso = normalizeDate(candidate.value)
     if (!iso) continue
     if (!published) published = evidence(iso, candidate.value, candidate.span, candidate.source)
-    else if (published.value.slice(0, 10) !== iso.slice(0, 10) && candidate.source !== 'text')
+    else if (!sameDate(published.value, iso) && candidate.source !== 'text')
       messages.push({
         code: 'metadata-conflict',
         severity: 'warning',
@@ -303,7 +362,6 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
   }
 
   const lang = language ?? meta('content-language', 'og:locale')
-  const twitterSite = outlet?.value.startsWith('@')
   const found = (value: Found | null): Evidence<string> | null =>
     value
       ? evidence(
@@ -318,7 +376,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     title: found(title),
     author: found(author),
     published,
-    outlet: twitterSite ? null : found(outlet),
+    outlet: found(outlet),
     url: found(url),
     language: lang
       ? evidence(lang.value.replace('_', '-'), lang.value, lang.span, lang.source)

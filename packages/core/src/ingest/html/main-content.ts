@@ -7,6 +7,9 @@ export type BlockRole = 'body' | 'title' | 'caption' | 'pull-quote' | 'clutter'
 // Class and id words of page furniture. Shapes common across CMSs, not any one site's.
 const CLUTTER_NAME =
   /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|advertising|banner|breadcrumbs?|byline|comments?|comment-list|community|cookie|consent|disqus|footer|gdpr|masthead|menu|nav|navbar|navigation|newsletter|outbrain|taboola|paywall|popup|promo|promotion|recirc|recirculation|related|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|sponsored|subscribe|subscription|tags?|toolbar|tools|trending|widget|author-bio|bio|more-stories|read-more|readmore|most-popular|most-read|breaking-news-bar|header|site-header|top-bar|disclaimer|pagination|pager|login|sign-in|signin|modal|overlay|jump-link|inline-link|ribbon|cta|follow)(?:$|[-_\s\d])/i
+// Furniture whose name says so even beside a content-like word ("related-content", "comments-body").
+const STRONG_CLUTTER_NAME =
+  /(?:^|[-_\s])(?:related|comments?|comment-list|newsletter|promo|recirc|recirculation|outbrain|taboola|cookie|consent|gdpr|sponsored|signup|subscribe|most-popular|most-read|more-stories|read-more|readmore|paywall-prompt)(?:$|[-_\s\d])/i
 const CONTENT_NAME =
   /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|h-entry|hentry|main|post|post-body|post-content|story|story-body|text|blog)(?:$|[-_\s\d])/i
 // An embedded post (a tweet quoted in the story) is the story's evidence, not a share bar.
@@ -15,6 +18,7 @@ const EMBED_NAME = /embed|tweet|instagram-media|tiktok-embed/i
 const PHOTO_NAME = /(?:^|[-_\s])(?:photo|image|img|picture|pic|gallery|slideshow)s?(?:$|[-_\s\d])/i
 const CAPTION_NAME =
   /(?:^|[-_\s])(?:caption|credit|photo-credit|image-credit|wp-caption-text)(?:$|[-_\s])/i
+const FIGURE_CONTENT = new Set(['table', 'pre', 'blockquote', 'ul', 'ol', 'dl'])
 const PULL_QUOTE_NAME = /(?:^|[-_\s])(?:pull-?quote|pullquote|blockquote-pull)(?:$|[-_\s])/i
 const CLUTTER_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu'])
 const CLUTTER_ROLES = new Set([
@@ -62,9 +66,8 @@ function isClutterElement(element: Element): boolean {
   const role = element.properties.role
   if (typeof role === 'string' && CLUTTER_ROLES.has(role)) return true
   const text = names(element)
-  return (
-    text !== '' && CLUTTER_NAME.test(text) && !CONTENT_NAME.test(text) && !EMBED_NAME.test(text)
-  )
+  if (text === '' || EMBED_NAME.test(text)) return false
+  return STRONG_CLUTTER_NAME.test(text) || (CLUTTER_NAME.test(text) && !CONTENT_NAME.test(text))
 }
 
 const TAG_WEIGHT: Record<string, number> = {
@@ -213,7 +216,14 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
     for (const child of parent.children) {
       if (child.type !== 'element' || child === top) continue
       const score = scores.get(child) ?? 0
-      if (score >= threshold) container.add(child)
+      // A sibling built like the winner (same tag and class names) holding
+      // plain prose is the story continued after an ad slot.
+      const alike =
+        child.tagName === top.tagName &&
+        names(child) === names(top) &&
+        (proseLength.get(child) ?? 0) >= 100 &&
+        (linkLength.get(child) ?? 0) < (textLength.get(child) ?? 0) * 0.25
+      if (score >= threshold || alike) container.add(child)
     }
   }
 
@@ -242,26 +252,37 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
     const block = blocks[index] as HtmlBlock
     const at = block.path.findIndex((element) => container.has(element))
     if (at < 0) continue
-    if (inClutter(block, at + 1, containerProse)) continue
-    const caption = block.path.some(
-      (element, depth) =>
-        depth > at &&
-        (element.tagName === 'figcaption' ||
-          element.tagName === 'figure' ||
-          CAPTION_NAME.test(names(element)) ||
-          (depth >= block.path.length - 3 &&
-            PHOTO_NAME.test(names(element)) &&
-            wordCount(block.text) <= 60)),
-    )
-    if (caption) {
-      roles[index] = 'caption'
-      continue
-    }
+    // A pull quote is often set in an <aside>: it is told apart before furniture is.
     const pullQuote = block.path.some(
       (element, depth) => depth > at && PULL_QUOTE_NAME.test(names(element)),
     )
     if (pullQuote) {
       roles[index] = 'pull-quote'
+      continue
+    }
+    if (inClutter(block, at + 1, containerProse)) continue
+    // A figure's caption is its <figcaption>, or a short line in the figure
+    // beside the image; a table, list or quotation set as a figure is content.
+    const inFigureContent = block.path.some(
+      (element, depth) =>
+        depth > at &&
+        FIGURE_CONTENT.has(element.tagName) &&
+        block.path.slice(at + 1, depth).some((e) => e.tagName === 'figure'),
+    )
+    const caption =
+      !inFigureContent &&
+      block.path.some(
+        (element, depth) =>
+          depth > at &&
+          (element.tagName === 'figcaption' ||
+            element.tagName === 'figure' ||
+            CAPTION_NAME.test(names(element)) ||
+            (depth >= block.path.length - 3 &&
+              PHOTO_NAME.test(names(element)) &&
+              wordCount(block.text) <= 60)),
+      )
+    if (caption) {
+      roles[index] = 'caption'
       continue
     }
     if (block.heading === 1) {
