@@ -31,7 +31,7 @@ export interface CleanedBlocks
 type Status = 'body' | BoilerplateKind
 
 const FOOTER_STRONG =
-  /(?:^©|^\(c\)\s*\d{4}|^copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|use of this (?:site|website) constitutes|may not be (?:reproduced|republished|redistributed)|^by (?:continuing|signing up|clicking|registering|creating an account)|^(?:sign|log) ?(?:in|up)\b|create (?:a |an )?(?:free )?account|^already (?:a subscriber|have an account)|^(?:subscribe|sign up) (?:to|for|now|today)\b)/i
+  /(?:^©|^\(c\)\s*\d{4}|^copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|use of this (?:site|website) constitutes|may not be (?:reproduced|republished|redistributed)|^by (?:continuing|signing up|clicking|registering|creating an account)|^(?:sign|log) ?(?:in|up)\b|create (?:a |an )?(?:free )?account|^already (?:a subscriber|have an account)|^(?:don['’]?t|do not|not) (?:yet )?(?:have|got) an account|^(?:new here|not a (?:member|subscriber))\b|^(?:subscribe|sign up) (?:to|for|now|today)\b)/i
 const FOOTER_WEAK =
   /(?:terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|settings)|cookie (?:policy|settings|preferences)|newsletter|^subscribe$|^contact us$|^about us$|^do not sell\b|^manage (?:cookies|preferences)\b)/i
 const SHARE_BAR =

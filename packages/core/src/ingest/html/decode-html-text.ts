@@ -9,7 +9,10 @@ export type PieceKind = 'verbatim' | 'replaced' | 'space'
 const SPECIAL =
   /&(?:#\d{1,8};?|#[xX][\da-fA-F]{1,8};?|[A-Za-z][A-Za-z\d]{1,31};?)|[\s\u00a0]+|[\u00ad\u200b\ufeff]+/g
 // Scripts whose text can hold decomposed characters that NFC composes.
-const MAY_DECOMPOSE = /[\u0300-\u036f\u0591-\u05c7\u0900-\u0dff\u1100-\u11ff\u3099\u309a]/
+// Besides combining marks, the characters NFC replaces on their own: the
+// angstrom and ohm signs, Greek tonos forms, CJK compatibility ideographs.
+const MAY_DECOMPOSE =
+  /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0591-\u05c7\u0900-\u0dff\u1100-\u11ff\u1f70-\u1ffe\u2000\u2001\u2126\u212a\u212b\u2329\u232a\u3099\u309a\uf900-\ufaff]|\ud87e[\udc00-\ude1d]/
 
 function emitText(
   text: string,
@@ -49,10 +52,10 @@ export function decodeHtmlText(
       if (decoded === found) continue
       emitText(raw.slice(last, at), offset + last, emit)
       last = at + found.length
-      if (/^[\s\u00a0]+$/.test(decoded)) emit(found, offset + at, found.length, 'space')
-      else if (/^[\u00ad\u200b\ufeff]*$/.test(decoded)) {
-        // An invisible character: it maps to nothing.
-      } else emit(decoded.normalize('NFC'), offset + at, found.length, 'replaced')
+      if (/^[\u00ad\u200b\ufeff]*$/.test(decoded)) {
+        // An invisible character (JavaScript counts U+FEFF as white space): it maps to nothing.
+      } else if (/^[\s\u00a0]+$/.test(decoded)) emit(found, offset + at, found.length, 'space')
+      else emit(decoded.normalize('NFC'), offset + at, found.length, 'replaced')
       continue
     }
     emitText(raw.slice(last, at), offset + last, emit)

@@ -363,9 +363,18 @@ export function htmlBlocks(tree: Root, source: string): HtmlBlock[] {
     for (const child of node.children) walk(child, builder, path)
   }
 
-  const rootElement: Element = { type: 'element', tagName: 'html', properties: {}, children: [] }
-  const top = open(rootElement, [])
-  walk(tree, top, [])
+  // Every block's path starts at one element standing for the document, so a
+  // bare fragment's paragraphs (a CMS body: `<p>…</p><p>…</p>`) are siblings too.
+  const document: Element = {
+    type: 'element',
+    tagName: 'html',
+    properties: {},
+    children: tree.children.filter(
+      (child): child is Element['children'][number] => child.type !== 'doctype',
+    ),
+  }
+  const top = open(document, [document])
+  walk(tree, top, [document])
   flush(top)
   void source
   return blocks

@@ -136,9 +136,12 @@ export function parseHtml(source: string): Root {
       },
       ontext(data) {
         if (dropDepth > 0) return
-        const start = parser.startIndex
+        // Raw text is a slice of the source ending at endIndex; startIndex can
+        // lag behind it after a malformed tag such as `</>`.
         const end = parser.endIndex + 1
-        if (lastText?.position) {
+        const start = end - data.length
+        // Text split by a tag that raised no event (a stray end tag) is two nodes, not one.
+        if (lastText?.position && lastText.position.end.offset === start) {
           lastText.value += data
           lastText.position.end = point(end)
           return
