@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type Article,
   type ArticleMetadataInput,
+  ingestArticle,
   normalizeArticle,
   toOriginalSpan,
 } from '../src/index.js'
@@ -1424,5 +1425,40 @@ describe('html: the seed articles wrapped in a page', () => {
     for (const paragraph of textVersion.paragraphs) {
       expect(article.text).toContain(collapse(paragraph.text))
     }
+  })
+})
+
+describe('html: the body a page declares in JSON-LD', () => {
+  const story = [
+    'The county opened its first public library branch in the valley on Saturday, after three years of planning and fundraising by residents.',
+    'Volunteers carried the last boxes of books into the converted grain store on Friday night, the branch manager said.',
+    'The branch will open five days a week and hold about 12,000 books, a reading room and four computers for public use.',
+    'Residents raised $180,000 of the $1.2 million cost through bake sales, a fun run and a benefit concert in the spring.',
+  ]
+  // A box of long, comma-heavy teasers with a content-like class name outscores the story.
+  const teasers = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `Teaser ${i}: council, budget, roads, schools, parks, taxes, water, and more, discussed at length in another story, with many commas, clauses, and asides.`,
+  )
+  const page = (articleBody: string | null) =>
+    `<html><head>${
+      articleBody === null
+        ? ''
+        : `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Library opens', articleBody })}</script>`
+    }</head><body><div class="article-content main-story">${teasers.map((t) => `<p>${t}</p>`).join('')}</div><div>${story.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`
+
+  it('finds the story where the declared body is, when scores alone pick the wrong box', () => {
+    const unguided = ingestArticle({ content: page(null), format: 'html' })
+    expect(unguided.text).toContain('Teaser 0')
+    const guided = ingestArticle({ content: page(story.join('\n\n')), format: 'html' })
+    expect(guided.paragraphs.map((p) => p.text)).toEqual(story)
+  })
+
+  it('ignores a declared body that the page does not show', () => {
+    const other =
+      'A different story entirely about harbour dredging and the ferry timetable, '.repeat(8)
+    const article = ingestArticle({ content: page(other), format: 'html' })
+    expect(article.text).toContain('Teaser 0')
   })
 })

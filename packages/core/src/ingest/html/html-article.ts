@@ -76,7 +76,7 @@ export function htmlArticleParts(source: string): HtmlArticleParts {
   const tree = parseHtml(source)
   const blocks = htmlBlocks(tree, source)
   const metadata = readHtmlMetadata(tree, source)
-  const roles = classifyBlocks(blocks)
+  const roles = classifyBlocks(blocks, metadata.jsonLdBody)
   const body: Block[] = []
   const captions: Caption[] = []
   const pullQuotes: PullQuote[] = []

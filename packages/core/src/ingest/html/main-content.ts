@@ -114,7 +114,10 @@ function wordCount(text: string): number {
  * class names and link density); inside it, furniture (share bars, related
  * links, ads, bylines) is taken out by the names and shape of its elements.
  */
-export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
+export function classifyBlocks(
+  blocks: readonly HtmlBlock[],
+  declaredBody: string | null = null,
+): BlockRole[] {
   const roles: BlockRole[] = blocks.map(() => 'clutter')
   if (blocks.length === 0) return roles
 
@@ -245,6 +248,14 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
       container.add(element)
   }
 
+  // The page's JSON-LD may carry the article body: when the chosen container
+  // misses most of the prose that body holds, its words show where the story is.
+  const guided = declaredBody ? guidedContainer(blocks, declaredBody, container) : null
+  if (guided) {
+    container.clear()
+    container.add(guided)
+  }
+
   let containerProse = 0
   for (const element of container) containerProse += proseLength.get(element) ?? 0
   clutterMemo.clear()
@@ -297,4 +308,54 @@ export function classifyBlocks(blocks: readonly HtmlBlock[]): BlockRole[] {
     roles[index] = 'body'
   }
   return roles
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+function shingles(text: string): string[] {
+  const words = text.toLowerCase().match(WORD) ?? []
+  const out: string[] = []
+  for (let index = 0; index + 4 <= words.length; index++)
+    out.push(`${words[index]} ${words[index + 1]} ${words[index + 2]} ${words[index + 3]}`)
+  return out
+}
+
+/**
+ * The element that holds the prose of the body a page declares (JSON-LD
+ * `articleBody`), when the container chosen by scores holds less than 60% of
+ * it; null when the choice stands or the declared body is not on the page.
+ */
+function guidedContainer(
+  blocks: readonly HtmlBlock[],
+  declaredBody: string,
+  container: ReadonlySet<Element>,
+): Element | null {
+  const declared = new Set(shingles(declaredBody))
+  if (declared.size < 40) return null
+  const matched = new Map<Element, number>()
+  let total = 0
+  let inContainer = 0
+  for (const block of blocks) {
+    const own = shingles(block.text)
+    if (own.length < 2) continue
+    const found = own.filter((shingle) => declared.has(shingle)).length
+    if (found < own.length * 0.5) continue
+    total += found
+    if (block.path.some((element) => container.has(element))) inContainer += found
+    for (const element of block.path) matched.set(element, (matched.get(element) ?? 0) + found)
+  }
+  // The declared body is not what the page shows (a teaser, another story): no guide.
+  if (total < declared.size * 0.5 || inContainer >= total * 0.6) return null
+  // The deepest element that still holds 80% of the matched prose.
+  let best: Element | null = null
+  let bestDepth = -1
+  for (const block of blocks) {
+    block.path.forEach((element, depth) => {
+      if (depth > bestDepth && (matched.get(element) ?? 0) >= total * 0.8) {
+        best = element
+        bestDepth = depth
+      }
+    })
+  }
+  return best
 }
