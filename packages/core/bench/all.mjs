@@ -4,7 +4,12 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const flags = process.argv.slice(2)
-for (const script of ['ingest.bench.mjs', 'quotes.bench.mjs', 'crossref.bench.mjs']) {
+for (const script of [
+  'ingest.bench.mjs',
+  'quotes.bench.mjs',
+  'crossref.bench.mjs',
+  'html.bench.mjs',
+]) {
   const passed =
     script === 'ingest.bench.mjs' ? flags : flags.filter((f) => f === '--write' || f === '--quick')
   const run = spawnSync(
