@@ -336,6 +336,8 @@ function guidedContainer(
   let total = 0
   let inContainer = 0
   for (const block of blocks) {
+    // Only prose can match a body; menus and link lists are skipped unread.
+    if (block.text.length < 40 || block.linkLength > block.text.length * 0.5) continue
     const own = shingles(block.text)
     if (own.length < 2) continue
     const found = own.filter((shingle) => declared.has(shingle)).length
