@@ -16,6 +16,7 @@ import {
   type Span,
   toOriginalSpan,
 } from '../src/index.js'
+import { rejection } from './rejection.js'
 
 const NUM_RUNS = 200
 
@@ -501,17 +502,6 @@ describe('binary input', () => {
     afterAll(async () => {
       if (dir) await rm(dir, { recursive: true, force: true })
     })
-
-    const rejection = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (error) {
-        expect(isCorroborateError(error)).toBe(true)
-        expect(error).toBeInstanceOf(CorroborateError)
-        return error as CorroborateError
-      }
-      throw new Error('expected a rejection')
-    }
 
     it('refuses a binary .html file with BINARY_INPUT naming the file', async () => {
       const path = join(dir, 'photo.html')

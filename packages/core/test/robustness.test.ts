@@ -13,6 +13,7 @@ import {
   normalizeArticle,
 } from '../src/index.js'
 import type { Article, Span } from '../src/types.js'
+import { rejection } from './rejection.js'
 
 const NUM_RUNS = 200
 
@@ -167,17 +168,6 @@ describe('loading files', () => {
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true })
   })
-
-  const rejection = async (promise: Promise<unknown>) => {
-    try {
-      await promise
-    } catch (error) {
-      expect(isCorroborateError(error)).toBe(true)
-      expect(error).toBeInstanceOf(CorroborateError)
-      return error as CorroborateError
-    }
-    throw new Error('expected a rejection')
-  }
 
   it('reads a text file with its sidecar metadata', async () => {
     const path = join(dir, 'bridge-vote.txt')

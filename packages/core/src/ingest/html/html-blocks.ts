@@ -2,6 +2,7 @@ import type { Element, Root, RootContent } from 'hast'
 import type { TextRun } from '../../types.js'
 import type { Block } from '../block.js'
 import { decodeHtmlText } from './decode-html-text.js'
+import { DROPPED_CONTENT } from './parse-html.js'
 
 /**
  * A block of text as the page lays it out: one paragraph, heading, list item
@@ -20,13 +21,8 @@ export interface HtmlBlock extends Block {
 
 // Content that is never read as text: embedded media, form controls, page furniture.
 const SKIPPED = new Set([
+  ...DROPPED_CONTENT,
   'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
   'img',
   'picture',
   'video',
@@ -34,16 +30,13 @@ const SKIPPED = new Set([
   'source',
   'track',
   'canvas',
-  'iframe',
   'object',
   'embed',
   'map',
   'area',
   'input',
   'button',
-  'select',
   'option',
-  'textarea',
   'label',
   'meta',
   'link',

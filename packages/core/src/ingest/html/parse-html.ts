@@ -12,7 +12,7 @@ export const MAX_HTML_DEPTH = 512
 
 // Raw-text elements whose content is never article text. JSON-LD scripts are
 // kept, because page metadata lives there.
-const DROPPED_CONTENT = new Set([
+export const DROPPED_CONTENT: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
