@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util'
+
+export const COMMANDS = ['report', 'quotes', 'disputes', 'sources'] as const
+export type Command = (typeof COMMANDS)[number]
+export const FORMATS = ['text', 'json', 'markdown', 'html'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** What the command line asks for. */
+export interface Options {
+  command: Command
+  paths: string[]
+  format: Format
+  output: string | null
+  speaker: string | null
+  color: boolean | null
+  progress: boolean | null
+  failOnDispute: boolean
+  help: boolean
+  version: boolean
+}
+
+/** A command line that cannot be run, with what to type instead. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/**
+ * Reads `corroborate [COMMAND] [PATH...] [OPTIONS]`. The command defaults to
+ * `report`; paths default to the embedded seeds (left empty here).
+ */
+export function readArgs(argv: readonly string[]): Options {
+  // An unknown first word is taken as a path; the caller tells a typo of a
+  // command ("reprot") from a path by whether the path exists.
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''))
+  }
+  const { values, positionals } = parsed
+  let command: Command = 'report'
+  const first = positionals[0]
+  if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) {
+    command = first as Command
+    positionals.shift()
+  }
+  const format = values.format ?? 'text'
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`)
+  if (values.color && values['no-color'])
+    throw new UsageError('--color and --no-color contradict each other; give one')
+  if (values.progress && values['no-progress'])
+    throw new UsageError('--progress and --no-progress contradict each other; give one')
+  return {
+    command,
+    paths: positionals,
+    format: format as Format,
+    output: values.output ?? null,
+    speaker: values.speaker ?? null,
+    color: values.color ? true : values['no-color'] ? false : null,
+    progress: values.progress ? true : values['no-progress'] ? false : null,
+    failOnDispute: values['fail-on-dispute'] ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      speaker: { type: 'string', short: 's' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
+      'fail-on-dispute': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  })
+}
+
+/** The command a mistyped word was meant to be, or null: one or two letters off. */
+export function likelyCommand(word: string): Command | null {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index)
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0] as number
+      row[0] = i
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j] as number
+        row[j] = Math.min(
+          (row[j] as number) + 1,
+          (row[j - 1] as number) + 1,
+          previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+        )
+        previous = current
+      }
+    }
+    return row[b.length] as number
+  }
+  let best: Command | null = null
+  let bestDistance = 3
+  for (const command of COMMANDS) {
+    const d = distance(word.toLowerCase(), command)
+    if (d < bestDistance) {
+      best = command
+      bestDistance = d
+    }
+  }
+  return best
+}

@@ -1,0 +1,49 @@
+/** `corroborate --help`. */
+export const HELP = `corroborate: who said what across news reports, the same statement in each
+outlet's words, and where the outlets disagree.
+
+Usage
+  corroborate [COMMAND] [PATH...] [OPTIONS]
+
+Commands
+  report     everything: sources, who said what, shared statements with their
+             wording differences, disagreements and agreements (default)
+  quotes     who said what, and the statements several outlets carry
+  disputes   where the articles disagree: who said it, wording, facts,
+             claims someone contests
+  sources    the articles read: outlet, title, date, author, quote count
+
+PATH is an article file (.txt, .md, .html, any of them gzipped as .gz) or a
+directory of them; without PATH, the five reports of one story that ship
+with the command are read.
+
+Options
+  -f, --format FORMAT   text (default), json, markdown or html (one
+                        self-contained page, outlets side by side)
+  -o, --output FILE     write the report to FILE instead of stdout
+  -s, --speaker NAME    only this speaker's quotes (any name or title
+                        the articles use, e.g. "Rubio")
+      --color, --no-color
+                        mark differences with colour (default: when stdout
+                        is a terminal and NO_COLOR is not set)
+      --progress, --no-progress
+                        a progress bar on stderr while reading (default:
+                        when stderr is a terminal and there are 5+ files)
+      --fail-on-dispute exit 5 when the articles disagree anywhere
+  -h, --help            this help
+  -v, --version         the version
+
+Exit codes
+  0  the report was written
+  1  the program failed (a bug; the message says what happened)
+  2  the command line is wrong
+  3  no article could be read
+  4  the report was written, but some inputs could not be read (see stderr)
+  5  with --fail-on-dispute: the articles disagree somewhere
+
+Examples
+  corroborate                                 the embedded story, as text
+  corroborate report articles/ -f html -o report.html
+  corroborate quotes pages/*.html.gz --speaker Rubio
+  corroborate disputes articles/ --format json | jq '.disputes[].summary'
+`

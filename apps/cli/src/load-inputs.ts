@@ -1,0 +1,78 @@
+import { stat } from 'node:fs/promises'
+import {
+  type Article,
+  type ArticleSource,
+  isCorroborateError,
+  loadArticleDirectory,
+  loadArticleFile,
+  normalizeArticle,
+} from '@corroborate/core'
+
+/** An input that could not be read or held no article, and why. */
+export interface InputFailure {
+  path: string
+  message: string
+}
+
+export interface LoadedInputs {
+  articles: Article[]
+  /** The file each article came from, by article id. */
+  paths: Map<string, string>
+  failures: InputFailure[]
+}
+
+/**
+ * Reads every path (files, or directories of `.txt`, `.md`, `.html` and
+ * `.gz` files) and normalizes each article. A bad file is reported and the
+ * rest still read: one broken page never loses the others. Articles with no
+ * story text and repeated ids count as failures too.
+ */
+export async function loadInputs(
+  paths: readonly string[],
+  onProgress: (done: number, total: number, path: string) => void = () => {},
+): Promise<LoadedInputs> {
+  const sources: ArticleSource[] = []
+  const failures: InputFailure[] = []
+  for (const path of paths) {
+    try {
+      if ((await stat(path)).isDirectory()) {
+        const loaded = await loadArticleDirectory(path)
+        sources.push(...loaded.sources)
+        for (const failure of loaded.failures)
+          failures.push({ path: failure.path, message: failure.error.message })
+        if (loaded.sources.length === 0 && loaded.failures.length === 0)
+          failures.push({ path, message: `${path} holds no .txt, .md or .html files` })
+      } else {
+        sources.push(await loadArticleFile(path))
+      }
+    } catch (error) {
+      if (!isCorroborateError(error) && (error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw error
+      const message =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `no file or directory at ${path}`
+          : (error as Error).message
+      failures.push({ path, message })
+    }
+  }
+  const articles: Article[] = []
+  const pathsById = new Map<string, string>()
+  sources.forEach((source, index) => {
+    const path = source.path ?? `input ${index + 1}`
+    onProgress(index, sources.length, path)
+    const article = normalizeArticle(source)
+    const fatal = article.messages.find((message) => message.fatal)
+    if (fatal) failures.push({ path, message: fatal.message })
+    else if (pathsById.has(article.id))
+      failures.push({
+        path,
+        message: `article id "${article.id}" is also the id of ${pathsById.get(article.id)}; rename one of the files`,
+      })
+    else {
+      articles.push(article)
+      pathsById.set(article.id, path)
+    }
+  })
+  onProgress(sources.length, sources.length, '')
+  return { articles, paths: pathsById, failures }
+}

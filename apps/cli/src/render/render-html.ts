@@ -1,0 +1,159 @@
+import type { Report } from '../report/build-report.js'
+import { markWords } from './marked-words.js'
+import { abridge, type Section, speakerList, TITLES } from './sections.js'
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
+
+// One stylesheet, inline: the page must open anywhere, offline, as one file.
+const STYLE = `
+:root { color-scheme: light; --ink: #1b1f24; --muted: #5b6470; --line: #d8dde3; --added: #d4f4dc; --added-ink: #0b5d1e; --changed: #fff1b8; --changed-ink: #6b4e00; --missing: #ffd9d9; --missing-ink: #8a1c1c; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #f6f7f9; }
+main { max-width: 1280px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 32px 0 12px; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 0 0 8px; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-weight: 600; background: #eef1f4; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; margin: 0 0 16px; }
+.canonical { margin: 0 0 12px; font-style: italic; }
+.outlets { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
+.outlet { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fbfcfd; }
+.outlet h4 { margin: 0 0 6px; font-size: 13px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+.outlet p { margin: 0; }
+ins.added { background: var(--added); color: var(--added-ink); text-decoration: none; border-radius: 3px; padding: 0 2px; }
+mark.changed { background: var(--changed); color: var(--changed-ink); border-radius: 3px; padding: 0 2px; }
+del.missing { background: var(--missing); color: var(--missing-ink); border-radius: 3px; padding: 0 2px; font-size: 0.9em; }
+.legend span { margin-right: 14px; }
+.tag { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; background: #e3e8ee; margin-right: 6px; }
+.tag.judgement { background: var(--changed); }
+ul.quotes { margin: 4px 0 12px; padding-left: 20px; }
+`
+
+/**
+ * The report as one self-contained HTML page: the sources, who said what,
+ * each statement several outlets carry with the outlets side by side and
+ * their wording differences marked (added, changed, missing), and where the
+ * articles disagree, their positions side by side too. No script, no link to
+ * anything outside the file.
+ */
+export function renderHtml(report: Report, sections: readonly Section[]): string {
+  const body: string[] = []
+  const outlets = new Set(report.sources.map((s) => s.outlet ?? s.id))
+  body.push(
+    '<h1>Corroborate report</h1>',
+    `<p class="muted">${report.sources.length} article(s) from ${outlets.size} outlet(s) · ${report.clusters.length} statement(s) carried by more than one · ${report.disputes.length} disagreement(s)</p>`,
+  )
+  for (const section of sections) {
+    if (section === 'failures' && report.failures.length === 0) continue
+    body.push(`<section id="${section}"><h2>${esc(TITLES[section])}</h2>`)
+    if (section === 'sources') {
+      body.push(
+        '<table><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
+      )
+      for (const s of report.sources)
+        body.push(
+          `<tr data-article="${esc(s.id)}"><td>${esc(s.outlet ?? s.id)}</td><td>${s.url ? `<a href="${esc(s.url)}">${esc(s.title ?? s.url)}</a>` : esc(s.title ?? '—')}</td><td>${esc(s.published ?? '—')}</td><td>${esc(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
+        )
+      body.push('</tbody></table>')
+    } else if (section === 'speakers') {
+      if (report.speakers.length === 0) body.push('<p>No quote is attributed to anyone.</p>')
+      for (const speaker of report.speakers) {
+        const roles =
+          speaker.roles.length > 0
+            ? ` <span class="muted">(${esc(speaker.roles.join(', '))})</span>`
+            : ''
+        body.push(
+          `<div class="card" data-speaker="${esc(speaker.id)}"><h3>${esc(speaker.name)}${roles} <span class="muted">· ${speaker.quotes.length} quote(s)</span></h3><ul class="quotes">`,
+        )
+        for (const quote of speaker.quotes)
+          body.push(
+            `<li>“${esc(quote.text)}” <span class="muted">— ${esc(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
+          )
+        body.push('</ul></div>')
+      }
+      if (report.unattributed.length > 0)
+        body.push(
+          `<p class="muted">${report.unattributed.length} quote(s) whose speaker the text does not name.</p>`,
+        )
+    } else if (section === 'clusters') {
+      body.push(
+        '<p class="legend muted"><span><ins class="added">added</ins> words only this outlet has</span><span><mark class="changed">changed</mark> its own words in place of others</span><span><del class="missing">missing</del> words of the fullest wording it lacks</span></p>',
+      )
+      if (report.clusters.length === 0)
+        body.push('<p>No statement is quoted by more than one article.</p>')
+      for (const cluster of report.clusters) {
+        body.push(
+          `<div class="card" data-cluster="${esc(cluster.id)}"><h3>${esc(speakerList(cluster.speakers))}</h3><p class="canonical">“${esc(cluster.canonical)}”</p><div class="outlets">`,
+        )
+        for (const column of cluster.columns) {
+          const words = markWords(column.text, column.diff)
+            .map((piece) =>
+              piece.mark === 'same'
+                ? esc(piece.text)
+                : piece.mark === 'added'
+                  ? `<ins class="added">${esc(piece.text)}</ins>`
+                  : piece.mark === 'changed'
+                    ? `<mark class="changed">${esc(piece.text)}</mark>`
+                    : ` <del class="missing" title="${esc(piece.text)}">${esc(abridge(piece.text))}</del> `,
+            )
+            .join('')
+          body.push(
+            `<div class="outlet" data-article="${esc(column.article)}" data-variant="${column.variant}"><h4>${esc(column.source)} · ${column.variant}</h4><p>${words}</p>${column.speaker ? `<p class="muted">— ${esc(column.speaker)}</p>` : ''}</div>`,
+          )
+        }
+        body.push('</div></div>')
+      }
+    } else if (section === 'disputes') {
+      if (report.disputes.length === 0)
+        body.push('<p>The articles do not disagree anywhere the analysis can see.</p>')
+      for (const dispute of report.disputes) {
+        body.push(
+          `<div class="card" data-dispute="${esc(dispute.id)}"><h3><span class="tag">${esc(dispute.kind)}</span>${dispute.needsJudgement ? '<span class="tag judgement">needs judgement</span>' : ''}${esc(dispute.summary)}</h3><div class="outlets">`,
+        )
+        for (const position of dispute.positions)
+          body.push(
+            `<div class="outlet" data-article="${esc(position.article)}"><h4>${esc(position.source)}${position.speaker ? ` · ${esc(position.speaker)}` : ''}</h4><p>“${esc(position.text)}”</p></div>`,
+          )
+        body.push('</div></div>')
+      }
+    } else if (section === 'agreements') {
+      if (report.agreements.length === 0)
+        body.push('<p>No statement or fact is carried by more than one article.</p>')
+      body.push('<ul>')
+      for (const agreement of report.agreements)
+        body.push(`<li><span class="tag">${agreement.kind}</span>${esc(agreement.summary)}</li>`)
+      body.push('</ul>')
+    } else if (section === 'failures') {
+      body.push('<ul>')
+      for (const failure of report.failures)
+        body.push(`<li><code>${esc(failure.path)}</code>: ${esc(failure.message)}</li>`)
+      body.push('</ul>')
+    }
+    body.push('</section>')
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Corroborate report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body.join('\n')}
+</main>
+</body>
+</html>
+`
+}

@@ -1,0 +1,97 @@
+import type { Report } from '../report/build-report.js'
+import { markWords } from './marked-words.js'
+import { abridge, type Section, speakerList, TITLES } from './sections.js'
+
+/** Text safe inside a Markdown table cell or paragraph. */
+const escapeMarkdown = (text: string) =>
+  text.replace(/([\\`*_[\]|<>~])/g, '\\$1').replace(/\n+/g, ' ')
+
+/**
+ * The report as Markdown (GitHub's flavour): tables for the sources and each
+ * shared statement, with added words in bold, changed ones in bold italics
+ * and missing ones struck through.
+ */
+export function renderMarkdown(report: Report, sections: readonly Section[]): string {
+  const out: string[] = ['# Corroborate report']
+  for (const section of sections) {
+    if (section === 'failures' && report.failures.length === 0) continue
+    out.push('', `## ${TITLES[section]}`, '')
+    if (section === 'sources') {
+      out.push(
+        '| Outlet | Title | Published | Author | Quotes | Id |',
+        '| --- | --- | --- | --- | ---: | --- |',
+      )
+      for (const s of report.sources)
+        out.push(
+          `| ${escapeMarkdown(s.outlet ?? '—')} | ${escapeMarkdown(s.title ?? '—')} | ${s.published ?? '—'} | ${escapeMarkdown(s.author ?? '—')} | ${s.quotes} | \`${s.id}\` |`,
+        )
+    } else if (section === 'speakers') {
+      if (report.speakers.length === 0) out.push('No quote is attributed to anyone.')
+      for (const speaker of report.speakers) {
+        const roles =
+          speaker.roles.length > 0 ? ` (${escapeMarkdown(speaker.roles.join(', '))})` : ''
+        out.push(`### ${escapeMarkdown(speaker.name)}${roles}`, '')
+        for (const quote of speaker.quotes)
+          out.push(
+            `- “${escapeMarkdown(quote.text)}” — ${escapeMarkdown(quote.source)}${quote.kind === 'fragment' ? ' (fragment)' : ''}`,
+          )
+        out.push('')
+      }
+      if (report.unattributed.length > 0)
+        out.push(`${report.unattributed.length} quote(s) whose speaker the text does not name.`)
+    } else if (section === 'clusters') {
+      if (report.clusters.length === 0) out.push('No statement is quoted by more than one article.')
+      for (const cluster of report.clusters) {
+        out.push(
+          `### ${cluster.id}: ${escapeMarkdown(speakerList(cluster.speakers))}`,
+          '',
+          `> ${escapeMarkdown(cluster.canonical)}`,
+          '',
+        )
+        out.push('| Outlet | How | Their words |', '| --- | --- | --- |')
+        for (const column of cluster.columns) {
+          const words = markWords(column.text, column.diff)
+            .map((piece) =>
+              piece.mark === 'same'
+                ? escapeMarkdown(piece.text)
+                : piece.mark === 'added'
+                  ? `**${escapeMarkdown(piece.text)}**`
+                  : piece.mark === 'changed'
+                    ? `***${escapeMarkdown(piece.text)}***`
+                    : ` ~~${escapeMarkdown(abridge(piece.text))}~~ `,
+            )
+            .join('')
+            .replace(/ {2,}/g, ' ')
+            .replace(/ ([.,;:!?])/g, '$1')
+            .trim()
+          out.push(`| ${escapeMarkdown(column.source)} | ${column.variant} | ${words} |`)
+        }
+        out.push('')
+      }
+      out.push(
+        'Added words in **bold**, changed words in ***bold italics***, words the fullest wording has and this outlet lacks ~~struck through~~.',
+      )
+    } else if (section === 'disputes') {
+      if (report.disputes.length === 0)
+        out.push('The articles do not disagree anywhere the analysis can see.')
+      for (const dispute of report.disputes) {
+        out.push(
+          `- **${dispute.kind}**${dispute.needsJudgement ? ' (needs judgement)' : ''}: ${escapeMarkdown(dispute.summary)}`,
+        )
+        for (const position of dispute.positions)
+          out.push(
+            `  - ${escapeMarkdown(position.source)}${position.speaker ? ` (${escapeMarkdown(position.speaker)})` : ''}: “${escapeMarkdown(position.text)}”`,
+          )
+      }
+    } else if (section === 'agreements') {
+      if (report.agreements.length === 0)
+        out.push('No statement or fact is carried by more than one article.')
+      for (const agreement of report.agreements)
+        out.push(`- **${agreement.kind}**: ${escapeMarkdown(agreement.summary)}`)
+    } else if (section === 'failures') {
+      for (const failure of report.failures)
+        out.push(`- \`${failure.path}\`: ${escapeMarkdown(failure.message)}`)
+    }
+  }
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,110 @@
+import type { Report } from '../report/build-report.js'
+import { markWords } from './marked-words.js'
+import { abridge, type Section, shorten, speakerList, TITLES } from './sections.js'
+
+const ANSI = {
+  bold: ['\x1b[1m', '\x1b[22m'],
+  dim: ['\x1b[2m', '\x1b[22m'],
+  added: ['\x1b[32m', '\x1b[39m'],
+  changed: ['\x1b[33m', '\x1b[39m'],
+  missing: ['\x1b[31;9m', '\x1b[39;29m'],
+  heading: ['\x1b[1;4m', '\x1b[22;24m'],
+} as const
+
+/**
+ * The report for a terminal. With `color`, differences are green (added),
+ * yellow (changed) and red struck through (missing); without, they are
+ * written `{+added+}`, `{~changed~}` and `[-missing-]` so that they survive a
+ * pipe or a log file.
+ */
+export function renderText(report: Report, sections: readonly Section[], color: boolean): string {
+  const paint = (style: keyof typeof ANSI, text: string) =>
+    color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text
+  const out: string[] = []
+  const heading = (section: Section) => out.push('', paint('heading', TITLES[section]), '')
+
+  for (const section of sections) {
+    if (section === 'sources') {
+      heading(section)
+      for (const source of report.sources) {
+        out.push(
+          `  ${paint('bold', source.outlet ?? source.id)}  ${source.published ?? 'date unknown'}  ${source.quotes} quote(s)`,
+        )
+        out.push(`    ${shorten(source.title ?? '(no title)', 100)}`)
+        out.push(
+          paint(
+            'dim',
+            `    ${source.id}${source.author ? ` · by ${source.author}` : ''} · ${source.paragraphs} paragraph(s) · ${source.path}`,
+          ),
+        )
+      }
+    } else if (section === 'speakers') {
+      heading(section)
+      if (report.speakers.length === 0) out.push('  No quote is attributed to anyone.')
+      for (const speaker of report.speakers) {
+        const roles = speaker.roles.length > 0 ? ` (${speaker.roles.join(', ')})` : ''
+        out.push(`  ${paint('bold', speaker.name)}${roles}: ${speaker.quotes.length} quote(s)`)
+        for (const quote of speaker.quotes)
+          out.push(
+            `    “${shorten(quote.text, 110)}” ${paint('dim', `— ${quote.source}${quote.kind === 'fragment' ? ', fragment' : ''}`)}`,
+          )
+      }
+      if (report.unattributed.length > 0)
+        out.push(
+          '',
+          `  ${report.unattributed.length} quote(s) whose speaker the text does not name`,
+        )
+    } else if (section === 'clusters') {
+      heading(section)
+      if (report.clusters.length === 0)
+        out.push('  No statement is quoted by more than one article.')
+      for (const cluster of report.clusters) {
+        out.push(
+          `  ${paint('bold', `${cluster.id}`)} “${shorten(cluster.canonical, 110)}” — ${speakerList(cluster.speakers)}`,
+        )
+        for (const column of cluster.columns) {
+          const marked = markWords(column.text, column.diff)
+            .map((piece) => {
+              if (piece.mark === 'same') return piece.text
+              if (piece.mark === 'missing') {
+                const words = abridge(piece.text)
+                return color ? ` ${paint('missing', words)} ` : ` [-${words}-] `
+              }
+              if (color) return paint(piece.mark, piece.text)
+              return piece.mark === 'added' ? `{+${piece.text}+}` : `{~${piece.text}~}`
+            })
+            .join('')
+            .replace(/ {2,}/g, ' ')
+            .replace(/ ([.,;:!?])/g, '$1')
+            .trim()
+          out.push(
+            `    ${paint('dim', `${column.source} (${column.variant}${column.speaker ? `, ${column.speaker}` : ''}):`)} ${marked}`,
+          )
+        }
+        out.push('')
+      }
+    } else if (section === 'disputes') {
+      heading(section)
+      if (report.disputes.length === 0)
+        out.push('  The articles do not disagree anywhere the analysis can see.')
+      for (const dispute of report.disputes) {
+        const judgement = dispute.needsJudgement ? ', needs judgement' : ''
+        out.push(`  ${paint('bold', `[${dispute.kind}${judgement}]`)} ${dispute.summary}`)
+        for (const position of dispute.positions)
+          out.push(
+            `    ${paint('dim', `${position.source}${position.speaker ? ` (${position.speaker})` : ''}:`)} “${shorten(position.text, 110)}”`,
+          )
+      }
+    } else if (section === 'agreements') {
+      heading(section)
+      if (report.agreements.length === 0)
+        out.push('  No statement or fact is carried by more than one article.')
+      for (const agreement of report.agreements)
+        out.push(`  [${agreement.kind}] ${shorten(agreement.summary, 150)}`)
+    } else if (section === 'failures' && report.failures.length > 0) {
+      heading(section)
+      for (const failure of report.failures) out.push(`  ${failure.path}: ${failure.message}`)
+    }
+  }
+  return `${out.join('\n').replace(/^\n+/, '')}\n`
+}

@@ -1,0 +1,34 @@
+import type { Command } from '../args.js'
+
+/** What each command shows of a report. */
+export type Section = 'sources' | 'speakers' | 'clusters' | 'disputes' | 'agreements' | 'failures'
+
+export const SECTIONS: Record<Command, readonly Section[]> = {
+  report: ['sources', 'speakers', 'clusters', 'disputes', 'agreements', 'failures'],
+  quotes: ['speakers', 'clusters', 'failures'],
+  disputes: ['disputes', 'failures'],
+  sources: ['sources', 'failures'],
+}
+
+export const TITLES: Record<Section, string> = {
+  sources: 'Sources',
+  speakers: 'Who said what',
+  clusters: 'The same statement in several outlets',
+  disputes: 'Where they disagree',
+  agreements: 'Where they agree',
+  failures: 'Inputs that could not be read',
+}
+
+/** "Rubio, Bukele" or "no speaker named". */
+export const speakerList = (names: readonly string[]) =>
+  names.length > 0 ? names.join(' / ') : 'no speaker named'
+
+export const shorten = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text
+
+/** A long run of missing words, shortened to its ends: what a reader needs to place it. */
+export const abridge = (words: string, keep = 5) => {
+  const list = words.trim().split(/\s+/)
+  if (list.length <= keep * 2 + 2) return words.trim()
+  return `${list.slice(0, keep).join(' ')} … ${list.slice(-keep).join(' ')}`
+}

@@ -1,0 +1,207 @@
+import type {
+  Article,
+  CrossReference,
+  Dispute,
+  QuoteKind,
+  QuoteVariant,
+  Span,
+  WordChange,
+} from '@corroborate/core'
+import type { InputFailure } from '../load-inputs.js'
+
+/** One article as the report lists it. */
+export interface SourceRow {
+  id: string
+  path: string
+  title: string | null
+  outlet: string | null
+  author: string | null
+  published: string | null
+  url: string | null
+  format: Article['format']
+  paragraphs: number
+  quotes: number
+}
+
+export interface QuoteRow {
+  id: string
+  article: string
+  /** The outlet's name when known, else the article id: what a reader recognizes. */
+  source: string
+  speaker: string | null
+  text: string
+  kind: QuoteKind
+  span: Span
+}
+
+export interface SpeakerRow {
+  id: string
+  name: string
+  kind: string
+  roles: string[]
+  aliases: string[]
+  quotes: QuoteRow[]
+}
+
+export interface ClusterColumn {
+  article: string
+  source: string
+  text: string
+  speaker: string | null
+  variant: QuoteVariant
+  diff: WordChange[]
+  span: Span
+}
+
+export interface ClusterRow {
+  id: string
+  canonical: string
+  speakers: string[]
+  /** One column per member, in the order of the corpus's articles. */
+  columns: ClusterColumn[]
+}
+
+export interface DisputeRow {
+  id: string
+  kind: Dispute['kind']
+  summary: string
+  confidence: number
+  needsJudgement: boolean
+  positions: Array<{
+    article: string
+    source: string
+    speaker: string | null
+    text: string
+    span: Span
+  }>
+}
+
+export interface AgreementRow {
+  kind: 'quote' | 'fact'
+  summary: string
+  articles: string[]
+}
+
+/** Everything a report says: plain data, rendered as text, JSON, Markdown or HTML. */
+export interface Report {
+  sources: SourceRow[]
+  speakers: SpeakerRow[]
+  unattributed: QuoteRow[]
+  clusters: ClusterRow[]
+  disputes: DisputeRow[]
+  agreements: AgreementRow[]
+  failures: InputFailure[]
+}
+
+/**
+ * Puts the corpus's cross-reference into the shape a reader follows: the
+ * sources, who said what (statements and quoted fragments, terms left out),
+ * the statements several outlets carry with each outlet's words, and where
+ * they disagree. `speaker` keeps only that person's quotes (any alias).
+ */
+export function buildReport(
+  articles: readonly Article[],
+  paths: ReadonlyMap<string, string>,
+  corpus: CrossReference,
+  failures: readonly InputFailure[],
+  speaker: string | null = null,
+): Report {
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const source = (id: string) => byId.get(id)?.outlet?.value ?? id
+  const spoken = corpus.quotes.filter((quote) => quote.kind !== 'term')
+  const row = (quote: (typeof spoken)[number]): QuoteRow => ({
+    id: quote.id,
+    article: quote.article,
+    source: source(quote.article),
+    speaker: quote.speaker?.name ?? null,
+    text: quote.text,
+    kind: quote.kind,
+    span: quote.span,
+  })
+  const wanted = speaker?.trim().toLowerCase() ?? null
+  const matches = (name: string, aliases: readonly string[]) =>
+    wanted === null ||
+    [name, ...aliases].some((alias) => alias.toLowerCase().includes(wanted as string))
+
+  const speakers: SpeakerRow[] = corpus.speakers
+    .filter((s) => matches(s.name, s.aliases))
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      roles: s.roles,
+      aliases: s.aliases,
+      quotes: spoken.filter((quote) => quote.speaker?.id === s.id).map(row),
+    }))
+    .filter((s) => s.quotes.length > 0)
+    .sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name))
+  const speakerIds = new Set(speakers.map((s) => s.id))
+  const order = new Map(articles.map((article, index) => [article.id, index]))
+
+  const clusters: ClusterRow[] = corpus.clusters
+    .filter((cluster) => cluster.articles.length > 1)
+    .filter((cluster) => wanted === null || cluster.speakers.some((s) => speakerIds.has(s.id)))
+    .map((cluster) => ({
+      id: cluster.id,
+      canonical: cluster.canonical,
+      speakers: cluster.speakers.map((s) => s.name),
+      columns: [...cluster.members]
+        .sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
+        .map((member) => ({
+          article: member.article,
+          source: source(member.article),
+          text: member.text,
+          speaker: member.speaker?.name ?? null,
+          variant: member.variant,
+          diff: member.diff,
+          span: member.span,
+        })),
+    }))
+
+  const disputes: DisputeRow[] = corpus.disputes
+    .filter(
+      (dispute) =>
+        wanted === null ||
+        dispute.positions.some(
+          (position) => position.speaker && speakerIds.has(position.speaker.id),
+        ),
+    )
+    .map((dispute) => ({
+      id: dispute.id,
+      kind: dispute.kind,
+      summary: dispute.summary,
+      confidence: dispute.confidence,
+      needsJudgement: dispute.needsJudgement,
+      positions: dispute.positions.map((position) => ({
+        article: position.article,
+        source: source(position.article),
+        speaker: position.speaker?.name ?? null,
+        text: position.text,
+        span: position.span,
+      })),
+    }))
+
+  return {
+    sources: articles.map((article) => ({
+      id: article.id,
+      path: paths.get(article.id) ?? '',
+      title: article.title?.value ?? null,
+      outlet: article.outlet?.value ?? null,
+      author: article.author?.value ?? null,
+      published: article.published?.value ?? null,
+      url: article.url?.value ?? null,
+      format: article.format,
+      paragraphs: article.paragraphs.length,
+      quotes: spoken.filter((quote) => quote.article === article.id).length,
+    })),
+    speakers,
+    unattributed: wanted === null ? spoken.filter((quote) => !quote.speaker).map(row) : [],
+    clusters,
+    disputes,
+    agreements:
+      wanted === null
+        ? corpus.agreements.map((a) => ({ kind: a.kind, summary: a.summary, articles: a.articles }))
+        : [],
+    failures: [...failures],
+  }
+}
