@@ -29,7 +29,7 @@ th { font-weight: 600; background: #eef1f4; }
 .outlets { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
 .outlet { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fbfcfd; }
 .outlet h4 { margin: 0 0 6px; font-size: 13px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
-.outlet p { margin: 0; }
+.outlet p { margin: 0 0 8px; }
 ins.added { background: var(--added); color: var(--added-ink); text-decoration: none; border-radius: 3px; padding: 0 2px; }
 mark.changed { background: var(--changed); color: var(--changed-ink); border-radius: 3px; padding: 0 2px; }
 del.missing { background: var(--missing); color: var(--missing-ink); border-radius: 3px; padding: 0 2px; font-size: 0.9em; }
@@ -95,20 +95,29 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         body.push(
           `<div class="card" data-cluster="${esc(cluster.id)}"><h3>${esc(speakerList(cluster.speakers))}</h3><p class="canonical">“${esc(cluster.canonical)}”</p><div class="outlets">`,
         )
-        for (const column of cluster.columns) {
-          const words = markWords(column.text, column.diff)
-            .map((piece) =>
-              piece.mark === 'same'
-                ? esc(piece.text)
-                : piece.mark === 'added'
-                  ? `<ins class="added">${esc(piece.text)}</ins>`
-                  : piece.mark === 'changed'
-                    ? `<mark class="changed">${esc(piece.text)}</mark>`
-                    : ` <del class="missing" title="${esc(piece.text)}">${esc(abridge(piece.text))}</del> `,
-            )
-            .join('')
+        // One column per outlet: an article that quotes the statement twice
+        // (in pieces, or again later) shows each of its wordings in its column.
+        const byArticle = new Map<string, typeof cluster.columns>()
+        for (const column of cluster.columns)
+          byArticle.set(column.article, [...(byArticle.get(column.article) ?? []), column])
+        for (const [article, columns] of byArticle) {
+          const wordings = columns.map((column) => {
+            const words = markWords(column.text, column.diff)
+              .map((piece) =>
+                piece.mark === 'same'
+                  ? esc(piece.text)
+                  : piece.mark === 'added'
+                    ? `<ins class="added">${esc(piece.text)}</ins>`
+                    : piece.mark === 'changed'
+                      ? `<mark class="changed">${esc(piece.text)}</mark>`
+                      : ` <del class="missing" title="${esc(piece.text)}">${esc(abridge(piece.text))}</del> `,
+              )
+              .join('')
+            return `<p data-variant="${column.variant}">${words} <span class="muted">(${column.variant}${column.speaker ? `, ${esc(column.speaker)}` : ''})</span></p>`
+          })
+          const source = columns[0]?.source ?? article
           body.push(
-            `<div class="outlet" data-article="${esc(column.article)}" data-variant="${column.variant}"><h4>${esc(column.source)} · ${column.variant}</h4><p>${words}</p>${column.speaker ? `<p class="muted">— ${esc(column.speaker)}</p>` : ''}</div>`,
+            `<div class="outlet" data-article="${esc(article)}"><h4>${esc(source)}</h4>${wordings.join('')}</div>`,
           )
         }
         body.push('</div></div>')
