@@ -102,7 +102,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   const toFile = options.output !== null
   const color =
     options.color ??
-    (!toFile && io.stdout.isTTY === true && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb')
+    (!toFile && io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb')
   const rendered =
     options.format === 'json'
       ? `${JSON.stringify(Object.fromEntries(sections.map((section) => [section, section === 'speakers' ? { speakers: report.speakers, unattributed: report.unattributed } : report[section]])), null, 2)}\n`
@@ -123,6 +123,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   } else {
     io.stdout.write(rendered)
   }
+  // An incomplete report (4) outranks disputes (5): what was not read may change them.
   if (loaded.failures.length > 0) return EXIT.partial
   if (options.failOnDispute && report.disputes.length > 0) return EXIT.disputes
   return EXIT.ok

@@ -60,9 +60,11 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
       body.push(
         '<table><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
       )
+      // Only web addresses become links: a page's own metadata could name a
+      // `javascript:` URL, and this page promises to run no script.
       for (const s of report.sources)
         body.push(
-          `<tr data-article="${esc(s.id)}"><td>${esc(s.outlet ?? s.id)}</td><td>${s.url ? `<a href="${esc(s.url)}">${esc(s.title ?? s.url)}</a>` : esc(s.title ?? '—')}</td><td>${esc(s.published ?? '—')}</td><td>${esc(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
+          `<tr data-article="${esc(s.id)}"><td>${esc(s.outlet ?? s.id)}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${esc(s.url)}">${esc(s.title ?? s.url)}</a>` : esc(s.title ?? '—')}</td><td>${esc(s.published ?? '—')}</td><td>${esc(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
         )
       body.push('</tbody></table>')
     } else if (section === 'speakers') {
