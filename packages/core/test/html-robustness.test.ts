@@ -191,7 +191,8 @@ describe('visibleText (the test oracle)', () => {
   })
 })
 
-describe('HTML nested 10,000 levels deep', () => {
+// Heavy inputs: a generous time limit, so that a loaded CI machine is no failure (speed is benchmarked apart).
+describe('HTML nested 10,000 levels deep', { timeout: 60_000 }, () => {
   const DEPTH = 10_000
   const sentence = STORY[0] as string
 
@@ -378,7 +379,7 @@ describe('unclosed and misnested tags', () => {
   })
 })
 
-describe('a 20 MB page', () => {
+describe('a 20 MB page', { timeout: 60_000 }, () => {
   it('finds the story among 20 MB of navigation, sidebars and inline scripts', () => {
     const menu = Array.from(
       { length: 20 },
@@ -416,7 +417,7 @@ describe('a 20 MB page', () => {
   })
 })
 
-describe('binary input', () => {
+describe('binary input', { timeout: 60_000 }, () => {
   /** Deterministic bytes spread over 0–255 (xorshift32). */
   const randomBytes = (length: number, seed = 0x9e3779b9) => {
     const bytes = new Uint8Array(length)
@@ -697,7 +698,7 @@ describe('scripts, styles and other non-text never leak', () => {
   })
 })
 
-describe('properties over generated markup', () => {
+describe('properties over generated markup', { timeout: 60_000 }, () => {
   type GenNode =
     | { kind: 'text'; raw: string }
     | { kind: 'br'; raw: string }
