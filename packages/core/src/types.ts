@@ -19,9 +19,9 @@ export type EvidenceSource = 'caller' | 'front-matter' | 'sidecar' | 'meta' | 'j
 
 /**
  * A metadata value together with the text it was read from. `span` points into
- * `original` when the evidence is part of the article text (`source: 'text'` or
- * `'front-matter'`) and is null when it came from outside it (the caller or a
- * sidecar file).
+ * `original` when the evidence is part of the input (`source: 'text'`,
+ * `'front-matter'`, or an HTML page's `'meta'` and `'json-ld'`) and is null
+ * when it came from outside it (the caller or a sidecar file).
  */
 export interface Evidence<T> {
   value: T

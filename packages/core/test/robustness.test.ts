@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type ArticleFormat,
   CorroborateError,
+  fileStemId,
   isCorroborateError,
   loadArticleDirectory,
   loadArticleFile,
@@ -276,6 +277,27 @@ describe('loading files', () => {
       'html',
     ])
     expect(zipped.content).toBe(page)
+  })
+
+  it('gives every article file its name without the extensions as id', () => {
+    const names = ['a.txt', 'b.md', 'c.mkd', 'd.html.gz', 'e.htm', 'f.xhtml', 'g.markdown.gz']
+    expect(names.map((name) => fileStemId(join(dir, name)))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+    ])
+  })
+
+  it('refuses a format it does not read, naming the ones it does', async () => {
+    const path = join(dir, 'story.txt')
+    await writeFile(path, 'The council voted on Tuesday.')
+    const error = await rejection(loadArticleFile(path, { format: 'pdf' as unknown as 'text' }))
+    expect(error.code).toBe('UNSUPPORTED_FORMAT')
+    expect(error.message).toContain('text, markdown, html')
   })
 
   it('refuses a gzip file that unpacks past maxBytes, and one that is not gzip', async () => {

@@ -19,5 +19,5 @@ export function contentId(content: string): string {
 /** The id a file gives an article: its name without directory and extension(s) such as `.txt` or `.md`. */
 export function fileStemId(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path
-  return name.replace(/\.(?:txt|text|md|markdown|mdown|html?|json)(?:\.gz)?$/i, '')
+  return name.replace(/\.(?:txt|text|md|markdown|mdown|mkd|html?|xhtml|json)(?:\.gz)?$/i, '')
 }

@@ -25,6 +25,7 @@ const MARKDOWN = /\.(?:md|markdown|mdown|mkd)(?:\.gz)?$/i
 const TEXT = /\.(?:txt|text)(?:\.gz)?$/i
 const HTML = /\.(?:html?|xhtml)(?:\.gz)?$/i
 const GZIP = /\.gz$/i
+const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html']
 const gunzipAsync = promisify(gunzip)
 
 /** The format a file name implies, or null for a name that is not an article file. */
@@ -36,7 +37,16 @@ export function formatOfPath(path: string): ArticleFormat | null {
 }
 
 async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
-  const bytes = await readFile(path)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (cause) {
+    // A file that may not be read (permissions, a vanished file): one failure, not a crash.
+    throw new CorroborateError('READ_FAILED', `cannot read ${path}: ${(cause as Error).message}`, {
+      subject: path,
+      cause,
+    })
+  }
   if (!GZIP.test(path)) return bytes
   try {
     // The limit applies to what the file holds, so a small archive cannot unpack into gigabytes.
@@ -89,6 +99,12 @@ export async function loadArticleFile(
       { subject: path },
     )
   }
+  if (options.format !== undefined && !FORMATS.includes(options.format))
+    throw new CorroborateError(
+      'UNSUPPORTED_FORMAT',
+      `format "${String(options.format)}" is not supported; expected one of ${FORMATS.join(', ')}`,
+      { subject: path },
+    )
   const format = options.format ?? formatOfPath(path) ?? 'text'
   const maxBytes =
     options.maxBytes ?? (format === 'html' ? DEFAULT_MAX_HTML_BYTES : DEFAULT_MAX_BYTES)
