@@ -10,7 +10,9 @@ import { fileStemId, ingestArticle, loadArticleFile } from '@corroborate/core'
 
 const list = process.argv[2]
 if (!list) {
-  console.error('usage: pnpm --silent eval:extract LIST.txt   (one .html or .html.gz path per line)')
+  console.error(
+    'usage: pnpm --silent eval:extract LIST.txt   (one .html or .html.gz path per line)',
+  )
   process.exit(2)
 }
 // Paths are read from where the command was typed: pnpm runs scripts at the repo root.
