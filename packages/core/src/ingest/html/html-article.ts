@@ -74,7 +74,7 @@ const toBlock = (block: HtmlBlock): Block => ({
  */
 export function htmlArticleParts(source: string): HtmlArticleParts {
   const tree = parseHtml(source)
-  const blocks = htmlBlocks(tree, source)
+  const blocks = htmlBlocks(tree)
   const metadata = readHtmlMetadata(tree, source)
   const roles = classifyBlocks(blocks, metadata.jsonLdBody)
   const body: Block[] = []

@@ -253,7 +253,7 @@ function pushRun(
  * row end the paragraph. Hidden elements, scripts, styles, media and form
  * controls contribute nothing.
  */
-export function htmlBlocks(tree: Root, source: string): HtmlBlock[] {
+export function htmlBlocks(tree: Root): HtmlBlock[] {
   const blocks: HtmlBlock[] = []
   let inLink = 0
 
@@ -369,6 +369,5 @@ export function htmlBlocks(tree: Root, source: string): HtmlBlock[] {
   const top = open(document, [document])
   walk(tree, top, [document])
   flush(top)
-  void source
   return blocks
 }

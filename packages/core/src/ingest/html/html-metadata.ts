@@ -135,6 +135,32 @@ function cleanByline(text: string): string | null {
   return /\p{Lu}/u.test(name) ? name : null
 }
 
+// Where a node sits: inside the story (<article>, <main>) and inside furniture
+// (comments, sidebars, the site's header), so that a commenter's name or a
+// header's date is never taken for the article's.
+const IN_ARTICLE = 1
+const IN_CLUTTER = 2
+
+/**
+ * A value read from visible markup: the first found outside furniture, which
+ * the first found inside the story itself replaces once.
+ */
+function visibleCandidate() {
+  let found: Found | null = null
+  let inArticle = false
+  return {
+    get found() {
+      return found
+    },
+    wants: (flags: number) =>
+      (flags & IN_CLUTTER) === 0 && (found === null || (!inArticle && (flags & IN_ARTICLE) !== 0)),
+    offer(value: Found, flags: number) {
+      found = value
+      inArticle = (flags & IN_ARTICLE) !== 0
+    },
+  }
+}
+
 /** Two ISO dates name the same day, or two date-times the same instant (in any zones). */
 function sameDate(a: string, b: string): boolean {
   if (a.length > 10 && b.length > 10) return Date.parse(a) === Date.parse(b)
@@ -157,21 +183,10 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
   let titleElement: Found | null = null
   let canonical: Found | null = null
   let language: Found | null = null
-  let firstTime: Found | null = null
-  let h1: Found | null = null
-  let byline: Found | null = null
+  const time = visibleCandidate()
+  const h1 = visibleCandidate()
+  const byline = visibleCandidate()
 
-  // Where a node sits: inside the story (<article>, <main>) and inside furniture
-  // (comments, sidebars, the site's header), so that a commenter's name or a
-  // header's date is never taken for the article's.
-  const IN_ARTICLE = 1
-  const IN_CLUTTER = 2
-  const better = (current: Found | null, flags: number, rank: number[]) =>
-    (flags & IN_CLUTTER) === 0 &&
-    (current === null || ((flags & IN_ARTICLE) !== 0 && (rank[0] as number) === 0))
-  const timeRank = [0]
-  const h1Rank = [0]
-  const bylineRank = [0]
   const stack: [Element['children'][number], number][] = [...(tree.children as Element['children'])]
     .reverse()
     .map((node) => [node, 0])
@@ -230,22 +245,16 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
       for (const object of jsonLdObjects(text)) jsonLd.push({ object, element: node, text })
       continue
     }
-    if (tag === 'time' && better(firstTime, flags, timeRank)) {
+    if (tag === 'time' && time.wants(flags)) {
       const datetime = stringProperty(node, 'dateTime')?.trim()
       const value = datetime || textOf(node)
-      if (value) {
-        firstTime = { value, span: valueSpan(source, node, value), source: 'text' }
-        if (flags & IN_ARTICLE) timeRank[0] = 1
-      }
+      if (value) time.offer({ value, span: valueSpan(source, node, value), source: 'text' }, flags)
     }
-    if (tag === 'h1' && better(h1, flags, h1Rank)) {
+    if (tag === 'h1' && h1.wants(flags)) {
       const text = textOf(node)
-      if (text) {
-        h1 = { value: text, span: spanOf(node), source: 'text' }
-        if (flags & IN_ARTICLE) h1Rank[0] = 1
-      }
+      if (text) h1.offer({ value: text, span: spanOf(node), source: 'text' }, flags)
     }
-    if (better(byline, flags, bylineRank)) {
+    if (byline.wants(flags)) {
       const rel = stringProperty(node, 'rel') ?? ''
       const itemProp = stringProperty(node, 'itemProp') ?? ''
       const className = stringProperty(node, 'className') ?? ''
@@ -257,10 +266,8 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
         )
       ) {
         const name = cleanByline(textOf(node, BYLINE_SKIPPED))
-        if (name && name.split(/\s+/).length <= 12) {
-          byline = { value: name, span: spanOf(node), source: 'text' }
-          if (flags & IN_ARTICLE) bylineRank[0] = 1
-        }
+        if (name && name.split(/\s+/).length <= 12)
+          byline.offer({ value: name, span: spanOf(node), source: 'text' }, flags)
       }
     }
     for (let index = node.children.length - 1; index >= 0; index--)
@@ -301,7 +308,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
   const title =
     meta('og:title', 'twitter:title') ??
     fromJsonLd('headline', asString) ??
-    h1 ??
+    h1.found ??
     (pageTitle && titleSuffix
       ? { ...pageTitle, value: (titleSuffix[1] as string).trim() }
       : pageTitle)
@@ -319,7 +326,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     (metaAuthor && !LOOKS_LIKE_URL.test(metaAuthor.value)
       ? { ...metaAuthor, value: cleanByline(metaAuthor.value) ?? metaAuthor.value }
       : null) ??
-    byline
+    byline.found
 
   const outlet =
     meta('og:site_name', 'application-name') ??
@@ -343,7 +350,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
       'article.published',
       'published_time',
     ),
-    firstTime,
+    time.found,
   ]
   let published: Evidence<string> | null = null
   for (const candidate of dateCandidates) {

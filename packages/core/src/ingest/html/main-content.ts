@@ -232,7 +232,6 @@ export function classifyBlocks(
 
   // A story cut into chunks (ads between them) repeats its container's tag
   // and class names: the other chunks near the winner join it.
-  const className = (element: Element) => names(element)
   const ancestorsOf = (element: Element) => {
     const chain: Element[] = []
     for (let at = parentOf.get(element); at && chain.length < 3; at = parentOf.get(at))
@@ -242,8 +241,8 @@ export function classifyBlocks(
   const topAncestors = ancestorsOf(top)
   for (const [element, score] of scores) {
     if (element === top || score < topScore * 0.5) continue
-    if (element.tagName !== top.tagName || className(element) !== className(top)) continue
-    if (className(top) === '') continue
+    if (element.tagName !== top.tagName || names(element) !== names(top)) continue
+    if (names(top) === '') continue
     if (ancestorsOf(element).some((ancestor) => topAncestors.includes(ancestor)))
       container.add(element)
   }
