@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Corpus } from '@corroborate/core'
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { ServerContext } from './context.js'
@@ -14,7 +15,10 @@ export interface CreateServerOptions {
 }
 
 export const SERVER_NAME = 'corroborate'
-export const SERVER_VERSION = '0.0.0'
+/** The version of the package, read from its package.json (beside dist/ and src/). */
+export const SERVER_VERSION: string = String(
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
+)
 
 /** An MCP server over a corpus: tools, resources and prompts, no transport yet. */
 export function createServer(corpus: Corpus, options: CreateServerOptions = {}): McpServer {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +9,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
+// The build's manifest says this version (the package's own, marked), so that the test tells
+// a version read from package.json from a constant that happens to match it.
+const MANIFEST = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'))
+const VERSION = `${MANIFEST.version}-stdio-test`
 const SUMMARY = /^corroborate-mcp: (\d+) articles, (\d+) quotes, (\d+) disputes$/m
 
 // Our own build of the current source, inside node_modules so that its imports
@@ -41,7 +45,9 @@ beforeAll(() => {
     ],
     { stdio: 'inherit' },
   )
-  // The default corpus: the repository's seeds, where main.js looks for them.
+  // What the package ships beside dist/: its manifest (the version it reports) and the
+  // default corpus, the repository's seeds, where main.js looks for them.
+  writeFileSync(join(build, 'package.json'), JSON.stringify({ ...MANIFEST, version: VERSION }))
   cpSync(join(PACKAGE, '..', '..', 'seeds'), join(build, 'seeds'), { recursive: true })
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-stdio-'))
 }, 120_000)
@@ -103,6 +109,7 @@ describe('corroborate-mcp over stdio', () => {
   it('serves the seeds to a real client: every tool listed with schemas, every tool called', async () => {
     const { client, stderr } = await connect()
     try {
+      expect(client.getServerVersion()).toEqual({ name: 'corroborate', version: VERSION })
       const { tools } = await client.listTools()
       const names = tools.map((t) => t.name)
       expect(names).toEqual(expect.arrayContaining(['list_sources', 'get_article', 'get_quotes']))
