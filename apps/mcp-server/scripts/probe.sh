@@ -2,13 +2,18 @@
 # Probes the built server with a client we did not write (../shared/eval/mcp-probe.sh beside
 # the repository: the official MCP Inspector CLI plus raw JSON-RPC checks), with the calls of
 # probe-calls.json, over stdio and over Streamable HTTP on a free port.
-# Exit 0 when both passes pass, or when the probe is not there (it is external: one line says so).
+# Exit 0 when both passes pass. When the probe is not there (it is external), a loud SKIPPED on
+# stderr, and exit 3 under CI=true (.ci/run, where it must run) or 0 on a developer's machine.
 # MCP_PROBE=path overrides where the probe is looked for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 probe="${MCP_PROBE:-../../../shared/eval/mcp-probe.sh}"
 if [ ! -f "$probe" ]; then
-  echo "probe: $probe not found beside the repository; skipping the MCP probe (it is external)"
+  echo "probe: SKIPPED: $probe not found beside the repository (set MCP_PROBE=path); the MCP probe did not run" >&2
+  if [ "${CI:-}" = "true" ]; then
+    echo "probe: failing, since CI=true: in CI the probe must run" >&2
+    exit 3
+  fi
   exit 0
 fi
 [ -f dist/main.js ] || npm run --silent build
