@@ -299,6 +299,55 @@ describe('ingest: title, byline and date headers at the top', () => {
     expect(paragraphTexts(article)).toEqual([lead, SECOND, THIRD])
   })
 
+  it('reads a sentence-case headline without a final stop as the title, with its span', () => {
+    const headline = 'Council approves new bridge after years of debate'
+    const article = normalizeArticle({ content: blocks(headline, LEAD, SECOND) })
+    expect(article.title).toEqual({
+      value: headline,
+      text: headline,
+      span: { start: 0, end: headline.length },
+      source: 'text',
+    })
+    expect(article.removed).toEqual([
+      { kind: 'title', text: headline, span: { start: 0, end: headline.length } },
+    ])
+    expect(paragraphTexts(article)).toEqual([LEAD, SECOND])
+  })
+
+  it('takes a Title Case headline with a final stop or two sentences, not a sentence-case one', () => {
+    const titleCase = 'Mayor Says New Bridge Will Open Next Spring.'
+    expect(normalizeArticle({ content: blocks(titleCase, LEAD, SECOND) }).title?.value).toBe(
+      titleCase,
+    )
+    const twoSentences = 'The Bridge Is Finished. Now Comes the Hard Part'
+    expect(normalizeArticle({ content: blocks(twoSentences, LEAD, SECOND) }).title?.value).toBe(
+      twoSentences,
+    )
+    // A short lead paragraph of one sentence is story text.
+    for (const lead of [
+      'The bridge will open next spring.',
+      'Will the bridge open next spring?',
+      'Voters approved the bridge. Work starts in May',
+    ]) {
+      const article = normalizeArticle({ content: blocks(lead, LEAD, SECOND) })
+      expect(article.title).toBeNull()
+      expect(paragraphTexts(article)[0]).toBe(lead)
+    }
+  })
+
+  it('takes no title from a first line that is a date, a link, a credit line or cut off', () => {
+    for (const first of [
+      'February 4, 2025',
+      'https://example.com/news/bridge',
+      'Co-authored by Jane Doe.',
+      'Council approves bridge,',
+      'and the council approved the bridge',
+    ]) {
+      const article = normalizeArticle({ content: blocks(first, LEAD, SECOND) })
+      expect(article.title, first).toBeNull()
+    }
+  })
+
   it('reads a "date 2024-05-06" header that shares its line with the lead', () => {
     const article = normalizeArticle({ content: blocks(`date 2024-05-06 ${LEAD}`, SECOND, THIRD) })
     expect(article.published).toMatchObject({

@@ -18,6 +18,7 @@ import {
   wordCount,
 } from './boilerplate-patterns.js'
 import { evidence, normalizeDate } from './metadata.js'
+import { isPlainTextTitle } from './plain-text-title.js'
 
 /** What cleanup found in the blocks: the body, what it took out and why, and metadata read from the text. */
 export interface CleanedBlocks
@@ -139,7 +140,7 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
         : format === 'markdown'
           ? (block.kind === 'heading' && block.depth <= 2) ||
             (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
-          : isHeadlineLike(block.text) && !DATELINE.test(block.text) && !BYLINE.test(block.text)
+          : isPlainTextTitle(block) && !isFooterLine(block.text) && !SHARE_BAR.test(block.text)
     if (isTitle) {
       status[firstBody] = 'title'
       result.title = evidence(block.text, block.text, block.span, 'text')

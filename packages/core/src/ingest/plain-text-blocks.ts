@@ -1,5 +1,6 @@
 import type { TextRun } from '../types.js'
 import { type Block, trimBlock, verbatimBlock } from './block.js'
+import { isTitleCase } from './plain-text-title.js'
 
 interface Line {
   start: number
@@ -20,12 +21,6 @@ function isHardWrap(previous: string, next: string): boolean {
   if (STARTS_LOWER.test(next)) return true
   // A long line in Title Case is a headline standing right above the text.
   return previous.length >= 60 && !isTitleCase(previous)
-}
-
-function isTitleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3)
-  const capitalized = words.filter((word) => /^\p{Lu}/u.test(word)).length
-  return words.length >= 3 && capitalized / words.length >= 0.8
 }
 
 /**
