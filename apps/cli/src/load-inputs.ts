@@ -6,6 +6,7 @@ import {
   loadArticleDirectory,
   loadArticleFile,
   normalizeArticle,
+  uniqueArticleIds,
 } from '@corroborate/core'
 
 /** An input that could not be read or held no article, and why. */
@@ -25,7 +26,8 @@ export interface LoadedInputs {
  * Reads every path (files, or directories of `.txt`, `.md`, `.html` and
  * `.gz` files) and normalizes each article. A bad file is reported and the
  * rest still read: one broken page never loses the others. Articles with no
- * story text and repeated ids count as failures too.
+ * story text count as failures too. Two files of one name in two folders both
+ * load: the second's id is qualified by its folder (`b/name`).
  */
 export async function loadInputs(
   paths: readonly string[],
@@ -57,18 +59,14 @@ export async function loadInputs(
   }
   const articles: Article[] = []
   const pathsById = new Map<string, string>()
-  sources.forEach((source, index) => {
+  uniqueArticleIds(sources).forEach((source, index) => {
     const path = source.path ?? `input ${index + 1}`
     onProgress(index, sources.length, path)
     const article = normalizeArticle(source)
     const fatal = article.messages.find((message) => message.fatal)
     if (fatal) failures.push({ path, message: fatal.message })
-    else if (pathsById.has(article.id))
-      failures.push({
-        path,
-        message: `article id "${article.id}" is also the id of ${pathsById.get(article.id)}; rename one of the files`,
-      })
-    else {
+    // uniqueArticleIds gives a repeated id only to the same file given twice: read it once.
+    else if (!pathsById.has(article.id)) {
       articles.push(article)
       pathsById.set(article.id, path)
     }

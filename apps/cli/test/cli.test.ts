@@ -813,6 +813,17 @@ describe('inputs', () => {
     expect(data.failures[0]?.path).toMatch(/broken\.txt$/)
   })
 
+  it('reads two files of one name in two folders, the second as folder/name; a folder given twice once', async () => {
+    const again = join(scratch, 'again')
+    mkdirSync(again)
+    writeFileSync(join(again, '1-river.md'), ODD)
+    const data = JSON.parse(await ok(['sources', bridge, again, bridge, '-f', 'json'])) as {
+      sources: Array<{ id: string; outlet: string | null }>
+    }
+    expect(data.sources.map((s) => s.id)).toEqual(['1-river', '2-lune', 'again/1-river'])
+    expect(JSON.stringify(data.sources[2])).toContain('Tag & Co | Pipes')
+  })
+
   it('reads a web page: the story’s quotes, not its navigation or footer', async () => {
     const data = parseJson(await ok(['report', ferry, '-f', 'json'])) as unknown as {
       sources: Array<{ outlet: string; title: string; url: string; format: string }>

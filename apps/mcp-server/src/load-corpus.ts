@@ -6,6 +6,7 @@ import {
   loadArticleDirectory,
   loadArticleFile,
   normalizeArticle,
+  uniqueArticleIds,
 } from '@corroborate/core'
 
 /** The seeds that ship inside the package: the default corpus. */
@@ -38,8 +39,9 @@ function describe(error: unknown): string {
 
 /**
  * Loads articles from files and directories into a corpus. A path or file that
- * cannot be read, and an article the corpus refuses (duplicate id, no body), is
- * reported through `onProblem` and left out; the rest load.
+ * cannot be read, and an article the corpus refuses (no body, text already in it), is
+ * reported through `onProblem` and left out; the rest load. Two files of one name
+ * in two folders both load: the second's id is qualified by its folder (`b/name`).
  */
 export async function loadCorpus(
   paths: readonly string[],
@@ -63,13 +65,16 @@ export async function loadCorpus(
       onProblem(`${path}: ${describe(error)}`)
     }
   }
-  for (const [index, source] of sources.entries()) {
+  for (const [index, source] of uniqueArticleIds(sources).entries()) {
     if (index % BATCH === 0 && index > 0) {
       await new Promise((resolve) => setImmediate(resolve))
       signal?.throwIfAborted()
     }
     try {
-      corpus.add(normalizeArticle(source))
+      // uniqueArticleIds gives a repeated id only to the same file given twice: read it once.
+      if (source.id !== undefined && corpus.get(source.id))
+        onProblem(`${source.path ?? source.id}: given twice, read once`)
+      else corpus.add(normalizeArticle(source))
     } catch (error) {
       onProblem(`${source.id ?? 'article'}: ${(error as Error).message}`)
     }

@@ -224,6 +224,39 @@ describe('corroborate-mcp over stdio', () => {
     }
   }, 30_000)
 
+  it('loads two files of one name in two folders, the second as folder/name; a folder given twice once', async () => {
+    const [north, south] = [join(scratch, 'north'), join(scratch, 'south')]
+    mkdirSync(north)
+    mkdirSync(south)
+    writeFileSync(join(north, 'vote.txt'), '“The bridge opens in May,” Mayor Tom Baker said.\n')
+    writeFileSync(join(south, 'vote.txt'), '“The bridge opens in June,” Mayor Tom Baker said.\n')
+    const { client, stderr } = await connect([
+      '--corpus',
+      north,
+      '--corpus',
+      south,
+      '--corpus',
+      north,
+    ])
+    try {
+      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
+      expect(sources.structuredContent).toMatchObject({
+        sources: [{ id: 'vote' }, { id: 'south/vote' }],
+        total: 2,
+      })
+      const article = await client.callTool({
+        name: 'get_article',
+        arguments: { id: 'south/vote' },
+      })
+      expect(text(article)).toContain('June')
+      expect(stderr()).toContain(
+        `corroborate-mcp: skipped ${join(north, 'vote.txt')}: given twice, read once`,
+      )
+    } finally {
+      await client.close()
+    }
+  }, 30_000)
+
   it('reports an unreadable corpus path on stderr and still starts', async () => {
     const dir = join(scratch, 'mixed')
     mkdirSync(dir)

@@ -34,6 +34,7 @@ export {
   loadArticleFile,
   normalizeDate,
   toOriginalSpan,
+  uniqueArticleIds,
 } from './ingest/index.js'
 export {
   extractQuotes,

@@ -20,18 +20,22 @@ describe('public API', () => {
       'extractQuotes',
       'fileStemId',
       'findDisputes',
+      'foldText',
       'formatOfPath',
       'ingestArticle',
       'isCorroborateError',
       'loadArticleDirectory',
       'loadArticleFile',
+      'matchesSpeaker',
       'measureCoverage',
       'normalizeArticle',
       'normalizeDate',
       'parseSpeakerMention',
       'resolveSpeakers',
       'splitSentences',
+      'textMatches',
       'toOriginalSpan',
+      'uniqueArticleIds',
     ])
   })
 

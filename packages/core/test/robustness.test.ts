@@ -12,8 +12,9 @@ import {
   loadArticleDirectory,
   loadArticleFile,
   normalizeArticle,
+  uniqueArticleIds,
 } from '../src/index.js'
-import type { Article, Span } from '../src/types.js'
+import type { Article, ArticleSource, Span } from '../src/types.js'
 import { rejection } from './rejection.js'
 
 const NUM_RUNS = 200
@@ -502,6 +503,111 @@ describe('properties of normalizeArticle over untrusted text', () => {
           )
         }
       }),
+      { numRuns: NUM_RUNS },
+    )
+  })
+})
+
+describe('ids unique across folders (uniqueArticleIds)', () => {
+  let dir = ''
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'corroborate-ids-'))
+  })
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  it('keeps both files of one name read from two folders: the second qualified by its folder', async () => {
+    for (const [folder, text] of [
+      ['monday', 'The council voted on Monday.'],
+      ['tuesday', 'The council voted again on Tuesday.'],
+    ] as const) {
+      await mkdir(join(dir, folder))
+      await writeFile(join(dir, folder, 'vote.txt'), text)
+      await writeFile(join(dir, folder, `${folder}-only.txt`), text)
+    }
+    const sources = [
+      ...(await loadArticleDirectory(join(dir, 'monday'))).sources,
+      ...(await loadArticleDirectory(join(dir, 'tuesday'))).sources,
+    ]
+    const unique = uniqueArticleIds(sources)
+    expect(unique.map((source) => source.id)).toEqual([
+      'monday-only',
+      'vote',
+      'tuesday-only',
+      'tuesday/vote',
+    ])
+    expect(unique.map((source) => source.content)).toEqual(sources.map((source) => source.content))
+    expect(sources.map((source) => source.id)).toContain('vote')
+    expect(sources.filter((source) => source.id === 'vote')).toHaveLength(2)
+  })
+
+  it('goes up the path while folders share a name, then numbers what the path cannot tell apart', () => {
+    const source = (path: string, id = fileStemId(path)): ArticleSource => ({
+      content: path,
+      id,
+      path,
+    })
+    const ids = uniqueArticleIds([
+      source('/a/news/vote.txt'),
+      source('/b/news/vote.txt'),
+      source('/c/news/vote.txt'),
+      source('vote.md'),
+      { content: 'no path', id: 'vote' },
+      { content: 'no id' },
+    ]).map((s) => s.id)
+    expect(ids).toEqual(['vote', 'news/vote', 'c/news/vote', 'vote-2', 'vote-3', undefined])
+  })
+
+  it('gives the same file read twice the same id, so that a duplicate-id check skips it', () => {
+    const ids = uniqueArticleIds([
+      { content: '1', id: 'vote', path: 'a/vote.txt' },
+      { content: '2', id: 'vote', path: 'b/vote.txt' },
+      { content: '2', id: 'vote', path: './b//vote.txt' },
+      { content: '1', id: 'vote', path: 'a/./vote.txt' },
+    ]).map((s) => s.id)
+    expect(ids).toEqual(['vote', 'b/vote', 'b/vote', 'vote'])
+  })
+
+  it('never takes an id that a later source holds as its own', () => {
+    const ids = uniqueArticleIds([
+      { content: '1', id: 'x', path: '/d/x.txt' },
+      { content: '2', id: 'x', path: '/d/x.md' },
+      { content: '3', id: 'd/x' },
+    ]).map((s) => s.id)
+    expect(ids).toEqual(['x', 'x-2', 'd/x'])
+  })
+
+  it('gives any list of sources ids that no two files share, keeping every first id', () => {
+    const name = fc.constantFrom('a', 'b', 'a-2', 'a/b')
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: name,
+            path: fc.array(fc.constantFrom('a', 'b', 'x'), { maxLength: 3 }),
+          }),
+          { maxLength: 12 },
+        ),
+        (items) => {
+          const sources = items.map(({ id, path }) => ({
+            content: id,
+            id,
+            path: [...path, `${id}.txt`].join('/'),
+          }))
+          const ids = uniqueArticleIds(sources).map((s) => s.id)
+          const fileOf = new Map<string, string>()
+          for (const [index, source] of sources.entries()) {
+            const id = ids[index] ?? ''
+            // One id, one file: two files never share one, one file never gets two.
+            const file = `${source.id} ${source.path}`
+            expect(fileOf.get(id) ?? file).toBe(file)
+            fileOf.set(id, file)
+            if (sources.findIndex((s) => s.id === source.id) === index) expect(id).toBe(source.id)
+          }
+          expect(new Set(ids).size).toBe(new Set(sources.map((s) => `${s.id} ${s.path}`)).size)
+        },
+      ),
       { numRuns: NUM_RUNS },
     )
   })

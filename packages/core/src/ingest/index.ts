@@ -1,4 +1,4 @@
-export { contentId, fileStemId } from './article-id.js'
+export { contentId, fileStemId, uniqueArticleIds } from './article-id.js'
 export { decodeArticleBytes, decodeHtmlBytes } from './decode-article-bytes.js'
 export {
   DEFAULT_MAX_HTML_LENGTH,
