@@ -22,7 +22,8 @@ Options
                         self-contained page, outlets side by side)
   -o, --output FILE     write the report to FILE instead of stdout
   -s, --speaker NAME    only this speaker's quotes (any name or title
-                        the articles use, e.g. "Rubio")
+                        the articles use, e.g. "Rubio"; accents and case
+                        aside)
       --color, --no-color
                         mark differences with colour (default: when stdout
                         is a terminal and NO_COLOR is not set)

@@ -680,6 +680,18 @@ describe('--speaker', () => {
     expect(html).not.toContain('data-speaker="nayib-bukele"')
   })
 
+  it('folds accents and matches roles as the MCP server does', async () => {
+    const names = async (query: string) =>
+      (
+        parseJson(await ok(['quotes', SEEDS, '-f', 'json', '-s', query])).speakers as {
+          speakers: Array<{ name: string }>
+        }
+      ).speakers.map((s) => s.name)
+    expect(await names('BUKÉLE')).toEqual(['Nayib Bukele'])
+    expect(await names('Salvadoran President')).toEqual(['Nayib Bukele'])
+    expect(await names('spokeswoman')).toEqual(['Tammy Bruce'])
+  })
+
   it('says so when nobody of that name is quoted', async () => {
     const text = await ok(['quotes', SEEDS, '--speaker', 'Nobody Atall'])
     expect(text).toContain('No quote is attributed to anyone.')

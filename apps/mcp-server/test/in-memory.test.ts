@@ -105,6 +105,22 @@ describe('mcp server over an in-memory transport', () => {
     })
   })
 
+  it('matches quote words and speakers as search does: apostrophes, accents, roles', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const texts = async (args: Record<string, unknown>) =>
+      (data(await call(client, 'get_quotes', { limit: 100, ...args })).quotes ?? []).map(
+        (q: { text: string }) => q.text,
+      )
+    const curly = await texts({ contains: 'No country’s ever made' })
+    expect(curly.length).toBeGreaterThan(0)
+    expect(await texts({ contains: "No country's ever made" })).toEqual(curly)
+    expect(curly.every((text: string) => text.includes('country’s'))).toBe(true)
+    const bukele = await texts({ speaker: 'Bukele' })
+    expect(bukele.length).toBeGreaterThan(5)
+    expect(await texts({ speaker: 'BUKÉLE' })).toEqual(bukele)
+    expect(await texts({ speaker: 'Salvadoran President' })).toEqual(bukele)
+  })
+
   it('registers every tool with its annotations', async () => {
     const client = await connect()
     const { tools } = await client.listTools()

@@ -1,5 +1,12 @@
 export { type ClaimExtraction, extractClaims } from './claims/index.js'
-export { type Corpus, createCorpus, type SearchHit } from './corpus/index.js'
+export {
+  type Corpus,
+  createCorpus,
+  foldText,
+  matchesSpeaker,
+  type SearchHit,
+  textMatches,
+} from './corpus/index.js'
 export {
   type AlignClaimsOptions,
   alignClaims,

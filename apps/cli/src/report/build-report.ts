@@ -1,11 +1,12 @@
-import type {
-  Article,
-  CrossReference,
-  Dispute,
-  QuoteKind,
-  QuoteVariant,
-  Span,
-  WordChange,
+import {
+  type Article,
+  type CrossReference,
+  type Dispute,
+  matchesSpeaker,
+  type QuoteKind,
+  type QuoteVariant,
+  type Span,
+  type WordChange,
 } from '@corroborate/core'
 import type { InputFailure } from '../load-inputs.js'
 
@@ -97,7 +98,8 @@ export interface Report {
  * Puts the corpus's cross-reference into the shape a reader follows: the
  * sources, who said what (statements and quoted fragments, terms left out),
  * the statements several outlets carry with each outlet's words, and where
- * they disagree. `speaker` keeps only that person's quotes (any alias).
+ * they disagree. `speaker` keeps only that person's quotes: any name, alias
+ * or role, accents, case and apostrophes aside (`matchesSpeaker`).
  */
 export function buildReport(
   articles: readonly Article[],
@@ -118,13 +120,10 @@ export function buildReport(
     kind: quote.kind,
     span: quote.span,
   })
-  const wanted = speaker?.trim().toLowerCase() ?? null
-  const matches = (name: string, aliases: readonly string[]) =>
-    wanted === null ||
-    [name, ...aliases].some((alias) => alias.toLowerCase().includes(wanted as string))
+  const wanted = speaker?.trim() || null
 
   const speakers: SpeakerRow[] = corpus.speakers
-    .filter((s) => matches(s.name, s.aliases))
+    .filter((s) => wanted === null || matchesSpeaker(s, wanted))
     .map((s) => ({
       id: s.id,
       name: s.name,

@@ -1,3 +1,4 @@
+import { matchesSpeaker, textMatches } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -9,8 +10,6 @@ import {
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
-
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 
 /** `get_quotes`: direct quotes, filtered by speaker (any alias), article, words, kind or cluster. */
 export function registerGetQuotes(server: McpServer, context: ServerContext): void {
@@ -29,7 +28,9 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
         contains: z
           .string()
           .optional()
-          .describe('Only quotes holding these words (case and accents aside).'),
+          .describe(
+            'Only quotes holding these words as written, case, accents and curly or straight apostrophes aside.',
+          ),
         kind: z
           .enum(['statement', 'fragment', 'term'])
           .optional()
@@ -71,26 +72,18 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
         return fail(`no cluster "${cluster}"; call compare_sources for cluster ids`)
       let speakerIds: Set<string> | null = null
       if (speaker !== undefined) {
-        const wanted = fold(speaker)
         speakerIds = new Set(
-          analysis.speakers
-            .filter(
-              (s) =>
-                s.id === speaker ||
-                [s.name, ...s.aliases, ...s.roles].some((name) => fold(name).includes(wanted)),
-            )
-            .map((s) => s.id),
+          analysis.speakers.filter((s) => matchesSpeaker(s, speaker)).map((s) => s.id),
         )
         if (speakerIds.size === 0)
           return fail(`no speaker matches "${speaker}"; call get_speakers for names and aliases`)
       }
-      const words = contains === undefined ? null : fold(contains)
       const matching = analysis.quotes.filter(
         (q) =>
           (kind === undefined ? q.kind !== 'term' : q.kind === kind) &&
           (article === undefined || q.article === article) &&
           (speakerIds === null || (q.speaker !== null && speakerIds.has(q.speaker.id))) &&
-          (words === null || fold(q.text).includes(words)) &&
+          (contains === undefined || textMatches(q.text, contains)) &&
           (cluster === undefined || (clustersOf.get(q.id) ?? []).includes(cluster)),
       )
       return paged('quotes', matching, limit, cursor, (q) => ({

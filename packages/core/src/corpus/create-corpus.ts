@@ -1,10 +1,14 @@
+import { extractClaims } from '../claims/index.js'
 import {
   type CrossReference,
   type CrossReferenceOptions,
   crossReference,
 } from '../crossref/index.js'
 import { CorroborateError } from '../errors.js'
-import type { Article, Span } from '../types.js'
+import { extractQuotes } from '../quotes/index.js'
+import { createStoryIndex, profileArticle } from '../stories/index.js'
+import type { Article, Span, Story } from '../types.js'
+import { foldText } from './match-text.js'
 
 /** Where a word or phrase was found: a sentence, a quote or a claim, with its span. */
 export interface SearchHit {
@@ -22,11 +26,19 @@ export interface Corpus {
   readonly articles: readonly Article[]
   get(id: string): Article | undefined
   /**
-   * Adds an article; the analysis is recomputed on the next read.
+   * Adds an article and assigns it to a story (an existing one or a new one,
+   * without regrouping the others); the analysis is recomputed on the next read.
    * @throws CorroborateError `DUPLICATE_ID` when an article has that id already, or
    *   `INVALID_ARGUMENT` when the article's body is empty. Nothing already in the corpus is lost.
    */
   add(article: Article): void
+  /**
+   * The stories of the corpus: each article joined one when it was added, and
+   * stays there. Cheap: no cross-referencing is done.
+   */
+  stories(): Story[]
+  /** The story an article is in. */
+  storyOf(article: string): string | undefined
   /** The cross-reference of every article: quotes, speakers, claims, clusters, disputes, coverage. */
   analysis(): CrossReference
   /**
@@ -36,9 +48,6 @@ export interface Corpus {
   search(query: string): SearchHit[]
 }
 
-const fold = (text: string) =>
-  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, "'")
-
 /** Creates a corpus from normalized articles (see `normalizeArticle`). */
 export function createCorpus(
   articles: readonly Article[] = [],
@@ -47,6 +56,8 @@ export function createCorpus(
   const list: Article[] = []
   const byId = new Map<string, Article>()
   let cached: CrossReference | null = null
+  const storyIndex = createStoryIndex(options)
+  let stories: Story[] | null = null
   // Every searchable text folded once per analysis, so that a search only scans strings.
   let searchable: Array<{ hit: SearchHit; folded: string }> | null = null
   const corpus: Corpus = {
@@ -72,18 +83,28 @@ export function createCorpus(
           `article "${article.id}" has no body text: ${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after cleaning'}`,
           { subject: article.id },
         )
+      const { quotes, speakers } = extractQuotes(article)
+      const { claims } = extractClaims(article, quotes)
+      storyIndex.add(profileArticle(article, quotes, claims, speakers))
       list.push(article)
       byId.set(article.id, article)
       cached = null
+      stories = null
       searchable = null
     },
+    stories() {
+      stories ??= storyIndex.stories()
+      return stories
+    },
+    storyOf: (article) => storyIndex.storyOf(article),
     analysis() {
-      cached ??= crossReference(list, options)
+      cached ??= crossReference(list, { ...options, stories: corpus.stories() })
       return cached
     },
     search(query) {
-      const phrases = [...query.matchAll(/"([^"]+)"|(\S+)/g)]
-        .map((m) => fold((m[1] ?? m[2] ?? '').trim()))
+      // Folded first, so that a phrase in curly quotes is a phrase too.
+      const phrases = [...foldText(query).matchAll(/"([^"]+)"|(\S+)/g)]
+        .map((m) => (m[1] ?? m[2] ?? '').trim())
         .filter((p) => p !== '')
       if (phrases.length === 0) return []
       if (!searchable) {
@@ -99,7 +120,7 @@ export function createCorpus(
                 text: sentence.text,
                 span: sentence.span,
               },
-              folded: fold(sentence.text),
+              folded: foldText(sentence.text),
             })
         for (const quote of analysis.quotes)
           if (quote.kind !== 'term')
@@ -111,7 +132,7 @@ export function createCorpus(
                 text: quote.text,
                 span: quote.span,
               },
-              folded: fold(quote.text),
+              folded: foldText(quote.text),
             })
         for (const claim of analysis.claims)
           entries.push({
@@ -122,7 +143,7 @@ export function createCorpus(
               text: claim.text,
               span: claim.span,
             },
-            folded: `${fold(claim.text)}\n${fold(claim.sentence.text)}`,
+            folded: `${foldText(claim.text)}\n${foldText(claim.sentence.text)}`,
           })
         const order = new Map(list.map((a, i) => [a.id, i]))
         entries.sort(

@@ -1,0 +1,97 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  createCorpus,
+  extractQuotes,
+  foldText,
+  matchesSpeaker,
+  normalizeArticle,
+  resolveSpeakers,
+  textMatches,
+} from '../src/index.js'
+
+const bukele = {
+  id: 'nayib-bukele',
+  name: 'Nayib Bukele',
+  aliases: ['Bukele', 'Nayib Bukele'],
+  roles: ['President', 'Salvadoran President'],
+}
+
+describe('foldText and textMatches', () => {
+  it('folds curly and straight apostrophes and quote marks alike', () => {
+    expect(foldText('the country’s “mega-prison”')).toBe(`the country's "mega-prison"`)
+    expect(textMatches('house them in the country’s prison', "country's")).toBe(true)
+    expect(textMatches("house them in the country's prison", 'country’s')).toBe(true)
+    expect(textMatches('the country‘s prison', 'COUNTRY’S PRISON')).toBe(true)
+  })
+
+  it('drops accents, case, compatibility forms and extra white space; dashes are hyphens', () => {
+    expect(textMatches('José Martí said so', 'jose marti')).toBe(true)
+    expect(textMatches('Nayib Bukéle', 'bukele')).toBe(true)
+    expect(textMatches('the ﬁnal  offer', 'final offer')).toBe(true)
+    expect(textMatches('a mega–prison', 'mega-prison')).toBe(true)
+    expect(textMatches('a mega prison', 'mega-prison')).toBe(false)
+  })
+
+  it('matches nothing for an empty query', () => {
+    expect(textMatches('anything', '')).toBe(false)
+    expect(textMatches('anything', '  ')).toBe(false)
+  })
+
+  it('finds any piece of a text in its folded form, whatever the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const folded = foldText(text)
+        const piece = folded.slice(Math.min(a, b) % (folded.length + 1), Math.max(a, b))
+        expect(foldText(folded)).toBe(folded)
+        if (piece.trim() !== '') expect(textMatches(text, piece)).toBe(true)
+      }),
+    )
+  })
+})
+
+describe('matchesSpeaker', () => {
+  it('matches the id, part of the name or an alias, and a role, accents and case aside', () => {
+    expect(matchesSpeaker(bukele, 'nayib-bukele')).toBe(true)
+    expect(matchesSpeaker(bukele, 'bukele')).toBe(true)
+    expect(matchesSpeaker(bukele, 'Bukéle')).toBe(true)
+    expect(matchesSpeaker(bukele, 'salvadoran president')).toBe(true)
+    expect(matchesSpeaker(bukele, 'Rubio')).toBe(false)
+    expect(matchesSpeaker(bukele, '')).toBe(false)
+    expect(matchesSpeaker({ id: 'x', name: 'Nayib Bukele' }, 'Nayib')).toBe(true)
+  })
+
+  it('finds a speaker of real articles by the role the articles give', () => {
+    const one = normalizeArticle({
+      id: 'one',
+      content:
+        '“We will open the bridge in March,” said Mayor Zoë Fernández.\n\nThe council agreed.',
+    })
+    const two = normalizeArticle({
+      id: 'two',
+      content: 'Fernández said the bridge “will carry twenty thousand cars a day.”',
+    })
+    const { speakers } = resolveSpeakers([extractQuotes(one), extractQuotes(two)])
+    const mayor = speakers.find((s) => s.name.includes('Fern'))
+    expect(mayor).toBeDefined()
+    if (!mayor) return
+    expect(matchesSpeaker(mayor, 'zoe fernandez')).toBe(true)
+    expect(matchesSpeaker(mayor, 'mayor')).toBe(true)
+  })
+})
+
+describe('search folds as textMatches does', () => {
+  it('finds curly apostrophes for a straight one and a phrase in curly quotes', () => {
+    const corpus = createCorpus([
+      normalizeArticle({
+        id: 'a',
+        content: 'He offered the country’s mega-prison.\n\nThe offer stands.',
+      }),
+    ])
+    expect(corpus.search("country's").map((h) => h.text)).toEqual([
+      'He offered the country’s mega-prison.',
+    ])
+    expect(corpus.search('“country’s mega-prison”')).toHaveLength(1)
+    expect(corpus.search('“mega-prison country’s”')).toEqual([])
+  })
+})
