@@ -50,6 +50,15 @@ export {
   type SpeakerMention,
 } from './quotes/index.js'
 export { type NormalizeArticleOptions, normalizeArticle, splitSentences } from './segment/index.js'
+export {
+  type ArticleProfile,
+  createStoryIndex,
+  groupStories,
+  profileArticle,
+  type StoryAssignment,
+  type StoryIndex,
+  type StoryIndexOptions,
+} from './stories/index.js'
 export type {
   Article,
   ArticleCoverage,
@@ -86,6 +95,8 @@ export type {
   Speaker,
   SpeakerKind,
   SpeakerRef,
+  Story,
+  StoryMember,
   TextEvidence,
   TextRun,
   WordChange,

@@ -351,6 +351,8 @@ export interface QuoteCluster {
   /** Ids of the articles that carry the statement, sorted. */
   articles: string[]
   members: ClusterMember[]
+  /** The story the cluster belongs to; set by `crossReference`. */
+  story?: string
 }
 
 /** The same fact slot (what is measured, about what) across articles, with the values they give. */
@@ -366,6 +368,8 @@ export interface ClaimSlot {
   values: Array<{ value: number | string; articles: string[]; claims: string[] }>
   /** True when every article gives the same value, within tolerance. */
   agrees: boolean
+  /** The story the slot belongs to; set by `crossReference`. */
+  story?: string
 }
 
 export type DisputeKind = 'attribution' | 'wording' | 'fact' | 'contested'
@@ -393,6 +397,12 @@ export interface Dispute {
   /** The quote cluster or claim slot the dispute is about, when there is one. */
   cluster: string | null
   slot: string | null
+  /**
+   * The story the dispute is in; set by `crossReference`. An attribution
+   * dispute across stories (a long quote given to different speakers in two
+   * stories) names the story of its first position.
+   */
+  story?: string
 }
 
 /** Articles that agree: the same statement or the same value, carried by more than one outlet. */
@@ -404,6 +414,8 @@ export interface Corroboration {
   articles: string[]
   cluster: string | null
   slot: string | null
+  /** The story the agreement is in; set by `crossReference`. */
+  story?: string
 }
 
 /** What one article carries, what it alone carries, and what it leaves out that most others carry. */
@@ -412,5 +424,44 @@ export interface ArticleCoverage {
   clusters: string[]
   slots: string[]
   alone: { clusters: string[]; slots: string[] }
+  /** What most other articles of its story carry and it leaves out. */
   missing: { clusters: string[]; slots: string[] }
+  /** The article's story; set by `crossReference`. */
+  story?: string
+}
+
+/** How one article joined its story: the article it was closest to, and what they share. */
+export interface StoryMember {
+  article: string
+  /** The story's article it was found closest to; null for the article that started the story. */
+  closest: string | null
+  /** 0–1: the TF-IDF cosine between the article and the story when it joined; 1 for the first. */
+  score: number
+  /** The content words that weigh most between the article and `closest`, heaviest first. */
+  sharedTerms: string[]
+  /** Eight or more words both quote, lower case, when a shared quote brought it in. */
+  sharedQuote: string | null
+}
+
+/**
+ * The articles that report one event or developing story. Cross-referencing
+ * (clusters, slots, disputes, coverage) happens within a story.
+ */
+export interface Story {
+  /** `st-<8 hex>`, from the id of the story's first article: stable as articles are added. */
+  id: string
+  /** The headline, else the lead sentence, of the article nearest the story's centre. */
+  label: string
+  /** Article ids in the order they joined. */
+  articles: string[]
+  /** Outlets as the articles name them, in order of first appearance; articles without one add none. */
+  outlets: string[]
+  /** First and last publication day (`YYYY-MM-DD`) of the dated articles; null when none is dated. */
+  dates: { first: string | null; last: string | null }
+  /** The people and organizations quoted in most of its articles, at most eight. */
+  people: string[]
+  /** The places named in most of its articles, at most eight. */
+  places: string[]
+  /** One entry per article, in `articles` order: why it joined. */
+  members: StoryMember[]
 }

@@ -2,6 +2,7 @@ import { extractClaims } from '../claims/index.js'
 import { resolveSpeakers } from '../entities/index.js'
 import { CorroborateError } from '../errors.js'
 import { extractQuotes } from '../quotes/index.js'
+import { groupStories, profileArticle, type StoryIndexOptions } from '../stories/index.js'
 import type {
   Article,
   ArticleCoverage,
@@ -13,6 +14,7 @@ import type {
   Quote,
   QuoteCluster,
   Speaker,
+  Story,
 } from '../types.js'
 import { type AlignClaimsOptions, alignClaims } from './align-claims.js'
 import { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
@@ -20,7 +22,17 @@ import { measureCoverage } from './coverage.js'
 import { findDisputes } from './find-disputes.js'
 
 /** Options of {@link crossReference}. */
-export interface CrossReferenceOptions extends ClusterQuotesOptions, AlignClaimsOptions {}
+export interface CrossReferenceOptions
+  extends ClusterQuotesOptions,
+    AlignClaimsOptions,
+    StoryIndexOptions {
+  /**
+   * The stories the articles are already in (from a `StoryIndex` kept as they
+   * were added), so that they are not grouped again. Each article must be in
+   * exactly one of them; stories' articles not given are left out.
+   */
+  stories?: readonly Story[]
+}
 
 /** A message about one article of the corpus. */
 export interface CorpusMessage extends ArticleMessage {
@@ -31,6 +43,11 @@ export interface CorpusMessage extends ArticleMessage {
 export interface CrossReference {
   /** Article ids in the order given. */
   articles: string[]
+  /**
+   * The articles grouped by the event they report, in the order the stories
+   * start; clusters, slots, disputes, agreements and coverage are each within one.
+   */
+  stories: Story[]
   /** Speakers merged across articles, sorted by id. */
   speakers: Speaker[]
   /** Every quote of every article, in article order, speakers merged. */
@@ -45,11 +62,13 @@ export interface CrossReference {
 }
 
 /**
- * Cross-references several reports of one story: extracts each article's
- * quotes and claims, merges speakers across articles, groups the same
- * statement into clusters with word diffs, aligns claims into slots, and
- * reports disputes (attribution, wording, fact, contested), corroboration and
- * coverage. Pure and deterministic for a given list of articles; grows near
+ * Cross-references a corpus: extracts each article's quotes and claims,
+ * merges speakers across articles, groups the articles into stories (one
+ * event each), and within each story groups the same statement into clusters
+ * with word diffs, aligns claims into slots, and reports disputes
+ * (attribution, wording, fact, contested), corroboration and coverage.
+ * Clusters, slots, disputes and agreements are numbered across the corpus in
+ * story order. Pure and deterministic for a given list of articles; grows near
  * linearly with the corpus, as candidates come from inverted indexes.
  * @throws CorroborateError `INVALID_ARGUMENT` when `articles` is not an array
  *   of articles, `DUPLICATE_ID` when two articles share an id.
@@ -90,43 +109,148 @@ export function crossReference(
     return extraction
   })
   const { speakers, quotes } = resolveSpeakers(extractions)
-  const quotesOf = new Map<string, Quote[]>()
-  for (const quote of quotes) {
-    const list = quotesOf.get(quote.article)
-    if (list) list.push(quote)
-    else quotesOf.set(quote.article, [quote])
-  }
-  const claims = articles.flatMap((article) => {
+  const quotesOf = groupBy(quotes, (quote) => quote.article)
+  const claimsOf = new Map<string, Claim[]>()
+  for (const article of articles) {
     const extraction = extractClaims(article, quotesOf.get(article.id) ?? [])
     for (const message of extraction.messages) messages.push({ ...message, article: article.id })
-    return extraction.claims
-  })
-  const clusters = clusterQuotes(quotes, options)
-  const slots = alignClaims(claims, options)
-  const { disputes, agreements } = findDisputes({
-    articles,
-    speakers,
-    quotes,
-    clusters,
-    claims,
-    slots,
-  })
-  const coverage = measureCoverage(
-    articles.map((a) => a.id),
-    clusters,
-    slots,
-    new Map(claims.map((c) => [c.id, c.article])),
-  )
+    claimsOf.set(article.id, extraction.claims)
+  }
+  const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
+  const stories = options.stories
+    ? givenStories(options.stories, ids)
+    : groupStories(
+        articles.map((article) =>
+          profileArticle(
+            article,
+            quotesOf.get(article.id) ?? [],
+            claimsOf.get(article.id) ?? [],
+            speakers,
+          ),
+        ),
+        options,
+      )
+
+  // Within each story: the same statement, the same fact, and where they part.
+  // Ids count across the corpus in story order, so that each names one thing.
+  const result = {
+    clusters: [] as QuoteCluster[],
+    slots: [] as ClaimSlot[],
+    agreements: [] as Corroboration[],
+    disputes: [] as Dispute[],
+    coverage: [] as ArticleCoverage[],
+  }
+  const articleById = new Map(articles.map((article) => [article.id, article]))
+  const claimArticle = new Map(claims.map((c) => [c.id, c.article]))
+  for (const story of stories) {
+    const storyArticles = story.articles.map((id) => articleById.get(id) as Article)
+    const storyQuotes = story.articles.flatMap((id) => quotesOf.get(id) ?? [])
+    const storyClaims = story.articles.flatMap((id) => claimsOf.get(id) ?? [])
+    const clusters = clusterQuotes(storyQuotes, options)
+    const slots = alignClaims(storyClaims, options)
+    const found = findDisputes({
+      articles: storyArticles,
+      speakers,
+      quotes: storyQuotes,
+      clusters,
+      claims: storyClaims,
+      slots,
+    })
+    const coverage = measureCoverage(story.articles, clusters, slots, claimArticle)
+    const renumber = numbering(result, story.id)
+    result.clusters.push(
+      ...clusters.map((c) => ({ ...c, id: renumber.cluster(c.id), story: story.id })),
+    )
+    result.slots.push(...slots.map((s) => ({ ...s, id: renumber.slot(s.id), story: story.id })))
+    result.disputes.push(...found.disputes.map(renumber.dispute))
+    result.agreements.push(...found.agreements.map(renumber.agreement))
+    result.coverage.push(...coverage.map(renumber.coverage))
+  }
+  const order = new Map(articles.map((article, i) => [article.id, i]))
+  result.coverage.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
   return {
     articles: articles.map((a) => a.id),
+    stories,
     speakers,
     quotes,
     claims,
-    clusters,
-    slots,
-    agreements,
-    disputes,
-    coverage,
+    ...result,
     messages,
+  }
+}
+
+/** The caller's stories, limited to the given articles, each article in exactly one. */
+function givenStories(stories: readonly Story[], ids: ReadonlySet<string>): Story[] {
+  const seen = new Set<string>()
+  const kept: Story[] = []
+  for (const story of stories) {
+    const members = story.members.filter((m) => ids.has(m.article))
+    for (const member of members) {
+      if (seen.has(member.article))
+        throw new CorroborateError(
+          'INVALID_ARGUMENT',
+          `crossReference: article "${member.article}" is in two of the stories given; each article belongs to one story`,
+          { subject: member.article },
+        )
+      seen.add(member.article)
+    }
+    if (members.length > 0)
+      kept.push({ ...story, articles: members.map((m) => m.article), members })
+  }
+  const missing = [...ids].filter((id) => !seen.has(id))
+  if (missing.length > 0)
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `crossReference: ${missing.length} article(s) are in none of the stories given (first: "${missing[0]}"); give every article a story, or no stories at all`,
+      { subject: missing[0] as string },
+    )
+  return kept
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const list = groups.get(key(item))
+    if (list) list.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
+}
+
+/** Maps one story's local ids (`k0`, `s0`, `d0`, `a0`) past those of the stories before it. */
+function numbering(
+  sofar: {
+    clusters: readonly unknown[]
+    slots: readonly unknown[]
+    disputes: readonly unknown[]
+    agreements: readonly unknown[]
+  },
+  story: string,
+) {
+  const shift = (prefix: string, by: number) => (id: string) =>
+    `${prefix}${Number(id.slice(1)) + by}`
+  const cluster = shift('k', sofar.clusters.length)
+  const slot = shift('s', sofar.slots.length)
+  const dispute = shift('d', sofar.disputes.length)
+  const agreement = shift('a', sofar.agreements.length)
+  const link = <T extends { cluster: string | null; slot: string | null }>(item: T) => ({
+    ...item,
+    cluster: item.cluster === null ? null : cluster(item.cluster),
+    slot: item.slot === null ? null : slot(item.slot),
+    story,
+  })
+  return {
+    cluster,
+    slot,
+    dispute: (d: Dispute): Dispute => ({ ...link(d), id: dispute(d.id) }),
+    agreement: (a: Corroboration): Corroboration => ({ ...link(a), id: agreement(a.id) }),
+    coverage: (c: ArticleCoverage): ArticleCoverage => ({
+      ...c,
+      clusters: c.clusters.map(cluster),
+      slots: c.slots.map(slot),
+      alone: { clusters: c.alone.clusters.map(cluster), slots: c.alone.slots.map(slot) },
+      missing: { clusters: c.missing.clusters.map(cluster), slots: c.missing.slots.map(slot) },
+      story,
+    }),
   }
 }

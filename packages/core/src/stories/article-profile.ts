@@ -1,0 +1,139 @@
+import { STOPWORDS, singular } from '../claims/lexicon.js'
+import type { Article, Claim, Quote, Speaker } from '../types.js'
+
+/**
+ * What the story stage knows of one article: its weighted content words, the
+ * long quotes it carries, when and where it was published, and whom it names.
+ * Plain JSON-safe data, so that a store can keep it beside the article.
+ */
+export interface ArticleProfile {
+  article: string
+  /** Day number (days since 1970-01-01, UTC) of the publication date, or null. */
+  day: number | null
+  /** `YYYY-MM-DD`, or null. */
+  published: string | null
+  outlet: string | null
+  /** The article's title, else its lead sentence, clipped: how a reader knows it. */
+  label: string
+  /**
+   * Content words (lower case, singular) with their log-scaled frequency, the
+   * title and lead counted more; at most {@link MAX_TERMS}, heaviest first.
+   */
+  terms: Array<[term: string, weight: number]>
+  /**
+   * Every run of {@link QUOTE_SHINGLE} words of the article's statements and
+   * fragments, lower case and space-joined, sorted: two articles that share one
+   * quote the same words.
+   */
+  quoteShingles: string[]
+  /** Names of the people and organizations who speak in it, most quoted first. */
+  people: string[]
+  /** Places its claims name, in text order, each once. */
+  places: string[]
+}
+
+/** Words a shared quote must run to before it counts as evidence of one story. */
+export const QUOTE_SHINGLE = 8
+/** The most terms kept per article: enough for a long report, bounded for a huge page. */
+export const MAX_TERMS = 240
+const LABEL_LENGTH = 120
+// How much more a word counts in the title and in the lead than in the body:
+// headline and lead state what the story is, the rest may wander.
+const TITLE_WEIGHT = 3
+const LEAD_WEIGHT = 2
+const LEAD_SENTENCES = 3
+// Words that are common in news whatever the story: they say nothing of which one.
+const NEWS_WORDS = new Set(
+  `year years time times day days week weeks month months people percent new news report reports
+  reported told statement official officials people thing things way ways lot part today yesterday
+  tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr`.split(/\s+/),
+)
+
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]/gu
+
+function addWords(text: string, weight: number, counts: Map<string, number>): void {
+  for (const match of text.matchAll(WORD)) {
+    const lower = match[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '')
+    if (lower.length < 3 || STOPWORDS.has(lower)) continue
+    const term = singular(lower)
+    if (NEWS_WORDS.has(term)) continue
+    counts.set(term, (counts.get(term) ?? 0) + weight)
+  }
+}
+
+const clip = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : flat
+}
+
+/** Day number of an ISO date or date-time, or null when it does not read as one. */
+export function dayNumber(iso: string | null | undefined): number | null {
+  if (!iso) return null
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!match) return null
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+  return Number.isFinite(time) ? Math.round(time / 86_400_000) : null
+}
+
+/**
+ * Reads what the story stage compares of one article: content words weighted
+ * by place (title, lead, body), the long quotes, the publication day and
+ * outlet, and the people and places the earlier stages found. Pure; linear in
+ * the article's length.
+ * @param quotes the article's quotes (from `extractQuotes`); others' are ignored.
+ * @param claims the article's claims (from `extractClaims`); others' are ignored.
+ * @param speakers speakers to name the quotes' speakers by (their kind tells people
+ *   from documents); a quote's own speaker name is used when absent.
+ */
+export function profileArticle(
+  article: Article,
+  quotes: readonly Quote[] = [],
+  claims: readonly Claim[] = [],
+  speakers: readonly Speaker[] = [],
+): ArticleProfile {
+  const counts = new Map<string, number>()
+  if (article.title) addWords(article.title.value, TITLE_WEIGHT, counts)
+  for (const sentence of article.sentences)
+    addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, counts)
+  const terms = [...counts]
+    .map(([term, count]): [string, number] => [
+      term,
+      Math.round((1 + Math.log(count)) * 1000) / 1000,
+    ])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, MAX_TERMS)
+
+  const shingles = new Set<string>()
+  const quoted = new Map<string, number>()
+  const kindOf = new Map(speakers.map((s) => [s.id, s.kind]))
+  for (const quote of quotes) {
+    if (quote.article !== article.id || quote.kind === 'term') continue
+    const words = quote.text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .split(/[^\p{L}\p{N}']+/u)
+      .filter(Boolean)
+    for (let i = 0; i + QUOTE_SHINGLE <= words.length; i++)
+      shingles.add(words.slice(i, i + QUOTE_SHINGLE).join(' '))
+    if (quote.speaker && kindOf.get(quote.speaker.id) !== 'unknown')
+      quoted.set(quote.speaker.name, (quoted.get(quote.speaker.name) ?? 0) + 1)
+  }
+  const places: string[] = []
+  for (const claim of claims)
+    if (claim.article === article.id && claim.kind === 'place' && typeof claim.value === 'string')
+      if (!places.includes(claim.value)) places.push(claim.value)
+
+  const lead = article.sentences[0]?.text ?? article.paragraphs[0]?.text ?? ''
+  const published = article.published?.value.slice(0, 10) ?? null
+  return {
+    article: article.id,
+    day: dayNumber(published),
+    published: dayNumber(published) === null ? null : published,
+    outlet: article.outlet?.value ?? null,
+    label: clip(article.title?.value ?? lead, LABEL_LENGTH),
+    terms,
+    quoteShingles: [...shingles].sort(),
+    people: [...quoted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name),
+    places,
+  }
+}

@@ -1,0 +1,14 @@
+export {
+  type ArticleProfile,
+  dayNumber,
+  MAX_TERMS,
+  profileArticle,
+  QUOTE_SHINGLE,
+} from './article-profile.js'
+export {
+  createStoryIndex,
+  groupStories,
+  type StoryAssignment,
+  type StoryIndex,
+  type StoryIndexOptions,
+} from './story-index.js'

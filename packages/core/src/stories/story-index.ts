@@ -1,0 +1,384 @@
+import { CorroborateError } from '../errors.js'
+import type { Story, StoryMember } from '../types.js'
+import type { ArticleProfile } from './article-profile.js'
+
+/** Options of {@link createStoryIndex} and {@link groupStories}. */
+export interface StoryIndexOptions {
+  /**
+   * Cosine similarity (TF-IDF over weighted content words) between an article
+   * and a story's centroid from which the article joins the story. Default 0.3.
+   */
+  threshold?: number
+  /**
+   * The lower similarity that is enough when the article shares a quote of
+   * eight or more words with one of the story's articles. Default 0.08.
+   */
+  quoteThreshold?: number
+  /**
+   * Days between a dated article and the nearest dated article of a story it
+   * joins. Default 4. An article without a date is judged by its words alone.
+   */
+  linkDays?: number
+  /** The longest a story may run, first to last dated article, in days. Default 30. */
+  maxSpanDays?: number
+}
+
+/** Where one article went: the story it joined or started, and why. */
+export interface StoryAssignment {
+  story: string
+  /** False when the article started a new story. */
+  joined: boolean
+  member: StoryMember
+}
+
+/**
+ * The stories of a growing corpus. Adding an article assigns it once, to an
+ * existing story or a new one, and never moves earlier articles: the result
+ * depends on the order of adds and is deterministic for a given order.
+ */
+export interface StoryIndex {
+  /**
+   * Assigns one article. Costs about the number of its terms times the
+   * postings of its rarer terms, not the size of the corpus.
+   * @throws CorroborateError `DUPLICATE_ID` when the article was added before,
+   *   `INVALID_ARGUMENT` when `profile` is not a profile from `profileArticle`.
+   */
+  add(profile: ArticleProfile): StoryAssignment
+  /** Every story, in the order they were started. */
+  stories(): Story[]
+  /** The id of the story an article is in, if it was added. */
+  storyOf(article: string): string | undefined
+  /** How many articles were added. */
+  readonly size: number
+}
+
+interface Doc {
+  profile: ArticleProfile
+  weights: Map<string, number>
+  story: number
+}
+
+interface StoryState {
+  id: string
+  docs: number[]
+  members: StoryMember[]
+  /** Sum of the members' term weights (before IDF). */
+  centroid: Map<string, number>
+  first: number | null
+  last: number | null
+  /** Dated members' days, sorted, to find the nearest one. */
+  days: number[]
+}
+
+// Candidate stories come through an article's rarer terms: at most this many
+// terms are looked up, and a term found in more than a share of the corpus
+// (every politics story says "campaign") is no lookup at all.
+const LOOKUP_TERMS = 30
+const COMMON_SHARE = 0.05
+const MIN_COMMON = 40
+const MAX_CANDIDATES = 48
+const WHY_TERMS = 6
+
+function hash(text: string): string {
+  // FNV-1a, 32 bits: a short, stable id for a story from its first article's id.
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+function isProfile(value: unknown): value is ArticleProfile {
+  const p = value as ArticleProfile
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof p.article === 'string' &&
+    Array.isArray(p.terms) &&
+    Array.isArray(p.quoteShingles)
+  )
+}
+
+/** Creates an empty, incremental story index. */
+export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
+  const threshold = options.threshold ?? 0.3
+  const quoteThreshold = options.quoteThreshold ?? 0.08
+  const linkDays = options.linkDays ?? 4
+  const maxSpan = options.maxSpanDays ?? 30
+  const docs: Doc[] = []
+  const byArticle = new Map<string, number>()
+  const df = new Map<string, number>()
+  const postings = new Map<string, number[]>()
+  const shingles = new Map<string, number[]>()
+  const stories: StoryState[] = []
+  const ids = new Set<string>()
+
+  const idf = (term: string) => Math.log((docs.length + 1) / ((df.get(term) ?? 0) + 1)) + 1
+  const norm = (weights: Map<string, number>) => {
+    let sum = 0
+    for (const [term, w] of weights) {
+      const x = w * idf(term)
+      sum += x * x
+    }
+    return Math.sqrt(sum)
+  }
+  const cosine = (a: Map<string, number>, aNorm: number, b: Map<string, number>) => {
+    const bNorm = norm(b)
+    if (aNorm === 0 || bNorm === 0) return 0
+    let dot = 0
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+    for (const [term, w] of small) {
+      const other = large.get(term)
+      if (other !== undefined) dot += w * other * idf(term) ** 2
+    }
+    return dot / (aNorm * bNorm)
+  }
+  const nearestDay = (story: StoryState, day: number) => {
+    let best = Number.POSITIVE_INFINITY
+    for (const d of story.days) best = Math.min(best, Math.abs(d - day))
+    return best
+  }
+  const fitsDates = (story: StoryState, day: number | null) => {
+    if (day === null || story.first === null || story.last === null) return true
+    if (Math.max(story.last, day) - Math.min(story.first, day) > maxSpan) return false
+    return nearestDay(story, day) <= linkDays
+  }
+
+  const index: StoryIndex = {
+    get size() {
+      return docs.length
+    },
+    storyOf(article) {
+      const at = byArticle.get(article)
+      return at === undefined ? undefined : stories[(docs[at] as Doc).story]?.id
+    },
+    add(profile) {
+      if (!isProfile(profile))
+        throw new CorroborateError(
+          'INVALID_ARGUMENT',
+          'add expects an article profile from profileArticle (article, terms, quoteShingles)',
+        )
+      if (byArticle.has(profile.article))
+        throw new CorroborateError(
+          'DUPLICATE_ID',
+          `the story index already has an article "${profile.article}"`,
+          { subject: profile.article },
+        )
+      const weights = new Map(profile.terms)
+      const at = docs.length
+      const doc: Doc = { profile, weights, story: -1 }
+      docs.push(doc)
+      byArticle.set(profile.article, at)
+      for (const term of weights.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      const ownNorm = norm(weights)
+
+      // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
+      const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
+      const votes = new Map<number, number>()
+      const lookups = [...weights]
+        .filter(([term]) => (df.get(term) ?? 0) > 1 && (df.get(term) ?? 0) <= common)
+        .map(([term, w]): [string, number] => [term, w * idf(term)])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, LOOKUP_TERMS)
+      for (const [term, w] of lookups)
+        for (const other of postings.get(term) ?? []) {
+          const story = (docs[other] as Doc).story
+          votes.set(story, (votes.get(story) ?? 0) + w)
+        }
+      const quoteDocs = new Map<number, string>()
+      for (const shingle of profile.quoteShingles)
+        for (const other of shingles.get(shingle) ?? [])
+          if (!quoteDocs.has(other)) quoteDocs.set(other, shingle)
+      for (const other of quoteDocs.keys()) {
+        const story = (docs[other] as Doc).story
+        votes.set(story, (votes.get(story) ?? 0) + 1e6)
+      }
+      const candidates = [...votes]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, MAX_CANDIDATES)
+        .map(([story]) => story)
+
+      let chosen = -1
+      let chosenScore = 0
+      let chosenQuote: { doc: number; shingle: string } | null = null
+      for (const s of candidates) {
+        const story = stories[s] as StoryState
+        if (!fitsDates(story, profile.day)) continue
+        const score = cosine(weights, ownNorm, story.centroid)
+        // A long quote shared with a member published near it is strong evidence.
+        let quote: { doc: number; shingle: string } | null = null
+        for (const d of story.docs) {
+          const shingle = quoteDocs.get(d)
+          if (shingle === undefined) continue
+          const day = (docs[d] as Doc).profile.day
+          if (profile.day !== null && day !== null && Math.abs(day - profile.day) > linkDays)
+            continue
+          quote = { doc: d, shingle }
+          break
+        }
+        const passes = score >= threshold || (quote !== null && score >= quoteThreshold)
+        if (passes && (score > chosenScore || chosen < 0)) {
+          chosen = s
+          chosenScore = score
+          chosenQuote = quote
+        }
+      }
+
+      let member: StoryMember
+      if (chosen < 0) {
+        let id = `st-${hash(profile.article)}`
+        for (let n = 2; ids.has(id); n++) id = `st-${hash(profile.article)}-${n}`
+        ids.add(id)
+        chosen = stories.length
+        member = {
+          article: profile.article,
+          closest: null,
+          score: 1,
+          sharedTerms: [],
+          sharedQuote: null,
+        }
+        stories.push({
+          id,
+          docs: [],
+          members: [],
+          centroid: new Map(),
+          first: null,
+          last: null,
+          days: [],
+        })
+      } else {
+        const story = stories[chosen] as StoryState
+        // Why: the member closest to the article, and the terms that weigh most between them.
+        let closest = chosenQuote?.doc ?? -1
+        let closestScore = -1
+        if (closest < 0)
+          for (const d of story.docs) {
+            const score = cosine(weights, ownNorm, (docs[d] as Doc).weights)
+            if (score > closestScore) {
+              closest = d
+              closestScore = score
+            }
+          }
+        const other = (docs[closest] as Doc).weights
+        const shared = [...weights]
+          .filter(([term]) => other.has(term))
+          .map(([term, w]): [string, number] => [term, w * (other.get(term) ?? 0) * idf(term) ** 2])
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .slice(0, WHY_TERMS)
+          .map(([term]) => term)
+        member = {
+          article: profile.article,
+          closest: (docs[closest] as Doc).profile.article,
+          score: Math.round(chosenScore * 1000) / 1000,
+          sharedTerms: shared,
+          sharedQuote: chosenQuote?.shingle ?? null,
+        }
+      }
+      const story = stories[chosen] as StoryState
+      doc.story = chosen
+      story.docs.push(at)
+      story.members.push(member)
+      for (const [term, w] of weights) story.centroid.set(term, (story.centroid.get(term) ?? 0) + w)
+      if (profile.day !== null) {
+        story.first = story.first === null ? profile.day : Math.min(story.first, profile.day)
+        story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
+        story.days.push(profile.day)
+      }
+      for (const term of weights.keys()) {
+        const list = postings.get(term)
+        if (list) list.push(at)
+        else postings.set(term, [at])
+      }
+      for (const shingle of profile.quoteShingles) {
+        const list = shingles.get(shingle)
+        if (list) list.push(at)
+        else shingles.set(shingle, [at])
+      }
+      return { story: story.id, joined: story.docs.length > 1, member }
+    },
+    stories() {
+      return stories.map((story) => describeStory(story, docs, (a, b) => cosine(a, norm(a), b)))
+    },
+  }
+  return index
+}
+
+const ISO = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)
+
+function mostNamed(lists: readonly (readonly string[])[], max: number): string[] {
+  const counts = new Map<string, { n: number; first: number }>()
+  lists.forEach((list, i) => {
+    for (const name of new Set(list)) {
+      const seen = counts.get(name)
+      if (seen) seen.n++
+      else counts.set(name, { n: 1, first: i })
+    }
+  })
+  return [...counts]
+    .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
+    .slice(0, max)
+    .map(([name]) => name)
+}
+
+function describeStory(
+  story: StoryState,
+  docs: readonly Doc[],
+  similarity: (a: Map<string, number>, b: Map<string, number>) => number,
+): Story {
+  const members = story.docs.map((d) => docs[d] as Doc)
+  // The label: the headline (or lead) of the member nearest the story's centre.
+  let label = members[0]?.profile.label ?? ''
+  if (members.length > 2) {
+    let best = -1
+    for (const doc of members) {
+      const score = similarity(doc.weights, story.centroid) + (doc.profile.label ? 0 : -1)
+      if (score > best) {
+        best = score
+        label = doc.profile.label
+      }
+    }
+  }
+  const outlets: string[] = []
+  for (const doc of members)
+    if (doc.profile.outlet && !outlets.includes(doc.profile.outlet))
+      outlets.push(doc.profile.outlet)
+  return {
+    id: story.id,
+    label,
+    articles: members.map((doc) => doc.profile.article),
+    outlets,
+    dates: {
+      first: story.first === null ? null : ISO(story.first),
+      last: story.last === null ? null : ISO(story.last),
+    },
+    people: mostNamed(
+      members.map((doc) => doc.profile.people),
+      8,
+    ),
+    places: mostNamed(
+      members.map((doc) => doc.profile.places),
+      8,
+    ),
+    members: story.members.map((member) => ({ ...member, sharedTerms: [...member.sharedTerms] })),
+  }
+}
+
+/**
+ * Groups articles into stories: the articles that report one event or one
+ * developing story. Adds the profiles in the order given to a fresh
+ * {@link createStoryIndex}; deterministic for a given order.
+ */
+export function groupStories(
+  profiles: readonly ArticleProfile[],
+  options: StoryIndexOptions = {},
+): Story[] {
+  if (!Array.isArray(profiles))
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `groupStories expects an array of article profiles, got ${profiles === null ? 'null' : typeof profiles}`,
+    )
+  const index = createStoryIndex(options)
+  for (const profile of profiles) index.add(profile)
+  return index.stories()
+}
