@@ -1462,3 +1462,66 @@ describe('html: the body a page declares in JSON-LD', () => {
     expect(article.text).toContain('Teaser 0')
   })
 })
+
+describe('html: markup held as text is read, never kept', () => {
+  const story = [
+    'The county opened its first public library branch in the valley on Saturday, after three years of planning and fundraising by residents.',
+    'Volunteers carried the last boxes of books into the converted grain store on Friday night, the branch manager said.',
+    'The branch will open five days a week and hold about 12,000 books, a reading room and four computers for public use.',
+    'Residents raised $180,000 of the $1.2 million cost through bake sales, a fun run and a benefit concert in the spring.',
+  ]
+  const teasers = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `Teaser ${i}: council, budget, roads, schools, parks, taxes, water, and more, discussed at length in another story, with many commas, clauses, and asides.`,
+  )
+  // Every few words a link with a long address, as a CMS writes the body's HTML into JSON-LD.
+  const linked = (text: string, i: number) =>
+    text.replace(
+      /(\S+ \S+ \S+)( \S+ \S+ \S+)/g,
+      (_, head: string, tail: string) =>
+        `<a href="https://www.example.org/news/local/county-council-library-branch-valley-grain-store-${i}">${head}</a>${tail}`,
+    )
+  const page = (articleBody: string) =>
+    `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Library opens', articleBody })}</script></head><body><div class="article-content main-story">${teasers.map((t) => `<p>${t}</p>`).join('')}</div><div>${story.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`
+
+  it('a JSON-LD body that holds HTML still guides the extraction to the story', () => {
+    const html = story.map((t, i) => `<p>${linked(t, i)}</p>`).join('\n')
+    expect(html).toContain('<a href=')
+    const article = ingestArticle({ content: page(html), format: 'html' })
+    expect(article.paragraphs.map((p) => p.text)).toEqual(story)
+  })
+
+  it('a JSON-LD body that holds escaped HTML guides it too', () => {
+    const escaped = story
+      .map(
+        (t, i) => `&lt;p&gt;${linked(t, i).replace(/</g, '&lt;').replace(/>/g, '&gt;')}&lt;/p&gt;`,
+      )
+      .join('')
+    const article = ingestArticle({ content: page(escaped), format: 'html' })
+    expect(article.paragraphs.map((p) => p.text)).toEqual(story)
+  })
+
+  it('markup escaped in the page is dropped from the text; the words keep their spans', () => {
+    const content = `<html><body><article>
+<p>The mayor said &lt;a href="https://example.org/plan"&gt;the plan&lt;/a&gt; would pass on Monday.&lt;/p&gt;&lt;p&gt;The council meets again in May.</p>
+<p>A second paragraph &lt;em&gt;with emphasis&lt;/em&gt; and &lt;br/&gt; a break, and a title in brackets: &lt;The Palace&gt;.</p>
+</article></body></html>`
+    const article = normalizeArticle({ content, format: 'html' })
+    expect(paragraphTexts(article)).toEqual([
+      'The mayor said the plan would pass on Monday. The council meets again in May.',
+      'A second paragraph with emphasis and a break, and a title in brackets: <The Palace>.',
+    ])
+    const at = article.text.indexOf('the plan')
+    expect(slice(article, toOriginalSpan(article.runs, at, at + 'the plan'.length))).toBe(
+      'the plan',
+    )
+    const may = article.text.indexOf('May.')
+    expect(slice(article, toOriginalSpan(article.runs, may, may + 4))).toBe('May.')
+    for (const paragraph of article.paragraphs) {
+      expect(
+        toOriginalSpan(article.runs, paragraph.offset, paragraph.offset + paragraph.text.length),
+      ).toEqual(paragraph.span)
+    }
+  })
+})

@@ -505,7 +505,9 @@ function extractFrom(article: Article): QuoteExtraction {
     quotes.push({
       id,
       article: article.id,
-      text: article.original.slice(span.start, span.end),
+      // A plain text is what the reader sees; a page's or Markdown's original holds
+      // markup between the words (`<a href="…">`, `*…*`): their quote is the clean text.
+      text: article.format === 'text' ? article.original.slice(span.start, span.end) : item.text,
       span,
       kind: item.kind,
       paragraph: item.span.paragraph,

@@ -2,6 +2,7 @@ import type { Element, Root, RootContent } from 'hast'
 import type { TextRun } from '../../types.js'
 import type { Block } from '../block.js'
 import { decodeHtmlText } from './decode-html-text.js'
+import { dropEscapedMarkup } from './escaped-markup.js'
 import { DROPPED_CONTENT } from './parse-html.js'
 
 /**
@@ -280,6 +281,8 @@ export function htmlBlocks(tree: Root): HtmlBlock[] {
     }
     if (MAY_COMPOSE.test(text) && text.normalize('NFC') !== text)
       ({ text, runs } = composeNfc(text, runs))
+    // Markup the page escaped (`&lt;a href="…"&gt;`) is no text a reader should get.
+    if (text.includes('<')) ({ text, runs } = dropEscapedMarkup(text, runs))
     if (text.trim() !== '' && runs.length > 0) {
       const first = runs[0] as TextRun
       const last = runs[runs.length - 1] as TextRun
@@ -291,7 +294,7 @@ export function htmlBlocks(tree: Root): HtmlBlock[] {
         depth: HEADING[builder.element.tagName] ?? 0,
         element: builder.element,
         path: builder.path,
-        linkLength: builder.linkLength,
+        linkLength: Math.min(builder.linkLength, text.length),
         heading: HEADING[builder.element.tagName] ?? 0,
       })
     }

@@ -2,6 +2,8 @@ import type { Element, Root } from 'hast'
 import type { ArticleMessage, Evidence, EvidenceSource, Span } from '../../types.js'
 import { evidence, normalizeDate } from '../metadata.js'
 import { decodeHtmlText } from './decode-html-text.js'
+import { htmlBlocks } from './html-blocks.js'
+import { parseHtml } from './parse-html.js'
 
 /** What a page says about itself, each value with the markup it was read from. */
 export interface HtmlMetadata {
@@ -11,7 +13,7 @@ export interface HtmlMetadata {
   outlet: Evidence<string> | null
   url: Evidence<string> | null
   language: Evidence<string> | null
-  /** The article body as the page's JSON-LD gives it, when it does: a guide for extraction. */
+  /** The article body as the page's JSON-LD gives it, markup read as a page would show it: a guide for extraction. */
   jsonLdBody: string | null
   messages: ArticleMessage[]
 }
@@ -54,6 +56,18 @@ function textOf(element: Element, skipped: ReadonlySet<string> = SCRIPTS): strin
     }
   }
   return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A JSON-LD string read as the text a page shows: many sites put the body's
+ * HTML (`"articleBody": "<p>…<a href=…>…</a></p>"`) or escaped HTML in it.
+ */
+function textOfMarkup(value: string): string | null {
+  if (!/[<&]/.test(value)) return value
+  const text = htmlBlocks(parseHtml(value))
+    .map((block) => block.text)
+    .join('\n\n')
+  return text.trim() === '' ? null : text
 }
 
 const stringProperty = (element: Element, name: string): string | null => {
@@ -378,7 +392,8 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
           value.source,
         )
       : null
-  const jsonLdBody = article ? asString(article.object.articleBody) : null
+  const declaredBody = article ? asString(article.object.articleBody) : null
+  const jsonLdBody = declaredBody === null ? null : textOfMarkup(declaredBody)
   return {
     title: found(title),
     author: found(author),
