@@ -11,6 +11,7 @@ export type CorroborateErrorCode =
   | 'INVALID_METADATA'
   | 'UNSUPPORTED_FORMAT'
   | 'DUPLICATE_ID'
+  | 'UNKNOWN_ID'
 
 /**
  * Thrown when a caller breaks the contract of a function (a missing file, bytes

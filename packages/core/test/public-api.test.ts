@@ -11,6 +11,7 @@ describe('public API', () => {
       'DEFAULT_MAX_LENGTH',
       'alignClaims',
       'clusterQuotes',
+      'compareArticles',
       'contentId',
       'createCorpus',
       'createStoryIndex',

@@ -1,5 +1,12 @@
 export { type AlignClaimsOptions, alignClaims, sameValue } from './align-claims.js'
 export { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
+export {
+  type ArticleComparison,
+  type CompareArticlesOptions,
+  type ComparedSlot,
+  type ComparedValue,
+  compareArticles,
+} from './compare-articles.js'
 export { measureCoverage } from './coverage.js'
 export {
   type CorpusMessage,
