@@ -355,12 +355,39 @@ export interface QuoteCluster {
   story?: string
 }
 
+/** One side of an update: a value and the articles that give it, with the last day they were published. */
+export interface ClaimUpdateSide {
+  value: number | string
+  articles: string[]
+  /** `YYYY-MM-DD`, the latest of those articles' publication days; null when one has none. */
+  published: string | null
+}
+
+/**
+ * A figure a later report updates ("the death toll has risen to 130"): the
+ * earlier value and the later one. `evidence` says how the order is known:
+ * the later claim's own words of change, or only the publication days.
+ */
+export interface ClaimUpdate {
+  from: ClaimUpdateSide
+  to: ClaimUpdateSide
+  evidence: 'wording' | 'dates'
+  /** The claim whose words say the figure changed, for `wording`; null otherwise. */
+  claim: string | null
+}
+
 /** The same fact slot (what is measured, about what) across articles, with the values they give. */
 export interface ClaimSlot {
   /** `s<n>`. */
   id: string
   kind: ClaimKind
   unit: string | null
+  /**
+   * What the slot's value is the value of, as read from the first claim's
+   * clause: "dead at bataclan", "capacity", "offer/visit (bukele)"; null when
+   * the clause does not say (such a slot holds one claim).
+   */
+  measure: string | null
   /** The content words the slot's claims share, sorted. */
   keywords: string[]
   claims: string[]
@@ -368,6 +395,8 @@ export interface ClaimSlot {
   values: Array<{ value: number | string; articles: string[]; claims: string[] }>
   /** True when every article gives the same value, within tolerance. */
   agrees: boolean
+  /** When the values differ because a later report updates the figure; null otherwise. */
+  update: ClaimUpdate | null
   /** The story the slot belongs to; set by `crossReference`. */
   story?: string
 }

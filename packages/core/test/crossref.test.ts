@@ -629,6 +629,7 @@ describe('crossref: facts', () => {
         id: 's0',
         kind: 'count',
         unit: 'people',
+        measure: 'capacity',
         keywords: PRISON_SLOT,
         claims: ['a#c0', 'b#c0'],
         values: [
@@ -636,6 +637,7 @@ describe('crossref: facts', () => {
           { value: 20000, articles: ['b'], claims: ['b#c0'] },
         ],
         agrees: false,
+        update: null,
       },
     ])
     expect(result.disputes).toEqual([

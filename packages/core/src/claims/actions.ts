@@ -15,7 +15,7 @@ import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
 // modals, and the irregular past forms a verb of action takes in news.
 
 /** Verbs of speech, as lemmas: what they report is a quote, not an action. */
-const SPEECH = new Set(
+export const SPEECH = new Set(
   `say tell add state explain note write ask reply respond continue remark argue claim insist
   declare comment acknowledge admit warn tweet post mention suggest recall answer observe stress
   emphasize emphasise reiterate affirm assert contend maintain testify describe call quip muse
@@ -206,7 +206,7 @@ function withE(stem: string): string {
 }
 
 /** The lemma of a verb in the past ("offered" → "offer"), or null when the word is no past form. */
-function pastLemma(word: string): string | null {
+export function pastLemma(word: string): string | null {
   const irregular = IRREGULAR.get(word)
   if (irregular !== undefined) return irregular
   if (word.length < 5 || !word.endsWith('ed') || STOPWORDS.has(word)) return null
@@ -216,13 +216,13 @@ function pastLemma(word: string): string | null {
 }
 
 /** The lemma of a present-participle ("conducting" → "conduct"). */
-function ingLemma(word: string): string | null {
+export function ingLemma(word: string): string | null {
   if (word.length < 6 || !word.endsWith('ing')) return null
   return withE(word.slice(0, -3))
 }
 
 /** The lemma of a third-person present form ("signs" → "sign"), without telling it from a plural. */
-function presentLemma(word: string): string | null {
+export function presentLemma(word: string): string | null {
   if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss') || STOPWORDS.has(word))
     return null
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`

@@ -1,23 +1,53 @@
-import type { Claim, ClaimSlot } from '../types.js'
+import { canonicalPlace, describeMeasure, type Measure, measureOf } from '../claims/measure.js'
+import type { Claim, ClaimSlot, ClaimUpdate } from '../types.js'
 
 /** Options of {@link alignClaims}. */
 export interface AlignClaimsOptions {
   /** Relative difference under which two numbers are the same value (rounding). Default 0.05. */
   tolerance?: number
-  /** Content words two claims' sentences must share to be about the same thing. Default 2. */
+  /**
+   * Content words two claims' clauses must share to be about the same thing,
+   * when what they measure is a predicate of any kind ("cost", "raise") rather
+   * than a count a story turns on (the dead, the injured, a capacity) or an
+   * event. Default 1.
+   */
   minSharedKeywords?: number
+  /**
+   * The publication day (`YYYY-MM-DD`) of each article by id: a figure that a
+   * later article gives differently is an update, not a conflict.
+   */
+  published?: Readonly<Record<string, string | null | undefined>>
 }
 
 interface Slot {
   kind: Claim['kind']
   unit: string | null
   claims: Claim[]
-  keywords: Map<string, number>
+  /** The measure of the slot's first claim: every other claim must be compatible with it. */
+  measure: Measure | null
+  actors: Set<string>
+  /** Content words of the claims' clauses, with how many claims have each. */
+  context: Map<string, number>
   articles: Set<string>
   /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
   low: number
   high: number
 }
+
+// Counts a story turns on: two outlets' figures for them are one fact whatever else their clauses say.
+const STORY_COUNTS = new Set([
+  'dead',
+  'injured',
+  'critical',
+  'capacity',
+  'hospitalized',
+  'arrested',
+  'evacuated',
+  'rescued',
+  'missing',
+])
+// Candidates a claim is compared with, the latest first: a bound that keeps alignment linear.
+const MAX_CANDIDATES = 64
 
 /** Numbers of one slot stay within a factor of ten; beyond that they measure different things. */
 function withinTen(slot: Slot, value: number): boolean {
@@ -31,7 +61,7 @@ function withinTen(slot: Slot, value: number): boolean {
  * Whether two claims give the same value, allowing for rounding and for the
  * bounds the text sets: "about 40,000" meets 40,500, "up to 40,000" meets
  * 35,000, "more than 20" meets 25; an unresolved weekday meets a date that
- * falls on it.
+ * falls on it; "U.S." meets "United States".
  */
 export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
   if (typeof a.value === 'number' && typeof b.value === 'number') {
@@ -59,10 +89,12 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
   const x = String(a.value).toLowerCase()
   const y = String(b.value).toLowerCase()
   if (x === y) return true
-  // "San José, Costa Rica" and "Costa Rica" name the same place at two scales.
+  // "San José, Costa Rica" and "Costa Rica" name the same place at two scales;
+  // "U.S." and "the United States" one place in two spellings.
   if (a.kind === 'place' || a.kind === 'itinerary') {
-    const parts = (v: string) => v.split(/\s*(?:,|>)\s*/)
-    if (parts(x).some((p) => parts(y).includes(p))) return true
+    const parts = (v: string) => v.split(/\s*(?:,|>)\s*/).map(canonicalPlace)
+    const ys = parts(y)
+    if (parts(x).some((p) => ys.includes(p))) return true
   }
   // "monday" (no article date) and 2025-02-03 (a Monday) may be the same day.
   const weekday = (iso: string) =>
@@ -74,79 +106,129 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
   return weekday(x) === y || weekday(y) === x
 }
 
+/** The subject and verb of an action claim ("Nayib Bukele offer"), its object left out. */
+function actionKey(claim: Claim): string {
+  const words = String(claim.value).split(' ')
+  const objectWords = claim.noun ? claim.noun.split(/\s+/).length : 1
+  return words.slice(0, Math.max(1, words.length - objectWords)).join(' ')
+}
+
+/** Content words of a claim's sentence, the value's own words ("tuesday", "inmates") left out. */
+function contextOf(claim: Claim): string[] {
+  const own = new Set(claim.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+  return [...new Set(claim.keywords)].filter((word) => !own.has(word) && !own.has(`${word}s`))
+}
+
 /**
- * Aligns the claims of several articles into slots: the same kind and unit
- * of value, said of the same thing (their sentences share content words).
- * Candidates come from an inverted index of keywords within each kind and
- * unit. Each slot lists its distinct values (within tolerance) with the
- * articles that give them; `agrees` is false when articles disagree. Slots
- * come in the order of their first claim.
+ * Whether a claim with measure `m` may join a slot: the same thing measured
+ * (what, scope, total, or a shared event), of the same named owner, and for
+ * a measure of any kind some words of their clauses in common.
+ */
+function fits(
+  slot: Slot,
+  claim: Claim,
+  m: Measure | null,
+  context: readonly string[],
+  minShared: number,
+) {
+  if (slot.articles.has(claim.article)) return -1
+  if (typeof claim.value === 'number' && !withinTen(slot, claim.value)) return -1
+  let shared = 0
+  for (const word of context) if (slot.context.has(word)) shared++
+  if (claim.kind === 'action') return shared
+  const founder = slot.measure
+  if (!m || !founder) return -1
+  if (m.actor !== null && slot.actors.size > 0 && !slot.actors.has(m.actor)) return -1
+  if (m.what === 'event') {
+    if (!m.events.some((event) => founder.events.includes(event))) return -1
+    return shared
+  }
+  if (STORY_COUNTS.has(m.what)) return shared
+  const needed = Math.min(minShared, context.length, slot.context.size)
+  return shared >= needed ? shared : -1
+}
+
+/**
+ * Aligns the claims of several articles into slots: one fact each, the same
+ * kind and unit of value said of the same thing. What a claim measures is
+ * read from its clause (see the claims stage's measure): the count of the
+ * dead at one venue never meets the count of the dead in all, the injured
+ * never the critically injured, a security force never a stadium crowd; a day
+ * meets another day only when both are the time of one event by one actor
+ * ("the offer", by Bukele). A claim whose clause does not say what its value
+ * measures stays alone. Actions meet by subject and verb. Candidates come
+ * from an index of measures, at most a fixed number per claim, so alignment
+ * stays linear. Each slot lists its distinct values (within tolerance) with
+ * the articles that give them; `agrees` is false when they differ, and
+ * `update` says when the later value updates the earlier one ("the death toll
+ * has risen to 130", or a later publication day). Slots come in the order of
+ * their first claim.
  */
 export function alignClaims(
   claims: readonly Claim[],
   options: AlignClaimsOptions = {},
 ): ClaimSlot[] {
   const tolerance = options.tolerance ?? 0.05
-  const minShared = options.minSharedKeywords ?? 2
+  const minShared = options.minSharedKeywords ?? 1
   const slots: Slot[] = []
-  // kind|unit → keyword → slots holding it.
-  const index = new Map<string, Map<string, number[]>>()
+  // bucket → slot indexes; for events, one bucket per event name.
+  const index = new Map<string, number[]>()
+  const measures = new Map<string, Measure | null>()
   for (const claim of claims) {
-    // The value's own words ("tuesday", "inmates") say nothing about what it is the value of.
-    const own = new Set(claim.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
-    const keywords = [...new Set(claim.keywords)].filter(
-      (word) => !own.has(word) && !own.has(`${word}s`),
-    )
-    const bucketKey = `${claim.kind}|${claim.unit ?? ''}`
-    let bucket = index.get(bucketKey)
-    if (!bucket) {
-      bucket = new Map()
-      index.set(bucketKey, bucket)
-    }
-    const votes = new Map<number, number>()
-    for (const word of keywords)
-      for (const slot of bucket.get(word) ?? []) votes.set(slot, (votes.get(slot) ?? 0) + 1)
+    const m = measureOf(claim)
+    measures.set(claim.id, m)
+    const context = contextOf(claim)
+    let buckets: string[] = []
+    if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
+    else if (m && m.what === 'event') buckets = m.events.map((e) => `${claim.kind}|event|${e}`)
+    else if (m)
+      buckets = [
+        `${claim.kind}|${claim.unit ?? ''}|${m.what}|${m.scope.join(',')}|${m.total ? 'total' : ''}`,
+      ]
     let chosen = -1
-    let best = 0
-    for (const [slotIndex, shared] of votes) {
-      const slot = slots[slotIndex] as Slot
-      // A place is named in many sentences: only close ones speak of the same where.
-      const wanted = claim.kind === 'place' ? minShared + 2 : minShared
-      const needed = Math.min(wanted, keywords.length, slot.keywords.size)
-      if (shared < Math.max(1, needed) || shared <= best) continue
-      // One value per article in a slot, and values within a factor of ten of each other.
-      if (slot.articles.has(claim.article)) continue
-      if (typeof claim.value === 'number' && !withinTen(slot, claim.value)) continue
-      chosen = slotIndex
-      best = shared
+    let best = -1
+    const seen = new Set<number>()
+    for (const bucket of buckets) {
+      const list = index.get(bucket) ?? []
+      for (let n = list.length - 1; n >= 0 && n >= list.length - MAX_CANDIDATES; n--) {
+        const at = list[n] as number
+        if (seen.has(at)) continue
+        seen.add(at)
+        const score = fits(slots[at] as Slot, claim, m, context, minShared)
+        if (score > best || (score === best && score >= 0 && at < chosen)) {
+          best = score
+          chosen = at
+        }
+      }
     }
-    if (chosen < 0) {
+    if (best < 0) {
       chosen = slots.length
       slots.push({
         kind: claim.kind,
         unit: claim.unit,
         claims: [],
-        keywords: new Map(),
+        measure: m,
+        actors: new Set(),
+        context: new Map(),
         articles: new Set(),
         low: Number.POSITIVE_INFINITY,
         high: Number.NEGATIVE_INFINITY,
       })
+      for (const bucket of buckets) {
+        const list = index.get(bucket)
+        if (list) list.push(chosen)
+        else index.set(bucket, [chosen])
+      }
     }
     const slot = slots[chosen] as Slot
     slot.claims.push(claim)
     slot.articles.add(claim.article)
+    if (m?.actor) slot.actors.add(m.actor)
     if (typeof claim.value === 'number') {
       slot.low = Math.min(slot.low, Math.abs(claim.value))
       slot.high = Math.max(slot.high, Math.abs(claim.value))
     }
-    for (const word of keywords) {
-      const seen = slot.keywords.get(word)
-      slot.keywords.set(word, (seen ?? 0) + 1)
-      if (seen !== undefined) continue
-      const list = bucket.get(word)
-      if (list) list.push(chosen)
-      else bucket.set(word, [chosen])
-    }
+    for (const word of context) slot.context.set(word, (slot.context.get(word) ?? 0) + 1)
   }
   return slots.map((slot, i) => {
     const values: ClaimSlot['values'] = []
@@ -163,18 +245,72 @@ export function alignClaims(
       }
     }
     for (const entry of values) entry.articles.sort()
-    const shared = [...slot.keywords.entries()]
+    const shared = [...slot.context.entries()]
       .filter(([, count]) => slot.claims.length === 1 || count > 1)
       .map(([word]) => word)
       .sort()
-    return {
+    const base = {
       id: `s${i}`,
       kind: slot.kind,
       unit: slot.unit,
+      measure: slot.measure ? describeMeasure(slot.measure) : null,
       keywords: shared,
       claims: slot.claims.map((c) => c.id),
       values,
       agrees: values.length <= 1,
     }
+    return {
+      ...base,
+      update: findUpdate(base, slot.claims, measures, options.published ?? {}),
+    }
   })
+}
+
+/**
+ * When a slot's values differ because the figure changed: the later value
+ * in words of change ("has risen to 130", "now stands at"), or every article
+ * that gives one value published before every article that gives the other.
+ * Null when the values agree, when there are more than two, or when nothing
+ * says which came later.
+ */
+export function findUpdate(
+  slot: Pick<ClaimSlot, 'kind' | 'values'>,
+  claims: readonly Claim[],
+  measures: ReadonlyMap<string, Measure | null>,
+  published: Readonly<Record<string, string | null | undefined>>,
+): ClaimUpdate | null {
+  if (slot.values.length !== 2 || typeof slot.values[0]?.value !== 'number') return null
+  const [a, b] = slot.values as [ClaimSlot['values'][number], ClaimSlot['values'][number]]
+  const day = (articles: readonly string[]) =>
+    articles.map((id) => published[id]?.slice(0, 10) ?? null)
+  const span = (articles: readonly string[]) => {
+    const days = day(articles)
+    if (days.some((d) => d === null)) return null
+    const sorted = (days as string[]).sort()
+    return { first: sorted[0] as string, last: sorted.at(-1) as string }
+  }
+  const side = (entry: typeof a) => {
+    const dates = span(entry.articles)
+    return { value: entry.value, articles: entry.articles, published: dates?.last ?? null }
+  }
+  const worded = (entry: typeof a) => entry.claims.find((id) => measures.get(id)?.update) ?? null
+  const aWords = worded(a)
+  const bWords = worded(b)
+  if ((aWords === null) !== (bWords === null)) {
+    const [from, to] = aWords ? [b, a] : [a, b]
+    return {
+      from: side(from),
+      to: side(to),
+      evidence: 'wording',
+      claim: aWords ?? bWords,
+    }
+  }
+  const spanA = span(a.articles)
+  const spanB = span(b.articles)
+  if (!spanA || !spanB || claims.length < 2) return null
+  if (spanA.last < spanB.first)
+    return { from: side(a), to: side(b), evidence: 'dates', claim: null }
+  if (spanB.last < spanA.first)
+    return { from: side(b), to: side(a), evidence: 'dates', claim: null }
+  return null
 }

@@ -1,0 +1,617 @@
+import type { Claim } from '../types.js'
+import { ingLemma, pastLemma, presentLemma, SPEECH } from './actions.js'
+import { STOPWORDS, singular, TITLE_WORDS, WEEKDAYS } from './lexicon.js'
+import { isCapitalized, type Token, tokenize } from './tokens.js'
+
+/**
+ * What a claim's value is the value of, read from the clause it stands in, so
+ * that only claims about one fact are compared: "people killed at the
+ * Bataclan" apart from "people killed in all", "CECOT's capacity", "the day
+ * Bukele made the offer".
+ */
+export interface Measure {
+  /**
+   * For numbers: what is counted, a concept ("dead", "injured", "critical",
+   * "capacity") or the predicate and the noun ("cost", "raise", "mobilize
+   * staff"). For days, dates, years and places: "event".
+   */
+  what: string
+  /** For days, dates, years and places: the events the value is the time or place of ("offer", "visit"). */
+  events: string[]
+  /** Whose it is: the surname or name of the clause's named subject or owner, lower case; null when none is named. */
+  actor: string | null
+  /** What restricts it: places and times after "at", "in", "during" … ("bataclan", "february"), sorted. */
+  scope: string[]
+  /** True for a total: "in all", "in total", "overall", a death toll. */
+  total: boolean
+  /** True when the clause reports a change to a figure: "has risen to", "climbed to", "now stands at". */
+  update: boolean
+}
+
+// A claim is read within this many characters of its sentence on each side, so that a
+// run-on sentence of any length costs the same per claim.
+const WINDOW = 360
+
+const HARD_BREAK = /^(?:[;:()[\]“”"«»‘’!?]|—|–|\.)$/
+// A comma followed by one of these opens another clause.
+const CLAUSE_OPENERS = new Set(
+  'and but while whereas which who whom whose where when although though including according as or because after before since if unless so yet compared'.split(
+    ' ',
+  ),
+)
+const AUXILIARIES = new Set(
+  'is are was were be been being has have had do does did will would shall should can could may might must now also already reportedly still just since then'.split(
+    ' ',
+  ),
+)
+/** Words between a number and what it counts, or its predicate, that say nothing of what it is. */
+const QUANTITY_FILLER = new Set(
+  'at least most more than about nearly some up to over almost around roughly an estimated a the of by only just approximately fewer less under below as many much another additional further another whopping mere record new'.split(
+    ' ',
+  ),
+)
+const TOTAL_WORDS = new Set(['total', 'overall', 'altogether', 'combined', 'cumulative'])
+/** Verbs that move a figure: a new value of the same measure, later. */
+const UPDATE_VERBS = new Set(
+  'rise climb increase jump grow reach stand hit swell soar mount top surpass pass exceed balloon double triple edge creep spike'.split(
+    ' ',
+  ),
+)
+/** Forms of the verbs that move a figure, irregular ones with them: "rose", "risen", "stood". */
+const UPDATE_FORMS =
+  /^(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|gr(?:ow|ows|ew|own|owing)|reach(?:es|ed|ing)?|stand(?:s|ing)?|stood|swell(?:s|ed|ing)?|swollen|soar(?:s|ed|ing)?|mount(?:s|ed|ing)|top(?:s|ped)|surpass(?:es|ed)|exceed(?:s|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed)|spik(?:e|es|ed))$/
+/** Forms of verbs of speech that the stopword list holds or that are irregular. */
+const SPEECH_FORMS = /^(?:said|says|told|tells|wrote|writes|spoke|speaks)$/
+const MODALS = new Set('can could will would may might must should shall to did does do'.split(' '))
+/** Verbs that stand for the event their subject names: "the offer came", "the attack happened". */
+const LIGHT_VERBS = new Set('come happen occur take begin start follow unfold emerge'.split(' '))
+/** Forms of the light verbs, some of them stopwords: "came", "took place". */
+const LIGHT_FORMS =
+  /^(?:c(?:ame|ome|omes)|happen(?:s|ed)|occur(?:s|red)|took|takes|began|begins|start(?:s|ed)|unfold(?:s|ed)|emerg(?:e|es|ed))$/
+/** Verbs that lead to the verb of the event: "is set to meet", "plans to visit". */
+const LEAD_VERBS = new Set(
+  'set expect schedule due go plan poise slate aim hope want try seek decide intend prepare'.split(
+    ' ',
+  ),
+)
+/** Words of time or of a document that are no event of their own. */
+const NOT_EVENTS = new Set(
+  `day week month year time night morning afternoon evening weekend hour minute date period
+  season term report statement release article story interview post tweet remark comment
+  decade century today tonight yesterday tomorrow earlier later ago`.split(/\s+/),
+)
+/** Verbs and nouns of one event, to one name: "proposal" is an "offer", "talks" a "meeting". */
+const EVENT_CLASSES = new Map<string, string>(
+  Object.entries({
+    offer: 'offer',
+    proposal: 'offer',
+    propose: 'offer',
+    proposition: 'offer',
+    invitation: 'offer',
+    invite: 'offer',
+    meet: 'meet',
+    meeting: 'meet',
+    talk: 'meet',
+    summit: 'meet',
+    visit: 'visit',
+    trip: 'visit',
+    tour: 'visit',
+    arrive: 'arrive',
+    arrival: 'arrive',
+    attack: 'attack',
+    shooting: 'attack',
+    shoot: 'attack',
+    bombing: 'attack',
+    bomb: 'attack',
+    blast: 'attack',
+    explosion: 'attack',
+    assault: 'attack',
+    open: 'open',
+    opening: 'open',
+    inaugurate: 'open',
+    inauguration: 'open',
+    launch: 'open',
+    sign: 'sign',
+    signing: 'sign',
+    announce: 'announce',
+    announcement: 'announce',
+    elect: 'vote',
+    election: 'vote',
+    vote: 'vote',
+    ballot: 'vote',
+    primary: 'vote',
+    caucus: 'vote',
+    die: 'die',
+    death: 'die',
+    kill: 'die',
+    arrest: 'arrest',
+    detain: 'arrest',
+    resign: 'resign',
+    resignation: 'resign',
+    debate: 'debate',
+    crash: 'crash',
+    collapse: 'crash',
+  }),
+)
+/** Nouns that name an event of their own: what a day or a place may be the time or place of. */
+const EVENT_NOUNS = new Set(
+  `ceremony rally conference hearing trial protest march speech briefing concert match game funeral
+  raid strike fire flood storm earthquake hurricane accident riot parade festival inauguration
+  session convention primary caucus summit election referendum deal agreement treaty launch
+  landing flight departure crackdown operation ruling verdict sentencing indictment`.split(/\s+/),
+)
+const NOMINAL = /(?:tion|sion|ment|ence|ance|ival|osal)$/
+/** What a predicate counts, to one name: "killed", "died", "fatalities" are the dead. */
+const COUNT_CONCEPTS = new Map<string, string>(
+  Object.entries({
+    kill: 'dead',
+    die: 'dead',
+    dead: 'dead',
+    death: 'dead',
+    fatality: 'dead',
+    murder: 'dead',
+    slay: 'dead',
+    perish: 'dead',
+    body: 'dead',
+    injure: 'injured',
+    injured: 'injured',
+    wound: 'injured',
+    wounded: 'injured',
+    hurt: 'injured',
+    injury: 'injured',
+    hold: 'capacity',
+    house: 'capacity',
+    accommodate: 'capacity',
+    capacity: 'capacity',
+    bed: 'capacity',
+    fit: 'capacity',
+    hospitalize: 'hospitalized',
+    arrest: 'arrested',
+    detain: 'arrested',
+    evacuate: 'evacuated',
+    rescue: 'rescued',
+    missing: 'missing',
+  }),
+)
+/** Nouns that count anyone: what they count is what the predicate says. */
+const GENERIC_NOUNS = new Set(['people', 'person', 'individual', 'other', 'more', 'total'])
+/** Nouns that name what a following number measures: "a death toll of 130", "capacity for 40,000". */
+const MEASURE_NOUNS = new Set(
+  'toll capacity cost price budget turnout population worth fee salary bill deficit debt total tally count number figure revenue sale profit loss fine bail ransom value'.split(
+    ' ',
+  ),
+)
+const PREPOSITIONS_OF_SCOPE = new Set(['at', 'in', 'inside', 'outside', 'near', 'during'])
+const PLACE_ALIASES = new Map<string, string>(
+  Object.entries({
+    us: 'united states',
+    'u.s': 'united states',
+    'u.s.': 'united states',
+    usa: 'united states',
+    'u.s.a': 'united states',
+    'u.s.a.': 'united states',
+    'united states': 'united states',
+    'united states of america': 'united states',
+    america: 'united states',
+    uk: 'united kingdom',
+    'u.k': 'united kingdom',
+    'u.k.': 'united kingdom',
+    britain: 'united kingdom',
+    'great britain': 'united kingdom',
+    'united kingdom': 'united kingdom',
+  }),
+)
+
+/**
+ * One name for one place: "U.S.", "US", "USA", "United States" and
+ * "America" are the United States; "UK", "U.K." and "Britain" the United
+ * Kingdom. Other names are lower-cased, "the" left out.
+ */
+export function canonicalPlace(name: string): string {
+  const lower = name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return PLACE_ALIASES.get(lower) ?? PLACE_ALIASES.get(lower.replace(/\.$/, '')) ?? lower
+}
+
+const EVENT_KINDS = new Set<Claim['kind']>(['day', 'date', 'year', 'place', 'itinerary'])
+
+const isBreak = (token: Token | undefined) =>
+  token === undefined || (token.type === 'mark' && HARD_BREAK.test(token.text))
+
+/** The lemma of a verb form ("killed", "rising", "stands"), or null when the word is none. */
+function verbLemma(token: Token): string | null {
+  if (token.type !== 'word' || isCapitalized(token)) return null
+  const word = token.lower
+  if (STOPWORDS.has(word) || AUXILIARIES.has(word)) return null
+  return pastLemma(word) ?? ingLemma(word) ?? null
+}
+
+/** A verb's lemma as an event name: "inaugurate" is "open", "build" stays "build". */
+const verbEvent = (lemma: string) =>
+  EVENT_CLASSES.get(lemma) ?? (NOT_EVENTS.has(lemma) || STOPWORDS.has(lemma) ? null : lemma)
+
+/** A noun or verb as one event name: "meetings" and "met" are "meet", "proposal" an "offer". */
+function eventName(word: string): string | null {
+  const lower = word.toLowerCase()
+  if (STOPWORDS.has(lower) || lower.length < 3) return null
+  const base = singular(lower)
+  const lemma =
+    EVENT_CLASSES.get(base) ??
+    EVENT_CLASSES.get(pastLemma(lower) ?? '') ??
+    EVENT_CLASSES.get(ingLemma(lower) ?? '') ??
+    EVENT_CLASSES.get(presentLemma(lower) ?? '')
+  if (lemma) return lemma
+  const verb = pastLemma(lower) ?? ingLemma(lower)
+  if (!verb && !EVENT_NOUNS.has(base) && !(NOMINAL.test(base) && base.length > 6)) return null
+  const name = verb ?? base
+  return NOT_EVENTS.has(name) || NOT_EVENTS.has(base) ? null : name
+}
+
+/** True for "and" or "but" before a verb: "… and has capacity", "but were injured". */
+function opensClause(tokens: readonly Token[], k: number): boolean {
+  const word = tokens[k]?.lower
+  if (word !== 'and' && word !== 'but') return false
+  const next = tokens[k + 1]
+  return next !== undefined && (AUXILIARIES.has(next.lower) || verbLemma(next) !== null)
+}
+
+/** Where the clause that holds tokens `[from, to]` starts and ends. */
+function clauseOf(tokens: readonly Token[], from: number, to: number): [number, number] {
+  let start = from
+  while (start > 0) {
+    const before = tokens[start - 1] as Token
+    if (isBreak(before) || opensClause(tokens, start - 1)) break
+    if (before.text === ',' && CLAUSE_OPENERS.has(tokens[start]?.lower ?? '')) break
+    if (CLAUSE_OPENERS.has(before.lower) && before.lower !== 'as' && start - 1 < from - 1) {
+      // "… and 13 percent": a conjunction right before opens the clause of the claim.
+      if (tokens[start - 2]?.text === ',' || before.lower === 'while' || before.lower === 'which')
+        break
+    }
+    start--
+  }
+  let end = to
+  while (end + 1 < tokens.length) {
+    const after = tokens[end + 1] as Token
+    if (isBreak(after)) break
+    if (after.text === ',' && CLAUSE_OPENERS.has(tokens[end + 2]?.lower ?? '')) break
+    // "opened in 2023 and has capacity for …": a conjunction before a verb opens another clause.
+    if (opensClause(tokens, end + 1)) break
+    end++
+  }
+  return [start, end]
+}
+
+/** The name of a person or organization standing right before token `at`: its last word, lower case. */
+function actorBefore(tokens: readonly Token[], at: number, stop: number): string | null {
+  let k = at - 1
+  while (k >= stop && AUXILIARIES.has((tokens[k] as Token).lower)) k--
+  const token = tokens[k]
+  if (k < stop || !token || token.type !== 'word' || !isCapitalized(token)) return null
+  const bare = token.text.replace(/['’]s$/, '')
+  if (TITLE_WORDS.has(bare) || STOPWORDS.has(bare.toLowerCase())) return null
+  return canonicalPlace(bare)
+}
+
+/** Places and times after "at", "in", "during" …, lower case: what restricts a count or an event. */
+function scopeOf(tokens: readonly Token[], start: number, end: number, skip: [number, number]) {
+  const scope = new Set<string>()
+  for (let k = start; k <= end; k++) {
+    const token = tokens[k] as Token
+    if (k >= skip[0] && k <= skip[1]) continue
+    if (!PREPOSITIONS_OF_SCOPE.has(token.lower)) continue
+    let j = k + 1
+    if (/^(?:the|a|an)$/.test(tokens[j]?.lower ?? '')) j++
+    const words: string[] = []
+    while (j <= end && j < tokens.length) {
+      const word = tokens[j] as Token
+      if (j >= skip[0] && j <= skip[1]) break
+      if (word.type === 'word' && isCapitalized(word)) words.push(word.text.replace(/['’]s$/, ''))
+      else if (word.text === '.' && words.length > 0 && /^\p{Lu}$/u.test(words.at(-1) ?? ''))
+        words[words.length - 1] += '.'
+      else break
+      j++
+    }
+    if (words.length > 0) {
+      const first = (words[0] as string).toLowerCase()
+      if (!(WEEKDAYS as readonly string[]).includes(first))
+        scope.add(canonicalPlace(words.join(' ')))
+      continue
+    }
+    const next = tokens[k + 1]
+    if (
+      next?.type === 'number' &&
+      /^\d{4}$/.test(next.text) &&
+      !(k + 1 >= skip[0] && k + 1 <= skip[1])
+    )
+      scope.add(next.text)
+  }
+  return scope
+}
+
+function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number } | null {
+  const sentence = claim.sentence.text
+  let start = claim.span.start - claim.sentence.span.start
+  let end = claim.span.end - claim.sentence.span.start
+  if (start < 0 || end > sentence.length || sentence.slice(start, end) !== claim.text) {
+    start = sentence.indexOf(claim.text)
+    if (start < 0) return null
+    end = start + claim.text.length
+  }
+  const from = Math.max(0, start - WINDOW)
+  const tokens = tokenize(sentence.slice(from, Math.min(sentence.length, end + WINDOW)))
+  let first = -1
+  let last = -1
+  tokens.forEach((token, i) => {
+    if (token.end + from > start && token.start + from < end) {
+      if (first < 0) first = i
+      last = i
+    }
+  })
+  return first < 0 ? null : { tokens, first, last }
+}
+
+/** The measure of a number: what it counts, whose, where and whether it reports a change. */
+function quantity(
+  claim: Claim,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): Measure | null {
+  const [start, end] = clauseOf(tokens, first, last)
+  let total = false
+  let update = false
+  let predicate: string | null = null
+  let actor: string | null = null
+  // Left of the number: "killed at least 129", "the death toll has risen to 130", "capacity for".
+  for (let k = first - 1; k >= start; k--) {
+    const token = tokens[k] as Token
+    const word = token.lower
+    if (token.type === 'number') break
+    if (token.type !== 'word') {
+      if (token.text === ',') break
+      continue
+    }
+    if (TOTAL_WORDS.has(word)) {
+      total = true
+      continue
+    }
+    if (QUANTITY_FILLER.has(word) || AUXILIARIES.has(word) || word === 'to' || word === 'for')
+      continue
+    if (isCapitalized(token)) {
+      actor ??= actorBefore(tokens, k + 1, start)
+      break
+    }
+    if (UPDATE_FORMS.test(word)) {
+      update = true
+      continue
+    }
+    const lemma =
+      verbLemma(token) ??
+      (MODALS.has(tokens[k - 1]?.lower ?? '') ? word : null) ??
+      (/^(?:the|a|an|his|her|its|their|our)$/.test(tokens[k - 1]?.lower ?? '')
+        ? null
+        : presentLemma(word))
+    if (lemma && UPDATE_VERBS.has(lemma)) {
+      update = true
+      continue
+    }
+    if (lemma && !MEASURE_NOUNS.has(singular(word))) {
+      if (SPEECH.has(lemma)) break
+      predicate = lemma
+      actor = actorBefore(tokens, k, start)
+      break
+    }
+    if (STOPWORDS.has(word)) break
+    const noun = singular(word)
+    if (MEASURE_NOUNS.has(noun)) {
+      const modifier = tokens[k - 1]?.lower ?? ''
+      predicate = noun === 'toll' && /^death/.test(modifier) ? 'dead' : noun
+      if (noun === 'toll' || noun === 'total' || noun === 'tally') total = true
+      actor = actorBefore(tokens, k - (modifier && !STOPWORDS.has(modifier) ? 1 : 0), start)
+    }
+    break
+  }
+  // Right of what it counts: "129 people were killed", "3 in critical condition", "in all".
+  let critical = false
+  for (let k = last + 1; k <= end && k <= last + 8; k++) {
+    const token = tokens[k] as Token
+    const word = token.lower
+    if (token.type !== 'word') break
+    if (word === 'in' && /^(?:all|total)$/.test(tokens[k + 1]?.lower ?? '')) {
+      total = true
+      break
+    }
+    if (TOTAL_WORDS.has(word)) {
+      total = true
+      continue
+    }
+    if (word === 'critically' || word === 'seriously' || word === 'gravely') {
+      critical = true
+      continue
+    }
+    if (
+      word === 'in' &&
+      ['critical', 'serious', 'grave'].includes(
+        tokens[k + 1]?.lower === 'a' ? (tokens[k + 2]?.lower ?? '') : (tokens[k + 1]?.lower ?? ''),
+      )
+    ) {
+      critical = true
+      break
+    }
+    if (AUXILIARIES.has(word) || word === 'who' || word === 'that' || /ly$/.test(word)) continue
+    const lemma = verbLemma(token) ?? (word === 'dead' || word === 'missing' ? word : null)
+    if (lemma && !SPEECH.has(lemma) && predicate === null) predicate = lemma
+    break
+  }
+  const scope = scopeOf(tokens, start, end, [first, last])
+  const noun = claim.noun ? singular((claim.noun.split(/[\s-]+/).at(-1) ?? '').toLowerCase()) : ''
+  const thing = GENERIC_NOUNS.has(noun) ? '' : noun
+  const doing = predicate ? (COUNT_CONCEPTS.get(predicate) ?? predicate) : ''
+  const counted = COUNT_CONCEPTS.get(thing) ?? thing
+  let what: string
+  if (critical && (doing === 'injured' || counted === 'injured' || doing === '')) what = 'critical'
+  else if (
+    doing === 'capacity' &&
+    (claim.unit === 'people' || counted === 'capacity' || thing === '')
+  )
+    what = 'capacity'
+  else if (doing !== '' && (counted === '' || counted === doing)) what = doing
+  else if (doing === '' && counted !== '') what = counted
+  else if (doing !== '' && counted !== '') what = `${doing} ${counted}`
+  else return null
+  if (critical && what !== 'critical') what = `critical ${what}`
+  return { what, events: [], actor, scope: [...scope].sort(), total, update }
+}
+
+/** The event a day, date, year or place belongs to, read from the verb or noun it goes with. */
+function occasion(tokens: readonly Token[], first: number, last: number): Measure | null {
+  const [start] = clauseOf(tokens, first, last)
+  const events: string[] = []
+  let actor: string | null = null
+  const add = (name: string | null) => {
+    if (name && !events.includes(name)) events.push(name)
+  }
+  // "The offer came in meetings on Tuesday": the subject of a light verb names the event.
+  const subjectEvent = (verb: number) => {
+    for (let j = verb - 1; j >= start; j--) {
+      const subject = tokens[j] as Token
+      if (subject.type !== 'word' || STOPWORDS.has(subject.lower)) continue
+      if (isCapitalized(subject)) {
+        actor ??= actorBefore(tokens, j + 1, start)
+        continue
+      }
+      add(eventName(subject.text))
+      return
+    }
+  }
+  let sawVerb = false
+  for (let k = first - 1; k >= start && events.length < 3; k--) {
+    const token = tokens[k] as Token
+    if (token.type !== 'word') {
+      if (token.text === ',') break
+      continue
+    }
+    const word = token.lower
+    if (LIGHT_FORMS.test(word)) {
+      subjectEvent(k)
+      sawVerb = true
+      break
+    }
+    if (isCapitalized(token) || STOPWORDS.has(word) || AUXILIARIES.has(word)) {
+      // "Bukele's offer": a possessive name owns the event after it.
+      if (isCapitalized(token) && /['’]s$/.test(token.text) && events.length > 0)
+        actor ??= canonicalPlace(token.text.replace(/['’]s$/, ''))
+      continue
+    }
+    const lemma = verbLemma(token)
+    if (lemma) {
+      if (SPEECH.has(lemma)) return null
+      if (LIGHT_VERBS.has(lemma)) subjectEvent(k)
+      else {
+        add(verbEvent(lemma))
+        actor ??= actorBefore(tokens, k, start)
+      }
+      sawVerb = true
+      break
+    }
+    add(eventName(word))
+  }
+  // A fronted phrase ("During his visit … on Monday, President Bukele said that …")
+  // belongs to the main clause after it.
+  if (!sawVerb && (start === 0 || isBreak(tokens[start - 1]))) {
+    let comma = -1
+    for (let k = last + 1; k < tokens.length && k <= last + 12; k++) {
+      const token = tokens[k] as Token
+      if (token.text === ',') comma = k
+      if (comma >= 0 || isBreak(token) || verbLemma(token)) break
+    }
+    if (comma > 0) {
+      const main = mainClause(tokens, comma + 1)
+      if (main) {
+        for (const event of main.events) add(event)
+        actor ??= main.actor
+      }
+    }
+  }
+  if (events.length === 0) return null
+  return { what: 'event', events, actor, scope: [], total: false, update: false }
+}
+
+/** The subject and verb of a clause starting at `k`; a verb of speech whose words make an offer is an offer. */
+function mainClause(
+  tokens: readonly Token[],
+  k: number,
+): { events: string[]; actor: string | null } | null {
+  let j = k
+  let actor: string | null = null
+  while (j < tokens.length && j < k + 8) {
+    const token = tokens[j] as Token
+    if (token.type !== 'word') {
+      if (token.text === '.' && isCapitalized(tokens[j - 1])) {
+        j++
+        continue
+      }
+      break
+    }
+    if (!isCapitalized(token)) break
+    const bare = token.text.replace(/['’]s$/, '')
+    if (!TITLE_WORDS.has(bare) && !STOPWORDS.has(bare.toLowerCase())) actor = canonicalPlace(bare)
+    j++
+  }
+  if (actor === null) return null
+  for (let guard = 0; guard < 6 && j < tokens.length; guard++) {
+    const token = tokens[j] as Token
+    if (token.type !== 'word' || isCapitalized(token)) return null
+    if (AUXILIARIES.has(token.lower) || /ly$/.test(token.lower)) {
+      j++
+      continue
+    }
+    let lemma = SPEECH_FORMS.test(token.lower)
+      ? 'say'
+      : (verbLemma(token) ?? presentLemma(token.lower) ?? token.lower)
+    if (LEAD_VERBS.has(lemma) && tokens[j + 1]?.lower === 'to' && tokens[j + 2]) {
+      lemma = (tokens[j + 2] as Token).lower
+      j += 2
+    }
+    if (SPEECH.has(lemma)) {
+      // "said that … would be willing to house": words of willingness make the statement an offer.
+      for (let n = j + 1; n < tokens.length && n < j + 40; n++) {
+        const word = (tokens[n] as Token).lower
+        if (word === 'willing' || word === 'offer' || word === 'offered' || word === 'ready')
+          return { events: ['offer'], actor }
+      }
+      return null
+    }
+    const name = verbEvent(lemma)
+    return name ? { events: [name], actor } : null
+  }
+  return null
+}
+
+/**
+ * The measure of a claim, or null when its clause does not say what the value
+ * is the value of (a number with no noun and no predicate, a day said of a
+ * statement): such a claim is compared with no other. Actions have none; they
+ * meet by who did what.
+ */
+export function measureOf(claim: Claim): Measure | null {
+  if (claim.kind === 'action') return null
+  const read = tokensOf(claim)
+  if (!read) return null
+  const { tokens, first, last } = read
+  return EVENT_KINDS.has(claim.kind)
+    ? occasion(tokens, first, last)
+    : quantity(claim, tokens, first, last)
+}
+
+/** A measure in words, for a reader: "dead at bataclan", "offer (bukele)". */
+export function describeMeasure(measure: Measure): string {
+  const head = measure.what === 'event' ? measure.events.join('/') : measure.what
+  const scope = measure.scope.length > 0 ? ` in ${measure.scope.join(', ')}` : ''
+  const total = measure.total ? ' in all' : ''
+  const actor = measure.actor ? ` (${measure.actor})` : ''
+  return `${head}${scope}${total}${actor}`
+}
