@@ -83,10 +83,35 @@ describe('mcp server over an in-memory transport', () => {
     const result = await call(client, 'list_sources')
     expect(result.isError).toBeFalsy()
     expect(result.structuredContent).toMatchObject({
-      sources: [{ id: 'a', quotes: 1 }],
+      sources: [
+        {
+          id: 'a',
+          outlet: null,
+          title: null,
+          label: 'Mayor Tom Baker opened the bridge on Monday.',
+          quotes: 1,
+        },
+      ],
       total: 1,
     })
     expect(JSON.parse(textOf(result))).toEqual(result.structuredContent)
+  })
+
+  it('labels each seed by its title or lead, never by its id', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const { sources } = data(await call(client, 'list_sources', { limit: 10 }))
+    const labels = sources.map((s: { label: string }) => s.label)
+    expect(labels[2]).toMatch(/^‘Extraordinary friendship’: Marco Rubio Welcomes Offer/)
+    expect(labels[1]).toMatch(/^Secretary of State Marco Rubio said El Salvador’s president/)
+    for (const [index, source] of sources.entries()) {
+      expect(source.label).not.toContain(source.id)
+      expect(source.label.length).toBeLessThanOrEqual(90)
+      expect(labels.indexOf(source.label)).toBe(index)
+    }
+    const { resources } = await client.listResources()
+    expect(resources.find((r) => r.name === sources[0].id)?.title).toMatch(
+      /^unknown outlet: Secretary of State Marco Rubio said on Tuesday/,
+    )
   })
 
   it('tells the model how to recover from an unknown article id', async () => {
@@ -604,7 +629,8 @@ describe('resources', () => {
     ])
     expect(resources[1]).toMatchObject({
       name: 'north',
-      title: 'North Post',
+      title:
+        'North Post: Mayor Tom Baker opened the new river bridge on Monday after two years of work.',
       mimeType: 'text/plain',
     })
     const { resourceTemplates } = await client.listResourceTemplates()

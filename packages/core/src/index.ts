@@ -9,17 +9,12 @@ export {
 } from './corpus/index.js'
 export {
   type AlignClaimsOptions,
-  type ArticleComparison,
   alignClaims,
   type ClusterQuotesOptions,
-  type CompareArticlesOptions,
-  type ComparedSlot,
-  type ComparedValue,
   type CorpusMessage,
   type CrossReference,
   type CrossReferenceOptions,
   clusterQuotes,
-  compareArticles,
   crossReference,
   type DisputeInput,
   findDisputes,
@@ -54,7 +49,13 @@ export {
   type QuoteExtraction,
   type SpeakerMention,
 } from './quotes/index.js'
-export { type NormalizeArticleOptions, normalizeArticle, splitSentences } from './segment/index.js'
+export {
+  type ArticleLabelOptions,
+  articleLabel,
+  type NormalizeArticleOptions,
+  normalizeArticle,
+  splitSentences,
+} from './segment/index.js'
 export {
   type ArticleProfile,
   createStoryIndex,

@@ -1,4 +1,5 @@
 import type { Report } from '../report/build-report.js'
+import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
 import { abridge, type Section, speakerList, TITLES } from './sections.js'
 
@@ -48,7 +49,7 @@ ul.quotes { margin: 4px 0 12px; padding-left: 20px; }
  */
 export function renderHtml(report: Report, sections: readonly Section[]): string {
   const body: string[] = []
-  const outlets = new Set(report.sources.map((s) => s.outlet ?? s.id))
+  const outlets = new Set(report.sources.flatMap((s) => (s.outlet ? [s.outlet] : [])))
   body.push(
     '<h1>Corroborate report</h1>',
     `<p class="muted">${report.sources.length} article(s) from ${outlets.size} outlet(s) · ${report.clusters.length} statement(s) carried by more than one · ${report.disputes.length} disagreement(s)</p>`,
@@ -64,7 +65,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
       // `javascript:` URL, and this page promises to run no script.
       for (const s of report.sources)
         body.push(
-          `<tr data-article="${esc(s.id)}"><td>${esc(s.outlet ?? s.id)}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${esc(s.url)}">${esc(s.title ?? s.url)}</a>` : esc(s.title ?? '—')}</td><td>${esc(s.published ?? '—')}</td><td>${esc(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
+          `<tr data-article="${esc(s.id)}"><td>${s.outlet ? esc(s.outlet) : `<span class="muted">${UNKNOWN_OUTLET}</span>`}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${esc(s.url)}">${esc(s.label || s.url)}</a>` : esc(s.label || '—')}</td><td>${esc(readableDate(s.published) ?? '—')}</td><td>${esc(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
         )
       body.push('</tbody></table>')
     } else if (section === 'speakers') {

@@ -1,4 +1,5 @@
 import type { Report } from '../report/build-report.js'
+import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
 import { abridge, type Section, speakerList, TITLES } from './sections.js'
 
@@ -18,12 +19,12 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
     out.push('', `## ${TITLES[section]}`, '')
     if (section === 'sources') {
       out.push(
-        '| Outlet | Title | Published | Author | Quotes | Id |',
-        '| --- | --- | --- | --- | ---: | --- |',
+        '| Outlet | Title or lead | Published | Author | Quotes |',
+        '| --- | --- | --- | --- | ---: |',
       )
       for (const s of report.sources)
         out.push(
-          `| ${escapeMarkdown(s.outlet ?? '—')} | ${escapeMarkdown(s.title ?? '—')} | ${s.published ?? '—'} | ${escapeMarkdown(s.author ?? '—')} | ${s.quotes} | \`${s.id}\` |`,
+          `| ${escapeMarkdown(s.outlet ?? UNKNOWN_OUTLET)} | ${escapeMarkdown(s.label || '—')} | ${readableDate(s.published) ?? '—'} | ${escapeMarkdown(s.author ?? '—')} | ${s.quotes} |`,
         )
     } else if (section === 'speakers') {
       if (report.speakers.length === 0) out.push('No quote is attributed to anyone.')

@@ -1,6 +1,7 @@
 import type { Report } from '../report/build-report.js'
+import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
-import { abridge, type Section, shorten, speakerList, TITLES } from './sections.js'
+import { abridge, plural, type Section, shorten, speakerList, TITLES } from './sections.js'
 
 const ANSI = {
   bold: ['\x1b[1m', '\x1b[22m'],
@@ -27,14 +28,15 @@ export function renderText(report: Report, sections: readonly Section[], color: 
     if (section === 'sources') {
       heading(section)
       for (const source of report.sources) {
+        const date = readableDate(source.published)
         out.push(
-          `  ${paint('bold', source.outlet ?? source.id)}  ${source.published ?? 'date unknown'}  ${source.quotes} quote(s)`,
+          `  ${paint('bold', source.outlet ?? UNKNOWN_OUTLET)}${date ? ` · ${date}` : ''} · ${plural(source.quotes, 'quote')}`,
         )
-        out.push(`    ${shorten(source.title ?? '(no title)', 100)}`)
+        out.push(`    ${source.label}`)
         out.push(
           paint(
             'dim',
-            `    ${source.id}${source.author ? ` · by ${source.author}` : ''} · ${source.paragraphs} paragraph(s) · ${source.path}`,
+            `    ${source.author ? `by ${source.author} · ` : ''}${plural(source.paragraphs, 'paragraph')} · ${source.path}`,
           ),
         )
       }

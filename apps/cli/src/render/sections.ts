@@ -32,3 +32,6 @@ export const abridge = (words: string, keep = 5) => {
   if (list.length <= keep * 2 + 2) return words.trim()
   return `${list.slice(0, keep).join(' ')} … ${list.slice(-keep).join(' ')}`
 }
+
+/** "1 quote", "3 quotes". */
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`

@@ -1,5 +1,6 @@
 import {
   type Article,
+  articleLabel,
   type CrossReference,
   type Dispute,
   matchesSpeaker,
@@ -9,11 +10,16 @@ import {
   type WordChange,
 } from '@corroborate/core'
 import type { InputFailure } from '../load-inputs.js'
+import { sourceNames } from './names.js'
 
 /** One article as the report lists it. */
 export interface SourceRow {
   id: string
   path: string
+  /** What the lines of the report call the article (see `sourceNames`). */
+  name: string
+  /** The title, else the lead sentence, clipped: never the id. */
+  label: string
   title: string | null
   outlet: string | null
   author: string | null
@@ -27,7 +33,7 @@ export interface SourceRow {
 export interface QuoteRow {
   id: string
   article: string
-  /** The outlet's name when known, else the article id: what a reader recognizes. */
+  /** The outlet's name, else the article's short label: what a reader recognizes. */
   source: string
   speaker: string | null
   text: string
@@ -108,8 +114,8 @@ export function buildReport(
   failures: readonly InputFailure[],
   speaker: string | null = null,
 ): Report {
-  const byId = new Map(articles.map((article) => [article.id, article]))
-  const source = (id: string) => byId.get(id)?.outlet?.value ?? id
+  const names = sourceNames(articles)
+  const source = (id: string) => names.get(id) ?? id
   const spoken = corpus.quotes.filter((quote) => quote.kind !== 'term')
   const row = (quote: (typeof spoken)[number]): QuoteRow => ({
     id: quote.id,
@@ -184,6 +190,8 @@ export function buildReport(
     sources: articles.map((article) => ({
       id: article.id,
       path: paths.get(article.id) ?? '',
+      name: source(article.id),
+      label: articleLabel(article),
       title: article.title?.value ?? null,
       outlet: article.outlet?.value ?? null,
       author: article.author?.value ?? null,

@@ -1,4 +1,4 @@
-import type { Article } from '@corroborate/core'
+import { type Article, articleLabel } from '@corroborate/core'
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js'
 import type { ServerContext } from '../context.js'
@@ -17,8 +17,9 @@ const decode = (value: string | string[] | undefined) => {
   }
 }
 
+// What a client shows a person in its list of resources: outlet and title (or lead), never the id.
 const label = (article: Article) =>
-  [article.outlet?.value, article.title?.value].filter(Boolean).join(': ') || article.id
+  `${article.outlet?.value ?? 'unknown outlet'}: ${articleLabel(article) || article.id}`
 
 /** `corroborate://articles/{id}` (clean text) and `corroborate://articles/{id}/original` (as ingested). */
 export function registerArticleResources(server: McpServer, context: ServerContext): void {

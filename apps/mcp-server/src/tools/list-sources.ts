@@ -1,3 +1,4 @@
+import { articleLabel } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -8,6 +9,11 @@ const source = z.object({
   id: z.string().describe('Article id, for get_article and the article filter of other tools.'),
   outlet: z.string().nullable(),
   title: z.string().nullable(),
+  label: z
+    .string()
+    .describe(
+      'How to name the article to a person: its title, else its lead sentence, clipped. Use it, and "unknown outlet" where outlet is null, rather than the id.',
+    ),
   date: z
     .string()
     .nullable()
@@ -48,6 +54,7 @@ export function registerListSources(server: McpServer, context: ServerContext): 
         id: article.id,
         outlet: article.outlet?.value ?? null,
         title: article.title?.value ?? null,
+        label: articleLabel(article),
         date: article.published?.value ?? null,
         quotes: quotes.get(article.id) ?? 0,
         disputes: disputes.get(article.id) ?? 0,
