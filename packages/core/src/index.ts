@@ -9,12 +9,17 @@ export {
 } from './corpus/index.js'
 export {
   type AlignClaimsOptions,
+  type ArticleComparison,
   alignClaims,
   type ClusterQuotesOptions,
+  type CompareArticlesOptions,
+  type ComparedSlot,
+  type ComparedValue,
   type CorpusMessage,
   type CrossReference,
   type CrossReferenceOptions,
   clusterQuotes,
+  compareArticles,
   crossReference,
   type DisputeInput,
   findDisputes,

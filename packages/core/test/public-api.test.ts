@@ -12,6 +12,7 @@ describe('public API', () => {
       'alignClaims',
       'articleLabel',
       'clusterQuotes',
+      'compareArticles',
       'contentId',
       'createCorpus',
       'createStoryIndex',
