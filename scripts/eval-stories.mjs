@@ -37,7 +37,8 @@ let rows = args.flatMap((file) =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line)),
 )
-if (order === 'date') rows = [...rows].sort((a, b) => String(a.meta?.date).localeCompare(String(b.meta?.date)))
+if (order === 'date')
+  rows = [...rows].sort((a, b) => String(a.meta?.date).localeCompare(String(b.meta?.date)))
 if (order === 'reverse') rows = [...rows].reverse()
 
 const started = performance.now()
@@ -67,7 +68,12 @@ const storyOf = new Map()
 for (const story of stories) for (const id of story.articles) storyOf.set(id, story.id)
 
 // Gold evidence of one story: the same 8+ words quoted by two outlets within 3 days.
-const words = (text) => text.toLowerCase().replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}']+/u).filter(Boolean)
+const words = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean)
 const day = (row) => Date.parse(row.meta?.date) / 86_400_000
 const byShingle = new Map()
 rows.forEach((row, i) => {
@@ -104,11 +110,15 @@ for (let i = 0; i < rows.length; i++)
       if (storyOf.get(String(rows[i].id)) === storyOf.get(String(rows[j].id))) farTogether++
     }
 const sizes = new Map()
-for (const story of stories) sizes.set(story.articles.length, (sizes.get(story.articles.length) ?? 0) + 1)
+for (const story of stories)
+  sizes.set(story.articles.length, (sizes.get(story.articles.length) ?? 0) + 1)
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`)
 console.log(`articles ${rows.length}, stories ${stories.length} (order: ${order})`)
 console.log(
-  `sizes: ${[...sizes].sort((a, b) => a[0] - b[0]).map(([size, n]) => `${size}×${n}`).join(' ')}`,
+  `sizes: ${[...sizes]
+    .sort((a, b) => a[0] - b[0])
+    .map(([size, n]) => `${size}×${n}`)
+    .join(' ')}`,
 )
 console.log(
   `quote-sharing pairs (different outlets, ≤3 days): ${positive.size}, in one story ${together} (${pct(together, positive.size)})`,
@@ -125,10 +135,16 @@ const where = (row) => {
   return `${row.meta?.title} [${story?.articles.length} in ${story?.id}: ${story?.label.slice(0, 50)}]`
 }
 for (const [a, b] of missed.slice(0, show)) console.log(`  missed: ${where(a)} | ${where(b)}`)
-for (const story of [...stories].sort((a, b) => b.articles.length - a.articles.length).slice(0, show)) {
-  console.log(`\n${story.id} (${story.articles.length} articles, ${story.outlets.join(', ')}; ${story.dates.first} – ${story.dates.last}): ${story.label}`)
+for (const story of [...stories]
+  .sort((a, b) => b.articles.length - a.articles.length)
+  .slice(0, show)) {
+  console.log(
+    `\n${story.id} (${story.articles.length} articles, ${story.outlets.join(', ')}; ${story.dates.first} – ${story.dates.last}): ${story.label}`,
+  )
   for (const member of story.members.slice(0, 12)) {
     const row = rows.find((r) => String(r.id) === member.article)
-    console.log(`   ${member.score.toFixed(2)} ${row?.meta?.date ?? ''} ${String(row?.meta?.title ?? member.article).slice(0, 90)}  [${member.sharedQuote ? `"${member.sharedQuote}"` : member.sharedTerms.join(' ')}]`)
+    console.log(
+      `   ${member.score.toFixed(2)} ${row?.meta?.date ?? ''} ${String(row?.meta?.title ?? member.article).slice(0, 90)}  [${member.sharedQuote ? `"${member.sharedQuote}"` : member.sharedTerms.join(' ')}]`,
+    )
   }
 }

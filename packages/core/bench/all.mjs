@@ -8,6 +8,7 @@ for (const script of [
   'ingest.bench.mjs',
   'quotes.bench.mjs',
   'crossref.bench.mjs',
+  'stories.bench.mjs',
   'html.bench.mjs',
 ]) {
   const passed =

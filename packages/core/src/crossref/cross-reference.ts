@@ -19,6 +19,7 @@ import type {
 import { type AlignClaimsOptions, alignClaims } from './align-claims.js'
 import { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 import { measureCoverage } from './coverage.js'
+import { findCrossStoryAttributions } from './cross-story-attributions.js'
 import { findDisputes } from './find-disputes.js'
 
 /** Options of {@link crossReference}. */
@@ -166,6 +167,10 @@ export function crossReference(
     result.agreements.push(...found.agreements.map(renumber.agreement))
     result.coverage.push(...coverage.map(renumber.coverage))
   }
+  // Across stories, one thing only: a long statement given to different named speakers.
+  if (stories.length > 1)
+    for (const dispute of findCrossStoryAttributions(quotes, speakers, stories))
+      result.disputes.push({ ...dispute, id: `d${result.disputes.length}` })
   const order = new Map(articles.map((article, i) => [article.id, i]))
   result.coverage.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
   return {

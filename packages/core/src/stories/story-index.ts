@@ -52,18 +52,23 @@ export interface StoryIndex {
   readonly size: number
 }
 
-interface Doc {
-  profile: ArticleProfile
+/** Term weights and their norm under the IDF of a corpus size (refreshed as the corpus grows). */
+interface Weighted {
   weights: Map<string, number>
+  norm: number
+  /** Corpus size the norm was computed at; -1 when stale. */
+  normAt: number
+}
+
+interface Doc extends Weighted {
+  profile: ArticleProfile
   story: number
 }
 
-interface StoryState {
+interface StoryState extends Weighted {
   id: string
   docs: number[]
   members: StoryMember[]
-  /** Sum of the members' term weights (before IDF). */
-  centroid: Map<string, number>
   first: number | null
   last: number | null
   /** Dated members' days, sorted, to find the nearest one. */
@@ -115,22 +120,30 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const ids = new Set<string>()
 
   const idf = (term: string) => Math.log((docs.length + 1) / ((df.get(term) ?? 0) + 1)) + 1
-  const norm = (weights: Map<string, number>) => {
-    let sum = 0
-    for (const [term, w] of weights) {
-      const x = w * idf(term)
-      sum += x * x
+  // A norm is recomputed only when its terms changed or the corpus grew by a
+  // twentieth since: IDF moves slowly, and recomputing it at every add made
+  // grouping quadratic in practice.
+  const normOf = (item: Weighted) => {
+    if (item.normAt < 0 || item.normAt * 1.05 < docs.length) {
+      let sum = 0
+      for (const [term, w] of item.weights) {
+        const x = w * idf(term)
+        sum += x * x
+      }
+      item.norm = Math.sqrt(sum)
+      item.normAt = docs.length
     }
-    return Math.sqrt(sum)
+    return item.norm
   }
-  const cosine = (a: Map<string, number>, aNorm: number, b: Map<string, number>) => {
-    const bNorm = norm(b)
+  /** Cosine of the new article (its terms' squared IDF given) with a document or story. */
+  const cosine = (a: Weighted, squaredIdf: ReadonlyMap<string, number>, b: Weighted) => {
+    const aNorm = normOf(a)
+    const bNorm = normOf(b)
     if (aNorm === 0 || bNorm === 0) return 0
     let dot = 0
-    const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-    for (const [term, w] of small) {
-      const other = large.get(term)
-      if (other !== undefined) dot += w * other * idf(term) ** 2
+    for (const [term, w] of a.weights) {
+      const other = b.weights.get(term)
+      if (other !== undefined) dot += w * other * (squaredIdf.get(term) ?? 0)
     }
     return dot / (aNorm * bNorm)
   }
@@ -167,18 +180,19 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         )
       const weights = new Map(profile.terms)
       const at = docs.length
-      const doc: Doc = { profile, weights, story: -1 }
+      const doc: Doc = { profile, weights, story: -1, norm: 0, normAt: -1 }
       docs.push(doc)
       byArticle.set(profile.article, at)
       for (const term of weights.keys()) df.set(term, (df.get(term) ?? 0) + 1)
-      const ownNorm = norm(weights)
+      const squaredIdf = new Map<string, number>()
+      for (const term of weights.keys()) squaredIdf.set(term, idf(term) ** 2)
 
       // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
       const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
       const votes = new Map<number, number>()
       const lookups = [...weights]
         .filter(([term]) => (df.get(term) ?? 0) > 1 && (df.get(term) ?? 0) <= common)
-        .map(([term, w]): [string, number] => [term, w * idf(term)])
+        .map(([term, w]): [string, number] => [term, w * Math.sqrt(squaredIdf.get(term) ?? 0)])
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, LOOKUP_TERMS)
       for (const [term, w] of lookups)
@@ -205,7 +219,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       for (const s of candidates) {
         const story = stories[s] as StoryState
         if (!fitsDates(story, profile.day)) continue
-        const score = cosine(weights, ownNorm, story.centroid)
+        const score = cosine(doc, squaredIdf, story)
         // A long quote shared with a member published near it is strong evidence.
         let quote: { doc: number; shingle: string } | null = null
         for (const d of story.docs) {
@@ -242,7 +256,9 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
           id,
           docs: [],
           members: [],
-          centroid: new Map(),
+          weights: new Map(),
+          norm: 0,
+          normAt: -1,
           first: null,
           last: null,
           days: [],
@@ -254,7 +270,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         let closestScore = -1
         if (closest < 0)
           for (const d of story.docs) {
-            const score = cosine(weights, ownNorm, (docs[d] as Doc).weights)
+            const score = cosine(doc, squaredIdf, docs[d] as Doc)
             if (score > closestScore) {
               closest = d
               closestScore = score
@@ -263,7 +279,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         const other = (docs[closest] as Doc).weights
         const shared = [...weights]
           .filter(([term]) => other.has(term))
-          .map(([term, w]): [string, number] => [term, w * (other.get(term) ?? 0) * idf(term) ** 2])
+          .map(([term, w]): [string, number] => [
+            term,
+            w * (other.get(term) ?? 0) * (squaredIdf.get(term) ?? 0),
+          ])
           .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
           .slice(0, WHY_TERMS)
           .map(([term]) => term)
@@ -279,7 +298,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       doc.story = chosen
       story.docs.push(at)
       story.members.push(member)
-      for (const [term, w] of weights) story.centroid.set(term, (story.centroid.get(term) ?? 0) + w)
+      for (const [term, w] of weights) story.weights.set(term, (story.weights.get(term) ?? 0) + w)
+      story.normAt = -1
       if (profile.day !== null) {
         story.first = story.first === null ? profile.day : Math.min(story.first, profile.day)
         story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
@@ -298,7 +318,13 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return { story: story.id, joined: story.docs.length > 1, member }
     },
     stories() {
-      return stories.map((story) => describeStory(story, docs, (a, b) => cosine(a, norm(a), b)))
+      return stories.map((story) =>
+        describeStory(story, docs, (a, b) => {
+          const squared = new Map<string, number>()
+          for (const term of a.weights.keys()) squared.set(term, idf(term) ** 2)
+          return cosine(a, squared, b)
+        }),
+      )
     },
   }
   return index
@@ -324,7 +350,7 @@ function mostNamed(lists: readonly (readonly string[])[], max: number): string[]
 function describeStory(
   story: StoryState,
   docs: readonly Doc[],
-  similarity: (a: Map<string, number>, b: Map<string, number>) => number,
+  similarity: (a: Weighted, b: Weighted) => number,
 ): Story {
   const members = story.docs.map((d) => docs[d] as Doc)
   // The label: the headline (or lead) of the member nearest the story's centre.
@@ -332,7 +358,7 @@ function describeStory(
   if (members.length > 2) {
     let best = -1
     for (const doc of members) {
-      const score = similarity(doc.weights, story.centroid) + (doc.profile.label ? 0 : -1)
+      const score = similarity(doc, story) + (doc.profile.label ? 0 : -1)
       if (score > best) {
         best = score
         label = doc.profile.label

@@ -1,0 +1,278 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  createStoryIndex,
+  crossReference,
+  extractClaims,
+  extractQuotes,
+  groupStories,
+  isCorroborateError,
+  normalizeArticle,
+  profileArticle,
+} from '../src/index.js'
+import type { ArticleProfile } from '../src/stories/index.js'
+import type { Article, ArticleMetadataInput } from '../src/types.js'
+import { IDS, seed } from './seed-articles.js'
+
+function article(id: string, content: string, metadata: ArticleMetadataInput = {}): Article {
+  return normalizeArticle({ id, content, metadata })
+}
+
+function profile(a: Article): ArticleProfile {
+  const { quotes, speakers } = extractQuotes(a)
+  const { claims } = extractClaims(a, quotes)
+  return profileArticle(a, quotes, claims, speakers)
+}
+
+// Two small stories in the words two outlets would use, and a third on another subject.
+const FLOOD_A = `The Severn burst its banks at Tewkesbury on Saturday, flooding more than 200 homes as residents were moved to the abbey hall.
+
+Mayor Helen Rudd said the town's flood barriers held for nine hours before the river overtopped them. "We did everything the engineers asked of us, and the water still came over the wall at dawn," she said.
+
+The Environment Agency issued three severe flood warnings along the Severn and the Avon.`
+const FLOOD_B = `Hundreds of homes in Tewkesbury were flooded on Saturday after the River Severn overtopped the town's barriers.
+
+"We did everything the engineers asked of us, and the water still came over the wall at dawn," Mayor Helen Rudd told reporters at the abbey, where families spent the night.
+
+The Environment Agency kept severe flood warnings in place on the Severn and the Avon on Sunday.`
+const TRANSFER = `Harbour City signed the striker Tomas Varga from Lisbon for a club record fee on Thursday, ending a month of talks.
+
+Manager Ines Costa said Varga would start on Saturday. "He scores with either foot and he never stops running," she said.
+
+The fee was not disclosed, but the club's accounts show a record spend on players this season.`
+
+describe('profileArticle', () => {
+  it('weighs the headline above the body and labels an untitled article by its lead', () => {
+    const titled = article('t', 'The river rose overnight.\n\nThe council met at noon.', {
+      title: 'Barriers hold in Tewkesbury',
+    })
+    const p = profile(titled)
+    const weight = (term: string) => p.terms.find(([t]) => t === term)?.[1]
+    expect(weight('tewkesbury')).toBeGreaterThan(weight('council') ?? 0)
+    expect(p.label).toBe('Barriers hold in Tewkesbury')
+    const untitled = profile(article('u', FLOOD_A))
+    expect(untitled.label.startsWith('The Severn burst its banks at Tewkesbury')).toBe(true)
+    expect(untitled.day).toBeNull()
+  })
+
+  it('keeps every eight-word run of its quotes, and the publication day', () => {
+    const p = profile(article('a', FLOOD_A, { published: '2024-11-23' }))
+    expect(p.published).toBe('2024-11-23')
+    expect(p.day).toBe(Date.UTC(2024, 10, 23) / 86_400_000)
+    expect(p.quoteShingles).toContain('we did everything the engineers asked of us')
+    expect(p.people).toContain('Helen Rudd')
+  })
+})
+
+describe('stories', () => {
+  const seedProfiles = IDS.map((id) => profile(seed(id)))
+
+  it('puts the five seeds in one story, in whatever order they are added', () => {
+    const orders = fc.sample(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5 }), {
+      numRuns: 30,
+      seed: 7,
+    })
+    for (const order of orders) {
+      const stories = groupStories(order.map((i) => seedProfiles[i] as ArticleProfile))
+      expect(stories).toHaveLength(1)
+      expect([...(stories[0]?.articles ?? [])].sort()).toEqual([...IDS])
+    }
+  })
+
+  it('says why each seed joined, and describes the story', () => {
+    const [story] = groupStories(seedProfiles)
+    expect(story?.id).toMatch(/^st-[0-9a-f]{8}$/)
+    expect(story?.members[0]).toMatchObject({ article: IDS[0], closest: null, score: 1 })
+    for (const member of story?.members.slice(1) ?? []) {
+      expect(IDS).toContain(member.closest)
+      expect(member.score).toBeGreaterThanOrEqual(0.3)
+      expect(member.sharedTerms.length).toBeGreaterThan(0)
+    }
+    expect(story?.people).toEqual(expect.arrayContaining(['Marco Rubio']))
+    expect(story?.label.length).toBeGreaterThan(20)
+  })
+
+  it('keeps two events apart and brings two outlets of one event together', () => {
+    const stories = groupStories(
+      [
+        article('flood-a', FLOOD_A, { outlet: 'Gazette', published: '2024-11-23' }),
+        article('transfer', TRANSFER, { outlet: 'Sport Daily', published: '2024-11-23' }),
+        article('flood-b', FLOOD_B, { outlet: 'Echo', published: '2024-11-24' }),
+      ].map(profile),
+    )
+    expect(stories.map((s) => s.articles)).toEqual([['flood-a', 'flood-b'], ['transfer']])
+    expect(stories[0]).toMatchObject({
+      outlets: ['Gazette', 'Echo'],
+      dates: { first: '2024-11-23', last: '2024-11-24' },
+    })
+    expect(stories[0]?.members[1]?.closest).toBe('flood-a')
+  })
+
+  it('does not join the same words published two months apart', () => {
+    const stories = groupStories([
+      profile(article('spring', FLOOD_A, { published: '2024-03-01' })),
+      profile(article('autumn', FLOOD_B, { published: '2024-05-01' })),
+    ])
+    expect(stories).toHaveLength(2)
+  })
+
+  it('never lets a story run longer than its span, however closely it chains', () => {
+    const days = ['2024-01-01', '2024-01-04', '2024-01-08', '2024-01-12', '2024-01-16']
+    const index = createStoryIndex({ maxSpanDays: 10 })
+    const stories = days.map(
+      (published, i) => index.add(profile(article(`d${i}`, FLOOD_A, { published }))).story,
+    )
+    expect(stories[0]).toBe(stories[2])
+    expect(stories[3]).not.toBe(stories[0])
+  })
+
+  it('joins on a shared long quote when the other words are few', () => {
+    const quoteOnly = `At a hearing on Tuesday, lawmakers read from the record. "We did everything the engineers asked of us, and the water still came over the wall at dawn," the mayor had said.`
+    const index = createStoryIndex()
+    const first = index.add(profile(article('flood-a', FLOOD_A, { published: '2024-11-23' })))
+    const second = index.add(profile(article('hearing', quoteOnly, { published: '2024-11-25' })))
+    expect(second).toMatchObject({ story: first.story, joined: true })
+    expect(
+      'we did everything the engineers asked of us and the water still came over the wall at dawn',
+    ).toContain(second.member.sharedQuote)
+  })
+
+  it('never moves an article once assigned, and gives the same stories for the same order', () => {
+    const pool = [
+      ...seedProfiles,
+      ...[
+        article('flood-a', FLOOD_A, { published: '2024-11-23' }),
+        article('flood-b', FLOOD_B, { published: '2024-11-24' }),
+        article('transfer', TRANSFER, { published: '2024-11-23' }),
+      ].map(profile),
+    ]
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: 1 }), (order) => {
+        const index = createStoryIndex()
+        const assigned = order.map((p) => [p.article, index.add(p).story] as const)
+        for (const [id, story] of assigned) expect(index.storyOf(id)).toBe(story)
+        expect(groupStories(order)).toEqual(index.stories())
+        expect(
+          index
+            .stories()
+            .flatMap((s) => s.articles)
+            .sort(),
+        ).toEqual(order.map((p) => p.article).sort())
+      }),
+      { numRuns: 40, seed: 11 },
+    )
+  })
+
+  it('refuses a duplicate article and what is not a profile', () => {
+    const index = createStoryIndex()
+    index.add(seedProfiles[0] as ArticleProfile)
+    const code = (f: () => unknown) => {
+      try {
+        f()
+      } catch (error) {
+        return isCorroborateError(error) ? error.code : 'not a CorroborateError'
+      }
+      return 'no error'
+    }
+    expect(code(() => index.add(seedProfiles[0] as ArticleProfile))).toBe('DUPLICATE_ID')
+    expect(code(() => index.add({ article: 'x' } as unknown as ArticleProfile))).toBe(
+      'INVALID_ARGUMENT',
+    )
+    expect(code(() => groupStories('seeds' as unknown as ArticleProfile[]))).toBe(
+      'INVALID_ARGUMENT',
+    )
+    expect(index.size).toBe(1)
+  })
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 300 }), { minLength: 1, maxLength: 6 }),
+        (texts) => {
+          const profiles = texts.map((text, i) => profile(article(`r${i}`, text)))
+          const stories = groupStories(profiles)
+          expect(stories.flatMap((s) => s.articles)).toHaveLength(texts.length)
+        },
+      ),
+      { numRuns: 60, seed: 3 },
+    )
+  })
+})
+
+describe('crossReference within stories', () => {
+  const corpus = [
+    ...IDS.map((id) => seed(id)),
+    article('flood-a', FLOOD_A, { outlet: 'Gazette' }),
+    article('flood-b', FLOOD_B, { outlet: 'Echo' }),
+    article('transfer', TRANSFER, { outlet: 'Sport Daily' }),
+  ]
+  const result = crossReference(corpus)
+  const storyOf = new Map(result.stories.flatMap((s) => s.articles.map((a) => [a, s.id])))
+
+  it('finds the stories and keeps every cluster, slot and dispute inside one', () => {
+    expect(result.stories.map((s) => [...s.articles].sort())).toEqual([
+      [...IDS],
+      ['flood-a', 'flood-b'],
+      ['transfer'],
+    ])
+    for (const cluster of result.clusters)
+      for (const member of cluster.members) expect(storyOf.get(member.article)).toBe(cluster.story)
+    for (const dispute of result.disputes)
+      for (const position of dispute.positions)
+        expect(storyOf.get(position.article)).toBe(dispute.story)
+    for (const slot of result.slots)
+      for (const claim of slot.claims)
+        expect(storyOf.get(claim.split('#')[0] as string)).toBe(slot.story)
+  })
+
+  it('numbers clusters, slots and disputes across the corpus, each id once', () => {
+    for (const items of [result.clusters, result.slots, result.disputes, result.agreements]) {
+      const ids = items.map((item) => item.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
+    const clusterIds = new Set(result.clusters.map((c) => c.id))
+    for (const dispute of result.disputes)
+      if (dispute.cluster !== null) expect(clusterIds.has(dispute.cluster)).toBe(true)
+  })
+
+  it('reports the flood quote as one statement of two outlets, not of the seeds', () => {
+    const cluster = result.clusters.find((c) => c.canonical.startsWith('We did everything'))
+    expect(cluster?.articles).toEqual(['flood-a', 'flood-b'])
+  })
+
+  it('takes the stories a caller kept, and refuses an article left out of them', () => {
+    const again = crossReference(corpus, { stories: result.stories })
+    expect(again.disputes).toEqual(result.disputes)
+    expect(() => crossReference(corpus, { stories: result.stories.slice(1) })).toThrow(
+      /in none of the stories given/,
+    )
+  })
+
+  it('across stories, reports only a long statement given to two named speakers', () => {
+    const words =
+      'The budget will balance by the end of the decade without a single new tax on working families'
+    const a = article(
+      'budget-a',
+      `The finance minister presented the spending plan to parliament on Monday.\n\n"${words}," Finance Minister Karen Holt said.`,
+      { published: '2024-02-05' },
+    )
+    const b = article(
+      'speech-b',
+      `The opposition leader toured a steel works in the north in June.\n\n"${words}," opposition leader Samuel Oduya told workers, to applause. "Out of control," he added of prices.`,
+      { published: '2024-06-20' },
+    )
+    const c = article(
+      'prices-c',
+      `Inflation stayed high through the summer in the capital.\n\n"Out of control," Karen Holt said of prices at the market.`,
+      { published: '2024-06-21' },
+    )
+    const across = crossReference([a, b, c])
+    expect(new Set(across.stories.map((s) => s.id)).size).toBeGreaterThan(1)
+    const attributions = across.disputes.filter((d) => d.kind === 'attribution')
+    expect(attributions).toHaveLength(1)
+    expect(attributions[0]?.positions.map((p) => [p.article, p.speaker?.name])).toEqual([
+      ['budget-a', 'Karen Holt'],
+      ['speech-b', 'Samuel Oduya'],
+    ])
+  })
+})
