@@ -361,8 +361,15 @@ describe('text', () => {
       return { head: said[from] as string, quotes: said.slice(from + 1, to) }
     }
     const rubio = under('Marco Rubio')
-    expect(rubio.head).toMatch(/^ {2}Marco Rubio \(.*Secretary of State.*\): \d+ quote\(s\)$/)
-    expect(rubio.head).toContain(`${rubio.quotes.length} quote(s)`)
+    expect(rubio.head).toMatch(/^ {2}Marco Rubio \(.*Secretary of State.*\): \d+ quotes$/)
+    // Each quote on its line, the one- and two-word fragments together on the last.
+    const short = rubio.quotes.at(-1) as string
+    expect(short).toMatch(/^ {4}In a word or two: /)
+    const shortCount = short.match(/“[^”]+”/g)?.length ?? 0
+    // (a wording one outlet gives twice is shown once there)
+    const count = Number(/(\d+) quotes$/.exec(rubio.head)?.[1])
+    expect(count).toBeGreaterThanOrEqual(rubio.quotes.length - 1 + shortCount)
+    expect(count).toBeLessThanOrEqual(rubio.quotes.length - 1 + shortCount + 2)
     expect(rubio.quotes).toContain(
       '    “No country’s ever made an offer of friendship such as this.” — Secretary of State Marco Rubio said on…',
     )
@@ -370,13 +377,27 @@ describe('text', () => {
       '“In an act of extraordinary friendship to our country El Salvador',
     )
     const bukele = under('Nayib Bukele')
-    expect(bukele.head).toMatch(/: \d+ quote\(s\)$/)
+    expect(bukele.head).toMatch(/: \d+ quotes$/)
     expect(bukele.quotes.join('\n')).toContain(
       '“We have offered the United States of America the opportunity to outsource part of its prison system',
     )
     expect(bukele.quotes.join('\n')).toContain('— The New York Sun')
     // His quotes are his: none of Rubio's lines is listed under Bukele.
     expect(bukele.quotes.join('\n')).not.toContain('No country’s ever made an offer')
+  })
+
+  it('lists full statements first and the one- and two-word fragments on one line after', async () => {
+    const said = textSection(await ok(['quotes', SEEDS, '-s', 'Bukele']), 'Who said what')
+    const quotes = said.filter((line) => line.startsWith('    '))
+    expect(quotes[0]).toMatch(/^ {4}“[^”]+” — [^,]+$/) // a statement, not a fragment
+    const firstFragment = quotes.findIndex((line) => line.endsWith(', fragment'))
+    expect(firstFragment).toBeGreaterThan(0)
+    expect(quotes.slice(firstFragment, -1).every((line) => line.endsWith(', fragment'))).toBe(true)
+    const last = quotes.at(-1) as string
+    expect(last).toMatch(/^ {4}In a word or two: “/)
+    expect(last).toContain('“relatively low”')
+    // Short fragments are not listed one by one as well.
+    expect(quotes.filter((line) => line.startsWith('    “relatively low”'))).toEqual([])
   })
 
   it('shows each shared statement in several outlets, differences marked without colour', async () => {

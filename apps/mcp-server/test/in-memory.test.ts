@@ -146,6 +146,29 @@ describe('mcp server over an in-memory transport', () => {
     expect(await texts({ speaker: 'Salvadoran President' })).toEqual(bukele)
   })
 
+  it('gives a speaker’s full statements first, fragments after, the shortest last', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const first = data(await call(client, 'get_quotes', { speaker: 'Bukele', limit: 5 }))
+    expect(first.quotes).toHaveLength(5)
+    expect(first.quotes.map((q: { kind: string }) => q.kind)).toEqual(Array(5).fill('statement'))
+    expect(first.quotes[0].speaker.name).toBe('Nayib Bukele')
+    const all: Array<{ id: string; kind: string; text: string }> = data(
+      await call(client, 'get_quotes', { speaker: 'Bukele', limit: 100 }),
+    ).quotes
+    const rank = (q: { kind: string; text: string }) =>
+      q.kind === 'statement' ? 0 : q.text.trim().split(/\s+/).length <= 2 ? 2 : 1
+    const ranks = all.map(rank)
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+    expect(ranks).toContain(2)
+    // Paging keeps that order.
+    const second = data(
+      await call(client, 'get_quotes', { speaker: 'Bukele', limit: 5, cursor: first.nextCursor }),
+    )
+    expect([...first.quotes, ...second.quotes].map((q: { id: string }) => q.id)).toEqual(
+      all.slice(0, 10).map((q) => q.id),
+    )
+  })
+
   it('registers every tool with its annotations', async () => {
     const client = await connect()
     const { tools } = await client.listTools()

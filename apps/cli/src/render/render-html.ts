@@ -1,7 +1,15 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
-import { abridge, type Section, speakerList, TITLES } from './sections.js'
+import {
+  abridge,
+  plural,
+  type Section,
+  SHORT_FRAGMENTS_LEAD,
+  speakerList,
+  splitShortFragments,
+  TITLES,
+} from './sections.js'
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -76,17 +84,28 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
             ? ` <span class="muted">(${esc(speaker.roles.join(', '))})</span>`
             : ''
         body.push(
-          `<div class="card" data-speaker="${esc(speaker.id)}"><h3>${esc(speaker.name)}${roles} <span class="muted">· ${speaker.quotes.length} quote(s)</span></h3><ul class="quotes">`,
+          `<div class="card" data-speaker="${esc(speaker.id)}"><h3>${esc(speaker.name)}${roles} <span class="muted">· ${plural(speaker.quotes.length, 'quote')}</span></h3><ul class="quotes">`,
         )
-        for (const quote of speaker.quotes)
+        const { listed, short } = splitShortFragments(speaker.quotes)
+        for (const quote of listed)
           body.push(
-            `<li>“${esc(quote.text)}” <span class="muted">— ${esc(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
+            `<li data-kind="${quote.kind}">“${esc(quote.text)}” <span class="muted">— ${esc(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
           )
-        body.push('</ul></div>')
+        body.push('</ul>')
+        if (short.length > 0)
+          body.push(
+            `<p class="short-fragments"><span class="muted">${SHORT_FRAGMENTS_LEAD}</span> ${short
+              .map(
+                ({ source, texts }) =>
+                  `${texts.map((text) => `“${esc(text)}”`).join(', ')} <span class="muted">(${esc(source)})</span>`,
+              )
+              .join('; ')}</p>`,
+          )
+        body.push('</div>')
       }
       if (report.unattributed.length > 0)
         body.push(
-          `<p class="muted">${report.unattributed.length} quote(s) whose speaker the text does not name.</p>`,
+          `<p class="muted">${plural(report.unattributed.length, 'quote')} whose speaker the text does not name.</p>`,
         )
     } else if (section === 'clusters') {
       body.push(

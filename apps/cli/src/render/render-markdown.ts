@@ -1,7 +1,15 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
-import { abridge, type Section, speakerList, TITLES } from './sections.js'
+import {
+  abridge,
+  plural,
+  type Section,
+  SHORT_FRAGMENTS_LEAD,
+  speakerList,
+  splitShortFragments,
+  TITLES,
+} from './sections.js'
 
 /** Text safe inside a Markdown table cell or paragraph. */
 const escapeMarkdown = (text: string) =>
@@ -32,14 +40,26 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
         const roles =
           speaker.roles.length > 0 ? ` (${escapeMarkdown(speaker.roles.join(', '))})` : ''
         out.push(`### ${escapeMarkdown(speaker.name)}${roles}`, '')
-        for (const quote of speaker.quotes)
+        const { listed, short } = splitShortFragments(speaker.quotes)
+        for (const quote of listed)
           out.push(
             `- “${escapeMarkdown(quote.text)}” — ${escapeMarkdown(quote.source)}${quote.kind === 'fragment' ? ' (fragment)' : ''}`,
+          )
+        if (short.length > 0)
+          out.push(
+            `- ${SHORT_FRAGMENTS_LEAD} ${short
+              .map(
+                ({ source, texts }) =>
+                  `${texts.map((text) => `“${escapeMarkdown(text)}”`).join(', ')} (${escapeMarkdown(source)})`,
+              )
+              .join('; ')}`,
           )
         out.push('')
       }
       if (report.unattributed.length > 0)
-        out.push(`${report.unattributed.length} quote(s) whose speaker the text does not name.`)
+        out.push(
+          `${plural(report.unattributed.length, 'quote')} whose speaker the text does not name.`,
+        )
     } else if (section === 'clusters') {
       if (report.clusters.length === 0) out.push('No statement is quoted by more than one article.')
       for (const cluster of report.clusters) {

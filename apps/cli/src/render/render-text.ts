@@ -1,7 +1,16 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
-import { abridge, plural, type Section, shorten, speakerList, TITLES } from './sections.js'
+import {
+  abridge,
+  plural,
+  type Section,
+  SHORT_FRAGMENTS_LEAD,
+  shorten,
+  speakerList,
+  splitShortFragments,
+  TITLES,
+} from './sections.js'
 
 const ANSI = {
   bold: ['\x1b[1m', '\x1b[22m'],
@@ -45,16 +54,28 @@ export function renderText(report: Report, sections: readonly Section[], color: 
       if (report.speakers.length === 0) out.push('  No quote is attributed to anyone.')
       for (const speaker of report.speakers) {
         const roles = speaker.roles.length > 0 ? ` (${speaker.roles.join(', ')})` : ''
-        out.push(`  ${paint('bold', speaker.name)}${roles}: ${speaker.quotes.length} quote(s)`)
-        for (const quote of speaker.quotes)
+        out.push(
+          `  ${paint('bold', speaker.name)}${roles}: ${plural(speaker.quotes.length, 'quote')}`,
+        )
+        const { listed, short } = splitShortFragments(speaker.quotes)
+        for (const quote of listed)
           out.push(
             `    “${shorten(quote.text, 110)}” ${paint('dim', `— ${quote.source}${quote.kind === 'fragment' ? ', fragment' : ''}`)}`,
+          )
+        if (short.length > 0)
+          out.push(
+            `    ${paint('dim', SHORT_FRAGMENTS_LEAD)} ${short
+              .map(
+                ({ source, texts }) =>
+                  `${texts.map((text) => `“${text}”`).join(', ')} ${paint('dim', `(${source})`)}`,
+              )
+              .join('; ')}`,
           )
       }
       if (report.unattributed.length > 0)
         out.push(
           '',
-          `  ${report.unattributed.length} quote(s) whose speaker the text does not name`,
+          `  ${plural(report.unattributed.length, 'quote')} whose speaker the text does not name`,
         )
     } else if (section === 'clusters') {
       heading(section)

@@ -1,4 +1,5 @@
 import type { Command } from '../args.js'
+import { isShortFragment, type QuoteRow } from '../report/build-report.js'
 
 /** What each command shows of a report. */
 export type Section = 'sources' | 'speakers' | 'clusters' | 'disputes' | 'agreements' | 'failures'
@@ -35,3 +36,30 @@ export const abridge = (words: string, keep = 5) => {
 
 /** "1 quote", "3 quotes". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+
+/**
+ * A speaker's quotes split for reading: what is listed one per line
+ * (statements, longer fragments), and the one- and two-word fragments, which
+ * share one line after them, grouped by source, each wording once.
+ */
+export function splitShortFragments(quotes: readonly QuoteRow[]): {
+  listed: QuoteRow[]
+  short: Array<{ source: string; texts: string[] }>
+} {
+  const short = new Map<string, string[]>()
+  const listed: QuoteRow[] = []
+  for (const quote of quotes) {
+    if (!isShortFragment(quote)) {
+      listed.push(quote)
+      continue
+    }
+    const texts = short.get(quote.source) ?? []
+    const text = quote.text.replace(/[\s,;:.]+$/, '')
+    if (!texts.includes(text)) texts.push(text)
+    short.set(quote.source, texts)
+  }
+  return { listed, short: [...short].map(([source, texts]) => ({ source, texts })) }
+}
+
+/** What the line of one- and two-word fragments starts with. */
+export const SHORT_FRAGMENTS_LEAD = 'In a word or two:'

@@ -89,6 +89,30 @@ export interface AgreementRow {
   articles: string[]
 }
 
+/** Fragments of this many words or fewer are listed after everything else a speaker said. */
+export const SHORT_FRAGMENT_WORDS = 2
+
+const wordsIn = (text: string) =>
+  text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+
+/** Whether a quote is a fragment of one or two words ("incredible", "relatively low"). */
+export const isShortFragment = (quote: Pick<QuoteRow, 'kind' | 'text'>) =>
+  quote.kind === 'fragment' && wordsIn(quote.text) <= SHORT_FRAGMENT_WORDS
+
+/**
+ * A speaker's quotes as a reader wants them: full statements first, then
+ * longer fragments, then fragments of one or two words, then terms; in
+ * corpus order within each group.
+ */
+function byWeight(quotes: QuoteRow[]): QuoteRow[] {
+  const rank = (quote: QuoteRow) =>
+    quote.kind === 'statement' ? 0 : quote.kind === 'term' ? 3 : isShortFragment(quote) ? 2 : 1
+  return quotes
+    .map((quote, index) => ({ quote, index }))
+    .sort((a, b) => rank(a.quote) - rank(b.quote) || a.index - b.index)
+    .map(({ quote }) => quote)
+}
+
 /** Everything a report says: plain data, rendered as text, JSON, Markdown or HTML. */
 export interface Report {
   sources: SourceRow[]
@@ -102,8 +126,8 @@ export interface Report {
 
 /**
  * Puts the corpus's cross-reference into the shape a reader follows: the
- * sources, who said what (statements and quoted fragments, terms left out),
- * the statements several outlets carry with each outlet's words, and where
+ * sources, who said what (statements first, then quoted fragments, the
+ * one- and two-word ones last; terms left out), the statements several outlets carry with each outlet's words, and where
  * they disagree. `speaker` keeps only that person's quotes: any name, alias
  * or role, accents, case and apostrophes aside (`matchesSpeaker`).
  */
@@ -136,7 +160,7 @@ export function buildReport(
       kind: s.kind,
       roles: s.roles,
       aliases: s.aliases,
-      quotes: spoken.filter((quote) => quote.speaker?.id === s.id).map(row),
+      quotes: byWeight(spoken.filter((quote) => quote.speaker?.id === s.id).map(row)),
     }))
     .filter((s) => s.quotes.length > 0)
     .sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name))

@@ -1,4 +1,4 @@
-import { matchesSpeaker, textMatches } from '@corroborate/core'
+import { matchesSpeaker, type Quote, textMatches } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -10,6 +10,26 @@ import {
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
+import { findStory, isStory, storyField } from '../stories.js'
+
+// One or two words: "incredible", "relatively low".
+const isShortFragment = (quote: Quote) =>
+  quote.kind === 'fragment' &&
+  quote.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length <= 2
+
+/**
+ * Full statements first, then fragments (the one- and two-word ones last),
+ * then terms; corpus order within each: what a person asking for someone's
+ * quotes wants on the first page.
+ */
+function byWeight(quotes: readonly Quote[]): Quote[] {
+  const rank = (quote: Quote) =>
+    quote.kind === 'statement' ? 0 : quote.kind === 'term' ? 3 : isShortFragment(quote) ? 2 : 1
+  return quotes
+    .map((quote, index) => ({ quote, index }))
+    .sort((a, b) => rank(a.quote) - rank(b.quote) || a.index - b.index)
+    .map(({ quote }) => quote)
+}
 
 /** `get_quotes`: direct quotes, filtered by speaker (any alias), article, words, kind or cluster. */
 export function registerGetQuotes(server: McpServer, context: ServerContext): void {
@@ -18,8 +38,9 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
     {
       title: 'Get quotes',
       description:
-        'Find direct quotes: who said what, in which article, with the span of the words in the original text and the clusters (the same statement in other outlets) each quote belongs to. Filter by speaker (any name, title or alias, e.g. "Rubio" or "Secretary of State"), article id, words the quote contains, kind, or cluster id from compare_sources.',
+        'Find direct quotes: who said what, in which article (full statements first, then fragments of a few words, then terms), with the span of the words in the original text and the clusters (the same statement in other outlets) each quote belongs to. Filter by story id (list_stories), speaker (any name, title or alias, e.g. "Rubio" or "Secretary of State"), article id, words the quote contains, kind, or cluster id from compare_sources.',
       inputSchema: {
+        story: storyField,
         speaker: z
           .string()
           .optional()
@@ -58,12 +79,15 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
       },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async ({ speaker, article, contains, kind, cluster, limit, cursor }) => {
+    async ({ story, speaker, article, contains, kind, cluster, limit, cursor }) => {
       const analysis = context.corpus.analysis()
       if (article !== undefined && !context.corpus.get(article))
         return fail(
           `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
         )
+      const chosen = story === undefined ? undefined : findStory(context.corpus, story)
+      if (chosen !== undefined && !isStory(chosen)) return chosen
+      const members = chosen === undefined ? null : new Set(chosen.articles)
       const clustersOf = new Map<string, string[]>()
       for (const c of analysis.clusters)
         for (const member of c.members)
@@ -82,11 +106,12 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
         (q) =>
           (kind === undefined ? q.kind !== 'term' : q.kind === kind) &&
           (article === undefined || q.article === article) &&
+          (members === null || members.has(q.article)) &&
           (speakerIds === null || (q.speaker !== null && speakerIds.has(q.speaker.id))) &&
           (contains === undefined || textMatches(q.text, contains)) &&
           (cluster === undefined || (clustersOf.get(q.id) ?? []).includes(cluster)),
       )
-      return paged('quotes', matching, limit, cursor, (q) => ({
+      return paged('quotes', byWeight(matching), limit, cursor, (q) => ({
         id: q.id,
         text: q.text,
         speaker: q.speaker,
