@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config'
+
+// The tests go through a real MCP client: over stdio they spawn the server (the stdio suite
+// builds it first), over HTTP they start a listener, in memory they cross-reference real
+// articles. `npm test` runs them while turbo builds, type-checks, lints and tests the other
+// packages, where a cold 2-core machine is several times slower than vitest's default 5 s
+// assumes. These limits are for that machine; a test that needs them on a fast one is a bug.
+export default defineConfig({
+  test: {
+    // scripts/client-config.test.mjs is node:test, run after a build by `npm run test:clients`.
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
