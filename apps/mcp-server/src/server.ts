@@ -26,7 +26,7 @@ export function createServer(corpus: Corpus, options: CreateServerOptions = {}):
     { name: SERVER_NAME, version: SERVER_VERSION },
     {
       instructions:
-        'Corroborate answers who said what across several news reports of one story, in which words each outlet quotes it, and where the outlets disagree. Start with list_sources; every answer points to its evidence by article id and character span in the original text.',
+        'Corroborate answers who said what across several news reports of one story, in which words each outlet quotes it, and where the outlets disagree. The corpus may hold several stories (the articles that report one event); quotes, facts and disputes are compared within a story. Start with list_stories and list_sources, and pass a story id to compare_sources, list_disputed_claims and get_quotes; every answer points to its evidence by article id and character span in the original text.',
     },
   )
   const context: ServerContext = {

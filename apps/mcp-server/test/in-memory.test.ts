@@ -180,6 +180,7 @@ describe('mcp server over an in-memory transport', () => {
       'get_speakers',
       'list_disputed_claims',
       'list_sources',
+      'list_stories',
       'search',
     ])
     for (const tool of tools) {
@@ -201,6 +202,13 @@ describe('compare_sources', () => {
     const result = await call(client, 'compare_sources')
     expect(result.isError).toBeFalsy()
     const out = data(result)
+    expect(out.story).toEqual({
+      id: expect.stringMatching(/^st-/),
+      label: expect.any(String),
+      articles: 2,
+    })
+    expect(out.stories).toBe(1)
+    expect(out.note).toBeUndefined()
     expect(out.articles).toEqual(['north', 'south'])
     expect(out.clusters).toEqual([
       {
@@ -267,7 +275,7 @@ describe('compare_sources', () => {
       },
       { article: 'south', clusters: 1, alone: [], missing: [] },
     ])
-    expect(out.totals).toEqual({ clusters: 1, agreements: 1, conflicts: 1 })
+    expect(out.totals).toEqual({ clusters: 1, agreements: 1, conflicts: 1, disputes: 2 })
     expect(out.truncated).toBe(false)
     expect(out.hint).toBeUndefined()
   })
@@ -283,7 +291,9 @@ describe('compare_sources', () => {
       missing: [{ id: 'k1', type: 'quote' }],
     })
 
-    const result = await call(client, 'compare_sources', { articles: ' south , north,south' })
+    const result = await call(client, 'compare_sources', {
+      articles: [' south ', 'north', 'south'],
+    })
     const out = data(result)
     expect(out.articles).toEqual(['north', 'south'])
     expect(out.clusters.map((c: { id: string }) => c.id)).toEqual(['k0'])
@@ -298,14 +308,18 @@ describe('compare_sources', () => {
 
   it('refuses unknown ids and a single article with a hint', async () => {
     const client = await connect()
-    const unknown = await call(client, 'compare_sources', { articles: 'north,nope' })
+    const unknown = await call(client, 'compare_sources', { articles: ['north', 'nope'] })
     expect(unknown.isError).toBe(true)
     expect(textOf(unknown)).toBe(
       'no article "nope"; call list_sources for the ids of the articles in the corpus',
     )
-    const single = await call(client, 'compare_sources', { articles: 'north' })
+    const single = await call(client, 'compare_sources', { articles: ['north'] })
     expect(single.isError).toBe(true)
     expect(textOf(single)).toContain('two or more')
+    // The comma-separated string of earlier versions is no array: the client is told so.
+    const string = await call(client, 'compare_sources', { articles: 'north,south' })
+    expect(string.isError).toBe(true)
+    expect(textOf(string)).toMatch(/expected array/)
 
     const alone = await connect(createCorpus([north()]))
     const one = await call(alone, 'compare_sources')
@@ -708,9 +722,11 @@ describe('prompts', () => {
     const { prompts } = await client.listPrompts()
     expect(prompts.map((p) => p.name)).toEqual(['fact_check_story', 'compare_coverage'])
     expect(prompts[0]?.arguments).toEqual([
+      expect.objectContaining({ name: 'story', required: false }),
       expect.objectContaining({ name: 'claim', required: false }),
     ])
     expect(prompts[1]?.arguments).toEqual([
+      expect.objectContaining({ name: 'story', required: false }),
       expect.objectContaining({ name: 'articles', required: false }),
     ])
 
@@ -718,10 +734,15 @@ describe('prompts', () => {
     expect(story.messages).toHaveLength(1)
     expect(story.messages[0]?.role).toBe('user')
     const storyText = promptText(story)
+    expect(storyText.indexOf('list_stories')).toBeLessThan(storyText.indexOf('list_sources'))
     expect(storyText.indexOf('list_sources')).toBeLessThan(
       storyText.indexOf('list_disputed_claims'),
     )
     expect(storyText).toContain('compare_sources')
+    const chosen = promptText(
+      await client.getPrompt({ name: 'fact_check_story', arguments: { story: 'st-1234abcd' } }),
+    )
+    expect(chosen).toContain('list_disputed_claims with the story ("st-1234abcd")')
 
     const claim = await client.getPrompt({
       name: 'fact_check_story',
@@ -736,7 +757,167 @@ describe('prompts', () => {
       arguments: { articles: 'north,south' },
     })
     const coverageText = promptText(coverage)
-    expect(coverageText).toContain('compare_sources with articles "north,south"')
+    expect(coverageText).toContain('compare_sources with {"articles":["north","south"]}')
+    const largest = promptText(await client.getPrompt({ name: 'compare_coverage', arguments: {} }))
+    expect(largest.indexOf('list_stories')).toBeLessThan(largest.indexOf('compare_sources'))
+  })
+})
+
+describe('stories', () => {
+  const LIBRARY =
+    'The Hillview school board voted 5-2 on Thursday to close the Elm Street library branch next spring.\n\n“Our children deserve a library within walking distance of every school in Hillview,” said board member Grace Okoye, who voted against the closure.\n\nThe district expects to save $300,000 a year.'
+
+  it('lists the seeds as one story of all five, with its outlets, dates, people and counts', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const result = await call(client, 'list_stories')
+    expect(result.isError).toBeFalsy()
+    const out = data(result)
+    expect(out.total).toBe(1)
+    expect(out.nextCursor).toBeUndefined()
+    const [story] = out.stories
+    expect(story).toMatchObject({
+      id: expect.stringMatching(/^st-[0-9a-f]{8}$/),
+      size: 5,
+      dates: { first: '2025-02-04', last: '2025-02-04' },
+    })
+    expect(story.articles).toHaveLength(4)
+    expect(story.articles[0]).toEqual({
+      id: '000_319bfdf5a655c3df',
+      title: expect.any(String),
+      outlet: null,
+    })
+    expect(story.people).toEqual(expect.arrayContaining(['Marco Rubio', 'Nayib Bukele']))
+    expect(story.places).toContain('El Salvador')
+    expect(story.clusters).toBeGreaterThan(0)
+    const disputes = data(await call(client, 'list_disputed_claims', { limit: 100 }))
+    expect(story.disputes).toBe(disputes.total)
+    for (const dispute of disputes.disputes) expect(dispute.story).toBe(story.id)
+    expect(JSON.parse(textOf(result))).toEqual(result.structuredContent)
+  })
+
+  it('shows an unrelated article added as a second story, and leaves the seeds’ disputes alone', async () => {
+    const client = await connect(createCorpus(seeds()))
+    const before = data(await call(client, 'list_disputed_claims', { limit: 100 }))
+    const [seedStory] = data(await call(client, 'list_stories')).stories
+    const added = await call(client, 'add_article', {
+      content: LIBRARY,
+      id: 'library',
+      outlet: 'Hillview Gazette',
+      published: '2025-09-18',
+    })
+    expect(data(added)).toMatchObject({
+      id: 'library',
+      story: { id: expect.stringMatching(/^st-/), articles: 1, joined: false },
+      corpus: { articles: 6, stories: 2 },
+    })
+    const libraryStory = data(added).story.id
+    expect(libraryStory).not.toBe(seedStory.id)
+
+    const all = data(await call(client, 'list_stories'))
+    expect(all.total).toBe(2)
+    // Largest first: the seeds' five, then the library's one.
+    expect(all.stories.map((s: { id: string; size: number }) => [s.id, s.size])).toEqual([
+      [seedStory.id, 5],
+      [libraryStory, 1],
+    ])
+    expect(all.stories[1]).toMatchObject({
+      outlets: ['Hillview Gazette'],
+      dates: { first: '2025-09-18', last: '2025-09-18' },
+      people: ['Grace Okoye'],
+      clusters: 0,
+      disputes: 0,
+    })
+    const after = data(await call(client, 'list_disputed_claims', { limit: 100 }))
+    expect(after).toEqual(before)
+    const seedsOnly = data(
+      await call(client, 'list_disputed_claims', { story: seedStory.id, limit: 100 }),
+    )
+    expect(seedsOnly).toEqual(before)
+    expect(data(await call(client, 'list_disputed_claims', { story: libraryStory }))).toEqual({
+      disputes: [],
+      total: 0,
+    })
+
+    // get_quotes by story: the library's one quote, none of the seeds'.
+    const quotes = data(await call(client, 'get_quotes', { story: libraryStory }))
+    expect(quotes.quotes.map((q: { article: string }) => q.article)).toEqual(['library'])
+    const seedQuotes = data(await call(client, 'get_quotes', { story: seedStory.id, limit: 100 }))
+    expect(seedQuotes.total).toBe(data(await call(client, 'get_quotes', { limit: 100 })).total - 1)
+
+    // compare_sources without arguments: the largest story, and it says so.
+    const compared = data(await call(client, 'compare_sources'))
+    expect(compared.story).toMatchObject({ id: seedStory.id, articles: 5 })
+    expect(compared.stories).toBe(2)
+    expect(compared.note).toContain('largest')
+    expect(compared.note).toContain('list_stories')
+    expect(compared.articles).not.toContain('library')
+    const one = await call(client, 'compare_sources', { story: libraryStory })
+    expect(one.isError).toBe(true)
+    expect(textOf(one)).toContain('one article')
+    const across = data(
+      await call(client, 'compare_sources', { articles: ['library', '000_319bfdf5a655c3df'] }),
+    )
+    expect(across).toMatchObject({ story: null, clusters: [], agreements: [], conflicts: [] })
+    expect(across.note).toContain('2 stories')
+    const outside = await call(client, 'compare_sources', {
+      story: seedStory.id,
+      articles: ['library', '000_319bfdf5a655c3df'],
+    })
+    expect(outside.isError).toBe(true)
+    expect(textOf(outside)).toContain('list_stories')
+  })
+
+  it('filters stories by words, outlet, person and dates, and pages them', async () => {
+    const client = await connect(createCorpus([north(), south(), east()]))
+    await call(client, 'add_article', {
+      content: LIBRARY,
+      id: 'library',
+      outlet: 'Hillview Gazette',
+      published: '2025-09-18',
+    })
+    const ids = async (args: Record<string, unknown>) => {
+      const result = await call(client, 'list_stories', args)
+      expect(result.isError, JSON.stringify(args)).toBeFalsy()
+      return data(result).stories.map((s: { articles: Array<{ id: string }> }) =>
+        s.articles.map((a) => a.id),
+      )
+    }
+    const bridge = ['north', 'south', 'east']
+    expect(await ids({})).toEqual([bridge, ['library']])
+    expect(await ids({ query: 'HILLVIEW library' })).toEqual([['library']])
+    expect(await ids({ query: 'bridge zeppelin' })).toEqual([])
+    expect(await ids({ outlet: 'south herald' })).toEqual([bridge])
+    expect(await ids({ person: 'Okoye' })).toEqual([['library']])
+    // Lee Park is quoted in south only, and named among the story's people or not: found by his quote.
+    expect(await ids({ person: 'Lee Park' })).toEqual([bridge])
+    expect(await ids({ from: '2025-09-01' })).toEqual([['library']])
+    expect(await ids({ to: '2025-03-03' })).toEqual([bridge])
+    expect(await ids({ from: '2025-03-04', to: '2025-09-17' })).toEqual([])
+    const first = data(await call(client, 'list_stories', { limit: 1 }))
+    expect(first.stories).toHaveLength(1)
+    const second = data(await call(client, 'list_stories', { limit: 1, cursor: first.nextCursor }))
+    expect(second.stories[0].articles[0].id).toBe('library')
+    expect(second.nextCursor).toBeUndefined()
+    const backwards = await call(client, 'list_stories', { from: '2025-10-01', to: '2025-01-01' })
+    expect(backwards.isError).toBe(true)
+    expect(textOf(backwards)).toContain('after')
+    const badDay = await call(client, 'list_stories', { from: 'last week' })
+    expect(badDay.isError).toBe(true)
+  })
+
+  it('refuses an unknown story id and says how to list them', async () => {
+    const client = await connect()
+    for (const [tool, args] of [
+      ['compare_sources', { story: 'st-nope' }],
+      ['list_disputed_claims', { story: 'st-nope' }],
+      ['get_quotes', { story: 'st-nope' }],
+    ] as const) {
+      const result = await call(client, tool, args)
+      expect(result.isError, tool).toBe(true)
+      expect(textOf(result)).toBe(
+        'no story "st-nope"; call list_stories for the ids of the stories in the corpus',
+      )
+    }
   })
 })
 
@@ -752,6 +933,7 @@ describe('default answers on the seeds', () => {
       ['search', { query: 'Bukele' }],
       ['compare_sources', {}],
       ['list_disputed_claims', {}],
+      ['list_stories', {}],
     ]
     for (const [name, args] of calls) {
       const result = await call(client, name, args)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 /** The shape of {@link corpusSummary}, for tool output schemas. */
 export const corpusSummarySchema = z.object({
   articles: z.number().int(),
+  stories: z.number().int().describe('Stories: articles grouped by the event they report.'),
   quotes: z.number().int().describe('Direct quotes, scare quotes and titles aside.'),
   speakers: z.number().int(),
   claims: z.number().int(),
@@ -31,6 +32,7 @@ export function corpusSummary(corpus: Corpus): CorpusSummary {
   for (const dispute of analysis.disputes) disputesByKind[dispute.kind] += 1
   return {
     articles: corpus.articles.length,
+    stories: corpus.stories().length,
     quotes: analysis.quotes.filter((q) => q.kind !== 'term').length,
     speakers: analysis.speakers.length,
     claims: analysis.claims.length,

@@ -16,7 +16,7 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
     {
       title: 'Add article',
       description:
-        'Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id and the corpus counts. Refuses empty content, an id already in use and an article whose text is already in the corpus.',
+        'Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, an id already in use and an article whose text is already in the corpus.',
       inputSchema: {
         content: z
           .string()
@@ -54,6 +54,16 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
         messages: z
           .array(z.string())
           .describe('Problems found in the article (unparsed date, unclosed quote…).'),
+        story: z
+          .object({
+            id: z.string().describe('Story id, for the story argument of other tools.'),
+            label: z.string().describe('The story’s headline.'),
+            articles: z.number().int().describe('How many articles the story now holds.'),
+            joined: z
+              .boolean()
+              .describe('True when the article joined a story; false when it started a new one.'),
+          })
+          .describe('The story the article is in: the articles that report the same event.'),
         corpus: corpusSummarySchema.describe('The whole corpus after the addition.'),
       },
       annotations: {
@@ -132,6 +142,8 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
       const quotes = corpus
         .analysis()
         .quotes.filter((q) => q.article === article.id && q.kind !== 'term').length
+      const storyId = corpus.storyOf(article.id)
+      const story = corpus.stories().find((s) => s.id === storyId)
       await progress(3, 'done')
       server.sendResourceListChanged()
       return ok({
@@ -144,6 +156,12 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
         messages: article.messages
           .filter((m) => m.severity !== 'info' && m.code !== 'boilerplate-removed')
           .map((m) => m.message),
+        story: {
+          id: story?.id ?? '',
+          label: story?.label ?? '',
+          articles: story?.articles.length ?? 1,
+          joined: (story?.articles.length ?? 1) > 1,
+        },
         corpus: summary,
       })
     },

@@ -1,10 +1,11 @@
-import { type ClaimSlot, measureCoverage, type QuoteCluster } from '@corroborate/core'
+import { compareArticles, isCorroborateError } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { fail, ok } from '../results.js'
 import { spanSchema, speakerRefSchema } from '../schemas.js'
+import { findStory, isStory, largestFirst, unknownStory } from '../stories.js'
 
 const MAX_CLUSTERS = 20
 const MAX_SLOTS = 20
@@ -73,16 +74,37 @@ export function registerCompareSources(server: McpServer, context: ServerContext
     {
       title: 'Compare sources',
       description:
-        'Compare how several articles report the story: the statements they both quote (quote clusters, with each article’s wording, its variant — identical, truncated, extended, substituted, omitted-words, fragment — and the words that differ), the facts whose values agree or conflict, and what each article alone carries or leaves out that the others carry. Default: all articles. Long lists are cut (truncated: true); get_quotes with cluster gives every member of a cluster.',
+        'Compare how the articles of one story report it: the statements they both quote (quote clusters, with each article’s wording, its variant — identical, truncated, extended, substituted, omitted-words, fragment — and the words that differ), the facts whose values agree or conflict, and what each article alone carries or leaves out that the others carry. Default: every article of the largest story (story in the answer says which; list_stories lists the others). Give story for another story, or articles for chosen articles. Long lists are cut (truncated: true); get_quotes with cluster gives every member of a cluster.',
       inputSchema: {
-        articles: z
+        story: z
           .string()
           .optional()
           .describe(
-            'Comma-separated article ids from list_sources, at least two (e.g. "a1,a2"); default all articles.',
+            'A story id (st-…) from list_stories: compare its articles. Default: the largest story, or the story of the articles given.',
+          ),
+        articles: z
+          .array(z.string())
+          .optional()
+          .describe(
+            'Article ids from list_sources to compare, at least two, e.g. ["a1","a2"]; default every article of the story.',
           ),
       },
       outputSchema: {
+        story: z
+          .object({
+            id: z.string().describe('Story id, for the story argument of other tools.'),
+            label: z.string().describe('The story’s headline.'),
+            articles: z.number().int().describe('How many articles the story holds.'),
+          })
+          .nullable()
+          .describe(
+            'The story compared; null when the articles given are in several stories (nothing is shared across stories).',
+          ),
+        stories: z.number().int().describe('How many stories the corpus holds.'),
+        note: z
+          .string()
+          .optional()
+          .describe('How the articles were chosen, when you did not choose them all.'),
         articles: z
           .array(z.string())
           .describe(
@@ -160,6 +182,12 @@ export function registerCompareSources(server: McpServer, context: ServerContext
             clusters: z.number().int(),
             agreements: z.number().int(),
             conflicts: z.number().int(),
+            disputes: z
+              .number()
+              .int()
+              .describe(
+                'Disputes between the articles (list_disputed_claims with story lists them).',
+              ),
           })
           .describe('Sizes of the lists before any cut.'),
         truncated: z.boolean().describe('True when some list was cut to keep the answer short.'),
@@ -167,7 +195,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
       },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async ({ articles }) => {
+    async ({ story, articles }) => {
       // The answer depends only on the corpus's analysis and the articles asked for:
       // remembered per analysis, so repeated comparisons of a large corpus are instant.
       const analysisNow = context.corpus.analysis()
@@ -175,10 +203,10 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         memo.analysis = analysisNow
         memo.answers.clear()
       }
-      const key = articles ?? ''
+      const key = JSON.stringify([story ?? null, articles ?? null])
       const remembered = memo.answers.get(key)
       if (remembered) return remembered
-      const answer = compare(articles)
+      const answer = compare(story, articles)
       if (memo.answers.size >= MEMO_SIZE)
         memo.answers.delete(memo.answers.keys().next().value as string)
       memo.answers.set(key, answer)
@@ -186,161 +214,148 @@ export function registerCompareSources(server: McpServer, context: ServerContext
     },
   )
 
-  function compare(articles: string | undefined): CallToolResult {
+  function compare(storyId: string | undefined, articles: string[] | undefined): CallToolResult {
     const { corpus } = context
-    let ids = corpus.articles.map((a) => a.id)
+    const stories = largestFirst(corpus.stories())
+    let asked: string[] | undefined
     if (articles !== undefined) {
-      const asked = [
-        ...new Set(
-          articles
-            .split(',')
-            .map((id) => id.trim())
-            .filter((id) => id !== ''),
-        ),
-      ]
+      asked = [...new Set(articles.map((id) => id.trim()).filter((id) => id !== ''))]
       const unknown = asked.filter((id) => !corpus.get(id))
       if (unknown.length > 0)
         return fail(
           `no article ${unknown.map((id) => `"${id}"`).join(', ')}; call list_sources for the ids of the articles in the corpus`,
         )
-      ids = ids.filter((id) => asked.includes(id))
+      if (asked.length < 2)
+        return fail(
+          'compare_sources needs two or more distinct article ids, e.g. ["a1","a2"]; call list_sources for the ids, or leave articles out to compare every article of a story',
+        )
     }
-    if (ids.length < 2)
-      return fail(
-        articles === undefined
-          ? `the corpus has ${ids.length} article${ids.length === 1 ? '' : 's'}; compare_sources needs two or more: add_article can add one`
-          : 'compare_sources needs two or more distinct article ids, separated by commas; call list_sources for the ids, or leave articles out to compare all',
-      )
-    const chosen = new Set(ids)
+    if (storyId !== undefined) {
+      const found = findStory(corpus, storyId)
+      if (!isStory(found)) return found
+      const outside = asked?.find((id) => !found.articles.includes(id))
+      if (outside !== undefined)
+        return fail(
+          `article "${outside}" is in story "${corpus.storyOf(outside)}", not in "${storyId}"; leave story out, or give articles of that story (list_stories lists the stories)`,
+        )
+      if (asked === undefined && found.articles.length < 2)
+        return fail(
+          `story "${storyId}" has one article; nothing to compare. Call list_stories for stories of two or more articles`,
+        )
+    } else if (asked === undefined) {
+      if (corpus.articles.length < 2)
+        return fail(
+          `the corpus has ${corpus.articles.length} article${corpus.articles.length === 1 ? '' : 's'}; compare_sources needs two or more: add_article can add one`,
+        )
+      if ((stories[0]?.articles.length ?? 0) < 2)
+        return fail(
+          `each of the corpus’s ${stories.length} stories has one article; nothing is shared across stories. Call list_stories, or add_article to add another report of one of them`,
+        )
+    }
     const analysis = corpus.analysis()
-    const claimById = new Map(analysis.claims.map((c) => [c.id, c]))
-    const claimArticle = new Map(analysis.claims.map((c) => [c.id, c.article]))
-    const inChosen = (claim: string) => chosen.has(claimArticle.get(claim) ?? '')
-
-    const clusters: QuoteCluster[] = analysis.clusters.map((c) => ({
-      ...c,
-      articles: c.articles.filter((a) => chosen.has(a)),
-      members: c.members.filter((m) => chosen.has(m.article)),
-    }))
-    const slots: ClaimSlot[] = analysis.slots.map((s) => ({
-      ...s,
-      claims: s.claims.filter(inChosen),
-      values: s.values
-        .map((v) => ({
-          value: v.value,
-          articles: v.articles.filter((a) => chosen.has(a)),
-          claims: v.claims.filter(inChosen),
-        }))
-        .filter((v) => v.articles.length > 0),
-    }))
-
-    const shared = clusters
-      .filter((c) => c.articles.length >= 2)
-      .sort((a, b) => b.articles.length - a.articles.length)
-      .map((c) => {
-        const seen = new Set<string>()
-        // Each article's wording once: the member closest to the canonical text.
-        const rank = {
-          identical: 0,
-          truncated: 1,
-          extended: 1,
-          'omitted-words': 2,
-          substituted: 2,
-          fragment: 3,
-        }
-        const members = [...c.members]
-          .sort((a, b) => rank[a.variant] - rank[b.variant])
-          .filter((m) => {
-            if (seen.has(m.article)) return false
-            seen.add(m.article)
-            return true
-          })
-          .sort((a, b) => a.article.localeCompare(b.article))
-        const speakers = new Map<string, { id: string; name: string }>()
-        for (const m of members) if (m.speaker) speakers.set(m.speaker.id, m.speaker)
-        return {
-          id: c.id,
-          canonical: clip(c.canonical, CANONICAL_CHARS),
-          speakers: [...speakers.values()],
-          articles: c.articles,
-          // Wordings and cut words are clipped: the span and get_quotes give them whole.
-          members: members.map((m) => ({
-            article: m.article,
-            quote: m.quote,
-            text: m.variant === 'identical' ? '' : clip(m.text, MEMBER_CHARS),
-            span: m.span,
-            speaker: m.speaker,
-            variant: m.variant,
-            changes: m.diff
-              .filter((step) => step.op !== 'equal')
-              .slice(0, MAX_CHANGES)
-              .map((step) => ({
-                op: step.op as 'insert' | 'delete' | 'replace',
-                canonical: clip(step.canonical, CHANGE_CHARS),
-                member: clip(step.member, CHANGE_CHARS),
-              })),
-          })),
-        }
+    let comparison: ReturnType<typeof compareArticles>
+    try {
+      comparison = compareArticles(analysis, {
+        ...(storyId === undefined ? {} : { story: storyId }),
+        ...(asked === undefined ? {} : { articles: asked }),
       })
+    } catch (error) {
+      // The checks above leave only a story that disappeared: say how to find one.
+      if (isCorroborateError(error) && error.code === 'UNKNOWN_ID' && storyId !== undefined)
+        return unknownStory(storyId)
+      throw error
+    }
+    const ids = comparison.articles
+    const claimById = new Map(analysis.claims.map((c) => [c.id, c]))
+    const clusterById = new Map(analysis.clusters.map((c) => [c.id, c]))
+    const slotById = new Map(analysis.slots.map((s) => [s.id, s]))
+    const { clusters } = comparison
+
+    const shared = clusters.map((c) => ({
+      id: c.id,
+      canonical: clip(c.canonical, CANONICAL_CHARS),
+      speakers: c.speakers,
+      articles: c.articles,
+      // Wordings and cut words are clipped: the span and get_quotes give them whole.
+      members: c.members.map((m) => ({
+        article: m.article,
+        quote: m.quote,
+        text: m.variant === 'identical' ? '' : clip(m.text, MEMBER_CHARS),
+        span: m.span,
+        speaker: m.speaker,
+        variant: m.variant,
+        changes: m.diff
+          .filter((step) => step.op !== 'equal')
+          .slice(0, MAX_CHANGES)
+          .map((step) => ({
+            op: step.op as 'insert' | 'delete' | 'replace',
+            canonical: clip(step.canonical, CHANGE_CHARS),
+            member: clip(step.member, CHANGE_CHARS),
+          })),
+      })),
+    }))
 
     const agreements: SlotEntry[] = []
     const conflicts: SlotEntry[] = []
-    const carriers = (s: ClaimSlot) => new Set(s.values.flatMap((v) => v.articles)).size
-    for (const s of [...slots].sort((a, b) => carriers(b) - carriers(a))) {
-      if (carriers(s) < 2) continue
+    for (const s of comparison.slots) {
       const entry: SlotEntry = {
         slot: s.id,
         kind: s.kind,
         unit: s.unit,
         keywords: s.keywords.slice(0, MAX_KEYWORDS),
-        values: s.values.map((v) => ({
-          value: v.value,
-          articles: v.articles,
-          wording: [...new Set(v.claims.map((c) => claimById.get(c)?.text ?? ''))].filter(
-            (t) => t !== '',
-          ),
-        })),
+        values: s.values.map((v) => ({ value: v.value, articles: v.articles, wording: v.wording })),
       }
-      ;(s.values.length === 1 ? agreements : conflicts).push(entry)
+      ;(s.agrees ? agreements : conflicts).push(entry)
     }
 
-    const clusterLabel = new Map(clusters.map((c) => [c.id, clip(c.canonical, LABEL_CHARS)]))
-    const slotLabel = new Map(
-      slots.map((s) => {
-        const claim = claimById.get(s.claims[0] ?? '')
-        const value = s.values.map((v) => String(v.value)).join(' / ')
-        return [
-          s.id,
-          clip(`${s.kind} ${value}${claim ? `: ${claim.sentence.text}` : ''}`, LABEL_CHARS),
-        ]
-      }),
-    )
+    const chosen = new Set(ids)
+    const clusterLabel = (id: string) => clip(clusterById.get(id)?.canonical ?? '', LABEL_CHARS)
+    const slotLabel = (id: string) => {
+      const s = slotById.get(id)
+      if (!s) return ''
+      const claim = s.claims
+        .map((c) => claimById.get(c))
+        .find((c) => c !== undefined && chosen.has(c.article))
+      const value = s.values
+        .filter((v) => v.articles.some((a) => chosen.has(a)))
+        .map((v) => String(v.value))
+        .join(' / ')
+      return clip(`${s.kind} ${value}${claim ? `: ${claim.sentence.text}` : ''}`, LABEL_CHARS)
+    }
     const items = (found: { clusters: string[]; slots: string[] }): CoverageItem[] => [
       ...found.clusters.map((id) => ({
         id,
         type: 'quote' as const,
-        text: clusterLabel.get(id) ?? '',
+        text: clusterLabel(id),
       })),
-      ...found.slots.map((id) => ({ id, type: 'fact' as const, text: slotLabel.get(id) ?? '' })),
+      ...found.slots.map((id) => ({ id, type: 'fact' as const, text: slotLabel(id) })),
     ]
     // Coverage of a few articles at a time: a thousand entries would drown the answer.
-    const coverage = measureCoverage(ids, clusters, slots, claimArticle)
-      .slice(0, MAX_COVERAGE_ARTICLES)
-      .map((entry) => {
-        const alone = items(entry.alone)
-        const missing = items(entry.missing)
-        return {
-          article: entry.article,
-          clusters: entry.clusters.length,
-          slots: entry.slots.length,
-          alone: alone.slice(0, MAX_COVERAGE_ITEMS),
-          aloneTotal: alone.length,
-          missing: missing.slice(0, MAX_COVERAGE_ITEMS),
-          missingTotal: missing.length,
-        }
-      })
+    const coverage = comparison.coverage.slice(0, MAX_COVERAGE_ARTICLES).map((entry) => {
+      const alone = items(entry.alone)
+      const missing = items(entry.missing)
+      return {
+        article: entry.article,
+        clusters: entry.clusters.length,
+        slots: entry.slots.length,
+        alone: alone.slice(0, MAX_COVERAGE_ITEMS),
+        aloneTotal: alone.length,
+        missing: missing.slice(0, MAX_COVERAGE_ITEMS),
+        missingTotal: missing.length,
+      }
+    })
 
+    const story = comparison.story
+    const note =
+      storyId === undefined && asked === undefined && stories.length > 1
+        ? `No story or articles given: compared the largest of the corpus’s ${stories.length} stories. Call list_stories for the others, and pass story to compare one of them.`
+        : story === null
+          ? `The articles are in ${comparison.stories.length} stories (${comparison.stories.join(', ')}); statements and facts are compared within a story, so nothing is shared across them. Pass story, or articles of one story.`
+          : undefined
     const data = {
+      story: story && { id: story.id, label: story.label, articles: story.articles.length },
+      stories: stories.length,
+      ...(note === undefined ? {} : { note }),
       articles: ids.slice(0, MAX_LISTED_ARTICLES),
       clusters: shared.slice(0, MAX_CLUSTERS),
       agreements: agreements.slice(0, MAX_SLOTS),
@@ -350,6 +365,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         clusters: shared.length,
         agreements: agreements.length,
         conflicts: conflicts.length,
+        disputes: comparison.disputes.length,
       },
     }
     // Cut from whichever list weighs most until the answer fits.
@@ -381,7 +397,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
       data.agreements.length < agreements.length &&
         `${data.agreements.length} of ${agreements.length} agreeing facts`,
       data.conflicts.length < conflicts.length &&
-        `${data.conflicts.length} of ${conflicts.length} conflicting facts (list_disputed_claims with kind fact lists them all)`,
+        `${data.conflicts.length} of ${conflicts.length} conflicting facts (list_disputed_claims with kind fact and the story lists them all)`,
       ids.length > MAX_LISTED_ARTICLES &&
         `the first ${MAX_LISTED_ARTICLES} of ${ids.length} article ids and the coverage of the first ${MAX_COVERAGE_ARTICLES} (pass articles to compare a chosen few)`,
       coverage.some((c) => c.alone.length < c.aloneTotal || c.missing.length < c.missingTotal) &&

@@ -7,11 +7,13 @@ import { registerGetQuotes } from './get-quotes.js'
 import { registerGetSpeakers } from './get-speakers.js'
 import { registerListDisputedClaims } from './list-disputed-claims.js'
 import { registerListSources } from './list-sources.js'
+import { registerListStories } from './list-stories.js'
 import { registerSearch } from './search.js'
 
 /** Registers every tool of the server. */
 export function registerTools(server: McpServer, context: ServerContext): void {
   registerListSources(server, context)
+  registerListStories(server, context)
   registerGetArticle(server, context)
   registerGetQuotes(server, context)
   registerGetSpeakers(server, context)

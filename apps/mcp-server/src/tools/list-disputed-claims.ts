@@ -9,6 +9,7 @@ import {
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
+import { disputeInStory, findStory, isStory, storyField } from '../stories.js'
 
 const KINDS = ['attribution', 'wording', 'fact', 'contested'] as const
 
@@ -42,6 +43,12 @@ const dispute = z.object({
     .string()
     .nullable()
     .describe('The claim slot it is about (see compare_sources), or null.'),
+  story: z
+    .string()
+    .nullable()
+    .describe(
+      'The story it is in (list_stories); an attribution across stories names its first position’s.',
+    ),
 })
 
 /** `list_disputed_claims`: where the articles disagree, filtered by kind and article, paged. */
@@ -51,8 +58,9 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
     {
       title: 'List disputed claims',
       description:
-        'List where the articles disagree: words given to different speakers (attribution), a statement quoted in different words (wording), facts with values that do not meet (fact), and voices that deny or criticize what another said (contested). Each dispute has its positions with article, speaker, text and span, a confidence, and needsJudgement when you must read the evidence and decide. Use it to fact-check a story; filter by kind or article id.',
+        'List where the articles disagree: words given to different speakers (attribution), a statement quoted in different words (wording), facts with values that do not meet (fact), and voices that deny or criticize what another said (contested). Each dispute has its positions with article, speaker, text and span, a confidence, and needsJudgement when you must read the evidence and decide. Disputes are found within a story (the articles that report one event), the same long quote given to different speakers across stories aside. Use it to fact-check a story; filter by story id (list_stories), kind or article id.',
       inputSchema: {
+        story: storyField,
         kind: z.enum(KINDS).optional().describe('Only disputes of this kind; default all kinds.'),
         article: z
           .string()
@@ -68,15 +76,19 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
       },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async ({ kind, article, limit, cursor }) => {
+    async ({ story, kind, article, limit, cursor }) => {
       if (article !== undefined && !context.corpus.get(article))
         return fail(
           `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
         )
+      const chosen = story === undefined ? undefined : findStory(context.corpus, story)
+      if (chosen !== undefined && !isStory(chosen)) return chosen
+      const members = new Set(chosen?.articles)
       const matching = context.corpus
         .analysis()
         .disputes.filter(
           (d) =>
+            (chosen === undefined || disputeInStory(d, chosen, members)) &&
             (kind === undefined || d.kind === kind) &&
             (article === undefined || d.positions.some((p) => p.article === article)),
         )
@@ -94,6 +106,7 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
         needsJudgement: d.needsJudgement,
         cluster: d.cluster,
         slot: d.slot,
+        story: d.story ?? null,
       }))
     },
   )

@@ -1,0 +1,161 @@
+import { matchesSpeaker, type Story, textMatches } from '@corroborate/core'
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import type { ServerContext } from '../context.js'
+import { MAX_LIMIT } from '../paging.js'
+import { fail, paged } from '../results.js'
+import { cursorField, nextCursorField } from '../schemas.js'
+import { largestFirst, storyCounts } from '../stories.js'
+
+// A page of stories stays well under the 25,000 characters a client takes, its JSON given twice.
+const DEFAULT_STORIES = 10
+const MAX_ARTICLES = 4
+const MAX_NAMES = 5
+const TITLE_CHARS = 70
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .optional()
+
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text
+
+const story = z.object({
+  id: z
+    .string()
+    .describe(
+      'Story id, for the story argument of compare_sources, list_disputed_claims and get_quotes.',
+    ),
+  label: z.string().describe('The headline (or lead) of the article nearest the story’s centre.'),
+  size: z.number().int().describe('How many articles the story holds.'),
+  articles: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string().describe('The headline, else the opening words, shortened.'),
+        outlet: z.string().nullable(),
+      }),
+    )
+    .describe(
+      `The first ${MAX_ARTICLES} articles that joined it; compare_sources with story lists more.`,
+    ),
+  outlets: z
+    .array(z.string())
+    .describe(`Outlets, in order of first appearance (first ${MAX_NAMES}).`),
+  dates: z
+    .object({ first: z.string().nullable(), last: z.string().nullable() })
+    .describe('First and last publication day (YYYY-MM-DD); null when no article is dated.'),
+  people: z.array(z.string()).describe('People and organizations quoted in most of its articles.'),
+  places: z.array(z.string()).describe('Places named in most of its articles.'),
+  clusters: z.number().int().describe('Statements two or more of its articles quote.'),
+  disputes: z.number().int().describe('Disputes in it (list_disputed_claims with story).'),
+})
+
+/** `list_stories`: the stories of the corpus (the articles that report one event), largest first, filtered and paged. */
+export function registerListStories(server: McpServer, context: ServerContext): void {
+  server.registerTool(
+    'list_stories',
+    {
+      title: 'List stories',
+      description:
+        'List the stories in the corpus: each story is the set of articles that report one event or developing story, and quotes, facts and disputes are compared within a story. Each comes with its id, label (a headline), articles, outlets, first and last date, main people and places, and how many shared statements and disputes it holds; largest first. Filter by words (in the label, people or places), outlet, person or date range. Pass a story id to compare_sources, list_disputed_claims or get_quotes to work on that story alone.',
+      inputSchema: {
+        query: z
+          .string()
+          .max(500)
+          .optional()
+          .describe(
+            'Words that must all occur in the story’s label, people or places (case and accents aside), e.g. "El Salvador prison".',
+          ),
+        outlet: z
+          .string()
+          .optional()
+          .describe('Only stories one of whose outlets holds this name.'),
+        person: z
+          .string()
+          .optional()
+          .describe(
+            'Only stories that quote or name this person or organization (any name, alias or role, e.g. "Rubio").',
+          ),
+        from: day.describe(
+          'Only stories with an article published on or after this day (YYYY-MM-DD); undated stories are left out.',
+        ),
+        to: day.describe(
+          'Only stories with an article published on or before this day (YYYY-MM-DD); undated stories are left out.',
+        ),
+        limit: z
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_LIMIT)
+          .optional()
+          .describe(`How many stories to return (1–${MAX_LIMIT}, default ${DEFAULT_STORIES}).`),
+        cursor: cursorField,
+      },
+      outputSchema: {
+        stories: z.array(story),
+        total: z.number().int().describe('Stories matching the filters, over all pages.'),
+        nextCursor: nextCursorField,
+      },
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    async ({ query, outlet, person, from, to, limit, cursor }) => {
+      if (from !== undefined && to !== undefined && from > to)
+        return fail(`from (${from}) is after to (${to}); give the earlier day as from`)
+      const words = query?.split(/\s+/).filter((word) => word !== '') ?? []
+      const { corpus } = context
+      const analysis = corpus.analysis()
+      // A person matches by any of their names across the corpus, then by who a story quotes.
+      let quotedIn: Set<string> | null = null
+      if (person !== undefined && person.trim() !== '') {
+        const ids = new Set(
+          analysis.speakers.filter((s) => matchesSpeaker(s, person)).map((s) => s.id),
+        )
+        quotedIn = new Set(
+          analysis.quotes
+            .filter((q) => q.speaker !== null && ids.has(q.speaker.id))
+            .map((q) => q.article),
+        )
+      }
+      const matches = (s: Story) => {
+        const text = [s.label, ...s.people, ...s.places].join('\n')
+        if (!words.every((word) => textMatches(text, word))) return false
+        if (outlet !== undefined && !s.outlets.some((name) => textMatches(name, outlet)))
+          return false
+        if (
+          quotedIn !== null &&
+          !s.people.some((name) => textMatches(name, person ?? '')) &&
+          !s.articles.some((id) => quotedIn?.has(id))
+        )
+          return false
+        if (from !== undefined && (s.dates.last === null || s.dates.last < from)) return false
+        if (to !== undefined && (s.dates.first === null || s.dates.first > to)) return false
+        return true
+      }
+      const counts = storyCounts(analysis)
+      const matching = largestFirst(corpus.stories()).filter(matches)
+      return paged('stories', matching, limit ?? DEFAULT_STORIES, cursor, (s) => ({
+        id: s.id,
+        label: s.label,
+        size: s.articles.length,
+        articles: s.articles.slice(0, MAX_ARTICLES).map((id) => {
+          const article = corpus.get(id)
+          return {
+            id,
+            title: clip(
+              article?.title?.value ?? article?.sentences[0]?.text ?? '(no text)',
+              TITLE_CHARS,
+            ),
+            outlet: article?.outlet?.value ?? null,
+          }
+        }),
+        outlets: s.outlets.slice(0, MAX_NAMES),
+        dates: s.dates,
+        people: s.people.slice(0, MAX_NAMES),
+        places: s.places.slice(0, MAX_NAMES),
+        clusters: counts.get(s.id)?.clusters ?? 0,
+        disputes: counts.get(s.id)?.disputes ?? 0,
+      }))
+    },
+  )
+}
