@@ -136,7 +136,7 @@ describe('crossref seeds: what the outlets share', () => {
     ])
   })
 
-  it('the fee statement (“relatively low … significant for us”) is corroboration, never a dispute', () => {
+  it('the fee statement (“relatively low … significant for us”) is corroboration; 004 alone drops a word', () => {
     const full = quote(NBC, 'The fee would be relatively low')
     const cluster = clusterOf(full)
     for (const part of [
@@ -148,7 +148,10 @@ describe('crossref seeds: what the outlets share', () => {
     ])
       expect(clusterOf(part).id).toBe(cluster.id)
     expect(cluster.speakers.map((s) => s.name)).toEqual(['Nayib Bukele'])
-    expect(result.disputes.filter((d) => d.cluster === cluster.id)).toEqual([])
+    // 004 prints “our entire prison sustainable”: “system” left out inside the quote.
+    expect(result.disputes.filter((d) => d.cluster === cluster.id)).toMatchObject([
+      { kind: 'wording', summary: expect.stringContaining(`“system” left out (${POST})`) },
+    ])
     const agreement = result.agreements.filter((a) => a.cluster === cluster.id)
     expect(agreement).toMatchObject([{ kind: 'quote', articles: [...IDS] }])
     expect(agreement[0]?.summary).toContain('Nayib Bukele')
@@ -181,9 +184,10 @@ describe('crossref seeds: what the outlets share', () => {
 
 describe('crossref seeds: wording', () => {
   it('Rubio’s “profoundly grateful” is “incredibly grateful” in 001: a wording dispute', () => {
-    const statement = quote(BREITBART, 'We are just profoundly grateful')
+    // Every outlet's few words of thanks “for the offer” meet 000's “profoundly grateful for the offer”.
+    const forTheOffer = quote(BREITBART, 'profoundly grateful for the offer')
     const incredibly = quote(NBC, 'incredibly grateful')
-    const cluster = clusterOf(statement)
+    const cluster = clusterOf(forTheOffer)
     expect(clusterOf(incredibly).id).toBe(cluster.id)
     // The Post Millennial prints its paragraph twice.
     for (const profoundly of quotesStarting(POST, 'profoundly grateful'))
@@ -193,14 +197,9 @@ describe('crossref seeds: wording', () => {
       article: NBC,
       variant: 'fragment',
       diff: [
-        { op: 'delete', canonical: 'We are just', member: '' },
         { op: 'replace', canonical: 'profoundly', member: 'incredibly' },
         { op: 'equal', canonical: 'grateful', member: 'grateful' },
-        {
-          op: 'delete',
-          canonical: expect.stringMatching(/^I spoke to President Trump/),
-          member: '',
-        },
+        { op: 'delete', canonical: 'for the offer', member: '' },
       ],
     })
     const wording = disputesOn(cluster, 'wording')
@@ -217,6 +216,10 @@ describe('crossref seeds: wording', () => {
       ]),
     })
     expect(wording[0]?.summary).toContain(`“profoundly” → “incredibly” (${NBC})`)
+    // 000's full statement “We are just profoundly grateful. I spoke to …” is its own.
+    expect(clusterOf(quote(BREITBART, 'We are just profoundly grateful')).articles).toEqual([
+      BREITBART,
+    ])
   })
 
   it('“his jail” / “his jails” is a variant of Rubio’s statement, not a wording dispute', () => {
@@ -232,6 +235,81 @@ describe('crossref seeds: wording', () => {
     expect(result.agreements.filter((a) => a.cluster === cluster.id)).toMatchObject([
       { kind: 'quote', articles: [NBC, POST] },
     ])
+  })
+})
+
+describe('crossref seeds: what 004 changes', () => {
+  it('004’s “our entire prison sustainable” (the word “system” dropped inside the quote) is a wording change', () => {
+    const dropped = quote(POST, 'the fee would be relatively low')
+    expect(dropped.text).toContain('our entire prison sustainable')
+    const wording = disputesOn(clusterOf(dropped), 'wording')
+    expect(wording).toHaveLength(1)
+    expect(wording[0]?.positions).toContainEqual({
+      article: POST,
+      speaker: dropped.speaker,
+      text: dropped.text,
+      span: dropped.span,
+    })
+    expect(wording[0]?.summary).toContain('“system” left out')
+  })
+
+  it('004’s “profoundly grateful” is in the cluster of 000’s “profoundly grateful for the offer”', () => {
+    const full = quote(BREITBART, 'profoundly grateful for the offer')
+    const cluster = clusterOf(full)
+    const fragments = quotesStarting(POST, 'profoundly grateful')
+    expect(fragments.length).toBeGreaterThan(0)
+    for (const fragment of fragments) expect(clusterOf(fragment).id).toBe(cluster.id)
+    expect(disputesOn(cluster, 'attribution')).toEqual([])
+  })
+})
+
+describe('crossref seeds: facts', () => {
+  it('the day of the offer: Monday in 000, Tuesday in 003, a fact dispute with both sentences', () => {
+    const facts = result.disputes.filter(
+      (d) =>
+        d.kind === 'fact' &&
+        d.positions.some((p) => p.article === BREITBART) &&
+        d.positions.some((p) => p.article === TEXAS),
+    )
+    expect(facts).toHaveLength(1)
+    const slot = result.slots.find((s) => s.id === facts[0]?.slot)
+    expect(slot).toMatchObject({ kind: 'day', agrees: false, update: null })
+    expect(slot?.measure).toMatch(/offer/)
+    expect(facts[0]?.positions).toEqual([
+      {
+        article: BREITBART,
+        speaker: null,
+        text: expect.stringMatching(
+          /^During his visit to El Salvador on Monday, President Nayib Bukele said/,
+        ),
+        span: expect.any(Object),
+      },
+      {
+        article: TEXAS,
+        speaker: null,
+        text: expect.stringMatching(/^The offer came in meetings on Tuesday/),
+        span: expect.any(Object),
+      },
+    ])
+  })
+
+  it('the prison’s capacity: 40,000 in the four seeds that give it, corroboration', () => {
+    // An article's second mention of a value stands in a slot of its own.
+    const capacity = result.slots.filter((s) => s.measure === 'capacity' && s.claims.length > 1)
+    expect(capacity.map((s) => s.values)).toEqual([
+      [
+        {
+          value: 40000,
+          articles: [BREITBART, NBC, SUN, POST],
+          claims: expect.any(Array),
+        },
+      ],
+    ])
+    expect(result.agreements.filter((a) => a.slot === capacity[0]?.id)).toHaveLength(1)
+  })
+
+  it('the seeds hold no other fact dispute', () => {
+    expect(result.disputes.filter((d) => d.kind === 'fact')).toHaveLength(1)
   })
 })
 

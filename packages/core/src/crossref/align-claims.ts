@@ -261,7 +261,7 @@ export function alignClaims(
     }
     return {
       ...base,
-      update: findUpdate(base, slot.claims, measures, options.published ?? {}),
+      update: findUpdate(base, measures, options.published ?? {}),
     }
   })
 }
@@ -274,8 +274,7 @@ export function alignClaims(
  * says which came later.
  */
 export function findUpdate(
-  slot: Pick<ClaimSlot, 'kind' | 'values'>,
-  claims: readonly Claim[],
+  slot: Pick<ClaimSlot, 'values'>,
   measures: ReadonlyMap<string, Measure | null>,
   published: Readonly<Record<string, string | null | undefined>>,
 ): ClaimUpdate | null {
@@ -307,7 +306,7 @@ export function findUpdate(
   }
   const spanA = span(a.articles)
   const spanB = span(b.articles)
-  if (!spanA || !spanB || claims.length < 2) return null
+  if (!spanA || !spanB) return null
   if (spanA.last < spanB.first)
     return { from: side(a), to: side(b), evidence: 'dates', claim: null }
   if (spanB.last < spanA.first)

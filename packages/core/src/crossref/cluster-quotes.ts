@@ -124,7 +124,7 @@ export function clusterQuotes(
       // A quoted word or two joins the statement it is cut from, or the same words
       // elsewhere; “incredibly grateful” beside the same speaker's “profoundly
       // grateful” joins with one word changed. The same speaker weighs most, then the
-      // exact words, then the nearest statement of the same article.
+      // exact words, then the nearest statement of the same article, then the shortest.
       let bestRank = Number.NEGATIVE_INFINITY
       const seen = new Set<number>()
       for (const key of item.keys) {
@@ -138,7 +138,10 @@ export function clusterQuotes(
             containsRun(cluster.representative.tokens, item.tokens)
           if (!exact && !(same && containsNearRun(cluster.representative.tokens, item.tokens)))
             continue
-          const rank = (same ? 2 : 0) + (exact ? 1 : 0) - nearness(cluster, item)
+          // Last, the statement the words are most of: "profoundly grateful" is more of
+          // "profoundly grateful for the offer" than of a paragraph that holds those words.
+          const coverage = item.tokens.length / cluster.representative.tokens.length
+          const rank = (same ? 2 : 0) + (exact ? 1 : 0) - nearness(cluster, item) + coverage / 100
           if (rank > bestRank) {
             bestRank = rank
             chosen = index

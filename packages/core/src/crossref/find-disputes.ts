@@ -2,6 +2,7 @@ import type {
   Article,
   Claim,
   ClaimSlot,
+  ClaimUpdate,
   Corroboration,
   Dispute,
   DisputePosition,
@@ -11,7 +12,16 @@ import type {
   SpeakerRef,
   WordChange,
 } from '../types.js'
-import { isStopWord, wordTokens } from './word-tokens.js'
+import { canonicalPlace } from '../claims/measure.js'
+import { findUpdate } from './align-claims.js'
+import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
+
+/** A fact slot whose values differ because a later report updates the figure: no dispute. */
+export interface FactUpdate extends ClaimUpdate {
+  slot: string
+  /** One line for a reader: what changed, from what to what, and when. */
+  summary: string
+}
 
 /** What {@link findDisputes} reads: the corpus's quotes and claims, already clustered and aligned. */
 export interface DisputeInput {
@@ -24,30 +34,102 @@ export interface DisputeInput {
   slots: readonly ClaimSlot[]
 }
 
+/** Quotes of this many words or fewer are too thin to make an attribution dispute, or a wording one against another speaker. */
+const MAX_THIN = 4
+
 const short = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 const stem = (word: string) => word.replace(/(?:ies|es|s|ed|ing|ly)$/, '')
 
+/** Two words of one stem written apart ("residents", "residency"): a long common beginning. */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true
+  const shorter = Math.min(a.length, b.length)
+  let n = 0
+  while (n < shorter && a[n] === b[n]) n++
+  return n >= 5 && n >= 0.75 * shorter
+}
+
+// Words that reverse a statement when one takes the other's place, in pairs:
+// "under budget" → "over budget". Function words, yet never mere style.
+const POLAR_PAIRS = `under:over in:out up:down more:less more:fewer before:after for:against
+  increase:decrease increased:decreased rise:fall rose:fell higher:lower above:below win:lose
+  won:lost with:without early:late can:cannot can:can't will:won't yes:no always:never all:none
+  first:last open:closed legal:illegal possible:impossible best:worst most:least majority:minority
+  accept:reject support:oppose guilty:innocent approve:reject allow:ban inside:outside
+  on:off true:false right:wrong success:failure agree:disagree likely:unlikely`
+const OPPOSITES = new Map<string, string[]>()
+for (const pair of POLAR_PAIRS.split(/\s+/).filter(Boolean)) {
+  const [a, b] = pair.split(':') as [string, string]
+  OPPOSITES.set(a, [...(OPPOSITES.get(a) ?? []), b])
+  OPPOSITES.set(b, [...(OPPOSITES.get(b) ?? []), a])
+}
+const NEGATION = /^(?:not|no|never|nothing|nobody|none|neither|nor|without|\p{L}+n't)$/u
+
+/** How many negations a stretch holds: one put in or left out reverses what it says. */
+const negations = (words: readonly WordToken[]) => words.filter((w) => NEGATION.test(w.norm)).length
+
+/** True when a word of one side has its opposite on the other: "under" and "over". */
+function reversed(before: readonly WordToken[], after: readonly WordToken[]): boolean {
+  const now = new Set(after.map((w) => w.norm))
+  return before.some((w) => (OPPOSITES.get(w.norm) ?? []).some((o) => now.has(o)))
+}
+
 /**
- * The changed stretches of a diff (runs of steps that are not equal) in which the
- * member puts content words of its own in place of the canonical ones: a rewording,
- * not a cut, an addition, an inflection or a function word.
+ * The changed stretches of a diff (runs of steps that are not equal) that
+ * change what the words say: content words of the member's own in place of
+ * the canonical ones, a reversed word ("under" → "over") or a negation added
+ * or dropped, and a content word left out or put in inside the quote (not at
+ * its ends, and not where the member marks a cut with an ellipsis). Not a
+ * cut at the ends, an inflection or a derived form ("jail" → "jails",
+ * "residents" → "residency"), a spelling ("organised" → "organized",
+ * "mega-prison" → "mega prison", "three" → "3"), or one place written two
+ * ways ("U.S." → "United States").
  */
-function materialChanges(
+export function materialChanges(
   diff: readonly WordChange[],
+  member = '',
 ): Array<{ canonical: string; member: string }> {
   const found: Array<{ canonical: string; member: string }> = []
-  const content = (words: string[]) =>
-    new Set(
-      wordTokens(words.join(' '))
-        .map((t) => stem(t.norm))
-        .filter((w) => !isStopWord(w)),
+  const content = (tokens: readonly WordToken[]) =>
+    new Set(tokens.map((t) => stem(t.norm)).filter((w) => !isStopWord(w)))
+  const elided = /…|\.\s?\.\s?\.|\[|\]/.test(member)
+  const material = (steps: readonly WordChange[], inner: boolean) => {
+    const before = wordTokens(
+      steps
+        .map((s) => s.canonical)
+        .filter(Boolean)
+        .join(' '),
     )
-  const material = (steps: readonly WordChange[]) => {
-    const was = content(steps.map((s) => s.canonical).filter(Boolean))
-    const now = content(steps.map((s) => s.member).filter(Boolean))
-    return was.size > 0 && now.size > 0 && [...now].some((w) => !was.has(w))
+    const after = wordTokens(
+      steps
+        .map((s) => s.member)
+        .filter(Boolean)
+        .join(' '),
+    )
+    const joined = (tokens: readonly WordToken[]) => tokens.map((t) => t.norm).join('')
+    if (joined(before) === joined(after)) return false
+    // A reversed word, or a negation put in or left out inside the quote.
+    if (reversed(before, after)) return true
+    if (
+      negations(before) !== negations(after) &&
+      ((before.length > 0 && after.length > 0) || (inner && !elided))
+    )
+      return true
+    const was = content(before)
+    const now = content(after)
+    if (before.length > 0 && after.length > 0) {
+      const place = (tokens: readonly WordToken[]) =>
+        canonicalPlace(tokens.map((t) => t.text.replace(/\.$/, '')).join(' '))
+      if (place(before) === place(after)) return false
+      return (
+        was.size > 0 && now.size > 0 && [...now].some((w) => ![...was].some((v) => sameStem(v, w)))
+      )
+    }
+    // Words left out (or put in) inside the quote, without an ellipsis to say so.
+    const changed = before.length > 0 ? was : now
+    return inner && !elided && changed.size > 0 && before.length + after.length <= 4
   }
   const report = (steps: readonly WordChange[]) =>
     found.push({
@@ -63,21 +145,46 @@ function materialChanges(
   // A stretch is read from its first replacement to its last, so that a cut beside a
   // replacement ("We are just" cut, "profoundly" → "incredibly") shows as the swap alone.
   let stretch: WordChange[] = []
-  const flush = () => {
+  let seenEqual = false
+  const flush = (atEnd: boolean) => {
+    if (stretch.length === 0) return
+    const inner = seenEqual && !atEnd
     const swaps = stretch.map((step) => step.op === 'replace')
     const first = swaps.indexOf(true)
     const kept = first < 0 ? stretch : stretch.slice(first, swaps.lastIndexOf(true) + 1)
     // "thousands" cut and "of" → "new" is one rewording, "thousands of" → "new".
-    if (material(kept)) report(kept)
-    else if (material(stretch)) report(stretch)
+    if (first >= 0 && material(kept, true)) report(kept)
+    else if (material(stretch, inner)) report(stretch)
     stretch = []
   }
   for (const step of diff) {
-    if (step.op === 'equal') flush()
-    else stretch.push(step)
+    if (step.op === 'equal') {
+      flush(false)
+      seenEqual = true
+    } else stretch.push(step)
   }
-  flush()
+  flush(true)
   return found
+}
+
+/** The runs of the canonical wording a member keeps, as [first, end) word indexes. */
+function keptRuns(diff: readonly WordChange[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = []
+  let at = 0
+  for (const step of diff) {
+    const words = step.canonical === '' ? 0 : step.canonical.split(' ').length
+    if (step.op === 'equal') runs.push([at, at + words])
+    at += words
+  }
+  return runs
+}
+
+/** The longest run of the canonical wording two members both keep, in words. */
+function sharedRun(a: readonly WordChange[], b: readonly WordChange[]): number {
+  let best = 0
+  for (const [x0, x1] of keptRuns(a))
+    for (const [y0, y1] of keptRuns(b)) best = Math.max(best, Math.min(x1, y1) - Math.max(x0, y0))
+  return best
 }
 
 /**
@@ -97,7 +204,11 @@ function materialChanges(
 export function findDisputes(input: DisputeInput): {
   disputes: Dispute[]
   agreements: Corroboration[]
+  updates: FactUpdate[]
 } {
+  const updates: FactUpdate[] = []
+  const published: Record<string, string | null> = {}
+  for (const article of input.articles) published[article.id] = article.published?.value ?? null
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
   const claimById = new Map(input.claims.map((c) => [c.id, c]))
   const disputes: Omit<Dispute, 'id'>[] = []
@@ -107,7 +218,8 @@ export function findDisputes(input: DisputeInput): {
     // Attribution: who each article says spoke these words.
     const bySpeaker = new Map<string, { speaker: SpeakerRef; members: typeof cluster.members }>()
     for (const member of cluster.members) {
-      if (!member.speaker || wordTokens(member.text).length < 3) continue
+      // Four words or fewer ("out of control") are anyone's words: too thin to say who spoke.
+      if (!member.speaker || wordTokens(member.text).length <= MAX_THIN) continue
       const entry = bySpeaker.get(member.speaker.id) ?? { speaker: member.speaker, members: [] }
       entry.members.push(member)
       bySpeaker.set(member.speaker.id, entry)
@@ -116,10 +228,19 @@ export function findDisputes(input: DisputeInput): {
     const articlesOf = (side: (typeof sides)[number]) => [
       ...new Set(side.members.map((m) => m.article)),
     ]
+    // Two speakers given the same words: members of different articles that share a run of
+    // more than MAX_THIN words of the statement.
+    const shareWords = (a: (typeof sides)[number], b: (typeof sides)[number]) =>
+      a.members.some((x) =>
+        b.members.some((y) => x.article !== y.article && sharedRun(x.diff, y.diff) > MAX_THIN),
+      )
     const crossArticle =
       sides.length > 1 &&
       sides.some((a) =>
-        sides.some((b) => a !== b && articlesOf(a).some((x) => !articlesOf(b).includes(x))),
+        sides.some(
+          (b) =>
+            a !== b && articlesOf(a).some((x) => !articlesOf(b).includes(x)) && shareWords(a, b),
+        ),
       )
     if (crossArticle) {
       const positions: DisputePosition[] = []
@@ -154,14 +275,32 @@ export function findDisputes(input: DisputeInput): {
       })
     }
 
-    // Wording: content words changed, beyond inflection and function words.
-    const changed = cluster.members.filter((member) => materialChanges(member.diff).length > 0)
+    // Wording: what the words say changed, beyond inflection, spelling and function words.
+    // A fragment of four words or fewer counts only against its own speaker's statement.
+    const canonicalMember =
+      cluster.members.find((m) => m.text === cluster.canonical) ?? cluster.members[0]
+    const changes = new Map(
+      cluster.members.map((member) => {
+        const thin = wordTokens(member.text).length <= MAX_THIN
+        const own =
+          member.speaker !== null &&
+          canonicalMember?.speaker !== null &&
+          member.speaker.id === canonicalMember?.speaker?.id
+        return [member, thin && !own ? [] : materialChanges(member.diff, member.text)] as const
+      }),
+    )
+    const changed = cluster.members.filter(
+      (member) =>
+        (changes.get(member)?.length ?? 0) > 0 && member.article !== canonicalMember?.article,
+    )
     if (changed.length > 0 && cluster.articles.length > 1) {
-      const canonicalMember =
-        cluster.members.find((m) => m.text === cluster.canonical) ?? cluster.members[0]
       const swaps = changed.flatMap((member) =>
-        materialChanges(member.diff).map(
-          (change) => `“${change.canonical}” → “${change.member}” (${member.article})`,
+        (changes.get(member) ?? []).map((change) =>
+          change.member === ''
+            ? `“${change.canonical}” left out (${member.article})`
+            : change.canonical === ''
+              ? `“${change.member}” put in (${member.article})`
+              : `“${change.canonical}” → “${change.member}” (${member.article})`,
         ),
       )
       const positions: DisputePosition[] = [canonicalMember, ...changed]
@@ -207,6 +346,17 @@ export function findDisputes(input: DisputeInput): {
       }
       continue
     }
+    // A later figure that updates an earlier one ("has risen to 130") is no conflict.
+    const update = slot.update ?? findUpdate(slot, new Map(), published)
+    if (update) {
+      const day = (side: typeof update.from) => (side.published ? ` on ${side.published}` : '')
+      updates.push({
+        ...update,
+        slot: slot.id,
+        summary: `${slot.measure ?? slot.kind} updated: ${update.from.value} in ${update.from.articles.join(', ')}${day(update.from)}, then ${update.to.value} in ${update.to.articles.join(', ')}${day(update.to)}`,
+      })
+      continue
+    }
     const positions: DisputePosition[] = slot.values.flatMap((value) =>
       value.claims
         .map((id) => claimById.get(id))
@@ -220,7 +370,7 @@ export function findDisputes(input: DisputeInput): {
     )
     disputes.push({
       kind: 'fact',
-      summary: `${slot.kind}${slot.unit ? ` (${slot.unit})` : ''} of ${slot.keywords.slice(0, 4).join(', ') || 'one fact'}: ${list(
+      summary: `${slot.kind}${slot.unit ? ` (${slot.unit})` : ''} of ${slot.measure ?? (slot.keywords.slice(0, 4).join(', ') || 'one fact')}: ${list(
         slot.values.map((v) => `${v.value} in ${v.articles.join(', ')}`),
       )}`,
       positions,
@@ -237,6 +387,7 @@ export function findDisputes(input: DisputeInput): {
   return {
     disputes: disputes.map((d, i) => ({ id: `d${i}`, ...d })),
     agreements: agreements.map((a, i) => ({ id: `a${i}`, ...a })),
+    updates,
   }
 }
 

@@ -1,23 +1,110 @@
 /** A word of a quote as written, and the form two outlets' words are compared in. */
 export interface WordToken {
   text: string
-  /** Lower case, straight apostrophes, dots and edge punctuation out: "U.S." → "us", "1,000" → "1000". */
+  /**
+   * Lower case, straight apostrophes, dots, hyphens and edge punctuation out,
+   * one spelling for British and American forms and digits for number words:
+   * "U.S." → "us", "1,000" → "1000", "organised" → "organized",
+   * "mega-prison" → "megaprison", "three" → "3".
+   */
   norm: string
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
+
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((word, n) => [word, String(n)]),
+)
+for (const [word, n] of Object.entries({
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+}))
+  (NUMBER_WORDS as Map<string, string>).set(word, String(n))
+
+// British spellings whose American form is not a rule of endings.
+const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    defence: 'defense',
+    offence: 'offense',
+    licence: 'license',
+    pretence: 'pretense',
+    grey: 'gray',
+    programme: 'program',
+    programmes: 'programs',
+    judgement: 'judgment',
+    ageing: 'aging',
+    sceptical: 'skeptical',
+    sceptic: 'skeptic',
+    cheque: 'check',
+    tyre: 'tire',
+    tyres: 'tires',
+    mould: 'mold',
+    plough: 'plow',
+    aluminium: 'aluminum',
+    manoeuvre: 'maneuver',
+    enrol: 'enroll',
+    fulfil: 'fulfill',
+    whilst: 'while',
+    amongst: 'among',
+    storey: 'story',
+    kerb: 'curb',
+    pyjamas: 'pajamas',
+    jewellery: 'jewelry',
+    anaesthetic: 'anesthetic',
+    paediatric: 'pediatric',
+    oestrogen: 'estrogen',
+    foetus: 'fetus',
+    gaol: 'jail',
+  }),
+)
+
+/**
+ * One spelling for a word that British and American English write apart:
+ * -ise/-ize, -yse/-yze, -our/-or, -tre/-ter, -ogue/-og, a doubled l before
+ * -ed and -ing ("travelled"), and a list of other pairs. Both sides of a
+ * comparison go through it, so only a merge of two distinct words would
+ * matter, and the rules keep to endings where that does not happen.
+ */
+export function americanSpelling(word: string): string {
+  const listed = SPELLINGS.get(word)
+  if (listed) return listed
+  if (word.length < 5) return word
+  return word
+    .replace(/(?<=\p{L}{3})is(e|es|ed|ing|ation|ations|er|ers)$/u, 'iz$1')
+    .replace(/(?<=\p{L}{2})ys(e|es|ed|ing)$/u, 'yz$1')
+    .replace(/(?<=\p{L}{2}[^aeiou\s])our(s|ed|ing|ite|ites|able|er|ers)?$/u, 'or$1')
+    .replace(/(?<=\p{L}{3})tre(s)?$/u, 'ter$1')
+    .replace(/(?<=\p{L}{4})ogue(s)?$/u, 'og$1')
+    .replace(/(?<=\p{L}{3}[ae])ll(ed|ing|er|ers)$/u, 'l$1')
+}
+
+/** The form a word is compared in: see {@link WordToken.norm}. */
+function normalize(raw: string): string {
+  const plain = raw
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/(?<=\p{N}),(?=\p{N})/gu, '')
+    .replace(/\.(?!\p{N})/gu, '')
+    .replace(/,/g, '')
+  if (plain === '') return plain
+  const joined = plain.includes('-') ? plain.replace(/-/g, '') : plain
+  return NUMBER_WORDS.get(joined) ?? americanSpelling(joined)
+}
 
 /** The words of a text, punctuation aside, each with its comparison form. */
 export function wordTokens(text: string): WordToken[] {
   const tokens: WordToken[] = []
   for (const m of text.matchAll(WORD)) {
     const raw = m[0].replace(/[.,]+$/, '')
-    const norm = raw
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .replace(/(?<=\p{N}),(?=\p{N})/gu, '')
-      .replace(/\.(?!\p{N})/gu, '')
-      .replace(/,/g, '')
+    const norm = normalize(raw)
     if (norm !== '') tokens.push({ text: raw, norm })
   }
   return tokens
@@ -30,7 +117,7 @@ const STOP_WORDS = new Set(
   i me my we us our you your he him his she her they them their who whom whose which what when where why
   how not no all any some each every both either neither one such own same other very too just also
   only even still will would shall should can could may might must if because while although though
-  after before since until once over under again further more most less least many much few`.split(
+  after before since until once over under again further more most less least many much few 1`.split(
     /\s+/,
   ),
 )
