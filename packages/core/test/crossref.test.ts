@@ -1029,3 +1029,248 @@ describe('crossref: properties', () => {
     )
   })
 })
+
+describe('crossref: fact slots are one fact', () => {
+  /** The pipeline over dated articles, with every claim extractClaims finds in them. */
+  const facts = (texts: Record<string, [published: string, paragraphs: string[]]>) => {
+    const articles = Object.entries(texts).map(([id, [published, paragraphs]]) =>
+      normalizeArticle({ id, content: paragraphs.join('\n\n'), metadata: { published } }),
+    )
+    const { quotes } = resolveSpeakers(articles.map((article) => extractQuotes(article)))
+    const claims = articles.flatMap(
+      (article) =>
+        extractClaims(
+          article,
+          quotes.filter((q) => q.article === article.id),
+        ).claims,
+    )
+    const clusters = clusterQuotes(quotes)
+    const slots = alignClaims(claims)
+    return { claims, slots, ...findDisputes({ articles, quotes, clusters, claims, slots }) }
+  }
+  const sides = (slot: ClaimSlot) => slot.values.map((v) => [v.value, v.articles])
+
+  it('the dead at one venue never meet the dead in all', () => {
+    const result = facts({
+      a: ['2015-11-14', ['At least 89 people were killed at the Bataclan concert hall.']],
+      b: ['2015-11-14', ['In all, 129 people were killed in the attacks on Friday night.']],
+      c: ['2015-11-14', ['Gunmen killed 82 people at the Bataclan, police said.']],
+    })
+    const dead = result.slots.filter((s) => s.measure?.startsWith('dead'))
+    expect(dead.map((s) => [s.measure, sides(s)])).toEqual([
+      [
+        'dead in bataclan',
+        [
+          [89, ['a']],
+          [82, ['c']],
+        ],
+      ],
+      ['dead in all', [[129, ['b']]]],
+    ])
+    expect(result.disputes.map((d) => [d.kind, d.slot])).toEqual([['fact', dead[0]?.id]])
+  })
+
+  it('the injured never meet those in critical condition', () => {
+    const result = facts({
+      a: [
+        '2015-11-14',
+        ['Some 352 people were injured.', 'Another 99 people were in critical condition.'],
+      ],
+      b: [
+        '2015-11-14',
+        [
+          'At least 300 people were injured, officials said.',
+          'Doctors said 80 people were in critical condition.',
+        ],
+      ],
+    })
+    expect(
+      result.slots.filter((s) => s.claims.length > 1).map((s) => [s.measure, sides(s), s.agrees]),
+    ).toEqual([
+      ['injured', [[352, ['a', 'b']]], true],
+      [
+        'critical',
+        [
+          [99, ['a']],
+          [80, ['b']],
+        ],
+        false,
+      ],
+    ])
+    expect(result.disputes.map((d) => d.kind)).toEqual(['fact'])
+  })
+
+  it('security staff mobilised never meet a stadium crowd', () => {
+    const result = facts({
+      a: ['2015-11-14', ['Some 1,500 security staff were mobilised around the stadium.']],
+      b: ['2015-11-14', ['About 80,000 fans were inside the stadium.']],
+    })
+    expect(result.slots.every((s) => s.claims.length === 1)).toBe(true)
+    expect(result.disputes).toEqual([])
+  })
+
+  it('a number about another thing in another sentence is no conflict', () => {
+    const result = facts({
+      a: ['2025-03-03', ['The bridge cost $40 million, city officials said.']],
+      b: ['2025-03-03', ['The city spent $12 million on new buses last year.']],
+    })
+    expect(result.slots.every((s) => s.claims.length === 1)).toBe(true)
+    expect(result.disputes).toEqual([])
+  })
+
+  it('a death toll that “has risen to” a new figure is an update with both dates, not a dispute', () => {
+    const result = facts({
+      a: ['2015-11-14', ['Officials put the death toll at 120 on Saturday.']],
+      b: ['2015-11-15', ['The death toll has risen to 129, prosecutors said.']],
+    })
+    expect(result.disputes).toEqual([])
+    const slot = result.slots.find((s) => s.claims.length === 2)
+    expect(slot).toMatchObject({ measure: 'dead in all', agrees: false })
+    expect(result.updates).toEqual([
+      {
+        slot: slot?.id,
+        from: { value: 120, articles: ['a'], published: '2015-11-14' },
+        to: { value: 129, articles: ['b'], published: '2015-11-15' },
+        evidence: 'wording',
+        claim: 'b#c0',
+        summary: expect.stringContaining('120 in a on 2015-11-14, then 129 in b on 2015-11-15'),
+      },
+    ])
+  })
+
+  it('a later article’s different count is an update by its date', () => {
+    const result = facts({
+      a: ['2015-11-14', ['Officials said 118 people were killed.']],
+      b: ['2015-11-16', ['Officials said 129 people were killed.']],
+    })
+    expect(result.disputes).toEqual([])
+    expect(result.updates).toMatchObject([
+      { from: { value: 118 }, to: { value: 129, published: '2015-11-16' }, evidence: 'dates' },
+    ])
+  })
+
+  it('the same figure on the same day from two outlets that differ is a dispute', () => {
+    const result = facts({
+      a: ['2015-11-14', ['Officials said 118 people were killed.']],
+      b: ['2015-11-14', ['Officials said 129 people were killed.']],
+    })
+    expect(result.updates).toEqual([])
+    expect(result.disputes.map((d) => d.kind)).toEqual(['fact'])
+  })
+
+  it('days said of a statement never meet; the day of one event by one actor does', () => {
+    const result = facts({
+      a: [
+        '2025-02-04',
+        [
+          'Senator Ann Vale said on Tuesday that the plan would be studied.',
+          'During his visit to the port on Monday, Governor Tom Reyes said that the state would be willing to pay for the dredging.',
+        ],
+      ],
+      b: [
+        '2025-02-05',
+        [
+          'Vale said on Wednesday that the plan would be studied.',
+          'The offer came in meetings on Tuesday with Senator Vale.',
+        ],
+      ],
+    })
+    const days = result.slots.filter((s) => s.kind === 'day' && s.claims.length > 1)
+    expect(days.map((s) => [s.measure, sides(s)])).toEqual([
+      [
+        'visit/offer (reyes)',
+        [
+          ['2025-02-03', ['a']],
+          ['2025-02-04', ['b']],
+        ],
+      ],
+    ])
+    expect(result.disputes.map((d) => [d.kind, d.slot])).toEqual([['fact', days[0]?.id]])
+  })
+})
+
+describe('crossref: what a wording dispute is', () => {
+  const pair = (a: string, b: string) =>
+    corpus({
+      a: ['The mayor spoke.', `“${a},” Mayor Tom Baker said.`],
+      b: ['The mayor spoke.', `“${b},” Baker said.`],
+    })
+
+  const same: Array<[string, string, string]> = [
+    [
+      'British and American spelling',
+      'We organised the centre of the programme around the harbour',
+      'We organized the center of the program around the harbor',
+    ],
+    [
+      'hyphenation',
+      'The mega-prison will open to visitors next spring',
+      'The megaprison will open to visitors next spring',
+    ],
+    [
+      'numerals and words',
+      'We hired three hundred new teachers this year',
+      'We hired three 100 new teachers this year',
+    ],
+    [
+      'one country in two spellings',
+      'The U.S. will pay for the new bridge over the river',
+      'The United States will pay for the new bridge over the river',
+    ],
+    [
+      'a cut marked with an ellipsis',
+      'We finished the bridge on time and under budget and the city should be proud',
+      'We finished the bridge … under budget and the city should be proud',
+    ],
+  ]
+  for (const [name, a, b] of same) {
+    it(`no wording dispute for ${name}`, () => {
+      const result = pair(a, b)
+      expect(result.clusters).toHaveLength(1)
+      expect(result.disputes).toEqual([])
+    })
+  }
+
+  const changed: Array<[string, string, string, string]> = [
+    [
+      'a reversed word',
+      'We finished the bridge early and under budget',
+      'We finished the bridge early and over budget',
+      '“under” → “over”',
+    ],
+    [
+      'a negation dropped inside the quote',
+      'We will not raise taxes on the families of this city',
+      'We will raise taxes on the families of this city',
+      '“not” left out',
+    ],
+    [
+      'a content word left out inside the quote',
+      'The fee makes our entire prison system sustainable for years',
+      'The fee makes our entire prison sustainable for years',
+      '“system” left out',
+    ],
+  ]
+  for (const [name, a, b, summary] of changed) {
+    it(`a wording dispute for ${name}`, () => {
+      const result = pair(a, b)
+      expect(result.disputes.map((d) => d.kind)).toEqual(['wording'])
+      expect(result.disputes[0]?.summary).toContain(summary)
+    })
+  }
+
+  it('a fragment of four words or fewer makes no attribution or wording dispute with another speaker', () => {
+    const result = corpus({
+      a: [
+        'The governor spoke.',
+        '“The situation at the border is out of control and we need help now,” Governor Ann Vale said.',
+      ],
+      b: [
+        'The sheriff spoke.',
+        'Sheriff Tom Reyes said the traffic was “out of control” on Friday.',
+      ],
+      c: ['The sheriff spoke.', 'Sheriff Tom Reyes said the roads were “totally out of control”.'],
+    })
+    expect(result.disputes).toEqual([])
+  })
+})

@@ -446,6 +446,14 @@ function quantity(
     if (lemma && !SPEECH.has(lemma) && predicate === null) predicate = lemma
     break
   }
+  // "In all, 129 people were killed": a total said anywhere in the sentence.
+  for (let k = 0; k + 1 < tokens.length && !total; k++)
+    if (
+      tokens[k]?.lower === 'in' &&
+      /^(?:all|total)$/.test(tokens[k + 1]?.lower ?? '') &&
+      !/^(?:of|the)$/.test(tokens[k + 2]?.lower ?? '')
+    )
+      total = true
   const scope = scopeOf(tokens, start, end, [first, last])
   const noun = claim.noun ? singular((claim.noun.split(/[\s-]+/).at(-1) ?? '').toLowerCase()) : ''
   const thing = GENERIC_NOUNS.has(noun) ? '' : noun

@@ -182,8 +182,9 @@ export function alignClaims(
     if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
     else if (m && m.what === 'event') buckets = m.events.map((e) => `${claim.kind}|event|${e}`)
     else if (m)
+      // A count said "in all" meets one said with no restriction: both are the whole.
       buckets = [
-        `${claim.kind}|${claim.unit ?? ''}|${m.what}|${m.scope.join(',')}|${m.total ? 'total' : ''}`,
+        `${claim.kind}|${claim.unit ?? ''}|${m.what}|${m.scope.join(',')}|${m.total && m.scope.length > 0 ? 'total' : ''}`,
       ]
     let chosen = -1
     let best = -1

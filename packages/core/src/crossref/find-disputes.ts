@@ -1,8 +1,10 @@
+import { canonicalPlace } from '../claims/measure.js'
 import type {
   Article,
   Claim,
   ClaimSlot,
   ClaimUpdate,
+  ClaimUpdateSide,
   Corroboration,
   Dispute,
   DisputePosition,
@@ -12,7 +14,6 @@ import type {
   SpeakerRef,
   WordChange,
 } from '../types.js'
-import { canonicalPlace } from '../claims/measure.js'
 import { findUpdate } from './align-claims.js'
 import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
 
@@ -67,6 +68,32 @@ for (const pair of POLAR_PAIRS.split(/\s+/).filter(Boolean)) {
 }
 const NEGATION = /^(?:not|no|never|nothing|nobody|none|neither|nor|without|\p{L}+n't)$/u
 
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['100', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+])
+
+/** The number a run of number words and digits says ("three hundred", "300"), or null. */
+function numberOf(words: readonly WordToken[]): number | null {
+  if (words.length === 0) return null
+  let total = 0
+  let current = 0
+  for (const word of words) {
+    const scale = SCALE_WORDS.get(word.norm)
+    if (scale !== undefined && current > 0) {
+      current *= scale
+      if (scale >= 1e3) {
+        total += current
+        current = 0
+      }
+    } else if (/^\d+(?:\.\d+)?$/.test(word.norm)) current += Number(word.norm)
+    else return null
+  }
+  return total + current
+}
+
 /** How many negations a stretch holds: one put in or left out reverses what it says. */
 const negations = (words: readonly WordToken[]) => words.filter((w) => NEGATION.test(w.norm)).length
 
@@ -110,6 +137,8 @@ export function materialChanges(
     )
     const joined = (tokens: readonly WordToken[]) => tokens.map((t) => t.norm).join('')
     if (joined(before) === joined(after)) return false
+    const amount = numberOf(before)
+    if (amount !== null && amount === numberOf(after)) return false
     // A reversed word, or a negation put in or left out inside the quote.
     if (reversed(before, after)) return true
     if (
@@ -153,8 +182,8 @@ export function materialChanges(
     const first = swaps.indexOf(true)
     const kept = first < 0 ? stretch : stretch.slice(first, swaps.lastIndexOf(true) + 1)
     // "thousands" cut and "of" → "new" is one rewording, "thousands of" → "new".
-    if (first >= 0 && material(kept, true)) report(kept)
-    else if (material(stretch, inner)) report(stretch)
+    // The whole stretch first: "United States" → "U.S." is one place however jsdiff splits it.
+    if (material(stretch, inner)) report(first >= 0 && material(kept, true) ? kept : stretch)
     stretch = []
   }
   for (const step of diff) {
@@ -209,6 +238,13 @@ export function findDisputes(input: DisputeInput): {
   const updates: FactUpdate[] = []
   const published: Record<string, string | null> = {}
   for (const article of input.articles) published[article.id] = article.published?.value ?? null
+  // An update's side with the last day its articles were published, when each has one.
+  const dated = (side: ClaimUpdateSide): ClaimUpdateSide => {
+    if (side.published !== null) return side
+    const days = side.articles.map((id) => published[id]?.slice(0, 10) ?? null)
+    if (days.some((day) => day === null)) return side
+    return { ...side, published: (days as string[]).sort().at(-1) ?? null }
+  }
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
   const claimById = new Map(input.claims.map((c) => [c.id, c]))
   const disputes: Omit<Dispute, 'id'>[] = []
@@ -347,7 +383,9 @@ export function findDisputes(input: DisputeInput): {
       continue
     }
     // A later figure that updates an earlier one ("has risen to 130") is no conflict.
-    const update = slot.update ?? findUpdate(slot, new Map(), published)
+    const update = slot.update
+      ? { ...slot.update, from: dated(slot.update.from), to: dated(slot.update.to) }
+      : findUpdate(slot, new Map(), published)
     if (update) {
       const day = (side: typeof update.from) => (side.published ? ` on ${side.published}` : '')
       updates.push({
