@@ -202,7 +202,7 @@ function textSection(output: string, title: string): string[] {
 function textClusters(output: string): Array<{ head: string; lines: string[]; outlets: string[] }> {
   const blocks: Array<{ head: string; lines: string[]; outlets: string[] }> = []
   for (const line of textSection(output, 'The same statement in several outlets')) {
-    if (/^ {2}k\d+ /.test(line)) blocks.push({ head: line, lines: [], outlets: [] })
+    if (/^ {2}“/.test(line)) blocks.push({ head: line, lines: [], outlets: [] })
     else if (/^ {4}\S/.test(line)) {
       const block = blocks.at(-1)
       if (!block) throw new Error(`an outlet line before any statement: ${line}`)
@@ -238,10 +238,11 @@ function markdownTables(output: string): string[][] {
 }
 
 /** Attribute values that make a browser fetch or navigate: src, href, action, srcset, poster. */
+// Anchors within the page (the contents list) fetch nothing and are left out.
 const links = (html: string) =>
-  [...html.matchAll(/\s(?:src|href|action|srcset|poster|formaction)\s*=\s*["']?([^"'\s>]*)/gi)].map(
-    (m) => m[1],
-  )
+  [...html.matchAll(/\s(?:src|href|action|srcset|poster|formaction)\s*=\s*["']?([^"'\s>]*)/gi)]
+    .map((m) => m[1])
+    .filter((link) => !link?.startsWith('#'))
 
 // What the report calls each seed: its outlet, else its title or lead, clipped.
 const NAMES = [
@@ -408,14 +409,33 @@ describe('text', () => {
       expect(new Set(cluster.outlets).size, cluster.head).toBeGreaterThanOrEqual(2)
       for (const outlet of cluster.outlets) expect(NAMES, cluster.head).toContain(outlet)
     }
-    const grateful = clusters.find((c) => c.head.includes('We are just profoundly grateful'))
-    expect(grateful?.lines).toContain(
-      '    Secretary of State Marco Rubio said El… (fragment, Marco Rubio): [-We are just profoundly-] {~incredibly~} grateful [-I spoke to President Trump … the people of El Salvador-]',
+    const grateful = clusters.find((c) => c.head.includes('profoundly grateful'))
+    expect(
+      grateful?.lines.find((line) =>
+        line.startsWith('    Secretary of State Marco Rubio said El… (fragment, Marco Rubio): '),
+      ),
+    ).toMatch(/\[-[^\]]*profoundly-\] \{~incredibly~\} grateful/)
+    // A legend for the marks, and no internal ids (k0, d1, s3) in the prose.
+    expect(textSection(output, 'The same statement in several outlets')[1]).toBe(
+      '  Marks: {+added+} words only this outlet has · {~changed~} its own words in place of others · [-missing-] words of the fullest wording it lacks',
     )
+    expect(output).not.toMatch(/\b[kdsa]\d+\b/)
     const jails = clusters.find((c) => c.head.includes('He has offered to house in his jail '))
     expect(jails?.lines.join('\n')).toContain('[-jail-] {~jails~}')
     expect(jails?.lines.join('\n')).toContain('[-residents-] {~residency~}')
     expect(output).not.toContain(ESC)
+  })
+
+  it('writes agreements and disagreements as sentences that name outlets, not ids', async () => {
+    const output = await ok(['report', SEEDS])
+    const agree = textSection(output, 'Where they agree').filter((line) => line.trim() !== '')
+    expect(agree.length).toBeGreaterThan(2)
+    for (const line of agree) expect(line).toMatch(/^ {2}\d+ outlets (?:agree: |quote )/)
+    expect(agree).toContainEqual(expect.stringMatching(/^ {2}4 outlets agree: 40,000 people — “/))
+    expect(agree).toContainEqual(expect.stringMatching(/^ {2}5 outlets quote Nayib Bukele: “/))
+    const disagree = textSection(output, 'Where they disagree').join('\n')
+    for (const text of [agree.join('\n'), disagree])
+      for (const id of SEED_IDS) expect(text).not.toContain(id)
   })
 
   it('marks added words {+…+}, changed {~…~} and missing [-…-]', async () => {
@@ -621,7 +641,7 @@ describe('markdown', () => {
   it('strikes missing words through, bolds added ones and bold-italicizes changed ones', async () => {
     const seeds = await ok(['quotes', SEEDS, '-f', 'markdown'])
     expect(seeds).toContain(
-      '| Secretary of State Marco Rubio said El… | fragment | ~~We are just profoundly~~ ***incredibly*** grateful ~~I spoke to President Trump … the people of El Salvador~~ |',
+      '| Secretary of State Marco Rubio said El… | fragment | ~~profoundly~~ ***incredibly*** grateful ~~for the offer~~ |',
     )
     const struck = seeds.match(/~~[^~]+~~/g) ?? []
     expect(struck.length).toBeGreaterThan(10)
@@ -658,6 +678,14 @@ describe('html', () => {
       expect(new Set(outlets).size).toBe(outlets.length) // one column per outlet
     }
     expect(html).toContain('<mark class="changed">incredibly</mark>')
+    // A contents list whose every anchor is a section of the page, disagreements first.
+    const anchors = [...html.matchAll(/<a href="#([a-z]+)">/g)].map((m) => m[1])
+    expect(anchors).toEqual(['disputes', 'clusters', 'speakers', 'agreements', 'sources'])
+    for (const anchor of anchors) expect(html).toContain(`<section id="${anchor}">`)
+    expect(html.indexOf('<section id="disputes">')).toBeLessThan(
+      html.indexOf('<section id="sources">'),
+    )
+    expect(html).toContain('<li class="muted">unknown outlet (4 reports)</li>')
     expect(html).toMatch(/<del class="missing" title="[^"]+">[^<]+<\/del>/)
     expect(html).toContain('<h4>The New York Sun</h4>')
     expect(html).toContain('<h3>Marco Rubio')

@@ -205,7 +205,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     // Added words inside a statement, where an outlet has them.
     const bridge = await open(bridgePage)
     try {
-      const added = await bridge.page.$$eval('.card ins.added', (elements) =>
+      const added = await bridge.page.$$eval('[data-cluster] ins.added', (elements) =>
         elements.map((element) => ({
           text: element.textContent,
           background: getComputedStyle(element).backgroundColor,
@@ -218,6 +218,41 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
       expect(bridge.requests).toEqual([pathToFileURL(bridgePage).href])
     } finally {
       await bridge.page.close()
+    }
+  }, 15_000)
+
+  it('shows the story, its outlets, the contents and the first disagreement on the first 1400×900 screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    try {
+      await page.goto(pathToFileURL(seedsPage).href, { waitUntil: 'load', timeout: 10_000 })
+      const top = (selector: string) =>
+        page.$eval(selector, (element) => {
+          const r = element.getBoundingClientRect()
+          return { top: r.top, bottom: r.bottom, height: r.height }
+        })
+      const dispute = await top('[data-dispute]')
+      expect(dispute.height).toBeGreaterThan(40)
+      expect(dispute.top).toBeLessThan(900)
+      // The headline and the outlets come before it; the sources after everything.
+      expect((await top('header h1')).bottom).toBeLessThanOrEqual(dispute.top)
+      expect((await top('ul.outlet-list')).bottom).toBeLessThanOrEqual(dispute.top)
+      expect(await page.textContent('ul.outlet-list')).toContain('The New York Sun')
+      expect((await top('#sources')).top).toBeGreaterThan((await top('#clusters')).top)
+      // Every contents entry leads to its section, and following one scrolls there.
+      const anchors = await page.$$eval('nav.contents a', (links) =>
+        links.map((link) => link.getAttribute('href') ?? ''),
+      )
+      expect(anchors.slice(0, 2)).toEqual(['#disputes', '#clusters'])
+      for (const anchor of anchors) expect(await page.locator(anchor).count(), anchor).toBe(1)
+      await page.click('nav.contents a[href="#clusters"]')
+      expect(Math.abs((await top('#clusters')).top)).toBeLessThan(20)
+      // The changed words of a wording dispute are marked on both sides.
+      const marked = await page.$$eval('[data-dispute] mark.changed', (marks) =>
+        marks.map((mark) => mark.textContent),
+      )
+      expect(marked).toEqual(expect.arrayContaining(['profoundly', 'incredibly']))
+    } finally {
+      await page.close()
     }
   }, 15_000)
 

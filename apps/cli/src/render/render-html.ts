@@ -1,4 +1,5 @@
-import type { Report } from '../report/build-report.js'
+import type { WordChange } from '@corroborate/core'
+import type { DisputeRow, Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
 import {
@@ -46,24 +47,113 @@ del.missing { background: var(--missing); color: var(--missing-ink); border-radi
 .tag { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; background: #e3e8ee; margin-right: 6px; }
 .tag.judgement { background: var(--changed); }
 ul.quotes { margin: 4px 0 12px; padding-left: 20px; }
+header { margin: 0 0 8px; }
+.eyebrow { margin: 0 0 2px; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+header p { margin: 0 0 6px; }
+ul.outlet-list { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; margin: 6px 0 0; padding: 0; }
+ul.outlet-list li { font-size: 13px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 999px; background: #fff; }
+nav.contents { margin: 12px 0 0; font-size: 14px; }
+nav.contents ol { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; margin: 0; padding: 0; }
+section { scroll-margin-top: 8px; }
+h2:first-of-type { margin-top: 20px; }
+.outlet h4 cite { text-transform: none; letter-spacing: 0; font-size: 14px; }
 `
 
+/** An outlet's wording with its differences marked, as in the statements' cards. */
+function markedHtml(text: string, diff: readonly WordChange[]): string {
+  return markWords(text, diff)
+    .map((piece) =>
+      piece.mark === 'same'
+        ? esc(piece.text)
+        : piece.mark === 'added'
+          ? `<ins class="added">${esc(piece.text)}</ins>`
+          : piece.mark === 'changed'
+            ? `<mark class="changed">${esc(piece.text)}</mark>`
+            : ` <del class="missing" title="${esc(piece.text)}">${esc(abridge(piece.text))}</del> `,
+    )
+    .join('')
+}
+
 /**
- * The report as one self-contained HTML page: the sources, who said what,
- * each statement several outlets carry with the outlets side by side and
- * their wording differences marked (added, changed, missing), and where the
- * articles disagree, their positions side by side too. No script, no link to
- * anything outside the file.
+ * A wording dispute's position with the words that differ marked: the outlet's own
+ * changes against the fullest wording, and in a wording another outlet
+ * changed, the words it replaced ("profoundly" against "incredibly").
+ */
+function positionHtml(
+  position: DisputeRow['positions'][number],
+  replaced: readonly string[],
+): string {
+  const changes = position.diff?.some((step) => step.op !== 'equal')
+  if (position.diff && changes) return markedHtml(position.text, position.diff).trim()
+  let html = esc(position.text)
+  for (const words of replaced) {
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${esc(words).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    )
+    html = html.replace(pattern, (found) => `<mark class="changed">${found}</mark>`)
+  }
+  return html
+}
+
+// The page leads with what the outlets disagree on; the sources close it.
+const HTML_ORDER: readonly Section[] = [
+  'disputes',
+  'clusters',
+  'speakers',
+  'agreements',
+  'sources',
+  'failures',
+]
+
+/**
+ * The report as one self-contained HTML page. The first screen holds the
+ * story (its headline, its outlets and dates), a contents list, and then
+ * where the articles disagree, each position with its changed words marked;
+ * then the statements several outlets carry side by side with their wording
+ * differences marked (added, changed, missing), who said what, where they
+ * agree, and the sources. No script, no link to anything outside the file.
  */
 export function renderHtml(report: Report, sections: readonly Section[]): string {
   const body: string[] = []
-  const outlets = new Set(report.sources.flatMap((s) => (s.outlet ? [s.outlet] : [])))
+  const { overview } = report
+  // An article without an outlet goes by its title or lead: set as a title, not as a name.
+  const withOutlet = new Set(report.sources.flatMap((s) => (s.outlet ? [s.id] : [])))
+  const sourceHtml = (article: string, name: string) =>
+    withOutlet.has(article) ? esc(name) : `<cite title="${UNKNOWN_OUTLET}">${esc(name)}</cite>`
+  const first = readableDate(overview.first)
+  const last = readableDate(overview.last)
+  const dates = first && last && first !== last ? `${first} – ${last}` : first
   body.push(
-    '<h1>Corroborate report</h1>',
-    `<p class="muted">${report.sources.length} article(s) from ${outlets.size} outlet(s) · ${report.clusters.length} statement(s) carried by more than one · ${report.disputes.length} disagreement(s)</p>`,
+    '<header>',
+    '<p class="eyebrow">Corroborate report</p>',
+    `<h1>${esc(overview.headline || 'Untitled story')}</h1>`,
+    `<p class="muted">${plural(overview.articles, 'report')}${dates ? ` · ${esc(dates)}` : ''} · ${plural(report.disputes.length, 'disagreement')} · ${plural(report.clusters.length, 'statement')} carried by more than one</p>`,
+    `<ul class="outlet-list">${overview.outlets.map((name) => `<li>${esc(name)}</li>`).join('')}${overview.unknownOutlet > 0 ? `<li class="muted">${UNKNOWN_OUTLET}${overview.unknownOutlet > 1 ? ` (${plural(overview.unknownOutlet, 'report')})` : ''}</li>` : ''}</ul>`,
+    '</header>',
   )
-  for (const section of sections) {
-    if (section === 'failures' && report.failures.length === 0) continue
+  const shown = HTML_ORDER.filter(
+    (section) =>
+      sections.includes(section) && !(section === 'failures' && report.failures.length === 0),
+  )
+  const counts: Partial<Record<Section, number>> = {
+    disputes: report.disputes.length,
+    clusters: report.clusters.length,
+    speakers: report.speakers.length,
+    agreements: report.agreements.length,
+    sources: report.sources.length,
+    failures: report.failures.length,
+  }
+  if (shown.length > 1)
+    body.push(
+      `<nav class="contents" aria-label="Contents"><ol>${shown
+        .map(
+          (section) =>
+            `<li><a href="#${section}">${esc(TITLES[section])}</a> <span class="muted">${counts[section] ?? ''}</span></li>`,
+        )
+        .join('')}</ol></nav>`,
+    )
+  for (const section of shown) {
     body.push(`<section id="${section}"><h2>${esc(TITLES[section])}</h2>`)
     if (section === 'sources') {
       body.push(
@@ -124,22 +214,12 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
           byArticle.set(column.article, [...(byArticle.get(column.article) ?? []), column])
         for (const [article, columns] of byArticle) {
           const wordings = columns.map((column) => {
-            const words = markWords(column.text, column.diff)
-              .map((piece) =>
-                piece.mark === 'same'
-                  ? esc(piece.text)
-                  : piece.mark === 'added'
-                    ? `<ins class="added">${esc(piece.text)}</ins>`
-                    : piece.mark === 'changed'
-                      ? `<mark class="changed">${esc(piece.text)}</mark>`
-                      : ` <del class="missing" title="${esc(piece.text)}">${esc(abridge(piece.text))}</del> `,
-              )
-              .join('')
+            const words = markedHtml(column.text, column.diff)
             return `<p data-variant="${column.variant}">${words} <span class="muted">(${column.variant}${column.speaker ? `, ${esc(column.speaker)}` : ''})</span></p>`
           })
           const source = columns[0]?.source ?? article
           body.push(
-            `<div class="outlet" data-article="${esc(article)}"><h4>${esc(source)}</h4>${wordings.join('')}</div>`,
+            `<div class="outlet" data-article="${esc(article)}"><h4>${sourceHtml(article, source)}</h4>${wordings.join('')}</div>`,
           )
         }
         body.push('</div></div>')
@@ -151,10 +231,19 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         body.push(
           `<div class="card" data-dispute="${esc(dispute.id)}"><h3><span class="tag">${esc(dispute.kind)}</span>${dispute.needsJudgement ? '<span class="tag judgement">needs judgement</span>' : ''}${esc(dispute.summary)}</h3><div class="outlets">`,
         )
-        for (const position of dispute.positions)
+        for (const position of dispute.positions) {
+          // What the other positions changed of the fullest wording, to mark in this one.
+          const replaced = dispute.positions
+            .filter((other) => other !== position)
+            .flatMap((other) =>
+              (other.diff ?? []).flatMap((step) =>
+                step.op === 'replace' && step.canonical ? [step.canonical] : [],
+              ),
+            )
           body.push(
-            `<div class="outlet" data-article="${esc(position.article)}"><h4>${esc(position.source)}${position.speaker ? ` · ${esc(position.speaker)}` : ''}</h4><p>“${esc(position.text)}”</p></div>`,
+            `<div class="outlet" data-article="${esc(position.article)}"><h4>${sourceHtml(position.article, position.source)}${position.speaker ? ` · ${esc(position.speaker)}` : ''}</h4><p>“${dispute.kind === 'wording' ? positionHtml(position, replaced) : esc(position.text)}”</p></div>`,
           )
+        }
         body.push('</div></div>')
       }
     } else if (section === 'agreements') {
@@ -162,7 +251,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         body.push('<p>No statement or fact is carried by more than one article.</p>')
       body.push('<ul>')
       for (const agreement of report.agreements)
-        body.push(`<li><span class="tag">${agreement.kind}</span>${esc(agreement.summary)}</li>`)
+        body.push(`<li data-kind="${agreement.kind}">${esc(agreement.summary)}</li>`)
       body.push('</ul>')
     } else if (section === 'failures') {
       body.push('<ul>')

@@ -64,7 +64,7 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
       if (report.clusters.length === 0) out.push('No statement is quoted by more than one article.')
       for (const cluster of report.clusters) {
         out.push(
-          `### ${cluster.id}: ${escapeMarkdown(speakerList(cluster.speakers))}`,
+          `### ${escapeMarkdown(speakerList(cluster.speakers))}`,
           '',
           `> ${escapeMarkdown(cluster.canonical)}`,
           '',
@@ -107,8 +107,7 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
     } else if (section === 'agreements') {
       if (report.agreements.length === 0)
         out.push('No statement or fact is carried by more than one article.')
-      for (const agreement of report.agreements)
-        out.push(`- **${agreement.kind}**: ${escapeMarkdown(agreement.summary)}`)
+      for (const agreement of report.agreements) out.push(`- ${escapeMarkdown(agreement.summary)}`)
     } else if (section === 'failures') {
       for (const failure of report.failures)
         out.push(`- \`${failure.path}\`: ${escapeMarkdown(failure.message)}`)

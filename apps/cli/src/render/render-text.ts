@@ -81,9 +81,16 @@ export function renderText(report: Report, sections: readonly Section[], color: 
       heading(section)
       if (report.clusters.length === 0)
         out.push('  No statement is quoted by more than one article.')
+      else
+        out.push(
+          color
+            ? `  Marks: ${paint('added', 'added')} words only this outlet has · ${paint('changed', 'changed')} its own words in place of others · ${paint('missing', 'missing')} words of the fullest wording it lacks`
+            : '  Marks: {+added+} words only this outlet has · {~changed~} its own words in place of others · [-missing-] words of the fullest wording it lacks',
+          '',
+        )
       for (const cluster of report.clusters) {
         out.push(
-          `  ${paint('bold', `${cluster.id}`)} “${shorten(cluster.canonical, 110)}” — ${speakerList(cluster.speakers)}`,
+          `  ${paint('bold', `“${shorten(cluster.canonical, 110)}”`)} — ${speakerList(cluster.speakers)}`,
         )
         for (const column of cluster.columns) {
           const marked = markWords(column.text, column.diff)
@@ -122,8 +129,7 @@ export function renderText(report: Report, sections: readonly Section[], color: 
       heading(section)
       if (report.agreements.length === 0)
         out.push('  No statement or fact is carried by more than one article.')
-      for (const agreement of report.agreements)
-        out.push(`  [${agreement.kind}] ${shorten(agreement.summary, 150)}`)
+      for (const agreement of report.agreements) out.push(`  ${shorten(agreement.summary, 160)}`)
     } else if (section === 'failures' && report.failures.length > 0) {
       heading(section)
       for (const failure of report.failures) out.push(`  ${failure.path}: ${failure.message}`)

@@ -10,7 +10,9 @@ import {
   type WordChange,
 } from '@corroborate/core'
 import type { InputFailure } from '../load-inputs.js'
+import type { StoryRow } from '../stories.js'
 import { sourceNames } from './names.js'
+import { agreementSentence, disputeSummary } from './prose.js'
 
 /** One article as the report lists it. */
 export interface SourceRow {
@@ -71,22 +73,45 @@ export interface ClusterRow {
 export interface DisputeRow {
   id: string
   kind: Dispute['kind']
+  /** One line for a reader, articles named as the report names them. */
   summary: string
   confidence: number
   needsJudgement: boolean
+  /** The shared statement the dispute is about, when there is one. */
+  cluster: string | null
   positions: Array<{
     article: string
     source: string
     speaker: string | null
     text: string
     span: Span
+    /** This wording against the statement's fullest one, when the dispute is about a statement. */
+    diff: WordChange[] | null
   }>
 }
 
 export interface AgreementRow {
   kind: 'quote' | 'fact'
+  /** A sentence: "4 outlets agree: 40,000 people — “…”". */
   summary: string
   articles: string[]
+}
+
+/**
+ * What the report is about, for its first lines: a headline (the first title
+ * among the articles, else the first one's lead), the outlets they name,
+ * and the span of publication dates. One story for now; a list of stories
+ * can take its place at the top.
+ */
+export interface Overview {
+  headline: string
+  /** Outlets the articles name, in order of first appearance. */
+  outlets: string[]
+  /** Articles that name no outlet. */
+  unknownOutlet: number
+  articles: number
+  first: string | null
+  last: string | null
 }
 
 /** Fragments of this many words or fewer are listed after everything else a speaker said. */
@@ -115,6 +140,7 @@ function byWeight(quotes: QuoteRow[]): QuoteRow[] {
 
 /** Everything a report says: plain data, rendered as text, JSON, Markdown or HTML. */
 export interface Report {
+  overview: Overview
   sources: SourceRow[]
   speakers: SpeakerRow[]
   unattributed: QuoteRow[]
@@ -122,6 +148,8 @@ export interface Report {
   disputes: DisputeRow[]
   agreements: AgreementRow[]
   failures: InputFailure[]
+  /** The stories of the articles read, largest first, when the command lists them; else empty. */
+  stories: StoryRow[]
 }
 
 /**
@@ -137,6 +165,7 @@ export function buildReport(
   corpus: CrossReference,
   failures: readonly InputFailure[],
   speaker: string | null = null,
+  stories: readonly StoryRow[] = [],
 ): Report {
   const names = sourceNames(articles)
   const source = (id: string) => names.get(id) ?? id
@@ -195,22 +224,47 @@ export function buildReport(
           (position) => position.speaker && speakerIds.has(position.speaker.id),
         ),
     )
-    .map((dispute) => ({
-      id: dispute.id,
-      kind: dispute.kind,
-      summary: dispute.summary,
-      confidence: dispute.confidence,
-      needsJudgement: dispute.needsJudgement,
-      positions: dispute.positions.map((position) => ({
-        article: position.article,
-        source: source(position.article),
-        speaker: position.speaker?.name ?? null,
-        text: position.text,
-        span: position.span,
-      })),
-    }))
+    .map((dispute) => {
+      const members = corpus.clusters.find((c) => c.id === dispute.cluster)?.members ?? []
+      return {
+        id: dispute.id,
+        kind: dispute.kind,
+        summary: disputeSummary(dispute, corpus, names),
+        confidence: dispute.confidence,
+        needsJudgement: dispute.needsJudgement,
+        cluster: dispute.cluster,
+        positions: dispute.positions.map((position) => ({
+          article: position.article,
+          source: source(position.article),
+          speaker: position.speaker?.name ?? null,
+          text: position.text,
+          span: position.span,
+          diff:
+            members.find(
+              (m) =>
+                m.article === position.article &&
+                m.span.start === position.span.start &&
+                m.span.end === position.span.end,
+            )?.diff ?? null,
+        })),
+      }
+    })
 
+  const dates = articles
+    .flatMap((article) => (article.published ? [article.published.value] : []))
+    .sort()
+  const headline =
+    articles.find((article) => article.title)?.title?.value ??
+    (articles[0] ? articleLabel(articles[0]) : '')
   return {
+    overview: {
+      headline,
+      outlets: [...new Set(articles.flatMap((article) => article.outlet?.value ?? []))],
+      unknownOutlet: articles.filter((article) => !article.outlet).length,
+      articles: articles.length,
+      first: dates[0] ?? null,
+      last: dates[dates.length - 1] ?? null,
+    },
     sources: articles.map((article) => ({
       id: article.id,
       path: paths.get(article.id) ?? '',
@@ -231,8 +285,13 @@ export function buildReport(
     disputes,
     agreements:
       wanted === null
-        ? corpus.agreements.map((a) => ({ kind: a.kind, summary: a.summary, articles: a.articles }))
+        ? corpus.agreements.map((a) => ({
+            kind: a.kind,
+            summary: agreementSentence(a, corpus, names),
+            articles: a.articles,
+          }))
         : [],
     failures: [...failures],
+    stories: [...stories],
   }
 }
