@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-export const COMMANDS = ['report', 'quotes', 'disputes', 'sources'] as const
+export const COMMANDS = ['report', 'quotes', 'disputes', 'sources', 'stories'] as const
 export type Command = (typeof COMMANDS)[number]
 export const FORMATS = ['text', 'json', 'markdown', 'html'] as const
 export type Format = (typeof FORMATS)[number]
@@ -12,6 +12,8 @@ export interface Options {
   format: Format
   output: string | null
   speaker: string | null
+  /** The story to report (an id from `corroborate stories`); null for the default. */
+  story: string | null
   color: boolean | null
   progress: boolean | null
   failOnDispute: boolean
@@ -47,6 +49,8 @@ export function readArgs(argv: readonly string[]): Options {
   const format = values.format ?? 'text'
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`)
+  if (values.story !== undefined && values.story.trim() === '')
+    throw new UsageError('--story needs a story id; "corroborate stories" lists them')
   if (values.color && values['no-color'])
     throw new UsageError('--color and --no-color contradict each other; give one')
   if (values.progress && values['no-progress'])
@@ -57,6 +61,7 @@ export function readArgs(argv: readonly string[]): Options {
     format: format as Format,
     output: values.output ?? null,
     speaker: values.speaker ?? null,
+    story: values.story?.trim() || null,
     color: values.color ? true : values['no-color'] ? false : null,
     progress: values.progress ? true : values['no-progress'] ? false : null,
     failOnDispute: values['fail-on-dispute'] ?? false,
@@ -74,6 +79,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       speaker: { type: 'string', short: 's' },
+      story: { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       progress: { type: 'boolean' },

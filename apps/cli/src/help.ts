@@ -7,15 +7,21 @@ Usage
 
 Commands
   report     everything: sources, who said what, shared statements with their
-             wording differences, disagreements and agreements (default)
+             wording differences, disagreements and agreements (default),
+             about one story: the largest, or the one --story names; the
+             stories are listed first when the articles hold several
   quotes     who said what, and the statements several outlets carry
   disputes   where the articles disagree: who said it, wording, facts,
              claims someone contests
   sources    the articles read: outlet, title, date, author, quote count
+  stories    the stories the articles hold (the articles that report one
+             event each), largest first: id, headline, articles, outlets,
+             dates, shared statements and disagreements
 
 PATH is an article file (.txt, .md, .html, any of them gzipped as .gz) or a
 directory of them; without PATH, the five reports of one story that ship
-with the command are read.
+with the command are read. Articles are grouped into stories, and quotes,
+facts and disagreements are compared within a story.
 
 Options
   -f, --format FORMAT   text (default), json, markdown or html (one
@@ -24,20 +30,24 @@ Options
   -s, --speaker NAME    only this speaker's quotes (any name or title
                         the articles use, e.g. "Rubio"; accents and case
                         aside)
+      --story ID        only this story (an id "corroborate stories"
+                        lists); report defaults to the largest, the other
+                        commands to every story
       --color, --no-color
                         mark differences with colour (default: when stdout
                         is a terminal and NO_COLOR is not set)
       --progress, --no-progress
                         a progress bar on stderr while reading (default:
                         when stderr is a terminal and there are 5+ files)
-      --fail-on-dispute exit 5 when the articles disagree anywhere
+      --fail-on-dispute exit 5 when the articles disagree anywhere (in the
+                        story reported, for report)
   -h, --help            this help
   -v, --version         the version
 
 Exit codes
   0  the report was written
   1  the program failed (a bug; the message says what happened)
-  2  the command line is wrong
+  2  the command line is wrong (an unknown command, option or story id)
   3  no article could be read
   4  the report was written, but some inputs could not be read (see stderr)
   5  with --fail-on-dispute: the articles disagree somewhere
@@ -45,6 +55,8 @@ Exit codes
 Examples
   corroborate                                 the embedded story, as text
   corroborate report articles/ -f html -o report.html
+  corroborate stories week/                   the stories in a week of news
+  corroborate report week/ --story st-1a2b3c4d
   corroborate quotes pages/*.html.gz --speaker Rubio
   corroborate disputes articles/ --format json | jq '.disputes[].summary'
 `

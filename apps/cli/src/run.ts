@@ -12,6 +12,7 @@ import { renderMarkdown } from './render/render-markdown.js'
 import { renderText } from './render/render-text.js'
 import { SECTIONS } from './render/sections.js'
 import { buildReport } from './report/build-report.js'
+import { chooseStory, storyCrossReference, storyRows } from './stories.js'
 
 /** Where the command writes and what it knows of its surroundings: process.* in real use, fakes in tests. */
 export interface Io {
@@ -90,15 +91,32 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     return EXIT.noInput
   }
 
-  const corpus = crossReference(loaded.articles)
+  const all = crossReference(loaded.articles)
+  // report is about one story, the largest by default; the other commands about every story unless --story says.
+  const story =
+    options.story !== null || options.command === 'report'
+      ? chooseStory(all, options.story)
+      : undefined
+  if (options.story !== null && !story) {
+    const list = ['corroborate stories', ...options.paths].join(' ')
+    io.stderr.write(
+      `corroborate: no story "${options.story}" in these articles; "${list}" lists their ids\n`,
+    )
+    return EXIT.usage
+  }
+  const several = all.stories.length > 1
+  const corpus = story && several ? storyCrossReference(all, story) : all
+  const members = new Set(corpus.articles)
+  const listed = options.command === 'stories' || (options.command === 'report' && several)
   const report = buildReport(
-    loaded.articles,
+    loaded.articles.filter((article) => members.has(article.id)),
     loaded.paths,
     corpus,
     loaded.failures,
     options.speaker,
+    listed ? storyRows(all, story?.id ?? null) : [],
   )
-  const sections = SECTIONS[options.command]
+  const sections = SECTIONS[options.command].filter((section) => section !== 'stories' || listed)
   const toFile = options.output !== null
   const color =
     options.color ??

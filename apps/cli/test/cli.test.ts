@@ -261,8 +261,10 @@ const SHOWN: Record<Command, string[]> = {
   quotes: ['speakers', 'clusters'],
   disputes: ['disputes'],
   sources: ['sources'],
+  stories: ['stories'],
 }
 const TITLE: Record<string, string> = {
+  stories: 'Stories',
   sources: 'Sources',
   speakers: 'Who said what',
   clusters: 'The same statement in several outlets',
@@ -283,6 +285,7 @@ const SAYS: Record<string, string[]> = {
   clusters: ['incredibly', 'profoundly grateful'],
   disputes: ['Leti Volpp', 'The US is absolutely prohibited from deporting US citizens'],
   agreements: ['quote Nayib Bukele'],
+  stories: ['Secretary of State Marco Rubio', 'The New York Sun'],
 }
 
 // JSON is data: dates in ISO, a missing outlet null.
@@ -314,6 +317,138 @@ describe('every command in every format, on the seeds', () => {
   it('report is the default command', async () => {
     expect(await ok([SEEDS])).toBe(await ok(['report', SEEDS]))
     expect(await ok([SEEDS, '-f', 'json'])).toBe(await ok(['report', SEEDS, '-f', 'json']))
+  })
+})
+
+describe('stories', () => {
+  // Two stories: the bridge (two reports, 1–2 March) and the ferry (one page, 10 April).
+  let both: string[]
+  let ids: { bridge: string; ferry: string }
+
+  beforeAll(async () => {
+    both = [bridge, ferry]
+    const listed = parseJson(await ok(['stories', ...both, '-f', 'json'])).stories as Array<{
+      id: string
+      articles: string[]
+    }>
+    const of = (article: string) => listed.find((s) => s.articles.includes(article))?.id ?? ''
+    ids = { bridge: of('1-river'), ferry: of('ferry') }
+  })
+
+  it('lists the stories, largest first, each with its articles, outlets, dates and counts', async () => {
+    const data = parseJson(await ok(['stories', ...both, '-f', 'json']))
+    expect(Object.keys(data)).toEqual(['stories', 'failures'])
+    expect(data.stories).toEqual([
+      {
+        id: ids.bridge,
+        label: expect.any(String),
+        articles: ['1-river', '2-lune'],
+        outlets: ['River Gazette', 'Lune Daily'],
+        first: '2025-03-01',
+        last: '2025-03-02',
+        people: expect.arrayContaining(['Tom Reyes']),
+        clusters: 2,
+        disputes: expect.any(Number),
+        reported: false,
+      },
+      expect.objectContaining({
+        id: ids.ferry,
+        articles: ['ferry'],
+        outlets: ['Coastal Herald'],
+        first: '2025-04-10',
+        clusters: 0,
+        disputes: 0,
+        reported: false,
+      }),
+    ])
+    expect(ids.bridge).toMatch(/^st-[0-9a-f]{8}$/)
+    expect(ids.ferry).not.toBe(ids.bridge)
+    const text = await ok(['stories', ...both])
+    const lines = textSection(text, 'Stories')
+    expect(lines.join('\n')).toContain('2 stories')
+    expect(lines.join('\n')).toContain('corroborate report --story ID')
+    expect(lines.findIndex((l) => l.includes(ids.bridge))).toBeLessThan(
+      lines.findIndex((l) => l.includes(ids.ferry)),
+    )
+    expect(text).not.toContain('Sources')
+  })
+
+  it('report lists the stories first, then reports the largest', async () => {
+    const text = await ok(['report', ...both])
+    const lines = text.split('\n').filter((line) => /^\S/.test(line))
+    expect(lines.slice(0, 2)).toEqual(['Stories', 'Sources'])
+    const stories = textSection(text, 'Stories').join('\n')
+    expect(stories).toContain('this report is about the largest')
+    expect(stories).toContain('--story ID')
+    expect(stories).toMatch(new RegExp(`^ {2}▶ ${ids.bridge} .*\\(this report\\)$`, 'm'))
+    const sources = textSection(text, 'Sources').join('\n')
+    expect(sources).toContain('River Gazette')
+    expect(sources).toContain('Lune Daily')
+    expect(sources).not.toContain('Coastal Herald')
+    expect(text).not.toContain('ferry will carry')
+    const data = parseJson(await ok(['report', ...both, '-f', 'json']))
+    expect((data.sources as Array<{ id: string }>).map((s) => s.id)).toEqual(['1-river', '2-lune'])
+    expect((data.stories as Array<{ reported: boolean }>).map((s) => s.reported)).toEqual([
+      true,
+      false,
+    ])
+  })
+
+  it('--story reports another story, in every format', async () => {
+    const text = await ok(['report', ...both, '--story', ids.ferry])
+    expect(textSection(text, 'Sources').join('\n')).toContain('Coastal Herald')
+    expect(textSection(text, 'Sources').join('\n')).not.toContain('River Gazette')
+    expect(textSection(text, 'Stories').join('\n')).toContain(
+      `this report is about story ${ids.ferry}`,
+    )
+    expect(text).toContain('The ferry will carry its first passengers')
+    expect(text).not.toContain('twenty thousand cars')
+    const markdown = await ok(['report', ...both, '--story', ids.ferry, '-f', 'markdown'])
+    const table = markdownTables(markdown)[0] ?? []
+    expect(cells(table[0] ?? '').map((c) => c.trim())).toEqual([
+      'Story',
+      'Headline',
+      'Articles',
+      'Outlets',
+      'Dates',
+      'Shared statements',
+      'Disagreements',
+    ])
+    expect(table).toHaveLength(4)
+    expect(table[3]).toContain(`**\`${ids.ferry}\`** (this report)`)
+    const html = await ok(['report', ...both, '--story', ids.ferry, '-f', 'html'])
+    expect(html).toContain(`<tr data-story="${ids.ferry}" aria-current="true">`)
+    expect(html).toContain(`<tr data-story="${ids.bridge}">`)
+    // The other commands cover every story, or the one --story names.
+    const disputes = parseJson(await ok(['disputes', ...both, '-f', 'json']))
+    const bridgeOnly = parseJson(
+      await ok(['disputes', ...both, '-f', 'json', '--story', ids.bridge]),
+    )
+    expect(bridgeOnly.disputes).toEqual(disputes.disputes)
+    expect(
+      parseJson(await ok(['disputes', ...both, '-f', 'json', '--story', ids.ferry])).disputes,
+    ).toEqual([])
+    const sources = parseJson(await ok(['sources', ...both, '-f', 'json']))
+    expect((sources.sources as unknown[]).length).toBe(3)
+  })
+
+  it('one story: no stories section in the report', async () => {
+    const text = await ok(['report', bridge])
+    expect(text.split('\n')).not.toContain('Stories')
+    expect(Object.keys(parseJson(await ok(['report', bridge, '-f', 'json'])))).not.toContain(
+      'stories',
+    )
+  })
+
+  it('an unknown story id exits 2, says how to list the stories, and writes nothing', async () => {
+    const ran = await cli(['report', ...both, '--story', 'st-nope'])
+    expect(ran.code).toBe(2)
+    expect(ran.stdout).toBe('')
+    expect(ran.stderr).toBe(
+      `corroborate: no story "st-nope" in these articles; "corroborate stories ${both.join(' ')}" lists their ids\n`,
+    )
+    expect((await cli(['disputes', SEEDS, '--story', 'st-nope'])).code).toBe(2)
+    expect(await usage(['report', SEEDS, '--story', ' '])).toContain('corroborate stories')
   })
 })
 
@@ -1104,6 +1239,20 @@ describe('the built command, spawned', () => {
     expect(stdout).not.toContain(ESC) // a pipe is no terminal
     expect(stdout).toBe((await cli(['report', SEEDS])).stdout.replaceAll(SEEDS, `${build}/seeds/`))
   }, 30_000)
+
+  it('lists stories, and exits 2 for an unknown story id', async () => {
+    const [stories, unknown] = await Promise.all([
+      spawnCli(['stories', bridge, ferry]),
+      spawnCli(['report', bridge, ferry, '--story', 'st-nope']),
+    ])
+    expect(stories.stderr).toBe('')
+    expect(stories.code).toBe(0)
+    expect(stories.stdout).toMatch(/^Stories\n/)
+    expect(stories.stdout).toContain('2 stories')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toContain('corroborate stories')
+  }, 60_000)
 
   it('gives the real exit codes', async () => {
     const [json, version, typo, missing, broken, disputes] = await Promise.all([

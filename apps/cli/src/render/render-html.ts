@@ -2,6 +2,7 @@ import type { WordChange } from '@corroborate/core'
 import type { DisputeRow, Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
+import { storiesHtml } from './render-stories.js'
 import {
   abridge,
   plural,
@@ -103,6 +104,7 @@ const HTML_ORDER: readonly Section[] = [
   'speakers',
   'agreements',
   'sources',
+  'stories',
   'failures',
 ]
 
@@ -143,6 +145,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
     agreements: report.agreements.length,
     sources: report.sources.length,
     failures: report.failures.length,
+    stories: report.stories.length,
   }
   if (shown.length > 1)
     body.push(
@@ -155,7 +158,9 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
     )
   for (const section of shown) {
     body.push(`<section id="${section}"><h2>${esc(TITLES[section])}</h2>`)
-    if (section === 'sources') {
+    if (section === 'stories') {
+      body.push(...storiesHtml(report.stories))
+    } else if (section === 'sources') {
       body.push(
         '<table><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
       )

@@ -1,6 +1,7 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
+import { storiesMarkdown } from './render-stories.js'
 import {
   abridge,
   plural,
@@ -25,7 +26,9 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
   for (const section of sections) {
     if (section === 'failures' && report.failures.length === 0) continue
     out.push('', `## ${TITLES[section]}`, '')
-    if (section === 'sources') {
+    if (section === 'stories') {
+      out.push(...storiesMarkdown(report.stories))
+    } else if (section === 'sources') {
       out.push(
         '| Outlet | Title or lead | Published | Author | Quotes |',
         '| --- | --- | --- | --- | ---: |',

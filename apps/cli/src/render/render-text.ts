@@ -1,6 +1,7 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { markWords } from './marked-words.js'
+import { storiesText } from './render-stories.js'
 import {
   abridge,
   plural,
@@ -34,7 +35,10 @@ export function renderText(report: Report, sections: readonly Section[], color: 
   const heading = (section: Section) => out.push('', paint('heading', TITLES[section]), '')
 
   for (const section of sections) {
-    if (section === 'sources') {
+    if (section === 'stories') {
+      heading(section)
+      out.push(...storiesText(report.stories, paint))
+    } else if (section === 'sources') {
       heading(section)
       for (const source of report.sources) {
         const date = readableDate(source.published)

@@ -2,16 +2,25 @@ import type { Command } from '../args.js'
 import { isShortFragment, type QuoteRow } from '../report/build-report.js'
 
 /** What each command shows of a report. */
-export type Section = 'sources' | 'speakers' | 'clusters' | 'disputes' | 'agreements' | 'failures'
+export type Section =
+  | 'stories'
+  | 'sources'
+  | 'speakers'
+  | 'clusters'
+  | 'disputes'
+  | 'agreements'
+  | 'failures'
 
 export const SECTIONS: Record<Command, readonly Section[]> = {
-  report: ['sources', 'speakers', 'clusters', 'disputes', 'agreements', 'failures'],
+  report: ['stories', 'sources', 'speakers', 'clusters', 'disputes', 'agreements', 'failures'],
   quotes: ['speakers', 'clusters', 'failures'],
   disputes: ['disputes', 'failures'],
   sources: ['sources', 'failures'],
+  stories: ['stories', 'failures'],
 }
 
 export const TITLES: Record<Section, string> = {
+  stories: 'Stories',
   sources: 'Sources',
   speakers: 'Who said what',
   clusters: 'The same statement in several outlets',
