@@ -232,6 +232,7 @@ export interface Quote {
   /** `<article id>#q<n>`, n counting from 0 in text order. */
   id: string
   article: string
+  /** The quoted words as a reader sees them: for plain text as written; for HTML and Markdown the clean text, markup left out (`span` covers it). */
   text: string
   span: Span
   kind: QuoteKind
@@ -248,7 +249,12 @@ export interface Quote {
   continues: string | null
 }
 
-export type SpeakerKind = 'person' | 'organization' | 'unknown'
+/**
+ * Who a speaker is: a named or unnamed person, an organization, a document that
+ * speaks for its authors ("the lawsuit says", "the executive order states"),
+ * or an unnamed speaker of no clear kind ("a source").
+ */
+export type SpeakerKind = 'person' | 'organization' | 'document' | 'unknown'
 
 /** A canonical speaker with every name the articles use for them. */
 export interface Speaker {

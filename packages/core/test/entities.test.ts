@@ -54,6 +54,17 @@ describe('resolveSpeakers', () => {
     expect(new Set(speakers.map((s) => s.id)).size).toBe(speakers.length)
   })
 
+  it('keeps documents per article: two outlets’ "the lawsuit" are two speakers', () => {
+    const a = extract('a', 'The aide sued.\n\n“The firing was retaliation,” the lawsuit says.')
+    const b = extract('b', 'The aide sued.\n\n“She was punished for speaking,” the lawsuit says.')
+    const { speakers } = resolveSpeakers([a, b])
+    expect(speakers.map((s) => [s.name, s.kind])).toEqual([
+      ['the lawsuit', 'document'],
+      ['the lawsuit', 'document'],
+    ])
+    expect(new Set(speakers.map((s) => s.id)).size).toBe(2)
+  })
+
   it('gives Marco Rubio one id across all five seeds and keeps the quotes in order', async () => {
     const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url))
     const { sources } = await loadArticleDirectory(seeds)

@@ -1054,6 +1054,102 @@ describe('quotes: canonical speakers', () => {
   })
 })
 
+describe('quotes: speakers are people, organizations or documents', () => {
+  it('takes no sentence-initial common word for a speaker ("Nothing", "Transcript")', () => {
+    const nothing = run(
+      'The candidates met in Milwaukee on Tuesday.',
+      'Nothing really changed in the debate, and the governor kept his passion for “comprehensive immigration reform.”',
+    )
+    expect(nothing.speakers.map((s) => s.name)).not.toContain('Nothing')
+    const transcript = run(
+      'The governor spoke to reporters after the rally.',
+      'Transcript as follows:',
+      '“We are going to go all the way to the convention, and we will win it.”',
+    )
+    expect(transcript.quotes[0]?.speaker).toBeNull()
+    expect(transcript.speakers).toEqual([])
+  })
+
+  it('still takes a surname that opens its sentence', () => {
+    const result = run(
+      'The senator answered questions for an hour.',
+      'Cruz said the plan was “dead on arrival.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Cruz')
+  })
+
+  it('takes no interrogative for a speaker, a role or an alias', () => {
+    const result = run(
+      'Secretary of State Marco Rubio said the offer was generous, in what Rubio called the most “extraordinary migratory agreement anywhere in the world.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('Marco Rubio')
+    const rubio = result.speakers.find((s) => s.name === 'Marco Rubio')
+    expect(rubio?.roles).not.toContain('what')
+    expect(rubio?.aliases.every((alias) => /^\p{Lu}/u.test(alias))).toBe(true)
+    const what = run('What followed was “a total disaster for the party.”')
+    expect(what.quotes[0]?.speaker).toBeNull()
+  })
+
+  it('takes no abstract noun phrase for a speaker', () => {
+    const result = run(
+      'The policy was debated in the Senate.',
+      'The religious test for refugees originated in a speech in July, when it was called “a common-sense measure.”',
+      'The inspection found that the building was “structurally unsound.”',
+    )
+    const names = result.speakers.map((s) => s.name)
+    expect(names).not.toContain('The religious test for refugees')
+    expect(names).not.toContain('The inspection')
+  })
+
+  it('gives a document that says something the kind "document"', () => {
+    const result = run(
+      'A former aide sued the committee in federal court.',
+      '“Plaintiff was the only one of the four accused to be reprimanded,” the suit says.',
+      'The executive order states that the gangs’ “campaigns of violence are extraordinarily vicious.”',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual(['the suit', 'The executive order'])
+    expect(result.speakers.map((s) => s.kind)).toEqual(['document', 'document'])
+  })
+
+  it('takes a person, not the place after a preposition ("a waiter at Petit Cambodge")', () => {
+    const result = run(
+      'Gunmen opened fire on diners on Friday night.',
+      '“We heard shots and everyone threw themselves to the floor,” a waiter at Petit Cambodge told AFP.',
+      '“It was a massacre,” Jean Martin of Lyon told BBC Radio.',
+      'Ted Cruz of Texas said the attacks were “an act of war.”',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual([
+      'a waiter at Petit Cambodge',
+      'Jean Martin',
+      'Ted Cruz',
+    ])
+    expect(result.speakers.map((s) => s.name)).not.toContain('Petit Cambodge')
+  })
+
+  it('reads the outlet that carried the words as the channel, not the speaker', () => {
+    const result = run(
+      'Gunmen opened fire on diners on Friday night.',
+      '“We heard shots,” a witness told AFP.',
+      'Agence France-Presse quoted a survivor as saying “it lasted ten minutes.”',
+      'According to Agence France-Presse, a waiter said “nobody could get out.”',
+    )
+    expect(result.quotes.map((q) => q.speaker?.name)).toEqual([
+      'a witness',
+      'a survivor',
+      'a waiter',
+    ])
+    expect(result.quotes[0]?.channel).toBe('interview')
+    expect(result.speakers.map((s) => s.name).join(' ')).not.toMatch(/Presse|AFP/)
+  })
+
+  it('takes no day of the week for a speaker', () => {
+    const result = run(
+      'The town released a statement Wednesday saying the comments “are based on his opinion, not actual facts.”',
+    )
+    expect(result.quotes[0]?.speaker?.name).toBe('The town')
+  })
+})
+
 describe('quotes: no speaker, unclosed quotes', () => {
   it('leaves a quote with no cue and no attributed neighbour without a speaker, with a message', () => {
     const result = run(

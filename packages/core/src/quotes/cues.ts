@@ -255,6 +255,11 @@ const CHANNELS: Array<[RegExp, QuoteChannel]> = [
     'statement',
   ],
   [/\binterview\b|\btold (?:the|a|an|reporters|journalists)\b|\bspeaking to\b/i, 'interview'],
+  // "told AFP", "told Agence France-Presse", "told ABC News": a news outlet carried the words.
+  [
+    /\btold (?:[A-Z]{2,}\b|Agence\b|(?:[A-Z][\w.-]*\s+){1,3}(?:News|Press|Presse|Radio|Television|TV|Times|Post|Journal|Magazine|Network|Broadcasting)\b)/,
+    'interview',
+  ],
   [/\bspeech\b|\baddress(?:ed)? (?:to )?(?:the|a)\b|\brally\b|\bremarks\b/i, 'speech'],
   [
     /\bon (?:CNN|Fox|MSNBC|NBC|CBS|ABC|BBC|NPR|television|TV|radio|air)\b|\bbroadcast\b|\bpodcast\b/i,

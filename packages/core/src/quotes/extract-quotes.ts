@@ -20,12 +20,16 @@ import {
 } from './cues.js'
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
+import { isWrittenAsName } from './proper-name.js'
 import { speakerId } from './speaker-id.js'
 import {
   isPeopleNoun,
+  isPeoplePronoun,
   isRoleWord,
+  nominalHead,
   parseSpeakerMention,
   type SpeakerMention,
+  speakerNounKind,
   withMentionMemo,
 } from './speaker-mention.js'
 
@@ -198,14 +202,42 @@ const GROUP_NOUN =
 const WRITING_NOUN =
   /^(?:article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill)$/i
 
+// Nouns of actions, states and qualities by their endings: "inspection", "fighting", "safety".
+const ABSTRACT_NOUN =
+  /\p{Ll}{3,}(?:tion|sion|ment|ness|ity|ance|ence|ism|ing|ure|cy|ship|hood|dom|ics|age|ery)s?$/u
+
 /** A nominal subject that can be the source of words: "a doctor", "the piece", "the campaign". */
 function speaksAsNominal(mention: SpeakerMention): boolean {
-  const head = (mention.text.split(/\s+/).pop() ?? '').replace(/[’']s$/, '')
-  return isPeopleNoun(head) || GROUP_NOUN.test(head) || WRITING_NOUN.test(head)
+  return speakerNounKind(nominalHead(mention.text)) !== null
 }
 
-function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMention {
+// The article extractFrom reads, while it runs: whether a bare word is a name depends on it.
+let reading: { text: string; registry: NameRegistry } | null = null
+
+const TIME_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|Tomorrow)(?:\s+(?:morning|afternoon|evening|night))?$/
+
+/**
+ * A bare capitalized word the article does not write as a name ("Nothing",
+ * "Transcript") names no one. `strict` where no verb of speech vouches for
+ * the word ("Nothing really changed", "Transcript as follows:"): then the
+ * article must name someone so, or write the word capitalized inside a sentence.
+ */
+function isBareCommonWord(mention: SpeakerMention, strict: boolean): boolean {
+  if (!reading || mention.form !== 'name') return false
+  const word = mention.text.trim().replace(/[’']s?$/, '')
+  if (word !== mention.name || word.includes(' ')) return false
+  return !reading.registry.knows(word) && !isWrittenAsName(reading.text, word, strict)
+}
+
+function isUsableMention(
+  mention: SpeakerMention | null,
+  uncued = false,
+): mention is SpeakerMention {
   if (!mention) return false
+  if (isBareCommonWord(mention, uncued)) return false
+  // "released a statement Wednesday saying": a day is when, never who.
+  if (mention.form === 'name' && TIME_NAME.test(mention.name)) return false
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
@@ -228,6 +260,9 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
   if (mention.form === 'nominal') {
     if (words > (/\sand\s/.test(mention.text) ? 11 : 7)) return false
     if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
+    // Only people, bodies and writings speak: not "the inspection", "the fighting".
+    if (!speaksAsNominal(mention) && ABSTRACT_NOUN.test(nominalHead(mention.text))) return false
+    if (isPeoplePronoun(mention.text)) return true
     const last = mention.text.split(/\s+/).pop() ?? ''
     // "Gary Roe's doctor", "the company's lawyers": someone's person speaks.
     if (!NOMINAL_DETERMINER.test(mention.text) && POSSESSIVE_LEAD.test(mention.text))
@@ -252,7 +287,14 @@ function isUsableMention(mention: SpeakerMention | null): mention is SpeakerMent
  * message says so.
  */
 export function extractQuotes(article: Article): QuoteExtraction {
-  return withMentionMemo(() => extractFrom(article))
+  return withMentionMemo(() => {
+    const outer = reading
+    try {
+      return extractFrom(article)
+    } finally {
+      reading = outer
+    }
+  })
 }
 
 function extractFrom(article: Article): QuoteExtraction {
@@ -266,6 +308,7 @@ function extractFrom(article: Article): QuoteExtraction {
     ),
     article.paragraphs.map((p) => p.offset),
   )
+  reading = { text, registry }
   const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
   const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)
   const closedOrCarried = (span: QuoteSpan, index: number, all: QuoteSpan[]) => {
@@ -352,7 +395,7 @@ function extractFrom(article: Article): QuoteExtraction {
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (
         subject &&
-        isUsableMention(mention) &&
+        isUsableMention(mention, true) &&
         (mention.form !== 'nominal' || speaksAsNominal(mention))
       ) {
         item.attribution = {
@@ -444,7 +487,7 @@ function extractFrom(article: Article): QuoteExtraction {
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (
         subject &&
-        isUsableMention(mention) &&
+        isUsableMention(mention, true) &&
         (mention.form === 'name' || speaksAsNominal(mention))
       ) {
         item.attribution = {
@@ -843,6 +886,22 @@ function cueBefore(before: string, base: number): Attribution | null {
         confidence: 0.85,
       }
     }
+    // "AFP quoted a witness as saying": the one quoted speaks, not the outlet that quotes.
+    const quotedAs = PARTICIPLE_CUE.test(cueText)
+      ? /\bquoted\s+((?:[\p{L}\d’'.,-]+\s+){0,7}?[\p{L}\d’'.-]+)\s+as\s+$/u.exec(head)
+      : null
+    if (quotedAs) {
+      const phrase = quotedAs[1] as string
+      const mention = parseSpeakerMention(phrase)
+      if (isUsableMention(mention))
+        return {
+          mention,
+          mentionAt: base + quotedAs.index + quotedAs[0].indexOf(phrase),
+          cue: { text: cueText, at: base + cue.index },
+          rule: 'cue-before',
+          confidence: 0.85,
+        }
+    }
     if (PARTICIPLE_CUE.test(cueText)) {
       const subject = mainSubject(head)
       if (!subject) continue
@@ -893,7 +952,7 @@ const FINITE_VERB =
   /^(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|is|was|has|had|did)$/u
 
 const LEADING_PREPOSITION =
-  /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About)\s/
+  /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
 
 const SUBORDINATOR =
   /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i

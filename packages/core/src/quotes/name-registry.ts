@@ -1,4 +1,5 @@
 import type { SpeakerKind } from '../types.js'
+import { isWrittenAsName } from './proper-name.js'
 import {
   isPeopleNoun,
   isRoleWord,
@@ -176,7 +177,7 @@ export function collectNames(
     if (!m) continue
     after = SPEAKER.lastIndex
     const word = m[1] as string
-    if (STOP_AT_SENTENCE_START.test(word)) continue
+    if (STOP_AT_SENTENCE_START.test(word) || !isWrittenAsName(text, word)) continue
     const mention = parseSpeakerMention(word)
     if (mention && mention.form === 'name' && !entities.has(mention.key)) {
       add(entities, { ...mention, kind: 'person' }, m.index)
@@ -447,6 +448,11 @@ export class NameRegistry {
       const surname = entity.key.split(' ').pop() ?? entity.key
       if (!this.byKey.has(surname)) this.byKey.set(surname, entity)
     }
+  }
+
+  /** Whether the article names someone by this word: a surname, a name, an organization. */
+  knows(word: string): boolean {
+    return this.byKey.has(word.toLowerCase())
   }
 
   /** Records a mention and returns the entity it names (a surname finds the full name). */

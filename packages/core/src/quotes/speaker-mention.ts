@@ -48,7 +48,7 @@ const FEMALE =
 const MALE =
   /\b(?:Mr|Sir|Lord|King|Prince|Father|Brother|spokesman|chairman|congressman|councilman|assemblyman|businessman|actor|husband|father|son|brother|grandfather|widower|boyfriend|man|he)\b/i
 const ORG_WORDS =
-  /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Times|Republicans|Democrats|Labour|Conservatives|Caucus|Commission|Chamber|Cooperative|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
+  /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Agence|Presse|Radio|Television|TV|Broadcasting|Channel|Times|Republicans|Democrats|Labour|Conservatives|Caucus|Commission|Chamber|Cooperative|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
 const NAME_TOKEN =
   /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.)+|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
 const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten)$/
@@ -65,6 +65,9 @@ const PEOPLE_NOUNS = new Set(
   expert analyst official aide adviser advisor activist leader member officer agent employee staff
   staffer organizer participant attendee victim survivor relative friend colleague ally rival
   spokesperson representative delegate citizen american villager local farmer owner executive
+  assistant attendant correspondent applicant claimant defendant plaintiff contestant opponent
+  proponent respondent dissident constituent resident student president participant immigrant
+  crowd audience public mogul tycoon confidant heavyweight magnate insider operative
   economist historian scholar academic commentator pundit pollster strategist consultant insider
   diplomat minister senator congressman official judge lawyer attorney defender campaigner
   volunteer veteran soldier troop fan player coach manager user customer client patient
@@ -73,6 +76,100 @@ const PEOPLE_NOUNS = new Set(
   physician surgeon therapist psychiatrist psychologist counselor pharmacist paramedic dentist
   neighbour landlord tenant partner spouse wife husband mother father son daughter brother sister
   cousin uncle aunt nephew niece grandmother grandfather widow widower`.split(/\s+/),
+)
+
+// Bodies that speak as one: a campaign, a company, a newspaper, a crowd.
+const GROUP_NOUNS = new Set(
+  `campaign family team office camp group board committee commission council company corporation
+  firm business agency administration department ministry government party organization organisation
+  network newspaper paper magazine tabloid outlet station channel media press crowd audience
+  delegation union coalition alliance association foundation institute university school college
+  court police army military navy service community caucus parliament congress senate panel jury
+  public state city county nation country bureau charity club church embassy mission cabinet
+  hospital bank fund society movement opposition regime`.split(/\s+/),
+)
+
+// Writings that speak for their authors: "the report says", "the lawsuit alleges".
+const DOCUMENT_NOUNS = new Set(
+  `report statement order memo memorandum lawsuit suit complaint filing brief ruling letter email
+  e-mail message release transcript editorial column article piece story post tweet website site ad
+  advertisement video book memoir survey poll study analysis assessment summary readout indictment
+  petition resolution bill document note page passage headline update publication record card sign
+  motion affidavit opinion decision verdict law act constitution guidance policy notice warning
+  proposal manifesto agreement treaty accord contract charter movie film photo footnote account
+  voice clip`.split(/\s+/),
+)
+
+// Words that stand for people left unnamed: "another said", "some argued".
+const PEOPLE_PRONOUNS =
+  /^(?:another|others|some|many|both|several|most|few|one|two|three|each|either|neither|someone|somebody|everyone|everybody)$/i
+
+// Agent nouns the lexicon may lack: "questioner", "neurosurgeon", "strategist", "46-year-old".
+/** "Someone", "another", "others": a word that stands for people left unnamed. */
+export function isPeoplePronoun(word: string): boolean {
+  return PEOPLE_PRONOUNS.test(word)
+}
+
+const AGENT_NOUN =
+  /^[\p{Ll}\d-]{3,}(?:er|or|ist|ian|ee|eer|man|men|woman|women|person|people|-old)s?$/u
+// Common words that end like agent nouns and name no one.
+const NOT_AGENT = new Set(
+  `matter number water letter paper order power center centre answer cancer corner summer winter
+  dinner border chapter character computer manner river theater theatre quarter finger shoulder
+  weather trigger barrier register filter banner layer offer cover murder disaster shelter
+  error door floor color colour factor sector motor mirror horror terror favor honor labor major
+  minor rumor humor tumor vapor flavor behavior behaviour interior exterior corridor
+  guarantee degree fee tree free committee decree`.split(/\s+/),
+)
+
+const singular = (word: string) =>
+  word
+    .replace(/ies$/, 'y')
+    .replace(/(?:ches|shes|sses|xes)$/, (end) => end.slice(0, -2))
+    .replace(/s$/, '')
+
+/** What a noun that heads a speaker mention names: a person, a body of people, a writing; null for anything else ("the test", "the inspection"). */
+export function speakerNounKind(word: string): 'person' | 'organization' | 'document' | null {
+  const lower = word.toLowerCase().replace(/[’']s?$/, '')
+  if (DOCUMENT_NOUNS.has(lower) || DOCUMENT_NOUNS.has(singular(lower))) return 'document'
+  if (GROUP_NOUNS.has(lower) || GROUP_NOUNS.has(singular(lower))) return 'organization'
+  if (
+    isPeopleNoun(lower) ||
+    PEOPLE_PRONOUNS.test(lower) ||
+    // "neurosurgeon", "co-founder": a compound whose last part is a person.
+    PEOPLE_SUFFIX.test(lower) ||
+    (AGENT_NOUN.test(lower) && !NOT_AGENT.has(lower) && !NOT_AGENT.has(singular(lower)))
+  )
+    return 'person'
+  return null
+}
+
+const HEAD_PREPOSITION =
+  /^(?:of|for|at|in|on|with|from|to|about|near|outside|inside|among|by|behind|within|under|over|against|into|across)$/i
+
+/**
+ * The noun that heads a nominal mention: its last word before a preposition
+ * or a relative pronoun ("a waiter at Petit Cambodge" → "waiter", "the
+ * religious test for refugees" → "test", "the campaign's manager" → "manager").
+ */
+export function nominalHead(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean)
+  let end = words.findIndex(
+    (word, index) =>
+      index > 0 && (HEAD_PREPOSITION.test(word) || /^(?:who|which|that|whose)$/i.test(word)),
+  )
+  if (end < 0) end = words.length
+  // "a source close to", "one Democrat familiar with": the adjective before the preposition is no head.
+  while (
+    end > 1 &&
+    /^(?:close|familiar|near|aware|loyal|\p{Ll}+ed|known)$/u.test(words[end - 1] as string)
+  )
+    end--
+  return (words[end - 1] ?? '').replace(/[,;:.]+$/, '').replace(/[’']s$/, '')
+}
+
+const PEOPLE_SUFFIX = new RegExp(
+  `.(?:${[...PEOPLE_NOUNS].filter((noun) => noun.length >= 5).join('|')})s?$`,
 )
 
 /** A noun for a person or a group of people ("critics", "residents", "officials"), plural or not. */
@@ -164,16 +261,36 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
       }
   }
   const words = text.split(/\s+/)
+  const placed = withPlace(text, words)
+  if (placed) return placed
   const lower = text.toLowerCase()
-  if (words.length === 1 && lower in PRONOUNS) {
+  // "He's said": the pronoun with its verb.
+  const pronoun = lower.replace(/[’']s$/, '')
+  if (words.length === 1 && pronoun in PRONOUNS) {
     return {
       text,
       form: 'pronoun',
-      kind: lower === 'it' ? 'organization' : 'person',
-      name: lower,
+      kind: pronoun === 'it' ? 'organization' : 'person',
+      name: pronoun,
+      key: pronoun,
+      roles: [],
+      gender: PRONOUNS[pronoun] ?? null,
+    }
+  }
+  // "Officials", "Others" opening a sentence: people left unnamed, no name.
+  if (
+    words.length === 1 &&
+    ((/^\p{Lu}\p{Ll}+s$/u.test(text) && isPeopleNoun(text) && !ORG_WORDS.test(text)) ||
+      PEOPLE_PRONOUNS.test(text))
+  ) {
+    return {
+      text,
+      form: 'nominal',
+      kind: 'unknown',
+      name: text,
       key: lower,
       roles: [],
-      gender: PRONOUNS[lower] ?? null,
+      gender: null,
     }
   }
   // The longest trailing run of name tokens is the name; what precedes it is the role.
@@ -247,10 +364,16 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   const roleOfPlace = titleOf && DETERMINER.test(words[0] as string) && !isOrg
   if (roleOfPlace || nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w))) {
     const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
+    const head = speakerNounKind(nominalHead(text))
     return {
       text,
       form: 'nominal',
-      kind: ORG_WORDS.test(text) ? 'organization' : 'unknown',
+      kind:
+        head === 'document'
+          ? 'document'
+          : head === 'organization' || ORG_WORDS.test(text)
+            ? 'organization'
+            : 'unknown',
       name: text,
       key: nominal.toLowerCase(),
       roles: [],
@@ -303,8 +426,16 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     .replace(/^(?:the|a|an)\s+/i, '')
     .replace(/[,’']$/, '')
     .trim()
+  // A role says what someone is: "what" (from "in what Rubio called") or "at" says nothing.
   const roles =
-    roleText && !DETERMINER.test(roleText) && !HONORIFIC.test(roleText) ? [roleText] : []
+    roleText &&
+    !DETERMINER.test(roleText) &&
+    !HONORIFIC.test(roleText) &&
+    roleText
+      .split(/\s+/)
+      .some((w) => /^\p{Lu}/u.test(w) || isPeopleNoun(w) || speakerNounKind(w) !== null)
+      ? [roleText]
+      : []
   return {
     text,
     form: 'name',
@@ -315,6 +446,69 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     gender:
       gender(`${leading} ${text}`) ??
       (person.length > 1 ? genderOfGivenName(person[0] as string) : null),
+  }
+}
+
+const PLACE_PREPOSITION = /^(?:of|from|at|in|with|for|to|near|outside|inside|on)$/
+const LOCATIVE = /^(?:at|in|near|outside|inside|on|from)$/
+
+/**
+ * A mention with a name after a preposition: "Ted Cruz of Texas" is Ted Cruz,
+ * "a waiter at Petit Cambodge" and "an adviser to Hillary Clinton" are
+ * the waiter and the adviser (the name is where they are or whom they serve),
+ * and "was eating at Petit Cambodge" names a place, no one. Null when the
+ * mention has no such shape.
+ */
+function withPlace(text: string, words: string[]): SpeakerMention | null {
+  const at = words.findIndex(
+    (word, index) =>
+      index > 0 &&
+      PLACE_PREPOSITION.test(word) &&
+      /^\p{Lu}/u.test(words[index + (words[index + 1] === 'the' ? 2 : 1)] ?? ''),
+  )
+  if (at < 0) return null
+  const before = words.slice(0, at)
+  const after = words.slice(at)
+  const previous = before[before.length - 1] as string
+  if (/^\p{Lu}/u.test(previous)) {
+    // "Ted Cruz of Texas": a person's full or titled name, then where they are from.
+    if (at < 2 || !/^(?:of|from|at|in|with)$/.test(words[at] as string)) return null
+    const person = parseSpeakerMention(before.join(' '))
+    if (
+      person?.form !== 'name' ||
+      person.kind !== 'person' ||
+      (!person.name.includes(' ') && !HONORIFIC_PREFIX.test(before.join(' ')))
+    )
+      return null
+    return { ...person, text, roles: [...person.roles, after.join(' ')] }
+  }
+  // Lower-case words before the preposition: a noun phrase, or no name at all.
+  const lead = DETERMINER.test(before[0] as string) ? before.slice(1) : before
+  if (lead.some((word) => /^\p{Lu}/u.test(word))) return null
+  const kind = speakerNounKind(previous)
+  if (kind === null) {
+    if (!LOCATIVE.test(words[at] as string)) return null
+    return {
+      text,
+      form: 'nominal',
+      kind: 'unknown',
+      name: text,
+      key: text.toLowerCase(),
+      roles: [],
+      gender: null,
+    }
+  }
+  return {
+    text,
+    form: 'nominal',
+    kind: kind === 'person' ? 'unknown' : kind,
+    name: text,
+    key: words
+      .filter((w, i) => i > 0 || !DETERMINER.test(w))
+      .join(' ')
+      .toLowerCase(),
+    roles: [],
+    gender: gender(before.join(' ')),
   }
 }
 

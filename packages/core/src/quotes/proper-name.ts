@@ -1,0 +1,46 @@
+// Words that are never a name, even capitalized: interrogatives, pronouns and
+// quantifiers that stand alone ("Nothing really changed", "When asked").
+const NEVER_A_NAME =
+  /^(?:what|who|whom|whose|which|why|how|where|when|whether|whatever|whoever|nothing|nobody|none|noone|everything|something|anything|there|here|this|that|these|those|such|it|they|we|you|he|she|i|but|and|or|so|yet|if|as|while|however|meanwhile|also|then|now|still|even|just|only|indeed|instead|perhaps|maybe|yes|no|not|all|both|each|every|either|neither|much|more|less|any|other)$/i
+
+/**
+ * Whether a single capitalized word that stands where a speaker goes may be a
+ * name: not a word of grammar ("Nothing", "When"), and not a common word of
+ * the article: one it writes in lower case ("the transcript") and capitalizes
+ * only where a sentence starts. A name the article writes capitalized inside
+ * a sentence ("…, Sharp said", "told Young") passes, and so does a word it
+ * never writes otherwise ("Cruz") unless `strict`, which asks for the
+ * capitalized use inside a sentence. Acronyms ("AFP") pass.
+ */
+export function isWrittenAsName(text: string, word: string, strict = false): boolean {
+  if (NEVER_A_NAME.test(word)) return false
+  if (/^\p{Lu}{2,}s?$/u.test(word)) return true
+  if (!strict && occurrences(text, word.toLowerCase()).length === 0) return true
+  return occurrences(text, word).some((at) => insideSentence(text, at))
+}
+
+/** Where `word` stands in `text` as a whole word. */
+function occurrences(text: string, word: string): number[] {
+  const found: number[] = []
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) continue
+    if (/[\p{L}\p{N}]/u.test(text.charAt(at + word.length))) continue
+    found.push(at)
+  }
+  return found
+}
+
+/** Whether the word at `at` stands inside a sentence: a word, a comma or a dash before it, or a quote closed after one. */
+function insideSentence(text: string, at: number): boolean {
+  let before = at - 1
+  while (before >= 0 && /[ \t\u00a0]/.test(text.charAt(before))) before--
+  if (before < 0) return false
+  let mark = text.charAt(before)
+  // A closing quote: what stands before it decides ("…,” Sharp said", "….” Sharp").
+  if (/["”’]/.test(mark)) {
+    const inner = text.charAt(before - 1)
+    if (mark === '"' && (before === 0 || /\s/.test(inner))) return false
+    mark = inner
+  }
+  return /[\p{L}\p{N},;–—-]/u.test(mark)
+}
