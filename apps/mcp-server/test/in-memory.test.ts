@@ -783,7 +783,7 @@ describe('stories', () => {
     expect(story.articles).toHaveLength(4)
     expect(story.articles[0]).toEqual({
       id: '000_319bfdf5a655c3df',
-      title: expect.any(String),
+      label: expect.stringMatching(/^Secretary of State Marco Rubio said on Tuesday/),
       outlet: null,
     })
     expect(story.people).toEqual(expect.arrayContaining(['Marco Rubio', 'Nayib Bukele']))
@@ -903,6 +903,8 @@ describe('stories', () => {
     expect(textOf(backwards)).toContain('after')
     const badDay = await call(client, 'list_stories', { from: 'last week' })
     expect(badDay.isError).toBe(true)
+    // Fifty stories at most a page: a hundred of a real corpus would be some 120,000 characters.
+    expect((await call(client, 'list_stories', { limit: 51 })).isError).toBe(true)
   })
 
   it('refuses an unknown story id and says how to list them', async () => {

@@ -1,24 +1,21 @@
-import { matchesSpeaker, type Story, textMatches } from '@corroborate/core'
+import { articleLabel, matchesSpeaker, type Story, textMatches } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { MAX_LIMIT } from '../paging.js'
 import { fail, paged } from '../results.js'
 import { cursorField, nextCursorField } from '../schemas.js'
 import { largestFirst, storyCounts } from '../stories.js'
 
 // A page of stories stays well under the 25,000 characters a client takes, its JSON given twice.
 const DEFAULT_STORIES = 10
+const MAX_STORIES = 50
 const MAX_ARTICLES = 4
 const MAX_NAMES = 5
-const TITLE_CHARS = 70
+const LABEL_CHARS = 70
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
   .optional()
-
-const clip = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text
 
 const story = z.object({
   id: z
@@ -32,7 +29,9 @@ const story = z.object({
     .array(
       z.object({
         id: z.string(),
-        title: z.string().describe('The headline, else the opening words, shortened.'),
+        label: z
+          .string()
+          .describe('The headline, else the lead sentence, shortened: how to name it to a person.'),
         outlet: z.string().nullable(),
       }),
     )
@@ -87,9 +86,9 @@ export function registerListStories(server: McpServer, context: ServerContext): 
           .number()
           .int()
           .min(1)
-          .max(MAX_LIMIT)
+          .max(MAX_STORIES)
           .optional()
-          .describe(`How many stories to return (1–${MAX_LIMIT}, default ${DEFAULT_STORIES}).`),
+          .describe(`How many stories to return (1–${MAX_STORIES}, default ${DEFAULT_STORIES}).`),
         cursor: cursorField,
       },
       outputSchema: {
@@ -142,10 +141,7 @@ export function registerListStories(server: McpServer, context: ServerContext): 
           const article = corpus.get(id)
           return {
             id,
-            title: clip(
-              article?.title?.value ?? article?.sentences[0]?.text ?? '(no text)',
-              TITLE_CHARS,
-            ),
+            label: (article && articleLabel(article, { maxLength: LABEL_CHARS })) || id,
             outlet: article?.outlet?.value ?? null,
           }
         }),
