@@ -162,7 +162,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
       body.push(...storiesHtml(report.stories))
     } else if (section === 'sources') {
       body.push(
-        '<table><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
+        '<table><thead><tr><th>Outlet</th><th>Title or lead</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
       )
       // Only web addresses become links: a page's own metadata could name a
       // `javascript:` URL, and this page promises to run no script.
