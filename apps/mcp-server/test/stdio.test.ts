@@ -131,8 +131,9 @@ describe('corroborate-mcp over stdio', () => {
         get_quotes: { article: first, limit: 3 },
         get_speakers: { limit: 3 },
         search: { query: 'said', limit: 3 },
-        compare_sources: { articles: `${first},${second}` },
+        compare_sources: { articles: [first, second] },
         list_disputed_claims: { limit: 3 },
+        list_stories: { limit: 1 },
         add_article: {
           id: 'stdio-added',
           content: 'Mayor Tom Baker opened the bridge.\n\n“We finished on time,” Baker said.',
