@@ -36,16 +36,34 @@ export function formatOfPath(path: string): ArticleFormat | null {
   return null
 }
 
+// Path errors of the file system in words: what went wrong without the syscall's name.
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links (a link that points to itself?)',
+  ENAMETOOLONG: 'the name is too long',
+  EISDIR: 'it is a directory',
+  EMFILE: 'too many open files',
+}
+
+/** A file system failure as `READ_FAILED`, in words. */
+function readFailed(path: string, cause: unknown): CorroborateError {
+  const code = (cause as NodeJS.ErrnoException).code
+  const reason = (code && SYSTEM_ERRORS[code]) || (cause as Error).message
+  return new CorroborateError('READ_FAILED', `cannot read ${path}: ${reason}`, {
+    subject: path,
+    cause,
+  })
+}
+
 async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   let bytes: Uint8Array
   try {
     bytes = await readFile(path)
   } catch (cause) {
     // A file that may not be read (permissions, a vanished file): one failure, not a crash.
-    throw new CorroborateError('READ_FAILED', `cannot read ${path}: ${(cause as Error).message}`, {
-      subject: path,
-      cause,
-    })
+    throw readFailed(path, cause)
   }
   if (!GZIP.test(path)) return bytes
   try {
@@ -73,10 +91,7 @@ async function statOrThrow(path: string) {
         subject: path,
         cause,
       })
-    throw new CorroborateError('READ_FAILED', `cannot read ${path}: ${(cause as Error).message}`, {
-      subject: path,
-      cause,
-    })
+    throw readFailed(path, cause)
   }
 }
 
@@ -164,7 +179,9 @@ export interface ArticleLoadFailure {
  * Reads every article file (`.txt`, `.md`, `.html`, `.gz`) directly inside a directory, in
  * name order. A file that fails is reported in `failures` and the others are
  * still read: one bad file never loses the rest. Sidecar `.json` files are
- * read with their article, hidden files skipped.
+ * read with their article, hidden files skipped. Throws `CorroborateError` with
+ * `FILE_NOT_FOUND`, `NOT_A_DIRECTORY` or `READ_FAILED` (a path that cannot be
+ * listed: permissions, a symbolic link loop, a name too long).
  */
 export async function loadArticleDirectory(
   path: string,
@@ -178,7 +195,14 @@ export async function loadArticleDirectory(
       { subject: path },
     )
   }
-  const names = (await readdir(path))
+  let entries: string[]
+  try {
+    entries = await readdir(path)
+  } catch (cause) {
+    // A directory that may be seen but not listed (no read permission): READ_FAILED as documented.
+    throw readFailed(path, cause)
+  }
+  const names = entries
     .filter((name) => !name.startsWith('.') && formatOfPath(name) !== null)
     .sort()
   const sources: ArticleSource[] = []
