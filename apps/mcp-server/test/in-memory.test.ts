@@ -812,6 +812,11 @@ describe('stories', () => {
     })
     const libraryStory = data(added).story.id
     expect(libraryStory).not.toBe(seedStory.id)
+    const sources = data(await call(client, 'list_sources', { limit: 10 })).sources
+    expect(sources.map((s: { id: string; story: string }) => s.story)).toEqual([
+      ...Array(5).fill(seedStory.id),
+      libraryStory,
+    ])
 
     const all = data(await call(client, 'list_stories'))
     expect(all.total).toBe(2)

@@ -23,6 +23,9 @@ const source = z.object({
     .int()
     .describe('Direct quotes found in the article (scare quotes and titles aside).'),
   disputes: z.number().int().describe('Disputes the article takes part in.'),
+  story: z
+    .string()
+    .describe('The story the article is in (list_stories): the articles that report one event.'),
 })
 
 /** `list_sources`: the articles of the corpus, paged. */
@@ -32,7 +35,7 @@ export function registerListSources(server: McpServer, context: ServerContext): 
     {
       title: 'List sources',
       description:
-        'List the articles (sources) in the corpus with their id, outlet, title, date and how many quotes and disputes each has. Call this first to learn the article ids the other tools take.',
+        'List the articles (sources) in the corpus with their id, outlet, title, date, story and how many quotes and disputes each has. Call this first to learn the article ids the other tools take.',
       inputSchema: { limit: limitField, cursor: cursorField },
       outputSchema: {
         sources: z.array(source),
@@ -58,6 +61,7 @@ export function registerListSources(server: McpServer, context: ServerContext): 
         date: article.published?.value ?? null,
         quotes: quotes.get(article.id) ?? 0,
         disputes: disputes.get(article.id) ?? 0,
+        story: context.corpus.storyOf(article.id) ?? '',
       }))
       return paged('sources', all, limit, cursor)
     },
