@@ -9,6 +9,24 @@ import {
   uniqueArticleIds,
 } from '@corroborate/core'
 
+// What the file system says of a path the user gave, in words: the user's problem, not a bug.
+const PATH_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no file or directory at',
+  ENOTDIR: 'a part of the path is not a directory:',
+  ELOOP: 'too many symbolic links (a link that points to itself?):',
+  ENAMETOOLONG: 'the name is too long:',
+  EACCES: 'permission denied:',
+  EPERM: 'operation not permitted:',
+  ERR_INVALID_ARG_VALUE: 'a path cannot hold a NUL character:',
+}
+
+/** A file system error on `path` in words, or null when the error is not one of a path. */
+function pathProblem(error: unknown, path: string): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  const words = code === undefined ? undefined : PATH_ERRORS[code]
+  return words === undefined ? null : `${words} ${path}`
+}
+
 /** An input that could not be read or held no article, and why. */
 export interface InputFailure {
   path: string
@@ -48,12 +66,9 @@ export async function loadInputs(
         sources.push(await loadArticleFile(path))
       }
     } catch (error) {
-      if (!isCorroborateError(error) && (error as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw error
-      const message =
-        (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? `no file or directory at ${path}`
-          : (error as Error).message
+      const message = isCorroborateError(error) ? error.message : pathProblem(error, path)
+      // Anything else is a bug of ours: let it through as one.
+      if (message === null) throw error
       failures.push({ path, message })
     }
   }
