@@ -1178,7 +1178,7 @@ describe('crossref: fact slots are one fact', () => {
     const days = result.slots.filter((s) => s.kind === 'day' && s.claims.length > 1)
     expect(days.map((s) => [s.measure, sides(s)])).toEqual([
       [
-        'visit/offer (reyes)',
+        'offer/visit (reyes)',
         [
           ['2025-02-03', ['a']],
           ['2025-02-04', ['b']],

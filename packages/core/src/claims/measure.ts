@@ -16,9 +16,19 @@ export interface Measure {
    * staff"). For days, dates, years and places: "event".
    */
   what: string
-  /** For days, dates, years and places: the events the value is the time or place of ("offer", "visit"). */
+  /**
+   * For days, dates, years and places: the events the value is the time or
+   * place of, read from a verb or the subject of "came", "took place"
+   * ("offer", "visit").
+   */
   events: string[]
-  /** Whose it is: the surname or name of the clause's named subject or owner, lower case; null when none is named. */
+  /** Events named only by a noun beside the value ("his visit on Monday", "the April 19 primary"): weaker. */
+  nouns: string[]
+  /**
+   * Whose it is: the surname or name of the clause's named subject or owner,
+   * lower case; "?" for a pronoun ("he said"), someone not named; null when
+   * the clause has no person as subject.
+   */
   actor: string | null
   /** What restricts it: places and times after "at", "in", "during" … ("bataclan", "february"), sorted. */
   scope: string[]
@@ -60,6 +70,20 @@ const UPDATE_VERBS = new Set(
 /** Forms of the verbs that move a figure, irregular ones with them: "rose", "risen", "stood". */
 const UPDATE_FORMS =
   /^(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|gr(?:ow|ows|ew|own|owing)|reach(?:es|ed|ing)?|stand(?:s|ing)?|stood|swell(?:s|ed|ing)?|swollen|soar(?:s|ed|ing)?|mount(?:s|ed|ing)|top(?:s|ped)|surpass(?:es|ed)|exceed(?:s|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed)|spik(?:e|es|ed))$/
+/** Verbs of a state, not an event: "Clinton held a lead on Wednesday" dates no event. */
+const STATE_VERBS = new Set(
+  `be have remain stay keep seem appear continue own know want need like think believe lead trail
+  face lack hope feel become expect enjoy retain maintain top`.split(/\s+/),
+)
+/** Verbs whose event is their object: "held a rally", "hosted talks", "staged a protest". */
+const HOLDING_VERBS = new Set('hold host stage give deliver attend organize organise'.split(' '))
+const PRONOUN_SUBJECTS = new Set('he she they we i you it'.split(' '))
+/** Words a fronted phrase of time or place opens with: "During his visit on Monday, …". */
+const FRONTED_OPENERS = new Set(
+  'on during after before at in last early late this since by until following earlier later'.split(
+    ' ',
+  ),
+)
 /** Forms of verbs of speech that the stopword list holds or that are irregular. */
 const SPEECH_FORMS = /^(?:said|says|told|tells|wrote|writes|spoke|speaks)$/
 const MODALS = new Set('can could will would may might must should shall to did does do'.split(' '))
@@ -177,7 +201,7 @@ const COUNT_CONCEPTS = new Map<string, string>(
 const GENERIC_NOUNS = new Set(['people', 'person', 'individual', 'other', 'more', 'total'])
 /** Nouns that name what a following number measures: "a death toll of 130", "capacity for 40,000". */
 const MEASURE_NOUNS = new Set(
-  'toll capacity cost price budget turnout population worth fee salary bill deficit debt total tally count number figure revenue sale profit loss fine bail ransom value'.split(
+  'toll capacity cost price budget turnout population fee salary bill deficit debt total tally count number figure revenue sale profit loss fine bail ransom'.split(
     ' ',
   ),
 )
@@ -222,8 +246,10 @@ const isBreak = (token: Token | undefined) =>
   token === undefined || (token.type === 'mark' && HARD_BREAK.test(token.text))
 
 /** The lemma of a verb form ("killed", "rising", "stands"), or null when the word is none. */
-function verbLemma(token: Token): string | null {
+function verbLemma(token: Token, before?: Token): string | null {
   if (token.type !== 'word' || isCapitalized(token)) return null
+  // "electronically-limited", "well-known": the end of a compound adjective is no verb.
+  if (before?.text === '-' && before.end === token.start) return null
   const word = token.lower
   if (STOPWORDS.has(word) || AUXILIARIES.has(word)) return null
   return pastLemma(word) ?? ingLemma(word) ?? null
@@ -389,7 +415,7 @@ function quantity(
       continue
     }
     const lemma =
-      verbLemma(token) ??
+      verbLemma(token, tokens[k - 1]) ??
       (MODALS.has(tokens[k - 1]?.lower ?? '') ? word : null) ??
       (/^(?:the|a|an|his|her|its|their|our)$/.test(tokens[k - 1]?.lower ?? '')
         ? null
@@ -467,20 +493,47 @@ function quantity(
   )
     what = 'capacity'
   else if (doing !== '' && (counted === '' || counted === doing)) what = doing
-  else if (doing === '' && counted !== '') what = counted
+  // A size with nothing that says whose ("a 16-inch screen") is no fact to compare.
+  else if (doing === '' && counted !== '' && (claim.unit === 'people' || claim.unit === counted))
+    what = counted
   else if (doing !== '' && counted !== '') what = `${doing} ${counted}`
   else return null
   if (critical && what !== 'critical') what = `critical ${what}`
-  return { what, events: [], actor, scope: [...scope].sort(), total, update }
+  return { what, events: [], nouns: [], actor, scope: [...scope].sort(), total, update }
+}
+
+/** Who a clause's subject is, read back from its verb at `k`: a name, "?" for a pronoun, or null. */
+function subjectBefore(tokens: readonly Token[], k: number, stop: number): string | null {
+  let j = k - 1
+  while (
+    j >= stop &&
+    (AUXILIARIES.has((tokens[j] as Token).lower) || /ly$/.test((tokens[j] as Token).lower))
+  )
+    j--
+  let token = tokens[j]
+  if (j < stop || !token) return null
+  // "Jeb Bush, a former Florida governor, dropped out": the name before the apposition.
+  if (token.text === ',') {
+    for (let n = j - 1; n >= stop && n >= j - 12; n--)
+      if (tokens[n]?.text === ',') {
+        j = n - 1
+        token = tokens[j]
+        break
+      }
+    if (!token || token.text === ',') return null
+  }
+  if (PRONOUN_SUBJECTS.has(token.lower)) return '?'
+  return actorBefore(tokens, j + 1, stop)
 }
 
 /** The event a day, date, year or place belongs to, read from the verb or noun it goes with. */
 function occasion(tokens: readonly Token[], first: number, last: number): Measure | null {
   const [start] = clauseOf(tokens, first, last)
   const events: string[] = []
+  const nouns: string[] = []
   let actor: string | null = null
-  const add = (name: string | null) => {
-    if (name && !events.includes(name)) events.push(name)
+  const add = (list: string[], name: string | null) => {
+    if (name && !list.includes(name)) list.push(name)
   }
   // "The offer came in meetings on Tuesday": the subject of a light verb names the event.
   const subjectEvent = (verb: number) => {
@@ -491,12 +544,33 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
         actor ??= actorBefore(tokens, j + 1, start)
         continue
       }
-      add(eventName(subject.text))
+      add(events, eventName(subject.text))
       return
     }
   }
+  // "held a rally", "hosted talks": a verb of no event of its own takes its object's.
+  const objectEvent = (verb: number) => {
+    for (let j = verb + 1; j < tokens.length && j <= verb + 4; j++) {
+      const object = tokens[j] as Token
+      if (object.type !== 'word' || STOPWORDS.has(object.lower) || isCapitalized(object)) continue
+      const name = eventName(object.text)
+      if (
+        name &&
+        (EVENT_NOUNS.has(singular(object.lower)) || EVENT_CLASSES.has(singular(object.lower)))
+      )
+        add(events, name)
+      return
+    }
+  }
+  const claim = tokens[last] as Token
   let sawVerb = false
-  for (let k = first - 1; k >= start && events.length < 3; k--) {
+  // "Saturday's Wyoming caucuses", "the April 19 primary": the day of the noun it stands before.
+  const possessive = /['’]s$/.test(claim.text) || tokens[last + 1]?.text === "'"
+  for (
+    let k = possessive ? first : first - 1;
+    k >= start && !possessive && events.length + nouns.length < 3;
+    k--
+  ) {
     const token = tokens[k] as Token
     if (token.type !== 'word') {
       if (token.text === ',') break
@@ -510,26 +584,46 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     }
     if (isCapitalized(token) || STOPWORDS.has(word) || AUXILIARIES.has(word)) {
       // "Bukele's offer": a possessive name owns the event after it.
-      if (isCapitalized(token) && /['’]s$/.test(token.text) && events.length > 0)
+      if (isCapitalized(token) && /['’]s$/.test(token.text) && nouns.length > 0)
         actor ??= canonicalPlace(token.text.replace(/['’]s$/, ''))
       continue
     }
-    const lemma = verbLemma(token)
+    const lemma = verbLemma(token, tokens[k - 1])
     if (lemma) {
       if (SPEECH.has(lemma)) return null
       if (LIGHT_VERBS.has(lemma)) subjectEvent(k)
-      else {
-        add(verbEvent(lemma))
-        actor ??= actorBefore(tokens, k, start)
-      }
+      else if (HOLDING_VERBS.has(lemma)) objectEvent(k)
+      else if (!STATE_VERBS.has(lemma)) add(events, verbEvent(lemma))
+      actor ??= subjectBefore(tokens, k, start)
       sawVerb = true
       break
     }
-    add(eventName(word))
+    add(nouns, eventName(word))
+  }
+  if (!sawVerb && events.length + nouns.length === 0) {
+    // The noun the claim stands before: "Tuesday's contests", "the April 19 primary".
+    for (let k = last + 1; k < tokens.length && k <= last + 4; k++) {
+      const token = tokens[k] as Token
+      if (token.type !== 'word') {
+        if (token.text === "'") continue
+        break
+      }
+      if (isCapitalized(token)) {
+        actor ??= canonicalPlace(token.text)
+        continue
+      }
+      add(nouns, eventName(token.text))
+      break
+    }
   }
   // A fronted phrase ("During his visit … on Monday, President Bukele said that …")
   // belongs to the main clause after it.
-  if (!sawVerb && (start === 0 || isBreak(tokens[start - 1]))) {
+  const opener = tokens[start]
+  if (
+    !sawVerb &&
+    (start === 0 || isBreak(tokens[start - 1])) &&
+    (start === first || (opener !== undefined && FRONTED_OPENERS.has(opener.lower)))
+  ) {
     let comma = -1
     for (let k = last + 1; k < tokens.length && k <= last + 12; k++) {
       const token = tokens[k] as Token
@@ -539,13 +633,13 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     if (comma > 0) {
       const main = mainClause(tokens, comma + 1)
       if (main) {
-        for (const event of main.events) add(event)
+        for (const event of main.events) add(events, event)
         actor ??= main.actor
       }
     }
   }
-  if (events.length === 0) return null
-  return { what: 'event', events, actor, scope: [], total: false, update: false }
+  if (events.length + nouns.length === 0) return null
+  return { what: 'event', events, nouns, actor, scope: [], total: false, update: false }
 }
 
 /** The subject and verb of a clause starting at `k`; a verb of speech whose words make an offer is an offer. */
@@ -555,7 +649,11 @@ function mainClause(
 ): { events: string[]; actor: string | null } | null {
   let j = k
   let actor: string | null = null
-  while (j < tokens.length && j < k + 8) {
+  if (PRONOUN_SUBJECTS.has(tokens[j]?.lower ?? '')) {
+    actor = '?'
+    j++
+  }
+  while (actor !== '?' && j < tokens.length && j < k + 8) {
     const token = tokens[j] as Token
     if (token.type !== 'word') {
       if (token.text === '.' && isCapitalized(tokens[j - 1])) {
@@ -593,6 +691,7 @@ function mainClause(
       }
       return null
     }
+    if (STATE_VERBS.has(lemma) || HOLDING_VERBS.has(lemma)) return null
     const name = verbEvent(lemma)
     return name ? { events: [name], actor } : null
   }
@@ -617,9 +716,10 @@ export function measureOf(claim: Claim): Measure | null {
 
 /** A measure in words, for a reader: "dead at bataclan", "offer (bukele)". */
 export function describeMeasure(measure: Measure): string {
-  const head = measure.what === 'event' ? measure.events.join('/') : measure.what
+  const head =
+    measure.what === 'event' ? [...measure.events, ...measure.nouns].join('/') : measure.what
   const scope = measure.scope.length > 0 ? ` in ${measure.scope.join(', ')}` : ''
   const total = measure.total ? ' in all' : ''
-  const actor = measure.actor ? ` (${measure.actor})` : ''
+  const actor = measure.actor && measure.actor !== '?' ? ` (${measure.actor})` : ''
   return `${head}${scope}${total}${actor}`
 }

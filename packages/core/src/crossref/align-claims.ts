@@ -138,10 +138,19 @@ function fits(
   if (claim.kind === 'action') return shared
   const founder = slot.measure
   if (!m || !founder) return -1
-  if (m.actor !== null && slot.actors.size > 0 && !slot.actors.has(m.actor)) return -1
+  // Both named: the same name. "?" (a pronoun) is someone, never known to be the same one.
+  const named = m.actor !== null && m.actor !== '?'
+  if (m.actor === '?' || slot.actors.has('?')) return -1
+  if (named && slot.actors.size > 0 && !slot.actors.has(m.actor as string)) return -1
   if (m.what === 'event') {
-    if (!m.events.some((event) => founder.events.includes(event))) return -1
-    return shared
+    // One event by a verb on both sides ("the offer came", "said … willing to"), or, named
+    // only by nouns ("in a speech Sunday"), one event of one named actor. Where something
+    // happened is compared only for one named actor's event.
+    const place = claim.kind === 'place' || claim.kind === 'itinerary'
+    if (!place && m.events.some((event) => founder.events.includes(event))) return shared
+    const all = [...founder.events, ...founder.nouns]
+    const same = [...m.events, ...m.nouns].some((event) => all.includes(event))
+    return same && named && slot.actors.has(m.actor as string) ? shared : -1
   }
   if (STORY_COUNTS.has(m.what)) return shared
   const needed = Math.min(minShared, context.length, slot.context.size)
@@ -180,7 +189,8 @@ export function alignClaims(
     const context = contextOf(claim)
     let buckets: string[] = []
     if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
-    else if (m && m.what === 'event') buckets = m.events.map((e) => `${claim.kind}|event|${e}`)
+    else if (m && m.what === 'event')
+      buckets = [...m.events, ...m.nouns].map((e) => `${claim.kind}|event|${e}`)
     else if (m)
       // A count said "in all" meets one said with no restriction: both are the whole.
       buckets = [

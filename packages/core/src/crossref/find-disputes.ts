@@ -94,6 +94,10 @@ function numberOf(words: readonly WordToken[]): number | null {
   return total + current
 }
 
+// Words a speaker fills a sentence with; an outlet that leaves them out changes nothing said.
+const FILLER =
+  /^(?:i mean|you know|uh|um|er|ah|oh|well|look|okay|ok|so|frankly|honestly|basically|actually|really|you see|of course)$/
+
 /** How many negations a stretch holds: one put in or left out reverses what it says. */
 const negations = (words: readonly WordToken[]) => words.filter((w) => NEGATION.test(w.norm)).length
 
@@ -120,80 +124,141 @@ export function materialChanges(
 ): Array<{ canonical: string; member: string }> {
   const found: Array<{ canonical: string; member: string }> = []
   const content = (tokens: readonly WordToken[]) =>
-    new Set(tokens.map((t) => stem(t.norm)).filter((w) => !isStopWord(w)))
-  const elided = /…|\.\s?\.\s?\.|\[|\]/.test(member)
-  const material = (steps: readonly WordChange[], inner: boolean) => {
-    const before = wordTokens(
-      steps
-        .map((s) => s.canonical)
-        .filter(Boolean)
-        .join(' '),
+    new Set(
+      tokens
+        .filter((t) => !isStopWord(t.norm))
+        .map((t) => stem(t.norm))
+        .filter((w) => !isStopWord(w)),
     )
-    const after = wordTokens(
-      steps
-        .map((s) => s.member)
-        .filter(Boolean)
-        .join(' '),
-    )
+  const sides = (steps: readonly WordChange[]) => {
+    const join = (which: 'canonical' | 'member') =>
+      wordTokens(
+        steps
+          .map((s) => s[which])
+          .filter(Boolean)
+          .join(' '),
+      )
+    return { before: join('canonical'), after: join('member') }
+  }
+  /** One thing written two ways: spelling, hyphens, a number in words, a place's two names. */
+  const alike = (before: readonly WordToken[], after: readonly WordToken[]) => {
     const joined = (tokens: readonly WordToken[]) => tokens.map((t) => t.norm).join('')
-    if (joined(before) === joined(after)) return false
+    if (joined(before) === joined(after)) return true
     const amount = numberOf(before)
-    if (amount !== null && amount === numberOf(after)) return false
-    // A reversed word, or a negation put in or left out inside the quote.
-    if (reversed(before, after)) return true
-    if (
-      negations(before) !== negations(after) &&
-      ((before.length > 0 && after.length > 0) || (inner && !elided))
-    )
-      return true
+    if (amount !== null && amount === numberOf(after)) return true
+    const place = (tokens: readonly WordToken[]) =>
+      canonicalPlace(tokens.map((t) => t.text.replace(/\.$/, '')).join(' '))
+    return before.length > 0 && after.length > 0 && place(before) === place(after)
+  }
+  /** Words put in place of others that change what is said. */
+  const reworded = (before: readonly WordToken[], after: readonly WordToken[]) => {
+    if (alike(before, after)) return false
+    if (reversed(before, after) || negations(before) !== negations(after)) return true
     const was = content(before)
     const now = content(after)
-    if (before.length > 0 && after.length > 0) {
-      const place = (tokens: readonly WordToken[]) =>
-        canonicalPlace(tokens.map((t) => t.text.replace(/\.$/, '')).join(' '))
-      if (place(before) === place(after)) return false
-      return (
-        was.size > 0 && now.size > 0 && [...now].some((w) => ![...was].some((v) => sameStem(v, w)))
-      )
-    }
-    // Words left out (or put in) inside the quote, without an ellipsis to say so.
-    const changed = before.length > 0 ? was : now
-    return inner && !elided && changed.size > 0 && before.length + after.length <= 4
+    return (
+      was.size > 0 && now.size > 0 && [...now].some((w) => ![...was].some((v) => sameStem(v, w)))
+    )
   }
-  const report = (steps: readonly WordChange[]) =>
+  /** Words left out or put in inside the quote: a negation, or a few words with a content word. */
+  const omitted = (words: readonly WordToken[]) => {
+    if (words.length === 0 || words.length > 4) return false
+    if (FILLER.test(words.map((w) => w.norm).join(' '))) return false
+    return negations(words) > 0 || content(words).size > 0
+  }
+  const report = (steps: readonly WordChange[]) => {
+    const { before, after } = sides(steps)
     found.push({
-      canonical: steps
-        .map((s) => s.canonical)
-        .filter(Boolean)
-        .join(' '),
-      member: steps
-        .map((s) => s.member)
-        .filter(Boolean)
-        .join(' '),
+      canonical: before.map((t) => t.text).join(' '),
+      member: after.map((t) => t.text).join(' '),
     })
-  // A stretch is read from its first replacement to its last, so that a cut beside a
-  // replacement ("We are just" cut, "profoundly" → "incredibly") shows as the swap alone.
-  let stretch: WordChange[] = []
-  let seenEqual = false
-  const flush = (atEnd: boolean) => {
-    if (stretch.length === 0) return
-    const inner = seenEqual && !atEnd
-    const swaps = stretch.map((step) => step.op === 'replace')
-    const first = swaps.indexOf(true)
-    const kept = first < 0 ? stretch : stretch.slice(first, swaps.lastIndexOf(true) + 1)
-    // "thousands" cut and "of" → "new" is one rewording, "thousands of" → "new".
-    // The whole stretch first: "United States" → "U.S." is one place however jsdiff splits it.
-    if (material(stretch, inner)) report(first >= 0 && material(kept, true) ? kept : stretch)
-    stretch = []
   }
-  for (const step of diff) {
-    if (step.op === 'equal') {
-      flush(false)
-      seenEqual = true
-    } else stretch.push(step)
-  }
-  flush(true)
+  // A member that marks its own cuts (an ellipsis, brackets) is aligned across them by
+  // chance: only a word replaced for another, between equal words, says it was reworded.
+  const elided = /…|\.\s?\.\s?\.|\[|\]/.test(member)
+  const steps = [...diff]
+  steps.forEach((step, i) => {
+    if (step.op === 'equal') return
+    const previous = steps[i - 1]
+    if (previous && previous.op !== 'equal') return
+    // A stretch: the changed steps from here to the next equal one.
+    let end = i
+    while (end + 1 < steps.length && steps[end + 1]?.op !== 'equal') end++
+    const stretch = steps.slice(i, end + 1)
+    const inner = i > 0 && end < steps.length - 1 && !slidesToEdge(steps, i, end)
+    const { before, after } = sides(stretch)
+    if (alike(before, after)) return
+    const swaps = stretch.filter((s) => s.op === 'replace')
+    // "We are just" cut beside "profoundly" → "incredibly": the swap alone is the change.
+    const first = stretch.findIndex((s) => s.op === 'replace')
+    const last = stretch.length - 1 - [...stretch].reverse().findIndex((s) => s.op === 'replace')
+    const kept = first < 0 ? [] : stretch.slice(first, last + 1)
+    if (kept.length > 0) {
+      const swapped = sides(kept)
+      if (reworded(swapped.before, swapped.after)) {
+        if (!elided || inner) report(kept)
+        return
+      }
+    }
+    if (!inner || elided) return
+    // "thousands" cut and "of" → "new": one rewording, "thousands of" → "new".
+    const cut = stretch.filter((s) => s.op !== 'replace')
+    const cutSides = sides(cut)
+    if (swaps.length > 0 && omitted(cutSides.before.length > 0 ? cutSides.before : cutSides.after))
+      report(stretch)
+    else if (swaps.length === 0 && omitted(before.length > 0 ? before : after)) report(stretch)
+  })
   return found
+}
+
+/**
+ * True when the words cut at steps `[from, to]` could as well be cut at an end
+ * of the quote: "in [our country? In] Tulsa" is "[in our country?] In Tulsa",
+ * a member that starts at "In Tulsa", aligned by chance on the earlier "in".
+ */
+function slidesToEdge(steps: readonly WordChange[], from: number, to: number): boolean {
+  const words = (text: string) => (text === '' ? [] : wordTokens(text).map((t) => t.norm))
+  const cut = steps.slice(from, to + 1)
+  if (cut.some((s) => s.op === 'replace')) return false
+  const gone = cut.flatMap((s) => words(s.canonical || s.member))
+  const before = steps.slice(0, from)
+  const after = steps.slice(to + 1)
+  const endsWith = (run: string[], tail: string[]) =>
+    run.length <= tail.length && run.every((w, k) => tail[tail.length - run.length + k] === w)
+  const startsWith = (run: string[], head: string[]) =>
+    run.length <= head.length && run.every((w, k) => head[k] === w)
+  // The equal words just before the cut are words the cut also ends with, and before them
+  // the quote is only cut (or begins): the cut slides to the start. The same after it.
+  const previous = before.at(-1)
+  if (
+    previous?.op === 'equal' &&
+    before.slice(0, -1).every((s) => s.op === 'delete') &&
+    endsWith(words(previous.canonical), gone)
+  )
+    return true
+  const next = after[0]
+  return (
+    next?.op === 'equal' &&
+    after.slice(1).every((s) => s.op === 'delete') &&
+    startsWith(words(next.canonical), gone)
+  )
+}
+
+/** A speaker named by what they are, not who: "a company spokesperson", "The Republican candidate", "officers". */
+const isDescription = (name: string) =>
+  /^(?:\p{Ll}|(?:A|An|The|This|That|These|Those|Another|One|Some|Two|Three)\s)/u.test(name)
+
+/** True for two forms of one name: the same first and last name, middle initials and "Jr." aside. */
+function sameName(a: string, b: string): boolean {
+  const parts = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[.,]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 1 && !/^(?:jr|sr|ii|iii|iv)$/.test(w))
+  const x = parts(a)
+  const y = parts(b)
+  return x.length > 0 && y.length > 0 && x[0] === y[0] && x.at(-1) === y.at(-1)
 }
 
 /** The runs of the canonical wording a member keeps, as [first, end) word indexes. */
@@ -270,12 +335,19 @@ export function findDisputes(input: DisputeInput): {
       a.members.some((x) =>
         b.members.some((y) => x.article !== y.article && sharedRun(x.diff, y.diff) > MAX_THIN),
       )
+    // Two names of one person ("James P. Kennedy Jr", "James Kennedy Jr.") or a description
+    // ("a company spokesperson", "the Republican candidate") say no one else spoke.
     const crossArticle =
       sides.length > 1 &&
       sides.some((a) =>
         sides.some(
           (b) =>
-            a !== b && articlesOf(a).some((x) => !articlesOf(b).includes(x)) && shareWords(a, b),
+            a !== b &&
+            !isDescription(a.speaker.name) &&
+            !isDescription(b.speaker.name) &&
+            !sameName(a.speaker.name, b.speaker.name) &&
+            articlesOf(a).some((x) => !articlesOf(b).includes(x)) &&
+            shareWords(a, b),
         ),
       )
     if (crossArticle) {
@@ -322,14 +394,27 @@ export function findDisputes(input: DisputeInput): {
           member.speaker !== null &&
           canonicalMember?.speaker !== null &&
           member.speaker.id === canonicalMember?.speaker?.id
-        return [member, thin && !own ? [] : materialChanges(member.diff, member.text)] as const
+        // A few words of one's own statement count only as a word put for another.
+        const found =
+          thin && !own
+            ? []
+            : materialChanges(member.diff, member.text).filter(
+                (change) =>
+                  !thin ||
+                  (change.canonical !== '' &&
+                    change.member !== '' &&
+                    wordTokens(change.canonical).length <= 2 &&
+                    wordTokens(change.member).length <= 2),
+              )
+        return [member, found] as const
       }),
     )
     const changed = cluster.members.filter(
       (member) =>
         (changes.get(member)?.length ?? 0) > 0 && member.article !== canonicalMember?.article,
     )
-    if (changed.length > 0 && cluster.articles.length > 1) {
+    const thinCanonical = wordTokens(cluster.canonical).length <= MAX_THIN
+    if (changed.length > 0 && cluster.articles.length > 1 && !thinCanonical) {
       const swaps = changed.flatMap((member) =>
         (changes.get(member) ?? []).map((change) =>
           change.member === ''
@@ -354,6 +439,20 @@ export function findDisputes(input: DisputeInput): {
     }
   }
 
+  // Places named together ("won Oklahoma and Texas") are each true: a sentence that names
+  // several is no side of a dispute over where.
+  const placesIn = new Map<string, number>()
+  for (const claim of input.claims)
+    if (claim.kind === 'place' || claim.kind === 'itinerary') {
+      const key = `${claim.article}|${claim.sentence.span.start}`
+      placesIn.set(key, (placesIn.get(key) ?? 0) + 1)
+    }
+  const soleplace = (id: string) => {
+    const claim = claimById.get(id)
+    return (
+      claim !== undefined && placesIn.get(`${claim.article}|${claim.sentence.span.start}`) === 1
+    )
+  }
   for (const slot of input.slots) {
     const articles = new Set(slot.values.flatMap((v) => v.articles))
     if (articles.size < 2) continue
@@ -382,6 +481,8 @@ export function findDisputes(input: DisputeInput): {
       }
       continue
     }
+    if ((slot.kind === 'place' || slot.kind === 'itinerary') && !slot.claims.every(soleplace))
+      continue
     // A later figure that updates an earlier one ("has risen to 130") is no conflict.
     const update = slot.update
       ? { ...slot.update, from: dated(slot.update.from), to: dated(slot.update.to) }
@@ -437,12 +538,39 @@ const DISSENT_VERB =
   /\b(?:den(?:y|ies|ied|ying)|disput\w*|reject\w*|condemn\w*|critici[sz]\w*|oppos\w*|object(?:ed|s|ing)|challeng\w*|refut\w*|decr(?:y|ied|ies|ying)|slam(?:s|med|ming)|lambast\w*|denounc\w*|rebuk\w*|accus\w*|questioned|doubt\w*)\b/i
 const DISSENT_WORDS =
   /\b(?:(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:illegal|unlawful|unconstitutional|prohibited|forbidden|banned|inhumane|false|untrue|wrong|misleading)|violat(?:e|es|ed|ing|ion)s?|inhumane|human rights abuses?)\b/iu
+// The quote itself rules what it answers unlawful, false or wrong: the words, not a mention of a violation.
+const RULING_WORDS =
+  /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:illegal|unlawful|unconstitutional|prohibited|forbidden|banned|false|untrue|wrong|misleading)\b/iu
 const COUNTER = { test: (text: string) => DISSENT_VERB.test(text) || DISSENT_WORDS.test(text) }
+
+/**
+ * Whether the words that introduce a quote have its speaker dissent: a verb of
+ * dissent after the speaker's mention ("Flores … criticized his president's
+ * offer, saying"), not one said of someone else ("was criticized by").
+ */
+function dissentsInLead(lead: string, mentionAt: number): boolean {
+  for (const m of lead.matchAll(new RegExp(DISSENT_VERB.source, 'giu'))) {
+    if (mentionAt >= 0 && m.index < mentionAt) continue
+    if (/^\s+by\b/i.test(lead.slice(m.index + m[0].length))) continue
+    return true
+  }
+  return false
+}
+
+// Content words that any two voices of a news story share: no sign that one answers the other.
+const COMMON_WORDS = new Set(
+  `people country time year way thing think know want going make good new need right work world
+  believe lot come see take look day just like really get said say told tell also many much well
+  even still back
+  today week month last first great big important clear sure`
+    .split(/\s+/)
+    .map((word) => stem(word)),
+)
 
 function contentWords(text: string): Set<string> {
   return new Set(
-    wordTokens(text)
-      // "U.S." and "US" name a country, not the pronoun "us".
+    // "U.S.", "US" and "the United States" name a country, not the pronoun "us" or a state.
+    wordTokens(text.replace(/\bUnited States(?: of America)?\b/g, 'USA'))
       .map((t) =>
         /^(?:U\.?S\.?A?\.?|USA)$/.test(t.text) ? 'usa' : stem(t.norm.replace(/'s$/, '')),
       )
@@ -460,11 +588,12 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     const sentence = article?.sentences.find(
       (s) => s.span.start <= quote.span.start && s.span.end >= quote.span.start,
     )
-    if (!article || !sentence) return { lead: '', tail: '' }
+    if (!article || !sentence) return { lead: '', tail: '', start: quote.span.start }
     const end = Math.max(sentence.span.end, quote.span.end)
     return {
       lead: article.original.slice(sentence.span.start, quote.span.start),
       tail: article.original.slice(quote.span.end, end),
+      start: sentence.span.start,
     }
   }
   // One voice per cluster: the speaker of its canonical wording, else of its longest
@@ -517,13 +646,27 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
   voices.forEach((counter, counterIndex) => {
     // The dissent must be in the words themselves or in what introduces them, not in
     // whatever else the sentence says after the quote.
-    const { lead, tail } = sentenceOf(counter.quote)
+    const { lead, tail, start } = sentenceOf(counter.quote)
     const around = `${lead} ${counter.quote.text}`
-    if (!COUNTER.test(around)) return
+    // A word or four ("profane", "a total lightweight") is a jab, not a statement contested.
+    if (wordTokens(counter.quote.text).length <= MAX_THIN) return
+    // Two ways to dissent: a verb of dissent the speaker is the subject of, or words
+    // that rule what they answer unlawful, false or wrong.
+    const mention = counter.quote.mention
+    const mentionAt =
+      mention && mention.span.start >= start && mention.span.start < counter.quote.span.start
+        ? mention.span.start - start
+        : -1
+    const byVerb = dissentsInLead(lead, mentionAt)
+    const byRuling = RULING_WORDS.test(counter.quote.text)
+    if (!byVerb && !byRuling) return
     const votes = new Map<number, number>()
+    // The dissenter's own name ("Amnesty International") is no word of what it answers.
+    const own = contentWords(counter.quote.speaker?.name ?? '')
     for (const word of contentWords(around)) {
+      if (own.has(word)) continue
       const postings = byWord.get(word) ?? []
-      if (postings.length > common) continue
+      if (postings.length > common || COMMON_WORDS.has(word)) continue
       for (const i of postings) votes.set(i, (votes.get(i) ?? 0) + 1)
     }
     // A statement by someone the dissenting sentence names weighs more.
@@ -540,11 +683,17 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     for (const word of leadWords) for (const id of bySurname.get(word) ?? []) named.add(id)
     for (const role of ownedRoles) for (const id of byRole.get(role) ?? []) named.add(id)
     named.delete(counter.quote.speaker?.id ?? '')
+    // What the dissent answers: a statement by someone the sentence names that shares a
+    // telling word with it, or one that shares three (two when the words rule it unlawful
+    // or false, which restate what they answer).
     for (const id of named)
-      for (const i of voicesBySpeaker.get(id) ?? []) votes.set(i, (votes.get(i) ?? 0) + 2)
+      for (const i of voicesBySpeaker.get(id) ?? []) {
+        const shared = votes.get(i)
+        if (shared !== undefined) votes.set(i, shared + 2)
+      }
     let target: (typeof voices)[number] | undefined
     let targetIndex = -1
-    let best = 1
+    let best = byRuling ? 1 : 2
     for (const [i, shared] of votes) {
       const voice = voices[i] as (typeof voices)[number]
       if (i === counterIndex || voice.quote.speaker?.id === counter.quote.speaker?.id) continue
