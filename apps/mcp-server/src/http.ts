@@ -7,6 +7,7 @@ import {
 } from 'node:http'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
+import { MAX_MESSAGE_BYTES } from './limits.js'
 
 /** Options of {@link serveHttp}. */
 export interface ServeHttpOptions {
@@ -15,8 +16,21 @@ export interface ServeHttpOptions {
   host: string
   /** Largest request body accepted, in bytes (default 10 MiB, room for a web page given to add_article): larger ones get 413. */
   maxBodyBytes?: number
-  /** Bearer token a request must carry; default: the CORROBORATE_MCP_TOKEN environment variable, if set. */
-  token?: string
+  /**
+   * Request bodies read at once (default 4): one more gets 503 with Retry-After,
+   * so that memory held by bodies stays under this times `maxBodyBytes`.
+   */
+  maxConcurrentBodies?: number
+  /** Time to receive a request's headers, in milliseconds (default 10,000). */
+  headersTimeoutMs?: number
+  /** Time to receive a whole request, headers and body, in milliseconds (default 30,000); a stalled body is dropped after it. */
+  requestTimeoutMs?: number
+  /**
+   * Bearer token a request must carry; null for none; default: the
+   * CORROBORATE_MCP_TOKEN environment variable, if set.
+   * @throws Error when the token is empty, which would turn authentication off unnoticed.
+   */
+  token?: string | null
   log: (line: string) => void
 }
 
@@ -69,24 +83,27 @@ export async function serveHttp(
   makeServer: () => McpServer,
   options: ServeHttpOptions,
 ): Promise<Server> {
-  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024
-  const token = options.token ?? process.env.CORROBORATE_MCP_TOKEN
+  const maxBody = options.maxBodyBytes ?? MAX_MESSAGE_BYTES
+  const maxBodies = options.maxConcurrentBodies ?? 4
+  const token =
+    options.token === undefined ? process.env.CORROBORATE_MCP_TOKEN : (options.token ?? undefined)
+  if (token !== undefined && token.trim() === '')
+    throw new Error(
+      'the bearer token is empty: give a secret, or no token at all to serve a local address only',
+    )
   // The bound address as a Host header or URL writes it: IPv6 in brackets.
   const bound = options.host.includes(':') ? `[${options.host}]` : options.host
   const localNames = ['127.0.0.1', 'localhost', '[::1]', bound]
+  let reading = 0
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const port = (http.address() as { port: number } | null)?.port ?? options.port
     if (!localNames.some((name) => req.headers.host === `${name}:${port}`))
       return json(res, 403, `host "${req.headers.host}" is not allowed`)
     const origin = req.headers.origin
-    if (origin !== undefined) {
-      let local = false
-      try {
-        local = localNames.includes(new URL(origin).hostname)
-      } catch {}
-      if (!local) return json(res, 403, `origin "${origin}" is not allowed`)
-    }
+    // A browser page may call only from this server's own origin: scheme, host and port.
+    if (origin !== undefined && !localNames.some((name) => origin === `http://${name}:${port}`))
+      return json(res, 403, `origin "${origin}" is not allowed`)
     if ((req.url ?? '').split('?')[0] !== '/mcp') return json(res, 404, 'the MCP endpoint is /mcp')
     if (token) {
       const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
@@ -102,7 +119,23 @@ export async function serveHttp(
     const tooLarge = () =>
       json(res, 413, `the request is larger than ${maxBody} bytes`, { connection: 'close' })
     if (Number(req.headers['content-length'] ?? 0) > maxBody) return tooLarge()
-    const raw = await readBody(req, maxBody)
+    if (reading >= maxBodies)
+      return json(
+        res,
+        503,
+        `the server is reading ${maxBodies} requests already; retry in a second`,
+        {
+          'retry-after': '1',
+          connection: 'close',
+        },
+      )
+    reading++
+    let raw: Buffer | null
+    try {
+      raw = await readBody(req, maxBody)
+    } finally {
+      reading--
+    }
     if (raw === null) return tooLarge()
     let body: unknown
     try {
@@ -121,14 +154,23 @@ export async function serveHttp(
     await transport.handleRequest(req, res, body)
   }
 
-  const http = createHttpServer((req, res) => {
-    // A client that hangs up mid-request must not take the server down with an unhandled rejection.
-    handle(req, res).catch((error: unknown) => {
-      options.log(`corroborate-mcp: ${req.method} ${req.url}: ${(error as Error).message}`)
-      if (!res.headersSent) json(res, 500, 'internal error')
-      else res.destroy()
-    })
-  })
+  const http = createHttpServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      // How often the timeouts are checked: Node's default of 30 s would let a stalled body stay that long.
+      connectionsCheckingInterval: 1000,
+    },
+    (req, res) => {
+      // A client that hangs up mid-request must not take the server down with an unhandled rejection.
+      handle(req, res).catch((error: unknown) => {
+        options.log(`corroborate-mcp: ${req.method} ${req.url}: ${(error as Error).message}`)
+        if (!res.headersSent) json(res, 500, 'internal error')
+        else res.destroy()
+      })
+    },
+  )
+  http.on('close', () => options.log('corroborate-mcp: the HTTP server closed'))
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(options.port, options.host, () => resolve())

@@ -8,6 +8,7 @@ import {
   normalizeArticle,
   uniqueArticleIds,
 } from '@corroborate/core'
+import { boundMetadata } from './prepare-article.js'
 
 /** The seeds that ship inside the package: the default corpus. */
 export const SEEDS_DIR = new URL('../seeds/', import.meta.url)
@@ -29,10 +30,12 @@ const SYSTEM_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
   ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
 }
 
 /** A stat failure in words, without the syscall's name and the path again. */
-function describe(error: unknown): string {
+export function describePathError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   return (code && SYSTEM_ERRORS[code]) || (error as Error).message
 }
@@ -58,11 +61,13 @@ export async function loadCorpus(
         sources.push(...loaded.sources)
         for (const failure of loaded.failures)
           onProblem(`${failure.path}: ${failure.error.message}`)
+        if (loaded.sources.length === 0 && loaded.failures.length === 0)
+          onProblem(`${path}: holds no article files (.txt, .md, .html, or any of them .gz)`)
       } else {
         sources.push(await loadArticleFile(path))
       }
     } catch (error) {
-      onProblem(`${path}: ${describe(error)}`)
+      onProblem(`${path}: ${describePathError(error)}`)
     }
   }
   for (const [index, source] of uniqueArticleIds(sources).entries()) {
@@ -74,7 +79,7 @@ export async function loadCorpus(
       // uniqueArticleIds gives a repeated id only to the same file given twice: read it once.
       if (source.id !== undefined && corpus.get(source.id))
         onProblem(`${source.path ?? source.id}: given twice, read once`)
-      else corpus.add(normalizeArticle(source))
+      else corpus.add(boundMetadata(normalizeArticle(source)))
     } catch (error) {
       onProblem(`${source.id ?? 'article'}: ${(error as Error).message}`)
     }

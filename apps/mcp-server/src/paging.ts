@@ -5,6 +5,8 @@ export const MAX_LIMIT = 100
 /** One page of a list, and the cursor of the next page when there is one. */
 export interface Page<T> {
   items: T[]
+  /** Where `items` start in the whole list. */
+  offset: number
   total: number
   nextCursor?: string
 }
@@ -36,6 +38,7 @@ export function page<T>(items: readonly T[], limit = DEFAULT_LIMIT, cursor?: str
   const next = offset + slice.length
   return {
     items: slice,
+    offset,
     total: items.length,
     ...(next < items.length ? { nextCursor: encodeCursor(next) } : {}),
   }

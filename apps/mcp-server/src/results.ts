@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
-import { page } from './paging.js'
+import { MAX_ANSWER_CHARS } from './limits.js'
+import { encodeCursor, page } from './paging.js'
 
 /** A tool's answer: the same JSON as structured content and as text, for clients that read either. */
 export function ok(data: Record<string, unknown>): CallToolResult {
@@ -13,7 +14,8 @@ export function fail(message: string): CallToolResult {
 
 /**
  * One page of a list as a tool answer `{ [key]: items, total, nextCursor? }`,
- * each item shaped by `shape`; a cursor this server did not give is a failure
+ * each item shaped by `shape`, cut short (with a cursor to the rest) when its
+ * JSON would pass {@link MAX_ANSWER_CHARS} characters; a cursor this server did not give is a failure
  * that says how to start over.
  */
 export function paged<T>(
@@ -23,10 +25,24 @@ export function paged<T>(
   cursor: string | undefined,
   shape: (item: T) => unknown = (item) => item,
 ): CallToolResult {
+  let chosen: ReturnType<typeof page<T>>
   try {
-    const { items, total, nextCursor } = page(all, limit, cursor)
-    return ok({ [key]: items.map(shape), total, ...(nextCursor ? { nextCursor } : {}) })
+    chosen = page(all, limit, cursor)
   } catch (error) {
     return fail((error as Error).message)
   }
+  const shaped = chosen.items.map(shape)
+  // Long items (a page's worth of title, a long quote) make a shorter page, never a huge answer.
+  let kept = shaped.length
+  const answer = (count: number) => {
+    const next = chosen.offset + count
+    return {
+      [key]: shaped.slice(0, count),
+      total: chosen.total,
+      ...(next < chosen.total ? { nextCursor: encodeCursor(next) } : {}),
+    }
+  }
+  while (kept > 1 && JSON.stringify(answer(kept)).length > MAX_ANSWER_CHARS)
+    kept = Math.max(1, Math.floor(kept / 2))
+  return ok(answer(kept))
 }

@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs'
 import type { Corpus } from '@corroborate/core'
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { type ArticleStore, createInlineStore } from './article-store.js'
 import type { ServerContext } from './context.js'
 import { registerPrompts } from './prompts/index.js'
 import { registerResources } from './resources/index.js'
 import { registerTools } from './tools/index.js'
 
+export {
+  type AddArticleInput,
+  type AddOutcome,
+  type ArticleStore,
+  createInlineStore,
+  createWorkerStore,
+  type WorkerStoreOptions,
+} from './article-store.js'
 export type { ServerContext } from './context.js'
 
 /** Options of {@link createServer}. */
@@ -20,8 +29,20 @@ export const SERVER_VERSION: string = String(
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
 )
 
-/** An MCP server over a corpus: tools, resources and prompts, no transport yet. */
-export function createServer(corpus: Corpus, options: CreateServerOptions = {}): McpServer {
+const isStore = (source: Corpus | ArticleStore): source is ArticleStore =>
+  'settled' in source && typeof source.settled === 'function'
+
+/**
+ * An MCP server over a corpus, or over an article store (several servers over
+ * one store share its articles and its one queue of adds): tools, resources and
+ * prompts, no transport yet. A bare corpus gets an inline store, which analyses
+ * added articles on the calling thread.
+ */
+export function createServer(
+  source: Corpus | ArticleStore,
+  options: CreateServerOptions = {},
+): McpServer {
+  const store = isStore(source) ? source : createInlineStore(source)
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
     {
@@ -30,7 +51,10 @@ export function createServer(corpus: Corpus, options: CreateServerOptions = {}):
     },
   )
   const context: ServerContext = {
-    corpus,
+    get corpus() {
+      return store.corpus
+    },
+    store,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   }
   registerTools(server, context)

@@ -42,8 +42,8 @@ async function start(options: { token?: string; maxBodyBytes?: number } = {}): P
     port: 0,
     host: '127.0.0.1',
     log: (line) => logs.push(line),
-    // An explicit empty token turns the environment's off for the tests that set none.
-    token: options.token ?? '',
+    // An explicit null turns the environment's token off for the tests that set none.
+    token: options.token ?? null,
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   })
   const address = http.address()

@@ -1,7 +1,8 @@
-import { type ArticleMetadataInput, isCorroborateError, normalizeArticle } from '@corroborate/core'
+import type { ArticleMetadataInput } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
+import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES, METADATA_LIMITS } from '../limits.js'
 import { corpusSummary, corpusSummarySchema } from '../resources/corpus-summary.js'
 import { fail, ok } from '../results.js'
 
@@ -15,8 +16,7 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
     'add_article',
     {
       title: 'Add article',
-      description:
-        'Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, an id already in use and an article whose text is already in the corpus.',
+      description: `Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, text with no words, an id already in use and an article whose text is already in the corpus. Limits: content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, and the whole request at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB as UTF-8 JSON over stdio and over HTTP, which is fewer characters for non-ASCII text (about 5 million of Cyrillic or Greek, 3.4 million of Chinese) and for escaped markup; larger pages are refused with an error, so pass only the article’s part of the page. Analysing one article has a time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s unless the server was started with another); an article that takes longer is refused and nothing is added.`,
       inputSchema: {
         content: z
           .string()
@@ -30,19 +30,29 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
           .describe('How content is written: text (default), markdown or html.'),
         id: z
           .string()
-          .regex(/^[\w.-]{1,100}$/)
+          .regex(/^[\w.-]{1,100}$/, 'an id is 1 to 100 letters, digits, "_", "-" or "."')
+          .refine((value) => value !== '.' && value !== '..', 'an id cannot be "." or ".."')
           .optional()
           .describe(
-            'Id for the new article: letters, digits, "_", "-", "."; default a hash of the content.',
+            'Id for the new article: 1 to 100 letters, digits, "_", "-", "." (not "." or ".."); default a hash of the content.',
           ),
-        title: z.string().optional().describe('Headline.'),
-        outlet: z.string().optional().describe('Publisher, e.g. "The New York Sun".'),
-        url: z.string().optional().describe('Where the article was published.'),
+        title: z.string().max(METADATA_LIMITS.title).optional().describe('Headline.'),
+        outlet: z
+          .string()
+          .max(METADATA_LIMITS.outlet)
+          .optional()
+          .describe('Publisher, e.g. "The New York Sun".'),
+        url: z
+          .string()
+          .max(METADATA_LIMITS.url)
+          .optional()
+          .describe('Where the article was published.'),
         published: z
           .string()
+          .max(METADATA_LIMITS.published)
           .optional()
           .describe('Publication date, ISO 8601 (2025-02-04) or an English date.'),
-        author: z.string().optional().describe('Byline.'),
+        author: z.string().max(METADATA_LIMITS.author).optional().describe('Byline.'),
       },
       outputSchema: {
         id: z.string().describe('The new article’s id, for get_article and the other tools.'),
@@ -74,7 +84,6 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
       },
     },
     async ({ content, format = 'text', id, title, outlet, url, published, author }, extra) => {
-      const { corpus } = context
       const progressToken = extra._meta?.progressToken
       const progress = async (done: number, message: string) => {
         if (progressToken === undefined) return
@@ -83,15 +92,6 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
           params: { progressToken, progress: done, total: STEPS, message },
         })
       }
-      const cancelled = () =>
-        fail('add_article was cancelled; nothing was added. Call it again to add the article.')
-
-      if (content.trim() === '')
-        return fail('content is empty; pass the article’s text (plain text, Markdown or HTML)')
-      if (id !== undefined && corpus.get(id))
-        return fail(
-          `the corpus already has an article "${id}"; choose another id or leave id out to derive one from the content (list_sources shows the ids in use)`,
-        )
 
       await progress(0, 'reading the article')
       const metadata: ArticleMetadataInput = {}
@@ -100,41 +100,15 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
       if (url !== undefined) metadata.url = url
       if (published !== undefined) metadata.published = published
       if (author !== undefined) metadata.author = author
-      let article: ReturnType<typeof normalizeArticle>
-      try {
-        article = normalizeArticle({
-          content,
-          format,
-          metadata,
-          ...(id === undefined ? {} : { id }),
-        })
-      } catch (error) {
-        if (isCorroborateError(error))
-          return fail(`the article could not be read: ${error.message}`)
-        throw error
-      }
-      if (article.paragraphs.length === 0)
-        return fail(
-          `the article has no body text (${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after removing boilerplate'}); ${format === 'html' ? 'pass the HTML of an article page, or the story’s text with format text' : 'pass the story’s text'}`,
-        )
-      const same = corpus.articles.find((a) => a.text === article.text)
-      if (same)
-        return fail(
-          `article "${same.id}" already has this text; nothing was added. Use get_article with id "${same.id}" to read it`,
-        )
-      if (corpus.get(article.id))
-        return fail(
-          `the corpus already has an article "${article.id}"; pass another id to add this one`,
-        )
-
-      await progress(1, 'adding the article')
-      if (extra.signal.aborted) return cancelled()
-      try {
-        corpus.add(article)
-      } catch (error) {
-        if (isCorroborateError(error)) return fail(`the article was not added: ${error.message}`)
-        throw error
-      }
+      await progress(1, 'analysing and adding the article')
+      // The store checks and adds in one step, after every add asked for before this one.
+      const outcome = await context.store.add(
+        { content, format, metadata, ...(id === undefined ? {} : { id }) },
+        extra.signal,
+      )
+      if ('refused' in outcome) return fail(outcome.refused)
+      const { article, warnings } = outcome
+      const corpus = context.corpus
       context.log(`corroborate-mcp: added article ${article.id}`)
 
       await progress(2, 'cross-referencing the corpus')
@@ -153,9 +127,12 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
         published: article.published?.value ?? null,
         paragraphs: article.paragraphs.length,
         quotes,
-        messages: article.messages
-          .filter((m) => m.severity !== 'info' && m.code !== 'boilerplate-removed')
-          .map((m) => m.message),
+        messages: [
+          ...warnings,
+          ...article.messages
+            .filter((m) => m.severity !== 'info' && m.code !== 'boilerplate-removed')
+            .map((m) => m.message),
+        ],
         story: {
           id: story?.id ?? '',
           label: story?.label ?? '',

@@ -86,7 +86,12 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     async ({ id, offset = 0, max_chars = DEFAULT_CHARS, original = false }) => {
-      const article: Article | undefined = context.corpus.get(id)
+      let article: Article | undefined = context.corpus.get(id)
+      // An id not there yet may be on its way: a get sent after an add sees the add's article.
+      if (!article) {
+        await context.store.settled()
+        article = context.corpus.get(id)
+      }
       if (!article)
         return fail(
           `no article "${id}"; call list_sources for the ids of the articles in the corpus`,

@@ -1,0 +1,207 @@
+import { Worker } from 'node:worker_threads'
+import { type Article, type Corpus, isCorroborateError } from '@corroborate/core'
+import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
+import { type AddArticleInput, prepareArticle } from './prepare-article.js'
+import { snapshotCorpus } from './snapshot-corpus.js'
+
+export type { AddArticleInput } from './prepare-article.js'
+
+/** The article added and the warnings for the caller, or why nothing was added. */
+export type AddOutcome = { article: Article; warnings: string[] } | { refused: string }
+
+/**
+ * Where the server's articles live: the one way in (`add`) and the corpus the
+ * tools read. Adds run one at a time, in the order they were asked for, so a
+ * check and its add are never split by another add.
+ */
+export interface ArticleStore {
+  /** The corpus as of the last finished add: reads never wait for one in progress. */
+  readonly corpus: Corpus
+  /** Analyses and adds one article after every add asked for before it. */
+  add(input: AddArticleInput, signal?: AbortSignal): Promise<AddOutcome>
+  /** Resolves once every add asked for so far has finished. */
+  settled(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Options of {@link createWorkerStore}. */
+export interface WorkerStoreOptions {
+  /** Time one add may take in the worker, in milliseconds (default 60,000); past it nothing is added. */
+  budgetMs?: number
+  /** Where a stopped or failed analysis is told, one line each. */
+  log?: (line: string) => void
+}
+
+const CANCELLED: AddOutcome = {
+  refused: 'add_article was cancelled; nothing was added. Call it again to add the article.',
+}
+
+/** Runs jobs one after another; a failed job does not stop the next. */
+function serial() {
+  let tail: Promise<unknown> = Promise.resolve()
+  return <T>(job: () => Promise<T> | T): Promise<T> => {
+    const run = tail.then(job)
+    tail = run.catch(() => {})
+    return run
+  }
+}
+
+/**
+ * A store that analyses on the calling thread: for a corpus used in process
+ * (tests, embedding). While an article is analysed, nothing else runs.
+ */
+export function createInlineStore(corpus: Corpus): ArticleStore {
+  const queue = serial()
+  return {
+    get corpus() {
+      return corpus
+    },
+    add: (input, signal) =>
+      queue(() => {
+        if (signal?.aborted) return CANCELLED
+        const prepared = prepareArticle(corpus, input)
+        if ('refused' in prepared) return prepared
+        try {
+          corpus.add(prepared.article)
+        } catch (error) {
+          if (isCorroborateError(error))
+            return { refused: `the article was not added: ${error.message}` }
+          throw error
+        }
+        return prepared
+      }),
+    settled: () => queue(() => {}),
+    close: async () => {},
+  }
+}
+
+type Outcome = WorkerReply | { type: 'timeout' } | { type: 'stopped'; message: string }
+
+/** Sends one request and waits for its reply, the budget to run out, or the worker to die. */
+function ask(worker: Worker, request: WorkerRequest, budgetMs: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const done = (outcome: Outcome) => {
+      clearTimeout(timer)
+      worker.off('message', done)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      resolve(outcome)
+    }
+    const onError = (error: Error) => done({ type: 'stopped', message: error.message })
+    const onExit = (code: number) =>
+      done({ type: 'stopped', message: `the analysis stopped (exit code ${code})` })
+    const timer = setTimeout(() => done({ type: 'timeout' }), budgetMs)
+    worker.on('message', done)
+    worker.once('error', onError)
+    worker.once('exit', onExit)
+    worker.postMessage(request)
+  })
+}
+
+/**
+ * A store that analyses each new article in a worker thread
+ * (`analysis-worker.js`), so the server keeps answering while it runs. The
+ * worker holds a copy of the corpus; an add that outlasts the budget, or
+ * crashes the worker, adds nothing: the worker is replaced by a fresh one
+ * started from the articles the store holds, and every earlier article stays.
+ */
+export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions = {}): ArticleStore {
+  const budgetMs = options.budgetMs ?? 60_000
+  const log = options.log ?? (() => {})
+  const queue = serial()
+  let current = initial
+  let worker: Worker | null = null
+  let ready: Promise<Outcome> = Promise.resolve({ type: 'ready' })
+
+  const start = () => {
+    const data: WorkerData = { articles: [...current.articles] }
+    const started = new Worker(new URL('./analysis-worker.js', import.meta.url), {
+      workerData: data,
+    })
+    // The worker must not keep the process alive once the client is gone.
+    started.unref()
+    started.once('exit', () => {
+      if (worker === started) worker = null
+    })
+    worker = started
+    // Starting holds no budget: a large corpus takes its time to copy in.
+    ready = new Promise((resolve) => {
+      const done = (outcome: Outcome) => {
+        started.off('message', done)
+        started.off('error', onError)
+        started.off('exit', onExit)
+        resolve(outcome)
+      }
+      const onError = (error: Error) => done({ type: 'stopped', message: error.message })
+      const onExit = (code: number) =>
+        done({ type: 'stopped', message: `the analysis worker stopped (exit code ${code})` })
+      started.on('message', done)
+      started.once('error', onError)
+      started.once('exit', onExit)
+    })
+  }
+  const restart = () => {
+    void worker?.terminate()
+    worker = null
+    start()
+  }
+  start()
+
+  return {
+    get corpus() {
+      return current
+    },
+    add: (input, signal) =>
+      queue(async (): Promise<AddOutcome> => {
+        if (signal?.aborted) return CANCELLED
+        // A worker that died between two adds is replaced before it is asked.
+        if (worker === null) start()
+        let outcome = await ready
+        if (outcome.type !== 'ready' || worker === null) {
+          log(
+            `corroborate-mcp: the analysis worker did not start: ${describe(outcome)}; starting another`,
+          )
+          restart()
+          outcome = await ready
+          if (outcome.type !== 'ready' || worker === null)
+            return {
+              refused: `the server could not start its analysis (${describe(outcome)}); nothing was added. Try again later`,
+            }
+        }
+        if (signal?.aborted) return CANCELLED
+        const reply = await ask(worker, { type: 'add', input }, budgetMs)
+        switch (reply.type) {
+          case 'added':
+            current = snapshotCorpus([...current.articles, reply.article], reply.analysis)
+            return { article: reply.article, warnings: reply.warnings }
+          case 'refused':
+            return { refused: reply.message }
+          case 'timeout':
+            log(
+              `corroborate-mcp: an article took more than ${budgetMs / 1000} s to analyse; stopped, nothing added`,
+            )
+            restart()
+            return {
+              refused: `analysing this article took more than ${budgetMs / 1000} s, the limit for one article; nothing was added and the corpus is as it was. Pass only the story’s text (format text) rather than the whole page, or split a very long text into its articles`,
+            }
+          default:
+            log(`corroborate-mcp: the analysis of an article failed: ${describe(reply)}`)
+            restart()
+            return {
+              refused: `the article could not be analysed (${describe(reply)}); nothing was added and the corpus is as it was. Pass the story’s text with format text, or report the article if it is an ordinary news page`,
+            }
+        }
+      }),
+    settled: () => queue(() => {}),
+    async close() {
+      await worker?.terminate()
+      worker = null
+    },
+  }
+}
+
+function describe(outcome: Outcome): string {
+  if (outcome.type === 'failed' || outcome.type === 'stopped' || outcome.type === 'refused')
+    return outcome.message
+  return outcome.type
+}
