@@ -1,0 +1,19 @@
+export { SCHEMA_VERSION } from './migrations.js'
+export {
+  type AddResult,
+  type ArticleSummary,
+  type OpenStoreOptions,
+  openStore,
+  type Page,
+  type PageOptions,
+  type Store,
+  type StoredArticle,
+  type StoreLocation,
+  type StoreSearchHit,
+} from './open-store.js'
+export {
+  ANALYSIS_VERSION,
+  contentHash,
+  type PreparedArticle,
+  prepareArticle,
+} from './prepare-article.js'

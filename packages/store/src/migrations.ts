@@ -1,0 +1,115 @@
+import type { Queryable } from './queryable.js'
+
+/**
+ * The schema, one step per version, applied in order and recorded in
+ * `corroborate_migrations`. A step is never edited once released: a change is a new step.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'articles, analyses, stories, passages',
+    sql: `
+CREATE TABLE articles (
+  seq bigserial PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  content_hash text NOT NULL UNIQUE,
+  format text NOT NULL,
+  content text NOT NULL,
+  metadata jsonb NOT NULL,
+  path text,
+  added_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE analyses (
+  article_id text PRIMARY KEY REFERENCES articles (id),
+  analysis_version integer NOT NULL,
+  article jsonb NOT NULL,
+  quotes jsonb NOT NULL,
+  speakers jsonb NOT NULL,
+  claims jsonb NOT NULL,
+  profile jsonb NOT NULL,
+  analysed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX analyses_version ON analyses (analysis_version);
+CREATE TABLE stories (
+  seq bigserial PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  story jsonb NOT NULL,
+  revision bigint NOT NULL DEFAULT 1
+);
+CREATE TABLE story_members (
+  article_id text PRIMARY KEY REFERENCES articles (id),
+  story_id text NOT NULL REFERENCES stories (id),
+  member jsonb NOT NULL
+);
+CREATE INDEX story_members_story ON story_members (story_id);
+CREATE TABLE passages (
+  article_id text NOT NULL REFERENCES articles (id),
+  kind text NOT NULL,
+  ref text,
+  text text NOT NULL,
+  speaker text,
+  span_start integer NOT NULL,
+  span_end integer NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
+);
+CREATE INDEX passages_article ON passages (article_id);
+CREATE INDEX passages_tsv ON passages USING GIN (tsv);
+`,
+  },
+]
+
+/** The schema version this build writes; a store at a later one is refused. */
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+// Any constant: serializes migrations of processes that open one PostgreSQL at once.
+const MIGRATION_LOCK = 7_250_016
+
+/**
+ * Brings the schema to {@link SCHEMA_VERSION}, each step in its own
+ * transaction. Returns the version found before.
+ * @throws Error when the database is at a later version than this build knows.
+ */
+export async function migrate(db: Queryable): Promise<number> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS corroborate_migrations (
+  version integer PRIMARY KEY,
+  name text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`)
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    const { rows } = await tx.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM corroborate_migrations',
+    )
+    const found = Number(rows[0]?.version ?? 0)
+    if (found > SCHEMA_VERSION)
+      throw new Error(
+        `the store's schema is at version ${found}, this @corroborate/store knows up to ${SCHEMA_VERSION}; upgrade @corroborate/store`,
+      )
+    for (const step of MIGRATIONS) {
+      if (step.version <= found) continue
+      await tx.exec(step.sql)
+      await tx.query('INSERT INTO corroborate_migrations (version, name) VALUES ($1, $2)', [
+        step.version,
+        step.name,
+      ])
+    }
+    return found
+  })
+}
+
+/**
+ * Names by similarity, when the engine has pg_trgm: the extension and a
+ * trigram index on speakers. Outside the numbered steps because a server may
+ * refuse the extension to this user; search then matches names exactly.
+ */
+export async function enableTrigrams(db: Queryable): Promise<boolean> {
+  try {
+    await db.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    await db.exec(
+      'CREATE INDEX IF NOT EXISTS passages_speaker_trgm ON passages USING GIN (speaker gin_trgm_ops)',
+    )
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,105 @@
+import type { Pool, PoolClient } from 'pg'
+
+/** One row set from a query. */
+export interface QueryResult<Row> {
+  rows: Row[]
+}
+
+/**
+ * The little the store asks of a database: PGlite in process or a PostgreSQL
+ * server through `pg`. Both run the same SQL with `$1` parameters.
+ */
+export interface Queryable {
+  readonly engine: 'pglite' | 'postgres'
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<Row>>
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>
+  /**
+   * Runs `work` in one transaction: committed when it resolves (and only
+   * then does the promise resolve), rolled back when it throws.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** Whether the PGlite build loaded the pg_trgm extension (names by similarity). */
+export interface PgliteQueryable extends Queryable {
+  readonly trigrams: boolean
+}
+
+/** Opens (creating when missing) a PGlite data directory; `null` keeps it in memory. */
+export async function openPglite(dataDir: string | null): Promise<PgliteQueryable> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  let trigrams = true
+  let db: InstanceType<typeof PGlite>
+  try {
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+    db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), extensions: { pg_trgm } })
+  } catch {
+    trigrams = false
+    db = await PGlite.create(dataDir === null ? {} : { dataDir })
+  }
+  type Tx = { query: typeof db.query; exec: typeof db.exec }
+  const wrap = (target: Tx): Queryable => ({
+    engine: 'pglite',
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      const result = await target.query<Row>(sql, [...params])
+      return { rows: result.rows }
+    },
+    exec: async (sql) => {
+      await target.exec(sql)
+    },
+    // PGlite has one connection and serializes its transactions: a nested one runs in the outer.
+    transaction: (work) => work(wrap(target)),
+    close: async () => {},
+  })
+  return {
+    ...wrap(db),
+    trigrams,
+    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    close: () => db.close(),
+  }
+}
+
+/** Connects to a PostgreSQL server (`postgres://user:password@host:port/database`). */
+export async function openPostgres(url: string): Promise<Queryable> {
+  const { default: pg } = await import('pg')
+  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  // A server that cannot be reached fails here, with its own reason, not at the first add.
+  const probe = await pool.connect()
+  probe.release()
+  pool.on('error', () => {})
+  const through = (client: Pool | PoolClient): Queryable => ({
+    engine: 'postgres',
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      const result = await client.query(sql, [...params])
+      return { rows: result.rows as Row[] }
+    },
+    exec: async (sql) => {
+      await client.query(sql)
+    },
+    transaction: (work) => work(through(client)),
+    close: async () => {},
+  })
+  return {
+    ...through(pool),
+    transaction: async (work) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const value = await work(through(client))
+        await client.query('COMMIT')
+        return value
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}

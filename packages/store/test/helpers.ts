@@ -1,0 +1,36 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type ArticleSource, loadArticleFile } from '@corroborate/core'
+
+export const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
+
+/** The five seed articles as sources, in file order. */
+export async function seedSources(): Promise<ArticleSource[]> {
+  const names = (await readdir(SEEDS)).filter((name) => name.endsWith('.txt')).sort()
+  return Promise.all(names.map((name) => loadArticleFile(join(SEEDS, name))))
+}
+
+/** A fresh temporary directory, and how to remove it. */
+export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'corroborate-store-'))
+  return { path, remove: () => rm(path, { recursive: true, force: true }) }
+}
+
+/** A small hand-written article of another story than the seeds'. */
+export function otherArticle(n: number): ArticleSource {
+  return {
+    id: `harbour-${n}`,
+    format: 'text',
+    content: `Harbour bridge closed for repairs, number ${n}
+
+The city council closed the old harbour bridge on Tuesday after inspectors found cracks in two of its steel supports.
+
+"We will not reopen it until every support has been replaced," said Maria Lindqvist, the council's head of transport, at a news conference.
+
+Repairs are expected to cost 4.2 million euros and to take eleven weeks, the council said. Ferries will run every twenty minutes in the meantime.
+`,
+    metadata: { outlet: `Harbour Courier ${n}`, published: '2025-03-11' },
+  }
+}

@@ -1,0 +1,142 @@
+import { createCorpus, normalizeArticle } from '@corroborate/core'
+import { expect, it } from 'vitest'
+import type { Store } from '../src/index.js'
+import { otherArticle, seedSources } from './helpers.js'
+
+/**
+ * What every engine must do alike. Each test starts from an empty store; within
+ * a test, `open` opens the same data again (a restart).
+ */
+export function storeSuite(open: () => Promise<Store>): void {
+  it('keeps articles and stories across a restart, and imports the same content once', async () => {
+    const seeds = await seedSources()
+    let store = await open()
+    try {
+      const results = []
+      for (const source of seeds) results.push(await store.addArticle(source))
+      expect(results.map((r) => r.added)).toEqual([true, true, true, true, true])
+      expect(await store.count()).toBe(5)
+      const stories = await store.stories()
+      // The seeds are five reports of one story, as the core's own corpus groups them.
+      const corpus = createCorpus(seeds.map((s) => normalizeArticle(s)))
+      expect(stories.map((s) => s.articles)).toEqual(corpus.stories().map((s) => s.articles))
+      expect(results[4]?.joined).toBe(true)
+
+      const again = await store.addArticle(seeds[2] as (typeof seeds)[number])
+      expect(again).toMatchObject({ added: false, id: results[2]?.id })
+      expect(await store.count()).toBe(5)
+    } finally {
+      await store.close()
+    }
+
+    store = await open()
+    try {
+      expect(await store.count()).toBe(5)
+      const stories = await store.stories()
+      expect(stories).toHaveLength(1)
+      expect(stories[0]?.articles).toHaveLength(5)
+      const first = await store.getArticle(stories[0]?.articles[0] as string)
+      expect(first?.article.text.length).toBeGreaterThan(1000)
+      expect(first?.story).toBe(stories[0]?.id)
+      // Re-importing after the restart is still a no-op.
+      for (const source of seeds) expect((await store.addArticle(source)).added).toBe(false)
+      expect(await store.count()).toBe(5)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('cross-references as the in-memory corpus does, and a new story stays apart', async () => {
+    const seeds = await seedSources()
+    const store = await open()
+    try {
+      for (const source of seeds) await store.addArticle(source)
+      const corpus = createCorpus(seeds.map((s) => normalizeArticle(s)))
+      const expected = corpus.analysis()
+      const analysis = await store.analysis()
+      expect(analysis.disputes).toEqual(expected.disputes)
+      expect(analysis.clusters.length).toBe(expected.clusters.length)
+      const [story] = await store.stories()
+      const one = await store.storyAnalysis(story?.id as string)
+      expect(one.disputes.length).toBe(expected.disputes.length)
+      // Cached until the story changes.
+      expect(await store.storyAnalysis(story?.id as string)).toBe(one)
+
+      const added = await store.addArticle(otherArticle(1))
+      expect(added).toMatchObject({ added: true, id: 'harbour-1', joined: false })
+      const joined = await store.addArticle(otherArticle(2))
+      expect(joined.joined).toBe(true)
+      expect(joined.story.id).toBe(added.story.id)
+      expect(joined.story.articles).toEqual(['harbour-1', 'harbour-2'])
+      // The seeds' story was not touched: its analysis is still the cached one.
+      expect(await store.storyAnalysis(story?.id as string)).toBe(one)
+      expect((await store.stories()).map((s) => s.articles.length)).toEqual([5, 2])
+      expect(await store.storyOf('harbour-2')).toBe(added.story.id)
+      expect((await store.analysis()).articles).toHaveLength(7)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('searches words, phrases and speakers in the database, ranked and paged', async () => {
+    const store = await open()
+    try {
+      for (const source of await seedSources()) await store.addArticle(source)
+      await store.addArticle(otherArticle(1))
+      const bridge = await store.search('harbour bridge')
+      expect(bridge.items.length).toBeGreaterThan(0)
+      expect(bridge.items.every((hit) => hit.article === 'harbour-1')).toBe(true)
+      // English stems: "supports" and "replacing" find "support" and "replaced".
+      const stem = await store.search('supports replacing')
+      expect(stem.items.map((hit) => [hit.kind, hit.article]).sort()).toEqual([
+        ['quote', 'harbour-1'],
+        ['sentence', 'harbour-1'],
+      ])
+      expect(stem.items.find((hit) => hit.kind === 'quote')?.text).toContain(
+        'every support has been replaced',
+      )
+      const phrase = await store.search('"mega jail"')
+      expect(phrase.items.length).toBeGreaterThan(0)
+      for (const hit of phrase.items) expect(hit.text.toLowerCase()).toMatch(/mega.?jail/)
+      const speaker = await store.search('Maria Lindqvist')
+      expect(
+        speaker.items.some((hit) => hit.kind === 'quote' && hit.speaker === 'Maria Lindqvist'),
+      ).toBe(true)
+      expect((await store.search('zzzunheard')).items).toEqual([])
+
+      const all = await store.search('Bukele', { limit: 500 })
+      const first = await store.search('Bukele', { limit: 2 })
+      expect(first.items).toEqual(all.items.slice(0, 2))
+      const second = await store.search('Bukele', { limit: 2, cursor: first.next })
+      expect(second.items).toEqual(all.items.slice(2, 4))
+      await expect(store.search('Bukele', { cursor: '!!' })).rejects.toThrow(/cursor/)
+
+      const page = await store.listArticles({ limit: 4 })
+      expect(page.items).toHaveLength(4)
+      const rest = await store.listArticles({ limit: 4, cursor: page.next })
+      expect(rest.items).toHaveLength(2)
+      expect(rest.items[1]).toMatchObject({ id: 'harbour-1', outlet: 'Harbour Courier 1' })
+      expect(rest.next).toBeNull()
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('refuses an article without a body and an id taken by another text, writing nothing', async () => {
+    const store = await open()
+    try {
+      await store.addArticle(otherArticle(1))
+      await expect(store.addArticle({ content: '   \n' })).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+      })
+      await expect(store.addArticle({ ...otherArticle(2), id: 'harbour-1' })).rejects.toMatchObject(
+        { code: 'DUPLICATE_ID' },
+      )
+      expect(await store.count()).toBe(1)
+      // The failed add left the story index consistent: the next add still works.
+      expect((await store.addArticle(otherArticle(3))).joined).toBe(true)
+    } finally {
+      await store.close()
+    }
+  })
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+// PGlite starts a WebAssembly PostgreSQL: creating a store takes seconds on a loaded
+// 2-core machine, and the durability tests spawn processes and kill them.
+export default defineConfig({
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+})
