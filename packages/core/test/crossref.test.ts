@@ -1274,3 +1274,41 @@ describe('crossref: what a wording dispute is', () => {
     expect(result.disputes).toEqual([])
   })
 })
+
+describe('crossref: precision of attribution and contested disputes', () => {
+  it('a description or a second form of one name is no other speaker', () => {
+    const statement =
+      'We received an inquiry from the state attorney general and are cooperating fully'
+    const result = corpus({
+      a: ['The company spoke.', `“${statement},” a company spokesperson said.`],
+      b: ['The company spoke.', `“${statement},” said James P. Kennedy Jr.`],
+      c: ['The company spoke.', `“${statement},” said James Kennedy.`],
+    })
+    expect(result.clusters).toHaveLength(1)
+    expect(result.disputes).toEqual([])
+  })
+
+  it('condemning an act contests no statement', () => {
+    const result = corpus({
+      a: [
+        'The embassy spoke.',
+        '“We stand with our allies as they recover from this terrible attack on the harbor,” Ambassador Ann Vale said.',
+      ],
+      b: [
+        'President Tom Reyes released a statement condemning “the horrific attack on the harbor and its people.”',
+      ],
+    })
+    expect(result.disputes.filter((d) => d.kind === 'contested')).toEqual([])
+  })
+
+  it('the dissenter’s own title names no one they answer', () => {
+    const result = corpus({
+      a: [
+        'The mayor spoke.',
+        '“The new stadium will be paid for by private investors alone,” Mayor Ann Vale said.',
+        'Vale spokesman Tom Reyes said, “Any plan that puts the stadium on the public budget is wrong.”',
+      ],
+    })
+    expect(result.disputes.filter((d) => d.kind === 'contested')).toEqual([])
+  })
+})

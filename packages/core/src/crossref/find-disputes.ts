@@ -548,14 +548,21 @@ const COUNTER = { test: (text: string) => DISSENT_VERB.test(text) || DISSENT_WOR
  * dissent after the speaker's mention ("Flores … criticized his president's
  * offer, saying"), not one said of someone else ("was criticized by").
  */
-function dissentsInLead(lead: string, mentionAt: number): boolean {
+function dissentsInLead(lead: string, mentionAt: number, quote: string): string | null {
   for (const m of lead.matchAll(new RegExp(DISSENT_VERB.source, 'giu'))) {
     if (mentionAt >= 0 && m.index < mentionAt) continue
-    if (/^\s+by\b/i.test(lead.slice(m.index + m[0].length))) continue
-    return true
+    const object = lead.slice(m.index + m[0].length)
+    if (/^\s+by\b/i.test(object)) continue
+    // Condemning an act ("condemning the attack") answers no one's words.
+    if (ACTS.test(`${object} ${quote}`.split(/[,;:.]/)[0] ?? '')) continue
+    return object
   }
-  return false
+  return null
 }
+
+// Acts of violence a voice condemns: no statement is contested by it.
+const ACTS =
+  /\b(?:attacks?|shootings?|bombings?|violence|killings?|murders?|massacres?|explosions?|terrorism|nuclear test|tests?|strikes?)\b/i
 
 // Content words that any two voices of a news story share: no sign that one answers the other.
 const COMMON_WORDS = new Set(
@@ -657,9 +664,12 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
       mention && mention.span.start >= start && mention.span.start < counter.quote.span.start
         ? mention.span.start - start
         : -1
-    const byVerb = dissentsInLead(lead, mentionAt)
+    // What the verb of dissent is said of: the words after it, and the quote.
+    const object = dissentsInLead(lead, mentionAt, counter.quote.text)
+    const byVerb = object !== null
     const byRuling = RULING_WORDS.test(counter.quote.text)
     if (!byVerb && !byRuling) return
+    const objectWords = contentWords(`${object ?? ''} ${counter.quote.text}`)
     const votes = new Map<number, number>()
     // The dissenter's own name ("Amnesty International") is no word of what it answers.
     const own = contentWords(counter.quote.speaker?.name ?? '')
@@ -671,10 +681,16 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     }
     // A statement by someone the dissenting sentence names weighs more.
     // "…, which was dismissed by Bukele": whom the sentence names, before or after the words.
-    const leadWords = new Set(wordTokens(`${lead} ${tail}`).map((t) => t.norm.replace(/'s$/, '')))
+    // A verb of dissent names whom it answers after it ("criticized his president's offer");
+    // words that rule something unlawful may name them anywhere in the sentence.
+    // Names before the speaker's own mention are their title ("Clinton spokesman Jesse Ferguson").
+    const afterMention =
+      mention && mentionAt >= 0 ? lead.slice(mentionAt + mention.text.length) : lead
+    const namingText = byVerb && !byRuling ? (object ?? '') : `${afterMention} ${tail}`
+    const leadWords = new Set(wordTokens(namingText).map((t) => t.norm.replace(/'s$/, '')))
     const ownedRoles = new Set(
       [
-        ...lead
+        ...namingText
           .toLowerCase()
           .matchAll(/\b(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)(?:['’]s)?\b/gu),
       ].map((m) => m[1] as string),
@@ -697,6 +713,23 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     for (const [i, shared] of votes) {
       const voice = voices[i] as (typeof voices)[number]
       if (i === counterIndex || voice.quote.speaker?.id === counter.quote.speaker?.id) continue
+      // Words that rule something unlawful answer a statement the sentence does not name
+      // only from another report: within one, the sentence says whom it answers.
+      if (
+        byRuling &&
+        !byVerb &&
+        !named.has(voice.quote.speaker?.id ?? '') &&
+        voice.quote.article === counter.quote.article
+      )
+        continue
+      // What the dissent is said of must be in the statement: a word of it, or its speaker.
+      if (
+        byVerb &&
+        !byRuling &&
+        !named.has(voice.quote.speaker?.id ?? '') &&
+        ![...voice.words].some((word) => objectWords.has(word) && !COMMON_WORDS.has(word))
+      )
+        continue
       if (COUNTER.test(voice.cluster.canonical) || wordTokens(voice.cluster.canonical).length < 3)
         continue
       if (shared > best || (shared === best && target && i < targetIndex)) {
