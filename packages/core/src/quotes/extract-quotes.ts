@@ -20,7 +20,7 @@ import {
 } from './cues.js'
 import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, type NamedEntity, NameRegistry } from './name-registry.js'
-import { isWrittenAsName } from './proper-name.js'
+import { isGrammarWord, isWrittenAsName } from './proper-name.js'
 import { speakerId } from './speaker-id.js'
 import {
   isPeopleNoun,
@@ -1012,7 +1012,9 @@ interface Resolved {
 
 function fromEntity(entity: NamedEntity, alias: string): Resolved {
   // Pronouns and role nouns ("he", "the president") are how the text refers, not names.
-  if (/^\p{Lu}/u.test(alias) && !/^(?:He|She|It|They|We|I)$/.test(alias)) entity.aliases.add(alias)
+  // Nor is a mention that opens with a word of grammar ("What do you think of Carson", "In a … interview Trump").
+  if (/^\p{Lu}/u.test(alias) && !isGrammarWord(alias.split(/\s/)[0] as string))
+    entity.aliases.add(alias)
   return {
     id: speakerId(entity.name),
     name: entity.name,

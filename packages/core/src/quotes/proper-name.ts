@@ -1,21 +1,26 @@
 // Words that are never a name, even capitalized: interrogatives, pronouns and
 // quantifiers that stand alone ("Nothing really changed", "When asked").
 const NEVER_A_NAME =
-  /^(?:what|who|whom|whose|which|why|how|where|when|whether|whatever|whoever|nothing|nobody|none|noone|everything|something|anything|there|here|this|that|these|those|such|it|they|we|you|he|she|i|but|and|or|so|yet|if|as|while|however|meanwhile|also|then|now|still|even|just|only|indeed|instead|perhaps|maybe|yes|no|not|all|both|each|every|either|neither|much|more|less|any|other)$/i
+  /^(?:what|who|whom|whose|which|why|how|where|when|whether|whatever|whoever|nothing|nobody|none|noone|everything|something|anything|there|here|this|that|these|those|such|it|they|we|you|he|she|i|but|and|or|so|yet|if|as|while|however|meanwhile|also|then|now|still|even|just|only|indeed|instead|perhaps|maybe|yes|no|not|all|both|each|every|either|neither|much|more|less|any|other|in|on|at|for|from|with|by|of|to|after|before|during|under|over|into|about|against|among|between|through|since|until|without|despite)$/i
+
+/** A word of grammar, capitalized or not: an interrogative, a pronoun, a preposition ("What", "In"). */
+export function isGrammarWord(word: string): boolean {
+  return NEVER_A_NAME.test(word)
+}
 
 /**
  * Whether a single capitalized word that stands where a speaker goes may be a
- * name: not a word of grammar ("Nothing", "When"), and not a common word of
- * the article: one it writes in lower case ("the transcript") and capitalizes
- * only where a sentence starts. A name the article writes capitalized inside
- * a sentence ("…, Sharp said", "told Young") passes, and so does a word it
- * never writes otherwise ("Cruz") unless `strict`, which asks for the
- * capitalized use inside a sentence. Acronyms ("AFP") pass.
+ * name. Never a word of grammar ("Nothing", "When", "There"). Where a verb of
+ * speech vouches for it ("…,” Sharp said") that is all; `strict`, where
+ * nothing does ("Nothing really changed", "Transcript as follows:"), the
+ * article must also write it capitalized inside a sentence ("…, Sharp
+ * said", "told Young"): a common word capitalized only where sentences start
+ * is no name. Acronyms ("AFP") pass.
  */
 export function isWrittenAsName(text: string, word: string, strict = false): boolean {
   if (NEVER_A_NAME.test(word)) return false
   if (/^\p{Lu}{2,}s?$/u.test(word)) return true
-  if (!strict && occurrences(text, word.toLowerCase()).length === 0) return true
+  if (!strict) return true
   return occurrences(text, word).some((at) => insideSentence(text, at))
 }
 

@@ -102,7 +102,7 @@ const DOCUMENT_NOUNS = new Set(
 
 // Words that stand for people left unnamed: "another said", "some argued".
 const PEOPLE_PRONOUNS =
-  /^(?:another|others|some|many|both|several|most|few|one|two|three|each|either|neither|someone|somebody|everyone|everybody)$/i
+  /^(?:another|others|some|many|both|several|most|few|one|two|three|each|either|neither|someone|somebody|everyone|everybody|four|five|six|seven|eight|nine|ten)$/i
 
 // Agent nouns the lexicon may lack: "questioner", "neurosurgeon", "strategist", "46-year-old".
 /** "Someone", "another", "others": a word that stands for people left unnamed. */
@@ -280,7 +280,9 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   // "Officials", "Others" opening a sentence: people left unnamed, no name.
   if (
     words.length === 1 &&
-    ((/^\p{Lu}\p{Ll}+s$/u.test(text) && isPeopleNoun(text) && !ORG_WORDS.test(text)) ||
+    ((/^(?:\p{Lu}\p{Ll}+s|People|Staff)$/u.test(text) &&
+      isPeopleNoun(text) &&
+      !ORG_WORDS.test(text)) ||
       PEOPLE_PRONOUNS.test(text))
   ) {
     return {
@@ -414,6 +416,8 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   // A known given name before the last two words belongs to the name: "Keith Lamont Scott".
   if (from > 0 && genderOfGivenName(nameWords[from - 1] as string) !== null) from--
   const person = nameWords.slice(from)
+  // "Wednesday", "Friday night": when, never who.
+  if (person.every((w) => DAY.test(w))) return null
   const name = person.join(' ')
   const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
   const roleText = text
@@ -431,6 +435,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     roleText &&
     !DETERMINER.test(roleText) &&
     !HONORIFIC.test(roleText) &&
+    !/^(?:what|who|whom|which|how|why|when|where|whether)\b/i.test(roleText) &&
     roleText
       .split(/\s+/)
       .some((w) => /^\p{Lu}/u.test(w) || isPeopleNoun(w) || speakerNounKind(w) !== null)
@@ -511,6 +516,8 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
     gender: gender(before.join(' ')),
   }
 }
+
+const DAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?$/
 
 const TRAILING_TIME =
   /\s+(?:on|last|this|early|late)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening)$|\s+(?:today|yesterday|earlier|later)$/
