@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openStore } from '../src/index.js'
+import { storeSuite } from './store-suite.js'
+
+// A PostgreSQL server to test against: .ci/run starts one and sets this.
+const SERVER = process.env.CORROBORATE_TEST_DATABASE_URL
+const CHILD = fileURLToPath(new URL('fixtures/add-child.mjs', import.meta.url))
+
+async function reachable(url: string | undefined): Promise<boolean> {
+  if (!url) return false
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
+  try {
+    await client.connect()
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+const available = await reachable(SERVER)
+if (!available)
+  process.stderr.write(
+    `@corroborate/store: skipped the PostgreSQL server suite: ${SERVER ? `${SERVER} cannot be reached` : 'CORROBORATE_TEST_DATABASE_URL is not set'} (.ci/run starts a server and sets it)\n`,
+  )
+
+/** Runs SQL on the server's own database (to create and drop the tests' databases). */
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: SERVER })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+let url = ''
+let name = ''
+beforeEach(async () => {
+  if (!available) return
+  name = `corroborate_${randomBytes(6).toString('hex')}`
+  await admin(`CREATE DATABASE ${name}`)
+  const at = new URL(SERVER as string)
+  at.pathname = `/${name}`
+  url = at.toString()
+})
+afterEach(async () => {
+  if (available && name) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+})
+
+function addFrom(count: number): Promise<string[]> {
+  const child = spawn(process.execPath, [CHILD, url, String(count)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (chunk) => {
+    out += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    err += chunk
+  })
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.split('\n')) : reject(new Error(`child exited ${code}: ${err}`)),
+    ),
+  )
+}
+
+describe.skipIf(!available)('PostgreSQL server store', () => {
+  storeSuite(() => openStore({ url }))
+
+  it('two processes adding the same articles at once store each once, in the stories one process makes', async () => {
+    const [a, b] = await Promise.all([addFrom(24), addFrom(24)])
+    expect(a).toContain('done')
+    expect(b).toContain('done')
+    const store = await openStore({ url })
+    let together: string[][]
+    try {
+      expect(await store.count()).toBe(24)
+      together = (await store.stories()).map((s) => s.articles)
+      expect(together.flat().sort()).toEqual(
+        Array.from({ length: 24 }, (_, i) => `child-${i + 1}`).sort(),
+      )
+    } finally {
+      await store.close()
+    }
+    // The same articles from one process, into a fresh database.
+    await admin(`DROP DATABASE ${name} WITH (FORCE)`)
+    await admin(`CREATE DATABASE ${name}`)
+    await addFrom(24)
+    const alone = await openStore({ url })
+    try {
+      expect((await alone.stories()).map((s) => s.articles)).toEqual(together)
+    } finally {
+      await alone.close()
+    }
+  })
+})
