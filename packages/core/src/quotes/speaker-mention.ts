@@ -465,20 +465,34 @@ const LOCATIVE = /^(?:at|in|near|outside|inside|on|from)$/
  * mention has no such shape.
  */
 function withPlace(text: string, words: string[]): SpeakerMention | null {
+  // The preposition, then a name within a few words: "for committee Democrats", "at the State Department".
   const at = words.findIndex(
     (word, index) =>
       index > 0 &&
       PLACE_PREPOSITION.test(word) &&
-      /^\p{Lu}/u.test(words[index + (words[index + 1] === 'the' ? 2 : 1)] ?? ''),
+      words
+        .slice(index + 1, index + 4)
+        .some(
+          (next, offset) =>
+            /^\p{Lu}/u.test(next) &&
+            words.slice(index + 1, index + 1 + offset).every((w) => /^\p{Ll}[\p{L}-]*$/u.test(w)),
+        ),
   )
   if (at < 0) return null
   const before = words.slice(0, at)
   const after = words.slice(at)
   const previous = before[before.length - 1] as string
   if (/^\p{Lu}/u.test(previous)) {
+    const person = parseSpeakerMention(before.join(' '))
+    // "Republicans on Capitol Hill", "Democrats in Congress": a body, then where it sits.
+    if (
+      (person?.kind === 'organization' || person?.form === 'nominal') &&
+      /^(?:on|in|at)$/.test(words[at] as string) &&
+      after.length <= 4
+    )
+      return { ...person, text, roles: [] }
     // "Ted Cruz of Texas": a person's full or titled name, then where they are from.
     if (at < 2 || !/^(?:of|from|at|in|with)$/.test(words[at] as string)) return null
-    const person = parseSpeakerMention(before.join(' '))
     if (
       person?.form !== 'name' ||
       person.kind !== 'person' ||
