@@ -137,6 +137,17 @@ describe('stories', () => {
     ).toContain(second.member.sharedQuote)
   })
 
+  it('describes one story alone as stories() describes it, and no unknown one', () => {
+    const index = createStoryIndex()
+    for (const p of seedProfiles) index.add(p)
+    const flood = index.add(profile(article('flood-a', FLOOD_A, { published: '2024-11-23' })))
+    index.add(profile(article('flood-b', FLOOD_B, { published: '2024-11-24' })))
+    const all = index.stories()
+    expect(index.story(flood.story)).toEqual(all.find((s) => s.id === flood.story))
+    expect(index.story(all[0]?.id ?? '')).toEqual(all[0])
+    expect(index.story('st-none')).toBeUndefined()
+  })
+
   it('never moves an article once assigned, and gives the same stories for the same order', () => {
     const pool = [
       ...seedProfiles,

@@ -414,7 +414,7 @@ export async function openStore(
           indexedSeq = Number(row.seq)
         }
         const assignment = storyIndex.add(prepared.profile)
-        const described = storyIndex.stories().find((s) => s.id === assignment.story) as Story
+        const described = storyIndex.story(assignment.story) as Story
         // The stored membership is what counts: a joined article goes where its closest neighbour is.
         let storyId = assignment.story
         if (assignment.joined && assignment.member.closest !== null) {

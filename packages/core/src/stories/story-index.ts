@@ -46,6 +46,11 @@ export interface StoryIndex {
   add(profile: ArticleProfile): StoryAssignment
   /** Every story, in the order they were started. */
   stories(): Story[]
+  /**
+   * One story, as {@link StoryIndex.stories} describes it, without describing
+   * the others: what a store writes after an add.
+   */
+  story(id: string): Story | undefined
   /** The id of the story an article is in, if it was added. */
   storyOf(article: string): string | undefined
   /** How many articles were added. */
@@ -156,6 +161,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     if (day === null || story.first === null || story.last === null) return true
     if (Math.max(story.last, day) - Math.min(story.first, day) > maxSpan) return false
     return nearestDay(story, day) <= linkDays
+  }
+
+  const similarity = (a: Weighted, b: Weighted) => {
+    const squared = new Map<string, number>()
+    for (const term of a.weights.keys()) squared.set(term, idf(term) ** 2)
+    return cosine(a, squared, b)
   }
 
   const index: StoryIndex = {
@@ -318,13 +329,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return { story: story.id, joined: story.docs.length > 1, member }
     },
     stories() {
-      return stories.map((story) =>
-        describeStory(story, docs, (a, b) => {
-          const squared = new Map<string, number>()
-          for (const term of a.weights.keys()) squared.set(term, idf(term) ** 2)
-          return cosine(a, squared, b)
-        }),
-      )
+      return stories.map((story) => describeStory(story, docs, similarity))
+    },
+    story(id) {
+      const story = stories.find((s) => s.id === id)
+      return story && describeStory(story, docs, similarity)
     },
   }
   return index

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// The store on disk (PGlite), at a size: ingest rate with 1 and 2 analysis threads, restart
+// (open to the first answer of a read a tool makes: the stories, a search) with its RSS,
+// add p95 with the store full (analysis, story assignment, commit), and search p95.
+// Articles: the core's retold corpus (packages/core/bench/retold-corpus.mjs: real text,
+// retold per article, no text repeated). Restart is measured in a fresh process.
+// usage: node bench/store.bench.mjs [--size N] [--quick] [--write] [--keep DIR]
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { retoldCorpus, sourceStories } from '../../core/bench/retold-corpus.mjs'
+import { ingest, openStore } from '../dist/index.js'
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    quick: { type: 'boolean' },
+    write: { type: 'boolean' },
+    keep: { type: 'string' },
+    restart: { type: 'string' },
+  },
+})
+const p95 = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length * 0.95)] ?? 0
+const ms = (x) => `${Math.round(x)} ms`
+
+if (values.restart) {
+  // The child half: open an existing store, answer a first read, report time and RSS.
+  const start = performance.now()
+  const store = await openStore({ dataDir: values.restart })
+  const opened = performance.now() - start
+  const stories = await store.stories()
+  const first = performance.now() - start
+  const hits = await store.search('said')
+  const searched = performance.now() - start
+  const rss = process.memoryUsage().rss
+  // The first add after a restart replays the stored profiles into the story index.
+  const [source] = retoldCorpus((await sourceStories()).stories, 1, { offset: 900_000 })
+  const addStart = performance.now()
+  await store.addArticle(source)
+  const firstAdd = performance.now() - addStart
+  await store.close()
+  process.stdout.write(
+    JSON.stringify({
+      opened,
+      first,
+      searched,
+      rss,
+      stories: stories.length,
+      hits: hits.items.length,
+      firstAdd,
+      rssAfterAdd: process.memoryUsage().rss,
+    }),
+  )
+  process.exit(0)
+}
+
+const size = Number(values.size ?? (values.quick ? 500 : 10_000))
+const { stories } = await sourceStories()
+const sources = retoldCorpus(stories, size)
+const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'corroborate-store-bench-'))
+const log = (line) => process.stderr.write(`${line}\n`)
+
+// Ingest rate: the same first articles into two fresh stores, 1 and 2 threads.
+const sample = sources.slice(0, Math.min(300, size))
+const rate = {}
+for (const workers of [1, 2]) {
+  const scratch = mkdtempSync(join(tmpdir(), 'corroborate-store-rate-'))
+  const store = await openStore({ dataDir: scratch })
+  const start = performance.now()
+  await ingest(store, sample, { workers })
+  rate[workers] = sample.length / ((performance.now() - start) / 1000)
+  await store.close()
+  rmSync(scratch, { recursive: true, force: true })
+  log(`ingest --workers ${workers}: ${rate[workers].toFixed(1)} articles/s (${sample.length})`)
+}
+
+// Fill the store (2 threads), then time adds and searches with it full.
+let store = await openStore({ dataDir: dir })
+const fillStart = performance.now()
+let shown = 0
+await ingest(store, sources, {
+  workers: 2,
+  onProgress: (done, total) => {
+    if (done - shown >= total / 10) {
+      shown = done
+      log(`filled ${done}/${total} (${Math.round((performance.now() - fillStart) / 1000)} s)`)
+    }
+  },
+})
+const fill = (performance.now() - fillStart) / 1000
+await store.close()
+
+const restart = JSON.parse(
+  spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--restart', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).stdout,
+)
+log(`restart: ${JSON.stringify(restart)}`)
+
+store = await openStore({ dataDir: dir })
+const extra = retoldCorpus(stories, 40, { offset: size + 1000 })
+await store.addArticle(extra[0]) // the story index's replay, measured above
+const adds = []
+for (const source of extra.slice(1)) {
+  const start = performance.now()
+  await store.addArticle(source)
+  adds.push(performance.now() - start)
+}
+const words = [
+  'prison',
+  'said',
+  '"the president"',
+  'police',
+  'Bukele',
+  'million',
+  'court ruling',
+  'election',
+  'minister said',
+  'fire',
+]
+const searches = []
+for (let round = 0; round < 10; round++)
+  for (const word of words) {
+    const start = performance.now()
+    await store.search(word, { limit: 20 })
+    searches.push(performance.now() - start)
+  }
+const count = await store.count()
+await store.close()
+if (!values.keep) rmSync(dir, { recursive: true, force: true })
+
+const row = (name, value, target) => `| ${name} | ${value} | ${target} |`
+const table = [
+  '| measure | value | target (issue 16) |',
+  '| --- | --- | --- |',
+  row(
+    'store filled (2 threads)',
+    `${size} articles in ${Math.round(fill)} s (${(size / fill).toFixed(1)}/s)`,
+    '',
+  ),
+  row('restart: open the store', ms(restart.opened), ''),
+  row(
+    'restart: open to the first answer (`stories()`, ' + restart.stories + ' stories)',
+    ms(restart.first),
+    '≤ 3 s',
+  ),
+  row('restart: open to a search answered', ms(restart.searched), ''),
+  row('RSS after open and first answers', `${Math.round(restart.rss / 1e6)} MB`, '≤ 500 MB'),
+  row('first add after a restart (replays the stored story profiles)', ms(restart.firstAdd), ''),
+  row('RSS after that add', `${Math.round(restart.rssAfterAdd / 1e6)} MB`, ''),
+  row(`add p95 (${adds.length} adds, ${count} stored at the end)`, ms(p95(adds)), '≤ 300 ms'),
+  row(`search p95 (${searches.length} searches, limit 20)`, ms(p95(searches)), '≤ 50 ms'),
+  row('ingest rate, 1 thread (300 articles, fresh store)', `${rate[1].toFixed(1)}/s`, ''),
+  row(
+    'ingest rate, 2 threads',
+    `${rate[2].toFixed(1)}/s (${(rate[2] / rate[1]).toFixed(2)}×)`,
+    '≥ 1.7×',
+  ),
+].join('\n')
+process.stdout.write(`${table}\n`)
+
+if (values.write) {
+  const path = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
+  const md = readFileSync(path, 'utf8')
+  const section = `<!-- store:start -->\nPGlite on disk, ${size} retold articles, Node ${process.version}, on a shared 2-core machine.\n\n${table}\n<!-- store:end -->`
+  writeFileSync(
+    path,
+    md.includes('<!-- store:start -->')
+      ? md.replace(/<!-- store:start -->[\s\S]*<!-- store:end -->/, section)
+      : `${md.trimEnd()}\n\n## Store (\`packages/store/bench/store.bench.mjs\`)\n\n${section}\n`,
+  )
+}

@@ -1,0 +1,116 @@
+import { Worker } from 'node:worker_threads'
+import { type ArticleSource, CorroborateError } from '@corroborate/core'
+import type { AddResult, Store } from './open-store.js'
+import { type PreparedArticle, prepareArticle } from './prepare-article.js'
+
+/** Options of {@link ingest}. */
+export interface IngestOptions {
+  /**
+   * Threads that analyse articles (normalize, quotes, claims, profile) while
+   * this one writes. 1 analyses here, between writes. Default 1.
+   */
+  workers?: number
+  /** After each article: how many are done of how many. */
+  onProgress?: (done: number, total: number) => void
+  /** Each article refused (no body, an id taken by another text), with the reason. */
+  onProblem?: (source: ArticleSource, message: string) => void
+  /** Stops between two articles; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal
+}
+
+/** What {@link ingest} did. */
+export interface IngestSummary {
+  added: number
+  /** Already stored (the same content): nothing written. */
+  unchanged: number
+  refused: number
+}
+
+type Outcome = { prepared: PreparedArticle } | { error: { message: string; code: string | null } }
+
+/**
+ * Adds many articles to a store, in the order given (so the stories are those
+ * one `addArticle` after another makes), analysing up to `workers` articles
+ * ahead in worker threads. Each article is committed on its own: a crash keeps
+ * every article that was reported done.
+ */
+export async function ingest(
+  store: Store,
+  sources: readonly ArticleSource[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const workers = options.workers ?? 1
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `workers is a whole number from 1 to 64, not ${String(options.workers)}`,
+    )
+  const summary: IngestSummary = { added: 0, unchanged: 0, refused: 0 }
+  const record = (source: ArticleSource, result: AddResult | Error) => {
+    if (result instanceof Error) {
+      summary.refused++
+      options.onProblem?.(source, result.message)
+    } else if (result.added) summary.added++
+    else summary.unchanged++
+  }
+  const add = async (source: ArticleSource, outcome: Outcome) => {
+    if ('error' in outcome) return record(source, new Error(outcome.error.message))
+    try {
+      record(source, await store.addPrepared(outcome.prepared))
+    } catch (error) {
+      if (!(error instanceof CorroborateError)) throw error
+      record(source, error)
+    }
+  }
+
+  if (workers === 1) {
+    for (const [n, source] of sources.entries()) {
+      options.signal?.throwIfAborted()
+      let outcome: Outcome
+      try {
+        outcome = { prepared: prepareArticle(source) }
+      } catch (error) {
+        if (!(error instanceof CorroborateError)) throw error
+        outcome = { error: { message: error.message, code: error.code } }
+      }
+      await add(source, outcome)
+      options.onProgress?.(n + 1, sources.length)
+    }
+    return summary
+  }
+
+  const threads = Array.from(
+    { length: workers },
+    () => new Worker(new URL('./prepare-worker.js', import.meta.url)),
+  )
+  const pending = new Map<number, (outcome: Outcome) => void>()
+  for (const thread of threads)
+    thread.on('message', (message: { n: number } & Outcome) => {
+      pending.get(message.n)?.(message)
+      pending.delete(message.n)
+    })
+  // Each article goes to a thread as soon as one is free; results are written in order.
+  const outcomes = new Map<number, Promise<Outcome>>()
+  let sent = 0
+  const send = () => {
+    const n = sent++
+    const source = sources[n] as ArticleSource
+    outcomes.set(n, new Promise<Outcome>((resolve) => pending.set(n, resolve)))
+    ;(threads[n % workers] as Worker).postMessage({ n, source })
+  }
+  try {
+    const ahead = workers * 2
+    while (sent < Math.min(sources.length, ahead)) send()
+    for (let n = 0; n < sources.length; n++) {
+      options.signal?.throwIfAborted()
+      const outcome = await (outcomes.get(n) as Promise<Outcome>)
+      outcomes.delete(n)
+      if (sent < sources.length) send()
+      await add(sources[n] as ArticleSource, outcome)
+      options.onProgress?.(n + 1, sources.length)
+    }
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()))
+  }
+  return summary
+}
