@@ -113,16 +113,48 @@ const CLAUSE_BREAK = /[,;:—–()]|\s(?:that|but|and|while|after|before|when|be
  * meet on Thursday", "is set to visit"), with no past-tense reporting verb in
  * it. A fronted "On Tuesday," is read with the clause after it.
  */
-function speaksOfFuture(text: string, start: number, end: number): boolean {
-  const breaks = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index), text.length]
-  const from = Math.max(...breaks.filter((b) => b <= start))
-  let to = Math.min(...breaks.filter((b) => b >= end))
+function speaksOfFuture(
+  text: string,
+  breaks: readonly number[],
+  start: number,
+  end: number,
+): boolean {
+  // `breaks` is sorted and starts with 0 and ends with the text's length: binary searches
+  // keep a run-on sentence of many days linear.
+  const from = breaks[lastAtMost(breaks, start)] as number
+  let next = firstAtLeast(breaks, end)
+  let to = breaks[next] as number
   const rest = `${text.slice(from, start)} ${text.slice(end, to)}`
   if (!/\p{L}{3,}\s+\p{L}+/u.test(rest.replace(/^[\s,;:—–()]*\p{L}*\s*$/u, ''))) {
-    to = Math.min(...breaks.filter((b) => b > to), text.length)
+    while (next < breaks.length - 1 && (breaks[next] as number) <= to) next++
+    to = breaks[next] as number
   }
   const clause = text.slice(from, to)
   return FUTURE.test(clause) && !PAST_REPORT.test(clause)
+}
+
+/** The index of the last of sorted `values` at most `x` (values[0] is at most every x asked). */
+function lastAtMost(values: readonly number[], x: number): number {
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if ((values[mid] as number) <= x) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/** The index of the first of sorted `values` at least `x` (the last value is at least every x asked). */
+function firstAtLeast(values: readonly number[], x: number): number {
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((values[mid] as number) >= x) high = mid
+    else low = mid + 1
+  }
+  return low
 }
 
 /**
@@ -135,6 +167,7 @@ function speaksOfFuture(text: string, start: number, end: number): boolean {
 function findRelativeDays(text: string, published: Day | null): Found[] {
   const found: Found[] = []
   if (!DAY_WORD.test(text)) return found
+  let breaks: number[] | undefined
   for (const m of text.matchAll(WEEKDAY)) {
     const modifier = m[1]?.toLowerCase() ?? null
     const name = m[2] as string
@@ -156,7 +189,10 @@ function findRelativeDays(text: string, published: Day | null): Found[] {
       let shift: number
       if (modifier === 'next' || modifier === 'coming') shift = ahead === 0 ? 7 : ahead
       else if (modifier === 'last' || modifier === 'past') shift = -(back === 0 ? 7 : back)
-      else shift = speaksOfFuture(text, m.index, nameAt + name.length) ? ahead : -back
+      else {
+        breaks ??= [0, ...[...text.matchAll(CLAUSE_BREAK)].map((b) => b.index), text.length]
+        shift = speaksOfFuture(text, breaks, m.index, nameAt + name.length) ? ahead : -back
+      }
       value = isoDay(published + shift * DAY_MS)
     }
     found.push({

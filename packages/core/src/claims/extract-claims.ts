@@ -16,7 +16,7 @@ import type { Found } from './found.js'
 import { keywordsOf } from './keywords.js'
 import { findPlaces, fromCapitals } from './places.js'
 import { findQuantities } from './quantities.js'
-import { tokenize } from './tokens.js'
+import { type Token, tokenize } from './tokens.js'
 
 /** The claims of one article, in text order, and the problems met on the way. */
 export interface ClaimExtraction {
@@ -93,11 +93,41 @@ function withoutOverlaps(found: readonly Found[]): Found[] {
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,
   )
+  // What is kept so far, in text order and never overlapping: one binary search per
+  // finding, so that a run-on sentence of thousands of numbers stays n·log n.
   const kept: Found[] = []
   for (const f of ranked) {
-    if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f)
+    let low = 0
+    let high = kept.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if ((kept[mid] as Found).start < f.start) low = mid + 1
+      else high = mid
+    }
+    const before = kept[low - 1]
+    const after = kept[low]
+    const clear =
+      (before === undefined || before.end <= f.start) &&
+      (after === undefined || f.end <= after.start) &&
+      !(after !== undefined && after.start === f.start && f.end > f.start)
+    if (clear) kept.splice(low, 0, f)
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end)
+  return kept
+}
+
+/** Characters around a claim whose words are its keywords, in a sentence longer than twice this. */
+const KEYWORD_WINDOW = 400
+
+/** The index of the first token that starts at or after `offset` (tokens in text order). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((tokens[mid] as Token).start < offset) low = mid + 1
+    else high = mid
+  }
+  return low
 }
 
 interface Placed {
@@ -193,8 +223,18 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
       const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
       const written = article.original.slice(span.start, span.end)
       if (written.trim() === '') continue
-      keywords ??= keywordsOf(tokens)
-      placed.push({ found: f, span, text: written, sentence, keywords })
+      // A run-on sentence gives each claim the words around it, not all of its own.
+      const near =
+        text.length > 2 * KEYWORD_WINDOW
+          ? keywordsOf(
+              tokens.slice(
+                tokenAt(tokens, f.start - KEYWORD_WINDOW),
+                tokenAt(tokens, f.end + KEYWORD_WINDOW),
+              ),
+            )
+          : null
+      keywords ??= near ? null : keywordsOf(tokens)
+      placed.push({ found: f, span, text: written, sentence, keywords: near ?? keywords ?? [] })
     }
     for (const u of unresolved) {
       const span = toOriginalSpan(article.runs, sentence.offset + u.start, sentence.offset + u.end)

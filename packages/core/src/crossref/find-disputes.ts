@@ -549,7 +549,8 @@ const COUNTER = { test: (text: string) => DISSENT_VERB.test(text) || DISSENT_WOR
  * offer, saying"), not one said of someone else ("was criticized by").
  */
 function dissentsInLead(lead: string, mentionAt: number, quote: string): string | null {
-  for (const m of lead.matchAll(new RegExp(DISSENT_VERB.source, 'giu'))) {
+  if (!DISSENT_VERB.test(lead)) return null
+  for (const m of lead.matchAll(DISSENT_VERBS)) {
     if (mentionAt >= 0 && m.index < mentionAt) continue
     const object = lead.slice(m.index + m[0].length)
     if (/^\s+by\b/i.test(object)) continue
@@ -559,6 +560,8 @@ function dissentsInLead(lead: string, mentionAt: number, quote: string): string 
   }
   return null
 }
+
+const DISSENT_VERBS = new RegExp(DISSENT_VERB.source, 'giu')
 
 // Acts of violence a voice condemns: no statement is contested by it.
 const ACTS =
@@ -592,9 +595,20 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
   // The words that introduce a quote: its sentence up to the quote.
   const sentenceOf = (quote: Quote) => {
     const article = articleById.get(quote.article)
-    const sentence = article?.sentences.find(
-      (s) => s.span.start <= quote.span.start && s.span.end >= quote.span.start,
-    )
+    // Sentences are in text order: the last that starts at or before the quote.
+    const sentences = article?.sentences ?? []
+    let low = 0
+    let high = sentences.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if ((sentences[mid]?.span.start ?? 0) <= quote.span.start) low = mid
+      else high = mid - 1
+    }
+    const found = sentences[low]
+    const sentence =
+      found && found.span.start <= quote.span.start && found.span.end >= quote.span.start
+        ? found
+        : undefined
     if (!article || !sentence) return { lead: '', tail: '', start: quote.span.start }
     const end = Math.max(sentence.span.end, quote.span.end)
     return {
@@ -624,7 +638,10 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     if (!list) map.set(word, [id])
     else if (!list.includes(id)) list.push(id)
   }
+  // Only the speakers of these quotes: a corpus's list is read once per story otherwise.
+  const present = new Set(input.quotes.map((q) => q.speaker?.id))
   for (const speaker of input.speakers ?? []) {
+    if (!present.has(speaker.id)) continue
     index(bySurname, (speaker.name.split(/\s+/).at(-1) ?? '').toLowerCase(), speaker.id)
     for (const role of speaker.roles) {
       const head = (role.split(/\s+/).at(-1) ?? '').toLowerCase()

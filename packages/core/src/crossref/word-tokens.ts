@@ -86,8 +86,21 @@ export function americanSpelling(word: string): string {
     .replace(/(?<=\p{L}{3}[ae])ll(ed|ing|er|ers)$/u, 'l$1')
 }
 
+// Words recur across a corpus: each written form is normalized once. Cleared when it grows
+// large, so that memory stays bounded on any input.
+const normalized = new Map<string, string>()
+
 /** The form a word is compared in: see {@link WordToken.norm}. */
 function normalize(raw: string): string {
+  const known = normalized.get(raw)
+  if (known !== undefined) return known
+  if (normalized.size > 100_000) normalized.clear()
+  const norm = normalizeWord(raw)
+  normalized.set(raw, norm)
+  return norm
+}
+
+function normalizeWord(raw: string): string {
   const plain = raw
     .toLowerCase()
     .replace(/’/g, "'")
