@@ -310,7 +310,11 @@ export interface Claim {
   qualifier: ClaimQualifier
   /** The sentence the claim stands in. */
   sentence: TextEvidence
-  /** Content words of the sentence, lower case and singular, sorted: to align claims across articles. */
+  /**
+   * Content words of the sentence (of the 400 characters on each side of the
+   * claim, in a longer sentence), lower case and singular, sorted: to align
+   * claims across articles.
+   */
   keywords: string[]
   /** The quote the claim stands in, when it does, and that quote's speaker. */
   quote: string | null
