@@ -534,7 +534,7 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
 const DAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?$/
 
 const TRAILING_TIME =
-  /\s+(?:on|last|this|early|late)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening)$|\s+(?:today|yesterday|earlier|later)$/
+  /\s+(?:on|last|this|early|late)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening)$|\s+(?:today|yesterday|earlier|later)$|(?<=[\p{L}.])\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 
 /**
  * "Scott Pruitt, the attorney general of Oklahoma" and "the campaign's
