@@ -22,12 +22,15 @@ export interface Measure {
    * ("offer", "visit").
    */
   events: string[]
+  /** For numbers: true when a predicate says what is counted ("were killed", "can hold"), not a noun alone. */
+  predicated: boolean
   /** Events named only by a noun beside the value ("his visit on Monday", "the April 19 primary"): weaker. */
   nouns: string[]
   /**
    * Whose it is: the surname or name of the clause's named subject or owner,
-   * lower case; "?" for a pronoun ("he said"), someone not named; null when
-   * the clause has no person as subject.
+   * lower case; for a thing as subject its words after "#" ("#fox news poll");
+   * "?" for a pronoun or a subject out of sight ("he said", "…, after
+   * suspending"), someone not named; null when the clause names no subject.
    */
   actor: string | null
   /** What restricts it: places and times after "at", "in", "during" … ("bataclan", "february"), sorted. */
@@ -78,6 +81,7 @@ const STATE_VERBS = new Set(
 /** Verbs whose event is their object: "held a rally", "hosted talks", "staged a protest". */
 const HOLDING_VERBS = new Set('hold host stage give deliver attend organize organise'.split(' '))
 const PRONOUN_SUBJECTS = new Set('he she they we i you it'.split(' '))
+const SUBORDINATORS = new Set('after before while since upon by when until without'.split(' '))
 /** Words a fronted phrase of time or place opens with: "During his visit on Monday, …". */
 const FRONTED_OPENERS = new Set(
   'on during after before at in last early late this since by until following earlier later'.split(
@@ -419,7 +423,9 @@ function quantity(
       (MODALS.has(tokens[k - 1]?.lower ?? '') ? word : null) ??
       (/^(?:the|a|an|his|her|its|their|our)$/.test(tokens[k - 1]?.lower ?? '')
         ? null
-        : presentLemma(word))
+        : /(?:us|is|ss)$/.test(word)
+          ? null
+          : presentLemma(word))
     if (lemma && UPDATE_VERBS.has(lemma)) {
       update = true
       continue
@@ -493,13 +499,22 @@ function quantity(
   )
     what = 'capacity'
   else if (doing !== '' && (counted === '' || counted === doing)) what = doing
-  // A size with nothing that says whose ("a 16-inch screen") is no fact to compare.
-  else if (doing === '' && counted !== '' && (claim.unit === 'people' || claim.unit === counted))
-    what = counted
+  // A size or a count with nothing that says of what ("a 16-inch screen", "two states") is
+  // no fact to compare; a crowd of a kind of people ("80,000 fans") is.
+  else if (doing === '' && counted !== '' && claim.unit === 'people') what = counted
   else if (doing !== '' && counted !== '') what = `${doing} ${counted}`
   else return null
   if (critical && what !== 'critical') what = `critical ${what}`
-  return { what, events: [], nouns: [], actor, scope: [...scope].sort(), total, update }
+  return {
+    what,
+    predicated: doing !== '',
+    events: [],
+    nouns: [],
+    actor,
+    scope: [...scope].sort(),
+    total,
+    update,
+  }
 }
 
 /** Who a clause's subject is, read back from its verb at `k`: a name, "?" for a pronoun, or null. */
@@ -512,6 +527,15 @@ function subjectBefore(tokens: readonly Token[], k: number, stop: number): strin
     j--
   let token = tokens[j]
   if (j < stop || !token) return null
+  // "Cruz, after suspending his campaign": the subject stands before the comma.
+  if (SUBORDINATORS.has(token.lower) && tokens[j - 1]?.text === ',' && j - 2 >= stop) {
+    j -= 2
+    token = tokens[j]
+    if (!token) return null
+    return isCapitalized(token) ? actorBefore(tokens, j + 1, stop) : '?'
+  }
+  // A clause whose subject is elsewhere ("…, after suspending", "to visit") names someone unseen.
+  if (SUBORDINATORS.has(token.lower) || token.lower === 'to') return '?'
   // "Jeb Bush, a former Florida governor, dropped out": the name before the apposition.
   if (token.text === ',') {
     for (let n = j - 1; n >= stop && n >= j - 12; n--)
@@ -523,7 +547,17 @@ function subjectBefore(tokens: readonly Token[], k: number, stop: number): strin
     if (!token || token.text === ',') return null
   }
   if (PRONOUN_SUBJECTS.has(token.lower)) return '?'
-  return actorBefore(tokens, j + 1, stop)
+  const name = actorBefore(tokens, j + 1, stop)
+  if (name !== null || token.type !== 'word' || STOPWORDS.has(token.lower)) return name
+  // A thing as subject ("the minister arrived", "the Fox News poll was conducted"): its
+  // words, marked with "#", say whose event it is as a name would.
+  const words: string[] = []
+  for (let n = j; n >= stop && n > j - 3; n--) {
+    const word = tokens[n] as Token
+    if (word.type !== 'word' || STOPWORDS.has(word.lower)) break
+    words.unshift(word.lower)
+  }
+  return `#${words.join(' ')}`
 }
 
 /** The event a day, date, year or place belongs to, read from the verb or noun it goes with. */
@@ -592,9 +626,11 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     if (lemma) {
       if (SPEECH.has(lemma)) return null
       if (LIGHT_VERBS.has(lemma)) subjectEvent(k)
-      else if (HOLDING_VERBS.has(lemma)) objectEvent(k)
-      else if (!STATE_VERBS.has(lemma)) add(events, verbEvent(lemma))
-      actor ??= subjectBefore(tokens, k, start)
+      else {
+        if (HOLDING_VERBS.has(lemma)) objectEvent(k)
+        else if (!STATE_VERBS.has(lemma)) add(events, verbEvent(lemma))
+        actor ??= subjectBefore(tokens, k, 0)
+      }
       sawVerb = true
       break
     }
@@ -639,7 +675,16 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     }
   }
   if (events.length + nouns.length === 0) return null
-  return { what: 'event', events, nouns, actor, scope: [], total: false, update: false }
+  return {
+    what: 'event',
+    predicated: true,
+    events,
+    nouns,
+    actor,
+    scope: [],
+    total: false,
+    update: false,
+  }
 }
 
 /** The subject and verb of a clause starting at `k`; a verb of speech whose words make an offer is an offer. */
@@ -720,6 +765,7 @@ export function describeMeasure(measure: Measure): string {
     measure.what === 'event' ? [...measure.events, ...measure.nouns].join('/') : measure.what
   const scope = measure.scope.length > 0 ? ` in ${measure.scope.join(', ')}` : ''
   const total = measure.total ? ' in all' : ''
-  const actor = measure.actor && measure.actor !== '?' ? ` (${measure.actor})` : ''
+  const actor =
+    measure.actor && measure.actor !== '?' ? ` (${measure.actor.replace(/^#/, '')})` : ''
   return `${head}${scope}${total}${actor}`
 }

@@ -96,6 +96,19 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
     const ys = parts(y)
     if (parts(x).some((p) => ys.includes(p))) return true
   }
+  // "Tuesday" read as last Tuesday by one article and as next Tuesday by another, a week
+  // apart, is one weekday whose week the words do not settle.
+  if (
+    a.kind === 'day' &&
+    b.kind === 'day' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(x) &&
+    /^\d{4}-\d{2}-\d{2}$/.test(y)
+  ) {
+    const apart = Math.abs(Date.parse(x) - Date.parse(y)) / 86_400_000
+    const named = (c: Claim) =>
+      /monday|tuesday|wednesday|thursday|friday|saturday|sunday/i.exec(c.text)?.[0].toLowerCase()
+    if (apart === 7 && named(a) !== undefined && named(a) === named(b)) return true
+  }
   // "monday" (no article date) and 2025-02-03 (a Monday) may be the same day.
   const weekday = (iso: string) =>
     /^\d{4}-\d{2}-\d{2}$/.test(iso)
@@ -147,13 +160,25 @@ function fits(
     // only by nouns ("in a speech Sunday"), one event of one named actor. Where something
     // happened is compared only for one named actor's event.
     const place = claim.kind === 'place' || claim.kind === 'itinerary'
-    if (!place && m.events.some((event) => founder.events.includes(event))) return shared
+    if (!place && m.events.some((event) => founder.events.includes(event))) {
+      // Two events with no person named on either side ("the poll was conducted") are one
+      // only when their sentences share more than the event.
+      const nobody = m.actor === null && slot.actors.size === 0
+      return nobody && shared < 2 ? -1 : shared
+    }
     const all = [...founder.events, ...founder.nouns]
     const same = [...m.events, ...m.nouns].some((event) => all.includes(event))
     return same && named && slot.actors.has(m.actor as string) ? shared : -1
   }
+  // A share of something ("37 percent") is someone's: both name the same one.
+  if (claim.kind === 'percentage' && (!named || !slot.actors.has(m.actor as string))) return -1
   if (STORY_COUNTS.has(m.what)) return shared
-  const needed = Math.min(minShared, context.length, slot.context.size)
+  // A crowd of a kind ("80,000 fans") with no predicate needs more of the sentence in common.
+  const needed = Math.min(
+    m.predicated ? minShared : minShared + 1,
+    context.length,
+    slot.context.size,
+  )
   return shared >= needed ? shared : -1
 }
 
