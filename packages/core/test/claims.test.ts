@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { canonicalPlace, measureOf } from '../src/claims/measure.js'
 import { tokenize } from '../src/claims/tokens.js'
 import {
   CorroborateError,
@@ -719,5 +720,58 @@ describe('tokenize', () => {
       ),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('measureOf: what a claim is the value of', () => {
+  const measures = (content: string) =>
+    extractClaims(
+      normalizeArticle({ id: 'm', content, metadata: { published: '2025-02-04' } }),
+    ).claims.map((claim) => [claim.text, measureOf(claim)])
+
+  it('reads what a count counts from its predicate, scope and words of total or change', () => {
+    expect(measures('At least 89 people were killed at the Bataclan concert hall.')).toMatchObject([
+      ['At least 89 people', { what: 'dead', scope: ['bataclan'], total: false }],
+    ])
+    expect(measures('In all, 129 people were killed.')).toMatchObject([
+      ['129 people', { what: 'dead', scope: [], total: true }],
+    ])
+    expect(measures('The death toll has risen to 130.')).toMatchObject([
+      ['130', { what: 'dead', total: true, update: true }],
+    ])
+    expect(measures('Another 99 people were in critical condition.')).toMatchObject([
+      ['99 people', { what: 'critical' }],
+    ])
+    expect(measures('The prison can house 40,000 inmates.')).toMatchObject([
+      ['40,000 inmates', { what: 'capacity' }],
+    ])
+  })
+
+  it('gives no measure to a count that says not of what', () => {
+    expect(measures('The new laptop has a 16-inch screen.').map(([, m]) => m)).toEqual([null])
+  })
+
+  it('reads the event of a day and whose it is', () => {
+    expect(
+      measures(
+        'During his visit on Monday, President Nayib Bukele said that his country would be willing to take the prisoners.',
+      ),
+    ).toMatchObject([
+      ['on Monday', { what: 'event', events: ['offer'], nouns: ['visit'], actor: 'bukele' }],
+    ])
+    expect(measures('The offer came in meetings on Tuesday.')).toMatchObject([
+      ['on Tuesday', { events: ['offer'], nouns: ['meet'], actor: null }],
+    ])
+    expect(
+      measures('Senator Ann Vale said on Tuesday that the plan would be studied.'),
+    ).toMatchObject([['on Tuesday', null]])
+  })
+
+  it('writes one place one way: U.S., US, America and the United States', () => {
+    expect(['U.S.', 'US', 'the United States', 'America', 'USA'].map(canonicalPlace)).toEqual(
+      Array(5).fill('united states'),
+    )
+    expect(['UK', 'U.K.', 'Britain'].map(canonicalPlace)).toEqual(Array(3).fill('united kingdom'))
+    expect(canonicalPlace('Central America')).toBe('central america')
   })
 })

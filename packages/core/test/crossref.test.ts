@@ -1158,6 +1158,35 @@ describe('crossref: fact slots are one fact', () => {
     expect(result.disputes.map((d) => d.kind)).toEqual(['fact'])
   })
 
+  it('events of two subjects never meet: two polls, two candidates who quit', () => {
+    const result = facts({
+      a: [
+        '2016-05-05',
+        [
+          'The Fox News poll was conducted by telephone on February 15 among registered voters.',
+          'Senator Ann Vale, after suspending her campaign Tuesday night, thanked her staff.',
+        ],
+      ],
+      b: [
+        '2016-05-05',
+        [
+          'The AP-GfK poll was conducted online on February 11 among registered voters.',
+          'Governor Tom Reyes suspended his campaign Wednesday evening in Columbus.',
+        ],
+      ],
+    })
+    expect(result.slots.filter((s) => s.claims.length > 1 && s.kind !== 'action')).toEqual([])
+    expect(result.disputes).toEqual([])
+  })
+
+  it('a weekday one article reads as last week and another as next week is one day', () => {
+    const result = facts({
+      a: ['2016-02-08', ['Governor Tom Reyes will win the primary on Tuesday, his aides said.']],
+      b: ['2016-02-08', ['Governor Tom Reyes won the primary on Tuesday.']],
+    })
+    expect(result.disputes).toEqual([])
+  })
+
   it('days said of a statement never meet; the day of one event by one actor does', () => {
     const result = facts({
       a: [
