@@ -17,11 +17,21 @@ export type AddOutcome = { article: Article; warnings: string[] } | { refused: s
 export interface ArticleStore {
   /** The corpus as of the last finished add: reads never wait for one in progress. */
   readonly corpus: Corpus
-  /** Analyses and adds one article after every add asked for before it. */
-  add(input: AddArticleInput, signal?: AbortSignal): Promise<AddOutcome>
+  /**
+   * Analyses and adds one article after every add asked for before it. Its
+   * place in the queue is taken at once; its work starts once `after` settles
+   * (the caller's progress notices) and is skipped when `signal` aborted by then.
+   */
+  add(input: AddArticleInput, options?: AddOptions): Promise<AddOutcome>
   /** Resolves once every add asked for so far has finished. */
   settled(): Promise<void>
   close(): Promise<void>
+}
+
+/** Options of {@link ArticleStore.add}. */
+export interface AddOptions {
+  signal?: AbortSignal
+  after?: Promise<unknown>
 }
 
 /** Options of {@link createWorkerStore}. */
@@ -56,8 +66,9 @@ export function createInlineStore(corpus: Corpus): ArticleStore {
     get corpus() {
       return corpus
     },
-    add: (input, signal) =>
-      queue(() => {
+    add: (input, { signal, after } = {}) =>
+      queue(async () => {
+        await after
         if (signal?.aborted) return CANCELLED
         const prepared = prepareArticle(corpus, input)
         if ('refused' in prepared) return prepared
@@ -151,8 +162,9 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
     get corpus() {
       return current
     },
-    add: (input, signal) =>
+    add: (input, { signal, after } = {}) =>
       queue(async (): Promise<AddOutcome> => {
+        await after
         if (signal?.aborted) return CANCELLED
         // A worker that died between two adds is replaced before it is asked.
         if (worker === null) start()

@@ -9,6 +9,7 @@ import { registerTools } from './tools/index.js'
 
 export {
   type AddArticleInput,
+  type AddOptions,
   type AddOutcome,
   type ArticleStore,
   createInlineStore,

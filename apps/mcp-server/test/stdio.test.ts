@@ -258,17 +258,19 @@ describe('corroborate-mcp over stdio', () => {
     }
   }, 30_000)
 
-  it('reports an unreadable corpus path on stderr and still starts', async () => {
+  it('reports an unreadable file on stderr and still starts; a --corpus path that is not there exits 2', async () => {
     const dir = join(scratch, 'mixed')
     mkdirSync(dir)
     writeFileSync(join(dir, 'good.txt'), '“We finished on time,” Mayor Tom Baker said.\n')
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 0, 255, 254, 0, 0]))
     const gone = join(scratch, 'no-such-dir')
-    const { client, stderr } = await connect(['--corpus', gone, '--corpus', dir])
+    const wrong = await run(['--corpus', gone, '--corpus', dir])
+    expect(wrong).toMatchObject({ code: 2, stdout: '' })
+    expect(wrong.stderr).toContain(`corroborate-mcp: --corpus ${gone}: no such file or directory`)
+    const { client, stderr } = await connect(['--corpus', dir])
     try {
       const sources = await client.callTool({ name: 'list_sources', arguments: {} })
       expect(sources.structuredContent).toMatchObject({ sources: [{ id: 'good' }], total: 1 })
-      expect(stderr()).toContain(`corroborate-mcp: skipped ${gone}: no such file or directory`)
       expect(stderr()).toContain(`corroborate-mcp: skipped ${join(dir, 'binary.txt')}:`)
       expect(stderr()).toMatch(/^corroborate-mcp: 1 articles, 1 quotes, 0 disputes$/m)
     } finally {
@@ -276,11 +278,14 @@ describe('corroborate-mcp over stdio', () => {
     }
   }, 30_000)
 
-  it('starts on an empty corpus and says add_article can fill it', async () => {
-    const { client, stderr } = await connect(['--corpus', join(scratch, 'nothing-here')])
+  it('starts on an empty folder, says it holds no articles and that add_article can fill it', async () => {
+    const empty = join(scratch, 'nothing-here')
+    mkdirSync(empty)
+    const { client, stderr } = await connect(['--corpus', empty])
     try {
       const sources = await client.callTool({ name: 'list_sources', arguments: {} })
       expect(sources.structuredContent).toMatchObject({ sources: [], total: 0 })
+      expect(stderr()).toContain(`corroborate-mcp: skipped ${empty}: holds no article files`)
       expect(stderr()).toContain('the corpus is empty')
     } finally {
       await client.close()

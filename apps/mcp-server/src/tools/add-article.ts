@@ -93,18 +93,21 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
         })
       }
 
-      await progress(0, 'reading the article')
       const metadata: ArticleMetadataInput = {}
       if (title !== undefined) metadata.title = title
       if (outlet !== undefined) metadata.outlet = outlet
       if (url !== undefined) metadata.url = url
       if (published !== undefined) metadata.published = published
       if (author !== undefined) metadata.author = author
-      await progress(1, 'analysing and adding the article')
-      // The store checks and adds in one step, after every add asked for before this one.
+      // In the queue before any await, so that a call sent after this one sees the article;
+      // the store checks and adds in one step once the progress notices are out.
+      const notices = (async () => {
+        await progress(0, 'reading the article')
+        await progress(1, 'analysing and adding the article')
+      })()
       const outcome = await context.store.add(
         { content, format, metadata, ...(id === undefined ? {} : { id }) },
-        extra.signal,
+        { signal: extra.signal, after: notices.catch(() => {}) },
       )
       if ('refused' in outcome) return fail(outcome.refused)
       const { article, warnings } = outcome
