@@ -45,13 +45,16 @@ export function limitLines(
   const take = (piece: Buffer) => {
     size += piece.length
     if (!oversize && size <= maxBytes) return void parts.push(piece)
-    if (!oversize) {
-      oversize = true
-      head = Buffer.concat(parts).subarray(0, END).toString('utf8')
-      if (head.length < END) head += piece.subarray(0, END).toString('utf8')
-      parts = []
+    if (oversize) {
+      tail = Buffer.concat([tail, piece]).subarray(-END)
+      return
     }
-    tail = Buffer.concat([tail, piece]).subarray(-END)
+    // The line just passed the limit: keep its two ends, let go of the rest.
+    oversize = true
+    const all = Buffer.concat([...parts, piece])
+    head = all.subarray(0, END).toString('utf8')
+    tail = all.subarray(-END)
+    parts = []
   }
   const endLine = (stream: Transform) => {
     if (oversize) onOversize({ bytes: size, id: readId(head, tail.toString('utf8')) })
@@ -64,6 +67,8 @@ export function limitLines(
   }
 
   const lines = new Transform({
+    // One line per chunk, never two lines joined by the stream's buffering.
+    readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
       let from = 0
       for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, from)) {
