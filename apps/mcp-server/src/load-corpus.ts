@@ -41,17 +41,15 @@ export function describePathError(error: unknown): string {
 }
 
 /**
- * Loads articles from files and directories into a corpus. A path or file that
- * cannot be read, and an article the corpus refuses (no body, text already in it), is
- * reported through `onProblem` and left out; the rest load. Two files of one name
- * in two folders both load: the second's id is qualified by its folder (`b/name`).
+ * Reads the article files of files and directories, each id once (two files of
+ * one name in two folders: the second's id is qualified by its folder, `b/name`).
+ * A path or file that cannot be read is reported through `onProblem` and left out.
  */
-export async function loadCorpus(
+export async function readSources(
   paths: readonly string[],
-  options: LoadCorpusOptions = {},
-): Promise<Corpus> {
-  const { onProblem = () => {}, onProgress, signal } = options
-  const corpus = createCorpus()
+  options: Pick<LoadCorpusOptions, 'onProblem' | 'signal'> = {},
+): Promise<ArticleSource[]> {
+  const { onProblem = () => {}, signal } = options
   const sources: ArticleSource[] = []
   for (const path of paths) {
     signal?.throwIfAborted()
@@ -70,7 +68,22 @@ export async function loadCorpus(
       onProblem(`${path}: ${describePathError(error)}`)
     }
   }
-  for (const [index, source] of uniqueArticleIds(sources).entries()) {
+  return uniqueArticleIds(sources)
+}
+
+/**
+ * Loads articles from files and directories into a corpus. A path or file that
+ * cannot be read, and an article the corpus refuses (no body, text already in it), is
+ * reported through `onProblem` and left out; the rest load (see {@link readSources}).
+ */
+export async function loadCorpus(
+  paths: readonly string[],
+  options: LoadCorpusOptions = {},
+): Promise<Corpus> {
+  const { onProblem = () => {}, onProgress, signal } = options
+  const corpus = createCorpus()
+  const sources = await readSources(paths, options)
+  for (const [index, source] of sources.entries()) {
     if (index % BATCH === 0 && index > 0) {
       await new Promise((resolve) => setImmediate(resolve))
       signal?.throwIfAborted()

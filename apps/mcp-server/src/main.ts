@@ -2,15 +2,18 @@
 import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import type { Corpus } from '@corroborate/core'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
-import { createWorkerStore } from './article-store.js'
+import { type ArticleStore, createWorkerStore } from './article-store.js'
 import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES } from './limits.js'
 import { describePathError, loadCorpus, SEEDS_DIR } from './load-corpus.js'
+import { defaultDataDir, openData } from './open-data.js'
+import { persistAdds } from './persist-adds.js'
 import { createServer } from './server.js'
 import { limitLines } from './stdio-limit.js'
 
 const USAGE =
-  'usage: corroborate-mcp [--corpus PATH]... [--analysis-timeout SECONDS] [--http [--port N] [--host ADDR] [--allow-unauthenticated]]'
+  'usage: corroborate-mcp [--data DIR | --database URL] [--corpus PATH]... [--analysis-timeout SECONDS] [--http [--port N] [--host ADDR] [--allow-unauthenticated]]'
 // stdout carries the protocol: every line of ours goes to stderr.
 const log = (line: string) => process.stderr.write(`${line}\n`)
 // However the process ends (stdin closed, a signal, a crash), the last line on stderr says so.
@@ -32,6 +35,8 @@ function parse() {
   return parseArgs({
     options: {
       corpus: { type: 'string', multiple: true },
+      data: { type: 'string' },
+      database: { type: 'string' },
       http: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -84,6 +89,22 @@ if (
     `--host ${host} lets other machines call the server, and anyone who can reach it could add articles: set CORROBORATE_MCP_TOKEN to a secret that clients send as a bearer token, or pass --allow-unauthenticated if the network is trusted`,
   )
 
+if (flags.values.data !== undefined && flags.values.database !== undefined)
+  usageError('--data and --database each name where articles are kept: give one')
+if (flags.values.database !== undefined && !/^postgres(ql)?:\/\//.test(flags.values.database))
+  usageError(`--database takes a postgres:// URL, not "${flags.values.database}"`)
+// Where articles last: a PGlite directory (default: the user's data directory), a
+// PostgreSQL server, or nowhere (:memory:, the corpus of this run only).
+// CORROBORATE_DATA stands for --data when it is not given (tests set :memory:).
+// --corpus alone keeps its meaning of a one-off corpus (those files, in memory), as the
+// evaluation harnesses and the CLI use it; with --data or --database it imports into the store.
+const explicitData = flags.values.data !== undefined || process.env.CORROBORATE_DATA !== undefined
+const dataDir =
+  flags.values.data ??
+  process.env.CORROBORATE_DATA ??
+  (flags.values.corpus && flags.values.database === undefined ? ':memory:' : defaultDataDir())
+if (dataDir.trim() === '') usageError('--data takes a directory, or :memory:')
+
 // A --corpus path that is not there is a mistake on the command line, as in the CLI.
 for (const path of flags.values.corpus ?? [])
   await stat(path).catch((error: unknown) =>
@@ -108,16 +129,57 @@ const onProgress = (done: number, total: number) => {
   }
 }
 
-const paths = flags.values.corpus ?? [fileURLToPath(SEEDS_DIR)]
-const corpus = await loadCorpus(paths, {
-  onProblem: (problem) => log(`corroborate-mcp: skipped ${problem}`),
-  onProgress,
-  signal: loading.signal,
-}).catch((error: unknown) => {
+const seeds = fileURLToPath(SEEDS_DIR)
+const stopped = (error: unknown): never => {
   if (!loading.signal.aborted) throw error
   log('corroborate-mcp: loading cancelled')
   quietExit(130)
-})
+}
+const inMemory = () =>
+  loadCorpus(flags.values.corpus ?? [seeds], {
+    onProblem: (problem) => log(`corroborate-mcp: skipped ${problem}`),
+    onProgress,
+    signal: loading.signal,
+  }).catch(stopped)
+let corpus: Corpus
+let persistent: Awaited<ReturnType<typeof openData>>['store'] | null = null
+if (flags.values.database === undefined && dataDir === ':memory:') corpus = await inMemory()
+else {
+  const location =
+    flags.values.database !== undefined ? { url: flags.values.database } : { dataDir }
+  const opened = await openData(location, {
+    paths: flags.values.corpus ?? [],
+    seeds,
+    log,
+    onProgress,
+    signal: loading.signal,
+  }).catch((error: unknown) => {
+    if (loading.signal.aborted) stopped(error)
+    // The default directory held by another server (a second MCP client): serve this run
+    // from memory rather than fail; a directory or database asked for by name must work.
+    if (
+      !explicitData &&
+      flags.values.database === undefined &&
+      /is open in process/.test(String(error))
+    ) {
+      log(
+        `corroborate-mcp: ${(error as Error).message}; serving this run from memory (adds are not saved)`,
+      )
+      return null
+    }
+    log(
+      `corroborate-mcp: cannot open the store ${flags.values.database ?? dataDir}: ${(error as Error).message}`,
+    )
+    quietExit(1)
+  })
+  if (opened) {
+    persistent = opened.store
+    corpus = opened.corpus
+    log(
+      `corroborate-mcp: articles are kept in ${flags.values.database ? 'the PostgreSQL database' : dataDir}`,
+    )
+  } else corpus = await inMemory()
+}
 process.off('SIGINT', cancel)
 process.off('SIGTERM', cancel)
 if (corpus.articles.length > PROGRESS_OVER)
@@ -129,7 +191,8 @@ log(
 if (corpus.articles.length === 0)
   log('corroborate-mcp: the corpus is empty; add_article can fill it')
 // Articles added by clients are analysed in a worker thread: reads go on meanwhile.
-const store = createWorkerStore(corpus, { budgetMs: budgetSeconds * 1000, log })
+const analysing = createWorkerStore(corpus, { budgetMs: budgetSeconds * 1000, log })
+const store: ArticleStore = persistent ? persistAdds(analysing, persistent, log) : analysing
 if (flags.values.http) {
   const { serveHttp } = await import('./http.js')
   await serveHttp(() => createServer(store), {

@@ -65,7 +65,8 @@ interface Connected {
 async function connect(args: string[] = []): Promise<Connected> {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [main, ...args],
+    // In memory: a test never writes to the user's data directory (the default store).
+    args: [main, '--data', ':memory:', ...args],
     stderr: 'pipe',
   })
   let stderr = ''

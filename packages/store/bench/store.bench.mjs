@@ -144,7 +144,7 @@ const table = [
   ),
   row('restart: open the store', ms(restart.opened), ''),
   row(
-    'restart: open to the first answer (`stories()`, ' + restart.stories + ' stories)',
+    `restart: open to the first answer (\`stories()\`, ${restart.stories} stories)`,
     ms(restart.first),
     '≤ 3 s',
   ),

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { mkdir, open, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -238,7 +239,13 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
       const handle = await open(path, 'wx')
       await handle.writeFile(String(process.pid))
       await handle.close()
-      return () => rm(path, { force: true })
+      // A process that ends without closing the store (stdin closed, exit()) lets it go too.
+      const release = () => rmSync(path, { force: true })
+      process.once('exit', release)
+      return async () => {
+        process.off('exit', release)
+        await rm(path, { force: true })
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim())

@@ -1,0 +1,60 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { type Corpus, createCorpus } from '@corroborate/core'
+import { ingest, openStore, type Store, type StoreLocation } from '@corroborate/store'
+import { readSources } from './load-corpus.js'
+import { boundMetadata } from './prepare-article.js'
+
+/** Where the server keeps its articles when `--data` is not given. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_DATA_HOME?.trim() || join(homedir(), '.local', 'share')
+  return join(base, 'corroborate')
+}
+
+/** Options of {@link openData}. */
+export interface OpenDataOptions {
+  /** Files and directories to import; the store keeps what it has already (by content). */
+  paths: readonly string[]
+  /** Imported when the store is empty and no paths are given: the seeds. */
+  seeds: string
+  log: (line: string) => void
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
+}
+
+/**
+ * Opens the lasting store, imports the given files into it (only content it
+ * does not hold yet), and returns it with the corpus of everything it holds, in
+ * the order added. An empty store with no paths given gets the seeds.
+ */
+export async function openData(
+  location: StoreLocation,
+  options: OpenDataOptions,
+): Promise<{ store: Store; corpus: Corpus }> {
+  const { log } = options
+  const store = await openStore(location, { log: (line) => log(`corroborate-mcp: store: ${line}`) })
+  try {
+    const paths =
+      options.paths.length > 0 ? options.paths : (await store.count()) === 0 ? [options.seeds] : []
+    if (paths.length > 0) {
+      const sources = await readSources(paths, {
+        onProblem: (problem) => log(`corroborate-mcp: skipped ${problem}`),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      const summary = await ingest(store, sources, {
+        onProblem: (source, message) =>
+          log(`corroborate-mcp: skipped ${source.path ?? source.id ?? 'article'}: ${message}`),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      log(
+        `corroborate-mcp: imported ${summary.added} new articles (${summary.unchanged} already stored)`,
+      )
+    }
+    const corpus = createCorpus((await store.articles()).map(boundMetadata))
+    return { store, corpus }
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+}
