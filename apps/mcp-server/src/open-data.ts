@@ -1,15 +1,8 @@
-import { homedir } from 'node:os'
-import { join } from 'node:path'
 import { type Corpus, createCorpus } from '@corroborate/core'
 import { ingest, openStore, type Store, type StoreLocation } from '@corroborate/store'
+
 import { readSources } from './load-corpus.js'
 import { boundMetadata } from './prepare-article.js'
-
-/** Where the server keeps its articles when `--data` is not given. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_DATA_HOME?.trim() || join(homedir(), '.local', 'share')
-  return join(base, 'corroborate')
-}
 
 /** Options of {@link openData}. */
 export interface OpenDataOptions {

@@ -1,3 +1,4 @@
+export { defaultDataDir } from './default-data-dir.js'
 export { type IngestOptions, type IngestSummary, ingest } from './ingest.js'
 export { SCHEMA_VERSION } from './migrations.js'
 export {
