@@ -1,0 +1,277 @@
+import { CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
+import {
+  isNounUse,
+  LEADING_PREPOSITION,
+  mainSubject,
+  mentionAt,
+  nounPhraseAtStart,
+  ROLE_APPOSITIVE,
+  SUBORDINATOR,
+  trailingNounPhrase,
+} from './noun-phrases.js'
+import { parseSpeakerMention } from './speaker-mention.js'
+import { isUsableMention } from './usable-mention.js'
+import type { Attribution } from './working.js'
+
+/** `Sen. Jane Doe (D-Mo.) said.`: a whole sentence of a few words that only names a speaker and a cue. */
+export function isShortAttribution(after: string): boolean {
+  const sentence = after.trim()
+  return (
+    /[.!?]$/.test(sentence) &&
+    sentence.split(/\s+/).length <= 8 &&
+    HAS_CUE.test(sentence) &&
+    /^\p{Lu}/u.test(sentence)
+  )
+}
+
+/** A quote signed with a dash after it: `…” ― Jane Doe`, `…” — Rubio`. */
+export function dashSignature(after: string, base: number): Attribution | null {
+  const m = /^\s*[―—–]\s*/.exec(after)
+  if (!m) return null
+  const phrase = nounPhraseAtStart(after.slice(m[0].length)).replace(/\.$/, '')
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention) || mention.form !== 'name') return null
+  return { mention, mentionAt: base + m[0].length, cue: null, rule: 'cue-after', confidence: 0.85 }
+}
+
+/** A quote that ends its sentence with a full stop: whatever follows is a new sentence, not its attribution. */
+export function endsSentence(inner: string): boolean {
+  const text = inner.trim()
+  return /\.["”’)]*$/.test(text) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|[A-Z])\.$/.test(text)
+}
+
+export const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s/u
+
+/** A transcript line quoted whole: "PENCE: Well, look, …". */
+export function transcriptSpeaker(inner: string, at: number): Attribution | null {
+  const m = TRANSCRIPT.exec(inner)
+  if (!m) return null
+  const name = (m[1] as string).toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase())
+  const mention = parseSpeakerMention(name)
+  if (!mention || mention.form !== 'name') return null
+  return {
+    mention: { ...mention, text: m[1] as string },
+    mentionAt: at,
+    cue: null,
+    rule: 'transcript',
+    confidence: 0.9,
+  }
+}
+
+/** `…,” he said.` / `…,” said Rubio.` / `…” Bukele stated in a post on X.` */
+export function cueAfter(after: string, base: number, adjacentOnly = false): Attribution | null {
+  const lead = after.match(/^[\s,]*(?:[—–-]\s*)?/)?.[0] ?? ''
+  const rest = after.slice(lead.length)
+  const start = base + lead.length
+  if (rest === '') return null
+  const inverted = CUE_AT_START.exec(rest)
+  if (inverted) {
+    const cueText = inverted[0]
+    if (/^according\s+to$/i.test(cueText)) return null
+    const tail = rest.slice(cueText.length)
+    const np = tail.replace(/^\s+/, '')
+    const name = nounPhraseAtStart(np)
+    // "said Hannah Cole, a lawyer for the tenants": the role beside the name comes along.
+    const beside = /^,\s+((?:a|an|the|his|her|their|its)\s[^,.;:“”"()]+?)\s*(?:[,.;:]|$)/.exec(
+      np.slice(name.length),
+    )?.[1]
+    const phrase = beside && ROLE_APPOSITIVE.test(beside) ? `${name}, ${beside}` : name
+    const mention = parseSpeakerMention(phrase)
+    if (!isUsableMention(mention) || /^(?:that|it|this)$/i.test(phrase)) return null
+    return {
+      mention,
+      mentionAt: start + cueText.length + (tail.length - np.length),
+      cue: { text: cueText, at: start },
+      rule: 'cue-after',
+      confidence: 0.95,
+    }
+  }
+  CUE.lastIndex = 0
+  let cue = CUE.exec(rest)
+  // "one of the states suing", "11% of Republican claims": a noun, not the verb of speech.
+  while (cue && isNounUse(rest, cue.index)) cue = CUE.exec(rest)
+  CUE.lastIndex = 0
+  if (!cue || cue.index === 0 || /^according/i.test(cue[0])) return null
+  const subject = rest.slice(0, cue.index)
+  if (
+    subject.split(/\s+/).filter(Boolean).length > 30 ||
+    /[.!?;“”"]/.test(
+      subject
+        .replace(/\([^)]*\)/g, '')
+        .replace(/\b[RDI]-[A-Z][\p{L}.]*\.?/gu, '')
+        .replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Del|U\.S|U\.K|[A-Z])\./g, ''),
+    )
+  )
+    return null
+  const phrase = trailingNounPhrase(subject)
+  if (!phrase) return null
+  // "“fair” to him, engaging in what critics called …": a cue in a later
+  // clause yields to a cue before the quote.
+  const subjectLead = subject.slice(0, phrase.at)
+  if (adjacentOnly && /[\p{L}\p{N}]/u.test(subjectLead) && !/^[\s,]*as\s+$/i.test(subjectLead))
+    return null
+  const mention = parseSpeakerMention(phrase.text)
+  if (!isUsableMention(mention)) return null
+  return {
+    mention,
+    mentionAt: mentionAt(subject, start, phrase),
+    cue: { text: cue[0], at: start + cue.index },
+    rule: 'cue-after',
+    confidence: 0.95,
+  }
+}
+
+/** "After saying her foot was “…,” she was rushed …": the main clause's subject said it. */
+export function frontedParticipleSubject(
+  before: string,
+  beforeStart: number,
+  after: string,
+  base: number,
+): Attribution | null {
+  const cue = /^\s*(?:After|Before|While|When|Upon|On)\s+(\p{Ll}+ing)\b/u.exec(before)
+  if (!cue || !PARTICIPLE_CUE.test(cue[1] as string) || !HAS_CUE.test(cue[1] as string)) return null
+  const subject =
+    /^[\s,]*((?:he|she|they|it|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}))\s+\p{Ll}/u.exec(
+      after,
+    )
+  if (!subject) return null
+  const mention = parseSpeakerMention(subject[1] as string)
+  if (!isUsableMention(mention) || mention.form === 'nominal') return null
+  return {
+    mention,
+    mentionAt: base + subject[0].indexOf(subject[1] as string),
+    cue: { text: cue[1] as string, at: beforeStart + before.indexOf(cue[1] as string) },
+    rule: 'cue-before',
+    confidence: 0.7,
+  }
+}
+
+export function accordingToAfter(after: string, base: number): Attribution | null {
+  const m = /^[\s,]*(according\s+to)\s+/i.exec(after)
+  if (!m) return null
+  const phrase = nounPhraseAtStart(after.slice(m[0].length))
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention)) return null
+  return {
+    mention,
+    mentionAt: base + m[0].length,
+    cue: { text: m[1] as string, at: base + m[0].indexOf(m[1] as string) },
+    rule: 'according-to',
+    confidence: 0.9,
+  }
+}
+
+/** `Rubio said, “…”` / `…, saying, “…”` / `According to X, “…”` / `Rubio said the US was “grateful”`. */
+export function cueBefore(before: string, base: number): Attribution | null {
+  const cues: RegExpExecArray[] = []
+  CUE.lastIndex = 0
+  for (let m = CUE.exec(before); m; m = CUE.exec(before))
+    if (!isNounUse(before, m.index)) cues.push(m)
+  CUE.lastIndex = 0
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const cue = cues[i] as RegExpExecArray
+    const cueText = cue[0]
+    const gap = before.slice(cue.index + cueText.length)
+    const far = gap.length > 90 || /[.!?]\s/.test(gap)
+    if (/^according\s+to$/i.test(cueText) || /^in\s+the\s+words\s+of$/i.test(cueText)) {
+      const stop = gap.search(/[,:;—–(]|$/)
+      const phrase = gap.slice(0, stop).trim()
+      const mention = parseSpeakerMention(phrase)
+      if (!isUsableMention(mention)) continue
+      return {
+        mention,
+        mentionAt: base + cue.index + cueText.length + gap.indexOf(phrase),
+        cue: { text: cueText, at: base + cue.index },
+        rule: 'according-to',
+        confidence: 0.9,
+      }
+    }
+    const head = before.slice(0, cue.index)
+    // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
+    let adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+    let adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+    // "The ad ends with footage of Jane Roe saying": the name after "of" alone.
+    const ofName = /\bof\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s*$/u.exec(head)
+    if (PARTICIPLE_CUE.test(cueText) && ofName && !isUsableMention(adjacentMention)) {
+      const name = ofName[1] as string
+      adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
+      adjacentMention = parseSpeakerMention(name)
+    }
+    // "After saying …": a subordinator before the participle is no one.
+    const subordinated = adjacent !== null && SUBORDINATOR.test(`${adjacent.text} `)
+    if (
+      PARTICIPLE_CUE.test(cueText) &&
+      adjacent &&
+      !subordinated &&
+      isUsableMention(adjacentMention) &&
+      adjacentMention.form === 'name'
+    ) {
+      return {
+        mention: adjacentMention,
+        mentionAt: mentionAt(head, base, adjacent),
+        cue: { text: cueText, at: base + cue.index },
+        rule: 'cue-before',
+        confidence: 0.85,
+      }
+    }
+    // "AFP quoted a witness as saying": the one quoted speaks, not the outlet that quotes.
+    const quotedAs = PARTICIPLE_CUE.test(cueText)
+      ? /\bquoted\s+((?:[\p{L}\d’'.,-]+\s+){0,7}?[\p{L}\d’'.-]+)\s+as\s+$/u.exec(head)
+      : null
+    if (quotedAs) {
+      const phrase = quotedAs[1] as string
+      const mention = parseSpeakerMention(phrase)
+      if (isUsableMention(mention))
+        return {
+          mention,
+          mentionAt: base + quotedAs.index + quotedAs[0].indexOf(phrase),
+          cue: { text: cueText, at: base + cue.index },
+          rule: 'cue-before',
+          confidence: 0.85,
+        }
+    }
+    if (PARTICIPLE_CUE.test(cueText)) {
+      const subject = mainSubject(head)
+      if (!subject) continue
+      const mention = parseSpeakerMention(subject.text)
+      if (!isUsableMention(mention)) continue
+      return {
+        mention,
+        mentionAt: base + subject.at,
+        cue: { text: cueText, at: base + cue.index },
+        rule: 'cue-before',
+        confidence: 0.85,
+      }
+    }
+    const phrase = trailingNounPhrase(head)
+    if (phrase) {
+      const mention = parseSpeakerMention(phrase.text)
+      if (isUsableMention(mention)) {
+        const confidence = (NAMING_CUE.test(cueText) ? 0.8 : 0.9) - (far ? 0.2 : 0)
+        return {
+          mention,
+          mentionAt: mentionAt(head, base, phrase),
+          cue: { text: cueText, at: base + cue.index },
+          rule: 'cue-before',
+          confidence,
+        }
+      }
+    }
+    if (head.trim() === '' || /[,:]\s*$/.test(head)) {
+      // "Said Rubio: “…”", or an inverted cue after a fronted clause.
+      const stop = gap.search(/[,:;—–(]/)
+      const np = (stop < 0 ? gap : gap.slice(0, stop)).trim()
+      const mention = parseSpeakerMention(np)
+      if (isUsableMention(mention) && mention.form !== 'nominal') {
+        return {
+          mention,
+          mentionAt: base + cue.index + cueText.length + gap.indexOf(np),
+          cue: { text: cueText, at: base + cue.index },
+          rule: 'cue-before',
+          confidence: 0.85,
+        }
+      }
+    }
+  }
+  return null
+}

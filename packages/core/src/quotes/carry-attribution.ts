@@ -1,0 +1,122 @@
+import type { Paragraph } from '../types.js'
+import { cueBefore } from './attribution-rules.js'
+import { mainSubject } from './noun-phrases.js'
+import { parseSpeakerMention } from './speaker-mention.js'
+import { isUsableMention, speaksAsNominal } from './usable-mention.js'
+import type { Working } from './working.js'
+
+/**
+ * Carries attributions to the quotes that have none: the halves of a quote
+ * broken by its attribution and a quote reopened in the next paragraph share
+ * one speaker; another quote of the same paragraph takes the one before it;
+ * a paragraph that is only a quote takes a colon introduction ending the
+ * paragraph before, or the speaker of the quote just before it.
+ */
+export function carryAttributions(
+  working: Working[],
+  text: string,
+  paragraphOf: Map<number, Paragraph>,
+): void {
+  // Quotes carried on: a continuation paragraph, or the second half of a quote broken by "he said."
+  working.forEach((item, index) => {
+    const previous = working[index - 1]
+    if (!previous || item.kind === 'term') return
+    const sameParagraph = previous.span.paragraph === item.span.paragraph
+    // Both halves of a quote broken by one attribution ("…,” she wrote. “…”) share its cue.
+    const sameCue =
+      sameParagraph &&
+      item.attribution?.cue != null &&
+      previous.attribution?.cue != null &&
+      item.attribution.cue.at === previous.attribution.cue.at &&
+      previous.kind === 'statement'
+    if (
+      sameCue ||
+      item.span.continued ||
+      (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
+    ) {
+      item.continues = index - 1
+      return
+    }
+    // Another quote of the same paragraph with no cue of its own: in the same
+    // sentence, or right after the attributed one, it is the same speaker's.
+    if (sameParagraph && !item.attribution && previous.attribution && previous.kind !== 'term') {
+      item.attribution = { ...previous.attribution, rule: 'same-quote', confidence: 0.7 }
+    }
+  })
+  for (let index = working.length - 1; index >= 0; index--) {
+    const item = working[index] as Working
+    if (item.continues === null) continue
+    const first = working[item.continues] as Working
+    if (!first.attribution && item.attribution)
+      first.attribution = { ...item.attribution, rule: 'same-quote' }
+  }
+  working.forEach((item) => {
+    if (item.continues === null || item.attribution) return
+    const first = working[item.continues] as Working
+    if (first.attribution)
+      item.attribution = {
+        ...first.attribution,
+        rule: 'same-quote',
+        confidence: Math.min(first.attribution.confidence, 0.85),
+      }
+  })
+  // A paragraph that is only a quote, after a paragraph with an attributed quote or a colon introduction.
+  working.forEach((item, index) => {
+    if (item.attribution || item.kind !== 'statement') return
+    const paragraph = paragraphOf.get(item.span.paragraph)
+    if (!paragraph) return
+    const prevParagraph = paragraphOf.get(item.span.paragraph - 1)
+    const earlier = working
+      .slice(0, index)
+      .reverse()
+      .find((w) => w.attribution && w.kind !== 'term')
+    // "…, Schiff said. “…”": a quote opening a sentence after one that ends in an attribution.
+    const lead = text.slice(paragraph.offset, item.span.open)
+    const lastSentence = /([^.!?]*[.!?])\s*$/.exec(lead.replace(/\s+$/, ''))?.[1]
+    if (
+      lastSentence &&
+      /\b(?:said|says|added|adds|wrote|writes|told|tells|continued|explained)\.$/.test(lastSentence)
+    ) {
+      const at = paragraph.offset + lead.lastIndexOf(lastSentence)
+      const intro = cueBefore(lastSentence.replace(/\.$/, ''), at)
+      if (intro) {
+        item.attribution = { ...intro, rule: 'previous-quote', confidence: 0.65 }
+        return
+      }
+    }
+    if (prevParagraph && /:\s*$/.test(prevParagraph.text)) {
+      const intro = cueBefore(prevParagraph.text, prevParagraph.offset)
+      if (intro) {
+        item.attribution = { ...intro, rule: 'colon-intro', confidence: 0.8 }
+        return
+      }
+      // "On July 6, Sanders made the following comment:": the named subject introduces the quote.
+      const subject = mainSubject(prevParagraph.text, true)
+      const mention = subject ? parseSpeakerMention(subject.text) : null
+      if (
+        subject &&
+        isUsableMention(mention, true) &&
+        (mention.form === 'name' || speaksAsNominal(mention))
+      ) {
+        item.attribution = {
+          mention,
+          mentionAt: prevParagraph.offset + subject.at,
+          cue: null,
+          rule: 'colon-intro',
+          confidence: 0.6,
+        }
+        return
+      }
+    }
+    if (
+      earlier &&
+      (earlier.span.paragraph === item.span.paragraph - 1 ||
+        earlier.span.paragraph === item.span.paragraph)
+    ) {
+      const own = text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)
+      const otherSpeaker = /\b(?:he|she)\s+(?:said|added|continued|wrote)\b/i.test(own) === false
+      if (otherSpeaker && earlier.attribution)
+        item.attribution = { ...earlier.attribution, rule: 'previous-quote', confidence: 0.6 }
+    }
+  })
+}

@@ -1,0 +1,221 @@
+import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
+import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
+
+const ADVERB =
+  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\s+earlier|(?!(?:family|ally|rally|assembly|supply|reply|bully|monopoly|anomaly|belly|folly|jelly|lily|fly)$)[a-z]+ly)$/i
+const CLAUSE_BREAK =
+  /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
+const NP_AFTER_CUE_END =
+  /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
+
+const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
+
+/**
+ * Where the last sentence of `text` starts: after its last full stop,
+ * question or exclamation mark that a capital, a quote or the end follows;
+ * 0 when there is none. "John F. Kerry", "Sen. Claire McCaskill": an initial
+ * or a title's stop ends no sentence.
+ */
+export function lastSentenceStart(text: string): number {
+  let start = 0
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) start = m.index + m[0].length
+  }
+  return start
+}
+
+/** The word of `text` that ends at `end`, as far back as white space: `text.slice(0, end).split(/\s+/).pop()` without splitting it all. */
+function wordEndingAt(text: string, end: number): string {
+  let start = end
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--
+  return text.slice(start, end)
+}
+
+// A role beside a name: "a spokeswoman for the agency", "the group's director"; not "who …" nor a place or age.
+export const ROLE_APPOSITIVE =
+  /^(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,8}[\p{L}’'.-]+$/u
+
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
+  return m ? m.length : 0
+}
+
+/** The noun phrase ending a stretch of text, parentheticals set off by commas or dashes skipped. */
+export function trailingNounPhrase(text: string): { text: string; at: number } | null {
+  let end = text.length
+  // The appositive skipped on the way, which names the person's role: ", a spokeswoman for the agency,".
+  let appositive = ''
+  for (let guard = 0; guard < 3; guard++) {
+    const stretch = text.slice(0, end).replace(/\s+$/, '')
+    const trimmedEnd = stretch.length
+    // Strip adverbs between the subject and the verb: "Rubio also said".
+    const words = stretch.split(/(\s+)/)
+    while (words.length > 2 && ADVERB.test(words[words.length - 1] as string)) words.splice(-2, 2)
+    const candidate = words.join('')
+    const last = candidate.at(-1)
+    if (last === ',' || last === '—' || last === '–' || last === ')') {
+      // A parenthetical or appositive before the verb: the subject stands before it.
+      const opener = last === ')' ? '(' : last
+      const start = candidate.lastIndexOf(opener === ',' ? ',' : opener, candidate.length - 2)
+      if (start < 0) return null
+      if (guard === 0 && opener === ',') appositive = candidate.slice(start + 1, -1).trim()
+      end = start
+      continue
+    }
+    let from = 0
+    CLAUSE_BREAK.lastIndex = 0
+    for (let m = CLAUSE_BREAK.exec(candidate); m; m = CLAUSE_BREAK.exec(candidate))
+      from = m.index + m[0].length
+    const comma = candidate.lastIndexOf(',')
+    if (comma + 1 > from) from = comma + 1
+    // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
+    const sentenceStart = lastSentenceStart(candidate)
+    from = Math.max(from, sentenceStart)
+    let phrase = candidate.slice(from).trim()
+    if (phrase === '' || trimmedEnd === 0) return null
+    // "the former first lady and U.S. senator": two roles of one person.
+    const coordinated =
+      /(?:^|\s)((?:the|a|an)\s+(?:[\p{L}.’'-]+\s+){0,5}?[\p{L}.’'-]+)\s+and\s+$/iu.exec(
+        candidate.slice(Math.max(sentenceStart, comma + 1), from),
+      )
+    if (
+      coordinated &&
+      !/^(?:the|a|an|his|her|their|its)\s/i.test(phrase) &&
+      isRoleWord(phrase.split(/\s+/).pop() ?? '') &&
+      (coordinated[1] as string).split(/\s+/).some((w) => isRoleWord(w))
+    ) {
+      phrase = `${coordinated[1]} and ${phrase}`
+      from = candidate.lastIndexOf(phrase, from)
+    }
+    const at = candidate.indexOf(phrase, from)
+    // "Jean Roe, the foreign minister of France": a role set after a name belongs to it.
+    if (
+      comma >= 0 &&
+      comma + 1 === from &&
+      (/^(?:the|a|an)\s/i.test(phrase) || isRoleWord(phrase.split(/\s+/)[0] ?? ''))
+    ) {
+      const prevStart = Math.max(
+        candidate.lastIndexOf(',', comma - 1) + 1,
+        lastSentenceStart(candidate.slice(0, comma)),
+      )
+      const name = candidate.slice(prevStart, comma).trim()
+      // "At a news conference in Springfield, the mayor": a fronted phrase is no name.
+      const person =
+        /^\p{Lu}/u.test(name) && !LEADING_PREPOSITION.test(name) ? parseSpeakerMention(name) : null
+      if (person?.form === 'name' && person.kind === 'person')
+        return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
+    }
+    if (ROLE_APPOSITIVE.test(appositive) && /^\p{Lu}/u.test(phrase))
+      return { text: `${phrase}, ${appositive}`, at }
+    return { text: phrase, at }
+  }
+  return null
+}
+
+/** A cue word used as a noun: after a determiner, a possessive or "of" plus an adjective ("the states", "her claims", "of Republican claims"). */
+export function isNounUse(text: string, at: number): boolean {
+  const lead = text.slice(Math.max(0, at - 40), at)
+  // "state senator", "state officials": an adjective before people.
+  const stateOf = /^state\s+([\p{L}-]+)/u.exec(text.slice(at))
+  if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
+  return (
+    /(?:\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|whose)|(?<!\b(?:he|she|it|that|who|there|what|here|where))[’']s)\s+$/i.test(
+      lead,
+    ) ||
+    (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) && /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead))
+  )
+}
+
+/** Index of the first full stop, question or exclamation mark that ends a sentence, abbreviations and initials passed over; -1 if none. */
+export function firstSentenceEnd(text: string): number {
+  const stop = /[.!?](?=\s|$)/g
+  for (let m = stop.exec(text); m; m = stop.exec(text)) {
+    const word = wordEndingAt(text, m.index + 1)
+    if (m[0] === '.' && NP_ABBREVIATION.test(word.replace(/^\(/, ''))) continue
+    const open = text.slice(0, m.index).split('(').length - text.slice(0, m.index).split(')').length
+    if (open > 0) continue
+    return m.index
+  }
+  return -1
+}
+
+export function mentionAt(textBefore: string, base: number, phrase: { text: string; at: number }) {
+  return (
+    base +
+    phrase.at +
+    (textBefore.slice(phrase.at).length - textBefore.slice(phrase.at).trimStart().length)
+  )
+}
+
+const NP_ABBREVIATION =
+  /^(?:\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp|Del|Msgr|Fr|Cmdr|Brig|Cpl|Pvt|Gens|Reps|Sens|Govs)\.?$/u
+
+/** The noun phrase a string starts with ("Rep. G.K. Butterfield (D-N.C.), head of …" → "Rep. G.K. Butterfield"). */
+export function nounPhraseAtStart(text: string): string {
+  const stop = text.search(NP_AFTER_CUE_END)
+  let phrase = stop < 0 ? text : text.slice(0, stop)
+  // A full stop after an abbreviation or initial does not end the phrase.
+  while (stop >= 0 && text[phrase.length] === '.') {
+    const lastWord = phrase.split(/\s+/).pop() ?? ''
+    if (!NP_ABBREVIATION.test(lastWord)) break
+    const rest = text.slice(phrase.length + 1)
+    const next = rest.search(NP_AFTER_CUE_END)
+    phrase = `${phrase}.${next < 0 ? rest : rest.slice(0, next)}`
+    if (next < 0) break
+  }
+  return phrase.replace(/\s*\([^)]*$/, '').trim()
+}
+
+const FINITE_VERB =
+  /^(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|is|was|has|had|did)$/u
+
+export const LEADING_PREPOSITION =
+  /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
+
+export const SUBORDINATOR =
+  /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
+
+/** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
+export function mainSubject(head: string, first = false): { text: string; at: number } | null {
+  const pattern =
+    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:family|ally|rally|assembly|supply|reply)\s)\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
+  let found: { text: string; at: number } | null = null
+  for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
+    const auxiliaries = m[2] as string
+    const verb = m[3] as string
+    const np = m[1] as string
+    // The word taken for a verb may start the next subject: "The potter waved".
+    pattern.lastIndex = m.index + m[0].length - verb.length
+    if (
+      !FINITE_VERB.test(verb) &&
+      !/\b(?:has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s/.test(
+        auxiliaries,
+      )
+    )
+      continue
+    if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
+      continue
+    // "If she did, party rules give …": the subject of a clause set before the main one.
+    const lead = head.slice(0, m.index)
+    if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
+    const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
+    if (!phrase) continue
+    const mention = parseSpeakerMention(phrase.text)
+    if (!isUsableMention(mention)) continue
+    if (
+      mention.form === 'nominal' &&
+      !/^(?:the|a|an)\s/i.test(mention.text) &&
+      !POSSESSIVE_LEAD.test(mention.text)
+    )
+      continue
+    found = phrase
+    if (first) break
+    // "CNN reported that Manuel Flores … criticized the offer, saying": a clause after
+    // "that" with a named subject is the one the participle hangs from.
+    const thatClause = /\bthat\s+(?:\p{Lu}|(?:he|she|they)\s)/u.test(
+      head.slice(m.index + m[0].length),
+    )
+    if ((mention.form === 'name' || mention.form === 'pronoun') && !thatClause) break
+  }
+  return found
+}

@@ -1,0 +1,43 @@
+import type { QuoteKind } from '../types.js'
+import { CUE_AT_START, HAS_CUE, TERM_INTRO } from './cues.js'
+import { wordCount } from './noun-phrases.js'
+import type { Working } from './working.js'
+
+function isTitleCase(text: string): boolean {
+  const words = text.match(/[\p{L}\d][\p{L}\d'’-]*/gu) ?? []
+  const major = words.filter((w) => w.length > 3 || /^\p{Lu}/u.test(w))
+  const capitalized = major.filter((w) => /^[\p{Lu}\d]/u.test(w)).length
+  return major.length > 0 && capitalized / major.length >= 0.75
+}
+
+export function kindOf(
+  item: Working,
+  before: string,
+  after: string,
+  opensClause: boolean,
+  doubleQuoted: boolean,
+): QuoteKind {
+  const words = wordCount(item.text)
+  const inner = item.text.trim()
+  const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
+  const hasCue =
+    HAS_CUE.test(before) ||
+    CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
+    /^[\s,]*\S+(?:\s+\S+){0,5}?\s+(?:said|says|added|wrote|told|continued|stated|explained|asked|replied|responded)\b/i.test(
+      after,
+    )
+  if (TERM_INTRO.test(before)) return 'term'
+  // Where speech is in double quotes, single quotes mark headlines and scare quotes.
+  if (item.span.single && doubleQuoted) return 'term'
+  if (item.span.single && !hasCue) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
+  // A short quote in Title Case inside a sentence names a show, a book, an event.
+  if (!opensClause && !hasCue && words <= 6 && isTitleCase(inner)) return 'term'
+  if (opensClause && (endsLikeSpeech || words >= 5)) return 'statement'
+  if (words >= 8 && endsLikeSpeech) return 'statement'
+  if (hasCue) return words >= 12 ? 'statement' : 'fragment'
+  if (words >= 6) return 'fragment'
+  // Punctuation kept inside the marks ("a “strong leader,” comparing …") is how
+  // news style quotes someone's words, not a name.
+  if (endsLikeSpeech && !isTitleCase(inner)) return 'fragment'
+  return 'term'
+}

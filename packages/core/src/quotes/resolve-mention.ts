@@ -1,0 +1,74 @@
+import type { Article, Speaker } from '../types.js'
+import type { NamedEntity, NameRegistry } from './name-registry.js'
+import { isGrammarWord } from './proper-name.js'
+import { speakerId } from './speaker-id.js'
+import type { SpeakerMention } from './speaker-mention.js'
+
+export interface Resolved {
+  id: string
+  name: string
+  kind: Speaker['kind']
+  aliases: string[]
+  roles: string[]
+}
+
+function fromEntity(entity: NamedEntity, alias: string): Resolved {
+  // Pronouns and role nouns ("he", "the president") are how the text refers, not names.
+  // Nor is a mention that opens with a word of grammar ("What do you think of Carson", "In a … interview Trump").
+  if (/^\p{Lu}/u.test(alias) && !isGrammarWord(alias.split(/\s/)[0] as string))
+    entity.aliases.add(alias)
+  return {
+    id: speakerId(entity.name),
+    name: entity.name,
+    kind: entity.kind,
+    aliases: [...entity.aliases],
+    roles: [...entity.roles],
+  }
+}
+
+export function resolve(
+  mention: SpeakerMention,
+  at: number,
+  registry: NameRegistry,
+  author: Article['author'],
+): Resolved | null {
+  // "I said" in the writer's own sentence is the writer: the byline when there is one.
+  if (mention.form === 'pronoun' && mention.name === 'i') {
+    if (!author) return null
+    return {
+      id: speakerId(author.value),
+      name: author.value,
+      kind: 'person',
+      aliases: [author.value],
+      roles: ['author'],
+    }
+  }
+  if (mention.form === 'pronoun') {
+    const kind =
+      mention.name === 'it'
+        ? 'organization'
+        : mention.name === 'they' || mention.name === 'we'
+          ? null
+          : 'person'
+    const entity = registry.antecedent(at, mention.gender, kind)
+    if (!entity) return null
+    // "she said" of someone whose gender the text had not shown settles it.
+    if (entity.kind === 'person' && entity.gender === null) entity.gender = mention.gender
+    registry.spoke(entity, at)
+    return fromEntity(entity, mention.text)
+  }
+  if (mention.form === 'nominal') {
+    const entity = registry.byRole(mention.text, at)
+    if (entity) return fromEntity(entity, mention.text)
+    return {
+      id: speakerId(mention.name),
+      name: mention.name,
+      kind: mention.kind,
+      aliases: [mention.text],
+      roles: [],
+    }
+  }
+  const entity = registry.note(mention, at)
+  registry.spoke(entity, at)
+  return fromEntity(entity, mention.text)
+}

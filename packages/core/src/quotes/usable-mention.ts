@@ -1,0 +1,107 @@
+import { HAS_CUE } from './cues.js'
+import type { NameRegistry } from './name-registry.js'
+import { isWrittenAsName } from './proper-name.js'
+import {
+  isPeopleNoun,
+  isPeoplePronoun,
+  nominalHead,
+  type SpeakerMention,
+  speakerNounKind,
+} from './speaker-mention.js'
+
+const NOMINAL_DETERMINER =
+  /^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our|my|your)\b/i
+/** A noun phrase that opens with someone's possessive: "Gary Roe's doctor". */
+export const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
+/** Groups and papers that speak for someone: "Roe's campaign said", "Roe's brief said". */
+const GROUP_NOUN =
+  /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
+
+// Writings that quote: "The piece used her words as its headline: “…”".
+const WRITING_NOUN =
+  /^(?:article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill)$/i
+
+// Nouns of actions, states and qualities by their endings: "inspection", "fighting", "safety".
+const ABSTRACT_NOUN =
+  /\p{Ll}{3,}(?:tion|sion|ment|ness|ity|ance|ence|ism|ing|ure|cy|ship|hood|dom|ics|age|ery)s?$/u
+
+/** A nominal subject that can be the source of words: "a doctor", "the piece", "the campaign". */
+export function speaksAsNominal(mention: SpeakerMention): boolean {
+  return speakerNounKind(nominalHead(mention.text)) !== null
+}
+
+/** The article being read, while extraction runs: whether a bare word is a name depends on it. */
+export interface Reading {
+  text: string
+  registry: NameRegistry
+}
+
+let reading: Reading | null = null
+
+/** Sets the article being read and returns the one read before, to put back when done. */
+export function setReading(next: Reading | null): Reading | null {
+  const outer = reading
+  reading = next
+  return outer
+}
+
+const TIME_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|Tomorrow)(?:\s+(?:morning|afternoon|evening|night))?$/
+
+/**
+ * A bare capitalized word the article does not write as a name ("Nothing",
+ * "Transcript") names no one. `strict` where no verb of speech vouches for
+ * the word ("Nothing really changed", "Transcript as follows:"): then the
+ * article must name someone so, or write the word capitalized inside a sentence.
+ */
+function isBareCommonWord(mention: SpeakerMention, strict: boolean): boolean {
+  if (!reading || mention.form !== 'name') return false
+  const word = mention.text.trim().replace(/[’']s?$/, '')
+  if (word !== mention.name || word.includes(' ')) return false
+  return !reading.registry.knows(word) && !isWrittenAsName(reading.text, word, strict)
+}
+
+/** Whether a parsed mention can be a speaker: a noun phrase of people, a body or a writing, not a bare common word, a day or a clause. `uncued` where no verb of speech vouches for it. */
+export function isUsableMention(
+  mention: SpeakerMention | null,
+  uncued = false,
+): mention is SpeakerMention {
+  if (!mention) return false
+  if (isBareCommonWord(mention, uncued)) return false
+  // "released a statement Wednesday saying": a day is when, never who.
+  if (mention.form === 'name' && TIME_NAME.test(mention.name)) return false
+  const words = mention.text.split(/\s+/).length
+  if (words > 14) return false
+  // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
+  // "secretary of state", "state senator": an office, not a statement.
+  const lowerWords = mention.text
+    .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
+    .replace(/\bof\s+state\b/gi, ' ')
+    .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
+    // "the report", "her statement": a writing named as the head noun, not a verb.
+    .replace(/([\p{L}-]+)\s*$/u, (head: string) =>
+      WRITING_NOUN.test(head.trim()) || GROUP_NOUN.test(head.trim()) ? '' : head,
+    )
+  // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
+  if (
+    HAS_CUE.test(lowerWords) ||
+    /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)
+  ) {
+    return false
+  }
+  if (mention.form === 'nominal') {
+    if (words > (/\sand\s/.test(mention.text) ? 11 : 7)) return false
+    if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
+    // Only people, bodies and writings speak: not "the inspection", "the fighting".
+    if (!speaksAsNominal(mention) && ABSTRACT_NOUN.test(nominalHead(mention.text))) return false
+    if (isPeoplePronoun(mention.text)) return true
+    const last = mention.text.split(/\s+/).pop() ?? ''
+    // "Gary Roe's doctor", "the company's lawyers": someone's person speaks.
+    if (!NOMINAL_DETERMINER.test(mention.text) && POSSESSIVE_LEAD.test(mention.text))
+      return isPeopleNoun(last) || GROUP_NOUN.test(last)
+    if (!NOMINAL_DETERMINER.test(mention.text) && !/s$/.test(mention.text)) return false
+    // A bare plural speaks only if it names people: "critics said", not "protests demand".
+    if (!NOMINAL_DETERMINER.test(mention.text) && !isPeopleNoun(last)) return false
+  }
+  return true
+}
