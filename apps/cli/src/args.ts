@@ -7,7 +7,8 @@ export type Format = (typeof FORMATS)[number]
 
 /** What the command line asks for. */
 export interface Options {
-  command: Command
+  /** A report command, or ingest: fill a store. */
+  command: Command | 'ingest'
   paths: string[]
   format: Format
   output: string | null
@@ -17,6 +18,12 @@ export interface Options {
   color: boolean | null
   progress: boolean | null
   failOnDispute: boolean
+  /** A store to read (or, for ingest, to fill): a PGlite directory. */
+  data: string | null
+  /** A store on a PostgreSQL server: a postgres:// URL. */
+  database: string | null
+  /** Threads that analyse articles for ingest. */
+  workers: number
   help: boolean
   version: boolean
 }
@@ -40,10 +47,10 @@ export function readArgs(argv: readonly string[]): Options {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''))
   }
   const { values, positionals } = parsed
-  let command: Command = 'report'
+  let command: Command | 'ingest' = 'report'
   const first = positionals[0]
-  if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) {
-    command = first as Command
+  if (first !== undefined && [...COMMANDS, 'ingest'].includes(first)) {
+    command = first as Command | 'ingest'
     positionals.shift()
   }
   const format = values.format ?? 'text'
@@ -55,6 +62,15 @@ export function readArgs(argv: readonly string[]): Options {
     throw new UsageError('--color and --no-color contradict each other; give one')
   if (values.progress && values['no-progress'])
     throw new UsageError('--progress and --no-progress contradict each other; give one')
+  if (values.data !== undefined && values.database !== undefined)
+    throw new UsageError('--data and --database each name a store; give one')
+  if (values.database !== undefined && !/^postgres(ql)?:\/\//.test(values.database))
+    throw new UsageError(`--database takes a postgres:// URL; got "${values.database}"`)
+  const workers = Number(values.workers ?? 1)
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new UsageError(`--workers takes a whole number from 1 to 64; got "${values.workers}"`)
+  if (values.workers !== undefined && command !== 'ingest')
+    throw new UsageError('--workers goes with ingest')
   return {
     command,
     paths: positionals,
@@ -65,6 +81,9 @@ export function readArgs(argv: readonly string[]): Options {
     color: values.color ? true : values['no-color'] ? false : null,
     progress: values.progress ? true : values['no-progress'] ? false : null,
     failOnDispute: values['fail-on-dispute'] ?? false,
+    data: values.data ?? null,
+    database: values.database ?? null,
+    workers,
     help: values.help ?? false,
     version: values.version ?? false,
   }
@@ -85,6 +104,9 @@ function parse(argv: readonly string[]) {
       progress: { type: 'boolean' },
       'no-progress': { type: 'boolean' },
       'fail-on-dispute': { type: 'boolean' },
+      data: { type: 'string' },
+      database: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -17,6 +17,9 @@ Commands
   stories    the stories the articles hold (the articles that report one
              event each), largest first: id, headline, articles, outlets,
              dates, shared statements and disagreements
+  ingest     add the articles of PATH... to a lasting store (--data or
+             --database; default ~/.local/share/corroborate), each once by
+             its content; the report commands then read it with --data
 
 PATH is an article file (.txt, .md, .html, any of them gzipped as .gz) or a
 directory of them; without PATH, the five reports of one story that ship
@@ -41,6 +44,11 @@ Options
                         when stderr is a terminal and there are 5+ files)
       --fail-on-dispute exit 5 when the articles disagree anywhere (in the
                         story reported, for report)
+      --data DIR        the store to read (report commands) or fill (ingest):
+                        a directory PGlite keeps, one process at a time
+      --database URL    a store on a PostgreSQL server (postgres://…); any
+                        number of ingest processes and machines at once
+      --workers N       ingest: threads that analyse articles (default 1)
   -h, --help            this help
   -v, --version         the version
 
@@ -58,5 +66,7 @@ Examples
   corroborate stories week/                   the stories in a week of news
   corroborate report week/ --story st-1a2b3c4d
   corroborate quotes pages/*.html.gz --speaker Rubio
+  corroborate ingest feeds/ --data news.db --workers 2
+  corroborate report --data news.db --story st-1a2b3c4d
   corroborate disputes articles/ --format json | jq '.disputes[].summary'
 `

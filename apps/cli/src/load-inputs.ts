@@ -41,16 +41,12 @@ export interface LoadedInputs {
 }
 
 /**
- * Reads every path (files, or directories of `.txt`, `.md`, `.html` and
- * `.gz` files) and normalizes each article. A bad file is reported and the
- * rest still read: one broken page never loses the others. Articles with no
- * story text count as failures too. Two files of one name in two folders both
- * load: the second's id is qualified by its folder (`b/name`).
+ * Reads every path (files, or directories of article files) into article
+ * sources, each id once, without normalizing them; what cannot be read is a failure.
  */
-export async function loadInputs(
+export async function readInputs(
   paths: readonly string[],
-  onProgress: (done: number, total: number, path: string) => void = () => {},
-): Promise<LoadedInputs> {
+): Promise<{ sources: ArticleSource[]; failures: InputFailure[] }> {
   const sources: ArticleSource[] = []
   const failures: InputFailure[] = []
   for (const path of paths) {
@@ -72,9 +68,24 @@ export async function loadInputs(
       failures.push({ path, message })
     }
   }
+  return { sources: uniqueArticleIds(sources), failures }
+}
+
+/**
+ * Reads every path (files, or directories of `.txt`, `.md`, `.html` and
+ * `.gz` files) and normalizes each article. A bad file is reported and the
+ * rest still read: one broken page never loses the others. Articles with no
+ * story text count as failures too. Two files of one name in two folders both
+ * load: the second's id is qualified by its folder (`b/name`).
+ */
+export async function loadInputs(
+  paths: readonly string[],
+  onProgress: (done: number, total: number, path: string) => void = () => {},
+): Promise<LoadedInputs> {
+  const { sources, failures } = await readInputs(paths)
   const articles: Article[] = []
   const pathsById = new Map<string, string>()
-  uniqueArticleIds(sources).forEach((source, index) => {
+  sources.forEach((source, index) => {
     const path = source.path ?? `input ${index + 1}`
     onProgress(index, sources.length, path)
     const article = normalizeArticle(source)

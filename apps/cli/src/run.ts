@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { crossReference } from '@corroborate/core'
+import { type CrossReference, crossReference } from '@corroborate/core'
 import { likelyCommand, type Options, readArgs, UsageError } from './args.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { HELP } from './help.js'
-import { loadInputs } from './load-inputs.js'
+import { ingestCommand } from './ingest-command.js'
+import { type LoadedInputs, loadInputs } from './load-inputs.js'
+import { openCliStore, storePlace } from './open-store.js'
 import { progressBar } from './progress-bar.js'
 import { renderHtml } from './render/render-html.js'
 import { renderMarkdown } from './render/render-markdown.js'
@@ -73,14 +75,48 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
   }
 
-  const paths = options.paths.length > 0 ? options.paths : [EMBEDDED_SEEDS]
+  if (options.command === 'ingest') return ingestCommand(options, io)
+  const fromStore = options.data !== null || options.database !== null
+  if (fromStore && options.paths.length > 0) {
+    io.stderr.write(
+      'corroborate: give article paths or a store (--data, --database), not both; "corroborate ingest PATH... --data DIR" adds them to the store\n',
+    )
+    return EXIT.usage
+  }
+  const paths = fromStore
+    ? [storePlace(options, io.env)]
+    : options.paths.length > 0
+      ? options.paths
+      : [EMBEDDED_SEEDS]
   let bar: ReturnType<typeof progressBar> | null = null
-  const loaded = await loadInputs(paths, (done, total, path) => {
-    const wanted = options.progress ?? (io.stderr.isTTY === true && total >= PROGRESS_FROM)
-    if (!wanted || total === 0) return
-    bar ??= progressBar(io.stderr, total, 'reading')
-    bar.update(done, path.split(/[\\/]/).pop() ?? path)
-  })
+  let loaded: LoadedInputs
+  let stored: CrossReference | null = null
+  if (fromStore) {
+    // The store's articles as they were analysed and grouped when added: nothing is read from files.
+    const store = await openCliStore(options, io.env, (line) =>
+      io.stderr.write(`corroborate: store: ${line}\n`),
+    )
+    try {
+      const articles = await store.articles()
+      if (articles.length === 0) {
+        io.stderr.write(
+          `corroborate: the store ${paths[0]} holds no articles; "corroborate ingest PATH... ${options.database ? `--database ${options.database}` : `--data ${paths[0]}`}" adds some\n`,
+        )
+        return EXIT.noInput
+      }
+      loaded = { articles, paths: new Map(), failures: [] }
+      stored = await store.analysis()
+    } finally {
+      await store.close()
+    }
+  } else {
+    loaded = await loadInputs(paths, (done, total, path) => {
+      const wanted = options.progress ?? (io.stderr.isTTY === true && total >= PROGRESS_FROM)
+      if (!wanted || total === 0) return
+      bar ??= progressBar(io.stderr, total, 'reading')
+      bar.update(done, path.split(/[\\/]/).pop() ?? path)
+    })
+  }
   ;(bar as ReturnType<typeof progressBar> | null)?.done()
   for (const failure of loaded.failures)
     io.stderr.write(`corroborate: could not read ${failure.path}: ${failure.message}\n`)
@@ -91,7 +127,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     return EXIT.noInput
   }
 
-  const all = crossReference(loaded.articles)
+  const all = stored ?? crossReference(loaded.articles)
   // report is about one story, the largest by default; the other commands about every story unless --story says.
   const story =
     options.story !== null || options.command === 'report'

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type Io, run } from '../src/run.js'
+
+// corroborate ingest into a lasting store (PGlite in a temporary directory), and the
+// report commands reading it back with --data.
+const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
+const scratch = mkdtempSync(join(tmpdir(), 'corroborate-cli-store-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+async function call(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { HOME: scratch },
+  }
+  const code = await run(argv, io)
+  return { code, stdout, stderr }
+}
+
+describe('corroborate ingest and --data', () => {
+  it('ingests the seeds once, with two threads, and reports from the store', async () => {
+    const data = join(scratch, 'store')
+    const first = await call(['ingest', SEEDS, '--data', data, '--workers', '2'])
+    expect(first.code).toBe(0)
+    expect(first.stderr).toContain(
+      `5 articles added, 0 already stored, 0 refused; ${data} holds 5 articles in 1 stories`,
+    )
+    const again = await call(['ingest', SEEDS, '--data', data])
+    expect(again.stderr).toContain('0 articles added, 5 already stored')
+
+    const fromStore = await call(['disputes', '--data', data, '--format', 'json'])
+    const fromFiles = await call(['disputes', SEEDS, '--format', 'json'])
+    expect(fromStore.code).toBe(0)
+    expect(JSON.parse(fromStore.stdout)).toEqual(JSON.parse(fromFiles.stdout))
+    const stories = await call(['stories', '--data', data, '--format', 'json'])
+    expect(JSON.parse(stories.stdout).stories).toHaveLength(1)
+  }, 240_000)
+
+  it('says what is wrong with the command line, and with an empty store', async () => {
+    expect((await call(['ingest', '--data', join(scratch, 'x')])).code).toBe(2)
+    expect((await call(['report', SEEDS, '--data', join(scratch, 'x')])).stderr).toContain(
+      'give article paths or a store',
+    )
+    expect((await call(['report', '--workers', '2'])).stderr).toContain(
+      '--workers goes with ingest',
+    )
+    expect((await call(['ingest', SEEDS, '--workers', '0'])).code).toBe(2)
+    const empty = await call(['report', '--data', join(scratch, 'empty')])
+    expect(empty.code).toBe(3)
+    expect(empty.stderr).toContain('holds no articles; "corroborate ingest PATH... --data')
+  }, 240_000)
+})
