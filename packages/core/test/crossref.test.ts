@@ -1330,6 +1330,19 @@ describe('crossref: precision of attribution and contested disputes', () => {
     expect(result.disputes.filter((d) => d.kind === 'contested')).toEqual([])
   })
 
+  it('criticism of someone contests none of their statements it does not touch', () => {
+    const result = corpus({
+      a: [
+        'The mayor spoke.',
+        '“The new stadium will be paid for by private investors alone,” Mayor Ann Vale said.',
+      ],
+      b: [
+        'Councillor Tom Reyes criticized Vale’s record on housing, saying, “Nothing she promised the renters has been delivered.”',
+      ],
+    })
+    expect(result.disputes.filter((d) => d.kind === 'contested')).toEqual([])
+  })
+
   it('the dissenter’s own title names no one they answer', () => {
     const result = corpus({
       a: [

@@ -686,7 +686,19 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     const byVerb = object !== null
     const byRuling = RULING_WORDS.test(counter.quote.text)
     if (!byVerb && !byRuling) return
-    const objectWords = contentWords(`${object ?? ''} ${counter.quote.text}`)
+    // What the dissent is said of: the words after the verb of dissent ("his president's
+    // offer"), or the sentence of the quote that rules something unlawful or false.
+    const ruled =
+      counter.quote.text.split(/(?<=[.!?])\s+/).find((part) => RULING_WORDS.test(part)) ?? ''
+    const objectWords = contentWords(object ?? '')
+    const ruledWords = contentWords(ruled)
+    // Names are no words of what is said: the dissenter's, nor the speaker's own.
+    const telling = (words: ReadonlySet<string>, voice: (typeof voices)[number]) => {
+      const theirs = contentWords(voice.quote.speaker?.name ?? '')
+      return [...voice.words].filter(
+        (word) => words.has(word) && !COMMON_WORDS.has(word) && !own.has(word) && !theirs.has(word),
+      ).length
+    }
     const votes = new Map<number, number>()
     // The dissenter's own name ("Amnesty International") is no word of what it answers.
     const own = contentWords(counter.quote.speaker?.name ?? '')
@@ -739,14 +751,11 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
         voice.quote.article === counter.quote.article
       )
         continue
-      // What the dissent is said of must be in the statement: a word of it, or its speaker.
-      if (
-        byVerb &&
-        !byRuling &&
-        !named.has(voice.quote.speaker?.id ?? '') &&
-        ![...voice.words].some((word) => objectWords.has(word) && !COMMON_WORDS.has(word))
-      )
-        continue
+      // What the dissent is said of must be in the statement: a word of what the verb of
+      // dissent is said of ("criticized his president's offer"), or two of the ruling.
+      const ofVerb = byVerb && telling(objectWords, voice) > 0
+      const ofRuling = byRuling && telling(ruledWords, voice) > 1
+      if (!ofVerb && !ofRuling) continue
       if (COUNTER.test(voice.cluster.canonical) || wordTokens(voice.cluster.canonical).length < 3)
         continue
       if (shared > best || (shared === best && target && i < targetIndex)) {
