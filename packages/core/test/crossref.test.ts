@@ -1331,16 +1331,39 @@ describe('crossref: precision of attribution and contested disputes', () => {
   })
 
   it('criticism of someone contests none of their statements it does not touch', () => {
-    const result = corpus({
-      a: [
-        'The mayor spoke.',
-        '“The new stadium will be paid for by private investors alone,” Mayor Ann Vale said.',
-      ],
-      b: [
-        'Councillor Tom Reyes criticized Vale’s record on housing, saying, “Nothing she promised the renters has been delivered.”',
-      ],
+    const articles = [
+      normalizeArticle({
+        id: 'a',
+        content:
+          'The mayor spoke.\n\n“The new stadium will be paid for by private investors, and the renters nearby will keep their homes,” Mayor Ann Vale said.',
+      }),
+      normalizeArticle({
+        id: 'b',
+        content:
+          'Councillor Tom Reyes criticized Vale’s record in office, saying, “Nothing she promised the renters has been delivered.”',
+      }),
+    ]
+    // The speakers, so that the dissent's naming Vale is read.
+    const { quotes, speakers } = resolveSpeakers(articles.map((article) => extractQuotes(article)))
+    const clusters = clusterQuotes(quotes)
+    const input = { articles, speakers, quotes, clusters, claims: [], slots: [] }
+    expect(findDisputes(input).disputes).toEqual([])
+    // Criticism of what she said is contested.
+    const answered = normalizeArticle({
+      id: 'b',
+      content:
+        'Councillor Tom Reyes criticized Vale’s promise to the renters, saying, “Nothing she promised the renters has been delivered.”',
     })
-    expect(result.disputes.filter((d) => d.kind === 'contested')).toEqual([])
+    const second = resolveSpeakers([articles[0] as Article, answered].map((a) => extractQuotes(a)))
+    expect(
+      findDisputes({
+        ...input,
+        articles: [articles[0] as Article, answered],
+        speakers: second.speakers,
+        quotes: second.quotes,
+        clusters: clusterQuotes(second.quotes),
+      }).disputes.map((d) => [d.kind, d.positions.map((p) => p.speaker?.name)]),
+    ).toEqual([['contested', ['Ann Vale', 'Tom Reyes']]])
   })
 
   it('the dissenter’s own title names no one they answer', () => {
