@@ -91,9 +91,22 @@ type Outcome = WorkerReply | { type: 'timeout' } | { type: 'stopped'; message: s
 /** Sends one request and waits for its reply, the budget to run out, or the worker to die. */
 function ask(worker: Worker, request: WorkerRequest, budgetMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
+    // The long lists of an analysis arrive in parts before the reply that completes them.
+    const parts = new Map<string, unknown[]>()
+    const onMessage = (message: WorkerReply) => {
+      if (message.type !== 'part') {
+        if (message.type === 'added')
+          for (const [key, items] of parts)
+            (message.analysis as unknown as Record<string, unknown[]>)[key] = items
+        return done(message)
+      }
+      const list = parts.get(message.key) ?? []
+      for (const item of message.items) list.push(item)
+      parts.set(message.key, list)
+    }
     const done = (outcome: Outcome) => {
       clearTimeout(timer)
-      worker.off('message', done)
+      worker.off('message', onMessage)
       worker.off('error', onError)
       worker.off('exit', onExit)
       resolve(outcome)
@@ -102,7 +115,7 @@ function ask(worker: Worker, request: WorkerRequest, budgetMs: number): Promise<
     const onExit = (code: number) =>
       done({ type: 'stopped', message: `the analysis stopped (exit code ${code})` })
     const timer = setTimeout(() => done({ type: 'timeout' }), budgetMs)
-    worker.on('message', done)
+    worker.on('message', onMessage)
     worker.once('error', onError)
     worker.once('exit', onExit)
     worker.postMessage(request)

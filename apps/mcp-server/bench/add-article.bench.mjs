@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/*
+ * add_article through the built server (dist/main.js) over stdio and over
+ * Streamable HTTP, on the seeds: for news-like articles of growing size, the
+ * time the add takes (analysed in the worker thread) and the slowest of the
+ * list_sources calls sent every 100 ms while it runs, that is how long a read
+ * waits behind an add. The largest size that is added within the default
+ * 60-second budget is the largest article each transport takes in practice;
+ * the transports themselves take requests up to 10 MiB of UTF-8 JSON.
+ *
+ *   node bench/add-article.bench.mjs [--sizes 10000,100000,1000000] [--transports stdio,http]
+ */
+import { spawn } from 'node:child_process'
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    transports: { type: 'string', default: 'stdio,http' },
+  },
+})
+const MAIN = new URL('../dist/main.js', import.meta.url).pathname
+// Articles stay in memory: the bench never writes to the user's data directory.
+const env = { ...process.env, CORROBORATE_DATA: ':memory:' }
+delete env.CORROBORATE_MCP_TOKEN
+
+const paragraph = (i) =>
+  `Official ${i} told reporters on Monday that “the river rose ${i % 97} inches overnight,” the agency said. The mayor of town ${i} said the levee would hold.`
+function article(chars) {
+  const out = []
+  for (let i = 0, n = 0; n < chars; i++) {
+    const p = paragraph(i)
+    out.push(p)
+    n += p.length + 2
+  }
+  return out.join('\n\n')
+}
+
+async function overStdio() {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [MAIN],
+    env,
+    stderr: 'ignore',
+  })
+  const client = new Client({ name: 'bench', version: '1.0.0' })
+  await client.connect(transport)
+  return { client, close: () => client.close() }
+}
+
+async function overHttp() {
+  const child = spawn(process.execPath, [MAIN, '--http', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  const url = await new Promise((resolve, reject) => {
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+      const found = /listening on (http:\S+)/.exec(stderr)
+      if (found) resolve(found[1])
+    })
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)))
+  })
+  const client = new Client({ name: 'bench', version: '1.0.0' })
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)))
+  return {
+    client,
+    close: async () => {
+      await client.close()
+      child.kill()
+    },
+  }
+}
+
+const rows = []
+for (const transport of values.transports.split(',')) {
+  const { client, close } = transport === 'http' ? await overHttp() : await overStdio()
+  for (const size of values.sizes.split(',').map(Number)) {
+    const content = article(size)
+    const started = performance.now()
+    let finished = false
+    const add = client
+      .callTool({ name: 'add_article', arguments: { content } }, undefined, { timeout: 300_000 })
+      .finally(() => {
+        finished = true
+      })
+    const waits = []
+    while (!finished) {
+      const asked = performance.now()
+      await client.callTool({ name: 'list_sources', arguments: {} })
+      waits.push(performance.now() - asked)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const result = await add
+    rows.push({
+      transport,
+      chars: content.length,
+      outcome: result.isError ? 'refused (over the time budget)' : 'added',
+      seconds: ((performance.now() - started) / 1000).toFixed(1),
+      reads: waits.length,
+      slowestRead: Math.max(...waits).toFixed(0),
+    })
+    console.error(JSON.stringify(rows.at(-1)))
+  }
+  await close()
+}
+
+console.log(
+  `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}\n`,
+)
+console.log(
+  '| transport | article (characters) | outcome | add (s) | reads meanwhile | slowest read (ms) |',
+)
+console.log('| --- | ---: | --- | ---: | ---: | ---: |')
+for (const r of rows)
+  console.log(
+    `| ${r.transport} | ${r.chars.toLocaleString('en-US')} | ${r.outcome} | ${r.seconds} | ${r.reads} | ${r.slowestRead} |`,
+  )
