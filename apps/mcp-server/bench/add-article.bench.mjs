@@ -6,13 +6,18 @@
  * list_sources calls sent every 100 ms while it runs, that is how long a read
  * waits behind an add. The largest size that is added within the default
  * 60-second budget is the largest article each transport takes in practice;
- * the transports themselves take requests up to 10 MiB of UTF-8 JSON.
+ * the transports themselves take requests up to 10 MiB of UTF-8 JSON. The
+ * `store` rows add through the worker store in this process and give the
+ * longest the event loop was held meanwhile (monitorEventLoopDelay), the
+ * request's transport aside.
  *
  *   node bench/add-article.bench.mjs [--sizes 10000,100000,1000000] [--transports stdio,http]
  */
 import { spawn } from 'node:child_process'
 import os from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { createCorpus, loadArticleDirectory, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
@@ -20,7 +25,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
-    transports: { type: 'string', default: 'stdio,http' },
+    transports: { type: 'string', default: 'store,stdio,http' },
   },
 })
 const MAIN = new URL('../dist/main.js', import.meta.url).pathname
@@ -77,8 +82,54 @@ async function overHttp() {
   }
 }
 
+/** The worker store in this process: each add timed, and the event loop's longest hold meanwhile. */
+async function inProcess(sizes) {
+  const { createWorkerStore } = await import('../dist/article-store.js')
+  const { sources } = await loadArticleDirectory(
+    new URL('../../../seeds/', import.meta.url).pathname,
+  )
+  const corpus = createCorpus(sources.map((source) => normalizeArticle(source)))
+  corpus.analysis()
+  const store = createWorkerStore(corpus)
+  // The noise floor: the longest hold over three idle seconds on this machine, no add running.
+  const idle = monitorEventLoopDelay({ resolution: 5 })
+  idle.enable()
+  await new Promise((resolve) => setTimeout(resolve, 3000))
+  idle.disable()
+  rows.push({
+    transport: 'store',
+    chars: 0,
+    outcome: 'idle, no add',
+    seconds: '3.0',
+    reads: '–',
+    slowestRead: `${(idle.max / 1e6).toFixed(0)} (event loop)`,
+  })
+  for (const size of sizes) {
+    const content = article(size)
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    loop.enable()
+    const started = performance.now()
+    const outcome = await store.add({ content, format: 'text', metadata: {} })
+    loop.disable()
+    rows.push({
+      transport: 'store',
+      chars: content.length,
+      outcome: 'refused' in outcome ? 'refused (over the time budget)' : 'added',
+      seconds: ((performance.now() - started) / 1000).toFixed(1),
+      reads: '–',
+      slowestRead: `${(loop.max / 1e6).toFixed(0)} (event loop)`,
+    })
+    console.error(JSON.stringify(rows.at(-1)))
+  }
+  await store.close()
+}
+
 const rows = []
 for (const transport of values.transports.split(',')) {
+  if (transport === 'store') {
+    await inProcess(values.sizes.split(',').map(Number))
+    continue
+  }
   const { client, close } = transport === 'http' ? await overHttp() : await overStdio()
   for (const size of values.sizes.split(',').map(Number)) {
     const content = article(size)
