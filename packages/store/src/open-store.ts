@@ -130,7 +130,9 @@ export interface Store {
   /**
    * Sentences, quotes and claims matching `query` (words, `"a phrase"`, `or`,
    * `-word`, as PostgreSQL's `websearch_to_tsquery` reads them; English stems),
-   * and quotes whose speaker's name is like the query; best first, paged.
+   * and, for a query with a capital letter and no phrase, quotes whose speaker's
+   * name is like it; best first, paged. Ranked
+   * among the first 500 passages the words match and the first 500 the name does.
    */
   search(query: string, options?: PageOptions): Promise<Page<StoreSearchHit>>
   /** The cross-reference of one story, cached until an article joins it. */
@@ -142,6 +144,8 @@ export interface Store {
   close(): Promise<void>
 }
 
+// Matches of a search that are ranked; past them a search pages no further.
+const CANDIDATES = 500
 // Any constant: every process adding to one database takes this lock around story assignment.
 const ADD_LOCK = 7_250_017
 
@@ -563,7 +567,11 @@ export async function openStore(
       const limit = readLimit(options.limit)
       const offset = readCursor(options.cursor)
       if (query.trim() === '') return { items: [], next: null }
-      const names = trigrams ? 'p.speaker % $1' : 'lower(p.speaker) = lower($1)'
+      // A name is written with a capital: only then are speakers' names looked up too.
+      const named = /\p{Lu}/u.test(query) && !query.includes('"')
+      const names = !named ? 'false' : trigrams ? 'p.speaker % $1' : 'lower(p.speaker) = lower($1)'
+      // Ranked among the first CANDIDATES matches of the words and of the name: ranking
+      // every passage that says "said" (a tenth of a big store) would cost a scan of them all.
       const { rows } = await db.query<{
         kind: StoreSearchHit['kind']
         article_id: string
@@ -574,14 +582,23 @@ export async function openStore(
         span_end: number
         rank: number
       }>(
-        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q)
-         SELECT p.kind, p.article_id, p.ref, p.text, p.speaker, p.span_start, p.span_end,
-           ts_rank(p.tsv, q.q) + CASE WHEN p.speaker IS NOT NULL AND ${names} THEN 1 ELSE 0 END AS rank
-         FROM passages p CROSS JOIN q JOIN articles a ON a.id = p.article_id
-         WHERE p.tsv @@ q.q OR (p.speaker IS NOT NULL AND ${names})
-         ORDER BY rank DESC, a.seq, p.span_start, p.kind
+        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+         words AS (
+           SELECT p.kind, p.article_id, p.ref, p.text, p.speaker, p.span_start, p.span_end,
+             ts_rank(p.tsv, q.q) AS rank
+           FROM passages p CROSS JOIN q WHERE p.tsv @@ q.q LIMIT $4),
+         names AS (
+           SELECT p.kind, p.article_id, p.ref, p.text, p.speaker, p.span_start, p.span_end,
+             1 + ts_rank(p.tsv, q.q) AS rank
+           FROM passages p CROSS JOIN q WHERE p.speaker IS NOT NULL AND ${names} LIMIT $4),
+         hits AS (
+           SELECT DISTINCT ON (article_id, span_start, kind) *
+           FROM (SELECT * FROM names UNION ALL SELECT * FROM words) found
+           ORDER BY article_id, span_start, kind, rank DESC)
+         SELECT h.* FROM hits h JOIN articles a ON a.id = h.article_id
+         ORDER BY h.rank DESC, a.seq, h.span_start, h.kind
          LIMIT $2 OFFSET $3`,
-        [query, limit + 1, offset],
+        [query, limit + 1, offset, CANDIDATES],
       )
       return {
         items: rows.slice(0, limit).map((row) => ({
