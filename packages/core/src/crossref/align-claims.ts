@@ -152,9 +152,14 @@ function fits(
   const founder = slot.measure
   if (!m || !founder) return -1
   // Both named: the same name. "?" (a pronoun) is someone, never known to be the same one.
+  // A thing as subject ("#bridge": "the bridge opened") may be what a named actor acted on
+  // ("Baker opened the bridge"): it differs only from another thing.
   const named = m.actor !== null && m.actor !== '?'
   if (m.actor === '?' || slot.actors.has('?')) return -1
-  if (named && slot.actors.size > 0 && !slot.actors.has(m.actor as string)) return -1
+  const thing = (actor: string) => actor.startsWith('#')
+  if (named)
+    for (const actor of slot.actors)
+      if (actor !== m.actor && thing(actor) === thing(m.actor as string)) return -1
   if (m.what === 'event') {
     // One event by a verb on both sides ("the offer came", "said … willing to"), or, named
     // only by nouns ("in a speech Sunday"), one event of one named actor. Where something
