@@ -1,5 +1,5 @@
 // The published packages as a user gets them: each package packed with `pnpm pack` (as
-// `pnpm release` publishes it, workspace:* rewritten to versions), the three tarballs installed
+// `pnpm release` publishes it, workspace:* rewritten to versions), the four tarballs installed
 // with npm into a fresh project outside the repository, then used from there: the core's
 // README example, the MCP server's bin through a real MCP client, the CLI's bin.
 // Run after a build: `pnpm test:pack` (node --test scripts/pack-install.test.mjs).
@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -25,6 +26,7 @@ const run = promisify(execFile)
 const root = realpathSync(fileURLToPath(new URL('..', import.meta.url)))
 const packages = [
   { name: '@corroborate/core', dir: 'packages/core' },
+  { name: '@corroborate/store', dir: 'packages/store' },
   { name: '@corroborate/mcp-server', dir: 'apps/mcp-server' },
   { name: '@corroborate/cli', dir: 'apps/cli' },
 ]
@@ -131,7 +133,7 @@ test('@corroborate/core resolves inside the project, one copy for every package'
   const fromProject = createRequire(join(project, 'package.json')).resolve('@corroborate/core')
   assert.ok(inside(expected, fromProject), `resolved to ${fromProject}`)
   assert.ok(inside(expected, realpathSync(fromProject)), 'the installed core is a link')
-  for (const name of ['@corroborate/mcp-server', '@corroborate/cli']) {
+  for (const name of ['@corroborate/store', '@corroborate/mcp-server', '@corroborate/cli']) {
     const manifest = join(project, 'node_modules', ...name.split('/'), 'package.json')
     assert.equal(createRequire(manifest).resolve('@corroborate/core'), fromProject, name)
   }
@@ -173,7 +175,8 @@ test('corroborate-mcp from the installed bin serves its tools to a real MCP clie
   const transport = new StdioClientTransport({
     command: join(project, 'node_modules', '.bin', 'corroborate-mcp'),
     cwd: project,
-    env,
+    // The default store (PGlite from the tarball) in the scratch directory, not the user's.
+    env: { ...env, XDG_DATA_HOME: join(scratch, 'data') },
     stderr: 'pipe',
   })
   let stderr = ''
@@ -187,10 +190,11 @@ test('corroborate-mcp from the installed bin serves its tools to a real MCP clie
     const names = tools.map((tool) => tool.name)
     for (const tool of ['list_sources', 'get_quotes', 'compare_sources', 'list_disputed_claims'])
       assert.ok(names.includes(tool), `${tool} is missing from ${names.join(', ')}`)
-    // The default corpus is the seeds shipped inside the tarball.
+    // The default corpus is the seeds shipped inside the tarball, given to the empty store.
     const sources = await client.callTool({ name: 'list_sources', arguments: {} })
     assert.equal(sources.isError, undefined, JSON.stringify(sources.content))
     assert.equal(sources.structuredContent.total, 5)
+    assert.ok(existsSync(join(scratch, 'data', 'corroborate', 'PG_VERSION')), stderr)
   } catch (error) {
     error.message += `\nserver stderr:\n${stderr}`
     throw error

@@ -76,12 +76,16 @@ const cliCommands = commands(readme('apps/cli/README.md'), 'node apps/cli/dist/m
 
 let articles = ''
 let elsewhere = ''
+// Servers started the documented ways keep their default store here, not in the user's data directory.
+let dataHome = ''
+const clientEnv = () => ({ ...getDefaultEnvironment(), XDG_DATA_HOME: dataHome })
 
 before(() => {
   // Two articles of one story, for the forms that take --corpus.
   const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'corroborate-clients-')))
   articles = join(scratch, 'articles')
   elsewhere = join(scratch, 'elsewhere')
+  dataHome = join(scratch, 'data')
   mkdirSync(articles)
   mkdirSync(elsewhere)
   writeFileSync(
@@ -108,7 +112,7 @@ async function serve({ command, args, cwd }) {
     command,
     args,
     cwd,
-    env: getDefaultEnvironment(),
+    env: clientEnv(),
     stderr: 'pipe',
   })
   let stderr = ''
@@ -172,7 +176,7 @@ describe('npm run inspect', () => {
   test('prints the disputes for a person: no warnings, no JSON', { timeout: SLOW }, async () => {
     const { stdout, stderr } = await run('npm', ['run', 'inspect'], {
       cwd: root,
-      env: getDefaultEnvironment(),
+      env: clientEnv(),
     })
     assert.doesNotMatch(stderr, /EBADENGINE|npm warn|deprecat/i)
     assert.match(stdout, /^\d+ disputed claims? in 5 articles\n/)
@@ -187,7 +191,7 @@ describe("the CLI's commands from a clone", () => {
     test(`${command} ${args.join(' ')}`, { timeout: FAST }, async () => {
       const { stdout, stderr } = await run(process.execPath, args.map(place), {
         cwd: root,
-        env: getDefaultEnvironment(),
+        env: clientEnv(),
       })
       assert.equal(stderr, '')
       assert.match(stdout, /Tom Baker/)

@@ -28,12 +28,13 @@ calls=(--max-bytes 25000 --calls probe-calls.json)
 status=0
 
 echo "--- MCP probe over stdio"
-bash "$probe" "${calls[@]}" -- node dist/main.js || status=$?
+# In memory: the probe adds articles, and a run must not find the last run's.
+bash "$probe" "${calls[@]}" -- node dist/main.js --data :memory: || status=$?
 
 echo "--- MCP probe over Streamable HTTP"
 port="$(node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close() })')"
 log="$(mktemp "${TMPDIR:-/tmp}/corroborate-mcp-http.XXXXXX")"
-node dist/main.js --http --port "$port" 2>"$log" &
+node dist/main.js --data :memory: --http --port "$port" 2>"$log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 300); do
