@@ -143,6 +143,25 @@ describe('answers cut by size', () => {
   })
 })
 
+describe('get_article of a page with a caption of 90,000 characters', () => {
+  it('clips the caption, so that the default answer stays under 25,000 characters', async () => {
+    const html = `<html><head><title>Bridge opens</title></head><body><article><h1>Bridge opens</h1><p>Mayor Dana Cole opened the bridge on Monday after two years of work, officials said.</p><figure><img src="a.jpg"><figcaption>${'A long caption of the bridge. '.repeat(3000)}</figcaption></figure><p>“It is done,” Cole said at the ceremony on Monday afternoon.</p></article></body></html>`
+    const article = normalizeArticle({ id: 'captioned', content: html, format: 'html' })
+    expect(article.captions[0]?.text.length).toBeGreaterThan(80_000)
+    const server = createServer(createCorpus([article]))
+    const [a, b] = InMemoryTransport.createLinkedPair()
+    await server.connect(b)
+    const client = new Client({ name: 'limits-test', version: '1.0.0' })
+    await client.connect(a)
+    const result = await client.callTool({ name: 'get_article', arguments: { id: 'captioned' } })
+    expect(JSON.stringify(result.structuredContent).length).toBeLessThan(25_000)
+    const captions = (result.structuredContent as { captions: Array<{ text: string }> }).captions
+    expect(captions[0]?.text).toMatch(/^A long caption of the bridge\..*…$/)
+    expect(captions[0]?.text.length).toBe(300)
+    await client.close()
+  })
+})
+
 /** Opens a raw connection and sends the start of a POST whose body never comes in full. */
 function stalledPost(
   port: number,

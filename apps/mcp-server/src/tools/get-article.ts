@@ -7,6 +7,10 @@ import { spanSchema } from '../schemas.js'
 
 const DEFAULT_CHARS = 8000
 const MAX_CHARS = 20000
+// Longest caption, credit or pull quote returned, in characters; its span leads to the whole.
+const ASIDE_CHARS = 300
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text
 
 const evidence = z
   .object({
@@ -77,10 +81,14 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
         paragraphs: z.number().int(),
         captions: z
           .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))
-          .describe('Photo captions and credits, kept apart from the body.'),
+          .describe(
+            'Photo captions and credits, kept apart from the body: the first 20, each clipped to 300 characters.',
+          ),
         pullQuotes: z
           .array(z.object({ text: z.string(), span: spanSchema }))
-          .describe('Pull quotes of an HTML page, kept apart from the body.'),
+          .describe(
+            'Pull quotes of an HTML page, kept apart from the body: the first 20, each clipped to 300 characters.',
+          ),
         removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
       },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
@@ -118,10 +126,15 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
         language: toEvidence(article.language),
         format: article.format,
         paragraphs: article.paragraphs.length,
-        captions: article.captions
+        // At most 20 of each, each clipped: a page's junk must not outgrow the text asked for.
+        captions: article.captions.slice(0, 20).map(({ text, credit, span }) => ({
+          text: clip(text, ASIDE_CHARS),
+          credit: credit === null ? null : clip(credit, ASIDE_CHARS),
+          span,
+        })),
+        pullQuotes: article.pullQuotes
           .slice(0, 20)
-          .map(({ text, credit, span }) => ({ text, credit, span })),
-        pullQuotes: article.pullQuotes.slice(0, 20).map(({ text, span }) => ({ text, span })),
+          .map(({ text, span }) => ({ text: clip(text, ASIDE_CHARS), span })),
         removed: article.removed.length,
       })
     },
