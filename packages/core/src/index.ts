@@ -22,6 +22,7 @@ export {
   compareArticles,
   crossReference,
   type DisputeInput,
+  type FactUpdate,
   findDisputes,
   measureCoverage,
 } from './crossref/index.js'
@@ -84,6 +85,8 @@ export type {
   ClaimKind,
   ClaimQualifier,
   ClaimSlot,
+  ClaimUpdate,
+  ClaimUpdateSide,
   ClusterMember,
   Corroboration,
   Dispute,

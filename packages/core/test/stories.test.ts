@@ -259,6 +259,28 @@ describe('crossReference within stories', () => {
     )
   })
 
+  it('reports a later figure as an update with both days, not as a dispute', () => {
+    const first = article(
+      'quake-1',
+      `An earthquake struck the coastal city of Palu on Friday evening, collapsing a hotel and a shopping centre.\n\nOfficials put the death toll at 120 on Saturday, as rescuers searched the rubble of the hotel in Palu.`,
+      { published: '2024-09-28' },
+    )
+    const later = article(
+      'quake-2',
+      `Rescuers in Palu pulled survivors from the rubble of a collapsed hotel on Sunday, two days after the earthquake struck the coastal city.\n\nThe death toll has risen to 384, officials said, as rescuers searched the rubble of the hotel in Palu.`,
+      { published: '2024-09-30' },
+    )
+    const result = crossReference([first, later])
+    expect(result.stories).toHaveLength(1)
+    expect(result.disputes.filter((d) => d.kind === 'fact')).toEqual([])
+    expect(result.updates).toHaveLength(1)
+    expect(result.updates[0]).toMatchObject({
+      from: { value: 120, articles: ['quake-1'], published: '2024-09-28' },
+      to: { value: 384, articles: ['quake-2'], published: '2024-09-30' },
+      story: result.stories[0]?.id,
+    })
+  })
+
   it('across stories, reports only a long statement given to two named speakers', () => {
     const words =
       'The budget will balance by the end of the decade without a single new tax on working families'

@@ -163,7 +163,12 @@ export function registerCompareSources(server: McpServer, context: ServerContext
           .describe('Facts two or more chosen articles give with the same value.'),
         conflicts: z
           .array(slotSchema)
-          .describe('Facts the chosen articles give with different values.'),
+          .describe('Facts the chosen articles give with different values (fact disputes).'),
+        updates: z
+          .array(slotSchema)
+          .describe(
+            'Facts a later article gives with a newer value ("the toll has risen to 130"): an update, not a conflict.',
+          ),
         coverage: z.array(
           z.object({
             article: z.string(),
@@ -297,6 +302,12 @@ export function registerCompareSources(server: McpServer, context: ServerContext
 
     const agreements: SlotEntry[] = []
     const conflicts: SlotEntry[] = []
+    const updates: SlotEntry[] = []
+    // A conflict is what the core reports as a fact dispute; a later figure that updates an
+    // earlier one is an update; other differences (two things one actor did) are neither.
+    const disputed = new Set(
+      comparison.disputes.filter((d) => d.kind === 'fact').map((d) => d.slot),
+    )
     for (const s of comparison.slots) {
       const entry: SlotEntry = {
         slot: s.id,
@@ -305,7 +316,9 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         keywords: s.keywords.slice(0, MAX_KEYWORDS),
         values: s.values.map((v) => ({ value: v.value, articles: v.articles, wording: v.wording })),
       }
-      ;(s.agrees ? agreements : conflicts).push(entry)
+      if (s.agrees) agreements.push(entry)
+      else if (disputed.has(s.id)) conflicts.push(entry)
+      else if (s.update) updates.push(entry)
     }
 
     const chosen = new Set(ids)
@@ -360,6 +373,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
       clusters: shared.slice(0, MAX_CLUSTERS),
       agreements: agreements.slice(0, MAX_SLOTS),
       conflicts: conflicts.slice(0, MAX_SLOTS),
+      updates: updates.slice(0, MAX_SLOTS),
       coverage,
       totals: {
         clusters: shared.length,
@@ -373,6 +387,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
       data.clusters,
       data.agreements,
       data.conflicts,
+      data.updates,
       ...coverage.flatMap((c) => [c.alone, c.missing]),
     ]
     const weights = new Map(lists.map((list) => [list, JSON.stringify(list).length]))
@@ -398,6 +413,8 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         `${data.agreements.length} of ${agreements.length} agreeing facts`,
       data.conflicts.length < conflicts.length &&
         `${data.conflicts.length} of ${conflicts.length} conflicting facts (list_disputed_claims with kind fact and the story lists them all)`,
+      data.updates.length < updates.length &&
+        `${data.updates.length} of ${updates.length} updated facts`,
       ids.length > MAX_LISTED_ARTICLES &&
         `the first ${MAX_LISTED_ARTICLES} of ${ids.length} article ids and the coverage of the first ${MAX_COVERAGE_ARTICLES} (pass articles to compare a chosen few)`,
       coverage.some((c) => c.alone.length < c.aloneTotal || c.missing.length < c.missingTotal) &&

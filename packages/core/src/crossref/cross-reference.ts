@@ -20,7 +20,7 @@ import { type AlignClaimsOptions, alignClaims } from './align-claims.js'
 import { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 import { measureCoverage } from './coverage.js'
 import { findCrossStoryAttributions } from './cross-story-attributions.js'
-import { findDisputes } from './find-disputes.js'
+import { type FactUpdate, findDisputes } from './find-disputes.js'
 
 /** Options of {@link crossReference}. */
 export interface CrossReferenceOptions
@@ -58,6 +58,11 @@ export interface CrossReference {
   slots: ClaimSlot[]
   agreements: Corroboration[]
   disputes: Dispute[]
+  /**
+   * Fact slots whose values differ because a later report updates the figure
+   * ("the death toll has risen to 130"), with both values and days: never disputes.
+   */
+  updates: FactUpdate[]
   coverage: ArticleCoverage[]
   messages: CorpusMessage[]
 }
@@ -139,16 +144,20 @@ export function crossReference(
     slots: [] as ClaimSlot[],
     agreements: [] as Corroboration[],
     disputes: [] as Dispute[],
+    updates: [] as FactUpdate[],
     coverage: [] as ArticleCoverage[],
   }
   const articleById = new Map(articles.map((article) => [article.id, article]))
+  // A later article's different figure is an update, not a conflict: slots need the days.
+  const published: Record<string, string | null> = {}
+  for (const article of articles) published[article.id] = article.published?.value ?? null
   const claimArticle = new Map(claims.map((c) => [c.id, c.article]))
   for (const story of stories) {
     const storyArticles = story.articles.map((id) => articleById.get(id) as Article)
     const storyQuotes = story.articles.flatMap((id) => quotesOf.get(id) ?? [])
     const storyClaims = story.articles.flatMap((id) => claimsOf.get(id) ?? [])
     const clusters = clusterQuotes(storyQuotes, options)
-    const slots = alignClaims(storyClaims, options)
+    const slots = alignClaims(storyClaims, { ...options, published })
     const found = findDisputes({
       articles: storyArticles,
       speakers,
@@ -165,6 +174,7 @@ export function crossReference(
     result.slots.push(...slots.map((s) => ({ ...s, id: renumber.slot(s.id), story: story.id })))
     result.disputes.push(...found.disputes.map(renumber.dispute))
     result.agreements.push(...found.agreements.map(renumber.agreement))
+    result.updates.push(...found.updates.map(renumber.update))
     result.coverage.push(...coverage.map(renumber.coverage))
   }
   // Across stories, one thing only: a long statement given to different named speakers.
@@ -229,6 +239,7 @@ function numbering(
     slots: readonly unknown[]
     disputes: readonly unknown[]
     agreements: readonly unknown[]
+    updates: readonly unknown[]
   },
   story: string,
 ) {
@@ -249,6 +260,7 @@ function numbering(
     slot,
     dispute: (d: Dispute): Dispute => ({ ...link(d), id: dispute(d.id) }),
     agreement: (a: Corroboration): Corroboration => ({ ...link(a), id: agreement(a.id) }),
+    update: (u: FactUpdate): FactUpdate => ({ ...u, slot: slot(u.slot), story }),
     coverage: (c: ArticleCoverage): ArticleCoverage => ({
       ...c,
       clusters: c.clusters.map(cluster),

@@ -22,6 +22,8 @@ export interface FactUpdate extends ClaimUpdate {
   slot: string
   /** One line for a reader: what changed, from what to what, and when. */
   summary: string
+  /** The story the slot is in; set by `crossReference`. */
+  story?: string
 }
 
 /** What {@link findDisputes} reads: the corpus's quotes and claims, already clustered and aligned. */

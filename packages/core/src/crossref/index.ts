@@ -15,5 +15,5 @@ export {
   crossReference,
 } from './cross-reference.js'
 export { classifyVariant, diffWords } from './diff-words.js'
-export { type DisputeInput, findDisputes } from './find-disputes.js'
+export { type DisputeInput, type FactUpdate, findDisputes } from './find-disputes.js'
 export { type WordToken, wordTokens } from './word-tokens.js'
