@@ -353,8 +353,10 @@ describe('the time budget of one article', () => {
   it('an article over the budget is an error; reads answer meanwhile; the next add works', async () => {
     const server = await overStdio(['--analysis-timeout', '3'])
     try {
+      // About 1.8 MB: its analysis takes tens of seconds on a loaded 2-core machine and
+      // several on a fast one, far over 3 s; a small article takes a fraction of a second.
       const sentences = Array.from(
-        { length: 6000 },
+        { length: 20_000 },
         (_, i) =>
           `Official ${i} told reporters on Monday that “the river rose ${i} inches,” the agency said.`,
       ).join('\n\n')
