@@ -401,6 +401,13 @@ describe('hardening of the command line', () => {
     }
   }, 60_000)
 
+  it('never exits without a line on stderr', async () => {
+    tally.cases++
+    const ended = await runToEnd([])
+    expect(ended.code).toBe(0)
+    expect(ended.stderr.trimEnd().split('\n').at(-1)).toBe('corroborate-mcp: exiting with code 0')
+  }, 60_000)
+
   it('an empty folder says so; --host 0.0.0.0 starts with --allow-unauthenticated or a token', async () => {
     const empty = join(scratch, 'empty')
     mkdirSync(empty)
