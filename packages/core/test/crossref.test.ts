@@ -352,6 +352,31 @@ describe('crossref: quote clusters', () => {
 })
 
 describe('crossref: disputes over quotes', () => {
+  it.each([
+    [
+      'a pronoun carried from another paragraph',
+      'Campaign manager Ruth Okafor released a memo on Monday.',
+      'She writes that the campaign has “built a nearly insurmountable lead among both delegates and actual voters.”',
+    ],
+    [
+      'a speaker carried from an earlier sentence',
+      'Governor Elena Marsh spoke after the vote.',
+      'When the count ended — “We built a nearly insurmountable lead among both delegates and actual voters” — the hall cheered.',
+    ],
+  ])(
+    'attribution: no dispute when one side is %s, not named in the quote’s sentence',
+    (_, lead, quoted) => {
+      const result = corpus({
+        a: [
+          'The primary count ended overnight.',
+          '“We built a nearly insurmountable lead among both delegates and actual voters,” Senator Tomas Reyes said.',
+        ],
+        b: ['The primary count ended overnight.', lead, quoted],
+      })
+      expect(result.disputes.filter((d) => d.kind === 'attribution')).toEqual([])
+    },
+  )
+
   it('attribution: the same words given to different speakers by different outlets', () => {
     const result = corpus({
       a: [

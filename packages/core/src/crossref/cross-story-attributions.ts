@@ -1,4 +1,5 @@
 import type { Dispute, Quote, Speaker, Story } from '../types.js'
+import { isSureAttribution } from './sure-attribution.js'
 import { wordTokens } from './word-tokens.js'
 
 /** Options of {@link findCrossStoryAttributions}. */
@@ -36,13 +37,11 @@ export function findCrossStoryAttributions(
   const named = new Set(
     speakers.filter((s) => s.kind === 'person' || s.kind === 'organization').map((s) => s.id),
   )
-  // A named speaker: the mention gives the name itself, not a pronoun or a description.
   const sure = (quote: Quote) =>
     quote.kind === 'statement' &&
     quote.speaker !== null &&
     named.has(quote.speaker.id) &&
-    quote.confidence >= minConfidence &&
-    quote.mention?.text.includes(quote.speaker.name.split(/\s+/).at(-1) as string) === true
+    isSureAttribution(quote, minConfidence)
   const candidates = quotes
     .filter(sure)
     .map((quote) => ({ quote, words: wordTokens(quote.text).map((t) => t.norm) }))

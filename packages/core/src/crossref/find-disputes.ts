@@ -15,6 +15,7 @@ import type {
   WordChange,
 } from '../types.js'
 import { findUpdate } from './align-claims.js'
+import { isSureAttribution } from './sure-attribution.js'
 import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
 
 /** A fact slot whose values differ because a later report updates the figure: no dispute. */
@@ -320,14 +321,24 @@ export function findDisputes(input: DisputeInput): {
   for (const cluster of input.clusters) {
     // Attribution: who each article says spoke these words.
     const bySpeaker = new Map<string, { speaker: SpeakerRef; members: typeof cluster.members }>()
+    const bySureSpeaker = new Map<
+      string,
+      { speaker: SpeakerRef; members: typeof cluster.members }
+    >()
     for (const member of cluster.members) {
       // Four words or fewer ("out of control") are anyone's words: too thin to say who spoke.
       if (!member.speaker || wordTokens(member.text).length <= MAX_THIN) continue
       const entry = bySpeaker.get(member.speaker.id) ?? { speaker: member.speaker, members: [] }
       entry.members.push(member)
       bySpeaker.set(member.speaker.id, entry)
+      // Only a speaker the quote's own sentence names is evidence of who the outlet says spoke.
+      const quote = quoteById.get(member.quote)
+      if (!quote || !isSureAttribution(quote)) continue
+      const sure = bySureSpeaker.get(member.speaker.id) ?? { speaker: member.speaker, members: [] }
+      sure.members.push(member)
+      bySureSpeaker.set(member.speaker.id, sure)
     }
-    const sides = [...bySpeaker.values()]
+    const sides = [...bySureSpeaker.values()]
     const articlesOf = (side: (typeof sides)[number]) => [
       ...new Set(side.members.map((m) => m.article)),
     ]
@@ -375,7 +386,8 @@ export function findDisputes(input: DisputeInput): {
         slot: null,
       })
     } else if (cluster.articles.length > 1) {
-      const speaker = sides.sort((a, b) => b.members.length - a.members.length)[0]?.speaker
+      const speaker = [...bySpeaker.values()].sort((a, b) => b.members.length - a.members.length)[0]
+        ?.speaker
       agreements.push({
         kind: 'quote',
         summary: `${list(cluster.articles)} quote${speaker ? ` ${speaker.name}` : ''}: “${short(cluster.canonical)}”`,
