@@ -183,6 +183,15 @@ else {
 }
 process.off('SIGINT', cancel)
 process.off('SIGTERM', cancel)
+// Once serving, a signal ends the process with a line that says so: Node's default is silent.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => {
+    log(`corroborate-mcp: stopped by ${signal}`)
+    quietExit(code)
+  })
 if (corpus.articles.length > PROGRESS_OVER)
   log(`corroborate-mcp: cross-referencing ${corpus.articles.length} articles`)
 const analysis = corpus.analysis()

@@ -406,6 +406,15 @@ describe('hardening of the command line', () => {
     const ended = await runToEnd([])
     expect(ended.code).toBe(0)
     expect(ended.stderr.trimEnd().split('\n').at(-1)).toBe('corroborate-mcp: exiting with code 0')
+    tally.cases++
+    const { child, stderr } = await spawnHttp([])
+    const code = await new Promise((resolve) => {
+      child.removeAllListeners('exit')
+      child.once('exit', (exitCode) => resolve(exitCode))
+      child.kill('SIGTERM')
+    })
+    expect(code).toBe(143)
+    expect(stderr()).toContain('corroborate-mcp: stopped by SIGTERM')
   }, 60_000)
 
   it('an empty folder says so; --host 0.0.0.0 starts with --allow-unauthenticated or a token', async () => {
