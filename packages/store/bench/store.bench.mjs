@@ -4,8 +4,10 @@
 // add p95 with the store full (analysis, story assignment, commit), and search p95.
 // Articles: the core's retold corpus (packages/core/bench/retold-corpus.mjs: real text,
 // retold per article, no text repeated). Restart is measured in a fresh process.
-// usage: node bench/store.bench.mjs [--size N] [--quick] [--write] [--keep DIR]
-import { spawnSync } from 'node:child_process'
+// With --database URL (a scratch PostgreSQL database: its tables are dropped), the ingest
+// rate into a server too: 1 and 2 threads, and two processes at once on disjoint halves.
+// usage: node bench/store.bench.mjs [--size N] [--quick] [--write] [--keep DIR] [--database URL]
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,10 +23,24 @@ const { values } = parseArgs({
     write: { type: 'boolean' },
     keep: { type: 'string' },
     restart: { type: 'string' },
+    database: { type: 'string' },
+    'ingest-child': { type: 'string' },
   },
 })
+// Articles no run stored before (a store kept with --keep has the last run's): new each run.
+const FRESH = 1_000_000 + (Date.now() % 1_000_000) * 64
 const p95 = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length * 0.95)] ?? 0
 const ms = (x) => `${Math.round(x)} ms`
+
+if (values['ingest-child']) {
+  // The child half of the two-process ingest: articles [offset, offset + count) into the server.
+  const [offset, count] = values['ingest-child'].split(':').map(Number)
+  const { stories } = await sourceStories()
+  const store = await openStore({ url: values.database })
+  await ingest(store, retoldCorpus(stories, count, { offset }))
+  await store.close()
+  process.exit(0)
+}
 
 if (values.restart) {
   // The child half: open an existing store, answer a first read, report time and RSS.
@@ -37,10 +53,16 @@ if (values.restart) {
   const searched = performance.now() - start
   const rss = process.memoryUsage().rss
   // The first add after a restart replays the stored profiles into the story index.
-  const [source] = retoldCorpus((await sourceStories()).stories, 1, { offset: 900_000 })
-  const addStart = performance.now()
-  await store.addArticle(source)
-  const firstAdd = performance.now() - addStart
+  // A retold article may repeat a stored text (a short source kept whole): the first new one.
+  let firstAdd = null
+  for (const source of retoldCorpus((await sourceStories()).stories, 20, { offset: FRESH })) {
+    const addStart = performance.now()
+    const { added } = await store.addArticle(source)
+    if (added) {
+      firstAdd = performance.now() - addStart
+      break
+    }
+  }
   await store.close()
   process.stdout.write(
     JSON.stringify({
@@ -77,6 +99,55 @@ for (const workers of [1, 2]) {
   log(`ingest --workers ${workers}: ${rate[workers].toFixed(1)} articles/s (${sample.length})`)
 }
 
+const server = {}
+if (values.database) {
+  const { default: pg } = await import('pg')
+  const wipe = async () => {
+    const client = new pg.Client({ connectionString: values.database })
+    await client.connect()
+    await client.query(
+      'DROP TABLE IF EXISTS passages, story_members, stories, analyses, articles, corroborate_migrations CASCADE',
+    )
+    await client.end()
+  }
+  for (const workers of [1, 2]) {
+    await wipe()
+    const store = await openStore({ url: values.database })
+    const start = performance.now()
+    await ingest(store, sample, { workers })
+    server[workers] = sample.length / ((performance.now() - start) / 1000)
+    await store.close()
+    log(`PostgreSQL ingest --workers ${workers}: ${server[workers].toFixed(1)} articles/s`)
+  }
+  await wipe()
+  // Create the schema once, so the two processes do not both start by migrating.
+  await (await openStore({ url: values.database })).close()
+  const half = Math.floor(sample.length / 2)
+  const start = performance.now()
+  await Promise.all(
+    [0, half].map(
+      (offset) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            [
+              fileURLToPath(import.meta.url),
+              '--database',
+              values.database,
+              '--ingest-child',
+              `${offset}:${half}`,
+            ],
+            { stdio: 'inherit' },
+          )
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))))
+        }),
+    ),
+  )
+  server.processes = (half * 2) / ((performance.now() - start) / 1000)
+  log(`PostgreSQL ingest, two processes: ${server.processes.toFixed(1)} articles/s`)
+  await wipe()
+}
+
 // Fill the store (2 threads), then time adds and searches with it full. A store kept by an
 // earlier run (--keep DIR) that holds the corpus already is reused: its fill is not timed.
 let store = await openStore({ dataDir: dir })
@@ -106,13 +177,13 @@ const restart = JSON.parse(
 log(`restart: ${JSON.stringify(restart)}`)
 
 store = await openStore({ dataDir: dir })
-const extra = retoldCorpus(stories, 40, { offset: size + 1000 })
+const extra = retoldCorpus(stories, 41, { offset: FRESH + 100 })
 await store.addArticle(extra[0]) // the story index's replay, measured above
 const adds = []
 for (const source of extra.slice(1)) {
   const start = performance.now()
-  await store.addArticle(source)
-  adds.push(performance.now() - start)
+  const { added } = await store.addArticle(source)
+  if (added) adds.push(performance.now() - start)
 }
 const words = [
   'prison',
@@ -166,6 +237,21 @@ const table = [
     `${rate[2].toFixed(1)}/s (${(rate[2] / rate[1]).toFixed(2)}×)`,
     '≥ 1.7×',
   ),
+  ...(values.database
+    ? [
+        row('PostgreSQL server: ingest rate, 1 thread', `${server[1].toFixed(1)}/s`, ''),
+        row(
+          'PostgreSQL server: ingest rate, 2 threads',
+          `${server[2].toFixed(1)}/s (${(server[2] / server[1]).toFixed(2)}×)`,
+          '≥ 1.7×',
+        ),
+        row(
+          'PostgreSQL server: two ingest processes at once (disjoint halves)',
+          `${server.processes.toFixed(1)}/s (${(server.processes / server[1]).toFixed(2)}×)`,
+          '',
+        ),
+      ]
+    : []),
 ].join('\n')
 process.stdout.write(`${table}\n`)
 

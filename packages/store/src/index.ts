@@ -18,4 +18,6 @@ export {
   contentHash,
   type PreparedArticle,
   prepareArticle,
+  type SerializedArticle,
+  serializeArticle,
 } from './prepare-article.js'

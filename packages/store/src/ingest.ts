@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { type ArticleSource, CorroborateError } from '@corroborate/core'
 import type { AddResult, Store } from './open-store.js'
-import { type PreparedArticle, prepareArticle } from './prepare-article.js'
+import { type PreparedArticle, prepareArticle, type SerializedArticle } from './prepare-article.js'
 
 /** Options of {@link ingest}. */
 export interface IngestOptions {
@@ -26,7 +26,9 @@ export interface IngestSummary {
   refused: number
 }
 
-type Outcome = { prepared: PreparedArticle } | { error: { message: string; code: string | null } }
+type Outcome =
+  | { prepared: PreparedArticle | SerializedArticle }
+  | { error: { message: string; code: string | null } }
 
 /**
  * Adds many articles to a store, in the order given (so the stories are those

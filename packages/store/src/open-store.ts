@@ -18,7 +18,13 @@ import {
   type StoryMember,
 } from '@corroborate/core'
 import { enableTrigrams, migrate } from './migrations.js'
-import { ANALYSIS_VERSION, type PreparedArticle, prepareArticle } from './prepare-article.js'
+import {
+  ANALYSIS_VERSION,
+  type PreparedArticle,
+  prepareArticle,
+  type SerializedArticle,
+  serializeArticle,
+} from './prepare-article.js'
 import { openPglite, openPostgres, type Queryable } from './queryable.js'
 
 /** Where the store lives: a PGlite data directory, PGlite in memory, or a PostgreSQL server. */
@@ -118,8 +124,11 @@ export interface Store {
    *   `DUPLICATE_ID` when another text has that id.
    */
   addArticle(source: ArticleSource): Promise<AddResult>
-  /** As {@link Store.addArticle}, for an article prepared elsewhere (a worker thread). */
-  addPrepared(prepared: PreparedArticle): Promise<AddResult>
+  /**
+   * As {@link Store.addArticle}, for an article prepared elsewhere (a worker
+   * thread): `prepareArticle`'s result, or `serializeArticle`'s of it.
+   */
+  addPrepared(prepared: PreparedArticle | SerializedArticle): Promise<AddResult>
   getArticle(id: string): Promise<StoredArticle | undefined>
   /** Articles in the order they were added. */
   listArticles(options?: PageOptions): Promise<Page<ArticleSummary>>
@@ -195,39 +204,6 @@ function readLimit(limit: number | undefined): number {
       `limit is a whole number from 1 to 500, not ${String(limit)}`,
     )
   return value
-}
-
-/** The searchable passages of one article: its sentences, its non-term quotes and its claims. */
-function passagesOf(prepared: PreparedArticle) {
-  const speakers = new Map(prepared.speakers.map((s) => [s.id, s.name]))
-  return [
-    ...prepared.article.sentences.map((s) => ({
-      kind: 'sentence',
-      ref: null,
-      text: s.text,
-      speaker: null,
-      s: s.span.start,
-      e: s.span.end,
-    })),
-    ...prepared.quotes
-      .filter((q) => q.kind !== 'term')
-      .map((q) => ({
-        kind: 'quote',
-        ref: q.id,
-        text: q.text,
-        speaker: q.speaker ? (speakers.get(q.speaker.id) ?? q.speaker.name) : null,
-        s: q.span.start,
-        e: q.span.end,
-      })),
-    ...prepared.claims.map((c) => ({
-      kind: 'claim',
-      ref: c.id,
-      text: c.text,
-      speaker: null,
-      s: c.span.start,
-      e: c.span.end,
-    })),
-  ]
 }
 
 /**
@@ -355,7 +331,7 @@ export async function openStore(
         ],
       )
       await tx.query('DELETE FROM passages WHERE article_id = $1', [row.id])
-      await insertPassages(tx, row.id, prepared)
+      await insertPassages(tx, row.id, serializeArticle(prepared).json.passages)
     })
     log(`analysed article ${row.id} again (stored at analysis version ${row.analysis_version})`)
     return {
@@ -369,12 +345,12 @@ export async function openStore(
     }
   }
 
-  async function insertPassages(tx: Queryable, id: string, prepared: PreparedArticle) {
+  async function insertPassages(tx: Queryable, id: string, passages: string) {
     await tx.query(
       `INSERT INTO passages (article_id, kind, ref, text, speaker, span_start, span_end)
        SELECT $1, p.kind, p.ref, p.text, p.speaker, p.s, p.e
        FROM jsonb_to_recordset($2::jsonb) AS p(kind text, ref text, text text, speaker text, s integer, e integer)`,
-      [id, JSON.stringify(passagesOf(prepared))],
+      [id, passages],
     )
   }
 
@@ -385,8 +361,9 @@ export async function openStore(
     return rows[0]?.story as Story
   }
 
-  async function addPrepared(prepared: PreparedArticle): Promise<AddResult> {
-    const quotes = prepared.quotes.filter((q) => q.kind !== 'term').length
+  async function addPrepared(input: PreparedArticle | SerializedArticle): Promise<AddResult> {
+    const prepared = 'json' in input ? input : serializeArticle(input)
+    const quotes = prepared.quotes
     try {
       return await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
@@ -405,7 +382,7 @@ export async function openStore(
             quotes,
           }
         }
-        const id = prepared.article.id
+        const id = prepared.id
         const { rows: taken } = await tx.query('SELECT 1 FROM articles WHERE id = $1', [id])
         if (taken.length > 0)
           throw new CorroborateError(
@@ -443,7 +420,7 @@ export async function openStore(
             prepared.contentHash,
             prepared.format,
             prepared.content,
-            JSON.stringify(prepared.metadata),
+            prepared.json.metadata,
             prepared.path,
           ],
         )
@@ -454,11 +431,11 @@ export async function openStore(
           [
             id,
             version,
-            JSON.stringify(prepared.article),
-            JSON.stringify(prepared.quotes),
-            JSON.stringify(prepared.speakers),
-            JSON.stringify(prepared.claims),
-            JSON.stringify(prepared.profile),
+            prepared.json.article,
+            prepared.json.quotes,
+            prepared.json.speakers,
+            prepared.json.claims,
+            prepared.json.profile,
           ],
         )
         const story: Story = { ...described, id: storyId }
@@ -471,14 +448,14 @@ export async function openStore(
           'INSERT INTO story_members (article_id, story_id, member) VALUES ($1, $2, $3::jsonb)',
           [id, storyId, JSON.stringify(assignment.member satisfies StoryMember)],
         )
-        await insertPassages(tx, id, prepared)
+        await insertPassages(tx, id, prepared.json.passages)
         return {
           added: true,
           id,
           story,
           joined: assignment.joined,
           quotes,
-          article: prepared.article,
+          ...('json' in input ? {} : { article: input.article }),
         }
       })
     } catch (error) {

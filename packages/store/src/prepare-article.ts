@@ -76,3 +76,84 @@ export function prepareArticle(source: ArticleSource): PreparedArticle {
     profile: profileArticle(article, quotes, claims, speakers),
   }
 }
+
+/**
+ * A prepared article as the store writes it: the columns already JSON text, so
+ * that a worker thread does the serializing and the writer only sends strings.
+ */
+export interface SerializedArticle {
+  id: string
+  contentHash: string
+  format: string
+  content: string
+  path: string | null
+  /** The story profile, parsed: the writer's story index reads it. */
+  profile: ArticleProfile
+  /** Non-term quotes. */
+  quotes: number
+  json: {
+    metadata: string
+    article: string
+    quotes: string
+    speakers: string
+    claims: string
+    profile: string
+    /** The searchable passages: sentences, non-term quotes, claims. */
+    passages: string
+  }
+}
+
+/** The searchable passages of one article: its sentences, its non-term quotes and its claims. */
+function passagesOf(prepared: PreparedArticle) {
+  const speakers = new Map(prepared.speakers.map((s) => [s.id, s.name]))
+  return [
+    ...prepared.article.sentences.map((s) => ({
+      kind: 'sentence',
+      ref: null,
+      text: s.text,
+      speaker: null,
+      s: s.span.start,
+      e: s.span.end,
+    })),
+    ...prepared.quotes
+      .filter((q) => q.kind !== 'term')
+      .map((q) => ({
+        kind: 'quote',
+        ref: q.id,
+        text: q.text,
+        speaker: q.speaker ? (speakers.get(q.speaker.id) ?? q.speaker.name) : null,
+        s: q.span.start,
+        e: q.span.end,
+      })),
+    ...prepared.claims.map((c) => ({
+      kind: 'claim',
+      ref: c.id,
+      text: c.text,
+      speaker: null,
+      s: c.span.start,
+      e: c.span.end,
+    })),
+  ]
+}
+
+/** Serializes a prepared article's columns (see {@link SerializedArticle}). */
+export function serializeArticle(prepared: PreparedArticle): SerializedArticle {
+  return {
+    id: prepared.article.id,
+    contentHash: prepared.contentHash,
+    format: prepared.format,
+    content: prepared.content,
+    path: prepared.path,
+    profile: prepared.profile,
+    quotes: prepared.quotes.filter((q) => q.kind !== 'term').length,
+    json: {
+      metadata: JSON.stringify(prepared.metadata),
+      article: JSON.stringify(prepared.article),
+      quotes: JSON.stringify(prepared.quotes),
+      speakers: JSON.stringify(prepared.speakers),
+      claims: JSON.stringify(prepared.claims),
+      profile: JSON.stringify(prepared.profile),
+      passages: JSON.stringify(passagesOf(prepared)),
+    },
+  }
+}

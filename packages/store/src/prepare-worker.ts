@@ -1,11 +1,12 @@
 import { parentPort } from 'node:worker_threads'
 import type { ArticleSource } from '@corroborate/core'
-import { prepareArticle } from './prepare-article.js'
+import { prepareArticle, serializeArticle } from './prepare-article.js'
 
-// One analysis per message: { n, source } in, { n, prepared } or { n, error } out.
+// One analysis per message: { n, source } in, { n, prepared } (serialized: the writer only
+// passes strings on) or { n, error } out.
 parentPort?.on('message', ({ n, source }: { n: number; source: ArticleSource }) => {
   try {
-    parentPort?.postMessage({ n, prepared: prepareArticle(source) })
+    parentPort?.postMessage({ n, prepared: serializeArticle(prepareArticle(source)) })
   } catch (error) {
     const { code } = error as { code?: unknown }
     parentPort?.postMessage({

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+// The built package: ingest's worker threads load dist/prepare-worker.js.
+import { ingest, openStore } from '../dist/index.js'
+import { otherArticle, seedSources } from './helpers.js'
+
+describe('ingest', () => {
+  it('stores the same articles and stories with two analysis threads as with none, and reports refusals', async () => {
+    const sources = [
+      ...(await seedSources()),
+      otherArticle(1),
+      { content: '\n \n', id: 'blank' },
+      otherArticle(2),
+      otherArticle(1),
+    ]
+    const results = []
+    for (const workers of [1, 2]) {
+      const store = await openStore({ memory: true })
+      try {
+        const refused: string[] = []
+        const progress: number[] = []
+        const summary = await ingest(store, sources, {
+          workers,
+          onProblem: (source) => refused.push(source.id ?? ''),
+          onProgress: (done) => progress.push(done),
+        })
+        expect(summary).toEqual({ added: 7, unchanged: 1, refused: 1 })
+        expect(refused).toEqual(['blank'])
+        expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+        results.push((await store.stories()).map((s) => s.articles))
+      } finally {
+        await store.close()
+      }
+    }
+    expect(results[1]).toEqual(results[0])
+    expect(results[0]?.map((articles) => articles.length)).toEqual([5, 2])
+  })
+
+  it('refuses a number of workers out of range', async () => {
+    const store = await openStore({ memory: true })
+    try {
+      await expect(ingest(store, [], { workers: 0 })).rejects.toThrow(/from 1 to 64/)
+    } finally {
+      await store.close()
+    }
+  })
+})
