@@ -83,6 +83,7 @@ export function storyCrossReference(corpus: CrossReference, story: Story): Cross
     clusters: corpus.clusters.filter(inStory),
     slots: corpus.slots.filter(inStory),
     agreements: corpus.agreements.filter(inStory),
+    updates: corpus.updates.filter(inStory),
     disputes: corpus.disputes.filter(
       (d) => inStory(d) || d.positions.some((p) => members.has(p.article)),
     ),
