@@ -214,6 +214,8 @@ export type AttributionRule =
   | 'previous-paragraph'
   | 'transcript'
   | 'sentence-subject'
+  /** No rule applies: the learned model's choice among the people named before the quote. */
+  | 'nearest-speaker'
 
 /** A piece of the text with its span into the original. */
 export interface TextEvidence {

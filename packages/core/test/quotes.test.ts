@@ -813,12 +813,31 @@ describe('quotes: attribution', () => {
     expect(result.quotes[0]?.speaker).toMatchObject({ name: 'the potter' })
   })
 
+  it('lets the learned model give a lone quote with no rule to the subject named just before, as a weak guess', () => {
+    const result = run(
+      'Council member Ruth Kline spoke to reporters at City Hall on Monday about the budget.',
+      '“We will not cut a single teacher, not one, in this city.”',
+    )
+    expect(result.quotes[0]).toMatchObject({
+      speaker: { name: 'Ruth Kline' },
+      rule: 'nearest-speaker',
+      mention: null,
+      cue: null,
+      confidence: 0.3,
+    })
+  })
+
   it('does not take the subject of a fronted "if" clause for the speaker', () => {
     const result = run(
       'Omar Fenn runs the rowing club.',
       'If he resigned, club bylaws let the treasurer call an “emergency vote” of the members.',
     )
-    expect(result.quotes[0]?.speaker).toBeNull()
+    // No rule of the text names a speaker: at most the model's weak guess, marked as one.
+    expect(result.quotes[0]).toMatchObject({
+      rule: 'nearest-speaker',
+      mention: null,
+      confidence: 0.3,
+    })
   })
 
   it('lets a person named by a possessive speak: "Roe\'s longtime lawyer said"', () => {
@@ -910,7 +929,8 @@ describe('quotes: attribution', () => {
       'Secretary Dale Orrin defended the new rules on Tuesday.',
       'The county dropped thousands of renters from its rolls because they missed two notices, in what is being criticized as a “miss it and lose it” approach.',
     )
-    expect(result.quotes[0]?.speaker).toBeNull()
+    expect(result.quotes[0]?.rule).not.toBe('sentence-subject')
+    expect(result.quotes[0]?.cue).toBeNull()
   })
 
   it('reads "commented" as a verb of speech: a neighbor commented: “…”', () => {

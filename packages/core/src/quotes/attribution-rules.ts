@@ -1,7 +1,6 @@
 import { CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
   isNounUse,
-  LEADING_PREPOSITION,
   mainSubject,
   mentionAt,
   nounPhraseAtStart,

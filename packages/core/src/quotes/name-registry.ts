@@ -478,6 +478,28 @@ export class NameRegistry {
     return matches.sort((a, b) => last(b) - last(a))[0]
   }
 
+  /** Every entity the text names before `at`, each once, the most recently named first. */
+  namedBefore(at: number): NamedEntity[] {
+    const last = (entity: NamedEntity) => {
+      let best = -1
+      for (const p of entity.positions) if (p < at && p > best) best = p
+      return best
+    }
+    return [...new Set(this.byKey.values())]
+      .map((entity) => ({ entity, at: last(entity) }))
+      .filter((e) => e.at >= 0)
+      .sort((a, b) => b.at - a.at || a.entity.key.localeCompare(b.entity.key))
+      .map((e) => e.entity)
+  }
+
+  /** The index of the paragraph holding offset `at`, counting from 0. */
+  paragraphAt(at: number): number {
+    let index = 0
+    for (let i = 0; i < this.paragraphStarts.length; i++)
+      if ((this.paragraphStarts[i] as number) <= at) index = i
+    return index
+  }
+
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
   spoke(entity: NamedEntity, at: number): void {
     entity.subjects.push(at)

@@ -1,8 +1,9 @@
-import type { Article, Speaker } from '../types.js'
+import type { Article, QuoteKind, Speaker } from '../types.js'
+import { chooseAntecedent } from './choose-antecedent.js'
 import type { NamedEntity, NameRegistry } from './name-registry.js'
 import { isGrammarWord } from './proper-name.js'
 import { speakerId } from './speaker-id.js'
-import type { SpeakerMention } from './speaker-mention.js'
+import type { Attribution } from './working.js'
 
 export interface Resolved {
   id: string
@@ -12,7 +13,7 @@ export interface Resolved {
   roles: string[]
 }
 
-function fromEntity(entity: NamedEntity, alias: string): Resolved {
+export function fromEntity(entity: NamedEntity, alias: string): Resolved {
   // Pronouns and role nouns ("he", "the president") are how the text refers, not names.
   // Nor is a mention that opens with a word of grammar ("What do you think of Carson", "In a … interview Trump").
   if (/^\p{Lu}/u.test(alias) && !isGrammarWord(alias.split(/\s/)[0] as string))
@@ -26,12 +27,18 @@ function fromEntity(entity: NamedEntity, alias: string): Resolved {
   }
 }
 
+/**
+ * The person, body or writing a mention names: a pronoun the entity it refers
+ * to, a role or title the named person holding it, a name its fullest form.
+ */
 export function resolve(
-  mention: SpeakerMention,
-  at: number,
+  attribution: Attribution,
+  quote: { span: { start: number; end: number }; kind: QuoteKind },
   registry: NameRegistry,
   author: Article['author'],
 ): Resolved | null {
+  const { mention, mentionAt: at } = attribution
+  const { span: slotQuote, kind: quoteKind } = quote
   // "I said" in the writer's own sentence is the writer: the byline when there is one.
   if (mention.form === 'pronoun' && mention.name === 'i') {
     if (!author) return null
@@ -50,7 +57,11 @@ export function resolve(
         : mention.name === 'they' || mention.name === 'we'
           ? null
           : 'person'
-    const entity = registry.antecedent(at, mention.gender, kind)
+    const entity = chooseAntecedent(
+      { mention, at, rule: attribution.rule, quote: slotQuote, quoteKind },
+      registry,
+      registry.antecedent(at, mention.gender, kind),
+    )
     if (!entity) return null
     // "she said" of someone whose gender the text had not shown settles it.
     if (entity.kind === 'person' && entity.gender === null) entity.gender = mention.gender

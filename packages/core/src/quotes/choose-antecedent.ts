@@ -1,0 +1,205 @@
+import type { AttributionRule, QuoteKind } from '../types.js'
+import type { NamedEntity, NameRegistry } from './name-registry.js'
+import { isGrammarWord } from './proper-name.js'
+import type { SpeakerMention } from './speaker-mention.js'
+import { SPEAKER_WEIGHTS, UNATTRIBUTED_MIN_MARGIN } from './speaker-weights.js'
+
+/**
+ * Where a quote's speaker is to be found among the entities named before: a
+ * pronoun that names them, or no mention at all (a quote no rule attributes).
+ */
+export interface SpeakerSlot {
+  /** The pronoun; null for a quote no rule attributes. */
+  mention: SpeakerMention | null
+  /** Clean-text offset of the pronoun, or of the quote's opening mark. */
+  at: number
+  /** The rule that found the pronoun; null for a quote no rule attributes. */
+  rule: AttributionRule | null
+  /** Clean-text offsets of the quote's words. */
+  quote: { start: number; end: number }
+  quoteKind: QuoteKind
+}
+
+/** One candidate antecedent and the features the model scores it by. */
+export interface AntecedentCandidate {
+  entity: NamedEntity
+  features: string[]
+}
+
+/** Every choice made, for `pnpm train:speakers` to label against gold speakers. */
+export interface AntecedentChoice {
+  slot: SpeakerSlot
+  candidates: AntecedentCandidate[]
+  /** Index of the candidate the recency rules pick (`NameRegistry.antecedent`), -1 when they find none. */
+  baseline: number
+  /** Whether the best candidate is taken even with no baseline and a score of 0 or less. */
+  always: boolean
+  chosen: number
+}
+
+/** Feature name → weight; a feature not listed weighs 0. */
+export type SpeakerWeights = Readonly<Record<string, number>>
+
+const PRONOUN_WORD = /^(?:He|She|I|It|They|We|His|Her|Him)$/
+
+// The most recently named entities compete; further back, a pronoun rarely reaches.
+const MAX_CANDIDATES = 12
+
+let weights: SpeakerWeights = SPEAKER_WEIGHTS
+let minMargin = UNATTRIBUTED_MIN_MARGIN
+let trace: ((choice: AntecedentChoice) => void) | null = null
+
+/**
+ * Replaces the weights the model scores with (null: the shipped ones) and sets
+ * a function that receives every choice (null: none). For training and
+ * cross-validation only: extraction itself never calls it.
+ */
+export function setAntecedentModel(
+  next: SpeakerWeights | null,
+  onChoice: ((choice: AntecedentChoice) => void) | null = null,
+  margin: number | null = null,
+): void {
+  weights = next ?? SPEAKER_WEIGHTS
+  minMargin = margin ?? UNATTRIBUTED_MIN_MARGIN
+  trace = onChoice
+}
+
+const rank = (index: number) => (index < 0 ? 'none' : String(Math.min(index, 4)))
+
+function lastBefore(offsets: number[], at: number): number {
+  let best = -1
+  for (const p of offsets) if (p < at && p > best) best = p
+  return best
+}
+
+/** Entities ordered by their last offset of one sort before `at`; those without one left out. */
+function orderBy(
+  entities: NamedEntity[],
+  field: 'subjects' | 'speeches',
+  at: number,
+): NamedEntity[] {
+  return entities
+    .map((entity) => ({ entity, last: lastBefore(entity[field], at) }))
+    .filter((e) => e.last >= 0)
+    .sort((a, b) => b.last - a.last)
+    .map((e) => e.entity)
+}
+
+/**
+ * The features of each candidate antecedent of a pronoun: agreement in gender
+ * and kind, how far back and how many paragraphs back it was named, its rank
+ * by recency as a mention, as a clause subject and as a speaker, how often it
+ * is named, whether the recency rules pick it, the shape of its name. Each
+ * feature is named for the slot (`pronoun/…`, `unattributed/…`): two models
+ * in one table of weights.
+ */
+export function antecedentFeatures(
+  slot: SpeakerSlot,
+  entities: NamedEntity[],
+  baseline: NamedEntity | undefined,
+  registry: NameRegistry,
+): AntecedentCandidate[] {
+  const { at } = slot
+  const pronoun = slot.mention?.name ?? 'none'
+  const pronounGender = slot.mention?.gender ?? null
+  const bySubject = orderBy(entities, 'subjects', at)
+  const bySpeech = orderBy(entities, 'speeches', at)
+  const paragraph = registry.paragraphAt(at)
+  return entities.map((entity, recency) => {
+    const last = lastBefore(entity.positions, at)
+    const gender =
+      pronounGender === null
+        ? 'none'
+        : entity.gender === null
+          ? 'unknown'
+          : entity.gender === pronounGender
+            ? 'agree'
+            : 'clash'
+    const r = rank(recency)
+    const subject = rank(bySubject.indexOf(entity))
+    const speech = rank(bySpeech.indexOf(entity))
+    const distance = Math.min(8, Math.floor(Math.log2(1 + (at - last) / 25)))
+    const paragraphs = Math.min(3, paragraph - registry.paragraphAt(last))
+    const named = Math.min(4, entity.positions.filter((p) => p < at).length)
+    const isBaseline = entity === baseline ? 'yes' : 'no'
+    const proven = entity.gender !== null || entity.speeches.length > 0 ? 'yes' : 'no'
+    const words = entity.name.split(/\s+/)
+    // A name swept up with a word beside it ("Washington D.C. He", "Had I") is seldom anyone.
+    const shape = PRONOUN_WORD.test(words.at(-1) ?? '')
+      ? 'pronoun-tail'
+      : isGrammarWord(words[0] ?? '')
+        ? 'grammar-head'
+        : 'name'
+    const quoted = entity.positions.some((p) => p >= slot.quote.start && p < slot.quote.end)
+    return {
+      entity,
+      features: prefixed(slot, [
+        `baseline=${isBaseline}`,
+        `gender=${gender}`,
+        `kind=${pronoun}:${entity.kind}`,
+        `recency=${r}`,
+        `subject=${subject}`,
+        `speech=${speech}`,
+        `distance=${distance}`,
+        `paragraphs=${paragraphs}`,
+        `named=${named}`,
+        `full-name=${entity.name.includes(' ') ? 'yes' : 'no'}`,
+        `role=${entity.roles.size > 0 ? 'yes' : 'no'}`,
+        `proven=${proven}`,
+        `shape=${shape}`,
+        `words=${Math.min(3, words.length)}`,
+        `named-in-quote=${quoted ? 'yes' : 'no'}`,
+      ]),
+    }
+  })
+}
+
+// A pronoun and a quote with no mention at all are two models: each feature is named for its slot.
+function prefixed(slot: SpeakerSlot, features: string[]): string[] {
+  const kind = slot.mention ? 'pronoun' : 'unattributed'
+  return features.map((feature) => `${kind}/${feature}`)
+}
+
+/** The sum of the weights of a candidate's features. */
+export function scoreCandidate(features: string[], model: SpeakerWeights): number {
+  let score = 0
+  for (const feature of features) score += model[feature] ?? 0
+  return score
+}
+
+/**
+ * The person or body a quote's speaker is, of the entities named before the
+ * slot: the one a linear model learned on annotated news (`pnpm
+ * train:speakers`) scores highest. For a pronoun `baseline`, what the recency
+ * rules pick, wins ties; a quote no rule attributes takes the best candidate.
+ */
+export function chooseAntecedent(
+  slot: SpeakerSlot,
+  registry: NameRegistry,
+  baseline: NamedEntity | undefined,
+): NamedEntity | undefined {
+  const entities = registry.namedBefore(slot.at).slice(0, MAX_CANDIDATES)
+  if (baseline && !entities.includes(baseline)) entities.push(baseline)
+  if (entities.length === 0) return baseline
+  const candidates = antecedentFeatures(slot, entities, baseline, registry)
+  const baselineIndex = baseline ? entities.indexOf(baseline) : -1
+  const always = slot.mention === null
+  let chosen = baselineIndex
+  let best =
+    chosen < 0
+      ? Number.NEGATIVE_INFINITY
+      : scoreCandidate(candidates[chosen]?.features ?? [], weights)
+  // A lone candidate is measured against no one at all, who scores 0.
+  let second = candidates.length < 2 ? 0 : Number.NEGATIVE_INFINITY
+  candidates.forEach((candidate, index) => {
+    const score = scoreCandidate(candidate.features, weights)
+    if (score > best) [chosen, best, second] = [index, score, best]
+    else if (index !== chosen && score > second) second = score
+  })
+  // A pronoun the rules resolve to no one takes a candidate only on positive evidence.
+  if (baselineIndex < 0 && !always && best <= 0) chosen = -1
+  trace?.({ slot, candidates, baseline: baselineIndex, chosen, always })
+  // With no mention at all, a guess stands only when it clearly beats the next candidate.
+  if (always && best - second < minMargin) return undefined
+  return chosen < 0 ? undefined : candidates[chosen]?.entity
+}

@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+// Learns the weights of the pronoun antecedent model (packages/core/src/quotes/
+// choose-antecedent.ts) from annotated articles and writes them to
+// packages/core/src/quotes/speaker-weights.ts. Deterministic: same data, same file.
+//
+// For every quote whose speaker is a pronoun, the built core proposes the
+// entities named before it with their features; a candidate is right when its
+// surname is the gold speaker's (for a pronoun, the annotated antecedent).
+// An averaged perceptron ranks the candidates. Five folds by article pick the
+// number of epochs and report the held-out accuracy of the choice; with
+// --cv-pred FILE the held-out predictions of every fold are written for
+// ../shared/eval/score-quotes.mjs, so the train figure is never measured on
+// articles the weights were fitted to.
+//
+// Usage: pnpm train:speakers [GOLD.jsonl] [--cv-pred FILE] [--epochs N]
+// The data is read where it lies; nothing of it is written into the repository.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { extractQuotes, normalizeArticle } from '@corroborate/core'
+import { setAntecedentModel } from '../packages/core/dist/quotes/choose-antecedent.js'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const option = (name) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
+const goldFile = positional[0] ?? join(root, '..', 'shared', 'eval', 'quotes-train', 'gold.jsonl')
+const cvPred = option('--cv-pred')
+const fixedEpochs = option('--epochs') ? Number(option('--epochs')) : undefined
+const FOLDS = 5
+// --drop A,B: leave out the features whose names contain A or B (to measure what each brings).
+const dropped = (option('--drop') ?? '').split(',').filter(Boolean)
+const keep = (feature) => !dropped.some((d) => feature.includes(d))
+// --slots all: learn the pronoun model too. By default only quotes no rule attributes are
+// learned: the pronoun model gains little on held-out folds and loses on quotes-dev (BENCHMARKS.md).
+const slots = option('--slots') ?? 'unattributed'
+// A guess for a quote no rule attributes must be right at least this often on held-out folds.
+const GUESS_PRECISION = 0.5
+const EPOCH_CHOICES = [1, 2, 4, 8, 16]
+
+const rows = readFileSync(goldFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line))
+
+const tokens = (s) =>
+  String(s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+const MODIFIER = /\s(?:of|at|for|from|with|who|which|in|on|to|and|about|during|after|before)\s.*$/
+/** The surnames a gold speaker string offers: the last word of each comma-separated part. */
+function surnames(speaker) {
+  return String(speaker ?? '')
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[,;]/)
+    .map((part) =>
+      tokens(part.replace(MODIFIER, ''))
+        .filter((w) => !/^(?:jr|sr|ii|iii|iv)$/.test(w))
+        .at(-1),
+    )
+    .filter((w) => w !== undefined && w.length > 1)
+    .map((w) => w.replace(/'s$/, '').replace(/'/g, ''))
+}
+function isSpeaker(entityName, gold) {
+  const last = tokens(entityName)
+    .filter((w) => !/^(?:jr|sr|ii|iii|iv)$/.test(w))
+    .at(-1)
+    ?.replace(/'s$/, '')
+    .replace(/'/g, '')
+  return last !== undefined && surnames(gold).includes(last)
+}
+
+/** The gold quote a clean-text quote is: the same words, the nearest by offset. */
+function goldQuote(row, article, quote) {
+  const words = tokens(article.text.slice(quote.start, quote.end)).join(' ')
+  let best = null
+  for (const g of row.quotes ?? []) {
+    const overlap = Math.min(g.end, quote.end) - Math.max(g.start, quote.start)
+    const same = tokens(g.text).join(' ') === words
+    if (!same && overlap <= 0) continue
+    const score = (same ? 1e6 : 0) - Math.abs(g.start - quote.start)
+    if (!best || score > best.score) best = { g, score }
+  }
+  return best?.g ?? null
+}
+
+// Candidates proposed while the rules alone choose (all weights 0), so that
+// what is learned does not depend on the weights shipped today.
+const instances = []
+rows.forEach((row, articleIndex) => {
+  const article = normalizeArticle({ content: String(row.text ?? ''), id: String(row.id) })
+  const choices = []
+  setAntecedentModel({}, (choice) => choices.push(choice))
+  extractQuotes(article)
+  setAntecedentModel(null)
+  for (const choice of choices) {
+    if (slots !== 'all' && choice.slot.mention !== null) continue
+    const g = goldQuote(row, article, choice.slot.quote)
+    if (!g) continue
+    const target = g.speaker_kind === 'pronoun' ? g.speaker_resolved : g.speaker
+    if (!target) continue
+    const right = choice.candidates.map((c) => isSpeaker(c.entity.name, target))
+    instances.push({
+      fold: articleIndex % FOLDS,
+      features: choice.candidates.map((c) => c.features.filter(keep)),
+      right,
+      baseline: choice.baseline,
+      always: choice.always,
+      pronoun: choice.slot.mention !== null,
+    })
+  }
+})
+
+function score(weights, features) {
+  let s = 0
+  for (const f of features) s += weights.get(f) ?? 0
+  return s
+}
+
+/** The candidate chosen as the core chooses: the baseline wins ties, none without one unless a score is positive. */
+function choose(weights, instance) {
+  let chosen = instance.baseline
+  let best = chosen < 0 ? Number.NEGATIVE_INFINITY : score(weights, instance.features[chosen])
+  instance.features.forEach((features, index) => {
+    const s = score(weights, features)
+    if (s > best) [chosen, best] = [index, s]
+  })
+  if (instance.baseline < 0 && !instance.always && best <= 0) return -1
+  return chosen
+}
+
+/** Averaged perceptron over rankings: on a wrong choice, toward the best right candidate, away from the chosen. */
+function train(data, epochs) {
+  const weights = new Map()
+  const total = new Map()
+  const stamp = new Map()
+  let step = 0
+  const add = (feature, delta) => {
+    const w = weights.get(feature) ?? 0
+    total.set(feature, (total.get(feature) ?? 0) + w * (step - (stamp.get(feature) ?? 0)))
+    stamp.set(feature, step)
+    weights.set(feature, w + delta)
+  }
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const instance of data) {
+      step++
+      if (!instance.right.some(Boolean)) continue
+      const chosen = choose(weights, instance)
+      if (chosen >= 0 && instance.right[chosen]) continue
+      let gold = -1
+      let goldScore = Number.NEGATIVE_INFINITY
+      instance.features.forEach((features, index) => {
+        if (!instance.right[index]) return
+        const s = score(weights, features)
+        if (s > goldScore) [gold, goldScore] = [index, s]
+      })
+      for (const f of instance.features[gold]) add(f, 1)
+      if (chosen >= 0) for (const f of instance.features[chosen]) add(f, -1)
+    }
+  }
+  step++
+  const averaged = new Map()
+  for (const [feature, w] of weights) {
+    const sum = (total.get(feature) ?? 0) + w * (step - (stamp.get(feature) ?? 0))
+    const value = Math.round((sum / step) * 10000) / 10000
+    if (value !== 0) averaged.set(feature, value)
+  }
+  return averaged
+}
+
+const accuracy = (weights, data) =>
+  data.filter((instance) => {
+    const chosen = choose(weights, instance)
+    return chosen >= 0 && instance.right[chosen]
+  }).length / Math.max(1, data.length)
+
+/** How far the best candidate's score stands above the next one's (above 0 when alone). */
+function margin(weights, instance) {
+  const scores = instance.features.map((f) => score(weights, f)).sort((a, b) => b - a)
+  return scores.length < 2 ? scores[0] : scores[0] - scores[1]
+}
+let guesses = []
+
+/** Held-out accuracy of the choice: over all slots, over pronouns, over quotes no rule attributes. */
+const crossValidate = (epochs) => {
+  const right = { true: 0, false: 0 }
+  guesses = []
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const weights = train(
+      instances.filter((i) => i.fold !== fold),
+      epochs,
+    )
+    for (const i of instances.filter((i) => i.fold === fold)) {
+      const chosen = choose(weights, i)
+      const ok = chosen >= 0 && i.right[chosen]
+      if (ok) right[i.pronoun]++
+      if (!i.pronoun) guesses.push({ margin: margin(weights, i), ok })
+    }
+  }
+  const pronouns = instances.filter((i) => i.pronoun).length
+  return [
+    (right.true + right.false) / instances.length,
+    right.true / pronouns,
+    right.false / (instances.length - pronouns),
+  ]
+}
+const report = (epochs, [all, pronouns, unattributed]) =>
+  process.stderr.write(
+    `  ${epochs} epochs: ${FOLDS}-fold held-out accuracy ${all.toFixed(3)} (pronouns ${pronouns.toFixed(3)}, unattributed ${unattributed.toFixed(3)})\n`,
+  )
+
+for (const [label, data] of [
+  ['pronoun speakers', instances.filter((i) => i.pronoun)],
+  ['quotes no rule attributes', instances.filter((i) => !i.pronoun)],
+])
+  process.stderr.write(
+    `${label}: ${data.length} (a right candidate among them: ${data.filter((i) => i.right.some(Boolean)).length}); rules alone right: ${accuracy(new Map(), data).toFixed(3)}\n`,
+  )
+let epochs = fixedEpochs
+if (epochs === undefined) {
+  let best = -1
+  for (const e of EPOCH_CHOICES) {
+    const cv = crossValidate(e)
+    report(e, cv)
+    if (cv[0] > best) [best, epochs] = [cv[0], e]
+  }
+} else report(epochs, crossValidate(epochs))
+
+// The smallest margin above which held-out guesses are right often enough.
+crossValidate(epochs)
+const finite = [
+  ...new Set(guesses.map((g) => Math.round(g.margin * 10000) / 10000).filter(Number.isFinite)),
+].sort((a, b) => a - b)
+let minMargin = Number.POSITIVE_INFINITY
+for (const m of [0, ...finite]) {
+  const taken = guesses.filter((g) => g.margin >= m)
+  if (taken.length === 0) break
+  const precision = taken.filter((g) => g.ok).length / taken.length
+  if (precision >= GUESS_PRECISION) {
+    minMargin = m
+    process.stderr.write(
+      `  guesses with a margin of ${m} or more: ${taken.length} of ${guesses.length}, right ${precision.toFixed(3)} held out\n`,
+    )
+    break
+  }
+}
+
+if (cvPred) {
+  const lines = new Array(rows.length)
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const weights = Object.fromEntries(
+      train(
+        instances.filter((i) => i.fold !== fold),
+        epochs,
+      ),
+    )
+    setAntecedentModel(weights, null, minMargin)
+    rows.forEach((row, articleIndex) => {
+      if (articleIndex % FOLDS !== fold) return
+      const id = String(row.id)
+      const article = normalizeArticle({ content: String(row.text ?? ''), id })
+      const quotes = extractQuotes(article)
+        .quotes.filter((q) => q.kind !== 'term')
+        .map((q) => ({
+          text: q.text,
+          speaker: q.speaker?.name ?? null,
+          start: q.span.start,
+          end: q.span.end,
+        }))
+      lines[articleIndex] = JSON.stringify({ id, quotes })
+    })
+  }
+  setAntecedentModel(null)
+  writeFileSync(cvPred, `${lines.join('\n')}\n`)
+  process.stderr.write(`held-out predictions of every fold: ${cvPred}\n`)
+}
+
+const weights = train(instances, epochs)
+const body = [...weights.entries()]
+  .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  .map(([feature, w]) => `  '${feature.replace(/['\\]/g, '\\$&')}': ${w},`)
+  .join('\n')
+const out = join(root, 'packages', 'core', 'src', 'quotes', 'speaker-weights.ts')
+writeFileSync(
+  out,
+  `// Generated by \`pnpm train:speakers\` from ../shared/eval/quotes-train (${rows.length} articles,\n// ${instances.length} slots, averaged perceptron, ${epochs} epochs): do not edit.\nimport type { SpeakerWeights } from './choose-antecedent.js'\n\n/** Weights of the speaker model, feature → weight. */\nexport const SPEAKER_WEIGHTS: SpeakerWeights = {\n${body}\n}\n\n/** How far a guess for a quote no rule attributes must score above the next candidate. */\nexport const UNATTRIBUTED_MIN_MARGIN = ${Number.isFinite(minMargin) ? minMargin : 'Number.POSITIVE_INFINITY'}\n`,
+)
+process.stderr.write(`wrote ${weights.size} weights to ${out}\n`)
