@@ -10,7 +10,13 @@ import {
   sameValue,
   wordTokens,
 } from '../src/crossref/index.js'
-import { extractClaims, extractQuotes, normalizeArticle, resolveSpeakers } from '../src/index.js'
+import {
+  crossReference,
+  extractClaims,
+  extractQuotes,
+  normalizeArticle,
+  resolveSpeakers,
+} from '../src/index.js'
 import type {
   Article,
   Claim,
@@ -631,6 +637,26 @@ describe('crossref: contested claims', () => {
 })
 
 describe('crossref: facts', () => {
+  it('a figure of someone named never meets the same kind of figure of no one named', () => {
+    const articles = [
+      normalizeArticle({
+        id: 'a',
+        content:
+          'Donors lined up behind the senator this month.\n\nThe insurance company Starr gave $10 million to a group backing the senator.',
+        metadata: { published: '2016-03-20' },
+      }),
+      normalizeArticle({
+        id: 'b',
+        content:
+          'Donors lined up behind the senator this month.\n\nAll told, a group of donors gave $2.5 million to the group backing the senator.',
+        metadata: { published: '2016-03-22' },
+      }),
+    ]
+    const result = crossReference(articles)
+    expect(result.disputes.filter((d) => d.kind === 'fact')).toEqual([])
+    expect(result.updates).toEqual([])
+  })
+
   const PRISON = ['hold', 'inmate', 'prison']
   // What a slot is about: its claims' shared words, the value's own words ("inmates") aside.
   const PRISON_SLOT = ['hold', 'prison']

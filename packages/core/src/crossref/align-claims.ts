@@ -175,6 +175,9 @@ function fits(
     const same = [...m.events, ...m.nouns].some((event) => all.includes(event))
     return same && named && slot.actors.has(m.actor as string) ? shared : -1
   }
+  // A figure of any other kind than a story's counts ("gave $10 million", "raised $4 million
+  // in February") is someone's: one side naming whose and the other not is no sign of one fact.
+  if (!STORY_COUNTS.has(m.what) && named !== slot.actors.size > 0) return -1
   // A share of something ("37 percent") is someone's: both name the same one.
   if (claim.kind === 'percentage' && (!named || !slot.actors.has(m.actor as string))) return -1
   if (STORY_COUNTS.has(m.what)) return shared
