@@ -47,6 +47,7 @@ const MAX_CANDIDATES = 12
 
 let weights: SpeakerWeights = SPEAKER_WEIGHTS
 let minMargin = UNATTRIBUTED_MIN_MARGIN
+let pronounModel = hasPronounWeights(SPEAKER_WEIGHTS)
 let trace: ((choice: AntecedentChoice) => void) | null = null
 
 /**
@@ -61,7 +62,13 @@ export function setAntecedentModel(
 ): void {
   weights = next ?? SPEAKER_WEIGHTS
   minMargin = margin ?? UNATTRIBUTED_MIN_MARGIN
+  pronounModel = hasPronounWeights(weights)
   trace = onChoice
+}
+
+// Without weights for pronouns (the shipped model has none) their candidates need no features.
+function hasPronounWeights(model: SpeakerWeights): boolean {
+  return Object.keys(model).some((feature) => feature.startsWith('pronoun/'))
 }
 
 const rank = (index: number) => (index < 0 ? 'none' : String(Math.min(index, 4)))
@@ -178,6 +185,7 @@ export function chooseAntecedent(
   registry: NameRegistry,
   baseline: NamedEntity | undefined,
 ): NamedEntity | undefined {
+  if (slot.mention !== null && !pronounModel && !trace) return baseline
   const entities = registry.namedBefore(slot.at).slice(0, MAX_CANDIDATES)
   if (baseline && !entities.includes(baseline)) entities.push(baseline)
   if (entities.length === 0) return baseline
