@@ -88,6 +88,7 @@ const COMMON_SHARE = 0.05
 const MIN_COMMON = 40
 const MAX_CANDIDATES = 48
 const WHY_TERMS = 6
+const CLOSEST_AMONG = 64
 
 function hash(text: string): string {
   // FNV-1a, 32 bits: a short, stable id for a story from its first article's id.
@@ -152,10 +153,15 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
     return dot / (aNorm * bNorm)
   }
+  // The story's dated members' days are kept sorted: the nearest is found by bisection.
   const nearestDay = (story: StoryState, day: number) => {
-    let best = Number.POSITIVE_INFINITY
-    for (const d of story.days) best = Math.min(best, Math.abs(d - day))
-    return best
+    const at = insertionPoint(story.days, day)
+    const after = story.days[at]
+    const before = story.days[at - 1]
+    return Math.min(
+      after === undefined ? Number.POSITIVE_INFINITY : after - day,
+      before === undefined ? Number.POSITIVE_INFINITY : day - before,
+    )
   }
   const fitsDates = (story: StoryState, day: number | null) => {
     if (day === null || story.first === null || story.last === null) return true
@@ -233,9 +239,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         const score = cosine(doc, squaredIdf, story)
         // A long quote shared with a member published near it is strong evidence.
         let quote: { doc: number; shingle: string } | null = null
-        for (const d of story.docs) {
-          const shingle = quoteDocs.get(d)
-          if (shingle === undefined) continue
+        for (const [d, shingle] of quoteDocs) {
+          if ((docs[d] as Doc).story !== s) continue
           const day = (docs[d] as Doc).profile.day
           if (profile.day !== null && day !== null && Math.abs(day - profile.day) > linkDays)
             continue
@@ -279,8 +284,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         // Why: the member closest to the article, and the terms that weigh most between them.
         let closest = chosenQuote?.doc ?? -1
         let closestScore = -1
+        // Among the latest members only: a story of a thousand articles must not make
+        // every add a thousand comparisons, and a developing story's news is its latest.
         if (closest < 0)
-          for (const d of story.docs) {
+          for (const d of story.docs.slice(-CLOSEST_AMONG)) {
             const score = cosine(doc, squaredIdf, docs[d] as Doc)
             if (score > closestScore) {
               closest = d
@@ -314,7 +321,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       if (profile.day !== null) {
         story.first = story.first === null ? profile.day : Math.min(story.first, profile.day)
         story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
-        story.days.push(profile.day)
+        story.days.splice(insertionPoint(story.days, profile.day), 0, profile.day)
       }
       for (const term of weights.keys()) {
         const list = postings.get(term)
@@ -337,6 +344,18 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
   }
   return index
+}
+
+/** Where `value` goes in the sorted `list`: the first index whose item is not below it. */
+function insertionPoint(list: readonly number[], value: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if ((list[mid] as number) < value) low = mid + 1
+    else high = mid
+  }
+  return low
 }
 
 const ISO = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)
