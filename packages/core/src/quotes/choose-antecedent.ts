@@ -2,7 +2,7 @@ import type { AttributionRule, QuoteKind } from '../types.js'
 import type { NamedEntity, NameRegistry } from './name-registry.js'
 import { isGrammarWord } from './proper-name.js'
 import type { SpeakerMention } from './speaker-mention.js'
-import { SPEAKER_WEIGHTS, UNATTRIBUTED_MIN_MARGIN } from './speaker-weights.js'
+import { PRONOUN_MIN_MARGIN, SPEAKER_WEIGHTS, UNATTRIBUTED_MIN_MARGIN } from './speaker-weights.js'
 
 /**
  * Where a quote's speaker is to be found among the entities named before: a
@@ -47,6 +47,7 @@ const MAX_CANDIDATES = 12
 
 let weights: SpeakerWeights = SPEAKER_WEIGHTS
 let minMargin = UNATTRIBUTED_MIN_MARGIN
+let overrideMargin = PRONOUN_MIN_MARGIN
 let pronounModel = hasPronounWeights(SPEAKER_WEIGHTS)
 let trace: ((choice: AntecedentChoice) => void) | null = null
 
@@ -59,9 +60,11 @@ export function setAntecedentModel(
   next: SpeakerWeights | null,
   onChoice: ((choice: AntecedentChoice) => void) | null = null,
   margin: number | null = null,
+  pronounMargin: number | null = null,
 ): void {
   weights = next ?? SPEAKER_WEIGHTS
   minMargin = margin ?? UNATTRIBUTED_MIN_MARGIN
+  overrideMargin = pronounMargin ?? PRONOUN_MIN_MARGIN
   pronounModel = hasPronounWeights(weights)
   trace = onChoice
 }
@@ -204,9 +207,16 @@ export function chooseAntecedent(
     if (score > best) [chosen, best, second] = [index, score, best]
     else if (index !== chosen && score > second) second = score
   })
-  // A pronoun the rules resolve to no one takes a candidate only on positive evidence.
-  if (baselineIndex < 0 && !always && best <= 0) chosen = -1
+  // A pronoun the rules resolve to no one takes a candidate only on clear evidence.
+  if (baselineIndex < 0 && !always && best < Math.max(overrideMargin, Number.MIN_VALUE)) chosen = -1
   trace?.({ slot, candidates, baseline: baselineIndex, chosen, always })
+  // The rules' antecedent yields only to a candidate that clearly beats it.
+  if (
+    baselineIndex >= 0 &&
+    chosen !== baselineIndex &&
+    best - scoreCandidate(candidates[baselineIndex]?.features ?? [], weights) < overrideMargin
+  )
+    return baseline
   // With no mention at all, a guess stands only when it clearly beats the next candidate.
   if (always && best - second < minMargin) return undefined
   return chosen < 0 ? undefined : candidates[chosen]?.entity

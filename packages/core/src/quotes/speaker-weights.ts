@@ -57,3 +57,6 @@ export const SPEAKER_WEIGHTS: SpeakerWeights = {
 
 /** How far a guess for a quote no rule attributes must score above the next candidate. */
 export const UNATTRIBUTED_MIN_MARGIN = 2.4894
+
+/** How far a pronoun's candidate must score above the rules' antecedent to replace it. */
+export const PRONOUN_MIN_MARGIN = Number.POSITIVE_INFINITY
