@@ -86,7 +86,7 @@ interface StoryState extends Weighted {
 const LOOKUP_TERMS = 30
 const COMMON_SHARE = 0.05
 const MIN_COMMON = 40
-const MAX_CANDIDATES = 48
+const MAX_CANDIDATES = 24
 const WHY_TERMS = 6
 const CLOSEST_AMONG = 64
 
@@ -147,8 +147,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const bNorm = normOf(b)
     if (aNorm === 0 || bNorm === 0) return 0
     let dot = 0
-    for (const [term, w] of a.weights) {
-      const other = b.weights.get(term)
+    // Over the smaller of the two: a one-article story need not be read term by term of a long article.
+    const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a]
+    for (const [term, w] of small.weights) {
+      const other = large.weights.get(term)
       if (other !== undefined) dot += w * other * (squaredIdf.get(term) ?? 0)
     }
     return dot / (aNorm * bNorm)
