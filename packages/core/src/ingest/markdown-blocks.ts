@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Span, TextRun } from '../types.js'
 import { type Block, trimBlock } from './block.js'
+import { defuseMarkdown, HIDDEN } from './defuse-markdown.js'
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
@@ -23,18 +24,36 @@ class BlockText {
   text = ''
   runs: TextRun[] = []
 
-  add(value: string, source: Span, original: string): void {
+  private readonly defused: boolean
+
+  /** `parsed` is what remark read: `original`, or its defused copy of the same length. */
+  constructor(
+    original: string,
+    private readonly parsed: string,
+  ) {
+    this.defused = parsed !== original
+  }
+
+  add(value: string, source: Span): void {
     if (value === '') return
-    if (original.slice(source.start, source.end) !== value) {
-      this.push(value.replace(/\s*\n\s*/g, ' '), source.start, source.end - source.start, false)
+    const defused = this.defused
+    if (this.parsed.slice(source.start, source.end) !== value) {
+      const text = value.replace(/\s*\n\s*/g, ' ')
+      this.push(
+        defused ? text.replaceAll(HIDDEN, '') : text,
+        source.start,
+        source.end - source.start,
+        false,
+      )
       return
     }
-    // A soft line break inside a paragraph reads as a space; the rest stays verbatim.
-    const lineBreak = /[ \t]*\r?\n[ \t]*/g
+    // A soft line break inside a paragraph reads as a space, syntax hidden by
+    // defuseMarkdown reads as nothing; the rest stays verbatim.
+    const cut = defused ? /[ \t]*\r?\n[ \t]*|\uE000+/g : /[ \t]*\r?\n[ \t]*/g
     let at = 0
-    for (let match = lineBreak.exec(value); match; match = lineBreak.exec(value)) {
+    for (let match = cut.exec(value); match; match = cut.exec(value)) {
       this.push(value.slice(at, match.index), source.start + at, match.index - at, true)
-      this.push(' ', source.start + match.index, match[0].length, false)
+      if (match[0][0] !== HIDDEN) this.push(' ', source.start + match.index, match[0].length, false)
       at = match.index + match[0].length
     }
     this.push(value.slice(at), source.start + at, value.length - at, true)
@@ -53,16 +72,24 @@ class BlockText {
   }
 }
 
-function collectInline(nodes: PhrasingContent[], out: BlockText, original: string): void {
-  for (const node of nodes) {
+// Iterative, like walk below: nesting is capped by defuseMarkdown, but no
+// depth of the tree should be able to run the stack out.
+function collectInline(nodes: PhrasingContent[], out: BlockText): void {
+  const stack: PhrasingContent[][] = [nodes.slice().reverse()]
+  for (let level = stack.at(-1); level; level = stack.at(-1)) {
+    const node = level.pop()
+    if (!node) {
+      stack.pop()
+      continue
+    }
     const span = offsets(node)
     switch (node.type) {
       case 'text':
       case 'inlineCode':
-        if (span) out.add(node.value, span, original)
+        if (span) out.add(node.value, span)
         break
       case 'break':
-        if (span) out.add(' ', span, original)
+        if (span) out.add(' ', span)
         break
       case 'image':
       case 'imageReference':
@@ -70,7 +97,7 @@ function collectInline(nodes: PhrasingContent[], out: BlockText, original: strin
       case 'footnoteReference':
         break
       default:
-        if ('children' in node) collectInline(node.children as PhrasingContent[], out, original)
+        if ('children' in node) stack.push((node.children as PhrasingContent[]).slice().reverse())
     }
   }
 }
@@ -78,13 +105,14 @@ function collectInline(nodes: PhrasingContent[], out: BlockText, original: strin
 function inlineBlock(
   node: Parent & Nodes,
   original: string,
+  parsed: string,
   kind: Block['kind'],
   depth = 0,
 ): Block | null {
   const span = offsets(node)
   if (!span) return null
-  const out = new BlockText()
-  collectInline(node.children as PhrasingContent[], out, original)
+  const out = new BlockText(original, parsed)
+  collectInline(node.children as PhrasingContent[], out)
   if (out.text.trim() === '') return null
   return trimBlock({ text: out.text, span, runs: out.runs, kind, depth })
 }
@@ -98,14 +126,23 @@ function isOnly(node: Parent, type: string): boolean {
 
 function imageAlt(node: Parent): string {
   const image = node.children.find((child) => child.type === 'image')
-  return image && 'alt' in image && typeof image.alt === 'string' ? image.alt : ''
+  return image && 'alt' in image && typeof image.alt === 'string'
+    ? image.alt.replaceAll(HIDDEN, '')
+    : ''
 }
 
-function walk(nodes: RootContent[], original: string, blocks: Block[]): void {
-  for (const node of nodes) {
+function walk(nodes: RootContent[], original: string, parsed: string, blocks: Block[]): void {
+  // An explicit stack rather than recursion: containers nest as deep as the input says.
+  const stack: RootContent[][] = [nodes.slice().reverse()]
+  for (let level = stack.at(-1); level; level = stack.at(-1)) {
+    const node = level.pop()
+    if (!node) {
+      stack.pop()
+      continue
+    }
     switch (node.type) {
       case 'heading': {
-        const block = inlineBlock(node as Heading, original, 'heading', node.depth)
+        const block = inlineBlock(node as Heading, original, parsed, 'heading', node.depth)
         if (block) blocks.push(block)
         break
       }
@@ -117,19 +154,19 @@ function walk(nodes: RootContent[], original: string, blocks: Block[]): void {
           break
         }
         const kind = isOnly(node, 'emphasis') ? 'emphasis' : 'paragraph'
-        const block = inlineBlock(node, original, kind)
+        const block = inlineBlock(node, original, parsed, kind)
         if (block) blocks.push(block)
         break
       }
       case 'blockquote':
       case 'list':
       case 'listItem':
-        walk(node.children as RootContent[], original, blocks)
+        stack.push((node.children as RootContent[]).slice().reverse())
         break
       case 'table':
         for (const row of node.children) {
           const cells = row.children
-            .map((cell) => inlineBlock(cell, original, 'paragraph'))
+            .map((cell) => inlineBlock(cell, original, parsed, 'paragraph'))
             .filter((cell): cell is Block => cell !== null)
           blocks.push(...cells)
         }
@@ -141,19 +178,29 @@ function walk(nodes: RootContent[], original: string, blocks: Block[]): void {
   }
 }
 
-/** Parses Markdown with remark into cleanup blocks; inline markup is dropped, its text kept with runs to the source. */
+/**
+ * Parses Markdown with remark into cleanup blocks; inline markup is dropped,
+ * its text kept with runs to the source. Hostile syntax (nesting thousands
+ * deep, runs of emphasis markers) is defused first, so the time stays linear
+ * in the length and the walk never runs out of stack.
+ */
 export function markdownBlocks(original: string): MarkdownBlocks {
-  const tree = parser.parse(original) as Root
+  const parsed = defuseMarkdown(original)
+  const tree = parser.parse(parsed) as Root
   let frontMatter: MarkdownBlocks['frontMatter'] = null
   const first = tree.children[0]
   if (first?.type === 'yaml') {
     const span = offsets(first)
-    if (span) frontMatter = { value: first.value, span }
+    // The value is a verbatim slice of what was parsed; read it from the original.
+    const at = span ? parsed.indexOf(first.value, span.start) : -1
+    if (span && at !== -1)
+      frontMatter = { value: original.slice(at, at + first.value.length), span }
   }
   const blocks: Block[] = []
   walk(
     tree.children.filter((node) => node.type !== 'yaml'),
     original,
+    parsed,
     blocks,
   )
   return { blocks, frontMatter }

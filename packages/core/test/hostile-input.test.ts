@@ -1,0 +1,122 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { crossReference, extractClaims, extractQuotes, normalizeArticle } from '../src/index.js'
+import { MAX_MARKDOWN_DEPTH } from '../src/ingest/defuse-markdown.js'
+import type { Article, ArticleFormat } from '../src/types.js'
+
+const repeat = (unit: string, length: number) =>
+  unit.repeat(Math.ceil(length / unit.length)).slice(0, length)
+
+function indentedList(length: number): string {
+  let out = ''
+  for (let depth = 0; out.length < length; depth++) out += `${'  '.repeat(depth)}- item ${depth}\n`
+  return out
+}
+
+// Inputs that made remark superlinear or the Markdown walk run out of stack.
+const HOSTILE_MARKDOWN: Record<string, string> = {
+  'list markers on one line': `${repeat('- ', 12_000)}deep`,
+  'block quote markers': `${repeat('>', 4_000)} deep`,
+  'mixed containers': `${repeat('> 1. * ', 12_000)}deep`,
+  'an indented list 300 deep': indentedList(100_000),
+  'emphasis runs': repeat('***b', 40_000),
+  'emphasis runs around words': `***${repeat('b***', 40_000)}`,
+  brackets: `${repeat('[', 10_000)}a${repeat(']', 10_000)}`,
+  backticks: repeat('`a', 20_000),
+}
+
+function checkRuns(article: Article) {
+  for (const run of article.runs) {
+    expect(run.original).toBeGreaterThanOrEqual(0)
+    expect(run.original + run.originalLength).toBeLessThanOrEqual(article.original.length)
+    if (!run.verbatim) continue
+    expect(article.text.slice(run.text, run.text + run.length)).toBe(
+      article.original.slice(run.original, run.original + run.length),
+    )
+  }
+  for (const paragraph of article.paragraphs) {
+    expect(paragraph.span.start).toBeGreaterThanOrEqual(0)
+    expect(paragraph.span.end).toBeLessThanOrEqual(article.original.length)
+    expect(article.text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)).toBe(
+      paragraph.text,
+    )
+  }
+  expect(article.text).not.toContain('\uE000')
+}
+
+function analyse(content: string, format: ArticleFormat) {
+  const article = normalizeArticle({ content, format, id: 'a' })
+  checkRuns(article)
+  extractQuotes(article)
+  extractClaims(article)
+  crossReference([article, { ...article, id: 'b' }])
+  return article
+}
+
+describe('hostile Markdown', () => {
+  for (const [name, content] of Object.entries(HOSTILE_MARKDOWN)) {
+    it(`never throws and keeps runs true to the source (${name})`, { timeout: 60_000 }, () => {
+      analyse(content, 'markdown')
+    })
+  }
+
+  it('keeps the text under nesting thousands deep, flattened', { timeout: 60_000 }, () => {
+    for (const content of [`${repeat('> ', 4_000)}deep`, `${repeat('- ', 4_000)}deep`]) {
+      const article = analyse(content, 'markdown')
+      expect(article.paragraphs.map((p) => p.text)).toEqual(['deep'])
+      expect(article.paragraphs[0]?.span.end).toBe(content.length)
+    }
+  })
+
+  it('keeps nesting up to the cap as it was', () => {
+    const content = `${'> '.repeat(MAX_MARKDOWN_DEPTH)}Kept *as* written.`
+    const article = normalizeArticle({ content, format: 'markdown' })
+    expect(article.text).toBe('Kept as written.')
+    expect(article.runs.every((run) => run.verbatim)).toBe(true)
+  })
+
+  it('reads past the emphasis cap as the words without their markers', { timeout: 60_000 }, () => {
+    const content = repeat('***b', 40_000)
+    const article = analyse(content, 'markdown')
+    // The cap may split one run of three; its unmatched rest stays as written.
+    expect(article.text.replaceAll('*', '')).toBe('b'.repeat(10_000))
+    expect(article.text.length).toBeLessThan(10_010)
+  })
+
+  it('keeps a code fence closing after a paragraph full of markers', () => {
+    const content = `---\ntitle: A *title*\n---\n\n\`\`\`\n${repeat('*_', 2_000)}\n\`\`\`\n\nThe story goes on.\n`
+    const article = normalizeArticle({ content, format: 'markdown' })
+    expect(article.paragraphs.map((p) => p.text)).toEqual(['The story goes on.'])
+    expect(article.title?.value).toBe('A *title*')
+  })
+
+  it('never throws on any mix of container and inline markers', () => {
+    const piece = fc.constantFrom(
+      '> ',
+      '- ',
+      '* ',
+      '1. ',
+      '  ',
+      '***',
+      '_',
+      '[',
+      '](',
+      '`',
+      '```',
+      'word ',
+      '"Quoted," she said. ',
+      '\n',
+      '\n\n',
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 80 })), { maxLength: 30 }),
+        (parts) => {
+          const content = parts.map(([unit, times]) => unit.repeat(times)).join('')
+          checkRuns(normalizeArticle({ content, format: 'markdown' }))
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})
