@@ -1,0 +1,104 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { extractQuotes, normalizeArticle } from '../src/index.js'
+import { setAntecedentModel } from '../src/quotes/choose-antecedent.js'
+import {
+  PRONOUN_MIN_MARGIN,
+  SPEAKER_WEIGHTS,
+  UNATTRIBUTED_MIN_MARGIN,
+} from '../src/quotes/speaker-weights.js'
+
+const blocks = (...paragraphs: string[]) => paragraphs.join('\n\n')
+const run = (...paragraphs: string[]) =>
+  extractQuotes(normalizeArticle({ content: blocks(...paragraphs), id: 'a' }))
+
+describe('the learned speaker model', () => {
+  it('ships as small data: slot-named features with finite weights, a margin for guesses', () => {
+    const entries = Object.entries(SPEAKER_WEIGHTS)
+    expect(entries.length).toBeGreaterThan(10)
+    expect(entries.length).toBeLessThan(500)
+    for (const [feature, weight] of entries) {
+      expect(feature).toMatch(/^(?:pronoun|unattributed)\/[a-z:-]+=\S+$/)
+      expect(Number.isFinite(weight)).toBe(true)
+    }
+    expect(UNATTRIBUTED_MIN_MARGIN).toBeGreaterThan(0)
+    // The pronoun model is trained only on request (`--slots all`): pronouns keep the rules' antecedent.
+    expect(PRONOUN_MIN_MARGIN).toBe(Number.POSITIVE_INFINITY)
+  })
+
+  it('makes no guess where no one was named before the quote', () => {
+    const result = run('“We will not cut a single teacher, not one, in this city.”')
+    expect(result.quotes[0]?.speaker).toBeNull()
+    expect(result.messages.map((m) => m.code)).toContain('unattributed-quote')
+  })
+
+  it('guesses nothing when the weights are all 0: no candidate clears the margin', () => {
+    setAntecedentModel({})
+    try {
+      const result = run(
+        'Council member Ruth Kline spoke to reporters at City Hall on Monday about the budget.',
+        '“We will not cut a single teacher, not one, in this city.”',
+      )
+      expect(result.quotes[0]?.speaker).toBeNull()
+    } finally {
+      setAntecedentModel(null)
+    }
+  })
+
+  it('reports every choice to a tracer, with the same candidates each time', () => {
+    const paragraphs = [
+      'Mayor Ruth Kline met union leaders on Monday. Treasurer Paul Ames said the deal was close.',
+      '“We will not cut a single teacher, not one, in this city.”',
+    ]
+    const seen: string[][] = []
+    for (let i = 0; i < 2; i++) {
+      setAntecedentModel(null, (choice) =>
+        seen.push(choice.candidates.map((c) => `${c.entity.name} ${c.features.join(' ')}`)),
+      )
+      try {
+        run(...paragraphs)
+      } finally {
+        setAntecedentModel(null)
+      }
+    }
+    expect(seen.length).toBe(2)
+    expect(seen[0]).toEqual(seen[1])
+    expect(seen[0]?.map((c) => c.split(' unattributed/')[0])).toEqual(
+      expect.arrayContaining(['Ruth Kline', 'Paul Ames']),
+    )
+  })
+
+  it('marks every guess as one, on any text (property)', () => {
+    const word = fc.constantFrom(
+      'Ruth Kline',
+      'Paul Ames',
+      'the council',
+      'said',
+      'met',
+      'on Monday',
+      'he',
+      'she',
+      '“we will win this,”',
+      '“never again.”',
+      'and',
+      '.',
+    )
+    const paragraph = fc.array(word, { minLength: 1, maxLength: 14 }).map((w) => w.join(' '))
+    let guesses = 0
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 5 }), (paragraphs) => {
+        const result = run(...paragraphs)
+        const ids = new Set(result.speakers.map((s) => s.id))
+        for (const quote of result.quotes) {
+          if (quote.rule !== 'nearest-speaker') continue
+          guesses++
+          expect(quote).toMatchObject({ mention: null, cue: null, confidence: 0.3 })
+          expect(ids.has(quote.speaker?.id ?? '')).toBe(true)
+        }
+      }),
+      { numRuns: 200, seed: 15 },
+    )
+    // The texts drawn do lead to guesses: the property is not checked on none.
+    expect(guesses).toBeGreaterThan(0)
+  })
+})
