@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-// The built package: ingest's worker threads load dist/prepare-worker.js.
-import { ingest, openStore } from '../dist/index.js'
 import { otherArticle, seedSources } from './helpers.js'
+
+// The built package (npm test builds it first): ingest's threads load dist/prepare-worker.js.
+// Imported by URL, so that type-checking does not need a build.
+const { ingest, openStore }: typeof import('../src/index.js') = await import(
+  new URL('../dist/index.js', import.meta.url).href
+)
 
 describe('ingest', () => {
   it('stores the same articles and stories with two analysis threads as with none, and reports refusals', async () => {
