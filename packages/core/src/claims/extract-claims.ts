@@ -177,8 +177,10 @@ function datelinePlace(article: Article): { span: Span; value: string; sentence:
  * places and itineraries. Numbers that are parts of names, dates, times,
  * addresses, ordinals and list markers are left out.
  *
- * Claims are in text order with ids `<article id>#c<n>`; each `span` slices
- * `article.original` to the claim's `text`. `quotes` (from `extractQuotes`
+ * Claims are in text order with ids `<article id>#c<n>`; each `span` covers
+ * the claim in `article.original`: for plain text it slices to the claim's
+ * `text`, for HTML and Markdown it also holds the markup between the words,
+ * which `text` (and `sentence.text`) leave out. `quotes` (from `extractQuotes`
  * on the same article) give a claim standing inside a quote its quote id and
  * speaker. A date with a day and month but no year, in an article without a
  * publication date, is reported as a `date-unparsed` message instead.
@@ -193,6 +195,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
   const published = publicationDay(article.published?.value)
   const messages: ArticleMessage[] = []
   const placed: Placed[] = []
+  const fromOriginal = article.format === 'text'
 
   for (const sentence of article.sentences) {
     const text = sentence.text
@@ -221,7 +224,11 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
     let keywords: string[] | null = null
     for (const f of found) {
       const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
-      const written = article.original.slice(span.start, span.end)
+      // Plain text is its own clean text; in HTML and Markdown the original holds markup
+      // between the words (`<a href="…">`, `**…**`): their claim is the clean text.
+      const written = fromOriginal
+        ? article.original.slice(span.start, span.end)
+        : text.slice(f.start, f.end)
       if (written.trim() === '') continue
       // A run-on sentence gives each claim the words around it, not all of its own.
       const near =
@@ -279,7 +286,9 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
   const claims = placed.map((p, n): Claim => {
     const quote = enclosingQuote(own, p.span)
     const sentence: TextEvidence = {
-      text: article.original.slice(p.sentence.span.start, p.sentence.span.end),
+      text: fromOriginal
+        ? article.original.slice(p.sentence.span.start, p.sentence.span.end)
+        : p.sentence.text,
       span: { start: p.sentence.span.start, end: p.sentence.span.end },
     }
     return {
