@@ -70,13 +70,15 @@ const MIGRATION_LOCK = 7_250_016
  * @throws Error when the database is at a later version than this build knows.
  */
 export async function migrate(db: Queryable): Promise<number> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS corroborate_migrations (
+  return db.transaction(async (tx) => {
+    // Under the lock from the first statement: two processes creating one table at once
+    // collide in PostgreSQL's catalog even with IF NOT EXISTS.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await tx.exec(`CREATE TABLE IF NOT EXISTS corroborate_migrations (
   version integer PRIMARY KEY,
   name text NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now()
 )`)
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
     const { rows } = await tx.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM corroborate_migrations',
     )
@@ -104,10 +106,13 @@ export async function migrate(db: Queryable): Promise<number> {
  */
 export async function enableTrigrams(db: Queryable): Promise<boolean> {
   try {
-    await db.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
-    await db.exec(
-      'CREATE INDEX IF NOT EXISTS passages_speaker_trgm ON passages USING GIN (speaker gin_trgm_ops)',
-    )
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+      await tx.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+      await tx.exec(
+        'CREATE INDEX IF NOT EXISTS passages_speaker_trgm ON passages USING GIN (speaker gin_trgm_ops)',
+      )
+    })
     return true
   } catch {
     return false

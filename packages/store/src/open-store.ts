@@ -153,6 +153,8 @@ export interface Store {
   close(): Promise<void>
 }
 
+// Stored profiles read per query when the story index catches up.
+const REPLAY_PAGE = 500
 // Matches of a search that are ranked; past them a search pages no further.
 const CANDIDATES = 500
 // Any constant: every process adding to one database takes this lock around story assignment.
@@ -392,14 +394,18 @@ export async function openStore(
           )
         // Catch up with what was added since, by this process or another.
         storyIndex ??= createStoryIndex(storyOptions)
-        const { rows: since } = await tx.query<{ seq: string; profile: ArticleProfile }>(
-          `SELECT a.seq, an.profile FROM articles a JOIN analyses an ON an.article_id = a.id
-           WHERE a.seq > $1 ORDER BY a.seq`,
-          [indexedSeq],
-        )
-        for (const row of since) {
-          storyIndex.add(row.profile)
-          indexedSeq = Number(row.seq)
+        // In pages: a whole store's profiles at once would sit in PGlite's memory and in ours.
+        for (let more = true; more; ) {
+          const { rows: since } = await tx.query<{ seq: string; profile: ArticleProfile }>(
+            `SELECT a.seq, an.profile FROM articles a JOIN analyses an ON an.article_id = a.id
+             WHERE a.seq > $1 ORDER BY a.seq LIMIT ${REPLAY_PAGE}`,
+            [indexedSeq],
+          )
+          for (const row of since) {
+            storyIndex.add(row.profile)
+            indexedSeq = Number(row.seq)
+          }
+          more = since.length === REPLAY_PAGE
         }
         const assignment = storyIndex.add(prepared.profile)
         const described = storyIndex.story(assignment.story) as Story
