@@ -435,11 +435,59 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
 }
 
 /** The article's register of names, which quote attribution reads and extends. */
+interface TimelineEntry {
+  at: number
+  entity: NamedEntity
+}
+
+interface IndexedEntity {
+  positions: number
+  subjects: number
+  speeches: number
+  spoken: Set<number>
+}
+
+/** How many of the ascending `values` are below `limit`. */
+function countBefore(values: readonly (number | TimelineEntry)[], limit: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    const value = values[mid] as number | TimelineEntry
+    if ((typeof value === 'number' ? value : value.at) < limit) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 export class NameRegistry {
   private readonly byKey = new Map<string, NamedEntity>()
 
   /** Clean-text offsets where paragraphs start, ascending. */
   private readonly paragraphStarts: number[]
+  /**
+   * Every entity's mentions and subjects ordered by offset, so that `antecedent`
+   * reads only the stretch before a pronoun that can win, not the whole article.
+   */
+  private readonly timeline: Record<'subjects' | 'positions', TimelineEntry[]> = {
+    subjects: [],
+    positions: [],
+  }
+  /** Per entity: how much of it the timeline holds, and its speeches as a set. */
+  private readonly indexed = new Map<NamedEntity, IndexedEntity>()
+  /** Bumped whenever a key of `byKey` changes, which may reorder or drop entities. */
+  private version = 0
+  private ranked: { version: number; rank: Map<NamedEntity, number> } | null = null
+
+  /** Each entity a key names, by its first appearance among the keys (the order ties are broken in). */
+  private rank(): Map<NamedEntity, number> {
+    if (this.ranked?.version !== this.version) {
+      const rank = new Map<NamedEntity, number>()
+      for (const entity of this.byKey.values()) if (!rank.has(entity)) rank.set(entity, rank.size)
+      this.ranked = { version: this.version, rank }
+    }
+    return this.ranked.rank
+  }
 
   constructor(entities: NamedEntity[], paragraphStarts: number[] = []) {
     this.paragraphStarts = paragraphStarts
@@ -448,6 +496,25 @@ export class NameRegistry {
       const surname = entity.key.split(' ').pop() ?? entity.key
       if (!this.byKey.has(surname)) this.byKey.set(surname, entity)
     }
+    for (const entity of this.byKey.values()) this.sync(entity)
+  }
+
+  /** Adds what was pushed onto the entity's positions, subjects and speeches since the last sync. */
+  private sync(entity: NamedEntity): void {
+    let seen = this.indexed.get(entity)
+    if (!seen) {
+      seen = { positions: 0, subjects: 0, speeches: 0, spoken: new Set() }
+      this.indexed.set(entity, seen)
+    }
+    for (const field of ['positions', 'subjects'] as const) {
+      const list = this.timeline[field]
+      for (; seen[field] < entity[field].length; seen[field]++) {
+        const at = entity[field][seen[field]] as number
+        list.splice(countBefore(list, at + 1), 0, { at, entity })
+      }
+    }
+    for (; seen.speeches < entity.speeches.length; seen.speeches++)
+      seen.spoken.add(entity.speeches[seen.speeches] as number)
   }
 
   /** Whether the article names someone by this word: a surname, a name, an organization. */
@@ -457,7 +524,14 @@ export class NameRegistry {
 
   /** Records a mention and returns the entity it names (a surname finds the full name). */
   note(mention: SpeakerMention, at: number): NamedEntity {
-    return add(this.byKey, mention, at)
+    const keys = [mention.key, mention.name.toLowerCase()]
+    const before = keys.map((key) => this.byKey.get(key))
+    const size = this.byKey.size
+    const entity = add(this.byKey, mention, at)
+    if (this.byKey.size !== size || keys.some((key, i) => this.byKey.get(key) !== before[i]))
+      this.version++
+    this.sync(entity)
+    return entity
   }
 
   /** The entity whose roles hold all the words of a nominal such as "the Salvadoran president", when exactly one does. */
@@ -494,16 +568,14 @@ export class NameRegistry {
 
   /** The index of the paragraph holding offset `at`, counting from 0. */
   paragraphAt(at: number): number {
-    let index = 0
-    for (let i = 0; i < this.paragraphStarts.length; i++)
-      if ((this.paragraphStarts[i] as number) <= at) index = i
-    return index
+    return Math.max(0, countBefore(this.paragraphStarts, at + 1) - 1)
   }
 
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
   spoke(entity: NamedEntity, at: number): void {
     entity.subjects.push(at)
     entity.speeches.push(at)
+    this.sync(entity)
   }
 
   /**
@@ -522,25 +594,34 @@ export class NameRegistry {
     const SPEAKER_BONUS = 60
     // A subject earlier in the pronoun's own paragraph outranks anyone before it.
     const SAME_PARAGRAPH = 2000
-    let paragraphStart = 0
-    for (const start of this.paragraphStarts) if (start <= at) paragraphStart = start
+    const paragraph = countBefore(this.paragraphStarts, at + 1) - 1
+    const paragraphStart = paragraph < 0 ? 0 : (this.paragraphStarts[paragraph] as number)
     const pick = (field: 'subjects' | 'positions') => {
       let best: NamedEntity | undefined
       let bestScore = Number.NEGATIVE_INFINITY
-      for (const entity of new Set(this.byKey.values())) {
+      let bestOrder = Number.POSITIVE_INFINITY
+      const rank = this.rank()
+      const list = this.timeline[field]
+      // Latest first; an entry earlier than the best score less the largest
+      // bonus cannot win. Equal scores go to the entity the registry met first.
+      for (let i = countBefore(list, at) - 1; i >= 0; i--) {
+        const { at: p, entity } = list[i] as TimelineEntry
+        if (p + SPEAKER_BONUS + SAME_PARAGRAPH < bestScore) break
         if (kind && entity.kind !== kind) continue
         if (gender && entity.gender && entity.gender !== gender) continue
+        const order = rank.get(entity)
+        if (order === undefined) continue
+        const seen = this.indexed.get(entity) as IndexedEntity
         const proven = !gender || entity.gender !== null || entity.speeches.length > 0
-        for (const p of entity[field]) {
-          const score =
-            p -
-            (proven ? 0 : UNPROVEN) +
-            (entity.speeches.includes(p) ? SPEAKER_BONUS : 0) +
-            (p >= paragraphStart ? SAME_PARAGRAPH : 0)
-          if (p < at && score > bestScore) {
-            best = entity
-            bestScore = score
-          }
+        const score =
+          p -
+          (proven ? 0 : UNPROVEN) +
+          (seen.spoken.has(p) ? SPEAKER_BONUS : 0) +
+          (p >= paragraphStart ? SAME_PARAGRAPH : 0)
+        if (score > bestScore || (score === bestScore && order < bestOrder)) {
+          best = entity
+          bestScore = score
+          bestOrder = order
         }
       }
       return best
