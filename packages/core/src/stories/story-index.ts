@@ -127,10 +127,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
 
   const idf = (term: string) => Math.log((docs.length + 1) / ((df.get(term) ?? 0) + 1)) + 1
   // A norm is recomputed only when its terms changed or the corpus grew by a
-  // twentieth since: IDF moves slowly, and recomputing it at every add made
+  // quarter since: IDF moves slowly (by ln 1.25 at most for any term), and recomputing it at every add made
   // grouping quadratic in practice.
   const normOf = (item: Weighted) => {
-    if (item.normAt < 0 || item.normAt * 1.05 < docs.length) {
+    if (item.normAt < 0 || item.normAt * 1.25 < docs.length) {
       let sum = 0
       for (const [term, w] of item.weights) {
         const x = w * idf(term)
