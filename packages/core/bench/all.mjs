@@ -10,6 +10,7 @@ for (const script of [
   'crossref.bench.mjs',
   'stories.bench.mjs',
   'html.bench.mjs',
+  'hostile.bench.mjs',
 ]) {
   const passed =
     script === 'ingest.bench.mjs' ? flags : flags.filter((f) => f === '--write' || f === '--quick')

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/*
+ * Hostile-input benchmark of @corroborate/core: the worst inputs of each kind
+ * found so far (Markdown list markers and block quotes thousands deep, runs of
+ * emphasis markers, a run-on sentence, a page of many names and pronouns, a
+ * page of many quotes) at 10 KB, 100 KB and 1 MB, timed stage by stage:
+ * normalizeArticle, extractQuotes, extractClaims, and crossReference of two
+ * copies. Growth is the time at one size over the time at the size ten times
+ * smaller: linear is 10, n·log n about 12 from 100 KB to 1 MB.
+ *
+ *   node bench/hostile.bench.mjs           prints the figures
+ *   node bench/hostile.bench.mjs --quick   10 KB and 100 KB only
+ *   node bench/hostile.bench.mjs --write   also rewrites the hostile section of BENCHMARKS.md
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { crossReference, extractClaims, extractQuotes, normalizeArticle } from '../dist/index.js'
+
+const BENCHMARKS_MD = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
+const write = process.argv.includes('--write')
+const SIZES = process.argv.includes('--quick') ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+
+const repeat = (unit, length) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length)
+const NAMES = ['Maria Lopez', 'John Smith', 'Ana Petrova', 'Li Wei', 'Omar Haddad', 'Sara Berg']
+const PLACES = ['Paris', 'Lagos', 'Lima', 'Oslo']
+
+function paragraphs(length, make) {
+  const out = []
+  let total = 0
+  for (let i = 0; total < length; i++) {
+    const paragraph = make(i)
+    out.push(paragraph)
+    total += paragraph.length + 2
+  }
+  return out.join('\n\n')
+}
+
+const KINDS = {
+  'Markdown `- - - …` on one line': (n) => ({
+    content: `${repeat('- ', n - 4)}deep`,
+    format: 'markdown',
+  }),
+  'Markdown `>` nesting': (n) => ({ content: `${repeat('>', n - 5)} deep`, format: 'markdown' }),
+  'Markdown `***b` emphasis runs': (n) => ({ content: repeat('***b', n), format: 'markdown' }),
+  'Run-on sentence': (n) => {
+    const parts = []
+    for (let i = 0, total = 0; total < n; i++) {
+      const part = `and on ${1 + (i % 28)} March ${2000 + (i % 20)} ${NAMES[i % 6]} counted ${i * 7 + 3} people in ${PLACES[i % 4]}`
+      parts.push(part)
+      total += part.length + 2
+    }
+    return { content: `The report said ${parts.join(', ')}.` }
+  },
+  'Many names and pronouns': (n) => ({
+    content: paragraphs(
+      n,
+      (i) =>
+        `${NAMES[i % 6]} Alvarez${i} met ${NAMES[(i + 3) % 6]} on Monday. He said the plan was late. She said it was not. "We will see," he said. They left.`,
+    ),
+  }),
+  'Many quotes': (n) => ({
+    content: paragraphs(
+      n,
+      (i) => `"Quote number ${i} is here," said ${NAMES[i % 6]}. "And another ${i}," she added.`,
+    ),
+  }),
+}
+
+function time(run) {
+  const start = performance.now()
+  const result = run()
+  return [performance.now() - start, result]
+}
+
+const rows = []
+for (const [kind, make] of Object.entries(KINDS)) {
+  const times = []
+  for (const size of SIZES) {
+    const source = make(size)
+    const [normalize, article] = time(() => normalizeArticle({ ...source, id: 'a' }))
+    const [quotes] = time(() => extractQuotes(article))
+    const [claims] = time(() => extractClaims(article))
+    const [xref] = time(() => crossReference([article, { ...article, id: 'b' }]))
+    times.push({ size, normalize, quotes, claims, xref })
+    console.log(
+      `${kind} ${size}: normalize ${normalize.toFixed(0)} ms, quotes ${quotes.toFixed(0)} ms, claims ${claims.toFixed(0)} ms, crossReference ${xref.toFixed(0)} ms`,
+    )
+  }
+  rows.push([kind, times])
+}
+
+const ms = (n) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US'))
+const kb = (n) => (n >= 1_000_000 ? `${n / 1_000_000} MB` : `${n / 1000} KB`)
+const STAGES = ['normalize', 'quotes', 'claims', 'xref']
+const lines = []
+for (const [kind, times] of rows) {
+  for (const [index, t] of times.entries()) {
+    const previous = times[index - 1]
+    // Growth only where the smaller size took long enough to time.
+    const growth = previous
+      ? STAGES.map((stage) => (previous[stage] >= 5 ? t[stage] / previous[stage] : null))
+          .filter((g) => g !== null)
+          .reduce((max, g) => Math.max(max, g), 0)
+      : 0
+    lines.push(
+      `| ${index === 0 ? kind : ''} | ${kb(t.size)} | ${STAGES.map((s) => ms(t[s])).join(' | ')} | ${growth ? `×${growth.toFixed(1)}` : ''} |`,
+    )
+  }
+}
+const table = [
+  '| Input | Size | normalizeArticle ms | extractQuotes ms | extractClaims ms | crossReference (2 copies) ms | Largest growth per ×10 size |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...lines,
+].join('\n')
+console.log(table)
+
+if (write) {
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores (one used), Node ${process.version}`
+  const section = `<!-- hostile:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/hostile.bench.mjs --write\` (run by \`pnpm bench\`). One run per cell; the growth column is the largest ratio of a stage's time to its time at a tenth of the size (stages under 5 ms at the smaller size left out): linear is ×10, n·log n about ×12.\n\n${table}\n<!-- hostile:end -->`
+  // Read right before writing: other benchmarks rewrite their own sections of this file.
+  const md = readFileSync(BENCHMARKS_MD, 'utf8')
+  const next = md.includes('<!-- hostile:start -->')
+    ? md.replace(/<!-- hostile:start -->[\s\S]*<!-- hostile:end -->/, section)
+    : `${md.trimEnd()}\n\n## Hostile input, time per stage (\`packages/core/bench/hostile.bench.mjs\`)\n\n${section}\n`
+  writeFileSync(BENCHMARKS_MD, next)
+  console.log('wrote the hostile section of BENCHMARKS.md')
+}
