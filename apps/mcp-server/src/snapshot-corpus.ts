@@ -3,8 +3,9 @@ import {
   type Corpus,
   CorroborateError,
   type CrossReference,
-  foldText,
-  type SearchHit,
+  type SearchEntry,
+  searchEntries,
+  searchHits,
 } from '@corroborate/core'
 
 /**
@@ -18,7 +19,7 @@ export function snapshotCorpus(articles: readonly Article[], analysis: CrossRefe
   const storyOf = new Map<string, string>()
   for (const story of analysis.stories)
     for (const article of story.articles) storyOf.set(article, story.id)
-  let searchable: Array<{ hit: SearchHit; folded: string }> | null = null
+  let searchable: SearchEntry[] | null = null
   return {
     articles,
     get: (id) => byId.get(id),
@@ -32,62 +33,10 @@ export function snapshotCorpus(articles: readonly Article[], analysis: CrossRefe
     storyOf: (article) => storyOf.get(article),
     analysis: () => analysis,
     search(query) {
-      // As the core's corpus searches: folded first, so that a phrase in curly quotes is a phrase too.
-      const phrases = [...foldText(query).matchAll(/"([^"]+)"|(\S+)/g)]
-        .map((m) => (m[1] ?? m[2] ?? '').trim())
-        .filter((p) => p !== '')
-      if (phrases.length === 0) return []
-      searchable ??= searchEntries(articles, analysis)
-      return searchable
-        .filter((entry) => phrases.every((p) => entry.folded.includes(p)))
-        .map((entry) => entry.hit)
+      return searchHits(() => {
+        searchable ??= searchEntries(articles, analysis)
+        return searchable
+      }, query)
     },
   }
-}
-
-function searchEntries(articles: readonly Article[], analysis: CrossReference) {
-  const entries: Array<{ hit: SearchHit; folded: string }> = []
-  for (const article of articles)
-    for (const sentence of article.sentences)
-      entries.push({
-        hit: {
-          kind: 'sentence',
-          article: article.id,
-          id: null,
-          text: sentence.text,
-          span: sentence.span,
-        },
-        folded: foldText(sentence.text),
-      })
-  for (const quote of analysis.quotes)
-    if (quote.kind !== 'term')
-      entries.push({
-        hit: {
-          kind: 'quote',
-          article: quote.article,
-          id: quote.id,
-          text: quote.text,
-          span: quote.span,
-        },
-        folded: foldText(quote.text),
-      })
-  for (const claim of analysis.claims)
-    entries.push({
-      hit: {
-        kind: 'claim',
-        article: claim.article,
-        id: claim.id,
-        text: claim.text,
-        span: claim.span,
-      },
-      folded: `${foldText(claim.text)}\n${foldText(claim.sentence.text)}`,
-    })
-  const order = new Map(articles.map((a, i) => [a.id, i]))
-  entries.sort(
-    (a, b) =>
-      (order.get(a.hit.article) ?? 0) - (order.get(b.hit.article) ?? 0) ||
-      a.hit.span.start - b.hit.span.start ||
-      a.hit.kind.localeCompare(b.hit.kind),
-  )
-  return entries
 }

@@ -4,7 +4,10 @@ export {
   createCorpus,
   foldText,
   matchesSpeaker,
+  type SearchEntry,
   type SearchHit,
+  searchEntries,
+  searchHits,
   textMatches,
 } from './corpus/index.js'
 export {

@@ -37,6 +37,8 @@ describe('public API', () => {
       'parseSpeakerMention',
       'profileArticle',
       'resolveSpeakers',
+      'searchEntries',
+      'searchHits',
       'splitSentences',
       'textMatches',
       'toOriginalSpan',

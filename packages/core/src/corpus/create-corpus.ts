@@ -7,18 +7,8 @@ import {
 import { CorroborateError } from '../errors.js'
 import { extractQuotes } from '../quotes/index.js'
 import { createStoryIndex, profileArticle } from '../stories/index.js'
-import type { Article, Span, Story } from '../types.js'
-import { foldText } from './match-text.js'
-
-/** Where a word or phrase was found: a sentence, a quote or a claim, with its span. */
-export interface SearchHit {
-  kind: 'sentence' | 'quote' | 'claim'
-  article: string
-  /** The quote's or claim's id; null for a sentence. */
-  id: string | null
-  text: string
-  span: Span
-}
+import type { Article, Story } from '../types.js'
+import { type SearchEntry, type SearchHit, searchEntries, searchHits } from './search-entries.js'
 
 /** A growing set of articles and what cross-referencing them finds: the index the MCP server reads. */
 export interface Corpus {
@@ -59,7 +49,7 @@ export function createCorpus(
   const storyIndex = createStoryIndex(options)
   let stories: Story[] | null = null
   // Every searchable text folded once per analysis, so that a search only scans strings.
-  let searchable: Array<{ hit: SearchHit; folded: string }> | null = null
+  let searchable: SearchEntry[] | null = null
   const corpus: Corpus = {
     get articles() {
       return list
@@ -102,61 +92,10 @@ export function createCorpus(
       return cached
     },
     search(query) {
-      // Folded first, so that a phrase in curly quotes is a phrase too.
-      const phrases = [...foldText(query).matchAll(/"([^"]+)"|(\S+)/g)]
-        .map((m) => (m[1] ?? m[2] ?? '').trim())
-        .filter((p) => p !== '')
-      if (phrases.length === 0) return []
-      if (!searchable) {
-        const analysis = corpus.analysis()
-        const entries: Array<{ hit: SearchHit; folded: string }> = []
-        for (const article of list)
-          for (const sentence of article.sentences)
-            entries.push({
-              hit: {
-                kind: 'sentence',
-                article: article.id,
-                id: null,
-                text: sentence.text,
-                span: sentence.span,
-              },
-              folded: foldText(sentence.text),
-            })
-        for (const quote of analysis.quotes)
-          if (quote.kind !== 'term')
-            entries.push({
-              hit: {
-                kind: 'quote',
-                article: quote.article,
-                id: quote.id,
-                text: quote.text,
-                span: quote.span,
-              },
-              folded: foldText(quote.text),
-            })
-        for (const claim of analysis.claims)
-          entries.push({
-            hit: {
-              kind: 'claim',
-              article: claim.article,
-              id: claim.id,
-              text: claim.text,
-              span: claim.span,
-            },
-            folded: `${foldText(claim.text)}\n${foldText(claim.sentence.text)}`,
-          })
-        const order = new Map(list.map((a, i) => [a.id, i]))
-        entries.sort(
-          (a, b) =>
-            (order.get(a.hit.article) ?? 0) - (order.get(b.hit.article) ?? 0) ||
-            a.hit.span.start - b.hit.span.start ||
-            a.hit.kind.localeCompare(b.hit.kind),
-        )
-        searchable = entries
-      }
-      return searchable
-        .filter((entry) => phrases.every((p) => entry.folded.includes(p)))
-        .map((entry) => entry.hit)
+      return searchHits(() => {
+        searchable ??= searchEntries(list, corpus.analysis())
+        return searchable
+      }, query)
     },
   }
   for (const article of articles) corpus.add(article)

@@ -1,2 +1,8 @@
-export { type Corpus, createCorpus, type SearchHit } from './create-corpus.js'
+export { type Corpus, createCorpus } from './create-corpus.js'
 export { foldText, matchesSpeaker, textMatches } from './match-text.js'
+export {
+  type SearchEntry,
+  type SearchHit,
+  searchEntries,
+  searchHits,
+} from './search-entries.js'
