@@ -352,6 +352,10 @@ function indexMentions(
       if (!entity.subjects.includes(surnameAt)) entity.subjects.push(Math.max(first, surnameAt))
     }
   }
+  // Where sentences end, found once: searching the rest of the text from every
+  // subject costs the square of a long sentence's length.
+  const sentenceEnds: number[] = []
+  for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
   for (const entity of entities) {
     entity.positions.sort((a, b) => a - b)
     entity.subjects.sort((a, b) => a - b)
@@ -360,7 +364,8 @@ function indexMentions(
     let male = 0
     let female = 0
     for (const at of entity.subjects) {
-      const end = text.slice(at).search(/[.!?]["”’]?\s/)
+      const next = sentenceEnds[countBefore(sentenceEnds, at)]
+      const end = next === undefined ? -1 : next - at
       const sentence = text.slice(at, end < 0 ? at + 200 : at + end)
       PRONOUN.lastIndex = 0
       for (let p = PRONOUN.exec(sentence); p; p = PRONOUN.exec(sentence)) {
