@@ -246,13 +246,17 @@ function indexMentions(
   // But a paragraph that opens a quote which never closes and begins with a name and its
   // verb ("Jane Roe thought the charge was absurd.") is quoted narrative, an excerpt of
   // another writer's story: its subject is a person the next pronoun may mean.
-  const inQuote = (at: number, nameStart: () => number = () => at) =>
-    quoted.some(
-      (q) =>
-        at >= q.start &&
-        at < q.end &&
-        (nameStart() !== q.start || /^["”’]/.test(text.charAt(q.end))),
-    )
+  const inSpan = (q: { start: number; end: number }, at: number, nameStart: () => number) =>
+    at >= q.start && at < q.end && (nameStart() !== q.start || /^["”’]/.test(text.charAt(q.end)))
+  // Quotes in order and apart, as they nearly always are: only the last one opened
+  // before a mention can hold it, found by binary search instead of a scan of all.
+  const starts = quoted.map((q) => q.start)
+  const apart = quoted.every((q, i) => i === 0 || (quoted[i - 1]?.end ?? 0) <= q.start)
+  const inQuote = (at: number, nameStart: () => number = () => at) => {
+    if (!apart) return quoted.some((q) => inSpan(q, at, nameStart))
+    const q = quoted[countBefore(starts, at + 1) - 1]
+    return q !== undefined && inSpan(q, at, nameStart)
+  }
   const bySurname = new Map<string, NamedEntity[]>()
   for (const entity of entities) {
     if (entity.kind !== 'person') continue
@@ -452,14 +456,15 @@ interface IndexedEntity {
   spoken: Set<number>
 }
 
+const TIMELINE_BUCKET = 1024
+
 /** How many of the ascending `values` are below `limit`. */
-function countBefore(values: readonly (number | TimelineEntry)[], limit: number): number {
+function countBefore(values: readonly number[], limit: number): number {
   let low = 0
   let high = values.length
   while (low < high) {
     const mid = (low + high) >> 1
-    const value = values[mid] as number | TimelineEntry
-    if ((typeof value === 'number' ? value : value.at) < limit) low = mid + 1
+    if ((values[mid] as number) < limit) low = mid + 1
     else high = mid
   }
   return low
@@ -471,10 +476,11 @@ export class NameRegistry {
   /** Clean-text offsets where paragraphs start, ascending. */
   private readonly paragraphStarts: number[]
   /**
-   * Every entity's mentions and subjects ordered by offset, so that `antecedent`
-   * reads only the stretch before a pronoun that can win, not the whole article.
+   * Every entity's mentions and subjects by offset, in buckets of
+   * `TIMELINE_BUCKET` characters, so that `antecedent` reads only the stretch
+   * before a pronoun that can win, not the whole article.
    */
-  private readonly timeline: Record<'subjects' | 'positions', TimelineEntry[]> = {
+  private readonly timeline: Record<'subjects' | 'positions', TimelineEntry[][]> = {
     subjects: [],
     positions: [],
   }
@@ -512,10 +518,10 @@ export class NameRegistry {
       this.indexed.set(entity, seen)
     }
     for (const field of ['positions', 'subjects'] as const) {
-      const list = this.timeline[field]
+      const buckets = this.timeline[field]
       for (; seen[field] < entity[field].length; seen[field]++) {
         const at = entity[field][seen[field]] as number
-        list.splice(countBefore(list, at + 1), 0, { at, entity })
+        ;(buckets[Math.floor(at / TIMELINE_BUCKET)] ??= []).push({ at, entity })
       }
     }
     for (; seen.speeches < entity.speeches.length; seen.speeches++)
@@ -606,27 +612,29 @@ export class NameRegistry {
       let bestScore = Number.NEGATIVE_INFINITY
       let bestOrder = Number.POSITIVE_INFINITY
       const rank = this.rank()
-      const list = this.timeline[field]
-      // Latest first; an entry earlier than the best score less the largest
+      const buckets = this.timeline[field]
+      // Latest bucket first; entries earlier than the best score less the largest
       // bonus cannot win. Equal scores go to the entity the registry met first.
-      for (let i = countBefore(list, at) - 1; i >= 0; i--) {
-        const { at: p, entity } = list[i] as TimelineEntry
-        if (p + SPEAKER_BONUS + SAME_PARAGRAPH < bestScore) break
-        if (kind && entity.kind !== kind) continue
-        if (gender && entity.gender && entity.gender !== gender) continue
-        const order = rank.get(entity)
-        if (order === undefined) continue
-        const seen = this.indexed.get(entity) as IndexedEntity
-        const proven = !gender || entity.gender !== null || entity.speeches.length > 0
-        const score =
-          p -
-          (proven ? 0 : UNPROVEN) +
-          (seen.spoken.has(p) ? SPEAKER_BONUS : 0) +
-          (p >= paragraphStart ? SAME_PARAGRAPH : 0)
-        if (score > bestScore || (score === bestScore && order < bestOrder)) {
-          best = entity
-          bestScore = score
-          bestOrder = order
+      for (let bucket = Math.floor((at - 1) / TIMELINE_BUCKET); bucket >= 0; bucket--) {
+        if ((bucket + 1) * TIMELINE_BUCKET + SPEAKER_BONUS + SAME_PARAGRAPH < bestScore) break
+        for (const { at: p, entity } of buckets[bucket] ?? []) {
+          if (p >= at) continue
+          if (kind && entity.kind !== kind) continue
+          if (gender && entity.gender && entity.gender !== gender) continue
+          const order = rank.get(entity)
+          if (order === undefined) continue
+          const seen = this.indexed.get(entity) as IndexedEntity
+          const proven = !gender || entity.gender !== null || entity.speeches.length > 0
+          const score =
+            p -
+            (proven ? 0 : UNPROVEN) +
+            (seen.spoken.has(p) ? SPEAKER_BONUS : 0) +
+            (p >= paragraphStart ? SAME_PARAGRAPH : 0)
+          if (score > bestScore || (score === bestScore && order < bestOrder)) {
+            best = entity
+            bestScore = score
+            bestOrder = order
+          }
         }
       }
       return best
