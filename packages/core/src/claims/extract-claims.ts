@@ -138,11 +138,48 @@ interface Placed {
   keywords: string[]
 }
 
-function enclosingQuote(quotes: readonly Quote[], span: Span): Quote | null {
-  for (const quote of quotes) {
-    if (quote.span.start <= span.start && span.end <= quote.span.end) return quote
+/**
+ * Finds a claim's quote: the first of `quotes` that holds the span, and
+ * whether any overlaps it. Quotes in order and apart (as extractQuotes gives
+ * them) are searched by halves, so that a page of many quotes and claims
+ * costs n·log n; any other list is read in full.
+ */
+class QuoteLookup {
+  private readonly starts: number[]
+  private readonly apart: boolean
+
+  constructor(private readonly quotes: readonly Quote[]) {
+    this.starts = quotes.map((quote) => quote.span.start)
+    this.apart = quotes.every(
+      (quote, i) => i === 0 || (quotes[i - 1]?.span.end ?? 0) <= quote.span.start,
+    )
   }
-  return null
+
+  /** The quotes that can hold or overlap `span`: with apart quotes, the last two opened by its end. */
+  private candidates(span: Span): readonly Quote[] {
+    if (!this.apart) return this.quotes
+    let low = 0
+    let high = this.starts.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if ((this.starts[mid] as number) <= span.end) low = mid + 1
+      else high = mid
+    }
+    // Of apart quotes opened by the span's end, only the last can reach into it; the
+    // one before counts when the last opens right where the span ends.
+    return this.quotes.slice(Math.max(0, low - 2), low)
+  }
+
+  enclosing(span: Span): Quote | null {
+    for (const quote of this.candidates(span)) {
+      if (quote.span.start <= span.start && span.end <= quote.span.end) return quote
+    }
+    return null
+  }
+
+  overlaps(span: Span): boolean {
+    return this.candidates(span).some((q) => q.span.start < span.end && span.start < q.span.end)
+  }
 }
 
 /**
@@ -192,6 +229,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
   assertArticle(article)
   assertQuotes(quotes)
   const own = quotes.filter((quote) => quote.article === article.id)
+  const lookup = new QuoteLookup(own)
   const published = publicationDay(article.published?.value)
   const messages: ArticleMessage[] = []
   const placed: Placed[] = []
@@ -218,7 +256,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
         sentence.offset + action.start,
         sentence.offset + action.end,
       )
-      if (own.some((q) => q.span.start < span.end && span.start < q.span.end)) continue
+      if (lookup.overlaps(span)) continue
       found.push(action)
     }
     let keywords: string[] | null = null
@@ -284,7 +322,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
       PRIORITY[a.found.kind] - PRIORITY[b.found.kind],
   )
   const claims = placed.map((p, n): Claim => {
-    const quote = enclosingQuote(own, p.span)
+    const quote = lookup.enclosing(p.span)
     const sentence: TextEvidence = {
       text: fromOriginal
         ? article.original.slice(p.sentence.span.start, p.sentence.span.end)
