@@ -94,3 +94,24 @@ describe('the CLI on paths the file system refuses', () => {
     )
   }, 60_000)
 })
+
+describe('the CLI on Markdown nested thousands deep', () => {
+  const nested = mkdtempSync(join(tmpdir(), 'corroborate-cli-nested-'))
+  writeFileSync(
+    join(nested, 'story.txt'),
+    'Mayor Tom Baker opened the new river bridge on Monday.\n',
+  )
+  writeFileSync(
+    join(nested, 'deep.md'),
+    `${'> '.repeat(2_000)}${'- '.repeat(2_000)}Nested words at the bottom.\n`,
+  )
+
+  it('reports every article, the deep one flattened, and exits 0', async () => {
+    const got = await cli(['sources', '--format', 'json', nested])
+    expect(got.stderr).not.toMatch(/internal error|RangeError/)
+    expect(got.code).toBe(EXIT.ok)
+    expect(JSON.parse(got.stdout).sources).toHaveLength(2)
+    const report = await cli(['report', nested])
+    expect(report.code).toBe(EXIT.ok)
+  })
+})
