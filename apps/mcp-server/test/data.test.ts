@@ -1,42 +1,18 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildServer, connectStdio, SEEDS } from './helpers.js'
 
 // The server over a lasting store (--data DIR): what an MCP client that restarts its
 // servers sees. Built into a scratch copy, as the stdio suite does.
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
-const SEEDS = join(PACKAGE, '..', '..', 'seeds')
 let build: string
 let main: string
 let scratch: string
 
 beforeAll(() => {
-  const cache = join(PACKAGE, 'node_modules', '.cache')
-  mkdirSync(cache, { recursive: true })
-  build = mkdtempSync(join(cache, 'data-test-'))
-  main = join(build, 'dist', 'main.js')
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [
-    tsc,
-    '-p',
-    join(PACKAGE, 'tsconfig.build.json'),
-    '--outDir',
-    join(build, 'dist'),
-    '--declaration',
-    'false',
-    '--declarationMap',
-    'false',
-    '--sourceMap',
-    'false',
-  ])
-  cpSync(join(PACKAGE, 'package.json'), join(build, 'package.json'))
-  cpSync(SEEDS, join(build, 'seeds'), { recursive: true })
+  ;({ build, main } = buildServer('data-test'))
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-data-'))
 }, 120_000)
 
@@ -46,22 +22,14 @@ afterAll(() => {
 })
 
 async function start(args: string[], env: Record<string, string> = {}) {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [main, ...args],
-    stderr: 'pipe',
+  const { client, transport, stderr } = await connectStdio(main, args, {
+    name: 'data-test',
     env: { PATH: process.env.PATH ?? '', HOME: scratch, ...env },
   })
-  let stderr = ''
-  transport.stderr?.on('data', (chunk) => {
-    stderr += chunk
-  })
-  const client = new Client({ name: 'data-test', version: '1.0.0' })
-  await client.connect(transport)
   const sources = async () =>
     (await client.callTool({ name: 'list_sources', arguments: { limit: 50 } }))
       .structuredContent as { total: number; sources: Array<{ id: string }> }
-  return { client, transport, sources, stderr: () => stderr }
+  return { client, transport, sources, stderr }
 }
 
 const HARBOUR = `Harbour bridge closed for repairs

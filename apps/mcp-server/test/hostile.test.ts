@@ -1,32 +1,19 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildServer, connectStdio, PACKAGE, SEEDS } from './helpers.js'
 
 // Hostile and unlucky input through the built server, over both transports: for
 // each case a clear error or a result, the server still answering, and every
 // earlier article still there. The tally at the end is the figure BENCHMARKS.md gives.
 
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
-const MANIFEST = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'))
 const MIB = 1024 * 1024
-const SEEDS = join(PACKAGE, '..', '..', 'seeds')
 const SEED_IDS = readdirSync(SEEDS)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => name.replace(/\.txt$/, ''))
@@ -39,30 +26,7 @@ const tally = { cases: 0, lost: 0 }
 const ENV = { ...process.env, CORROBORATE_DATA: ':memory:', CORROBORATE_MCP_TOKEN: undefined }
 
 beforeAll(() => {
-  const cache = join(PACKAGE, 'node_modules', '.cache')
-  mkdirSync(cache, { recursive: true })
-  build = mkdtempSync(join(cache, 'hostile-test-'))
-  main = join(build, 'dist', 'main.js')
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(
-    process.execPath,
-    [
-      tsc,
-      '-p',
-      join(PACKAGE, 'tsconfig.build.json'),
-      '--outDir',
-      join(build, 'dist'),
-      '--declaration',
-      'false',
-      '--declarationMap',
-      'false',
-      '--sourceMap',
-      'false',
-    ],
-    { stdio: 'inherit' },
-  )
-  writeFileSync(join(build, 'package.json'), JSON.stringify(MANIFEST))
-  cpSync(SEEDS, join(build, 'seeds'), { recursive: true })
+  ;({ build, main } = buildServer('hostile-test'))
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-hostile-'))
 }, 120_000)
 
@@ -79,21 +43,13 @@ interface Running {
 }
 
 async function overStdio(args: string[] = []): Promise<Running> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [main, ...args],
-    stderr: 'pipe',
+  const { client, stderr } = await connectStdio(main, args, {
+    name: 'hostile-test',
     env: Object.fromEntries(
       Object.entries(ENV).filter((entry): entry is [string, string] => entry[1] !== undefined),
     ),
   })
-  let stderr = ''
-  transport.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8')
-  })
-  const client = new Client({ name: 'hostile-test', version: '1.0.0' })
-  await client.connect(transport)
-  return { client, stderr: () => stderr, close: () => client.close() }
+  return { client, stderr, close: () => client.close() }
 }
 
 /** Starts the built server over HTTP on a free port; resolves once it listens. */

@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { type Article, type Corpus, createCorpus, normalizeArticle } from '@corroborate/core'
+import { type Corpus, createCorpus, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js'
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js'
 import { describe, expect, it } from 'vitest'
 import { createServer } from '../src/server.js'
+import { seedArticles } from './helpers.js'
 
 const LIMIT = 25_000
-const SEEDS = new URL('../../../seeds/', import.meta.url)
 
 const NORTH =
   'Mayor Tom Baker opened the new river bridge on Monday after two years of work.\n\n“We finished the bridge on time and under budget, and the city should be proud of it,” Baker said.\n\nThe bridge cost $40 million, city officials said.\n\nCouncilwoman Ana Ruiz criticized the project. “The bridge was a waste of money,” Ruiz said.'
@@ -34,18 +33,6 @@ const east = () =>
     content: EAST,
     metadata: { outlet: 'East Times', published: '2025-03-03' },
   })
-
-function seeds(): Article[] {
-  return readdirSync(SEEDS)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) =>
-      normalizeArticle({
-        id: name.replace(/\.txt$/, ''),
-        content: readFileSync(new URL(name, SEEDS), 'utf8'),
-      }),
-    )
-}
 
 async function connect(corpus: Corpus = createCorpus([north(), south()])) {
   const server = createServer(corpus, { log: () => {} })
@@ -98,7 +85,7 @@ describe('mcp server over an in-memory transport', () => {
   })
 
   it('labels each seed by its title or lead, never by its id', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const { sources } = data(await call(client, 'list_sources', { limit: 10 }))
     const labels = sources.map((s: { label: string }) => s.label)
     expect(labels[2]).toMatch(/^‘Extraordinary friendship’: Marco Rubio Welcomes Offer/)
@@ -131,7 +118,7 @@ describe('mcp server over an in-memory transport', () => {
   })
 
   it('matches quote words and speakers as search does: apostrophes, accents, roles', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const texts = async (args: Record<string, unknown>) =>
       (data(await call(client, 'get_quotes', { limit: 100, ...args })).quotes ?? []).map(
         (q: { text: string }) => q.text,
@@ -147,7 +134,7 @@ describe('mcp server over an in-memory transport', () => {
   })
 
   it('gives a speaker’s full statements first, fragments after, the shortest last', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const first = data(await call(client, 'get_quotes', { speaker: 'Bukele', limit: 5 }))
     expect(first.quotes).toHaveLength(5)
     expect(first.quotes.map((q: { kind: string }) => q.kind)).toEqual(Array(5).fill('statement'))
@@ -328,7 +315,7 @@ describe('compare_sources', () => {
   })
 
   it('stays under 25,000 characters on the seeds and says what it cut', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const result = await call(client, 'compare_sources')
     expect(result.isError).toBeFalsy()
     // The whole answer counts: its JSON comes twice, as structured content and as text.
@@ -406,7 +393,7 @@ describe('list_disputed_claims', () => {
   })
 
   it('pages through the seeds’ disputes', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const first = data(await call(client, 'list_disputed_claims', { limit: 3 }))
     expect(first.disputes).toHaveLength(3)
     expect(first.total).toBeGreaterThan(3)
@@ -768,7 +755,7 @@ describe('stories', () => {
     'The Hillview school board voted 5-2 on Thursday to close the Elm Street library branch next spring.\n\n“Our children deserve a library within walking distance of every school in Hillview,” said board member Grace Okoye, who voted against the closure.\n\nThe district expects to save $300,000 a year.'
 
   it('lists the seeds as one story of all five, with its outlets, dates, people and counts', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const result = await call(client, 'list_stories')
     expect(result.isError).toBeFalsy()
     const out = data(result)
@@ -796,7 +783,7 @@ describe('stories', () => {
   })
 
   it('shows an unrelated article added as a second story, and leaves the seeds’ disputes alone', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const before = data(await call(client, 'list_disputed_claims', { limit: 100 }))
     const [seedStory] = data(await call(client, 'list_stories')).stories
     const added = await call(client, 'add_article', {
@@ -930,7 +917,7 @@ describe('stories', () => {
 
 describe('default answers on the seeds', () => {
   it('stay under 25,000 characters', async () => {
-    const client = await connect(createCorpus(seeds()))
+    const client = await connect(createCorpus(seedArticles()))
     const first = data(await call(client, 'list_sources')).sources[0].id as string
     const calls: Array<[string, Record<string, unknown>]> = [
       ['list_sources', {}],

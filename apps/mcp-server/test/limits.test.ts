@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { connect as connectSocket } from 'node:net'
 import { Readable } from 'node:stream'
@@ -12,18 +11,7 @@ import { serveHttp } from '../src/http.js'
 import { createInlineStore, createServer } from '../src/server.js'
 import { snapshotCorpus } from '../src/snapshot-corpus.js'
 import { limitLines, type OversizeMessage } from '../src/stdio-limit.js'
-
-const SEEDS = new URL('../../../seeds/', import.meta.url)
-const seeds = () =>
-  readdirSync(SEEDS)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) =>
-      normalizeArticle({
-        id: name.replace(/\.txt$/, ''),
-        content: readFileSync(new URL(name, SEEDS), 'utf8'),
-      }),
-    )
+import { seedArticles } from './helpers.js'
 
 /** Feeds `chunks` through limitLines; resolves to the lines let through and the ones refused. */
 async function framed(chunks: Buffer[], max: number) {
@@ -85,7 +73,7 @@ describe('limitLines: stdio messages whole, oversize ones refused', () => {
 
 describe('snapshotCorpus: reads as the core corpus does', () => {
   it('search, stories and analysis equal the core corpus’s over the seeds', () => {
-    const corpus = createCorpus(seeds())
+    const corpus = createCorpus(seedArticles())
     const snapshot = snapshotCorpus(corpus.articles, corpus.analysis())
     expect(snapshot.stories()).toEqual(corpus.stories())
     for (const article of corpus.articles)
@@ -184,7 +172,7 @@ function stalledPost(
 
 describe('HTTP memory: bodies read at once and their time are bounded', () => {
   it('a body over the concurrent limit gets 503, stalled bodies are dropped in seconds, the server answers on', async () => {
-    const corpus = createCorpus(seeds())
+    const corpus = createCorpus(seedArticles())
     const store = createInlineStore(corpus)
     const logs: string[] = []
     const http: Server = await serveHttp(() => createServer(store, { log: () => {} }), {

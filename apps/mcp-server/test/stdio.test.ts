@@ -1,54 +1,22 @@
-import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildServer, connectStdio, MANIFEST } from './helpers.js'
 
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
 // The build's manifest says this version (the package's own, marked), so that the test tells
 // a version read from package.json from a constant that happens to match it.
-const MANIFEST = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'))
 const VERSION = `${MANIFEST.version}-stdio-test`
 const SUMMARY = /^corroborate-mcp: (\d+) articles, (\d+) quotes, (\d+) disputes$/m
 
-// Our own build of the current source, inside node_modules so that its imports
-// resolve: `npm test` runs this test while turbo may be rewriting dist/, and
-// another run of this file may be building beside it.
 let build: string
 let main: string
 let scratch: string
 
 beforeAll(() => {
-  const cache = join(PACKAGE, 'node_modules', '.cache')
-  mkdirSync(cache, { recursive: true })
-  build = mkdtempSync(join(cache, 'stdio-test-'))
-  main = join(build, 'dist', 'main.js')
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(
-    process.execPath,
-    [
-      tsc,
-      '-p',
-      join(PACKAGE, 'tsconfig.build.json'),
-      '--outDir',
-      join(build, 'dist'),
-      '--declaration',
-      'false',
-      '--declarationMap',
-      'false',
-      '--sourceMap',
-      'false',
-    ],
-    { stdio: 'inherit' },
-  )
-  // What the package ships beside dist/: its manifest (the version it reports) and the
-  // default corpus, the repository's seeds, where main.js looks for them.
-  writeFileSync(join(build, 'package.json'), JSON.stringify({ ...MANIFEST, version: VERSION }))
-  cpSync(join(PACKAGE, '..', '..', 'seeds'), join(build, 'seeds'), { recursive: true })
+  ;({ build, main } = buildServer('stdio-test', { ...MANIFEST, version: VERSION }))
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-stdio-'))
 }, 120_000)
 
@@ -62,20 +30,9 @@ interface Connected {
   stderr: () => string
 }
 
-async function connect(args: string[] = []): Promise<Connected> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    // In memory: a test never writes to the user's data directory (the default store).
-    args: [main, '--data', ':memory:', ...args],
-    stderr: 'pipe',
-  })
-  let stderr = ''
-  transport.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8')
-  })
-  const client = new Client({ name: 'stdio-test', version: '1.0.0' })
-  await client.connect(transport)
-  return { client, stderr: () => stderr }
+function connect(args: string[] = []): Promise<Connected> {
+  // In memory: a test never writes to the user's data directory (the default store).
+  return connectStdio(main, ['--data', ':memory:', ...args], { name: 'stdio-test' })
 }
 
 /** Runs the server to its end with `input` on stdin; resolves to its exit code and output. */

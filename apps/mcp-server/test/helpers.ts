@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Article, normalizeArticle } from '@corroborate/core'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+
+/** This package's folder. */
+export const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
+/** This package's manifest, as read from package.json. */
+export const MANIFEST = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'))
+/** The repository's seeds folder, the default corpus. */
+export const SEEDS = join(PACKAGE, '..', '..', 'seeds')
+
+/** The seed articles, normalized, in file-name order, each with its file's stem as id. */
+export function seedArticles(): Article[] {
+  return readdirSync(SEEDS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) =>
+      normalizeArticle({
+        id: name.replace(/\.txt$/, ''),
+        content: readFileSync(join(SEEDS, name), 'utf8'),
+      }),
+    )
+}
+
+/**
+ * Our own build of the current source, in a new folder `<name>-*` inside
+ * node_modules/.cache so that its imports resolve: `npm test` runs the suites
+ * while turbo may be rewriting dist/, and another suite may be building beside
+ * it. Beside dist/ stands what the package ships: `manifest` as package.json
+ * (the version the server reports) and the seeds, where main.js looks for them.
+ * Takes a few seconds: call it from a `beforeAll` with its own timeout.
+ */
+export function buildServer(name: string, manifest: object = MANIFEST) {
+  const cache = join(PACKAGE, 'node_modules', '.cache')
+  mkdirSync(cache, { recursive: true })
+  const build = mkdtempSync(join(cache, `${name}-`))
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+  execFileSync(
+    process.execPath,
+    [
+      tsc,
+      '-p',
+      join(PACKAGE, 'tsconfig.build.json'),
+      '--outDir',
+      join(build, 'dist'),
+      '--declaration',
+      'false',
+      '--declarationMap',
+      'false',
+      '--sourceMap',
+      'false',
+    ],
+    { stdio: 'inherit' },
+  )
+  writeFileSync(join(build, 'package.json'), JSON.stringify(manifest))
+  cpSync(SEEDS, join(build, 'seeds'), { recursive: true })
+  return { build, main: join(build, 'dist', 'main.js') }
+}
+
+/**
+ * Starts `main` with `args` and connects a client named `name` to it over
+ * stdio; `stderr()` is what the server has written there so far. Without
+ * `env` the server gets the SDK's default environment, not this process's.
+ */
+export async function connectStdio(
+  main: string,
+  args: string[],
+  options: { name: string; env?: Record<string, string> },
+) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [main, ...args],
+    stderr: 'pipe',
+    ...(options.env ? { env: options.env } : {}),
+  })
+  let stderr = ''
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8')
+  })
+  const client = new Client({ name: options.name, version: '1.0.0' })
+  await client.connect(transport)
+  return { client, transport, stderr: () => stderr }
+}
