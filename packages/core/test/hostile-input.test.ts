@@ -120,3 +120,52 @@ describe('hostile Markdown', () => {
     )
   })
 })
+
+const NAMES = ['Maria Lopez', 'John Smith', 'Ana Petrova', 'Li Wei']
+
+function paragraphs(length: number, make: (i: number) => string): string {
+  const out: string[] = []
+  for (let i = 0, total = 0; total < length; i++) {
+    const paragraph = make(i)
+    out.push(paragraph)
+    total += paragraph.length + 2
+  }
+  return out.join('\n\n')
+}
+
+// Text that made a stage superlinear: every stage runs on it and its spans slice back.
+const HOSTILE_TEXT: Record<string, string> = {
+  'a run-on sentence': `The report said ${Array.from(
+    { length: 2_000 },
+    (_, i) =>
+      `and on ${1 + (i % 28)} March ${2000 + (i % 20)} ${NAMES[i % 4]} counted ${i * 7 + 3} people`,
+  ).join(', ')}. He left.`,
+  'many names and pronouns': paragraphs(
+    100_000,
+    (i) =>
+      `${NAMES[i % 4]} Alvarez${i} met ${NAMES[(i + 1) % 4]} on Monday. He said the plan was late. She said it was not. "We will see," he said.`,
+  ),
+  'many quotes': paragraphs(
+    100_000,
+    (i) => `"Quote number ${i} is here," said ${NAMES[i % 4]}. "And another ${i}," she added.`,
+  ),
+}
+
+describe('hostile text', () => {
+  for (const [name, content] of Object.entries(HOSTILE_TEXT)) {
+    it(`every stage finishes and its spans slice back (${name})`, { timeout: 120_000 }, () => {
+      const article = normalizeArticle({ content, id: 'a' })
+      checkRuns(article)
+      const { quotes } = extractQuotes(article)
+      for (const quote of quotes) {
+        expect(quote.span.start).toBeGreaterThanOrEqual(0)
+        expect(quote.span.end).toBeLessThanOrEqual(content.length)
+        expect(content.slice(quote.span.start, quote.span.end)).toContain(quote.text.slice(0, 10))
+      }
+      const { claims } = extractClaims(article, quotes)
+      for (const claim of claims)
+        expect(content.slice(claim.span.start, claim.span.end)).toBe(claim.text)
+      crossReference([article, { ...article, id: 'b' }])
+    })
+  }
+})
