@@ -133,6 +133,19 @@ function contextOf(claim: Claim): string[] {
 }
 
 /**
+ * Two names of one owner: the same, or one the other's last words ("prison" and
+ * "lakeview prison", "rubio" and "marco rubio"): outlets name a subject more or
+ * less fully.
+ */
+function oneOwner(a: string, b: string): boolean {
+  if (a === b) return true
+  const x = a.replace(/^#/, '').split(/\s+/)
+  const y = b.replace(/^#/, '').split(/\s+/)
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
+  return short.every((word, i) => long[long.length - short.length + i] === word)
+}
+
+/**
  * Whether a claim with measure `m` may join a slot: the same thing measured
  * (what, scope, total, or a shared event), of the same named owner, and for
  * a measure of any kind some words of their clauses in common.
@@ -159,7 +172,8 @@ function fits(
   const thing = (actor: string) => actor.startsWith('#')
   if (named)
     for (const actor of slot.actors)
-      if (actor !== m.actor && thing(actor) === thing(m.actor as string)) return -1
+      if (!oneOwner(actor, m.actor as string) && thing(actor) === thing(m.actor as string))
+        return -1
   if (m.what === 'event') {
     // One event by a verb on both sides ("the offer came", "said … willing to"), or, named
     // only by nouns ("in a speech Sunday"), one event of one named actor. Where something
