@@ -1,6 +1,7 @@
 import type { WordChange } from '@corroborate/core'
 import type { DisputeRow, Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
+import { escapeHtml } from './escape.js'
 import { markWords } from './marked-words.js'
 import { storiesHtml } from './render-stories.js'
 import {
@@ -12,15 +13,6 @@ import {
   splitShortFragments,
   TITLES,
 } from './sections.js'
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
 
 // One stylesheet, inline: the page must open anywhere, offline, as one file.
 const STYLE = `
@@ -65,12 +57,12 @@ function markedHtml(text: string, diff: readonly WordChange[]): string {
   return markWords(text, diff)
     .map((piece) =>
       piece.mark === 'same'
-        ? esc(piece.text)
+        ? escapeHtml(piece.text)
         : piece.mark === 'added'
-          ? `<ins class="added">${esc(piece.text)}</ins>`
+          ? `<ins class="added">${escapeHtml(piece.text)}</ins>`
           : piece.mark === 'changed'
-            ? `<mark class="changed">${esc(piece.text)}</mark>`
-            : ` <del class="missing" title="${esc(piece.text)}">${esc(abridge(piece.text))}</del> `,
+            ? `<mark class="changed">${escapeHtml(piece.text)}</mark>`
+            : ` <del class="missing" title="${escapeHtml(piece.text)}">${escapeHtml(abridge(piece.text))}</del> `,
     )
     .join('')
 }
@@ -86,10 +78,10 @@ function positionHtml(
 ): string {
   const changes = position.diff?.some((step) => step.op !== 'equal')
   if (position.diff && changes) return markedHtml(position.text, position.diff).trim()
-  let html = esc(position.text)
+  let html = escapeHtml(position.text)
   for (const words of replaced) {
     const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${esc(words).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])${escapeHtml(words).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
       'u',
     )
     html = html.replace(pattern, (found) => `<mark class="changed">${found}</mark>`)
@@ -122,16 +114,18 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
   // An article without an outlet goes by its title or lead: set as a title, not as a name.
   const withOutlet = new Set(report.sources.flatMap((s) => (s.outlet ? [s.id] : [])))
   const sourceHtml = (article: string, name: string) =>
-    withOutlet.has(article) ? esc(name) : `<cite title="${UNKNOWN_OUTLET}">${esc(name)}</cite>`
+    withOutlet.has(article)
+      ? escapeHtml(name)
+      : `<cite title="${UNKNOWN_OUTLET}">${escapeHtml(name)}</cite>`
   const first = readableDate(overview.first)
   const last = readableDate(overview.last)
   const dates = first && last && first !== last ? `${first} – ${last}` : first
   body.push(
     '<header>',
     '<p class="eyebrow">Corroborate report</p>',
-    `<h1>${esc(overview.headline || 'Untitled story')}</h1>`,
-    `<p class="muted">${plural(overview.articles, 'report')}${dates ? ` · ${esc(dates)}` : ''} · ${plural(report.disputes.length, 'disagreement')} · ${plural(report.clusters.length, 'statement')} carried by more than one</p>`,
-    `<ul class="outlet-list">${overview.outlets.map((name) => `<li>${esc(name)}</li>`).join('')}${overview.unknownOutlet > 0 ? `<li class="muted">${UNKNOWN_OUTLET}${overview.unknownOutlet > 1 ? ` (${plural(overview.unknownOutlet, 'report')})` : ''}</li>` : ''}</ul>`,
+    `<h1>${escapeHtml(overview.headline || 'Untitled story')}</h1>`,
+    `<p class="muted">${plural(overview.articles, 'report')}${dates ? ` · ${escapeHtml(dates)}` : ''} · ${plural(report.disputes.length, 'disagreement')} · ${plural(report.clusters.length, 'statement')} carried by more than one</p>`,
+    `<ul class="outlet-list">${overview.outlets.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}${overview.unknownOutlet > 0 ? `<li class="muted">${UNKNOWN_OUTLET}${overview.unknownOutlet > 1 ? ` (${plural(overview.unknownOutlet, 'report')})` : ''}</li>` : ''}</ul>`,
     '</header>',
   )
   const shown = HTML_ORDER.filter(
@@ -152,12 +146,12 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
       `<nav class="contents" aria-label="Contents"><ol>${shown
         .map(
           (section) =>
-            `<li><a href="#${section}">${esc(TITLES[section])}</a> <span class="muted">${counts[section] ?? ''}</span></li>`,
+            `<li><a href="#${section}">${escapeHtml(TITLES[section])}</a> <span class="muted">${counts[section] ?? ''}</span></li>`,
         )
         .join('')}</ol></nav>`,
     )
   for (const section of shown) {
-    body.push(`<section id="${section}"><h2>${esc(TITLES[section])}</h2>`)
+    body.push(`<section id="${section}"><h2>${escapeHtml(TITLES[section])}</h2>`)
     if (section === 'stories') {
       body.push(...storiesHtml(report.stories))
     } else if (section === 'sources') {
@@ -168,7 +162,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
       // `javascript:` URL, and this page promises to run no script.
       for (const s of report.sources)
         body.push(
-          `<tr data-article="${esc(s.id)}"><td>${s.outlet ? esc(s.outlet) : `<span class="muted">${UNKNOWN_OUTLET}</span>`}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${esc(s.url)}">${esc(s.label || s.url)}</a>` : esc(s.label || '—')}</td><td>${esc(readableDate(s.published) ?? '—')}</td><td>${esc(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
+          `<tr data-article="${escapeHtml(s.id)}"><td>${s.outlet ? escapeHtml(s.outlet) : `<span class="muted">${UNKNOWN_OUTLET}</span>`}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.label || s.url)}</a>` : escapeHtml(s.label || '—')}</td><td>${escapeHtml(readableDate(s.published) ?? '—')}</td><td>${escapeHtml(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
         )
       body.push('</tbody></table>')
     } else if (section === 'speakers') {
@@ -176,15 +170,15 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
       for (const speaker of report.speakers) {
         const roles =
           speaker.roles.length > 0
-            ? ` <span class="muted">(${esc(speaker.roles.join(', '))})</span>`
+            ? ` <span class="muted">(${escapeHtml(speaker.roles.join(', '))})</span>`
             : ''
         body.push(
-          `<div class="card" data-speaker="${esc(speaker.id)}"><h3>${esc(speaker.name)}${roles} <span class="muted">· ${plural(speaker.quotes.length, 'quote')}</span></h3><ul class="quotes">`,
+          `<div class="card" data-speaker="${escapeHtml(speaker.id)}"><h3>${escapeHtml(speaker.name)}${roles} <span class="muted">· ${plural(speaker.quotes.length, 'quote')}</span></h3><ul class="quotes">`,
         )
         const { listed, short } = splitShortFragments(speaker.quotes)
         for (const quote of listed)
           body.push(
-            `<li data-kind="${quote.kind}">“${esc(quote.text)}” <span class="muted">— ${esc(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
+            `<li data-kind="${quote.kind}">“${escapeHtml(quote.text)}” <span class="muted">— ${escapeHtml(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
           )
         body.push('</ul>')
         if (short.length > 0)
@@ -192,7 +186,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
             `<p class="short-fragments"><span class="muted">${SHORT_FRAGMENTS_LEAD}</span> ${short
               .map(
                 ({ source, texts }) =>
-                  `${texts.map((text) => `“${esc(text)}”`).join(', ')} <span class="muted">(${esc(source)})</span>`,
+                  `${texts.map((text) => `“${escapeHtml(text)}”`).join(', ')} <span class="muted">(${escapeHtml(source)})</span>`,
               )
               .join('; ')}</p>`,
           )
@@ -210,7 +204,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         body.push('<p>No statement is quoted by more than one article.</p>')
       for (const cluster of report.clusters) {
         body.push(
-          `<div class="card" data-cluster="${esc(cluster.id)}"><h3>${esc(speakerList(cluster.speakers))}</h3><p class="canonical">“${esc(cluster.canonical)}”</p><div class="outlets">`,
+          `<div class="card" data-cluster="${escapeHtml(cluster.id)}"><h3>${escapeHtml(speakerList(cluster.speakers))}</h3><p class="canonical">“${escapeHtml(cluster.canonical)}”</p><div class="outlets">`,
         )
         // One column per outlet: an article that quotes the statement twice
         // (in pieces, or again later) shows each of its wordings in its column.
@@ -220,11 +214,11 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         for (const [article, columns] of byArticle) {
           const wordings = columns.map((column) => {
             const words = markedHtml(column.text, column.diff)
-            return `<p data-variant="${column.variant}">${words} <span class="muted">(${column.variant}${column.speaker ? `, ${esc(column.speaker)}` : ''})</span></p>`
+            return `<p data-variant="${column.variant}">${words} <span class="muted">(${column.variant}${column.speaker ? `, ${escapeHtml(column.speaker)}` : ''})</span></p>`
           })
           const source = columns[0]?.source ?? article
           body.push(
-            `<div class="outlet" data-article="${esc(article)}"><h4>${sourceHtml(article, source)}</h4>${wordings.join('')}</div>`,
+            `<div class="outlet" data-article="${escapeHtml(article)}"><h4>${sourceHtml(article, source)}</h4>${wordings.join('')}</div>`,
           )
         }
         body.push('</div></div>')
@@ -234,7 +228,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         body.push('<p>The articles do not disagree anywhere the analysis can see.</p>')
       for (const dispute of report.disputes) {
         body.push(
-          `<div class="card" data-dispute="${esc(dispute.id)}"><h3><span class="tag">${esc(dispute.kind)}</span>${dispute.needsJudgement ? '<span class="tag judgement">needs judgement</span>' : ''}${esc(dispute.summary)}</h3><div class="outlets">`,
+          `<div class="card" data-dispute="${escapeHtml(dispute.id)}"><h3><span class="tag">${escapeHtml(dispute.kind)}</span>${dispute.needsJudgement ? '<span class="tag judgement">needs judgement</span>' : ''}${escapeHtml(dispute.summary)}</h3><div class="outlets">`,
         )
         for (const position of dispute.positions) {
           // What the other positions changed of the fullest wording, to mark in this one.
@@ -246,7 +240,7 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
               ),
             )
           body.push(
-            `<div class="outlet" data-article="${esc(position.article)}"><h4>${sourceHtml(position.article, position.source)}${position.speaker ? ` · ${esc(position.speaker)}` : ''}</h4><p>“${dispute.kind === 'wording' ? positionHtml(position, replaced) : esc(position.text)}”</p></div>`,
+            `<div class="outlet" data-article="${escapeHtml(position.article)}"><h4>${sourceHtml(position.article, position.source)}${position.speaker ? ` · ${escapeHtml(position.speaker)}` : ''}</h4><p>“${dispute.kind === 'wording' ? positionHtml(position, replaced) : escapeHtml(position.text)}”</p></div>`,
           )
         }
         body.push('</div></div>')
@@ -256,12 +250,14 @@ export function renderHtml(report: Report, sections: readonly Section[]): string
         body.push('<p>No statement or fact is carried by more than one article.</p>')
       body.push('<ul>')
       for (const agreement of report.agreements)
-        body.push(`<li data-kind="${agreement.kind}">${esc(agreement.summary)}</li>`)
+        body.push(`<li data-kind="${agreement.kind}">${escapeHtml(agreement.summary)}</li>`)
       body.push('</ul>')
     } else if (section === 'failures') {
       body.push('<ul>')
       for (const failure of report.failures)
-        body.push(`<li><code>${esc(failure.path)}</code>: ${esc(failure.message)}</li>`)
+        body.push(
+          `<li><code>${escapeHtml(failure.path)}</code>: ${escapeHtml(failure.message)}</li>`,
+        )
       body.push('</ul>')
     }
     body.push('</section>')

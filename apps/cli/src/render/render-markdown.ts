@@ -1,5 +1,6 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
+import { escapeMarkdown } from './escape.js'
 import { markWords } from './marked-words.js'
 import { storiesMarkdown } from './render-stories.js'
 import {
@@ -11,10 +12,6 @@ import {
   splitShortFragments,
   TITLES,
 } from './sections.js'
-
-/** Text safe inside a Markdown table cell or paragraph. */
-const escapeMarkdown = (text: string) =>
-  text.replace(/([\\`*_[\]|<>~])/g, '\\$1').replace(/\n+/g, ' ')
 
 /**
  * The report as Markdown (GitHub's flavour): tables for the sources and each

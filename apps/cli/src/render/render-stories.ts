@@ -1,5 +1,6 @@
 import { readableDate } from '../report/names.js'
 import type { StoryRow } from '../stories.js'
+import { escapeHtml, escapeMarkdown } from './escape.js'
 import { plural, shorten } from './sections.js'
 
 const MAX_OUTLETS = 4
@@ -55,9 +56,6 @@ export function storiesText(
   return out
 }
 
-const escapeMarkdown = (text: string) =>
-  text.replace(/([\\`*_[\]|<>~])/g, '\\$1').replace(/\n+/g, ' ')
-
 /** The stories as a Markdown table, largest first, the reported one in bold. */
 export function storiesMarkdown(stories: readonly StoryRow[]): string[] {
   const out = [
@@ -75,24 +73,15 @@ export function storiesMarkdown(stories: readonly StoryRow[]): string[] {
   return out
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
-
 /** The stories as an HTML table, largest first, the reported one marked. */
 export function storiesHtml(stories: readonly StoryRow[]): string[] {
   const out = [
-    `<p class="muted">${esc(storiesIntro(stories))}</p>`,
+    `<p class="muted">${escapeHtml(storiesIntro(stories))}</p>`,
     '<table class="stories"><thead><tr><th>Story</th><th>Headline</th><th>Articles</th><th>Outlets</th><th>Dates</th><th>Shared statements</th><th>Disagreements</th></tr></thead><tbody>',
   ]
   for (const story of stories)
     out.push(
-      `<tr data-story="${esc(story.id)}"${story.reported ? ' aria-current="true"' : ''}><td><code>${esc(story.id)}</code>${story.reported ? ' <span class="tag">this report</span>' : ''}</td><td>${story.reported ? `<strong>${esc(story.label || '—')}</strong>` : esc(story.label || '—')}</td><td>${story.articles.length}</td><td>${esc(outlets(story))}</td><td>${esc(dates(story))}</td><td>${story.clusters}</td><td>${story.disputes}</td></tr>`,
+      `<tr data-story="${escapeHtml(story.id)}"${story.reported ? ' aria-current="true"' : ''}><td><code>${escapeHtml(story.id)}</code>${story.reported ? ' <span class="tag">this report</span>' : ''}</td><td>${story.reported ? `<strong>${escapeHtml(story.label || '—')}</strong>` : escapeHtml(story.label || '—')}</td><td>${story.articles.length}</td><td>${escapeHtml(outlets(story))}</td><td>${escapeHtml(dates(story))}</td><td>${story.clusters}</td><td>${story.disputes}</td></tr>`,
     )
   out.push('</tbody></table>')
   return out
