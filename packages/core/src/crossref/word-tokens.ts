@@ -1,3 +1,5 @@
+import { SMALL_NUMBERS } from '../claims/lexicon.js'
+
 /** A word of a quote as written, and the form two outlets' words are compared in. */
 export interface WordToken {
   text: string
@@ -12,22 +14,12 @@ export interface WordToken {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
 
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
-    .split(' ')
-    .map((word, n) => [word, String(n)]),
-)
-for (const [word, n] of Object.entries({
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-}))
-  (NUMBER_WORDS as Map<string, string>).set(word, String(n))
+// Spelled numbers as digits: the claims' cardinals (one to twenty, the tens), zero and hundred.
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
+  ['zero', '0'],
+  ...[...SMALL_NUMBERS].map(([word, n]) => [word, String(n)] as const),
+  ['hundred', '100'],
+])
 
 // British spellings whose American form is not a rule of endings.
 const SPELLINGS: ReadonlyMap<string, string> = new Map(
