@@ -76,9 +76,15 @@ const cliCommands = commands(readme('apps/cli/README.md'), 'node apps/cli/dist/m
 
 let articles = ''
 let elsewhere = ''
-// Servers started the documented ways keep their default store here, not in the user's data directory.
+// Servers started the documented ways keep their store here, not in the user's data directory
+// (CORROBORATE_DATA, not XDG_DATA_HOME: pnpm keeps its store under XDG_DATA_HOME, and npm start
+// installs with pnpm).
 let dataHome = ''
-const clientEnv = () => ({ ...getDefaultEnvironment(), XDG_DATA_HOME: dataHome })
+// A fresh store for each start: each form is checked against what it serves from empty.
+const clientEnv = () => ({
+  ...getDefaultEnvironment(),
+  CORROBORATE_DATA: mkdtempSync(join(dataHome, 'store-')),
+})
 
 before(() => {
   // Two articles of one story, for the forms that take --corpus.
@@ -86,6 +92,7 @@ before(() => {
   articles = join(scratch, 'articles')
   elsewhere = join(scratch, 'elsewhere')
   dataHome = join(scratch, 'data')
+  mkdirSync(dataHome)
   mkdirSync(articles)
   mkdirSync(elsewhere)
   writeFileSync(
