@@ -18,12 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMANDS, type Command, FORMATS, type Format } from '../src/args.js'
 import type { Report } from '../src/report/build-report.js'
 import { readableDate } from '../src/report/names.js'
-import { type Io, run } from '../src/run.js'
+import { type Ran, runCli, SEEDS, type Surroundings } from './helpers.js'
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
-// The repository's seeds, given as a path: apps/cli/seeds (the embedded copy)
-// only exists once the package is built, and `npm test` may test before it builds.
-const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
 const SEED_IDS = readdirSync(SEEDS)
   .filter((name) => name.endsWith('.txt'))
   .sort()
@@ -129,50 +126,9 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-interface Ran {
-  code: number
-  stdout: string
-  stderr: string
-  /** Every write to stderr, one entry per call. */
-  stderrWrites: string[]
-}
-
-interface Surroundings {
-  stdoutTTY?: boolean
-  stderrTTY?: boolean
-  columns?: number
-  env?: Record<string, string | undefined>
-}
-
-/** Runs the command in-process with fake streams. */
-async function cli(argv: string[], surroundings: Surroundings = {}): Promise<Ran> {
-  let stdout = ''
-  const stderrWrites: string[] = []
-  const io: Io = {
-    stdout: {
-      write: (text: string) => {
-        stdout += text
-        return true
-      },
-      ...(surroundings.stdoutTTY === undefined ? {} : { isTTY: surroundings.stdoutTTY }),
-    },
-    stderr: {
-      write: (text: string) => {
-        stderrWrites.push(text)
-        return true
-      },
-      ...(surroundings.stderrTTY === undefined ? {} : { isTTY: surroundings.stderrTTY }),
-      ...(surroundings.columns === undefined ? {} : { columns: surroundings.columns }),
-    },
-    env: surroundings.env ?? {},
-  }
-  const code = await run(argv, io)
-  return { code, stdout, stderr: stderrWrites.join(''), stderrWrites }
-}
-
 /** A run that must succeed quietly: exit 0, nothing on stderr. */
 async function ok(argv: string[], surroundings: Surroundings = {}): Promise<string> {
-  const ran = await cli(argv, surroundings)
+  const ran = await runCli(argv, surroundings)
   expect(ran.stderr, `stderr of ${argv.join(' ')}`).toBe('')
   expect(ran.code, `exit code of ${argv.join(' ')}`).toBe(0)
   return ran.stdout
@@ -180,7 +136,7 @@ async function ok(argv: string[], surroundings: Surroundings = {}): Promise<stri
 
 /** A usage error: exit 2, nothing on stdout, the problem and a pointer to --help on stderr. */
 async function usage(argv: string[]): Promise<string> {
-  const ran = await cli(argv)
+  const ran = await runCli(argv)
   expect(ran.code, argv.join(' ')).toBe(2)
   expect(ran.stdout, argv.join(' ')).toBe('')
   expect(ran.stderr).toMatch(/^corroborate: /)
@@ -441,13 +397,13 @@ describe('stories', () => {
   })
 
   it('an unknown story id exits 2, says how to list the stories, and writes nothing', async () => {
-    const ran = await cli(['report', ...both, '--story', 'st-nope'])
+    const ran = await runCli(['report', ...both, '--story', 'st-nope'])
     expect(ran.code).toBe(2)
     expect(ran.stdout).toBe('')
     expect(ran.stderr).toBe(
       `corroborate: no story "st-nope" in these articles; "corroborate stories ${both.join(' ')}" lists their ids\n`,
     )
-    expect((await cli(['disputes', SEEDS, '--story', 'st-nope'])).code).toBe(2)
+    expect((await runCli(['disputes', SEEDS, '--story', 'st-nope'])).code).toBe(2)
     expect(await usage(['report', SEEDS, '--story', ' '])).toContain('corroborate stories')
   })
 })
@@ -620,7 +576,7 @@ describe('text', () => {
     // --color wins over NO_COLOR: the user asked.
     expect(await ok(['quotes', bridge, '--color'], { env: { NO_COLOR: '1' } })).toContain(ESC)
     const file = join(scratch, 'tty-to-file.txt')
-    const ran = await cli(['quotes', bridge, '-o', file], { stdoutTTY: true })
+    const ran = await runCli(['quotes', bridge, '-o', file], { stdoutTTY: true })
     expect(ran.code).toBe(0)
     expect(readFileSync(file, 'utf8')).not.toContain(ESC)
     expect(readFileSync(file, 'utf8')).toContain('{+early+}')
@@ -927,14 +883,14 @@ describe('--speaker', () => {
 describe('--output', () => {
   it('writes the report to the file, nothing to stdout, and says where on stderr', async () => {
     const file = join(scratch, 'report.html')
-    const ran = await cli(['report', SEEDS, '-f', 'html', '-o', file])
+    const ran = await runCli(['report', SEEDS, '-f', 'html', '-o', file])
     expect(ran.code).toBe(0)
     expect(ran.stdout).toBe('')
     expect(ran.stderr).toBe(`corroborate: wrote ${file}\n`)
     expect(readFileSync(file, 'utf8')).toBe(await ok(['report', SEEDS, '-f', 'html']))
 
     const json = join(scratch, 'disputes.json')
-    const long = await cli(['disputes', SEEDS, '--format', 'json', '--output', json])
+    const long = await runCli(['disputes', SEEDS, '--format', 'json', '--output', json])
     expect(long.code).toBe(0)
     expect(long.stdout).toBe('')
     expect(Object.keys(JSON.parse(readFileSync(json, 'utf8')))).toEqual(['disputes', 'failures'])
@@ -942,7 +898,7 @@ describe('--output', () => {
 
   it('exits 2 when the file cannot be written, with nothing on stdout', async () => {
     const file = join(scratch, 'no-such-dir', 'report.txt')
-    const ran = await cli(['report', SEEDS, '-o', file])
+    const ran = await runCli(['report', SEEDS, '-o', file])
     expect(ran.code).toBe(2)
     expect(ran.stdout).toBe('')
     expect(ran.stderr).toContain(`corroborate: cannot write ${file}`)
@@ -1007,26 +963,26 @@ describe('usage errors exit 2, with a message on stderr and nothing on stdout', 
 describe('inputs', () => {
   it('exits 3 when a path does not exist, or holds no article', async () => {
     const missing = join(scratch, 'nowhere')
-    const ran = await cli(['report', missing])
+    const ran = await runCli(['report', missing])
     expect(ran.code).toBe(3)
     expect(ran.stdout).toBe('')
     expect(ran.stderr).toContain(`could not read ${missing}: no file or directory at ${missing}`)
     expect(ran.stderr).toContain('no article could be read')
 
     // A word with a dot is a file name, not a mistyped command.
-    const file = await cli(['reprot.txt'])
+    const file = await runCli(['reprot.txt'])
     expect(file.code).toBe(3)
     expect(file.stdout).toBe('')
     expect(file.stderr).not.toContain('did you mean')
 
-    const none = await cli(['sources', empty])
+    const none = await runCli(['sources', empty])
     expect(none.code).toBe(3)
     expect(none.stdout).toBe('')
     expect(none.stderr).toContain('holds no .txt, .md or .html files')
   })
 
   it('exits 4 with the report on stdout and the failure on stderr when one file is broken', async () => {
-    const ran = await cli(['report', partial])
+    const ran = await runCli(['report', partial])
     expect(ran.code).toBe(4)
     expect(ran.stderr).toMatch(/could not read \S*broken\.txt: .*binary/)
     expect(ran.stderr).not.toContain('good.txt')
@@ -1038,7 +994,7 @@ describe('inputs', () => {
       'broken.txt',
     )
 
-    const json = await cli(['sources', partial, '-f', 'json'])
+    const json = await runCli(['sources', partial, '-f', 'json'])
     expect(json.code).toBe(4)
     const data = JSON.parse(json.stdout) as {
       sources: Array<{ id: string }>
@@ -1103,11 +1059,11 @@ describe('inputs', () => {
 
 describe('--fail-on-dispute', () => {
   it('exits 5 when the articles disagree, after writing the report', async () => {
-    const ran = await cli(['report', SEEDS, '--fail-on-dispute'])
+    const ran = await runCli(['report', SEEDS, '--fail-on-dispute'])
     expect(ran.code).toBe(5)
     expect(ran.stderr).toBe('')
     expect(ran.stdout).toBe(await ok(['report', SEEDS]))
-    expect((await cli(['disputes', SEEDS, '-f', 'json', '--fail-on-dispute'])).code).toBe(5)
+    expect((await runCli(['disputes', SEEDS, '-f', 'json', '--fail-on-dispute'])).code).toBe(5)
   })
 
   it('exits 0 when they do not', async () => {
@@ -1120,7 +1076,7 @@ describe('progress bar', () => {
   const drawn = (ran: Ran) => ran.stderrWrites.filter((text) => text.startsWith('\r'))
 
   it('with --progress and two files: redrawn with \\r on stderr, stdout clean', async () => {
-    const ran = await cli(['report', bridge, '--progress', '-f', 'json'])
+    const ran = await runCli(['report', bridge, '--progress', '-f', 'json'])
     expect(ran.code).toBe(0)
     const lines = drawn(ran)
     const bars = lines.filter((line) => line.includes('reading'))
@@ -1144,24 +1100,24 @@ describe('progress bar', () => {
   })
 
   it('is not drawn without a terminal unless asked for', async () => {
-    expect((await cli(['report', SEEDS])).stderr).toBe('')
-    expect((await cli(['report', SEEDS], { stderrTTY: false })).stderr).toBe('')
+    expect((await runCli(['report', SEEDS])).stderr).toBe('')
+    expect((await runCli(['report', SEEDS], { stderrTTY: false })).stderr).toBe('')
   })
 
   it('is drawn on a terminal from five files, not for fewer, and never with --no-progress', async () => {
-    const five = await cli(['sources', SEEDS], { stderrTTY: true, columns: 100 })
+    const five = await runCli(['sources', SEEDS], { stderrTTY: true, columns: 100 })
     expect(five.code).toBe(0)
     const bars = drawn(five).filter((line) => line.includes('reading'))
     expect(bars.length).toBeGreaterThanOrEqual(5)
     expect(bars.at(-1)).toMatch(/ 5\/5 ?$/)
     expect(five.stdout).not.toContain('\r')
 
-    expect((await cli(['sources', bridge], { stderrTTY: true })).stderr).toBe('')
-    expect((await cli(['sources', SEEDS, '--no-progress'], { stderrTTY: true })).stderr).toBe('')
+    expect((await runCli(['sources', bridge], { stderrTTY: true })).stderr).toBe('')
+    expect((await runCli(['sources', SEEDS, '--no-progress'], { stderrTTY: true })).stderr).toBe('')
   })
 
   it('fits a narrow terminal', async () => {
-    const ran = await cli(['sources', SEEDS], { stderrTTY: true, columns: 30 })
+    const ran = await runCli(['sources', SEEDS], { stderrTTY: true, columns: 30 })
     const bars = drawn(ran).filter((line) => line.includes('reading'))
     expect(bars.length).toBeGreaterThan(0)
     for (const bar of bars) expect(bar.slice(CLEAR.length)).toMatch(/^reading [█░]{10} \d\/5 /)
@@ -1238,7 +1194,9 @@ describe('the built command, spawned', () => {
     expect(stdout).toContain('Nayib Bukele')
     expect(stdout).toContain('[-')
     expect(stdout).not.toContain(ESC) // a pipe is no terminal
-    expect(stdout).toBe((await cli(['report', SEEDS])).stdout.replaceAll(SEEDS, `${build}/seeds/`))
+    expect(stdout).toBe(
+      (await runCli(['report', SEEDS])).stdout.replaceAll(SEEDS, `${build}/seeds/`),
+    )
   }, 30_000)
 
   it('lists stories, and exits 2 for an unknown story id', async () => {

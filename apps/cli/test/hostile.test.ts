@@ -1,13 +1,11 @@
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EXIT } from '../src/exit-codes.js'
-import { type Io, run } from '../src/run.js'
+import { runCli, SEEDS } from './helpers.js'
 
-const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-hostile-'))
 const file = join(dir, 'story.txt')
 writeFileSync(
@@ -16,18 +14,6 @@ writeFileSync(
 )
 symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'))
 symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'))
-
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  }
-  const code = await run(argv, io)
-  return { code, stdout, stderr }
-}
 
 // Paths the file system refuses: each is the user's problem, said in words, never "internal error".
 const BAD_PATHS: Array<[string, string, RegExp]> = [
@@ -40,14 +26,14 @@ const BAD_PATHS: Array<[string, string, RegExp]> = [
 describe('the CLI on paths the file system refuses', () => {
   for (const [code, path, message] of BAD_PATHS) {
     it(`${code} alone: no input (exit 3), the reason in words`, async () => {
-      const got = await cli(['quotes', path])
+      const got = await runCli(['quotes', path])
       expect(got.code).toBe(EXIT.noInput)
       expect(got.stderr).toMatch(message)
       expect(got.stderr).not.toMatch(/internal error|\n\s+at /)
       expect(got.stdout).toBe('')
     })
     it(`${code} beside good articles: the report of the rest, exit 4`, async () => {
-      const got = await cli(['sources', '--format', 'json', SEEDS, path])
+      const got = await runCli(['sources', '--format', 'json', SEEDS, path])
       expect(got.code).toBe(EXIT.partial)
       expect(got.stderr).toMatch(message)
       expect(JSON.parse(got.stdout).sources).toHaveLength(5)
@@ -66,7 +52,7 @@ describe('the CLI on paths the file system refuses', () => {
       chmodSync(secret, 0o000)
       try {
         for (const path of [locked, secret]) {
-          const got = await cli(['quotes', path])
+          const got = await runCli(['quotes', path])
           expect(got.code).toBe(EXIT.noInput)
           expect(got.stderr).toMatch(/permission denied/)
           expect(got.stderr).not.toMatch(/internal error/)
@@ -86,7 +72,7 @@ describe('the CLI on paths the file system refuses', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 4 }), async (parts) => {
         const path = join(dir, ...parts)
-        const got = await cli(['quotes', path])
+        const got = await runCli(['quotes', path])
         expect([EXIT.ok, EXIT.usage, EXIT.noInput, EXIT.partial]).toContain(got.code)
         expect(got.stderr).not.toMatch(/internal error/)
       }),
@@ -107,11 +93,11 @@ describe('the CLI on Markdown nested thousands deep', () => {
   )
 
   it('reports every article, the deep one flattened, and exits 0', async () => {
-    const got = await cli(['sources', '--format', 'json', nested])
+    const got = await runCli(['sources', '--format', 'json', nested])
     expect(got.stderr).not.toMatch(/internal error|RangeError/)
     expect(got.code).toBe(EXIT.ok)
     expect(JSON.parse(got.stdout).sources).toHaveLength(2)
-    const report = await cli(['report', nested])
+    const report = await runCli(['report', nested])
     expect(report.code).toBe(EXIT.ok)
   })
 })

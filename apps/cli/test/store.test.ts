@@ -1,27 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type Io, run } from '../src/run.js'
+import { runCli, SEEDS } from './helpers.js'
 
 // corroborate ingest into a lasting store (PGlite in a temporary directory), and the
 // report commands reading it back with --data.
-const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
 const scratch = mkdtempSync(join(tmpdir(), 'corroborate-cli-store-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-async function call(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { HOME: scratch },
-  }
-  const code = await run(argv, io)
-  return { code, stdout, stderr }
-}
+const call = (argv: string[]) => runCli(argv, { env: { HOME: scratch } })
 
 describe('corroborate ingest and --data', () => {
   it('ingests the seeds once, with two threads, and reports from the store', async () => {
