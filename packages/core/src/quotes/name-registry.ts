@@ -360,6 +360,7 @@ function indexMentions(
   // subject costs the square of a long sentence's length.
   const sentenceEnds: number[] = []
   for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
+  const pronouns = pronounIndex(text)
   for (const entity of entities) {
     entity.positions.sort((a, b) => a - b)
     entity.subjects.sort((a, b) => a - b)
@@ -370,16 +371,75 @@ function indexMentions(
     for (const at of entity.subjects) {
       const next = sentenceEnds[countBefore(sentenceEnds, at)]
       const end = next === undefined ? -1 : next - at
-      const sentence = text.slice(at, end < 0 ? at + 200 : at + end)
-      PRONOUN.lastIndex = 0
-      for (let p = PRONOUN.exec(sentence); p; p = PRONOUN.exec(sentence)) {
-        if (/^he$/i.test(p[1] as string)) male++
-        else female++
-      }
+      const [he, she] = pronounsIn(
+        text,
+        pronouns,
+        at,
+        Math.min(text.length, end < 0 ? at + 200 : at + end),
+      )
+      male += he
+      female += she
     }
     if (male > female) entity.gender = 'male'
     else if (female > male) entity.gender = 'female'
   }
+}
+
+/** Every "he" and "she" of the text: starts and ends ascending, and how many of each before the i-th. */
+interface PronounIndex {
+  starts: number[]
+  ends: number[]
+  he: number[]
+  she: number[]
+}
+
+function pronounIndex(text: string): PronounIndex {
+  const index: PronounIndex = { starts: [], ends: [], he: [0], she: [0] }
+  for (const p of text.matchAll(PRONOUN)) {
+    const male = /^he$/i.test(p[1] as string)
+    index.starts.push(p.index)
+    index.ends.push(p.index + p[0].length)
+    index.he.push((index.he.at(-1) as number) + (male ? 1 : 0))
+    index.she.push((index.she.at(-1) as number) + (male ? 0 : 1))
+  }
+  return index
+}
+
+const WORD_CHAR = /[A-Za-z0-9_]/
+
+/**
+ * How many "he" and "she" `PRONOUN` finds in `text.slice(at, stop)`, counted
+ * from the whole text's matches in logarithmic time. The slice's edges are word
+ * boundaries where the text's may not be: a pronoun right at either edge is
+ * checked on its own.
+ */
+function pronounsIn(text: string, index: PronounIndex, at: number, stop: number): [number, number] {
+  const first = countBefore(index.starts, at)
+  const last = Math.max(first, countBefore(index.ends, stop + 1))
+  let he = (index.he[last] as number) - (index.he[first] as number)
+  let she = (index.she[last] as number) - (index.she[first] as number)
+  const count = (word: string) => {
+    if (word.length === 2) he++
+    else she++
+  }
+  let startCounted = -1
+  if (at > 0 && WORD_CHAR.test(text.charAt(at - 1))) {
+    const head = /^(he|she)\b/i.exec(text.slice(at, Math.min(stop, at + 4)))
+    if (head) {
+      count(head[1] as string)
+      startCounted = at
+    }
+  }
+  if (stop < text.length && stop > at && WORD_CHAR.test(text.charAt(stop))) {
+    const from = Math.max(at, stop - 3)
+    const tail = /(he|she)$/i.exec(text.slice(from, stop))
+    if (tail) {
+      const start = from + tail.index
+      const bounded = start === at || !WORD_CHAR.test(text.charAt(start - 1))
+      if (bounded && start !== startCounted) count(tail[1] as string)
+    }
+  }
+  return [he, she]
 }
 
 const firstName = (name: string) => (name.split(' ')[0] ?? '').toLowerCase()
