@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -86,3 +86,39 @@ export async function connectStdio(
   await client.connect(transport)
   return { client, transport, stderr: () => stderr }
 }
+
+/**
+ * Runs `main` with `args` to its end, `input` on its stdin (none by default);
+ * resolves to its exit code and output. Without `env` the server gets this
+ * process's environment.
+ */
+export function runToEnd(
+  main: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [main, ...args], {
+      stdio: 'pipe',
+      ...(options.env ? { env: options.env } : {}),
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8')
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8')
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.on('error', () => {})
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+/** The text blocks of a tool result, joined. */
+export const resultText = (result: object) =>
+  (('content' in result ? result.content : []) as Array<{ text?: string }>)
+    .map((block) => block.text ?? '')
+    .join('\n')

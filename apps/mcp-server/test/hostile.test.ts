@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildServer, connectStdio, PACKAGE, SEEDS } from './helpers.js'
+import { buildServer, connectStdio, PACKAGE, resultText, runToEnd, SEEDS } from './helpers.js'
 
 // Hostile and unlucky input through the built server, over both transports: for
 // each case a clear error or a result, the server still answering, and every
@@ -87,36 +87,6 @@ async function overHttp(args: string[] = []): Promise<Running> {
   }
 }
 
-/** Runs the server to its end; resolves to its exit code and output. */
-function runToEnd(
-  args: string[],
-  env: Record<string, string | undefined> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], {
-      stdio: 'pipe',
-      env: { ...ENV, ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8')
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.on('error', () => {})
-    child.stdin.end('')
-  })
-}
-
-const text = (result: object) =>
-  (('content' in result ? result.content : []) as Array<{ text?: string }>)
-    .map((block) => block.text ?? '')
-    .join('\n')
-
 type Outcome = { kind: 'added'; id: string } | { kind: 'refused'; message: string }
 
 /** One add_article call: a result, an isError result or a JSON-RPC error, each a clear answer. */
@@ -124,7 +94,7 @@ async function add(client: Client, args: Record<string, unknown>): Promise<Outco
   tally.cases++
   try {
     const result = await client.callTool({ name: 'add_article', arguments: args })
-    if (result.isError) return { kind: 'refused', message: text(result) }
+    if (result.isError) return { kind: 'refused', message: resultText(result) }
     return { kind: 'added', id: String((result.structuredContent as { id: string }).id) }
   } catch (error) {
     const message = (error as Error).message
@@ -350,7 +320,7 @@ describe('hardening of the command line', () => {
     ]
     for (const [args, env, message] of cases) {
       tally.cases++
-      const got = await runToEnd(args, env)
+      const got = await runToEnd(main, args, { env: { ...ENV, ...env } })
       expect(got.code, args.join(' ')).toBe(2)
       expect(got.stdout).toBe('')
       expect(got.stderr).toMatch(message)
@@ -359,7 +329,7 @@ describe('hardening of the command line', () => {
 
   it('never exits without a line on stderr', async () => {
     tally.cases++
-    const ended = await runToEnd([])
+    const ended = await runToEnd(main, [], { env: ENV })
     expect(ended.code).toBe(0)
     expect(ended.stderr.trimEnd().split('\n').at(-1)).toBe('corroborate-mcp: exiting with code 0')
     tally.cases++

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildServer, connectStdio, MANIFEST } from './helpers.js'
+import { buildServer, connectStdio, MANIFEST, resultText, runToEnd } from './helpers.js'
 
 // The build's manifest says this version (the package's own, marked), so that the test tells
 // a version read from package.json from a constant that happens to match it.
@@ -36,32 +35,7 @@ function connect(args: string[] = []): Promise<Connected> {
 }
 
 /** Runs the server to its end with `input` on stdin; resolves to its exit code and output. */
-function run(
-  args: string[],
-  input = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], { stdio: 'pipe' })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8')
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.on('error', () => {})
-    child.stdin.end(input)
-  })
-}
-
-/** The text blocks of a tool result, joined. */
-const text = (result: object) =>
-  (('content' in result ? result.content : []) as Array<{ text?: string }>)
-    .map((block) => block.text ?? '')
-    .join('\n')
+const run = (args: string[], input = '') => runToEnd(main, args, { input })
 
 describe('corroborate-mcp over stdio', () => {
   it('serves the seeds to a real client: every tool listed with schemas, every tool called', async () => {
@@ -100,14 +74,14 @@ describe('corroborate-mcp over stdio', () => {
       for (const name of names) {
         const result = await client.callTool({ name, arguments: happy[name] ?? {} })
         if (!(name in happy)) continue // a tool this test does not know yet: it answered
-        expect(result.isError, `${name}: ${text(result)}`).toBeFalsy()
+        expect(result.isError, `${name}: ${resultText(result)}`).toBeFalsy()
         expect(result.structuredContent, name).toBeDefined()
-        expect(JSON.parse(text(result)), name).toEqual(result.structuredContent)
+        expect(JSON.parse(resultText(result)), name).toEqual(result.structuredContent)
       }
 
       const missing = await client.callTool({ name: 'get_article', arguments: { id: 'nope' } })
       expect(missing.isError).toBe(true)
-      expect(text(missing)).toContain('list_sources')
+      expect(resultText(missing)).toContain('list_sources')
 
       const [, articles, quotes] = SUMMARY.exec(stderr()) ?? []
       expect(Number(articles)).toBe(5)
@@ -207,7 +181,7 @@ describe('corroborate-mcp over stdio', () => {
         name: 'get_article',
         arguments: { id: 'south/vote' },
       })
-      expect(text(article)).toContain('June')
+      expect(resultText(article)).toContain('June')
       expect(stderr()).toContain(
         `corroborate-mcp: skipped ${join(north, 'vote.txt')}: given twice, read once`,
       )
