@@ -42,6 +42,12 @@ const KINDS = {
     format: 'markdown',
   }),
   'Markdown `>` nesting': (n) => ({ content: `${repeat('>', n - 5)} deep`, format: 'markdown' }),
+  'Markdown list indented deeper each line': (n) => {
+    let content = ''
+    for (let depth = 0; content.length < n; depth++)
+      content += `${'  '.repeat(depth)}- item ${depth}\n`
+    return { content: content.slice(0, n), format: 'markdown' }
+  },
   'Markdown `***b` emphasis runs': (n) => ({ content: repeat('***b', n), format: 'markdown' }),
   'Run-on sentence': (n) => {
     const parts = []
@@ -50,7 +56,7 @@ const KINDS = {
       parts.push(part)
       total += part.length + 2
     }
-    return { content: `The report said ${parts.join(', ')}.` }
+    return { content: `The report said ${parts.join(', ')}. He left.` }
   },
   'Many names and pronouns': (n) => ({
     content: paragraphs(
@@ -67,21 +73,35 @@ const KINDS = {
   }),
 }
 
+// The best of three runs (one when a run takes over 2 s): the machine may be
+// shared, and a single short run mostly measures what else ran.
 function time(run) {
-  const start = performance.now()
-  const result = run()
-  return [performance.now() - start, result]
+  let best = Number.POSITIVE_INFINITY
+  let result
+  for (let round = 0; round < 3 && (round === 0 || best < 2000); round++) {
+    const start = performance.now()
+    result = run()
+    best = Math.min(best, performance.now() - start)
+  }
+  return [best, result]
 }
+
+function stages(source, size) {
+  const [normalize, article] = time(() => normalizeArticle({ ...source, id: 'a' }))
+  const [quotes] = time(() => extractQuotes(article))
+  const [claims] = time(() => extractClaims(article))
+  const [xref] = time(() => crossReference([article, { ...article, id: 'b' }]))
+  return { size, normalize, quotes, claims, xref }
+}
+
+// Warm-up, so that the first row does not time the compiler.
+for (const make of Object.values(KINDS)) stages(make(10_000), 10_000)
 
 const rows = []
 for (const [kind, make] of Object.entries(KINDS)) {
   const times = []
   for (const size of SIZES) {
-    const source = make(size)
-    const [normalize, article] = time(() => normalizeArticle({ ...source, id: 'a' }))
-    const [quotes] = time(() => extractQuotes(article))
-    const [claims] = time(() => extractClaims(article))
-    const [xref] = time(() => crossReference([article, { ...article, id: 'b' }]))
+    const { normalize, quotes, claims, xref } = stages(make(size), size)
     times.push({ size, normalize, quotes, claims, xref })
     console.log(
       `${kind} ${size}: normalize ${normalize.toFixed(0)} ms, quotes ${quotes.toFixed(0)} ms, claims ${claims.toFixed(0)} ms, crossReference ${xref.toFixed(0)} ms`,
@@ -117,7 +137,7 @@ console.log(table)
 
 if (write) {
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores (one used), Node ${process.version}`
-  const section = `<!-- hostile:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/hostile.bench.mjs --write\` (run by \`pnpm bench\`). One run per cell; the growth column is the largest ratio of a stage's time to its time at a tenth of the size (stages under 5 ms at the smaller size left out): linear is ×10, n·log n about ×12.\n\n${table}\n<!-- hostile:end -->`
+  const section = `<!-- hostile:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/hostile.bench.mjs --write\` (run by \`pnpm bench\`). Best of three runs per cell (one where a run takes over 2 s), after a warm-up; the machine was shared with other jobs, so single cells are noisy; the growth column is the largest ratio of a stage's time to its time at a tenth of the size (stages under 5 ms at the smaller size left out): linear is ×10, n·log n about ×12.\n\n${table}\n<!-- hostile:end -->`
   // Read right before writing: other benchmarks rewrite their own sections of this file.
   const md = readFileSync(BENCHMARKS_MD, 'utf8')
   const next = md.includes('<!-- hostile:start -->')
