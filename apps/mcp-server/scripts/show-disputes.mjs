@@ -4,7 +4,10 @@
 // for a person. Arguments go to the server: `npm run inspect -- --corpus articles/`.
 import { fileURLToPath } from 'node:url'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import {
+  getDefaultEnvironment,
+  StdioClientTransport,
+} from '@modelcontextprotocol/sdk/client/stdio.js'
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 const KINDS = {
@@ -35,6 +38,15 @@ async function all(client, name, key) {
 const transport = new StdioClientTransport({
   command: process.execPath,
   args: [main, ...process.argv.slice(2)],
+  // The SDK passes only a few variables on; the store's place is one the server needs.
+  env: {
+    ...getDefaultEnvironment(),
+    ...Object.fromEntries(
+      ['CORROBORATE_DATA', 'XDG_DATA_HOME']
+        .filter((name) => process.env[name] !== undefined)
+        .map((name) => [name, process.env[name]]),
+    ),
+  },
   stderr: 'pipe',
 })
 let serverLog = ''
