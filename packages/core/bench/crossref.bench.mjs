@@ -10,6 +10,7 @@
  *   node bench/crossref.bench.mjs           prints the figures
  *   node bench/crossref.bench.mjs --write   also rewrites the crossref section of BENCHMARKS.md
  *   node bench/crossref.bench.mjs --quick   only the 250 and 1,000 article sizes
+ *   node bench/crossref.bench.mjs --dev-only  source stories from the seeds and quotes-dev only
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -22,7 +23,10 @@ const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const write = process.argv.includes('--write')
 const quick = process.argv.includes('--quick')
 
-const { stories, read } = await sourceStories()
+// --dev-only: the source stories of the earlier corpus (seeds and quotes-dev), to compare with it.
+const { stories, read } = await sourceStories(
+  process.argv.includes('--dev-only') ? { sets: ['quotes-dev'] } : {},
+)
 const corpus = (size) => retoldCorpus(stories, size)
 
 const sizes = quick ? [250, 1000] : [250, 1000, 2500, 10000]
