@@ -49,6 +49,10 @@ const KINDS = {
     return { content: content.slice(0, n), format: 'markdown' }
   },
   'Markdown `***b` emphasis runs': (n) => ({ content: repeat('***b', n), format: 'markdown' }),
+  'Markdown list items full of emphasis': (n) => ({
+    content: repeat(`- ${repeat('***b', 280)}\n`, n),
+    format: 'markdown',
+  }),
   'Run-on sentence': (n) => {
     const parts = []
     for (let i = 0, total = 0; total < n; i++) {

@@ -21,6 +21,7 @@ const HOSTILE_MARKDOWN: Record<string, string> = {
   'an indented list 300 deep': indentedList(100_000),
   'emphasis runs': repeat('***b', 40_000),
   'emphasis runs around words': `***${repeat('b***', 40_000)}`,
+  'list items full of emphasis': `- ${repeat('***b', 280)}\n`.repeat(400),
   brackets: `${repeat('[', 10_000)}a${repeat(']', 10_000)}`,
   backticks: repeat('`a', 20_000),
 }
@@ -81,6 +82,16 @@ describe('hostile Markdown', () => {
     // The cap may split one run of three; its unmatched rest stays as written.
     expect(article.text.replaceAll('*', '')).toBe('b'.repeat(10_000))
     expect(article.text.length).toBeLessThan(10_010)
+  })
+
+  it('counts the markers of each list item apart: a long list of links stays links', () => {
+    const content = Array.from(
+      { length: 300 },
+      (_, i) => `- [Story ${i}](https://x.example/${i}_a)`,
+    ).join('\n')
+    const article = normalizeArticle({ content, format: 'markdown' })
+    expect(article.text).not.toContain('https')
+    expect(article.text).toContain('Story 299')
   })
 
   it('keeps a code fence closing after a paragraph full of markers', () => {

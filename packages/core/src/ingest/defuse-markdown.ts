@@ -17,11 +17,18 @@ export const MAX_MARKDOWN_PREFIX = 128
 
 /**
  * Emphasis, bracket and backtick characters one paragraph (lines up to a blank
- * line) may carry. remark's resolvers for these are quadratic in their count
+ * line, a list item or a heading) may carry. remark's resolvers for these are quadratic in their count
  * within a paragraph; beyond the cap they are hidden, which leaves the text
  * they would have marked up.
  */
 export const MAX_INLINE_MARKERS = 256
+
+/**
+ * Emphasis, bracket and backtick characters the whole document may carry: remark
+ * reads each in about ten microseconds, so a page dense with them costs seconds
+ * per megabyte. Beyond the cap they are hidden as beyond `MAX_INLINE_MARKERS`.
+ */
+export const MAX_DOCUMENT_INLINE_MARKERS = 20_000
 
 const FENCE = /^(`{3,}|~{3,})/
 
@@ -46,7 +53,8 @@ function markerLength(source: string, at: number, lineEnd: number): number {
  * Markdown parser superlinear or its tree deeper than a walk can go are
  * replaced by `HIDDEN`: container prefixes beyond `MAX_MARKDOWN_DEPTH` markers
  * or `MAX_MARKDOWN_PREFIX` columns, and emphasis, bracket and backtick
- * characters beyond `MAX_INLINE_MARKERS` in a paragraph (never on a code fence
+ * characters beyond `MAX_INLINE_MARKERS` in a paragraph or
+ * `MAX_DOCUMENT_INLINE_MARKERS` in the document (never on a code fence
  * line, so fences still close). Returns `source` itself when nothing was
  * hidden, which is the case for every ordinary article. Linear in the length.
  */
@@ -56,12 +64,14 @@ export function defuseMarkdown(source: string): string {
     if (from < to) hidden.push(from, to)
   }
   let inlineMarkers = 0
+  let documentMarkers = 0
   let lineStart = 0
   while (lineStart < source.length) {
     let lineEnd = source.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = source.length
     let at = lineStart
     let markers = 0
+    let listItem = false
     let hideFrom = -1
     while (at < lineEnd) {
       if (source[at] === ' ' || source[at] === '\t' || source[at] === '\r') {
@@ -70,12 +80,16 @@ export function defuseMarkdown(source: string): string {
         const length = markerLength(source, at, lineEnd)
         if (length === 0) break
         markers++
+        if (source[at] !== '>') listItem = true
         if (hideFrom === -1 && markers > MAX_MARKDOWN_DEPTH) hideFrom = at
         at += length
       }
       if (hideFrom === -1 && at - lineStart > MAX_MARKDOWN_PREFIX) hideFrom = at - 1
     }
     if (hideFrom !== -1) hide(hideFrom, at)
+    // A list item or a heading starts a block of its own: its markers are counted afresh.
+    const heading = source[at] === '#'
+    if (listItem || heading) inlineMarkers = 0
     if (at >= lineEnd || source.slice(at, lineEnd).trim() === '') {
       inlineMarkers = 0
     } else if (!FENCE.test(source.slice(at, at + 3))) {
@@ -83,10 +97,13 @@ export function defuseMarkdown(source: string): string {
         const char = source[index]
         if (char === '*' || char === '_' || char === '[' || char === ']' || char === '`') {
           inlineMarkers++
-          if (inlineMarkers > MAX_INLINE_MARKERS) hide(index, index + 1)
+          documentMarkers++
+          if (inlineMarkers > MAX_INLINE_MARKERS || documentMarkers > MAX_DOCUMENT_INLINE_MARKERS)
+            hide(index, index + 1)
         }
       }
     }
+    if (heading) inlineMarkers = 0
     lineStart = lineEnd + 1
   }
   if (hidden.length === 0) return source
