@@ -74,6 +74,7 @@ export function defuseMarkdown(source: string): string {
     let listItem = false
     let hideFrom = -1
     while (at < lineEnd) {
+      const step = at
       if (source[at] === ' ' || source[at] === '\t' || source[at] === '\r') {
         at++
       } else {
@@ -84,7 +85,7 @@ export function defuseMarkdown(source: string): string {
         if (hideFrom === -1 && markers > MAX_MARKDOWN_DEPTH) hideFrom = at
         at += length
       }
-      if (hideFrom === -1 && at - lineStart > MAX_MARKDOWN_PREFIX) hideFrom = at - 1
+      if (hideFrom === -1 && at - lineStart > MAX_MARKDOWN_PREFIX) hideFrom = step
     }
     if (hideFrom !== -1) hide(hideFrom, at)
     // A list item or a heading starts a block of its own: its markers are counted afresh.
