@@ -9,7 +9,6 @@ import {
   CorroborateError,
   type IngestedArticle,
   ingestArticle,
-  isCorroborateError,
   loadArticleDirectory,
   loadArticleFile,
   normalizeArticle,

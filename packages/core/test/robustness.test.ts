@@ -6,9 +6,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type ArticleFormat,
-  CorroborateError,
   fileStemId,
-  isCorroborateError,
   loadArticleDirectory,
   loadArticleFile,
   normalizeArticle,

@@ -47,7 +47,7 @@ export function transcriptSpeaker(inner: string, at: number): Attribution | null
   if (!m) return null
   const name = (m[1] as string).toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase())
   const mention = parseSpeakerMention(name)
-  if (!mention || mention.form !== 'name') return null
+  if (mention?.form !== 'name') return null
   return {
     mention: { ...mention, text: m[1] as string },
     mentionAt: at,

@@ -65,7 +65,7 @@ function extractFrom(article: Article): QuoteExtraction {
   const closedOrCarried = (span: QuoteSpan, index: number, all: QuoteSpan[]) => {
     if (span.close !== null) return true
     const next = all[index + 1]
-    return next !== undefined && next.continued && next.paragraph === span.paragraph + 1
+    return next?.continued && next.paragraph === span.paragraph + 1
   }
   // An opener right after "=" is markup (an attribute value), and a quote
   // never closed nor carried on is unreliable: both are left out; the

@@ -581,7 +581,10 @@ export class NameRegistry {
       const buckets = this.timeline[field]
       for (; seen[field] < entity[field].length; seen[field]++) {
         const at = entity[field][seen[field]] as number
-        ;(buckets[Math.floor(at / TIMELINE_BUCKET)] ??= []).push({ at, entity })
+        const bucket = Math.floor(at / TIMELINE_BUCKET)
+        const list = buckets[bucket]
+        if (list) list.push({ at, entity })
+        else buckets[bucket] = [{ at, entity }]
       }
     }
     for (; seen.speeches < entity.speeches.length; seen.speeches++)

@@ -206,7 +206,7 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     .map((node) => [node, 0])
   while (stack.length > 0) {
     const [node, inherited] = stack.pop() ?? []
-    if (!node || node.type !== 'element') continue
+    if (node?.type !== 'element') continue
     const tag = node.tagName
     let flags = inherited ?? 0
     if (
