@@ -51,13 +51,31 @@ const NEWS_WORDS = new Set(
 
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]/gu
 
+// A word's term (lower case, singular; "" when it is no term), kept across articles:
+// the same few thousand words come back in every article, and reading each anew was
+// most of the profile's cost. Bounded, and a pure function of the word.
+const termOf = new Map<string, string>()
+const TERM_MEMO = 200_000
+
+function term(written: string): string {
+  const known = termOf.get(written)
+  if (known !== undefined) return known
+  const lower = written.toLowerCase().replace(/’/g, "'").replace(/'s$/, '')
+  let found = ''
+  if (lower.length >= 3 && !STOPWORDS.has(lower)) {
+    const one = singular(lower)
+    if (!NEWS_WORDS.has(one)) found = one
+  }
+  if (termOf.size >= TERM_MEMO) termOf.clear()
+  termOf.set(written, found)
+  return found
+}
+
 function addWords(text: string, weight: number, counts: Map<string, number>): void {
-  for (const match of text.matchAll(WORD)) {
-    const lower = match[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '')
-    if (lower.length < 3 || STOPWORDS.has(lower)) continue
-    const term = singular(lower)
-    if (NEWS_WORDS.has(term)) continue
-    counts.set(term, (counts.get(term) ?? 0) + weight)
+  WORD.lastIndex = 0
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const found = term(match[0])
+    if (found !== '') counts.set(found, (counts.get(found) ?? 0) + weight)
   }
 }
 

@@ -88,7 +88,7 @@ const COMMON_SHARE = 0.05
 const MIN_COMMON = 40
 const MAX_CANDIDATES = 24
 const WHY_TERMS = 6
-const CLOSEST_AMONG = 64
+const CLOSEST_AMONG = 16
 
 function hash(text: string): string {
   // FNV-1a, 32 bits: a short, stable id for a story from its first article's id.
