@@ -11,7 +11,7 @@ import {
   profileArticle,
 } from '../src/index.js'
 import type { ArticleProfile } from '../src/stories/index.js'
-import type { Article, ArticleMetadataInput } from '../src/types.js'
+import type { Article, ArticleMetadataInput, Story } from '../src/types.js'
 import { IDS, seed } from './seed-articles.js'
 
 function article(id: string, content: string, metadata: ArticleMetadataInput = {}): Article {
@@ -172,6 +172,67 @@ describe('stories', () => {
       }),
       { numRuns: 40, seed: 11 },
     )
+  })
+
+  it('places articles where an earlier index put them, and goes on as that index does', () => {
+    const pool = [
+      ...seedProfiles,
+      ...[
+        article('flood-a', FLOOD_A, { published: '2024-11-23' }),
+        article('transfer', TRANSFER, { published: '2024-11-23' }),
+        article('flood-b', FLOOD_B, { published: '2024-11-24' }),
+      ].map(profile),
+    ]
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: 2 }), (order) => {
+        const [last, ...before] = [...order].reverse()
+        const earlier = createStoryIndex()
+        const placed = before.reverse().map((p) => [p, earlier.add(p)] as const)
+        const labels = new Map(order.map((p) => [p.article, p.label]))
+        const restored = createStoryIndex()
+        for (const [p, assignment] of placed) restored.place(p, assignment.story, assignment.member)
+        // The same stories; a label may be another member's headline, as the centre is
+        // measured with norms of the current size rather than the earlier index's cached ones.
+        const unlabelled = (stories: Story[]) => stories.map((s) => ({ ...s, label: '' }))
+        expect(unlabelled(restored.stories())).toEqual(unlabelled(earlier.stories()))
+        for (const story of restored.stories())
+          expect(story.articles.map((id) => labels.get(id))).toContain(story.label)
+        expect(restored.size).toBe(earlier.size)
+        for (const [p, assignment] of placed)
+          expect(restored.storyOf(p.article)).toBe(assignment.story)
+        // The next article goes where it would have gone without the restart; only the
+        // score may differ a little, as the earlier index's cached norms were older.
+        const next = restored.add(last as ArticleProfile)
+        const expected = earlier.add(last as ArticleProfile)
+        expect({ ...next, member: { ...next.member, score: 0 } }).toEqual({
+          ...expected,
+          member: { ...expected.member, score: 0 },
+        })
+        expect(Math.abs(next.member.score - expected.member.score)).toBeLessThan(0.02)
+        expect(restored.stories().map((s) => s.articles)).toEqual(
+          earlier.stories().map((s) => s.articles),
+        )
+      }),
+      { numRuns: 40, seed: 5 },
+    )
+  })
+
+  it('places a story under the id it was stored with, and refuses a member of another article', () => {
+    const index = createStoryIndex()
+    const [a, b] = seedProfiles as [ArticleProfile, ArticleProfile]
+    const alone = {
+      article: a.article,
+      closest: null,
+      score: 1,
+      sharedTerms: [],
+      sharedQuote: null,
+    }
+    index.place(a, 'st-kept', alone)
+    expect(index.storyOf(a.article)).toBe('st-kept')
+    expect(index.stories().map((s) => s.id)).toEqual(['st-kept'])
+    expect(() => index.place(b, 'st-kept', alone)).toThrow(/member of the profile's own article/)
+    expect(() => index.place(a, 'st-kept', alone)).toThrow(/already has an article/)
+    expect(index.size).toBe(1)
   })
 
   it('refuses a duplicate article and what is not a profile', () => {
