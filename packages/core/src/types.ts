@@ -8,14 +8,23 @@ export interface Span {
 }
 
 /** Formats the ingest stage reads. */
-export type ArticleFormat = 'text' | 'markdown' | 'html'
+export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number]
 
 /**
  * Where a metadata value was found: given by the caller or a sidecar file, in
  * front matter, in an HTML page's `<head>` (`meta`: meta tags, `<title>`,
  * `<link>`, `<html lang>`) or JSON-LD, or in the text a reader sees.
  */
-export type EvidenceSource = 'caller' | 'front-matter' | 'sidecar' | 'meta' | 'json-ld' | 'text'
+export const EVIDENCE_SOURCES = [
+  'caller',
+  'front-matter',
+  'sidecar',
+  'meta',
+  'json-ld',
+  'text',
+] as const
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number]
 
 /**
  * A metadata value together with the text it was read from. `span` points into
@@ -54,7 +63,8 @@ export interface ArticleSource {
   path?: string
 }
 
-export type MessageSeverity = 'info' | 'warning' | 'error'
+export const MESSAGE_SEVERITIES = ['info', 'warning', 'error'] as const
+export type MessageSeverity = (typeof MESSAGE_SEVERITIES)[number]
 
 /**
  * A problem found inside an article (vfile style): reported, never thrown.
@@ -68,35 +78,39 @@ export interface ArticleMessage {
   span: Span | null
 }
 
-export type MessageCode =
-  | 'empty-input'
-  | 'input-too-large'
-  | 'binary-input'
-  | 'no-body'
-  | 'duplicate-paragraph'
-  | 'boilerplate-removed'
-  | 'long-paragraph'
-  | 'front-matter-invalid'
-  | 'metadata-conflict'
-  | 'date-unparsed'
-  | 'unclosed-quote'
-  | 'stray-quote-mark'
-  | 'unattributed-quote'
+export const MESSAGE_CODES = [
+  'empty-input',
+  'input-too-large',
+  'binary-input',
+  'no-body',
+  'duplicate-paragraph',
+  'boilerplate-removed',
+  'long-paragraph',
+  'front-matter-invalid',
+  'metadata-conflict',
+  'date-unparsed',
+  'unclosed-quote',
+  'stray-quote-mark',
+  'unattributed-quote',
+] as const
+export type MessageCode = (typeof MESSAGE_CODES)[number]
 
 /** Kinds of non-story text that ingest takes out of the body. */
-export type BoilerplateKind =
-  | 'advertisement'
-  | 'sidebar'
-  | 'photo-credit'
-  | 'caption'
-  | 'footer'
-  | 'social-follow'
-  | 'author-bio'
-  | 'byline'
-  | 'date-header'
-  | 'duplicate'
-  | 'title'
-  | 'navigation'
+export const BOILERPLATE_KINDS = [
+  'advertisement',
+  'sidebar',
+  'photo-credit',
+  'caption',
+  'footer',
+  'social-follow',
+  'author-bio',
+  'byline',
+  'date-header',
+  'duplicate',
+  'title',
+  'navigation',
+] as const
+export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number]
 
 /** A stretch of the original that is not story text, and why. */
 export interface RemovedText {
@@ -189,33 +203,41 @@ export interface Article {
  * inside the writer's own sentence. `term`: scare quotes, nicknames and titles
  * of things, which are not speech.
  */
-export type QuoteKind = 'statement' | 'fragment' | 'term'
+export const QUOTE_KINDS = ['statement', 'fragment', 'term'] as const
+export type QuoteKind = (typeof QUOTE_KINDS)[number]
 
 /** How a quote reached the public, when the text says. */
-export type QuoteChannel =
-  | 'social-media'
-  | 'press-conference'
-  | 'statement'
-  | 'interview'
-  | 'speech'
-  | 'broadcast'
-  | 'letter'
-  | 'court-filing'
-  | 'document'
+export const QUOTE_CHANNELS = [
+  'social-media',
+  'press-conference',
+  'statement',
+  'interview',
+  'speech',
+  'broadcast',
+  'letter',
+  'court-filing',
+  'document',
+] as const
+export type QuoteChannel = (typeof QUOTE_CHANNELS)[number]
 
-/** Which rule attributed a quote; later rules are weaker evidence. */
-export type AttributionRule =
-  | 'cue-after'
-  | 'cue-before'
-  | 'according-to'
-  | 'colon-intro'
-  | 'same-quote'
-  | 'previous-quote'
-  | 'previous-paragraph'
-  | 'transcript'
-  | 'sentence-subject'
-  /** No rule applies: the learned model's choice among the people named before the quote. */
-  | 'nearest-speaker'
+/**
+ * Which rule attributed a quote; later rules are weaker evidence. The last,
+ * `nearest-speaker`, is for when no rule applies: the learned model's choice
+ * among the people named before the quote.
+ */
+export const ATTRIBUTION_RULES = [
+  'cue-after',
+  'cue-before',
+  'according-to',
+  'colon-intro',
+  'same-quote',
+  'previous-quote',
+  'previous-paragraph',
+  'transcript',
+  'sentence-subject',
+  'nearest-speaker',
+] as const
+export type AttributionRule = (typeof ATTRIBUTION_RULES)[number]
 
 /** A piece of the text with its span into the original. */
 export interface TextEvidence {
@@ -256,7 +278,8 @@ export interface Quote {
  * speaks for its authors ("the lawsuit says", "the executive order states"),
  * or an unnamed speaker of no clear kind ("a source").
  */
-export type SpeakerKind = 'person' | 'organization' | 'document' | 'unknown'
+export const SPEAKER_KINDS = ['person', 'organization', 'document', 'unknown'] as const
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number]
 
 /** A canonical speaker with every name the articles use for them. */
 export interface Speaker {
@@ -270,19 +293,22 @@ export interface Speaker {
 }
 
 /** What a claim's value measures. */
-export type ClaimKind =
-  | 'count'
-  | 'percentage'
-  | 'money'
-  | 'year'
-  | 'date'
-  | 'day'
-  | 'place'
-  | 'itinerary'
-  | 'action'
+export const CLAIM_KINDS = [
+  'count',
+  'percentage',
+  'money',
+  'year',
+  'date',
+  'day',
+  'place',
+  'itinerary',
+  'action',
+] as const
+export type ClaimKind = (typeof CLAIM_KINDS)[number]
 
-/** How the text bounds a number: "about 40,000", "up to 40,000", "more than 40,000". */
-export type ClaimQualifier = 'about' | 'up-to' | 'more-than' | 'less-than' | 'at-least' | null
+/** How the text bounds a number: "about 40,000", "up to 40,000", "more than 40,000"; null when it does not. */
+export const CLAIM_QUALIFIERS = ['about', 'up-to', 'more-than', 'less-than', 'at-least'] as const
+export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number] | null
 
 /** A fact an article states, its value normalized so that articles can be compared. */
 export interface Claim {
@@ -324,17 +350,23 @@ export interface Claim {
 }
 
 /** How a cluster member's wording relates to the cluster's canonical text. */
-export type QuoteVariant =
-  | 'identical'
-  | 'truncated'
-  | 'extended'
-  | 'substituted'
-  | 'omitted-words'
-  | 'fragment'
+export const QUOTE_VARIANTS = [
+  'identical',
+  'truncated',
+  'extended',
+  'substituted',
+  'omitted-words',
+  'fragment',
+] as const
+export type QuoteVariant = (typeof QUOTE_VARIANTS)[number]
+
+/** The steps of a word-level diff. */
+export const WORD_CHANGE_OPS = ['equal', 'insert', 'delete', 'replace'] as const
+export type WordChangeOp = (typeof WORD_CHANGE_OPS)[number]
 
 /** One step of a word-level diff against a canonical text; `equal` steps have both sides. */
 export interface WordChange {
-  op: 'equal' | 'insert' | 'delete' | 'replace'
+  op: WordChangeOp
   /** The canonical text's words in this step ("" for an insert). */
   canonical: string
   /** The member's words in this step ("" for a delete). */
@@ -413,7 +445,8 @@ export interface ClaimSlot {
   story?: string
 }
 
-export type DisputeKind = 'attribution' | 'wording' | 'fact' | 'contested'
+export const DISPUTE_KINDS = ['attribution', 'wording', 'fact', 'contested'] as const
+export type DisputeKind = (typeof DISPUTE_KINDS)[number]
 
 /** One side of a dispute, with its evidence. */
 export interface DisputePosition {
@@ -446,11 +479,14 @@ export interface Dispute {
   story?: string
 }
 
+export const CORROBORATION_KINDS = ['quote', 'fact'] as const
+export type CorroborationKind = (typeof CORROBORATION_KINDS)[number]
+
 /** Articles that agree: the same statement or the same value, carried by more than one outlet. */
 export interface Corroboration {
   /** `a<n>`. */
   id: string
-  kind: 'quote' | 'fact'
+  kind: CorroborationKind
   summary: string
   articles: string[]
   cluster: string | null

@@ -1,4 +1,4 @@
-import type { ArticleMetadataInput } from '@corroborate/core'
+import { ARTICLE_FORMATS, type ArticleMetadataInput } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -25,7 +25,7 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
             'The article as scraped: plain text, Markdown with format markdown, or the page’s HTML source with format html.',
           ),
         format: z
-          .enum(['text', 'html', 'markdown'])
+          .enum(ARTICLE_FORMATS)
           .optional()
           .describe('How content is written: text (default), markdown or html.'),
         id: z

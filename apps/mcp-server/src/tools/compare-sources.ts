@@ -1,4 +1,11 @@
-import { compareArticles, isCorroborateError } from '@corroborate/core'
+import {
+  CLAIM_KINDS,
+  compareArticles,
+  isCorroborateError,
+  QUOTE_VARIANTS,
+  WORD_CHANGE_OPS,
+  type WordChangeOp,
+} from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
@@ -30,17 +37,7 @@ const clip = (text: string, max: number) =>
 
 const slotSchema = z.object({
   slot: z.string().describe('Claim slot id: the same fact across articles.'),
-  kind: z.enum([
-    'count',
-    'percentage',
-    'money',
-    'year',
-    'date',
-    'day',
-    'place',
-    'itinerary',
-    'action',
-  ]),
+  kind: z.enum(CLAIM_KINDS),
   unit: z.string().nullable().describe('What is measured ("people", "USD"), or null.'),
   keywords: z.array(z.string()).describe('Content words the slot’s sentences share (first few).'),
   values: z
@@ -134,18 +131,11 @@ export function registerCompareSources(server: McpServer, context: ServerContext
                     ),
                   span: spanSchema,
                   speaker: speakerRefSchema,
-                  variant: z.enum([
-                    'identical',
-                    'truncated',
-                    'extended',
-                    'substituted',
-                    'omitted-words',
-                    'fragment',
-                  ]),
+                  variant: z.enum(QUOTE_VARIANTS),
                   changes: z
                     .array(
                       z.object({
-                        op: z.enum(['insert', 'delete', 'replace']),
+                        op: z.enum(WORD_CHANGE_OPS).exclude(['equal']),
                         canonical: z.string(),
                         member: z.string(),
                       }),
@@ -293,7 +283,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
           .filter((step) => step.op !== 'equal')
           .slice(0, MAX_CHANGES)
           .map((step) => ({
-            op: step.op as 'insert' | 'delete' | 'replace',
+            op: step.op as Exclude<WordChangeOp, 'equal'>,
             canonical: clip(step.canonical, CHANGE_CHARS),
             member: clip(step.member, CHANGE_CHARS),
           })),

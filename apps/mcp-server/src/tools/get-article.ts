@@ -1,4 +1,4 @@
-import type { Article, Evidence } from '@corroborate/core'
+import { ARTICLE_FORMATS, type Article, type Evidence } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -77,7 +77,7 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
         url: evidence,
         dateline: evidence,
         language: evidence.describe('The language an HTML page declares, e.g. "en" or "fr-FR".'),
-        format: z.enum(['text', 'markdown', 'html']),
+        format: z.enum(ARTICLE_FORMATS),
         paragraphs: z.number().int(),
         captions: z
           .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))

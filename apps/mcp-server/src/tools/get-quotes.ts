@@ -1,4 +1,4 @@
-import { matchesSpeaker, type Quote, textMatches } from '@corroborate/core'
+import { matchesSpeaker, QUOTE_KINDS, type Quote, textMatches } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -53,7 +53,7 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
             'Only quotes holding these words as written, case, accents and curly or straight apostrophes aside.',
           ),
         kind: z
-          .enum(['statement', 'fragment', 'term'])
+          .enum(QUOTE_KINDS)
           .optional()
           .describe(
             'statement: quoted speech; fragment: a few quoted words in the writer’s sentence; term: scare quotes and titles (not speech). Default: statements and fragments.',
@@ -70,7 +70,7 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
             speaker: speakerRefSchema,
             article: z.string(),
             span: spanSchema,
-            kind: z.enum(['statement', 'fragment', 'term']),
+            kind: z.enum(QUOTE_KINDS),
             clusters: z.array(z.string()).describe('Cluster ids this quote belongs to.'),
           }),
         ),

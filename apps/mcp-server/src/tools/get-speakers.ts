@@ -1,3 +1,4 @@
+import { SPEAKER_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -7,7 +8,7 @@ import { cursorField, limitField, nextCursorField } from '../schemas.js'
 const speaker = z.object({
   id: z.string().describe('Speaker id, for the speaker filter of get_quotes.'),
   name: z.string().describe('Canonical name.'),
-  kind: z.enum(['person', 'organization', 'document', 'unknown']),
+  kind: z.enum(SPEAKER_KINDS),
   aliases: z.array(z.string()).describe('Every form the articles use, the name included.'),
   roles: z.array(z.string()).describe('Titles and roles seen beside the name.'),
   quotes: z.number().int().describe('Quotes attributed to this speaker over all articles.'),

@@ -1,3 +1,4 @@
+import { DISPUTE_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -11,12 +12,10 @@ import {
 } from '../schemas.js'
 import { disputeInStory, findStory, isStory, storyField } from '../stories.js'
 
-const KINDS = ['attribution', 'wording', 'fact', 'contested'] as const
-
 const dispute = z.object({
   id: z.string().describe('Dispute id (d0, d1, …).'),
   kind: z
-    .enum(KINDS)
+    .enum(DISPUTE_KINDS)
     .describe(
       'attribution: the same words given to different speakers; wording: the same statement quoted in different words; fact: values that do not meet; contested: a voice that denies or criticizes what another said.',
     ),
@@ -61,7 +60,10 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
         'List where the articles disagree: words given to different speakers (attribution), a statement quoted in different words (wording), facts with values that do not meet (fact), and voices that deny or criticize what another said (contested). Each dispute has its positions with article, speaker, text and span, a confidence, and needsJudgement when you must read the evidence and decide. Disputes are found within a story (the articles that report one event), the same long quote given to different speakers across stories aside. Use it to fact-check a story; filter by story id (list_stories), kind or article id.',
       inputSchema: {
         story: storyField,
-        kind: z.enum(KINDS).optional().describe('Only disputes of this kind; default all kinds.'),
+        kind: z
+          .enum(DISPUTE_KINDS)
+          .optional()
+          .describe('Only disputes of this kind; default all kinds.'),
         article: z
           .string()
           .optional()

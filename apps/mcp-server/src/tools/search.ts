@@ -1,3 +1,4 @@
+import { SEARCH_HIT_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -27,7 +28,7 @@ export function registerSearch(server: McpServer, context: ServerContext): void 
         hits: z.array(
           z.object({
             kind: z
-              .enum(['sentence', 'quote', 'claim'])
+              .enum(SEARCH_HIT_KINDS)
               .describe('A sentence of the body, a direct quote, or a factual claim.'),
             article: z.string(),
             id: z

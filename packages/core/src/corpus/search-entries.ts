@@ -2,9 +2,13 @@ import type { CrossReference } from '../crossref/index.js'
 import type { Article, Span } from '../types.js'
 import { foldText } from './match-text.js'
 
+/** What a search hit is: a sentence of the body, a quote or a claim. */
+export const SEARCH_HIT_KINDS = ['sentence', 'quote', 'claim'] as const
+export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number]
+
 /** Where a word or phrase was found: a sentence, a quote or a claim, with its span. */
 export interface SearchHit {
-  kind: 'sentence' | 'quote' | 'claim'
+  kind: SearchHitKind
   article: string
   /** The quote's or claim's id; null for a sentence. */
   id: string | null

@@ -14,6 +14,7 @@ import type {
   SpeakerRef,
   WordChange,
 } from '../types.js'
+import { DISPUTE_KINDS } from '../types.js'
 import { findUpdate } from './align-claims.js'
 import { isSureAttribution } from './sure-attribution.js'
 import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
@@ -535,8 +536,7 @@ export function findDisputes(input: DisputeInput): {
   }
 
   disputes.push(...contested(input))
-  const order = ['attribution', 'wording', 'fact', 'contested']
-  disputes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+  disputes.sort((a, b) => DISPUTE_KINDS.indexOf(a.kind) - DISPUTE_KINDS.indexOf(b.kind))
   return {
     disputes: disputes.map((d, i) => ({ id: `d${i}`, ...d })),
     agreements: agreements.map((a, i) => ({ id: `a${i}`, ...a })),

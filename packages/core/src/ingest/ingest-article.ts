@@ -1,15 +1,16 @@
 import { CorroborateError } from '../errors.js'
-import type {
-  Article,
-  ArticleFormat,
-  ArticleMessage,
-  ArticleMetadataInput,
-  ArticleSource,
-  Evidence,
-  MessageCode,
-  Paragraph,
-  Span,
-  TextRun,
+import {
+  ARTICLE_FORMATS,
+  type Article,
+  type ArticleFormat,
+  type ArticleMessage,
+  type ArticleMetadataInput,
+  type ArticleSource,
+  type Evidence,
+  type MessageCode,
+  type Paragraph,
+  type Span,
+  type TextRun,
 } from '../types.js'
 import { contentId } from './article-id.js'
 import type { Block } from './block.js'
@@ -33,7 +34,7 @@ export interface IngestArticleOptions {
 
 export const DEFAULT_MAX_LENGTH = 10_000_000
 export const DEFAULT_MAX_HTML_LENGTH = 64_000_000
-const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html']
+const FORMATS: readonly ArticleFormat[] = ARTICLE_FORMATS
 const PARAGRAPH_SEPARATOR = '\n\n'
 // Control characters other than tab and line breaks: text never has many, binary data does.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point

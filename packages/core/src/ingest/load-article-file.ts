@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
 import { CorroborateError, isCorroborateError } from '../errors.js'
-import type { ArticleFormat, ArticleSource } from '../types.js'
+import { ARTICLE_FORMATS, type ArticleFormat, type ArticleSource } from '../types.js'
 import { fileStemId } from './article-id.js'
 import { decodeArticleBytes, decodeHtmlBytes } from './decode-article-bytes.js'
 import { readMetadataObject } from './metadata.js'
@@ -25,7 +25,7 @@ const MARKDOWN = /\.(?:md|markdown|mdown|mkd)(?:\.gz)?$/i
 const TEXT = /\.(?:txt|text)(?:\.gz)?$/i
 const HTML = /\.(?:html?|xhtml)(?:\.gz)?$/i
 const GZIP = /\.gz$/i
-const FORMATS: readonly ArticleFormat[] = ['text', 'markdown', 'html']
+const FORMATS: readonly ArticleFormat[] = ARTICLE_FORMATS
 const gunzipAsync = promisify(gunzip)
 
 /** The format a file name implies, or null for a name that is not an article file. */
