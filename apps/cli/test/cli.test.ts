@@ -978,7 +978,7 @@ describe('inputs', () => {
     const none = await runCli(['sources', empty])
     expect(none.code).toBe(3)
     expect(none.stdout).toBe('')
-    expect(none.stderr).toContain('holds no .txt, .md or .html files')
+    expect(none.stderr).toContain('holds no article files')
   })
 
   it('exits 4 with the report on stdout and the failure on stderr when one file is broken', async () => {

@@ -2,12 +2,12 @@
 import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { Corpus } from '@corroborate/core'
+import { type Corpus, describeFileError } from '@corroborate/core'
 import { defaultDataDir } from '@corroborate/store'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { type ArticleStore, createWorkerStore } from './article-store.js'
 import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES } from './limits.js'
-import { describePathError, loadCorpus, SEEDS_DIR } from './load-corpus.js'
+import { loadCorpus, SEEDS_DIR } from './load-corpus.js'
 import { openData } from './open-data.js'
 import { persistAdds } from './persist-adds.js'
 import { createServer } from './server.js'
@@ -109,7 +109,7 @@ if (dataDir.trim() === '') usageError('--data takes a directory, or :memory:')
 // A --corpus path that is not there is a mistake on the command line, as in the CLI.
 for (const path of flags.values.corpus ?? [])
   await stat(path).catch((error: unknown) =>
-    usageError(`--corpus ${path}: ${describePathError(error)}`),
+    usageError(`--corpus ${path}: ${describeFileError(error)}`),
   )
 
 // Ctrl-C or a supervisor stopping a long load: stop between two articles and say so.

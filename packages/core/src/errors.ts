@@ -10,6 +10,8 @@ export type CorroborateErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'INVALID_METADATA'
   | 'UNSUPPORTED_FORMAT'
+  | 'NO_ARTICLE_FILES'
+  | 'NO_STORY_TEXT'
   | 'DUPLICATE_ID'
   | 'UNKNOWN_ID'
 

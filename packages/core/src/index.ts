@@ -3,6 +3,10 @@ export {
   type Corpus,
   createCorpus,
   foldText,
+  isShortFragment,
+  type LoadArticlesOptions,
+  type LoadedArticles,
+  loadArticles,
   matchesSpeaker,
   SEARCH_HIT_KINDS,
   type SearchEntry,
@@ -10,6 +14,7 @@ export {
   type SearchHitKind,
   searchEntries,
   searchHits,
+  sortQuotesByWeight,
   textMatches,
 } from './corpus/index.js'
 export {
@@ -35,6 +40,7 @@ export { type ResolvedSpeakers, resolveSpeakers } from './entities/index.js'
 export { CorroborateError, type CorroborateErrorCode, isCorroborateError } from './errors.js'
 export {
   type ArticleLoadFailure,
+  type ArticleSources,
   contentId,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_HTML_BYTES,
@@ -42,6 +48,7 @@ export {
   DEFAULT_MAX_LENGTH,
   decodeArticleBytes,
   decodeHtmlBytes,
+  describeFileError,
   fileStemId,
   formatOfPath,
   type IngestArticleOptions,
@@ -51,6 +58,8 @@ export {
   loadArticleDirectory,
   loadArticleFile,
   normalizeDate,
+  type ReadArticleSourcesOptions,
+  readArticleSources,
   toOriginalSpan,
   uniqueArticleIds,
 } from './ingest/index.js'

@@ -2,7 +2,13 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isCorroborateError, loadArticleDirectory, loadArticleFile } from '../src/index.js'
+import {
+  isCorroborateError,
+  loadArticleDirectory,
+  loadArticleFile,
+  loadArticles,
+  readArticleSources,
+} from '../src/index.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-load-'))
 const file = join(dir, 'story.txt')
@@ -56,4 +62,62 @@ describe('loader path errors are READ_FAILED, in words', () => {
       }
     },
   )
+})
+
+describe('readArticleSources and loadArticles: one set of rules for every path', () => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['a missing path', join(dir, 'missing.txt'), 'FILE_NOT_FOUND', /no file or directory at/],
+    ['a path through a file', join(file, 'inside'), 'READ_FAILED', /not a directory/],
+    ['a symbolic link loop', join(dir, 'loop-a'), 'READ_FAILED', /too many symbolic links/],
+    ['a name too long', join(dir, 'x'.repeat(300)), 'READ_FAILED', /the name is too long/],
+    ['a NUL in the path', join(dir, 'a\0b.txt'), 'READ_FAILED', /cannot hold a NUL character/],
+  ]
+  for (const [name, path, code, message] of cases)
+    it(`${name} is a failure with ${code}, the other paths still load`, async () => {
+      const got = await loadArticles([path, file])
+      expect(got.articles.map((article) => article.id)).toEqual(['story'])
+      expect(got.failures).toHaveLength(1)
+      expect(got.failures[0]?.path).toBe(path)
+      expect(got.failures[0]?.error.code).toBe(code)
+      expect(got.failures[0]?.error.message).toMatch(message)
+      expect(got.failures[0]?.error.message).not.toMatch(/\b(?:stat|scandir|open)\b/)
+    })
+
+  it('a directory without article files is NO_ARTICLE_FILES; an empty article NO_STORY_TEXT', async () => {
+    const empty = join(dir, 'empty')
+    mkdirSync(empty)
+    const blank = join(dir, 'blank.txt')
+    writeFileSync(blank, '  \n')
+    const got = await loadArticles([empty, blank])
+    expect(got.articles).toEqual([])
+    expect(got.failures.map(({ path, error }) => [path, error.code])).toEqual([
+      [empty, 'NO_ARTICLE_FILES'],
+      [blank, 'NO_STORY_TEXT'],
+    ])
+  })
+
+  it('reads a file given twice once, and says so; two files of one name both load', async () => {
+    const other = join(dir, 'other')
+    mkdirSync(other)
+    writeFileSync(join(other, 'story.txt'), 'The council closed the old bridge on Friday.')
+    const got = await loadArticles([file, file, other])
+    expect(got.articles.map((article) => article.id)).toEqual(['story', 'other/story'])
+    expect(got.paths).toEqual({ story: file, 'other/story': join(other, 'story.txt') })
+    expect(got.repeated).toEqual([file])
+    const sources = await readArticleSources([file, file])
+    expect(sources.sources.map((source) => source.id)).toEqual(['story'])
+    expect(sources.repeated).toEqual([file])
+  })
+
+  it('tells its progress before each article and at the end, and stops when the signal aborts', async () => {
+    const seen: Array<[number, number, string]> = []
+    await loadArticles([file], { onProgress: (...args) => seen.push(args) })
+    expect(seen).toEqual([
+      [0, 1, file],
+      [1, 1, ''],
+    ])
+    const stop = new AbortController()
+    stop.abort(new Error('stopped'))
+    await expect(loadArticles([file], { signal: stop.signal })).rejects.toThrow('stopped')
+  })
 })

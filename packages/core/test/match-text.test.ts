@@ -4,9 +4,11 @@ import {
   createCorpus,
   extractQuotes,
   foldText,
+  isShortFragment,
   matchesSpeaker,
   normalizeArticle,
   resolveSpeakers,
+  sortQuotesByWeight,
   textMatches,
 } from '../src/index.js'
 
@@ -93,5 +95,27 @@ describe('search folds as textMatches does', () => {
     ])
     expect(corpus.search('“country’s mega-prison”')).toHaveLength(1)
     expect(corpus.search('“mega-prison country’s”')).toEqual([])
+  })
+})
+
+describe('sortQuotesByWeight', () => {
+  it('puts statements first, then fragments, then fragments of one or two words, then terms', () => {
+    const quotes = [
+      { kind: 'term', text: 'mega jail' },
+      { kind: 'fragment', text: 'incredible' },
+      { kind: 'fragment', text: 'the safest country in the hemisphere' },
+      { kind: 'statement', text: 'We will house them.' },
+      { kind: 'fragment', text: 'relatively — low' },
+      { kind: 'statement', text: 'It is a generous offer.' },
+    ] as const
+    expect(sortQuotesByWeight(quotes).map((quote) => quote.text)).toEqual([
+      'We will house them.',
+      'It is a generous offer.',
+      'the safest country in the hemisphere',
+      'incredible',
+      'relatively — low',
+      'mega jail',
+    ])
+    expect(quotes.map(isShortFragment)).toEqual([false, true, false, false, true, false])
   })
 })

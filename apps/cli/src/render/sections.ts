@@ -1,5 +1,6 @@
+import { isShortFragment } from '@corroborate/core'
 import type { Command } from '../args.js'
-import { isShortFragment, type QuoteRow } from '../report/build-report.js'
+import type { QuoteRow } from '../report/build-report.js'
 
 /** What each command shows of a report. */
 export type Section =

@@ -7,6 +7,7 @@ import {
   type QuoteKind,
   type QuoteVariant,
   type Span,
+  sortQuotesByWeight,
   type WordChange,
 } from '@corroborate/core'
 import type { InputFailure } from '../load-inputs.js'
@@ -114,30 +115,6 @@ export interface Overview {
   last: string | null
 }
 
-/** Fragments of this many words or fewer are listed after everything else a speaker said. */
-export const SHORT_FRAGMENT_WORDS = 2
-
-const wordsIn = (text: string) =>
-  text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
-
-/** Whether a quote is a fragment of one or two words ("incredible", "relatively low"). */
-export const isShortFragment = (quote: Pick<QuoteRow, 'kind' | 'text'>) =>
-  quote.kind === 'fragment' && wordsIn(quote.text) <= SHORT_FRAGMENT_WORDS
-
-/**
- * A speaker's quotes as a reader wants them: full statements first, then
- * longer fragments, then fragments of one or two words, then terms; in
- * corpus order within each group.
- */
-function byWeight(quotes: QuoteRow[]): QuoteRow[] {
-  const rank = (quote: QuoteRow) =>
-    quote.kind === 'statement' ? 0 : quote.kind === 'term' ? 3 : isShortFragment(quote) ? 2 : 1
-  return quotes
-    .map((quote, index) => ({ quote, index }))
-    .sort((a, b) => rank(a.quote) - rank(b.quote) || a.index - b.index)
-    .map(({ quote }) => quote)
-}
-
 /** Everything a report says: plain data, rendered as text, JSON, Markdown or HTML. */
 export interface Report {
   overview: Overview
@@ -189,7 +166,7 @@ export function buildReport(
       kind: s.kind,
       roles: s.roles,
       aliases: s.aliases,
-      quotes: byWeight(spoken.filter((quote) => quote.speaker?.id === s.id).map(row)),
+      quotes: sortQuotesByWeight(spoken.filter((quote) => quote.speaker?.id === s.id).map(row)),
     }))
     .filter((s) => s.quotes.length > 0)
     .sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name))

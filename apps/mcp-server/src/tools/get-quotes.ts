@@ -1,4 +1,4 @@
-import { matchesSpeaker, QUOTE_KINDS, type Quote, textMatches } from '@corroborate/core'
+import { matchesSpeaker, QUOTE_KINDS, sortQuotesByWeight, textMatches } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
@@ -11,25 +11,6 @@ import {
   speakerRefSchema,
 } from '../schemas.js'
 import { findStory, isStory, storyField } from '../stories.js'
-
-// One or two words: "incredible", "relatively low".
-const isShortFragment = (quote: Quote) =>
-  quote.kind === 'fragment' &&
-  quote.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length <= 2
-
-/**
- * Full statements first, then fragments (the one- and two-word ones last),
- * then terms; corpus order within each: what a person asking for someone's
- * quotes wants on the first page.
- */
-function byWeight(quotes: readonly Quote[]): Quote[] {
-  const rank = (quote: Quote) =>
-    quote.kind === 'statement' ? 0 : quote.kind === 'term' ? 3 : isShortFragment(quote) ? 2 : 1
-  return quotes
-    .map((quote, index) => ({ quote, index }))
-    .sort((a, b) => rank(a.quote) - rank(b.quote) || a.index - b.index)
-    .map(({ quote }) => quote)
-}
 
 /** `get_quotes`: direct quotes, filtered by speaker (any alias), article, words, kind or cluster. */
 export function registerGetQuotes(server: McpServer, context: ServerContext): void {
@@ -111,7 +92,7 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
           (contains === undefined || textMatches(q.text, contains)) &&
           (cluster === undefined || (clustersOf.get(q.id) ?? []).includes(cluster)),
       )
-      return paged('quotes', byWeight(matching), limit, cursor, (q) => ({
+      return paged('quotes', sortQuotesByWeight(matching), limit, cursor, (q) => ({
         id: q.id,
         text: q.text,
         speaker: q.speaker,

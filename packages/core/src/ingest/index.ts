@@ -11,10 +11,16 @@ export {
   type ArticleLoadFailure,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_HTML_BYTES,
+  describeFileError,
   formatOfPath,
   type LoadArticleFileOptions,
   loadArticleDirectory,
   loadArticleFile,
 } from './load-article-file.js'
 export { normalizeDate } from './metadata.js'
+export {
+  type ArticleSources,
+  type ReadArticleSourcesOptions,
+  readArticleSources,
+} from './read-article-sources.js'
 export { toOriginalSpan } from './text-runs.js'

@@ -38,6 +38,7 @@ export function formatOfPath(path: string): ArticleFormat | null {
 
 // Path errors of the file system in words: what went wrong without the syscall's name.
 const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   ENOTDIR: 'a part of the path is not a directory',
@@ -45,13 +46,22 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
   EISDIR: 'it is a directory',
   EMFILE: 'too many open files',
+  ERR_INVALID_ARG_VALUE: 'a path cannot hold a NUL character',
+}
+
+/**
+ * A file system failure in words, without the syscall's name and the path:
+ * "permission denied", "a part of the path is not a directory"; the error's
+ * own message for a failure it does not know.
+ */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return (code && SYSTEM_ERRORS[code]) || (error as Error).message
 }
 
 /** A file system failure as `READ_FAILED`, in words. */
 function readFailed(path: string, cause: unknown): CorroborateError {
-  const code = (cause as NodeJS.ErrnoException).code
-  const reason = (code && SYSTEM_ERRORS[code]) || (cause as Error).message
-  return new CorroborateError('READ_FAILED', `cannot read ${path}: ${reason}`, {
+  return new CorroborateError('READ_FAILED', `cannot read ${path}: ${describeFileError(cause)}`, {
     subject: path,
     cause,
   })
@@ -81,7 +91,8 @@ async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
-async function statOrThrow(path: string) {
+/** `stat` of a path the caller gave, its failure a `CorroborateError` (`FILE_NOT_FOUND`, `READ_FAILED`). */
+export async function statPath(path: string) {
   try {
     return await stat(path)
   } catch (cause) {
@@ -106,7 +117,7 @@ export async function loadArticleFile(
   path: string,
   options: LoadArticleFileOptions = {},
 ): Promise<ArticleSource> {
-  const info = await statOrThrow(path)
+  const info = await statPath(path)
   if (!info.isFile()) {
     throw new CorroborateError(
       'NOT_A_FILE',
@@ -187,7 +198,7 @@ export async function loadArticleDirectory(
   path: string,
   options: LoadArticleFileOptions = {},
 ): Promise<{ sources: ArticleSource[]; failures: ArticleLoadFailure[] }> {
-  const info = await statOrThrow(path)
+  const info = await statPath(path)
   if (!info.isDirectory()) {
     throw new CorroborateError(
       'NOT_A_DIRECTORY',
