@@ -1467,6 +1467,48 @@ describe('extractQuotes: pronouns and given names', () => {
     expect(quotes.at(-1)?.speaker?.name).toBe('Margaret Pike')
   })
 
+  it('reads less common verbs of speech as cues: "assured", "admitted", "quipped"', () => {
+    const { quotes } = run(
+      '“We will carry this state by ten points,” Dana Kolb assured the crowd on Tuesday.',
+      '“I was wrong about the turnout,” Kolb admitted.',
+      '“At least the coffee was good,” Kolb quipped.',
+    )
+    expect(quotes.map((q) => [q.speaker?.name, q.rule])).toEqual([
+      ['Dana Kolb', 'cue-after'],
+      ['Dana Kolb', 'cue-after'],
+      ['Dana Kolb', 'cue-after'],
+    ])
+  })
+
+  it('a pronoun opening the next sentence is no part of a name ending in an abbreviation: "Washington D.C. He"', () => {
+    const { quotes, speakers } = run(
+      'Paul Grady, the mayor, spoke at the opening on Monday.',
+      'Mark Ellison, a trade envoy, flew from Ohio to Washington D.C. He met the committee on Friday.',
+      '“The deal is close,” he said.',
+    )
+    expect(quotes[0]?.speaker?.name).toBe('Mark Ellison')
+    expect(speakers.map((s) => s.name)).toEqual(['Mark Ellison'])
+  })
+
+  it('finds the verb after "of <place>," and an appositive: "Lee Marsh of Ohio, a party whip, said"', () => {
+    const { quotes } = run(
+      'Speaker Tom Brandt said the vote would wait until March.',
+      'Rep. Lee Marsh of Ohio, a party whip, said the bill would pass anyway.',
+      '“We have the votes,” he said.',
+    )
+    expect(quotes[0]?.speaker?.name).toBe('Lee Marsh')
+  })
+
+  it('gives a quote that runs on into the writer’s words to the inverted cue closing the sentence', () => {
+    const { quotes } = run(
+      'Ruth Alder, the party chair, opened the meeting on Monday.',
+      'The vote was close. "A narrow win is still a win" for the county, said Tom Quill, a city councilman.',
+    )
+    expect(quotes.map((q) => [q.speaker?.name, q.rule, q.mention?.text])).toEqual([
+      ['Tom Quill', 'cue-after', 'Tom Quill'],
+    ])
+  })
+
   it('leaves "he" unresolved when the only names before it are places and groups', () => {
     const { quotes, messages } = run(
       'My father grew up in New York and moved west after the war.',

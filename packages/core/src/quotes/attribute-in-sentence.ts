@@ -6,6 +6,7 @@ import {
   dashSignature,
   endsSentence,
   frontedParticipleSubject,
+  invertedCueClosing,
   isShortAttribution,
   transcriptSpeaker,
 } from './attribution-rules.js'
@@ -82,7 +83,8 @@ export function attributeInSentence(
       cueBefore(before, clauseStart) ??
       frontedParticipleSubject(before, clauseStart, after, afterStart) ??
       (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
-      accordingToAfter(after, afterStart)
+      accordingToAfter(after, afterStart) ??
+      (endsSentence(item.text) ? null : invertedCueClosing(after, afterStart))
     // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
     const startsSentence = !samePrevious || clauseStart > clauseFloor
     // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.

@@ -120,6 +120,31 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
   }
 }
 
+/**
+ * `“…” for the party, said Jane Roe.`: a quote that runs on into the writer's
+ * words, its sentence closed by an inverted cue after a comma. Only the last
+ * clause of the sentence is read, and only a cue that names its speaker right
+ * after the verb.
+ */
+export function invertedCueClosing(after: string, base: number): Attribution | null {
+  for (const comma of after.matchAll(/,\s+/g)) {
+    const at = comma.index + comma[0].length
+    const rest = after.slice(at)
+    const cue = CUE_AT_START.exec(rest)
+    if (!cue || /^according/i.test(cue[0]) || PARTICIPLE_CUE.test(cue[0])) continue
+    // The speaker and at most an appositive, then the sentence's end.
+    if (
+      !/^[^.!?“”"]*(?:\.|!|\?)?["”’)]*\s*$/.test(
+        rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|U\.S|[A-Z])\./g, ''),
+      )
+    )
+      continue
+    const found = cueAfter(rest, base + at, true)
+    if (found) return { ...found, confidence: 0.8 }
+  }
+  return null
+}
+
 /** "After saying her foot was “…,” she was rushed …": the main clause's subject said it. */
 export function frontedParticipleSubject(
   before: string,

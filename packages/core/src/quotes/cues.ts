@@ -116,6 +116,19 @@ const VERB_STEMS = [
   'surmise',
   'theorize',
   'summarize',
+  'assure',
+  'bark',
+  'vent',
+  'scoff',
+  'fume',
+  'rant',
+  'gripe',
+  'tease',
+  'taunt',
+  'assail',
+  'mutter',
+  'murmur',
+  'sigh',
 ]
 const IRREGULAR = [
   'said',
@@ -173,6 +186,13 @@ const IRREGULAR = [
   'implied',
   'implies',
   'queried',
+  // Stress on the last syllable doubles the consonant, which forms() reads only in short stems.
+  'admitted',
+  'admitting',
+  'quipped',
+  'quipping',
+  'snapped',
+  'snapping',
 ]
 
 function forms(stem: string): string[] {

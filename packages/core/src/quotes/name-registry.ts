@@ -84,6 +84,10 @@ const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/
 const STOP_AT_SENTENCE_START =
   /^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$/
 
+// A sentence may open with an auxiliary ("Had I known", "Did Rubio"): it is no part of a name.
+const AUXILIARY = /^(?:Had|Has|Have|Did|Does|Is|Are|Was|Were|Would|Could|Should)$/
+const PRONOUN_WORD = /^(?:He|She|I|It|They|We|You)$/
+
 /**
  * Every name of a person or organization that the article writes as two or
  * more capitalized words, with the lower-case role words before it
@@ -136,9 +140,15 @@ export function collectNames(
       if (endsSentence || bare !== opened) break
     }
     NAME_TOKEN_START.lastIndex = last.at + last.word.length
-    while (run.length > 0 && NAME_PARTICLE.test(run[run.length - 1] as string)) run.pop()
-    if (run.length >= 2 && STOP_AT_SENTENCE_START.test(run[0]?.replace(/\.$/, '') ?? ''))
-      run.shift()
+    // An initial or abbreviation does not end a sentence for the run, so the next
+    // sentence's pronoun may join it ("Washington D.C. He"): a pronoun is never a name.
+    while (
+      run.length > 0 &&
+      (NAME_PARTICLE.test(run.at(-1) as string) || PRONOUN_WORD.test(run.at(-1) as string))
+    )
+      run.pop()
+    const head = run[0]?.replace(/\.$/, '') ?? ''
+    if (run.length >= 2 && (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head))) run.shift()
     if (run.length < 2) continue
     // "Commission on Presidential Debates": the words after "on" are the tail of a longer name.
     const previous = tokenBefore(text, first)
@@ -204,7 +214,7 @@ const INTRODUCTION =
 const APPOSITIVES = [1, 2, 3].map(
   (n) =>
     new RegExp(
-      `^(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:[^,.;“”"]{1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
+      `^(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}|,))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:[^,.;“”"]{1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
       'u',
     ),
 )
