@@ -7,6 +7,7 @@ import {
   normalizeArticle,
   toOriginalSpan,
 } from '../src/index.js'
+import { paragraphTexts, slice } from './helpers.js'
 import { IDS, seed } from './seed-articles.js'
 
 // ---------------------------------------------------------------------------
@@ -32,11 +33,6 @@ const collapse = (text: string) =>
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .normalize('NFC')
-
-const slice = (article: Article, span: { start: number; end: number }) =>
-  article.original.slice(span.start, span.end)
-
-const paragraphTexts = (article: Article) => article.paragraphs.map((p) => p.text)
 
 /** A small deterministic generator, so that failures reproduce. */
 function random(seed: number): () => number {

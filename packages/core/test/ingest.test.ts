@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeArticle } from '../src/index.js'
-import type { Article, Span } from '../src/types.js'
+import type { Article } from '../src/types.js'
+import { blocks, paragraphTexts, slice } from './helpers.js'
 
 const LEAD =
   'The city council voted on Tuesday to approve a new bridge across the river, ending years of debate.'
 const SECOND =
   'Construction is expected to begin next spring and to last about two years, officials said.'
 const THIRD = 'The mayor called the vote a turning point for the region.'
-
-/** Plain-text article from its blocks, one blank line between them. */
-const blocks = (...parts: string[]) => parts.join('\n\n')
-const slice = (article: Article, span: Span | null) =>
-  span ? article.original.slice(span.start, span.end) : null
-const paragraphTexts = (article: Article) => article.paragraphs.map((p) => p.text)
 
 /** Every paragraph of a plain-text article is a verbatim slice of the original. */
 function expectVerbatimParagraphs(article: Article) {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeArticle } from '../src/index.js'
-import type { Article, Span } from '../src/types.js'
+import { paragraphTexts, slice } from './helpers.js'
 
 const markdown = (content: string, extra: Partial<Parameters<typeof normalizeArticle>[0]> = {}) =>
   normalizeArticle({ content, format: 'markdown', ...extra })
-const slice = (article: Article, span: Span | null) =>
-  span ? article.original.slice(span.start, span.end) : null
-const paragraphTexts = (article: Article) => article.paragraphs.map((p) => p.text)
 
 const FRONT_MATTER = `---
 title: Council Approves New Bridge

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { loadArticleDirectory, normalizeArticle } from '../src/index.js'
-import type { Article, ArticleSource, Span } from '../src/types.js'
+import type { Article, ArticleSource } from '../src/types.js'
 
 /** The repository's seed articles, loaded once for every test file that reads them. */
 export const SEEDS = fileURLToPath(new URL('../../../seeds', import.meta.url))
@@ -31,4 +31,4 @@ export function seed(id: SeedId): Article {
   return article
 }
 
-export const slice = (article: Article, span: Span) => article.original.slice(span.start, span.end)
+export { slice } from './helpers.js'

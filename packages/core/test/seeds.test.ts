@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { loadArticleDirectory, normalizeArticle } from '../src/index.js'
-import type { Article, Evidence, Span } from '../src/types.js'
+import type { Article, Evidence } from '../src/types.js'
+import { paragraphTexts, spanOf } from './helpers.js'
 import { IDS, loaded, SEEDS, seed, slice, sourceOf } from './seed-articles.js'
 
-const spanOf = (article: Article, text: string, from = 0): Span => {
-  const start = article.original.indexOf(text, from)
-  expect(start).toBeGreaterThanOrEqual(0)
-  return { start, end: start + text.length }
-}
-const paragraphTexts = (article: Article) => article.paragraphs.map((p) => p.text)
 const sentenceTexts = (article: Article) => article.sentences.map((s) => s.text)
 const occurrences = (text: string, part: string) => text.split(part).length - 1
 const lines = (article: Article) => article.original.split('\n')

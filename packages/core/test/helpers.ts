@@ -1,0 +1,22 @@
+import { expect } from 'vitest'
+import type { Article, Span } from '../src/types.js'
+
+/** A plain-text article from its paragraphs, one blank line between them. */
+export const blocks = (...parts: string[]) => parts.join('\n\n')
+
+/** What a span covers of the article's original; null for a null span. */
+export function slice(article: Article, span: Span): string
+export function slice(article: Article, span: Span | null): string | null
+export function slice(article: Article, span: Span | null): string | null {
+  return span ? article.original.slice(span.start, span.end) : null
+}
+
+/** The span of the first `text` in the original at or after `from`; fails the test when there is none. */
+export function spanOf(article: Article, text: string, from = 0): Span {
+  const start = article.original.indexOf(text, from)
+  expect(start).toBeGreaterThanOrEqual(0)
+  return { start, end: start + text.length }
+}
+
+/** The texts of the article's paragraphs, in order. */
+export const paragraphTexts = (article: Article) => article.paragraphs.map((p) => p.text)
