@@ -1526,6 +1526,18 @@ describe('extractQuotes: pronouns and given names', () => {
     ])
   })
 
+  it('reads a programme after "on NBC’s" as a title, and the quote after it carries the speaker on', () => {
+    const { quotes } = run(
+      'Senator Dana Kolb spoke on Sunday.',
+      '“We will hold the line on spending,” Kolb said on NBC’s “Meet the Press.” “Nobody should expect a deal this week.”',
+    )
+    expect(quotes.map((q) => [q.text, q.kind, q.speaker?.name ?? null])).toEqual([
+      ['We will hold the line on spending,', 'statement', 'Dana Kolb'],
+      ['Meet the Press.', 'term', null],
+      ['Nobody should expect a deal this week.', 'statement', 'Dana Kolb'],
+    ])
+  })
+
   it('leaves "he" unresolved when the only names before it are places and groups', () => {
     const { quotes, messages } = run(
       'My father grew up in New York and moved west after the war.',

@@ -19,7 +19,16 @@ export function carryAttributions(
 ): void {
   // Quotes carried on: a continuation paragraph, or the second half of a quote broken by "he said."
   working.forEach((item, index) => {
-    const previous = working[index - 1]
+    // A title between two quotes of a paragraph ("…,” he said on NBC’s “Meet the Press.” “…”)
+    // is no one's words: the quote before it is the one this may carry on.
+    let before = index - 1
+    while (
+      before > 0 &&
+      working[before]?.kind === 'term' &&
+      working[before]?.span.paragraph === item.span.paragraph
+    )
+      before--
+    const previous = working[before]
     if (!previous || item.kind === 'term') return
     const sameParagraph = previous.span.paragraph === item.span.paragraph
     // Both halves of a quote broken by one attribution ("…,” she wrote. “…”) share its cue.
@@ -34,7 +43,7 @@ export function carryAttributions(
       item.span.continued ||
       (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
     ) {
-      item.continues = index - 1
+      item.continues = before
       return
     }
     // Another quote of the same paragraph with no cue of its own: in the same
