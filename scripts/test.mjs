@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` after the install: build, typecheck, lint and test every workspace package through
 // turbo, then close with what a reader (or a CI log) needs last: the vitest JSON reports summed
-// into "tests: N passed, N failed", each failed test by file and name, and each turbo task that
+// into "tests: N passed, N failed, N known failures", each failed test by file and name, and each turbo task that
 // failed (a build, a typecheck, a lint). Exit 1 when anything failed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -58,6 +58,7 @@ function failedTasks() {
 
 let passed = 0
 let failed = 0
+let known = 0
 let skipped = 0
 const failures = []
 const missing = []
@@ -69,10 +70,16 @@ for (const dir of packages) {
     continue
   }
   const report = JSON.parse(readFileSync(reportOf(dir), 'utf8'))
-  passed += report.numPassedTests ?? 0
   failed += report.numFailedTests ?? 0
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
   for (const file of report.testResults ?? []) {
+    // An `it.fails` that failed as expected is "passed" in the report; the setup file
+    // scripts/mark-known-failures.mjs marks it, and it is counted apart: a bug known, not fixed.
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'passed') {
+        if (test.meta?.knownFailure) known++
+        else passed++
+      }
     const tests = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
     for (const test of tests)
       failures.push(`${relative(root, file.name)} › ${test.fullName ?? test.title}`)
@@ -88,7 +95,7 @@ for (const failure of failures) lines.push(`failed: ${failure}`)
 for (const task of tasks) lines.push(`failed task: ${task} (its output is above)`)
 for (const name of missing) lines.push(`no test report from ${name}: its tests did not run`)
 if (turbo.error) lines.push(`turbo did not start: ${turbo.error.message}`)
-lines.push(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+lines.push(`tests: ${passed} passed, ${failed} failed, ${known} known failures, ${skipped} skipped`)
 console.log(lines.join('\n'))
 const ok = turbo.status === 0 && failures.length === 0 && tasks.length === 0 && missing.length === 0
 if (!ok || passed === 0) process.exitCode = 1

@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    setupFiles: ['../../scripts/mark-known-failures.mjs'],
     hookTimeout: 120_000,
   },
 })

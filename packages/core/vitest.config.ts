@@ -8,5 +8,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    setupFiles: ['../../scripts/mark-known-failures.mjs'],
   },
 })

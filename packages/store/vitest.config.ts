@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     testTimeout: 120_000,
+    setupFiles: ['../../scripts/mark-known-failures.mjs'],
     hookTimeout: 120_000,
     fileParallelism: false,
   },

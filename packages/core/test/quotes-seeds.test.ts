@@ -373,9 +373,14 @@ describe('quote seed 002: headline, caption and footer', () => {
   it('gives "El Salvador, he continued, will “…”" to the same speaker as Rubio’s quote before', () => {
     const welcomed = quote(id, 'In an act of extraordinary friendship')
     const continued = quote(id, 'accept for deportation any illegal alien')
-    expect(welcomed.speaker?.name).toMatch(/Rubio$/)
+    expect(welcomed.mention?.text).toBe('Mr. Rubio')
     expect(continued).toMatchObject({ mention: { text: 'he' }, cue: { text: 'continued' } })
     expect(continued.speaker).toEqual(welcomed.speaker)
+  })
+
+  // BUG, as above: "State Rubio" (which /Rubio$/ let through) where "Marco Rubio" is right.
+  it.fails('gives “In an act of extraordinary friendship …” to Marco Rubio', () => {
+    expect(quote(id, 'In an act of extraordinary friendship').speaker?.name).toBe('Marco Rubio')
   })
 
   it('names neither "American" nor "El Salvador" as a speaker', () => {
