@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -9,16 +9,15 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMANDS, type Command, FORMATS, type Format } from '../src/args.js'
 import type { Report } from '../src/report/build-report.js'
 import { readableDate } from '../src/report/names.js'
-import { type Ran, runCli, SEEDS, type Surroundings } from './helpers.js'
+import { builtCli, type Ran, runCli, SEEDS, type Surroundings } from './helpers.js'
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
 const SEED_IDS = readdirSync(SEEDS)
@@ -1125,41 +1124,11 @@ describe('progress bar', () => {
 })
 
 describe('the built command, spawned', () => {
-  // Our own build of the current source, inside node_modules so that its imports
-  // resolve: `npm test` may run this test while turbo rewrites dist/.
-  let build: string
+  // The command as turbo built it: `test` depends on `build`.
   let main: string
 
   beforeAll(() => {
-    const cache = join(PACKAGE, 'node_modules', '.cache')
-    mkdirSync(cache, { recursive: true })
-    build = mkdtempSync(join(cache, 'cli-test-'))
-    main = join(build, 'dist', 'main.js')
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-    execFileSync(
-      process.execPath,
-      [
-        tsc,
-        '-p',
-        join(PACKAGE, 'tsconfig.build.json'),
-        '--outDir',
-        join(build, 'dist'),
-        '--declaration',
-        'false',
-        '--declarationMap',
-        'false',
-        '--sourceMap',
-        'false',
-      ],
-      { stdio: 'inherit' },
-    )
-    // What the package ships beside dist/: its manifest (for --version) and the seeds.
-    cpSync(join(PACKAGE, 'package.json'), join(build, 'package.json'))
-    cpSync(SEEDS, join(build, 'seeds'), { recursive: true })
-  }, 120_000)
-
-  afterAll(() => {
-    rmSync(build, { recursive: true, force: true })
+    main = builtCli()
   })
 
   function spawnCli(
@@ -1195,7 +1164,10 @@ describe('the built command, spawned', () => {
     expect(stdout).toContain('[-')
     expect(stdout).not.toContain(ESC) // a pipe is no terminal
     expect(stdout).toBe(
-      (await runCli(['report', SEEDS])).stdout.replaceAll(SEEDS, `${build}/seeds/`),
+      (await runCli(['report', SEEDS])).stdout.replaceAll(
+        SEEDS,
+        join(dirname(main), '..', 'seeds/'),
+      ),
     )
   }, 30_000)
 

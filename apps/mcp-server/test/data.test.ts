@@ -3,22 +3,20 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildServer, connectStdio, SEEDS } from './helpers.js'
+import { builtServer, connectStdio, SEEDS } from './helpers.js'
 
 // The server over a lasting store (--data DIR): what an MCP client that restarts its
-// servers sees. Built into a scratch copy, as the stdio suite does.
-let build: string
+// servers sees. The server as turbo built it (builtServer).
 let main: string
 let scratch: string
 
 beforeAll(() => {
-  ;({ build, main } = buildServer('data-test'))
+  main = builtServer()
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-data-'))
 }, 120_000)
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
-  rmSync(build, { recursive: true, force: true })
 })
 
 async function start(args: string[], env: Record<string, string> = {}) {

@@ -1,7 +1,15 @@
-import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Article, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
@@ -28,35 +36,31 @@ export function seedArticles(): Article[] {
 }
 
 /**
- * Our own build of the current source, in a new folder `<name>-*` inside
- * node_modules/.cache so that its imports resolve: `npm test` runs the suites
- * while turbo may be rewriting dist/, and another suite may be building beside
- * it. Beside dist/ stands what the package ships: `manifest` as package.json
- * (the version the server reports) and the seeds, where main.js looks for them.
- * Takes a few seconds: call it from a `beforeAll` with its own timeout.
+ * The server as turbo builds it (`dist/main.js`, the seeds beside it): `test` depends on
+ * `build` in turbo.json, so `npm test` runs the suites on a finished build. Run on its own,
+ * vitest needs that build first; a build older than the source fails here, saying so.
  */
-export function buildServer(name: string, manifest: object = MANIFEST) {
+export function builtServer(): string {
+  const main = join(PACKAGE, 'dist', 'main.js')
+  const src = join(PACKAGE, 'src')
+  const built = existsSync(main) ? statSync(main).mtimeMs : 0
+  const names = readdirSync(src, { recursive: true, encoding: 'utf8' })
+  if (names.some((name) => statSync(join(src, name)).mtimeMs > built))
+    throw new Error(`${main} is missing or older than src/: run "npx turbo run build" first`)
+  return main
+}
+
+/**
+ * A copy of the built server in a new folder `<name>-*` inside node_modules/.cache (so that
+ * its imports resolve) with `manifest` as its package.json: the version it reports. Nothing
+ * is compiled; remove the folder when done.
+ */
+export function copyServer(name: string, manifest: object) {
+  const main = builtServer()
   const cache = join(PACKAGE, 'node_modules', '.cache')
   mkdirSync(cache, { recursive: true })
   const build = mkdtempSync(join(cache, `${name}-`))
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(
-    process.execPath,
-    [
-      tsc,
-      '-p',
-      join(PACKAGE, 'tsconfig.build.json'),
-      '--outDir',
-      join(build, 'dist'),
-      '--declaration',
-      'false',
-      '--declarationMap',
-      'false',
-      '--sourceMap',
-      'false',
-    ],
-    { stdio: 'inherit' },
-  )
+  cpSync(dirname(main), join(build, 'dist'), { recursive: true })
   writeFileSync(join(build, 'package.json'), JSON.stringify(manifest))
   cpSync(SEEDS, join(build, 'seeds'), { recursive: true })
   return { build, main: join(build, 'dist', 'main.js') }

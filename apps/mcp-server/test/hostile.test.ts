@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildServer, connectStdio, PACKAGE, resultText, runToEnd, SEEDS } from './helpers.js'
+import { builtServer, connectStdio, PACKAGE, resultText, runToEnd, SEEDS } from './helpers.js'
 
 // Hostile and unlucky input through the built server, over both transports: for
 // each case a clear error or a result, the server still answering, and every
@@ -18,7 +18,6 @@ const SEED_IDS = readdirSync(SEEDS)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => name.replace(/\.txt$/, ''))
 
-let build: string
 let main: string
 let scratch: string
 const tally = { cases: 0, lost: 0 }
@@ -26,13 +25,12 @@ const tally = { cases: 0, lost: 0 }
 const ENV = { ...process.env, CORROBORATE_DATA: ':memory:', CORROBORATE_MCP_TOKEN: undefined }
 
 beforeAll(() => {
-  ;({ build, main } = buildServer('hostile-test'))
+  main = builtServer()
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-hostile-'))
 }, 120_000)
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
-  rmSync(build, { recursive: true, force: true })
   process.stderr.write(`hostile input: ${tally.cases} cases tried, ${tally.lost} articles lost\n`)
 })
 

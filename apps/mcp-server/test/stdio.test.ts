@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildServer, connectStdio, MANIFEST, resultText, runToEnd } from './helpers.js'
+import { connectStdio, copyServer, MANIFEST, resultText, runToEnd } from './helpers.js'
 
-// The build's manifest says this version (the package's own, marked), so that the test tells
+// The copy's manifest says this version (the package's own, marked), so that the test tells
 // a version read from package.json from a constant that happens to match it.
 const VERSION = `${MANIFEST.version}-stdio-test`
 const SUMMARY = /^corroborate-mcp: (\d+) articles, (\d+) quotes, (\d+) disputes$/m
@@ -15,7 +15,7 @@ let main: string
 let scratch: string
 
 beforeAll(() => {
-  ;({ build, main } = buildServer('stdio-test', { ...MANIFEST, version: VERSION }))
+  ;({ build, main } = copyServer('stdio-test', { ...MANIFEST, version: VERSION }))
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-stdio-'))
 }, 120_000)
 
