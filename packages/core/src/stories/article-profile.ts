@@ -93,6 +93,18 @@ export function dayNumber(iso: string | null | undefined): number | null {
   return Number.isFinite(time) ? Math.round(time / 86_400_000) : null
 }
 
+// Each article is profiled against the corpus's speakers: their kinds are read once
+// per list, not once per article (at 10,000 articles that was most of the stage).
+const kindsOf = new WeakMap<readonly Speaker[], ReadonlyMap<string, Speaker['kind']>>()
+function speakerKinds(speakers: readonly Speaker[]): ReadonlyMap<string, Speaker['kind']> {
+  let kinds = kindsOf.get(speakers)
+  if (!kinds) {
+    kinds = new Map(speakers.map((s) => [s.id, s.kind]))
+    kindsOf.set(speakers, kinds)
+  }
+  return kinds
+}
+
 /**
  * Reads what the story stage compares of one article: content words weighted
  * by place (title, lead, body), the long quotes, the publication day and
@@ -123,7 +135,7 @@ export function profileArticle(
 
   const shingles = new Set<string>()
   const quoted = new Map<string, number>()
-  const kindOf = new Map(speakers.map((s) => [s.id, s.kind]))
+  const kindOf = speakerKinds(speakers)
   for (const quote of quotes) {
     if (quote.article !== article.id || quote.kind === 'term') continue
     const words = quote.text

@@ -78,7 +78,17 @@ interface Weighted {
 interface Doc extends Weighted {
   profile: ArticleProfile
   story: number
+  /** Its terms' numbers, in the order of `weights`. */
+  termIds: number[]
 }
+
+/**
+ * The stories whose articles carry a term, as pairs (story, articles that carry it) in
+ * the order the term came to them; a story may recur (its votes add up). Appending
+ * or counting on the last pair is all a join does: most articles join a story that
+ * has the term already.
+ */
+type Postings = number[]
 
 interface StoryState extends Weighted {
   id: string
@@ -129,13 +139,32 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const maxSpan = options.maxSpanDays ?? 30
   const docs: Doc[] = []
   const byArticle = new Map<string, number>()
-  const df = new Map<string, number>()
-  const postings = new Map<string, number[]>()
-  const shingles = new Map<string, number[]>()
+  // Terms are numbered once: the document frequency and the postings are then arrays,
+  // and an add looks each of its terms up once instead of in three maps.
+  const termIds = new Map<string, number>()
+  const df: number[] = []
+  const postings: Postings[] = []
+  const intern = (term: string) => {
+    let id = termIds.get(term)
+    if (id === undefined) {
+      id = df.length
+      termIds.set(term, id)
+      df.push(0)
+      postings.push([])
+    }
+    return id
+  }
+  // A long quote's shingle → the stories whose articles carry it → those articles, in
+  // order: a quote retold by a hundred articles is one story to compare, not a hundred.
+  const shingles = new Map<string, Map<number, number[]>>()
   const stories: StoryState[] = []
   const ids = new Set<string>()
 
-  const idf = (term: string) => Math.log((docs.length + 1) / ((df.get(term) ?? 0) + 1)) + 1
+  const idfOf = (frequency: number) => Math.log((docs.length + 1) / (frequency + 1)) + 1
+  const idf = (term: string) => {
+    const id = termIds.get(term)
+    return idfOf(id === undefined ? 0 : (df[id] as number))
+  }
   // A norm is recomputed only when its terms changed or the corpus grew by a
   // quarter since: IDF moves slowly (by ln 1.25 at most for any term), and recomputing it at every add made
   // grouping quadratic in practice.
@@ -181,6 +210,17 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     return nearestDay(story, day) <= linkDays
   }
 
+  /** The first member of story `s` (by shingle, then by add) that shares a long quote and a near day. */
+  const sharedQuote = (profile: ArticleProfile, s: number) => {
+    for (const shingle of profile.quoteShingles)
+      for (const d of shingles.get(shingle)?.get(s) ?? []) {
+        const day = (docs[d] as Doc).profile.day
+        if (profile.day !== null && day !== null && Math.abs(day - profile.day) > linkDays) continue
+        return { doc: d, shingle }
+      }
+    return null
+  }
+
   const similarity = (a: Weighted, b: Weighted) => {
     const squared = new Map<string, number>()
     for (const term of a.weights.keys()) squared.set(term, idf(term) ** 2)
@@ -217,10 +257,16 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         `the story index already has an article "${profile.article}"`,
         { subject: profile.article },
       )
-    const doc: Doc = { profile, weights: new Map(profile.terms), story: -1, norm: 0, normAt: -1 }
+    const weights = new Map(profile.terms)
+    const termIds: number[] = []
+    for (const term of weights.keys()) {
+      const id = intern(term)
+      termIds.push(id)
+      df[id] = (df[id] as number) + 1
+    }
+    const doc: Doc = { profile, weights, termIds, story: -1, norm: 0, normAt: -1 }
     byArticle.set(profile.article, docs.length)
     docs.push(doc)
-    for (const term of doc.weights.keys()) df.set(term, (df.get(term) ?? 0) + 1)
     return doc
   }
   /** Puts a document in a story and indexes its terms and quotes. */
@@ -231,22 +277,36 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     doc.story = chosen
     story.docs.push(at)
     story.members.push(member)
-    for (const [term, w] of weights) story.weights.set(term, (story.weights.get(term) ?? 0) + w)
-    story.normAt = -1
+    // The story's norm follows its new weights term by term (under today's IDF) instead of
+    // being read again over all its terms at the next comparison: a story of hundreds of
+    // articles has thousands of terms, and most adds compare with the largest stories.
+    let squaredNorm = story.normAt < 0 ? 0 : story.norm * story.norm
+    let n = 0
+    for (const [term, w] of weights) {
+      const before = story.weights.get(term) ?? 0
+      story.weights.set(term, before + w)
+      const idf = idfOf(df[doc.termIds[n++] as number] as number)
+      squaredNorm += ((before + w) ** 2 - before ** 2) * idf * idf
+    }
+    if (story.normAt >= 0) story.norm = Math.sqrt(squaredNorm)
     if (profile.day !== null) {
       story.first = story.first === null ? profile.day : Math.min(story.first, profile.day)
       story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
       story.days.splice(insertionPoint(story.days, profile.day), 0, profile.day)
     }
-    for (const term of weights.keys()) {
-      const list = postings.get(term)
-      if (list) list.push(at)
-      else postings.set(term, [at])
+    for (const id of doc.termIds) {
+      const pairs = postings[id] as Postings
+      if (pairs[pairs.length - 2] === chosen) pairs[pairs.length - 1] = (pairs.at(-1) as number) + 1
+      else pairs.push(chosen, 1)
     }
     for (const shingle of profile.quoteShingles) {
-      const list = shingles.get(shingle)
-      if (list) list.push(at)
-      else shingles.set(shingle, [at])
+      const inStories = shingles.get(shingle)
+      if (!inStories) shingles.set(shingle, new Map([[chosen, [at]]]))
+      else {
+        const list = inStories.get(chosen)
+        if (list) list.push(at)
+        else inStories.set(chosen, [at])
+      }
     }
     return story
   }
@@ -261,31 +321,38 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
     add(profile) {
       const doc = enter(profile)
-      const { weights } = doc
+      const { weights, termIds: termsAt } = doc
       const squaredIdf = new Map<string, number>()
-      for (const term of weights.keys()) squaredIdf.set(term, idf(term) ** 2)
+      let n = 0
+      for (const term of weights.keys())
+        squaredIdf.set(term, idfOf(df[termsAt[n++] as number] as number) ** 2)
 
       // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
       const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
       const votes = new Map<number, number>()
-      const lookups = [...weights]
-        .filter(([term]) => (df.get(term) ?? 0) > 1 && (df.get(term) ?? 0) <= common)
-        .map(([term, w]): [string, number] => [term, w * Math.sqrt(squaredIdf.get(term) ?? 0)])
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, LOOKUP_TERMS)
-      for (const [term, w] of lookups)
-        for (const other of postings.get(term) ?? []) {
-          const story = (docs[other] as Doc).story
-          votes.set(story, (votes.get(story) ?? 0) + w)
-        }
-      const quoteDocs = new Map<number, string>()
-      for (const shingle of profile.quoteShingles)
-        for (const other of shingles.get(shingle) ?? [])
-          if (!quoteDocs.has(other)) quoteDocs.set(other, shingle)
-      for (const other of quoteDocs.keys()) {
-        const story = (docs[other] as Doc).story
-        votes.set(story, (votes.get(story) ?? 0) + 1e6)
+      const lookups: Array<[term: string, weight: number, id: number]> = []
+      n = 0
+      for (const [term, w] of weights) {
+        const id = termsAt[n++] as number
+        const frequency = df[id] as number
+        if (frequency > 1 && frequency <= common)
+          lookups.push([term, w * Math.sqrt(squaredIdf.get(term) ?? 0), id])
       }
+      lookups.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      lookups.length = Math.min(lookups.length, LOOKUP_TERMS)
+      // A story's vote is the term's weight for each of its articles that carry it.
+      for (const [, w, id] of lookups) {
+        const pairs = postings[id] as Postings
+        for (let i = 0; i < pairs.length; i += 2) {
+          const story = pairs[i] as number
+          votes.set(story, (votes.get(story) ?? 0) + w * (pairs[i + 1] as number))
+        }
+      }
+      // A story that carries one of its long quotes comes first, whatever its words.
+      const quoted = new Set<number>()
+      for (const shingle of profile.quoteShingles)
+        for (const story of shingles.get(shingle)?.keys() ?? []) quoted.add(story)
+      for (const story of quoted) votes.set(story, (votes.get(story) ?? 0) + 1e6)
       const candidates = [...votes]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, MAX_CANDIDATES)
@@ -299,15 +366,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         if (!fitsDates(story, profile.day)) continue
         const score = cosine(doc, squaredIdf, story)
         // A long quote shared with a member published near it is strong evidence.
-        let quote: { doc: number; shingle: string } | null = null
-        for (const [d, shingle] of quoteDocs) {
-          if ((docs[d] as Doc).story !== s) continue
-          const day = (docs[d] as Doc).profile.day
-          if (profile.day !== null && day !== null && Math.abs(day - profile.day) > linkDays)
-            continue
-          quote = { doc: d, shingle }
-          break
-        }
+        const quote = quoted.has(s) ? sharedQuote(profile, s) : null
         const passes = score >= threshold || (quote !== null && score >= quoteThreshold)
         if (passes && (score > chosenScore || chosen < 0)) {
           chosen = s
