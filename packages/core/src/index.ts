@@ -19,8 +19,10 @@ export {
 } from './corpus/index.js'
 export {
   type AlignClaimsOptions,
+  type ArticleAnalysis,
   type ArticleComparison,
   alignClaims,
+  analyzeArticle,
   type ClusterQuotesOptions,
   type CompareArticlesOptions,
   type ComparedSlot,

@@ -26,6 +26,7 @@ describe('public API', () => {
       'SPEAKER_KINDS',
       'WORD_CHANGE_OPS',
       'alignClaims',
+      'analyzeArticle',
       'articleLabel',
       'clusterQuotes',
       'compareArticles',

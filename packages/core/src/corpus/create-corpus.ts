@@ -1,11 +1,11 @@
-import { extractClaims } from '../claims/index.js'
 import {
+  type ArticleAnalysis,
+  analyzeArticle,
   type CrossReference,
   type CrossReferenceOptions,
   crossReference,
 } from '../crossref/index.js'
 import { CorroborateError } from '../errors.js'
-import { extractQuotes } from '../quotes/index.js'
 import { createStoryIndex, profileArticle } from '../stories/index.js'
 import type { Article, Story } from '../types.js'
 import { type SearchEntry, type SearchHit, searchEntries, searchHits } from './search-entries.js'
@@ -47,6 +47,7 @@ export function createCorpus(
   const byId = new Map<string, Article>()
   let cached: CrossReference | null = null
   const storyIndex = createStoryIndex(options)
+  const analyses = new Map<string, ArticleAnalysis>()
   let stories: Story[] | null = null
   // Every searchable text folded once per analysis, so that a search only scans strings.
   let searchable: SearchEntry[] | null = null
@@ -73,9 +74,11 @@ export function createCorpus(
           `article "${article.id}" has no body text: ${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after cleaning'}`,
           { subject: article.id },
         )
-      const { quotes, speakers } = extractQuotes(article)
-      const { claims } = extractClaims(article, quotes)
-      storyIndex.add(profileArticle(article, quotes, claims, speakers))
+      // Read once: the story profile and every later analysis share it.
+      const analysis = analyzeArticle(article)
+      const { quotes, speakers } = analysis.quotes
+      storyIndex.add(profileArticle(article, quotes, analysis.claims.claims, speakers))
+      analyses.set(article.id, analysis)
       list.push(article)
       byId.set(article.id, article)
       cached = null
@@ -88,7 +91,7 @@ export function createCorpus(
     },
     storyOf: (article) => storyIndex.storyOf(article),
     analysis() {
-      cached ??= crossReference(list, { ...options, stories: corpus.stories() })
+      cached ??= crossReference(list, { ...options, stories: corpus.stories(), analyses })
       return cached
     },
     search(query) {

@@ -1,7 +1,5 @@
-import { extractClaims } from '../claims/index.js'
 import { resolveSpeakers } from '../entities/index.js'
 import { CorroborateError } from '../errors.js'
-import { extractQuotes } from '../quotes/index.js'
 import { groupStories, profileArticle, type StoryIndexOptions } from '../stories/index.js'
 import type {
   Article,
@@ -17,6 +15,7 @@ import type {
   Story,
 } from '../types.js'
 import { type AlignClaimsOptions, alignClaims } from './align-claims.js'
+import { type ArticleAnalysis, analyzeArticle, isAnalysisOf } from './analyze-article.js'
 import { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 import { measureCoverage } from './coverage.js'
 import { findCrossStoryAttributions } from './cross-story-attributions.js'
@@ -33,6 +32,12 @@ export interface CrossReferenceOptions
    * exactly one of them; stories' articles not given are left out.
    */
   stories?: readonly Story[]
+  /**
+   * Analyses made beforehand (`analyzeArticle`, by the same version of the core),
+   * by article id or as a list: those articles are not read again. Articles without
+   * one are analysed here; analyses of articles not given are ignored.
+   */
+  analyses?: ReadonlyMap<string, ArticleAnalysis> | readonly ArticleAnalysis[]
 }
 
 /** A message about one article of the corpus. */
@@ -109,18 +114,35 @@ export function crossReference(
     ids.add(article.id)
   }
   const messages: CorpusMessage[] = []
-  const extractions = articles.map((article) => {
-    const extraction = extractQuotes(article)
-    for (const message of extraction.messages) messages.push({ ...message, article: article.id })
-    return extraction
+  const given = givenAnalyses(options.analyses)
+  const analyses = articles.map((article) => {
+    const analysis = given.get(article.id)
+    if (analysis === undefined) return analyzeArticle(article)
+    if (!isAnalysisOf(analysis, article.id))
+      throw new CorroborateError(
+        'INVALID_ARGUMENT',
+        `crossReference: the analysis given for article "${article.id}" is not one analyzeArticle made of it`,
+        { subject: article.id },
+      )
+    return analysis
   })
-  const { speakers, quotes } = resolveSpeakers(extractions)
+  for (const { article, quotes } of analyses)
+    for (const message of quotes.messages) messages.push({ ...message, article })
+  const { speakers, quotes } = resolveSpeakers(analyses.map((analysis) => analysis.quotes))
   const quotesOf = groupBy(quotes, (quote) => quote.article)
+  // Claims were read with each article's own speakers: they take the merged ones.
+  const quoteById = new Map(quotes.map((quote) => [quote.id, quote]))
   const claimsOf = new Map<string, Claim[]>()
-  for (const article of articles) {
-    const extraction = extractClaims(article, quotesOf.get(article.id) ?? [])
-    for (const message of extraction.messages) messages.push({ ...message, article: article.id })
-    claimsOf.set(article.id, extraction.claims)
+  for (const { article, claims } of analyses) {
+    for (const message of claims.messages) messages.push({ ...message, article })
+    claimsOf.set(
+      article,
+      claims.claims.map((claim) => {
+        if (claim.quote === null) return claim
+        const speaker = quoteById.get(claim.quote)?.speaker
+        return { ...claim, speaker: speaker ? { id: speaker.id, name: speaker.name } : null }
+      }),
+    )
   }
   const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
   const stories = options.stories
@@ -220,6 +242,19 @@ function givenStories(stories: readonly Story[], ids: ReadonlySet<string>): Stor
       { subject: missing[0] as string },
     )
   return kept
+}
+
+function givenAnalyses(
+  analyses: CrossReferenceOptions['analyses'],
+): ReadonlyMap<string, ArticleAnalysis> {
+  if (analyses === undefined) return new Map()
+  if (analyses instanceof Map) return analyses
+  if (Array.isArray(analyses))
+    return new Map(analyses.map((analysis) => [analysis?.article, analysis]))
+  throw new CorroborateError(
+    'INVALID_ARGUMENT',
+    'crossReference: options.analyses must be a Map of article id to analysis, or an array of analyses from analyzeArticle',
+  )
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,4 +1,5 @@
 export { type AlignClaimsOptions, alignClaims, sameValue } from './align-claims.js'
+export { type ArticleAnalysis, analyzeArticle } from './analyze-article.js'
 export { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 export {
   type ArticleComparison,
