@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// corroborate-mcp over a lasting store: from start to the first tool answer, the server's
-// RSS then, and add_article through a real client with the store full. The store is filled
-// first (the core's retold corpus, through @corroborate/store's ingest) unless --data names
-// one that holds articles already. Run after a build:
-// node bench/restart.bench.mjs [--size N] [--data DIR]
+// corroborate-mcp over a lasting store: from start to the first answer of each reading tool,
+// the server's RSS then and once it is ready for adds, add_article's time through a real
+// client with the store full, and how long a cheap read (list_sources, limit 1) waits while
+// adds run (small ones, then one large article). The store is filled first (the core's
+// retold corpus, through @corroborate/store's ingest) unless --data names one that holds
+// articles already. Run after a build:
+// node bench/restart.bench.mjs [--size N] [--data DIR] [--adds N]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -14,7 +16,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { retoldCorpus, sourceStories } from '../../../packages/core/bench/retold-corpus.mjs'
 
-const { values } = parseArgs({ options: { size: { type: 'string' }, data: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { size: { type: 'string' }, data: { type: 'string' }, adds: { type: 'string' } },
+})
 const size = Number(values.size ?? 1000)
 const data = values.data ?? mkdtempSync(join(tmpdir(), 'corroborate-restart-'))
 const { stories } = await sourceStories()
@@ -35,31 +39,97 @@ let stderr = ''
 transport.stderr?.on('data', (chunk) => {
   stderr += chunk
 })
+const rssOf = () =>
+  Math.round(
+    (Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${transport.pid}/status`, 'utf8'))?.[1]) *
+      1024) /
+      1e6,
+  )
 const client = new Client({ name: 'restart-bench', version: '0.0.0' })
 await client.connect(transport)
-await client.callTool({ name: 'list_sources', arguments: { limit: 5 } })
+const call = async (name, args = {}) => {
+  const t = performance.now()
+  const result = await client.callTool({ name, arguments: args })
+  if (result.isError) throw new Error(`${name}: ${result.content?.[0]?.text}`)
+  return { ms: performance.now() - t, result: result.structuredContent }
+}
+const firstAnswer = await call('list_stories')
 const first = performance.now() - start
-const rss =
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${transport.pid}/status`, 'utf8'))?.[1]) * 1024
-const adds = []
+const rssFirst = rssOf()
+const story = firstAnswer.result.stories[0]?.id
+const reads = {}
+for (const [name, args] of [
+  ['list_sources', { limit: 20 }],
+  ['search', { query: 'prison' }],
+  ['list_disputed_claims', {}],
+  ['get_quotes', { story }],
+  ['list_disputed_claims', { story }],
+  ['compare_sources', { story }],
+  ['get_speakers', {}],
+  ['get_quotes', {}],
+])
+  reads[`${name}${args.story ? ' (story)' : ''}`] = Math.round((await call(name, args)).ms)
+const rssReads = rssOf()
+
+// A cheap read every 20 ms while `work` runs: the longest it waited.
+async function readsDuring(work) {
+  let longest = 0
+  let done = false
+  const poll = (async () => {
+    while (!done) {
+      longest = Math.max(longest, (await call('list_sources', { limit: 1 })).ms)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  })()
+  const value = await work()
+  done = true
+  await poll
+  return { value, longest: Math.round(longest) }
+}
+
 const FRESH = 2_000_000 + (Date.now() % 1_000_000) * 64
-for (const source of retoldCorpus(stories, 6, { offset: FRESH })) {
+const add = async (source) => {
   const t = performance.now()
   const result = await client.callTool({
     name: 'add_article',
     arguments: { content: source.content, ...source.metadata },
   })
-  if (!result.isError) adds.push(performance.now() - t)
+  return result.isError ? null : performance.now() - t
 }
+const addCount = Number(values.adds ?? 20)
+const during = await readsDuring(async () => {
+  const times = []
+  for (const source of retoldCorpus(stories, addCount, { offset: FRESH })) {
+    const ms = await add(source)
+    if (ms !== null) times.push(ms)
+  }
+  return times
+})
+const adds = during.value.sort((a, b) => a - b)
+// A large article: a retold report repeated to about 400 KB of text.
+const [base] = retoldCorpus(stories, 1, { offset: FRESH + 500 })
+const large = {
+  content: `${base.content}\n\n`.repeat(Math.ceil(400_000 / base.content.length)),
+  metadata: base.metadata,
+}
+const big = await readsDuring(() => add(large))
+const rssEnd = rssOf()
 await client.close()
 if (!values.data) rmSync(data, { recursive: true, force: true })
-adds.sort((a, b) => a - b)
 console.log(
   JSON.stringify({
     stored,
+    load: loadavg().map((x) => x.toFixed(1)),
     firstAnswerMs: Math.round(first),
-    rssMB: Math.round(rss / 1e6),
+    rssFirstMB: rssFirst,
+    readsMs: reads,
+    rssAfterReadsMB: rssReads,
     addsMs: adds.map(Math.round),
-    stderr: stderr.split('\n').filter(Boolean).slice(-4),
+    addP95Ms: Math.round(adds[Math.floor(adds.length * 0.95)] ?? 0),
+    longestReadDuringAddsMs: during.longest,
+    largeAddMs: big.value === null ? 'refused' : Math.round(big.value),
+    longestReadDuringLargeAddMs: big.longest,
+    rssEndMB: rssEnd,
+    stderr: stderr.split('\n').filter(Boolean).slice(-6),
   }),
 )

@@ -1,13 +1,24 @@
 import { Worker } from 'node:worker_threads'
-import { type Article, type Corpus, isCorroborateError } from '@corroborate/core'
+import { type Corpus, isCorroborateError, type Story } from '@corroborate/core'
 import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
-import { type AddArticleInput, prepareArticle } from './prepare-article.js'
+import {
+  type AddArticleInput,
+  type AddedArticle,
+  describeAdded,
+  prepareArticle,
+} from './prepare-article.js'
+import { type CorpusReader, memoryReader } from './reader.js'
 import { snapshotCorpus } from './snapshot-corpus.js'
 
-export type { AddArticleInput } from './prepare-article.js'
+export type { AddArticleInput, AddedArticle } from './prepare-article.js'
 
-/** The article added and the warnings for the caller, or why nothing was added. */
-export type AddOutcome = { article: Article; warnings: string[] } | { refused: string }
+/**
+ * The article added and the warnings for the caller (with the story it is in
+ * and its quotes, when the store says them), or why nothing was added.
+ */
+export type AddOutcome =
+  | { article: AddedArticle; warnings: string[]; story?: Story; quotes?: number }
+  | { refused: string }
 
 /**
  * Where the server's articles live: the one way in (`add`) and the corpus the
@@ -15,8 +26,8 @@ export type AddOutcome = { article: Article; warnings: string[] } | { refused: s
  * check and its add are never split by another add.
  */
 export interface ArticleStore {
-  /** The corpus as of the last finished add: reads never wait for one in progress. */
-  readonly corpus: Corpus
+  /** What the tools read: as of the last finished add; reads never wait for one in progress. */
+  readonly reader: CorpusReader
   /**
    * Analyses and adds one article after every add asked for before it. Its
    * place in the queue is taken at once; its work starts once `after` settles
@@ -47,7 +58,7 @@ const CANCELLED: AddOutcome = {
 }
 
 /** Runs jobs one after another; a failed job does not stop the next. */
-function serial() {
+export function serial() {
   let tail: Promise<unknown> = Promise.resolve()
   return <T>(job: () => Promise<T> | T): Promise<T> => {
     const run = tail.then(job)
@@ -63,9 +74,7 @@ function serial() {
 export function createInlineStore(corpus: Corpus): ArticleStore {
   const queue = serial()
   return {
-    get corpus() {
-      return corpus
-    },
+    reader: memoryReader(() => corpus),
     add: (input, { signal, after } = {}) =>
       queue(async () => {
         await after
@@ -79,7 +88,7 @@ export function createInlineStore(corpus: Corpus): ArticleStore {
             return { refused: `the article was not added: ${error.message}` }
           throw error
         }
-        return prepared
+        return { article: describeAdded(prepared.article), warnings: prepared.warnings }
       }),
     settled: () => queue(() => {}),
     close: async () => {},
@@ -172,9 +181,7 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
   start()
 
   return {
-    get corpus() {
-      return current
-    },
+    reader: memoryReader(() => current),
     add: (input, { signal, after } = {}) =>
       queue(async (): Promise<AddOutcome> => {
         await after
@@ -198,7 +205,7 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
         switch (reply.type) {
           case 'added':
             current = snapshotCorpus([...current.articles, reply.article], reply.analysis)
-            return { article: reply.article, warnings: reply.warnings }
+            return { article: describeAdded(reply.article), warnings: reply.warnings }
           case 'refused':
             return { refused: reply.message }
           case 'timeout':

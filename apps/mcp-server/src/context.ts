@@ -1,10 +1,10 @@
-import type { Corpus } from '@corroborate/core'
 import type { ArticleStore } from './article-store.js'
+import type { CorpusReader } from './reader.js'
 
-/** What every tool reads: the corpus, and how to log without touching stdout. */
+/** What every tool reads: the corpus's reader, the one way in, and how to log without touching stdout. */
 export interface ServerContext {
-  /** The corpus as of the last finished add (the store's). */
-  readonly corpus: Corpus
+  /** What the tools read: the corpus as of the last finished add (the store's reader). */
+  readonly reader: CorpusReader
   /** The one way articles come in: serialized adds. */
   store: ArticleStore
   /** Writes one line to stderr: stdout carries only the protocol. */

@@ -3,15 +3,15 @@ import { stat } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type Corpus, describeFileError } from '@corroborate/core'
-import { defaultDataDir } from '@corroborate/store'
+import { defaultDataDir, type Store } from '@corroborate/store'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { type ArticleStore, createWorkerStore } from './article-store.js'
 import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES } from './limits.js'
 import { loadCorpus, SEEDS_DIR } from './load-corpus.js'
 import { openData } from './open-data.js'
-import { persistAdds } from './persist-adds.js'
 import { createServer } from './server.js'
 import { limitLines } from './stdio-limit.js'
+import { createStoredArticles } from './stored-articles.js'
 
 const USAGE =
   'usage: corroborate-mcp [--data DIR | --database URL] [--corpus PATH]... [--analysis-timeout SECONDS] [--http [--port N] [--host ADDR] [--allow-unauthenticated]]'
@@ -142,8 +142,8 @@ const inMemory = () =>
     onProgress,
     signal: loading.signal,
   }).catch(stopped)
-let corpus: Corpus
-let persistent: Awaited<ReturnType<typeof openData>>['store'] | null = null
+let corpus: Corpus | null = null
+let persistent: Store | null = null
 if (flags.values.database === undefined && dataDir === ':memory:') corpus = await inMemory()
 else {
   const location =
@@ -174,8 +174,7 @@ else {
     quietExit(1)
   })
   if (opened) {
-    persistent = opened.store
-    corpus = opened.corpus
+    persistent = opened
     log(
       `corroborate-mcp: articles are kept in ${flags.values.database ? 'the PostgreSQL database' : dataDir}`,
     )
@@ -192,17 +191,29 @@ for (const [signal, code] of [
     log(`corroborate-mcp: stopped by ${signal}`)
     quietExit(code)
   })
-if (corpus.articles.length > PROGRESS_OVER)
-  log(`corroborate-mcp: cross-referencing ${corpus.articles.length} articles`)
-const analysis = corpus.analysis()
-log(
-  `corroborate-mcp: ${corpus.articles.length} articles, ${analysis.quotes.filter((q) => q.kind !== 'term').length} quotes, ${analysis.disputes.length} disputes`,
-)
-if (corpus.articles.length === 0)
-  log('corroborate-mcp: the corpus is empty; add_article can fill it')
-// Articles added by clients are analysed in a worker thread: reads go on meanwhile.
-const analysing = createWorkerStore(corpus, { budgetMs: budgetSeconds * 1000, log })
-const store: ArticleStore = persistent ? persistAdds(analysing, persistent, log) : analysing
+let store: ArticleStore
+if (persistent) {
+  const totals = await persistent.totals()
+  log(
+    `corroborate-mcp: ${totals.articles} articles in ${totals.stories} stories, ${totals.quotes} quotes, ${totals.disputes} disputes`,
+  )
+  if (totals.articles === 0) log('corroborate-mcp: the store is empty; add_article can fill it')
+  // Articles added by clients are analysed in a worker thread, their story alone
+  // cross-referenced there: reads go on meanwhile, and nothing of the corpus is held here.
+  store = createStoredArticles(persistent, { budgetMs: budgetSeconds * 1000, log })
+} else {
+  const memory = corpus as Corpus
+  if (memory.articles.length > PROGRESS_OVER)
+    log(`corroborate-mcp: cross-referencing ${memory.articles.length} articles`)
+  const analysis = memory.analysis()
+  log(
+    `corroborate-mcp: ${memory.articles.length} articles, ${analysis.quotes.filter((q) => q.kind !== 'term').length} quotes, ${analysis.disputes.length} disputes`,
+  )
+  if (memory.articles.length === 0)
+    log('corroborate-mcp: the corpus is empty; add_article can fill it')
+  // Articles added by clients are analysed in a worker thread: reads go on meanwhile.
+  store = createWorkerStore(memory, { budgetMs: budgetSeconds * 1000, log })
+}
 if (flags.values.http) {
   const { serveHttp } = await import('./http.js')
   await serveHttp(() => createServer(store), {

@@ -1,8 +1,5 @@
-import { type Corpus, createCorpus } from '@corroborate/core'
 import { ingest, openStore, type Store, type StoreLocation } from '@corroborate/store'
-
 import { readSources } from './load-corpus.js'
-import { boundMetadata } from './prepare-article.js'
 
 /** Options of {@link openData}. */
 export interface OpenDataOptions {
@@ -16,14 +13,12 @@ export interface OpenDataOptions {
 }
 
 /**
- * Opens the lasting store, imports the given files into it (only content it
- * does not hold yet), and returns it with the corpus of everything it holds, in
- * the order added. An empty store with no paths given gets the seeds.
+ * Opens the lasting store and imports the given files into it (only content
+ * it does not hold yet; the stories they join are cross-referenced). An empty
+ * store with no paths given gets the seeds. Nothing stored is read back: the
+ * tools read the store.
  */
-export async function openData(
-  location: StoreLocation,
-  options: OpenDataOptions,
-): Promise<{ store: Store; corpus: Corpus }> {
+export async function openData(location: StoreLocation, options: OpenDataOptions): Promise<Store> {
   const { log } = options
   const store = await openStore(location, { log: (line) => log(`corroborate-mcp: store: ${line}`) })
   try {
@@ -44,8 +39,7 @@ export async function openData(
         `corroborate-mcp: imported ${summary.added} new articles (${summary.unchanged} already stored)`,
       )
     }
-    const corpus = createCorpus((await store.articles()).map(boundMetadata))
-    return { store, corpus }
+    return store
   } catch (error) {
     await store.close()
     throw error

@@ -77,6 +77,31 @@ export function prepareArticle(corpus: Corpus, input: AddArticleInput): Prepared
   return { article: bounded, warnings }
 }
 
+/** What an added article's answer needs of it, without sending the whole article back. */
+export interface AddedArticle {
+  id: string
+  title: string | null
+  outlet: string | null
+  published: string | null
+  paragraphs: number
+  /** Warnings and errors about the content, as the article's messages say them. */
+  messages: string[]
+}
+
+/** The short account of an article that an add answers with. */
+export function describeAdded(article: Article): AddedArticle {
+  return {
+    id: article.id,
+    title: article.title?.value ?? null,
+    outlet: article.outlet?.value ?? null,
+    published: article.published?.value ?? null,
+    paragraphs: article.paragraphs.length,
+    messages: article.messages
+      .filter((m) => m.severity !== 'info' && m.code !== 'boilerplate-removed')
+      .map((m) => m.message),
+  }
+}
+
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text
 

@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { MAX_ANSWER_CHARS } from './limits.js'
-import { encodeCursor, page } from './paging.js'
+import { DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, page } from './paging.js'
+import type { Slice, Window } from './reader.js'
 
 /** A tool's answer: the same JSON as structured content and as text, for clients that read either. */
 export function ok(data: Record<string, unknown>): CallToolResult {
@@ -40,6 +41,38 @@ export function paged<T>(
       [key]: shaped.slice(0, count),
       total: chosen.total,
       ...(next < chosen.total ? { nextCursor: encodeCursor(next) } : {}),
+    }
+  }
+  while (kept > 1 && JSON.stringify(answer(kept)).length > MAX_ANSWER_CHARS)
+    kept = Math.max(1, Math.floor(kept / 2))
+  return ok(answer(kept))
+}
+
+/**
+ * As {@link paged}, for a list the reader cuts itself (a store answers a
+ * window from SQL): `fetch` is asked for the window the cursor and limit say.
+ */
+export async function pagedFrom<T>(
+  key: string,
+  fetch: (window: Window) => Promise<Slice<T>>,
+  limit: number | undefined,
+  cursor: string | undefined,
+  shape: (item: T) => unknown = (item) => item,
+): Promise<CallToolResult> {
+  const offset = cursor === undefined ? 0 : decodeCursor(cursor)
+  const restart = `the cursor "${cursor}" is not one this server gave out; call the tool again without a cursor to start from the first page`
+  if (offset === null) return fail(restart)
+  const size = Math.min(Math.max(1, limit ?? DEFAULT_LIMIT), MAX_LIMIT)
+  const { items, total } = await fetch({ offset, limit: size })
+  if (offset > total) return fail(restart)
+  const shaped = items.map(shape)
+  let kept = shaped.length
+  const answer = (count: number) => {
+    const next = offset + count
+    return {
+      [key]: shaped.slice(0, count),
+      total,
+      ...(next < total ? { nextCursor: encodeCursor(next) } : {}),
     }
   }
   while (kept > 1 && JSON.stringify(answer(kept)).length > MAX_ANSWER_CHARS)

@@ -17,6 +17,8 @@ export {
   type WorkerStoreOptions,
 } from './article-store.js'
 export type { ServerContext } from './context.js'
+export type { CorpusReader } from './reader.js'
+export { createStoredArticles, type StoredArticlesOptions } from './stored-articles.js'
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -52,8 +54,8 @@ export function createServer(
     },
   )
   const context: ServerContext = {
-    get corpus() {
-      return store.corpus
+    get reader() {
+      return store.reader
     },
     store,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),

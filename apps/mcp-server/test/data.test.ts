@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createCorpus, loadArticleDirectory, normalizeArticle } from '@corroborate/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtServer, connectStdio, SEEDS } from './helpers.js'
 
@@ -59,6 +60,81 @@ describe('corroborate-mcp --data DIR', () => {
       expect(second.stderr()).toContain('imported 0 new articles (5 already stored)')
     } finally {
       await second.client.close()
+    }
+  }, 240_000)
+
+  it('answers from the store what the in-memory corpus answers, ids scoped by story, and re-analyses only the story an add joins', async () => {
+    // The seeds as the server reads them (with their metadata files).
+    const { sources: seeds } = await loadArticleDirectory(SEEDS)
+    const expected = createCorpus(seeds.map((source) => normalizeArticle(source))).analysis()
+    const server = await start(['--data', join(scratch, 'tools')])
+    const call = async (name: string, args: Record<string, unknown> = {}) => {
+      const result = await server.client.callTool({ name, arguments: args })
+      expect(result.isError, JSON.stringify(result.content)).toBeFalsy()
+      return result.structuredContent as Record<string, unknown>
+    }
+    try {
+      const stories = (await call('list_stories')).stories as unknown as Array<{
+        id: string
+        clusters: number
+        disputes: number
+      }>
+      expect(stories).toHaveLength(1)
+      const story = stories[0]?.id as string
+      expect(stories[0]).toMatchObject({
+        clusters: expected.clusters.filter((c) => c.articles.length >= 2).length,
+        disputes: expected.disputes.length,
+      })
+      // The in-memory corpus numbers d0, d1… across the corpus; the store scopes them: st-…#d0.
+      const disputes = await call('list_disputed_claims', { limit: 100 })
+      expect(disputes.total).toBe(expected.disputes.length)
+      expect((disputes.disputes as unknown as Array<{ id: string }>).map((d) => d.id)).toEqual(
+        expected.disputes.map((d) => `${story}#${d.id}`),
+      )
+      const quotes = await call('get_quotes', { story, limit: 100 })
+      const statements = expected.quotes.filter((q) => q.kind !== 'term')
+      expect(quotes.total).toBe(statements.length)
+      expect(new Set((quotes.quotes as unknown as Array<{ id: string }>).map((q) => q.id))).toEqual(
+        new Set(statements.slice(0, 100).map((q) => q.id)),
+      )
+      const speakers = await call('get_speakers', { limit: 100 })
+      expect(
+        (speakers.speakers as unknown as Array<{ id: string }>).map((s) => s.id).sort(),
+      ).toEqual(expected.speakers.map((s) => s.id).sort())
+      const compared = await call('compare_sources', { story })
+      const cluster = (compared.clusters as unknown as Array<{ id: string }>)[0]
+      expect(cluster?.id.startsWith(`${story}#k`)).toBe(true)
+      const ofCluster = await call('get_quotes', { cluster: cluster?.id })
+      // Every quote of the cluster (compare_sources shows one member per article).
+      expect(ofCluster.total).toBe(
+        expected.clusters.find((c) => `${story}#${c.id}` === cluster?.id)?.members.length,
+      )
+      const sources = await call('list_sources')
+      expect(sources.total).toBe(5)
+      const hits = await call('search', { query: 'prison' })
+      expect(hits.total).toBeGreaterThan(0)
+
+      // Two reports of another story: the second joins the first, whose story alone is analysed.
+      await call('add_article', { content: HARBOUR, id: 'harbour-a' })
+      const second = await call('add_article', {
+        content: `${HARBOUR}\nFerries will run every twenty minutes while the bridge is closed, the council said.\n`,
+        id: 'harbour-b',
+      })
+      expect(second.story).toMatchObject({ articles: 2, joined: true })
+      const after = (await call('list_stories')).stories as unknown as Array<{
+        id: string
+        size: number
+        clusters: number
+      }>
+      const harbour = after.find((s) => s.size === 2)
+      expect(harbour?.clusters).toBe(1)
+      expect(after.find((s) => s.id === story)).toMatchObject(stories[0] as object)
+      const shared = await call('get_quotes', { story: harbour?.id })
+      expect((shared.quotes as unknown as Array<{ clusters: string[] }>)[0]?.clusters).toEqual([
+        `${harbour?.id}#k0`,
+      ])
+    } finally {
+      await server.client.close()
     }
   }, 240_000)
 

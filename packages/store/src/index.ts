@@ -1,17 +1,31 @@
+export {
+  analyseStory,
+  quoteRank,
+  type StoredQuote,
+  type StoryAnalysis,
+  type StorySpeaker,
+  scopeIds,
+} from './analyse-story.js'
 export { defaultDataDir } from './default-data-dir.js'
 export { type IngestOptions, type IngestSummary, ingest } from './ingest.js'
 export { SCHEMA_VERSION } from './migrations.js'
 export {
   type AddResult,
   type ArticleSummary,
+  type DisputeFilter,
   type OpenStoreOptions,
   openStore,
   type Page,
   type PageOptions,
+  type QuoteFilter,
+  type SourceSummary,
   type Store,
   type StoredArticle,
   type StoreLocation,
   type StoreSearchHit,
+  type StoreTotals,
+  type StoryInput,
+  type Window,
 } from './open-store.js'
 export {
   ANALYSIS_VERSION,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { type ArticleSource, CorroborateError } from '@corroborate/core'
+import type { StoryAnalysis } from './analyse-story.js'
 import type { AddResult, Store } from './open-store.js'
 import { type PreparedArticle, prepareArticle, type SerializedArticle } from './prepare-article.js'
 
@@ -16,6 +17,13 @@ export interface IngestOptions {
   onProblem?: (source: ArticleSource, message: string) => void
   /** Stops between two articles; the promise then rejects with the signal's reason. */
   signal?: AbortSignal
+  /**
+   * Whether to cross-reference, once the articles are in, each story they
+   * joined or started (and any other story whose analysis is older than it),
+   * on the same threads. Default true; a reader would otherwise do it when it
+   * first reads that story.
+   */
+  analyseStories?: boolean
 }
 
 /** What {@link ingest} did. */
@@ -24,6 +32,8 @@ export interface IngestSummary {
   /** Already stored (the same content): nothing written. */
   unchanged: number
   refused: number
+  /** Stories cross-referenced after the adds. */
+  stories: number
 }
 
 type Outcome =
@@ -47,7 +57,7 @@ export async function ingest(
       'INVALID_ARGUMENT',
       `workers is a whole number from 1 to 64, not ${String(options.workers)}`,
     )
-  const summary: IngestSummary = { added: 0, unchanged: 0, refused: 0 }
+  const summary: IngestSummary = { added: 0, unchanged: 0, refused: 0, stories: 0 }
   const record = (source: ArticleSource, result: AddResult | Error) => {
     if (result instanceof Error) {
       summary.refused++
@@ -78,6 +88,12 @@ export async function ingest(
       await add(source, outcome)
       options.onProgress?.(n + 1, sources.length)
     }
+    if (options.analyseStories ?? true)
+      for (const story of await store.staleStories()) {
+        options.signal?.throwIfAborted()
+        await store.storyAnalysis(story)
+        summary.stories++
+      }
     return summary
   }
 
@@ -85,9 +101,9 @@ export async function ingest(
     { length: workers },
     () => new Worker(new URL('./prepare-worker.js', import.meta.url)),
   )
-  const pending = new Map<number, (outcome: Outcome) => void>()
+  const pending = new Map<number, (outcome: Outcome & { analysis?: StoryAnalysis }) => void>()
   for (const thread of threads)
-    thread.on('message', (message: { n: number } & Outcome) => {
+    thread.on('message', (message: { n: number } & Outcome & { analysis?: StoryAnalysis }) => {
       pending.get(message.n)?.(message)
       pending.delete(message.n)
     })
@@ -110,6 +126,26 @@ export async function ingest(
       if (sent < sources.length) send()
       await add(sources[n] as ArticleSource, outcome)
       options.onProgress?.(n + 1, sources.length)
+    }
+    if (options.analyseStories ?? true) {
+      // Each stale story to a free thread; the writer keeps what each sends back.
+      const stale = await store.staleStories()
+      let next = 0
+      const run = async (thread: Worker) => {
+        for (let at = next++; at < stale.length; at = next++) {
+          options.signal?.throwIfAborted()
+          const input = await store.storyInput(stale[at] as string)
+          if (!input) continue
+          const n = sent++
+          const reply = new Promise<Outcome & { analysis?: StoryAnalysis }>((resolve) =>
+            pending.set(n, resolve),
+          )
+          thread.postMessage({ n, story: input })
+          const { analysis } = await reply
+          if (analysis && (await store.saveStoryAnalysis(analysis))) summary.stories++
+        }
+      }
+      await Promise.all(threads.map(run))
     }
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()))

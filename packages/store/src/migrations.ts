@@ -56,6 +56,26 @@ CREATE INDEX passages_article ON passages (article_id);
 CREATE INDEX passages_tsv ON passages USING GIN (tsv);
 `,
   },
+  {
+    version: 2,
+    name: 'story analyses',
+    sql: `
+CREATE TABLE story_analyses (
+  story_id text PRIMARY KEY REFERENCES stories (id),
+  revision bigint NOT NULL,
+  clusters integer NOT NULL,
+  disputes integer NOT NULL,
+  quotes integer NOT NULL,
+  claims integer NOT NULL,
+  dispute_kinds jsonb NOT NULL,
+  analysis jsonb NOT NULL,
+  quotes_list jsonb NOT NULL,
+  dispute_list jsonb NOT NULL,
+  speakers jsonb NOT NULL,
+  analysed_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ]
 
 /** The schema version this build writes; a store at a later one is refused. */

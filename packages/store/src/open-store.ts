@@ -10,6 +10,7 @@ import {
   type CrossReference,
   createStoryIndex,
   crossReference,
+  type Dispute,
   type Quote,
   type Speaker,
   type Story,
@@ -17,6 +18,12 @@ import {
   type StoryIndexOptions,
   type StoryMember,
 } from '@corroborate/core'
+import {
+  analyseStory,
+  type StoredQuote,
+  type StoryAnalysis,
+  type StorySpeaker,
+} from './analyse-story.js'
 import { enableTrigrams, migrate } from './migrations.js'
 import {
   ANALYSIS_VERSION,
@@ -144,8 +151,54 @@ export interface Store {
    * among the first 500 passages the words match and the first 500 the name does.
    */
   search(query: string, options?: PageOptions): Promise<Page<StoreSearchHit>>
-  /** The cross-reference of one story, cached until an article joins it. */
+  /**
+   * The cross-reference of one story, ids scoped by the story (see
+   * `scopeIds`): as stored when it is of the story's current revision, else
+   * computed here and stored. Cached until an article joins the story.
+   */
   storyAnalysis(story: string): Promise<CrossReference>
+  /**
+   * Restores the story index from the stored memberships now, in pages that
+   * leave the event loop free between them, so that the next add does not
+   * wait for it. Adds call it themselves; a server calls it after opening.
+   */
+  warm(): Promise<void>
+  /** Stories whose stored analysis is missing or older than the story, in the order they started. */
+  staleStories(): Promise<string[]>
+  /**
+   * What {@link analyseStory} needs of one story: the story, its revision and
+   * its articles as JSON text (the main thread does not parse them), in story order.
+   */
+  storyInput(story: string): Promise<StoryInput | undefined>
+  /**
+   * Keeps an analysis made from {@link Store.storyInput} (in a worker thread).
+   * Not kept, and false, when the story changed since.
+   */
+  saveStoryAnalysis(analysis: StoryAnalysis): Promise<boolean>
+  /** Shared statements and disputes of each analysed story (stories not analysed yet are absent). */
+  storyCounts(): Promise<Map<string, { clusters: number; disputes: number }>>
+  /**
+   * Disputes of the analysed stories, in story order then as found; each story's
+   * own (no attribution across stories is sought in a store).
+   */
+  disputes(filter: DisputeFilter, page: Window): Promise<{ items: Dispute[]; total: number }>
+  /** Quotes of the analysed stories, by {@link StoredQuote.rank}, then story and article order. */
+  quotes(filter: QuoteFilter, page: Window): Promise<{ items: StoredQuote[]; total: number }>
+  /** Speakers of the analysed stories, merged by id across stories. */
+  speakers(): Promise<StorySpeaker[]>
+  /** Articles in the order added, with their title and counts, a window of them. */
+  sources(page: Window): Promise<{ items: SourceSummary[]; total: number }>
+  /** The label and outlet of each of these articles. */
+  labels(ids: readonly string[]): Promise<Map<string, { label: string; outlet: string | null }>>
+  /** Articles with a quote whose speaker's name holds `name` (case and accents aside). */
+  quotedIn(name: string): Promise<Set<string>>
+  /**
+   * Counts over the store: articles and stories; quotes (non-term), claims,
+   * shared statements, disputes by kind and distinct speakers of the analysed stories.
+   */
+  totals(): Promise<StoreTotals>
+  /** Changes whenever an article is added or a story analysed, by any process: a cache key. */
+  version(): Promise<string>
   /** The cross-reference of the whole store, cached until the next add. */
   analysis(): Promise<CrossReference>
   /** Every stored article, normalized, in the order added. Loads them all. */
@@ -153,8 +206,71 @@ export interface Store {
   close(): Promise<void>
 }
 
+/** A window of a list: where it starts and how many items. */
+export interface Window {
+  offset: number
+  limit: number
+}
+
+/** Filters of {@link Store.disputes}; each given one must hold. */
+export interface DisputeFilter {
+  story?: string
+  article?: string
+  kind?: string
+}
+
+/** Filters of {@link Store.quotes}; each given one must hold. */
+export interface QuoteFilter {
+  story?: string
+  article?: string
+  /** A quote kind; default every kind but terms. */
+  kind?: string
+  /** Any of these speaker ids. */
+  speakers?: readonly string[]
+  /** Text the quote holds, case aside. */
+  contains?: string
+  cluster?: string
+}
+
+/** One line of {@link Store.sources}. */
+export interface SourceSummary {
+  id: string
+  title: string | null
+  outlet: string | null
+  label: string
+  published: string | null
+  story: string
+  /** Non-term quotes. */
+  quotes: number
+  /** Disputes of its story's analysis with a position in it. */
+  disputes: number
+}
+
+/** See {@link Store.totals}. */
+export interface StoreTotals {
+  articles: number
+  stories: number
+  quotes: number
+  speakers: number
+  claims: number
+  clusters: number
+  disputes: number
+  disputesByKind: Record<string, number>
+}
+
+/** See {@link Store.storyInput}. */
+export interface StoryInput {
+  story: Story
+  revision: string
+  articles: string[]
+}
+
 // Stored profiles read per query when the story index catches up.
 const REPLAY_PAGE = 500
+// Profiles read per query when the story index is restored: a page is one turn of the event loop.
+const RESTORE_PAGE = 100
+// One-story analyses kept in memory, the latest read.
+const STORY_CACHE = 32
 // Matches of a search that are ranked; past them a search pages no further.
 const CANDIDATES = 500
 // Any constant: every process adding to one database takes this lock around story assignment.
@@ -356,6 +472,47 @@ export async function openStore(
     )
   }
 
+  // Work on the story index one at a time: a restore and an add never interleave.
+  let indexTail: Promise<unknown> = Promise.resolve()
+  function withIndex<T>(work: () => Promise<T>): Promise<T> {
+    const run = indexTail.then(work)
+    indexTail = run.catch(() => {})
+    return run
+  }
+
+  /**
+   * Brings the story index up to the store: each article added since (by this
+   * process or another) is placed where the store says it went, in the order
+   * added, without seeking its story again. In pages: a whole store's profiles
+   * at once would sit in PGlite's memory and in ours.
+   */
+  async function catchUp(q: Queryable, yieldBetween: boolean): Promise<StoryIndex> {
+    storyIndex ??= createStoryIndex(storyOptions)
+    const index = storyIndex
+    for (let more = true; more; ) {
+      const { rows: since } = await q.query<{
+        seq: string
+        profile: ArticleProfile
+        story_id: string
+        member: StoryMember
+      }>(
+        // The page of articles first, by the primary key: a join ordered by seq sorted them all.
+        `SELECT a.seq, an.profile, m.story_id, m.member
+         FROM (SELECT seq, id FROM articles WHERE seq > $1 ORDER BY seq LIMIT ${RESTORE_PAGE}) a
+         JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
+         ORDER BY a.seq`,
+        [indexedSeq],
+      )
+      for (const row of since) {
+        index.place(row.profile, row.story_id, row.member)
+        indexedSeq = Number(row.seq)
+      }
+      more = since.length === RESTORE_PAGE
+      if (more && yieldBetween) await new Promise((resolve) => setImmediate(resolve))
+    }
+    return index
+  }
+
   async function storyRow(tx: Queryable, id: string): Promise<Story> {
     const { rows } = await tx.query<{ story: Story }>('SELECT story FROM stories WHERE id = $1', [
       id,
@@ -366,6 +523,16 @@ export async function openStore(
   async function addPrepared(input: PreparedArticle | SerializedArticle): Promise<AddResult> {
     const prepared = 'json' in input ? input : serializeArticle(input)
     const quotes = prepared.quotes
+    // The index is taken before the transaction: with PGlite, a restore waiting for the
+    // connection while the transaction waits for the index would wait for ever.
+    return withIndex(() => addUnderIndex(prepared, input, quotes))
+  }
+
+  async function addUnderIndex(
+    prepared: SerializedArticle,
+    input: PreparedArticle | SerializedArticle,
+    quotes: number,
+  ): Promise<AddResult> {
     try {
       return await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
@@ -393,22 +560,9 @@ export async function openStore(
             { subject: id },
           )
         // Catch up with what was added since, by this process or another.
-        storyIndex ??= createStoryIndex(storyOptions)
-        // In pages: a whole store's profiles at once would sit in PGlite's memory and in ours.
-        for (let more = true; more; ) {
-          const { rows: since } = await tx.query<{ seq: string; profile: ArticleProfile }>(
-            `SELECT a.seq, an.profile FROM articles a JOIN analyses an ON an.article_id = a.id
-             WHERE a.seq > $1 ORDER BY a.seq LIMIT ${REPLAY_PAGE}`,
-            [indexedSeq],
-          )
-          for (const row of since) {
-            storyIndex.add(row.profile)
-            indexedSeq = Number(row.seq)
-          }
-          more = since.length === REPLAY_PAGE
-        }
-        const assignment = storyIndex.add(prepared.profile)
-        const described = storyIndex.story(assignment.story) as Story
+        const index = await catchUp(tx, false)
+        const assignment = index.add(prepared.profile)
+        const described = index.story(assignment.story) as Story
         // The stored membership is what counts: a joined article goes where its closest neighbour is.
         let storyId = assignment.story
         if (assignment.joined && assignment.member.closest !== null) {
@@ -597,8 +751,9 @@ export async function openStore(
       }
     },
     async storyAnalysis(storyId) {
-      const { rows } = await db.query<{ story: Story; revision: string }>(
-        'SELECT story, revision FROM stories WHERE id = $1',
+      const { rows } = await db.query<{ revision: string; analysed: string | null }>(
+        `SELECT s.revision, sa.revision AS analysed FROM stories s
+         LEFT JOIN story_analyses sa ON sa.story_id = s.id WHERE s.id = $1`,
         [storyId],
       )
       const row = rows[0]
@@ -608,15 +763,283 @@ export async function openStore(
           `the store has no story "${storyId}"; stories() lists them`,
           { subject: storyId },
         )
+      const revision = String(row.revision)
       const cached = perStory.get(storyId)
-      if (cached && cached.revision === String(row.revision)) return cached.value
-      const members = await loadRows('WHERE m.story_id = $1', [storyId])
-      const value = crossReference(
-        members.map((m) => m.article),
-        { ...storyOptions, stories: [row.story] },
-      )
-      perStory.set(storyId, { revision: String(row.revision), value })
+      if (cached && cached.revision === revision) return cached.value
+      let value: CrossReference
+      if (row.analysed !== null && String(row.analysed) === revision) {
+        const { rows: stored } = await db.query<{ analysis: CrossReference }>(
+          'SELECT analysis FROM story_analyses WHERE story_id = $1',
+          [storyId],
+        )
+        value = stored[0]?.analysis as CrossReference
+      } else {
+        const input = (await store.storyInput(storyId)) as StoryInput
+        const made = analyseStory(
+          input.story,
+          input.revision,
+          input.articles.map((text) => JSON.parse(text) as Article),
+          storyOptions,
+        )
+        await store.saveStoryAnalysis(made)
+        value = JSON.parse(made.json.analysis) as CrossReference
+      }
+      perStory.delete(storyId)
+      perStory.set(storyId, { revision, value })
+      // The latest stories read, not every story of a large store.
+      if (perStory.size > STORY_CACHE) perStory.delete(perStory.keys().next().value as string)
       return value
+    },
+    warm: () => withIndex(async () => void (await catchUp(db, true))),
+    async staleStories() {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT s.id FROM stories s LEFT JOIN story_analyses sa ON sa.story_id = s.id
+         WHERE sa.revision IS NULL OR sa.revision <> s.revision ORDER BY s.seq`,
+      )
+      return rows.map((row) => row.id)
+    },
+    async storyInput(storyId) {
+      const { rows } = await db.query<{ story: Story; revision: string }>(
+        'SELECT story, revision FROM stories WHERE id = $1',
+        [storyId],
+      )
+      const row = rows[0]
+      if (!row) return undefined
+      // Re-analysed first when an older core stored them: the text is of this core's analysis.
+      const stale = await db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM story_members m JOIN analyses an ON an.article_id = m.article_id
+         WHERE m.story_id = $1 AND an.analysis_version < $2`,
+        [storyId, version],
+      )
+      if (Number(stale.rows[0]?.n ?? 0) > 0) await loadRows('WHERE m.story_id = $1', [storyId])
+      const { rows: members } = await db.query<{ id: string; article: string }>(
+        `SELECT m.article_id AS id, an.article::text AS article FROM story_members m
+         JOIN analyses an ON an.article_id = m.article_id WHERE m.story_id = $1`,
+        [storyId],
+      )
+      const byId = new Map(members.map((m) => [m.id, m.article]))
+      const story = row.story
+      return {
+        story,
+        revision: String(row.revision),
+        articles: story.articles.flatMap((id) => byId.get(id) ?? []),
+      }
+    },
+    async saveStoryAnalysis(made) {
+      const { rows } = await db.query<{ story_id: string }>(
+        `INSERT INTO story_analyses (story_id, revision, clusters, disputes, analysis, quotes_list, dispute_list, speakers, quotes, claims, dispute_kinds)
+         SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb
+         FROM stories WHERE id = $1 AND revision = $2
+         ON CONFLICT (story_id) DO UPDATE SET revision = EXCLUDED.revision,
+           clusters = EXCLUDED.clusters, disputes = EXCLUDED.disputes, quotes = EXCLUDED.quotes,
+           claims = EXCLUDED.claims, dispute_kinds = EXCLUDED.dispute_kinds,
+           analysis = EXCLUDED.analysis, quotes_list = EXCLUDED.quotes_list,
+           dispute_list = EXCLUDED.dispute_list, speakers = EXCLUDED.speakers, analysed_at = now()
+         WHERE story_analyses.revision <= EXCLUDED.revision
+         RETURNING story_id`,
+        [
+          made.story,
+          made.revision,
+          made.clusters,
+          made.disputes,
+          made.json.analysis,
+          made.json.quotes,
+          made.json.disputes,
+          made.json.speakers,
+          made.quotes,
+          made.claims,
+          JSON.stringify(made.kinds),
+        ],
+      )
+      return rows.length > 0
+    },
+    async storyCounts() {
+      const { rows } = await db.query<{ story_id: string; clusters: number; disputes: number }>(
+        'SELECT story_id, clusters, disputes FROM story_analyses',
+      )
+      return new Map(
+        rows.map((row) => [row.story_id, { clusters: row.clusters, disputes: row.disputes }]),
+      )
+    },
+    async disputes(filter, page) {
+      const { rows } = await db.query<{ d: Dispute; total: string }>(
+        `SELECT d.value AS d, count(*) OVER () AS total
+         FROM story_analyses sa JOIN stories s ON s.id = sa.story_id,
+           jsonb_array_elements(sa.dispute_list) WITH ORDINALITY AS d(value, n)
+         WHERE ($1::text IS NULL OR sa.story_id = $1)
+           AND ($2::text IS NULL OR d.value->'positions' @> jsonb_build_array(jsonb_build_object('article', $2::text)))
+           AND ($3::text IS NULL OR d.value->>'kind' = $3)
+         ORDER BY s.seq, d.n LIMIT $4 OFFSET $5`,
+        [
+          filter.story ?? null,
+          filter.article ?? null,
+          filter.kind ?? null,
+          page.limit,
+          page.offset,
+        ],
+      )
+      return { items: rows.map((row) => row.d), total: Number(rows[0]?.total ?? 0) }
+    },
+    async quotes(filter, page) {
+      const story =
+        filter.story ??
+        (filter.article === undefined ? undefined : await store.storyOf(filter.article)) ??
+        (filter.cluster === undefined ? undefined : filter.cluster.split('#')[0])
+      const { rows } = await db.query<{ q: StoredQuote; total: string }>(
+        `SELECT q.value AS q, count(*) OVER () AS total
+         FROM story_analyses sa JOIN stories s ON s.id = sa.story_id,
+           jsonb_array_elements(sa.quotes_list) WITH ORDINALITY AS q(value, n)
+         WHERE ($1::text IS NULL OR sa.story_id = $1)
+           AND ($2::text IS NULL OR q.value->>'article' = $2)
+           AND (CASE WHEN $3::text IS NULL THEN q.value->>'kind' <> 'term' ELSE q.value->>'kind' = $3 END)
+           AND ($4::text[] IS NULL OR q.value->'speaker'->>'id' = ANY($4::text[]))
+           AND ($5::text IS NULL OR strpos(lower(q.value->>'text'), lower($5)) > 0)
+           AND ($6::text IS NULL OR q.value->'clusters' ? $6)
+         ORDER BY (q.value->>'rank')::int, s.seq, q.n LIMIT $7 OFFSET $8`,
+        [
+          story ?? null,
+          filter.article ?? null,
+          filter.kind ?? null,
+          filter.speakers ? [...filter.speakers] : null,
+          filter.contains ?? null,
+          filter.cluster ?? null,
+          page.limit,
+          page.offset,
+        ],
+      )
+      return { items: rows.map((row) => row.q), total: Number(rows[0]?.total ?? 0) }
+    },
+    async speakers() {
+      const merged = new Map<string, StorySpeaker>()
+      // In pages of stories, merged as they come: only the merged list is kept.
+      for (let after = 0, more = true; more; ) {
+        const { rows } = await db.query<{ seq: string; speakers: StorySpeaker[] }>(
+          `SELECT s.seq, sa.speakers FROM story_analyses sa JOIN stories s ON s.id = sa.story_id
+           WHERE s.seq > $1 ORDER BY s.seq LIMIT ${REPLAY_PAGE}`,
+          [after],
+        )
+        for (const row of rows) {
+          after = Number(row.seq)
+          for (const speaker of row.speakers) {
+            const seen = merged.get(speaker.id)
+            if (!seen) {
+              merged.set(speaker.id, speaker)
+              continue
+            }
+            for (const alias of speaker.aliases)
+              if (!seen.aliases.includes(alias)) seen.aliases.push(alias)
+            for (const role of speaker.roles) if (!seen.roles.includes(role)) seen.roles.push(role)
+            seen.articles.push(...speaker.articles)
+          }
+        }
+        more = rows.length === REPLAY_PAGE
+      }
+      return [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    },
+    async sources(page) {
+      const { rows } = await db.query<{
+        id: string
+        title: string | null
+        outlet: string | null
+        published: string | null
+        label: string
+        story_id: string
+        total: string
+      }>(
+        `SELECT a.id, an.article->'title'->>'value' AS title, an.article->'outlet'->>'value' AS outlet,
+           an.article->'published'->>'value' AS published, an.profile->>'label' AS label,
+           m.story_id, count(*) OVER () AS total
+         FROM ${ANALYSIS_FROM} ORDER BY a.seq LIMIT $1 OFFSET $2`,
+        [page.limit, page.offset],
+      )
+      const ids = rows.map((row) => row.id)
+      const { rows: quoteRows } = await db.query<{ article_id: string; n: string }>(
+        `SELECT article_id, count(*) AS n FROM passages
+         WHERE kind = 'quote' AND article_id = ANY($1::text[]) GROUP BY article_id`,
+        [ids],
+      )
+      const quotes = new Map(quoteRows.map((row) => [row.article_id, Number(row.n)]))
+      const { rows: disputeRows } = await db.query<{ article: string; n: string }>(
+        `SELECT p.article, count(DISTINCT d.n) AS n
+         FROM story_analyses sa,
+           jsonb_array_elements(sa.dispute_list) WITH ORDINALITY AS d(value, n),
+           jsonb_to_recordset(d.value->'positions') AS p(article text)
+         WHERE sa.story_id = ANY($2::text[]) AND p.article = ANY($1::text[])
+         GROUP BY sa.story_id, p.article`,
+        [ids, [...new Set(rows.map((row) => row.story_id))]],
+      )
+      const disputes = new Map<string, number>()
+      for (const row of disputeRows)
+        disputes.set(row.article, (disputes.get(row.article) ?? 0) + Number(row.n))
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          title: row.title,
+          outlet: row.outlet,
+          label: row.label,
+          published: row.published,
+          story: row.story_id,
+          quotes: quotes.get(row.id) ?? 0,
+          disputes: disputes.get(row.id) ?? 0,
+        })),
+        total: rows.length > 0 ? Number(rows[0]?.total) : await store.count(),
+      }
+    },
+    async labels(ids) {
+      const { rows } = await db.query<{ id: string; label: string; outlet: string | null }>(
+        `SELECT article_id AS id, profile->>'label' AS label, profile->>'outlet' AS outlet
+         FROM analyses WHERE article_id = ANY($1::text[])`,
+        [[...ids]],
+      )
+      return new Map(rows.map((row) => [row.id, { label: row.label, outlet: row.outlet }]))
+    },
+    async quotedIn(name) {
+      const { rows } = await db.query<{ article_id: string }>(
+        `SELECT DISTINCT article_id FROM passages
+         WHERE kind = 'quote' AND speaker IS NOT NULL AND strpos(lower(speaker), lower($1)) > 0`,
+        [name.trim()],
+      )
+      return new Set(rows.map((row) => row.article_id))
+    },
+    async totals() {
+      const { rows } = await db.query<{
+        articles: string
+        stories: string
+        quotes: string | null
+        claims: string | null
+        clusters: string | null
+        speakers: string
+      }>(
+        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM stories) AS stories,
+           sum(quotes) AS quotes, sum(claims) AS claims, sum(clusters) AS clusters,
+           (SELECT count(DISTINCT s->>'id') FROM story_analyses,
+              jsonb_array_elements(speakers) AS s) AS speakers
+         FROM story_analyses`,
+      )
+      const { rows: kinds } = await db.query<{ kind: string; n: string }>(
+        `SELECT k.key AS kind, sum(k.value::text::integer) AS n
+         FROM story_analyses, jsonb_each(dispute_kinds) AS k GROUP BY k.key`,
+      )
+      const row = rows[0]
+      const disputesByKind: Record<string, number> = {}
+      for (const kind of kinds) disputesByKind[kind.kind] = Number(kind.n)
+      return {
+        articles: Number(row?.articles ?? 0),
+        stories: Number(row?.stories ?? 0),
+        quotes: Number(row?.quotes ?? 0),
+        speakers: Number(row?.speakers ?? 0),
+        claims: Number(row?.claims ?? 0),
+        clusters: Number(row?.clusters ?? 0),
+        disputes: Object.values(disputesByKind).reduce((sum, n) => sum + n, 0),
+        disputesByKind,
+      }
+    },
+    async version() {
+      const { rows } = await db.query<{ last: string | null; analysed: string | null }>(
+        `SELECT (SELECT max(seq) FROM articles) AS last,
+           (SELECT max(analysed_at)::text FROM story_analyses) AS analysed`,
+      )
+      return `${rows[0]?.last ?? 0}:${rows[0]?.analysed ?? ''}`
     },
     async analysis() {
       const { rows } = await db.query<{ n: string; last: string | null }>(

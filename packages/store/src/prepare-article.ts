@@ -44,17 +44,18 @@ export function contentHash(content: string): string {
 
 /**
  * Normalizes one article and extracts its quotes, claims and story profile
- * with the core's functions. CPU only; no database.
+ * with the core's functions. CPU only; no database. `normalized`: the
+ * article already normalized from `source` (by a caller that checked it).
  * @throws CorroborateError `INVALID_ARGUMENT` when nothing is left of the body
  *   after cleaning, and whatever `normalizeArticle` throws for bad input.
  */
-export function prepareArticle(source: ArticleSource): PreparedArticle {
+export function prepareArticle(source: ArticleSource, normalized?: Article): PreparedArticle {
   if (!source || typeof source !== 'object' || typeof source.content !== 'string')
     throw new CorroborateError(
       'INVALID_ARGUMENT',
       'addArticle expects an article source { content, format?, id?, metadata? }',
     )
-  const article = normalizeArticle(source)
+  const article = normalized ?? normalizeArticle(source)
   if (article.paragraphs.length === 0)
     throw new CorroborateError(
       'INVALID_ARGUMENT',

@@ -1,17 +1,35 @@
 import { parentPort } from 'node:worker_threads'
-import type { ArticleSource } from '@corroborate/core'
+import type { Article, ArticleSource } from '@corroborate/core'
+import { analyseStory } from './analyse-story.js'
+import type { StoryInput } from './open-store.js'
 import { prepareArticle, serializeArticle } from './prepare-article.js'
 
-// One analysis per message: { n, source } in, { n, prepared } (serialized: the writer only
-// passes strings on) or { n, error } out.
-parentPort?.on('message', ({ n, source }: { n: number; source: ArticleSource }) => {
-  try {
-    parentPort?.postMessage({ n, prepared: serializeArticle(prepareArticle(source)) })
-  } catch (error) {
-    const { code } = error as { code?: unknown }
-    parentPort?.postMessage({
-      n,
-      error: { message: (error as Error).message, code: typeof code === 'string' ? code : null },
-    })
-  }
-})
+// One job per message. { n, source } in: { n, prepared } (serialized: the writer only passes
+// strings on) or { n, error } out. { n, story } in (a story's input): { n, analysis } out.
+parentPort?.on(
+  'message',
+  ({ n, source, story }: { n: number; source?: ArticleSource; story?: StoryInput }) => {
+    try {
+      if (story)
+        parentPort?.postMessage({
+          n,
+          analysis: analyseStory(
+            story.story,
+            story.revision,
+            story.articles.map((text) => JSON.parse(text) as Article),
+          ),
+        })
+      else
+        parentPort?.postMessage({
+          n,
+          prepared: serializeArticle(prepareArticle(source as ArticleSource)),
+        })
+    } catch (error) {
+      const { code } = error as { code?: unknown }
+      parentPort?.postMessage({
+        n,
+        error: { message: (error as Error).message, code: typeof code === 'string' ? code : null },
+      })
+    }
+  },
+)

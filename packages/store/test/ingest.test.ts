@@ -17,6 +17,7 @@ describe('ingest', () => {
       otherArticle(1),
     ]
     const results = []
+    const analyses = []
     for (const workers of [1, 2]) {
       const store = await openStore({ memory: true })
       try {
@@ -27,16 +28,22 @@ describe('ingest', () => {
           onProblem: (source) => refused.push(source.id ?? ''),
           onProgress: (done) => progress.push(done),
         })
-        expect(summary).toEqual({ added: 7, unchanged: 1, refused: 1 })
+        // Then the two stories they make are cross-referenced, on the same threads.
+        expect(summary).toEqual({ added: 7, unchanged: 1, refused: 1, stories: 2 })
+        expect(await store.staleStories()).toEqual([])
         expect(refused).toEqual(['blank'])
         expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
-        results.push((await store.stories()).map((s) => s.articles))
+        const stories = await store.stories()
+        results.push(stories.map((s) => s.articles))
+        analyses.push(await Promise.all(stories.map((s) => store.storyAnalysis(s.id))))
       } finally {
         await store.close()
       }
     }
     expect(results[1]).toEqual(results[0])
     expect(results[0]?.map((articles) => articles.length)).toEqual([5, 2])
+    expect(analyses[1]).toEqual(analyses[0])
+    expect(analyses[0]?.[0]?.disputes.length).toBeGreaterThan(0)
   })
 
   it('refuses a number of workers out of range', async () => {

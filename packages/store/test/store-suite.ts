@@ -1,6 +1,6 @@
-import { createCorpus, normalizeArticle } from '@corroborate/core'
+import { type Article, createCorpus, normalizeArticle, type Story } from '@corroborate/core'
 import { expect, it } from 'vitest'
-import type { Store } from '../src/index.js'
+import { analyseStory, ingest, type Store, scopeIds } from '../src/index.js'
 import { otherArticle, seedSources } from './helpers.js'
 
 /**
@@ -73,6 +73,108 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect((await store.stories()).map((s) => s.articles.length)).toEqual([5, 2])
       expect(await store.storyOf('harbour-2')).toBe(added.story.id)
       expect((await store.analysis()).articles).toHaveLength(7)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('keeps each story’s cross-reference with story-scoped ids, and lists from them', async () => {
+    const seeds = await seedSources()
+    let store = await open()
+    try {
+      const summary = await ingest(store, seeds)
+      expect(summary).toMatchObject({ added: 5, stories: 1 })
+      const [story] = await store.stories()
+      const id = story?.id as string
+      expect(await store.staleStories()).toEqual([])
+      // The in-memory corpus numbers across the corpus; the store scopes each id by its story.
+      const expected = createCorpus(seeds.map((s) => normalizeArticle(s))).analysis()
+      const stored = await store.storyAnalysis(id)
+      expect(stored.disputes.map((d) => d.id)).toEqual(
+        expected.disputes.map((d) => `${id}#${d.id}`),
+      )
+      expect(stored.disputes.map((d) => d.cluster)).toEqual(
+        expected.disputes.map((d) => (d.cluster === null ? null : `${id}#${d.cluster}`)),
+      )
+      expect(stored.clusters.map((c) => c.canonical)).toEqual(
+        expected.clusters.map((c) => c.canonical),
+      )
+      expect(scopeIds(expected, id).coverage).toEqual(stored.coverage)
+
+      const counts = (await store.storyCounts()).get(id)
+      expect(counts?.disputes).toBe(expected.disputes.length)
+      expect(counts?.clusters).toBe(expected.clusters.filter((c) => c.articles.length >= 2).length)
+      const all = await store.disputes({}, { offset: 0, limit: 500 })
+      expect(all.total).toBe(expected.disputes.length)
+      expect(all.items).toEqual(stored.disputes)
+      const article = seeds[0]?.id as string
+      const ofArticle = await store.disputes({ article }, { offset: 1, limit: 2 })
+      const wanted = stored.disputes.filter((d) => d.positions.some((p) => p.article === article))
+      expect(ofArticle).toEqual({ items: wanted.slice(1, 3), total: wanted.length })
+
+      // Quotes: statements first; a speaker's, a cluster's, words, each filter in SQL.
+      const quotes = await store.quotes({}, { offset: 0, limit: 500 })
+      expect(quotes.total).toBe(expected.quotes.filter((q) => q.kind !== 'term').length)
+      expect(quotes.items.map((q) => q.rank)).toEqual(quotes.items.map((q) => q.rank).sort())
+      const bukele = await store.quotes({ speakers: ['nayib-bukele'] }, { offset: 0, limit: 500 })
+      expect(bukele.total).toBeGreaterThan(0)
+      expect(bukele.items.every((q) => q.speaker?.id === 'nayib-bukele')).toBe(true)
+      const cluster = stored.clusters.find((c) => c.articles.length >= 2)
+      const inCluster = await store.quotes(
+        { cluster: cluster?.id as string },
+        { offset: 0, limit: 500 },
+      )
+      expect(inCluster.items.map((q) => q.id).sort()).toEqual(
+        cluster?.members.map((m) => m.quote).sort(),
+      )
+      // Two words of a statement, in capitals: matched case aside.
+      const phrase = (quotes.items[0]?.text ?? '').split(/\s+/).slice(1, 3).join(' ')
+      const words = await store.quotes(
+        { contains: phrase.toUpperCase() },
+        { offset: 0, limit: 500 },
+      )
+      expect(words.total).toBe(
+        quotes.items.filter((q) => q.text.toLowerCase().includes(phrase.toLowerCase())).length,
+      )
+      expect(words.total).toBeGreaterThan(0)
+      const speakers = await store.speakers()
+      expect(speakers.map((s) => s.id)).toEqual(stored.speakers.map((s) => s.id))
+
+      const sources = await store.sources({ offset: 0, limit: 3 })
+      expect(sources.total).toBe(5)
+      expect(sources.items.map((s) => s.id)).toEqual(story?.articles.slice(0, 3))
+      expect(sources.items[0]?.quotes).toBe(
+        expected.quotes.filter((q) => q.article === article && q.kind !== 'term').length,
+      )
+      expect(sources.items[0]?.disputes).toBe(wanted.length)
+    } finally {
+      await store.close()
+    }
+
+    // After a restart: the story index is restored from the stored memberships, and an
+    // article joining the story makes only that story's analysis stale.
+    store = await open()
+    try {
+      await store.warm()
+      const added = await store.addArticle(otherArticle(1))
+      expect(added.joined).toBe(false)
+      const joined = await store.addArticle(otherArticle(2))
+      expect(joined.story.id).toBe(added.story.id)
+      expect(await store.staleStories()).toEqual([added.story.id])
+      const input = await store.storyInput(added.story.id)
+      expect(input?.articles.map((text) => JSON.parse(text).id)).toEqual(['harbour-1', 'harbour-2'])
+      const made = analyseStory(
+        input?.story as Story,
+        input?.revision as string,
+        (input?.articles ?? []).map((text) => JSON.parse(text) as Article),
+      )
+      expect(await store.saveStoryAnalysis(made)).toBe(true)
+      expect(await store.staleStories()).toEqual([])
+      // An analysis of an older revision is not kept.
+      await store.addArticle(otherArticle(3))
+      expect(await store.saveStoryAnalysis(made)).toBe(false)
+      expect(await store.staleStories()).toEqual([added.story.id])
+      expect((await store.storyAnalysis(added.story.id)).articles).toHaveLength(3)
     } finally {
       await store.close()
     }

@@ -1,4 +1,4 @@
-import { type Article, articleLabel } from '@corroborate/core'
+import type { Article } from '@corroborate/core'
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js'
 import type { ServerContext } from '../context.js'
@@ -17,22 +17,17 @@ const decode = (value: string | string[] | undefined) => {
   }
 }
 
-// What a client shows a person in its list of resources: outlet and title (or lead), never the id.
-const label = (article: Article) =>
-  `${article.outlet?.value ?? 'unknown outlet'}: ${articleLabel(article) || article.id}`
+// A client shows a person outlet and title (or lead) in its list of resources, never the id.
 
 /** `corroborate://articles/{id}` (clean text) and `corroborate://articles/{id}/original` (as ingested). */
 export function registerArticleResources(server: McpServer, context: ServerContext): void {
   const complete = {
-    id: (value: string) =>
-      context.corpus.articles
-        .map((a) => a.id)
-        .filter((id) => id.startsWith(value))
-        .slice(0, MAX_COMPLETIONS),
+    id: async (value: string) =>
+      (await context.reader.ids()).filter((id) => id.startsWith(value)).slice(0, MAX_COMPLETIONS),
   }
-  const find = (uri: URL, value: string | string[] | undefined): Article => {
+  const find = async (uri: URL, value: string | string[] | undefined): Promise<Article> => {
     const id = decode(value)
-    const article = context.corpus.get(id)
+    const article = await context.reader.get(id)
     if (!article)
       throw new McpError(
         ErrorCode.InvalidParams,
@@ -44,15 +39,19 @@ export function registerArticleResources(server: McpServer, context: ServerConte
   server.registerResource(
     'article',
     new ResourceTemplate('corroborate://articles/{id}', {
-      list: () => ({
-        resources: context.corpus.articles.map((article) => ({
-          uri: articleUri(article.id),
-          name: article.id,
-          title: label(article),
-          description: `Clean body text of article ${article.id}${article.published ? `, published ${article.published.value}` : ''}.`,
-          mimeType: 'text/plain',
-        })),
-      }),
+      list: async () => {
+        const { reader } = context
+        const { items } = await reader.sources({ offset: 0, limit: await reader.count() })
+        return {
+          resources: items.map((source) => ({
+            uri: articleUri(source.id),
+            name: source.id,
+            title: `${source.outlet ?? 'unknown outlet'}: ${source.label || source.id}`,
+            description: `Clean body text of article ${source.id}${source.date ? `, published ${source.date}` : ''}.`,
+            mimeType: 'text/plain',
+          })),
+        }
+      },
       complete,
     }),
     {
@@ -61,8 +60,8 @@ export function registerArticleResources(server: McpServer, context: ServerConte
         'The clean body text of one article: boilerplate, captions and bylines taken out, paragraphs separated by a blank line.',
       mimeType: 'text/plain',
     },
-    (uri, { id }) => ({
-      contents: [{ uri: uri.href, mimeType: 'text/plain', text: find(uri, id).text }],
+    async (uri, { id }) => ({
+      contents: [{ uri: uri.href, mimeType: 'text/plain', text: (await find(uri, id)).text }],
     }),
   )
 
@@ -75,8 +74,8 @@ export function registerArticleResources(server: McpServer, context: ServerConte
         'One article exactly as it was ingested: every span the tools give is a range of this text.',
       mimeType: 'text/plain',
     },
-    (uri, { id }) => {
-      const article = find(uri, id)
+    async (uri, { id }) => {
+      const article = await find(uri, id)
       return {
         contents: [
           {

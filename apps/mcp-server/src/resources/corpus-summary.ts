@@ -1,5 +1,5 @@
-import type { Corpus, DisputeKind } from '@corroborate/core'
 import { z } from 'zod'
+import type { CorpusReader } from '../reader.js'
 
 /** The shape of {@link corpusSummary}, for tool output schemas. */
 export const corpusSummarySchema = z.object({
@@ -20,24 +20,7 @@ export const corpusSummarySchema = z.object({
 
 export type CorpusSummary = z.infer<typeof corpusSummarySchema>
 
-/** Counts of what the corpus holds and what cross-referencing found; computes the analysis if it is stale. */
-export function corpusSummary(corpus: Corpus): CorpusSummary {
-  const analysis = corpus.analysis()
-  const disputesByKind: Record<DisputeKind, number> = {
-    attribution: 0,
-    wording: 0,
-    fact: 0,
-    contested: 0,
-  }
-  for (const dispute of analysis.disputes) disputesByKind[dispute.kind] += 1
-  return {
-    articles: corpus.articles.length,
-    stories: corpus.stories().length,
-    quotes: analysis.quotes.filter((q) => q.kind !== 'term').length,
-    speakers: analysis.speakers.length,
-    claims: analysis.claims.length,
-    clusters: analysis.clusters.filter((c) => c.articles.length >= 2).length,
-    disputes: analysis.disputes.length,
-    disputesByKind,
-  }
+/** Counts of what the corpus holds and what cross-referencing found. */
+export async function corpusSummary(reader: CorpusReader): Promise<CorpusSummary> {
+  return reader.counts()
 }

@@ -16,20 +16,22 @@ export function registerCorpusResource(server: McpServer, context: ServerContext
         'JSON: how many articles, stories, quotes, speakers, shared quote clusters and disputes (by kind) the corpus holds, each story’s id, label and article count (storiesBySize, largest first), and each article’s id, outlet, title, date and story.',
       mimeType: 'application/json',
     },
-    (uri) => {
+    async (uri) => {
+      const { reader } = context
+      const count = await reader.count()
       const summary = {
-        ...corpusSummary(context.corpus),
-        storiesBySize: largestFirst(context.corpus.stories()).map((story) => ({
+        ...(await corpusSummary(reader)),
+        storiesBySize: largestFirst(await reader.stories()).map((story) => ({
           id: story.id,
           label: story.label,
           articles: story.articles.length,
         })),
-        sources: context.corpus.articles.map((article) => ({
-          id: article.id,
-          outlet: article.outlet?.value ?? null,
-          title: article.title?.value ?? null,
-          date: article.published?.value ?? null,
-          story: context.corpus.storyOf(article.id) ?? null,
+        sources: (await reader.sources({ offset: 0, limit: count })).items.map((source) => ({
+          id: source.id,
+          outlet: source.outlet,
+          title: source.title,
+          date: source.date,
+          story: source.story || null,
         })),
       }
       return {

@@ -111,31 +111,26 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
       )
       if ('refused' in outcome) return fail(outcome.refused)
       const { article, warnings } = outcome
-      const corpus = context.corpus
+      const { reader } = context
       context.log(`corroborate-mcp: added article ${article.id}`)
 
       await progress(2, 'cross-referencing the corpus')
-      const summary = corpusSummary(corpus)
-      const quotes = corpus
-        .analysis()
-        .quotes.filter((q) => q.article === article.id && q.kind !== 'term').length
-      const storyId = corpus.storyOf(article.id)
-      const story = corpus.stories().find((s) => s.id === storyId)
+      const summary = await corpusSummary(reader)
+      const quotes =
+        outcome.quotes ??
+        (await reader.quotes({ article: article.id }, { offset: 0, limit: 1 })).total
+      const storyId = outcome.story?.id ?? (await reader.storyOf(article.id))
+      const story = outcome.story ?? (await reader.stories()).find((s) => s.id === storyId)
       await progress(3, 'done')
       server.sendResourceListChanged()
       return ok({
         id: article.id,
-        title: article.title?.value ?? null,
-        outlet: article.outlet?.value ?? null,
-        published: article.published?.value ?? null,
-        paragraphs: article.paragraphs.length,
+        title: article.title,
+        outlet: article.outlet,
+        published: article.published,
+        paragraphs: article.paragraphs,
         quotes,
-        messages: [
-          ...warnings,
-          ...article.messages
-            .filter((m) => m.severity !== 'info' && m.code !== 'boilerplate-removed')
-            .map((m) => m.message),
-        ],
+        messages: [...warnings, ...article.messages],
         story: {
           id: story?.id ?? '',
           label: story?.label ?? '',

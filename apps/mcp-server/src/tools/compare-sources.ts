@@ -193,7 +193,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
     async ({ story, articles }) => {
       // The answer depends only on the corpus's analysis and the articles asked for:
       // remembered per analysis, so repeated comparisons of a large corpus are instant.
-      const analysisNow = context.corpus.analysis()
+      const analysisNow = await context.reader.version()
       if (memo.analysis !== analysisNow) {
         memo.analysis = analysisNow
         memo.answers.clear()
@@ -201,7 +201,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
       const key = JSON.stringify([story ?? null, articles ?? null])
       const remembered = memo.answers.get(key)
       if (remembered) return remembered
-      const answer = compare(story, articles)
+      const answer = await compare(story, articles)
       if (memo.answers.size >= MEMO_SIZE)
         memo.answers.delete(memo.answers.keys().next().value as string)
       memo.answers.set(key, answer)
@@ -209,13 +209,17 @@ export function registerCompareSources(server: McpServer, context: ServerContext
     },
   )
 
-  function compare(storyId: string | undefined, articles: string[] | undefined): CallToolResult {
-    const { corpus } = context
-    const stories = largestFirst(corpus.stories())
+  async function compare(
+    storyId: string | undefined,
+    articles: string[] | undefined,
+  ): Promise<CallToolResult> {
+    const { reader } = context
+    const stories = largestFirst(await reader.stories())
+    const storyOf = new Map(stories.flatMap((s) => s.articles.map((id) => [id, s.id] as const)))
     let asked: string[] | undefined
     if (articles !== undefined) {
       asked = [...new Set(articles.map((id) => id.trim()).filter((id) => id !== ''))]
-      const unknown = asked.filter((id) => !corpus.get(id))
+      const unknown = asked.filter((id) => !storyOf.has(id))
       if (unknown.length > 0)
         return fail(
           `no article ${unknown.map((id) => `"${id}"`).join(', ')}; call list_sources for the ids of the articles in the corpus`,
@@ -226,28 +230,28 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         )
     }
     if (storyId !== undefined) {
-      const found = findStory(corpus, storyId)
+      const found = await findStory(reader, storyId)
       if (!isStory(found)) return found
       const outside = asked?.find((id) => !found.articles.includes(id))
       if (outside !== undefined)
         return fail(
-          `article "${outside}" is in story "${corpus.storyOf(outside)}", not in "${storyId}"; leave story out, or give articles of that story (list_stories lists the stories)`,
+          `article "${outside}" is in story "${storyOf.get(outside)}", not in "${storyId}"; leave story out, or give articles of that story (list_stories lists the stories)`,
         )
       if (asked === undefined && found.articles.length < 2)
         return fail(
           `story "${storyId}" has one article; nothing to compare. Call list_stories for stories of two or more articles`,
         )
     } else if (asked === undefined) {
-      if (corpus.articles.length < 2)
+      if (storyOf.size < 2)
         return fail(
-          `the corpus has ${corpus.articles.length} article${corpus.articles.length === 1 ? '' : 's'}; compare_sources needs two or more: add_article can add one`,
+          `the corpus has ${storyOf.size} article${storyOf.size === 1 ? '' : 's'}; compare_sources needs two or more: add_article can add one`,
         )
       if ((stories[0]?.articles.length ?? 0) < 2)
         return fail(
           `each of the corpus’s ${stories.length} stories has one article; nothing is shared across stories. Call list_stories, or add_article to add another report of one of them`,
         )
     }
-    const analysis = corpus.analysis()
+    const analysis = await reader.analysisOf(storyId, asked)
     let comparison: ReturnType<typeof compareArticles>
     try {
       comparison = compareArticles(analysis, {

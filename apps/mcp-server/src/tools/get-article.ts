@@ -94,11 +94,11 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     async ({ id, offset = 0, max_chars = DEFAULT_CHARS, original = false }) => {
-      let article: Article | undefined = context.corpus.get(id)
+      let article: Article | undefined = await context.reader.get(id)
       // An id not there yet may be on its way: a get sent after an add sees the add's article.
       if (!article) {
         await context.store.settled()
-        article = context.corpus.get(id)
+        article = await context.reader.get(id)
       }
       if (!article)
         return fail(

@@ -1,8 +1,8 @@
-import { matchesSpeaker, QUOTE_KINDS, sortQuotesByWeight, textMatches } from '@corroborate/core'
+import { matchesSpeaker, QUOTE_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { fail, paged } from '../results.js'
+import { fail, pagedFrom } from '../results.js'
 import {
   cursorField,
   limitField,
@@ -61,46 +61,49 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     async ({ story, speaker, article, contains, kind, cluster, limit, cursor }) => {
-      const analysis = context.corpus.analysis()
-      if (article !== undefined && !context.corpus.get(article))
+      const { reader } = context
+      if (article !== undefined && (await reader.storyOf(article)) === undefined)
         return fail(
           `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
         )
-      const chosen = story === undefined ? undefined : findStory(context.corpus, story)
+      const chosen = story === undefined ? undefined : await findStory(reader, story)
       if (chosen !== undefined && !isStory(chosen)) return chosen
-      const members = chosen === undefined ? null : new Set(chosen.articles)
-      const clustersOf = new Map<string, string[]>()
-      for (const c of analysis.clusters)
-        for (const member of c.members)
-          clustersOf.set(member.quote, [...(clustersOf.get(member.quote) ?? []), c.id])
-      if (cluster !== undefined && !analysis.clusters.some((c) => c.id === cluster))
+      if (
+        cluster !== undefined &&
+        (await reader.quotes({ cluster }, { offset: 0, limit: 1 })).total === 0
+      )
         return fail(`no cluster "${cluster}"; call compare_sources for cluster ids`)
-      let speakerIds: Set<string> | null = null
+      let speakers: string[] | undefined
       if (speaker !== undefined) {
-        speakerIds = new Set(
-          analysis.speakers.filter((s) => matchesSpeaker(s, speaker)).map((s) => s.id),
-        )
-        if (speakerIds.size === 0)
+        speakers = (await reader.speakers())
+          .filter((s) => matchesSpeaker(s, speaker))
+          .map((s) => s.id)
+        if (speakers.length === 0)
           return fail(`no speaker matches "${speaker}"; call get_speakers for names and aliases`)
       }
-      const matching = analysis.quotes.filter(
-        (q) =>
-          (kind === undefined ? q.kind !== 'term' : q.kind === kind) &&
-          (article === undefined || q.article === article) &&
-          (members === null || members.has(q.article)) &&
-          (speakerIds === null || (q.speaker !== null && speakerIds.has(q.speaker.id))) &&
-          (contains === undefined || textMatches(q.text, contains)) &&
-          (cluster === undefined || (clustersOf.get(q.id) ?? []).includes(cluster)),
+      const query = {
+        ...(story === undefined ? {} : { story }),
+        ...(article === undefined ? {} : { article }),
+        ...(kind === undefined ? {} : { kind }),
+        ...(speakers === undefined ? {} : { speakers }),
+        ...(contains === undefined ? {} : { contains }),
+        ...(cluster === undefined ? {} : { cluster }),
+      }
+      return pagedFrom(
+        'quotes',
+        (window) => reader.quotes(query, window),
+        limit,
+        cursor,
+        (q) => ({
+          id: q.id,
+          text: q.text,
+          speaker: q.speaker,
+          article: q.article,
+          span: q.span,
+          kind: q.kind,
+          clusters: q.clusters,
+        }),
       )
-      return paged('quotes', sortQuotesByWeight(matching), limit, cursor, (q) => ({
-        id: q.id,
-        text: q.text,
-        speaker: q.speaker,
-        article: q.article,
-        span: q.span,
-        kind: q.kind,
-        clusters: clustersOf.get(q.id) ?? [],
-      }))
     },
   )
 }

@@ -34,29 +34,16 @@ export function registerGetSpeakers(server: McpServer, context: ServerContext): 
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     async ({ limit, cursor }) => {
-      const analysis = context.corpus.analysis()
-      const counts = new Map<string, Map<string, number>>()
-      for (const quote of analysis.quotes) {
-        if (quote.kind === 'term' || quote.speaker === null) continue
-        const perArticle = counts.get(quote.speaker.id) ?? new Map<string, number>()
-        perArticle.set(quote.article, (perArticle.get(quote.article) ?? 0) + 1)
-        counts.set(quote.speaker.id, perArticle)
-      }
-      const all = analysis.speakers
-        .map((s) => {
-          const perArticle = [...(counts.get(s.id) ?? new Map<string, number>())].map(
-            ([article, quotes]) => ({ article, quotes }),
-          )
-          return {
-            id: s.id,
-            name: s.name,
-            kind: s.kind,
-            aliases: s.aliases,
-            roles: s.roles,
-            quotes: perArticle.reduce((sum, entry) => sum + entry.quotes, 0),
-            articles: perArticle,
-          }
-        })
+      const all = (await context.reader.speakers())
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          kind: s.kind,
+          aliases: s.aliases,
+          roles: s.roles,
+          quotes: s.articles.reduce((sum, entry) => sum + entry.quotes, 0),
+          articles: s.articles,
+        }))
         .sort((a, b) => b.quotes - a.quotes || a.id.localeCompare(b.id))
       return paged('speakers', all, limit, cursor)
     },

@@ -2,7 +2,7 @@ import { DISPUTE_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { fail, paged } from '../results.js'
+import { fail, pagedFrom } from '../results.js'
 import {
   cursorField,
   limitField,
@@ -10,7 +10,7 @@ import {
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
-import { disputeInStory, findStory, isStory, storyField } from '../stories.js'
+import { findStory, isStory, storyField } from '../stories.js'
 
 const dispute = z.object({
   id: z.string().describe('Dispute id (d0, d1, …).'),
@@ -79,37 +79,40 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
     async ({ story, kind, article, limit, cursor }) => {
-      if (article !== undefined && !context.corpus.get(article))
+      const { reader } = context
+      if (article !== undefined && (await reader.storyOf(article)) === undefined)
         return fail(
           `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
         )
-      const chosen = story === undefined ? undefined : findStory(context.corpus, story)
+      const chosen = story === undefined ? undefined : await findStory(reader, story)
       if (chosen !== undefined && !isStory(chosen)) return chosen
-      const members = new Set(chosen?.articles)
-      const matching = context.corpus
-        .analysis()
-        .disputes.filter(
-          (d) =>
-            (chosen === undefined || disputeInStory(d, chosen, members)) &&
-            (kind === undefined || d.kind === kind) &&
-            (article === undefined || d.positions.some((p) => p.article === article)),
-        )
-      return paged('disputes', matching, limit, cursor, (d) => ({
-        id: d.id,
-        kind: d.kind,
-        summary: d.summary,
-        positions: d.positions.map((p) => ({
-          article: p.article,
-          speaker: p.speaker,
-          text: p.text,
-          span: p.span,
-        })),
-        confidence: d.confidence,
-        needsJudgement: d.needsJudgement,
-        cluster: d.cluster,
-        slot: d.slot,
-        story: d.story ?? null,
-      }))
+      const query = {
+        ...(story === undefined ? {} : { story }),
+        ...(kind === undefined ? {} : { kind }),
+        ...(article === undefined ? {} : { article }),
+      }
+      return pagedFrom(
+        'disputes',
+        (window) => reader.disputes(query, window),
+        limit,
+        cursor,
+        (d) => ({
+          id: d.id,
+          kind: d.kind,
+          summary: d.summary,
+          positions: d.positions.map((p) => ({
+            article: p.article,
+            speaker: p.speaker,
+            text: p.text,
+            span: p.span,
+          })),
+          confidence: d.confidence,
+          needsJudgement: d.needsJudgement,
+          cluster: d.cluster,
+          slot: d.slot,
+          story: d.story ?? null,
+        }),
+      )
     },
   )
 }

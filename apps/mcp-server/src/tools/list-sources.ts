@@ -1,8 +1,7 @@
-import { articleLabel } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { paged } from '../results.js'
+import { pagedFrom } from '../results.js'
 import { cursorField, limitField, nextCursorField } from '../schemas.js'
 
 const source = z.object({
@@ -44,26 +43,7 @@ export function registerListSources(server: McpServer, context: ServerContext): 
       },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async ({ limit, cursor }) => {
-      const analysis = context.corpus.analysis()
-      const quotes = new Map<string, number>()
-      for (const quote of analysis.quotes)
-        if (quote.kind !== 'term') quotes.set(quote.article, (quotes.get(quote.article) ?? 0) + 1)
-      const disputes = new Map<string, number>()
-      for (const dispute of analysis.disputes)
-        for (const article of new Set(dispute.positions.map((p) => p.article)))
-          disputes.set(article, (disputes.get(article) ?? 0) + 1)
-      const all = context.corpus.articles.map((article) => ({
-        id: article.id,
-        outlet: article.outlet?.value ?? null,
-        title: article.title?.value ?? null,
-        label: articleLabel(article),
-        date: article.published?.value ?? null,
-        quotes: quotes.get(article.id) ?? 0,
-        disputes: disputes.get(article.id) ?? 0,
-        story: context.corpus.storyOf(article.id) ?? '',
-      }))
-      return paged('sources', all, limit, cursor)
-    },
+    async ({ limit, cursor }) =>
+      pagedFrom('sources', (window) => context.reader.sources(window), limit, cursor),
   )
 }

@@ -1,10 +1,11 @@
-import { articleLabel, matchesSpeaker, type Story, textMatches } from '@corroborate/core'
+import { type Story, textMatches } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
+import { decodeCursor } from '../paging.js'
 import { fail, paged } from '../results.js'
 import { cursorField, nextCursorField } from '../schemas.js'
-import { largestFirst, storyCounts } from '../stories.js'
+import { largestFirst } from '../stories.js'
 
 // A page of stories stays well under the 25,000 characters a client takes, its JSON given twice.
 const DEFAULT_STORIES = 10
@@ -102,20 +103,10 @@ export function registerListStories(server: McpServer, context: ServerContext): 
       if (from !== undefined && to !== undefined && from > to)
         return fail(`from (${from}) is after to (${to}); give the earlier day as from`)
       const words = query?.split(/\s+/).filter((word) => word !== '') ?? []
-      const { corpus } = context
-      const analysis = corpus.analysis()
+      const { reader } = context
       // A person matches by any of their names across the corpus, then by who a story quotes.
       let quotedIn: Set<string> | null = null
-      if (person !== undefined && person.trim() !== '') {
-        const ids = new Set(
-          analysis.speakers.filter((s) => matchesSpeaker(s, person)).map((s) => s.id),
-        )
-        quotedIn = new Set(
-          analysis.quotes
-            .filter((q) => q.speaker !== null && ids.has(q.speaker.id))
-            .map((q) => q.article),
-        )
-      }
+      if (person !== undefined && person.trim() !== '') quotedIn = await reader.quotedIn(person)
       const matches = (s: Story) => {
         const text = [s.label, ...s.people, ...s.places].join('\n')
         if (!words.every((word) => textMatches(text, word))) return false
@@ -131,20 +122,24 @@ export function registerListStories(server: McpServer, context: ServerContext): 
         if (to !== undefined && (s.dates.first === null || s.dates.first > to)) return false
         return true
       }
-      const counts = storyCounts(analysis)
-      const matching = largestFirst(corpus.stories()).filter(matches)
+      const counts = await reader.storyCounts()
+      const matching = largestFirst(await reader.stories()).filter(matches)
+      // Labels only for the stories of this page (the most a page can hold), not for every story.
+      const offset = cursor === undefined ? 0 : (decodeCursor(cursor) ?? 0)
+      const shown = matching.slice(offset, offset + MAX_STORIES)
+      const labels = await reader.labels(
+        shown.flatMap((s) => s.articles.slice(0, MAX_ARTICLES)),
+        LABEL_CHARS,
+      )
       return paged('stories', matching, limit ?? DEFAULT_STORIES, cursor, (s) => ({
         id: s.id,
         label: s.label,
         size: s.articles.length,
-        articles: s.articles.slice(0, MAX_ARTICLES).map((id) => {
-          const article = corpus.get(id)
-          return {
-            id,
-            label: (article && articleLabel(article, { maxLength: LABEL_CHARS })) || id,
-            outlet: article?.outlet?.value ?? null,
-          }
-        }),
+        articles: s.articles.slice(0, MAX_ARTICLES).map((id) => ({
+          id,
+          label: labels.get(id)?.label || id,
+          outlet: labels.get(id)?.outlet ?? null,
+        })),
         outlets: s.outlets.slice(0, MAX_NAMES),
         dates: s.dates,
         people: s.people.slice(0, MAX_NAMES),

@@ -2,7 +2,7 @@ import { SEARCH_HIT_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { fail, paged } from '../results.js'
+import { fail, pagedFrom } from '../results.js'
 import { cursorField, limitField, nextCursorField, spanSchema } from '../schemas.js'
 
 /** `search`: words or a quoted phrase over the sentences, quotes and claims of every article. */
@@ -47,13 +47,19 @@ export function registerSearch(server: McpServer, context: ServerContext): void 
     async ({ query, limit, cursor }) => {
       if (query.replaceAll('"', '').trim() === '')
         return fail('the query has no words; give one or more words, or a phrase in double quotes')
-      return paged('hits', context.corpus.search(query), limit, cursor, (h) => ({
-        kind: h.kind,
-        article: h.article,
-        id: h.id,
-        text: h.text,
-        span: h.span,
-      }))
+      return pagedFrom(
+        'hits',
+        (window) => context.reader.search(query, window),
+        limit,
+        cursor,
+        (h) => ({
+          kind: h.kind,
+          article: h.article,
+          id: h.id,
+          text: h.text,
+          span: h.span,
+        }),
+      )
     },
   )
 }

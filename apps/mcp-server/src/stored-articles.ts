@@ -1,0 +1,180 @@
+import { Worker } from 'node:worker_threads'
+import { isCorroborateError } from '@corroborate/core'
+import type { Store } from '@corroborate/store'
+import type { AddOptions, AddOutcome, ArticleStore } from './article-store.js'
+import { serial } from './article-store.js'
+import { storeReader } from './store-reader.js'
+import type { StoreWorkerReply, StoreWorkerRequest } from './store-worker.js'
+
+/** Options of {@link createStoredArticles}. */
+export interface StoredArticlesOptions {
+  /** Time one article's analysis may take in the worker, in milliseconds (default 60,000). */
+  budgetMs?: number
+  log?: (line: string) => void
+}
+
+type Outcome = StoreWorkerReply | { type: 'timeout' } | { type: 'stopped'; message: string }
+
+const CANCELLED: AddOutcome = {
+  refused: 'add_article was cancelled; nothing was added. Call it again to add the article.',
+}
+
+/**
+ * Articles kept in a lasting store, added one at a time: the article is
+ * analysed alone in a worker thread, the store assigns its story and commits
+ * it, then the worker cross-references that story alone and the store keeps
+ * it. The event loop only passes text between them and the database, so
+ * reads go on meanwhile. Nothing of the corpus is held in memory.
+ */
+export function createStoredArticles(
+  store: Store,
+  options: StoredArticlesOptions = {},
+): ArticleStore {
+  const budgetMs = options.budgetMs ?? 60_000
+  const log = options.log ?? (() => {})
+  const queue = serial()
+  let worker: Worker | null = null
+
+  const started = () => {
+    if (worker) return worker
+    const fresh = new Worker(new URL('./store-worker.js', import.meta.url))
+    // The worker must not keep the process alive once the client is gone.
+    fresh.unref()
+    fresh.once('exit', () => {
+      if (worker === fresh) worker = null
+    })
+    worker = fresh
+    return fresh
+  }
+  const ask = (request: StoreWorkerRequest): Promise<Outcome> => {
+    const thread = started()
+    return new Promise((resolve) => {
+      const done = (outcome: Outcome) => {
+        clearTimeout(timer)
+        thread.off('message', done)
+        thread.off('error', onError)
+        thread.off('exit', onExit)
+        resolve(outcome)
+      }
+      const onError = (error: Error) => done({ type: 'stopped', message: error.message })
+      const onExit = (code: number) =>
+        done({ type: 'stopped', message: `the analysis stopped (exit code ${code})` })
+      const timer = setTimeout(() => done({ type: 'timeout' }), budgetMs)
+      thread.on('message', done)
+      thread.once('error', onError)
+      thread.once('exit', onExit)
+      thread.postMessage(request)
+    })
+  }
+  const stop = () => {
+    void worker?.terminate()
+    worker = null
+  }
+
+  /** Cross-references one story in the worker and keeps it; a failure leaves it stale. */
+  const analyseStory = async (story: string) => {
+    const input = await store.storyInput(story)
+    if (!input) return
+    const reply = await ask({ type: 'story', input })
+    if (reply.type === 'analysed') await store.saveStoryAnalysis(reply.analysis)
+    else {
+      if (reply.type !== 'refused') stop()
+      log(
+        `corroborate-mcp: story ${story} was not cross-referenced (${describe(reply)}); it is tried again when read`,
+      )
+    }
+  }
+
+  const add = async (
+    input: Parameters<ArticleStore['add']>[0],
+    { signal, after }: AddOptions,
+  ): Promise<AddOutcome> => {
+    await after
+    if (signal?.aborted) return CANCELLED
+    const reply = await ask({ type: 'prepare', input })
+    switch (reply.type) {
+      case 'prepared':
+        break
+      case 'refused':
+        return { refused: reply.message }
+      case 'timeout':
+        log(
+          `corroborate-mcp: an article took more than ${budgetMs / 1000} s to analyse; stopped, nothing added`,
+        )
+        stop()
+        return {
+          refused: `analysing this article took more than ${budgetMs / 1000} s, the limit for one article; nothing was added and the corpus is as it was. Pass only the story’s text (format text) rather than the whole page, or split a very long text into its articles`,
+        }
+      default:
+        log(`corroborate-mcp: the analysis of an article failed: ${describe(reply)}`)
+        stop()
+        return {
+          refused: `the article could not be analysed (${describe(reply)}); nothing was added and the corpus is as it was. Pass the story’s text with format text, or report the article if it is an ordinary news page`,
+        }
+    }
+    if (signal?.aborted) return CANCELLED
+    let result: Awaited<ReturnType<Store['addPrepared']>>
+    try {
+      result = await store.addPrepared(reply.prepared)
+    } catch (error) {
+      if (isCorroborateError(error) && error.code === 'DUPLICATE_ID')
+        return {
+          refused: `the corpus already has an article "${reply.prepared.id}"; choose another id or leave id out to derive one from the content (list_sources shows the ids in use)`,
+        }
+      if (isCorroborateError(error))
+        return { refused: `the article was not added: ${error.message}` }
+      throw error
+    }
+    if (!result.added)
+      return {
+        refused: `article "${result.id}" already has this text; nothing was added. Use get_article with id "${result.id}" to read it`,
+      }
+    // Committed: the answer waits for its story's cross-reference, not the article's safety.
+    await analyseStory(result.story.id)
+    return {
+      article: reply.article,
+      warnings: reply.warnings,
+      story: result.story,
+      quotes: result.quotes,
+    }
+  }
+
+  // Stories left stale (an ingest that did not analyse them, a crash between an add and its
+  // story's analysis) are analysed in the background, one per turn of the queue, so that an
+  // add asked for meanwhile waits for one story at most.
+  let closed = false
+  const refresh = async () => {
+    for (const story of await store.staleStories()) {
+      if (closed) return
+      await queue(() => analyseStory(story))
+    }
+  }
+  // The story index is restored from the stored memberships while the server answers, so
+  // that the first add does not wait for it; then the stale stories, in the worker.
+  const refreshing = store
+    .warm()
+    .then(refresh)
+    .catch((error: Error) =>
+      log(`corroborate-mcp: the store was not made ready for adds: ${error.message}`),
+    )
+
+  return {
+    reader: storeReader(store, { analyseStory: (story) => queue(() => analyseStory(story)) }),
+    add: (input, options = {}) => queue(() => add(input, options)),
+    settled: () => queue(() => {}),
+    async close() {
+      closed = true
+      await refreshing
+      await queue(() => {})
+      await worker?.terminate()
+      worker = null
+      await store.close()
+    },
+  }
+}
+
+function describe(outcome: Outcome): string {
+  if (outcome.type === 'failed' || outcome.type === 'stopped' || outcome.type === 'refused')
+    return outcome.message
+  return outcome.type
+}

@@ -1,0 +1,149 @@
+import {
+  type Article,
+  type CrossReference,
+  type CrossReferenceOptions,
+  crossReference,
+  type Dispute,
+  isShortFragment,
+  type Quote,
+  type Speaker,
+  type Story,
+} from '@corroborate/core'
+
+/**
+ * A quote of a story's cross-reference as the store lists it: the quote, its
+ * speaker merged within the story, and the clusters it is in.
+ */
+export interface StoredQuote extends Quote {
+  clusters: string[]
+  /**
+   * The order a list of quotes shows them in: 0 a full statement, 1 a
+   * fragment, 2 a fragment of one or two words, 3 a term.
+   */
+  rank: number
+}
+
+/** See {@link StoredQuote.rank}: the order of the core's `sortQuotesByWeight`, as a number SQL sorts by. */
+export function quoteRank(quote: Pick<Quote, 'kind' | 'text'>): number {
+  if (quote.kind === 'statement') return 0
+  if (quote.kind === 'term') return 3
+  return isShortFragment(quote) ? 2 : 1
+}
+
+/** A speaker of one story, with how many non-term quotes each article gives them. */
+export interface StorySpeaker extends Speaker {
+  articles: Array<{ article: string; quotes: number }>
+}
+
+/**
+ * One story's cross-reference as the store keeps it: computed from that
+ * story's articles alone, so adding an article re-analyses its story only.
+ * Every JSON column is a string, so that a worker thread serializes it and
+ * the writer passes text on.
+ */
+export interface StoryAnalysis {
+  story: string
+  /** The story's revision (one more per article joined) this analysis is of. */
+  revision: string
+  /** Shared statements: clusters of two or more articles. */
+  clusters: number
+  disputes: number
+  /** Non-term quotes. */
+  quotes: number
+  claims: number
+  /** Disputes by kind. */
+  kinds: Record<string, number>
+  json: {
+    /** The whole {@link CrossReference}, story-scoped ids. */
+    analysis: string
+    /** {@link StoredQuote}s, in article order. */
+    quotes: string
+    /** Disputes, as in the analysis. */
+    disputes: string
+    /** {@link StorySpeaker}s, sorted by id. */
+    speakers: string
+  }
+}
+
+/**
+ * The ids of one story's clusters, slots, disputes and agreements, scoped by
+ * the story: `k0` of story `st-1a2b3c4d` is `st-1a2b3c4d#k0`, as a claim is
+ * `article#c0`. An id then names one thing for as long as the story does not
+ * change, whatever other stories are added; numbering across the corpus (what
+ * the in-memory corpus does) would move every later story's ids at each add.
+ */
+export function scopeIds(analysis: CrossReference, story: string): CrossReference {
+  const scope = (id: string) => `${story}#${id}`
+  const link = <T extends { cluster: string | null; slot: string | null }>(item: T): T => ({
+    ...item,
+    cluster: item.cluster === null ? null : scope(item.cluster),
+    slot: item.slot === null ? null : scope(item.slot),
+  })
+  const list = (ids: readonly string[]) => ids.map(scope)
+  return {
+    ...analysis,
+    clusters: analysis.clusters.map((c) => ({ ...c, id: scope(c.id) })),
+    slots: analysis.slots.map((s) => ({ ...s, id: scope(s.id) })),
+    disputes: analysis.disputes.map((d) => ({ ...link(d), id: scope(d.id) })),
+    agreements: analysis.agreements.map((a) => ({ ...link(a), id: scope(a.id) })),
+    updates: analysis.updates.map((u) => ({ ...u, slot: scope(u.slot) })),
+    coverage: analysis.coverage.map((c) => ({
+      ...c,
+      clusters: list(c.clusters),
+      slots: list(c.slots),
+      alone: { clusters: list(c.alone.clusters), slots: list(c.alone.slots) },
+      missing: { clusters: list(c.missing.clusters), slots: list(c.missing.slots) },
+    })),
+  }
+}
+
+/**
+ * Cross-references one story's articles (given in the story's order) and
+ * shapes what the store keeps of it. CPU only; runs in a worker thread.
+ */
+export function analyseStory(
+  story: Story,
+  revision: string,
+  articles: readonly Article[],
+  options: CrossReferenceOptions = {},
+): StoryAnalysis {
+  const analysis = scopeIds(crossReference(articles, { ...options, stories: [story] }), story.id)
+  const clustersOf = new Map<string, string[]>()
+  for (const cluster of analysis.clusters)
+    for (const member of cluster.members)
+      clustersOf.set(member.quote, [...(clustersOf.get(member.quote) ?? []), cluster.id])
+  const quotes: StoredQuote[] = analysis.quotes.map((q) => ({
+    ...q,
+    clusters: clustersOf.get(q.id) ?? [],
+    rank: quoteRank(q),
+  }))
+  const counts = new Map<string, Map<string, number>>()
+  for (const quote of analysis.quotes) {
+    if (quote.kind === 'term' || quote.speaker === null) continue
+    const perArticle = counts.get(quote.speaker.id) ?? new Map<string, number>()
+    perArticle.set(quote.article, (perArticle.get(quote.article) ?? 0) + 1)
+    counts.set(quote.speaker.id, perArticle)
+  }
+  const speakers: StorySpeaker[] = analysis.speakers.map((s) => ({
+    ...s,
+    articles: [...(counts.get(s.id) ?? [])].map(([article, n]) => ({ article, quotes: n })),
+  }))
+  const disputes: Dispute[] = analysis.disputes
+  const kinds: Record<string, number> = {}
+  for (const dispute of disputes) kinds[dispute.kind] = (kinds[dispute.kind] ?? 0) + 1
+  return {
+    story: story.id,
+    revision,
+    clusters: analysis.clusters.filter((c) => c.articles.length >= 2).length,
+    disputes: disputes.length,
+    quotes: analysis.quotes.filter((q) => q.kind !== 'term').length,
+    claims: analysis.claims.length,
+    kinds,
+    json: {
+      analysis: JSON.stringify(analysis),
+      quotes: JSON.stringify(quotes),
+      disputes: JSON.stringify(disputes),
+      speakers: JSON.stringify(speakers),
+    },
+  }
+}
