@@ -69,7 +69,8 @@ export interface StoryIndex {
 
 /** Term weights and their norm under the IDF of a corpus size (refreshed as the corpus grows). */
 interface Weighted {
-  weights: Map<string, number>
+  /** Weight by term number (numbers are cheaper keys than words). */
+  weights: Map<number, number>
   norm: number
   /** Corpus size the norm was computed at; -1 when stale. */
   normAt: number
@@ -78,8 +79,6 @@ interface Weighted {
 interface Doc extends Weighted {
   profile: ArticleProfile
   story: number
-  /** Its terms' numbers, in the order of `weights`. */
-  termIds: number[]
 }
 
 /**
@@ -142,6 +141,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   // Terms are numbered once: the document frequency and the postings are then arrays,
   // and an add looks each of its terms up once instead of in three maps.
   const termIds = new Map<string, number>()
+  const termNames: string[] = []
   const df: number[] = []
   const postings: Postings[] = []
   const intern = (term: string) => {
@@ -149,6 +149,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     if (id === undefined) {
       id = df.length
       termIds.set(term, id)
+      termNames.push(term)
       df.push(0)
       postings.push([])
     }
@@ -161,10 +162,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const ids = new Set<string>()
 
   const idfOf = (frequency: number) => Math.log((docs.length + 1) / (frequency + 1)) + 1
-  const idf = (term: string) => {
-    const id = termIds.get(term)
-    return idfOf(id === undefined ? 0 : (df[id] as number))
-  }
+  const idf = (id: number) => idfOf(df[id] as number)
   // A norm is recomputed only when its terms changed or the corpus grew by a
   // quarter since: IDF moves slowly (by ln 1.25 at most for any term), and recomputing it at every add made
   // grouping quadratic in practice.
@@ -181,7 +179,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     return item.norm
   }
   /** Cosine of the new article (its terms' squared IDF given) with a document or story. */
-  const cosine = (a: Weighted, squaredIdf: ReadonlyMap<string, number>, b: Weighted) => {
+  const cosine = (a: Weighted, squaredIdf: ReadonlyMap<number, number>, b: Weighted) => {
     const aNorm = normOf(a)
     const bNorm = normOf(b)
     if (aNorm === 0 || bNorm === 0) return 0
@@ -222,7 +220,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   }
 
   const similarity = (a: Weighted, b: Weighted) => {
-    const squared = new Map<string, number>()
+    const squared = new Map<number, number>()
     for (const term of a.weights.keys()) squared.set(term, idf(term) ** 2)
     return cosine(a, squared, b)
   }
@@ -257,14 +255,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         `the story index already has an article "${profile.article}"`,
         { subject: profile.article },
       )
-    const weights = new Map(profile.terms)
-    const termIds: number[] = []
-    for (const term of weights.keys()) {
+    const weights = new Map<number, number>()
+    for (const [term, w] of profile.terms) {
       const id = intern(term)
-      termIds.push(id)
-      df[id] = (df[id] as number) + 1
+      // A term twice in a hand-made profile counts once, as a Map of words did.
+      if (!weights.has(id)) df[id] = (df[id] as number) + 1
+      weights.set(id, w)
     }
-    const doc: Doc = { profile, weights, termIds, story: -1, norm: 0, normAt: -1 }
+    const doc: Doc = { profile, weights, story: -1, norm: 0, normAt: -1 }
     byArticle.set(profile.article, docs.length)
     docs.push(doc)
     return doc
@@ -281,12 +279,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     // being read again over all its terms at the next comparison: a story of hundreds of
     // articles has thousands of terms, and most adds compare with the largest stories.
     let squaredNorm = story.normAt < 0 ? 0 : story.norm * story.norm
-    let n = 0
     for (const [term, w] of weights) {
       const before = story.weights.get(term) ?? 0
       story.weights.set(term, before + w)
-      const idf = idfOf(df[doc.termIds[n++] as number] as number)
-      squaredNorm += ((before + w) ** 2 - before ** 2) * idf * idf
+      const x = idf(term)
+      squaredNorm += ((before + w) ** 2 - before ** 2) * x * x
     }
     if (story.normAt >= 0) story.norm = Math.sqrt(squaredNorm)
     if (profile.day !== null) {
@@ -294,7 +291,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
       story.days.splice(insertionPoint(story.days, profile.day), 0, profile.day)
     }
-    for (const id of doc.termIds) {
+    for (const id of weights.keys()) {
       const pairs = postings[id] as Postings
       if (pairs[pairs.length - 2] === chosen) pairs[pairs.length - 1] = (pairs.at(-1) as number) + 1
       else pairs.push(chosen, 1)
@@ -321,22 +318,18 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
     add(profile) {
       const doc = enter(profile)
-      const { weights, termIds: termsAt } = doc
-      const squaredIdf = new Map<string, number>()
-      let n = 0
-      for (const term of weights.keys())
-        squaredIdf.set(term, idfOf(df[termsAt[n++] as number] as number) ** 2)
+      const { weights } = doc
+      const squaredIdf = new Map<number, number>()
+      for (const term of weights.keys()) squaredIdf.set(term, idf(term) ** 2)
 
       // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
       const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
       const votes = new Map<number, number>()
       const lookups: Array<[term: string, weight: number, id: number]> = []
-      n = 0
-      for (const [term, w] of weights) {
-        const id = termsAt[n++] as number
+      for (const [id, w] of weights) {
         const frequency = df[id] as number
         if (frequency > 1 && frequency <= common)
-          lookups.push([term, w * Math.sqrt(squaredIdf.get(term) ?? 0), id])
+          lookups.push([termNames[id] as string, w * Math.sqrt(squaredIdf.get(id) ?? 0), id])
       }
       lookups.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       lookups.length = Math.min(lookups.length, LOOKUP_TERMS)
@@ -406,7 +399,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         const shared = [...weights]
           .filter(([term]) => other.has(term))
           .map(([term, w]): [string, number] => [
-            term,
+            termNames[term] as string,
             w * (other.get(term) ?? 0) * (squaredIdf.get(term) ?? 0),
           ])
           .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
