@@ -49,8 +49,6 @@ const NEWS_WORDS = new Set(
   tomorrow monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr`.split(/\s+/),
 )
 
-const WORD = /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]/gu
-
 // A word's term (lower case, singular; "" when it is no term), kept across articles:
 // the same few thousand words come back in every article, and reading each anew was
 // most of the profile's cost. Bounded, and a pure function of the word.
@@ -71,10 +69,53 @@ function term(written: string): string {
   return found
 }
 
+// What a word is made of: a letter first, then letters, marks, apostrophes and hyphens,
+// ending on a letter or a mark (/[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]/u), read by a
+// scan instead of a pattern: the profile reads every word of every article.
+const LETTER = /\p{L}/u
+const MARK = /\p{M}/u
+const LETTER_CLASS = 1
+const MARK_CLASS = 2
+const JOINER_CLASS = 3
+const classOfCode = new Map<number, number>()
+function classOf(code: number): number {
+  if (code < 128) {
+    const lower = code | 32
+    if (lower >= 97 && lower <= 122) return LETTER_CLASS
+    return code === 39 || code === 45 ? JOINER_CLASS : 0
+  }
+  if (code === 0x2019) return JOINER_CLASS
+  let known = classOfCode.get(code)
+  if (known === undefined) {
+    const char = String.fromCodePoint(code)
+    known = LETTER.test(char) ? LETTER_CLASS : MARK.test(char) ? MARK_CLASS : 0
+    if (classOfCode.size < 65_536) classOfCode.set(code, known)
+  }
+  return known
+}
+
 function addWords(text: string, weight: number, counts: Map<string, number>): void {
-  WORD.lastIndex = 0
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const found = term(match[0])
+  let at = 0
+  while (at < text.length) {
+    const code = text.codePointAt(at) as number
+    const width = code > 0xffff ? 2 : 1
+    if (classOf(code) !== LETTER_CLASS) {
+      at += width
+      continue
+    }
+    const start = at
+    at += width
+    // The run of word characters, and where its last letter or mark ends.
+    let end = -1
+    while (at < text.length) {
+      const next = text.codePointAt(at) as number
+      const kind = classOf(next)
+      if (kind === 0) break
+      at += next > 0xffff ? 2 : 1
+      if (kind !== JOINER_CLASS) end = at
+    }
+    if (end < 0) continue
+    const found = term(text.slice(start, end))
     if (found !== '') counts.set(found, (counts.get(found) ?? 0) + weight)
   }
 }
@@ -143,8 +184,23 @@ export function profileArticle(
       .replace(/[’‘]/g, "'")
       .split(/[^\p{L}\p{N}']+/u)
       .filter(Boolean)
-    for (let i = 0; i + QUOTE_SHINGLE <= words.length; i++)
-      shingles.add(words.slice(i, i + QUOTE_SHINGLE).join(' '))
+    // Each run of words is a slice of the quote's words joined once (no join per run).
+    if (words.length >= QUOTE_SHINGLE) {
+      const joined = words.join(' ')
+      const starts: number[] = []
+      let offset = 0
+      for (const word of words) {
+        starts.push(offset)
+        offset += word.length + 1
+      }
+      for (let i = 0; i + QUOTE_SHINGLE <= words.length; i++) {
+        const end =
+          i + QUOTE_SHINGLE < words.length
+            ? (starts[i + QUOTE_SHINGLE] as number) - 1
+            : joined.length
+        shingles.add(joined.slice(starts[i], end))
+      }
+    }
     if (quote.speaker && kindOf.get(quote.speaker.id) !== 'unknown')
       quoted.set(quote.speaker.name, (quoted.get(quote.speaker.name) ?? 0) + 1)
   }
