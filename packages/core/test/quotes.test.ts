@@ -1538,6 +1538,24 @@ describe('extractQuotes: pronouns and given names', () => {
     ])
   })
 
+  it('gives a quote introduced by a name and a colon after a dash to that name, the first of two', () => {
+    const { quotes } = run(
+      'Tom Baker runs the state party. Polls closed at eight.',
+      'THE POLLS WERE NOT WRONG, JUST EARLY - Jane Roe and Al Finch: “Although the polls failed to predict the winner, it is not because they were wrong. They ended too early.”',
+    )
+    expect(quotes.map((q) => [q.speaker?.name, q.rule])).toEqual([['Jane Roe', 'colon-intro']])
+  })
+
+  it('reads a Title Case quote after a capitalized owner or "an interview with" as a programme’s title', () => {
+    const { quotes } = run(
+      'Joe Marsh, host of MSNBC’s “Morning Report,” said the race was over. Later, in an interview with “Sunday Review,” he took it back.',
+    )
+    expect(quotes.map((q) => [q.text, q.kind, q.speaker])).toEqual([
+      ['Morning Report,', 'term', null],
+      ['Sunday Review,', 'term', null],
+    ])
+  })
+
   it('leaves "he" unresolved when the only names before it are places and groups', () => {
     const { quotes, messages } = run(
       'My father grew up in New York and moved west after the war.',

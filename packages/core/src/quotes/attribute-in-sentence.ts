@@ -8,6 +8,7 @@ import {
   frontedParticipleSubject,
   invertedCueClosing,
   isShortAttribution,
+  nameBeforeColon,
   transcriptSpeaker,
 } from './attribution-rules.js'
 import { CUE } from './cues.js'
@@ -84,7 +85,8 @@ export function attributeInSentence(
       frontedParticipleSubject(before, clauseStart, after, afterStart) ??
       (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
       accordingToAfter(after, afterStart) ??
-      (endsSentence(item.text) ? null : invertedCueClosing(after, afterStart))
+      (endsSentence(item.text) ? null : invertedCueClosing(after, afterStart)) ??
+      nameBeforeColon(before, clauseStart)
     // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
     const startsSentence = !samePrevious || clauseStart > clauseFloor
     // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.

@@ -145,6 +145,28 @@ export function invertedCueClosing(after: string, base: number): Attribution | n
   return null
 }
 
+// A name alone before a colon that opens the quote, after the sentence's start, a dash,
+// "from" or an inverted cue: "… TOO EARLY - Jane Roe: “…”", "More from Roe: “…”".
+const NAME_COLON =
+  /(?:^(?:Said|Added|Continued|Wrote|Replied)\s+|^|\s[-–—]\s*|\bfrom\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)?):\s*$/u
+
+/** `Jane Roe: “…”`: a quote introduced by the speaker's name and a colon, in a sentence with no cue. */
+export function nameBeforeColon(before: string, base: number): Attribution | null {
+  const m = NAME_COLON.exec(before)
+  if (!m) return null
+  // "Jane Roe and John Doe: “…”": written by both, given to the first named.
+  const phrase = (m[1] as string).split(/\s+and\s+/)[0] as string
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention, true) || mention.form !== 'name') return null
+  return {
+    mention,
+    mentionAt: base + m.index + m[0].indexOf(phrase),
+    cue: null,
+    rule: 'colon-intro',
+    confidence: 0.75,
+  }
+}
+
 /** "After saying her foot was “…,” she was rushed …": the main clause's subject said it. */
 export function frontedParticipleSubject(
   before: string,

@@ -3,8 +3,9 @@ import { CUE_AT_START, HAS_CUE, TERM_INTRO } from './cues.js'
 import { wordCount } from './noun-phrases.js'
 import type { Working } from './working.js'
 
-// A capitalized owner right before the quote: "on CNN’s", "on Friday’s".
-const PROGRAMME = /\bon\s+\p{Lu}[\p{L}\d.&-]*['’]s\s*$/u
+// A capitalized owner, "on" or "interview with" right before the quote: "MSNBC’s", "on Friday’s",
+// "an interview with".
+const PROGRAMME = /(?:\p{Lu}[\p{L}\d.&-]*['’]s|\bon|\binterview with)\s*$/u
 
 function isTitleCase(text: string): boolean {
   const words = text.match(/[\p{L}\d][\p{L}\d'’-]*/gu) ?? []
@@ -30,7 +31,8 @@ export function kindOf(
       after,
     )
   if (TERM_INTRO.test(before)) return 'term'
-  // "said on NBC’s “Meet the Press”": a broadcaster's programme, named even beside a cue.
+  // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
+  // show or a slogan named by its owner, even beside a cue.
   if (PROGRAMME.test(before) && words <= 8 && isTitleCase(inner)) return 'term'
   // Where speech is in double quotes, single quotes mark headlines and scare quotes.
   if (item.span.single && doubleQuoted) return 'term'
