@@ -38,7 +38,7 @@ for (const path of paths) {
     const article = ingestArticle(source)
     ms = performance.now() - started
     text = article.text
-    const fatal = article.messages.find((message) => message.fatal)
+    const fatal = article.messages.find((message) => message.severity === 'error')
     if (fatal) console.error(`${path}: ${fatal.message}`)
   } catch (error) {
     console.error(`${path}: ${error.message}`)

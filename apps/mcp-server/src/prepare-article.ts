@@ -47,7 +47,7 @@ export function prepareArticle(corpus: Corpus, input: AddArticleInput): Prepared
   }
   if (article.paragraphs.length === 0)
     return {
-      refused: `the article has no body text (${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after removing boilerplate'}); ${format === 'html' ? 'pass the HTML of an article page, or the story’s text with format text' : 'pass the story’s text'}`,
+      refused: `the article has no body text (${article.messages.find((m) => m.severity === 'error')?.message ?? 'nothing was left after removing boilerplate'}); ${format === 'html' ? 'pass the HTML of an article page, or the story’s text with format text' : 'pass the story’s text'}`,
     }
   if (!WORD.test(article.text))
     return {

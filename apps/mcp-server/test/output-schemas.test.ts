@@ -3,12 +3,17 @@ import {
   type Article,
   CLAIM_KINDS,
   CLAIM_QUALIFIERS,
+  type Claim,
+  type ClaimKind,
   type Corpus,
   type CrossReference,
   createCorpus,
   DISPUTE_KINDS,
+  type Dispute,
   EVIDENCE_SOURCES,
   type Evidence,
+  NUMERIC_CLAIM_KINDS,
+  type NumericClaimKind,
   QUOTE_KINDS,
   QUOTE_VARIANTS,
   SEARCH_HIT_KINDS,
@@ -25,6 +30,11 @@ import { seedArticles } from './helpers.js'
 
 type Pick = <T>(values: readonly T[]) => T
 
+const TEXT_CLAIM_KINDS = CLAIM_KINDS.filter(
+  (kind): kind is Exclude<ClaimKind, NumericClaimKind> =>
+    !(NUMERIC_CLAIM_KINDS as readonly string[]).includes(kind),
+)
+
 /**
  * The seeds' real analysis with every union field set to any value its core
  * type allows (the constants the core declares them from): what the core can
@@ -32,8 +42,13 @@ type Pick = <T>(values: readonly T[]) => T
  */
 function varied(corpus: Corpus, pick: Pick): Corpus {
   const real = corpus.analysis()
-  const evidence = (field: Evidence<string> | null) =>
-    field && { ...field, source: pick(EVIDENCE_SOURCES) }
+  const evidence = (field: Evidence<string> | null): Evidence<string> | null => {
+    if (field === null) return null
+    const source = pick(EVIDENCE_SOURCES)
+    return source === 'caller' || source === 'sidecar'
+      ? { ...field, source, span: null }
+      : { ...field, source, span: field.span ?? { start: 0, end: 0 } }
+  }
   const articles: Article[] = corpus.articles.map((article) => ({
     ...article,
     format: pick(ARTICLE_FORMATS),
@@ -49,11 +64,15 @@ function varied(corpus: Corpus, pick: Pick): Corpus {
     ...real,
     speakers: real.speakers.map((speaker) => ({ ...speaker, kind: pick(SPEAKER_KINDS) })),
     quotes: real.quotes.map((quote) => ({ ...quote, kind: pick(QUOTE_KINDS) })),
-    claims: real.claims.map((claim) => ({
-      ...claim,
-      kind: pick(CLAIM_KINDS),
-      qualifier: pick([...CLAIM_QUALIFIERS, null]),
-    })),
+    claims: real.claims.map(
+      (claim): Claim => ({
+        ...claim,
+        ...(pick([true, false])
+          ? { kind: pick(NUMERIC_CLAIM_KINDS), value: pick([0, 7, 40_000.5]) }
+          : { kind: pick(TEXT_CLAIM_KINDS), value: pick(['seven', '2025-02-04', '']) }),
+        qualifier: pick([...CLAIM_QUALIFIERS, null]),
+      }),
+    ),
     slots: real.slots.map((slot) => ({
       ...slot,
       kind: pick(CLAIM_KINDS),
@@ -67,7 +86,12 @@ function varied(corpus: Corpus, pick: Pick): Corpus {
         diff: member.diff.map((step) => ({ ...step, op: pick(WORD_CHANGE_OPS) })),
       })),
     })),
-    disputes: real.disputes.map((dispute) => ({ ...dispute, kind: pick(DISPUTE_KINDS) })),
+    disputes: real.disputes.map((dispute): Dispute => {
+      const kind = pick(DISPUTE_KINDS)
+      return kind === 'fact'
+        ? { ...dispute, kind, cluster: null, slot: dispute.slot ?? 's0' }
+        : { ...dispute, kind, cluster: dispute.cluster ?? 'k0', slot: null }
+    }),
   }
   return {
     articles,

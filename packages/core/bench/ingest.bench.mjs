@@ -192,7 +192,7 @@ function outputCounter() {
       counts.paragraphs += article.paragraphs.length
       counts.sentences += article.sentences.length
       counts.removed += article.removed.length
-      if (article.messages.some((m) => m.fatal)) counts.fatal++
+      if (article.messages.some((m) => m.severity === 'error')) counts.fatal++
     },
   }
 }

@@ -26,18 +26,20 @@ export const EVIDENCE_SOURCES = [
 ] as const
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number]
 
+/** The sources that are part of the input: their evidence has a span into `original`. */
+export type InputEvidenceSource = Exclude<EvidenceSource, OutsideEvidenceSource>
+/** The sources from outside the input (the caller, a sidecar file): their evidence has no span. */
+export type OutsideEvidenceSource = 'caller' | 'sidecar'
+
 /**
  * A metadata value together with the text it was read from. `span` points into
  * `original` when the evidence is part of the input (`source: 'text'`,
  * `'front-matter'`, or an HTML page's `'meta'` and `'json-ld'`) and is null
- * when it came from outside it (the caller or a sidecar file).
+ * exactly when it came from outside it (the caller or a sidecar file).
  */
-export interface Evidence<T> {
-  value: T
-  text: string
-  span: Span | null
-  source: EvidenceSource
-}
+export type Evidence<T> =
+  | { value: T; text: string; span: Span; source: InputEvidenceSource }
+  | { value: T; text: string; span: null; source: OutsideEvidenceSource }
 
 /** Metadata as a caller, front matter or a sidecar file may give it; every field optional. */
 export interface ArticleMetadataInput {
@@ -68,12 +70,12 @@ export type MessageSeverity = (typeof MESSAGE_SEVERITIES)[number]
 
 /**
  * A problem found inside an article (vfile style): reported, never thrown.
- * `fatal` means the input holds no usable article text.
+ * Severity `error` means the input holds no usable article text (the article
+ * then has no paragraphs); `warning` and `info` leave the article whole.
  */
 export interface ArticleMessage {
   code: MessageCode
   severity: MessageSeverity
-  fatal: boolean
   message: string
   span: Span | null
 }
@@ -310,24 +312,17 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number]
 export const CLAIM_QUALIFIERS = ['about', 'up-to', 'more-than', 'less-than', 'at-least'] as const
 export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number] | null
 
-/** A fact an article states, its value normalized so that articles can be compared. */
-export interface Claim {
+/** The claim kinds whose value is a number; the others' is a string. */
+export const NUMERIC_CLAIM_KINDS = ['count', 'percentage', 'money', 'year'] as const
+export type NumericClaimKind = (typeof NUMERIC_CLAIM_KINDS)[number]
+
+interface ClaimFields {
   /** `<article id>#c<n>`, n counting from 0 in text order. */
   id: string
   article: string
-  kind: ClaimKind
   /** The words that carry the value, as written: "40,000-bed", "on Monday", "$6 million". */
   text: string
   span: Span
-  /**
-   * count, percentage, money, year: a number (percentage 0–100, money in the unit's
-   * currency); date: `YYYY-MM-DD`; day: `YYYY-MM-DD` when the article's date resolves it,
-   * else the weekday in lower case ("monday"); place: the place's name; itinerary: the
-   * places in order, joined by " > "; action: who did what, "<subject name> <verb lemma>
-   * <object head>" ("Nayib Bukele offer house", "Marco Rubio visit El Salvador"), the name
-   * without its title, the verb in the base form, a common noun singular and in lower case.
-   */
-  value: number | string
   /**
    * What is measured, normalized so that outlets' words meet: "people" for a capacity
    * given as beds, inmates or prisoners; an ISO 4217 code for money; null when nothing is.
@@ -348,6 +343,20 @@ export interface Claim {
   quote: string | null
   speaker: SpeakerRef | null
 }
+
+/**
+ * A fact an article states, its value normalized so that articles can be
+ * compared. count, percentage, money, year: a number (percentage 0–100, money
+ * in the unit's currency); date: `YYYY-MM-DD`; day: `YYYY-MM-DD` when the
+ * article's date resolves it, else the weekday in lower case ("monday");
+ * place: the place's name; itinerary: the places in order, joined by " > ";
+ * action: who did what, "<subject name> <verb lemma> <object head>" ("Nayib
+ * Bukele offer house", "Marco Rubio visit El Salvador"), the name without its
+ * title, the verb in the base form, a common noun singular and in lower case.
+ */
+export type Claim =
+  | (ClaimFields & { kind: NumericClaimKind; value: number })
+  | (ClaimFields & { kind: Exclude<ClaimKind, NumericClaimKind>; value: string })
 
 /** How a cluster member's wording relates to the cluster's canonical text. */
 export const QUOTE_VARIANTS = [
@@ -456,11 +465,9 @@ export interface DisputePosition {
   span: Span
 }
 
-/** Where the articles disagree, or where a voice in them contests a claim. */
-export interface Dispute {
+interface DisputeFields {
   /** `d<n>`. */
   id: string
-  kind: DisputeKind
   /** One line for a reader: what is disputed and between whom. */
   summary: string
   positions: DisputePosition[]
@@ -468,9 +475,6 @@ export interface Dispute {
   confidence: number
   /** True when the evidence is only lexical and a reader (or the calling assistant) must decide. */
   needsJudgement: boolean
-  /** The quote cluster or claim slot the dispute is about, when there is one. */
-  cluster: string | null
-  slot: string | null
   /**
    * The story the dispute is in; set by `crossReference`. An attribution
    * dispute across stories (a long quote given to different speakers in two
@@ -479,21 +483,36 @@ export interface Dispute {
   story?: string
 }
 
+/**
+ * Where the articles disagree, or where a voice in them contests a claim:
+ * about a quote cluster (`attribution`, `wording`, `contested`) or a claim
+ * slot (`fact`). An attribution across stories has no cluster: each story
+ * clusters its own quotes.
+ */
+export type Dispute =
+  | (DisputeFields & { kind: 'attribution'; cluster: string | null; slot: null })
+  | (DisputeFields & { kind: 'wording' | 'contested'; cluster: string; slot: null })
+  | (DisputeFields & { kind: 'fact'; cluster: null; slot: string })
+
 export const CORROBORATION_KINDS = ['quote', 'fact'] as const
 export type CorroborationKind = (typeof CORROBORATION_KINDS)[number]
 
-/** Articles that agree: the same statement or the same value, carried by more than one outlet. */
-export interface Corroboration {
+interface CorroborationFields {
   /** `a<n>`. */
   id: string
-  kind: CorroborationKind
   summary: string
   articles: string[]
-  cluster: string | null
-  slot: string | null
   /** The story the agreement is in; set by `crossReference`. */
   story?: string
 }
+
+/**
+ * Articles that agree, carried by more than one outlet: the same statement
+ * (`quote`, its cluster) or the same value (`fact`, its slot).
+ */
+export type Corroboration =
+  | (CorroborationFields & { kind: 'quote'; cluster: string; slot: null })
+  | (CorroborationFields & { kind: 'fact'; cluster: null; slot: string })
 
 /** What one article carries, what it alone carries, and what it leaves out that most others carry. */
 export interface ArticleCoverage {

@@ -313,7 +313,7 @@ describe('extractClaims: dates and days', () => {
     const undated = extractClaims(article('They met on Feb. 3.'))
     expect(undated.claims).toEqual([])
     expect(undated.messages).toMatchObject([
-      { code: 'date-unparsed', severity: 'info', fatal: false, span: { start: 12, end: 18 } },
+      { code: 'date-unparsed', severity: 'info', span: { start: 12, end: 18 } },
     ])
   })
 

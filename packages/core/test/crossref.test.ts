@@ -87,7 +87,12 @@ function expectWellFormed(result: Corpus) {
   })
 }
 
-type ClaimFields = Pick<Claim, 'kind' | 'value'> & Partial<Omit<Claim, 'id' | 'article'>>
+// Distributed over Claim's kinds, so that a spec's kind and value belong together.
+type ClaimFields = Claim extends infer C
+  ? C extends Claim
+    ? Pick<C, 'kind' | 'value'> & Partial<Omit<C, 'id' | 'article'>>
+    : never
+  : never
 
 /** Claims of one article, each found by the words that carry its value, numbered c0, c1 … */
 function claimsOf(article: Article, specs: Array<[text: string, fields: ClaimFields]>): Claim[] {

@@ -48,7 +48,7 @@ const inBounds = (span: Span, length: number) =>
   span.start <= span.end &&
   span.end <= length
 
-const fatal = (article: IngestedArticle) => article.messages.filter((m) => m.fatal)
+const fatal = (article: IngestedArticle) => article.messages.filter((m) => m.severity === 'error')
 
 /**
  * Invariants every article must keep, whatever its input: spans in bounds,
@@ -442,7 +442,6 @@ describe('binary input', { timeout: 60_000 }, () => {
       {
         code: 'binary-input',
         severity: 'error',
-        fatal: true,
         message: expect.stringContaining(`offset ${at}`),
         span: { start: at, end: at + 1 },
       },
@@ -453,16 +452,16 @@ describe('binary input', { timeout: 60_000 }, () => {
   it('reports random bytes as fatal binary-input, with and without NULs', () => {
     const bytes = randomBytes(64 * 1024)
     const withNul = html(latin1(bytes))
-    expect(withNul.messages).toMatchObject([{ code: 'binary-input', fatal: true }])
+    expect(withNul.messages).toMatchObject([{ code: 'binary-input', severity: 'error' }])
     checkArticle(withNul)
     const noNul = html(latin1(bytes.map((b) => (b === 0 ? 0x20 : b))))
     expect(noNul.messages).toMatchObject([
-      { code: 'binary-input', fatal: true, message: expect.stringContaining('control characters') },
+      { code: 'binary-input', message: expect.stringContaining('control characters') },
     ])
     checkArticle(noNul)
     // Bytes read as lossy UTF-8, as a careless caller would.
     const lossy = html(new TextDecoder('utf-8').decode(bytes))
-    expect(lossy.messages).toMatchObject([{ code: 'binary-input', fatal: true }])
+    expect(lossy.messages).toMatchObject([{ code: 'binary-input', severity: 'error' }])
   })
 
   it('reports markup with a NUL anywhere as fatal binary-input and never throws', () => {
@@ -475,7 +474,7 @@ describe('binary input', { timeout: 60_000 }, () => {
           const at = position % (around.length + 1)
           const content = `${around.slice(0, at)}${latin1(bytes)}\u0000${around.slice(at)}`
           const article = html(content)
-          expect(article.messages).toMatchObject([{ code: 'binary-input', fatal: true }])
+          expect(article.messages).toMatchObject([{ code: 'binary-input', severity: 'error' }])
           expect(article.messages[0]?.span?.start).toBe(content.indexOf('\u0000'))
           checkArticle(article)
         },
@@ -547,7 +546,6 @@ describe('a page with no article', () => {
       {
         code: 'no-body',
         severity: 'error',
-        fatal: true,
         message: expect.stringContaining('no article was found'),
         span: null,
       },

@@ -169,7 +169,7 @@ ${body}
 /** The story's five paragraphs are the body, in order, and nothing else is. */
 function expectStory(article: Article) {
   expect(paragraphTexts(article)).toEqual([...STORY])
-  expect(article.messages.filter((m) => m.fatal)).toEqual([])
+  expect(article.messages.filter((m) => m.severity === 'error')).toEqual([])
 }
 
 function expectLeftOut(article: Article, ...phrases: string[]) {
@@ -1349,7 +1349,7 @@ ${STORY.join('<br><br>\n')}
 <footer><p>© 2024 Millbrook Courier</p></footer></body></html>`)
     expect(article.paragraphs).toEqual([])
     expect(article.text).toBe('')
-    const fatal = article.messages.filter((m) => m.fatal)
+    const fatal = article.messages.filter((m) => m.severity === 'error')
     expect(fatal.map((m) => m.code)).toEqual(['no-body'])
   })
 })
@@ -1410,7 +1410,7 @@ describe('html: the seed articles wrapped in a page', () => {
         'All rights reserved',
         'Privacy Policy',
       )
-      expect(article.messages.filter((m) => m.fatal)).toEqual([])
+      expect(article.messages.filter((m) => m.severity === 'error')).toEqual([])
     })
   }
 

@@ -453,7 +453,6 @@ describe('ingest: duplicates and hard wraps', () => {
       {
         code: 'duplicate-paragraph',
         severity: 'info',
-        fatal: false,
         message: expect.stringContaining('repeats an earlier paragraph'),
         span: { start: 193, end: 292 },
       },
@@ -578,7 +577,7 @@ describe('ingest: metadata precedence', () => {
       metadata: { published: 'March 2024' },
     })
     expect(article.published).toBeNull()
-    expect(article.messages).toMatchObject([{ code: 'date-unparsed', fatal: false }])
+    expect(article.messages).toMatchObject([{ code: 'date-unparsed', severity: 'warning' }])
   })
 
   it('takes the first paragraph out when it repeats the caller title', () => {

@@ -106,7 +106,6 @@ Construction is expected to begin next spring, officials said.
       {
         code: 'front-matter-invalid',
         severity: 'warning',
-        fatal: false,
         message: expect.stringContaining('front matter is not valid YAML'),
         span: { start: 0, end: 42 },
       },
@@ -127,7 +126,7 @@ Construction is expected to begin next spring, officials said.
 
 The city council voted on Tuesday to approve a new bridge across the river.
 `)
-    expect(article.messages).toMatchObject([{ code: 'front-matter-invalid', fatal: false }])
+    expect(article.messages).toMatchObject([{ code: 'front-matter-invalid', severity: 'warning' }])
     expect(article.paragraphs).toHaveLength(1)
   })
 })

@@ -19,6 +19,7 @@ describe('public API', () => {
       'EVIDENCE_SOURCES',
       'MESSAGE_CODES',
       'MESSAGE_SEVERITIES',
+      'NUMERIC_CLAIM_KINDS',
       'QUOTE_CHANNELS',
       'QUOTE_KINDS',
       'QUOTE_VARIANTS',

@@ -1217,7 +1217,6 @@ describe('quotes: no speaker, unclosed quotes', () => {
       {
         code: 'unattributed-quote',
         severity: 'info',
-        fatal: false,
         message: expect.stringContaining(text),
         span,
       },
@@ -1235,7 +1234,6 @@ describe('quotes: no speaker, unclosed quotes', () => {
       {
         code: 'unclosed-quote',
         severity: 'warning',
-        fatal: false,
         message: expect.any(String),
         span: spanOf(result.article, '“'),
       },

@@ -31,7 +31,6 @@ describe('unusable input', () => {
       {
         code: 'empty-input',
         severity: 'error',
-        fatal: true,
         message: 'input is empty',
         span: null,
       },
@@ -45,7 +44,6 @@ describe('unusable input', () => {
       {
         code: 'empty-input',
         severity: 'error',
-        fatal: true,
         message: 'input holds only white space',
         span: null,
       },
@@ -60,7 +58,6 @@ describe('unusable input', () => {
       {
         code: 'binary-input',
         severity: 'error',
-        fatal: true,
         message: expect.stringContaining('offset 18'),
         span: { start: 18, end: 19 },
       },
@@ -72,7 +69,7 @@ describe('unusable input', () => {
   it('reports many control characters as fatal binary-input', () => {
     const content = `\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010 some text`
     const article = normalizeArticle({ content })
-    expect(article.messages).toMatchObject([{ code: 'binary-input', fatal: true, span: null }])
+    expect(article.messages).toMatchObject([{ code: 'binary-input', span: null }])
     expect(article.messages[0]?.message).toContain('11 control characters')
     fatalOnly(article)
   })
@@ -80,7 +77,7 @@ describe('unusable input', () => {
   it('tolerates a few control characters in long text', () => {
     const content = `The council voted on Tuesday to approve the plan.\u0007 ${'The mayor spoke. '.repeat(20)}`
     const article = normalizeArticle({ content })
-    expect(article.messages.filter((m) => m.fatal)).toEqual([])
+    expect(article.messages.filter((m) => m.severity === 'error')).toEqual([])
     expect(article.paragraphs).toHaveLength(1)
   })
 
@@ -93,7 +90,6 @@ describe('unusable input', () => {
       {
         code: 'input-too-large',
         severity: 'error',
-        fatal: true,
         message: expect.stringContaining('over the limit of 100'),
         span: null,
       },
@@ -111,7 +107,7 @@ describe('unusable input', () => {
 
   it('reports an article that is all boilerplate as fatal no-body', () => {
     const article = normalizeArticle({ content: 'ADVERTISEMENT\n\nAdvertisement' })
-    expect(article.messages).toMatchObject([{ code: 'no-body', fatal: true }])
+    expect(article.messages).toMatchObject([{ code: 'no-body', severity: 'error' }])
     expect(article.paragraphs).toEqual([])
     expect(article.removed).toHaveLength(2)
   })
@@ -139,7 +135,7 @@ describe('a 1,000,000-character single line', () => {
     expect(article.paragraphs).toHaveLength(1)
     expect(article.paragraphs[0]?.span).toEqual({ start: 0, end: content.trimEnd().length })
     expect(article.messages).toMatchObject([
-      { code: 'long-paragraph', fatal: false, severity: 'warning', span: { start: 0 } },
+      { code: 'long-paragraph', severity: 'warning', span: { start: 0 } },
     ])
     expect(article.sentences.length).toBeGreaterThan(10_000)
     for (const s of article.sentences) {
@@ -448,7 +444,7 @@ function checkInvariants(content: string, format: ArticleFormat) {
       if (!LINE_BREAK.test(source)) expect(source).toBe(paragraph.text)
     }
   }
-  if (article.messages.some((m) => m.fatal)) {
+  if (article.messages.some((m) => m.severity === 'error')) {
     expect(article.paragraphs).toEqual([])
   } else {
     expect(article.paragraphs.length).toBeGreaterThan(0)

@@ -35,7 +35,7 @@ describe('seeds: invariants', () => {
       const article = seed(id)
       const { original } = article
       expect(article.paragraphs.length).toBeGreaterThan(0)
-      expect(article.messages.filter((m) => m.fatal)).toEqual([])
+      expect(article.messages.filter((m) => m.severity === 'error')).toEqual([])
       expect(article.text).toBe(paragraphTexts(article).join('\n\n'))
       article.paragraphs.forEach((paragraph, index) => {
         expect(paragraph.index).toBe(index)
@@ -387,7 +387,6 @@ describe('seed 004: duplicate standfirst, ads and an opinion sidebar', () => {
       {
         code: 'duplicate-paragraph',
         severity: 'info',
-        fatal: false,
         message: expect.stringContaining('repeats an earlier paragraph'),
         span: second,
       },

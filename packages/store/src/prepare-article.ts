@@ -59,7 +59,7 @@ export function prepareArticle(source: ArticleSource, normalized?: Article): Pre
   if (article.paragraphs.length === 0)
     throw new CorroborateError(
       'INVALID_ARGUMENT',
-      `article "${article.id}" has no body text: ${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after cleaning'}`,
+      `article "${article.id}" has no body text: ${article.messages.find((m) => m.severity === 'error')?.message ?? 'nothing was left after cleaning'}`,
       { subject: source.path ?? article.id },
     )
   const { quotes, speakers } = extractQuotes(article)

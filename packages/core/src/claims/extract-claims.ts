@@ -12,7 +12,7 @@ import type {
 } from '../types.js'
 import { findActions } from './actions.js'
 import { findDates, publicationDay } from './dates.js'
-import type { Found } from './found.js'
+import { type Found, isNumericFound } from './found.js'
 import { keywordsOf } from './keywords.js'
 import { findPlaces, fromCapitals } from './places.js'
 import { findQuantities } from './quantities.js'
@@ -286,7 +286,6 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
       messages.push({
         code: 'date-unparsed',
         severity: 'info',
-        fatal: false,
         message: `date "${article.original.slice(span.start, span.end)}" gives no year and the article has no publication date to lend one; it is left out of the claims`,
         span,
       })
@@ -329,16 +328,19 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
         : p.sentence.text,
       span: { start: p.sentence.span.start, end: p.sentence.span.end },
     }
+    const { found } = p
     return {
       id: `${article.id}#c${n}`,
       article: article.id,
-      kind: p.found.kind,
+      // Kind and value read together, so that a numeric kind keeps a number.
+      ...(isNumericFound(found)
+        ? { kind: found.kind, value: found.value }
+        : { kind: found.kind, value: found.value }),
       text: p.text,
       span: p.span,
-      value: p.found.value,
-      unit: p.found.unit,
-      noun: p.found.noun,
-      qualifier: p.found.qualifier,
+      unit: found.unit,
+      noun: found.noun,
+      qualifier: found.qualifier,
       sentence,
       keywords: [...p.keywords],
       quote: quote ? quote.id : null,

@@ -1,4 +1,4 @@
-import type { ClaimKind, ClaimQualifier } from '../types.js'
+import type { ClaimQualifier, NumericClaimKind } from '../types.js'
 import type { Found } from './found.js'
 import {
   ATTACHED_UNITS,
@@ -431,7 +431,7 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
   }
   let last = core.last
   let value = core.value
-  let kind: ClaimKind = currency ? 'money' : 'count'
+  let kind: NumericClaimKind = currency ? 'money' : 'count'
   let unit: string | null = currency
   let noun: string | null = null
   let factor = 1

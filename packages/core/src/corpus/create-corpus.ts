@@ -71,7 +71,7 @@ export function createCorpus(
       if (article.paragraphs.length === 0)
         throw new CorroborateError(
           'INVALID_ARGUMENT',
-          `article "${article.id}" has no body text: ${article.messages.find((m) => m.fatal)?.message ?? 'nothing was left after cleaning'}`,
+          `article "${article.id}" has no body text: ${article.messages.find((m) => m.severity === 'error')?.message ?? 'nothing was left after cleaning'}`,
           { subject: article.id },
         )
       // Read once: the story profile and every later analysis share it.

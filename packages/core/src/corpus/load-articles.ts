@@ -53,7 +53,7 @@ export async function loadArticles(
     const path = source.path ?? source.id ?? `input ${index + 1}`
     onProgress?.(index, sources.length, path)
     const article = normalizeArticle(source)
-    const fatal = article.messages.find((message) => message.fatal)
+    const fatal = article.messages.find((message) => message.severity === 'error')
     if (fatal)
       failures.push({
         path,

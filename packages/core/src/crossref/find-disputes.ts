@@ -19,6 +19,9 @@ import { findUpdate } from './align-claims.js'
 import { isSureAttribution } from './sure-attribution.js'
 import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
 
+/** A dispute or an agreement before its id, each kind keeping its own fields. */
+type Draft<T> = T extends unknown ? Omit<T, 'id'> : never
+
 /** A fact slot whose values differ because a later report updates the figure: no dispute. */
 export interface FactUpdate extends ClaimUpdate {
   slot: string
@@ -316,8 +319,8 @@ export function findDisputes(input: DisputeInput): {
   }
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
   const claimById = new Map(input.claims.map((c) => [c.id, c]))
-  const disputes: Omit<Dispute, 'id'>[] = []
-  const agreements: Omit<Corroboration, 'id'>[] = []
+  const disputes: Draft<Dispute>[] = []
+  const agreements: Draft<Corroboration>[] = []
 
   for (const cluster of input.clusters) {
     // Attribution: who each article says spoke these words.
@@ -602,7 +605,7 @@ function contentWords(text: string): Set<string> {
   )
 }
 
-function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
+function contested(input: DisputeInput): Draft<Dispute>[] {
   const articleById = new Map(input.articles.map((a) => [a.id, a]))
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
   // A quote's sentence: the words around it say whether the speaker objects.
@@ -680,7 +683,7 @@ function contested(input: DisputeInput): Omit<Dispute, 'id'>[] {
     else voicesBySpeaker.set(id, [i])
   })
   const seen = new Set<string>()
-  const found: Omit<Dispute, 'id'>[] = []
+  const found: Draft<Dispute>[] = []
   voices.forEach((counter, counterIndex) => {
     // The dissent must be in the words themselves or in what introduces them, not in
     // whatever else the sentence says after the quote.

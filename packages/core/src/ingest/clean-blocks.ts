@@ -260,7 +260,6 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
       result.messages.push({
         code: 'duplicate-paragraph',
         severity: 'info',
-        fatal: false,
         message: `paragraph ${i + 1} repeats an earlier paragraph word for word; the repeat was left out`,
         span: block.span,
       })

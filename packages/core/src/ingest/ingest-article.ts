@@ -46,7 +46,7 @@ function message(
   fatal = false,
   span: Span | null = null,
 ): ArticleMessage {
-  return { code, severity: fatal ? 'error' : 'warning', fatal, message: text, span }
+  return { code, severity: fatal ? 'error' : 'warning', message: text, span }
 }
 
 /** Why the content cannot be an article at all, or null when it can. */
@@ -87,22 +87,26 @@ function unusableInput(content: string, maxLength: number): ArticleMessage | nul
 
 function callerEvidence(
   metadata: ArticleMetadataInput | undefined,
-  source: 'caller' | 'sidecar' | 'front-matter',
-  span: Span | null,
+  origin: { source: 'front-matter'; span: Span } | { source: 'caller' | 'sidecar'; span: null },
   messages: ArticleMessage[],
 ) {
+  const { source } = origin
+  const found = <T>(value: T, text: string): Evidence<T> =>
+    origin.span === null
+      ? evidence(value, text, null, origin.source)
+      : evidence(value, text, origin.span, origin.source)
   const fields: Partial<
     Record<'title' | 'author' | 'outlet' | 'url' | 'published', Evidence<string>>
   > = {}
   if (!metadata) return fields
   for (const key of ['title', 'author', 'outlet', 'url'] as const) {
     const value = metadata[key]?.trim()
-    if (value) fields[key] = evidence(value, value, span, source)
+    if (value) fields[key] = found(value, value)
   }
   const published = metadata.published?.trim()
   if (published) {
     const iso = normalizeDate(published)
-    if (iso) fields.published = evidence(iso, published, span, source)
+    if (iso) fields.published = found(iso, published)
     else
       messages.push(
         message(
@@ -167,7 +171,11 @@ export function ingestArticle(
     messages.push(unusable)
     Object.assign(
       article,
-      callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages),
+      callerEvidence(
+        source.metadata,
+        { source: source.metadataSource ?? 'caller', span: null },
+        messages,
+      ),
     )
     return article
   }
@@ -200,8 +208,7 @@ export function ingestArticle(
       else
         frontMatterFields = callerEvidence(
           read.metadata,
-          'front-matter',
-          parsed.frontMatter.span,
+          { source: 'front-matter', span: parsed.frontMatter.span },
           messages,
         )
     }
@@ -210,7 +217,11 @@ export function ingestArticle(
   }
 
   const cleaned = cleanBlocks(blocks, format)
-  const given = callerEvidence(source.metadata, source.metadataSource ?? 'caller', null, messages)
+  const given = callerEvidence(
+    source.metadata,
+    { source: source.metadataSource ?? 'caller', span: null },
+    messages,
+  )
   // Precedence: what the caller says, then a sidecar, then front matter, then the text itself.
   const pick = (
     key: 'title' | 'author' | 'outlet' | 'url' | 'published',

@@ -1,7 +1,14 @@
 import * as chrono from 'chrono-node'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
-import type { ArticleMetadataInput, Evidence, EvidenceSource, Span } from '../types.js'
+import type {
+  ArticleMetadataInput,
+  Evidence,
+  EvidenceSource,
+  InputEvidenceSource,
+  OutsideEvidenceSource,
+  Span,
+} from '../types.js'
 
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
@@ -105,11 +112,24 @@ export function readFrontMatter(
   return readMetadataObject(value)
 }
 
+/** Evidence from the input carries its span; evidence from outside it (caller, sidecar) has none. */
+export function evidence<T>(
+  value: T,
+  text: string,
+  span: Span,
+  source: InputEvidenceSource,
+): Evidence<T>
+export function evidence<T>(
+  value: T,
+  text: string,
+  span: null,
+  source: OutsideEvidenceSource,
+): Evidence<T>
 export function evidence<T>(
   value: T,
   text: string,
   span: Span | null,
   source: EvidenceSource,
 ): Evidence<T> {
-  return { value, text, span, source }
+  return { value, text, span, source } as Evidence<T>
 }

@@ -163,7 +163,6 @@ function extractFrom(article: Article): QuoteExtraction {
       messages.push({
         code: 'unattributed-quote',
         severity: 'info',
-        fatal: false,
         message: `no speaker found for the quote “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”: the text does not say who said it`,
         span,
       })
@@ -173,7 +172,6 @@ function extractFrom(article: Article): QuoteExtraction {
     messages.push({
       code: 'unclosed-quote',
       severity: 'warning',
-      fatal: false,
       message:
         'a quote opened here is not closed before its paragraph ends, and the next paragraph does not reopen it',
       span: toOriginalSpan(article.runs, open.open, open.open + 1),
@@ -183,7 +181,6 @@ function extractFrom(article: Article): QuoteExtraction {
     messages.push({
       code: 'stray-quote-mark',
       severity: 'info',
-      fatal: false,
       message: 'a closing quote mark here closes no open quote',
       span: toOriginalSpan(article.runs, at, at + 1),
     })

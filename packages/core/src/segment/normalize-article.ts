@@ -22,7 +22,6 @@ export function normalizeArticle(
       article.messages.push({
         code: 'long-paragraph',
         severity: 'warning',
-        fatal: false,
         message: `paragraph ${paragraph.index + 1} is ${paragraph.text.length.toLocaleString('en-US')} characters long; it was split into sentences in pieces, so a sentence may be cut where a piece ends`,
         span: paragraph.span,
       })

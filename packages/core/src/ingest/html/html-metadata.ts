@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast'
-import type { ArticleMessage, Evidence, EvidenceSource, Span } from '../../types.js'
+import type { ArticleMessage, Evidence, InputEvidenceSource, Span } from '../../types.js'
 import { evidence, normalizeDate } from '../metadata.js'
 import { decodeHtmlText } from './decode-html-text.js'
 import { htmlBlocks } from './html-blocks.js'
@@ -21,7 +21,7 @@ export interface HtmlMetadata {
 interface Found {
   value: string
   span: Span
-  source: EvidenceSource
+  source: InputEvidenceSource
 }
 
 const ARTICLE_TYPE =
@@ -376,7 +376,6 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
       messages.push({
         code: 'metadata-conflict',
         severity: 'warning',
-        fatal: false,
         message: `the page gives two publication dates: "${published.text}" and "${candidate.value}"; the first was kept`,
         span: candidate.span,
       })
