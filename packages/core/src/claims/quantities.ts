@@ -360,56 +360,136 @@ function unitOf(phrase: NounPhrase): { unit: string; factor: number } {
 
 type Outcome = { found: Found | null; next: number }
 
+/** A quantity being read, step by step: its tokens so far and what they say. */
+interface Reading {
+  readonly text: string
+  readonly tokens: readonly Token[]
+  readonly core: Core
+  /** First token: the number's, or a currency sign's before it. */
+  start: number
+  /** Last token of the number and of what is attached to it ("5bn", "40km"). */
+  last: number
+  /** Last token of the whole quantity, the noun it counts included. */
+  end: number
+  value: number
+  kind: NumericClaimKind
+  unit: string | null
+  noun: string | null
+  factor: number
+  currency: string | null
+  /** "May 2024": a year after a month, never a count. */
+  monthYear: boolean
+}
+
+/** What a step says of the number: not a quantity, a quantity read to its end, or go on. */
+type Step = 'skip' | 'done' | 'more'
+
 /**
  * Reads the quantity that starts at token `i`, if one does: the number, what
  * is written around it (currency, percent, unit, the noun it counts) and the
- * words that bound it. `next` is the token to go on from.
+ * words that bound it. `next` is the token to go on from. Each step reads one
+ * thing around the number, in this order.
  */
 function readQuantity(text: string, tokens: readonly Token[], i: number): Outcome | null {
-  const read = readCore(tokens, i)
-  if (!read) return null
-  const core: Core = read
-  const skip: Outcome = { found: null, next: core.last + 1 }
-  let start = core.first
-  let currency: string | null = null
-  const sign = tokens[start - 1]
-  if (sign?.type === 'mark' && touches(sign, tokens[start]) && CURRENCY_SIGNS.get(sign.text)) {
-    start--
-    currency = CURRENCY_SIGNS.get(sign.text) as string
-    const prefix = tokens[start - 1]
+  const core = readCore(tokens, i)
+  if (!core) return null
+  const reading: Reading = {
+    text,
+    tokens,
+    core,
+    start: core.first,
+    last: core.last,
+    end: core.last,
+    value: core.value,
+    kind: 'count',
+    unit: null,
+    noun: null,
+    factor: 1,
+    currency: null,
+    monthYear: false,
+  }
+  readCurrencySign(reading)
+  reading.kind = reading.currency ? 'money' : 'count'
+  reading.unit = reading.currency
+  if (!standsAlone(reading) || isRatio(reading) || !readAttached(reading))
+    return { found: null, next: core.last + 1 }
+  reading.end = reading.last
+  for (const step of [readPercentage, readCurrencyWord, readCompound, readCountedNoun]) {
+    const said = step(reading)
+    if (said === 'skip') return { found: null, next: core.last + 1 }
+    if (said === 'done') return finish(reading)
+  }
+  if (
+    reading.noun === null &&
+    reading.unit === null &&
+    core.digits !== null &&
+    /^\d{4}$/.test(core.digits) &&
+    inYearRange(reading)
+  )
+    return finishYear(reading)
+  // "(1)", a list marker inside a sentence.
+  if (
+    reading.noun === null &&
+    tokens[core.first - 1]?.text === '(' &&
+    tokens[core.last + 1]?.text === ')'
+  )
+    return { found: null, next: core.last + 1 }
+  return finish(reading)
+}
+
+/** A currency sign or code right before the number: "$", "US$", "EUR 5". */
+function readCurrencySign(reading: Reading): void {
+  const { tokens } = reading
+  const sign = tokens[reading.start - 1]
+  if (
+    sign?.type === 'mark' &&
+    touches(sign, tokens[reading.start]) &&
+    CURRENCY_SIGNS.get(sign.text)
+  ) {
+    reading.start--
+    reading.currency = CURRENCY_SIGNS.get(sign.text) as string
+    const prefix = tokens[reading.start - 1]
     const combined = prefix ? CURRENCY_SIGNS.get(`${prefix.text}${sign.text}`) : undefined
     if (prefix && combined && touches(prefix, sign)) {
-      start--
-      currency = combined
+      reading.start--
+      reading.currency = combined
     }
   } else if (sign?.type === 'word' && CURRENCY_CODES.has(sign.text)) {
-    start--
-    currency = sign.text
+    reading.start--
+    reading.currency = sign.text
   }
+}
+
+/**
+ * Whether the number stands on its own: not glued to a word or a sign ("A4",
+ * "#3", "v2.0"), not an identifier ("No. 5", "Title 42", "Boeing 737"); a
+ * month before a four-digit year marks a month and year.
+ */
+function standsAlone(reading: Reading): boolean {
+  const { tokens, core, start } = reading
   const before = tokens[start - 1]
   const first = tokens[start] as Token
   if (touches(before, first) && before) {
-    if (before.type === 'word') return skip
+    if (before.type === 'word') return false
     if (before.text === '-') {
       const word = lower(tokens[start - 2])
       if (touches(tokens[start - 2], before) && !/^(?:mid|early|late|pre|post)$/.test(word))
-        return skip
+        return false
     }
-    if (/^[#/:.@+^&=_\\*]$/.test(before.text)) return skip
+    if (/^[#/:.@+^&=_\\*]$/.test(before.text)) return false
   }
   if (
     before?.type === 'mark' &&
     before.text === '.' &&
     IDENTIFIER_WORDS.has(lower(tokens[start - 2]))
   )
-    return skip
-  let monthYear = false
+    return false
   if (before?.type === 'word') {
     const word = before.lower
-    if (IDENTIFIER_WORDS.has(word) && (isCapitalized(before) || word === 'number')) return skip
+    if (IDENTIFIER_WORDS.has(word) && (isCapitalized(before) || word === 'number')) return false
     if (isCapitalized(before) && MONTHS.has(word)) {
-      if (!(core.digits && /^\d{4}$/.test(core.digits))) return skip
-      monthYear = true
+      if (!(core.digits && /^\d{4}$/.test(core.digits))) return false
+      reading.monthYear = true
     } else if (
       isCapitalized(before) &&
       !/['’]s$/.test(word) &&
@@ -418,85 +498,99 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
       !QUALIFIER_PATTERNS.some(([pattern]) => pattern.test(`${word} `))
     ) {
       // "Apollo 11", "Title 42", "Boeing 737": a number after a name is part of it.
-      return skip
+      return false
     }
   }
+  return true
+}
 
-  // "one in five", "1 out of 3": a ratio, not a count.
-  const ratio =
-    lower(before) === 'in' || (lower(before) === 'of' && lower(tokens[start - 2]) === 'out')
-  if (ratio) {
+/** "one in five", "1 out of 3": a ratio, not a count. */
+function isRatio({ tokens, start }: Reading): boolean {
+  const before = tokens[start - 1]
+  if (lower(before) === 'in' || (lower(before) === 'of' && lower(tokens[start - 2]) === 'out')) {
     const k = lower(before) === 'in' ? start - 2 : start - 3
-    if (tokens[k]?.type === 'number' || SMALL_NUMBERS.has(lower(tokens[k]))) return skip
+    if (tokens[k]?.type === 'number' || SMALL_NUMBERS.has(lower(tokens[k]))) return true
   }
-  let last = core.last
-  let value = core.value
-  let kind: NumericClaimKind = currency ? 'money' : 'count'
-  let unit: string | null = currency
-  let noun: string | null = null
-  let factor = 1
-  const after = tokens[last + 1]
-  if (touches(tokens[last], after) && after) {
+  return false
+}
+
+/**
+ * What touches the number after it: a scale ("5bn"), a unit ("40km"); false
+ * for what makes it no quantity ("18th", "1990s", "3/4", "10:30", a list
+ * marker "1." opening a sentence) and for a time of day ("10 am").
+ */
+function readAttached(reading: Reading): boolean {
+  const { tokens, core } = reading
+  const after = tokens[reading.last + 1]
+  if (touches(tokens[reading.last], after) && after) {
     const word = after.lower
     if (after.type === 'word') {
       const scale = SCALE_ABBREVIATIONS.get(word)
-      if (scale !== undefined && (currency || word !== 'm')) {
-        value = tidy(value * scale)
-        last++
+      if (scale !== undefined && (reading.currency || word !== 'm')) {
+        reading.value = tidy(reading.value * scale)
+        reading.last++
       } else if (ATTACHED_UNITS.has(word)) {
         const known = UNIT_CLASSES.get(word)
         if (known) {
-          unit = known.unit
-          factor = known.factor
-          noun = after.text
+          reading.unit = known.unit
+          reading.factor = known.factor
+          reading.noun = after.text
         }
-        last++
+        reading.last++
       } else {
         // "18th", "1990s", "3D", "10am"
-        return skip
+        return false
       }
     } else if (after.text === '/' || after.text === ':') {
-      return skip
-    } else if (after.text === '-' && touches(after, tokens[last + 2])) {
-      if (tokens[last + 2]?.type === 'number') return skip
+      return false
+    } else if (after.text === '-' && touches(after, tokens[reading.last + 2])) {
+      if (tokens[reading.last + 2]?.type === 'number') return false
     } else if (after.text === '.' || after.text === ')') {
       // "1." or "1)" opening a sentence is a list marker.
       if (core.first === 0 || (after.text === ')' && atSentenceStart(tokens, core.first)))
-        return skip
+        return false
     }
   }
-  const next = tokens[last + 1]
-  if (next?.type === 'word' && TIME_WORDS.has(next.lower) && core.digits) return skip
+  const next = tokens[reading.last + 1]
+  return !(next?.type === 'word' && TIME_WORDS.has(next.lower) && core.digits)
+}
 
-  let end = last
+/** "40%", "40 percent", "3 percentage points", with what it is a percentage of. */
+function readPercentage(reading: Reading): Step {
+  const { tokens } = reading
   const at = (k: number) => lower(tokens[k])
-  // Percentages.
+  const { end } = reading
   if (tokens[end + 1]?.text === '%') {
-    kind = 'percentage'
-    unit = 'percent'
-    end++
-  } else if (
-    at(end + 1) === 'percent' ||
-    at(end + 1) === 'pct' ||
-    (at(end + 1) === 'per' && at(end + 2) === 'cent')
-  ) {
-    kind = 'percentage'
-    unit = 'percent'
-    end += at(end + 1) === 'per' ? 2 : 1
+    reading.end++
+  } else if (at(end + 1) === 'percent' || at(end + 1) === 'pct') {
+    reading.end++
+  } else if (at(end + 1) === 'per' && at(end + 2) === 'cent') {
+    reading.end += 2
   } else if (at(end + 1) === 'percentage' && /^points?$/.test(at(end + 2))) {
-    kind = 'percentage'
-    unit = 'percentage-point'
-    end += 2
+    reading.kind = 'percentage'
+    reading.unit = 'percentage-point'
+    reading.end += 2
   }
-  if (kind === 'percentage') {
-    const phrase = at(end + 1) === 'of' ? readNounPhrase(tokens, end + 1) : null
-    if (phrase && phrase !== 'name') noun = phrase.text
-    return finish(end)
+  if (reading.end === end) return 'more'
+  if (reading.kind !== 'percentage') {
+    reading.kind = 'percentage'
+    reading.unit = 'percent'
   }
+  const phrase = at(reading.end + 1) === 'of' ? readNounPhrase(tokens, reading.end + 1) : null
+  if (phrase && phrase !== 'name') reading.noun = phrase.text
+  return 'done'
+}
 
-  // Currency after the amount: "6 million dollars", "5 billion euros", "US dollars".
-  if (!currency) {
-    let k = end + 1
+/**
+ * A currency named after the amount ("6 million dollars", "5 billion euros",
+ * "US dollars", "20 cents"), with the noun the money is for.
+ */
+function readCurrencyWord(reading: Reading): Step {
+  const { tokens } = reading
+  const at = (k: number) => lower(tokens[k])
+  if (!reading.currency) {
+    let k = reading.end + 1
+    let currency: string | null = null
     const country = COUNTRY_DOLLARS.get(at(k))
     if (country && /^dollars?$/.test(at(k + (tokens[k + 1]?.text === '.' ? 2 : 1)))) {
       currency = country
@@ -510,148 +604,146 @@ function readQuantity(text: string, tokens: readonly Token[], i: number): Outcom
     }
     const word = at(k)
     if (currency) {
-      end = k
-    } else if (CURRENCY_WORDS.get(singular(word)) && (word !== 'won' || value >= 1000)) {
+      reading.end = k
+    } else if (CURRENCY_WORDS.get(singular(word)) && (word !== 'won' || reading.value >= 1000)) {
       currency = CURRENCY_WORDS.get(singular(word)) as string
-      end = k
+      reading.end = k
     } else if (/^pounds?$/.test(word) && at(k + 1) === 'sterling') {
       currency = 'GBP'
-      end = k + 1
+      reading.end = k + 1
     } else if (tokens[k] && CURRENCY_CODES.has(tokens[k]?.text ?? '')) {
       currency = tokens[k]?.text ?? null
-      end = k
+      reading.end = k
     } else if (/^cents?$/.test(word)) {
       currency = 'USD'
-      value = tidy(value / 100)
-      end = k
+      reading.value = tidy(reading.value / 100)
+      reading.end = k
     }
     if (currency) {
-      kind = 'money'
-      unit = currency
+      reading.currency = currency
+      reading.kind = 'money'
+      reading.unit = currency
     }
   }
-  if (kind === 'money') {
-    const phrase = readNounPhrase(tokens, end + 1)
-    if (phrase && phrase !== 'name' && !phrase.words.some((w) => UNIT_CLASSES.has(singular(w))))
-      noun = phrase.text
-    return finish(end)
-  }
+  if (reading.kind !== 'money') return 'more'
+  const phrase = readNounPhrase(tokens, reading.end + 1)
+  if (phrase && phrase !== 'name' && !phrase.words.some((w) => UNIT_CLASSES.has(singular(w))))
+    reading.noun = phrase.text
+  return 'done'
+}
 
-  if (noun === null) {
-    // "40,000-bed", "five-stop", "34-year-old", "10-day": a compound adjective names the unit.
-    if (tokens[end + 1]?.text === '-' && touches(tokens[end], tokens[end + 1])) {
-      let k = end + 1
-      const parts: string[] = []
-      while (
-        tokens[k]?.text === '-' &&
-        tokens[k + 1]?.type === 'word' &&
-        touches(tokens[k], tokens[k + 1]) &&
-        touches(tokens[k - 1], tokens[k])
-      ) {
-        parts.push((tokens[k + 1] as Token).text)
-        k += 2
-      }
-      if (parts.length > 0) {
-        let head = parts[0] as string
-        const scale = SCALES.get(head.toLowerCase())
-        if (scale !== undefined && scale >= 1e3) {
-          value = tidy(value * scale)
-          parts.shift()
-          head = parts[0] ?? ''
-        }
-        const compound = parts.join('-')
-        // "two-thirds": a fraction, not a count.
-        if (FRACTION.test(compound)) return skip
-        if (/^(?:year|years)-old$/i.test(compound)) {
-          unit = 'age'
-          noun = compound
-        } else if (/^(?:percent|per-cent)$/i.test(compound)) {
-          kind = 'percentage'
-          unit = 'percent'
-        } else if (head !== '') {
-          const known = UNIT_CLASSES.get(singular(head))
-          unit = known ? known.unit : singular(head)
-          factor = known ? known.factor : 1
-          noun = compound
-        }
-        end = k - 1
-        if (currency) kind = 'money'
-        return finish(end)
-      }
-    }
-    const phrase = readNounPhrase(tokens, end + 1)
-    if (phrase === 'name') return skip
-    if (phrase) {
-      const isYearish = core.digits !== null && /^\d{4}$/.test(core.digits)
-      const measured = unitOf(phrase)
-      const known = UNIT_CLASSES.has(singular(phrase.text.toLowerCase())) || phrase.proper
-      if (!(isYearish && (!known || !isPlural(phrase.text)) && inYearRange())) {
-        noun = phrase.text
-        unit = measured.unit
-        factor = measured.factor
-        end = phrase.last
-      }
-    }
-  }
-
+/** "40,000-bed", "five-stop", "34-year-old", "10-day": a compound adjective names the unit. */
+function readCompound(reading: Reading): Step {
+  const { tokens } = reading
+  if (reading.noun !== null) return 'more'
   if (
-    noun === null &&
-    unit === null &&
-    core.digits !== null &&
-    /^\d{4}$/.test(core.digits) &&
-    inYearRange()
+    !(
+      tokens[reading.end + 1]?.text === '-' && touches(tokens[reading.end], tokens[reading.end + 1])
+    )
+  )
+    return 'more'
+  let k = reading.end + 1
+  const parts: string[] = []
+  while (
+    tokens[k]?.text === '-' &&
+    tokens[k + 1]?.type === 'word' &&
+    touches(tokens[k], tokens[k + 1]) &&
+    touches(tokens[k - 1], tokens[k])
   ) {
-    kind = 'year'
-    return finishYear()
+    parts.push((tokens[k + 1] as Token).text)
+    k += 2
   }
-  // "(1)", a list marker inside a sentence.
-  if (noun === null && tokens[core.first - 1]?.text === '(' && tokens[core.last + 1]?.text === ')')
-    return skip
-  return finish(end)
-
-  function inYearRange(): boolean {
-    const previous = lower(tokens[start - 1])
-    const loose = YEAR_PREPOSITIONS.has(previous) || monthYear
-    return value >= (loose ? 1000 : 1900) && value <= 2100 && core.digits !== null && !core.vague
+  if (parts.length === 0) return 'more'
+  let head = parts[0] as string
+  const scale = SCALES.get(head.toLowerCase())
+  if (scale !== undefined && scale >= 1e3) {
+    reading.value = tidy(reading.value * scale)
+    parts.shift()
+    head = parts[0] ?? ''
   }
+  const compound = parts.join('-')
+  // "two-thirds": a fraction, not a count.
+  if (FRACTION.test(compound)) return 'skip'
+  if (/^(?:year|years)-old$/i.test(compound)) {
+    reading.unit = 'age'
+    reading.noun = compound
+  } else if (/^(?:percent|per-cent)$/i.test(compound)) {
+    reading.kind = 'percentage'
+    reading.unit = 'percent'
+  } else if (head !== '') {
+    const known = UNIT_CLASSES.get(singular(head))
+    reading.unit = known ? known.unit : singular(head)
+    reading.factor = known ? known.factor : 1
+    reading.noun = compound
+  }
+  reading.end = k - 1
+  if (reading.currency) reading.kind = 'money'
+  return 'done'
+}
 
-  function finishYear(): Outcome {
-    const from = monthYear ? (tokens[start - 1] as Token).start : (tokens[start] as Token).start
-    return {
-      found: {
-        kind: 'year',
-        start: from,
-        end: (tokens[core.last] as Token).end,
-        value: core.value,
-        unit: null,
-        noun: null,
-        qualifier: null,
-      },
-      next: core.last + 1,
+/** The noun the number counts ("40,000 inmates"); a number in a name ("10 Downing Street") is none. */
+function readCountedNoun(reading: Reading): Step {
+  if (reading.noun !== null) return 'more'
+  const phrase = readNounPhrase(reading.tokens, reading.end + 1)
+  if (phrase === 'name') return 'skip'
+  if (phrase) {
+    const { digits } = reading.core
+    const isYearish = digits !== null && /^\d{4}$/.test(digits)
+    const measured = unitOf(phrase)
+    const known = UNIT_CLASSES.has(singular(phrase.text.toLowerCase())) || phrase.proper
+    if (!(isYearish && (!known || !isPlural(phrase.text)) && inYearRange(reading))) {
+      reading.noun = phrase.text
+      reading.unit = measured.unit
+      reading.factor = measured.factor
+      reading.end = phrase.last
     }
   }
+  return 'more'
+}
 
-  function finish(endIndex: number): Outcome {
-    if (monthYear) return { found: null, next: core.last + 1 }
-    const bound = qualifierBefore(text, (tokens[start] as Token).start)
-    // "over 10 years" is a span of time, not more than ten years.
-    const during = unit === 's' && /^over\s/i.test(text.slice(bound.start))
-    const { qualifier, start: from } = during
-      ? { qualifier: null, start: (tokens[start] as Token).start }
-      : bound
-    const headEnd = (tokens[endIndex] as Token).end
-    return {
-      found: {
-        kind,
-        start: from,
-        end: trimPossessive(text, headEnd),
-        value: tidy(value * factor),
-        unit,
-        noun,
-        qualifier: qualifier ?? (core.vague ? 'more-than' : null),
-      },
-      next: endIndex + 1,
-    }
+function inYearRange({ tokens, start, monthYear, value, core }: Reading): boolean {
+  const previous = lower(tokens[start - 1])
+  const loose = YEAR_PREPOSITIONS.has(previous) || monthYear
+  return value >= (loose ? 1000 : 1900) && value <= 2100 && core.digits !== null && !core.vague
+}
+
+function finishYear({ tokens, start, monthYear, core }: Reading): Outcome {
+  const from = monthYear ? (tokens[start - 1] as Token).start : (tokens[start] as Token).start
+  return {
+    found: {
+      kind: 'year',
+      start: from,
+      end: (tokens[core.last] as Token).end,
+      value: core.value,
+      unit: null,
+      noun: null,
+      qualifier: null,
+    },
+    next: core.last + 1,
+  }
+}
+
+function finish(reading: Reading): Outcome {
+  const { text, tokens, core, start, end } = reading
+  if (reading.monthYear) return { found: null, next: core.last + 1 }
+  const bound = qualifierBefore(text, (tokens[start] as Token).start)
+  // "over 10 years" is a span of time, not more than ten years.
+  const during = reading.unit === 's' && /^over\s/i.test(text.slice(bound.start))
+  const { qualifier, start: from } = during
+    ? { qualifier: null, start: (tokens[start] as Token).start }
+    : bound
+  const headEnd = (tokens[end] as Token).end
+  return {
+    found: {
+      kind: reading.kind,
+      start: from,
+      end: trimPossessive(text, headEnd),
+      value: tidy(reading.value * reading.factor),
+      unit: reading.unit,
+      noun: reading.noun,
+      qualifier: qualifier ?? (core.vague ? 'more-than' : null),
+    },
+    next: end + 1,
   }
 }
 
