@@ -193,11 +193,10 @@ for (const [signal, code] of [
   })
 let store: ArticleStore
 if (persistent) {
-  const totals = await persistent.totals()
-  log(
-    `corroborate-mcp: ${totals.articles} articles in ${totals.stories} stories, ${totals.quotes} quotes, ${totals.disputes} disputes`,
-  )
-  if (totals.articles === 0) log('corroborate-mcp: the store is empty; add_article can fill it')
+  // Counts only: nothing of the corpus is read before the first call.
+  const [articles, stories] = [await persistent.count(), (await persistent.stories()).length]
+  log(`corroborate-mcp: ${articles} articles in ${stories} stories`)
+  if (articles === 0) log('corroborate-mcp: the store is empty; add_article can fill it')
   // Articles added by clients are analysed in a worker thread, their story alone
   // cross-referenced there: reads go on meanwhile, and nothing of the corpus is held here.
   store = createStoredArticles(persistent, { budgetMs: budgetSeconds * 1000, log })

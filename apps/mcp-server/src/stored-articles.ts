@@ -13,6 +13,9 @@ export interface StoredArticlesOptions {
   log?: (line: string) => void
 }
 
+// How long after start the story index is restored.
+const WARM_AFTER_MS = 2000
+
 type Outcome = StoreWorkerReply | { type: 'timeout' } | { type: 'stopped'; message: string }
 
 const CANCELLED: AddOutcome = {
@@ -150,9 +153,10 @@ export function createStoredArticles(
     }
   }
   // The story index is restored from the stored memberships while the server answers, so
-  // that the first add does not wait for it; then the stale stories, in the worker.
-  const refreshing = store
-    .warm()
+  // that the first add does not wait for it; then the stale stories, in the worker. After a
+  // pause: the first calls of a client that just started the server come first.
+  const refreshing = new Promise((resolve) => setTimeout(resolve, WARM_AFTER_MS).unref())
+    .then(() => (closed ? undefined : store.warm()))
     .then(refresh)
     .catch((error: Error) =>
       log(`corroborate-mcp: the store was not made ready for adds: ${error.message}`),

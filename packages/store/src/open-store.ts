@@ -667,8 +667,10 @@ export async function openStore(
         story_id: string
         added_at: Date | string
       }>(
-        `SELECT a.id, an.profile, m.story_id, a.added_at FROM ${ANALYSIS_FROM}
-         ORDER BY a.seq LIMIT $1 OFFSET $2`,
+        `SELECT a.id, an.profile, m.story_id, a.added_at
+         FROM (SELECT seq, id, added_at FROM articles ORDER BY seq LIMIT $1 OFFSET $2) a
+         JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
+         ORDER BY a.seq`,
         [limit + 1, offset],
       )
       return {
@@ -946,10 +948,13 @@ export async function openStore(
         story_id: string
         total: string
       }>(
+        // The page of articles first: the JSON of only those is read.
         `SELECT a.id, an.article->'title'->>'value' AS title, an.article->'outlet'->>'value' AS outlet,
            an.article->'published'->>'value' AS published, an.profile->>'label' AS label,
-           m.story_id, count(*) OVER () AS total
-         FROM ${ANALYSIS_FROM} ORDER BY a.seq LIMIT $1 OFFSET $2`,
+           m.story_id, (SELECT count(*) FROM articles) AS total
+         FROM (SELECT seq, id FROM articles ORDER BY seq LIMIT $1 OFFSET $2) a
+         JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
+         ORDER BY a.seq`,
         [page.limit, page.offset],
       )
       const ids = rows.map((row) => row.id)

@@ -305,6 +305,9 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         else inStories.set(chosen, [at])
       }
     }
+    // Its terms are in `weights` and its shingles indexed: a store of 10,000 articles
+    // would otherwise hold each twice.
+    doc.profile = { ...profile, terms: [], quoteShingles: [] }
     return story
   }
 
