@@ -1,4 +1,5 @@
 import type { Dispute, Quote, Speaker, Story } from '../types.js'
+import { mayBeOneSpeaker } from './same-speaker-name.js'
 import { isSureAttribution } from './sure-attribution.js'
 import { wordTokens } from './word-tokens.js'
 
@@ -65,7 +66,7 @@ export function findCrossStoryAttributions(
         if (i >= j) continue
         const a = candidates[i] as (typeof candidates)[number]
         const b = candidates[j] as (typeof candidates)[number]
-        if (sameName(a.quote.speaker?.name ?? '', b.quote.speaker?.name ?? '')) continue
+        if (mayBeOneSpeaker(a.quote.speaker?.name ?? '', b.quote.speaker?.name ?? '')) continue
         const sa = storyOf.get(a.quote.article)
         const sb = storyOf.get(b.quote.article)
         if (sa === undefined || sb === undefined || sa === sb) continue
@@ -117,20 +118,4 @@ function nearlySame(a: readonly string[], b: readonly string[]): boolean {
   let differ = long.length - short.length
   for (let k = 0; k < short.length; k++) if (short[k] !== long[k]) differ++
   return differ <= Math.ceil(long.length / 10)
-}
-
-const fold = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter((w) => w.length > 1)
-
-/** Two names that may be one speaker the entity stage kept apart: "Felipe Calderon" and "Felipe Calderón", "Trump" and "Donald J. Trump". */
-function sameName(a: string, b: string): boolean {
-  const x = fold(a)
-  const y = fold(b)
-  if (x.length === 0 || y.length === 0) return true
-  return x.at(-1) === y.at(-1)
 }

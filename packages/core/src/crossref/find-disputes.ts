@@ -16,6 +16,7 @@ import type {
 } from '../types.js'
 import { DISPUTE_KINDS } from '../types.js'
 import { findUpdate } from './align-claims.js'
+import { mayBeOneSpeaker } from './same-speaker-name.js'
 import { isSureAttribution } from './sure-attribution.js'
 import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
 
@@ -255,19 +256,6 @@ function slidesToEdge(steps: readonly WordChange[], from: number, to: number): b
 const isDescription = (name: string) =>
   /^(?:\p{Ll}|(?:A|An|The|This|That|These|Those|Another|One|Some|Two|Three)\s)/u.test(name)
 
-/** True for two forms of one name: the same first and last name, middle initials and "Jr." aside. */
-function sameName(a: string, b: string): boolean {
-  const parts = (name: string) =>
-    name
-      .toLowerCase()
-      .replace(/[.,]/g, ' ')
-      .split(/\s+/)
-      .filter((w) => w.length > 1 && !/^(?:jr|sr|ii|iii|iv)$/.test(w))
-  const x = parts(a)
-  const y = parts(b)
-  return x.length > 0 && y.length > 0 && x[0] === y[0] && x.at(-1) === y.at(-1)
-}
-
 /** The runs of the canonical wording a member keeps, as [first, end) word indexes. */
 function keptRuns(diff: readonly WordChange[]): Array<[number, number]> {
   const runs: Array<[number, number]> = []
@@ -362,7 +350,7 @@ export function findDisputes(input: DisputeInput): {
             a !== b &&
             !isDescription(a.speaker.name) &&
             !isDescription(b.speaker.name) &&
-            !sameName(a.speaker.name, b.speaker.name) &&
+            !mayBeOneSpeaker(a.speaker.name, b.speaker.name) &&
             articlesOf(a).some((x) => !articlesOf(b).includes(x)) &&
             shareWords(a, b),
         ),
