@@ -143,7 +143,8 @@ const tools = [
     label: '@corroborate/core `ingestArticle` (html)',
     run: (page) => ingestArticle({ content: page.content, format: 'html', id: page.id }),
     // A page counts as failed when the ingest reports a fatal message or finds no body text.
-    failed: (article) => article.messages.some((m) => m.severity === 'error') || article.text.trim() === '',
+    failed: (article) =>
+      article.messages.some((m) => m.severity === 'error') || article.text.trim() === '',
   },
   {
     id: 'readability',
