@@ -1,8 +1,10 @@
+import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
   MONTHS,
   NAME_PARTICLES,
   NOT_PLACE_WORDS,
+  SMALL_NUMBERS,
   STOPWORDS,
   singular,
   TITLE_WORDS,
@@ -139,10 +141,14 @@ const PRONOUNS = new Set(
   `i you he she it we they this that these those there here who what which his her its their our
   my your one someone everyone nobody anyone somebody everybody`.split(/\s+/),
 )
-const DETERMINERS = new Set(
-  `a an the his her its their our my your this that these those some any every each another no
-  both several many two three four five six seven eight nine ten`.split(/\s+/),
-)
+const DETERMINERS = new Set([
+  ...ARTICLES,
+  ...POSSESSIVE_DETERMINERS,
+  ...DEMONSTRATIVES,
+  ...QUANTIFIERS,
+  // "two criminal gangs": a number word up to ten opens a noun phrase as a determiner does.
+  ...[...SMALL_NUMBERS].filter(([, n]) => n >= 2 && n <= 10).map(([word]) => word),
+])
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'you', 'this', 'that'])
 const HAVE = new Set(['has', 'have', 'had'])
 const BE = new Set(['is', 'are', 'was', 'were'])

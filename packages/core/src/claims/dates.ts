@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node'
+import { pastOf } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import { STOPWORDS, WEEKDAYS } from './lexicon.js'
 
@@ -101,7 +102,10 @@ const RELATIVE = /\b(yesterday|today|tonight|tomorrow|Yesterday|Today|Tonight|To
 // A sentence about what is yet to happen, with no past-tense reporting verb that would anchor it.
 const FUTURE =
   /\b(?:will|shall|is|are|was|were)\s+(?:(?:set|scheduled|expected|due|slated|poised|going)\s+to\b)|\bwill\b|\bplans?\s+to\b|\bis\s+to\b/i
-const PAST_REPORT = /\b(?:said|told|announced|added|wrote|stated|reported|confirmed|declared)\b/i
+const PAST_REPORT = new RegExp(
+  `\\b(?:${['say', 'tell', 'announce', 'add', 'write', 'state', 'report', 'confirm', 'declare'].map(pastOf).join('|')})\\b`,
+  'i',
+)
 // Every weekday and relative day has one of these in it; most sentences have none.
 const DAY_WORD = /day|tonight|tomorrow/i
 const SHOWN_TEXT = new Set(['on', 'last', 'next', 'this', 'past', 'coming'])

@@ -1,3 +1,4 @@
+import { pastOf, thirdPersonOf } from '../lexicon/index.js'
 import type { Claim } from '../types.js'
 import { ingLemma, pastLemma, presentLemma, SPEECH } from './actions.js'
 import { STOPWORDS, singular, TITLE_WORDS, WEEKDAYS } from './lexicon.js'
@@ -89,7 +90,9 @@ const FRONTED_OPENERS = new Set(
   ),
 )
 /** Forms of verbs of speech that the stopword list holds or that are irregular. */
-const SPEECH_FORMS = /^(?:said|says|told|tells|wrote|writes|spoke|speaks)$/
+const SPEECH_FORMS = new RegExp(
+  `^(?:${['say', 'tell', 'write', 'speak'].flatMap((verb) => [pastOf(verb), thirdPersonOf(verb)]).join('|')})$`,
+)
 const MODALS = new Set('can could will would may might must should shall to did does do'.split(' '))
 /** Verbs that stand for the event their subject names: "the offer came", "the attack happened". */
 const LIGHT_VERBS = new Set('come happen occur take begin start follow unfold emerge'.split(' '))

@@ -1,3 +1,4 @@
+import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lexicon/index.js'
 import type { ClaimQualifier, NumericClaimKind } from '../types.js'
 import type { Found } from './found.js'
 import {
@@ -43,9 +44,7 @@ const AFTER_MEASURE = new Set(
     ' ',
   ),
 )
-const DETERMINERS = new Set(
-  'the a an their its his her these those our your my this that such'.split(' '),
-)
+const DETERMINERS = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, ...DEMONSTRATIVES, 'such'])
 const DEMONYM_PLURAL = /^\p{Lu}[\p{Ll}’'-]+(?<!ss)s$/u
 const STREET =
   /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza)$/

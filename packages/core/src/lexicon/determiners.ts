@@ -1,0 +1,29 @@
+/** Articles: "a", "an", "the". */
+export const ARTICLES: readonly string[] = ['a', 'an', 'the']
+
+/** Possessive determiners: "his offer", "their jails". */
+export const POSSESSIVE_DETERMINERS: readonly string[] = [
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+]
+
+/** Demonstratives: "this", "that", "these", "those". */
+export const DEMONSTRATIVES: readonly string[] = ['this', 'that', 'these', 'those']
+
+/** Quantifiers that open a noun phrase: "some", "every", "several", "no" … */
+export const QUANTIFIERS: readonly string[] = [
+  'some',
+  'any',
+  'every',
+  'each',
+  'another',
+  'no',
+  'both',
+  'several',
+  'many',
+]
