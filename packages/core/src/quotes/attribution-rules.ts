@@ -1,3 +1,4 @@
+import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
 import { CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
   isNounUse,
@@ -33,10 +34,14 @@ export function dashSignature(after: string, base: number): Attribution | null {
   return { mention, mentionAt: base + m[0].length, cue: null, rule: 'cue-after', confidence: 0.85 }
 }
 
+// An abbreviation's period (or an initial's) ends no sentence.
+const ENDS_IN_ABBREVIATION = new RegExp(`\\b(?:${ABBREVIATION_ALTERNATION}|[A-Z])\\.$`)
+const ABBREVIATION_PERIODS = new RegExp(`\\b(?:${ABBREVIATION_ALTERNATION}|[A-Z])\\.`, 'g')
+
 /** A quote that ends its sentence with a full stop: whatever follows is a new sentence, not its attribution. */
 export function endsSentence(inner: string): boolean {
   const text = inner.trim()
-  return /\.["”’)]*$/.test(text) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S|[A-Z])\.$/.test(text)
+  return /\.["”’)]*$/.test(text) && !ENDS_IN_ABBREVIATION.test(text)
 }
 
 export const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s/u
@@ -98,7 +103,7 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
       subject
         .replace(/\([^)]*\)/g, '')
         .replace(/\b[RDI]-[A-Z][\p{L}.]*\.?/gu, '')
-        .replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Del|U\.S|U\.K|[A-Z])\./g, ''),
+        .replace(ABBREVIATION_PERIODS, ''),
     )
   )
     return null
@@ -133,12 +138,7 @@ export function invertedCueClosing(after: string, base: number): Attribution | n
     const cue = CUE_AT_START.exec(rest)
     if (!cue || /^according/i.test(cue[0]) || PARTICIPLE_CUE.test(cue[0])) continue
     // The speaker and at most an appositive, then the sentence's end.
-    if (
-      !/^[^.!?“”"]*(?:\.|!|\?)?["”’)]*\s*$/.test(
-        rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|U\.S|[A-Z])\./g, ''),
-      )
-    )
-      continue
+    if (!/^[^.!?“”"]*(?:\.|!|\?)?["”’)]*\s*$/.test(rest.replace(ABBREVIATION_PERIODS, ''))) continue
     const found = cueAfter(rest, base + at, true)
     if (found) return { ...found, confidence: 0.8 }
   }

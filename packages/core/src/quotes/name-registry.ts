@@ -1,3 +1,4 @@
+import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
 import { isWrittenAsName } from './proper-name.js'
 import {
@@ -76,8 +77,10 @@ function isWhiteSpace(code: number): boolean {
   )
 }
 
-const ABBREVIATION =
-  /^(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|Sr\.|Gov\.|Sen\.|Rep\.|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Rev\.|Prof\.|Maj\.|Insp\.|Det\.|Supt\.|Pres\.|Amb\.|Hon\.)$/u
+const ABBREVIATION = new RegExp(
+  `^(?:\\p{Lu}\\.(?:\\p{Lu}\\.)*|(?:${ABBREVIATION_ALTERNATION})\\.)$`,
+  'u',
+)
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
 const NAME_PARTICLE = /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/
 const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/

@@ -1,3 +1,4 @@
+import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
 
@@ -147,8 +148,10 @@ export function mentionAt(textBefore: string, base: number, phrase: { text: stri
   )
 }
 
-const NP_ABBREVIATION =
-  /^(?:\p{Lu}(?:\.\p{Lu})*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Maj|Pres|Amb|Hon|Atty|Supt|Det|Insp|Del|Msgr|Fr|Cmdr|Brig|Cpl|Pvt|Gens|Reps|Sens|Govs)\.?$/u
+const NP_ABBREVIATION = new RegExp(
+  `^(?:\\p{Lu}(?:\\.\\p{Lu})*|${ABBREVIATION_ALTERNATION})\\.?$`,
+  'u',
+)
 
 /** The noun phrase a string starts with ("Rep. G.K. Butterfield (D-N.C.), head of …" → "Rep. G.K. Butterfield"). */
 export function nounPhraseAtStart(text: string): string {

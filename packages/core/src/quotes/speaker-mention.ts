@@ -1,3 +1,4 @@
+import { TITLE_ALTERNATION } from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
 import { genderOfGivenName } from './given-names.js'
 
@@ -26,8 +27,7 @@ const PRONOUNS: Record<string, 'male' | 'female' | null> = {
   i: null,
 }
 const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+\p{Lu}/u
-const HONORIFIC =
-  /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Fr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Pvt|Insp|Det|Supt|Pres|Amb|Hon|Atty|Cmdr|Sec|Secy)\.?$/
+const HONORIFIC = new RegExp(`^(?:${TITLE_ALTERNATION}|Miss|Mx|Sir|Dame|Lord|Lady)\\.?$`)
 const TITLE_WORDS = new Set(
   `former acting interim then late outgoing incoming retired president vice secretary senator representative congressman congresswoman congressmember governor mayor
   minister premier chancellor judge justice general colonel lieutenant sergeant admiral captain major
