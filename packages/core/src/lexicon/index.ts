@@ -7,6 +7,7 @@ export {
   TITLE_ALTERNATION,
 } from './abbreviations.js'
 export { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from './determiners.js'
+export { genderOfGivenName } from './given-names.js'
 export {
   IRREGULAR_SPEECH_FORMS,
   pastOf,

@@ -1,6 +1,5 @@
-import { TITLE_ALTERNATION } from '../lexicon/index.js'
+import { genderOfGivenName, TITLE_ALTERNATION } from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
-import { genderOfGivenName } from './given-names.js'
 
 /** A speaker as one passage names them, read apart into name, roles and kind. */
 export interface SpeakerMention {
