@@ -46,6 +46,8 @@ const PRONOUN_WORD = /^(?:He|She|I|It|They|We|His|Her|Him)$/
 const MAX_CANDIDATES = 12
 
 let weights: SpeakerWeights = SPEAKER_WEIGHTS
+// The same weights in a Map: a lookup per feature of every candidate of every pronoun.
+let weightMap = new Map(Object.entries(SPEAKER_WEIGHTS))
 let minMargin = UNATTRIBUTED_MIN_MARGIN
 let overrideMargin = PRONOUN_MIN_MARGIN
 let pronounModel = hasPronounWeights(SPEAKER_WEIGHTS)
@@ -63,6 +65,7 @@ export function setAntecedentModel(
   pronounMargin: number | null = null,
 ): void {
   weights = next ?? SPEAKER_WEIGHTS
+  weightMap = new Map(Object.entries(weights))
   minMargin = margin ?? UNATTRIBUTED_MIN_MARGIN
   overrideMargin = pronounMargin ?? PRONOUN_MIN_MARGIN
   pronounModel = hasPronounWeights(weights)
@@ -141,6 +144,9 @@ export function antecedentFeatures(
         ? 'grammar-head'
         : 'name'
     const quoted = entity.positions.some((p) => p >= slot.quote.start && p < slot.quote.end)
+    const first = entity.positions[0] ?? last
+    const introduced = Math.min(3, paragraph - registry.paragraphAt(first))
+    const subjectHere = lastBefore(entity.subjects, at) >= registry.paragraphStart(paragraph)
     return {
       entity,
       features: prefixed(slot, [
@@ -159,6 +165,11 @@ export function antecedentFeatures(
         `shape=${shape}`,
         `words=${Math.min(3, words.length)}`,
         `named-in-quote=${quoted ? 'yes' : 'no'}`,
+        `introduced=${introduced}`,
+        `subject-in-paragraph=${subjectHere ? 'yes' : 'no'}`,
+        `gender-subject=${gender}:${subject}`,
+        `rule-baseline=${slot.rule ?? 'none'}:${isBaseline}`,
+        `gender-recency=${gender}:${r}`,
       ]),
     }
   })
@@ -168,6 +179,12 @@ export function antecedentFeatures(
 function prefixed(slot: SpeakerSlot, features: string[]): string[] {
   const kind = slot.mention ? 'pronoun' : 'unattributed'
   return features.map((feature) => `${kind}/${feature}`)
+}
+
+function scoreFeatures(features: string[]): number {
+  let score = 0
+  for (const feature of features) score += weightMap.get(feature) ?? 0
+  return score
 }
 
 /** The sum of the weights of a candidate's features. */
@@ -189,6 +206,8 @@ export function chooseAntecedent(
   baseline: NamedEntity | undefined,
 ): NamedEntity | undefined {
   if (slot.mention !== null && !pronounModel && !trace) return baseline
+  // The model reorders the rules' candidates for a pronoun; where they find none, none it is.
+  if (slot.mention !== null && !baseline && !trace) return undefined
   const entities = registry.namedBefore(slot.at).slice(0, MAX_CANDIDATES)
   if (baseline && !entities.includes(baseline)) entities.push(baseline)
   if (entities.length === 0) return baseline
@@ -197,24 +216,22 @@ export function chooseAntecedent(
   const always = slot.mention === null
   let chosen = baselineIndex
   let best =
-    chosen < 0
-      ? Number.NEGATIVE_INFINITY
-      : scoreCandidate(candidates[chosen]?.features ?? [], weights)
+    chosen < 0 ? Number.NEGATIVE_INFINITY : scoreFeatures(candidates[chosen]?.features ?? [])
   // A lone candidate is measured against no one at all, who scores 0.
   let second = candidates.length < 2 ? 0 : Number.NEGATIVE_INFINITY
   candidates.forEach((candidate, index) => {
-    const score = scoreCandidate(candidate.features, weights)
+    const score = scoreFeatures(candidate.features)
     if (score > best) [chosen, best, second] = [index, score, best]
     else if (index !== chosen && score > second) second = score
   })
-  // A pronoun the rules resolve to no one takes a candidate only on clear evidence.
-  if (baselineIndex < 0 && !always && best < Math.max(overrideMargin, Number.MIN_VALUE)) chosen = -1
+  // A pronoun the rules resolve to no one stays unresolved: the model only reorders their candidates.
+  if (baselineIndex < 0 && !always) chosen = -1
   trace?.({ slot, candidates, baseline: baselineIndex, chosen, always })
   // The rules' antecedent yields only to a candidate that clearly beats it.
   if (
     baselineIndex >= 0 &&
     chosen !== baselineIndex &&
-    best - scoreCandidate(candidates[baselineIndex]?.features ?? [], weights) < overrideMargin
+    best - scoreFeatures(candidates[baselineIndex]?.features ?? []) < overrideMargin
   )
     return baseline
   // With no mention at all, a guess stands only when it clearly beats the next candidate.

@@ -30,7 +30,8 @@ export interface QuoteExtraction {
  * paragraph carries on its first part's speaker; a paragraph that is only a
  * quote takes the speaker of the quote just before it, or of a colon
  * introduction ending the previous paragraph. Pronouns resolve to the last
- * person named who fits; surnames, titles and roles resolve to the article's
+ * person named who fits, unless a model learned on annotated news scores
+ * another of the people named before clearly higher; surnames, titles and roles resolve to the article's
  * fullest form of the name. When no rule applies, a model learned on
  * annotated news (`pnpm train:speakers`) may pick one of the people named
  * before the quote, with rule `nearest-speaker`, no mention and confidence

@@ -653,6 +653,11 @@ export class NameRegistry {
       .map((e) => e.entity)
   }
 
+  /** The clean-text offset where paragraph `index` starts (0 before the first). */
+  paragraphStart(index: number): number {
+    return index < 0 ? 0 : (this.paragraphStarts[index] ?? 0)
+  }
+
   /** The index of the paragraph holding offset `at`, counting from 0. */
   paragraphAt(at: number): number {
     return Math.max(0, countBefore(this.paragraphStarts, at + 1) - 1)
