@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import type { CrossReference } from '@corroborate/core'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore } from '../src/index.js'
+import { openStore, type Store } from '../src/index.js'
 import { storeSuite } from './store-suite.js'
 
 // A PostgreSQL server to test against: .ci/run starts one and sets this.
@@ -76,13 +77,26 @@ function addFrom(count: number): Promise<string[]> {
 describe.skipIf(!available)('PostgreSQL server store', () => {
   storeSuite(() => openStore({ url }))
 
-  it('two processes adding the same articles at once store each once, in the stories one process makes', async () => {
+  it('two processes adding the same articles at once store each once, in the stories, clusters and disputes one process makes', async () => {
     const [a, b] = await Promise.all([addFrom(24), addFrom(24)])
     expect(a).toContain('done')
     expect(b).toContain('done')
+    // Each story's cross-reference: clusters, slots, disputes, updates (made from the stored articles).
+    const disputesOf = async (store: Store) => {
+      const out: Record<string, CrossReference> = {}
+      for (const story of await store.stories()) out[story.id] = await store.storyAnalysis(story.id)
+      return out
+    }
     const store = await openStore({ url })
     let together: string[][]
+    let disputes: Record<string, CrossReference>
     try {
+      disputes = await disputesOf(store)
+      const found = Object.values(disputes)
+      expect(found.flatMap((a) => a.clusters).length).toBeGreaterThan(0)
+      expect(
+        found.flatMap((a) => [...a.disputes, ...a.updates, ...a.slots]).length,
+      ).toBeGreaterThan(0)
       expect(await store.count()).toBe(24)
       together = (await store.stories()).map((s) => s.articles)
       expect(together.flat().sort()).toEqual(
@@ -98,6 +112,7 @@ describe.skipIf(!available)('PostgreSQL server store', () => {
     const alone = await openStore({ url })
     try {
       expect((await alone.stories()).map((s) => s.articles)).toEqual(together)
+      expect(await disputesOf(alone)).toEqual(disputes)
     } finally {
       await alone.close()
     }
