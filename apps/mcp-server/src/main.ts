@@ -194,8 +194,8 @@ for (const [signal, code] of [
 let store: ArticleStore
 if (persistent) {
   // Counts only: nothing of the corpus is read before the first call.
-  const [articles, stories] = [await persistent.count(), (await persistent.stories()).length]
-  log(`corroborate-mcp: ${articles} articles in ${stories} stories`)
+  const articles = await persistent.count()
+  log(`corroborate-mcp: ${articles} articles`)
   if (articles === 0) log('corroborate-mcp: the store is empty; add_article can fill it')
   // Articles added by clients are analysed in a worker thread, their story alone
   // cross-referenced there: reads go on meanwhile, and nothing of the corpus is held here.
