@@ -15,5 +15,8 @@ export {
   SPEECH_VERBS,
   speechForms,
   thirdPersonOf,
+  type VerbForm,
+  verbAlternation,
+  verbForm,
   verbForms,
 } from './speech-verbs.js'

@@ -213,12 +213,10 @@ export function verbForms(stem: string): [string, string, string, string] {
 }
 
 /** The past tense of a verb of speech, irregular ones included: "said", "told", "stated". */
-export const pastOf = (verb: string): string =>
-  IRREGULAR_SPEECH_FORMS.get(verb)?.past ?? verbForms(verb)[1]
+export const pastOf = (verb: string): string => verbForm(verb, 'past')
 
 /** The third person of a verb of speech, irregular ones included: "says", "writes". */
-export const thirdPersonOf = (verb: string): string =>
-  IRREGULAR_SPEECH_FORMS.get(verb)?.third ?? verbForms(verb)[2]
+export const thirdPersonOf = (verb: string): string => verbForm(verb, 'third')
 
 /**
  * Every form of every verb of speech (regular forms of `SPEECH_VERBS`, and
@@ -227,4 +225,24 @@ export const thirdPersonOf = (verb: string): string =>
 export function speechForms(): string[] {
   const irregular = [...IRREGULAR_SPEECH_FORMS.values()].flatMap((forms) => Object.values(forms))
   return [...new Set([...SPEECH_VERBS.flatMap(verbForms), ...irregular, ...SPEECH_PHRASES])]
+}
+
+/** A form of a verb: its base, past tense, third person or -ing form. */
+export type VerbForm = 'base' | 'past' | 'third' | 'ing'
+
+const FORM_INDEX: Readonly<Record<VerbForm, 0 | 1 | 2 | 3>> = { base: 0, past: 1, third: 2, ing: 3 }
+
+/** One form of a verb, irregular forms of verbs of speech included. */
+export function verbForm(verb: string, form: VerbForm): string {
+  const irregular = form === 'base' ? undefined : IRREGULAR_SPEECH_FORMS.get(verb)?.[form]
+  return irregular ?? verbForms(verb)[FORM_INDEX[form]]
+}
+
+/**
+ * Forms of verbs as a regular-expression alternation, verb by verb in the
+ * order given: `verbAlternation(['say', 'tell'], ['past', 'third'])` is
+ * "said|says|told|tells".
+ */
+export function verbAlternation(verbs: readonly string[], forms: readonly VerbForm[]): string {
+  return verbs.flatMap((verb) => forms.map((form) => verbForm(verb, form))).join('|')
 }

@@ -1,9 +1,20 @@
+import { verbAlternation } from '../lexicon/index.js'
 import type { Paragraph } from '../types.js'
 import { cueBefore } from './attribution-rules.js'
 import { mainSubject } from './noun-phrases.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Working } from './working.js'
+
+// "… Smith said." closing a paragraph: the quote after it is someone else's.
+const CUE_SENTENCE_END = new RegExp(
+  `\\b(?:${verbAlternation(['say', 'add', 'write', 'tell'], ['past', 'third'])}|${verbAlternation(['continue', 'explain'], ['past'])})\\.$`,
+)
+// "he said", "she added": a pronoun's own cue.
+const PRONOUN_CUE = new RegExp(
+  `\\b(?:he|she)\\s+(?:${verbAlternation(['say', 'add', 'continue', 'write'], ['past'])})\\b`,
+  'i',
+)
 
 /**
  * Carries attributions to the quotes that have none: the halves of a quote
@@ -82,10 +93,7 @@ export function carryAttributions(
     // "…, Schiff said. “…”": a quote opening a sentence after one that ends in an attribution.
     const lead = text.slice(paragraph.offset, item.span.open)
     const lastSentence = /([^.!?]*[.!?])\s*$/.exec(lead.replace(/\s+$/, ''))?.[1]
-    if (
-      lastSentence &&
-      /\b(?:said|says|added|adds|wrote|writes|told|tells|continued|explained)\.$/.test(lastSentence)
-    ) {
+    if (lastSentence && CUE_SENTENCE_END.test(lastSentence)) {
       const at = paragraph.offset + lead.lastIndexOf(lastSentence)
       const intro = cueBefore(lastSentence.replace(/\.$/, ''), at)
       if (intro) {
@@ -123,7 +131,7 @@ export function carryAttributions(
         earlier.span.paragraph === item.span.paragraph)
     ) {
       const own = text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)
-      const otherSpeaker = /\b(?:he|she)\s+(?:said|added|continued|wrote)\b/i.test(own) === false
+      const otherSpeaker = PRONOUN_CUE.test(own) === false
       if (otherSpeaker && earlier.attribution)
         item.attribution = { ...earlier.attribution, rule: 'previous-quote', confidence: 0.6 }
     }

@@ -1,4 +1,4 @@
-import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
+import { ABBREVIATION_ALTERNATION, verbAlternation } from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
 import { isWrittenAsName } from './proper-name.js'
 import {
@@ -201,15 +201,20 @@ export function collectNames(
   return found
 }
 
-const SPEAKER =
-  /\b(?<![\p{L}.'’-]\s?)(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|continued|explained|argued|replied|recalled|noted)\b/uy
+const SPEAKER = new RegExp(
+  `\\b(?<![\\p{L}.'’-]\\s?)(\\p{Lu}\\p{Ll}[\\p{L}'’-]*)\\s+(?:${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])})\\b`,
+  'uy',
+)
 const VERB_AFTER =
   /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
-const SPEECH_VERB =
-  /\b(?:said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|asked|asks|replied|replies|responded|responds|continued|insisted|insists|recalled|recalls|warned|warns|claimed|claims|declared|announced|acknowledged|admitted|tweeted|posted|agreed|agrees|disagreed|conceded|concluded|predicted|suggested|cautioned|complained|countered|emphasized|stressed|observed|testified|told|urged|criticized|praised|blasted|denied|insisted)$/
+const SPEECH_VERB = new RegExp(
+  `\\b(?:${verbAlternation(['say', 'tell', 'write', 'add', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'insist', 'recall', 'warn', 'claim', 'agree'], ['past', 'third'])}|${verbAlternation(['continue', 'declare', 'announce', 'acknowledge', 'admit', 'tweet', 'post', 'disagree', 'concede', 'conclude', 'predict', 'suggest', 'caution', 'complain', 'counter', 'emphasize', 'stress', 'observe', 'testify', 'urge', 'criticize', 'praise', 'blast', 'deny'], ['past'])})$`,
+)
 // An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s".
-const SPEECH_BEFORE =
-  /[,"”]\s*(?:said|says|told|wrote|writes|added|adds|argued|noted|explained|stated|asked|replied|responded|continued|insisted|recalled|warned|claimed|declared|tweeted)\s+(?:[\p{L}\d/.’'-]+\s+){0,3}$/u
+const SPEECH_BEFORE = new RegExp(
+  `[,"”]\\s*(?:${verbAlternation(['say', 'write', 'add'], ['past', 'third'])}|${verbAlternation(['tell', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'continue', 'insist', 'recall', 'warn', 'claim', 'declare', 'tweet'], ['past'])})\\s+(?:[\\p{L}\\d/.’'-]+\\s+){0,3}$`,
+  'u',
+)
 const INTRODUCTION =
   /^(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]*,\s+((?:(?:a|an|the)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,5})/u
 // What may stand between a name and its verb: a party tag, "of the Review", and one

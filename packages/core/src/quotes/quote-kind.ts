@@ -1,7 +1,14 @@
+import { verbAlternation } from '../lexicon/index.js'
 import type { QuoteKind } from '../types.js'
 import { CUE_AT_START, HAS_CUE, TERM_INTRO } from './cues.js'
 import { wordCount } from './noun-phrases.js'
 import type { Working } from './working.js'
+
+// A verb of speech within a few words after the quote: "…,” the mayor said.
+const CUE_SOON_AFTER = new RegExp(
+  `^[\\s,]*\\S+(?:\\s+\\S+){0,5}?\\s+(?:${verbAlternation(['say'], ['past', 'third'])}|${verbAlternation(['add', 'write', 'tell', 'continue', 'state', 'explain', 'ask', 'reply', 'respond'], ['past'])})\\b`,
+  'i',
+)
 
 // A capitalized owner, "on" or "interview with" right before the quote: "MSNBC’s", "on Friday’s",
 // "an interview with".
@@ -27,9 +34,7 @@ export function kindOf(
   const hasCue =
     HAS_CUE.test(before) ||
     CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
-    /^[\s,]*\S+(?:\s+\S+){0,5}?\s+(?:said|says|added|wrote|told|continued|stated|explained|asked|replied|responded)\b/i.test(
-      after,
-    )
+    CUE_SOON_AFTER.test(after)
   if (TERM_INTRO.test(before)) return 'term'
   // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
   // show or a slogan named by its owner, even beside a cue.
