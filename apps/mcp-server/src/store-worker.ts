@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import type { Article, Corpus } from '@corroborate/core'
+import type { Corpus } from '@corroborate/core'
 import {
   prepareArticle as analyse,
   analyseStory,
@@ -35,17 +35,8 @@ if (port)
   port.on('message', (request: StoreWorkerRequest) => {
     const reply = (message: StoreWorkerReply) => port.postMessage(message)
     try {
-      if (request.type === 'story') {
-        const { story, revision, articles } = request.input
-        return reply({
-          type: 'analysed',
-          analysis: analyseStory(
-            story,
-            revision,
-            articles.map((text) => JSON.parse(text) as Article),
-          ),
-        })
-      }
+      if (request.type === 'story')
+        return reply({ type: 'analysed', analysis: analyseStory(request.input) })
       const { input } = request
       const checked = prepareArticle(nothingYet, input)
       if ('refused' in checked) return reply({ type: 'refused', message: checked.refused })

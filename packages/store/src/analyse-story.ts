@@ -1,5 +1,7 @@
 import {
   type Article,
+  type ArticleAnalysis,
+  type Claim,
   type CrossReference,
   type CrossReferenceOptions,
   crossReference,
@@ -98,16 +100,42 @@ export function scopeIds(analysis: CrossReference, story: string): CrossReferenc
 }
 
 /**
- * Cross-references one story's articles (given in the story's order) and
- * shapes what the store keeps of it. CPU only; runs in a worker thread.
+ * What {@link analyseStory} reads: the story, its revision, and its articles
+ * and their stored analyses (`{ quotes, speakers, claims }`) as JSON text, in
+ * the story's order (`Store.storyInput` gives it).
+ */
+export interface StoryAnalysisInput {
+  story: Story
+  revision: string
+  articles: readonly string[]
+  analyses?: readonly string[]
+}
+
+/**
+ * Cross-references one story's articles and shapes what the store keeps of
+ * it. Each article's quotes and claims are the stored ones (the core's
+ * `crossReference` with `analyses`), not extracted again; their messages are
+ * not stored, so the analysis's `messages` hold none of them. CPU only; runs in
+ * a worker thread.
  */
 export function analyseStory(
-  story: Story,
-  revision: string,
-  articles: readonly Article[],
+  input: StoryAnalysisInput,
   options: CrossReferenceOptions = {},
 ): StoryAnalysis {
-  const analysis = scopeIds(crossReference(articles, { ...options, stories: [story] }), story.id)
+  const { story, revision } = input
+  const articles = input.articles.map((text) => JSON.parse(text) as Article)
+  const analyses: ArticleAnalysis[] = (input.analyses ?? []).map((text, i) => {
+    const stored = JSON.parse(text) as { quotes: Quote[]; speakers: Speaker[]; claims: Claim[] }
+    return {
+      article: (articles[i] as Article).id,
+      quotes: { quotes: stored.quotes, speakers: stored.speakers, messages: [] },
+      claims: { claims: stored.claims, messages: [] },
+    }
+  })
+  const analysis = scopeIds(
+    crossReference(articles, { ...options, stories: [story], analyses }),
+    story.id,
+  )
   const clustersOf = new Map<string, string[]>()
   for (const cluster of analysis.clusters)
     for (const member of cluster.members)

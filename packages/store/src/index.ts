@@ -3,6 +3,7 @@ export {
   quoteRank,
   type StoredQuote,
   type StoryAnalysis,
+  type StoryAnalysisInput,
   type StorySpeaker,
   scopeIds,
 } from './analyse-story.js'

@@ -263,6 +263,11 @@ export interface StoryInput {
   story: Story
   revision: string
   articles: string[]
+  /**
+   * Each article's stored analysis as JSON text, in the same order:
+   * `{ quotes, speakers, claims }` as `extractQuotes` and `extractClaims` gave them.
+   */
+  analyses: string[]
 }
 
 // Stored profiles read per query when the story index catches up.
@@ -777,12 +782,7 @@ export async function openStore(
         value = stored[0]?.analysis as CrossReference
       } else {
         const input = (await store.storyInput(storyId)) as StoryInput
-        const made = analyseStory(
-          input.story,
-          input.revision,
-          input.articles.map((text) => JSON.parse(text) as Article),
-          storyOptions,
-        )
+        const made = analyseStory(input, storyOptions)
         await store.saveStoryAnalysis(made)
         value = JSON.parse(made.json.analysis) as CrossReference
       }
@@ -814,17 +814,20 @@ export async function openStore(
         [storyId, version],
       )
       if (Number(stale.rows[0]?.n ?? 0) > 0) await loadRows('WHERE m.story_id = $1', [storyId])
-      const { rows: members } = await db.query<{ id: string; article: string }>(
-        `SELECT m.article_id AS id, an.article::text AS article FROM story_members m
-         JOIN analyses an ON an.article_id = m.article_id WHERE m.story_id = $1`,
+      const { rows: members } = await db.query<{ id: string; article: string; analysis: string }>(
+        `SELECT m.article_id AS id, an.article::text AS article,
+           json_build_object('quotes', an.quotes, 'speakers', an.speakers, 'claims', an.claims)::text AS analysis
+         FROM story_members m JOIN analyses an ON an.article_id = m.article_id WHERE m.story_id = $1`,
         [storyId],
       )
-      const byId = new Map(members.map((m) => [m.id, m.article]))
+      const byId = new Map(members.map((m) => [m.id, m]))
       const story = row.story
+      const found = story.articles.flatMap((id) => byId.get(id) ?? [])
       return {
         story,
         revision: String(row.revision),
-        articles: story.articles.flatMap((id) => byId.get(id) ?? []),
+        articles: found.map((m) => m.article),
+        analyses: found.map((m) => m.analysis),
       }
     },
     async saveStoryAnalysis(made) {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import type { Article, ArticleSource } from '@corroborate/core'
+import type { ArticleSource } from '@corroborate/core'
 import { analyseStory } from './analyse-story.js'
 import type { StoryInput } from './open-store.js'
 import { prepareArticle, serializeArticle } from './prepare-article.js'
@@ -10,15 +10,7 @@ parentPort?.on(
   'message',
   ({ n, source, story }: { n: number; source?: ArticleSource; story?: StoryInput }) => {
     try {
-      if (story)
-        parentPort?.postMessage({
-          n,
-          analysis: analyseStory(
-            story.story,
-            story.revision,
-            story.articles.map((text) => JSON.parse(text) as Article),
-          ),
-        })
+      if (story) parentPort?.postMessage({ n, analysis: analyseStory(story) })
       else
         parentPort?.postMessage({
           n,

@@ -1,6 +1,6 @@
-import { type Article, createCorpus, normalizeArticle, type Story } from '@corroborate/core'
+import { createCorpus, normalizeArticle } from '@corroborate/core'
 import { expect, it } from 'vitest'
-import { analyseStory, ingest, type Store, scopeIds } from '../src/index.js'
+import { analyseStory, ingest, type Store, type StoryInput, scopeIds } from '../src/index.js'
 import { otherArticle, seedSources } from './helpers.js'
 
 /**
@@ -163,11 +163,14 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(await store.staleStories()).toEqual([added.story.id])
       const input = await store.storyInput(added.story.id)
       expect(input?.articles.map((text) => JSON.parse(text).id)).toEqual(['harbour-1', 'harbour-2'])
-      const made = analyseStory(
-        input?.story as Story,
-        input?.revision as string,
-        (input?.articles ?? []).map((text) => JSON.parse(text) as Article),
-      )
+      const made = analyseStory(input as StoryInput)
+      // From the stored quotes and claims, as from extracting them again (messages aside).
+      const again = analyseStory({ ...(input as StoryInput), analyses: [] })
+      expect({ ...JSON.parse(made.json.analysis), messages: [] }).toEqual({
+        ...JSON.parse(again.json.analysis),
+        messages: [],
+      })
+      expect(JSON.parse(made.json.analysis).clusters).toHaveLength(1)
       expect(await store.saveStoryAnalysis(made)).toBe(true)
       expect(await store.staleStories()).toEqual([])
       // An analysis of an older revision is not kept.
