@@ -1,4 +1,4 @@
-import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lexicon/index.js'
+import { ARTICLES, DEMONSTRATIVES, LY_NOUNS, POSSESSIVE_DETERMINERS } from '../lexicon/index.js'
 import type { ClaimQualifier, NumericClaimKind } from '../types.js'
 import type { Found } from './found.js'
 import {
@@ -32,11 +32,7 @@ const YEAR_PREPOSITIONS = new Set(
   ),
 )
 const DEGREE_WORDS = new Set(['most', 'more', 'least', 'very'])
-const LY_NOUNS = new Set(
-  'family ally assembly supply rally monopoly anomaly belly july italy fly reply bully jelly lily folly'.split(
-    ' ',
-  ),
-)
+const NOT_ADVERBS = new Set(LY_NOUNS)
 const FRACTION =
   /^(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$/i
 const AFTER_MEASURE = new Set(
@@ -284,7 +280,7 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
       }
       break
     }
-    if (/ly$/.test(word) && word.length > 4 && !LY_NOUNS.has(word)) break
+    if (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word)) break
     const previous = words.at(-1)
     if (previous) {
       if (isVerbForm(word)) break

@@ -6,6 +6,7 @@ export {
   TITLE_ABBREVIATIONS,
   TITLE_ALTERNATION,
 } from './abbreviations.js'
+export { LY_NOUN_ALTERNATION, LY_NOUNS } from './adverbs.js'
 export { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from './determiners.js'
 export { genderOfGivenName } from './given-names.js'
 export {

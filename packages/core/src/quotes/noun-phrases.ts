@@ -1,9 +1,11 @@
-import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
+import { ABBREVIATION_ALTERNATION, LY_NOUN_ALTERNATION } from '../lexicon/index.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
 
-const ADVERB =
-  /^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\s+earlier|(?!(?:family|ally|rally|assembly|supply|reply|bully|monopoly|anomaly|belly|folly|jelly|lily|fly)$)[a-z]+ly)$/i
+const ADVERB = new RegExp(
+  `^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
+  'i',
+)
 const CLAUSE_BREAK =
   /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
 const NP_AFTER_CUE_END =
@@ -178,10 +180,12 @@ export const LEADING_PREPOSITION =
 export const SUBORDINATOR =
   /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
 
+// A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
+const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\\s+)*)(\\p{Ll}+)\\b`
+
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 export function mainSubject(head: string, first = false): { text: string; at: number } | null {
-  const pattern =
-    /((?:\p{Lu}[\p{L}'’.-]*|\p{Ll}+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:family|ally|rally|assembly|supply|reply)\s)\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s+)*)(\p{Ll}+)\b/gu
+  const pattern = new RegExp(MAIN_SUBJECT, 'gu')
   let found: { text: string; at: number } | null = null
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const auxiliaries = m[2] as string

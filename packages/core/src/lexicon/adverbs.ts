@@ -1,0 +1,26 @@
+/**
+ * Words ending in "-ly" that are no adverbs ("family", "ally", "supply",
+ * "July"): the rest of such words, longer than a few letters, are read as
+ * adverbs ("repeatedly", "publicly").
+ */
+export const LY_NOUNS: readonly string[] = [
+  'family',
+  'ally',
+  'assembly',
+  'supply',
+  'rally',
+  'monopoly',
+  'anomaly',
+  'belly',
+  'july',
+  'italy',
+  'fly',
+  'reply',
+  'bully',
+  'jelly',
+  'lily',
+  'folly',
+]
+
+/** `LY_NOUNS` as a regular-expression alternation. */
+export const LY_NOUN_ALTERNATION = LY_NOUNS.join('|')
