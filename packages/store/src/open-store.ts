@@ -1055,8 +1055,17 @@ export async function openStore(
       )
       const key = `${rows[0]?.n}:${rows[0]?.last}`
       if (whole?.key === key) return whole.value
-      const articles = await store.articles()
-      const value = crossReference(articles, { ...storyOptions, stories: await store.stories() })
+      const stored = await loadRows('', [])
+      // Each article's stored quotes and claims, not extracted again (their messages are not stored).
+      const analyses = stored.map((row) => ({
+        article: row.id,
+        quotes: { quotes: row.quotes, speakers: row.speakers, messages: [] },
+        claims: { claims: row.claims, messages: [] },
+      }))
+      const value = crossReference(
+        stored.map((row) => row.article),
+        { ...storyOptions, stories: await store.stories(), analyses },
+      )
       whole = { key, value }
       return value
     },
