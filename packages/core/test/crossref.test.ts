@@ -1214,6 +1214,25 @@ describe('crossref: fact slots are one fact', () => {
     expect(result.disputes.map((d) => d.kind)).toEqual(['fact'])
   })
 
+  it('two outlets that print one page of many days of one event agree on every day, past the bound on candidates', () => {
+    // More clauses than alignment compares by default (64): each day must meet its twin.
+    const names = ['Maria Lopez', 'John Smith', 'Ana Petrova']
+    const clauses = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `on ${1 + (i % 28)} March ${2000 + (i % 20)} ${names[i % 3]} counted ${i * 7 + 3} people`,
+    )
+    const text = `The report said that ${clauses.join(', and ')}.`
+    const page = (id: string) =>
+      normalizeArticle({ id, content: text, metadata: { published: '2021-05-01' } })
+    const result = crossReference([page('a'), page('b')])
+    expect(result.claims.length).toBeGreaterThan(200)
+    expect(result.disputes).toEqual([])
+    const shared = result.slots.filter((slot) => slot.values[0]?.articles.length === 2)
+    expect(shared.length).toBeGreaterThan(100)
+    for (const slot of result.slots) expect(slot.values).toHaveLength(1)
+  })
+
   it('events of two subjects never meet: two polls, two candidates who quit', () => {
     const result = facts({
       a: [

@@ -364,6 +364,30 @@ function scopeOf(tokens: readonly Token[], start: number, end: number, skip: [nu
   return scope
 }
 
+// Sentences longer than this are read once and their windows cut from the whole;
+// shorter ones are read window by window, as they always were.
+const LONG_SENTENCE = 4 * WINDOW
+let lastLong: { text: string; tokens: Token[] } | null = null
+
+function tokensOfLong(sentence: string): Token[] {
+  if (lastLong?.text !== sentence) lastLong = { text: sentence, tokens: tokenize(sentence) }
+  return lastLong.tokens
+}
+
+/** The tokens wholly within [from, to), found by bisection. */
+function windowOf(tokens: readonly Token[], from: number, to: number): Token[] {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if ((tokens[mid] as Token).start < from) low = mid + 1
+    else high = mid
+  }
+  let stop = low
+  while (stop < tokens.length && (tokens[stop] as Token).end <= to) stop++
+  return tokens.slice(low, stop)
+}
+
 function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number } | null {
   const sentence = claim.sentence.text
   let start = claim.span.start - claim.sentence.span.start
@@ -373,8 +397,14 @@ function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number 
     if (start < 0) return null
     end = start + claim.text.length
   }
-  const from = Math.max(0, start - WINDOW)
-  const tokens = tokenize(sentence.slice(from, Math.min(sentence.length, end + WINDOW)))
+  let from = Math.max(0, start - WINDOW)
+  let tokens: Token[]
+  if (sentence.length > LONG_SENTENCE) {
+    // A run-on sentence of thousands of claims is read once, not once per claim: its
+    // words about each claim are the whole words within the window.
+    tokens = windowOf(tokensOfLong(sentence), from, Math.min(sentence.length, end + WINDOW))
+    from = 0
+  } else tokens = tokenize(sentence.slice(from, Math.min(sentence.length, end + WINDOW)))
   let first = -1
   let last = -1
   tokens.forEach((token, i) => {

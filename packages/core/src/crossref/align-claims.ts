@@ -229,6 +229,8 @@ export function alignClaims(
   const slots: Slot[] = []
   // bucket → slot indexes; for events, one bucket per event name.
   const index = new Map<string, number[]>()
+  // bucket and value → the slots holding that value, in order.
+  const byValue = new Map<string, number[]>()
   const measures = new Map<string, Measure | null>()
   for (const claim of claims) {
     const m = measureOf(claim)
@@ -246,13 +248,31 @@ export function alignClaims(
     let chosen = -1
     let best = -1
     const seen = new Set<number>()
-    for (const bucket of buckets) {
-      const list = index.get(bucket) ?? []
+    // Beside the latest slots of its buckets, those that already hold its very value: a
+    // page that gives one event many days may hold the twin further back than the bound.
+    const valueKey =
+      typeof claim.value === 'string' || typeof claim.value === 'number'
+        ? `\u0000${claim.value}`
+        : null
+    const lists = buckets.flatMap((bucket) => [
+      index.get(bucket) ?? [],
+      (valueKey && byValue.get(bucket + valueKey)) || [],
+    ])
+    for (const list of lists) {
       for (let n = list.length - 1; n >= 0 && n >= list.length - MAX_CANDIDATES; n--) {
         const at = list[n] as number
         if (seen.has(at)) continue
         seen.add(at)
-        const score = fits(slots[at] as Slot, claim, m, context, minShared)
+        let score = fits(slots[at] as Slot, claim, m, context, minShared)
+        // Where two slots fit as well, the one that already holds the same value wins:
+        // one article telling of several days of one event ("counted on 1 March …, and
+        // on 2 March …") must meet its twin in another article, not a neighbour of it.
+        if (
+          score >= 0 &&
+          score >= best - 1 &&
+          (slots[at] as Slot).claims.some((other) => sameValue(other, claim, tolerance))
+        )
+          score += 0.5
         if (score > best || (score === best && score >= 0 && at < chosen)) {
           best = score
           chosen = at
@@ -278,6 +298,12 @@ export function alignClaims(
         else index.set(bucket, [chosen])
       }
     }
+    if (valueKey)
+      for (const bucket of buckets) {
+        const list = byValue.get(bucket + valueKey)
+        if (!list) byValue.set(bucket + valueKey, [chosen])
+        else if (list.at(-1) !== chosen) list.push(chosen)
+      }
     const slot = slots[chosen] as Slot
     slot.claims.push(claim)
     slot.articles.add(claim.article)
