@@ -98,10 +98,7 @@ describe('quote seeds: invariants', () => {
     expect(speakerIds((q) => q.speaker?.name === 'Nayib Bukele').size).toBe(1)
   })
 
-  // BUG: Rubio's speaker id differs from seed to seed because his name does (see the
-  // "names Rubio" tests): ids "rubio" (000, 001, 004), "state-rubio" (002), "x-rubio"
-  // (003); expected one id, that of "Marco Rubio".
-  it.fails('gives Rubio one speaker id across the seeds', () => {
+  it('gives Rubio one speaker id across the seeds', () => {
     expect([...speakerIds(isRubio)]).toHaveLength(1)
   })
 })
@@ -362,11 +359,9 @@ describe('quote seed 002: headline, caption and footer', () => {
     expect(quote(id, 'In an act of extraordinary friendship').mention?.text).toBe('Mr. Rubio')
   })
 
-  // BUG: in seed 002 the body calls him "Secretary of State Rubio" and "Mr. Rubio" and only
-  // the headline names him in full ("… Marco Rubio Welcomes Offer …"); his quotes get
-  // the speaker name "State Rubio" (id "state-rubio"): "State" of "Secretary of State"
-  // is taken for a first name. Expected "Marco Rubio".
-  it.fails('names Rubio "Marco Rubio", as the headline does', () => {
+  // The body calls him "Secretary of State Rubio" and "Mr. Rubio"; only the headline
+  // names him in full ("… Marco Rubio Welcomes Offer …").
+  it('names Rubio "Marco Rubio", as the headline does', () => {
     expectMarcoRubio(id, 1)
   })
 
@@ -378,8 +373,7 @@ describe('quote seed 002: headline, caption and footer', () => {
     expect(continued.speaker).toEqual(welcomed.speaker)
   })
 
-  // BUG, as above: "State Rubio" (which /Rubio$/ let through) where "Marco Rubio" is right.
-  it.fails('gives “In an act of extraordinary friendship …” to Marco Rubio', () => {
+  it('gives “In an act of extraordinary friendship …” to Marco Rubio', () => {
     expect(quote(id, 'In an act of extraordinary friendship').speaker?.name).toBe('Marco Rubio')
   })
 

@@ -1554,6 +1554,17 @@ describe('extractQuotes: pronouns and given names', () => {
     ])
   })
 
+  it('gives a person the body names by surname only the full name its headline writes', () => {
+    const { quotes } = run(
+      'Voters Reward Karen Doyle With A Second Term',
+      'Governor Doyle thanked her supporters on Tuesday night.',
+      '“This is your win,” Doyle said.',
+    )
+    expect(quotes.map((q) => [q.speaker?.name, q.speaker?.id])).toEqual([
+      ['Karen Doyle', 'karen-doyle'],
+    ])
+  })
+
   it('leaves "he" unresolved when the only names before it are places and groups', () => {
     const { quotes, messages } = run(
       'My father grew up in New York and moved west after the war.',

@@ -12,6 +12,9 @@ import { withMentionMemo } from './speaker-mention.js'
 import { setReading } from './usable-mention.js'
 import type { Working } from './working.js'
 
+// Two capitalized words, every such pair (overlapping): "Says Marco Rubio" holds "Marco Rubio".
+const TITLE_PAIR = /(?=\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)\b)/gu
+
 // A speaker no rule of the text vouches for, only the model's choice among those named before.
 const NEAREST_SPEAKER_CONFIDENCE = 0.3
 
@@ -60,6 +63,9 @@ function extractFrom(article: Article): QuoteExtraction {
     ),
     article.paragraphs.map((p) => p.offset),
   )
+  // The headline may be the only place the full name is written.
+  for (const pair of (article.title?.value ?? '').matchAll(TITLE_PAIR))
+    registry.completeName(`${pair[1]} ${pair[2]}`)
   setReading({ text, registry })
   const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
   const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)

@@ -1,4 +1,4 @@
-import { ABBREVIATION_ALTERNATION, verbAlternation } from '../lexicon/index.js'
+import { ABBREVIATION_ALTERNATION, genderOfGivenName, verbAlternation } from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
 import { isWrittenAsName } from './proper-name.js'
 import {
@@ -624,6 +624,23 @@ export class NameRegistry {
       this.version++
     this.sync(entity)
     return entity
+  }
+
+  /**
+   * Gives a person the body names by surname alone ("Secretary of State Rubio", "Mr.
+   * Rubio") the full name another part of the article writes ("Marco Rubio" in the
+   * headline), when the full name starts with a common given name.
+   */
+  completeName(full: string): void {
+    const [given, surname, ...rest] = full.split(/\s+/)
+    if (!given || !surname || rest.length > 0) return
+    const gender = genderOfGivenName(given)
+    if (!gender) return
+    const entity = this.byKey.get(surname.toLowerCase())
+    if (entity?.kind !== 'person' || entity.name.toLowerCase() !== surname.toLowerCase()) return
+    entity.name = full
+    entity.aliases.add(full)
+    entity.gender ??= gender
   }
 
   /** The entity whose roles hold all the words of a nominal such as "the Salvadoran president", when exactly one does. */
