@@ -1,8 +1,9 @@
 import { pastOf, thirdPersonOf } from '../lexicon/index.js'
 import type { Claim } from '../types.js'
-import { ingLemma, pastLemma, presentLemma, SPEECH } from './actions.js'
+import { SPEECH } from './actions.js'
 import { STOPWORDS, singular, TITLE_WORDS, WEEKDAYS } from './lexicon.js'
 import { isCapitalized, type Token, tokenize } from './tokens.js'
+import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 /**
  * What a claim's value is the value of, read from the clause it stands in, so
