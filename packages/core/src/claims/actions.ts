@@ -245,18 +245,38 @@ interface Head {
  * the verb of an infinitive ("offered to house" → "house").
  */
 function readObject(tokens: readonly Token[], k: number, text: string): Head | null {
-  let j = k
   const lower = (t: Token | undefined) => t?.lower ?? ''
-  if (lower(tokens[j]) === 'to') {
-    if (/ly$/.test(lower(tokens[j + 1]))) j++
-    const verb = tokens[j + 1]
-    if (!isLowerWord(verb) || STOPWORDS.has(lower(verb))) return null
-    const v = verb as Token
-    return { first: j + 1, last: j + 1, value: v.lower, written: v.text }
-  }
-  if (OBJECT_PRONOUNS.has(lower(tokens[j])) && !DETERMINERS.has(lower(tokens[j + 1]))) return null
+  if (lower(tokens[k]) === 'to') return readInfinitive(tokens, k)
+  if (OBJECT_PRONOUNS.has(lower(tokens[k])) && !DETERMINERS.has(lower(tokens[k + 1]))) return null
+  let j = k
   if (DETERMINERS.has(lower(tokens[j])) && !isCapitalized(tokens[j])) j++
   else if (tokens[j]?.lower === 'the') j++
+  const span = scanNounPhrase(tokens, j)
+  return span ? headOf(tokens, span, text) : null
+}
+
+/** "offered to house": the verb of the infinitive, an adverb before it passed over. */
+function readInfinitive(tokens: readonly Token[], k: number): Head | null {
+  const lower = (t: Token | undefined) => t?.lower ?? ''
+  let j = k
+  if (/ly$/.test(lower(tokens[j + 1]))) j++
+  const verb = tokens[j + 1]
+  if (!isLowerWord(verb) || STOPWORDS.has(lower(verb))) return null
+  const v = verb as Token
+  return { first: j + 1, last: j + 1, value: v.lower, written: v.text }
+}
+
+/**
+ * The tokens of a noun phrase's head from `j` on: the last common noun, or a
+ * whole name (a title and a possessive start it afresh); null when there is
+ * none, or when a gerund opens a clause instead.
+ */
+function scanNounPhrase(
+  tokens: readonly Token[],
+  from: number,
+): { first: number; last: number } | null {
+  const lower = (t: Token | undefined) => t?.lower ?? ''
+  let j = from
   // Possessives before the head: "El Salvador's cooperation".
   const start = j
   let headFirst = -1
@@ -349,6 +369,15 @@ function readObject(tokens: readonly Token[], k: number, text: string): Head | n
     headLast = common
   }
   if (headFirst < 0) return null
+  return { first: headFirst, last: headLast }
+}
+
+/** The head's value: a name as written, else the common noun singular and in lower case; no pronoun. */
+function headOf(
+  tokens: readonly Token[],
+  { first: headFirst, last: headLast }: { first: number; last: number },
+  text: string,
+): Head | null {
   const written = text.slice((tokens[headFirst] as Token).start, (tokens[headLast] as Token).end)
   const head = tokens[headFirst] as Token
   if (isCapitalized(head)) {
