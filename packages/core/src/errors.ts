@@ -1,19 +1,21 @@
 /** Codes of `CorroborateError`: a caller's contract violation, never a problem inside an article. */
-export type CorroborateErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'FILE_NOT_FOUND'
-  | 'NOT_A_FILE'
-  | 'NOT_A_DIRECTORY'
-  | 'READ_FAILED'
-  | 'INVALID_UTF8'
-  | 'BINARY_INPUT'
-  | 'INPUT_TOO_LARGE'
-  | 'INVALID_METADATA'
-  | 'UNSUPPORTED_FORMAT'
-  | 'NO_ARTICLE_FILES'
-  | 'NO_STORY_TEXT'
-  | 'DUPLICATE_ID'
-  | 'UNKNOWN_ID'
+export const CORROBORATE_ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'FILE_NOT_FOUND',
+  'NOT_A_FILE',
+  'NOT_A_DIRECTORY',
+  'READ_FAILED',
+  'INVALID_UTF8',
+  'BINARY_INPUT',
+  'INPUT_TOO_LARGE',
+  'INVALID_METADATA',
+  'UNSUPPORTED_FORMAT',
+  'NO_ARTICLE_FILES',
+  'NO_STORY_TEXT',
+  'DUPLICATE_ID',
+  'UNKNOWN_ID',
+] as const
+export type CorroborateErrorCode = (typeof CORROBORATE_ERROR_CODES)[number]
 
 /**
  * Thrown when a caller breaks the contract of a function (a missing file, bytes

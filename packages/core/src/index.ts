@@ -39,7 +39,12 @@ export {
   measureCoverage,
 } from './crossref/index.js'
 export { type ResolvedSpeakers, resolveSpeakers } from './entities/index.js'
-export { CorroborateError, type CorroborateErrorCode, isCorroborateError } from './errors.js'
+export {
+  CORROBORATE_ERROR_CODES,
+  CorroborateError,
+  type CorroborateErrorCode,
+  isCorroborateError,
+} from './errors.js'
 export {
   type ArticleLoadFailure,
   type ArticleSources,

@@ -9,6 +9,7 @@ describe('public API', () => {
       'BOILERPLATE_KINDS',
       'CLAIM_KINDS',
       'CLAIM_QUALIFIERS',
+      'CORROBORATE_ERROR_CODES',
       'CORROBORATION_KINDS',
       'CorroborateError',
       'DEFAULT_MAX_BYTES',
