@@ -227,7 +227,11 @@ const table = [
   ),
   row('restart: open to a search answered', ms(restart.searched), ''),
   row('RSS after open and first answers', `${Math.round(restart.rss / 1e6)} MB`, '≤ 500 MB'),
-  row('first add after a restart (restores the story index from stored memberships)', ms(restart.firstAdd), ''),
+  row(
+    'first add after a restart (restores the story index from stored memberships)',
+    ms(restart.firstAdd),
+    '',
+  ),
   row('RSS after that add', `${Math.round(restart.rssAfterAdd / 1e6)} MB`, ''),
   row(`add p95 (${adds.length} adds, ${count} stored at the end)`, ms(p95(adds)), '≤ 300 ms'),
   row(`search p95 (${searches.length} searches, limit 20)`, ms(p95(searches)), '≤ 50 ms'),
