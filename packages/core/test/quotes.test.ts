@@ -1565,6 +1565,15 @@ describe('extractQuotes: pronouns and given names', () => {
     ])
   })
 
+  it('matches a nominal to a role by whole words: "the man" is not the chairman', () => {
+    const { quotes } = run(
+      'Harbor Club Chairman Dana Wirth spoke first.',
+      'A stranger stood up at the back of the hall.',
+      '“We have waited long enough,” the man said.',
+    )
+    expect(quotes.map((q) => [q.speaker?.name, q.mention?.text])).toEqual([['the man', 'the man']])
+  })
+
   it('leaves "he" unresolved when the only names before it are places and groups', () => {
     const { quotes, messages } = run(
       'My father grew up in New York and moved west after the war.',

@@ -548,6 +548,8 @@ function countBefore(values: readonly number[], limit: number): number {
   return low
 }
 
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 export class NameRegistry {
   private readonly byKey = new Map<string, NamedEntity>()
 
@@ -653,7 +655,13 @@ export class NameRegistry {
     if (words.length === 0 || words.length > 3) return undefined
     const matches = [...this.byKey.values()].filter((entity) => {
       const roles = [...entity.roles, ...entity.aliases].join(' ').toLowerCase()
-      return words.every((w) => roles.includes(w.replace(/s$/, '')))
+      // Whole words: "the man" is no "Manchester Rotary Club".
+      return words.every((w) =>
+        new RegExp(
+          `(?:^|[^\\p{L}])${escapeRegExp(w.replace(/s$/, ''))}(?:s|es)?(?![\\p{L}])`,
+          'u',
+        ).test(roles),
+      )
     })
     if (matches.length <= 1) return matches[0]
     // Several fit ("the president"): the one the text named last.
