@@ -1002,10 +1002,13 @@ export async function openStore(
       return new Map(rows.map((row) => [row.id, { label: row.label, outlet: row.outlet }]))
     },
     async quotedIn(name) {
+      // ILIKE on the speaker's trigram index when the engine has pg_trgm (a scan of every
+      // passage otherwise: seconds on a cold store of 10,000 articles).
+      const pattern = `%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
       const { rows } = await db.query<{ article_id: string }>(
         `SELECT DISTINCT article_id FROM passages
-         WHERE kind = 'quote' AND speaker IS NOT NULL AND strpos(lower(speaker), lower($1)) > 0`,
-        [name.trim()],
+         WHERE kind = 'quote' AND speaker ILIKE $1`,
+        [pattern],
       )
       return new Set(rows.map((row) => row.article_id))
     },

@@ -137,6 +137,15 @@ export function storeSuite(open: () => Promise<Store>): void {
         quotes.items.filter((q) => q.text.toLowerCase().includes(phrase.toLowerCase())).length,
       )
       expect(words.total).toBeGreaterThan(0)
+      // Articles quoting someone by part of their name, case aside; % and _ are literal.
+      const quoting = new Set(
+        stored.quotes
+          .filter((q) => q.kind !== 'term' && /bukele/i.test(q.speaker?.name ?? ''))
+          .map((q) => q.article),
+      )
+      expect(quoting.size).toBeGreaterThan(0)
+      expect(await store.quotedIn('BUKELE')).toEqual(quoting)
+      expect((await store.quotedIn('b_kele%')).size).toBe(0)
       const speakers = await store.speakers()
       expect(speakers.map((s) => s.id)).toEqual(stored.speakers.map((s) => s.id))
 
