@@ -118,6 +118,8 @@ export function antecedentFeatures(
   const bySubject = orderBy(entities, 'subjects', at)
   const bySpeech = orderBy(entities, 'speeches', at)
   const paragraph = registry.paragraphAt(at)
+  // A pronoun and a quote with no mention at all are two models: each feature is named for its slot.
+  const p = slot.mention ? 'pronoun/' : 'unattributed/'
   return entities.map((entity, recency) => {
     const last = lastBefore(entity.positions, at)
     const gender =
@@ -149,36 +151,30 @@ export function antecedentFeatures(
     const subjectHere = lastBefore(entity.subjects, at) >= registry.paragraphStart(paragraph)
     return {
       entity,
-      features: prefixed(slot, [
-        `baseline=${isBaseline}`,
-        `gender=${gender}`,
-        `kind=${pronoun}:${entity.kind}`,
-        `recency=${r}`,
-        `subject=${subject}`,
-        `speech=${speech}`,
-        `distance=${distance}`,
-        `paragraphs=${paragraphs}`,
-        `named=${named}`,
-        `full-name=${entity.name.includes(' ') ? 'yes' : 'no'}`,
-        `role=${entity.roles.size > 0 ? 'yes' : 'no'}`,
-        `proven=${proven}`,
-        `shape=${shape}`,
-        `words=${Math.min(3, words.length)}`,
-        `named-in-quote=${quoted ? 'yes' : 'no'}`,
-        `introduced=${introduced}`,
-        `subject-in-paragraph=${subjectHere ? 'yes' : 'no'}`,
-        `gender-subject=${gender}:${subject}`,
-        `rule-baseline=${slot.rule ?? 'none'}:${isBaseline}`,
-        `gender-recency=${gender}:${r}`,
-      ]),
+      features: [
+        `${p}baseline=${isBaseline}`,
+        `${p}gender=${gender}`,
+        `${p}kind=${pronoun}:${entity.kind}`,
+        `${p}recency=${r}`,
+        `${p}subject=${subject}`,
+        `${p}speech=${speech}`,
+        `${p}distance=${distance}`,
+        `${p}paragraphs=${paragraphs}`,
+        `${p}named=${named}`,
+        `${p}full-name=${entity.name.includes(' ') ? 'yes' : 'no'}`,
+        `${p}role=${entity.roles.size > 0 ? 'yes' : 'no'}`,
+        `${p}proven=${proven}`,
+        `${p}shape=${shape}`,
+        `${p}words=${Math.min(3, words.length)}`,
+        `${p}named-in-quote=${quoted ? 'yes' : 'no'}`,
+        `${p}introduced=${introduced}`,
+        `${p}subject-in-paragraph=${subjectHere ? 'yes' : 'no'}`,
+        `${p}gender-subject=${gender}:${subject}`,
+        `${p}rule-baseline=${slot.rule ?? 'none'}:${isBaseline}`,
+        `${p}gender-recency=${gender}:${r}`,
+      ],
     }
   })
-}
-
-// A pronoun and a quote with no mention at all are two models: each feature is named for its slot.
-function prefixed(slot: SpeakerSlot, features: string[]): string[] {
-  const kind = slot.mention ? 'pronoun' : 'unattributed'
-  return features.map((feature) => `${kind}/${feature}`)
 }
 
 function scoreFeatures(features: string[]): number {
