@@ -1,5 +1,5 @@
 import type { AttributionRule, QuoteKind } from '../types.js'
-import type { NamedEntity, NameRegistry } from './name-registry.js'
+import { countBelow, lastBefore, type NamedEntity, type NameRegistry } from './name-registry.js'
 import { isGrammarWord } from './proper-name.js'
 import type { SpeakerMention } from './speaker-mention.js'
 import { PRONOUN_MIN_MARGIN, SPEAKER_WEIGHTS, UNATTRIBUTED_MIN_MARGIN } from './speaker-weights.js'
@@ -79,12 +79,6 @@ function hasPronounWeights(model: SpeakerWeights): boolean {
 
 const rank = (index: number) => (index < 0 ? 'none' : String(Math.min(index, 4)))
 
-function lastBefore(offsets: number[], at: number): number {
-  let best = -1
-  for (const p of offsets) if (p < at && p > best) best = p
-  return best
-}
-
 /** Entities ordered by their last offset of one sort before `at`; those without one left out. */
 function orderBy(
   entities: NamedEntity[],
@@ -135,7 +129,7 @@ export function antecedentFeatures(
     const speech = rank(bySpeech.indexOf(entity))
     const distance = Math.min(8, Math.floor(Math.log2(1 + (at - last) / 25)))
     const paragraphs = Math.min(3, paragraph - registry.paragraphAt(last))
-    const named = Math.min(4, entity.positions.filter((p) => p < at).length)
+    const named = Math.min(4, countBelow(entity.positions, at))
     const isBaseline = entity === baseline ? 'yes' : 'no'
     const proven = entity.gender !== null || entity.speeches.length > 0 ? 'yes' : 'no'
     const words = entity.name.split(/\s+/)
@@ -145,7 +139,8 @@ export function antecedentFeatures(
       : isGrammarWord(words[0] ?? '')
         ? 'grammar-head'
         : 'name'
-    const quoted = entity.positions.some((p) => p >= slot.quote.start && p < slot.quote.end)
+    const quoted =
+      countBelow(entity.positions, slot.quote.end) > countBelow(entity.positions, slot.quote.start)
     const first = entity.positions[0] ?? last
     const introduced = Math.min(3, paragraph - registry.paragraphAt(first))
     const subjectHere = lastBefore(entity.subjects, at) >= registry.paragraphStart(paragraph)

@@ -548,6 +548,37 @@ function countBefore(values: readonly number[], limit: number): number {
   return low
 }
 
+// Sorted views of an entity's offsets (positions, subjects, speeches), kept as the
+// offsets are appended: "the last one before this quote" is then a bisection, where a
+// scan of every mention made each quote of a page of thousands of quotes cost the page.
+const sortedViews = new WeakMap<readonly number[], { seen: number; sorted: number[] }>()
+
+function sortedView(values: readonly number[]): readonly number[] {
+  let view = sortedViews.get(values)
+  if (!view || view.seen > values.length) {
+    view = { seen: values.length, sorted: [...values].sort((a, b) => a - b) }
+    sortedViews.set(values, view)
+    return view.sorted
+  }
+  for (; view.seen < values.length; view.seen++) {
+    const value = values[view.seen] as number
+    view.sorted.splice(countBefore(view.sorted, value), 0, value)
+  }
+  return view.sorted
+}
+
+/** The largest of `values` below `at`, or -1. */
+export function lastBefore(values: readonly number[], at: number): number {
+  const sorted = sortedView(values)
+  const n = countBefore(sorted, at)
+  return n > 0 ? (sorted[n - 1] as number) : -1
+}
+
+/** How many of `values` are below `at`. */
+export function countBelow(values: readonly number[], at: number): number {
+  return countBefore(sortedView(values), at)
+}
+
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export class NameRegistry {
@@ -671,11 +702,7 @@ export class NameRegistry {
 
   /** Every entity the text names before `at`, each once, the most recently named first. */
   namedBefore(at: number): NamedEntity[] {
-    const last = (entity: NamedEntity) => {
-      let best = -1
-      for (const p of entity.positions) if (p < at && p > best) best = p
-      return best
-    }
+    const last = (entity: NamedEntity) => lastBefore(entity.positions, at)
     return [...new Set(this.byKey.values())]
       .map((entity) => ({ entity, at: last(entity) }))
       .filter((e) => e.at >= 0)
@@ -759,12 +786,15 @@ export class NameRegistry {
     if (subject && !fits(subject)) {
       // An unproven subject ("El Salvador marked …") yields to someone who fits and
       // was named after it ("… Marco Rubio's trip. His journey …, where he said").
-      const last = Math.max(...subject.subjects.filter((p) => p < at))
+      const last = subject.subjects.some((p) => p < at)
+        ? lastBefore(subject.subjects, at)
+        : Number.NEGATIVE_INFINITY
       let later: NamedEntity | undefined
       let laterAt = last
       for (const entity of new Set(this.byKey.values())) {
         if (entity === subject || (kind && entity.kind !== kind) || !fits(entity)) continue
-        for (const p of entity.positions) if (p > laterAt && p < at) [later, laterAt] = [entity, p]
+        const p = lastBefore(entity.positions, at)
+        if (p >= 0 && p > laterAt) [later, laterAt] = [entity, p]
       }
       if (later) return later
     }
