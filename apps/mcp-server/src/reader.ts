@@ -13,6 +13,7 @@ import {
   sortQuotesByWeight,
   textMatches,
 } from '@corroborate/core'
+import { type DisputeFilter, type QuoteFilter, speakersWithArticles } from '@corroborate/store'
 
 /** A window of a list: where it starts and how many items. */
 export interface Window {
@@ -44,24 +45,11 @@ export interface SourceRow {
   story: string
 }
 
-/** Filters of {@link CorpusReader.quotes}; each given one must hold. */
-export interface QuoteQuery {
-  story?: string
-  article?: string
-  /** Default every kind but terms. */
-  kind?: string
-  /** Speaker ids. */
-  speakers?: readonly string[]
-  contains?: string
-  cluster?: string
-}
+/** Filters of {@link CorpusReader.quotes}: the store's, one declaration for both readers. */
+export type QuoteQuery = QuoteFilter
 
-/** Filters of {@link CorpusReader.disputes}; each given one must hold. */
-export interface DisputeQuery {
-  story?: string
-  article?: string
-  kind?: string
-}
+/** Filters of {@link CorpusReader.disputes}: the store's. */
+export type DisputeQuery = DisputeFilter
 
 /** Counts of what the corpus holds (the `corroborate://corpus` resource, `add_article`). */
 export interface CorpusCounts {
@@ -279,18 +267,7 @@ export function memoryReader(corpus: () => Corpus): CorpusReader {
       }
     },
     async speakers() {
-      const analysis = corpus().analysis()
-      const counts = new Map<string, Map<string, number>>()
-      for (const quote of analysis.quotes) {
-        if (quote.kind === 'term' || quote.speaker === null) continue
-        const perArticle = counts.get(quote.speaker.id) ?? new Map<string, number>()
-        perArticle.set(quote.article, (perArticle.get(quote.article) ?? 0) + 1)
-        counts.set(quote.speaker.id, perArticle)
-      }
-      return analysis.speakers.map((s) => ({
-        ...s,
-        articles: [...(counts.get(s.id) ?? [])].map(([article, quotes]) => ({ article, quotes })),
-      }))
+      return speakersWithArticles(corpus().analysis())
     },
     search: async (query, window) => slice(corpus().search(query), window),
     async counts() {

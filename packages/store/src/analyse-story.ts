@@ -112,6 +112,27 @@ export interface StoryAnalysisInput {
 }
 
 /**
+ * Each speaker of a cross-reference with the articles that quote them and how
+ * often (terms and unattributed quotes aside): what `get_speakers` lists, over a
+ * store's story or an in-memory corpus alike.
+ */
+export function speakersWithArticles(
+  analysis: Pick<CrossReference, 'quotes' | 'speakers'>,
+): StorySpeaker[] {
+  const counts = new Map<string, Map<string, number>>()
+  for (const quote of analysis.quotes) {
+    if (quote.kind === 'term' || quote.speaker === null) continue
+    const perArticle = counts.get(quote.speaker.id) ?? new Map<string, number>()
+    perArticle.set(quote.article, (perArticle.get(quote.article) ?? 0) + 1)
+    counts.set(quote.speaker.id, perArticle)
+  }
+  return analysis.speakers.map((s) => ({
+    ...s,
+    articles: [...(counts.get(s.id) ?? [])].map(([article, n]) => ({ article, quotes: n })),
+  }))
+}
+
+/**
  * Cross-references one story's articles and shapes what the store keeps of
  * it. Each article's quotes and claims are the stored ones (the core's
  * `crossReference` with `analyses`), not extracted again; their messages are
@@ -145,17 +166,7 @@ export function analyseStory(
     clusters: clustersOf.get(q.id) ?? [],
     rank: quoteRank(q),
   }))
-  const counts = new Map<string, Map<string, number>>()
-  for (const quote of analysis.quotes) {
-    if (quote.kind === 'term' || quote.speaker === null) continue
-    const perArticle = counts.get(quote.speaker.id) ?? new Map<string, number>()
-    perArticle.set(quote.article, (perArticle.get(quote.article) ?? 0) + 1)
-    counts.set(quote.speaker.id, perArticle)
-  }
-  const speakers: StorySpeaker[] = analysis.speakers.map((s) => ({
-    ...s,
-    articles: [...(counts.get(s.id) ?? [])].map(([article, n]) => ({ article, quotes: n })),
-  }))
+  const speakers = speakersWithArticles(analysis)
   const disputes: Dispute[] = analysis.disputes
   const kinds: Record<string, number> = {}
   for (const dispute of disputes) kinds[dispute.kind] = (kinds[dispute.kind] ?? 0) + 1

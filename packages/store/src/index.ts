@@ -6,6 +6,7 @@ export {
   type StoryAnalysisInput,
   type StorySpeaker,
   scopeIds,
+  speakersWithArticles,
 } from './analyse-story.js'
 export { defaultDataDir } from './default-data-dir.js'
 export { type IngestOptions, type IngestSummary, ingest } from './ingest.js'

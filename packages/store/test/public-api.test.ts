@@ -14,6 +14,7 @@ it('exports exactly the documented functions and constants', () => {
     'quoteRank',
     'scopeIds',
     'serializeArticle',
+    'speakersWithArticles',
   ])
   expect(store.SCHEMA_VERSION).toBe(2)
   expect(store.defaultDataDir({ XDG_DATA_HOME: '/data' })).toBe('/data/corroborate')
