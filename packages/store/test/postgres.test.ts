@@ -82,14 +82,21 @@ describe.skipIf(!available)('PostgreSQL server store', () => {
     expect(a).toContain('done')
     expect(b).toContain('done')
     // Each story's cross-reference: clusters, slots, disputes, updates (made from the stored articles).
+    // Not the stories' own descriptions: why an article joined (its closest member, the score)
+    // and the label are read against norms cached by corpus size, which a process that caught
+    // up with another's adds may hold at other sizes (README: "a score may differ by ~0.003");
+    // which articles each story holds is compared apart.
     const disputesOf = async (store: Store) => {
-      const out: Record<string, CrossReference> = {}
-      for (const story of await store.stories()) out[story.id] = await store.storyAnalysis(story.id)
+      const out: Record<string, Omit<CrossReference, 'stories'>> = {}
+      for (const story of await store.stories()) {
+        const { stories: _described, ...analysis } = await store.storyAnalysis(story.id)
+        out[story.id] = analysis
+      }
       return out
     }
     const store = await openStore({ url })
     let together: string[][]
-    let disputes: Record<string, CrossReference>
+    let disputes: Record<string, Omit<CrossReference, 'stories'>>
     try {
       disputes = await disputesOf(store)
       const found = Object.values(disputes)
