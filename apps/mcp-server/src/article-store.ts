@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { type Corpus, isCorroborateError, type Story } from '@corroborate/core'
 import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
+import { askWorker, type Unanswered } from './ask-worker.js'
 import {
   type AddArticleInput,
   type AddedArticle,
@@ -95,39 +96,24 @@ export function createInlineStore(corpus: Corpus): ArticleStore {
   }
 }
 
-type Outcome = WorkerReply | { type: 'timeout' } | { type: 'stopped'; message: string }
+type Outcome = WorkerReply | Unanswered
 
 /** Sends one request and waits for its reply, the budget to run out, or the worker to die. */
 function ask(worker: Worker, request: WorkerRequest, budgetMs: number): Promise<Outcome> {
-  return new Promise((resolve) => {
-    // The long lists of an analysis arrive in parts before the reply that completes them.
-    const parts = new Map<string, unknown[]>()
-    const onMessage = (message: WorkerReply) => {
-      if (message.type !== 'part') {
-        if (message.type === 'added')
-          for (const [key, items] of parts)
-            (message.analysis as unknown as Record<string, unknown[]>)[key] = items
-        return done(message)
-      }
-      const list = parts.get(message.key) ?? []
-      for (const item of message.items) list.push(item)
-      parts.set(message.key, list)
+  // The long lists of an analysis arrive in parts before the reply that completes them.
+  const parts = new Map<string, unknown[]>()
+  return askWorker(worker, request, budgetMs, (received) => {
+    const message = received as WorkerReply
+    if (message.type !== 'part') {
+      if (message.type === 'added')
+        for (const [key, items] of parts)
+          (message.analysis as unknown as Record<string, unknown[]>)[key] = items
+      return message
     }
-    const done = (outcome: Outcome) => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-      resolve(outcome)
-    }
-    const onError = (error: Error) => done({ type: 'stopped', message: error.message })
-    const onExit = (code: number) =>
-      done({ type: 'stopped', message: `the analysis stopped (exit code ${code})` })
-    const timer = setTimeout(() => done({ type: 'timeout' }), budgetMs)
-    worker.on('message', onMessage)
-    worker.once('error', onError)
-    worker.once('exit', onExit)
-    worker.postMessage(request)
+    const list = parts.get(message.key) ?? []
+    for (const item of message.items) list.push(item)
+    parts.set(message.key, list)
+    return undefined
   })
 }
 

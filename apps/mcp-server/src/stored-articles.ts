@@ -3,6 +3,7 @@ import { isCorroborateError } from '@corroborate/core'
 import type { Store } from '@corroborate/store'
 import type { AddOptions, AddOutcome, ArticleStore } from './article-store.js'
 import { serial } from './article-store.js'
+import { askWorker, type Unanswered } from './ask-worker.js'
 import { storeReader } from './store-reader.js'
 import type { StoreWorkerReply, StoreWorkerRequest } from './store-worker.js'
 
@@ -16,7 +17,7 @@ export interface StoredArticlesOptions {
 // How long after start the story index is restored.
 const WARM_AFTER_MS = 2000
 
-type Outcome = StoreWorkerReply | { type: 'timeout' } | { type: 'stopped'; message: string }
+type Outcome = StoreWorkerReply | Unanswered
 
 const CANCELLED: AddOutcome = {
   refused: 'add_article was cancelled; nothing was added. Call it again to add the article.',
@@ -49,26 +50,8 @@ export function createStoredArticles(
     worker = fresh
     return fresh
   }
-  const ask = (request: StoreWorkerRequest): Promise<Outcome> => {
-    const thread = started()
-    return new Promise((resolve) => {
-      const done = (outcome: Outcome) => {
-        clearTimeout(timer)
-        thread.off('message', done)
-        thread.off('error', onError)
-        thread.off('exit', onExit)
-        resolve(outcome)
-      }
-      const onError = (error: Error) => done({ type: 'stopped', message: error.message })
-      const onExit = (code: number) =>
-        done({ type: 'stopped', message: `the analysis stopped (exit code ${code})` })
-      const timer = setTimeout(() => done({ type: 'timeout' }), budgetMs)
-      thread.on('message', done)
-      thread.once('error', onError)
-      thread.once('exit', onExit)
-      thread.postMessage(request)
-    })
-  }
+  const ask = (request: StoreWorkerRequest): Promise<Outcome> =>
+    askWorker(started(), request, budgetMs, (message) => message as StoreWorkerReply)
   const stop = () => {
     void worker?.terminate()
     worker = null
