@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { Article, Span } from '../src/types.js'
+import type { Article, Quote, Span } from '../src/types.js'
 
 /** A plain-text article from its paragraphs, one blank line between them. */
 export const blocks = (...parts: string[]) => parts.join('\n\n')
@@ -20,3 +20,12 @@ export function spanOf(article: Article, text: string, from = 0): Span {
 
 /** The texts of the article's paragraphs, in order. */
 export const paragraphTexts = (article: Article) => article.paragraphs.map((p) => p.text)
+
+/** Every quote, mention and cue slices back to its text in the article's original. */
+export function expectSlicesBack({ article, quotes }: { article: Article; quotes: Quote[] }) {
+  for (const quote of quotes) {
+    expect(slice(article, quote.span)).toBe(quote.text)
+    if (quote.mention) expect(slice(article, quote.mention.span)).toBe(quote.mention.text)
+    if (quote.cue) expect(slice(article, quote.cue.span)).toBe(quote.cue.text)
+  }
+}
