@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node'
 import { pastOf } from '../lexicon/index.js'
+import { bisectLeft, bisectRight } from '../sorted.js'
 import type { Found } from './found.js'
 import { STOPWORDS, WEEKDAYS } from './lexicon.js'
 
@@ -125,8 +126,8 @@ function speaksOfFuture(
 ): boolean {
   // `breaks` is sorted and starts with 0 and ends with the text's length: binary searches
   // keep a run-on sentence of many days linear.
-  const from = breaks[lastAtMost(breaks, start)] as number
-  let next = firstAtLeast(breaks, end)
+  const from = breaks[bisectRight(breaks, start) - 1] as number
+  let next = bisectLeft(breaks, end)
   let to = breaks[next] as number
   const rest = `${text.slice(from, start)} ${text.slice(end, to)}`
   if (!/\p{L}{3,}\s+\p{L}+/u.test(rest.replace(/^[\s,;:—–()]*\p{L}*\s*$/u, ''))) {
@@ -135,30 +136,6 @@ function speaksOfFuture(
   }
   const clause = text.slice(from, to)
   return FUTURE.test(clause) && !PAST_REPORT.test(clause)
-}
-
-/** The index of the last of sorted `values` at most `x` (values[0] is at most every x asked). */
-function lastAtMost(values: readonly number[], x: number): number {
-  let low = 0
-  let high = values.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if ((values[mid] as number) <= x) low = mid
-    else high = mid - 1
-  }
-  return low
-}
-
-/** The index of the first of sorted `values` at least `x` (the last value is at least every x asked). */
-function firstAtLeast(values: readonly number[], x: number): number {
-  let low = 0
-  let high = values.length - 1
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((values[mid] as number) >= x) high = mid
-    else low = mid + 1
-  }
-  return low
 }
 
 /**

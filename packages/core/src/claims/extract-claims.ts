@@ -1,5 +1,6 @@
 import { CorroborateError } from '../errors.js'
 import { toOriginalSpan } from '../ingest/text-runs.js'
+import { bisectLeft, bisectRight } from '../sorted.js'
 import type {
   Article,
   ArticleMessage,
@@ -16,7 +17,7 @@ import { type Found, isNumericFound } from './found.js'
 import { keywordsOf } from './keywords.js'
 import { findPlaces, fromCapitals } from './places.js'
 import { findQuantities } from './quantities.js'
-import { type Token, tokenize } from './tokens.js'
+import { startOf, tokenize } from './tokens.js'
 
 /** The claims of one article, in text order, and the problems met on the way. */
 export interface ClaimExtraction {
@@ -97,13 +98,7 @@ function withoutOverlaps(found: readonly Found[]): Found[] {
   // finding, so that a run-on sentence of thousands of numbers stays n·log n.
   const kept: Found[] = []
   for (const f of ranked) {
-    let low = 0
-    let high = kept.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if ((kept[mid] as Found).start < f.start) low = mid + 1
-      else high = mid
-    }
+    const low = bisectLeft(kept, f.start, startOf)
     const before = kept[low - 1]
     const after = kept[low]
     const clear =
@@ -117,18 +112,6 @@ function withoutOverlaps(found: readonly Found[]): Found[] {
 
 /** Characters around a claim whose words are its keywords, in a sentence longer than twice this. */
 const KEYWORD_WINDOW = 400
-
-/** The index of the first token that starts at or after `offset` (tokens in text order). */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let low = 0
-  let high = tokens.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((tokens[mid] as Token).start < offset) low = mid + 1
-    else high = mid
-  }
-  return low
-}
 
 interface Placed {
   found: Found
@@ -158,13 +141,7 @@ class QuoteLookup {
   /** The quotes that can hold or overlap `span`: with apart quotes, the last two opened by its end. */
   private candidates(span: Span): readonly Quote[] {
     if (!this.apart) return this.quotes
-    let low = 0
-    let high = this.starts.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if ((this.starts[mid] as number) <= span.end) low = mid + 1
-      else high = mid
-    }
+    const low = bisectRight(this.starts, span.end)
     // Of apart quotes opened by the span's end, only the last can reach into it; the
     // one before counts when the last opens right where the span ends.
     return this.quotes.slice(Math.max(0, low - 2), low)
@@ -273,8 +250,8 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
         text.length > 2 * KEYWORD_WINDOW
           ? keywordsOf(
               tokens.slice(
-                tokenAt(tokens, f.start - KEYWORD_WINDOW),
-                tokenAt(tokens, f.end + KEYWORD_WINDOW),
+                bisectLeft(tokens, f.start - KEYWORD_WINDOW, startOf),
+                bisectLeft(tokens, f.end + KEYWORD_WINDOW, startOf),
               ),
             )
           : null

@@ -1,8 +1,9 @@
 import { pastOf, thirdPersonOf } from '../lexicon/index.js'
+import { bisectLeft } from '../sorted.js'
 import type { Claim } from '../types.js'
 import { SPEECH } from './actions.js'
 import { STOPWORDS, singular, TITLE_WORDS, WEEKDAYS } from './lexicon.js'
-import { isCapitalized, type Token, tokenize } from './tokens.js'
+import { isCapitalized, startOf, type Token, tokenize } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 /**
@@ -377,13 +378,7 @@ function tokensOfLong(sentence: string): Token[] {
 
 /** The tokens wholly within [from, to), found by bisection. */
 function windowOf(tokens: readonly Token[], from: number, to: number): Token[] {
-  let low = 0
-  let high = tokens.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if ((tokens[mid] as Token).start < from) low = mid + 1
-    else high = mid
-  }
+  const low = bisectLeft(tokens, from, startOf)
   let stop = low
   while (stop < tokens.length && (tokens[stop] as Token).end <= to) stop++
   return tokens.slice(low, stop)

@@ -8,6 +8,9 @@ export interface Token {
   type: 'word' | 'number' | 'mark'
 }
 
+/** Where a token (or a finding) starts: the key of tokens in text order. */
+export const startOf = (item: { start: number }): number => item.start
+
 // The grammar, as one pattern:
 //   /([\p{L}\p{M}]+(?:[.'’][\p{L}\p{M}]+)*)|(\d+(?:[.,]\d+)*)|(\S)/gu
 // Words keep inner apostrophes and dots ("nation’s", "U.S", "p.m"); hyphens

@@ -1,4 +1,5 @@
 import { canonicalPlace } from '../claims/measure.js'
+import { bisectRight } from '../sorted.js'
 import type {
   Article,
   Claim,
@@ -10,6 +11,7 @@ import type {
   DisputePosition,
   Quote,
   QuoteCluster,
+  Span,
   Speaker,
   SpeakerRef,
   WordChange,
@@ -593,6 +595,8 @@ function contentWords(text: string): Set<string> {
   )
 }
 
+const spanStartOf = (sentence: { span: Span }) => sentence.span.start
+
 function contested(input: DisputeInput): Draft<Dispute>[] {
   const articleById = new Map(input.articles.map((a) => [a.id, a]))
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
@@ -602,14 +606,7 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
     const article = articleById.get(quote.article)
     // Sentences are in text order: the last that starts at or before the quote.
     const sentences = article?.sentences ?? []
-    let low = 0
-    let high = sentences.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if ((sentences[mid]?.span.start ?? 0) <= quote.span.start) low = mid
-      else high = mid - 1
-    }
-    const found = sentences[low]
+    const found = sentences[Math.max(0, bisectRight(sentences, quote.span.start, spanStartOf) - 1)]
     const sentence =
       found && found.span.start <= quote.span.start && found.span.end >= quote.span.start
         ? found

@@ -1,20 +1,11 @@
+import { bisectRight } from '../sorted.js'
 import type { Span, TextRun } from '../types.js'
 
+const textOffsetOf = (run: TextRun) => run.text
+
+/** The last run that starts at or before clean-text `offset` (runs in text order). */
 function runAt(runs: readonly TextRun[], offset: number): TextRun | undefined {
-  let low = 0
-  let high = runs.length - 1
-  let found: TextRun | undefined
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    const run = runs[mid] as TextRun
-    if (run.text <= offset) {
-      found = run
-      low = mid + 1
-    } else {
-      high = mid - 1
-    }
-  }
-  return found
+  return runs[bisectRight(runs, offset, textOffsetOf) - 1]
 }
 
 function originalOffset(runs: readonly TextRun[], offset: number, edge: 'start' | 'end'): number {

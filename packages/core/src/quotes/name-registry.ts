@@ -1,4 +1,5 @@
 import { ABBREVIATION_ALTERNATION, genderOfGivenName, verbAlternation } from '../lexicon/index.js'
+import { bisectLeft } from '../sorted.js'
 import type { SpeakerKind } from '../types.js'
 import { isWrittenAsName } from './proper-name.js'
 import {
@@ -272,7 +273,7 @@ function indexMentions(
   const apart = quoted.every((q, i) => i === 0 || (quoted[i - 1]?.end ?? 0) <= q.start)
   const inQuote = (at: number, nameStart: () => number = () => at) => {
     if (!apart) return quoted.some((q) => inSpan(q, at, nameStart))
-    const q = quoted[countBefore(starts, at + 1) - 1]
+    const q = quoted[bisectLeft(starts, at + 1) - 1]
     return q !== undefined && inSpan(q, at, nameStart)
   }
   const bySurname = new Map<string, NamedEntity[]>()
@@ -387,7 +388,7 @@ function indexMentions(
     let male = 0
     let female = 0
     for (const at of entity.subjects) {
-      const next = sentenceEnds[countBefore(sentenceEnds, at)]
+      const next = sentenceEnds[bisectLeft(sentenceEnds, at)]
       const end = next === undefined ? -1 : next - at
       const [he, she] = pronounsIn(
         text,
@@ -432,8 +433,8 @@ const WORD_CHAR = /[A-Za-z0-9_]/
  * checked on its own.
  */
 function pronounsIn(text: string, index: PronounIndex, at: number, stop: number): [number, number] {
-  const first = countBefore(index.starts, at)
-  const last = Math.max(first, countBefore(index.ends, stop + 1))
+  const first = bisectLeft(index.starts, at)
+  const last = Math.max(first, bisectLeft(index.ends, stop + 1))
   let he = (index.he[last] as number) - (index.he[first] as number)
   let she = (index.she[last] as number) - (index.she[first] as number)
   const count = (word: string) => {
@@ -536,18 +537,6 @@ interface IndexedEntity {
 
 const TIMELINE_BUCKET = 1024
 
-/** How many of the ascending `values` are below `limit`. */
-function countBefore(values: readonly number[], limit: number): number {
-  let low = 0
-  let high = values.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((values[mid] as number) < limit) low = mid + 1
-    else high = mid
-  }
-  return low
-}
-
 // Sorted views of an entity's offsets (positions, subjects, speeches), kept as the
 // offsets are appended: "the last one before this quote" is then a bisection, where a
 // scan of every mention made each quote of a page of thousands of quotes cost the page.
@@ -562,7 +551,7 @@ function sortedView(values: readonly number[]): readonly number[] {
   }
   for (; view.seen < values.length; view.seen++) {
     const value = values[view.seen] as number
-    view.sorted.splice(countBefore(view.sorted, value), 0, value)
+    view.sorted.splice(bisectLeft(view.sorted, value), 0, value)
   }
   return view.sorted
 }
@@ -570,13 +559,13 @@ function sortedView(values: readonly number[]): readonly number[] {
 /** The largest of `values` below `at`, or -1. */
 export function lastBefore(values: readonly number[], at: number): number {
   const sorted = sortedView(values)
-  const n = countBefore(sorted, at)
+  const n = bisectLeft(sorted, at)
   return n > 0 ? (sorted[n - 1] as number) : -1
 }
 
 /** How many of `values` are below `at`. */
 export function countBelow(values: readonly number[], at: number): number {
-  return countBefore(sortedView(values), at)
+  return bisectLeft(sortedView(values), at)
 }
 
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -717,7 +706,7 @@ export class NameRegistry {
 
   /** The index of the paragraph holding offset `at`, counting from 0. */
   paragraphAt(at: number): number {
-    return Math.max(0, countBefore(this.paragraphStarts, at + 1) - 1)
+    return Math.max(0, bisectLeft(this.paragraphStarts, at + 1) - 1)
   }
 
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
@@ -743,7 +732,7 @@ export class NameRegistry {
     const SPEAKER_BONUS = 60
     // A subject earlier in the pronoun's own paragraph outranks anyone before it.
     const SAME_PARAGRAPH = 2000
-    const paragraph = countBefore(this.paragraphStarts, at + 1) - 1
+    const paragraph = bisectLeft(this.paragraphStarts, at + 1) - 1
     const paragraphStart = paragraph < 0 ? 0 : (this.paragraphStarts[paragraph] as number)
     const pick = (field: 'subjects' | 'positions') => {
       let best: NamedEntity | undefined

@@ -1,4 +1,5 @@
 import { CorroborateError } from '../errors.js'
+import { bisectLeft } from '../sorted.js'
 import type { Story, StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
 
@@ -194,7 +195,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   }
   // The story's dated members' days are kept sorted: the nearest is found by bisection.
   const nearestDay = (story: StoryState, day: number) => {
-    const at = insertionPoint(story.days, day)
+    const at = bisectLeft(story.days, day)
     const after = story.days[at]
     const before = story.days[at - 1]
     return Math.min(
@@ -289,7 +290,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     if (profile.day !== null) {
       story.first = story.first === null ? profile.day : Math.min(story.first, profile.day)
       story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
-      story.days.splice(insertionPoint(story.days, profile.day), 0, profile.day)
+      story.days.splice(bisectLeft(story.days, profile.day), 0, profile.day)
     }
     for (const id of weights.keys()) {
       const pairs = postings[id] as Postings
@@ -439,18 +440,6 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
   }
   return index
-}
-
-/** Where `value` goes in the sorted `list`: the first index whose item is not below it. */
-function insertionPoint(list: readonly number[], value: number): number {
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if ((list[mid] as number) < value) low = mid + 1
-    else high = mid
-  }
-  return low
 }
 
 const ISO = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)

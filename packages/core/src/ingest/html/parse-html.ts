@@ -2,6 +2,7 @@ import { decodeHTMLAttribute } from 'entities'
 import type { Element, ElementContent, Properties, Root, Text } from 'hast'
 import { Parser } from 'htmlparser2'
 import { find, html as htmlSchema } from 'property-information'
+import { bisectRight } from '../../sorted.js'
 
 /**
  * Deepest element nesting kept, as in Blink's HTML parser: an element opened
@@ -65,13 +66,8 @@ function lineStarts(source: string): number[] {
 export function parseHtml(source: string): Root {
   const starts = lineStarts(source)
   const point = (offset: number) => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if ((starts[mid] as number) <= offset) low = mid
-      else high = mid - 1
-    }
+    // starts[0] is 0: every offset is on a line.
+    const low = bisectRight(starts, offset) - 1
     return { line: low + 1, column: offset - (starts[low] as number) + 1, offset }
   }
   const root: Root = {

@@ -1,0 +1,46 @@
+// Bisection over ascending lists, one loop for every stage: the index a value would
+// be inserted at, before equal items (`bisectLeft`) or after them (`bisectRight`), as
+// Python's bisect module names them. With `key` the items ascend by the number it
+// reads from each (a token's start offset).
+
+/** How many items of the ascending `sorted` are below `value`. */
+export function bisectLeft(sorted: readonly number[], value: number): number
+export function bisectLeft<T>(sorted: readonly T[], value: number, key: (item: T) => number): number
+export function bisectLeft<T>(
+  sorted: readonly T[],
+  value: number,
+  key?: (item: T) => number,
+): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    const item = sorted[mid] as T
+    if ((key ? key(item) : (item as number)) < value) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/** How many items of the ascending `sorted` are at most `value`. */
+export function bisectRight(sorted: readonly number[], value: number): number
+export function bisectRight<T>(
+  sorted: readonly T[],
+  value: number,
+  key: (item: T) => number,
+): number
+export function bisectRight<T>(
+  sorted: readonly T[],
+  value: number,
+  key?: (item: T) => number,
+): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    const item = sorted[mid] as T
+    if ((key ? key(item) : (item as number)) <= value) low = mid + 1
+    else high = mid
+  }
+  return low
+}
