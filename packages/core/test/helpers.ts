@@ -29,3 +29,21 @@ export function expectSlicesBack({ article, quotes }: { article: Article; quotes
     if (quote.cue) expect(slice(article, quote.cue.span)).toBe(quote.cue.text)
   }
 }
+
+/**
+ * A quote of article `a` as `extractQuotes` writes it: the first, a statement with no speaker,
+ * mention, cue, channel or rule, and a confidence of 0, but for the fields given.
+ */
+export const quoteOf = (fields: Pick<Quote, 'text' | 'span' | 'paragraph'> & Partial<Quote>) => ({
+  id: 'a#q0',
+  article: 'a',
+  kind: 'statement',
+  speaker: null,
+  mention: null,
+  cue: null,
+  channel: null,
+  confidence: 0,
+  rule: null,
+  continues: null,
+  ...fields,
+})

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { extractQuotes, normalizeArticle, type QuoteExtraction } from '../src/index.js'
 import type { Article, ArticleFormat, Span } from '../src/types.js'
-import { blocks, expectSlicesBack, slice, spanOf } from './helpers.js'
+import { blocks, expectSlicesBack, quoteOf, slice, spanOf } from './helpers.js'
 
 const NUM_RUNS = 200
 
@@ -81,21 +81,16 @@ describe('quotes: quote marks', () => {
     const text = 'We will not raise taxes this year,'
     const speaker = result.speakers[0]
     expect(result.quotes).toEqual([
-      {
-        id: 'a#q0',
-        article: 'a',
+      quoteOf({
         text,
         span: spanOf(article, text),
-        kind: 'statement',
         paragraph: 1,
-        speaker: { id: speaker?.id, name: 'Daniel Okafor' },
+        speaker: { id: speaker?.id ?? 'none', name: 'Daniel Okafor' },
         mention: { text: 'Mayor Daniel Okafor', span: spanOf(article, 'Mayor Daniel Okafor') },
         cue: { text: 'said', span: spanOf(article, 'said') },
-        channel: null,
         confidence: expect.any(Number),
         rule: 'cue-after',
-        continues: null,
-      },
+      }),
     ])
     expect(result.quotes[0]?.confidence).toBeGreaterThan(0.5)
     expect(result.quotes[0]?.confidence).toBeLessThanOrEqual(1)
@@ -154,23 +149,7 @@ describe('quotes: no speaker, unclosed quotes', () => {
     )
     const text = 'Nobody here wanted this outcome.'
     const span = spanOf(result.article, text)
-    expect(result.quotes).toEqual([
-      {
-        id: 'a#q0',
-        article: 'a',
-        text,
-        span,
-        kind: 'statement',
-        paragraph: 1,
-        speaker: null,
-        mention: null,
-        cue: null,
-        channel: null,
-        confidence: 0,
-        rule: null,
-        continues: null,
-      },
-    ])
+    expect(result.quotes).toEqual([quoteOf({ text, span, paragraph: 1 })])
     expect(result.speakers).toEqual([])
     expect(result.messages).toEqual([
       {
