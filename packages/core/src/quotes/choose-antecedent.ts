@@ -45,9 +45,55 @@ const PRONOUN_WORD = /^(?:He|She|I|It|They|We|His|Her|Him)$/
 // The most recently named entities compete; further back, a pronoun rarely reaches.
 const MAX_CANDIDATES = 12
 
-let weights: SpeakerWeights = SPEAKER_WEIGHTS
-// The same weights in a Map: a lookup per feature of every candidate of every pronoun.
-let weightMap = new Map(Object.entries(SPEAKER_WEIGHTS))
+// The model's features, each a family and a value ("pronoun/gender=agree"): a candidate
+// lists one value per family, in this order, which is also the order its weights are summed in.
+const FAMILIES = [
+  'baseline',
+  'gender',
+  'kind',
+  'recency',
+  'subject',
+  'speech',
+  'distance',
+  'paragraphs',
+  'named',
+  'full-name',
+  'role',
+  'proven',
+  'shape',
+  'words',
+  'named-in-quote',
+  'introduced',
+  'subject-in-paragraph',
+  'gender-subject',
+  'rule-baseline',
+  'gender-recency',
+] as const
+
+/** Per slot prefix, per family, value → weight: scoring reads a value's weight without writing out the feature's name. */
+type CompiledWeights = Record<'pronoun/' | 'unattributed/', Map<string, number>[]>
+
+function compile(model: SpeakerWeights): CompiledWeights {
+  const compiled: CompiledWeights = {
+    'pronoun/': FAMILIES.map(() => new Map()),
+    'unattributed/': FAMILIES.map(() => new Map()),
+  }
+  for (const [feature, weight] of Object.entries(model)) {
+    for (const prefix of ['pronoun/', 'unattributed/'] as const) {
+      if (!feature.startsWith(prefix)) continue
+      const equals = feature.indexOf('=', prefix.length)
+      if (equals < 0) continue
+      const family = FAMILIES.indexOf(
+        feature.slice(prefix.length, equals) as (typeof FAMILIES)[number],
+      )
+      // A feature of no family is never a candidate's: it weighs nothing, as before.
+      if (family >= 0) compiled[prefix][family]?.set(feature.slice(equals + 1), weight)
+    }
+  }
+  return compiled
+}
+
+let compiled = compile(SPEAKER_WEIGHTS)
 let minMargin = UNATTRIBUTED_MIN_MARGIN
 let overrideMargin = PRONOUN_MIN_MARGIN
 let pronounModel = hasPronounWeights(SPEAKER_WEIGHTS)
@@ -64,8 +110,8 @@ export function setAntecedentModel(
   margin: number | null = null,
   pronounMargin: number | null = null,
 ): void {
-  weights = next ?? SPEAKER_WEIGHTS
-  weightMap = new Map(Object.entries(weights))
+  const weights = next ?? SPEAKER_WEIGHTS
+  compiled = compile(weights)
   minMargin = margin ?? UNATTRIBUTED_MIN_MARGIN
   overrideMargin = pronounMargin ?? PRONOUN_MIN_MARGIN
   pronounModel = hasPronounWeights(weights)
@@ -106,14 +152,38 @@ export function antecedentFeatures(
   baseline: NamedEntity | undefined,
   registry: NameRegistry,
 ): AntecedentCandidate[] {
+  return named(slot, entities, featureValues(slot, entities, baseline, registry))
+}
+
+/** Candidates with their features written out: `prefix` `family` = `value`. */
+function named(
+  slot: SpeakerSlot,
+  entities: NamedEntity[],
+  values: string[][],
+): AntecedentCandidate[] {
+  const p = slotPrefix(slot)
+  return values.map((row, index) => ({
+    entity: entities[index] as NamedEntity,
+    features: row.map((value, family) => `${p}${FAMILIES[family]}=${value}`),
+  }))
+}
+
+// A pronoun and a quote with no mention at all are two models: each feature is named for its slot.
+const slotPrefix = (slot: SpeakerSlot) => (slot.mention ? 'pronoun/' : 'unattributed/')
+
+/** Each candidate's value of every feature family, in the order of `FAMILIES`. */
+function featureValues(
+  slot: SpeakerSlot,
+  entities: NamedEntity[],
+  baseline: NamedEntity | undefined,
+  registry: NameRegistry,
+): string[][] {
   const { at } = slot
   const pronoun = slot.mention?.name ?? 'none'
   const pronounGender = slot.mention?.gender ?? null
   const bySubject = orderBy(entities, 'subjects', at)
   const bySpeech = orderBy(entities, 'speeches', at)
   const paragraph = registry.paragraphAt(at)
-  // A pronoun and a quote with no mention at all are two models: each feature is named for its slot.
-  const p = slot.mention ? 'pronoun/' : 'unattributed/'
   return entities.map((entity, recency) => {
     const last = lastBefore(entity.positions, at)
     const gender =
@@ -144,37 +214,36 @@ export function antecedentFeatures(
     const first = entity.positions[0] ?? last
     const introduced = Math.min(3, paragraph - registry.paragraphAt(first))
     const subjectHere = lastBefore(entity.subjects, at) >= registry.paragraphStart(paragraph)
-    return {
-      entity,
-      features: [
-        `${p}baseline=${isBaseline}`,
-        `${p}gender=${gender}`,
-        `${p}kind=${pronoun}:${entity.kind}`,
-        `${p}recency=${r}`,
-        `${p}subject=${subject}`,
-        `${p}speech=${speech}`,
-        `${p}distance=${distance}`,
-        `${p}paragraphs=${paragraphs}`,
-        `${p}named=${named}`,
-        `${p}full-name=${entity.name.includes(' ') ? 'yes' : 'no'}`,
-        `${p}role=${entity.roles.size > 0 ? 'yes' : 'no'}`,
-        `${p}proven=${proven}`,
-        `${p}shape=${shape}`,
-        `${p}words=${Math.min(3, words.length)}`,
-        `${p}named-in-quote=${quoted ? 'yes' : 'no'}`,
-        `${p}introduced=${introduced}`,
-        `${p}subject-in-paragraph=${subjectHere ? 'yes' : 'no'}`,
-        `${p}gender-subject=${gender}:${subject}`,
-        `${p}rule-baseline=${slot.rule ?? 'none'}:${isBaseline}`,
-        `${p}gender-recency=${gender}:${r}`,
-      ],
-    }
+    return [
+      isBaseline,
+      gender,
+      `${pronoun}:${entity.kind}`,
+      r,
+      subject,
+      speech,
+      String(distance),
+      String(paragraphs),
+      String(named),
+      entity.name.includes(' ') ? 'yes' : 'no',
+      entity.roles.size > 0 ? 'yes' : 'no',
+      proven,
+      shape,
+      String(Math.min(3, words.length)),
+      quoted ? 'yes' : 'no',
+      String(introduced),
+      subjectHere ? 'yes' : 'no',
+      `${gender}:${subject}`,
+      `${slot.rule ?? 'none'}:${isBaseline}`,
+      `${gender}:${r}`,
+    ]
   })
 }
 
-function scoreFeatures(features: string[]): number {
+/** The sum of the weights of a candidate's feature values, in the order of `FAMILIES`. */
+function scoreValues(values: string[], table: Map<string, number>[]): number {
   let score = 0
-  for (const feature of features) score += weightMap.get(feature) ?? 0
+  for (let family = 0; family < values.length; family++)
+    score += table[family]?.get(values[family] as string) ?? 0
   return score
 }
 
@@ -202,30 +271,36 @@ export function chooseAntecedent(
   const entities = registry.namedBefore(slot.at).slice(0, MAX_CANDIDATES)
   if (baseline && !entities.includes(baseline)) entities.push(baseline)
   if (entities.length === 0) return baseline
-  const candidates = antecedentFeatures(slot, entities, baseline, registry)
+  const values = featureValues(slot, entities, baseline, registry)
+  const table = compiled[slotPrefix(slot)]
+  const scores = values.map((v) => scoreValues(v, table))
   const baselineIndex = baseline ? entities.indexOf(baseline) : -1
   const always = slot.mention === null
   let chosen = baselineIndex
-  let best =
-    chosen < 0 ? Number.NEGATIVE_INFINITY : scoreFeatures(candidates[chosen]?.features ?? [])
+  let best = chosen < 0 ? Number.NEGATIVE_INFINITY : (scores[chosen] ?? 0)
   // A lone candidate is measured against no one at all, who scores 0.
-  let second = candidates.length < 2 ? 0 : Number.NEGATIVE_INFINITY
-  candidates.forEach((candidate, index) => {
-    const score = scoreFeatures(candidate.features)
+  let second = scores.length < 2 ? 0 : Number.NEGATIVE_INFINITY
+  scores.forEach((score, index) => {
     if (score > best) [chosen, best, second] = [index, score, best]
     else if (index !== chosen && score > second) second = score
   })
   // A pronoun the rules resolve to no one stays unresolved: the model only reorders their candidates.
   if (baselineIndex < 0 && !always) chosen = -1
-  trace?.({ slot, candidates, baseline: baselineIndex, chosen, always })
+  trace?.({
+    slot,
+    candidates: named(slot, entities, values),
+    baseline: baselineIndex,
+    chosen,
+    always,
+  })
   // The rules' antecedent yields only to a candidate that clearly beats it.
   if (
     baselineIndex >= 0 &&
     chosen !== baselineIndex &&
-    best - scoreFeatures(candidates[baselineIndex]?.features ?? []) < overrideMargin
+    best - (scores[baselineIndex] ?? 0) < overrideMargin
   )
     return baseline
   // With no mention at all, a guess stands only when it clearly beats the next candidate.
   if (always && best - second < minMargin) return undefined
-  return chosen < 0 ? undefined : candidates[chosen]?.entity
+  return chosen < 0 ? undefined : entities[chosen]
 }
