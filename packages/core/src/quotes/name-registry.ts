@@ -673,15 +673,21 @@ export class NameRegistry {
       .split(/\s+/)
       .filter((w) => w.length > 2)
     if (words.length === 0 || words.length > 3) return undefined
+    // Whole words: "the man" is no "Manchester Rotary Club". (Each pattern built once, not per entity.)
+    const patterns = words.map(
+      (w) =>
+        new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(w.replace(/s$/, ''))}(?:s|es)?(?![\\p{L}])`, 'u'),
+    )
+    // An entity stands under several keys: it is tested once, and listed under each key as before.
+    const fits = new Map<NamedEntity, boolean>()
     const matches = [...this.byKey.values()].filter((entity) => {
-      const roles = [...entity.roles, ...entity.aliases].join(' ').toLowerCase()
-      // Whole words: "the man" is no "Manchester Rotary Club".
-      return words.every((w) =>
-        new RegExp(
-          `(?:^|[^\\p{L}])${escapeRegExp(w.replace(/s$/, ''))}(?:s|es)?(?![\\p{L}])`,
-          'u',
-        ).test(roles),
-      )
+      let fit = fits.get(entity)
+      if (fit === undefined) {
+        const roles = [...entity.roles, ...entity.aliases].join(' ').toLowerCase()
+        fit = patterns.every((pattern) => pattern.test(roles))
+        fits.set(entity, fit)
+      }
+      return fit
     })
     if (matches.length <= 1) return matches[0]
     // Several fit ("the president"): the one the text named last.

