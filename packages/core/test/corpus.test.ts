@@ -6,6 +6,7 @@ import {
   isCorroborateError,
   normalizeArticle,
 } from '../src/index.js'
+import { slice } from './helpers.js'
 
 const bridge = () =>
   normalizeArticle({
@@ -31,9 +32,6 @@ function thrown(run: () => unknown): CorroborateError {
   }
   throw new Error('expected a CorroborateError, nothing was thrown')
 }
-
-const slice = (article: Article | undefined, span: { start: number; end: number }) =>
-  article?.original.slice(span.start, span.end)
 
 describe('createCorpus', () => {
   it('starts empty and keeps articles in the order they were added', () => {
@@ -132,7 +130,7 @@ describe('createCorpus', () => {
       },
     ])
     for (const hit of corpus.search('bridge'))
-      expect(slice(corpus.get(hit.article), hit.span)).toBe(hit.text)
+      expect(slice(corpus.get(hit.article) as Article, hit.span)).toBe(hit.text)
     expect(
       createCorpus([normalizeArticle({ id: 'c', content: 'The café opened.' })]).search('CAFE'),
     ).toHaveLength(1)
@@ -146,7 +144,7 @@ describe('createCorpus', () => {
       ['quote', 'bridge'],
     ])
     for (const hit of phrase) {
-      expect(slice(corpus.get(hit.article), hit.span)).toBe(hit.text)
+      expect(slice(corpus.get(hit.article) as Article, hit.span)).toBe(hit.text)
       expect(hit.text).toContain('under budget')
     }
     expect(corpus.search('"budget under"')).toEqual([])

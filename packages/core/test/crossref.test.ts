@@ -25,16 +25,14 @@ import type {
   Dispute,
   Quote,
   QuoteCluster,
-  Span,
   WordChange,
 } from '../src/types.js'
+import { quoteOf, slice } from './helpers.js'
 
 const NUM_RUNS = 100
 
 const diff = (canonical: string, member: string) =>
   diffWords(wordTokens(canonical), wordTokens(member))
-
-const slice = (article: Article, span: Span) => article.original.slice(span.start, span.end)
 
 interface Corpus {
   articles: Article[]
@@ -303,21 +301,8 @@ describe('crossref: quote clusters', () => {
     expect(result.quotes.map((q) => q.kind)).toEqual(['term', 'term'])
     expect(result.clusters).toEqual([])
 
-    const quote = (id: string, kind: Quote['kind']): Quote => ({
-      id,
-      article: id.slice(0, 1),
-      text: 'the new harbor bridge will open in May',
-      span: { start: 0, end: 38 },
-      kind,
-      paragraph: 0,
-      speaker: null,
-      mention: null,
-      cue: null,
-      channel: null,
-      confidence: 0,
-      rule: null,
-      continues: null,
-    })
+    const quote = (id: string, kind: Quote['kind']) =>
+      quoteOf({ id, article: id.slice(0, 1), text: 'the new harbor bridge will open in May', kind })
     const clusters = clusterQuotes([quote('a#q0', 'statement'), quote('b#q0', 'term')])
     expect(clusters.map((c) => c.members.map((m) => m.quote))).toEqual([['a#q0']])
   })
@@ -1060,21 +1045,16 @@ describe('crossref: properties', () => {
     })
     fc.assert(
       fc.property(fc.array(quote, { maxLength: 12 }), (specs) => {
-        const quotes: Quote[] = specs.map((spec, index) => ({
-          id: `${spec.article}#q${index}`,
-          article: spec.article,
-          text: spec.text,
-          span: { start: 0, end: spec.text.length },
-          kind: spec.kind,
-          paragraph: 0,
-          speaker: spec.speaker ? { id: spec.speaker.toLowerCase(), name: spec.speaker } : null,
-          mention: null,
-          cue: null,
-          channel: null,
-          confidence: spec.speaker ? 0.9 : 0,
-          rule: null,
-          continues: null,
-        }))
+        const quotes = specs.map((spec, index) =>
+          quoteOf({
+            id: `${spec.article}#q${index}`,
+            article: spec.article,
+            text: spec.text,
+            kind: spec.kind,
+            speaker: spec.speaker ? { id: spec.speaker.toLowerCase(), name: spec.speaker } : null,
+            confidence: spec.speaker ? 0.9 : 0,
+          }),
+        )
         const clusters = clusterQuotes(quotes)
         expectClustersHold(quotes, clusters)
         expect(clusterQuotes(quotes)).toEqual(clusters)

@@ -31,13 +31,16 @@ export function expectSlicesBack({ article, quotes }: { article: Article; quotes
 }
 
 /**
- * A quote of article `a` as `extractQuotes` writes it: the first, a statement with no speaker,
- * mention, cue, channel or rule, and a confidence of 0, but for the fields given.
+ * A quote as `extractQuotes` writes it, of article `a`, its first: a statement in the first
+ * paragraph, its span from 0, with no speaker, mention, cue, channel or rule and a confidence of 0,
+ * but for the fields given.
  */
-export const quoteOf = (fields: Pick<Quote, 'text' | 'span' | 'paragraph'> & Partial<Quote>) => ({
+export const quoteOf = (fields: Pick<Quote, 'text'> & Partial<Quote>): Quote => ({
   id: 'a#q0',
   article: 'a',
+  span: { start: 0, end: fields.text.length },
   kind: 'statement',
+  paragraph: 0,
   speaker: null,
   mention: null,
   cue: null,
