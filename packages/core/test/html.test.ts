@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { decodeHTML } from 'entities'
 import { describe, expect, it } from 'vitest'
 import {
@@ -1132,63 +1133,6 @@ ${STORY.join('<br><br>\n')}
     expect(article.paragraphs).toHaveLength(5)
   })
 
-  it('list items inside the body become paragraphs', () => {
-    const article = read(
-      bodyPage(`<p>The new opening hours will be:</p>
-<ul>
-  <li>Monday to Friday, 9 a.m. to 8 p.m.</li>
-  <li>Saturday, 10 a.m. to 5 p.m.</li>
-  <li>Sunday, closed except for <a href="/events">special events</a>.</li>
-</ul>`),
-    )
-    expect(paragraphTexts(article)).toEqual([
-      ...STORY.slice(0, 2),
-      'The new opening hours will be:',
-      'Monday to Friday, 9 a.m. to 8 p.m.',
-      'Saturday, 10 a.m. to 5 p.m.',
-      'Sunday, closed except for special events.',
-      ...STORY.slice(2),
-    ])
-  })
-
-  it('an ordered list of steps inside the body is kept, item by item', () => {
-    const article = read(
-      bodyPage(
-        `<p>To borrow the new e-readers, residents need to do three things:</p>
-<ol>
-  <li><p>Bring a library card and a photo ID to the front desk.</p></li>
-  <li><p>Sign the lending agreement, which covers loss and damage.</p></li>
-  <li><p>Return the device within fourteen days, fully charged.</p></li>
-</ol>`,
-        2,
-      ),
-    )
-    expect(paragraphTexts(article)).toEqual([
-      ...STORY.slice(0, 3),
-      'To borrow the new e-readers, residents need to do three things:',
-      'Bring a library card and a photo ID to the front desk.',
-      'Sign the lending agreement, which covers loss and damage.',
-      'Return the device within fourteen days, fully charged.',
-      ...STORY.slice(3),
-    ])
-  })
-
-  it('a <blockquote> in the body is body text', () => {
-    const quoted =
-      '“Libraries are where a town keeps its memory. Closing one, even for a while, makes everyone poorer,” the letter said.'
-    const article = read(
-      bodyPage(`<p>In a letter read aloud at the meeting, a group of retired teachers urged the council to finish the work quickly.</p>
-<blockquote><p>${quoted}</p></blockquote>`),
-    )
-    expect(paragraphTexts(article)).toEqual([
-      ...STORY.slice(0, 2),
-      'In a letter read aloud at the meeting, a group of retired teachers urged the council to finish the work quickly.',
-      quoted,
-      ...STORY.slice(2),
-    ])
-    expect(article.pullQuotes).toEqual([])
-  })
-
   it('a small table of figures in the body is kept', () => {
     const article = read(
       bodyPage(`<p>Visits to the library had been rising before it closed, according to figures from the town.</p>
@@ -1300,48 +1244,25 @@ ${STORY.join('<br><br>\n')}
     for (const figure of ['48,200', '31,750']) expect(article.text).toContain(figure)
   })
 
-  it('invisible characters (soft hyphens, zero-width spaces) are dropped', () => {
-    const article = read(
-      bodyPage(
-        '<p>The renovation&shy;s were planned by a Boston firm that special\u00adizes in old\u200b buildings. Its architects had worked on three other libraries in the state.</p>',
-      ),
-    )
-    expect(article.paragraphs[2]?.text).toBe(
-      'The renovations were planned by a Boston firm that specializes in old buildings. Its architects had worked on three other libraries in the state.',
-    )
-  })
-
-  it('inline markup (links, emphasis) does not break words or paragraphs', () => {
-    const article = read(
-      bodyPage(
-        '<p>The <a href="/council">town council</a> approved the <em>final</em> payment on <strong>Tues</strong>day night. Members voted <span class="n">7</span>–<span class="n">2</span> in favour.</p>',
-      ),
-    )
-    expect(article.paragraphs[2]?.text).toBe(
-      'The town council approved the final payment on Tuesday night. Members voted 7–2 in favour.',
-    )
-  })
-
-  it('hidden elements, scripts, styles and templates contribute nothing', () => {
-    const article = read(
-      bodyPage(`<p>The library’s new catalogue went online last week.<span style="display:none"> Hidden tracking text.</span> Residents can reserve books from home.</p>
-<script>window.trackPage("library")</script>
-<style>.story p { margin: 0 }</style>
-<div hidden><p>This paragraph is hidden from every reader of the page.</p></div>
-<template><p>Template paragraph that no one sees.</p></template>`),
-    )
-    expect(article.paragraphs[2]?.text).toBe(
-      'The library’s new catalogue went online last week. Residents can reserve books from home.',
-    )
-    expectLeftOut(
-      article,
-      'Hidden tracking',
-      'trackPage',
-      'margin',
-      'hidden from every',
-      'Template',
-    )
-    expect(article.paragraphs).toHaveLength(6)
+  // Rows of tables/html-body-markup.json: markup put into the story after its paragraph `after`
+  // gives these paragraphs there, the story's own around them, none of the `leftOut` words and no
+  // pull quote.
+  const rows: Array<{
+    title: string
+    markup: string
+    after: number
+    paragraphs: string[]
+    leftOut?: string[]
+  }> = JSON.parse(readFileSync(new URL('./tables/html-body-markup.json', import.meta.url), 'utf8'))
+  it.each(rows.map((row) => [row.title, row] as const))('%s', (_title, row) => {
+    const article = read(bodyPage(row.markup, row.after))
+    expect(paragraphTexts(article)).toEqual([
+      ...STORY.slice(0, row.after + 1),
+      ...row.paragraphs,
+      ...STORY.slice(row.after + 1),
+    ])
+    expectLeftOut(article, ...(row.leftOut ?? []))
+    expect(article.pullQuotes).toEqual([])
   })
 
   it('a page with no story gives a fatal no-body message', () => {
@@ -1424,53 +1345,45 @@ describe('html: the seed articles wrapped in a page', () => {
   })
 })
 
-describe('html: the body a page declares in JSON-LD', () => {
-  const story = [
-    'The county opened its first public library branch in the valley on Saturday, after three years of planning and fundraising by residents.',
-    'Volunteers carried the last boxes of books into the converted grain store on Friday night, the branch manager said.',
-    'The branch will open five days a week and hold about 12,000 books, a reading room and four computers for public use.',
-    'Residents raised $180,000 of the $1.2 million cost through bake sales, a fun run and a benefit concert in the spring.',
-  ]
-  // A box of long, comma-heavy teasers with a content-like class name outscores the story.
-  const teasers = Array.from(
-    { length: 8 },
-    (_, i) =>
-      `Teaser ${i}: council, budget, roads, schools, parks, taxes, water, and more, discussed at length in another story, with many commas, clauses, and asides.`,
-  )
-  const page = (articleBody: string | null) =>
-    `<html><head>${
-      articleBody === null
-        ? ''
-        : `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Library opens', articleBody })}</script>`
-    }</head><body><div class="article-content main-story">${teasers.map((t) => `<p>${t}</p>`).join('')}</div><div>${story.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`
+const VALLEY_STORY = [
+  'The county opened its first public library branch in the valley on Saturday, after three years of planning and fundraising by residents.',
+  'Volunteers carried the last boxes of books into the converted grain store on Friday night, the branch manager said.',
+  'The branch will open five days a week and hold about 12,000 books, a reading room and four computers for public use.',
+  'Residents raised $180,000 of the $1.2 million cost through bake sales, a fun run and a benefit concert in the spring.',
+]
 
+// A box of long, comma-heavy teasers with a content-like class name outscores the story.
+const TEASERS = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `Teaser ${i}: council, budget, roads, schools, parks, taxes, water, and more, discussed at length in another story, with many commas, clauses, and asides.`,
+)
+
+/** A page of the teasers then the valley story, declaring `articleBody` in JSON-LD unless null. */
+const jsonLdPage = (articleBody: string | null) =>
+  `<html><head>${
+    articleBody === null
+      ? ''
+      : `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Library opens', articleBody })}</script>`
+  }</head><body><div class="article-content main-story">${TEASERS.map((t) => `<p>${t}</p>`).join('')}</div><div>${VALLEY_STORY.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`
+
+describe('html: the body a page declares in JSON-LD', () => {
   it('finds the story where the declared body is, when scores alone pick the wrong box', () => {
-    const unguided = ingestArticle({ content: page(null), format: 'html' })
+    const unguided = ingestArticle({ content: jsonLdPage(null), format: 'html' })
     expect(unguided.text).toContain('Teaser 0')
-    const guided = ingestArticle({ content: page(story.join('\n\n')), format: 'html' })
-    expect(guided.paragraphs.map((p) => p.text)).toEqual(story)
+    const guided = ingestArticle({ content: jsonLdPage(VALLEY_STORY.join('\n\n')), format: 'html' })
+    expect(guided.paragraphs.map((p) => p.text)).toEqual(VALLEY_STORY)
   })
 
   it('ignores a declared body that the page does not show', () => {
     const other =
       'A different story entirely about harbour dredging and the ferry timetable, '.repeat(8)
-    const article = ingestArticle({ content: page(other), format: 'html' })
+    const article = ingestArticle({ content: jsonLdPage(other), format: 'html' })
     expect(article.text).toContain('Teaser 0')
   })
 })
 
 describe('html: markup held as text is read, never kept', () => {
-  const story = [
-    'The county opened its first public library branch in the valley on Saturday, after three years of planning and fundraising by residents.',
-    'Volunteers carried the last boxes of books into the converted grain store on Friday night, the branch manager said.',
-    'The branch will open five days a week and hold about 12,000 books, a reading room and four computers for public use.',
-    'Residents raised $180,000 of the $1.2 million cost through bake sales, a fun run and a benefit concert in the spring.',
-  ]
-  const teasers = Array.from(
-    { length: 8 },
-    (_, i) =>
-      `Teaser ${i}: council, budget, roads, schools, parks, taxes, water, and more, discussed at length in another story, with many commas, clauses, and asides.`,
-  )
   // Every few words a link with a long address, as a CMS writes the body's HTML into JSON-LD.
   const linked = (text: string, i: number) =>
     text.replace(
@@ -1478,24 +1391,19 @@ describe('html: markup held as text is read, never kept', () => {
       (_, head: string, tail: string) =>
         `<a href="https://www.example.org/news/local/county-council-library-branch-valley-grain-store-${i}">${head}</a>${tail}`,
     )
-  const page = (articleBody: string) =>
-    `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Library opens', articleBody })}</script></head><body><div class="article-content main-story">${teasers.map((t) => `<p>${t}</p>`).join('')}</div><div>${story.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`
-
   it('a JSON-LD body that holds HTML still guides the extraction to the story', () => {
-    const html = story.map((t, i) => `<p>${linked(t, i)}</p>`).join('\n')
+    const html = VALLEY_STORY.map((t, i) => `<p>${linked(t, i)}</p>`).join('\n')
     expect(html).toContain('<a href=')
-    const article = ingestArticle({ content: page(html), format: 'html' })
-    expect(article.paragraphs.map((p) => p.text)).toEqual(story)
+    const article = ingestArticle({ content: jsonLdPage(html), format: 'html' })
+    expect(article.paragraphs.map((p) => p.text)).toEqual(VALLEY_STORY)
   })
 
   it('a JSON-LD body that holds escaped HTML guides it too', () => {
-    const escaped = story
-      .map(
-        (t, i) => `&lt;p&gt;${linked(t, i).replace(/</g, '&lt;').replace(/>/g, '&gt;')}&lt;/p&gt;`,
-      )
-      .join('')
-    const article = ingestArticle({ content: page(escaped), format: 'html' })
-    expect(article.paragraphs.map((p) => p.text)).toEqual(story)
+    const escaped = VALLEY_STORY.map(
+      (t, i) => `&lt;p&gt;${linked(t, i).replace(/</g, '&lt;').replace(/>/g, '&gt;')}&lt;/p&gt;`,
+    ).join('')
+    const article = ingestArticle({ content: jsonLdPage(escaped), format: 'html' })
+    expect(article.paragraphs.map((p) => p.text)).toEqual(VALLEY_STORY)
   })
 
   it('markup escaped in the page is dropped from the text; the words keep their spans', () => {
