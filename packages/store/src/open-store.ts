@@ -299,6 +299,14 @@ interface AnalysisRow {
   story_id: string
 }
 
+// An article's passages ($1 its id, `passages` the parameter of their JSON); the database
+// computes each one's tsvector.
+const insertPassagesSql = (
+  passages: string,
+) => `INSERT INTO passages (article_id, kind, ref, text, speaker, span_start, span_end)
+  SELECT $1, p.kind, p.ref, p.text, p.speaker, p.s, p.e
+  FROM json_to_recordset(${passages}::json) AS p(kind text, ref text, text text, speaker text, s integer, e integer)`
+
 const ANALYSIS_COLUMNS = `a.id, a.seq, a.format, a.content, a.metadata, a.path, a.content_hash, a.added_at,
   an.analysis_version, an.article, an.quotes, an.speakers, an.claims, an.profile, m.story_id`
 const ANALYSIS_FROM = `articles a JOIN analyses an ON an.article_id = a.id
@@ -402,7 +410,7 @@ export async function openStore(
     }
   }
   try {
-    const before = await migrate(db)
+    const before = await migrate(db, log)
     if (before === 0) log('created the store')
     trigrams = await enableTrigrams(db)
   } catch (error) {
@@ -440,8 +448,8 @@ export async function openStore(
     })
     await db.transaction(async (tx) => {
       await tx.query(
-        `UPDATE analyses SET analysis_version = $2, article = $3::jsonb, quotes = $4::jsonb,
-           speakers = $5::jsonb, claims = $6::jsonb, profile = $7::jsonb, analysed_at = now()
+        `UPDATE analyses SET analysis_version = $2, article = $3::json, quotes = $4::json,
+           speakers = $5::json, claims = $6::json, profile = $7::json, analysed_at = now()
          WHERE article_id = $1 AND analysis_version < $2`,
         [
           row.id,
@@ -469,12 +477,7 @@ export async function openStore(
   }
 
   async function insertPassages(tx: Queryable, id: string, passages: string) {
-    await tx.query(
-      `INSERT INTO passages (article_id, kind, ref, text, speaker, span_start, span_end)
-       SELECT $1, p.kind, p.ref, p.text, p.speaker, p.s, p.e
-       FROM jsonb_to_recordset($2::jsonb) AS p(kind text, ref text, text text, speaker text, s integer, e integer)`,
-      [id, passages],
-    )
+    await tx.query(insertPassagesSql('$2'), [id, passages])
   }
 
   // Work on the story index one at a time: a restore and an add never interleave.
@@ -518,13 +521,6 @@ export async function openStore(
     return index
   }
 
-  async function storyRow(tx: Queryable, id: string): Promise<Story> {
-    const { rows } = await tx.query<{ story: Story }>('SELECT story FROM stories WHERE id = $1', [
-      id,
-    ])
-    return rows[0]?.story as Story
-  }
-
   async function addPrepared(input: PreparedArticle | SerializedArticle): Promise<AddResult> {
     const prepared = 'json' in input ? input : serializeArticle(input)
     const quotes = prepared.quotes
@@ -538,48 +534,63 @@ export async function openStore(
     input: PreparedArticle | SerializedArticle,
     quotes: number,
   ): Promise<AddResult> {
+    // A PGlite data directory is this process's alone (lockDataDir): its index is the
+    // store's, and nothing needs catching up or locking once it is restored.
+    const shared = db.engine === 'postgres'
     try {
       return await db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
-        const { rows: same } = await tx.query<{ id: string; story_id: string }>(
-          `SELECT a.id, m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id
-           WHERE a.content_hash = $1`,
-          [prepared.contentHash],
-        )
-        if (same[0]) {
-          const story = await storyRow(tx, same[0].story_id)
-          return {
-            added: false,
-            id: same[0].id,
-            story,
-            joined: story.articles.length > 1,
-            quotes,
-          }
-        }
+        if (shared) await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
         const id = prepared.id
-        const { rows: taken } = await tx.query('SELECT 1 FROM articles WHERE id = $1', [id])
-        if (taken.length > 0)
+        // The same text, else another text under this id: one query for both.
+        const { rows: found } = await tx.query<{ id: string; same: boolean }>(
+          'SELECT id, content_hash = $1 AS same FROM articles WHERE content_hash = $1 OR id = $2 ORDER BY same DESC LIMIT 1',
+          [prepared.contentHash, id],
+        )
+        const earlier = found[0]
+        if (earlier?.same) {
+          const { rows } = await tx.query<{ story: Story }>(
+            'SELECT s.story FROM story_members m JOIN stories s ON s.id = m.story_id WHERE m.article_id = $1',
+            [earlier.id],
+          )
+          const story = rows[0]?.story as Story
+          return { added: false, id: earlier.id, story, joined: story.articles.length > 1, quotes }
+        }
+        if (earlier)
           throw new CorroborateError(
             'DUPLICATE_ID',
             `the store already has an article "${id}" with another text; give the new one another id`,
             { subject: id },
           )
-        // Catch up with what was added since, by this process or another.
-        const index = await catchUp(tx, false)
+        // Catch up with what was added since, by another process (or, first, by earlier runs).
+        const index = shared || storyIndex === null ? await catchUp(tx, false) : storyIndex
         const assignment = index.add(prepared.profile)
         const described = index.story(assignment.story) as Story
-        // The stored membership is what counts: a joined article goes where its closest neighbour is.
+        // The stored membership is what counts: a joined article goes where its closest
+        // neighbour is (another process's index may have named the story otherwise).
         let storyId = assignment.story
-        if (assignment.joined && assignment.member.closest !== null) {
+        if (shared && assignment.joined && assignment.member.closest !== null) {
           const { rows } = await tx.query<{ story_id: string }>(
             'SELECT story_id FROM story_members WHERE article_id = $1',
             [assignment.member.closest],
           )
           storyId = rows[0]?.story_id ?? storyId
         }
+        const story: Story = { ...described, id: storyId }
+        // Every row of the article in one statement: one round trip, not five.
         const { rows: inserted } = await tx.query<{ seq: string }>(
-          `INSERT INTO articles (id, content_hash, format, content, metadata, path)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING seq`,
+          `WITH a AS (
+             INSERT INTO articles (id, content_hash, format, content, metadata, path)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING seq),
+           an AS (
+             INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile)
+             VALUES ($1, $7, $8::json, $9::json, $10::json, $11::json, $12::json)),
+           s AS (
+             INSERT INTO stories (id, story) VALUES ($13, $14::json)
+             ON CONFLICT (id) DO UPDATE SET story = EXCLUDED.story, revision = stories.revision + 1),
+           m AS (
+             INSERT INTO story_members (article_id, story_id, member) VALUES ($1, $13, $15::json)),
+           p AS (${insertPassagesSql('$16')})
+           SELECT seq FROM a`,
           [
             id,
             prepared.contentHash,
@@ -587,33 +598,19 @@ export async function openStore(
             prepared.content,
             prepared.json.metadata,
             prepared.path,
-          ],
-        )
-        indexedSeq = Number(inserted[0]?.seq)
-        await tx.query(
-          `INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile)
-           VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7::jsonb)`,
-          [
-            id,
             version,
             prepared.json.article,
             prepared.json.quotes,
             prepared.json.speakers,
             prepared.json.claims,
             prepared.json.profile,
+            storyId,
+            JSON.stringify(story),
+            JSON.stringify(assignment.member satisfies StoryMember),
+            prepared.json.passages,
           ],
         )
-        const story: Story = { ...described, id: storyId }
-        await tx.query(
-          `INSERT INTO stories (id, story) VALUES ($1, $2::jsonb)
-           ON CONFLICT (id) DO UPDATE SET story = EXCLUDED.story, revision = stories.revision + 1`,
-          [storyId, JSON.stringify(story)],
-        )
-        await tx.query(
-          'INSERT INTO story_members (article_id, story_id, member) VALUES ($1, $2, $3::jsonb)',
-          [id, storyId, JSON.stringify(assignment.member satisfies StoryMember)],
-        )
-        await insertPassages(tx, id, prepared.json.passages)
+        indexedSeq = Number(inserted[0]?.seq)
         return {
           added: true,
           id,
@@ -807,19 +804,19 @@ export async function openStore(
       )
       const row = rows[0]
       if (!row) return undefined
+      const read = () =>
+        db.query<{ id: string; version: number; article: string; analysis: string }>(
+          `SELECT m.article_id AS id, an.analysis_version AS version, an.article::text AS article,
+             json_build_object('quotes', an.quotes, 'speakers', an.speakers, 'claims', an.claims)::text AS analysis
+           FROM story_members m JOIN analyses an ON an.article_id = m.article_id WHERE m.story_id = $1`,
+          [storyId],
+        )
+      let { rows: members } = await read()
       // Re-analysed first when an older core stored them: the text is of this core's analysis.
-      const stale = await db.query<{ n: string }>(
-        `SELECT count(*) AS n FROM story_members m JOIN analyses an ON an.article_id = m.article_id
-         WHERE m.story_id = $1 AND an.analysis_version < $2`,
-        [storyId, version],
-      )
-      if (Number(stale.rows[0]?.n ?? 0) > 0) await loadRows('WHERE m.story_id = $1', [storyId])
-      const { rows: members } = await db.query<{ id: string; article: string; analysis: string }>(
-        `SELECT m.article_id AS id, an.article::text AS article,
-           json_build_object('quotes', an.quotes, 'speakers', an.speakers, 'claims', an.claims)::text AS analysis
-         FROM story_members m JOIN analyses an ON an.article_id = m.article_id WHERE m.story_id = $1`,
-        [storyId],
-      )
+      if (members.some((m) => m.version < version)) {
+        await loadRows('WHERE m.story_id = $1', [storyId])
+        ;({ rows: members } = await read())
+      }
       const byId = new Map(members.map((m) => [m.id, m]))
       const story = row.story
       const found = story.articles.flatMap((id) => byId.get(id) ?? [])
@@ -833,7 +830,7 @@ export async function openStore(
     async saveStoryAnalysis(made) {
       const { rows } = await db.query<{ story_id: string }>(
         `INSERT INTO story_analyses (story_id, revision, clusters, disputes, analysis, quotes_list, dispute_list, speakers, quotes, claims, dispute_kinds)
-         SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb
+         SELECT $1, $2, $3, $4, $5::json, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb
          FROM stories WHERE id = $1 AND revision = $2
          ON CONFLICT (story_id) DO UPDATE SET revision = EXCLUDED.revision,
            clusters = EXCLUDED.clusters, disputes = EXCLUDED.disputes, quotes = EXCLUDED.quotes,
