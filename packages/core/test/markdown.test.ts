@@ -24,35 +24,19 @@ Construction is expected to begin next spring, officials said.
   it('reads title, author, date, source and url with source front-matter', () => {
     const article = markdown(content)
     const span = { start: 0, end: FRONT_MATTER.length - 1 }
-    expect(article.title).toEqual({
-      value: 'Council Approves New Bridge',
-      text: 'Council Approves New Bridge',
+    const fromFrontMatter = (value: string) => ({
+      value,
+      text: value,
       span,
       source: 'front-matter',
     })
-    expect(article.author).toEqual({
-      value: 'Jane Doe',
-      text: 'Jane Doe',
-      span,
-      source: 'front-matter',
-    })
-    expect(article.published).toEqual({
-      value: '2024-05-06',
-      text: '2024-05-06',
-      span,
-      source: 'front-matter',
-    })
-    expect(article.outlet).toEqual({
-      value: 'The Daily Ledger',
-      text: 'The Daily Ledger',
-      span,
-      source: 'front-matter',
-    })
-    expect(article.url).toEqual({
-      value: 'https://example.com/bridge',
-      text: 'https://example.com/bridge',
-      span,
-      source: 'front-matter',
+    const { title, author, published, outlet, url } = article
+    expect({ title, author, published, outlet, url }).toEqual({
+      title: fromFrontMatter('Council Approves New Bridge'),
+      author: fromFrontMatter('Jane Doe'),
+      published: fromFrontMatter('2024-05-06'),
+      outlet: fromFrontMatter('The Daily Ledger'),
+      url: fromFrontMatter('https://example.com/bridge'),
     })
     for (const field of [article.title, article.author, article.published, article.outlet]) {
       expect(slice(article, field?.span ?? null)).toContain(field?.text)
