@@ -56,6 +56,22 @@ function corpus(texts: Record<string, string[]>, claims: Claim[] = []): Corpus {
   return { articles, quotes, clusters, claims, slots, disputes, agreements }
 }
 
+// Port Minister Karl Vogt's harbor plan, which several outlets report.
+const PORT_MEETING = 'The port authority met on Monday.'
+const HARBOR_PLAN =
+  '“The harbor plan will bring thousands of jobs to the coast,” Port Minister Karl Vogt said.'
+const VOGT_IN_PORT = 'Vogt spoke in the port.'
+
+/** The one agreement of articles a, b and c on the quote of cluster k0, by `speaker`. */
+const quoteAgreement = (speaker: string) => ({
+  id: 'a0',
+  kind: 'quote',
+  summary: expect.stringContaining(speaker),
+  articles: ['a', 'b', 'c'],
+  cluster: 'k0',
+  slot: null,
+})
+
 /** The only cluster holding the quote with this id. */
 function clusterOf(result: Corpus, quote: string): QuoteCluster {
   const found = result.clusters.filter((c) => c.members.some((m) => m.quote === quote))
@@ -479,54 +495,27 @@ describe('crossref: disputes over quotes', () => {
       member: 'jails',
     })
     expect(result.disputes).toEqual([])
-    expect(result.agreements).toEqual([
-      {
-        id: 'a0',
-        kind: 'quote',
-        summary: expect.stringContaining('Ida Novak'),
-        articles: ['a', 'b', 'c'],
-        cluster: 'k0',
-        slot: null,
-      },
-    ])
+    expect(result.agreements).toEqual([quoteAgreement('Ida Novak')])
   })
 
   it('agreement of one speaker across outlets is corroboration, never a dispute', () => {
     const result = corpus({
-      a: [
-        'The port authority met on Monday.',
-        '“The harbor plan will bring thousands of jobs to the coast,” Port Minister Karl Vogt said.',
-      ],
+      a: [PORT_MEETING, HARBOR_PLAN],
       b: [
-        'Vogt spoke in the port.',
+        VOGT_IN_PORT,
         '“The harbor plan will bring thousands of jobs to the coast,” Vogt told reporters.',
       ],
-      c: ['Vogt spoke in the port.', '“The harbor plan will bring thousands of jobs,” Vogt said.'],
+      c: [VOGT_IN_PORT, '“The harbor plan will bring thousands of jobs,” Vogt said.'],
     })
     expectWellFormed(result)
     expect(result.disputes).toEqual([])
-    expect(result.agreements).toEqual([
-      {
-        id: 'a0',
-        kind: 'quote',
-        summary: expect.stringContaining('Karl Vogt'),
-        articles: ['a', 'b', 'c'],
-        cluster: 'k0',
-        slot: null,
-      },
-    ])
+    expect(result.agreements).toEqual([quoteAgreement('Karl Vogt')])
   })
 
   it('wording: content words replaced by fewer words ("thousands of" → "new")', () => {
     const result = corpus({
-      a: [
-        'The port authority met on Monday.',
-        '“The harbor plan will bring thousands of jobs to the coast,” Port Minister Karl Vogt said.',
-      ],
-      b: [
-        'Vogt spoke in the port.',
-        '“The harbor plan will bring new jobs to the coast,” Vogt told reporters.',
-      ],
+      a: [PORT_MEETING, HARBOR_PLAN],
+      b: [VOGT_IN_PORT, '“The harbor plan will bring new jobs to the coast,” Vogt told reporters.'],
     })
     expect(result.disputes.map((d) => d.kind)).toEqual(['wording'])
   })
@@ -574,10 +563,7 @@ describe('crossref: contested claims', () => {
 
   it('a voice that "criticized … saying" contests what it criticizes', () => {
     const result = corpus({
-      a: [
-        'The port authority met on Monday.',
-        '“The harbor plan will bring thousands of jobs to the coast,” Port Minister Karl Vogt said.',
-      ],
+      a: [PORT_MEETING, HARBOR_PLAN],
       b: [
         'Opposition leader Maria Lopez criticized the harbor plan, saying, “It will only bring more pollution to the coast.”',
       ],
@@ -600,10 +586,7 @@ describe('crossref: contested claims', () => {
 
   it('a voice that praises is no dispute', () => {
     const result = corpus({
-      a: [
-        'The port authority met on Monday.',
-        '“The harbor plan will bring thousands of jobs to the coast,” Port Minister Karl Vogt said.',
-      ],
+      a: [PORT_MEETING, HARBOR_PLAN],
       b: [
         'Council member Jo Park praised the harbor plan, saying, “It will bring good jobs to the coast at last.”',
       ],
@@ -871,19 +854,19 @@ describe('crossref: coverage', () => {
   it('says what each of three articles carries, carries alone, and leaves out', () => {
     const texts = {
       a: [
-        'The port authority met on Monday.',
-        '“The harbor plan will bring thousands of jobs to the coast,” Port Minister Karl Vogt said.',
+        PORT_MEETING,
+        HARBOR_PLAN,
         '“Construction starts in the autumn and ends within two years,” Vogt added.',
         'The new pier can hold 40 ships.',
       ],
       b: [
-        'Vogt spoke in the port.',
+        VOGT_IN_PORT,
         '“The harbor plan will bring thousands of jobs to the coast,” Vogt told reporters.',
         '“Construction starts in the autumn and ends within two years,” he said.',
         'The new pier can hold 40 ships.',
       ],
       c: [
-        'Vogt spoke in the port.',
+        VOGT_IN_PORT,
         '“The harbor plan will bring thousands of jobs to the coast,” Vogt said.',
         '“Fishermen will keep their old moorings at the north quay,” Vogt said.',
       ],
