@@ -126,3 +126,15 @@ export const resultText = (result: object) =>
   (('content' in result ? result.content : []) as Array<{ text?: string }>)
     .map((block) => block.text ?? '')
     .join('\n')
+
+/** A raw client's first JSON-RPC request, as the SDK's client would send it. */
+export const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'raw', version: '1.0.0' },
+  },
+}

@@ -6,6 +6,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveHttp } from '../src/http.js'
 import { createServer } from '../src/server.js'
+import { INITIALIZE } from './helpers.js'
 
 const corpus = createCorpus([
   normalizeArticle({
@@ -14,16 +15,6 @@ const corpus = createCorpus([
   }),
 ])
 
-const INITIALIZE = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: {
-    protocolVersion: '2025-06-18',
-    capabilities: {},
-    clientInfo: { name: 'raw', version: '1.0.0' },
-  },
-}
 const MCP_HEADERS = {
   'content-type': 'application/json',
   accept: 'application/json, text/event-stream',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectStdio, copyServer, MANIFEST, resultText, runToEnd } from './helpers.js'
+import { connectStdio, copyServer, INITIALIZE, MANIFEST, resultText, runToEnd } from './helpers.js'
 
 // The copy's manifest says this version (the package's own, marked), so that the test tells
 // a version read from package.json from a constant that happens to match it.
@@ -93,16 +93,7 @@ describe('corroborate-mcp over stdio', () => {
 
   it('writes only JSON-RPC to stdout, and exits when stdin ends', async () => {
     const messages = [
-      {
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'raw', version: '1.0.0' },
-        },
-      },
+      INITIALIZE,
       { jsonrpc: '2.0', method: 'notifications/initialized' },
       { jsonrpc: '2.0', id: 2, method: 'tools/list' },
       { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'list_sources' } },
