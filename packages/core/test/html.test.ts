@@ -196,111 +196,25 @@ describe('html: clutter is left out of the text', () => {
     expect(article.sentences).toHaveLength(10)
   })
 
-  it('navigation menus: a <nav> bar, a role="navigation" list and breadcrumbs', () => {
-    const article = read(
-      storyPage({
-        before: `<header class="site-header">
-      <a class="logo" href="/">The Millbrook Courier</a>
-      <nav class="main-nav">
-        <ul>
-          <li><a href="/">Home</a></li>
-          <li><a href="/local">Local News</a></li>
-          <li><a href="/sports">High School Sports</a></li>
-          <li><a href="/opinion">Opinion and Letters</a></li>
-          <li><a href="/obituaries">Obituaries</a></li>
-        </ul>
-      </nav>
-    </header>
-    <ul role="navigation" class="section-links">
-      <li><a href="/local/schools">Schools and Education</a></li>
-      <li><a href="/local/roads">Roads and Traffic Updates</a></li>
-    </ul>`,
-        top: `<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/local">Local</a></li><li>Culture and Community</li></ol>`,
-      }),
-    )
+  // Rows of tables/html-clutter.json: the story page with clutter put `before` the main part,
+  // at the `top` of the article, `inserts` after its paragraphs, `after` the article or at the
+  // `end` of the page reads as the story alone, none of the `leftOut` words in its text; each
+  // `removed` phrase is in that many removed blocks, or in blocks of those kinds.
+  const clutter: Array<{
+    title: string
+    page: Parameters<typeof storyPage>[0]
+    leftOut: string[]
+    removed?: Record<string, number | string[]>
+  }> = JSON.parse(readFileSync(new URL('./tables/html-clutter.json', import.meta.url), 'utf8'))
+  it.each(clutter.map((row) => [row.title, row] as const))('%s', (_title, row) => {
+    const article = read(storyPage(row.page))
     expectStory(article)
-    expectLeftOut(
-      article,
-      'Local News',
-      'High School Sports',
-      'Obituaries',
-      'Schools and Education',
-      'Roads and Traffic Updates',
-      'Culture and Community',
-    )
-  })
-
-  it('a related-stories box between paragraphs is left out and reported as a sidebar', () => {
-    const article = read(
-      storyPage({
-        inserts: {
-          2: `      <aside class="related-stories">
-        <h3>Related stories</h3>
-        <ul>
-          <li><a href="/local/budget">Council approves budget for new school buses</a></li>
-          <li><a href="/local/mill">Historic mill to become an arts centre</a></li>
-          <li><a href="/local/bridge">Footbridge over Mill Creek closes for repairs</a></li>
-        </ul>
-      </aside>`,
-        },
-        after: `<section class="more-stories">
-        <h2>More from Local</h2>
-        <div class="teaser"><h3><a href="/local/park">Park rangers count a record number of herons</a></h3>
-          <p>Volunteers counted more than 140 nesting pairs along the river this spring, the highest number since records began.</p></div>
-        <div class="teaser"><h3><a href="/local/market">Farmers market moves to the old rail yard</a></h3>
-          <p>The Saturday market will have room for twice as many stalls at its new site, the organizers said in a statement.</p></div>
-      </section>`,
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(
-      article,
-      'Related stories',
-      'Council approves budget',
-      'Historic mill',
-      'Footbridge over Mill Creek',
-      'More from Local',
-      'herons',
-      'nesting pairs',
-      'Farmers market',
-      'twice as many stalls',
-    )
-    for (const phrase of [
-      'Related stories',
-      'Council approves budget for new school buses',
-      'Historic mill to become an arts centre',
-    ]) {
-      expect(removedWith(article, phrase).map((r) => r.kind)).toEqual(['sidebar'])
+    expectLeftOut(article, ...row.leftOut)
+    for (const [phrase, removed] of Object.entries(row.removed ?? {})) {
+      const blocks = removedWith(article, phrase)
+      if (typeof removed === 'number') expect(blocks).toHaveLength(removed)
+      else expect(blocks.map((r) => r.kind)).toEqual(removed)
     }
-  })
-
-  it('a comments section after the article, readers’ prose included, is left out', () => {
-    const article = read(
-      storyPage({
-        after: `<section id="comments" class="comments">
-        <h2>3 Comments</h2>
-        <ol class="comment-list">
-          <li class="comment"><p class="comment-author">GardenFan</p>
-            <p>Great news for the town, my kids have missed story time so much. We will certainly be there on the open day.</p></li>
-          <li class="comment"><p class="comment-author">R. Whitfield</p>
-            <p>Four million dollars is a lot of money for one building, in my opinion. I hope the council keeps an eye on the running costs.</p></li>
-          <li class="comment"><p class="comment-author">millbrook_mom</p>
-            <p>The old reading room was always too cold in winter, so I am glad they fixed the roof. Thank you to all the volunteers.</p></li>
-        </ol>
-        <p><a href="/login">Log in to comment</a></p>
-      </section>`,
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(
-      article,
-      'Comments',
-      'GardenFan',
-      'story time',
-      'Four million dollars',
-      'too cold in winter',
-      'Log in to comment',
-    )
   })
 
   it('ads: "Advertisement" slots and ad-class boxes are left out and reported as advertisements', () => {
@@ -321,150 +235,6 @@ describe('html: clutter is left out of the text', () => {
     for (const phrase of ['Advertisement', 'ADVERTISEMENT', 'garden furniture']) {
       expect(removedWith(article, phrase).map((r) => r.kind)).toEqual(['advertisement'])
     }
-  })
-
-  it('a cookie banner and a sign-in prompt are left out', () => {
-    const article = read(
-      storyPage({
-        before: `<div id="cookie-banner" class="cookie-consent" role="dialog">
-      <p>We use cookies to personalise content and to analyse our traffic. By continuing to use this site, you agree to our use of cookies.</p>
-      <button>Accept all</button> <a href="/cookies">Manage preferences</a>
-    </div>`,
-        inserts: {
-          2: `      <div class="login-prompt">
-        <p>Already a subscriber? Sign in to keep reading without limits.</p>
-        <a href="/login">Sign in</a>
-      </div>`,
-        },
-        end: `<div class="paywall-modal" aria-live="polite"><p>You have read 3 of your 5 free articles this month. Create a free account to keep reading.</p></div>`,
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(
-      article,
-      'cookies',
-      'Accept all',
-      'Manage preferences',
-      'Already a subscriber',
-      'Sign in',
-      'free articles',
-      'Create a free account',
-    )
-    expect(removedWith(article, 'Already a subscriber')).toHaveLength(1)
-  })
-
-  it('share bars at the top and between paragraphs are left out, as social-follow', () => {
-    const article = read(
-      storyPage({
-        top: `<ul class="share-tools">
-          <li><a href="https://facebook.example/share">Facebook</a></li>
-          <li><a href="https://twitter.example/intent">Twitter</a></li>
-          <li><a href="mailto:?subject=library">Email</a></li>
-          <li><button>Copy link</button></li>
-        </ul>`,
-        inserts: {
-          1: `      <div class="social-share"><span>Share this article</span> <a href="#">WhatsApp</a> <a href="#">LinkedIn</a></div>`,
-        },
-        after: `<div class="share-bar bottom"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Print</a></div>`,
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(
-      article,
-      'Facebook',
-      'Twitter',
-      'Email',
-      'Share this article',
-      'WhatsApp',
-      'LinkedIn',
-      'Print',
-    )
-    expect(removedWith(article, 'Share this article').map((r) => r.kind)).toEqual(['social-follow'])
-  })
-
-  it('a newsletter sign-up box between paragraphs is left out and reported', () => {
-    const article = read(
-      storyPage({
-        inserts: {
-          2: `      <div class="newsletter-signup">
-        <h3>Get the Morning Briefing</h3>
-        <p>Sign up for our free daily newsletter and get the top local stories in your inbox every morning.</p>
-        <form action="/subscribe"><input type="email" placeholder="Your email address"><button>Sign up</button></form>
-      </div>`,
-        },
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(article, 'Morning Briefing', 'newsletter', 'inbox', 'Your email address')
-    expect(removedWith(article, 'Morning Briefing')).toHaveLength(1)
-    expect(removedWith(article, 'daily newsletter')).toHaveLength(1)
-  })
-
-  it('an author bio box at the end of the article is left out', () => {
-    const article = read(
-      storyPage({
-        after: `<div class="author-bio">
-        <img src="/staff/jane-doe.jpg" alt="Jane Doe">
-        <p>Jane Doe covers local government and culture for the Courier. She joined the paper in 2015 after a decade in public radio.</p>
-        <p><a href="https://twitter.example/janedoe">Follow Jane on Twitter</a></p>
-      </div>`,
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(article, 'Jane Doe', 'public radio', 'Follow Jane')
-  })
-
-  it('an author bio box between paragraphs is reported as an author bio', () => {
-    const article = read(
-      storyPage({
-        inserts: {
-          3: `      <div class="author-bio"><p>Jane Doe covers local government and culture for the Courier. She joined the paper in 2015 after a decade in public radio.</p></div>`,
-        },
-      }),
-    )
-    expectStory(article)
-    expect(removedWith(article, 'Jane Doe covers').map((r) => r.kind)).toEqual(['author-bio'])
-  })
-
-  it('the site footer with its copyright line and links is left out', () => {
-    const article = read(
-      storyPage({
-        end: `<footer class="site-footer">
-      <p>© 2024 Millbrook Courier Media LLC. All rights reserved.</p>
-      <ul>
-        <li><a href="/privacy">Privacy Policy</a></li>
-        <li><a href="/terms">Terms of Use</a></li>
-        <li><a href="/contact">Contact Us</a></li>
-      </ul>
-      <p>The Millbrook Courier has served the valley since 1887. Use of this site constitutes acceptance of our terms.</p>
-    </footer>`,
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(
-      article,
-      '©',
-      'All rights reserved',
-      'Privacy Policy',
-      'Terms of Use',
-      'Contact Us',
-      'served the valley',
-    )
-  })
-
-  it('a related box whose class also holds "content" is still left out', () => {
-    const article = read(
-      storyPage({
-        inserts: {
-          2: `      <div class="related-content">
-        <h3>Related</h3>
-        <p>Volunteers counted more than 140 nesting pairs of herons along the river this spring. It is the highest number since records began.</p>
-      </div>`,
-        },
-      }),
-    )
-    expectLeftOut(article, 'nesting pairs', 'herons')
-    expectStory(article)
   })
 
   it('a story split into plain <div> chunks around an ad keeps every chunk', () => {
@@ -614,18 +384,6 @@ describe('html: captions and pull quotes are kept apart from the body', () => {
     expect(article.pullQuotes.map((q) => q.text)).toEqual([
       '“We wanted to keep the character of the old building.”',
     ])
-  })
-
-  it('an <aside class="pullquote"> at least stays out of the text', () => {
-    const article = read(
-      storyPage({
-        inserts: {
-          2: `      <aside class="pullquote"><p>“We wanted to keep the character of the old building.”</p></aside>`,
-        },
-      }),
-    )
-    expectStory(article)
-    expectLeftOut(article, 'We wanted to keep')
   })
 
   it('captions and pull quotes together, each in its own list, in page order', () => {
