@@ -1,4 +1,11 @@
-import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from '../lexicon/index.js'
+import {
+  ARTICLES,
+  DEMONSTRATIVES,
+  isReportingVerb,
+  isWeekday,
+  POSSESSIVE_DETERMINERS,
+  QUANTIFIERS,
+} from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
   MONTHS,
@@ -8,22 +15,14 @@ import {
   STOPWORDS,
   singular,
   TITLE_WORDS,
-  WEEKDAYS,
 } from './lexicon.js'
 import { fromCapitals } from './places.js'
 import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
-// General English only: verbs of speech (quotes cover what was said), auxiliaries and
-// modals, and the irregular past forms a verb of action takes in news.
-
-/** Verbs of speech, as lemmas: what they report is a quote, not an action. */
-export const SPEECH = new Set(
-  `say tell add state explain note write ask reply respond continue remark argue claim insist
-  declare comment acknowledge admit warn tweet post mention suggest recall answer observe stress
-  emphasize emphasise reiterate affirm assert contend maintain testify describe call quip muse
-  speak repeat predict complain concede boast joke report reveal`.split(/\s+/),
-)
+// General English only: auxiliaries and modals, and the irregular past forms a verb
+// of action takes in news. Verbs that report speech are no action (quotes cover what
+// was said): the lexicon's reporting verbs.
 
 /** Forms that stay alike in the past ("put", "cut"): a verb only after "has", "had" or as past by context. */
 const SAME_PAST = new Set([
@@ -115,12 +114,7 @@ function readSubject(tokens: readonly Token[], k: number): Subject | null {
     const token = tokens[j] as Token
     if (isCapitalized(token)) {
       const lower = token.lower.replace(/\.$/, '')
-      if (
-        STOPWORDS.has(lower) ||
-        OPENERS.has(lower) ||
-        MONTHS.has(lower) ||
-        (WEEKDAYS as readonly string[]).includes(lower)
-      )
+      if (STOPWORDS.has(lower) || OPENERS.has(lower) || MONTHS.has(lower) || isWeekday(lower))
         return null
       const word = bare(token.text)
       if (nameStart < 0) nameStart = j
@@ -302,7 +296,7 @@ function scanNounPhrase(
     const word = token.lower
     if (isCapitalized(token)) {
       const stem = bare(token.text).toLowerCase()
-      if (MONTHS.has(stem) || (WEEKDAYS as readonly string[]).includes(stem)) break
+      if (MONTHS.has(stem) || isWeekday(stem)) break
       if (STOPWORDS.has(word) && headFirst < 0) break
       // A title is no part of the name: "President Barack Obama", "Wells Fargo CEO John Stumpf".
       const title =
@@ -416,7 +410,7 @@ function actionAt(tokens: readonly Token[], k: number, text: string): Found | nu
   const subject = readSubject(tokens, k)
   if (!subject) return null
   const verb = readVerb(tokens, afterAside(tokens, subject.last + 1))
-  if (!verb || SPEECH.has(verb.lemma)) return null
+  if (!verb || isReportingVerb(verb.lemma)) return null
   const object = readObject(tokens, verb.at + 1, text)
   if (!object) return null
   for (let i = subject.first; i <= object.last; i++) if (isQuoteMark(tokens[i])) return null

@@ -1,8 +1,14 @@
 import * as chrono from 'chrono-node'
-import { pastOf } from '../lexicon/index.js'
+import {
+  capitalized,
+  pastOf,
+  RELATIVE_DAYS,
+  WEEKDAY_ALTERNATION,
+  WEEKDAYS,
+} from '../lexicon/index.js'
 import { bisectLeft, bisectRight } from '../sorted.js'
 import type { Found } from './found.js'
-import { STOPWORDS, WEEKDAYS } from './lexicon.js'
+import { STOPWORDS } from './lexicon.js'
 
 /** A calendar day as UTC midnight milliseconds; only the date part ever matters. */
 type Day = number
@@ -97,9 +103,14 @@ function findCalendarDates(text: string, published: Day | null, unresolved: Unre
   return found
 }
 
-const WEEKDAY =
-  /(?:\b(on|last|next|this|past|coming|until|by|from|since|early|late)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b/gi
-const RELATIVE = /\b(yesterday|today|tonight|tomorrow|Yesterday|Today|Tonight|Tomorrow)\b(?!['’]s)/g
+const WEEKDAY = new RegExp(
+  `(?:\\b(on|last|next|this|past|coming|until|by|from|since|early|late)\\s+)?\\b(${WEEKDAY_ALTERNATION})(?:['’]s)?\\b`,
+  'gi',
+)
+const RELATIVE = new RegExp(
+  `\\b(${[...RELATIVE_DAYS, ...RELATIVE_DAYS.map(capitalized)].join('|')})\\b(?!['’]s)`,
+  'g',
+)
 // A sentence about what is yet to happen, with no past-tense reporting verb that would anchor it.
 const FUTURE =
   /\b(?:will|shall|is|are|was|were)\s+(?:(?:set|scheduled|expected|due|slated|poised|going)\s+to\b)|\bwill\b|\bplans?\s+to\b|\bis\s+to\b/i

@@ -1,3 +1,5 @@
+import { COMMON_TITLES } from '../lexicon/index.js'
+
 const words = (list: string) => new Set(list.trim().split(/\s+/))
 // Lexicons are Maps, not objects: a word such as "constructor" must not find
 // what Object.prototype holds under that name.
@@ -279,16 +281,6 @@ export const MONTHS = words(`
   jun jul aug sep sept oct nov dec
 `)
 
-export const WEEKDAYS = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const
-
 /** Words before a number that make it a rank or an identifier: "No. 1", "number 10", "#2". */
 export const IDENTIFIER_WORDS = words(
   `no nos number num pg page p pp vol chapter ch section sec art`,
@@ -357,6 +349,11 @@ export const PLACE_NAME_WORDS = words(`
   City Town County Province State Region District Republic Kingdom Territory Hills Beach Falls Cape
 `)
 
+/** Titles and ranks before a person's name, as written: "Mr", "President", "Gen", "Rev". */
+const PERSON_TITLES = `${COMMON_TITLES.join(' ')} President Secretary Minister Prime Senator
+  Governor Mayor King Queen Prince Princess Pope Judge General Gen Col Capt Lt Sgt Chief Director
+  Chairman CEO Justice Ambassador Officer Detective Professor Prof Sir Lord Lady Pastor Rev`
+
 /**
  * Capitalized words that make a name an institution, a work or an event rather
  * than a place: "in Congress", "in The Times", "in the Senate".
@@ -371,17 +368,13 @@ export const NOT_PLACE_WORDS = words(`
   Award Report Constitution Amendment Bible Koran Quran God Christ Twitter Facebook Instagram
   TikTok YouTube Telegram Reddit English Spanish French German Arabic Chinese Russian Portuguese
   Italian Japanese Korean Hindi Persian Farsi Hebrew Turkish Ukrainian Latin Greek Dutch Polish
-  Democrats Republicans Mr Mrs Ms Dr Sen Rep Gov President Secretary Minister Prime Senator Governor
-  Mayor King Queen Prince Princess Pope Judge General Gen Col Capt Lt Sgt Chief Director Chairman CEO
-  Justice Ambassador Officer Detective Professor Prof Sir Lord Lady Saint Pastor Rev
+  Democrats Republicans Saint ${PERSON_TITLES}
 `)
 
 /** Titles that open a person's name: a name after them is no place. */
 export const TITLE_WORDS = words(`
-  Mr Mrs Ms Dr Sen Rep Gov President Secretary Minister Prime Senator Governor Mayor King Queen Prince
-  Princess Pope Judge General Gen Col Capt Lt Sgt Chief Director Chairman CEO Justice Ambassador
-  Officer Detective Professor Prof Sir Lord Lady Pastor Rev Vice Deputy Speaker Leader Premier
-  Chancellor President-elect Representative Congressman Congresswoman Commissioner Superintendent
+  ${PERSON_TITLES} Vice Deputy Speaker Leader Premier Chancellor President-elect Representative
+  Congressman Congresswoman Commissioner Superintendent
 `)
 
 /** Nouns and verbs of travel: a list of places after them is an itinerary, and "to" after them leads to a place. */

@@ -1,8 +1,16 @@
-import { pastOf, thirdPersonOf } from '../lexicon/index.js'
+import {
+  AUXILIARY_VERBS,
+  DAY_PARTS,
+  isReportingVerb,
+  isWeekday,
+  MODALS,
+  pastOf,
+  RELATIVE_DAYS,
+  thirdPersonOf,
+} from '../lexicon/index.js'
 import { bisectLeft } from '../sorted.js'
 import type { Claim } from '../types.js'
-import { SPEECH } from './actions.js'
-import { STOPWORDS, singular, TITLE_WORDS, WEEKDAYS } from './lexicon.js'
+import { STOPWORDS, singular, TITLE_WORDS } from './lexicon.js'
 import { isCapitalized, startOf, type Token, tokenize } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
@@ -55,11 +63,11 @@ const CLAUSE_OPENERS = new Set(
     ' ',
   ),
 )
-const AUXILIARIES = new Set(
-  'is are was were be been being has have had do does did will would shall should can could may might must now also already reportedly still just since then'.split(
-    ' ',
-  ),
-)
+const AUXILIARIES = new Set([
+  ...AUXILIARY_VERBS,
+  ...MODALS,
+  ...'be been being shall now also already reportedly still just since then'.split(' '),
+])
 /** Words between a number and what it counts, or its predicate, that say nothing of what it is. */
 const QUANTITY_FILLER = new Set(
   'at least most more than about nearly some up to over almost around roughly an estimated a the of by only just approximately fewer less under below as many much another additional further another whopping mere record new'.split(
@@ -95,7 +103,8 @@ const FRONTED_OPENERS = new Set(
 const SPEECH_FORMS = new RegExp(
   `^(?:${['say', 'tell', 'write', 'speak'].flatMap((verb) => [pastOf(verb), thirdPersonOf(verb)]).join('|')})$`,
 )
-const MODALS = new Set('can could will would may might must should shall to did does do'.split(' '))
+/** Words after which a verb stands in its base form: "will meet", "to visit", "did say". */
+const BEFORE_BARE_VERB = new Set([...MODALS, ...'shall to did does do'.split(' ')])
 /** Verbs that stand for the event their subject names: "the offer came", "the attack happened". */
 const LIGHT_VERBS = new Set('come happen occur take begin start follow unfold emerge'.split(' '))
 /** Forms of the light verbs, some of them stopwords: "came", "took place". */
@@ -108,11 +117,14 @@ const LEAD_VERBS = new Set(
   ),
 )
 /** Words of time or of a document that are no event of their own. */
-const NOT_EVENTS = new Set(
-  `day week month year time night morning afternoon evening weekend hour minute date period
-  season term report statement release article story interview post tweet remark comment
-  decade century today tonight yesterday tomorrow earlier later ago`.split(/\s+/),
-)
+const NOT_EVENTS = new Set([
+  ...DAY_PARTS,
+  ...RELATIVE_DAYS,
+  ...`day week month year time weekend hour minute date period season term report statement
+  release article story interview post tweet remark comment decade century earlier later ago`.split(
+    /\s+/,
+  ),
+])
 /** Verbs and nouns of one event, to one name: "proposal" is an "offer", "talks" a "meeting". */
 const EVENT_CLASSES = new Map<string, string>(
   Object.entries({
@@ -351,8 +363,7 @@ function scopeOf(tokens: readonly Token[], start: number, end: number, skip: [nu
     }
     if (words.length > 0) {
       const first = (words[0] as string).toLowerCase()
-      if (!(WEEKDAYS as readonly string[]).includes(first))
-        scope.add(canonicalPlace(words.join(' ')))
+      if (!isWeekday(first)) scope.add(canonicalPlace(words.join(' ')))
       continue
     }
     const next = tokens[k + 1]
@@ -449,7 +460,7 @@ function quantity(
     }
     const lemma =
       verbLemma(token, tokens[k - 1]) ??
-      (MODALS.has(tokens[k - 1]?.lower ?? '') ? word : null) ??
+      (BEFORE_BARE_VERB.has(tokens[k - 1]?.lower ?? '') ? word : null) ??
       (/^(?:the|a|an|his|her|its|their|our)$/.test(tokens[k - 1]?.lower ?? '')
         ? null
         : /(?:us|is|ss)$/.test(word)
@@ -460,7 +471,7 @@ function quantity(
       continue
     }
     if (lemma && !MEASURE_NOUNS.has(singular(word))) {
-      if (SPEECH.has(lemma)) break
+      if (isReportingVerb(lemma)) break
       predicate = lemma
       actor = actorBefore(tokens, k, start)
       break
@@ -504,7 +515,7 @@ function quantity(
     }
     if (AUXILIARIES.has(word) || word === 'who' || word === 'that' || /ly$/.test(word)) continue
     const lemma = verbLemma(token) ?? (word === 'dead' || word === 'missing' ? word : null)
-    if (lemma && !SPEECH.has(lemma) && predicate === null) predicate = lemma
+    if (lemma && !isReportingVerb(lemma) && predicate === null) predicate = lemma
     break
   }
   // "In all, 129 people were killed": a total said anywhere in the sentence.
@@ -653,7 +664,7 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     }
     const lemma = verbLemma(token, tokens[k - 1])
     if (lemma) {
-      if (SPEECH.has(lemma)) return null
+      if (isReportingVerb(lemma)) return null
       if (LIGHT_VERBS.has(lemma)) subjectEvent(k)
       else {
         if (HOLDING_VERBS.has(lemma)) objectEvent(k)
@@ -756,7 +767,7 @@ function mainClause(
       lemma = (tokens[j + 2] as Token).lower
       j += 2
     }
-    if (SPEECH.has(lemma)) {
+    if (isReportingVerb(lemma)) {
       // "said that … would be willing to house": words of willingness make the statement an offer.
       for (let n = j + 1; n < tokens.length && n < j + 40; n++) {
         const word = (tokens[n] as Token).lower

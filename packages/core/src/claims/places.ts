@@ -1,3 +1,4 @@
+import { isWeekday, RELATIVE_DAYS } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
   MONTHS,
@@ -9,7 +10,6 @@ import {
   TITLE_WORDS,
   TRAVEL_WORDS,
   VISIT_VERBS,
-  WEEKDAYS,
 } from './lexicon.js'
 import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
 
@@ -30,11 +30,10 @@ const ON_THE_WAY = new Set(['to', 'into', 'toward', 'towards', 'through', 'from'
 const LEADS_TO_PLACE = new Set([...AT_PLACE, ...ON_THE_WAY, ...VISIT_VERBS, 'of'])
 const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u
 const ABBREVIATED = /^(?:St|Mt|Ft|Pt)$/
-const TEMPORAL = new Set(
-  'earlier later yesterday today tonight tomorrow recently currently now then again instead alone'.split(
-    ' ',
-  ),
-)
+const TEMPORAL = new Set([
+  ...RELATIVE_DAYS,
+  ...'earlier later recently currently now then again instead alone'.split(' '),
+])
 
 interface PlaceName {
   first: number
@@ -143,12 +142,7 @@ function readPlaceName(
   if (firstWord === 'I' || (firstWord === 'The' && words.length === 1)) return null
   for (const word of bare) {
     const lower = word.toLowerCase()
-    if (
-      NOT_PLACE_WORDS.has(word) ||
-      MONTHS.has(lower) ||
-      (WEEKDAYS as readonly string[]).includes(lower)
-    )
-      return null
+    if (NOT_PLACE_WORDS.has(word) || MONTHS.has(lower) || isWeekday(lower)) return null
   }
   if (requirePlaceWord) {
     let placeWord = false

@@ -1,16 +1,16 @@
+/** Courtesy titles, without their period: "Mr", "Mrs", "Ms", "Dr". */
+export const COURTESY_TITLES: readonly string[] = ['Mr', 'Mrs', 'Ms', 'Dr']
+
+/** The titles news writes most before a name: the courtesy titles, "Sen", "Rep" and "Gov". */
+export const COMMON_TITLES: readonly string[] = [...COURTESY_TITLES, 'Sen', 'Rep', 'Gov']
+
 /** Titles and ranks abbreviated before a name, without their period: "Mr", "Sen", "Gen", "Rev" … */
 export const TITLE_ABBREVIATIONS: readonly string[] = [
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
+  ...COMMON_TITLES,
   'Prof',
   'Rev',
   'Fr',
   'Msgr',
-  'Sen',
-  'Rep',
-  'Gov',
   'Pres',
   'Amb',
   'Hon',

@@ -1,6 +1,8 @@
 export {
   ABBREVIATION_ALTERNATION,
   ABBREVIATIONS,
+  COMMON_TITLES,
+  COURTESY_TITLES,
   NAME_SUFFIX_ABBREVIATIONS,
   PLACE_ABBREVIATIONS,
   TITLE_ABBREVIATIONS,
@@ -11,7 +13,9 @@ export { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from '.
 export { genderOfGivenName } from './given-names.js'
 export {
   IRREGULAR_SPEECH_FORMS,
+  isReportingVerb,
   pastOf,
+  REPORTING_VERBS,
   SPEECH_PHRASES,
   SPEECH_VERBS,
   speechForms,
@@ -21,3 +25,12 @@ export {
   verbForm,
   verbForms,
 } from './speech-verbs.js'
+export {
+  capitalized,
+  DAY_PARTS,
+  isWeekday,
+  RELATIVE_DAYS,
+  WEEKDAY_ALTERNATION,
+  WEEKDAYS,
+} from './time-words.js'
+export { AUXILIARY_VERBS, IRREGULAR_PASTS, MODALS } from './verbs.js'

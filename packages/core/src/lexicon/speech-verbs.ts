@@ -129,6 +129,22 @@ export const SPEECH_VERBS: readonly string[] = [
   'sigh',
 ]
 
+/**
+ * Verbs that report words, as lemmas ("say", "tell", "note", "mention"): what
+ * they report is a quote, not an act of news. Narrower than `SPEECH_VERBS`, which
+ * also holds speech that is news of its own ("deny", "announce", "praise").
+ */
+export const REPORTING_VERBS: readonly string[] = `say tell add state explain note write ask reply
+  respond continue remark argue claim insist declare comment acknowledge admit warn tweet post
+  mention suggest recall answer observe stress emphasize emphasise reiterate affirm assert contend
+  maintain testify describe call quip muse speak repeat predict complain concede boast joke report
+  reveal`.split(/\s+/)
+
+const reporting = new Set(REPORTING_VERBS)
+
+/** Whether a verb's lemma is one of `REPORTING_VERBS`. */
+export const isReportingVerb = (lemma: string): boolean => reporting.has(lemma)
+
 interface IrregularForms {
   past?: string
   participle?: string

@@ -1,4 +1,11 @@
-import { ABBREVIATION_ALTERNATION, genderOfGivenName, verbAlternation } from '../lexicon/index.js'
+import {
+  ABBREVIATION_ALTERNATION,
+  genderOfGivenName,
+  IRREGULAR_PASTS,
+  MODALS,
+  verbAlternation,
+  WEEKDAY_ALTERNATION,
+} from '../lexicon/index.js'
 import { bisectLeft } from '../sorted.js'
 import type { SpeakerKind } from '../types.js'
 import { isWrittenAsName } from './proper-name.js'
@@ -85,8 +92,9 @@ const ABBREVIATION = new RegExp(
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
 const NAME_PARTICLE = /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/
 const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/
-const STOP_AT_SENTENCE_START =
-  /^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$/
+const STOP_AT_SENTENCE_START = new RegExp(
+  `^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|${WEEKDAY_ALTERNATION}|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$`,
+)
 
 // A sentence may open with an auxiliary ("Had I known", "Did Rubio"): it is no part of a name.
 const AUXILIARY = /^(?:Had|Has|Have|Did|Does|Is|Are|Was|Were|Would|Could|Should)$/
@@ -206,8 +214,10 @@ const SPEAKER = new RegExp(
   `\\b(?<![\\p{L}.'’-]\\s?)(\\p{Lu}\\p{Ll}[\\p{L}'’-]*)\\s+(?:${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])})\\b`,
   'uy',
 )
-const VERB_AFTER =
-  /^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\p{Ll}+ly)\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\b)\p{Ll}+(?:ed|s|ing)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|can|could|will|would|may|might|must|should)\b/u
+const VERB_AFTER = new RegExp(
+  `^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')})\\b`,
+  'u',
+)
 const SPEECH_VERB = new RegExp(
   `\\b(?:${verbAlternation(['say', 'tell', 'write', 'add', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'insist', 'recall', 'warn', 'claim', 'agree'], ['past', 'third'])}|${verbAlternation(['continue', 'declare', 'announce', 'acknowledge', 'admit', 'tweet', 'post', 'disagree', 'concede', 'conclude', 'predict', 'suggest', 'caution', 'complain', 'counter', 'emphasize', 'stress', 'observe', 'testify', 'urge', 'criticize', 'praise', 'blast', 'deny'], ['past'])})$`,
 )

@@ -1,4 +1,10 @@
-import { ABBREVIATION_ALTERNATION, LY_NOUN_ALTERNATION } from '../lexicon/index.js'
+import {
+  ABBREVIATION_ALTERNATION,
+  AUXILIARY_VERBS,
+  IRREGULAR_PASTS,
+  LY_NOUN_ALTERNATION,
+  MODALS,
+} from '../lexicon/index.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
 
@@ -177,8 +183,10 @@ export function nounPhraseAtStart(text: string): string {
   return phrase.replace(/\s*\([^)]*$/, '').trim()
 }
 
-const FINITE_VERB =
-  /^(?:\p{Ll}+(?:ed|s)|told|wrote|said|went|gave|took|made|put|came|spoke|sent|held|led|met|began|ran|sought|brought|thought|felt|left|kept|stood|won|lost|paid|set|cut|hit|read|let|is|was|has|had|did)$/u
+const FINITE_VERB = new RegExp(
+  `^(?:\\p{Ll}+(?:ed|s)|${IRREGULAR_PASTS.join('|')}|is|was|has|had|did)$`,
+  'u',
+)
 
 export const LEADING_PREPOSITION =
   /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
@@ -186,8 +194,12 @@ export const LEADING_PREPOSITION =
 export const SUBORDINATOR =
   /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
 
+// Auxiliaries and modals, which a verb group may open with.
+const AUXILIARY = [...AUXILIARY_VERBS, ...MODALS].join('|')
+const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
+
 // A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
-const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\\s+)*)(\\p{Ll}+)\\b`
+const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 export function mainSubject(head: string, first = false): { text: string; at: number } | null {
@@ -199,13 +211,7 @@ export function mainSubject(head: string, first = false): { text: string; at: nu
     const np = m[1] as string
     // The word taken for a verb may start the next subject: "The potter waved".
     pattern.lastIndex = m.index + m[0].length - verb.length
-    if (
-      !FINITE_VERB.test(verb) &&
-      !/\b(?:has|had|have|is|was|were|are|will|would|can|could|did|does|do|should|may|might|must)\s/.test(
-        auxiliaries,
-      )
-    )
-      continue
+    if (!FINITE_VERB.test(verb) && !AUXILIARY_BEFORE.test(auxiliaries)) continue
     if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
       continue
     // "If she did, party rules give …": the subject of a clause set before the main one.

@@ -1,4 +1,10 @@
-import { genderOfGivenName, TITLE_ALTERNATION } from '../lexicon/index.js'
+import {
+  COMMON_TITLES,
+  DAY_PARTS,
+  genderOfGivenName,
+  TITLE_ALTERNATION,
+  WEEKDAY_ALTERNATION,
+} from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
 
 /** A speaker as one passage names them, read apart into name, roles and kind. */
@@ -25,7 +31,11 @@ const PRONOUNS: Record<string, 'male' | 'female' | null> = {
   we: null,
   i: null,
 }
-const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+\p{Lu}/u
+const HONORIFIC_PREFIX = new RegExp(`^(?:${COMMON_TITLES.join('|')})\\.?\\s+\\p{Lu}`, 'u')
+const PERSON_OF_ORGANIZATION = new RegExp(
+  `^(.*?\\b(?:(?:${COMMON_TITLES.join('|')})\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+)\\s+of\\s+(?:the\\s+)?\\p{Lu}.*$`,
+  'u',
+)
 const HONORIFIC = new RegExp(`^(?:${TITLE_ALTERNATION}|Miss|Mx|Sir|Dame|Lord|Lady)\\.?$`)
 const TITLE_WORDS = new Set(
   `former acting interim then late outgoing incoming retired president vice secretary senator representative congressman congresswoman congressmember governor mayor
@@ -245,11 +255,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   if (appositive) return appositive
   // "Mr. Morgan of the Sierra Club": a titled or first-named person of an organization is the person.
   // (Only a text with " of " in it can match: the pattern alone backtracks through any text.)
-  const ofOrg =
-    /\sof\s/.test(text) &&
-    /^(.*?\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’-]+)\s+of\s+(?:the\s+)?\p{Lu}.*$/u.exec(
-      text,
-    )
+  const ofOrg = /\sof\s/.test(text) && PERSON_OF_ORGANIZATION.exec(text)
   if (ofOrg && HONORIFIC_PREFIX.test(ofOrg[1] as string)) {
     const person = parseSpeakerMention(ofOrg[1] as string)
     if (person && person.kind === 'person')
@@ -530,10 +536,12 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
   }
 }
 
-const DAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?$/
+const DAY = new RegExp(`^(?:${WEEKDAY_ALTERNATION})(?:[’']s)?$`)
 
-const TRAILING_TIME =
-  /\s+(?:on|last|this|early|late)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|week|month|year|night|morning|afternoon|evening)$|\s+(?:today|yesterday|earlier|later)$|(?<=[\p{L}.])\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
+const TRAILING_TIME = new RegExp(
+  `\\s+(?:on|last|this|early|late)\\s+(?:(?:${WEEKDAY_ALTERNATION})(?:\\s+(?:${DAY_PARTS.join('|')}))?|week|month|year|${DAY_PARTS.join('|')})$|\\s+(?:today|yesterday|earlier|later)$|(?<=[\\p{L}.])\\s+(?:${WEEKDAY_ALTERNATION})$`,
+  'u',
+)
 
 /**
  * "Scott Pruitt, the attorney general of Oklahoma" and "the campaign's

@@ -1,3 +1,4 @@
+import { capitalized, DAY_PARTS, RELATIVE_DAYS, WEEKDAY_ALTERNATION } from '../lexicon/index.js'
 import { HAS_CUE } from './cues.js'
 import type { NameRegistry } from './name-registry.js'
 import { isWrittenAsName } from './proper-name.js'
@@ -45,8 +46,9 @@ export function setReading(next: Reading | null): Reading | null {
   return outer
 }
 
-const TIME_NAME =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|Tomorrow)(?:\s+(?:morning|afternoon|evening|night))?$/
+const TIME_NAME = new RegExp(
+  `^(?:${WEEKDAY_ALTERNATION}|${RELATIVE_DAYS.map(capitalized).join('|')})(?:\\s+(?:${DAY_PARTS.join('|')}))?$`,
+)
 
 /**
  * A bare capitalized word the article does not write as a name ("Nothing",

@@ -1,0 +1,25 @@
+/** The days of the week in lower case, Sunday first: a day's index is its `Date#getUTCDay()`. */
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const
+
+/** Whether a lower-case word names a day of the week. */
+export const isWeekday = (word: string): boolean => (WEEKDAYS as readonly string[]).includes(word)
+
+/** Days named from the day of writing: "yesterday", "today", "tonight", "tomorrow". */
+export const RELATIVE_DAYS: readonly string[] = ['yesterday', 'today', 'tonight', 'tomorrow']
+
+/** Parts of a day that follow a day's name: "Monday morning", "last night". */
+export const DAY_PARTS: readonly string[] = ['morning', 'afternoon', 'evening', 'night']
+
+/** A word with its first letter in upper case: "monday" → "Monday". */
+export const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
+
+/** `WEEKDAYS` capitalized, as a regular-expression alternation: "Sunday|Monday|…". */
+export const WEEKDAY_ALTERNATION = WEEKDAYS.map(capitalized).join('|')
