@@ -1,4 +1,7 @@
-import { expect } from 'vitest'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { Article, Quote, Span } from '../src/types.js'
 
 /** A plain-text article from its paragraphs, one blank line between them. */
@@ -50,3 +53,15 @@ export const quoteOf = (fields: Pick<Quote, 'text'> & Partial<Quote>): Quote => 
   continues: null,
   ...fields,
 })
+
+/** Makes a scratch folder before the suite's tests, gives its path to `made`, removes it after them. */
+export function scratchFolder(prefix: string, made: (dir: string) => void) {
+  let dir = ''
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix))
+    made(dir)
+  })
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+}

@@ -1,9 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   type Article,
   CorroborateError,
@@ -15,6 +14,7 @@ import {
   type Span,
   toOriginalSpan,
 } from '../src/index.js'
+import { scratchFolder } from './helpers.js'
 import { rejection } from './rejection.js'
 
 const NUM_RUNS = 200
@@ -113,6 +113,18 @@ function checkArticle(article: Article | IngestedArticle) {
   }
 }
 
+/** Reads `content` without throwing into an article that keeps the invariants and has a body. */
+function readWhole(content: string): Article {
+  let article: Article | undefined
+  expect(() => {
+    article = html(content)
+  }).not.toThrow()
+  if (!article) throw new Error('no article')
+  checkArticle(article)
+  expect(fatal(article)).toEqual([])
+  return article
+}
+
 // An oracle for what a stretch of markup shows a reader, written apart from
 // the implementation: comments, tags and the content of scripts and styles
 // go, the character references the tests write are decoded, invisible
@@ -196,13 +208,7 @@ describe('HTML nested 10,000 levels deep', { timeout: 60_000 }, () => {
   const sentence = STORY[0] as string
 
   const expectStory = (content: string, paragraph = sentence) => {
-    let article: Article | undefined
-    expect(() => {
-      article = html(content)
-    }).not.toThrow()
-    if (!article) throw new Error('no article')
-    checkArticle(article)
-    expect(fatal(article)).toEqual([])
+    const article = readWhole(content)
     expect(article.text).toContain(paragraph)
     for (const p of article.paragraphs)
       expect(visibleText(content.slice(p.span.start, p.span.end))).toBe(squash(p.text))
@@ -285,13 +291,7 @@ describe('unclosed and misnested tags', () => {
   const [one, two, three] = STORY as [string, string, string]
 
   const check = (content: string, expected: string[]) => {
-    let article: Article | undefined
-    expect(() => {
-      article = html(content)
-    }).not.toThrow()
-    if (!article) throw new Error('no article')
-    checkArticle(article)
-    expect(fatal(article)).toEqual([])
+    const article = readWhole(content)
     expect(article.paragraphs.map((p) => p.text)).toEqual(expected)
     for (const p of article.paragraphs) {
       const source = content.slice(p.span.start, p.span.end)
@@ -495,11 +495,8 @@ describe('binary input', { timeout: 60_000 }, () => {
 
   describe('loadArticleFile', () => {
     let dir = ''
-    beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'corroborate-html-binary-'))
-    })
-    afterAll(async () => {
-      if (dir) await rm(dir, { recursive: true, force: true })
+    scratchFolder('corroborate-html-binary-', (made) => {
+      dir = made
     })
 
     it('refuses a binary .html file with BINARY_INPUT naming the file', async () => {
@@ -1093,11 +1090,8 @@ describe('text is NFC', () => {
 
 describe('loading a directory of .html.gz files', () => {
   let dir = ''
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'corroborate-html-dir-'))
-  })
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
+  scratchFolder('corroborate-html-dir-', (made) => {
+    dir = made
   })
 
   it('loads the good page and reports the corrupt gzip and the binary file', async () => {

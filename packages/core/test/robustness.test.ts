@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   type ArticleFormat,
   fileStemId,
@@ -13,6 +12,7 @@ import {
   uniqueArticleIds,
 } from '../src/index.js'
 import type { Article, ArticleSource, Span } from '../src/types.js'
+import { scratchFolder } from './helpers.js'
 import { rejection } from './rejection.js'
 
 const NUM_RUNS = 200
@@ -25,28 +25,13 @@ function fatalOnly(article: Article) {
 }
 
 describe('unusable input', () => {
-  it('reports an empty string as fatal empty-input', () => {
-    const article = normalizeArticle({ content: '' })
+  it.each([
+    ['an empty string', '', 'input is empty'],
+    ['white space only', '  \n\t\r\n \u00a0 ', 'input holds only white space'],
+  ])('reports %s as fatal empty-input', (_what, content, message) => {
+    const article = normalizeArticle({ content })
     expect(article.messages).toEqual([
-      {
-        code: 'empty-input',
-        severity: 'error',
-        message: 'input is empty',
-        span: null,
-      },
-    ])
-    fatalOnly(article)
-  })
-
-  it('reports white space only as fatal empty-input', () => {
-    const article = normalizeArticle({ content: '  \n\t\r\n \u00a0 ' })
-    expect(article.messages).toEqual([
-      {
-        code: 'empty-input',
-        severity: 'error',
-        message: 'input holds only white space',
-        span: null,
-      },
+      { code: 'empty-input', severity: 'error', message, span: null },
     ])
     fatalOnly(article)
   })
@@ -158,11 +143,8 @@ describe('a 1,000,000-character single line', () => {
 
 describe('loading files', () => {
   let dir = ''
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'corroborate-core-'))
-  })
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
+  scratchFolder('corroborate-core-', (made) => {
+    dir = made
   })
 
   it('reads a text file with its sidecar metadata', async () => {
@@ -504,11 +486,8 @@ describe('properties of normalizeArticle over untrusted text', () => {
 
 describe('ids unique across folders (uniqueArticleIds)', () => {
   let dir = ''
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'corroborate-ids-'))
-  })
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
+  scratchFolder('corroborate-ids-', (made) => {
+    dir = made
   })
 
   it('keeps both files of one name read from two folders: the second qualified by its folder', async () => {
