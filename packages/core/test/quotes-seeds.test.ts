@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   extractQuotes,
@@ -42,6 +43,32 @@ function expectMarcoRubio(id: SeedId, atLeast: number) {
   const speaker = quotesOf(id).speakers.find((s) => s.id === rubio[0]?.speaker?.id)
   expect(speaker).toMatchObject({ name: 'Marco Rubio', kind: 'person' })
   expect(speaker?.aliases).toContain('Marco Rubio')
+}
+
+interface SeedQuoteRow {
+  title: string
+  /** Why the code does not give this yet: the row runs as `it.fails`. */
+  knownFailure?: string
+  note?: string
+  /** How the quote's text starts; `paragraph` too when that start is not unique. */
+  start: string
+  paragraph?: number
+  quote: Record<string, unknown>
+}
+
+// Rows of tables/quotes-seeds.json, by seed: the only quote of the seed that starts so has these
+// fields.
+const seedRows: Record<string, { seed: SeedId; rows: SeedQuoteRow[] }> = JSON.parse(
+  readFileSync(new URL('./tables/quotes-seeds.json', import.meta.url), 'utf8'),
+)
+for (const [group, { seed: id, rows }] of Object.entries(seedRows)) {
+  describe(`quote seed ${group}, one quote`, () => {
+    for (const row of rows) {
+      ;(row.knownFailure ? it.fails : it)(row.title, () => {
+        expect(quote(id, row.start, row.paragraph)).toMatchObject(row.quote)
+      })
+    }
+  })
 }
 
 describe('quote seeds: invariants', () => {
@@ -162,14 +189,6 @@ describe('quote seed 000: Rubio in San José', () => {
     }
   })
 
-  it('gives “the most extraordinary migratory agreement …” to Nayib Bukele', () => {
-    expect(quote(id, 'the most extraordinary migratory agreement')).toMatchObject({
-      speaker: { name: 'Nayib Bukele' },
-      mention: { text: 'President Bukele' },
-      cue: { text: 'described' },
-    })
-  })
-
   // BUG: “mega-prison” is read as a fragment, not a term: in paragraph 0 it has no
   // speaker and raises an unattributed-quote message; in paragraph 5 it is given to
   // Nayib Bukele (rule cue-before). Expected kind 'term', speaker null, no message.
@@ -273,32 +292,6 @@ describe('quote seed 001: wire copy', () => {
     expect(quotesOf(id).messages).toEqual([])
   })
 
-  // BUG: the prison's name “Center for the Confinement of Terrorism” (after "referring
-  // to the country’s") is a fragment given to Nayib Bukele; expected kind 'term', speaker null.
-  it.fails('reads the name of the prison as a term', () => {
-    expect(quote(id, 'Center for the Confinement of Terrorism')).toMatchObject({
-      kind: 'term',
-      speaker: null,
-    })
-  })
-
-  it('gives “Great idea!!” to Elon Musk', () => {
-    expect(quote(id, 'Great idea!!')).toMatchObject({
-      text: 'Great idea!!',
-      speaker: { name: 'Elon Musk' },
-      mention: { text: 'Tech billionaire Elon Musk' },
-      cue: { text: 'saying' },
-      rule: 'cue-before',
-    })
-  })
-
-  it('gives the quote Tammy Bruce "called it" to Tammy Bruce', () => {
-    expect(quote(id, 'extraordinary gesture never before extended')).toMatchObject({
-      speaker: { name: 'Tammy Bruce' },
-      cue: { text: 'called' },
-    })
-  })
-
   it('gives the other Tammy Bruce quotes to Tammy Bruce', () => {
     expect(speakerName(quote(id, 'violent illegal immigrants'))).toBe('Tammy Bruce')
     expect(quote(id, 'unfreeze assistance')).toMatchObject({
@@ -334,16 +327,6 @@ describe('quote seed 002: headline, caption and footer', () => {
         speaker: null,
       })
     }
-  })
-
-  it('gives Bukele’s statement to Nayib Bukele', () => {
-    expect(quote(id, 'We have offered the United States of America')).toMatchObject({
-      kind: 'statement',
-      speaker: { name: 'Nayib Bukele' },
-      mention: { text: 'Salvadoran President Nayib Bukele' },
-      cue: { text: 'said' },
-      rule: 'cue-after',
-    })
   })
 
   it('gives "Mr. Rubio welcomed the offer, saying “…”" to Rubio', () => {
@@ -408,14 +391,6 @@ describe('quote seed 003: a wrong opening mark and a post on X', () => {
     expect(second.continues).toBe(first.id)
   })
 
-  it('gives the fragment after "he added" to Nayib Bukele', () => {
-    expect(quote(id, 'our entire prison system sustainable.')).toMatchObject({
-      speaker: { name: 'Nayib Bukele' },
-      mention: { text: 'he' },
-      cue: { text: 'added' },
-    })
-  })
-
   it('gives ” In an extraordinary gesture … ,” Secretary Rubio responded on X. to Rubio', () => {
     const q = quote(id, 'In an extraordinary gesture never before extended by any country')
     expect(q).toMatchObject({
@@ -442,23 +417,6 @@ describe('quote seed 003: a wrong opening mark and a post on X', () => {
   // safer.”": Bukele is the subject of the reported clause; "He" continues with Rubio.
   it('gives “make America safer.” to Marco Rubio, the subject of the sentence before', () => {
     expect(speakerName(quote(id, 'make America safer.'))).toEqual(RUBIO)
-  })
-
-  it('gives the professor’s quote to Leti Volpp', () => {
-    expect(quote(id, 'The US is absolutely prohibited')).toMatchObject({
-      speaker: { name: 'Leti Volpp' },
-      cue: { text: 'mused' },
-      rule: 'cue-before',
-    })
-  })
-
-  // "CNN also reported that Manuel Flores, general secretary of …, criticized his
-  // president’s offer, saying, “What are we? …”": the participle hangs from "criticized".
-  it('gives “What are we? …” to Manuel Flores, not to CNN that reported it', () => {
-    expect(quote(id, 'What are we?')).toMatchObject({
-      speaker: { name: 'Manuel Flores' },
-      cue: { text: 'saying' },
-    })
   })
 })
 
