@@ -11,6 +11,7 @@ import {
   type Speaker,
   type Story,
 } from '@corroborate/core'
+import { jsonBytes } from './prepare-article.js'
 
 /**
  * A quote of a story's cross-reference as the store lists it: the quote, its
@@ -40,8 +41,8 @@ export interface StorySpeaker extends Speaker {
 /**
  * One story's cross-reference as the store keeps it: computed from that
  * story's articles alone, so adding an article re-analyses its story only.
- * Every JSON column is a string, so that a worker thread serializes it and
- * the writer passes text on.
+ * Every JSON column is serialized (the whole analysis to UTF-8 bytes, being
+ * the largest), so that a worker thread does it and the writer passes them on.
  */
 export interface StoryAnalysis {
   story: string
@@ -56,8 +57,8 @@ export interface StoryAnalysis {
   /** Disputes by kind. */
   kinds: Record<string, number>
   json: {
-    /** The whole {@link CrossReference}, story-scoped ids. */
-    analysis: string
+    /** The whole {@link CrossReference}, story-scoped ids, as UTF-8 JSON. */
+    analysis: Uint8Array
     /** {@link StoredQuote}s, in article order. */
     quotes: string
     /** Disputes, as in the analysis. */
@@ -179,7 +180,7 @@ export function analyseStory(
     claims: analysis.claims.length,
     kinds,
     json: {
-      analysis: JSON.stringify(analysis),
+      analysis: jsonBytes(analysis),
       quotes: JSON.stringify(quotes),
       disputes: JSON.stringify(disputes),
       speakers: JSON.stringify(speakers),

@@ -476,7 +476,7 @@ export async function openStore(
     }
   }
 
-  async function insertPassages(tx: Queryable, id: string, passages: string) {
+  async function insertPassages(tx: Queryable, id: string, passages: Uint8Array) {
     await tx.query(insertPassagesSql('$2'), [id, passages])
   }
 
@@ -781,7 +781,7 @@ export async function openStore(
         const input = (await store.storyInput(storyId)) as StoryInput
         const made = analyseStory(input, storyOptions)
         await store.saveStoryAnalysis(made)
-        value = JSON.parse(made.json.analysis) as CrossReference
+        value = JSON.parse(new TextDecoder().decode(made.json.analysis)) as CrossReference
       }
       perStory.delete(storyId)
       perStory.set(storyId, { revision, value })

@@ -79,8 +79,9 @@ export function prepareArticle(source: ArticleSource, normalized?: Article): Pre
 }
 
 /**
- * A prepared article as the store writes it: the columns already JSON text, so
- * that a worker thread does the serializing and the writer only sends strings.
+ * A prepared article as the store writes it: the columns already JSON, and the
+ * large ones UTF-8 bytes, so that a worker thread does the serializing and the
+ * encoding and the writer only passes bytes on (the database takes them as they are).
  */
 export interface SerializedArticle {
   id: string
@@ -94,14 +95,21 @@ export interface SerializedArticle {
   quotes: number
   json: {
     metadata: string
-    article: string
-    quotes: string
-    speakers: string
-    claims: string
-    profile: string
+    article: Uint8Array
+    quotes: Uint8Array
+    speakers: Uint8Array
+    claims: Uint8Array
+    profile: Uint8Array
     /** The searchable passages: sentences, non-term quotes, claims. */
-    passages: string
+    passages: Uint8Array
   }
+}
+
+const encoder = new TextEncoder()
+
+/** A value as UTF-8 JSON, in a buffer of its own (one a worker can transfer). */
+export function jsonBytes(value: unknown): Uint8Array {
+  return encoder.encode(JSON.stringify(value))
 }
 
 /** The searchable passages of one article: its sentences, its non-term quotes and its claims. */
@@ -149,12 +157,12 @@ export function serializeArticle(prepared: PreparedArticle): SerializedArticle {
     quotes: prepared.quotes.filter((q) => q.kind !== 'term').length,
     json: {
       metadata: JSON.stringify(prepared.metadata),
-      article: JSON.stringify(prepared.article),
-      quotes: JSON.stringify(prepared.quotes),
-      speakers: JSON.stringify(prepared.speakers),
-      claims: JSON.stringify(prepared.claims),
-      profile: JSON.stringify(prepared.profile),
-      passages: JSON.stringify(passagesOf(prepared)),
+      article: jsonBytes(prepared.article),
+      quotes: jsonBytes(prepared.quotes),
+      speakers: jsonBytes(prepared.speakers),
+      claims: jsonBytes(prepared.claims),
+      profile: jsonBytes(prepared.profile),
+      passages: jsonBytes(passagesOf(prepared)),
     },
   }
 }

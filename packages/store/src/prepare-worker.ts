@@ -5,17 +5,23 @@ import type { StoryInput } from './open-store.js'
 import { prepareArticle, serializeArticle } from './prepare-article.js'
 
 // One job per message. { n, source } in: { n, prepared } (serialized: the writer only passes
-// strings on) or { n, error } out. { n, story } in (a story's input): { n, analysis } out.
+// bytes on) or { n, error } out. { n, story } in (a story's input): { n, analysis } out.
 parentPort?.on(
   'message',
   ({ n, source, story }: { n: number; source?: ArticleSource; story?: StoryInput }) => {
     try {
-      if (story) parentPort?.postMessage({ n, analysis: analyseStory(story) })
-      else
-        parentPort?.postMessage({
-          n,
-          prepared: serializeArticle(prepareArticle(source as ArticleSource)),
-        })
+      if (story) {
+        const analysis = analyseStory(story)
+        parentPort?.postMessage({ n, analysis }, [analysis.json.analysis.buffer as ArrayBuffer])
+      } else {
+        const prepared = serializeArticle(prepareArticle(source as ArticleSource))
+        // The bytes are moved to the writer, not copied.
+        const { metadata: _, ...bytes } = prepared.json
+        parentPort?.postMessage(
+          { n, prepared },
+          Object.values(bytes).map((b) => b.buffer as ArrayBuffer),
+        )
+      }
     } catch (error) {
       const { code } = error as { code?: unknown }
       parentPort?.postMessage({

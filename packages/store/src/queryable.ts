@@ -30,6 +30,17 @@ export interface PgliteQueryable extends Queryable {
   readonly trigrams: boolean
 }
 
+// JSON and text parameters given as UTF-8 bytes are sent as they are (PostgreSQL's binary
+// format of json and text is the text): PGlite would otherwise stringify them.
+const asIs = (fallback: (value: unknown) => string) => (value: unknown) =>
+  value instanceof Uint8Array ? (value as unknown as string) : fallback(value)
+const BYTES_AS_THEY_ARE = {
+  serializers: {
+    25: asIs(String),
+    114: asIs((value) => (typeof value === 'string' ? value : JSON.stringify(value))),
+  },
+}
+
 /** Opens (creating when missing) a PGlite data directory; `null` keeps it in memory. */
 export async function openPglite(dataDir: string | null): Promise<PgliteQueryable> {
   const { PGlite } = await import('@electric-sql/pglite')
@@ -46,7 +57,7 @@ export async function openPglite(dataDir: string | null): Promise<PgliteQueryabl
   const wrap = (target: Tx): Queryable => ({
     engine: 'pglite',
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-      const result = await target.query<Row>(sql, [...params])
+      const result = await target.query<Row>(sql, [...params], BYTES_AS_THEY_ARE)
       return { rows: result.rows }
     },
     exec: async (sql) => {

@@ -175,11 +175,12 @@ export function storeSuite(open: () => Promise<Store>): void {
       const made = analyseStory(input as StoryInput)
       // From the stored quotes and claims, as from extracting them again (messages aside).
       const again = analyseStory({ ...(input as StoryInput), analyses: [] })
-      expect({ ...JSON.parse(made.json.analysis), messages: [] }).toEqual({
-        ...JSON.parse(again.json.analysis),
+      const parse = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes))
+      expect({ ...parse(made.json.analysis), messages: [] }).toEqual({
+        ...parse(again.json.analysis),
         messages: [],
       })
-      expect(JSON.parse(made.json.analysis).clusters).toHaveLength(1)
+      expect(parse(made.json.analysis).clusters).toHaveLength(1)
       expect(await store.saveStoryAnalysis(made)).toBe(true)
       expect(await store.staleStories()).toEqual([])
       // An analysis of an older revision is not kept.
