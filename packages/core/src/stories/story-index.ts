@@ -2,6 +2,7 @@ import { CorroborateError } from '../errors.js'
 import { bisectLeft } from '../sorted.js'
 import type { Story, StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
+import { TermWeights } from './term-weights.js'
 
 /** Options of {@link createStoryIndex} and {@link groupStories}. */
 export interface StoryIndexOptions {
@@ -69,17 +70,27 @@ export interface StoryIndex {
 }
 
 /** Term weights and their norm under the IDF of a corpus size (refreshed as the corpus grows). */
-interface Weighted {
-  /** Weight by term number (numbers are cheaper keys than words). */
-  weights: Map<number, number>
+interface Normed {
   norm: number
   /** Corpus size the norm was computed at; -1 when stale. */
   normAt: number
 }
 
-interface Doc extends Weighted {
+/**
+ * An article's terms as two aligned arrays, in its profile's order (heaviest first):
+ * a 240-term article is 3 KB of typed arrays instead of a 10 KB Map, and comparing
+ * two articles is a loop over arrays with no hashing.
+ */
+interface Doc extends Normed {
   profile: ArticleProfile
   story: number
+  terms: Int32Array
+  weights: Float64Array
+}
+
+/** A story's summed term weights, growing with every member. */
+interface StoryWeights extends Normed {
+  weights: TermWeights
 }
 
 /**
@@ -90,7 +101,7 @@ interface Doc extends Weighted {
  */
 type Postings = number[]
 
-interface StoryState extends Weighted {
+interface StoryState extends StoryWeights {
   id: string
   docs: number[]
   members: StoryMember[]
@@ -120,6 +131,31 @@ function hash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0')
 }
 
+/**
+ * A long quote's shingle as two small integers (FNV-1a hashes, 30 bits each: a key and
+ * a check): ten thousand articles carry millions of shingles, and the index needs only
+ * to know which stories share one. Small integers are the cheapest keys a Map has, and
+ * the check keeps a false match among them below one in a billion per lookup.
+ */
+function shingleKey(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 2
+}
+function shingleCheck(text: string): number {
+  let h = 0x01000193
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995)
+  return h >>> 2
+}
+
+/** The stories whose articles carry one shingle, and those articles in order. */
+interface ShingleEntry {
+  check: number
+  stories: Map<number, number[]>
+  /** Another shingle of the same key. */
+  next: ShingleEntry | null
+}
+
 function isProfile(value: unknown): value is ArticleProfile {
   const p = value as ArticleProfile
   return (
@@ -145,6 +181,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const termNames: string[] = []
   const df: number[] = []
   const postings: Postings[] = []
+  // Dense arrays over term numbers, zero but while in use: the article being compared
+  // (its weight and squared IDF of each of its terms: the "query"), and one other
+  // article spread out to be read by term number. Comparing is then reading arrays.
+  let queryWeight = new Float64Array(1024)
+  let queryIdf = new Float64Array(1024)
+  let otherWeight = new Float64Array(1024)
+  let otherHas = new Uint8Array(1024)
+  let positionOf = new Int32Array(1024)
   const intern = (term: string) => {
     let id = termIds.get(term)
     if (id === undefined) {
@@ -153,12 +197,32 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       termNames.push(term)
       df.push(0)
       postings.push([])
+      const needed = id + 1
+      if (needed > queryWeight.length) {
+        const grown = (length: number) => Math.max(length * 2, needed)
+        const copy = <T extends Float64Array | Uint8Array | Int32Array>(from: T, to: T) => {
+          to.set(from)
+          return to
+        }
+        queryWeight = copy(queryWeight, new Float64Array(grown(queryWeight.length)))
+        queryIdf = copy(queryIdf, new Float64Array(grown(queryIdf.length)))
+        otherWeight = copy(otherWeight, new Float64Array(grown(otherWeight.length)))
+        otherHas = copy(otherHas, new Uint8Array(grown(otherHas.length)))
+        positionOf = copy(positionOf, new Int32Array(grown(positionOf.length)))
+      }
     }
     return id
   }
-  // A long quote's shingle → the stories whose articles carry it → those articles, in
-  // order: a quote retold by a hundred articles is one story to compare, not a hundred.
-  const shingles = new Map<string, Map<number, number[]>>()
+  // A long quote's shingle (as its key) → the stories whose articles carry it → those
+  // articles, in order: a quote retold by a hundred articles is one story to compare,
+  // not a hundred.
+  const shingles = new Map<number, ShingleEntry>()
+  const findShingle = (text: string) => {
+    const check = shingleCheck(text)
+    let entry: ShingleEntry | null | undefined = shingles.get(shingleKey(text))
+    while (entry && entry.check !== check) entry = entry.next
+    return entry ?? null
+  }
   const stories: StoryState[] = []
   const ids = new Set<string>()
 
@@ -167,29 +231,90 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   // A norm is recomputed only when its terms changed or the corpus grew by a
   // quarter since: IDF moves slowly (by ln 1.25 at most for any term), and recomputing it at every add made
   // grouping quadratic in practice.
-  const normOf = (item: Weighted) => {
-    if (item.normAt < 0 || item.normAt * 1.25 < docs.length) {
+  const stale = (item: Normed) => item.normAt < 0 || item.normAt * 1.25 < docs.length
+  const docNorm = (doc: Doc) => {
+    if (stale(doc)) {
       let sum = 0
-      for (const [term, w] of item.weights) {
-        const x = w * idf(term)
+      for (let i = 0; i < doc.terms.length; i++) {
+        const x = (doc.weights[i] as number) * idf(doc.terms[i] as number)
         sum += x * x
       }
-      item.norm = Math.sqrt(sum)
-      item.normAt = docs.length
+      doc.norm = Math.sqrt(sum)
+      doc.normAt = docs.length
     }
-    return item.norm
+    return doc.norm
   }
-  /** Cosine of the new article (its terms' squared IDF given) with a document or story. */
-  const cosine = (a: Weighted, squaredIdf: ReadonlyMap<number, number>, b: Weighted) => {
-    const aNorm = normOf(a)
-    const bNorm = normOf(b)
+  const storyNorm = (story: StoryWeights) => {
+    if (stale(story)) {
+      let sum = 0
+      const { terms, weights, size } = story.weights
+      for (let i = 0; i < size; i++) {
+        const x = (weights[i] as number) * idf(terms[i] as number)
+        sum += x * x
+      }
+      story.norm = Math.sqrt(sum)
+      story.normAt = docs.length
+    }
+    return story.norm
+  }
+
+  /** Makes `doc` the query: its weights and squared IDF (at today's size) by term number. */
+  const loadQuery = (doc: Doc) => {
+    for (let i = 0; i < doc.terms.length; i++) {
+      const id = doc.terms[i] as number
+      queryWeight[id] = doc.weights[i] as number
+      queryIdf[id] = idf(id) ** 2
+    }
+  }
+  const clearQuery = (doc: Doc) => {
+    for (const id of doc.terms) {
+      queryWeight[id] = 0
+      queryIdf[id] = 0
+    }
+  }
+  // Each product is the smaller side's weight times the larger side's times the squared
+  // IDF, summed in the smaller side's order: a term absent from one side adds zero.
+  /** Cosine of the query `a` with a story. */
+  const storyCosine = (a: Doc, b: StoryState) => {
+    const aNorm = docNorm(a)
+    const bNorm = storyNorm(b)
     if (aNorm === 0 || bNorm === 0) return 0
     let dot = 0
     // Over the smaller of the two: a one-article story need not be read term by term of a long article.
-    const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a]
-    for (const [term, w] of small.weights) {
-      const other = large.weights.get(term)
-      if (other !== undefined) dot += w * other * (squaredIdf.get(term) ?? 0)
+    const story = b.weights
+    if (a.terms.length <= story.size) {
+      for (let i = 0; i < a.terms.length; i++) {
+        const id = a.terms[i] as number
+        const other = story.get(id)
+        if (other !== undefined) dot += (a.weights[i] as number) * other * (queryIdf[id] as number)
+      }
+    } else {
+      for (let i = 0; i < story.size; i++) {
+        const id = story.terms[i] as number
+        dot += (story.weights[i] as number) * (queryWeight[id] as number) * (queryIdf[id] as number)
+      }
+    }
+    return dot / (aNorm * bNorm)
+  }
+  /** Cosine of the query `a` with another article. */
+  const docCosine = (a: Doc, b: Doc) => {
+    const aNorm = docNorm(a)
+    const bNorm = docNorm(b)
+    if (aNorm === 0 || bNorm === 0) return 0
+    let dot = 0
+    if (a.terms.length <= b.terms.length) {
+      for (let i = 0; i < b.terms.length; i++)
+        otherWeight[b.terms[i] as number] = b.weights[i] as number
+      for (let i = 0; i < a.terms.length; i++) {
+        const id = a.terms[i] as number
+        dot += (a.weights[i] as number) * (otherWeight[id] as number) * (queryIdf[id] as number)
+      }
+      for (const id of b.terms) otherWeight[id] = 0
+    } else {
+      for (let i = 0; i < b.terms.length; i++) {
+        const id = b.terms[i] as number
+        dot += (b.weights[i] as number) * (queryWeight[id] as number) * (queryIdf[id] as number)
+      }
     }
     return dot / (aNorm * bNorm)
   }
@@ -210,20 +335,26 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   }
 
   /** The first member of story `s` (by shingle, then by add) that shares a long quote and a near day. */
-  const sharedQuote = (profile: ArticleProfile, s: number) => {
-    for (const shingle of profile.quoteShingles)
-      for (const d of shingles.get(shingle)?.get(s) ?? []) {
+  const sharedQuote = (
+    profile: ArticleProfile,
+    found: readonly (ShingleEntry | null)[],
+    s: number,
+  ) => {
+    for (let k = 0; k < found.length; k++)
+      for (const d of found[k]?.stories.get(s) ?? []) {
         const day = (docs[d] as Doc).profile.day
         if (profile.day !== null && day !== null && Math.abs(day - profile.day) > linkDays) continue
-        return { doc: d, shingle }
+        return { doc: d, shingle: profile.quoteShingles[k] as string }
       }
     return null
   }
 
-  const similarity = (a: Weighted, b: Weighted) => {
-    const squared = new Map<number, number>()
-    for (const term of a.weights.keys()) squared.set(term, idf(term) ** 2)
-    return cosine(a, squared, b)
+  /** Cosine of an article with its story, as an add would compare them. */
+  const similarity = (doc: Doc, story: StoryState) => {
+    loadQuery(doc)
+    const score = storyCosine(doc, story)
+    clearQuery(doc)
+    return score
   }
 
   const storyAt = new Map<string, number>()
@@ -234,7 +365,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       id,
       docs: [],
       members: [],
-      weights: new Map(),
+      weights: new TermWeights(),
       norm: 0,
       normAt: -1,
       first: null,
@@ -256,23 +387,39 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         `the story index already has an article "${profile.article}"`,
         { subject: profile.article },
       )
-    const weights = new Map<number, number>()
+    let terms = new Int32Array(profile.terms.length)
+    let weights = new Float64Array(profile.terms.length)
+    let n = 0
     for (const [term, w] of profile.terms) {
       const id = intern(term)
-      // A term twice in a hand-made profile counts once, as a Map of words did.
-      if (!weights.has(id)) df[id] = (df[id] as number) + 1
-      weights.set(id, w)
+      // A term twice in a hand-made profile counts once, at its first place with its
+      // last weight, as a Map of words did.
+      if (otherHas[id]) {
+        weights[positionOf[id] as number] = w
+        continue
+      }
+      df[id] = (df[id] as number) + 1
+      otherHas[id] = 1
+      positionOf[id] = n
+      terms[n] = id
+      weights[n] = w
+      n++
     }
-    const doc: Doc = { profile, weights, story: -1, norm: 0, normAt: -1 }
+    for (let i = 0; i < n; i++) otherHas[terms[i] as number] = 0
+    if (n < terms.length) {
+      terms = terms.slice(0, n)
+      weights = weights.slice(0, n)
+    }
+    const doc: Doc = { profile, terms, weights, story: -1, norm: 0, normAt: -1 }
     byArticle.set(profile.article, docs.length)
     docs.push(doc)
     return doc
   }
   /** Puts a document in a story and indexes its terms and quotes. */
-  const join = (doc: Doc, chosen: number, member: StoryMember): StoryState => {
+  const join = (doc: Doc, chosen: number, member: StoryMember) => {
     const at = byArticle.get(doc.profile.article) as number
     const story = stories[chosen] as StoryState
-    const { profile, weights } = doc
+    const { profile, terms, weights } = doc
     doc.story = chosen
     story.docs.push(at)
     story.members.push(member)
@@ -280,9 +427,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     // being read again over all its terms at the next comparison: a story of hundreds of
     // articles has thousands of terms, and most adds compare with the largest stories.
     let squaredNorm = story.normAt < 0 ? 0 : story.norm * story.norm
-    for (const [term, w] of weights) {
-      const before = story.weights.get(term) ?? 0
-      story.weights.set(term, before + w)
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as number
+      const w = weights[i] as number
+      const before = story.weights.add(term, w)
       const x = idf(term)
       squaredNorm += ((before + w) ** 2 - before ** 2) * x * x
     }
@@ -292,24 +440,56 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
       story.days.splice(bisectLeft(story.days, profile.day), 0, profile.day)
     }
-    for (const id of weights.keys()) {
+    for (const id of terms) {
       const pairs = postings[id] as Postings
       if (pairs[pairs.length - 2] === chosen) pairs[pairs.length - 1] = (pairs.at(-1) as number) + 1
       else pairs.push(chosen, 1)
     }
     for (const shingle of profile.quoteShingles) {
-      const inStories = shingles.get(shingle)
-      if (!inStories) shingles.set(shingle, new Map([[chosen, [at]]]))
-      else {
-        const list = inStories.get(chosen)
+      const entry = findShingle(shingle)
+      if (!entry) {
+        const key = shingleKey(shingle)
+        const next = shingles.get(key) ?? null
+        shingles.set(key, {
+          check: shingleCheck(shingle),
+          stories: new Map([[chosen, [at]]]),
+          next,
+        })
+      } else {
+        const list = entry.stories.get(chosen)
         if (list) list.push(at)
-        else inStories.set(chosen, [at])
+        else entry.stories.set(chosen, [at])
       }
     }
     // Its terms are in `weights` and its shingles indexed: a store of 10,000 articles
     // would otherwise hold each twice.
     doc.profile = { ...profile, terms: [], quoteShingles: [] }
     return story
+  }
+
+  /** The terms that weigh most between the query and another article: why they are close. */
+  const sharedTerms = (doc: Doc, other: Doc) => {
+    for (let i = 0; i < other.terms.length; i++) {
+      otherWeight[other.terms[i] as number] = other.weights[i] as number
+      otherHas[other.terms[i] as number] = 1
+    }
+    const shared: Array<[string, number]> = []
+    for (let i = 0; i < doc.terms.length; i++) {
+      const id = doc.terms[i] as number
+      if (otherHas[id])
+        shared.push([
+          termNames[id] as string,
+          (doc.weights[i] as number) * (otherWeight[id] as number) * (queryIdf[id] as number),
+        ])
+    }
+    for (const id of other.terms) {
+      otherWeight[id] = 0
+      otherHas[id] = 0
+    }
+    return shared
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, WHY_TERMS)
+      .map(([term]) => term)
   }
 
   const index: StoryIndex = {
@@ -322,103 +502,13 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     },
     add(profile) {
       const doc = enter(profile)
-      const { weights } = doc
-      const squaredIdf = new Map<number, number>()
-      for (const term of weights.keys()) squaredIdf.set(term, idf(term) ** 2)
-
-      // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
-      const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
-      const votes = new Map<number, number>()
-      const lookups: Array<[term: string, weight: number, id: number]> = []
-      for (const [id, w] of weights) {
-        const frequency = df[id] as number
-        if (frequency > 1 && frequency <= common)
-          lookups.push([termNames[id] as string, w * Math.sqrt(squaredIdf.get(id) ?? 0), id])
+      loadQuery(doc)
+      try {
+        const { story, member } = assign(doc, profile)
+        return { story: story.id, joined: story.docs.length > 1, member }
+      } finally {
+        clearQuery(doc)
       }
-      lookups.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      lookups.length = Math.min(lookups.length, LOOKUP_TERMS)
-      // A story's vote is the term's weight for each of its articles that carry it.
-      for (const [, w, id] of lookups) {
-        const pairs = postings[id] as Postings
-        for (let i = 0; i < pairs.length; i += 2) {
-          const story = pairs[i] as number
-          votes.set(story, (votes.get(story) ?? 0) + w * (pairs[i + 1] as number))
-        }
-      }
-      // A story that carries one of its long quotes comes first, whatever its words.
-      const quoted = new Set<number>()
-      for (const shingle of profile.quoteShingles)
-        for (const story of shingles.get(shingle)?.keys() ?? []) quoted.add(story)
-      for (const story of quoted) votes.set(story, (votes.get(story) ?? 0) + 1e6)
-      const candidates = [...votes]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, MAX_CANDIDATES)
-        .map(([story]) => story)
-
-      let chosen = -1
-      let chosenScore = 0
-      let chosenQuote: { doc: number; shingle: string } | null = null
-      for (const s of candidates) {
-        const story = stories[s] as StoryState
-        if (!fitsDates(story, profile.day)) continue
-        const score = cosine(doc, squaredIdf, story)
-        // A long quote shared with a member published near it is strong evidence.
-        const quote = quoted.has(s) ? sharedQuote(profile, s) : null
-        const passes = score >= threshold || (quote !== null && score >= quoteThreshold)
-        if (passes && (score > chosenScore || chosen < 0)) {
-          chosen = s
-          chosenScore = score
-          chosenQuote = quote
-        }
-      }
-
-      let member: StoryMember
-      if (chosen < 0) {
-        let id = `st-${hash(profile.article)}`
-        for (let n = 2; ids.has(id); n++) id = `st-${hash(profile.article)}-${n}`
-        chosen = startStory(id)
-        member = {
-          article: profile.article,
-          closest: null,
-          score: 1,
-          sharedTerms: [],
-          sharedQuote: null,
-        }
-      } else {
-        const story = stories[chosen] as StoryState
-        // Why: the member closest to the article, and the terms that weigh most between them.
-        let closest = chosenQuote?.doc ?? -1
-        let closestScore = -1
-        // Among the latest members only: a story of a thousand articles must not make
-        // every add a thousand comparisons, and a developing story's news is its latest.
-        if (closest < 0)
-          for (const d of story.docs.slice(-CLOSEST_AMONG)) {
-            const score = cosine(doc, squaredIdf, docs[d] as Doc)
-            if (score > closestScore) {
-              closest = d
-              closestScore = score
-            }
-          }
-        const other = (docs[closest] as Doc).weights
-        const shared = [...weights]
-          .filter(([term]) => other.has(term))
-          .map(([term, w]): [string, number] => [
-            termNames[term] as string,
-            w * (other.get(term) ?? 0) * (squaredIdf.get(term) ?? 0),
-          ])
-          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-          .slice(0, WHY_TERMS)
-          .map(([term]) => term)
-        member = {
-          article: profile.article,
-          closest: (docs[closest] as Doc).profile.article,
-          score: Math.round(chosenScore * 1000) / 1000,
-          sharedTerms: shared,
-          sharedQuote: chosenQuote?.shingle ?? null,
-        }
-      }
-      const story = join(doc, chosen, member)
-      return { story: story.id, joined: story.docs.length > 1, member }
     },
     place(profile, storyId, member) {
       if (!member || member.article !== profile?.article)
@@ -435,9 +525,133 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return stories.map((story) => describeStory(story, docs, similarity))
     },
     story(id) {
-      const story = stories.find((s) => s.id === id)
+      const at = storyAt.get(id)
+      const story = at === undefined ? undefined : stories[at]
       return story && describeStory(story, docs, similarity)
     },
+  }
+
+  // Votes by story number, zero but while an add gathers its candidates.
+  let votes = new Float64Array(64)
+  let hasVote = new Uint8Array(64)
+  /** Finds the story of an entered document (the query) and joins it, or starts one. */
+  function assign(doc: Doc, profile: ArticleProfile) {
+    const { terms, weights } = doc
+    // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
+    const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
+    // The heaviest rarer terms, by weight and then by name: only the few that can be
+    // among the first LOOKUP_TERMS are sorted with names (most articles have hundreds).
+    const rare: number[] = []
+    const rareWeight: number[] = []
+    for (let i = 0; i < terms.length; i++) {
+      const id = terms[i] as number
+      const frequency = df[id] as number
+      if (frequency > 1 && frequency <= common) {
+        rare.push(id)
+        rareWeight.push((weights[i] as number) * Math.sqrt(queryIdf[id] as number))
+      }
+    }
+    let least = Number.NEGATIVE_INFINITY
+    if (rare.length > LOOKUP_TERMS)
+      least = Float64Array.from(rareWeight).sort()[rare.length - LOOKUP_TERMS] as number
+    const lookups: Array<[term: string, weight: number, id: number]> = []
+    for (let i = 0; i < rare.length; i++)
+      if ((rareWeight[i] as number) >= least)
+        lookups.push([
+          termNames[rare[i] as number] as string,
+          rareWeight[i] as number,
+          rare[i] as number,
+        ])
+    lookups.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    lookups.length = Math.min(lookups.length, LOOKUP_TERMS)
+    // A story's vote is the term's weight for each of its articles that carry it, summed
+    // by story number in an array: a term's postings run to hundreds of pairs.
+    if (votes.length < stories.length) {
+      votes = new Float64Array(stories.length * 2)
+      hasVote = new Uint8Array(stories.length * 2)
+    }
+    const voted: number[] = []
+    const vote = (story: number, weight: number) => {
+      if (!hasVote[story]) {
+        hasVote[story] = 1
+        voted.push(story)
+      }
+      votes[story] = (votes[story] as number) + weight
+    }
+    for (const [, w, id] of lookups) {
+      const pairs = postings[id] as Postings
+      for (let i = 0; i < pairs.length; i += 2)
+        vote(pairs[i] as number, w * (pairs[i + 1] as number))
+    }
+    // A story that carries one of its long quotes comes first, whatever its words.
+    const quoted = new Set<number>()
+    const found = profile.quoteShingles.map(findShingle)
+    for (const entry of found) for (const story of entry?.stories.keys() ?? []) quoted.add(story)
+    for (const story of quoted) vote(story, 1e6)
+    const candidates = voted
+      .map((story): [number, number] => [story, votes[story] as number])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([story]) => story)
+    for (const story of voted) {
+      votes[story] = 0
+      hasVote[story] = 0
+    }
+
+    let chosen = -1
+    let chosenScore = 0
+    let chosenQuote: { doc: number; shingle: string } | null = null
+    for (const s of candidates) {
+      const story = stories[s] as StoryState
+      if (!fitsDates(story, profile.day)) continue
+      const score = storyCosine(doc, story)
+      // A long quote shared with a member published near it is strong evidence.
+      const quote = quoted.has(s) ? sharedQuote(profile, found, s) : null
+      const passes = score >= threshold || (quote !== null && score >= quoteThreshold)
+      if (passes && (score > chosenScore || chosen < 0)) {
+        chosen = s
+        chosenScore = score
+        chosenQuote = quote
+      }
+    }
+
+    let member: StoryMember
+    if (chosen < 0) {
+      let id = `st-${hash(profile.article)}`
+      for (let n = 2; ids.has(id); n++) id = `st-${hash(profile.article)}-${n}`
+      chosen = startStory(id)
+      member = {
+        article: profile.article,
+        closest: null,
+        score: 1,
+        sharedTerms: [],
+        sharedQuote: null,
+      }
+    } else {
+      const story = stories[chosen] as StoryState
+      // Why: the member closest to the article, and the terms that weigh most between them.
+      let closest = chosenQuote?.doc ?? -1
+      let closestScore = -1
+      // Among the latest members only: a story of a thousand articles must not make
+      // every add a thousand comparisons, and a developing story's news is its latest.
+      if (closest < 0)
+        for (const d of story.docs.slice(-CLOSEST_AMONG)) {
+          const score = docCosine(doc, docs[d] as Doc)
+          if (score > closestScore) {
+            closest = d
+            closestScore = score
+          }
+        }
+      const near = docs[closest] as Doc
+      member = {
+        article: profile.article,
+        closest: near.profile.article,
+        score: Math.round(chosenScore * 1000) / 1000,
+        sharedTerms: sharedTerms(doc, near),
+        sharedQuote: chosenQuote?.shingle ?? null,
+      }
+    }
+    return { story: join(doc, chosen, member), member }
   }
   return index
 }
@@ -462,7 +676,7 @@ function mostNamed(lists: readonly (readonly string[])[], max: number): string[]
 function describeStory(
   story: StoryState,
   docs: readonly Doc[],
-  similarity: (a: Weighted, b: Weighted) => number,
+  similarity: (doc: Doc, story: StoryState) => number,
 ): Story {
   const members = story.docs.map((d) => docs[d] as Doc)
   // The label: the headline (or lead) of the member nearest the story's centre.

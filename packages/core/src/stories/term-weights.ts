@@ -1,0 +1,72 @@
+/**
+ * Weights by term number, in the order the terms came: what a `Map<number, number>`
+ * does, in three typed arrays (the terms in order, their weights, and an
+ * open-addressing table from a term to its place). A story's weights change at every
+ * article that joins it; in a Map each change allocated a boxed number, and ten
+ * thousand articles made that most of the story stage's garbage. Iterating in
+ * insertion order keeps every sum over the terms the same as the Map gave.
+ */
+export class TermWeights {
+  /** How many terms are held. */
+  size = 0
+  /** The terms, in the order they were first set. */
+  terms = new Int32Array(8)
+  /** Their weights, aligned with {@link TermWeights.terms}. */
+  weights = new Float64Array(8)
+  // Slot → place + 1 (0: empty). Kept at most half full.
+  private table = new Int32Array(16)
+
+  /** The weight of `term`, or undefined when it was never set. */
+  get(term: number): number | undefined {
+    const at = this.placeOf(term)
+    return at < 0 ? undefined : this.weights[at]
+  }
+
+  /** Adds `weight` to the weight of `term` (from zero when new) and returns what it was. */
+  add(term: number, weight: number): number {
+    const at = this.placeOf(term)
+    if (at >= 0) {
+      const before = this.weights[at] as number
+      this.weights[at] = before + weight
+      return before
+    }
+    if (this.size === this.terms.length) {
+      const terms = new Int32Array(this.size * 2)
+      terms.set(this.terms)
+      this.terms = terms
+      const weights = new Float64Array(this.size * 2)
+      weights.set(this.weights)
+      this.weights = weights
+    }
+    if ((this.size + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
+    this.terms[this.size] = term
+    this.weights[this.size] = weight
+    this.size++
+    this.insert(term, this.size)
+    return 0
+  }
+
+  private placeOf(term: number): number {
+    const mask = this.table.length - 1
+    for (let slot = mix(term) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot] as number
+      if (entry === 0) return -1
+      if (this.terms[entry - 1] === term) return entry - 1
+    }
+  }
+
+  private insert(term: number, entry: number): void {
+    const mask = this.table.length - 1
+    let slot = mix(term) & mask
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask
+    this.table[slot] = entry
+  }
+
+  private rehash(length: number): void {
+    this.table = new Int32Array(length)
+    for (let i = 0; i < this.size; i++) this.insert(this.terms[i] as number, i + 1)
+  }
+}
+
+// Term numbers are consecutive: mixed, they spread over the table instead of filling one run.
+const mix = (term: number) => Math.imul(term, 0x9e3779b1) >>> 7
