@@ -42,20 +42,21 @@ interface Token {
 // A token that may start a name: at the start or after white space, opening marks, then
 // A-Z or a character beyond ASCII that is no white space (group 1 is the token's start).
 const NAME_TOKEN_START = /(?:^|\s)([("“‘]*(?!\s)[A-Z\u0080-\uffff])/g
-const TOKEN_AT = /\S+/y
-const NEXT_TOKEN = /\s+(\S+)/y
 
 /** The token (a run of non-white-space) that starts at `at`. */
 function tokenAt(text: string, at: number): Token {
-  TOKEN_AT.lastIndex = at
-  return { word: TOKEN_AT.exec(text)?.[0] ?? '', at }
+  let end = at
+  while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end++
+  return { word: text.slice(at, end), at }
 }
 
-/** The token after `token`, if the text has one. */
+/** The token after `token`, if the text has one: white space, then a run of non-white-space. */
 function tokenAfter(text: string, token: Token): Token | undefined {
-  NEXT_TOKEN.lastIndex = token.at + token.word.length
-  const word = NEXT_TOKEN.exec(text)?.[1]
-  return word === undefined ? undefined : { word, at: NEXT_TOKEN.lastIndex - word.length }
+  let at = token.at + token.word.length
+  const spaced = at
+  while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++
+  if (at === spaced || at === text.length) return undefined
+  return tokenAt(text, at)
 }
 
 /** The token before `token`, if the text has one. */
@@ -84,6 +85,62 @@ function isWhiteSpace(code: number): boolean {
     code === 0xfeff
   )
 }
+
+// Quote marks and brackets that may open a name's first token: ( " “ ‘.
+const isOpeningMark = (code: number) =>
+  code === 0x28 || code === 0x22 || code === 0x201c || code === 0x2018
+
+/** How many of `word`'s first characters are opening marks (zero or more of them at its start). */
+function openingMarks(word: string): number {
+  let n = 0
+  while (n < word.length && isOpeningMark(word.charCodeAt(n))) n++
+  return n
+}
+
+/** `CAPITALIZED.test(word.slice(from))`, with its answer for ASCII read off the first character. */
+function isCapitalizedAt(word: string, from = 0): boolean {
+  const code = word.charCodeAt(from)
+  if (code >= 0x41 && code <= 0x5a) return true
+  // Below 0x80 only A-Z is \p{Lu}, and "Mc", "O’" start with one; NaN (no character) fails too.
+  if (!(code >= 0x80)) return false
+  return CAPITALIZED.test(from === 0 ? word : word.slice(from))
+}
+
+// Closing marks that may follow a sentence's last stop.
+const isClosingMark = (code: number) =>
+  code === 0x22 || code === 0x201d || code === 0x2019 || code === 0x29
+
+/** Whether `word` ends a sentence by its look: a stop, then closing marks or nothing (`[.!?]["”’)]*` at its end). */
+function endsWithStop(word: string): boolean {
+  let end = word.length
+  while (end > 0 && isClosingMark(word.charCodeAt(end - 1))) end--
+  const code = word.charCodeAt(end - 1)
+  return code === 0x2e || code === 0x21 || code === 0x3f
+}
+
+// Punctuation stripped off a name's word: `/[,;:!?)"“”’]+$/`.
+const isTrailingPunctuation = (code: number) =>
+  code === 0x2c ||
+  code === 0x3b ||
+  code === 0x3a ||
+  code === 0x21 ||
+  code === 0x3f ||
+  code === 0x29 ||
+  code === 0x22 ||
+  code === 0x201c ||
+  code === 0x201d ||
+  code === 0x2019
+
+/** `word.replace(/[,;:!?)"“”’]+$/, '')`. */
+function withoutTrailingPunctuation(word: string): string {
+  let end = word.length
+  while (end > 0 && isTrailingPunctuation(word.charCodeAt(end - 1))) end--
+  return end === word.length ? word : word.slice(0, end)
+}
+
+/** `/^\p{Lu}\.$/u.test(word)`: an initial, checked only where the length allows one. */
+const isInitial = (word: string) => word.length <= 3 && word.endsWith('.') && INITIAL.test(word)
+const INITIAL = /^\p{Lu}\.$/u
 
 const ABBREVIATION = new RegExp(
   `^(?:\\p{Lu}\\.(?:\\p{Lu}\\.)*|(?:${ABBREVIATION_ALTERNATION})\\.)$`,
@@ -116,8 +173,8 @@ export function collectNames(
   for (let m = NAME_TOKEN_START.exec(text); m; m = NAME_TOKEN_START.exec(text)) {
     const first = tokenAt(text, m.index + m[0].length - (m[1] as string).length)
     // A name may open a quote: "“Jane Roe had never voted".
-    const opening = /^[("“‘]*/.exec(first.word)?.[0].length ?? 0
-    if (!CAPITALIZED.test(first.word.slice(opening))) {
+    const opening = openingMarks(first.word)
+    if (!isCapitalizedAt(first.word, opening)) {
       NAME_TOKEN_START.lastIndex = first.at + first.word.length
       continue
     }
@@ -126,32 +183,32 @@ export function collectNames(
     const run: string[] = []
     for (let token: Token | undefined = first; token; token = tokenAfter(text, token)) {
       const word = token.word
+      const code = word.charCodeAt(0)
       // "(D-Mo.)" after a name is a party tag, not more of the name.
-      if (run.length > 0 && /^[([]/.test(word)) break
+      if (run.length > 0 && (code === 0x28 || code === 0x5b)) break
       // A lower-case word joins a name only as a particle ("Charles de Gaulle"): one that
       // does not start like a particle is turned away before the costlier tests below.
-      if (run.length > 0 && /^[a-z]/.test(word) && !NAME_PARTICLE_START.test(word)) break
-      const opened = word.replace(/^[("“‘]+/, '')
+      if (run.length > 0 && code >= 0x61 && code <= 0x7a && !NAME_PARTICLE_START.test(word)) break
+      const marks = openingMarks(word)
+      const opened = marks === 0 ? word : word.slice(marks)
       // (Every abbreviation ends in a full stop: the cheap test first.)
       const abbreviation = opened.endsWith('.') && ABBREVIATION.test(opened)
-      const endsSentence = /[.!?]["”’)]*$/.test(opened) && !abbreviation
-      const unpunctuated = opened.replace(/[,;:!?)"“”’]+$/, '')
+      const endsSentence = endsWithStop(opened) && !abbreviation
+      const unpunctuated = withoutTrailingPunctuation(opened)
       const bare =
         unpunctuated.endsWith('.') && !abbreviation ? unpunctuated.slice(0, -1) : unpunctuated
       // An initial after a lower-case word ("posted on X. Rubio") ends a sentence, not a name.
-      if (
-        run.length === 0 &&
-        /^\p{Lu}\.$/u.test(opened) &&
-        !/^\p{Lu}\.$/u.test(tokenAfter(text, token)?.word ?? '')
-      )
+      if (run.length === 0 && isInitial(opened) && !isInitial(tokenAfter(text, token)?.word ?? ''))
         break
-      const isName = CAPITALIZED.test(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
+      const isName = isCapitalizedAt(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
       if (!isName) break
       run.push(bare)
       last = token
       if (endsSentence || bare !== opened) break
     }
     NAME_TOKEN_START.lastIndex = last.at + last.word.length
+    // (A run of one word stays one or none below: most capitalized words end here.)
+    if (run.length < 2) continue
     // An initial or abbreviation does not end a sentence for the run, so the next
     // sentence's pronoun may join it ("Washington D.C. He"): a pronoun is never a name.
     while (
@@ -192,8 +249,9 @@ export function collectNames(
   // starts only, where a scan would try it at every character.
   const words = capitalizedWords(text)
   let after = 0
-  for (const { index } of words) {
-    if (index < after) continue
+  for (const capitalized of words) {
+    const index = capitalized.index
+    if (index < after || !maySpeak(text, capitalized)) continue
     SPEAKER.lastIndex = index
     const m = SPEAKER.exec(text)
     if (!m) continue
@@ -210,10 +268,28 @@ export function collectNames(
   return found
 }
 
+const SPEAKER_VERBS = `${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])}`
 const SPEAKER = new RegExp(
-  `\\b(?<![\\p{L}.'’-]\\s?)(\\p{Lu}\\p{Ll}[\\p{L}'’-]*)\\s+(?:${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])})\\b`,
+  `\\b(?<![\\p{L}.'’-]\\s?)(\\p{Lu}\\p{Ll}[\\p{L}'’-]*)\\s+(?:${SPEAKER_VERBS})\\b`,
   'uy',
 )
+// The letters those verbs start with, when every alternative starts with one (null: not known).
+const SPEAKER_VERB_INITIALS = SPEAKER_VERBS.split('|').every((verb) => /^[a-z]/.test(verb))
+  ? new Set(SPEAKER_VERBS.split('|').map((verb) => verb.charCodeAt(0)))
+  : null
+
+/**
+ * Whether `SPEAKER` may match at the capitalized word `word` (a maximal run of
+ * letters, apostrophes and hyphens): its name is that whole run, so white space
+ * and a verb's first letter must follow. Most words fail here, before the pattern.
+ */
+function maySpeak(text: string, word: RegExpExecArray): boolean {
+  let at = word.index + word[0].length
+  if (!isWhiteSpace(text.charCodeAt(at))) return false
+  if (!SPEAKER_VERB_INITIALS) return true
+  while (isWhiteSpace(text.charCodeAt(at))) at++
+  return SPEAKER_VERB_INITIALS.has(text.charCodeAt(at))
+}
 const VERB_AFTER = new RegExp(
   `^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')})\\b`,
   'u',
@@ -237,6 +313,13 @@ const APPOSITIVES = [1, 2, 3].map(
       'u',
     ),
 )
+/** How many commas `text` holds, counted no further than `limit`. */
+function commasIn(text: string, limit: number): number {
+  let count = 0
+  for (let at = text.indexOf(','); at >= 0 && count < limit; at = text.indexOf(',', at + 1)) count++
+  return count
+}
+
 // Only subject pronouns: "his" and "her" often point at the object of the sentence.
 const PRONOUN = /\b(he|she)\b/gi
 
@@ -340,7 +423,10 @@ function indexMentions(
     // which is made up of investors, said"): the fewest that end at a verb.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 360)
     let rest: string | undefined
-    for (const appositives of APPOSITIVES) {
+    // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
+    // what the one before it matched, whose verb was already looked for.
+    const tried = Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
+    for (const appositives of APPOSITIVES.slice(0, tried)) {
       const stripped = after.replace(appositives, '')
       rest ??= stripped
       if (VERB_AFTER.test(stripped)) {
