@@ -685,6 +685,10 @@ export class NameRegistry {
   /** Bumped whenever a key of `byKey` changes, which may reorder or drop entities. */
   private version = 0
   private ranked: { version: number; rank: Map<NamedEntity, number> } | null = null
+  private readonly roleTexts = new Map<
+    NamedEntity,
+    { roles: number; aliases: number; text: string }
+  >()
 
   /** Each entity a key names, by its first appearance among the keys (the order ties are broken in). */
   private rank(): Map<NamedEntity, number> {
@@ -769,18 +773,21 @@ export class NameRegistry {
       .split(/\s+/)
       .filter((w) => w.length > 2)
     if (words.length === 0 || words.length > 3) return undefined
-    // Whole words: "the man" is no "Manchester Rotary Club". (Each pattern built once, not per entity.)
-    const patterns = words.map(
-      (w) =>
-        new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(w.replace(/s$/, ''))}(?:s|es)?(?![\\p{L}])`, 'u'),
+    // Whole words: "the man" is no "Manchester Rotary Club". (Each pattern built once, not per
+    // entity, and tried only where the word's letters are there at all.)
+    const stems = words.map((w) => w.replace(/s$/, ''))
+    const patterns = stems.map(
+      (stem) => new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(stem)}(?:s|es)?(?![\\p{L}])`, 'u'),
     )
     // An entity stands under several keys: it is tested once, and listed under each key as before.
     const fits = new Map<NamedEntity, boolean>()
     const matches = [...this.byKey.values()].filter((entity) => {
       let fit = fits.get(entity)
       if (fit === undefined) {
-        const roles = [...entity.roles, ...entity.aliases].join(' ').toLowerCase()
-        fit = patterns.every((pattern) => pattern.test(roles))
+        const roles = this.roleText(entity)
+        fit = patterns.every(
+          (pattern, i) => roles.includes(stems[i] as string) && pattern.test(roles),
+        )
         fits.set(entity, fit)
       }
       return fit
@@ -789,6 +796,19 @@ export class NameRegistry {
     // Several fit ("the president"): the one the text named last.
     const last = (entity: NamedEntity) => Math.max(-1, ...entity.positions.filter((p) => p < at))
     return matches.sort((a, b) => last(b) - last(a))[0]
+  }
+
+  /**
+   * An entity's roles and aliases, lower-cased, in one string. Both sets only ever
+   * grow, so their sizes tell whether the string kept from the last call still holds.
+   */
+  private roleText(entity: NamedEntity): string {
+    const kept = this.roleTexts.get(entity)
+    if (kept && kept.roles === entity.roles.size && kept.aliases === entity.aliases.size)
+      return kept.text
+    const text = [...entity.roles, ...entity.aliases].join(' ').toLowerCase()
+    this.roleTexts.set(entity, { roles: entity.roles.size, aliases: entity.aliases.size, text })
+    return text
   }
 
   /** Every entity the text names before `at`, each once, the most recently named first. */
