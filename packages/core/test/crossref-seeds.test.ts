@@ -25,6 +25,14 @@ function clusterOf(q: Quote): QuoteCluster {
   return found[0] as QuoteCluster
 }
 
+/** A dispute's position holding quote `q` of `article`. */
+const positionOf = (article: SeedId, q: Quote) => ({
+  article,
+  speaker: q.speaker,
+  text: q.text,
+  span: q.span,
+})
+
 const disputesOn = (cluster: QuoteCluster, kind: Dispute['kind']) =>
   result.disputes.filter((d) => d.kind === kind && d.cluster === cluster.id)
 
@@ -244,12 +252,7 @@ describe('crossref seeds: what 004 changes', () => {
     expect(dropped.text).toContain('our entire prison sustainable')
     const wording = disputesOn(clusterOf(dropped), 'wording')
     expect(wording).toHaveLength(1)
-    expect(wording[0]?.positions).toContainEqual({
-      article: POST,
-      speaker: dropped.speaker,
-      text: dropped.text,
-      span: dropped.span,
-    })
+    expect(wording[0]?.positions).toContainEqual(positionOf(POST, dropped))
     expect(wording[0]?.summary).toContain('“system” left out')
   })
 
@@ -340,10 +343,7 @@ describe('crossref seeds: attribution', () => {
     const attribution = disputesOn(cluster, 'attribution')
     expect(attribution).toHaveLength(1)
     expect(attribution[0]?.positions).toEqual(
-      expect.arrayContaining([
-        { article: NBC, speaker: bruce.speaker, text: bruce.text, span: bruce.span },
-        { article: TEXAS, speaker: rubio.speaker, text: rubio.text, span: rubio.span },
-      ]),
+      expect.arrayContaining([positionOf(NBC, bruce), positionOf(TEXAS, rubio)]),
     )
     expect(bruce.speaker?.name).toBe('Tammy Bruce')
     expect(rubio.speaker?.name).toBe('Marco Rubio')
@@ -378,9 +378,7 @@ describe('crossref seeds: contested', () => {
     expect(contested[0]).toMatchObject({
       kind: 'contested',
       needsJudgement: true,
-      positions: expect.arrayContaining([
-        { article: TEXAS, speaker: volpp.speaker, text: volpp.text, span: volpp.span },
-      ]),
+      positions: expect.arrayContaining([positionOf(TEXAS, volpp)]),
     })
     expect(volpp.speaker?.name).toBe('Leti Volpp')
   })
@@ -398,12 +396,7 @@ describe('crossref seeds: contested', () => {
     const flores = quote(TEXAS, 'What are we?')
     const contested = contestedBy('Manuel Flores')
     expect(contested).toHaveLength(1)
-    expect(contested[0]?.positions).toContainEqual({
-      article: TEXAS,
-      speaker: flores.speaker,
-      text: flores.text,
-      span: flores.span,
-    })
+    expect(contested[0]?.positions).toContainEqual(positionOf(TEXAS, flores))
   })
 
   it('Flores contests Bukele, the president whose offer he criticized', () => {
