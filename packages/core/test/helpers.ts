@@ -65,3 +65,14 @@ export function scratchFolder(prefix: string, made: (dir: string) => void) {
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 }
+
+/** A metadata field as read from the article's own text: its value, the words it was read from and their span. */
+export const fromText = (value: string, text: string, span: Span) => ({
+  value,
+  text,
+  span,
+  source: 'text',
+})
+
+/** A metadata field the caller gave: no words and no span in the article. */
+export const fromCaller = (value: string) => ({ value, text: value, span: null, source: 'caller' })

@@ -8,7 +8,7 @@ import {
   normalizeArticle,
   toOriginalSpan,
 } from '../src/index.js'
-import { paragraphTexts, slice } from './helpers.js'
+import { fromCaller, paragraphTexts, slice } from './helpers.js'
 import { IDS, seed } from './seed-articles.js'
 
 // ---------------------------------------------------------------------------
@@ -788,12 +788,7 @@ describe('html: page metadata with evidence', () => {
       published: '2024-03-12',
     })
     expectStory(article)
-    expect(article.title).toEqual({
-      value: 'Caller title',
-      text: 'Caller title',
-      span: null,
-      source: 'caller',
-    })
+    expect(article.title).toEqual(fromCaller('Caller title'))
     expect(article.author).toMatchObject({ value: 'Caller Author', source: 'caller', span: null })
     expect(article.outlet).toMatchObject({ value: 'Caller Outlet', source: 'caller', span: null })
     expect(article.url).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeArticle } from '../src/index.js'
 import type { Article } from '../src/types.js'
-import { blocks, paragraphTexts, slice } from './helpers.js'
+import { blocks, fromCaller, fromText, paragraphTexts, slice } from './helpers.js'
 
 const LEAD =
   'The city council voted on Tuesday to approve a new bridge across the river, ending years of debate.'
@@ -159,12 +159,12 @@ describe('ingest: site footer', () => {
       ['footer', 'Terms of Use | Privacy Policy'],
       ['footer', 'Sign in or create a free account'],
     ])
-    expect(article.outlet).toEqual({
-      value: 'The Daily Ledger',
-      text: '© 2024 The Daily Ledger. All rights reserved.',
-      span: { start: 252, end: 297 },
-      source: 'text',
-    })
+    expect(article.outlet).toEqual(
+      fromText('The Daily Ledger', '© 2024 The Daily Ledger. All rights reserved.', {
+        start: 252,
+        end: 297,
+      }),
+    )
     expect(slice(article, article.outlet?.span ?? null)).toBe(article.outlet?.text)
   })
 
@@ -215,12 +215,7 @@ describe('ingest: social follow lines and author bios', () => {
     const article = normalizeArticle({ content: blocks(LEAD, SECOND, THIRD, bio) })
     expect(paragraphTexts(article)).toEqual([LEAD, SECOND, THIRD])
     expect(article.text).not.toContain('staff reporter')
-    expect(article.author).toEqual({
-      value: 'Jane Doe',
-      text: bio,
-      span: { start: 252, end: 252 + bio.length },
-      source: 'text',
-    })
+    expect(article.author).toEqual(fromText('Jane Doe', bio, { start: 252, end: 252 + bio.length }))
     expect(slice(article, article.author?.span ?? null)).toBe(bio)
     expect(article.removed).toEqual([
       { kind: 'author-bio', text: bio, span: { start: 252, end: 325 } },
@@ -247,18 +242,14 @@ describe('ingest: title, byline and date headers at the top', () => {
       ),
     })
     expect(paragraphTexts(article)).toEqual([LEAD, SECOND, THIRD])
-    expect(article.title).toEqual({
-      value: 'Council Approves New Bridge Across River',
-      text: 'Council Approves New Bridge Across River',
-      span: { start: 0, end: 40 },
-      source: 'text',
-    })
-    expect(article.author).toEqual({
-      value: 'Jane Doe',
-      text: 'By Jane Doe',
-      span: { start: 42, end: 53 },
-      source: 'text',
-    })
+    expect(article.title).toEqual(
+      fromText(
+        'Council Approves New Bridge Across River',
+        'Council Approves New Bridge Across River',
+        { start: 0, end: 40 },
+      ),
+    )
+    expect(article.author).toEqual(fromText('Jane Doe', 'By Jane Doe', { start: 42, end: 53 }))
     expect(article.removed.map((r) => [r.kind, r.text])).toEqual([
       ['title', 'Council Approves New Bridge Across River'],
       ['byline', 'By Jane Doe'],
@@ -297,12 +288,7 @@ describe('ingest: title, byline and date headers at the top', () => {
   it('reads a sentence-case headline without a final stop as the title, with its span', () => {
     const headline = 'Council approves new bridge after years of debate'
     const article = normalizeArticle({ content: blocks(headline, LEAD, SECOND) })
-    expect(article.title).toEqual({
-      value: headline,
-      text: headline,
-      span: { start: 0, end: headline.length },
-      source: 'text',
-    })
+    expect(article.title).toEqual(fromText(headline, headline, { start: 0, end: headline.length }))
     expect(article.removed).toEqual([
       { kind: 'title', text: headline, span: { start: 0, end: headline.length } },
     ])
@@ -366,12 +352,9 @@ describe('ingest: title, byline and date headers at the top', () => {
 
   it('reads a "date 2024-05-06" header on its own line', () => {
     const article = normalizeArticle({ content: blocks('date 2024-05-06', LEAD, SECOND, THIRD) })
-    expect(article.published).toEqual({
-      value: '2024-05-06',
-      text: 'date 2024-05-06',
-      span: { start: 0, end: 15 },
-      source: 'text',
-    })
+    expect(article.published).toEqual(
+      fromText('2024-05-06', 'date 2024-05-06', { start: 0, end: 15 }),
+    )
     expect(paragraphTexts(article)).toEqual([LEAD, SECOND, THIRD])
     expect(article.text).not.toContain('2024-05-06')
   })
@@ -387,12 +370,9 @@ describe('ingest: title, byline and date headers at the top', () => {
     const article = normalizeArticle({
       content: blocks('Published: March 3, 2024', LEAD, SECOND, THIRD),
     })
-    expect(article.published).toEqual({
-      value: '2024-03-03',
-      text: 'Published: March 3, 2024',
-      span: { start: 0, end: 24 },
-      source: 'text',
-    })
+    expect(article.published).toEqual(
+      fromText('2024-03-03', 'Published: March 3, 2024', { start: 0, end: 24 }),
+    )
     expect(paragraphTexts(article)).toEqual([LEAD, SECOND, THIRD])
     expect(article.text).not.toContain('Published')
   })
@@ -411,12 +391,9 @@ describe('ingest: datelines', () => {
     const lead =
       'WASHINGTON (AP) — The Senate voted 52-48 on Thursday to confirm the nominee, ending a weeks-long fight.'
     const article = normalizeArticle({ content: blocks(lead, SECOND, THIRD) })
-    expect(article.dateline).toEqual({
-      value: 'WASHINGTON (AP)',
-      text: 'WASHINGTON (AP) —',
-      span: { start: 0, end: 17 },
-      source: 'text',
-    })
+    expect(article.dateline).toEqual(
+      fromText('WASHINGTON (AP)', 'WASHINGTON (AP) —', { start: 0, end: 17 }),
+    )
     expect(slice(article, article.dateline?.span ?? null)).toBe('WASHINGTON (AP) —')
     expect(paragraphTexts(article)).toEqual([lead, SECOND, THIRD])
     expect(article.title).toBeNull()
@@ -534,24 +511,9 @@ describe('ingest: metadata precedence', () => {
         url: 'https://example.com/bridge',
       },
     })
-    expect(article.title).toEqual({
-      value: 'A Different Headline',
-      text: 'A Different Headline',
-      span: null,
-      source: 'caller',
-    })
-    expect(article.author).toEqual({
-      value: 'John Roe',
-      text: 'John Roe',
-      span: null,
-      source: 'caller',
-    })
-    expect(article.published).toEqual({
-      value: '2024-01-02',
-      text: '2024-01-02',
-      span: null,
-      source: 'caller',
-    })
+    expect(article.title).toEqual(fromCaller('A Different Headline'))
+    expect(article.author).toEqual(fromCaller('John Roe'))
+    expect(article.published).toEqual(fromCaller('2024-01-02'))
     expect(article.outlet).toMatchObject({ value: 'The Ledger', source: 'caller' })
     expect(article.url).toMatchObject({ value: 'https://example.com/bridge', source: 'caller' })
     expect(paragraphTexts(article)).toEqual([LEAD, SECOND])

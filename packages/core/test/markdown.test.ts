@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeArticle } from '../src/index.js'
-import { paragraphTexts, slice } from './helpers.js'
+import { fromCaller, fromText, paragraphTexts, slice } from './helpers.js'
 
 const markdown = (content: string, extra: Partial<Parameters<typeof normalizeArticle>[0]> = {}) =>
   normalizeArticle({ content, format: 'markdown', ...extra })
@@ -57,12 +57,7 @@ Construction is expected to begin next spring, officials said.
 
   it('lets caller and sidecar metadata beat the front matter', () => {
     const caller = markdown(content, { metadata: { title: 'Bridge Vote' } })
-    expect(caller.title).toEqual({
-      value: 'Bridge Vote',
-      text: 'Bridge Vote',
-      span: null,
-      source: 'caller',
-    })
+    expect(caller.title).toEqual(fromCaller('Bridge Vote'))
     expect(caller.author).toMatchObject({ value: 'Jane Doe', source: 'front-matter' })
     const sidecar = markdown(content, {
       metadata: { author: 'John Roe' },
@@ -123,12 +118,9 @@ The city council voted on Tuesday to approve a new bridge across the river.
 
 Construction is expected to begin next spring, officials said.
 `)
-    expect(article.title).toEqual({
-      value: 'Council Approves New Bridge',
-      text: 'Council Approves New Bridge',
-      span: { start: 0, end: 29 },
-      source: 'text',
-    })
+    expect(article.title).toEqual(
+      fromText('Council Approves New Bridge', 'Council Approves New Bridge', { start: 0, end: 29 }),
+    )
     expect(slice(article, article.title?.span ?? null)).toBe('# Council Approves New Bridge')
     expect(article.removed).toEqual([
       { kind: 'title', text: 'Council Approves New Bridge', span: { start: 0, end: 29 } },
