@@ -17,7 +17,15 @@ import {
   TITLE_WORDS,
 } from './lexicon.js'
 import { fromCapitals } from './places.js'
-import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
+import {
+  isCapitalized,
+  isInnerHyphen,
+  isLowerWord,
+  isPossessive,
+  type Token,
+  touches,
+  withoutPossessive,
+} from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 // General English only: auxiliaries and modals, and the irregular past forms a verb
@@ -93,7 +101,7 @@ interface Subject {
   name: string
 }
 
-const bare = (word: string) => word.replace(/['’]s$/, '').replace(/\.$/, '')
+const bare = (word: string) => withoutPossessive(word).replace(/\.$/, '')
 
 /**
  * A named subject starting at token `k`: capitalized words with particles
@@ -124,7 +132,7 @@ function readSubject(tokens: readonly Token[], k: number): Subject | null {
       if (tokens[j + 1]?.text === '.' && touches(token, tokens[j + 1]) && token.text.length <= 3)
         j++
       j++
-      if (/['’]s$/.test(token.text)) return null
+      if (isPossessive(token.text)) return null
       if (TITLE_WORDS.has(word)) {
         nameStart = -1
         // "Secretary of State", "Minister of Foreign Affairs"
@@ -287,7 +295,7 @@ function scanNounPhrase(
     }
     if (token.type === 'mark') {
       // "40,000-bed", "anti-crime": a hyphen inside a word.
-      if (token.text === '-' && touches(tokens[j - 1], token) && touches(token, tokens[j + 1])) {
+      if (isInnerHyphen(tokens, j)) {
         j++
         continue
       }
@@ -321,7 +329,7 @@ function scanNounPhrase(
         headLast = j
         j++
       }
-      if (title || /['’]s$/.test(token.text)) {
+      if (title || isPossessive(token.text)) {
         headFirst = -1
         headLast = -1
         content = 0
@@ -351,7 +359,7 @@ function scanNounPhrase(
     inName = false
     content++
     j++
-    if (/['’]s$/.test(token.text)) {
+    if (isPossessive(token.text)) {
       headFirst = -1
       headLast = -1
       content = 0

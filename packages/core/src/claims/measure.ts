@@ -11,7 +11,14 @@ import {
 import { bisectLeft } from '../sorted.js'
 import type { Claim } from '../types.js'
 import { STOPWORDS, singular, TITLE_WORDS } from './lexicon.js'
-import { isCapitalized, startOf, type Token, tokenize } from './tokens.js'
+import {
+  isCapitalized,
+  isPossessive,
+  startOf,
+  type Token,
+  tokenize,
+  withoutPossessive,
+} from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 /**
@@ -337,7 +344,7 @@ function actorBefore(tokens: readonly Token[], at: number, stop: number): string
   while (k >= stop && AUXILIARIES.has((tokens[k] as Token).lower)) k--
   const token = tokens[k]
   if (k < stop || !token || token.type !== 'word' || !isCapitalized(token)) return null
-  const bare = token.text.replace(/['’]s$/, '')
+  const bare = withoutPossessive(token.text)
   if (TITLE_WORDS.has(bare) || STOPWORDS.has(bare.toLowerCase())) return null
   return canonicalPlace(bare)
 }
@@ -355,7 +362,7 @@ function scopeOf(tokens: readonly Token[], start: number, end: number, skip: [nu
     while (j <= end && j < tokens.length) {
       const word = tokens[j] as Token
       if (j >= skip[0] && j <= skip[1]) break
-      if (word.type === 'word' && isCapitalized(word)) words.push(word.text.replace(/['’]s$/, ''))
+      if (word.type === 'word' && isCapitalized(word)) words.push(withoutPossessive(word.text))
       else if (word.text === '.' && words.length > 0 && /^\p{Lu}$/u.test(words.at(-1) ?? ''))
         words[words.length - 1] += '.'
       else break
@@ -639,7 +646,7 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
   const claim = tokens[last] as Token
   let sawVerb = false
   // "Saturday's Wyoming caucuses", "the April 19 primary": the day of the noun it stands before.
-  const possessive = /['’]s$/.test(claim.text) || tokens[last + 1]?.text === "'"
+  const possessive = isPossessive(claim.text) || tokens[last + 1]?.text === "'"
   for (
     let k = possessive ? first : first - 1;
     k >= start && !possessive && events.length + nouns.length < 3;
@@ -658,8 +665,8 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     }
     if (isCapitalized(token) || STOPWORDS.has(word) || AUXILIARIES.has(word)) {
       // "Bukele's offer": a possessive name owns the event after it.
-      if (isCapitalized(token) && /['’]s$/.test(token.text) && nouns.length > 0)
-        actor ??= canonicalPlace(token.text.replace(/['’]s$/, ''))
+      if (isCapitalized(token) && isPossessive(token.text) && nouns.length > 0)
+        actor ??= canonicalPlace(withoutPossessive(token.text))
       continue
     }
     const lemma = verbLemma(token, tokens[k - 1])
@@ -748,7 +755,7 @@ function mainClause(
       break
     }
     if (!isCapitalized(token)) break
-    const bare = token.text.replace(/['’]s$/, '')
+    const bare = withoutPossessive(token.text)
     if (!TITLE_WORDS.has(bare) && !STOPWORDS.has(bare.toLowerCase())) actor = canonicalPlace(bare)
     j++
   }

@@ -11,7 +11,15 @@ import {
   TRAVEL_WORDS,
   VISIT_VERBS,
 } from './lexicon.js'
-import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
+import {
+  isCapitalized,
+  isInnerHyphen,
+  isLowerWord,
+  isPossessive,
+  type Token,
+  touches,
+  withoutPossessive,
+} from './tokens.js'
 
 /** Prepositions that put what follows at a place. */
 const AT_PLACE = new Set([
@@ -66,12 +74,10 @@ export function fromCapitals(words: readonly string[]): string[] {
   return titled
 }
 
-const withoutPossessive = (word: string) => word.replace(/['’]s$/, '')
-
 /** A word after a name that makes the name a modifier ("Salvadoran jails", "the Trump administration"). */
 function isContentWord(token: Token | undefined): boolean {
   if (!isLowerWord(token)) return false
-  const word = (token as Token).lower.replace(/['’]s$/, '')
+  const word = withoutPossessive((token as Token).lower)
   if (STOPWORDS.has(word) || TEMPORAL.has(word)) return false
   // A verb or an adverb after a place ends the phrase: "in Panama called", "in Paris recently".
   if (/(?:ed|ly)$/.test(word) && word.length > 4) return false
@@ -110,12 +116,7 @@ function readPlaceName(
       last = j
       j++
       // "Guinea-Bissau"
-      if (
-        tokens[j]?.text === '-' &&
-        touches(tokens[j - 1], tokens[j]) &&
-        isCapitalized(tokens[j + 1]) &&
-        touches(tokens[j], tokens[j + 1])
-      ) {
+      if (isInnerHyphen(tokens, j) && isCapitalized(tokens[j + 1])) {
         words[words.length - 1] += `-${(tokens[j + 1] as Token).text}`
         last = j + 1
         j += 2
@@ -150,7 +151,7 @@ function readPlaceName(
     if (!placeWord) return null
   }
   const lastWord = words[words.length - 1] as string
-  const possessive = /['’]s$/.test(lastWord)
+  const possessive = isPossessive(lastWord)
   const next = tokens[last + 1]
   if (possessive) {
     // "El Salvador's capital" is a place; "Rubio's remarks" is not.
@@ -172,7 +173,7 @@ function startOf(tokens: readonly Token[], name: PlaceName): number {
 
 function endOf(tokens: readonly Token[], name: PlaceName): number {
   const token = tokens[name.last] as Token
-  return /['’]s$/.test(token.text) ? token.end - 2 : token.end
+  return isPossessive(token.text) ? token.end - 2 : token.end
 }
 
 /** A list of names joined by commas, "and" or "then", each optionally after "the". */
@@ -191,7 +192,7 @@ function readList(
     if (!name) break
     names.push(name)
     if (conjunction) commasOnly = false
-    if (/['’]s$/.test((tokens[name.last] as Token).text)) break
+    if (isPossessive((tokens[name.last] as Token).text)) break
     let j = name.last + 1
     let joined = false
     if (tokens[j]?.text === ',') {

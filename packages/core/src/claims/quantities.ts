@@ -20,7 +20,14 @@ import {
   UNIT_CLASSES,
   VAGUE_AMOUNTS,
 } from './lexicon.js'
-import { isCapitalized, type Token, touches } from './tokens.js'
+import {
+  isCapitalized,
+  isInnerHyphen,
+  isPossessive,
+  type Token,
+  touches,
+  withoutPossessive,
+} from './tokens.js'
 
 // Floating point products ("1.1 million") are rounded back to what was written.
 const tidy = (n: number) => Number(n.toPrecision(12))
@@ -133,12 +140,9 @@ function readSpelled(tokens: readonly Token[], i: number): Core | null {
     }
     last = j
     // "twenty-five": a hyphen between a tens word and a unit keeps the number going.
-    const hyphen = tokens[j + 1]
     if (
       previous === 'tens' &&
-      hyphen?.text === '-' &&
-      touches(tokens[j], hyphen) &&
-      touches(hyphen, tokens[j + 2]) &&
+      isInnerHyphen(tokens, j + 1) &&
       (SMALL_NUMBERS.get(lower(tokens[j + 2])) ?? 10) < 10
     ) {
       j += 2
@@ -256,7 +260,7 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
     const word = token.lower
     const apostrophe = tokens[k + 1]
     const possessive =
-      /['’]s$/.test(word) ||
+      isPossessive(word) ||
       (apostrophe !== undefined &&
         /^['’]$/.test(apostrophe.text) &&
         touches(token, apostrophe) &&
@@ -273,7 +277,7 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
       }
       return afterOf ? null : 'name'
     }
-    if (STOPWORDS.has(word) || /['’]/.test(word.replace(/['’]s$/, ''))) {
+    if (STOPWORDS.has(word) || /['’]/.test(withoutPossessive(word))) {
       if (DEGREE_WORDS.has(word) && afterOf && tokens[k + 1]?.type === 'word') {
         k++
         continue
@@ -289,13 +293,13 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
     if (possessive) {
       if (words.length === 0 && !afterOf && k === from) {
         head = token
-        headText = token.text.replace(/['’]s$/, '')
+        headText = withoutPossessive(token.text)
         last = k
         break
       }
       // "the nation's most dangerous criminals": the possessive opens the phrase.
       words.length = 0
-      k += /['’]s$/.test(word) ? 1 : 2
+      k += isPossessive(word) ? 1 : 2
       continue
     }
     if (AFTER_MEASURE.has(word)) break
@@ -310,12 +314,7 @@ function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'n
       break
     }
     // A hyphenated compound ("gang-affiliated", "asylum-seekers") reads as one word.
-    while (
-      tokens[last + 1]?.text === '-' &&
-      touches(tokens[last], tokens[last + 1]) &&
-      tokens[last + 2]?.type === 'word' &&
-      touches(tokens[last + 1], tokens[last + 2])
-    ) {
+    while (isInnerHyphen(tokens, last + 1) && tokens[last + 2]?.type === 'word') {
       last += 2
       head = tokens[last] as Token
       headText = `${headText}-${head.text}`
@@ -487,7 +486,7 @@ function standsAlone(reading: Reading): boolean {
       reading.monthYear = true
     } else if (
       isCapitalized(before) &&
-      !/['’]s$/.test(word) &&
+      !isPossessive(word) &&
       !STOPWORDS.has(word) &&
       !CURRENCY_CODES.has(before.text) &&
       !QUALIFIER_PATTERNS.some(([pattern]) => pattern.test(`${word} `))
@@ -639,12 +638,7 @@ function readCompound(reading: Reading): Step {
     return 'more'
   let k = reading.end + 1
   const parts: string[] = []
-  while (
-    tokens[k]?.text === '-' &&
-    tokens[k + 1]?.type === 'word' &&
-    touches(tokens[k], tokens[k + 1]) &&
-    touches(tokens[k - 1], tokens[k])
-  ) {
+  while (isInnerHyphen(tokens, k) && tokens[k + 1]?.type === 'word') {
     parts.push((tokens[k + 1] as Token).text)
     k += 2
   }
@@ -743,7 +737,7 @@ function finish(reading: Reading): Outcome {
 }
 
 function trimPossessive(text: string, end: number): number {
-  return /['’]s$/.test(text.slice(0, end)) ? end - 2 : end
+  return isPossessive(text.slice(0, end)) ? end - 2 : end
 }
 
 /** Numbers with what they count or measure, money, percentages and years, in text order. */
