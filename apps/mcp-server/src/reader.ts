@@ -3,6 +3,7 @@ import {
   articleLabel,
   type Corpus,
   type CrossReference,
+  DISPUTE_KINDS,
   type Dispute,
   type DisputeKind,
   matchesSpeaker,
@@ -13,7 +14,12 @@ import {
   sortQuotesByWeight,
   textMatches,
 } from '@corroborate/core'
-import { type DisputeFilter, type QuoteFilter, speakersWithArticles } from '@corroborate/store'
+import {
+  type DisputeFilter,
+  type QuoteFilter,
+  type StoreTotals,
+  speakersWithArticles,
+} from '@corroborate/store'
 
 /** A window of a list: where it starts and how many items. */
 export interface Window {
@@ -51,17 +57,8 @@ export type QuoteQuery = QuoteFilter
 /** Filters of {@link CorpusReader.disputes}: the store's. */
 export type DisputeQuery = DisputeFilter
 
-/** Counts of what the corpus holds (the `corroborate://corpus` resource, `add_article`). */
-export interface CorpusCounts {
-  articles: number
-  stories: number
-  quotes: number
-  speakers: number
-  claims: number
-  clusters: number
-  disputes: number
-  disputesByKind: Record<DisputeKind, number>
-}
+/** Counts of what the corpus holds (the `corroborate://corpus` resource, `add_article`): the store's. */
+export type CorpusCounts = StoreTotals
 
 /**
  * What the tools read, whatever holds the articles: the in-memory corpus of
@@ -112,12 +109,10 @@ const slice = <T>(all: readonly T[], window: Window): Slice<T> => ({
 export function countAnalysis(
   analysis: CrossReference,
 ): Omit<CorpusCounts, 'articles' | 'stories'> {
-  const disputesByKind: Record<DisputeKind, number> = {
-    attribution: 0,
-    wording: 0,
-    fact: 0,
-    contested: 0,
-  }
+  const disputesByKind = Object.fromEntries(DISPUTE_KINDS.map((kind) => [kind, 0])) as Record<
+    DisputeKind,
+    number
+  >
   for (const dispute of analysis.disputes) disputesByKind[dispute.kind] += 1
   return {
     quotes: analysis.quotes.filter((q) => q.kind !== 'term').length,

@@ -1,6 +1,6 @@
 import type { CrossReference, SearchHit } from '@corroborate/core'
 import type { Store } from '@corroborate/store'
-import { type CorpusReader, countAnalysis } from './reader.js'
+import type { CorpusReader } from './reader.js'
 
 /** Options of {@link storeReader}. */
 export interface StoreReaderOptions {
@@ -127,16 +127,7 @@ export function storeReader(store: Store, options: StoreReaderOptions = {}): Cor
       }
       return { items: hits.slice(window.offset, window.offset + window.limit), total }
     },
-    async counts() {
-      const totals = await store.totals()
-      return {
-        ...totals,
-        disputesByKind: {
-          ...countAnalysis(emptyAnalysis).disputesByKind,
-          ...totals.disputesByKind,
-        },
-      }
-    },
+    counts: () => store.totals(),
     version: () => store.version(),
   }
 }

@@ -10,7 +10,9 @@ import {
   type CrossReference,
   createStoryIndex,
   crossReference,
+  DISPUTE_KINDS,
   type Dispute,
+  type DisputeKind,
   type Quote,
   type Speaker,
   type Story,
@@ -255,7 +257,8 @@ export interface StoreTotals {
   claims: number
   clusters: number
   disputes: number
-  disputesByKind: Record<string, number>
+  /** Every kind of dispute, 0 where there is none. */
+  disputesByKind: Record<DisputeKind, number>
 }
 
 /** See {@link Store.storyInput}. */
@@ -1024,12 +1027,15 @@ export async function openStore(
               jsonb_array_elements(speakers) AS s) AS speakers
          FROM story_analyses`,
       )
-      const { rows: kinds } = await db.query<{ kind: string; n: string }>(
+      const { rows: kinds } = await db.query<{ kind: DisputeKind; n: string }>(
         `SELECT k.key AS kind, sum(k.value::text::integer) AS n
          FROM story_analyses, jsonb_each(dispute_kinds) AS k GROUP BY k.key`,
       )
       const row = rows[0]
-      const disputesByKind: Record<string, number> = {}
+      const disputesByKind = Object.fromEntries(DISPUTE_KINDS.map((kind) => [kind, 0])) as Record<
+        DisputeKind,
+        number
+      >
       for (const kind of kinds) disputesByKind[kind.kind] = Number(kind.n)
       return {
         articles: Number(row?.articles ?? 0),
