@@ -5,6 +5,10 @@ import { fromCaller, fromText, paragraphTexts, slice } from './helpers.js'
 const markdown = (content: string, extra: Partial<Parameters<typeof normalizeArticle>[0]> = {}) =>
   normalizeArticle({ content, format: 'markdown', ...extra })
 
+// The two paragraphs most of these articles share.
+const VOTE = 'The city council voted on Tuesday to approve a new bridge across the river.'
+const CONSTRUCTION = 'Construction is expected to begin next spring, officials said.'
+
 const FRONT_MATTER = `---
 title: Council Approves New Bridge
 author: Jane Doe
@@ -16,9 +20,9 @@ url: https://example.com/bridge
 
 describe('markdown: front matter', () => {
   const content = `${FRONT_MATTER}
-The city council voted on Tuesday to approve a new bridge across the river.
+${VOTE}
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `
 
   it('reads title, author, date, source and url with source front-matter', () => {
@@ -46,10 +50,7 @@ Construction is expected to begin next spring, officials said.
 
   it('keeps the front matter out of the body', () => {
     const article = markdown(content)
-    expect(paragraphTexts(article)).toEqual([
-      'The city council voted on Tuesday to approve a new bridge across the river.',
-      'Construction is expected to begin next spring, officials said.',
-    ])
+    expect(paragraphTexts(article)).toEqual([VOTE, CONSTRUCTION])
     expect(article.text).not.toContain('title:')
     expect(article.text).not.toContain('---')
     expect(article.paragraphs[0]?.span.start).toBe(FRONT_MATTER.length + 1)
@@ -76,9 +77,9 @@ title: [unclosed
 author: Jane: Doe
 ---
 
-The city council voted on Tuesday to approve a new bridge across the river.
+${VOTE}
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `
     const article = markdown(bad)
     expect(article.messages).toEqual([
@@ -91,10 +92,7 @@ Construction is expected to begin next spring, officials said.
     ])
     expect(article.title).toBeNull()
     expect(article.author).toBeNull()
-    expect(paragraphTexts(article)).toEqual([
-      'The city council voted on Tuesday to approve a new bridge across the river.',
-      'Construction is expected to begin next spring, officials said.',
-    ])
+    expect(paragraphTexts(article)).toEqual([VOTE, CONSTRUCTION])
   })
 
   it('reports front matter that is not a mapping', () => {
@@ -103,7 +101,7 @@ Construction is expected to begin next spring, officials said.
 - two
 ---
 
-The city council voted on Tuesday to approve a new bridge across the river.
+${VOTE}
 `)
     expect(article.messages).toMatchObject([{ code: 'front-matter-invalid', severity: 'warning' }])
     expect(article.paragraphs).toHaveLength(1)
@@ -114,9 +112,9 @@ describe('markdown: headings', () => {
   it('reads a leading # heading as the title and removes it from the body', () => {
     const article = markdown(`# Council Approves New Bridge
 
-The city council voted on Tuesday to approve a new bridge across the river.
+${VOTE}
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `)
     expect(article.title).toEqual(
       fromText('Council Approves New Bridge', 'Council Approves New Bridge', { start: 0, end: 29 }),
@@ -133,9 +131,9 @@ Construction is expected to begin next spring, officials said.
     const article = markdown(`${FRONT_MATTER}
 # Bridge Vote Passes
 
-The city council voted on Tuesday to approve a new bridge across the river.
+${VOTE}
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `)
     expect(article.title).toMatchObject({
       value: 'Council Approves New Bridge',
@@ -149,21 +147,20 @@ Construction is expected to begin next spring, officials said.
 describe('markdown: inline markup', () => {
   const content = `The city council voted on **Tuesday** to approve a [new bridge](https://example.com/plan) across the river, using \`fast-track\` rules and _emergency_ funds. The *mayor* agreed.
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `
+  const article = markdown(content)
 
   it('strips emphasis, links and inline code from the paragraph text', () => {
-    const article = markdown(content)
     expect(paragraphTexts(article)).toEqual([
       'The city council voted on Tuesday to approve a new bridge across the river, using fast-track rules and emergency funds. The mayor agreed.',
-      'Construction is expected to begin next spring, officials said.',
+      CONSTRUCTION,
     ])
     expect(article.text).not.toMatch(/[*_`[\]()]/)
     expect(article.text).not.toContain('https://example.com/plan')
   })
 
   it('gives paragraph spans that cover the markup', () => {
-    const article = markdown(content)
     const first = article.paragraphs[0]
     expect(first?.span).toEqual({ start: 0, end: content.indexOf('\n\n') })
     const source = slice(article, first?.span ?? null)
@@ -175,16 +172,15 @@ Construction is expected to begin next spring, officials said.
   })
 
   it('gives sentence spans that cover the markup of each sentence', () => {
-    const article = markdown(content)
     expect(article.sentences.map((s) => s.text)).toEqual([
       'The city council voted on Tuesday to approve a new bridge across the river, using fast-track rules and emergency funds.',
       'The mayor agreed.',
-      'Construction is expected to begin next spring, officials said.',
+      CONSTRUCTION,
     ])
     expect(article.sentences.map((s) => slice(article, s.span))).toEqual([
       'The city council voted on **Tuesday** to approve a [new bridge](https://example.com/plan) across the river, using `fast-track` rules and _emergency_ funds.',
       'The *mayor* agreed.',
-      'Construction is expected to begin next spring, officials said.',
+      CONSTRUCTION,
     ])
     for (const sentence of article.sentences) {
       expect(article.text.slice(sentence.offset, sentence.offset + sentence.text.length)).toBe(
@@ -196,7 +192,7 @@ Construction is expected to begin next spring, officials said.
   it('decodes character references and maps them back to their source', () => {
     const article = markdown(`The council &amp; the mayor voted on Tuesday to approve a new bridge.
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `)
     expect(article.paragraphs[0]?.text).toBe(
       'The council & the mayor voted on Tuesday to approve a new bridge.',
@@ -208,21 +204,18 @@ Construction is expected to begin next spring, officials said.
 })
 
 describe('markdown: images and captions', () => {
-  const content = `The city council voted on Tuesday to approve a new bridge across the river.
+  const content = `${VOTE}
 
 ![A crane at the river](crane.jpg)
 
 *A crane stands at the site of the new bridge on Monday.*
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `
+  const article = markdown(content)
 
   it('takes an image and the italic caption below it out of the body as captions', () => {
-    const article = markdown(content)
-    expect(paragraphTexts(article)).toEqual([
-      'The city council voted on Tuesday to approve a new bridge across the river.',
-      'Construction is expected to begin next spring, officials said.',
-    ])
+    expect(paragraphTexts(article)).toEqual([VOTE, CONSTRUCTION])
     expect(article.text).not.toContain('crane')
     const captionStart = content.indexOf('*A crane')
     expect(article.captions).toContainEqual({
@@ -240,12 +233,11 @@ Construction is expected to begin next spring, officials said.
   })
 
   it('keeps an italic paragraph that does not follow an image', () => {
-    const article =
-      markdown(`The city council voted on Tuesday to approve a new bridge across the river.
+    const article = markdown(`${VOTE}
 
 *The vote was the third on the project this year.*
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `)
     expect(paragraphTexts(article)).toContain('The vote was the third on the project this year.')
     expect(article.captions).toEqual([])
@@ -254,7 +246,7 @@ Construction is expected to begin next spring, officials said.
 
 describe('markdown: lists and blockquotes', () => {
   it('turns list items and blockquotes into paragraphs', () => {
-    const content = `The city council voted on Tuesday to approve a new bridge across the river.
+    const content = `${VOTE}
 
 - Construction begins in the spring.
 - The bridge opens in two years.
@@ -265,7 +257,7 @@ Officials said the cost would be shared with the state.
 `
     const article = markdown(content)
     expect(paragraphTexts(article)).toEqual([
-      'The city council voted on Tuesday to approve a new bridge across the river.',
+      VOTE,
       'Construction begins in the spring.',
       'The bridge opens in two years.',
       '“This is a great day for the city,” the mayor said.',
@@ -279,14 +271,13 @@ Officials said the cost would be shared with the state.
   })
 
   it('leaves fenced code out of the body', () => {
-    const article =
-      markdown(`The city council voted on Tuesday to approve a new bridge across the river.
+    const article = markdown(`${VOTE}
 
 \`\`\`
 var x = 1;
 \`\`\`
 
-Construction is expected to begin next spring, officials said.
+${CONSTRUCTION}
 `)
     expect(article.text).not.toContain('var x')
     expect(article.paragraphs).toHaveLength(2)
