@@ -11,10 +11,13 @@ interface Run extends QuoteExtraction {
   article: Article
 }
 
-function run(...paragraphs: string[]): Run {
-  const article = normalizeArticle({ content: blocks(...paragraphs), id: 'a' })
+/** The quotes of article `a` read from `content` in `format`. */
+function runAs(format: ArticleFormat, content: string): Run {
+  const article = normalizeArticle({ content, format, id: 'a' })
   return { article, ...extractQuotes(article) }
 }
+
+const run = (...paragraphs: string[]) => runAs('text', blocks(...paragraphs))
 
 const codes = (result: Run) => result.messages.map((m) => m.code)
 
@@ -261,16 +264,14 @@ describe('quotes: invariants', () => {
   })
 
   it('keeps spans into the original for Markdown input', () => {
-    const article = normalizeArticle({
-      content: blocks(
+    const result = runAs(
+      'markdown',
+      blocks(
         '# Budget approved',
         'The council approved the budget on **Wednesday**.',
         '“We will not raise taxes this year,” Mayor Ann Lee said after the vote.',
       ),
-      format: 'markdown',
-      id: 'a',
-    })
-    const result = { article, ...extractQuotes(article) }
+    )
     expect(result.quotes).toHaveLength(1)
     expect(result.quotes[0]).toMatchObject({
       text: 'We will not raise taxes this year,',
@@ -280,15 +281,13 @@ describe('quotes: invariants', () => {
   })
 
   it('an HTML page’s quote is the text a reader sees; its span covers the markup between the words', () => {
-    const article = normalizeArticle({
-      content:
-        '<html><body><article><p>The council approved the budget on Wednesday.</p>' +
+    const { article, quotes } = runAs(
+      'html',
+      '<html><body><article><p>The council approved the budget on Wednesday.</p>' +
         '<p>“We will <a href="https://example.org/taxes">not raise taxes</a> this <em>year</em>,” Mayor Ann Lee said &amp; left.</p>' +
         '</article></body></html>',
-      format: 'html',
-      id: 'a',
-    })
-    const [quote] = extractQuotes(article).quotes
+    )
+    const [quote] = quotes
     expect(quote).toMatchObject({
       text: 'We will not raise taxes this year,',
       speaker: { name: 'Ann Lee' },
@@ -300,13 +299,12 @@ describe('quotes: invariants', () => {
   })
 
   it('a Markdown quote leaves the link markup out of its text', () => {
-    const article = normalizeArticle({
-      content:
-        '“We will [not raise taxes](https://example.org/taxes) this *year*,” Mayor Ann Lee said.',
-      format: 'markdown',
-      id: 'a',
-    })
-    const [quote] = extractQuotes(article).quotes
+    const { article, quotes } = runAs(
+      'markdown',
+      '“We will [not raise taxes](https://example.org/taxes) this *year*,” Mayor Ann Lee said.',
+    )
+    expect(quotes).toHaveLength(1)
+    const quote = quotes[0]
     expect(quote?.text).toBe('We will not raise taxes this year,')
     expect(slice(article, quote?.span as Span)).toBe(
       'We will [not raise taxes](https://example.org/taxes) this *year*,',
