@@ -15,6 +15,7 @@ import {
   parseSpeakerMention,
   type SpeakerMention,
 } from './speaker-mention.js'
+import { isWhiteSpace } from './white-space.js'
 
 const ROLE_WORD = { test: (word: string) => isRoleWord(word) }
 
@@ -67,23 +68,6 @@ function tokenBefore(text: string, token: Token): Token | undefined {
   let start = end
   while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--
   return { word: text.slice(start, end), at: start }
-}
-
-/** Whether `\s` matches this UTF-16 code unit: white space or a line terminator. */
-function isWhiteSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
 
 // Quote marks and brackets that may open a name's first token: ( " “ ‘.
@@ -638,13 +622,19 @@ const TIMELINE_BUCKET = 1024
 // scan of every mention made each quote of a page of thousands of quotes cost the page.
 const sortedViews = new WeakMap<readonly number[], { seen: number; sorted: number[] }>()
 
+// The last list asked about and its view: the features of one candidate ask about the same
+// list several times in a row, and a comparison is cheaper than a weak map's lookup.
+let lastValues: readonly number[] | null = null
+let lastView: { seen: number; sorted: number[] } | undefined
+
 function sortedView(values: readonly number[]): readonly number[] {
-  let view = sortedViews.get(values)
+  let view = values === lastValues ? lastView : sortedViews.get(values)
   if (!view || view.seen > values.length) {
     view = { seen: values.length, sorted: [...values].sort((a, b) => a - b) }
     sortedViews.set(values, view)
-    return view.sorted
   }
+  lastValues = values
+  lastView = view
   for (; view.seen < values.length; view.seen++) {
     const value = values[view.seen] as number
     view.sorted.splice(bisectLeft(view.sorted, value), 0, value)

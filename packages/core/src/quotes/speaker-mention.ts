@@ -6,6 +6,7 @@ import {
   WEEKDAY_ALTERNATION,
 } from '../lexicon/index.js'
 import type { SpeakerKind } from '../types.js'
+import { isWhiteSpace } from './white-space.js'
 
 /** A speaker as one passage names them, read apart into name, roles and kind. */
 export interface SpeakerMention {
@@ -241,12 +242,15 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
 function readSpeakerMention(raw: string): SpeakerMention | null {
   // (Trimmed of white space, only a text that starts or ends with , ; or : has more to lose.)
   const spaced = raw.trim()
-  const trimmed = /^[,;:]|[,;:]$/.test(spaced) ? spaced.replace(/^[,;:\s]+|[,;:\s]+$/g, '') : spaced
+  const trimmed =
+    isClauseMark(spaced.charCodeAt(0)) || isClauseMark(spaced.charCodeAt(spaced.length - 1))
+      ? spaced.replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+      : spaced
   // (The full stop is looked for first: the pattern alone is tried at every character.)
   const text = trimmed.endsWith('.') ? trimmed.replace(/(\p{Ll}{2,})\.$/u, '$1') : trimmed
   if (text === '' || text.length > 160) return null
   // "The Security Council on Friday": when it spoke is not part of its name.
-  const timed = TRAILING_TIME.exec(text)
+  const timed = endsInTimeWord(text) ? TRAILING_TIME.exec(text) : null
   if (timed && timed.index > 0) {
     const mention = parseSpeakerMention(text.slice(0, timed.index))
     return mention && { ...mention, text }
@@ -268,7 +272,8 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   const words = text.split(/\s+/)
   const placed = withPlace(text, words)
   if (placed) return placed
-  const lower = text.toLowerCase()
+  // (Only a single word can be a pronoun or stand for people: only then is it lower-cased.)
+  const lower = words.length === 1 ? text.toLowerCase() : ''
   // "He's said": the pronoun with its verb.
   const pronoun = lower.replace(/[’']s$/, '')
   if (words.length === 1 && pronoun in PRONOUNS) {
@@ -542,6 +547,30 @@ const TRAILING_TIME = new RegExp(
   `\\s+(?:on|last|this|early|late)\\s+(?:(?:${WEEKDAY_ALTERNATION})(?:\\s+(?:${DAY_PARTS.join('|')}))?|week|month|year|${DAY_PARTS.join('|')})$|\\s+(?:today|yesterday|earlier|later)$|(?<=[\\p{L}.])\\s+(?:${WEEKDAY_ALTERNATION})$`,
   'u',
 )
+
+// The words `TRAILING_TIME` can end with, each after white space: the pattern, which is
+// tried at every character, runs only when the text's last word is one of them.
+const TRAILING_TIME_WORDS = new Set([
+  ...WEEKDAY_ALTERNATION.split('|'),
+  ...DAY_PARTS,
+  'week',
+  'month',
+  'year',
+  'today',
+  'yesterday',
+  'earlier',
+  'later',
+])
+
+/** Whether `text`'s last word, after white space, is one a trailing time ends with. */
+function endsInTimeWord(text: string): boolean {
+  let start = text.length
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--
+  return start > 0 && TRAILING_TIME_WORDS.has(text.slice(start))
+}
+
+// , ; and : (a mention may be cut out with the punctuation around it).
+const isClauseMark = (code: number) => code === 0x2c || code === 0x3b || code === 0x3a
 
 /**
  * "Scott Pruitt, the attorney general of Oklahoma" and "the campaign's
