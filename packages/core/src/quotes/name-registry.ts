@@ -297,6 +297,9 @@ const APPOSITIVES = [1, 2, 3].map(
       'u',
     ),
 )
+// ' and ’, before the s of a possessive.
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019
+
 /** How many commas `text` holds, counted no further than `limit`. */
 function commasIn(text: string, limit: number): number {
   let count = 0
@@ -383,7 +386,7 @@ function indexMentions(
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
   for (const m of words) {
-    const possessive = m[0].endsWith('s') && /[’']s$/.test(m[0])
+    const possessive = m[0].endsWith('s') && isApostrophe(m[0].charCodeAt(m[0].length - 2))
     const entity = lookup((possessive ? m[0].slice(0, -2) : m[0]).toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
@@ -674,7 +677,11 @@ export class NameRegistry {
   private readonly indexed = new Map<NamedEntity, IndexedEntity>()
   /** Bumped whenever a key of `byKey` changes, which may reorder or drop entities. */
   private version = 0
-  private ranked: { version: number; rank: Map<NamedEntity, number> } | null = null
+  private ranked: {
+    version: number
+    rank: Map<NamedEntity, number>
+    entities: NamedEntity[]
+  } | null = null
   private readonly roleTexts = new Map<
     NamedEntity,
     { roles: number; aliases: number; text: string }
@@ -682,12 +689,21 @@ export class NameRegistry {
 
   /** Each entity a key names, by its first appearance among the keys (the order ties are broken in). */
   private rank(): Map<NamedEntity, number> {
+    return this.ranking().rank
+  }
+
+  /** Every entity the keys name, each once, in the order of `rank` (`new Set(byKey.values())`). */
+  private entities(): readonly NamedEntity[] {
+    return this.ranking().entities
+  }
+
+  private ranking(): { rank: Map<NamedEntity, number>; entities: NamedEntity[] } {
     if (this.ranked?.version !== this.version) {
       const rank = new Map<NamedEntity, number>()
       for (const entity of this.byKey.values()) if (!rank.has(entity)) rank.set(entity, rank.size)
-      this.ranked = { version: this.version, rank }
+      this.ranked = { version: this.version, rank, entities: [...rank.keys()] }
     }
-    return this.ranked.rank
+    return this.ranked
   }
 
   constructor(entities: NamedEntity[], paragraphStarts: number[] = []) {
@@ -804,7 +820,7 @@ export class NameRegistry {
   /** Every entity the text names before `at`, each once, the most recently named first. */
   namedBefore(at: number): NamedEntity[] {
     const last = (entity: NamedEntity) => lastBefore(entity.positions, at)
-    return [...new Set(this.byKey.values())]
+    return this.entities()
       .map((entity) => ({ entity, at: last(entity) }))
       .filter((e) => e.at >= 0)
       .sort((a, b) => b.at - a.at || a.entity.key.localeCompare(b.entity.key))
@@ -892,7 +908,7 @@ export class NameRegistry {
         : Number.NEGATIVE_INFINITY
       let later: NamedEntity | undefined
       let laterAt = last
-      for (const entity of new Set(this.byKey.values())) {
+      for (const entity of this.entities()) {
         if (entity === subject || (kind && entity.kind !== kind) || !fits(entity)) continue
         const p = lastBefore(entity.positions, at)
         if (p >= 0 && p > laterAt) [later, laterAt] = [entity, p]
