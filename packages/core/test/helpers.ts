@@ -74,5 +74,10 @@ export const fromText = (value: string, text: string, span: Span) => ({
   source: 'text',
 })
 
-/** A metadata field the caller gave: no words and no span in the article. */
-export const fromCaller = (value: string) => ({ value, text: value, span: null, source: 'caller' })
+/** A metadata field given beside the article (by the caller or a sidecar file): no span in it. */
+export const fromCaller = (value: string, text = value, source = 'caller') => ({
+  value,
+  text,
+  span: null,
+  source,
+})

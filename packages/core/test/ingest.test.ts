@@ -525,12 +525,7 @@ describe('ingest: metadata precedence', () => {
       content: blocks(LEAD, SECOND),
       metadata: { published: 'Feb. 4, 2025' },
     })
-    expect(article.published).toEqual({
-      value: '2025-02-04',
-      text: 'Feb. 4, 2025',
-      span: null,
-      source: 'caller',
-    })
+    expect(article.published).toEqual(fromCaller('2025-02-04', 'Feb. 4, 2025'))
   })
 
   it('reports a caller date without a day and leaves it out', () => {
@@ -559,12 +554,7 @@ describe('ingest: metadata precedence', () => {
       metadata: { author: 'John Roe' },
       metadataSource: 'sidecar',
     })
-    expect(article.author).toEqual({
-      value: 'John Roe',
-      text: 'John Roe',
-      span: null,
-      source: 'sidecar',
-    })
+    expect(article.author).toEqual(fromCaller('John Roe', 'John Roe', 'sidecar'))
   })
 
   it('uses the given id, or a stable content hash', () => {
