@@ -41,17 +41,29 @@ const BYTES_AS_THEY_ARE = {
   },
 }
 
+// PostgreSQL's default of 128MB is memory PGlite's process holds from the start; the
+// operating system caches the data directory's files anyway. At 10,000 articles this
+// takes 100-120 MB off the server's RSS; ingest and search cost the same (within noise).
+const PGLITE_SHARED_BUFFERS = '32MB'
+
 /** Opens (creating when missing) a PGlite data directory; `null` keeps it in memory. */
 export async function openPglite(dataDir: string | null): Promise<PgliteQueryable> {
   const { PGlite } = await import('@electric-sql/pglite')
   let trigrams = true
   let db: InstanceType<typeof PGlite>
+  const memory = {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  }
   try {
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
-    db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), extensions: { pg_trgm } })
+    db = await PGlite.create({
+      ...(dataDir === null ? {} : { dataDir }),
+      extensions: { pg_trgm },
+      ...memory,
+    })
   } catch {
     trigrams = false
-    db = await PGlite.create(dataDir === null ? {} : { dataDir })
+    db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), ...memory })
   }
   type Tx = { query: typeof db.query; exec: typeof db.exec }
   const wrap = (target: Tx): Queryable => ({
