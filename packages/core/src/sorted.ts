@@ -6,20 +6,8 @@
 /** How many items of the ascending `sorted` are below `value`. */
 export function bisectLeft(sorted: readonly number[], value: number): number
 export function bisectLeft<T>(sorted: readonly T[], value: number, key: (item: T) => number): number
-export function bisectLeft<T>(
-  sorted: readonly T[],
-  value: number,
-  key?: (item: T) => number,
-): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    const item = sorted[mid] as T
-    if ((key ? key(item) : (item as number)) < value) low = mid + 1
-    else high = mid
-  }
-  return low
+export function bisectLeft<T>(sorted: readonly T[], value: number, key?: (item: T) => number) {
+  return bisect(sorted, value, key, false)
 }
 
 /** How many items of the ascending `sorted` are at most `value`. */
@@ -29,17 +17,23 @@ export function bisectRight<T>(
   value: number,
   key: (item: T) => number,
 ): number
-export function bisectRight<T>(
+export function bisectRight<T>(sorted: readonly T[], value: number, key?: (item: T) => number) {
+  return bisect(sorted, value, key, true)
+}
+
+function bisect<T>(
   sorted: readonly T[],
   value: number,
-  key?: (item: T) => number,
+  key: ((item: T) => number) | undefined,
+  after: boolean,
 ): number {
   let low = 0
   let high = sorted.length
   while (low < high) {
     const mid = (low + high) >>> 1
     const item = sorted[mid] as T
-    if ((key ? key(item) : (item as number)) <= value) low = mid + 1
+    const at = key ? key(item) : (item as number)
+    if (at < value || (after && at === value)) low = mid + 1
     else high = mid
   }
   return low

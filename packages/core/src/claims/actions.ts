@@ -17,15 +17,8 @@ import {
   TITLE_WORDS,
 } from './lexicon.js'
 import { fromCapitals } from './places.js'
-import {
-  isCapitalized,
-  isInnerHyphen,
-  isLowerWord,
-  isPossessive,
-  type Token,
-  touches,
-  withoutPossessive,
-} from './tokens.js'
+import { isPossessive, withoutPossessive } from './possessive.js'
+import { isCapitalized, isInnerHyphen, isLowerWord, type Token, touches } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 // General English only: auxiliaries and modals, and the irregular past forms a verb

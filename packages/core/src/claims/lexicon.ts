@@ -1,6 +1,7 @@
 import { COMMON_TITLES } from '../lexicon/index.js'
 
-const words = (list: string) => new Set(list.trim().split(/\s+/))
+/** A set of the words of `list`, split on white space. */
+export const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/))
 // Lexicons are Maps, not objects: a word such as "constructor" must not find
 // what Object.prototype holds under that name.
 const lexicon = <T>(entries: Record<string, T>): ReadonlyMap<string, T> =>

@@ -10,15 +10,9 @@ import {
 } from '../lexicon/index.js'
 import { bisectLeft } from '../sorted.js'
 import type { Claim } from '../types.js'
-import { STOPWORDS, singular, TITLE_WORDS } from './lexicon.js'
-import {
-  isCapitalized,
-  isPossessive,
-  startOf,
-  type Token,
-  tokenize,
-  withoutPossessive,
-} from './tokens.js'
+import { STOPWORDS, singular, TITLE_WORDS, words } from './lexicon.js'
+import { isPossessive, withoutPossessive } from './possessive.js'
+import { isCapitalized, startOf, type Token, tokenize } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 /**
@@ -65,10 +59,8 @@ const WINDOW = 360
 
 const HARD_BREAK = /^(?:[;:()[\]“”"«»‘’!?]|—|–|\.)$/
 // A comma followed by one of these opens another clause.
-const CLAUSE_OPENERS = new Set(
-  'and but while whereas which who whom whose where when although though including according as or because after before since if unless so yet compared'.split(
-    ' ',
-  ),
+const CLAUSE_OPENERS = words(
+  'and but while whereas which who whom whose where when although though including according as or because after before since if unless so yet compared',
 )
 const AUXILIARIES = new Set([
   ...AUXILIARY_VERBS,
@@ -76,17 +68,13 @@ const AUXILIARIES = new Set([
   ...'be been being shall now also already reportedly still just since then'.split(' '),
 ])
 /** Words between a number and what it counts, or its predicate, that say nothing of what it is. */
-const QUANTITY_FILLER = new Set(
-  'at least most more than about nearly some up to over almost around roughly an estimated a the of by only just approximately fewer less under below as many much another additional further another whopping mere record new'.split(
-    ' ',
-  ),
+const QUANTITY_FILLER = words(
+  'at least most more than about nearly some up to over almost around roughly an estimated a the of by only just approximately fewer less under below as many much another additional further another whopping mere record new',
 )
 const TOTAL_WORDS = new Set(['total', 'overall', 'altogether', 'combined', 'cumulative'])
 /** Verbs that move a figure: a new value of the same measure, later. */
-const UPDATE_VERBS = new Set(
-  'rise climb increase jump grow reach stand hit swell soar mount top surpass pass exceed balloon double triple edge creep spike'.split(
-    ' ',
-  ),
+const UPDATE_VERBS = words(
+  'rise climb increase jump grow reach stand hit swell soar mount top surpass pass exceed balloon double triple edge creep spike',
 )
 /** Forms of the verbs that move a figure, irregular ones with them: "rose", "risen", "stood". */
 const UPDATE_FORMS =
@@ -97,14 +85,12 @@ const STATE_VERBS = new Set(
   face lack hope feel become expect enjoy retain maintain top`.split(/\s+/),
 )
 /** Verbs whose event is their object: "held a rally", "hosted talks", "staged a protest". */
-const HOLDING_VERBS = new Set('hold host stage give deliver attend organize organise'.split(' '))
-const PRONOUN_SUBJECTS = new Set('he she they we i you it'.split(' '))
-const SUBORDINATORS = new Set('after before while since upon by when until without'.split(' '))
+const HOLDING_VERBS = words('hold host stage give deliver attend organize organise')
+const PRONOUN_SUBJECTS = words('he she they we i you it')
+const SUBORDINATORS = words('after before while since upon by when until without')
 /** Words a fronted phrase of time or place opens with: "During his visit on Monday, …". */
-const FRONTED_OPENERS = new Set(
-  'on during after before at in last early late this since by until following earlier later'.split(
-    ' ',
-  ),
+const FRONTED_OPENERS = words(
+  'on during after before at in last early late this since by until following earlier later',
 )
 /** Forms of verbs of speech that the stopword list holds or that are irregular. */
 const SPEECH_FORMS = new RegExp(
@@ -113,15 +99,13 @@ const SPEECH_FORMS = new RegExp(
 /** Words after which a verb stands in its base form: "will meet", "to visit", "did say". */
 const BEFORE_BARE_VERB = new Set([...MODALS, ...'shall to did does do'.split(' ')])
 /** Verbs that stand for the event their subject names: "the offer came", "the attack happened". */
-const LIGHT_VERBS = new Set('come happen occur take begin start follow unfold emerge'.split(' '))
+const LIGHT_VERBS = words('come happen occur take begin start follow unfold emerge')
 /** Forms of the light verbs, some of them stopwords: "came", "took place". */
 const LIGHT_FORMS =
   /^(?:c(?:ame|ome|omes)|happen(?:s|ed)|occur(?:s|red)|took|takes|began|begins|start(?:s|ed)|unfold(?:s|ed)|emerg(?:e|es|ed))$/
 /** Verbs that lead to the verb of the event: "is set to meet", "plans to visit". */
-const LEAD_VERBS = new Set(
-  'set expect schedule due go plan poise slate aim hope want try seek decide intend prepare'.split(
-    ' ',
-  ),
+const LEAD_VERBS = words(
+  'set expect schedule due go plan poise slate aim hope want try seek decide intend prepare',
 )
 /** Words of time or of a document that are no event of their own. */
 const NOT_EVENTS = new Set([
@@ -228,10 +212,8 @@ const COUNT_CONCEPTS = new Map<string, string>(
 /** Nouns that count anyone: what they count is what the predicate says. */
 const GENERIC_NOUNS = new Set(['people', 'person', 'individual', 'other', 'more', 'total'])
 /** Nouns that name what a following number measures: "a death toll of 130", "capacity for 40,000". */
-const MEASURE_NOUNS = new Set(
-  'toll capacity cost price budget turnout population fee salary bill deficit debt total tally count number figure revenue sale profit loss fine bail ransom'.split(
-    ' ',
-  ),
+const MEASURE_NOUNS = words(
+  'toll capacity cost price budget turnout population fee salary bill deficit debt total tally count number figure revenue sale profit loss fine bail ransom',
 )
 const PREPOSITIONS_OF_SCOPE = new Set(['at', 'in', 'inside', 'outside', 'near', 'during'])
 const PLACE_ALIASES = new Map<string, string>(

@@ -11,15 +11,8 @@ import {
   TRAVEL_WORDS,
   VISIT_VERBS,
 } from './lexicon.js'
-import {
-  isCapitalized,
-  isInnerHyphen,
-  isLowerWord,
-  isPossessive,
-  type Token,
-  touches,
-  withoutPossessive,
-} from './tokens.js'
+import { isPossessive, withoutPossessive } from './possessive.js'
+import { isCapitalized, isInnerHyphen, isLowerWord, type Token, touches } from './tokens.js'
 
 /** Prepositions that put what follows at a place. */
 const AT_PLACE = new Set([

@@ -20,14 +20,8 @@ import {
   UNIT_CLASSES,
   VAGUE_AMOUNTS,
 } from './lexicon.js'
-import {
-  isCapitalized,
-  isInnerHyphen,
-  isPossessive,
-  type Token,
-  touches,
-  withoutPossessive,
-} from './tokens.js'
+import { isPossessive, withoutPossessive } from './possessive.js'
+import { isCapitalized, isInnerHyphen, type Token, touches } from './tokens.js'
 
 // Floating point products ("1.1 million") are rounded back to what was written.
 const tidy = (n: number) => Number(n.toPrecision(12))

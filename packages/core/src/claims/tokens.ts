@@ -8,14 +8,6 @@ export interface Token {
   type: 'word' | 'number' | 'mark'
 }
 
-const POSSESSIVE = /['’]s$/
-
-/** Whether a word ends in a possessive "'s": "Salvador's", "nation’s". */
-export const isPossessive = (word: string): boolean => POSSESSIVE.test(word)
-
-/** A word without its possessive "'s": "Salvador's" → "Salvador". */
-export const withoutPossessive = (word: string): string => word.replace(POSSESSIVE, '')
-
 /**
  * Whether token `k` is a hyphen inside a word, touching the tokens on both
  * sides: "40,000-bed", "anti-crime", "Guinea-Bissau".

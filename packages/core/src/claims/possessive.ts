@@ -1,0 +1,7 @@
+const POSSESSIVE = /['’]s$/
+
+/** Whether a word ends in a possessive "'s": "Salvador's", "nation’s". */
+export const isPossessive = (word: string): boolean => POSSESSIVE.test(word)
+
+/** A word without its possessive "'s": "Salvador's" → "Salvador". */
+export const withoutPossessive = (word: string): string => word.replace(POSSESSIVE, '')
