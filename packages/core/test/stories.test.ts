@@ -148,15 +148,18 @@ describe('stories', () => {
     expect(index.story('st-none')).toBeUndefined()
   })
 
+  /** The seeds' profiles and these of the flood and transfer stories, in this order. */
+  const poolOf = (ids: Array<'flood-a' | 'flood-b' | 'transfer'>) => {
+    const others = {
+      'flood-a': () => article('flood-a', FLOOD_A, { published: '2024-11-23' }),
+      'flood-b': () => article('flood-b', FLOOD_B, { published: '2024-11-24' }),
+      transfer: () => article('transfer', TRANSFER, { published: '2024-11-23' }),
+    }
+    return [...seedProfiles, ...ids.map((id) => profile(others[id]()))]
+  }
+
   it('never moves an article once assigned, and gives the same stories for the same order', () => {
-    const pool = [
-      ...seedProfiles,
-      ...[
-        article('flood-a', FLOOD_A, { published: '2024-11-23' }),
-        article('flood-b', FLOOD_B, { published: '2024-11-24' }),
-        article('transfer', TRANSFER, { published: '2024-11-23' }),
-      ].map(profile),
-    ]
+    const pool = poolOf(['flood-a', 'flood-b', 'transfer'])
     fc.assert(
       fc.property(fc.shuffledSubarray(pool, { minLength: 1 }), (order) => {
         const index = createStoryIndex()
@@ -175,14 +178,7 @@ describe('stories', () => {
   })
 
   it('places articles where an earlier index put them, and goes on as that index does', () => {
-    const pool = [
-      ...seedProfiles,
-      ...[
-        article('flood-a', FLOOD_A, { published: '2024-11-23' }),
-        article('transfer', TRANSFER, { published: '2024-11-23' }),
-        article('flood-b', FLOOD_B, { published: '2024-11-24' }),
-      ].map(profile),
-    ]
+    const pool = poolOf(['flood-a', 'transfer', 'flood-b'])
     fc.assert(
       fc.property(fc.shuffledSubarray(pool, { minLength: 2 }), (order) => {
         const [last, ...before] = [...order].reverse()
