@@ -66,12 +66,12 @@ if (!core.analyzeArticle) {
   mark('speakers merged')
   const by = group(quotes)
   const claimsOf = new Map(analyses.map((a) => [a.article, a.claims.claims]))
-  const profiles = articles.map((a) =>
-    core.profileArticle(a, by.get(a.id) ?? [], claimsOf.get(a.id) ?? [], speakers),
-  )
-  mark('story profiles')
-  const found = core.groupStories(profiles)
-  mark('story grouping')
+  // As crossReference does: each profile made just before its article is added.
+  const index = core.createStoryIndex()
+  for (const a of articles)
+    index.add(core.profileArticle(a, by.get(a.id) ?? [], claimsOf.get(a.id) ?? [], speakers))
+  const found = index.stories()
+  mark('stories')
   const byId = new Map(articles.map((a) => [a.id, a]))
   const published = Object.fromEntries(articles.map((a) => [a.id, a.published?.value ?? null]))
   for (const story of found) {

@@ -369,11 +369,13 @@ function scopeOf(tokens: readonly Token[], start: number, end: number, skip: [nu
 // Sentences longer than this are read once and their windows cut from the whole;
 // shorter ones are read window by window, as they always were.
 const LONG_SENTENCE = 4 * WINDOW
-let lastLong: { text: string; tokens: Token[] } | null = null
+// The last sentence read whole: claims come in text order, so the claims of one
+// sentence (a figure, its date, its place) read it once. Tokens are never changed.
+let lastRead: { text: string; tokens: Token[] } | null = null
 
-function tokensOfLong(sentence: string): Token[] {
-  if (lastLong?.text !== sentence) lastLong = { text: sentence, tokens: tokenize(sentence) }
-  return lastLong.tokens
+function tokensOfWhole(sentence: string): Token[] {
+  if (lastRead?.text !== sentence) lastRead = { text: sentence, tokens: tokenize(sentence) }
+  return lastRead.tokens
 }
 
 /** The tokens wholly within [from, to), found by bisection. */
@@ -394,13 +396,15 @@ function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number 
     end = start + claim.text.length
   }
   let from = Math.max(0, start - WINDOW)
+  const to = Math.min(sentence.length, end + WINDOW)
   let tokens: Token[]
   if (sentence.length > LONG_SENTENCE) {
     // A run-on sentence of thousands of claims is read once, not once per claim: its
     // words about each claim are the whole words within the window.
-    tokens = windowOf(tokensOfLong(sentence), from, Math.min(sentence.length, end + WINDOW))
+    tokens = windowOf(tokensOfWhole(sentence), from, to)
     from = 0
-  } else tokens = tokenize(sentence.slice(from, Math.min(sentence.length, end + WINDOW)))
+  } else if (from === 0 && to === sentence.length) tokens = tokensOfWhole(sentence)
+  else tokens = tokenize(sentence.slice(from, to))
   let first = -1
   let last = -1
   tokens.forEach((token, i) => {

@@ -29,6 +29,11 @@ interface Slot {
   /** Content words of the claims' clauses, with how many claims have each. */
   context: Map<string, number>
   articles: Set<string>
+  /**
+   * One claim for each way of giving a value the slot holds (see {@link valueForm}):
+   * whether the slot holds a claim's value is asked of these, not of every claim.
+   */
+  forms: Map<string, Claim>
   /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
   low: number
   high: number
@@ -119,6 +124,20 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
   return weekday(x) === y || weekday(y) === x
 }
 
+/**
+ * What {@link sameValue} reads of a claim: two claims of one form meet the same claims.
+ * A slot of a figure that a hundred articles give holds a few forms, not a hundred.
+ */
+function valueForm(claim: Claim): string {
+  const named =
+    claim.kind === 'day'
+      ? (/monday|tuesday|wednesday|thursday|friday|saturday|sunday/i
+          .exec(claim.text)?.[0]
+          .toLowerCase() ?? '')
+      : ''
+  return `${claim.kind}\u0000${claim.qualifier ?? ''}\u0000${typeof claim.value}\u0000${String(claim.value)}\u0000${named}`
+}
+
 /** The subject and verb of an action claim ("Nayib Bukele offer"), its object left out. */
 function actionKey(claim: Claim): string {
   const words = String(claim.value).split(' ')
@@ -204,6 +223,12 @@ function fits(
   return shared >= needed ? shared : -1
 }
 
+/** Whether one of the slot's claims gives the claim's value (within tolerance). */
+function holdsValue(slot: Slot, claim: Claim, tolerance: number): boolean {
+  for (const other of slot.forms.values()) if (sameValue(other, claim, tolerance)) return true
+  return false
+}
+
 /**
  * Aligns the claims of several articles into slots: one fact each, the same
  * kind and unit of value said of the same thing. What a claim measures is
@@ -267,11 +292,7 @@ export function alignClaims(
         // Where two slots fit as well, the one that already holds the same value wins:
         // one article telling of several days of one event ("counted on 1 March …, and
         // on 2 March …") must meet its twin in another article, not a neighbour of it.
-        if (
-          score >= 0 &&
-          score >= best - 1 &&
-          (slots[at] as Slot).claims.some((other) => sameValue(other, claim, tolerance))
-        )
+        if (score >= 0 && score >= best - 1 && holdsValue(slots[at] as Slot, claim, tolerance))
           score += 0.5
         if (score > best || (score === best && score >= 0 && at < chosen)) {
           best = score
@@ -289,6 +310,7 @@ export function alignClaims(
         actors: new Set(),
         context: new Map(),
         articles: new Set(),
+        forms: new Map(),
         low: Number.POSITIVE_INFINITY,
         high: Number.NEGATIVE_INFINITY,
       })
@@ -306,6 +328,8 @@ export function alignClaims(
       }
     const slot = slots[chosen] as Slot
     slot.claims.push(claim)
+    const form = valueForm(claim)
+    if (!slot.forms.has(form)) slot.forms.set(form, claim)
     slot.articles.add(claim.article)
     if (m?.actor) slot.actors.add(m.actor)
     if (typeof claim.value === 'number') {

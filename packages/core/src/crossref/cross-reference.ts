@@ -1,6 +1,11 @@
 import { resolveSpeakers } from '../entities/index.js'
 import { CorroborateError } from '../errors.js'
-import { groupStories, profileArticle, type StoryIndexOptions } from '../stories/index.js'
+import {
+  type ArticleProfile,
+  createStoryIndex,
+  profileArticle,
+  type StoryIndexOptions,
+} from '../stories/index.js'
 import type {
   Article,
   ArticleCoverage,
@@ -147,15 +152,15 @@ export function crossReference(
   const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
   const stories = options.stories
     ? givenStories(options.stories, ids)
-    : groupStories(
-        articles.map((article) =>
+    : storiesOf(
+        articles,
+        (article) =>
           profileArticle(
             article,
             quotesOf.get(article.id) ?? [],
             claimsOf.get(article.id) ?? [],
             speakers,
           ),
-        ),
         options,
       )
 
@@ -217,6 +222,21 @@ export function crossReference(
 }
 
 /** The caller's stories, limited to the given articles, each article in exactly one. */
+/**
+ * The stories of the articles, as `groupStories` makes them from their profiles: each
+ * profile is made just before its article is added and dropped after, so that ten
+ * thousand profiles (millions of small term pairs) are never all held at once.
+ */
+function storiesOf(
+  articles: readonly Article[],
+  profileOf: (article: Article) => ArticleProfile,
+  options: StoryIndexOptions,
+): Story[] {
+  const index = createStoryIndex(options)
+  for (const article of articles) index.add(profileOf(article))
+  return index.stories()
+}
+
 function givenStories(stories: readonly Story[], ids: ReadonlySet<string>): Story[] {
   const seen = new Set<string>()
   const kept: Story[] = []

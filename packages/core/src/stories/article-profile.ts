@@ -52,24 +52,71 @@ const NEWS_WORDS = new Set([
   ...COURTESY_TITLES.map((title) => title.toLowerCase()),
 ])
 
-// A word's term (lower case, singular; "" when it is no term), kept across articles:
-// the same few thousand words come back in every article, and reading each anew was
-// most of the profile's cost. Bounded, and a pure function of the word.
-const termOf = new Map<string, string>()
+// A word's term (lower case, singular; none for a stopword), kept across articles: the
+// same few thousand words come back in every article, and reading each anew was most of
+// the profile's cost. Written words are looked up where they stand in the text, by
+// their UTF-16 code units, in an open-addressing table (no word is cut out of the text
+// to be looked up), and terms are numbered, so that an article's counts are an array.
+// Bounded, and a pure function of the word.
 const TERM_MEMO = 200_000
+const TABLE_SIZE = 1 << 19 // more than twice TERM_MEMO: probes stay short
+const wordSlots = new Int32Array(TABLE_SIZE) // slot → entry + 1, 0 when empty
+let writtenWords: string[] = []
+let termOfWord: number[] = [] // entry → term number, -1 when the word is no term
+let termNames: string[] = []
+let termNumbers = new Map<string, number>()
+let termCounts = new Float64Array(1024)
 
-function term(written: string): string {
-  const known = termOf.get(written)
-  if (known !== undefined) return known
+function termOfWritten(written: string): number {
   const lower = written.toLowerCase().replace(/’/g, "'").replace(/'s$/, '')
-  let found = ''
-  if (lower.length >= 3 && !STOPWORDS.has(lower)) {
-    const one = singular(lower)
-    if (!NEWS_WORDS.has(one)) found = one
+  if (lower.length < 3 || STOPWORDS.has(lower)) return -1
+  const one = singular(lower)
+  if (NEWS_WORDS.has(one)) return -1
+  let number = termNumbers.get(one)
+  if (number === undefined) {
+    number = termNames.length
+    termNumbers.set(one, number)
+    termNames.push(one)
+    if (number >= termCounts.length) {
+      const grown = new Float64Array(termCounts.length * 2)
+      grown.set(termCounts)
+      termCounts = grown
+    }
   }
-  if (termOf.size >= TERM_MEMO) termOf.clear()
-  termOf.set(written, found)
-  return found
+  return number
+}
+
+/** The term number of text[start, end) (whose hash is `hash`), or -1 when it is no term. */
+function termAt(text: string, start: number, end: number, hash: number): number {
+  const length = end - start
+  for (let slot = hash & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+    const entry = wordSlots[slot] as number
+    if (entry === 0) {
+      const written = text.slice(start, end)
+      const found = termOfWritten(written)
+      if (writtenWords.length >= TERM_MEMO) {
+        // Full: start again (between two words, so no article's counts are lost).
+        wordSlots.fill(0)
+        writtenWords = []
+        termOfWord = []
+        return termAt(text, start, end, hash)
+      }
+      writtenWords.push(written)
+      termOfWord.push(found)
+      wordSlots[slot] = writtenWords.length
+      return found
+    }
+    const known = writtenWords[entry - 1] as string
+    if (known.length === length) {
+      let same = true
+      for (let i = 0; i < length; i++)
+        if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
+          same = false
+          break
+        }
+      if (same) return termOfWord[entry - 1] as number
+    }
+  }
 }
 
 // What a word is made of: a letter first, then letters, marks, apostrophes and hyphens,
@@ -97,7 +144,8 @@ function classOf(code: number): number {
   return known
 }
 
-function addWords(text: string, weight: number, counts: Map<string, number>): void {
+/** Adds `weight` to the count of each term of `text`; `seen` gets the terms new to the article. */
+function addWords(text: string, weight: number, seen: number[]): void {
   let at = 0
   while (at < text.length) {
     const code = text.codePointAt(at) as number
@@ -107,19 +155,30 @@ function addWords(text: string, weight: number, counts: Map<string, number>): vo
       continue
     }
     const start = at
+    // FNV-1a over the word's code units, as far as its last letter or mark.
+    let hash = Math.imul(0x811c9dc5 ^ text.charCodeAt(at), 0x01000193)
+    if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(at + 1), 0x01000193)
     at += width
     // The run of word characters, and where its last letter or mark ends.
     let end = -1
+    let hashAtEnd = 0
     while (at < text.length) {
       const next = text.codePointAt(at) as number
       const kind = classOf(next)
       if (kind === 0) break
+      hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
+      if (next > 0xffff) hash = Math.imul(hash ^ text.charCodeAt(at + 1), 0x01000193)
       at += next > 0xffff ? 2 : 1
-      if (kind !== JOINER_CLASS) end = at
+      if (kind !== JOINER_CLASS) {
+        end = at
+        hashAtEnd = hash
+      }
     }
     if (end < 0) continue
-    const found = term(text.slice(start, end))
-    if (found !== '') counts.set(found, (counts.get(found) ?? 0) + weight)
+    const found = termAt(text, start, end, hashAtEnd >>> 0)
+    if (found < 0) continue
+    if (termCounts[found] === 0) seen.push(found)
+    termCounts[found] = (termCounts[found] as number) + weight
   }
 }
 
@@ -129,12 +188,15 @@ function addWords(text: string, weight: number, counts: Map<string, number>): vo
  * each bucket sorted by name: a sort of hundreds of pairs with a comparator was a
  * third of the profile's cost.
  */
-function heaviestTerms(counts: ReadonlyMap<string, number>): Array<[string, number]> {
+function heaviestTerms(seen: readonly number[]): Array<[string, number]> {
   const buckets = new Map<number, string[]>()
-  for (const [term, count] of counts) {
+  for (const number of seen) {
+    const count = termCounts[number] as number
+    termCounts[number] = 0
     const bucket = buckets.get(count)
-    if (bucket) bucket.push(term)
-    else buckets.set(count, [term])
+    const name = termNames[number] as string
+    if (bucket) bucket.push(name)
+    else buckets.set(count, [name])
   }
   const terms: Array<[string, number]> = []
   const byCount = [...buckets.keys()].sort((a, b) => b - a)
@@ -198,11 +260,19 @@ export function profileArticle(
   claims: readonly Claim[] = [],
   speakers: readonly Speaker[] = [],
 ): ArticleProfile {
-  const counts = new Map<string, number>()
-  if (article.title) addWords(article.title.value, TITLE_WEIGHT, counts)
+  // Term numbers are kept while their names are few; past that, numbered anew.
+  if (termNames.length >= TERM_MEMO) {
+    wordSlots.fill(0)
+    writtenWords = []
+    termOfWord = []
+    termNames = []
+    termNumbers = new Map()
+  }
+  const seen: number[] = []
+  if (article.title) addWords(article.title.value, TITLE_WEIGHT, seen)
   for (const sentence of article.sentences)
-    addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, counts)
-  const terms = heaviestTerms(counts)
+    addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, seen)
+  const terms = heaviestTerms(seen)
 
   const shingles = new Set<string>()
   const quoted = new Map<string, number>()
