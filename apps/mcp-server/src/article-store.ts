@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { type Corpus, isCorroborateError, type Story } from '@corroborate/core'
 import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
-import { askWorker, type Unanswered } from './ask-worker.js'
+import { askWorker, describeOutcome, refusedAdd, type Unanswered } from './ask-worker.js'
 import {
   type AddArticleInput,
   type AddedArticle,
@@ -177,38 +177,20 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
         let outcome = await ready
         if (outcome.type !== 'ready' || worker === null) {
           log(
-            `corroborate-mcp: the analysis worker did not start: ${describe(outcome)}; starting another`,
+            `corroborate-mcp: the analysis worker did not start: ${describeOutcome(outcome)}; starting another`,
           )
           restart()
           outcome = await ready
           if (outcome.type !== 'ready' || worker === null)
             return {
-              refused: `the server could not start its analysis (${describe(outcome)}); nothing was added. Try again later`,
+              refused: `the server could not start its analysis (${describeOutcome(outcome)}); nothing was added. Try again later`,
             }
         }
         if (signal?.aborted) return CANCELLED
         const reply = await ask(worker, { type: 'add', input }, budgetMs)
-        switch (reply.type) {
-          case 'added':
-            current = snapshotCorpus([...current.articles, reply.article], reply.analysis)
-            return { article: describeAdded(reply.article), warnings: reply.warnings }
-          case 'refused':
-            return { refused: reply.message }
-          case 'timeout':
-            log(
-              `corroborate-mcp: an article took more than ${budgetMs / 1000} s to analyse; stopped, nothing added`,
-            )
-            restart()
-            return {
-              refused: `analysing this article took more than ${budgetMs / 1000} s, the limit for one article; nothing was added and the corpus is as it was. Pass only the story’s text (format text) rather than the whole page, or split a very long text into its articles`,
-            }
-          default:
-            log(`corroborate-mcp: the analysis of an article failed: ${describe(reply)}`)
-            restart()
-            return {
-              refused: `the article could not be analysed (${describe(reply)}); nothing was added and the corpus is as it was. Pass the story’s text with format text, or report the article if it is an ordinary news page`,
-            }
-        }
+        if (reply.type !== 'added') return refusedAdd(reply, budgetMs, log, restart)
+        current = snapshotCorpus([...current.articles, reply.article], reply.analysis)
+        return { article: describeAdded(reply.article), warnings: reply.warnings }
       }),
     settled: () => queue(() => {}),
     async close() {
@@ -216,10 +198,4 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
       worker = null
     },
   }
-}
-
-function describe(outcome: Outcome): string {
-  if (outcome.type === 'failed' || outcome.type === 'stopped' || outcome.type === 'refused')
-    return outcome.message
-  return outcome.type
 }

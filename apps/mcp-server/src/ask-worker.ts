@@ -39,3 +39,41 @@ export function askWorker<Reply>(
     worker.postMessage(request)
   })
 }
+
+/** What a reply that is no answer says: the worker's message, or what happened ("timeout"). */
+export function describeOutcome(outcome: { type: string; message?: string }): string {
+  if (outcome.type === 'failed' || outcome.type === 'stopped' || outcome.type === 'refused')
+    return outcome.message as string
+  return outcome.type
+}
+
+/**
+ * The answer to an add the worker did not complete: its refusal as it is; after a
+ * timeout or a failure, a line for the log, the worker stopped (`stop`: it is not
+ * trusted again) and a refusal that tells the caller how to try again.
+ */
+export function refusedAdd(
+  outcome: { type: string; message?: string },
+  budgetMs: number,
+  log: (line: string) => void,
+  stop: () => void,
+): { refused: string } {
+  switch (outcome.type) {
+    case 'refused':
+      return { refused: outcome.message as string }
+    case 'timeout':
+      log(
+        `corroborate-mcp: an article took more than ${budgetMs / 1000} s to analyse; stopped, nothing added`,
+      )
+      stop()
+      return {
+        refused: `analysing this article took more than ${budgetMs / 1000} s, the limit for one article; nothing was added and the corpus is as it was. Pass only the story’s text (format text) rather than the whole page, or split a very long text into its articles`,
+      }
+    default:
+      log(`corroborate-mcp: the analysis of an article failed: ${describeOutcome(outcome)}`)
+      stop()
+      return {
+        refused: `the article could not be analysed (${describeOutcome(outcome)}); nothing was added and the corpus is as it was. Pass the story’s text with format text, or report the article if it is an ordinary news page`,
+      }
+  }
+}

@@ -3,7 +3,7 @@ import { isCorroborateError } from '@corroborate/core'
 import type { Store } from '@corroborate/store'
 import type { AddOptions, AddOutcome, ArticleStore } from './article-store.js'
 import { serial } from './article-store.js'
-import { askWorker, type Unanswered } from './ask-worker.js'
+import { askWorker, describeOutcome, refusedAdd, type Unanswered } from './ask-worker.js'
 import { storeReader } from './store-reader.js'
 import type { StoreWorkerReply, StoreWorkerRequest } from './store-worker.js'
 
@@ -66,7 +66,7 @@ export function createStoredArticles(
     else {
       if (reply.type !== 'refused') stop()
       log(
-        `corroborate-mcp: story ${story} was not cross-referenced (${describe(reply)}); it is tried again when read`,
+        `corroborate-mcp: story ${story} was not cross-referenced (${describeOutcome(reply)}); it is tried again when read`,
       )
     }
   }
@@ -78,26 +78,7 @@ export function createStoredArticles(
     await after
     if (signal?.aborted) return CANCELLED
     const reply = await ask({ type: 'prepare', input })
-    switch (reply.type) {
-      case 'prepared':
-        break
-      case 'refused':
-        return { refused: reply.message }
-      case 'timeout':
-        log(
-          `corroborate-mcp: an article took more than ${budgetMs / 1000} s to analyse; stopped, nothing added`,
-        )
-        stop()
-        return {
-          refused: `analysing this article took more than ${budgetMs / 1000} s, the limit for one article; nothing was added and the corpus is as it was. Pass only the story’s text (format text) rather than the whole page, or split a very long text into its articles`,
-        }
-      default:
-        log(`corroborate-mcp: the analysis of an article failed: ${describe(reply)}`)
-        stop()
-        return {
-          refused: `the article could not be analysed (${describe(reply)}); nothing was added and the corpus is as it was. Pass the story’s text with format text, or report the article if it is an ordinary news page`,
-        }
-    }
+    if (reply.type !== 'prepared') return refusedAdd(reply, budgetMs, log, stop)
     if (signal?.aborted) return CANCELLED
     let result: Awaited<ReturnType<Store['addPrepared']>>
     try {
@@ -158,10 +139,4 @@ export function createStoredArticles(
       await store.close()
     },
   }
-}
-
-function describe(outcome: Outcome): string {
-  if (outcome.type === 'failed' || outcome.type === 'stopped' || outcome.type === 'refused')
-    return outcome.message
-  return outcome.type
 }

@@ -16,6 +16,22 @@ export const storyField = z
 export const unknownStory = (id: string): CallToolResult =>
   fail(`no story "${id}"; call list_stories for the ids of the stories in the corpus`)
 
+/**
+ * The failure to return for a filter that names an article or a story the
+ * corpus does not hold, saying where the ids are; null when each one given is known.
+ */
+export async function unknownScope(
+  reader: CorpusReader,
+  { story, article }: { story: string | undefined; article: string | undefined },
+): Promise<CallToolResult | null> {
+  if (article !== undefined && (await reader.storyOf(article)) === undefined)
+    return fail(
+      `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
+    )
+  const chosen = story === undefined ? undefined : await findStory(reader, story)
+  return chosen !== undefined && !isStory(chosen) ? chosen : null
+}
+
 /** The story with this id, or the failure to return when there is none. */
 export async function findStory(reader: CorpusReader, id: string): Promise<Story | CallToolResult> {
   return (await reader.stories()).find((story) => story.id === id) ?? unknownStory(id)

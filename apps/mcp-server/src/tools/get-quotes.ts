@@ -2,6 +2,7 @@ import { matchesSpeaker, QUOTE_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
+import { definedFields } from '../defined-fields.js'
 import { fail, pagedFrom } from '../results.js'
 import {
   cursorField,
@@ -10,7 +11,7 @@ import {
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
-import { findStory, isStory, storyField } from '../stories.js'
+import { storyField, unknownScope } from '../stories.js'
 
 /** `get_quotes`: direct quotes, filtered by speaker (any alias), article, words, kind or cluster. */
 export function registerGetQuotes(server: McpServer, context: ServerContext): void {
@@ -62,12 +63,8 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
     },
     async ({ story, speaker, article, contains, kind, cluster, limit, cursor }) => {
       const { reader } = context
-      if (article !== undefined && (await reader.storyOf(article)) === undefined)
-        return fail(
-          `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
-        )
-      const chosen = story === undefined ? undefined : await findStory(reader, story)
-      if (chosen !== undefined && !isStory(chosen)) return chosen
+      const unknown = await unknownScope(reader, { story, article })
+      if (unknown) return unknown
       if (
         cluster !== undefined &&
         (await reader.quotes({ cluster }, { offset: 0, limit: 1 })).total === 0
@@ -81,14 +78,7 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
         if (speakers.length === 0)
           return fail(`no speaker matches "${speaker}"; call get_speakers for names and aliases`)
       }
-      const query = {
-        ...(story === undefined ? {} : { story }),
-        ...(article === undefined ? {} : { article }),
-        ...(kind === undefined ? {} : { kind }),
-        ...(speakers === undefined ? {} : { speakers }),
-        ...(contains === undefined ? {} : { contains }),
-        ...(cluster === undefined ? {} : { cluster }),
-      }
+      const query = definedFields({ story, article, kind, speakers, contains, cluster })
       return pagedFrom(
         'quotes',
         (window) => reader.quotes(query, window),

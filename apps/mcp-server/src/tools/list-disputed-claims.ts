@@ -2,7 +2,8 @@ import { DISPUTE_KINDS } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
-import { fail, pagedFrom } from '../results.js'
+import { definedFields } from '../defined-fields.js'
+import { pagedFrom } from '../results.js'
 import {
   cursorField,
   limitField,
@@ -10,7 +11,7 @@ import {
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
-import { findStory, isStory, storyField } from '../stories.js'
+import { storyField, unknownScope } from '../stories.js'
 
 const dispute = z.object({
   id: z.string().describe('Dispute id (d0, d1, …).'),
@@ -80,17 +81,9 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
     },
     async ({ story, kind, article, limit, cursor }) => {
       const { reader } = context
-      if (article !== undefined && (await reader.storyOf(article)) === undefined)
-        return fail(
-          `no article "${article}"; call list_sources for the ids of the articles in the corpus`,
-        )
-      const chosen = story === undefined ? undefined : await findStory(reader, story)
-      if (chosen !== undefined && !isStory(chosen)) return chosen
-      const query = {
-        ...(story === undefined ? {} : { story }),
-        ...(kind === undefined ? {} : { kind }),
-        ...(article === undefined ? {} : { article }),
-      }
+      const unknown = await unknownScope(reader, { story, article })
+      if (unknown) return unknown
+      const query = definedFields({ story, kind, article })
       return pagedFrom(
         'disputes',
         (window) => reader.disputes(query, window),
