@@ -54,16 +54,16 @@ export const quoteOf = (fields: Pick<Quote, 'text'> & Partial<Quote>): Quote => 
   ...fields,
 })
 
-/** Makes a scratch folder before the suite's tests, gives its path to `made`, removes it after them. */
-export function scratchFolder(prefix: string, made: (dir: string) => void) {
-  let dir = ''
+/** A scratch folder made before the suite's tests (its path in `dir` from then) and removed after them. */
+export function scratchFolder(prefix: string): { dir: string } {
+  const scratch = { dir: '' }
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), prefix))
-    made(dir)
+    scratch.dir = await mkdtemp(join(tmpdir(), prefix))
   })
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
+    if (scratch.dir) await rm(scratch.dir, { recursive: true, force: true })
   })
+  return scratch
 }
 
 /** A metadata field as read from the article's own text: its value, the words it was read from and their span. */

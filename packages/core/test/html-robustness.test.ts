@@ -494,13 +494,10 @@ describe('binary input', { timeout: 60_000 }, () => {
   })
 
   describe('loadArticleFile', () => {
-    let dir = ''
-    scratchFolder('corroborate-html-binary-', (made) => {
-      dir = made
-    })
+    const scratch = scratchFolder('corroborate-html-binary-')
 
     it('refuses a binary .html file with BINARY_INPUT naming the file', async () => {
-      const path = join(dir, 'photo.html')
+      const path = join(scratch.dir, 'photo.html')
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00])
       await writeFile(path, Buffer.concat([png, randomBytes(4096)]))
       const error = await rejection(loadArticleFile(path))
@@ -511,7 +508,7 @@ describe('binary input', { timeout: 60_000 }, () => {
     })
 
     it('refuses binary bytes behind a <meta charset> with BINARY_INPUT', async () => {
-      const path = join(dir, 'declared.html')
+      const path = join(scratch.dir, 'declared.html')
       const head = Buffer.from('<html><head><meta charset="windows-1252"></head><body>')
       await writeFile(path, Buffer.concat([head, randomBytes(4096)]))
       const error = await rejection(loadArticleFile(path))
@@ -520,10 +517,10 @@ describe('binary input', { timeout: 60_000 }, () => {
     })
 
     it('refuses a gzipped binary file and bytes that are not UTF-8', async () => {
-      const zipped = join(dir, 'photo.html.gz')
+      const zipped = join(scratch.dir, 'photo.html.gz')
       await writeFile(zipped, gzipSync(randomBytes(4096)))
       expect((await rejection(loadArticleFile(zipped))).code).toBe('BINARY_INPUT')
-      const latin = join(dir, 'latin.html')
+      const latin = join(scratch.dir, 'latin.html')
       // No NUL, no charset declared, and 0xff is never UTF-8.
       await writeFile(latin, Buffer.from([0x3c, 0x70, 0x3e, 0x41, 0xff, 0x42]))
       const error = await rejection(loadArticleFile(latin))
@@ -1089,41 +1086,44 @@ describe('text is NFC', () => {
 })
 
 describe('loading a directory of .html.gz files', () => {
-  let dir = ''
-  scratchFolder('corroborate-html-dir-', (made) => {
-    dir = made
-  })
+  const scratch = scratchFolder('corroborate-html-dir-')
 
   it('loads the good page and reports the corrupt gzip and the binary file', async () => {
     const good = page(`<main><article>${storyParagraphs()}</article></main>`)
     const zipped = gzipSync(good)
-    await writeFile(join(dir, 'a-good.html.gz'), zipped)
+    await writeFile(join(scratch.dir, 'a-good.html.gz'), zipped)
     // Truncated: the gzip header is right, the stream ends early.
-    await writeFile(join(dir, 'b-truncated.html.gz'), zipped.subarray(0, zipped.length - 20))
+    await writeFile(
+      join(scratch.dir, 'b-truncated.html.gz'),
+      zipped.subarray(0, zipped.length - 20),
+    )
     // Not gzip at all, though named so.
-    await writeFile(join(dir, 'c-garbage.html.gz'), Buffer.from('<p>not zipped</p>'))
+    await writeFile(join(scratch.dir, 'c-garbage.html.gz'), Buffer.from('<p>not zipped</p>'))
     // Binary data, gzipped.
     await writeFile(
-      join(dir, 'd-binary.html.gz'),
+      join(scratch.dir, 'd-binary.html.gz'),
       gzipSync(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48])),
     )
     // Binary data, plain.
-    await writeFile(join(dir, 'e-binary.html'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]))
-    await writeFile(join(dir, 'f-good.html'), good)
+    await writeFile(
+      join(scratch.dir, 'e-binary.html'),
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    )
+    await writeFile(join(scratch.dir, 'f-good.html'), good)
 
-    const { sources, failures } = await loadArticleDirectory(dir)
+    const { sources, failures } = await loadArticleDirectory(scratch.dir)
     expect(sources.map((s) => [s.id, s.format])).toEqual([
       ['a-good', 'html'],
       ['f-good', 'html'],
     ])
     expect(sources[0]?.content).toBe(good)
     expect(
-      failures.map((f) => [f.path.slice(dir.length + 1), f.error.code, f.error.subject]),
+      failures.map((f) => [f.path.slice(scratch.dir.length + 1), f.error.code, f.error.subject]),
     ).toEqual([
-      ['b-truncated.html.gz', 'READ_FAILED', join(dir, 'b-truncated.html.gz')],
-      ['c-garbage.html.gz', 'READ_FAILED', join(dir, 'c-garbage.html.gz')],
-      ['d-binary.html.gz', 'BINARY_INPUT', join(dir, 'd-binary.html.gz')],
-      ['e-binary.html', 'BINARY_INPUT', join(dir, 'e-binary.html')],
+      ['b-truncated.html.gz', 'READ_FAILED', join(scratch.dir, 'b-truncated.html.gz')],
+      ['c-garbage.html.gz', 'READ_FAILED', join(scratch.dir, 'c-garbage.html.gz')],
+      ['d-binary.html.gz', 'BINARY_INPUT', join(scratch.dir, 'd-binary.html.gz')],
+      ['e-binary.html', 'BINARY_INPUT', join(scratch.dir, 'e-binary.html')],
     ])
     for (const failure of failures) {
       expect(failure.error).toBeInstanceOf(CorroborateError)

@@ -142,16 +142,13 @@ describe('a 1,000,000-character single line', () => {
 })
 
 describe('loading files', () => {
-  let dir = ''
-  scratchFolder('corroborate-core-', (made) => {
-    dir = made
-  })
+  const scratch = scratchFolder('corroborate-core-')
 
   it('reads a text file with its sidecar metadata', async () => {
-    const path = join(dir, 'bridge-vote.txt')
+    const path = join(scratch.dir, 'bridge-vote.txt')
     await writeFile(path, 'The council voted on Tuesday.\n\nThe mayor spoke.')
     await writeFile(
-      join(dir, 'bridge-vote.json'),
+      join(scratch.dir, 'bridge-vote.json'),
       JSON.stringify({
         headline: 'Bridge Vote',
         author: ['Jane Doe', 'John Roe'],
@@ -178,7 +175,7 @@ describe('loading files', () => {
   })
 
   it('reads a Markdown file as markdown and drops a UTF-8 BOM', async () => {
-    const path = join(dir, 'note.md')
+    const path = join(scratch.dir, 'note.md')
     await writeFile(path, '\ufeff# Title Here\n\nBody text.')
     expect(await loadArticleFile(path)).toEqual({
       content: '# Title Here\n\nBody text.',
@@ -189,20 +186,20 @@ describe('loading files', () => {
   })
 
   it('throws FILE_NOT_FOUND for a missing path', async () => {
-    const path = join(dir, 'missing.txt')
+    const path = join(scratch.dir, 'missing.txt')
     const error = await rejection(loadArticleFile(path))
     expect(error.code).toBe('FILE_NOT_FOUND')
     expect(error.subject).toBe(path)
   })
 
   it('throws NOT_A_FILE for a directory', async () => {
-    const error = await rejection(loadArticleFile(dir))
+    const error = await rejection(loadArticleFile(scratch.dir))
     expect(error.code).toBe('NOT_A_FILE')
     expect(error.message).toContain('loadArticleDirectory')
   })
 
   it('throws INVALID_UTF8 for bytes that are not UTF-8, naming the offset', async () => {
-    const path = join(dir, 'latin1.txt')
+    const path = join(scratch.dir, 'latin1.txt')
     await writeFile(path, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e]))
     const error = await rejection(loadArticleFile(path))
     expect(error.code).toBe('INVALID_UTF8')
@@ -210,14 +207,14 @@ describe('loading files', () => {
   })
 
   it('throws BINARY_INPUT for binary data', async () => {
-    const path = join(dir, 'image.txt')
+    const path = join(scratch.dir, 'image.txt')
     await writeFile(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))
     const error = await rejection(loadArticleFile(path))
     expect(error.code).toBe('BINARY_INPUT')
   })
 
   it('throws INPUT_TOO_LARGE for a file over maxBytes', async () => {
-    const path = join(dir, 'long.txt')
+    const path = join(scratch.dir, 'long.txt')
     await writeFile(path, 'The council voted on Tuesday. '.repeat(10))
     const error = await rejection(loadArticleFile(path, { maxBytes: 100 }))
     expect(error.code).toBe('INPUT_TOO_LARGE')
@@ -226,7 +223,7 @@ describe('loading files', () => {
   })
 
   it('throws INVALID_METADATA for a sidecar that is not JSON or not metadata', async () => {
-    const bad = join(dir, 'bad-sidecar')
+    const bad = join(scratch.dir, 'bad-sidecar')
     await mkdir(bad)
     await writeFile(join(bad, 'a.txt'), 'The council voted on Tuesday.')
     await writeFile(join(bad, 'a.json'), '{ "title": "Bridge vote", ')
@@ -243,10 +240,10 @@ describe('loading files', () => {
   it('reads .html and gzipped .html.gz files as HTML, with the id of the page', async () => {
     const page =
       '<html><body><article><p>The council voted on Tuesday to close the old bridge for repairs.</p></article></body></html>'
-    await writeFile(join(dir, 'page.html'), page)
-    await writeFile(join(dir, 'zipped.html.gz'), gzipSync(page))
-    const plain = await loadArticleFile(join(dir, 'page.html'))
-    const zipped = await loadArticleFile(join(dir, 'zipped.html.gz'))
+    await writeFile(join(scratch.dir, 'page.html'), page)
+    await writeFile(join(scratch.dir, 'zipped.html.gz'), gzipSync(page))
+    const plain = await loadArticleFile(join(scratch.dir, 'page.html'))
+    const zipped = await loadArticleFile(join(scratch.dir, 'zipped.html.gz'))
     expect([plain.id, plain.format, zipped.id, zipped.format]).toEqual([
       'page',
       'html',
@@ -258,7 +255,7 @@ describe('loading files', () => {
 
   it('gives every article file its name without the extensions as id', () => {
     const names = ['a.txt', 'b.md', 'c.mkd', 'd.html.gz', 'e.htm', 'f.xhtml', 'g.markdown.gz']
-    expect(names.map((name) => fileStemId(join(dir, name)))).toEqual([
+    expect(names.map((name) => fileStemId(join(scratch.dir, name)))).toEqual([
       'a',
       'b',
       'c',
@@ -270,7 +267,7 @@ describe('loading files', () => {
   })
 
   it('refuses a format it does not read, naming the ones it does', async () => {
-    const path = join(dir, 'story.txt')
+    const path = join(scratch.dir, 'story.txt')
     await writeFile(path, 'The council voted on Tuesday.')
     const error = await rejection(loadArticleFile(path, { format: 'pdf' as unknown as 'text' }))
     expect(error.code).toBe('UNSUPPORTED_FORMAT')
@@ -278,13 +275,13 @@ describe('loading files', () => {
   })
 
   it('refuses a gzip file that unpacks past maxBytes, and one that is not gzip', async () => {
-    await writeFile(join(dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(200_000, 0x20)))
+    await writeFile(join(scratch.dir, 'bomb.html.gz'), gzipSync(Buffer.alloc(200_000, 0x20)))
     const tooLarge = await rejection(
-      loadArticleFile(join(dir, 'bomb.html.gz'), { maxBytes: 100_000 }),
+      loadArticleFile(join(scratch.dir, 'bomb.html.gz'), { maxBytes: 100_000 }),
     )
     expect(tooLarge.code).toBe('INPUT_TOO_LARGE')
-    await writeFile(join(dir, 'fake.html.gz'), '<p>not zipped</p>')
-    const notGzip = await rejection(loadArticleFile(join(dir, 'fake.html.gz')))
+    await writeFile(join(scratch.dir, 'fake.html.gz'), '<p>not zipped</p>')
+    const notGzip = await rejection(loadArticleFile(join(scratch.dir, 'fake.html.gz')))
     expect(notGzip.code).toBe('READ_FAILED')
     expect(notGzip.message).toContain('not a valid gzip file')
   })
@@ -292,13 +289,16 @@ describe('loading files', () => {
   it('decodes a page in the encoding its <meta charset> declares', async () => {
     const head = Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf')
     const tail = Buffer.from(' prices rose, the owner said.</p></body></html>')
-    await writeFile(join(dir, 'legacy.html'), Buffer.concat([head, Buffer.from([0xe9]), tail]))
-    const source = await loadArticleFile(join(dir, 'legacy.html'))
+    await writeFile(
+      join(scratch.dir, 'legacy.html'),
+      Buffer.concat([head, Buffer.from([0xe9]), tail]),
+    )
+    const source = await loadArticleFile(join(scratch.dir, 'legacy.html'))
     expect(source.content).toContain('Café prices rose')
   })
 
   it('loads the good files of a directory and reports the bad one', async () => {
-    const mixed = join(dir, 'mixed')
+    const mixed = join(scratch.dir, 'mixed')
     await mkdir(mixed)
     await writeFile(join(mixed, 'b-good.txt'), 'The mayor spoke on Wednesday.')
     await writeFile(join(mixed, 'a-good.md'), '# Bridge\n\nThe council voted on Tuesday.')
@@ -316,10 +316,10 @@ describe('loading files', () => {
   })
 
   it('throws NOT_A_DIRECTORY for a file and FILE_NOT_FOUND for a missing directory', async () => {
-    const path = join(dir, 'single.txt')
+    const path = join(scratch.dir, 'single.txt')
     await writeFile(path, 'The council voted.')
     expect((await rejection(loadArticleDirectory(path))).code).toBe('NOT_A_DIRECTORY')
-    expect((await rejection(loadArticleDirectory(join(dir, 'nowhere')))).code).toBe(
+    expect((await rejection(loadArticleDirectory(join(scratch.dir, 'nowhere')))).code).toBe(
       'FILE_NOT_FOUND',
     )
   })
@@ -485,23 +485,20 @@ describe('properties of normalizeArticle over untrusted text', () => {
 })
 
 describe('ids unique across folders (uniqueArticleIds)', () => {
-  let dir = ''
-  scratchFolder('corroborate-ids-', (made) => {
-    dir = made
-  })
+  const scratch = scratchFolder('corroborate-ids-')
 
   it('keeps both files of one name read from two folders: the second qualified by its folder', async () => {
     for (const [folder, text] of [
       ['monday', 'The council voted on Monday.'],
       ['tuesday', 'The council voted again on Tuesday.'],
     ] as const) {
-      await mkdir(join(dir, folder))
-      await writeFile(join(dir, folder, 'vote.txt'), text)
-      await writeFile(join(dir, folder, `${folder}-only.txt`), text)
+      await mkdir(join(scratch.dir, folder))
+      await writeFile(join(scratch.dir, folder, 'vote.txt'), text)
+      await writeFile(join(scratch.dir, folder, `${folder}-only.txt`), text)
     }
     const sources = [
-      ...(await loadArticleDirectory(join(dir, 'monday'))).sources,
-      ...(await loadArticleDirectory(join(dir, 'tuesday'))).sources,
+      ...(await loadArticleDirectory(join(scratch.dir, 'monday'))).sources,
+      ...(await loadArticleDirectory(join(scratch.dir, 'tuesday'))).sources,
     ]
     const unique = uniqueArticleIds(sources)
     expect(unique.map((source) => source.id)).toEqual([
