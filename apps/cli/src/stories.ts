@@ -1,4 +1,5 @@
 import type { CrossReference, Story } from '@corroborate/core'
+import { countPerStory } from '@corroborate/store'
 
 /** One story as the report lists it. */
 export interface StoryRow {
@@ -34,21 +35,7 @@ export function chooseStory(corpus: CrossReference, id: string | null): Story | 
 
 /** Each story of the corpus as a row, largest first, with its counts of shared statements and disputes. */
 export function storyRows(corpus: CrossReference, reported: string | null): StoryRow[] {
-  const counts = new Map(corpus.stories.map((s) => [s.id, { clusters: 0, disputes: 0 }]))
-  const storyOf = new Map<string, string>()
-  for (const story of corpus.stories) for (const id of story.articles) storyOf.set(id, story.id)
-  for (const cluster of corpus.clusters) {
-    const entry = cluster.story === undefined ? undefined : counts.get(cluster.story)
-    if (entry && cluster.articles.length > 1) entry.clusters++
-  }
-  for (const dispute of corpus.disputes) {
-    const ids = new Set(dispute.positions.map((p) => storyOf.get(p.article)))
-    if (dispute.story !== undefined) ids.add(dispute.story)
-    for (const id of ids) {
-      const entry = id === undefined ? undefined : counts.get(id)
-      if (entry) entry.disputes++
-    }
-  }
+  const counts = countPerStory(corpus)
   return largestFirst(corpus.stories).map((story) => ({
     id: story.id,
     label: story.label,

@@ -15,6 +15,7 @@ import {
   textMatches,
 } from '@corroborate/core'
 import {
+  countPerStory,
   type DisputeFilter,
   type QuoteFilter,
   type StoreTotals,
@@ -149,26 +150,7 @@ export function memoryReader(corpus: () => Corpus): CorpusReader {
     ids: async () => corpus().articles.map((a) => a.id),
     stories: async () => corpus().stories(),
     storyOf: async (id) => corpus().storyOf(id),
-    async storyCounts() {
-      const analysis = corpus().analysis()
-      const counts = new Map(analysis.stories.map((s) => [s.id, { clusters: 0, disputes: 0 }]))
-      const storyOf = new Map<string, string>()
-      for (const story of analysis.stories)
-        for (const id of story.articles) storyOf.set(id, story.id)
-      for (const cluster of analysis.clusters) {
-        const entry = cluster.story === undefined ? undefined : counts.get(cluster.story)
-        if (entry && cluster.articles.length >= 2) entry.clusters++
-      }
-      for (const dispute of analysis.disputes) {
-        const stories = new Set(dispute.positions.map((p) => storyOf.get(p.article)))
-        if (dispute.story !== undefined) stories.add(dispute.story)
-        for (const id of stories) {
-          const entry = id === undefined ? undefined : counts.get(id)
-          if (entry) entry.disputes++
-        }
-      }
-      return counts
-    },
+    storyCounts: async () => countPerStory(corpus().analysis()),
     async labels(ids, maxLength) {
       const labels = new Map<string, { label: string; outlet: string | null }>()
       for (const id of ids) {

@@ -113,6 +113,33 @@ export interface StoryAnalysisInput {
 }
 
 /**
+ * Each story of a cross-reference with its count of shared statements
+ * (clusters quoted by two or more articles) and of disputes, a dispute counted
+ * once in each story its positions' articles or its own story belong to: what
+ * `storyCounts` answers, over a store or an in-memory corpus alike.
+ */
+export function countPerStory(
+  analysis: Pick<CrossReference, 'stories' | 'clusters' | 'disputes'>,
+): Map<string, { clusters: number; disputes: number }> {
+  const counts = new Map(analysis.stories.map((s) => [s.id, { clusters: 0, disputes: 0 }]))
+  const storyOf = new Map<string, string>()
+  for (const story of analysis.stories) for (const id of story.articles) storyOf.set(id, story.id)
+  for (const cluster of analysis.clusters) {
+    const entry = cluster.story === undefined ? undefined : counts.get(cluster.story)
+    if (entry && cluster.articles.length >= 2) entry.clusters++
+  }
+  for (const dispute of analysis.disputes) {
+    const stories = new Set(dispute.positions.map((p) => storyOf.get(p.article)))
+    if (dispute.story !== undefined) stories.add(dispute.story)
+    for (const id of stories) {
+      const entry = id === undefined ? undefined : counts.get(id)
+      if (entry) entry.disputes++
+    }
+  }
+  return counts
+}
+
+/**
  * Each speaker of a cross-reference with the articles that quote them and how
  * often (terms and unattributed quotes aside): what `get_speakers` lists, over a
  * store's story or an in-memory corpus alike.

@@ -1,5 +1,6 @@
 export {
   analyseStory,
+  countPerStory,
   quoteRank,
   type StoredQuote,
   type StoryAnalysis,

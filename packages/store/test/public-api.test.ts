@@ -7,6 +7,7 @@ it('exports exactly the documented functions and constants', () => {
     'SCHEMA_VERSION',
     'analyseStory',
     'contentHash',
+    'countPerStory',
     'defaultDataDir',
     'ingest',
     'openStore',
