@@ -232,26 +232,13 @@ describe('ingest: social follow lines and author bios', () => {
 
 describe('ingest: title, byline and date headers at the top', () => {
   it('reads a title line and a "By Jane Doe" byline and removes both', () => {
-    const article = normalizeArticle({
-      content: blocks(
-        'Council Approves New Bridge Across River',
-        'By Jane Doe',
-        LEAD,
-        SECOND,
-        THIRD,
-      ),
-    })
+    const title = 'Council Approves New Bridge Across River'
+    const article = normalizeArticle({ content: blocks(title, 'By Jane Doe', LEAD, SECOND, THIRD) })
     expect(paragraphTexts(article)).toEqual([LEAD, SECOND, THIRD])
-    expect(article.title).toEqual(
-      fromText(
-        'Council Approves New Bridge Across River',
-        'Council Approves New Bridge Across River',
-        { start: 0, end: 40 },
-      ),
-    )
+    expect(article.title).toEqual(fromText(title, title, { start: 0, end: 40 }))
     expect(article.author).toEqual(fromText('Jane Doe', 'By Jane Doe', { start: 42, end: 53 }))
     expect(article.removed.map((r) => [r.kind, r.text])).toEqual([
-      ['title', 'Council Approves New Bridge Across River'],
+      ['title', title],
       ['byline', 'By Jane Doe'],
     ])
     expectVerbatimParagraphs(article)
