@@ -7,6 +7,7 @@ import {
 } from '../lexicon/index.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
+import { isWhiteSpace } from './white-space.js'
 
 const ADVERB = new RegExp(
   `^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
@@ -50,7 +51,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0
   WORD.lastIndex = 0
-  while (count < limit && WORD.exec(text)) count++
+  // (test, not exec: a global pattern moves on just the same, with no match to build.)
+  while (count < limit && WORD.test(text)) count++
   WORD.lastIndex = 0
   return count
 }
@@ -61,12 +63,20 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
   // The appositive skipped on the way, which names the person's role: ", a spokeswoman for the agency,".
   let appositive = ''
   for (let guard = 0; guard < 3; guard++) {
-    const stretch = text.slice(0, end).replace(/\s+$/, '')
-    const trimmedEnd = stretch.length
-    // Strip adverbs between the subject and the verb: "Rubio also said".
-    const words = stretch.split(/(\s+)/)
-    while (words.length > 2 && ADVERB.test(words[words.length - 1] as string)) words.splice(-2, 2)
-    const candidate = words.join('')
+    let trimmedEnd = end
+    while (trimmedEnd > 0 && isWhiteSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--
+    const stretch = text.slice(0, trimmedEnd)
+    // Strip adverbs between the subject and the verb: "Rubio also said". (Read back from
+    // the end word by word: the whole stretch is never cut into words.)
+    let cut = stretch.length
+    for (;;) {
+      let wordStart = cut
+      while (wordStart > 0 && !isWhiteSpace(stretch.charCodeAt(wordStart - 1))) wordStart--
+      if (wordStart === 0 || !ADVERB.test(stretch.slice(wordStart, cut))) break
+      cut = wordStart
+      while (cut > 0 && isWhiteSpace(stretch.charCodeAt(cut - 1))) cut--
+    }
+    const candidate = stretch.slice(0, cut)
     const last = candidate.at(-1)
     if (last === ',' || last === '—' || last === '–' || last === ')') {
       // A parenthetical or appositive before the verb: the subject stands before it.
