@@ -3,6 +3,7 @@ import { countBelow, lastBefore, type NamedEntity, type NameRegistry } from './n
 import { isGrammarWord } from './proper-name.js'
 import type { SpeakerMention } from './speaker-mention.js'
 import { PRONOUN_MIN_MARGIN, SPEAKER_WEIGHTS, UNATTRIBUTED_MIN_MARGIN } from './speaker-weights.js'
+import { isWhiteSpace } from './white-space.js'
 
 /**
  * Where a quote's speaker is to be found among the entities named before: a
@@ -123,7 +124,47 @@ function hasPronounWeights(model: SpeakerWeights): boolean {
   return Object.keys(model).some((feature) => feature.startsWith('pronoun/'))
 }
 
-const rank = (index: number) => (index < 0 ? 'none' : String(Math.min(index, 4)))
+const RANKS = ['0', '1', '2', '3', '4'] as const
+const rank = (index: number) => (index < 0 ? 'none' : (RANKS[Math.min(index, 4)] as string))
+
+// Two values joined by ":" ("agree:0"), each pair written once: the crossed features' values
+// come from small sets, and a string made once is looked up faster than one made per candidate.
+const joined = new Map<string, Map<string, string>>()
+function pair(a: string, b: string): string {
+  let byB = joined.get(a)
+  if (!byB) {
+    byB = new Map()
+    joined.set(a, byB)
+  }
+  let value = byB.get(b)
+  if (value === undefined) {
+    value = `${a}:${b}`
+    byB.set(b, value)
+  }
+  return value
+}
+
+/** The first and last of a name's words and how many there are, as `name.split(/\s+/)` gives them. */
+function nameWords(name: string): { first: string; last: string; count: number } {
+  let count = 1
+  let firstEnd = -1
+  let lastStart = 0
+  for (let at = 0; at < name.length; ) {
+    if (!isWhiteSpace(name.charCodeAt(at))) {
+      at++
+      continue
+    }
+    if (firstEnd < 0) firstEnd = at
+    while (at < name.length && isWhiteSpace(name.charCodeAt(at))) at++
+    lastStart = at
+    count++
+  }
+  return {
+    first: firstEnd < 0 ? name : name.slice(0, firstEnd),
+    last: name.slice(lastStart),
+    count,
+  }
+}
 
 /** Entities ordered by their last offset of one sort before `at`; those without one left out. */
 function orderBy(
@@ -202,11 +243,11 @@ function featureValues(
     const named = Math.min(4, countBelow(entity.positions, at))
     const isBaseline = entity === baseline ? 'yes' : 'no'
     const proven = entity.gender !== null || entity.speeches.length > 0 ? 'yes' : 'no'
-    const words = entity.name.split(/\s+/)
+    const words = nameWords(entity.name)
     // A name swept up with a word beside it ("Washington D.C. He", "Had I") is seldom anyone.
-    const shape = PRONOUN_WORD.test(words.at(-1) ?? '')
+    const shape = PRONOUN_WORD.test(words.last)
       ? 'pronoun-tail'
-      : isGrammarWord(words[0] ?? '')
+      : isGrammarWord(words.first)
         ? 'grammar-head'
         : 'name'
     const quoted =
@@ -217,7 +258,7 @@ function featureValues(
     return [
       isBaseline,
       gender,
-      `${pronoun}:${entity.kind}`,
+      pair(pronoun, entity.kind),
       r,
       subject,
       speech,
@@ -228,13 +269,13 @@ function featureValues(
       entity.roles.size > 0 ? 'yes' : 'no',
       proven,
       shape,
-      String(Math.min(3, words.length)),
+      RANKS[Math.min(3, words.count)] as string,
       quoted ? 'yes' : 'no',
       String(introduced),
       subjectHere ? 'yes' : 'no',
-      `${gender}:${subject}`,
-      `${slot.rule ?? 'none'}:${isBaseline}`,
-      `${gender}:${r}`,
+      pair(gender, subject),
+      pair(slot.rule ?? 'none', isBaseline),
+      pair(gender, r),
     ]
   })
 }

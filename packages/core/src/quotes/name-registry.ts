@@ -780,20 +780,22 @@ export class NameRegistry {
       .filter((w) => w.length > 2)
     if (words.length === 0 || words.length > 3) return undefined
     // Whole words: "the man" is no "Manchester Rotary Club". (Each pattern built once, not per
-    // entity, and tried only where the word's letters are there at all.)
+    // entity, and only when some entity's roles hold the word's letters at all.)
     const stems = words.map((w) => w.replace(/s$/, ''))
-    const patterns = stems.map(
-      (stem) => new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(stem)}(?:s|es)?(?![\\p{L}])`, 'u'),
-    )
+    const patterns: Array<RegExp | undefined> = []
+    const holds = (roles: string, i: number) => {
+      const stem = stems[i] as string
+      if (!roles.includes(stem)) return false
+      patterns[i] ??= new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(stem)}(?:s|es)?(?![\\p{L}])`, 'u')
+      return patterns[i].test(roles)
+    }
     // An entity stands under several keys: it is tested once, and listed under each key as before.
     const fits = new Map<NamedEntity, boolean>()
     const matches = [...this.byKey.values()].filter((entity) => {
       let fit = fits.get(entity)
       if (fit === undefined) {
         const roles = this.roleText(entity)
-        fit = patterns.every(
-          (pattern, i) => roles.includes(stems[i] as string) && pattern.test(roles),
-        )
+        fit = stems.every((_, i) => holds(roles, i))
         fits.set(entity, fit)
       }
       return fit
