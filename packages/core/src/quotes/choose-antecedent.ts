@@ -1,5 +1,5 @@
 import type { AttributionRule, QuoteKind } from '../types.js'
-import { countBelow, lastBefore, type NamedEntity, type NameRegistry } from './name-registry.js'
+import type { NamedEntity, NameRegistry } from './name-registry.js'
 import { isGrammarWord } from './proper-name.js'
 import type { SpeakerMention } from './speaker-mention.js'
 import { PRONOUN_MIN_MARGIN, SPEAKER_WEIGHTS, UNATTRIBUTED_MIN_MARGIN } from './speaker-weights.js'
@@ -171,9 +171,10 @@ function orderBy(
   entities: NamedEntity[],
   field: 'subjects' | 'speeches',
   at: number,
+  registry: NameRegistry,
 ): NamedEntity[] {
   return entities
-    .map((entity) => ({ entity, last: lastBefore(entity[field], at) }))
+    .map((entity) => ({ entity, last: registry.lastBefore(entity[field], at) }))
     .filter((e) => e.last >= 0)
     .sort((a, b) => b.last - a.last)
     .map((e) => e.entity)
@@ -222,11 +223,11 @@ function featureValues(
   const { at } = slot
   const pronoun = slot.mention?.name ?? 'none'
   const pronounGender = slot.mention?.gender ?? null
-  const bySubject = orderBy(entities, 'subjects', at)
-  const bySpeech = orderBy(entities, 'speeches', at)
+  const bySubject = orderBy(entities, 'subjects', at, registry)
+  const bySpeech = orderBy(entities, 'speeches', at, registry)
   const paragraph = registry.paragraphAt(at)
   return entities.map((entity, recency) => {
-    const last = lastBefore(entity.positions, at)
+    const last = registry.lastBefore(entity.positions, at)
     const gender =
       pronounGender === null
         ? 'none'
@@ -240,7 +241,7 @@ function featureValues(
     const speech = rank(bySpeech.indexOf(entity))
     const distance = Math.min(8, Math.floor(Math.log2(1 + (at - last) / 25)))
     const paragraphs = Math.min(3, paragraph - registry.paragraphAt(last))
-    const named = Math.min(4, countBelow(entity.positions, at))
+    const named = Math.min(4, registry.countBelow(entity.positions, at))
     const isBaseline = entity === baseline ? 'yes' : 'no'
     const proven = entity.gender !== null || entity.speeches.length > 0 ? 'yes' : 'no'
     const words = nameWords(entity.name)
@@ -251,10 +252,12 @@ function featureValues(
         ? 'grammar-head'
         : 'name'
     const quoted =
-      countBelow(entity.positions, slot.quote.end) > countBelow(entity.positions, slot.quote.start)
+      registry.countBelow(entity.positions, slot.quote.end) >
+      registry.countBelow(entity.positions, slot.quote.start)
     const first = entity.positions[0] ?? last
     const introduced = Math.min(3, paragraph - registry.paragraphAt(first))
-    const subjectHere = lastBefore(entity.subjects, at) >= registry.paragraphStart(paragraph)
+    const subjectHere =
+      registry.lastBefore(entity.subjects, at) >= registry.paragraphStart(paragraph)
     return [
       isBaseline,
       gender,

@@ -620,41 +620,10 @@ interface IndexedEntity {
 
 const TIMELINE_BUCKET = 1024
 
-// Sorted views of an entity's offsets (positions, subjects, speeches), kept as the
-// offsets are appended: "the last one before this quote" is then a bisection, where a
-// scan of every mention made each quote of a page of thousands of quotes cost the page.
-const sortedViews = new WeakMap<readonly number[], { seen: number; sorted: number[] }>()
-
-// The last list asked about and its view: the features of one candidate ask about the same
-// list several times in a row, and a comparison is cheaper than a weak map's lookup.
-let lastValues: readonly number[] | null = null
-let lastView: { seen: number; sorted: number[] } | undefined
-
-function sortedView(values: readonly number[]): readonly number[] {
-  let view = values === lastValues ? lastView : sortedViews.get(values)
-  if (!view || view.seen > values.length) {
-    view = { seen: values.length, sorted: [...values].sort((a, b) => a - b) }
-    sortedViews.set(values, view)
-  }
-  lastValues = values
-  lastView = view
-  for (; view.seen < values.length; view.seen++) {
-    const value = values[view.seen] as number
-    view.sorted.splice(bisectLeft(view.sorted, value), 0, value)
-  }
-  return view.sorted
-}
-
-/** The largest of `values` below `at`, or -1. */
-export function lastBefore(values: readonly number[], at: number): number {
-  const sorted = sortedView(values)
-  const n = bisectLeft(sorted, at)
-  return n > 0 ? (sorted[n - 1] as number) : -1
-}
-
-/** How many of `values` are below `at`. */
-export function countBelow(values: readonly number[], at: number): number {
-  return bisectLeft(sortedView(values), at)
+/** A list of offsets sorted, as far as the list was read (`seen` of its items). */
+interface SortedView {
+  seen: number
+  sorted: number[]
 }
 
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -664,6 +633,16 @@ export class NameRegistry {
 
   /** Clean-text offsets where paragraphs start, ascending. */
   private readonly paragraphStarts: number[]
+  /**
+   * Sorted views of entities' offsets (positions, subjects, speeches), kept as the
+   * offsets are appended: "the last one before this quote" is then a bisection, where a
+   * scan of every mention made each quote of a page of thousands of quotes cost the page.
+   */
+  private readonly views = new Map<readonly number[], SortedView>()
+  // The list asked about last and its view: one candidate's features ask about the same
+  // list several times in a row.
+  private lastValues: readonly number[] | null = null
+  private lastView: SortedView | undefined
   /**
    * Every entity's mentions and subjects by offset, in buckets of
    * `TIMELINE_BUCKET` characters, so that `antecedent` reads only the stretch
@@ -819,9 +798,36 @@ export class NameRegistry {
     return text
   }
 
+  private sortedView(values: readonly number[]): readonly number[] {
+    let view = values === this.lastValues ? this.lastView : this.views.get(values)
+    if (!view || view.seen > values.length) {
+      view = { seen: values.length, sorted: [...values].sort((a, b) => a - b) }
+      this.views.set(values, view)
+    }
+    this.lastValues = values
+    this.lastView = view
+    for (; view.seen < values.length; view.seen++) {
+      const value = values[view.seen] as number
+      view.sorted.splice(bisectLeft(view.sorted, value), 0, value)
+    }
+    return view.sorted
+  }
+
+  /** The largest of `values` (an entity's offsets of one sort) below `at`, or -1. */
+  lastBefore(values: readonly number[], at: number): number {
+    const sorted = this.sortedView(values)
+    const n = bisectLeft(sorted, at)
+    return n > 0 ? (sorted[n - 1] as number) : -1
+  }
+
+  /** How many of `values` (an entity's offsets of one sort) are below `at`. */
+  countBelow(values: readonly number[], at: number): number {
+    return bisectLeft(this.sortedView(values), at)
+  }
+
   /** Every entity the text names before `at`, each once, the most recently named first. */
   namedBefore(at: number): NamedEntity[] {
-    const last = (entity: NamedEntity) => lastBefore(entity.positions, at)
+    const last = (entity: NamedEntity) => this.lastBefore(entity.positions, at)
     return this.entities()
       .map((entity) => ({ entity, at: last(entity) }))
       .filter((e) => e.at >= 0)
@@ -906,13 +912,13 @@ export class NameRegistry {
       // An unproven subject ("El Salvador marked …") yields to someone who fits and
       // was named after it ("… Marco Rubio's trip. His journey …, where he said").
       const last = subject.subjects.some((p) => p < at)
-        ? lastBefore(subject.subjects, at)
+        ? this.lastBefore(subject.subjects, at)
         : Number.NEGATIVE_INFINITY
       let later: NamedEntity | undefined
       let laterAt = last
       for (const entity of this.entities()) {
         if (entity === subject || (kind && entity.kind !== kind) || !fits(entity)) continue
-        const p = lastBefore(entity.positions, at)
+        const p = this.lastBefore(entity.positions, at)
         if (p >= 0 && p > laterAt) [later, laterAt] = [entity, p]
       }
       if (later) return later
