@@ -1,18 +1,13 @@
 import type { Element, Root } from 'hast'
-import type { ArticleMessage, Evidence, InputEvidenceSource, Span } from '../../types.js'
+import type { Article, ArticleMessage, Evidence, InputEvidenceSource, Span } from '../../types.js'
 import { evidence, normalizeDate } from '../metadata.js'
 import { decodeHtmlText } from './decode-html-text.js'
 import { htmlBlocks } from './html-blocks.js'
 import { parseHtml } from './parse-html.js'
 
 /** What a page says about itself, each value with the markup it was read from. */
-export interface HtmlMetadata {
-  title: Evidence<string> | null
-  author: Evidence<string> | null
-  published: Evidence<string> | null
-  outlet: Evidence<string> | null
-  url: Evidence<string> | null
-  language: Evidence<string> | null
+export interface HtmlMetadata
+  extends Pick<Article, 'title' | 'author' | 'published' | 'outlet' | 'url' | 'language'> {
   /** The article body as the page's JSON-LD gives it, markup read as a page would show it: a guide for extraction. */
   jsonLdBody: string | null
   messages: ArticleMessage[]
