@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `ingest` with 1 and 2 threads into fresh stores, in turn: the wall rate, and the CPU each
+// costs per article (the whole process; its main thread, which writes; and, with --database
+// and CORROBORATE_TEST_PGDATA set by .ci/start-postgres.sh, the server's processes), and the
+// speed-up those CPU costs allow on 2 idle cores: 1 thread's CPU over the larger of the
+// writer's thread and half of 2 threads' CPU. On a machine shared with other work the wall
+// rates say little; the CPU costs hold. Use a few hundred articles or more: each thread's
+// start (its own compile of the core) is counted, and 30 articles are mostly that. Linux only (/proc).
+// usage: node bench/ingest-scaling.bench.mjs [--size N] [--rounds N] [--database URL]
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { retoldCorpus, sourceStories } from '../../core/bench/retold-corpus.mjs'
+import { ingest, openStore } from '../dist/index.js'
+
+const { values } = parseArgs({
+  options: { size: { type: 'string' }, rounds: { type: 'string' }, database: { type: 'string' } },
+})
+const size = Number(values.size ?? 600)
+const rounds = Number(values.rounds ?? 1)
+const url = values.database
+const TICK = 100 // clock ticks per second in /proc (CLK_TCK)
+const ticks = (stat) => {
+  const f = stat.split(') ')[1].split(' ')
+  return ((Number(f[11]) + Number(f[12])) / TICK) * 1000
+}
+const mainCpu = () => ticks(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'))
+const processCpu = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+// The server's backends exit when the store closes: read before that, keep each one's last.
+const pgdata = process.env.CORROBORATE_TEST_PGDATA
+const postmaster =
+  url && pgdata ? Number(readFileSync(join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]) : null
+const last = new Map()
+const serverCpu = () => {
+  if (!postmaster) return 0
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const parent = Number(stat.split(') ')[1].split(' ')[1])
+      if (parent === postmaster || Number(pid) === postmaster) last.set(pid, ticks(stat))
+    } catch {}
+  }
+  let sum = 0
+  for (const value of last.values()) sum += value
+  return sum
+}
+const wipe = async () => {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query(
+    'DROP TABLE IF EXISTS story_analyses, passages, story_members, stories, analyses, articles, corroborate_migrations CASCADE',
+  )
+  await client.end()
+}
+
+const { stories } = await sourceStories()
+const sources = retoldCorpus(stories, size)
+const runs = { 1: [], 2: [] }
+for (let round = 0; round < rounds; round++)
+  for (const workers of [1, 2]) {
+    let dir = null
+    if (url) await wipe()
+    else dir = mkdtempSync(join(tmpdir(), 'corroborate-scaling-'))
+    const store = await openStore(url ? { url } : { dataDir: dir })
+    const load = loadavg()[0]
+    const [c0, m0, s0, w0] = [processCpu(), mainCpu(), serverCpu(), performance.now()]
+    const summary = await ingest(store, sources, { workers })
+    const wall = performance.now() - w0
+    const main = mainCpu() - m0
+    const server = serverCpu() - s0
+    const total = processCpu() - c0 + server
+    await store.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    const run = {
+      workers,
+      added: summary.added,
+      stories: summary.stories,
+      rate: (size / wall) * 1000,
+      cpu: total / size,
+      main: main / size,
+      server: server / size,
+      load: (load + loadavg()[0]) / 2,
+    }
+    runs[workers].push(run)
+    process.stderr.write(`${JSON.stringify(run)}\n`)
+  }
+const mean = (list, key) => list.reduce((sum, run) => sum + run[key], 0) / list.length
+const one = mean(runs[1], 'cpu')
+const two = mean(runs[2], 'cpu')
+const writer = mean(runs[2], 'main')
+const f = (x) => x.toFixed(1)
+process.stdout.write(
+  `${url ? 'PostgreSQL server' : 'PGlite'}, ${size} retold articles, load ${f(mean([...runs[1], ...runs[2]], 'load'))}: ` +
+    `1 thread ${f(mean(runs[1], 'rate'))}/s, 2 threads ${f(mean(runs[2], 'rate'))}/s (${(mean(runs[2], 'rate') / mean(runs[1], 'rate')).toFixed(2)}×); ` +
+    `CPU per article 1 thread ${f(one)} ms${url ? ` (server ${f(mean(runs[1], 'server'))})` : ''}, 2 threads ${f(two)} ms${url ? ` (server ${f(mean(runs[2], 'server'))})` : ''} of which the writer's thread ${f(writer)}: ` +
+    `${(one / Math.max(writer, two / 2)).toFixed(2)}× at most on 2 idle cores\n`,
+)
