@@ -1,4 +1,4 @@
-import { COMMON_TITLES } from '../lexicon/index.js'
+import { COMMON_TITLES, MONTH_ABBREVIATIONS, MONTHS as MONTH_NAMES } from '../lexicon/index.js'
 
 /** A set of the words of `list`, split on white space. */
 export const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/))
@@ -277,10 +277,7 @@ export const TIME_WORDS = words(`
   aest hrs h
 `)
 
-export const MONTHS = words(`
-  january february march april may june july august september october november december jan feb mar apr
-  jun jul aug sep sept oct nov dec
-`)
+export const MONTHS: ReadonlySet<string> = new Set([...MONTH_NAMES, ...MONTH_ABBREVIATIONS])
 
 /** Words before a number that make it a rank or an identifier: "No. 1", "number 10", "#2". */
 export const IDENTIFIER_WORDS = words(

@@ -29,6 +29,8 @@ export {
   capitalized,
   DAY_PARTS,
   isWeekday,
+  MONTH_ABBREVIATIONS,
+  MONTHS,
   RELATIVE_DAYS,
   WEEKDAY_ALTERNATION,
   WEEKDAYS,

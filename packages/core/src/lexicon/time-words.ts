@@ -9,6 +9,38 @@ export const WEEKDAYS = [
   'saturday',
 ] as const
 
+/** The months in lower case, January first: a month's index is its `Date#getUTCMonth()`. */
+export const MONTHS: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/** Months abbreviated, in lower case, without a period: "jan", "sept", "dec". */
+export const MONTH_ABBREVIATIONS: readonly string[] = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]
+
 /** Whether a lower-case word names a day of the week. */
 export const isWeekday = (word: string): boolean => (WEEKDAYS as readonly string[]).includes(word)
 

@@ -1,8 +1,10 @@
 import {
   ABBREVIATION_ALTERNATION,
+  capitalized,
   genderOfGivenName,
   IRREGULAR_PASTS,
   MODALS,
+  MONTHS,
   verbAlternation,
   WEEKDAY_ALTERNATION,
 } from '../lexicon/index.js'
@@ -134,7 +136,7 @@ const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
 const NAME_PARTICLE = /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/
 const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/
 const STOP_AT_SENTENCE_START = new RegExp(
-  `^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|${WEEKDAY_ALTERNATION}|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms)$`,
+  `^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|${WEEKDAY_ALTERNATION}|${MONTHS.map(capitalized).join('|')}|Mr|Mrs|Ms)$`,
 )
 
 // A sentence may open with an auxiliary ("Had I known", "Did Rubio"): it is no part of a name.
