@@ -9,9 +9,10 @@
  * the transports themselves take requests up to 10 MiB of UTF-8 JSON. The
  * `store` rows add through the worker store in this process and give the
  * longest the event loop was held meanwhile (monitorEventLoopDelay), the
- * request's transport aside.
+ * request's transport aside; the `data` rows the same through the lasting store
+ * (PGlite), with the slowest of the cheap reads asked every 20 ms meanwhile.
  *
- *   node bench/add-article.bench.mjs [--sizes 10000,100000,1000000] [--transports stdio,http]
+ *   node bench/add-article.bench.mjs [--sizes 10000,100000,1000000] [--transports store,data,stdio,http]
  */
 import { spawn } from 'node:child_process'
 import os from 'node:os'
@@ -124,10 +125,68 @@ async function inProcess(sizes) {
   await store.close()
 }
 
+/**
+ * The lasting store (PGlite in a temporary directory, the seeds in it) with the server's
+ * stored articles, in this process: each add timed, the event loop's longest hold meanwhile,
+ * and the longest a cheap read (the first source, as list_sources reads it) took, asked
+ * every 20 ms.
+ */
+async function inData(sizes) {
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { ingest, openStore } = await import('@corroborate/store')
+  const { createStoredArticles } = await import('../dist/stored-articles.js')
+  const { sources } = await loadArticleDirectory(
+    new URL('../../../seeds/', import.meta.url).pathname,
+  )
+  const dir = mkdtempSync(join(os.tmpdir(), 'add-article-bench-'))
+  const opened = await openStore({ dataDir: dir })
+  await ingest(opened, sources)
+  const store = createStoredArticles(opened)
+  await store.reader.sources({ offset: 0, limit: 1 })
+  for (const size of sizes) {
+    const content = article(size)
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    let slowest = 0
+    let reads = 0
+    let adding = true
+    const polling = (async () => {
+      while (adding) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        const asked = performance.now()
+        await store.reader.sources({ offset: 0, limit: 1 })
+        slowest = Math.max(slowest, performance.now() - asked)
+        reads++
+      }
+    })()
+    loop.enable()
+    const started = performance.now()
+    const outcome = await store.add({ content, format: 'text', metadata: {} })
+    loop.disable()
+    adding = false
+    await polling
+    rows.push({
+      transport: 'data',
+      chars: content.length,
+      outcome: 'refused' in outcome ? `refused: ${outcome.refused.slice(0, 60)}` : 'added',
+      seconds: ((performance.now() - started) / 1000).toFixed(1),
+      reads,
+      slowestRead: `${slowest.toFixed(0)}; event loop ${(loop.max / 1e6).toFixed(0)}`,
+    })
+    console.error(JSON.stringify(rows.at(-1)))
+  }
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
 const rows = []
 for (const transport of values.transports.split(',')) {
   if (transport === 'store') {
     await inProcess(values.sizes.split(',').map(Number))
+    continue
+  }
+  if (transport === 'data') {
+    await inData(values.sizes.split(',').map(Number))
     continue
   }
   const { client, close } = transport === 'http' ? await overHttp() : await overStdio()

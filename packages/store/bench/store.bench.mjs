@@ -106,7 +106,7 @@ if (values.database) {
     const client = new pg.Client({ connectionString: values.database })
     await client.connect()
     await client.query(
-      'DROP TABLE IF EXISTS story_analyses, passages, story_members, stories, analyses, articles, corroborate_migrations CASCADE',
+      'DROP TABLE IF EXISTS story_items, story_texts, article_parts, story_analyses, passages, story_members, stories, analyses, articles, corroborate_migrations CASCADE',
     )
     await client.end()
   }

@@ -11,7 +11,10 @@ import {
   type Speaker,
   type Story,
 } from '@corroborate/core'
-import { jsonBytes } from './prepare-article.js'
+import { jsonBytes, jsonSlices } from './prepare-article.js'
+
+/** Characters of JSON per slice of a story's quotes or disputes as the store keeps them. */
+export const LIST_SLICE = 32_000
 
 /**
  * A quote of a story's cross-reference as the store lists it: the quote, its
@@ -59,10 +62,13 @@ export interface StoryAnalysis {
   json: {
     /** The whole {@link CrossReference}, story-scoped ids, as UTF-8 JSON. */
     analysis: Uint8Array
-    /** {@link StoredQuote}s, in article order. */
-    quotes: string
-    /** Disputes, as in the analysis. */
-    disputes: string
+    /**
+     * {@link StoredQuote}s, in article order, as JSON arrays of about
+     * {@link LIST_SLICE} characters each (none for none): each is written by one short statement.
+     */
+    quotes: string[]
+    /** Disputes, as in the analysis, in JSON arrays as `quotes`. */
+    disputes: string[]
     /** {@link StorySpeaker}s, sorted by id. */
     speakers: string
   }
@@ -208,8 +214,8 @@ export function analyseStory(
     kinds,
     json: {
       analysis: jsonBytes(analysis),
-      quotes: JSON.stringify(quotes),
-      disputes: JSON.stringify(disputes),
+      quotes: jsonSlices(quotes, LIST_SLICE),
+      disputes: jsonSlices(disputes, LIST_SLICE),
       speakers: JSON.stringify(speakers),
     },
   }

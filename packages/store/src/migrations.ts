@@ -95,6 +95,41 @@ ALTER TABLE analyses ALTER COLUMN article SET STORAGE EXTERNAL, ALTER COLUMN quo
 ALTER TABLE story_analyses ALTER COLUMN analysis SET STORAGE EXTERNAL;
 `,
   },
+  {
+    version: 4,
+    name: 'large values in parts, articles pending until whole',
+    // Additive only: no stored row is rewritten. A value too large for one short statement
+    // (an article's analysis, a story's cross-reference) is kept in pieces; its column keeps
+    // a stub, and the row says which of its values are in pieces.
+    sql: `
+ALTER TABLE articles ADD COLUMN pending boolean NOT NULL DEFAULT false;
+CREATE INDEX articles_pending ON articles (id) WHERE pending;
+ALTER TABLE analyses ADD COLUMN parts text[];
+CREATE TABLE article_parts (
+  article_id text NOT NULL REFERENCES articles (id),
+  field text NOT NULL,
+  n integer NOT NULL,
+  body text NOT NULL,
+  PRIMARY KEY (article_id, field, n)
+);
+ALTER TABLE story_analyses ADD COLUMN parts boolean NOT NULL DEFAULT false;
+CREATE TABLE story_texts (
+  story_id text NOT NULL REFERENCES stories (id),
+  revision bigint NOT NULL,
+  n integer NOT NULL,
+  body text NOT NULL,
+  PRIMARY KEY (story_id, revision, n)
+);
+CREATE TABLE story_items (
+  story_id text NOT NULL REFERENCES stories (id),
+  revision bigint NOT NULL,
+  list text NOT NULL,
+  n integer NOT NULL,
+  items jsonb NOT NULL,
+  PRIMARY KEY (story_id, revision, list, n)
+);
+`,
+  },
 ]
 
 /** The schema version this build writes; a store at a later one is refused. */

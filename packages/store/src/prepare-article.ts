@@ -100,8 +100,18 @@ export interface SerializedArticle {
     speakers: Uint8Array
     claims: Uint8Array
     profile: Uint8Array
-    /** The searchable passages: sentences, non-term quotes, claims. */
-    passages: Uint8Array
+    /**
+     * What is read of the article without reading it whole (id, format, title,
+     * author, published, outlet, url): kept in its column when the article is
+     * kept in parts.
+     */
+    head: string
+    /**
+     * The searchable passages (sentences, non-term quotes, claims), as JSON
+     * arrays of about {@link PASSAGE_SLICE} characters each: each is written
+     * by one short statement.
+     */
+    passages: Uint8Array[]
   }
 }
 
@@ -110,6 +120,31 @@ const encoder = new TextEncoder()
 /** A value as UTF-8 JSON, in a buffer of its own (one a worker can transfer). */
 export function jsonBytes(value: unknown): Uint8Array {
   return encoder.encode(JSON.stringify(value))
+}
+
+/** Characters of JSON per slice of passages: PostgreSQL indexes their words as it writes them. */
+export const PASSAGE_SLICE = 8_000
+
+/**
+ * Items as JSON arrays of about `size` characters each (an item larger than
+ * that alone); none for no items. Serialized once, cut without parsing again.
+ */
+export function jsonSlices(items: readonly unknown[], size: number): string[] {
+  const slices: string[] = []
+  let slice: string[] = []
+  let length = 0
+  for (const item of items) {
+    const text = JSON.stringify(item)
+    if (slice.length > 0 && length + text.length > size) {
+      slices.push(`[${slice.join(',')}]`)
+      slice = []
+      length = 0
+    }
+    slice.push(text)
+    length += text.length + 1
+  }
+  if (slice.length > 0) slices.push(`[${slice.join(',')}]`)
+  return slices
 }
 
 /** The searchable passages of one article: its sentences, its non-term quotes and its claims. */
@@ -145,6 +180,12 @@ function passagesOf(prepared: PreparedArticle) {
   ]
 }
 
+/** See {@link SerializedArticle.json}'s `head`. */
+function headOf(article: Article) {
+  const { id, format, title, author, published, outlet, url } = article
+  return { id, format, title, author, published, outlet, url }
+}
+
 /** Serializes a prepared article's columns (see {@link SerializedArticle}). */
 export function serializeArticle(prepared: PreparedArticle): SerializedArticle {
   return {
@@ -162,7 +203,10 @@ export function serializeArticle(prepared: PreparedArticle): SerializedArticle {
       speakers: jsonBytes(prepared.speakers),
       claims: jsonBytes(prepared.claims),
       profile: jsonBytes(prepared.profile),
-      passages: jsonBytes(passagesOf(prepared)),
+      head: JSON.stringify(headOf(prepared.article)),
+      passages: jsonSlices(passagesOf(prepared), PASSAGE_SLICE).map((slice) =>
+        encoder.encode(slice),
+      ),
     },
   }
 }

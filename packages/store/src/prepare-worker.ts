@@ -16,11 +16,10 @@ parentPort?.on(
       } else {
         const prepared = serializeArticle(prepareArticle(source as ArticleSource))
         // The bytes are moved to the writer, not copied.
-        const { metadata: _, ...bytes } = prepared.json
-        parentPort?.postMessage(
-          { n, prepared },
-          Object.values(bytes).map((b) => b.buffer as ArrayBuffer),
-        )
+        const { metadata: _, head: __, passages, ...bytes } = prepared.json
+        parentPort?.postMessage({ n, prepared }, [
+          ...[...Object.values(bytes), ...passages].map((b) => b.buffer as ArrayBuffer),
+        ])
       }
     } catch (error) {
       const { code } = error as { code?: unknown }

@@ -22,6 +22,12 @@ export interface Queryable {
    * then does the promise resolve), rolled back when it throws.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Calls made on this connection and not finished yet: with PGlite, which
+   * runs one at a time, what waits for it. A writer in slices lets them go
+   * first. Always 0 for a server, whose connections do not wait for each other.
+   */
+  waiting(): number
   close(): Promise<void>
 }
 
@@ -77,12 +83,26 @@ export async function openPglite(dataDir: string | null): Promise<PgliteQueryabl
     },
     // PGlite has one connection and serializes its transactions: a nested one runs in the outer.
     transaction: (work) => work(wrap(target)),
+    waiting: () => waiting,
     close: async () => {},
   })
+  let waiting = 0
+  const counted = async <T>(call: () => Promise<T>): Promise<T> => {
+    waiting++
+    try {
+      return await call()
+    } finally {
+      waiting--
+    }
+  }
+  const top = wrap(db)
   return {
-    ...wrap(db),
+    ...top,
     trigrams,
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    query: <Row>(sql: string, params?: readonly unknown[]) =>
+      counted(() => top.query<Row>(sql, params)),
+    exec: (sql) => counted(() => top.exec(sql)),
+    transaction: (work) => counted(() => db.transaction((tx) => work(wrap(tx)))),
     close: () => db.close(),
   }
 }
@@ -105,6 +125,7 @@ export async function openPostgres(url: string): Promise<Queryable> {
       await client.query(sql)
     },
     transaction: (work) => work(through(client)),
+    waiting: () => 0,
     close: async () => {},
   })
   return {

@@ -48,6 +48,12 @@ describe('PGlite store on disk', () => {
   })
 })
 
+// Every value over 300 characters in pieces, every piece its own transaction: what a large
+// article or story is stored as, read back by every query of the suite.
+describe('PGlite store on disk, writing in small slices', () => {
+  storeSuite(() => openStore({ dataDir: dir.path }, { slices: { chars: 300, ms: 0 } }))
+})
+
 describe('PGlite store in memory', () => {
   it('holds articles until closed', async () => {
     const store = await openStore({ memory: true })

@@ -77,6 +77,10 @@ function addFrom(count: number): Promise<string[]> {
 describe.skipIf(!available)('PostgreSQL server store', () => {
   storeSuite(() => openStore({ url }))
 
+  describe('with every value over 300 characters in pieces (one transaction still)', () => {
+    storeSuite(() => openStore({ url }, { slices: { chars: 300 } }))
+  })
+
   it('two processes adding the same articles at once store each once, in the stories, clusters and disputes one process makes', async () => {
     const [a, b] = await Promise.all([addFrom(24), addFrom(24)])
     expect(a).toContain('done')

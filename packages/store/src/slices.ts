@@ -1,0 +1,83 @@
+import type { Queryable } from './queryable.js'
+
+/** One statement or a few of a write cut in slices, run inside a transaction it is given. */
+export type Step = (tx: Queryable) => Promise<unknown>
+
+// How long a writer in slices lets waiting calls go first before it goes on anyway: reads
+// that never stop must not stop a write.
+const READS_FIRST_MS = 100
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Gives the event loop a turn, then more while calls are waiting for the
+ * database (up to {@link READS_FIRST_MS}): what arrived while a slice ran
+ * is answered before the next one.
+ */
+export async function readsFirst(db: Queryable): Promise<void> {
+  const start = performance.now()
+  do await turn()
+  while (db.waiting() > 0 && performance.now() - start < READS_FIRST_MS)
+}
+
+/**
+ * Runs `steps` in order, in transactions of about `ms` milliseconds each (at
+ * least one step each), letting waiting calls go first between them. A
+ * failure stops at that transaction, rolled back; the earlier ones stay.
+ */
+export async function inSlices(db: Queryable, steps: readonly Step[], ms: number): Promise<void> {
+  for (let at = 0; at < steps.length; ) {
+    await readsFirst(db)
+    await db.transaction(async (tx) => {
+      const start = performance.now()
+      do await (steps[at++] as Step)(tx)
+      while (at < steps.length && performance.now() - start < ms)
+    })
+  }
+}
+
+/** JSON arrays (`jsonSlices`' output) as one array. */
+export function joinSlices(slices: readonly string[]): string {
+  const inner = slices.map((slice) => slice.slice(1, -1)).filter((items) => items !== '')
+  return `[${inner.join(',')}]`
+}
+
+/**
+ * A text, or its UTF-8 bytes, cut every `size` characters or bytes, never
+ * inside a character (each piece stays valid UTF-8); none for an empty one.
+ */
+export function pieces<T extends string | Uint8Array>(value: T, size: number): T[] {
+  const out: T[] = []
+  for (let at = 0; at < value.length; ) {
+    let end = Math.min(value.length, at + size)
+    if (typeof value === 'string') {
+      const last = value.charCodeAt(end - 1)
+      if (end < value.length && last >= 0xd800 && last <= 0xdbff) end++
+    }
+    // Back to the first byte of the character the cut falls in (not 10xxxxxx).
+    else
+      while (end < value.length && end > at + 1 && ((value[end] as number) & 0xc0) === 0x80) end--
+    // A piece of bytes is a copy: a buffer of its own, sent as it is.
+    out.push(value.slice(at, end) as T)
+    at = end
+  }
+  return out
+}
+
+/** JSON arrays as UTF-8 bytes (`jsonSlices`' output, encoded) as one array. */
+export function joinBytes(slices: readonly Uint8Array[]): Uint8Array {
+  const inner = slices.filter((slice) => slice.length > 2)
+  // The brackets, each slice's items, a comma between two slices.
+  const out = new Uint8Array(
+    inner.length === 0 ? 2 : inner.reduce((sum, slice) => sum + slice.length - 1, 1),
+  )
+  out[0] = 0x5b
+  let at = 1
+  for (const [n, slice] of inner.entries()) {
+    if (n > 0) out[at++] = 0x2c
+    out.set(slice.subarray(1, slice.length - 1), at)
+    at += slice.length - 2
+  }
+  out[at] = 0x5d
+  return out
+}
