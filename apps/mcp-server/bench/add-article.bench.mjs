@@ -144,16 +144,18 @@ async function inData(sizes) {
   await ingest(opened, sources)
   const store = createStoredArticles(opened)
   await store.reader.sources({ offset: 0, limit: 1 })
-  for (const size of sizes) {
-    const content = article(size)
+  // The noise floor: three seconds of reads and no add (size 0).
+  for (const size of [0, ...sizes]) {
+    const content = size === 0 ? null : article(size)
     const loop = monitorEventLoopDelay({ resolution: 5 })
     let slowest = 0
     let reads = 0
     let adding = true
     const polling = (async () => {
       while (adding) {
+        // Timed from when it is asked for, not from when a held event loop lets it start.
+        const asked = performance.now() + 20
         await new Promise((resolve) => setTimeout(resolve, 20))
-        const asked = performance.now()
         await store.reader.sources({ offset: 0, limit: 1 })
         slowest = Math.max(slowest, performance.now() - asked)
         reads++
@@ -161,14 +163,22 @@ async function inData(sizes) {
     })()
     loop.enable()
     const started = performance.now()
-    const outcome = await store.add({ content, format: 'text', metadata: {} })
+    const outcome =
+      content === null
+        ? await new Promise((resolve) => setTimeout(() => resolve({ idle: true }), 3000))
+        : await store.add({ content, format: 'text', metadata: {} })
     loop.disable()
     adding = false
     await polling
     rows.push({
       transport: 'data',
-      chars: content.length,
-      outcome: 'refused' in outcome ? `refused: ${outcome.refused.slice(0, 60)}` : 'added',
+      chars: content?.length ?? 0,
+      outcome:
+        'idle' in outcome
+          ? 'idle, no add'
+          : 'refused' in outcome
+            ? `refused: ${outcome.refused.slice(0, 60)}`
+            : 'added',
       seconds: ((performance.now() - started) / 1000).toFixed(1),
       reads,
       slowestRead: `${slowest.toFixed(0)}; event loop ${(loop.max / 1e6).toFixed(0)}`,

@@ -54,8 +54,9 @@ export interface OpenStoreOptions {
   /**
    * How writes are cut so that reads go between them. PGlite runs one
    * statement at a time, on the calling thread: an article, or a story's
-   * cross-reference, of more than `chars` characters of JSON (default 65,536)
-   * is written in pieces of at most that size, in transactions of about `ms`
+   * cross-reference, of more than four times `chars` characters of JSON
+   * (`chars` default 65,536) is written in slices, its values over `chars` in
+   * pieces of at most that size, in transactions of about `ms`
    * milliseconds each (default 15), the calls waiting for the database going
    * first between them; the article is not seen until its last transaction.
    * A PostgreSQL server gets the same pieces in one transaction. Tests lower them.
@@ -297,6 +298,9 @@ const CANDIDATES = 500
 const ADD_LOCK = 7_250_017
 // Pieces of a value read per query: a few slices' worth, one short statement.
 const PIECES_PAGE = 4
+// A write of more than this many pieces' worth is made in slices; one of fewer in one
+// statement (an ordinary article: about 100,000 characters of JSON, a few ms of PGlite).
+const SLICE_AFTER = 4
 // Articles of a story read per query for its cross-reference.
 const STORY_PAGE = 8
 // Stories whose speakers are counted per query.
@@ -739,8 +743,9 @@ export async function openStore(
       json.claims.length +
       json.profile.length +
       json.passages.reduce((sum, slice) => sum + slice.length, 0)
-    // Written in slices, the article pending (seen by no read) until the last one.
-    const inPieces = sliced && size > sliceChars
+    // Written in slices, the article pending (seen by no read) until the last one; an
+    // ordinary article goes in one statement, as cheap as a few slices.
+    const inPieces = sliced && size > SLICE_AFTER * sliceChars
     let written = false
     try {
       const assigned = await db.transaction(async (tx) => {
@@ -967,7 +972,7 @@ export async function openStore(
           revision,
         ])
     }
-    if (size <= sliceChars)
+    if (size <= SLICE_AFTER * sliceChars)
       return db.transaction(async (tx) => {
         const { rows } = await upsert(tx, false)
         if (rows.length > 0) await dropPieces(tx, '<>', '-1')
@@ -1079,7 +1084,9 @@ export async function openStore(
     },
     async count() {
       const { rows } = await db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM articles WHERE NOT pending',
+        // An article is seen once it has its membership: counted on that narrow table, not by
+        // reading every article's row (the cheapest read of all, list_sources, counts too).
+        'SELECT count(*) AS n FROM story_members',
       )
       return Number(rows[0]?.n ?? 0)
     },
@@ -1358,7 +1365,7 @@ export async function openStore(
         // The page of articles first: the JSON of only those is read.
         `SELECT a.id, an.article->'title'->>'value' AS title, an.article->'outlet'->>'value' AS outlet,
            an.article->'published'->>'value' AS published, an.profile->>'label' AS label,
-           m.story_id, (SELECT count(*) FROM articles WHERE NOT pending) AS total
+           m.story_id, (SELECT count(*) FROM story_members) AS total
          FROM (SELECT seq, id FROM articles WHERE NOT pending ORDER BY seq LIMIT $1 OFFSET $2) a
          JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
          ORDER BY a.seq`,
@@ -1425,7 +1432,7 @@ export async function openStore(
         claims: string | null
         clusters: string | null
       }>(
-        `SELECT (SELECT count(*) FROM articles WHERE NOT pending) AS articles,
+        `SELECT (SELECT count(*) FROM story_members) AS articles,
            (SELECT count(*) FROM stories) AS stories,
            sum(quotes) AS quotes, sum(claims) AS claims, sum(clusters) AS clusters
          FROM story_analyses`,
