@@ -4,6 +4,8 @@ import {
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
+  RELATIVE_DAYS,
+  verbAlternation,
 } from '../lexicon/index.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
@@ -15,8 +17,12 @@ const ADVERB = new RegExp(
 )
 const CLAUSE_BREAK =
   /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
-const NP_AFTER_CUE_END =
-  /[,.;:!?—–(“”"]|\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|on|told|adding|saying|according|via|through|over|under|earlier|later|yesterday|today|tonight|recently|then)\s/i
+// What ends the noun phrase after a cue: a mark, or a preposition, a relative word, another
+// cue ("told", "adding") or a word of time (the relative days but "tomorrow").
+const NP_AFTER_CUE_END = new RegExp(
+  `[,.;:!?—–(“”"]|\\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|${verbAlternation(['tell'], ['past'])}|${verbAlternation(['add', 'say'], ['ing'])}|according|via|through|over|under|earlier|later|${RELATIVE_DAYS.filter((day) => day !== 'tomorrow').join('|')}|recently|then)\\s`,
+  'i',
+)
 
 const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
 
