@@ -1,7 +1,13 @@
 import { Worker } from 'node:worker_threads'
 import { type Corpus, isCorroborateError, type Story } from '@corroborate/core'
 import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
-import { askWorker, describeOutcome, refusedAdd, type Unanswered } from './ask-worker.js'
+import {
+  askWorker,
+  awaitWorker,
+  describeOutcome,
+  refusedAdd,
+  type Unanswered,
+} from './ask-worker.js'
 import {
   type AddArticleInput,
   type AddedArticle,
@@ -144,19 +150,9 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
     })
     worker = started
     // Starting holds no budget: a large corpus takes its time to copy in.
-    ready = new Promise((resolve) => {
-      const done = (outcome: Outcome) => {
-        started.off('message', done)
-        started.off('error', onError)
-        started.off('exit', onExit)
-        resolve(outcome)
-      }
-      const onError = (error: Error) => done({ type: 'stopped', message: error.message })
-      const onExit = (code: number) =>
-        done({ type: 'stopped', message: `the analysis worker stopped (exit code ${code})` })
-      started.on('message', done)
-      started.once('error', onError)
-      started.once('exit', onExit)
+    ready = awaitWorker(started, (message) => message as WorkerReply, {
+      budgetMs: null,
+      stopped: 'the analysis worker stopped',
     })
   }
   const restart = () => {

@@ -17,6 +17,21 @@ export function askWorker<Reply>(
   budgetMs: number,
   reply: (message: unknown) => Reply | undefined,
 ): Promise<Reply | Unanswered> {
+  const answer = awaitWorker(worker, reply, { budgetMs, stopped: 'the analysis stopped' })
+  worker.postMessage(request)
+  return answer
+}
+
+/**
+ * Waits for the message of a worker that `reply` takes for an answer, the
+ * budget to run out (none: no limit) or the worker to die, whose exit is told
+ * as `stopped` and its exit code.
+ */
+export function awaitWorker<Reply>(
+  worker: Worker,
+  reply: (message: unknown) => Reply | undefined,
+  { budgetMs, stopped }: { budgetMs: number | null; stopped: string },
+): Promise<Reply | Unanswered> {
   return new Promise((resolve) => {
     const onMessage = (message: unknown) => {
       const answer = reply(message)
@@ -31,12 +46,12 @@ export function askWorker<Reply>(
     }
     const onError = (error: Error) => done({ type: 'stopped', message: error.message })
     const onExit = (code: number) =>
-      done({ type: 'stopped', message: `the analysis stopped (exit code ${code})` })
-    const timer = setTimeout(() => done({ type: 'timeout' }), budgetMs)
+      done({ type: 'stopped', message: `${stopped} (exit code ${code})` })
+    const timer =
+      budgetMs === null ? undefined : setTimeout(() => done({ type: 'timeout' }), budgetMs)
     worker.on('message', onMessage)
     worker.once('error', onError)
     worker.once('exit', onExit)
-    worker.postMessage(request)
   })
 }
 
