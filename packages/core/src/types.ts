@@ -294,12 +294,13 @@ export interface Speaker {
   roles: string[]
 }
 
-/** What a claim's value measures. */
+/** The claim kinds whose value is a number; the others' is a string. */
+export const NUMERIC_CLAIM_KINDS = ['count', 'percentage', 'money', 'year'] as const
+export type NumericClaimKind = (typeof NUMERIC_CLAIM_KINDS)[number]
+
+/** What a claim's value measures: the numeric kinds, then those whose value is a string. */
 export const CLAIM_KINDS = [
-  'count',
-  'percentage',
-  'money',
-  'year',
+  ...NUMERIC_CLAIM_KINDS,
   'date',
   'day',
   'place',
@@ -311,10 +312,6 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number]
 /** How the text bounds a number: "about 40,000", "up to 40,000", "more than 40,000"; null when it does not. */
 export const CLAIM_QUALIFIERS = ['about', 'up-to', 'more-than', 'less-than', 'at-least'] as const
 export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number] | null
-
-/** The claim kinds whose value is a number; the others' is a string. */
-export const NUMERIC_CLAIM_KINDS = ['count', 'percentage', 'money', 'year'] as const
-export type NumericClaimKind = (typeof NUMERIC_CLAIM_KINDS)[number]
 
 interface ClaimFields {
   /** `<article id>#c<n>`, n counting from 0 in text order. */
