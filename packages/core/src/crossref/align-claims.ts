@@ -34,6 +34,8 @@ interface Slot {
    * whether the slot holds a claim's value is asked of these, not of every claim.
    */
   forms: Map<string, Claim>
+  /** The form of each of {@link Slot.claims}' values, in order. */
+  formsOf: string[]
   /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
   low: number
   high: number
@@ -178,9 +180,14 @@ function fits(
 ) {
   if (slot.articles.has(claim.article)) return -1
   if (typeof claim.value === 'number' && !withinTen(slot, claim.value)) return -1
-  let shared = 0
-  for (const word of context) if (slot.context.has(word)) shared++
-  if (claim.kind === 'action') return shared
+  // The words in common are counted only once the measures allow the claim: most
+  // candidates part on what they measure or whose it is.
+  const sharedWords = () => {
+    let shared = 0
+    for (const word of context) if (slot.context.has(word)) shared++
+    return shared
+  }
+  if (claim.kind === 'action') return sharedWords()
   const founder = slot.measure
   if (!m || !founder) return -1
   // Both named: the same name. "?" (a pronoun) is someone, never known to be the same one.
@@ -201,18 +208,20 @@ function fits(
     if (!place && m.events.some((event) => founder.events.includes(event))) {
       // Two events with no person named on either side ("the poll was conducted") are one
       // only when their sentences share more than the event.
+      const shared = sharedWords()
       const nobody = m.actor === null && slot.actors.size === 0
       return nobody && shared < 2 ? -1 : shared
     }
     const all = [...founder.events, ...founder.nouns]
     const same = [...m.events, ...m.nouns].some((event) => all.includes(event))
-    return same && named && slot.actors.has(m.actor as string) ? shared : -1
+    return same && named && slot.actors.has(m.actor as string) ? sharedWords() : -1
   }
   // A figure of any other kind than a story's counts ("gave $10 million", "raised $4 million
   // in February") is someone's: one side naming whose and the other not is no sign of one fact.
   if (!STORY_COUNTS.has(m.what) && named !== slot.actors.size > 0) return -1
   // A share of something ("37 percent") is someone's: both name the same one.
   if (claim.kind === 'percentage' && (!named || !slot.actors.has(m.actor as string))) return -1
+  const shared = sharedWords()
   if (STORY_COUNTS.has(m.what)) return shared
   // A crowd of a kind ("80,000 fans") with no predicate needs more of the sentence in common.
   const needed = Math.min(
@@ -311,6 +320,7 @@ export function alignClaims(
         context: new Map(),
         articles: new Set(),
         forms: new Map(),
+        formsOf: [],
         low: Number.POSITIVE_INFINITY,
         high: Number.NEGATIVE_INFINITY,
       })
@@ -330,6 +340,7 @@ export function alignClaims(
     slot.claims.push(claim)
     const form = valueForm(claim)
     if (!slot.forms.has(form)) slot.forms.set(form, claim)
+    slot.formsOf.push(form)
     slot.articles.add(claim.article)
     if (m?.actor) slot.actors.add(m.actor)
     if (typeof claim.value === 'number') {
@@ -341,18 +352,29 @@ export function alignClaims(
   return slots.map((slot, i) => {
     const values: ClaimSlot['values'] = []
     const owners: Claim[] = []
-    for (const claim of slot.claims) {
-      const at = owners.findIndex((owner) => sameValue(owner, claim, tolerance))
+    // Each value's articles as a set while they are gathered: a figure a hundred articles give.
+    const articlesOf: Set<string>[] = []
+    // Claims of one form find the same owner (the first whose value theirs meets).
+    const ownerOfForm = new Map<string, number>()
+    slot.claims.forEach((claim, k) => {
+      const form = slot.formsOf[k] as string
+      let at = ownerOfForm.get(form)
+      if (at === undefined) {
+        at = owners.findIndex((owner) => sameValue(owner, claim, tolerance))
+        ownerOfForm.set(form, at < 0 ? owners.length : at)
+      }
       if (at < 0) {
         owners.push(claim)
-        values.push({ value: claim.value, articles: [claim.article], claims: [claim.id] })
+        articlesOf.push(new Set([claim.article]))
+        values.push({ value: claim.value, articles: [], claims: [claim.id] })
       } else {
-        const entry = values[at] as ClaimSlot['values'][number]
-        if (!entry.articles.includes(claim.article)) entry.articles.push(claim.article)
-        entry.claims.push(claim.id)
+        ;(articlesOf[at] as Set<string>).add(claim.article)
+        ;(values[at] as ClaimSlot['values'][number]).claims.push(claim.id)
       }
-    }
-    for (const entry of values) entry.articles.sort()
+    })
+    values.forEach((entry, at) => {
+      entry.articles = [...(articlesOf[at] as Set<string>)].sort()
+    })
     const shared = [...slot.context.entries()]
       .filter(([, count]) => slot.claims.length === 1 || count > 1)
       .map(([word]) => word)

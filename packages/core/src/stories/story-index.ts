@@ -137,15 +137,20 @@ function hash(text: string): string {
  * to know which stories share one. Small integers are the cheapest keys a Map has, and
  * the check keeps a false match among them below one in a billion per lookup.
  */
-function shingleKey(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 2
+function shingleKey(text: string): ShingleKey {
+  let key = 0x811c9dc5
+  let check = 0x01000193
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    key = Math.imul(key ^ code, 0x01000193)
+    check = Math.imul(check ^ code, 0x5bd1e995)
+  }
+  return { key: key >>> 2, check: check >>> 2 }
 }
-function shingleCheck(text: string): number {
-  let h = 0x01000193
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995)
-  return h >>> 2
+
+interface ShingleKey {
+  key: number
+  check: number
 }
 
 /** The stories whose articles carry one shingle, and those articles in order. */
@@ -217,9 +222,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   // articles, in order: a quote retold by a hundred articles is one story to compare,
   // not a hundred.
   const shingles = new Map<number, ShingleEntry>()
-  const findShingle = (text: string) => {
-    const check = shingleCheck(text)
-    let entry: ShingleEntry | null | undefined = shingles.get(shingleKey(text))
+  const findShingle = ({ key, check }: ShingleKey) => {
+    let entry: ShingleEntry | null | undefined = shingles.get(key)
     while (entry && entry.check !== check) entry = entry.next
     return entry ?? null
   }
@@ -416,7 +420,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     return doc
   }
   /** Puts a document in a story and indexes its terms and quotes. */
-  const join = (doc: Doc, chosen: number, member: StoryMember) => {
+  const join = (doc: Doc, chosen: number, member: StoryMember, keys: readonly ShingleKey[]) => {
     const at = byArticle.get(doc.profile.article) as number
     const story = stories[chosen] as StoryState
     const { profile, terms, weights } = doc
@@ -445,16 +449,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       if (pairs[pairs.length - 2] === chosen) pairs[pairs.length - 1] = (pairs.at(-1) as number) + 1
       else pairs.push(chosen, 1)
     }
-    for (const shingle of profile.quoteShingles) {
-      const entry = findShingle(shingle)
+    for (const key of keys) {
+      const entry = findShingle(key)
       if (!entry) {
-        const key = shingleKey(shingle)
-        const next = shingles.get(key) ?? null
-        shingles.set(key, {
-          check: shingleCheck(shingle),
-          stories: new Map([[chosen, [at]]]),
-          next,
-        })
+        const next = shingles.get(key.key) ?? null
+        shingles.set(key.key, { check: key.check, stories: new Map([[chosen, [at]]]), next })
       } else {
         const list = entry.stories.get(chosen)
         if (list) list.push(at)
@@ -504,7 +503,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       const doc = enter(profile)
       loadQuery(doc)
       try {
-        const { story, member } = assign(doc, profile)
+        const { story, member } = assign(doc, profile, profile.quoteShingles.map(shingleKey))
         return { story: story.id, joined: story.docs.length > 1, member }
       } finally {
         clearQuery(doc)
@@ -519,7 +518,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       const doc = enter(profile)
       let at = storyAt.get(storyId)
       if (at === undefined) at = startStory(storyId)
-      join(doc, at, { ...member, sharedTerms: [...member.sharedTerms] })
+      join(
+        doc,
+        at,
+        { ...member, sharedTerms: [...member.sharedTerms] },
+        profile.quoteShingles.map(shingleKey),
+      )
     },
     stories() {
       return stories.map((story) => describeStory(story, docs, similarity))
@@ -535,7 +539,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   let votes = new Float64Array(64)
   let hasVote = new Uint8Array(64)
   /** Finds the story of an entered document (the query) and joins it, or starts one. */
-  function assign(doc: Doc, profile: ArticleProfile) {
+  function assign(doc: Doc, profile: ArticleProfile, keys: readonly ShingleKey[]) {
     const { terms, weights } = doc
     // Candidates: stories holding the article's rarer heavy terms, or one of its long quotes.
     const common = Math.max(MIN_COMMON, COMMON_SHARE * docs.length)
@@ -585,7 +589,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
     // A story that carries one of its long quotes comes first, whatever its words.
     const quoted = new Set<number>()
-    const found = profile.quoteShingles.map(findShingle)
+    const found = keys.map(findShingle)
     for (const entry of found) for (const story of entry?.stories.keys() ?? []) quoted.add(story)
     for (const story of quoted) vote(story, 1e6)
     const candidates = voted
@@ -651,7 +655,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         sharedQuote: chosenQuote?.shingle ?? null,
       }
     }
-    return { story: join(doc, chosen, member), member }
+    return { story: join(doc, chosen, member, keys), member }
   }
   return index
 }
