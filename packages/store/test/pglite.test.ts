@@ -1,5 +1,8 @@
+import { createStoryIndex, type StoryMember } from '@corroborate/core'
+import { PGlite } from '@electric-sql/pglite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore } from '../src/index.js'
+import { openStore, prepareArticle } from '../src/index.js'
+import { MIGRATIONS } from '../src/migrations.js'
 import { otherArticle, tempDir } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
@@ -42,6 +45,69 @@ describe('PGlite store on disk', () => {
       lines.length = 0
       await store.getArticle('harbour-1')
       expect(lines).toEqual([])
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('PGlite store of an earlier schema', () => {
+  it('is migrated on open, its articles, stories and story index kept', async () => {
+    // Schema 2 (jsonb everywhere), filled as its writer did: two articles of one story.
+    const db = await PGlite.create({ dataDir: dir.path })
+    await db.exec(`CREATE TABLE corroborate_migrations (
+  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+    for (const step of MIGRATIONS.filter((m) => m.version <= 2)) {
+      await db.exec(step.sql)
+      await db.query('INSERT INTO corroborate_migrations (version, name) VALUES ($1, $2)', [
+        step.version,
+        step.name,
+      ])
+    }
+    const index = createStoryIndex()
+    const prepared = [1, 2].map((n) => prepareArticle(otherArticle(n)))
+    for (const p of prepared) {
+      const { story, member } = index.add(p.profile)
+      await db.query(
+        'INSERT INTO articles (id, content_hash, format, content, metadata) VALUES ($1, $2, $3, $4, $5::jsonb)',
+        [p.article.id, p.contentHash, p.format, p.content, JSON.stringify(p.metadata)],
+      )
+      await db.query(
+        `INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile)
+         VALUES ($1, 1, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)`,
+        [
+          p.article.id,
+          ...[p.article, p.quotes, p.speakers, p.claims, p.profile].map((v) => JSON.stringify(v)),
+        ],
+      )
+      await db.query(
+        `INSERT INTO stories (id, story) VALUES ($1, $2::jsonb)
+         ON CONFLICT (id) DO UPDATE SET story = EXCLUDED.story, revision = stories.revision + 1`,
+        [story, JSON.stringify(index.story(story))],
+      )
+      await db.query(
+        'INSERT INTO story_members (article_id, story_id, member) VALUES ($1, $2, $3::jsonb)',
+        [p.article.id, story, JSON.stringify(member satisfies StoryMember)],
+      )
+    }
+    await db.close()
+
+    const lines: string[] = []
+    const store = await openStore({ dataDir: dir.path }, { log: (line) => lines.push(line) })
+    try {
+      expect(lines).toContain(
+        'migrating the store to schema version 3 (json for what is read whole)',
+      )
+      expect((await store.getArticle('harbour-2'))?.article).toEqual(prepared[1]?.article)
+      expect(await store.stories()).toEqual(index.stories())
+      // The story index comes back from the migrated profiles and memberships.
+      const third = await store.addArticle(otherArticle(3))
+      expect(third).toMatchObject({
+        added: true,
+        joined: true,
+        story: { id: index.stories()[0]?.id },
+      })
+      expect(third.story.articles).toEqual(['harbour-1', 'harbour-2', 'harbour-3'])
     } finally {
       await store.close()
     }
