@@ -72,16 +72,27 @@ class BlockText {
   }
 }
 
-// Iterative, like walk below: nesting is capped by defuseMarkdown, but no
-// depth of the tree should be able to run the stack out.
-function collectInline(nodes: PhrasingContent[], out: BlockText): void {
-  const stack: PhrasingContent[][] = [nodes.slice().reverse()]
+/**
+ * Visits `nodes` and their descendants depth first, in document order, going
+ * into the children `visit` returns. An explicit stack rather than recursion:
+ * nesting is capped by defuseMarkdown, but no depth of the tree should be able
+ * to run the stack out.
+ */
+function eachNode<T>(nodes: readonly T[], visit: (node: T) => readonly T[] | undefined): void {
+  const stack: T[][] = [nodes.slice().reverse()]
   for (let level = stack.at(-1); level; level = stack.at(-1)) {
     const node = level.pop()
     if (!node) {
       stack.pop()
       continue
     }
+    const children = visit(node)
+    if (children) stack.push(children.slice().reverse())
+  }
+}
+
+function collectInline(nodes: PhrasingContent[], out: BlockText): void {
+  eachNode(nodes, (node) => {
     const span = offsets(node)
     switch (node.type) {
       case 'text':
@@ -97,9 +108,10 @@ function collectInline(nodes: PhrasingContent[], out: BlockText): void {
       case 'footnoteReference':
         break
       default:
-        if ('children' in node) stack.push((node.children as PhrasingContent[]).slice().reverse())
+        if ('children' in node) return node.children as PhrasingContent[]
     }
-  }
+    return undefined
+  })
 }
 
 function inlineBlock(
@@ -132,14 +144,8 @@ function imageAlt(node: Parent): string {
 }
 
 function walk(nodes: RootContent[], original: string, parsed: string, blocks: Block[]): void {
-  // An explicit stack rather than recursion: containers nest as deep as the input says.
-  const stack: RootContent[][] = [nodes.slice().reverse()]
-  for (let level = stack.at(-1); level; level = stack.at(-1)) {
-    const node = level.pop()
-    if (!node) {
-      stack.pop()
-      continue
-    }
+  // Containers nest as deep as the input says.
+  eachNode(nodes, (node) => {
     switch (node.type) {
       case 'heading': {
         const block = inlineBlock(node as Heading, original, parsed, 'heading', node.depth)
@@ -161,8 +167,7 @@ function walk(nodes: RootContent[], original: string, parsed: string, blocks: Bl
       case 'blockquote':
       case 'list':
       case 'listItem':
-        stack.push((node.children as RootContent[]).slice().reverse())
-        break
+        return node.children as RootContent[]
       case 'table':
         for (const row of node.children) {
           const cells = row.children
@@ -175,7 +180,8 @@ function walk(nodes: RootContent[], original: string, parsed: string, blocks: Bl
         // Code, raw HTML, thematic breaks and definitions carry no story text.
         break
     }
-  }
+    return undefined
+  })
 }
 
 /**
