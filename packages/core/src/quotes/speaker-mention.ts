@@ -201,8 +201,12 @@ export function isRoleWord(word: string): boolean {
   return TITLE_WORDS.has(word.toLowerCase())
 }
 
+/** `word` without a possessive ’s or 's at its end. */
 function stripPossessive(word: string): string {
-  return word.replace(/[’']s$/, '')
+  const apostrophe = word.charCodeAt(word.length - 2)
+  return word.endsWith('s') && (apostrophe === 0x2019 || apostrophe === 0x27)
+    ? word.slice(0, -2)
+    : word
 }
 
 // What parseSpeakerMention has answered while withMentionMemo runs; null the rest of the time.
