@@ -269,8 +269,8 @@ const SPEAKER_VERB_INITIALS = SPEAKER_VERBS.split('|').every((verb) => /^[a-z]/.
  * letters, apostrophes and hyphens): its name is that whole run, so white space
  * and a verb's first letter must follow. Most words fail here, before the pattern.
  */
-function maySpeak(text: string, word: RegExpExecArray): boolean {
-  let at = word.index + word[0].length
+function maySpeak(text: string, word: CapitalizedWord): boolean {
+  let at = word.index + word.text.length
   if (!isWhiteSpace(text.charCodeAt(at))) return false
   if (!SPEAKER_VERB_INITIALS) return true
   while (isWhiteSpace(text.charCodeAt(at))) at++
@@ -318,15 +318,22 @@ const PRONOUN = /\b(he|she)\b/gi
 const MAY_START_CAPITALIZED = /[A-Z\u0080-\udbff\ue000-\uffff]/g
 const CAPITALIZED_WORD = /\p{Lu}[\p{L}'’-]*/uy
 
-/** What a global `\p{Lu}[\p{L}'’-]*` finds in `text`, in order. */
-function capitalizedWords(text: string): RegExpExecArray[] {
-  const words: RegExpExecArray[] = []
+/** A capitalized word of the text and where it starts. */
+interface CapitalizedWord {
+  text: string
+  index: number
+}
+
+/** What a global `\p{Lu}[\p{L}'’-]*` finds in `text`, in order (test and lastIndex: no match objects). */
+function capitalizedWords(text: string): CapitalizedWord[] {
+  const words: CapitalizedWord[] = []
   MAY_START_CAPITALIZED.lastIndex = 0
-  for (let m = MAY_START_CAPITALIZED.exec(text); m; m = MAY_START_CAPITALIZED.exec(text)) {
-    CAPITALIZED_WORD.lastIndex = m.index
-    const word = CAPITALIZED_WORD.exec(text)
-    if (!word) continue
-    words.push(word)
+  while (MAY_START_CAPITALIZED.test(text)) {
+    // (The pattern takes one code unit: it started just before lastIndex.)
+    const index = MAY_START_CAPITALIZED.lastIndex - 1
+    CAPITALIZED_WORD.lastIndex = index
+    if (!CAPITALIZED_WORD.test(text)) continue
+    words.push({ text: text.slice(index, CAPITALIZED_WORD.lastIndex), index })
     MAY_START_CAPITALIZED.lastIndex = CAPITALIZED_WORD.lastIndex
   }
   return words
@@ -341,7 +348,7 @@ function indexMentions(
   text: string,
   entities: NamedEntity[],
   quoted: ReadonlyArray<{ start: number; end: number }>,
-  words: RegExpExecArray[],
+  words: CapitalizedWord[],
 ): void {
   // A name inside someone's quote is not the subject of the article's sentence.
   // But a paragraph that opens a quote which never closes and begins with a name and its
@@ -388,8 +395,8 @@ function indexMentions(
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
   for (const m of words) {
-    const possessive = m[0].endsWith('s') && isApostrophe(m[0].charCodeAt(m[0].length - 2))
-    const entity = lookup((possessive ? m[0].slice(0, -2) : m[0]).toLowerCase(), m.index)
+    const possessive = m.text.endsWith('s') && isApostrophe(m.text.charCodeAt(m.text.length - 2))
+    const entity = lookup((possessive ? m.text.slice(0, -2) : m.text).toLowerCase(), m.index)
     if (!entity) continue
     if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
     // A possessive ("Rubio's trip") is the subject of nothing.
@@ -410,7 +417,7 @@ function indexMentions(
     // former chair, said", "Jane Roe — who led the panel — said".
     // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
     // which is made up of investors, said"): the fewest that end at a verb.
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 360)
+    const after = text.slice(m.index + m.text.length, m.index + m.text.length + 360)
     let rest: string | undefined
     // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
     // what the one before it matched, whose verb was already looked for.
