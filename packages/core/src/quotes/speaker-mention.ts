@@ -61,6 +61,24 @@ const ORG_WORDS =
   /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Agence|Presse|Radio|Television|TV|Broadcasting|Channel|Times|Republicans|Democrats|Labour|Conservatives|Caucus|Commission|Chamber|Cooperative|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
 const NAME_TOKEN =
   /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.)+|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
+/**
+ * `NAME_TOKEN.test(word)`, answered without the pattern for the commonest name
+ * token: an ASCII capital and ASCII letters ("Rubio"), which its first
+ * alternative always takes.
+ */
+function isNameToken(word: string): boolean {
+  const first = word.charCodeAt(0)
+  if (first >= 0x41 && first <= 0x5a) {
+    let at = 1
+    for (; at < word.length; at++) {
+      const code = word.charCodeAt(at) | 0x20
+      if (code < 0x61 || code > 0x7a) break
+    }
+    if (at === word.length) return true
+  }
+  return NAME_TOKEN.test(word)
+}
+const INITIALS = /^\p{Lu}\.(?:\p{Lu}\.)*$/u
 const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten)$/
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
 const DETERMINER =
@@ -315,7 +333,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   let start = end
   while (start > 0) {
     const word = words[start - 1] as string
-    if (!NAME_TOKEN.test(word)) break
+    if (!isNameToken(word)) break
     start--
   }
   // "of State" belongs to the role before it when a name follows: Secretary of State Marco Rubio.
@@ -355,10 +373,10 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   while (
     orgStart > 1 &&
     /^(?:of|for|on|and|the)$/.test(words[orgStart - 1] as string) &&
-    NAME_TOKEN.test(words[orgStart - 2] as string)
+    isNameToken(words[orgStart - 2] as string)
   ) {
     orgStart -= 2
-    while (orgStart > 0 && NAME_TOKEN.test(words[orgStart - 1] as string)) orgStart--
+    while (orgStart > 0 && isNameToken(words[orgStart - 1] as string)) orgStart--
   }
   const orgRun = words.slice(orgStart, end).map(stripPossessive)
   const head = orgRun[orgRun.length - 1] ?? ''
@@ -420,7 +438,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   let kept = 0
   while (from > 0) {
     const w = nameWords[from - 1] as string
-    const minor = SUFFIX.test(w) || PARTICLE.test(w) || /^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(w)
+    const minor = SUFFIX.test(w) || PARTICLE.test(w) || (w.endsWith('.') && INITIALS.test(w))
     if (!minor) {
       if (kept === 2) break
       kept++
