@@ -34,8 +34,6 @@ interface Slot {
    * whether the slot holds a claim's value is asked of these, not of every claim.
    */
   forms: Map<string, Claim>
-  /** The form of each of {@link Slot.claims}' values, in order. */
-  formsOf: string[]
   /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
   low: number
   high: number
@@ -166,6 +164,12 @@ function oneOwner(a: string, b: string): boolean {
   return short.every((word, i) => long[long.length - short.length + i] === word)
 }
 
+function wordsInCommon(slot: Slot, context: readonly string[]): number {
+  let shared = 0
+  for (const word of context) if (slot.context.has(word)) shared++
+  return shared
+}
+
 /**
  * Whether a claim with measure `m` may join a slot: the same thing measured
  * (what, scope, total, or a shared event), of the same named owner, and for
@@ -182,12 +186,7 @@ function fits(
   if (typeof claim.value === 'number' && !withinTen(slot, claim.value)) return -1
   // The words in common are counted only once the measures allow the claim: most
   // candidates part on what they measure or whose it is.
-  const sharedWords = () => {
-    let shared = 0
-    for (const word of context) if (slot.context.has(word)) shared++
-    return shared
-  }
-  if (claim.kind === 'action') return sharedWords()
+  if (claim.kind === 'action') return wordsInCommon(slot, context)
   const founder = slot.measure
   if (!m || !founder) return -1
   // Both named: the same name. "?" (a pronoun) is someone, never known to be the same one.
@@ -208,20 +207,20 @@ function fits(
     if (!place && m.events.some((event) => founder.events.includes(event))) {
       // Two events with no person named on either side ("the poll was conducted") are one
       // only when their sentences share more than the event.
-      const shared = sharedWords()
+      const shared = wordsInCommon(slot, context)
       const nobody = m.actor === null && slot.actors.size === 0
       return nobody && shared < 2 ? -1 : shared
     }
     const all = [...founder.events, ...founder.nouns]
     const same = [...m.events, ...m.nouns].some((event) => all.includes(event))
-    return same && named && slot.actors.has(m.actor as string) ? sharedWords() : -1
+    return same && named && slot.actors.has(m.actor as string) ? wordsInCommon(slot, context) : -1
   }
   // A figure of any other kind than a story's counts ("gave $10 million", "raised $4 million
   // in February") is someone's: one side naming whose and the other not is no sign of one fact.
   if (!STORY_COUNTS.has(m.what) && named !== slot.actors.size > 0) return -1
   // A share of something ("37 percent") is someone's: both name the same one.
   if (claim.kind === 'percentage' && (!named || !slot.actors.has(m.actor as string))) return -1
-  const shared = sharedWords()
+  const shared = wordsInCommon(slot, context)
   if (STORY_COUNTS.has(m.what)) return shared
   // A crowd of a kind ("80,000 fans") with no predicate needs more of the sentence in common.
   const needed = Math.min(
@@ -236,6 +235,45 @@ function fits(
 function holdsValue(slot: Slot, claim: Claim, tolerance: number): boolean {
   for (const other of slot.forms.values()) if (sameValue(other, claim, tolerance)) return true
   return false
+}
+
+/** A slot's distinct values (within tolerance), each with the articles and claims that give it. */
+function valuesOf(slot: Slot, tolerance: number): ClaimSlot['values'] {
+  const first = slot.claims[0] as Claim
+  // Claims of one form give one value (most slots: one claim, or one figure retold).
+  if (slot.forms.size === 1) {
+    const articles = new Set<string>()
+    for (const claim of slot.claims) articles.add(claim.article)
+    return [
+      { value: first.value, articles: [...articles].sort(), claims: slot.claims.map((c) => c.id) },
+    ]
+  }
+  const values: ClaimSlot['values'] = []
+  const owners: Claim[] = []
+  // Each value's articles as a set while they are gathered: a figure a hundred articles give.
+  const articlesOf: Set<string>[] = []
+  // Claims of one form find the same owner (the first whose value theirs meets).
+  const ownerOfForm = new Map<string, number>()
+  slot.claims.forEach((claim) => {
+    const form = valueForm(claim)
+    let at = ownerOfForm.get(form)
+    if (at === undefined) {
+      at = owners.findIndex((owner) => sameValue(owner, claim, tolerance))
+      ownerOfForm.set(form, at < 0 ? owners.length : at)
+    }
+    if (at < 0) {
+      owners.push(claim)
+      articlesOf.push(new Set([claim.article]))
+      values.push({ value: claim.value, articles: [], claims: [claim.id] })
+    } else {
+      ;(articlesOf[at] as Set<string>).add(claim.article)
+      ;(values[at] as ClaimSlot['values'][number]).claims.push(claim.id)
+    }
+  })
+  values.forEach((entry, at) => {
+    entry.articles = [...(articlesOf[at] as Set<string>)].sort()
+  })
+  return values
 }
 
 /**
@@ -320,7 +358,6 @@ export function alignClaims(
         context: new Map(),
         articles: new Set(),
         forms: new Map(),
-        formsOf: [],
         low: Number.POSITIVE_INFINITY,
         high: Number.NEGATIVE_INFINITY,
       })
@@ -340,7 +377,6 @@ export function alignClaims(
     slot.claims.push(claim)
     const form = valueForm(claim)
     if (!slot.forms.has(form)) slot.forms.set(form, claim)
-    slot.formsOf.push(form)
     slot.articles.add(claim.article)
     if (m?.actor) slot.actors.add(m.actor)
     if (typeof claim.value === 'number') {
@@ -350,31 +386,7 @@ export function alignClaims(
     for (const word of context) slot.context.set(word, (slot.context.get(word) ?? 0) + 1)
   }
   return slots.map((slot, i) => {
-    const values: ClaimSlot['values'] = []
-    const owners: Claim[] = []
-    // Each value's articles as a set while they are gathered: a figure a hundred articles give.
-    const articlesOf: Set<string>[] = []
-    // Claims of one form find the same owner (the first whose value theirs meets).
-    const ownerOfForm = new Map<string, number>()
-    slot.claims.forEach((claim, k) => {
-      const form = slot.formsOf[k] as string
-      let at = ownerOfForm.get(form)
-      if (at === undefined) {
-        at = owners.findIndex((owner) => sameValue(owner, claim, tolerance))
-        ownerOfForm.set(form, at < 0 ? owners.length : at)
-      }
-      if (at < 0) {
-        owners.push(claim)
-        articlesOf.push(new Set([claim.article]))
-        values.push({ value: claim.value, articles: [], claims: [claim.id] })
-      } else {
-        ;(articlesOf[at] as Set<string>).add(claim.article)
-        ;(values[at] as ClaimSlot['values'][number]).claims.push(claim.id)
-      }
-    })
-    values.forEach((entry, at) => {
-      entry.articles = [...(articlesOf[at] as Set<string>)].sort()
-    })
+    const values = valuesOf(slot, tolerance)
     const shared = [...slot.context.entries()]
       .filter(([, count]) => slot.claims.length === 1 || count > 1)
       .map(([word]) => word)

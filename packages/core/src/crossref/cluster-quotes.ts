@@ -1,6 +1,6 @@
 import type { ClusterMember, Quote, QuoteCluster, SpeakerRef } from '../types.js'
 import { classifyVariant, diffWords } from './diff-words.js'
-import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
+import { isStopWord, type WordToken, wordTokensOf } from './word-tokens.js'
 
 /** Options of {@link clusterQuotes}. */
 export interface ClusterQuotesOptions {
@@ -15,7 +15,7 @@ export interface ClusterQuotesOptions {
 interface Prepared {
   quote: Quote
   order: number
-  tokens: WordToken[]
+  tokens: readonly WordToken[]
   /** Word triples with a content word, or for a short quote its content words. */
   keys: string[]
   short: boolean
@@ -34,7 +34,7 @@ interface Working {
 const SHORT = 3
 
 function prepare(quote: Quote, order: number): Prepared {
-  const tokens = wordTokens(quote.text)
+  const tokens = wordTokensOf(quote.text)
   const norms = tokens.map((t) => t.norm)
   const short = tokens.length < SHORT
   const keys = new Set<string>()

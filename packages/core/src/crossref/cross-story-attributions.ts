@@ -1,7 +1,7 @@
 import type { Dispute, Quote, Speaker, Story } from '../types.js'
 import { mayBeOneSpeaker } from './same-speaker-name.js'
 import { isSureAttribution } from './sure-attribution.js'
-import { wordTokens } from './word-tokens.js'
+import { wordTokensOf } from './word-tokens.js'
 
 /** Options of {@link findCrossStoryAttributions}. */
 export interface CrossStoryAttributionOptions {
@@ -45,7 +45,7 @@ export function findCrossStoryAttributions(
     isSureAttribution(quote, minConfidence)
   const candidates = quotes
     .filter(sure)
-    .map((quote) => ({ quote, words: wordTokens(quote.text).map((t) => t.norm) }))
+    .map((quote) => ({ quote, words: wordTokensOf(quote.text).map((t) => t.norm) }))
     .filter((entry) => entry.words.length >= minWords)
   const byShingle = new Map<string, number[]>()
   candidates.forEach((entry, i) => {

@@ -20,7 +20,7 @@ import { DISPUTE_KINDS } from '../types.js'
 import { findUpdate } from './align-claims.js'
 import { mayBeOneSpeaker } from './same-speaker-name.js'
 import { isSureAttribution } from './sure-attribution.js'
-import { isStopWord, type WordToken, wordTokens } from './word-tokens.js'
+import { isStopWord, type WordToken, wordTokensOf } from './word-tokens.js'
 
 /** A dispute or an agreement before its id, each kind keeping its own fields. */
 type Draft<T> = T extends unknown ? Omit<T, 'id'> : never
@@ -142,7 +142,7 @@ export function materialChanges(
     )
   const sides = (steps: readonly WordChange[]) => {
     const join = (which: 'canonical' | 'member') =>
-      wordTokens(
+      wordTokensOf(
         steps
           .map((s) => s[which])
           .filter(Boolean)
@@ -227,7 +227,7 @@ export function materialChanges(
  * a member that starts at "In Tulsa", aligned by chance on the earlier "in".
  */
 function slidesToEdge(steps: readonly WordChange[], from: number, to: number): boolean {
-  const words = (text: string) => (text === '' ? [] : wordTokens(text).map((t) => t.norm))
+  const words = (text: string) => (text === '' ? [] : wordTokensOf(text).map((t) => t.norm))
   const cut = steps.slice(from, to + 1)
   if (cut.some((s) => s.op === 'replace')) return false
   const gone = cut.flatMap((s) => words(s.canonical || s.member))
@@ -321,7 +321,7 @@ export function findDisputes(input: DisputeInput): {
     >()
     for (const member of cluster.members) {
       // Four words or fewer ("out of control") are anyone's words: too thin to say who spoke.
-      if (!member.speaker || wordTokens(member.text).length <= MAX_THIN) continue
+      if (!member.speaker || wordTokensOf(member.text).length <= MAX_THIN) continue
       const entry = bySpeaker.get(member.speaker.id) ?? { speaker: member.speaker, members: [] }
       entry.members.push(member)
       bySpeaker.set(member.speaker.id, entry)
@@ -397,7 +397,7 @@ export function findDisputes(input: DisputeInput): {
       cluster.members.find((m) => m.text === cluster.canonical) ?? cluster.members[0]
     const changes = new Map(
       cluster.members.map((member) => {
-        const thin = wordTokens(member.text).length <= MAX_THIN
+        const thin = wordTokensOf(member.text).length <= MAX_THIN
         const own =
           member.speaker !== null &&
           canonicalMember?.speaker !== null &&
@@ -411,8 +411,8 @@ export function findDisputes(input: DisputeInput): {
                   !thin ||
                   (change.canonical !== '' &&
                     change.member !== '' &&
-                    wordTokens(change.canonical).length <= 2 &&
-                    wordTokens(change.member).length <= 2),
+                    wordTokensOf(change.canonical).length <= 2 &&
+                    wordTokensOf(change.member).length <= 2),
               )
         return [member, found] as const
       }),
@@ -421,7 +421,7 @@ export function findDisputes(input: DisputeInput): {
       (member) =>
         (changes.get(member)?.length ?? 0) > 0 && member.article !== canonicalMember?.article,
     )
-    const thinCanonical = wordTokens(cluster.canonical).length <= MAX_THIN
+    const thinCanonical = wordTokensOf(cluster.canonical).length <= MAX_THIN
     if (changed.length > 0 && cluster.articles.length > 1 && !thinCanonical) {
       const swaps = changed.flatMap((member) =>
         (changes.get(member) ?? []).map((change) =>
@@ -587,7 +587,7 @@ const COMMON_WORDS = new Set(
 function contentWords(text: string): Set<string> {
   return new Set(
     // "U.S.", "US" and "the United States" name a country, not the pronoun "us" or a state.
-    wordTokens(text.replace(/\bUnited States(?: of America)?\b/g, 'USA'))
+    wordTokensOf(text.replace(/\bUnited States(?: of America)?\b/g, 'USA'))
       .map((t) =>
         /^(?:U\.?S\.?A?\.?|USA)$/.test(t.text) ? 'usa' : stem(t.norm.replace(/'s$/, '')),
       )
@@ -675,7 +675,7 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
     const { lead, tail, start } = sentenceOf(counter.quote)
     const around = `${lead} ${counter.quote.text}`
     // A word or four ("profane", "a total lightweight") is a jab, not a statement contested.
-    if (wordTokens(counter.quote.text).length <= MAX_THIN) return
+    if (wordTokensOf(counter.quote.text).length <= MAX_THIN) return
     // Two ways to dissent: a verb of dissent the speaker is the subject of, or words
     // that rule what they answer unlawful, false or wrong.
     const mention = counter.quote.mention
@@ -718,7 +718,7 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
     const afterMention =
       mention && mentionAt >= 0 ? lead.slice(mentionAt + mention.text.length) : lead
     const namingText = byVerb && !byRuling ? (object ?? '') : `${afterMention} ${tail}`
-    const leadWords = new Set(wordTokens(namingText).map((t) => t.norm.replace(/'s$/, '')))
+    const leadWords = new Set(wordTokensOf(namingText).map((t) => t.norm.replace(/'s$/, '')))
     const ownedRoles = new Set(
       [
         ...namingText
@@ -758,7 +758,7 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
       const ofVerb = byVerb && telling(objectWords, voice) > 0
       const ofRuling = byRuling && telling(ruledWords, voice) > 1
       if (!ofVerb && !ofRuling) continue
-      if (COUNTER.test(voice.cluster.canonical) || wordTokens(voice.cluster.canonical).length < 3)
+      if (COUNTER.test(voice.cluster.canonical) || wordTokensOf(voice.cluster.canonical).length < 3)
         continue
       if (shared > best || (shared === best && target && i < targetIndex)) {
         best = shared

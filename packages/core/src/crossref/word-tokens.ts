@@ -106,12 +106,25 @@ function normalizeWord(raw: string): string {
 
 /** The words of a text, punctuation aside, each with its comparison form. */
 export function wordTokens(text: string): WordToken[] {
+  return wordTokensOf(text).map((token) => ({ ...token }))
+}
+
+// A story's quotes are read by clustering and again, several times each, by the disputes:
+// the last few thousand texts' words are kept (shared, never changed), cleared when full.
+const readTexts = new Map<string, readonly WordToken[]>()
+
+/** {@link wordTokens}, shared and read-only: what the cross-reference stages read. */
+export function wordTokensOf(text: string): readonly WordToken[] {
+  const known = readTexts.get(text)
+  if (known) return known
   const tokens: WordToken[] = []
   for (const m of text.matchAll(WORD)) {
     const raw = m[0].replace(/[.,]+$/, '')
     const norm = normalize(raw)
     if (norm !== '') tokens.push({ text: raw, norm })
   }
+  if (readTexts.size >= 4_000) readTexts.clear()
+  readTexts.set(text, tokens)
   return tokens
 }
 
