@@ -34,6 +34,8 @@ interface Slot {
    * whether the slot holds a claim's value is asked of these, not of every claim.
    */
   forms: Map<string, Claim>
+  /** The measure of each of {@link Slot.claims}, in order. */
+  measures: (Measure | null)[]
   /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
   low: number
   high: number
@@ -237,6 +239,12 @@ function holdsValue(slot: Slot, claim: Claim, tolerance: number): boolean {
   return false
 }
 
+/** The measures of a slot's claims by id, where an update may be read from them (two values). */
+function measuresOf(slot: Slot, values: ClaimSlot['values']): ReadonlyMap<string, Measure | null> {
+  if (values.length !== 2) return new Map()
+  return new Map(slot.claims.map((claim, k) => [claim.id, slot.measures[k] ?? null]))
+}
+
 /** A slot's distinct values (within tolerance), each with the articles and claims that give it. */
 function valuesOf(slot: Slot, tolerance: number): ClaimSlot['values'] {
   const first = slot.claims[0] as Claim
@@ -303,10 +311,11 @@ export function alignClaims(
   const index = new Map<string, number[]>()
   // bucket and value → the slots holding that value, in order.
   const byValue = new Map<string, number[]>()
-  const measures = new Map<string, Measure | null>()
+  // Which slots a claim was already compared with: the claim's number, by slot.
+  let seenBy = new Int32Array(1024).fill(-1)
+  let claimCount = 0
   for (const claim of claims) {
     const m = measureOf(claim)
-    measures.set(claim.id, m)
     const context = contextOf(claim)
     let buckets: string[] = []
     if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
@@ -319,7 +328,7 @@ export function alignClaims(
       ]
     let chosen = -1
     let best = -1
-    const seen = new Set<number>()
+    const claimNumber = claimCount++
     // Beside the latest slots of its buckets, those that already hold its very value: a
     // page that gives one event many days may hold the twin further back than the bound.
     const valueKey =
@@ -333,8 +342,8 @@ export function alignClaims(
     for (const list of lists) {
       for (let n = list.length - 1; n >= 0 && n >= list.length - MAX_CANDIDATES; n--) {
         const at = list[n] as number
-        if (seen.has(at)) continue
-        seen.add(at)
+        if (seenBy[at] === claimNumber) continue
+        seenBy[at] = claimNumber
         let score = fits(slots[at] as Slot, claim, m, context, minShared)
         // Where two slots fit as well, the one that already holds the same value wins:
         // one article telling of several days of one event ("counted on 1 March …, and
@@ -349,6 +358,11 @@ export function alignClaims(
     }
     if (best < 0) {
       chosen = slots.length
+      if (chosen >= seenBy.length) {
+        const grown = new Int32Array(seenBy.length * 2).fill(-1)
+        grown.set(seenBy)
+        seenBy = grown
+      }
       slots.push({
         kind: claim.kind,
         unit: claim.unit,
@@ -358,6 +372,7 @@ export function alignClaims(
         context: new Map(),
         articles: new Set(),
         forms: new Map(),
+        measures: [],
         low: Number.POSITIVE_INFINITY,
         high: Number.NEGATIVE_INFINITY,
       })
@@ -375,6 +390,7 @@ export function alignClaims(
       }
     const slot = slots[chosen] as Slot
     slot.claims.push(claim)
+    slot.measures.push(m)
     const form = valueForm(claim)
     if (!slot.forms.has(form)) slot.forms.set(form, claim)
     slot.articles.add(claim.article)
@@ -403,7 +419,7 @@ export function alignClaims(
     }
     return {
       ...base,
-      update: findUpdate(base, measures, options.published ?? {}),
+      update: findUpdate(base, measuresOf(slot, values), options.published ?? {}),
     }
   })
 }
