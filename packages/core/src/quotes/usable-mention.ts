@@ -9,6 +9,7 @@ import {
   type SpeakerMention,
   speakerNounKind,
 } from './speaker-mention.js'
+import { isWhiteSpace } from './white-space.js'
 
 const NOMINAL_DETERMINER =
   /^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our|my|your)\b/i
@@ -63,6 +64,32 @@ function isBareCommonWord(mention: SpeakerMention, strict: boolean): boolean {
   return !reading.registry.knows(word) && !isWrittenAsName(reading.text, word, strict)
 }
 
+const LAST_WORD = /([\p{L}-]+)\s*$/u
+const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
+
+/**
+ * "the report", "her statement": a writing or group named as the head noun is not a
+ * verb of speech, and is cut off with the white space after it. The same as
+ * `text.replace(LAST_WORD, …)`, which tries its pattern at every character: the last
+ * word is read back from the end, and the pattern runs only when a character beyond
+ * ASCII may be part of it.
+ */
+function withoutWritingHead(text: string): string {
+  const isHead = (word: string) => WRITING_NOUN.test(word) || GROUP_NOUN.test(word)
+  let end = text.length
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--
+  let start = end
+  while (
+    start > 0 &&
+    (isAsciiLetter(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x2d)
+  )
+    start--
+  if (text.charCodeAt(start - 1) >= 0x80 || (start === end && text.charCodeAt(end - 1) >= 0x80))
+    return text.replace(LAST_WORD, (head: string) => (isHead(head.trim()) ? '' : head))
+  if (start === end) return text
+  return isHead(text.slice(start, end)) ? text.slice(0, start) : text
+}
+
 /** Whether a parsed mention can be a speaker: a noun phrase of people, a body or a writing, not a bare common word, a day or a clause. `uncued` where no verb of speech vouches for it. */
 export function isUsableMention(
   mention: SpeakerMention | null,
@@ -76,14 +103,12 @@ export function isUsableMention(
   if (words > 14) return false
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
   // "secretary of state", "state senator": an office, not a statement.
-  const lowerWords = mention.text
-    .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
-    .replace(/\bof\s+state\b/gi, ' ')
-    .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
-    // "the report", "her statement": a writing named as the head noun, not a verb.
-    .replace(/([\p{L}-]+)\s*$/u, (head: string) =>
-      WRITING_NOUN.test(head.trim()) || GROUP_NOUN.test(head.trim()) ? '' : head,
-    )
+  const lowerWords = withoutWritingHead(
+    mention.text
+      .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
+      .replace(/\bof\s+state\b/gi, ' ')
+      .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all)),
+  )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
     HAS_CUE.test(lowerWords) ||
