@@ -95,9 +95,10 @@ interface StoryWeights extends Normed {
 
 /**
  * The stories whose articles carry a term, as pairs (story, articles that carry it) in
- * the order the term came to them; a story may recur (its votes add up). Appending
- * or counting on the last pair is all a join does: most articles join a story that
- * has the term already.
+ * the order the term came to them, one pair per story: a story finds its pair through
+ * {@link StoryState.pairAt}. A term's postings are as long as the stories that carry
+ * it, not its articles, so gathering a new article's candidates does not grow with
+ * the largest stories.
  */
 type Postings = number[]
 
@@ -109,6 +110,8 @@ interface StoryState extends StoryWeights {
   last: number | null
   /** Dated members' days, sorted, to find the nearest one. */
   days: number[]
+  /** For each of the story's terms (by place in its weights), where its pair is in the term's postings. */
+  pairAt: Int32Array
 }
 
 // Candidate stories come through an article's rarer terms: at most this many
@@ -375,6 +378,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       first: null,
       last: null,
       days: [],
+      pairAt: new Int32Array(64),
     })
     return stories.length - 1
   }
@@ -434,20 +438,31 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] as number
       const w = weights[i] as number
-      const before = story.weights.add(term, w)
+      const known = story.weights.size
+      const k = story.weights.place(term)
+      const before = story.weights.weights[k] as number
+      story.weights.weights[k] = before + w
       const x = idf(term)
       squaredNorm += ((before + w) ** 2 - before ** 2) * x * x
+      const pairs = postings[term] as Postings
+      if (k === known) {
+        if (k >= story.pairAt.length) {
+          const grown = new Int32Array(story.pairAt.length * 2)
+          grown.set(story.pairAt)
+          story.pairAt = grown
+        }
+        story.pairAt[k] = pairs.length
+        pairs.push(chosen, 1)
+      } else {
+        const pair = story.pairAt[k] as number
+        pairs[pair + 1] = (pairs[pair + 1] as number) + 1
+      }
     }
     if (story.normAt >= 0) story.norm = Math.sqrt(squaredNorm)
     if (profile.day !== null) {
       story.first = story.first === null ? profile.day : Math.min(story.first, profile.day)
       story.last = story.last === null ? profile.day : Math.max(story.last, profile.day)
       story.days.splice(bisectLeft(story.days, profile.day), 0, profile.day)
-    }
-    for (const id of terms) {
-      const pairs = postings[id] as Postings
-      if (pairs[pairs.length - 2] === chosen) pairs[pairs.length - 1] = (pairs.at(-1) as number) + 1
-      else pairs.push(chosen, 1)
     }
     for (const key of keys) {
       const entry = findShingle(key)

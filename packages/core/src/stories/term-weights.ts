@@ -24,12 +24,19 @@ export class TermWeights {
 
   /** Adds `weight` to the weight of `term` (from zero when new) and returns what it was. */
   add(term: number, weight: number): number {
+    const at = this.place(term)
+    const before = this.weights[at] as number
+    this.weights[at] = before + weight
+    return before
+  }
+
+  /**
+   * Where `term` is in {@link TermWeights.terms}, added with weight zero when new (then
+   * at the end: its place equals the size before).
+   */
+  place(term: number): number {
     const at = this.placeOf(term)
-    if (at >= 0) {
-      const before = this.weights[at] as number
-      this.weights[at] = before + weight
-      return before
-    }
+    if (at >= 0) return at
     if (this.size === this.terms.length) {
       const terms = new Int32Array(this.size * 2)
       terms.set(this.terms)
@@ -40,10 +47,10 @@ export class TermWeights {
     }
     if ((this.size + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
     this.terms[this.size] = term
-    this.weights[this.size] = weight
+    this.weights[this.size] = 0
     this.size++
     this.insert(term, this.size)
-    return 0
+    return this.size - 1
   }
 
   private placeOf(term: number): number {
