@@ -514,7 +514,9 @@ export async function openStore(
           part.body,
         ]),
     )
-    return { values, inParts, steps }
+    // The analysis columns in the order both writers' statements take them.
+    const analysis = [values.article, values.quotes, values.speakers, values.claims, values.profile]
+    return { values, analysis, inParts, steps }
   }
 
   /**
@@ -607,7 +609,7 @@ export async function openStore(
       ...(row.path === null ? {} : { path: row.path }),
     })
     const serialized = serializeArticle(prepared)
-    const { values, inParts, steps } = articleValues(serialized, [
+    const { analysis, inParts, steps } = articleValues(serialized, [
       'article',
       'quotes',
       'speakers',
@@ -620,16 +622,7 @@ export async function openStore(
         `UPDATE analyses SET analysis_version = $2, article = $3::json, quotes = $4::json,
            speakers = $5::json, claims = $6::json, profile = $7::json, parts = $8, analysed_at = now()
          WHERE article_id = $1 AND analysis_version < $2 RETURNING article_id`,
-        [
-          row.id,
-          version,
-          values.article,
-          values.quotes,
-          values.speakers,
-          values.claims,
-          values.profile,
-          parts.length > 0 ? parts : null,
-        ],
+        [row.id, version, ...analysis, parts.length > 0 ? parts : null],
       )
       if (updated.length === 0) return
       await tx.query("DELETE FROM article_parts WHERE article_id = $1 AND field <> 'content'", [
@@ -726,7 +719,7 @@ export async function openStore(
     // store's, and nothing needs catching up or locking once it is restored.
     const shared = db.engine === 'postgres'
     const id = prepared.id
-    const { values, inParts, steps } = articleValues(prepared, [
+    const { values, analysis, inParts, steps } = articleValues(prepared, [
       'content',
       'article',
       'quotes',
@@ -809,11 +802,7 @@ export async function openStore(
         ]
         const rows = [
           version,
-          values.article,
-          values.quotes,
-          values.speakers,
-          values.claims,
-          values.profile,
+          ...analysis,
           inParts.length > 0 ? inParts : null,
           storyId,
           JSON.stringify(story),
