@@ -1,4 +1,5 @@
 import { canonicalPlace, describeMeasure, type Measure, measureOf } from '../claims/measure.js'
+import { WEEKDAYS } from '../lexicon/index.js'
 import type { Claim, ClaimSlot, ClaimUpdate } from '../types.js'
 
 /** Options of {@link alignClaims}. */
@@ -64,6 +65,12 @@ function withinTen(slot: Slot, value: number): boolean {
   return low === 0 ? high === 0 : high / low <= 10
 }
 
+const NAMED_WEEKDAY = new RegExp(WEEKDAYS.join('|'), 'i')
+
+/** The first weekday a claim's text names, in lower case, or "" when it names none. */
+const weekdayNamed = (claim: Claim): string =>
+  NAMED_WEEKDAY.exec(claim.text)?.[0].toLowerCase() ?? ''
+
 /**
  * Whether two claims give the same value, allowing for rounding and for the
  * bounds the text sets: "about 40,000" meets 40,500, "up to 40,000" meets
@@ -112,17 +119,12 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
     /^\d{4}-\d{2}-\d{2}$/.test(y)
   ) {
     const apart = Math.abs(Date.parse(x) - Date.parse(y)) / 86_400_000
-    const named = (c: Claim) =>
-      /monday|tuesday|wednesday|thursday|friday|saturday|sunday/i.exec(c.text)?.[0].toLowerCase()
-    if (apart === 7 && named(a) !== undefined && named(a) === named(b)) return true
+    const named = weekdayNamed(a)
+    if (apart === 7 && named !== '' && named === weekdayNamed(b)) return true
   }
   // "monday" (no article date) and 2025-02-03 (a Monday) may be the same day.
   const weekday = (iso: string) =>
-    /^\d{4}-\d{2}-\d{2}$/.test(iso)
-      ? ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][
-          new Date(`${iso}T00:00:00Z`).getUTCDay()
-        ]
-      : null
+    /^\d{4}-\d{2}-\d{2}$/.test(iso) ? WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()] : null
   return weekday(x) === y || weekday(y) === x
 }
 
@@ -131,12 +133,7 @@ export function sameValue(a: Claim, b: Claim, tolerance = 0.05): boolean {
  * A slot of a figure that a hundred articles give holds a few forms, not a hundred.
  */
 function valueForm(claim: Claim): string {
-  const named =
-    claim.kind === 'day'
-      ? (/monday|tuesday|wednesday|thursday|friday|saturday|sunday/i
-          .exec(claim.text)?.[0]
-          .toLowerCase() ?? '')
-      : ''
+  const named = claim.kind === 'day' ? weekdayNamed(claim) : ''
   return `${claim.kind}\u0000${claim.qualifier ?? ''}\u0000${typeof claim.value}\u0000${String(claim.value)}\u0000${named}`
 }
 
