@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { TermWeights } from '../src/stories/term-weights.js'
 
 describe('TermWeights', () => {
-  it('holds what a Map of sums holds, in the order terms came', () => {
+  it('holds what a Map of sums holds, in the order terms came, new terms placed last', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(5_000), fc.double({ min: 0, max: 10, noNaN: true })), {
@@ -13,7 +13,11 @@ describe('TermWeights', () => {
           const weights = new TermWeights()
           const map = new Map<number, number>()
           for (const [term, weight] of adds) {
-            expect(weights.add(term, weight)).toBe(map.get(term) ?? 0)
+            const known = weights.size
+            const at = weights.place(term)
+            expect(at === known).toBe(!map.has(term))
+            expect(weights.weights[at]).toBe(map.get(term) ?? 0)
+            weights.weights[at] = (weights.weights[at] as number) + weight
             map.set(term, (map.get(term) ?? 0) + weight)
           }
           expect(weights.size).toBe(map.size)

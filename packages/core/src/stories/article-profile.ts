@@ -86,21 +86,27 @@ function termOfWritten(written: string): number {
   return number
 }
 
+/** Empties the table of written words (terms keep their numbers). */
+function forgetWords(): void {
+  wordSlots.fill(0)
+  writtenWords = []
+  termOfWord = []
+}
+
 /** The term number of text[start, end) (whose hash is `hash`), or -1 when it is no term. */
 function termAt(text: string, start: number, end: number, hash: number): number {
   const length = end - start
   for (let slot = hash & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
     const entry = wordSlots[slot] as number
     if (entry === 0) {
-      const written = text.slice(start, end)
-      const found = termOfWritten(written)
       if (writtenWords.length >= TERM_MEMO) {
-        // Full: start again (between two words, so no article's counts are lost).
-        wordSlots.fill(0)
-        writtenWords = []
-        termOfWord = []
+        // Full: start again (between two words; terms keep their numbers, so no
+        // article's counts are lost).
+        forgetWords()
         return termAt(text, start, end, hash)
       }
+      const written = text.slice(start, end)
+      const found = termOfWritten(written)
       writtenWords.push(written)
       termOfWord.push(found)
       wordSlots[slot] = writtenWords.length
@@ -262,9 +268,7 @@ export function profileArticle(
 ): ArticleProfile {
   // Term numbers are kept while their names are few; past that, numbered anew.
   if (termNames.length >= TERM_MEMO) {
-    wordSlots.fill(0)
-    writtenWords = []
-    termOfWord = []
+    forgetWords()
     termNames = []
     termNumbers = new Map()
   }

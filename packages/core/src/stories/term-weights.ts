@@ -22,14 +22,6 @@ export class TermWeights {
     return at < 0 ? undefined : this.weights[at]
   }
 
-  /** Adds `weight` to the weight of `term` (from zero when new) and returns what it was. */
-  add(term: number, weight: number): number {
-    const at = this.place(term)
-    const before = this.weights[at] as number
-    this.weights[at] = before + weight
-    return before
-  }
-
   /**
    * Where `term` is in {@link TermWeights.terms}, added with weight zero when new (then
    * at the end: its place equals the size before).
