@@ -5,6 +5,7 @@ import {
   isWeekday,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
+  STOPWORDS,
 } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
@@ -12,7 +13,6 @@ import {
   NAME_PARTICLES,
   NOT_PLACE_WORDS,
   SMALL_NUMBERS,
-  STOPWORDS,
   singular,
   TITLE_WORDS,
 } from './lexicon.js'

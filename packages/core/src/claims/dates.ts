@@ -3,12 +3,12 @@ import {
   capitalized,
   pastOf,
   RELATIVE_DAYS,
+  STOPWORDS,
   WEEKDAY_ALTERNATION,
   WEEKDAYS,
 } from '../lexicon/index.js'
 import { bisectLeft, bisectRight } from '../sorted.js'
 import type { Found } from './found.js'
-import { STOPWORDS } from './lexicon.js'
 
 /** A calendar day as UTC midnight milliseconds; only the date part ever matters. */
 type Day = number

@@ -1,4 +1,5 @@
-import { STOPWORDS, singular } from './lexicon.js'
+import { STOPWORDS } from '../lexicon/index.js'
+import { singular } from './lexicon.js'
 import type { Token } from './tokens.js'
 
 /** Adds a lower-case word to `seen` as a keyword, unless it is none. */

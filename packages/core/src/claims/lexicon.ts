@@ -7,34 +7,6 @@ export const words = (list: string): Set<string> => new Set(list.trim().split(/\
 const lexicon = <T>(entries: Record<string, T>): ReadonlyMap<string, T> =>
   new Map(Object.entries(entries))
 
-/**
- * A general English stopword list (function words, auxiliaries, pronouns,
- * common adverbs and the verbs of reporting), lower case. Used both for
- * keywords and to tell where a noun phrase after a number ends.
- */
-export const STOPWORDS = words(`
-  a about above across after afterwards again against all almost alone along already also although
-  always am among amongst an and another any anybody anyone anything anyway anywhere are aren't around
-  as at back be became because become becomes been before beforehand behind being below beside besides
-  between beyond both but by can can't cannot could couldn't did didn't do does doesn't doing don't done
-  down during each either else elsewhere enough etc even ever every everybody everyone everything
-  everywhere except few for former formerly from further had hadn't has hasn't have haven't having he
-  he'd he'll he's hence her here here's hers herself him himself his how however i i'd i'll i'm i've if
-  in indeed into is isn't it it's its itself just last latter least less let let's like made make many
-  may me meanwhile might mine more moreover most mostly much must my myself namely neither never
-  nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one only onto
-  or other others otherwise our ours ourselves out over own per perhaps please quite rather really same
-  say said says saying seem seemed seeming seems several she she'd she'll she's should shouldn't since
-  so some somehow someone something sometime sometimes somewhere still such than that that's the their
-  theirs them themselves then thence there there's thereafter thereby therefore therein these they
-  they'd they'll they're they've this those though through throughout thus to together told too toward
-  towards under until up upon us very via was wasn't we we'd we'll we're we've were weren't what what's
-  whatever when whence whenever where where's whereas whereby wherein whether which while who who's
-  whoever whole whom whose why will with within without won't would wouldn't yet you you'd you'll
-  you're you've your yours yourself yourselves also according told tell tells telling added adding
-  asked according get got gets go goes going went come came comes
-`)
-
 /** Words that bound a number: [pattern before the number, qualifier]. Checked in order, so the longer phrase wins. */
 export const QUALIFIER_PATTERNS: ReadonlyArray<
   readonly [RegExp, 'about' | 'up-to' | 'more-than' | 'less-than' | 'at-least']

@@ -6,11 +6,12 @@ import {
   MODALS,
   pastOf,
   RELATIVE_DAYS,
+  STOPWORDS,
   thirdPersonOf,
 } from '../lexicon/index.js'
 import { bisectLeft } from '../sorted.js'
 import type { Claim } from '../types.js'
-import { STOPWORDS, singular, TITLE_WORDS, words } from './lexicon.js'
+import { singular, TITLE_WORDS, words } from './lexicon.js'
 import { isPossessive, withoutPossessive } from './possessive.js'
 import { isCapitalized, startOf, type Token, tokenize } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'

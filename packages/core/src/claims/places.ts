@@ -1,4 +1,4 @@
-import { isWeekday, RELATIVE_DAYS } from '../lexicon/index.js'
+import { isWeekday, RELATIVE_DAYS, STOPWORDS } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
   MONTHS,
@@ -6,7 +6,6 @@ import {
   NOT_PLACE_WORDS,
   PLACE_NAME_WORDS,
   PLACE_NOUNS,
-  STOPWORDS,
   TITLE_WORDS,
   TRAVEL_WORDS,
   VISIT_VERBS,

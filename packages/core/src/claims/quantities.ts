@@ -1,4 +1,10 @@
-import { ARTICLES, DEMONSTRATIVES, LY_NOUNS, POSSESSIVE_DETERMINERS } from '../lexicon/index.js'
+import {
+  ARTICLES,
+  DEMONSTRATIVES,
+  LY_NOUNS,
+  POSSESSIVE_DETERMINERS,
+  STOPWORDS,
+} from '../lexicon/index.js'
 import type { ClaimQualifier, NumericClaimKind } from '../types.js'
 import type { Found } from './found.js'
 import {
@@ -14,7 +20,6 @@ import {
   SCALE_ABBREVIATIONS,
   SCALES,
   SMALL_NUMBERS,
-  STOPWORDS,
   singular,
   TIME_WORDS,
   UNIT_CLASSES,

@@ -1,4 +1,4 @@
-import { STOPWORDS } from './lexicon.js'
+import { STOPWORDS } from '../lexicon/index.js'
 
 // The lemma of an English verb form: "offered" → "offer", "conducting" → "conduct", "signs" → "sign".
 

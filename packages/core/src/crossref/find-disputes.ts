@@ -1,4 +1,5 @@
 import { canonicalPlace } from '../claims/measure.js'
+import { COMMON_SPOKEN_WORDS } from '../lexicon/index.js'
 import { bisectRight } from '../sorted.js'
 import type {
   Article,
@@ -574,15 +575,8 @@ const DISSENT_VERBS = new RegExp(DISSENT_VERB.source, 'giu')
 const ACTS =
   /\b(?:attacks?|shootings?|bombings?|violence|killings?|murders?|massacres?|explosions?|terrorism|nuclear test|tests?|strikes?)\b/i
 
-// Content words that any two voices of a news story share: no sign that one answers the other.
-const COMMON_WORDS = new Set(
-  `people country time year way thing think know want going make good new need right work world
-  believe lot come see take look day just like really get said say told tell also many much well
-  even still back
-  today week month last first great big important clear sure`
-    .split(/\s+/)
-    .map((word) => stem(word)),
-)
+// Stems, as contentWords compares stems.
+const COMMON_WORDS = new Set(COMMON_SPOKEN_WORDS.map((word) => stem(word)))
 
 function contentWords(text: string): Set<string> {
   return new Set(

@@ -1,4 +1,5 @@
 import { SMALL_NUMBERS } from '../claims/lexicon.js'
+import { FUNCTION_WORDS } from '../lexicon/index.js'
 
 /** A word of a quote as written, and the form two outlets' words are compared in. */
 export interface WordToken {
@@ -128,19 +129,7 @@ export function wordTokensOf(text: string): readonly WordToken[] {
   return tokens
 }
 
-// Function words: they carry no statement of their own, so an index keyed on them finds everything.
-const STOP_WORDS = new Set(
-  `a an the and or but nor so yet for of to in on at by with from into onto upon about as than then
-  that this these those there here it its it's is are was were be been being am do does did has have had
-  i me my we us our you your he him his she her they them their who whom whose which what when where why
-  how not no all any some each every both either neither one such own same other very too just also
-  only even still will would shall should can could may might must if because while although though
-  after before since until once over under again further more most less least many much few 1`.split(
-    /\s+/,
-  ),
-)
-
 /** A word too common to identify a statement by itself. */
 export function isStopWord(norm: string): boolean {
-  return STOP_WORDS.has(norm)
+  return FUNCTION_WORDS.has(norm)
 }

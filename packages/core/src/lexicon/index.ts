@@ -25,6 +25,7 @@ export {
   verbForm,
   verbForms,
 } from './speech-verbs.js'
+export { COMMON_SPOKEN_WORDS, FUNCTION_WORDS, NEWS_WORDS, STOPWORDS } from './stopwords.js'
 export {
   capitalized,
   DAY_PARTS,

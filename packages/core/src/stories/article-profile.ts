@@ -1,5 +1,5 @@
-import { STOPWORDS, singular } from '../claims/lexicon.js'
-import { COURTESY_TITLES, WEEKDAYS } from '../lexicon/index.js'
+import { singular } from '../claims/lexicon.js'
+import { NEWS_WORDS, STOPWORDS } from '../lexicon/index.js'
 import type { Article, Claim, Quote, Speaker } from '../types.js'
 
 /**
@@ -43,15 +43,6 @@ const LABEL_LENGTH = 120
 const TITLE_WEIGHT = 3
 const LEAD_WEIGHT = 2
 const LEAD_SENTENCES = 3
-// Words that are common in news whatever the story: they say nothing of which one.
-const NEWS_WORDS = new Set([
-  ...`year years time times day days week weeks month months people percent new news report reports
-  reported told statement official officials people thing things way ways lot part today yesterday
-  tomorrow`.split(/\s+/),
-  ...WEEKDAYS,
-  ...COURTESY_TITLES.map((title) => title.toLowerCase()),
-])
-
 // A word's term (lower case, singular; none for a stopword), kept across articles: the
 // same few thousand words come back in every article, and reading each anew was most of
 // the profile's cost. Written words are looked up where they stand in the text, by
