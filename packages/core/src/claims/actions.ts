@@ -1,11 +1,15 @@
 import {
   ARTICLES,
+  BEFORE_VERB_ADVERBS,
   DEMONSTRATIVES,
+  INDEFINITE_PRONOUNS,
   isReportingVerb,
   isWeekday,
+  OBJECT_PRONOUNS,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
   STOPWORDS,
+  SUBJECT_PRONOUNS,
 } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
@@ -41,10 +45,18 @@ const SAME_PAST = new Set([
   'bid',
 ])
 
-const PRONOUNS = new Set(
-  `i you he she it we they this that these those there here who what which his her its their our
-  my your one someone everyone nobody anyone somebody everybody`.split(/\s+/),
-)
+const PRONOUNS = new Set([
+  ...SUBJECT_PRONOUNS,
+  ...DEMONSTRATIVES,
+  'there',
+  'here',
+  'who',
+  'what',
+  'which',
+  ...POSSESSIVE_DETERMINERS,
+  'one',
+  ...INDEFINITE_PRONOUNS,
+])
 const DETERMINERS = new Set([
   ...ARTICLES,
   ...POSSESSIVE_DETERMINERS,
@@ -53,20 +65,16 @@ const DETERMINERS = new Set([
   // "two criminal gangs": a number word up to ten opens a noun phrase as a determiner does.
   ...[...SMALL_NUMBERS].filter(([, n]) => n >= 2 && n <= 10).map(([word]) => word),
 ])
-const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'me', 'you', 'this', 'that'])
+const OBJECTS = new Set([...OBJECT_PRONOUNS, 'this', 'that'])
 const HAVE = new Set(['has', 'have', 'had'])
 const BE = new Set(['is', 'are', 'was', 'were'])
 /** Words between a subject and its verb that do not change who did what. */
 const ADVERBS = new Set([
-  'also',
+  ...BEFORE_VERB_ADVERBS,
   'already',
-  'then',
-  'later',
   'since',
-  'once',
   'now',
   'just',
-  'again',
   'first',
   'finally',
   'still',
@@ -242,7 +250,7 @@ interface Head {
 function readObject(tokens: readonly Token[], k: number, text: string): Head | null {
   const lower = (t: Token | undefined) => t?.lower ?? ''
   if (lower(tokens[k]) === 'to') return readInfinitive(tokens, k)
-  if (OBJECT_PRONOUNS.has(lower(tokens[k])) && !DETERMINERS.has(lower(tokens[k + 1]))) return null
+  if (OBJECTS.has(lower(tokens[k])) && !DETERMINERS.has(lower(tokens[k + 1]))) return null
   let j = k
   if (DETERMINERS.has(lower(tokens[j])) && !isCapitalized(tokens[j])) j++
   else if (tokens[j]?.lower === 'the') j++

@@ -7,6 +7,7 @@ import {
   pastOf,
   RELATIVE_DAYS,
   STOPWORDS,
+  SUBJECT_PRONOUNS,
   thirdPersonOf,
 } from '../lexicon/index.js'
 import { bisectLeft } from '../sorted.js'
@@ -87,7 +88,7 @@ const STATE_VERBS = new Set(
 )
 /** Verbs whose event is their object: "held a rally", "hosted talks", "staged a protest". */
 const HOLDING_VERBS = words('hold host stage give deliver attend organize organise')
-const PRONOUN_SUBJECTS = words('he she they we i you it')
+const PRONOUN_SUBJECTS = new Set(SUBJECT_PRONOUNS)
 const SUBORDINATORS = words('after before while since upon by when until without')
 /** Words a fronted phrase of time or place opens with: "During his visit on Monday, …". */
 const FRONTED_OPENERS = words(

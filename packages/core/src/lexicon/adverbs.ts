@@ -1,4 +1,10 @@
 /**
+ * Adverbs of time and addition that stand between a subject and its verb:
+ * "he also said", "she later wrote", "they once again".
+ */
+export const BEFORE_VERB_ADVERBS: readonly string[] = ['also', 'then', 'later', 'once', 'again']
+
+/**
  * Words ending in "-ly" that are no adverbs ("family", "ally", "supply",
  * "July"): the rest of such words, longer than a few letters, are read as
  * adverbs ("repeatedly", "publicly").

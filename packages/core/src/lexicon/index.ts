@@ -8,9 +8,10 @@ export {
   TITLE_ABBREVIATIONS,
   TITLE_ALTERNATION,
 } from './abbreviations.js'
-export { LY_NOUN_ALTERNATION, LY_NOUNS } from './adverbs.js'
+export { BEFORE_VERB_ADVERBS, LY_NOUN_ALTERNATION, LY_NOUNS } from './adverbs.js'
 export { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from './determiners.js'
 export { genderOfGivenName } from './given-names.js'
+export { INDEFINITE_PRONOUNS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS } from './pronouns.js'
 export {
   IRREGULAR_SPEECH_FORMS,
   isReportingVerb,

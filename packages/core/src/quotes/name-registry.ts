@@ -1,10 +1,12 @@
 import {
   ABBREVIATION_ALTERNATION,
+  BEFORE_VERB_ADVERBS,
   capitalized,
   genderOfGivenName,
   IRREGULAR_PASTS,
   MODALS,
   MONTHS,
+  SUBJECT_PRONOUNS,
   verbAlternation,
   WEEKDAY_ALTERNATION,
 } from '../lexicon/index.js'
@@ -141,7 +143,7 @@ const STOP_AT_SENTENCE_START = new RegExp(
 
 // A sentence may open with an auxiliary ("Had I known", "Did Rubio"): it is no part of a name.
 const AUXILIARY = /^(?:Had|Has|Have|Did|Does|Is|Are|Was|Were|Would|Could|Should)$/
-const PRONOUN_WORD = /^(?:He|She|I|It|They|We|You)$/
+const PRONOUN_WORD = new RegExp(`^(?:${SUBJECT_PRONOUNS.map(capitalized).join('|')})$`)
 
 /**
  * Every name of a person or organization that the article writes as two or
@@ -277,7 +279,7 @@ function maySpeak(text: string, word: CapitalizedWord): boolean {
   return SPEAKER_VERB_INITIALS.has(text.charCodeAt(at))
 }
 const VERB_AFTER = new RegExp(
-  `^(?:(?:also|then|later|once|again|has|had|have|was|is|would|will|did|does|quickly|repeatedly|openly|publicly|previously|recently|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')})\\b`,
+  `^(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')})\\b`,
   'u',
 )
 const SPEECH_VERB = new RegExp(

@@ -1,6 +1,7 @@
 import {
   ABBREVIATION_ALTERNATION,
   AUXILIARY_VERBS,
+  BEFORE_VERB_ADVERBS,
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
@@ -12,7 +13,7 @@ import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
 const ADVERB = new RegExp(
-  `^(?:also|then|later|once|again|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
+  `^(?:${BEFORE_VERB_ADVERBS.join('|')}|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
   'i',
 )
 const CLAUSE_BREAK =
@@ -215,7 +216,7 @@ const AUXILIARY = [...AUXILIARY_VERBS, ...MODALS].join('|')
 const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 
 // A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
-const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\\s+((?:(?:also|then|later|once|again|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
+const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 export function mainSubject(head: string, first = false): { text: string; at: number } | null {
