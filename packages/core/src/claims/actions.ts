@@ -6,20 +6,14 @@ import {
   isReportingVerb,
   isWeekday,
   OBJECT_PRONOUNS,
+  PLACE_NAME_PARTICLES,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
   STOPWORDS,
   SUBJECT_PRONOUNS,
 } from '../lexicon/index.js'
 import type { Found } from './found.js'
-import {
-  MONTHS,
-  NAME_PARTICLES,
-  NOT_PLACE_WORDS,
-  SMALL_NUMBERS,
-  singular,
-  TITLE_WORDS,
-} from './lexicon.js'
+import { MONTHS, NOT_PLACE_WORDS, SMALL_NUMBERS, singular, TITLE_WORDS } from './lexicon.js'
 import { fromCapitals } from './places.js'
 import { isPossessive, withoutPossessive } from './possessive.js'
 import { isCapitalized, isInnerHyphen, isLowerWord, type Token, touches } from './tokens.js'
@@ -93,6 +87,9 @@ const TITLE_OF = new Set(
   Development Foreign Finance Home Staff the`.split(/\s+/),
 )
 
+// The particles of place names serve the names of those who act as well: "Bank of America".
+const PARTICLES: ReadonlySet<string> = new Set(PLACE_NAME_PARTICLES)
+
 const isQuoteMark = (token: Token | undefined) =>
   token?.type === 'mark' && /^["“”„«»‘’'`]$/.test(token.text)
 
@@ -146,7 +143,7 @@ function readSubject(tokens: readonly Token[], k: number): Subject | null {
     }
     if (
       token.type === 'word' &&
-      NAME_PARTICLES.has(token.text) &&
+      PARTICLES.has(token.text) &&
       nameStart >= 0 &&
       isCapitalized(tokens[j + 1])
     ) {
@@ -339,7 +336,7 @@ function scanNounPhrase(
       }
       continue
     }
-    if (NAME_PARTICLES.has(token.text) && inName && isCapitalized(tokens[j + 1])) {
+    if (PARTICLES.has(token.text) && inName && isCapitalized(tokens[j + 1])) {
       j++
       continue
     }

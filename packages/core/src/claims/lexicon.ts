@@ -360,6 +360,3 @@ export const TRAVEL_WORDS = words(`
 
 /** Verbs that take a place directly: "visited Panama", "toured Guatemala". */
 export const VISIT_VERBS = words(`visit visits visited visiting toured tour tours touring`)
-
-/** Genitives and particles inside place names: "Gulf of Mexico", "Côte d'Ivoire", "Rio de Janeiro". */
-export const NAME_PARTICLES = words(`of de del la da do dos das du des di al el y upon on-the-sea`)

@@ -1,8 +1,7 @@
-import { isWeekday, RELATIVE_DAYS, STOPWORDS } from '../lexicon/index.js'
+import { isWeekday, PLACE_NAME_PARTICLES, RELATIVE_DAYS, STOPWORDS } from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
   MONTHS,
-  NAME_PARTICLES,
   NOT_PLACE_WORDS,
   PLACE_NAME_WORDS,
   PLACE_NOUNS,
@@ -28,6 +27,7 @@ const AT_PLACE = new Set([
 /** Prepositions that lead to a place only after a word of travel: "a visit to", "flew from". */
 const ON_THE_WAY = new Set(['to', 'into', 'toward', 'towards', 'through', 'from', 'via'])
 const LEADS_TO_PLACE = new Set([...AT_PLACE, ...ON_THE_WAY, ...VISIT_VERBS, 'of'])
+const PARTICLES: ReadonlySet<string> = new Set(PLACE_NAME_PARTICLES)
 const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u
 const ABBREVIATED = /^(?:St|Mt|Ft|Pt)$/
 const TEMPORAL = new Set([
@@ -117,7 +117,7 @@ function readPlaceName(
     }
     if (
       token.type === 'word' &&
-      NAME_PARTICLES.has(token.text) &&
+      PARTICLES.has(token.text) &&
       isCapitalized(tokens[j + 1]) &&
       words.length > 0
     ) {

@@ -11,6 +11,12 @@ export {
 export { BEFORE_VERB_ADVERBS, LY_NOUN_ALTERNATION, LY_NOUNS } from './adverbs.js'
 export { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from './determiners.js'
 export { genderOfGivenName } from './given-names.js'
+export {
+  NAME_PARTICLES,
+  PLACE_NAME_PARTICLES,
+  SUBJECT_PARTICLES,
+  SURNAME_PARTICLES,
+} from './name-particles.js'
 export { INDEFINITE_PRONOUNS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS } from './pronouns.js'
 export {
   IRREGULAR_SPEECH_FORMS,

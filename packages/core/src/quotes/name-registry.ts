@@ -6,6 +6,7 @@ import {
   IRREGULAR_PASTS,
   MODALS,
   MONTHS,
+  NAME_PARTICLES,
   SUBJECT_PRONOUNS,
   verbAlternation,
   WEEKDAY_ALTERNATION,
@@ -135,8 +136,8 @@ const ABBREVIATION = new RegExp(
   'u',
 )
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
-const NAME_PARTICLE = /^(?:of|de|van|von|bin|al|da|del|la|le|for)$/
-const NAME_PARTICLE_START = /^(?:of|de|van|von|bin|al|da|del|la|le|for)\b/
+const NAME_PARTICLE = new RegExp(`^(?:${NAME_PARTICLES.join('|')})$`)
+const NAME_PARTICLE_START = new RegExp(`^(?:${NAME_PARTICLES.join('|')})\\b`)
 const STOP_AT_SENTENCE_START = new RegExp(
   `^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|${WEEKDAY_ALTERNATION}|${MONTHS.map(capitalized).join('|')}|Mr|Mrs|Ms)$`,
 )

@@ -6,6 +6,7 @@ import {
   LY_NOUN_ALTERNATION,
   MODALS,
   RELATIVE_DAYS,
+  SUBJECT_PARTICLES,
   verbAlternation,
 } from '../lexicon/index.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
@@ -216,7 +217,7 @@ const AUXILIARY = [...AUXILIARY_VERBS, ...MODALS].join('|')
 const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 
 // A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
-const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|of|de|van|von))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
+const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 
 /** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
 export function mainSubject(head: string, first = false): { text: string; at: number } | null {

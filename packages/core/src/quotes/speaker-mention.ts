@@ -2,6 +2,7 @@ import {
   COMMON_TITLES,
   DAY_PARTS,
   genderOfGivenName,
+  SURNAME_PARTICLES,
   TITLE_ALTERNATION,
   WEEKDAY_ALTERNATION,
 } from '../lexicon/index.js'
@@ -79,7 +80,7 @@ function isNameToken(word: string): boolean {
   return NAME_TOKEN.test(word)
 }
 const INITIALS = /^\p{Lu}\.(?:\p{Lu}\.)*$/u
-const PARTICLE = /^(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten)$/
+const PARTICLE = new RegExp(`^(?:${SURNAME_PARTICLES.join('|')})$`)
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
 const DETERMINER =
   /^(?:a|an|the|this|that|one|another|some|several|two|three|many|his|her|their|its|our|other)$/i
