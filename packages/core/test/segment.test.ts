@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { ParseEnglish } from 'parse-english'
 import { describe, expect, it } from 'vitest'
 import { normalizeArticle, splitSentences } from '../src/index.js'
+import { SentenceParser } from '../src/segment/split-sentences.js'
 import type { Article } from '../src/types.js'
 
 const sentencesOf = (text: string) => splitSentences(text).map((r) => text.slice(r.start, r.end))
@@ -18,6 +21,53 @@ describe('splitSentences', () => {
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([])
     expect(splitSentences(' \n\t ')).toEqual([])
+  })
+
+  it('parses as parse-english does, token for token, with its faster tokenizer', () => {
+    const english = new ParseEnglish()
+    const parser = new SentenceParser()
+    const newsy = fc.array(
+      fc.constantFrom(
+        'Mr. Roe',
+        ' said',
+        '. ',
+        '“It was',
+        '” ',
+        '‘',
+        '’',
+        '!',
+        '?',
+        '…',
+        ' U.S.',
+        ' 3.5',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u00a0',
+        ' - ',
+        '—',
+        'e\u0301',
+        '😀',
+        '\ud800',
+        ' (AP)',
+        'don’t',
+        '#1',
+        '%',
+      ),
+      { maxLength: 30 },
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          newsy.map((parts) => parts.join('')),
+          fc.string({ unit: 'binary' }),
+        ),
+        (text) => {
+          expect(parser.parse(text)).toEqual(english.parse(text))
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 
   it('returns a text without a terminal mark as one sentence', () => {
