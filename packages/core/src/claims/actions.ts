@@ -9,6 +9,8 @@ import {
   PLACE_NAME_PARTICLES,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
+  RELATIVE_DAYS,
+  RELATIVE_TIMES,
   STOPWORDS,
   SUBJECT_PRONOUNS,
 } from '../lexicon/index.js'
@@ -76,10 +78,11 @@ const ADVERBS = new Set([
 ])
 const NEGATIONS = new Set(['not', 'never', "didn't", 'didn’t', 'no'])
 /** Words that open a sentence but are no part of a name: "Yesterday Rubio …". */
-const OPENERS = new Set(
-  `yesterday today tonight earlier later meanwhile however also then now still instead last next
-  this that but and so thus`.split(/\s+/),
-)
+const OPENERS = new Set([
+  ...RELATIVE_DAYS.filter((day) => day !== 'tomorrow'),
+  ...RELATIVE_TIMES,
+  ...`meanwhile however also then now still instead last next this that but and so thus`.split(' '),
+])
 /** Department words a title takes after "of": "Secretary of State Marco Rubio". */
 const TITLE_OF = new Set(
   `State Defense Defence Homeland Security Treasury Commerce Labor Labour Health Human Services

@@ -243,12 +243,6 @@ export const ATTACHED_UNITS = words(
   `km kms mi m ft yd cm mm ha kg kgs g t lb lbs oz l ml kph mph kmh hr hrs`,
 )
 
-/** What follows a number that is a clock time, not a quantity. */
-export const TIME_WORDS = words(`
-  a.m am p.m pm o'clock o’clock gmt utc et est edt pt pst pdt ct cst cdt mt mst mdt bst cet cest ist jst
-  aest hrs h
-`)
-
 export const MONTHS: ReadonlySet<string> = new Set([...MONTH_NAMES, ...MONTH_ABBREVIATIONS])
 
 /** Words before a number that make it a rank or an identifier: "No. 1", "number 10", "#2". */

@@ -6,6 +6,7 @@ import {
   MODALS,
   pastOf,
   RELATIVE_DAYS,
+  RELATIVE_TIMES,
   STOPWORDS,
   SUBJECT_PRONOUNS,
   thirdPersonOf,
@@ -91,9 +92,10 @@ const HOLDING_VERBS = words('hold host stage give deliver attend organize organi
 const PRONOUN_SUBJECTS = new Set(SUBJECT_PRONOUNS)
 const SUBORDINATORS = words('after before while since upon by when until without')
 /** Words a fronted phrase of time or place opens with: "During his visit on Monday, …". */
-const FRONTED_OPENERS = words(
-  'on during after before at in last early late this since by until following earlier later',
-)
+const FRONTED_OPENERS = new Set([
+  ...words('on during after before at in last early late this since by until following'),
+  ...RELATIVE_TIMES,
+])
 /** Forms of verbs of speech that the stopword list holds or that are irregular. */
 const SPEECH_FORMS = new RegExp(
   `^(?:${['say', 'tell', 'write', 'speak'].flatMap((verb) => [pastOf(verb), thirdPersonOf(verb)]).join('|')})$`,

@@ -1,4 +1,10 @@
-import { isWeekday, PLACE_NAME_PARTICLES, RELATIVE_DAYS, STOPWORDS } from '../lexicon/index.js'
+import {
+  isWeekday,
+  PLACE_NAME_PARTICLES,
+  RELATIVE_DAYS,
+  RELATIVE_TIMES,
+  STOPWORDS,
+} from '../lexicon/index.js'
 import type { Found } from './found.js'
 import {
   MONTHS,
@@ -32,7 +38,8 @@ const INITIALISM = /^(?:\p{Lu}\.)+\p{Lu}$/u
 const ABBREVIATED = /^(?:St|Mt|Ft|Pt)$/
 const TEMPORAL = new Set([
   ...RELATIVE_DAYS,
-  ...'earlier later recently currently now then again instead alone'.split(' '),
+  ...RELATIVE_TIMES,
+  ...'recently currently now then again instead alone'.split(' '),
 ])
 
 interface PlaceName {

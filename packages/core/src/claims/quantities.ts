@@ -1,5 +1,6 @@
 import {
   ARTICLES,
+  CLOCK_WORDS,
   DEMONSTRATIVES,
   LY_NOUNS,
   POSSESSIVE_DETERMINERS,
@@ -21,7 +22,6 @@ import {
   SCALES,
   SMALL_NUMBERS,
   singular,
-  TIME_WORDS,
   UNIT_CLASSES,
   VAGUE_AMOUNTS,
 } from './lexicon.js'
@@ -37,6 +37,7 @@ const YEAR_PREPOSITIONS = new Set(
     ' ',
   ),
 )
+const CLOCK: ReadonlySet<string> = new Set(CLOCK_WORDS)
 const DEGREE_WORDS = new Set(['most', 'more', 'least', 'very'])
 const NOT_ADVERBS = new Set(LY_NOUNS)
 const FRACTION =
@@ -545,7 +546,7 @@ function readAttached(reading: Reading): boolean {
     }
   }
   const next = tokens[reading.last + 1]
-  return !(next?.type === 'word' && TIME_WORDS.has(next.lower) && core.digits)
+  return !(next?.type === 'word' && CLOCK.has(next.lower) && core.digits)
 }
 
 /** "40%", "40 percent", "3 percentage points", with what it is a percentage of. */

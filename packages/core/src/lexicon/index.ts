@@ -34,12 +34,14 @@ export {
 } from './speech-verbs.js'
 export { COMMON_SPOKEN_WORDS, FUNCTION_WORDS, NEWS_WORDS, STOPWORDS } from './stopwords.js'
 export {
+  CLOCK_WORDS,
   capitalized,
   DAY_PARTS,
   isWeekday,
   MONTH_ABBREVIATIONS,
   MONTHS,
   RELATIVE_DAYS,
+  RELATIVE_TIMES,
   WEEKDAY_ALTERNATION,
   WEEKDAYS,
 } from './time-words.js'

@@ -47,6 +47,20 @@ export const isWeekday = (word: string): boolean => (WEEKDAYS as readonly string
 /** Days named from the day of writing: "yesterday", "today", "tonight", "tomorrow". */
 export const RELATIVE_DAYS: readonly string[] = ['yesterday', 'today', 'tonight', 'tomorrow']
 
+/** Times named from another time, before or after it: "earlier", "later". */
+export const RELATIVE_TIMES: readonly string[] = ['earlier', 'later']
+
+/**
+ * What follows a number that is a clock time, lower case, without a final
+ * period: "a.m", "pm", "o'clock" and the time zones news writes ("GMT", "EST").
+ */
+export const CLOCK_WORDS: readonly string[] = `
+  a.m am p.m pm o'clock o’clock gmt utc et est edt pt pst pdt ct cst cdt mt mst mdt bst cet cest ist jst
+  aest hrs h
+`
+  .trim()
+  .split(/\s+/)
+
 /** Parts of a day that follow a day's name: "Monday morning", "last night". */
 export const DAY_PARTS: readonly string[] = ['morning', 'afternoon', 'evening', 'night']
 

@@ -6,6 +6,7 @@ import {
   LY_NOUN_ALTERNATION,
   MODALS,
   RELATIVE_DAYS,
+  RELATIVE_TIMES,
   SUBJECT_PARTICLES,
   verbAlternation,
 } from '../lexicon/index.js'
@@ -22,7 +23,7 @@ const CLAUSE_BREAK =
 // What ends the noun phrase after a cue: a mark, or a preposition, a relative word, another
 // cue ("told", "adding") or a word of time (the relative days but "tomorrow").
 const NP_AFTER_CUE_END = new RegExp(
-  `[,.;:!?—–(“”"]|\\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|${verbAlternation(['tell'], ['past'])}|${verbAlternation(['add', 'say'], ['ing'])}|according|via|through|over|under|earlier|later|${RELATIVE_DAYS.filter((day) => day !== 'tomorrow').join('|')}|recently|then)\\s`,
+  `[,.;:!?—–(“”"]|\\s(?:in|on|at|to|during|after|before|about|of|from|with|for|when|while|who|as|that|this|last|${verbAlternation(['tell'], ['past'])}|${verbAlternation(['add', 'say'], ['ing'])}|according|via|through|over|under|${RELATIVE_TIMES.join('|')}|${RELATIVE_DAYS.filter((day) => day !== 'tomorrow').join('|')}|recently|then)\\s`,
   'i',
 )
 

@@ -2,6 +2,7 @@ import {
   COMMON_TITLES,
   DAY_PARTS,
   genderOfGivenName,
+  RELATIVE_TIMES,
   SURNAME_PARTICLES,
   TITLE_ALTERNATION,
   WEEKDAY_ALTERNATION,
@@ -567,7 +568,7 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
 const DAY = new RegExp(`^(?:${WEEKDAY_ALTERNATION})(?:[’']s)?$`)
 
 const TRAILING_TIME = new RegExp(
-  `\\s+(?:on|last|this|early|late)\\s+(?:(?:${WEEKDAY_ALTERNATION})(?:\\s+(?:${DAY_PARTS.join('|')}))?|week|month|year|${DAY_PARTS.join('|')})$|\\s+(?:today|yesterday|earlier|later)$|(?<=[\\p{L}.])\\s+(?:${WEEKDAY_ALTERNATION})$`,
+  `\\s+(?:on|last|this|early|late)\\s+(?:(?:${WEEKDAY_ALTERNATION})(?:\\s+(?:${DAY_PARTS.join('|')}))?|week|month|year|${DAY_PARTS.join('|')})$|\\s+(?:today|yesterday|${RELATIVE_TIMES.join('|')})$|(?<=[\\p{L}.])\\s+(?:${WEEKDAY_ALTERNATION})$`,
   'u',
 )
 
@@ -581,8 +582,7 @@ const TRAILING_TIME_WORDS = new Set([
   'year',
   'today',
   'yesterday',
-  'earlier',
-  'later',
+  ...RELATIVE_TIMES,
 ])
 
 /** Whether `text`'s last word, after white space, is one a trailing time ends with. */
