@@ -11,17 +11,15 @@
  *   node bench/latency.bench.mjs           prints the figures
  *   node bench/latency.bench.mjs --write   also rewrites the mcp section of BENCHMARKS.md
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { createCorpus, loadArticleDirectory, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js'
+import { measuredOn, writeSection } from '../../../packages/core/bench/benchmarks-md.mjs'
 import { mulberry32 } from '../../../packages/core/bench/mulberry32.mjs'
 import { createServer } from '../dist/server.js'
 
 const ROOT = new URL('../../../', import.meta.url)
-const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const write = process.argv.includes('--write')
 
 const { sources } = await loadArticleDirectory(fileURLToPath(new URL('seeds/', ROOT)))
@@ -113,12 +111,7 @@ const verdict = `Slowest p95: ${fmt(worst)} ms (target under 50 ms: ${worst < 50
 console.log(table)
 console.log(verdict)
 if (write) {
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`
-  const section = `<!-- mcp:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/latency.bench.mjs --write\` in \`apps/mcp-server\` (run by \`pnpm bench\`). Each call goes through a real MCP client over an in-memory transport; the corpus analysis is computed once before timing, as at server start. \`compare_sources\` remembers its answer per corpus state and argument, and \`search\` folds the corpus's texts once per state: their first call pays that cost (first-call column), later calls do not.\n\n${table}\n\n**${verdict}**\n<!-- mcp:end -->`
-  const md = readFileSync(BENCHMARKS_MD, 'utf8')
-  const next = md.includes('<!-- mcp:start -->')
-    ? md.replace(/<!-- mcp:start -->[\s\S]*<!-- mcp:end -->/, section)
-    : `${md.trimEnd()}\n\n## MCP tool latency (\`apps/mcp-server/bench/latency.bench.mjs\`)\n\n${section}\n`
-  writeFileSync(BENCHMARKS_MD, next)
+  const body = `${measuredOn({ oneUsed: false })} with \`node bench/latency.bench.mjs --write\` in \`apps/mcp-server\` (run by \`pnpm bench\`). Each call goes through a real MCP client over an in-memory transport; the corpus analysis is computed once before timing, as at server start. \`compare_sources\` remembers its answer per corpus state and argument, and \`search\` folds the corpus's texts once per state: their first call pays that cost (first-call column), later calls do not.\n\n${table}\n\n**${verdict}**`
+  writeSection('mcp', body, `## MCP tool latency (\`apps/mcp-server/bench/latency.bench.mjs\`)`)
   console.log('wrote the mcp section of BENCHMARKS.md')
 }

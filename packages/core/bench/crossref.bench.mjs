@@ -12,14 +12,10 @@
  *   node bench/crossref.bench.mjs --quick   only the 250 and 1,000 article sizes
  *   node bench/crossref.bench.mjs --dev-only  source stories from the seeds and quotes-dev only
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { crossReference, normalizeArticle } from '../dist/index.js'
-import { retoldCorpus, sourceStories } from './retold-corpus.mjs'
+import { measuredOn, writeSection } from './benchmarks-md.mjs'
+import { describeSources, retoldCorpus, sourceStories } from './retold-corpus.mjs'
 
-const ROOT = new URL('../../../', import.meta.url)
-const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const write = process.argv.includes('--write')
 const quick = process.argv.includes('--quick')
 
@@ -82,18 +78,11 @@ console.log(table)
 console.log(targets.join('\n'))
 console.log(growth)
 if (write) {
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores (one used), Node ${process.version}`
-  const section = `<!-- crossref:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/crossref.bench.mjs --write\`${quick ? ' --quick' : ''} (run by \`pnpm bench\`). Source stories: ${Object.entries(
-    read,
+  const body = `${measuredOn()} with \`node bench/crossref.bench.mjs --write\`${quick ? ' --quick' : ''} (run by \`pnpm bench\`). Source stories: ${describeSources(read)} (retold as \`bench/retold-corpus.mjs\` says, 0–2 days after each source's date, by 12 outlets). crossReference is timed alone, on articles normalized beforehand (normalizeArticle shown apart).\n\n${table}\n\n**${targets.join('; ')}.** ${growth}`
+  writeSection(
+    'crossref',
+    body,
+    `## Cross-referencing (\`packages/core/bench/crossref.bench.mjs\`)\n\nHow the corpora are built is described at the top of the script: real text from the seeds (and the quotes-dev articles when present), retold per article with dropped words, cut quotes, moved numbers and borrowed paragraphs, so that no text repeats exactly.`,
   )
-    .map(([set, n]) => `${n} ${set}`)
-    .join(
-      ', ',
-    )} (retold as \`bench/retold-corpus.mjs\` says, 0–2 days after each source's date, by 12 outlets). crossReference is timed alone, on articles normalized beforehand (normalizeArticle shown apart).\n\n${table}\n\n**${targets.join('; ')}.** ${growth}\n<!-- crossref:end -->`
-  const md = readFileSync(BENCHMARKS_MD, 'utf8')
-  const next = md.includes('<!-- crossref:start -->')
-    ? md.replace(/<!-- crossref:start -->[\s\S]*<!-- crossref:end -->/, section)
-    : `${md.trimEnd()}\n\n## Cross-referencing (\`packages/core/bench/crossref.bench.mjs\`)\n\nHow the corpora are built is described at the top of the script: real text from the seeds (and the quotes-dev articles when present), retold per article with dropped words, cut quotes, moved numbers and borrowed paragraphs, so that no text repeats exactly.\n\n${section}\n`
-  writeFileSync(BENCHMARKS_MD, next)
   console.log('wrote the crossref section of BENCHMARKS.md')
 }

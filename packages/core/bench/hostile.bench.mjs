@@ -12,12 +12,9 @@
  *   node bench/hostile.bench.mjs --quick   10 KB and 100 KB only
  *   node bench/hostile.bench.mjs --write   also rewrites the hostile section of BENCHMARKS.md
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { crossReference, extractClaims, extractQuotes, normalizeArticle } from '../dist/index.js'
+import { measuredOn, writeSection } from './benchmarks-md.mjs'
 
-const BENCHMARKS_MD = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
 const write = process.argv.includes('--write')
 const SIZES = process.argv.includes('--quick') ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
 
@@ -140,13 +137,11 @@ const table = [
 console.log(table)
 
 if (write) {
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores (one used), Node ${process.version}`
-  const section = `<!-- hostile:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/hostile.bench.mjs --write\` (run by \`pnpm bench\`). Best of three runs per cell (one where a run takes over 2 s), after a warm-up; the machine was shared with other jobs, so single cells are noisy; the growth column is the largest ratio of a stage's time to its time at a tenth of the size (stages under 5 ms at the smaller size left out): linear is ×10, n·log n about ×12.\n\n${table}\n<!-- hostile:end -->`
-  // Read right before writing: other benchmarks rewrite their own sections of this file.
-  const md = readFileSync(BENCHMARKS_MD, 'utf8')
-  const next = md.includes('<!-- hostile:start -->')
-    ? md.replace(/<!-- hostile:start -->[\s\S]*<!-- hostile:end -->/, section)
-    : `${md.trimEnd()}\n\n## Hostile input, time per stage (\`packages/core/bench/hostile.bench.mjs\`)\n\n${section}\n`
-  writeFileSync(BENCHMARKS_MD, next)
+  const body = `${measuredOn()} with \`node bench/hostile.bench.mjs --write\` (run by \`pnpm bench\`). Best of three runs per cell (one where a run takes over 2 s), after a warm-up; the machine was shared with other jobs, so single cells are noisy; the growth column is the largest ratio of a stage's time to its time at a tenth of the size (stages under 5 ms at the smaller size left out): linear is ×10, n·log n about ×12.\n\n${table}`
+  writeSection(
+    'hostile',
+    body,
+    `## Hostile input, time per stage (\`packages/core/bench/hostile.bench.mjs\`)`,
+  )
   console.log('wrote the hostile section of BENCHMARKS.md')
 }

@@ -38,7 +38,7 @@
  *   node bench/html.bench.mjs --quick   two short rounds, a smoke test only
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
@@ -47,28 +47,16 @@ import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { decodeHtmlBytes, fileStemId, ingestArticle } from '../dist/index.js'
+import { readFlags, writeSection } from './benchmarks-md.mjs'
 import { mulberry32 } from './mulberry32.mjs'
 
 const USAGE = 'usage: node bench/html.bench.mjs [--write] [--quick]'
-const flags = new Set(process.argv.slice(2))
-for (const flag of flags) {
-  if (!['--write', '--quick', '--help', '-h'].includes(flag)) {
-    console.error(`unknown option ${flag}\n${USAGE}`)
-    process.exit(2)
-  }
-}
-if (flags.has('--help') || flags.has('-h')) {
-  console.log(USAGE)
-  process.exit(0)
-}
+const flags = readFlags(USAGE, ['--write', '--quick'])
 const quick = flags.has('--quick')
 
 const ROOT = new URL('../../../', import.meta.url)
-const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const PAGES_RELATIVE = '../shared/eval/extract-dev/html/'
 const PAGES_DIR = fileURLToPath(new URL(PAGES_RELATIVE, ROOT))
-const SECTION_START = '<!-- html:start -->'
-const SECTION_END = '<!-- html:end -->'
 const ROUNDS = quick ? 2 : 7
 const WARMUP_MS = quick ? 0 : 1500
 const SHUFFLE_SEED = 0x417d1
@@ -377,15 +365,6 @@ console.log(body)
 if (sink < 0) console.log(sink)
 
 if (flags.has('--write')) {
-  const section = `${SECTION_START}\n${body}\n${SECTION_END}`
-  let markdown = readFileSync(BENCHMARKS_MD, 'utf8')
-  const start = markdown.indexOf(SECTION_START)
-  const end = markdown.indexOf(SECTION_END)
-  if (start >= 0 && end > start) {
-    markdown = markdown.slice(0, start) + section + markdown.slice(end + SECTION_END.length)
-  } else {
-    markdown = `${markdown.trimEnd()}\n\n## HTML extraction (\`packages/core/bench/html.bench.mjs\`)\n\n${section}\n`
-  }
-  writeFileSync(BENCHMARKS_MD, markdown)
+  writeSection('html', body, '## HTML extraction (`packages/core/bench/html.bench.mjs`)')
   console.error('wrote the html section of BENCHMARKS.md')
 }

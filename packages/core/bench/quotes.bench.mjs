@@ -8,13 +8,12 @@
  *   node bench/quotes.bench.mjs           prints the figures
  *   node bench/quotes.bench.mjs --write   also rewrites the quotes section of BENCHMARKS.md
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { extractQuotes, loadArticleDirectory, normalizeArticle } from '../dist/index.js'
+import { measuredOn, writeSection } from './benchmarks-md.mjs'
 
 const ROOT = new URL('../../../', import.meta.url)
-const BENCHMARKS_MD = fileURLToPath(new URL('BENCHMARKS.md', ROOT))
 const GOLD_PATH = fileURLToPath(new URL('../shared/eval/quotes-dev/gold.jsonl', ROOT))
 const write = process.argv.includes('--write')
 
@@ -63,12 +62,7 @@ const table = [
 ].join('\n')
 console.log(table)
 if (write) {
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores (one used), Node ${process.version}`
-  const section = `<!-- quotes:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/quotes.bench.mjs --write\` (run by \`pnpm bench\`). extractQuotes alone, on articles normalized beforehand.\n\n${table}\n<!-- quotes:end -->`
-  const md = readFileSync(BENCHMARKS_MD, 'utf8')
-  const next = md.includes('<!-- quotes:start -->')
-    ? md.replace(/<!-- quotes:start -->[\s\S]*<!-- quotes:end -->/, section)
-    : `${md.trimEnd()}\n\n## Quote extraction (\`packages/core/bench/quotes.bench.mjs\`)\n\n${section}\n`
-  writeFileSync(BENCHMARKS_MD, next)
+  const body = `${measuredOn()} with \`node bench/quotes.bench.mjs --write\` (run by \`pnpm bench\`). extractQuotes alone, on articles normalized beforehand.\n\n${table}`
+  writeSection('quotes', body, `## Quote extraction (\`packages/core/bench/quotes.bench.mjs\`)`)
   console.log('wrote the quotes section of BENCHMARKS.md')
 }

@@ -18,6 +18,12 @@ import { mulberry32 } from './mulberry32.mjs'
 const ROOT = new URL('../../../', import.meta.url)
 const EVAL = (name) => fileURLToPath(new URL(`../shared/eval/${name}/gold.jsonl`, ROOT))
 
+/** What `sourceStories` read, for a report: "5 seeds, 84 quotes-dev, 840 quotes-train". */
+export const describeSources = (read) =>
+  Object.entries(read)
+    .map(([set, n]) => `${n} ${set}`)
+    .join(', ')
+
 /** Source stories: paragraphs and a date. `sets` counts what was read. */
 export async function sourceStories({ sets = ['quotes-dev', 'quotes-train'] } = {}) {
   const { sources } = await loadArticleDirectory(fileURLToPath(new URL('seeds/', ROOT)))

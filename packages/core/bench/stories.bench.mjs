@@ -11,9 +11,6 @@
  *   node bench/stories.bench.mjs --write   also rewrites the stories section of BENCHMARKS.md
  *   node bench/stories.bench.mjs --quick   only 1,000 articles
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import {
   createStoryIndex,
   extractClaims,
@@ -21,9 +18,9 @@ import {
   normalizeArticle,
   profileArticle,
 } from '../dist/index.js'
-import { retoldCorpus, sourceStories } from './retold-corpus.mjs'
+import { measuredOn, writeSection } from './benchmarks-md.mjs'
+import { describeSources, retoldCorpus, sourceStories } from './retold-corpus.mjs'
 
-const BENCHMARKS_MD = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
 const write = process.argv.includes('--write')
 const quick = process.argv.includes('--quick')
 const { stories, read } = await sourceStories()
@@ -87,18 +84,7 @@ const verdict = `Assigning one new article with ${fmt(last.size)} in the index: 
 console.log(table)
 console.log(verdict)
 if (write) {
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores (one used), Node ${process.version}`
-  const section = `<!-- stories:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`node bench/stories.bench.mjs --write\`${quick ? ' --quick' : ''} (run by \`pnpm bench\`). Source stories: ${Object.entries(
-    read,
-  )
-    .map(([set, n]) => `${n} ${set}`)
-    .join(
-      ', ',
-    )}, retold by 12 outlets (bench/retold-corpus.mjs); each size's corpus holds about size / ${stories.length} articles per story.\n\n${table}\n\n**${verdict}**\n<!-- stories:end -->`
-  const md = readFileSync(BENCHMARKS_MD, 'utf8')
-  const next = md.includes('<!-- stories:start -->')
-    ? md.replace(/<!-- stories:start -->[\s\S]*<!-- stories:end -->/, section)
-    : `${md.trimEnd()}\n\n## Stories (\`packages/core/bench/stories.bench.mjs\`)\n\n${section}\n`
-  writeFileSync(BENCHMARKS_MD, next)
+  const body = `${measuredOn()} with \`node bench/stories.bench.mjs --write\`${quick ? ' --quick' : ''} (run by \`pnpm bench\`). Source stories: ${describeSources(read)}, retold by 12 outlets (bench/retold-corpus.mjs); each size's corpus holds about size / ${stories.length} articles per story.\n\n${table}\n\n**${verdict}**`
+  writeSection('stories', body, `## Stories (\`packages/core/bench/stories.bench.mjs\`)`)
   console.log('wrote the stories section of BENCHMARKS.md')
 }

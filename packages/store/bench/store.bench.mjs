@@ -8,11 +8,12 @@
 // rate into a server too: 1 and 2 threads, and two processes at once on disjoint halves.
 // usage: node bench/store.bench.mjs [--size N] [--quick] [--write] [--keep DIR] [--database URL]
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { writeSection } from '../../core/bench/benchmarks-md.mjs'
 import { retoldCorpus, sourceStories } from '../../core/bench/retold-corpus.mjs'
 import { ingest, openStore } from '../dist/index.js'
 
@@ -260,14 +261,10 @@ const table = [
 process.stdout.write(`${table}\n`)
 
 if (values.write) {
-  const path = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
-  const md = readFileSync(path, 'utf8')
   const load = (await import('node:os')).loadavg()[0].toFixed(1)
-  const section = `<!-- store:start -->\nPGlite on disk, ${size} retold articles, Node ${process.version}, on a 2-core machine shared with other work (load average ${load} at the end).\n\n${table}\n<!-- store:end -->`
-  writeFileSync(
-    path,
-    md.includes('<!-- store:start -->')
-      ? md.replace(/<!-- store:start -->[\s\S]*<!-- store:end -->/, section)
-      : `${md.trimEnd()}\n\n## Store (\`packages/store/bench/store.bench.mjs\`)\n\n${section}\n`,
+  writeSection(
+    'store',
+    `PGlite on disk, ${size} retold articles, Node ${process.version}, on a 2-core machine shared with other work (load average ${load} at the end).\n\n${table}`,
+    '## Store (`packages/store/bench/store.bench.mjs`)',
   )
 }
