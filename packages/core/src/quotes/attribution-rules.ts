@@ -207,6 +207,12 @@ export function accordingToAfter(after: string, base: number): Attribution | nul
   }
 }
 
+/** The phrase after an inverted cue, up to a comma, colon, semicolon, dash or parenthesis: "According to Rubio, …", "Said Rubio: …". */
+const phraseAfterCue = (gap: string): string => {
+  const stop = gap.search(/[,:;—–(]/)
+  return (stop < 0 ? gap : gap.slice(0, stop)).trim()
+}
+
 /** `Rubio said, “…”` / `…, saying, “…”` / `According to X, “…”` / `Rubio said the US was “grateful”`. */
 export function cueBefore(before: string, base: number): Attribution | null {
   const cues: RegExpExecArray[] = []
@@ -217,20 +223,30 @@ export function cueBefore(before: string, base: number): Attribution | null {
   for (let i = cues.length - 1; i >= 0; i--) {
     const cue = cues[i] as RegExpExecArray
     const cueText = cue[0]
+    const found = (
+      mention: Attribution['mention'],
+      at: number,
+      rule: Attribution['rule'],
+      confidence: number,
+    ): Attribution => ({
+      mention,
+      mentionAt: at,
+      cue: { text: cueText, at: base + cue.index },
+      rule,
+      confidence,
+    })
     const gap = before.slice(cue.index + cueText.length)
     const far = gap.length > 90 || /[.!?]\s/.test(gap)
     if (/^according\s+to$/i.test(cueText) || /^in\s+the\s+words\s+of$/i.test(cueText)) {
-      const stop = gap.search(/[,:;—–(]|$/)
-      const phrase = gap.slice(0, stop).trim()
+      const phrase = phraseAfterCue(gap)
       const mention = parseSpeakerMention(phrase)
       if (!isUsableMention(mention)) continue
-      return {
+      return found(
         mention,
-        mentionAt: base + cue.index + cueText.length + gap.indexOf(phrase),
-        cue: { text: cueText, at: base + cue.index },
-        rule: 'according-to',
-        confidence: 0.9,
-      }
+        base + cue.index + cueText.length + gap.indexOf(phrase),
+        'according-to',
+        0.9,
+      )
     }
     const head = before.slice(0, cue.index)
     // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
@@ -252,13 +268,7 @@ export function cueBefore(before: string, base: number): Attribution | null {
       isUsableMention(adjacentMention) &&
       adjacentMention.form === 'name'
     ) {
-      return {
-        mention: adjacentMention,
-        mentionAt: mentionAt(head, base, adjacent),
-        cue: { text: cueText, at: base + cue.index },
-        rule: 'cue-before',
-        confidence: 0.85,
-      }
+      return found(adjacentMention, mentionAt(head, base, adjacent), 'cue-before', 0.85)
     }
     // "AFP quoted a witness as saying": the one quoted speaks, not the outlet that quotes.
     const quotedAs = PARTICIPLE_CUE.test(cueText)
@@ -268,55 +278,39 @@ export function cueBefore(before: string, base: number): Attribution | null {
       const phrase = quotedAs[1] as string
       const mention = parseSpeakerMention(phrase)
       if (isUsableMention(mention))
-        return {
+        return found(
           mention,
-          mentionAt: base + quotedAs.index + quotedAs[0].indexOf(phrase),
-          cue: { text: cueText, at: base + cue.index },
-          rule: 'cue-before',
-          confidence: 0.85,
-        }
+          base + quotedAs.index + quotedAs[0].indexOf(phrase),
+          'cue-before',
+          0.85,
+        )
     }
     if (PARTICIPLE_CUE.test(cueText)) {
       const subject = mainSubject(head)
       if (!subject) continue
       const mention = parseSpeakerMention(subject.text)
       if (!isUsableMention(mention)) continue
-      return {
-        mention,
-        mentionAt: base + subject.at,
-        cue: { text: cueText, at: base + cue.index },
-        rule: 'cue-before',
-        confidence: 0.85,
-      }
+      return found(mention, base + subject.at, 'cue-before', 0.85)
     }
     const phrase = trailingNounPhrase(head)
     if (phrase) {
       const mention = parseSpeakerMention(phrase.text)
       if (isUsableMention(mention)) {
         const confidence = (NAMING_CUE.test(cueText) ? 0.8 : 0.9) - (far ? 0.2 : 0)
-        return {
-          mention,
-          mentionAt: mentionAt(head, base, phrase),
-          cue: { text: cueText, at: base + cue.index },
-          rule: 'cue-before',
-          confidence,
-        }
+        return found(mention, mentionAt(head, base, phrase), 'cue-before', confidence)
       }
     }
     if (head.trim() === '' || /[,:]\s*$/.test(head)) {
       // "Said Rubio: “…”", or an inverted cue after a fronted clause.
-      const stop = gap.search(/[,:;—–(]/)
-      const np = (stop < 0 ? gap : gap.slice(0, stop)).trim()
+      const np = phraseAfterCue(gap)
       const mention = parseSpeakerMention(np)
-      if (isUsableMention(mention) && mention.form !== 'nominal') {
-        return {
+      if (isUsableMention(mention) && mention.form !== 'nominal')
+        return found(
           mention,
-          mentionAt: base + cue.index + cueText.length + gap.indexOf(np),
-          cue: { text: cueText, at: base + cue.index },
-          rule: 'cue-before',
-          confidence: 0.85,
-        }
-      }
+          base + cue.index + cueText.length + gap.indexOf(np),
+          'cue-before',
+          0.85,
+        )
     }
   }
   return null
