@@ -96,12 +96,24 @@ const PARTICLES: ReadonlySet<string> = new Set(PLACE_NAME_PARTICLES)
 const isQuoteMark = (token: Token | undefined) =>
   token?.type === 'mark' && /^["“”„«»‘’'`]$/.test(token.text)
 
+/** The words of a name from token `first` to `last`, a full stop kept on the word it ends ("Mr.", "W."). */
+function nameWords(tokens: readonly Token[], first: number, last: number): string[] {
+  const parts: string[] = []
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i] as Token
+    if (token.type === 'word') parts.push(token.text)
+    else if (token.text === '.' && parts.length > 0) parts[parts.length - 1] += '.'
+  }
+  return parts
+}
+
 interface Subject {
   first: number
   last: number
   name: string
 }
 
+const lower = (token: Token | undefined) => token?.lower ?? ''
 const bare = (word: string) => withoutPossessive(word).replace(/\.$/, '')
 
 /**
@@ -122,8 +134,8 @@ function readSubject(tokens: readonly Token[], k: number): Subject | null {
   while (j < tokens.length) {
     const token = tokens[j] as Token
     if (isCapitalized(token)) {
-      const lower = token.lower.replace(/\.$/, '')
-      if (STOPWORDS.has(lower) || OPENERS.has(lower) || MONTHS.has(lower) || isWeekday(lower))
+      const plain = token.lower.replace(/\.$/, '')
+      if (STOPWORDS.has(plain) || OPENERS.has(plain) || MONTHS.has(plain) || isWeekday(plain))
         return null
       const word = bare(token.text)
       if (nameStart < 0) nameStart = j
@@ -172,16 +184,11 @@ function readSubject(tokens: readonly Token[], k: number): Subject | null {
   if (nameStart === last && NOT_PLACE_WORDS.has(bare((tokens[last] as Token).text))) {
     while (nameStart > first && isCapitalized(tokens[nameStart - 1])) nameStart--
   }
-  const parts: string[] = []
-  for (let i = nameStart; i <= last; i++) {
-    const token = tokens[i] as Token
-    if (token.type === 'word') parts.push(token.text)
-    else if (token.text === '.' && parts.length > 0) parts[parts.length - 1] += '.'
-  }
+  const parts = nameWords(tokens, nameStart, last)
   // A lone word that opens the sentence: a pronoun or a plural noun ("Police", "Officials").
   if (parts.length === 1) {
-    const lower = (parts[0] as string).toLowerCase()
-    if (PRONOUNS.has(lower) || (first === 0 && singular(lower) !== lower)) return null
+    const only = (parts[0] as string).toLowerCase()
+    if (PRONOUNS.has(only) || (first === 0 && singular(only) !== only)) return null
     if ((parts[0] as string).length < 2) return null
   }
   return { first, last, name: fromCapitals(parts).join(' ') }
@@ -248,7 +255,6 @@ interface Head {
  * the verb of an infinitive ("offered to house" → "house").
  */
 function readObject(tokens: readonly Token[], k: number, text: string): Head | null {
-  const lower = (t: Token | undefined) => t?.lower ?? ''
   if (lower(tokens[k]) === 'to') return readInfinitive(tokens, k)
   if (OBJECTS.has(lower(tokens[k])) && !DETERMINERS.has(lower(tokens[k + 1]))) return null
   let j = k
@@ -260,7 +266,6 @@ function readObject(tokens: readonly Token[], k: number, text: string): Head | n
 
 /** "offered to house": the verb of the infinitive, an adverb before it passed over. */
 function readInfinitive(tokens: readonly Token[], k: number): Head | null {
-  const lower = (t: Token | undefined) => t?.lower ?? ''
   let j = k
   if (/ly$/.test(lower(tokens[j + 1]))) j++
   const verb = tokens[j + 1]
@@ -269,8 +274,26 @@ function readInfinitive(tokens: readonly Token[], k: number): Head | null {
   return { first: j + 1, last: j + 1, value: v.lower, written: v.text }
 }
 
+/** A noun phrase's head being read, token by token. */
+interface HeadScan {
+  /** The next token to read. */
+  j: number
+  /** The head's first and last tokens so far, -1 when there is none yet. */
+  first: number
+  last: number
+  /** Words read since the phrase (re)started. */
+  content: number
+  /** Whether the head read so far is a name. */
+  inName: boolean
+  /** The last common noun's token before the name, -1 if none. */
+  common: number
+}
+
+/** What a word says of the phrase: go on, the phrase ended before it, or there is no noun phrase. */
+type ScanStep = 'more' | 'end' | 'none'
+
 /**
- * The tokens of a noun phrase's head from `j` on: the last common noun, or a
+ * The tokens of a noun phrase's head from `from` on: the last common noun, or a
  * whole name (a title and a possessive start it afresh); null when there is
  * none, or when a gerund opens a clause instead.
  */
@@ -278,101 +301,105 @@ function scanNounPhrase(
   tokens: readonly Token[],
   from: number,
 ): { first: number; last: number } | null {
-  const lower = (t: Token | undefined) => t?.lower ?? ''
-  let j = from
-  // Possessives before the head: "El Salvador's cooperation".
-  const start = j
-  let headFirst = -1
-  let headLast = -1
-  let content = 0
-  // Whether the head read so far is a name, and the last common noun before it.
-  let inName = false
-  let common = -1
-  while (j < tokens.length && j - start < 10) {
-    const token = tokens[j] as Token
+  const scan: HeadScan = { j: from, first: -1, last: -1, content: 0, inName: false, common: -1 }
+  while (scan.j < tokens.length && scan.j - from < 10) {
+    const token = tokens[scan.j] as Token
     if (token.type === 'number') {
-      j++
+      scan.j++
       continue
     }
     if (token.type === 'mark') {
       // "40,000-bed", "anti-crime": a hyphen inside a word.
-      if (isInnerHyphen(tokens, j)) {
-        j++
+      if (isInnerHyphen(tokens, scan.j)) {
+        scan.j++
         continue
       }
       break
     }
-    const word = token.lower
-    if (isCapitalized(token)) {
-      const stem = bare(token.text).toLowerCase()
-      if (MONTHS.has(stem) || isWeekday(stem)) break
-      if (STOPWORDS.has(word) && headFirst < 0) break
-      // A title is no part of the name: "President Barack Obama", "Wells Fargo CEO John Stumpf".
-      const title =
-        TITLE_WORDS.has(bare(token.text)) &&
-        (isCapitalized(tokens[j + 1]) ||
-          (tokens[j + 1]?.text === '.' && isCapitalized(tokens[j + 2])))
-      if (!inName) {
-        common = headFirst
-        headFirst = j
-      }
-      inName = true
-      headLast = j
-      content++
-      j++
-      // "Mr.", "George W. Bush"
-      if (
-        tokens[j]?.text === '.' &&
-        touches(token, tokens[j]) &&
-        token.text.length <= 3 &&
-        isCapitalized(tokens[j + 1])
-      ) {
-        headLast = j
-        j++
-      }
-      if (title || isPossessive(token.text)) {
-        headFirst = -1
-        headLast = -1
-        content = 0
-        inName = false
-        common = -1
-      }
-      continue
-    }
-    if (PARTICLES.has(token.text) && inName && isCapitalized(tokens[j + 1])) {
-      j++
-      continue
-    }
-    if (STOPWORDS.has(word) || !isLowerWord(token)) break
-    // A gerund opens a clause, not a noun phrase: "prioritized accelerating the …".
-    if (content === 0 && word.endsWith('ing') && DETERMINERS.has(lower(tokens[j + 1]))) return null
-    // A verb or an adverb after the phrase ends it: "an order labelling the gangs".
-    // A modifier goes on to a noun: "dangerous convicted criminals".
-    const next = tokens[j + 1]
-    if (
-      content > 0 &&
-      /(?:ing|ed|ly)$/.test(word) &&
-      !(isLowerWord(next) && !STOPWORDS.has((next as Token).lower))
-    )
-      break
-    headFirst = j
-    headLast = j
-    inName = false
-    content++
-    j++
-    if (isPossessive(token.text)) {
-      headFirst = -1
-      headLast = -1
-      content = 0
-    }
+    const step = isCapitalized(token) ? scanNameWord(tokens, scan) : scanCommonWord(tokens, scan)
+    if (step === 'none') return null
+    if (step === 'end') break
   }
   // A name after common nouns starts another phrase: "cited disparaging remarks Trump made".
-  if (inName && common >= 0) {
-    headFirst = common
-    headLast = common
+  if (scan.inName && scan.common >= 0) {
+    scan.first = scan.common
+    scan.last = scan.common
   }
-  if (headFirst < 0) return null
-  return { first: headFirst, last: headLast }
+  if (scan.first < 0) return null
+  return { first: scan.first, last: scan.last }
+}
+
+/** A capitalized word: part of a name, a title ("President Barack Obama") or a possessive that starts the phrase afresh. */
+function scanNameWord(tokens: readonly Token[], scan: HeadScan): ScanStep {
+  const token = tokens[scan.j] as Token
+  const stem = bare(token.text).toLowerCase()
+  if (MONTHS.has(stem) || isWeekday(stem)) return 'end'
+  if (STOPWORDS.has(token.lower) && scan.first < 0) return 'end'
+  // A title is no part of the name: "President Barack Obama", "Wells Fargo CEO John Stumpf".
+  const title =
+    TITLE_WORDS.has(bare(token.text)) &&
+    (isCapitalized(tokens[scan.j + 1]) ||
+      (tokens[scan.j + 1]?.text === '.' && isCapitalized(tokens[scan.j + 2])))
+  if (!scan.inName) {
+    scan.common = scan.first
+    scan.first = scan.j
+  }
+  scan.inName = true
+  scan.last = scan.j
+  scan.content++
+  scan.j++
+  // "Mr.", "George W. Bush"
+  if (
+    tokens[scan.j]?.text === '.' &&
+    touches(token, tokens[scan.j]) &&
+    token.text.length <= 3 &&
+    isCapitalized(tokens[scan.j + 1])
+  ) {
+    scan.last = scan.j
+    scan.j++
+  }
+  if (title || isPossessive(token.text)) {
+    scan.first = -1
+    scan.last = -1
+    scan.content = 0
+    scan.inName = false
+    scan.common = -1
+  }
+  return 'more'
+}
+
+/** A lower-case word: a particle inside a name, a common noun or its modifier, or what ends the phrase. */
+function scanCommonWord(tokens: readonly Token[], scan: HeadScan): ScanStep {
+  const token = tokens[scan.j] as Token
+  const word = token.lower
+  if (PARTICLES.has(token.text) && scan.inName && isCapitalized(tokens[scan.j + 1])) {
+    scan.j++
+    return 'more'
+  }
+  if (STOPWORDS.has(word) || !isLowerWord(token)) return 'end'
+  // A gerund opens a clause, not a noun phrase: "prioritized accelerating the …".
+  if (scan.content === 0 && word.endsWith('ing') && DETERMINERS.has(lower(tokens[scan.j + 1])))
+    return 'none'
+  // A verb or an adverb after the phrase ends it: "an order labelling the gangs".
+  // A modifier goes on to a noun: "dangerous convicted criminals".
+  const next = tokens[scan.j + 1]
+  if (
+    scan.content > 0 &&
+    /(?:ing|ed|ly)$/.test(word) &&
+    !(isLowerWord(next) && !STOPWORDS.has((next as Token).lower))
+  )
+    return 'end'
+  scan.first = scan.j
+  scan.last = scan.j
+  scan.inName = false
+  scan.content++
+  scan.j++
+  if (isPossessive(token.text)) {
+    scan.first = -1
+    scan.last = -1
+    scan.content = 0
+  }
+  return 'more'
 }
 
 /** The head's value: a name as written, else the common noun singular and in lower case; no pronoun. */
@@ -384,13 +411,8 @@ function headOf(
   const written = text.slice((tokens[headFirst] as Token).start, (tokens[headLast] as Token).end)
   const head = tokens[headFirst] as Token
   if (isCapitalized(head)) {
-    const parts: string[] = []
-    for (let i = headFirst; i <= headLast; i++) {
-      const t = tokens[i] as Token
-      if (t.type === 'word') parts.push(t.text)
-      else if (t.text === '.' && parts.length > 0) parts[parts.length - 1] += '.'
-    }
-    return { first: headFirst, last: headLast, value: fromCapitals(parts).join(' '), written }
+    const value = fromCapitals(nameWords(tokens, headFirst, headLast)).join(' ')
+    return { first: headFirst, last: headLast, value, written }
   }
   if (PRONOUNS.has(head.lower)) return null
   return { first: headFirst, last: headLast, value: singular(head.lower), written }
