@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -14,6 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runToEnd } from '../../../scripts/run-to-end.mjs'
 import { COMMANDS, type Command, FORMATS, type Format } from '../src/args.js'
 import type { Report } from '../src/report/build-report.js'
 import { readableDate } from '../src/report/names.js'
@@ -1131,28 +1131,10 @@ describe('the built command, spawned', () => {
     main = builtCli()
   })
 
-  function spawnCli(
-    args: string[],
-    env: Record<string, string> = {},
-  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const { NO_COLOR: _, FORCE_COLOR: __, ...inherited } = process.env
-      const child = spawn(process.execPath, [main, ...args], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...inherited, ...env },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8')
-      })
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8')
-      })
-      child.on('error', reject)
-      child.on('close', (code) => resolve({ code, stdout, stderr }))
-    })
-  }
+  // Colours as a user's terminal would have them: neither forced on nor off.
+  const { NO_COLOR: _, FORCE_COLOR: __, ...inherited } = process.env
+  const spawnCli = (args: string[], env: Record<string, string> = {}) =>
+    runToEnd(main, args, { env: { ...inherited, ...env } })
 
   it('with no arguments reports the embedded story, only the report on stdout', async () => {
     const { code, stdout, stderr } = await spawnCli([])

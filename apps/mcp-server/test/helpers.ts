@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -14,6 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { type Article, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+
+export { runToEnd } from '../../../scripts/run-to-end.mjs'
 
 /** This package's folder. */
 export const PACKAGE = fileURLToPath(new URL('..', import.meta.url))
@@ -89,36 +90,6 @@ export async function connectStdio(
   const client = new Client({ name: options.name, version: '1.0.0' })
   await client.connect(transport)
   return { client, transport, stderr: () => stderr }
-}
-
-/**
- * Runs `main` with `args` to its end, `input` on its stdin (none by default);
- * resolves to its exit code and output. Without `env` the server gets this
- * process's environment.
- */
-export function runToEnd(
-  main: string,
-  args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], {
-      stdio: 'pipe',
-      ...(options.env ? { env: options.env } : {}),
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8')
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.on('error', () => {})
-    child.stdin.end(options.input ?? '')
-  })
 }
 
 /** The text blocks of a tool result, joined. */
