@@ -161,8 +161,10 @@ export interface Store {
    * Sentences, quotes and claims matching `query` (words, `"a phrase"`, `or`,
    * `-word`, as PostgreSQL's `websearch_to_tsquery` reads them; English stems),
    * and, for a query with a capital letter and no phrase, quotes whose speaker's
-   * name is like it; best first, paged. Ranked
-   * among the first 500 passages the words match and the first 500 the name does.
+   * name is like it (trigram similarity with pg_trgm, else the same name in any
+   * case), above the others and the more alike the higher; best first, paged.
+   * Ranked among the first 500 passages the words match and the first 500
+   * quotes of the names most like the query.
    */
   search(query: string, options?: PageOptions): Promise<Page<StoreSearchHit>>
   /**
@@ -1098,7 +1100,11 @@ export async function openStore(
       if (query.trim() === '') return { items: [], next: null }
       // A name is written with a capital: only then are speakers' names looked up too.
       const named = /\p{Lu}/u.test(query) && !query.includes('"')
-      const names = !named ? 'false' : trigrams ? 'p.speaker % $1' : 'lower(p.speaker) = lower($1)'
+      const like = !named
+        ? 'SELECT NULL::text AS speaker, 0::real AS score WHERE false'
+        : trigrams
+          ? 'SELECT speaker, score FROM similar_speakers($1)'
+          : 'SELECT name AS speaker, 1::real AS score FROM speaker_names WHERE lower(name) = lower($1)'
       // Ranked among the first CANDIDATES matches of the words and of the name: ranking
       // every passage that says "said" (a tenth of a big store) would cost a scan of them all.
       const { rows } = await db.query<{
@@ -1116,10 +1122,13 @@ export async function openStore(
            SELECT p.kind, p.article_id, p.ref, p.text, p.speaker, p.span_start, p.span_end,
              ts_rank(p.tsv, q.q) AS rank
            FROM passages p CROSS JOIN q WHERE p.tsv @@ q.q LIMIT $4),
+         alike AS (${like} ORDER BY score DESC, speaker),
          names AS (
            SELECT p.kind, p.article_id, p.ref, p.text, p.speaker, p.span_start, p.span_end,
-             1 + ts_rank(p.tsv, q.q) AS rank
-           FROM passages p CROSS JOIN q WHERE p.speaker IS NOT NULL AND ${names} LIMIT $4),
+             1 + n.score + ts_rank(p.tsv, q.q) AS rank
+           FROM alike n CROSS JOIN q
+           CROSS JOIN LATERAL (SELECT * FROM passages p WHERE p.speaker = n.speaker LIMIT $4) p
+           LIMIT $4),
          hits AS (
            SELECT DISTINCT ON (article_id, span_start, kind) *
            FROM (SELECT * FROM names UNION ALL SELECT * FROM words) found
@@ -1402,12 +1411,14 @@ export async function openStore(
       return new Map(rows.map((row) => [row.id, { label: row.label, outlet: row.outlet }]))
     },
     async quotedIn(name) {
-      // ILIKE on the speaker's trigram index when the engine has pg_trgm (a scan of every
-      // passage otherwise: seconds on a cold store of 10,000 articles).
+      // ILIKE among the distinct speakers' names (through their trigram index when the engine
+      // has pg_trgm), then their quotes by the speaker's btree: a scan of every passage took
+      // seconds on a cold store of 10,000 articles.
       const pattern = `%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
       const { rows } = await db.query<{ article_id: string }>(
         `SELECT DISTINCT article_id FROM passages p
-         WHERE kind = 'quote' AND speaker ILIKE $1
+         WHERE speaker = ANY(ARRAY(SELECT name FROM speaker_names WHERE name ILIKE $1))
+           AND kind = 'quote'
            AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article_id AND a.pending)`,
         [pattern],
       )

@@ -34,3 +34,25 @@ Repairs are expected to cost 4.2 million euros and to take eleven weeks, the cou
     metadata: { outlet: `Harbour Courier ${n}`, published: '2025-03-11' },
   }
 }
+
+/**
+ * A small hand-written article quoting two people of close names: Anna Berg
+ * twice, Anna Bergström once.
+ */
+export function ferryArticle(): ArticleSource {
+  return {
+    id: 'ferry-1',
+    format: 'text',
+    content: `Ferry timetable changes after the harbour bridge closure
+
+The ferry company will add two crossings an hour while the old harbour bridge is closed, it said on Wednesday.
+
+"We expect the morning boats to be full for the first week," said Anna Berg, the company's operations manager.
+
+Commuters were less sure. "Twenty minutes is a long wait in the rain," said Anna Bergström, who crosses every day to work at the hospital.
+
+"The extra boats will run until the bridge reopens," Anna Berg said.
+`,
+    metadata: { outlet: 'Harbour Courier', published: '2025-03-12' },
+  }
+}

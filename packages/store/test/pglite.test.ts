@@ -89,6 +89,20 @@ describe('PGlite store of an earlier schema', () => {
         'INSERT INTO story_members (article_id, story_id, member) VALUES ($1, $2, $3::jsonb)',
         [p.article.id, story, JSON.stringify(member satisfies StoryMember)],
       )
+      const names = new Map(p.speakers.map((s) => [s.id, s.name]))
+      for (const q of p.quotes.filter((q) => q.kind !== 'term'))
+        await db.query(
+          `INSERT INTO passages (article_id, kind, ref, text, speaker, span_start, span_end)
+           VALUES ($1, 'quote', $2, $3, $4, $5, $6)`,
+          [
+            p.article.id,
+            q.id,
+            q.text,
+            q.speaker ? names.get(q.speaker.id) : null,
+            q.span.start,
+            q.span.end,
+          ],
+        )
     }
     await db.close()
 
@@ -108,6 +122,20 @@ describe('PGlite store of an earlier schema', () => {
         story: { id: index.stories()[0]?.id },
       })
       expect(third.story.articles).toEqual(['harbour-1', 'harbour-2', 'harbour-3'])
+      // Speakers' names are gathered from the stored quotes, and kept for new ones.
+      expect(lines).toContain(
+        'migrating the store to schema version 5 (speakers by name, short pending lists in the word index)',
+      )
+      const quoted = (await store.search('Maria Lindqvist')).items.filter((h) => h.kind === 'quote')
+      expect(quoted.map((hit) => hit.article).sort()).toEqual([
+        'harbour-1',
+        'harbour-2',
+        'harbour-3',
+      ])
+      expect(quoted.every((hit) => hit.speaker === 'Maria Lindqvist')).toBe(true)
+      expect(await store.quotedIn('lindqvist')).toEqual(
+        new Set(['harbour-1', 'harbour-2', 'harbour-3']),
+      )
     } finally {
       await store.close()
     }

@@ -1,7 +1,7 @@
 import { createCorpus, normalizeArticle } from '@corroborate/core'
 import { expect, it } from 'vitest'
 import { analyseStory, ingest, type Store, type StoryInput, scopeIds } from '../src/index.js'
-import { otherArticle, seedSources } from './helpers.js'
+import { ferryArticle, otherArticle, seedSources } from './helpers.js'
 
 /**
  * What every engine must do alike. Each test starts from an empty store; within
@@ -188,6 +188,52 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(await store.saveStoryAnalysis(made)).toBe(false)
       expect(await store.staleStories()).toEqual([added.story.id])
       expect((await store.storyAnalysis(added.story.id)).articles).toHaveLength(3)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it("finds quotes by their speaker's name, the closest names first", async () => {
+    const store = await open()
+    try {
+      await store.addArticle(otherArticle(1))
+      await store.addArticle(ferryArticle())
+      const stored = await store.getArticle('ferry-1')
+      const names = new Map(stored?.speakers.map((s) => [s.id, s.name]))
+      const quotesOf = (name: string) =>
+        (stored?.quotes ?? [])
+          .filter((q) => q.speaker && names.get(q.speaker.id) === name)
+          .map((q) => q.id)
+      expect(quotesOf('Anna Berg')).toHaveLength(2)
+      expect(quotesOf('Anna Bergström')).toHaveLength(1)
+
+      // Case aside, the speaker of that name first, above every hit of the words.
+      const hits = (await store.search('ANNA BERG')).items
+      const quoted = hits.filter((hit) => hit.kind === 'quote')
+      expect(
+        hits
+          .slice(0, 2)
+          .map((hit) => hit.id)
+          .sort(),
+      ).toEqual(quotesOf('Anna Berg').sort())
+      expect(quoted.every((hit) => hit.rank > 1)).toBe(true)
+      expect(hits.filter((hit) => hit.kind !== 'quote').every((hit) => hit.rank < 1)).toBe(true)
+      if (store.trigrams) {
+        // A close name after it, a misspelt one found, the closest first.
+        expect(quoted.slice(2).map((hit) => hit.id)).toEqual(quotesOf('Anna Bergström'))
+        expect((quoted[1]?.rank ?? 0) > (quoted[2]?.rank ?? 0)).toBe(true)
+        const misspelt = (await store.search('Anna Bergstrom')).items
+        expect(misspelt[0]).toMatchObject({ kind: 'quote', speaker: 'Anna Bergström' })
+        expect(misspelt.filter((hit) => hit.speaker === 'Anna Berg')).toHaveLength(2)
+      } else expect(quoted).toHaveLength(2)
+      // Without a capital letter the query is words only: the sentences naming her.
+      const words = (await store.search('anna berg')).items
+      expect(words.length).toBeGreaterThan(0)
+      expect(words.every((hit) => hit.kind === 'sentence' && hit.text.includes('Anna Berg'))).toBe(
+        true,
+      )
+      expect(await store.quotedIn('bergström')).toEqual(new Set(['ferry-1']))
+      expect(await store.quotedIn('Lindqvist')).toEqual(new Set(['harbour-1']))
     } finally {
       await store.close()
     }
