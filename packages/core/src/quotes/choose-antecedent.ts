@@ -312,7 +312,13 @@ export function chooseAntecedent(
   if (slot.mention !== null && !pronounModel && !trace) return baseline
   // The model reorders the rules' candidates for a pronoun; where they find none, none it is.
   if (slot.mention !== null && !baseline && !trace) return undefined
-  const entities = registry.namedBefore(slot.at).slice(0, MAX_CANDIDATES)
+  // "He" never means someone the text shows to be a woman, nor "she" a man: such a
+  // candidate is left out, whatever else speaks for it.
+  const gender = slot.mention?.gender ?? null
+  const before = registry.namedBefore(slot.at)
+  const entities = (
+    gender === null ? before : before.filter((e) => e.gender === null || e.gender === gender)
+  ).slice(0, MAX_CANDIDATES)
   if (baseline && !entities.includes(baseline)) entities.push(baseline)
   if (entities.length === 0) return baseline
   const values = featureValues(slot, entities, baseline, registry)

@@ -279,8 +279,11 @@ function maySpeak(text: string, word: CapitalizedWord): boolean {
   while (isWhiteSpace(text.charCodeAt(at))) at++
   return SPEAKER_VERB_INITIALS.has(text.charCodeAt(at))
 }
+// A negated auxiliary is a verb too: "Christie wasn't having it", "Kaine did not see".
+const NEGATED_AUXILIARY =
+  "(?:is|was|are|were|has|have|had|do|does|did|would|could|should|can|wo)(?:n['’]t|\\s+not|\\s+never)"
 const VERB_AFTER = new RegExp(
-  `^(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')})\\b`,
+  `^(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'u',
 )
 const SPEECH_VERB = new RegExp(
