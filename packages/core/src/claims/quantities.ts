@@ -235,6 +235,25 @@ interface NounPhrase {
 const isVerbForm = (word: string) =>
   /(?:ed|ing)$/.test(word) && !UNIT_CLASSES.has(word) && word.length > 4
 
+/** The noun phrase after a number being read, word by word. */
+interface CountedScan {
+  readonly tokens: readonly Token[]
+  readonly from: number
+  /** The phrase opened with "of" ("thousands of the nation's criminals"). */
+  readonly afterOf: boolean
+  /** The next token to read. */
+  k: number
+  /** The common words of the phrase since it (re)started. */
+  words: Token[]
+  head: Token | null
+  headText: string
+  last: number
+  proper: boolean
+}
+
+/** What a word says of the phrase: go on, it ended before or at it, the number is part of a name, or there is no phrase. */
+type CountedStep = 'more' | 'end' | 'name' | 'none'
+
 /**
  * The noun phrase right after a number, its head last: "40,000 inmates",
  * "thousands of the nation's most dangerous criminals", "two criminal gangs".
@@ -242,92 +261,109 @@ const isVerbForm = (word: string) =>
  * name or an address ("10 Downing Street").
  */
 function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'name' | null {
+  const afterOf = lower(tokens[from]) === 'of'
   let k = from
-  let afterOf = false
-  if (lower(tokens[k]) === 'of') {
-    afterOf = true
+  if (afterOf) {
     k++
     if (DETERMINERS.has(lower(tokens[k]))) k++
   }
-  const words: Token[] = []
-  let head: Token | null = null
-  let headText = ''
-  let last = -1
-  let proper = false
-  for (let guard = 0; guard < 6 && k < tokens.length; guard++) {
-    const token = tokens[k] as Token
-    if (token.type !== 'word') break
-    const word = token.lower
-    const apostrophe = tokens[k + 1]
-    const possessive =
-      isPossessive(word) ||
-      (apostrophe !== undefined &&
-        /^['’]$/.test(apostrophe.text) &&
-        touches(token, apostrophe) &&
-        !touches(apostrophe, tokens[k + 2]))
-    if (isCapitalized(token)) {
-      if (words.length > 0) break
-      if (MONTHS.has(word) && !afterOf) return 'name'
-      if (DEMONYM_PLURAL.test(token.text) && !STREET.test(tokens[k + 1]?.text ?? '')) {
-        head = token
-        headText = token.text
-        last = k
-        proper = true
-        break
-      }
-      return afterOf ? null : 'name'
-    }
-    if (STOPWORDS.has(word) || /['’]/.test(withoutPossessive(word))) {
-      if (DEGREE_WORDS.has(word) && afterOf && tokens[k + 1]?.type === 'word') {
-        k++
-        continue
-      }
-      break
-    }
-    if (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word)) break
-    const previous = words.at(-1)
-    if (previous) {
-      if (isVerbForm(word)) break
-      if (isPlural(previous.text) && !isPlural(word)) break
-    }
-    if (possessive) {
-      if (words.length === 0 && !afterOf && k === from) {
-        head = token
-        headText = withoutPossessive(token.text)
-        last = k
-        break
-      }
-      // "the nation's most dangerous criminals": the possessive opens the phrase.
-      words.length = 0
-      k += isPossessive(word) ? 1 : 2
-      continue
-    }
-    if (AFTER_MEASURE.has(word)) break
-    words.push(token)
-    head = token
-    headText = token.text
-    last = k
-    // A unit ends the phrase: "40 km away", "3 hours long".
-    const measure = UNIT_CLASSES.get(singular(word))
-    if (words.length === 1 && measure && measure.unit !== 'people') {
-      k++
-      break
-    }
-    // A hyphenated compound ("gang-affiliated", "asylum-seekers") reads as one word.
-    while (isInnerHyphen(tokens, last + 1) && tokens[last + 2]?.type === 'word') {
-      last += 2
-      head = tokens[last] as Token
-      headText = `${headText}-${head.text}`
-    }
-    k = last + 1
-    if (words.length >= 3) break
+  const scan: CountedScan = {
+    tokens,
+    from,
+    afterOf,
+    k,
+    words: [],
+    head: null,
+    headText: '',
+    last: -1,
+    proper: false,
   }
+  for (let guard = 0; guard < 6 && scan.k < tokens.length; guard++) {
+    const token = tokens[scan.k] as Token
+    if (token.type !== 'word') break
+    const step = isCapitalized(token) ? countedName(scan, token) : countedWord(scan, token)
+    if (step === 'name') return 'name'
+    if (step === 'none') return null
+    if (step === 'end') break
+  }
+  const { head, headText, words, last, proper } = scan
   if (!head) return null
   if (words.length === 1 && isVerbForm(headText.toLowerCase())) return null
   // A loop, not map: see fromCapitals in places.ts.
   const lowered: string[] = []
   for (const w of words) lowered.push(w.lower)
   return { head, text: headText, words: lowered, last, proper }
+}
+
+/** A capitalized word after the number: a demonym it counts ("500 Venezuelans"), else a name the number belongs to. */
+function countedName(scan: CountedScan, token: Token): CountedStep {
+  if (scan.words.length > 0) return 'end'
+  if (MONTHS.has(token.lower) && !scan.afterOf) return 'name'
+  if (DEMONYM_PLURAL.test(token.text) && !STREET.test(scan.tokens[scan.k + 1]?.text ?? '')) {
+    scan.head = token
+    scan.headText = token.text
+    scan.last = scan.k
+    scan.proper = true
+    return 'end'
+  }
+  return scan.afterOf ? 'none' : 'name'
+}
+
+/** A lower-case word after the number: a modifier or the noun it counts, or a word that ends the phrase. */
+function countedWord(scan: CountedScan, token: Token): CountedStep {
+  const { tokens, k } = scan
+  const word = token.lower
+  const apostrophe = tokens[k + 1]
+  const possessive =
+    isPossessive(word) ||
+    (apostrophe !== undefined &&
+      /^['’]$/.test(apostrophe.text) &&
+      touches(token, apostrophe) &&
+      !touches(apostrophe, tokens[k + 2]))
+  if (STOPWORDS.has(word) || /['’]/.test(withoutPossessive(word))) {
+    if (DEGREE_WORDS.has(word) && scan.afterOf && tokens[k + 1]?.type === 'word') {
+      scan.k++
+      return 'more'
+    }
+    return 'end'
+  }
+  if (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word)) return 'end'
+  const previous = scan.words.at(-1)
+  if (previous) {
+    if (isVerbForm(word)) return 'end'
+    if (isPlural(previous.text) && !isPlural(word)) return 'end'
+  }
+  if (possessive) {
+    if (scan.words.length === 0 && !scan.afterOf && k === scan.from) {
+      scan.head = token
+      scan.headText = withoutPossessive(token.text)
+      scan.last = k
+      return 'end'
+    }
+    // "the nation's most dangerous criminals": the possessive opens the phrase.
+    scan.words.length = 0
+    scan.k += isPossessive(word) ? 1 : 2
+    return 'more'
+  }
+  if (AFTER_MEASURE.has(word)) return 'end'
+  scan.words.push(token)
+  scan.head = token
+  scan.headText = token.text
+  scan.last = k
+  // A unit ends the phrase: "40 km away", "3 hours long".
+  const measure = UNIT_CLASSES.get(singular(word))
+  if (scan.words.length === 1 && measure && measure.unit !== 'people') {
+    scan.k++
+    return 'end'
+  }
+  // A hyphenated compound ("gang-affiliated", "asylum-seekers") reads as one word.
+  while (isInnerHyphen(tokens, scan.last + 1) && tokens[scan.last + 2]?.type === 'word') {
+    scan.last += 2
+    scan.head = tokens[scan.last] as Token
+    scan.headText = `${scan.headText}-${scan.head.text}`
+  }
+  scan.k = scan.last + 1
+  return scan.words.length >= 3 ? 'end' : 'more'
 }
 
 function qualifierBefore(text: string, at: number): { qualifier: ClaimQualifier; start: number } {
