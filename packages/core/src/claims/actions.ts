@@ -116,6 +116,81 @@ interface Subject {
 const lower = (token: Token | undefined) => token?.lower ?? ''
 const bare = (word: string) => withoutPossessive(word).replace(/\.$/, '')
 
+/** The words of a subject being read. */
+interface SubjectScan {
+  /** The next token to read. */
+  j: number
+  /** Where the name begins (after the last title or role word), -1 before it; its last token. */
+  nameStart: number
+  last: number
+  /** Capitalized words read. */
+  words: number
+}
+
+/**
+ * A capitalized word of the subject: a word of the name, or a title the name
+ * follows ("Secretary of State Marco Rubio"). False for a word that makes it
+ * no named subject: an opener ("Yesterday"), a month or day, a possessive.
+ */
+function takeSubjectCapital(tokens: readonly Token[], scan: SubjectScan, token: Token): boolean {
+  const plain = token.lower.replace(/\.$/, '')
+  if (STOPWORDS.has(plain) || OPENERS.has(plain) || MONTHS.has(plain) || isWeekday(plain))
+    return false
+  const word = bare(token.text)
+  if (scan.nameStart < 0) scan.nameStart = scan.j
+  scan.last = scan.j
+  scan.words++
+  // "Mr." and initials ("Christian K. Caruzo") keep their dot.
+  if (
+    tokens[scan.j + 1]?.text === '.' &&
+    touches(token, tokens[scan.j + 1]) &&
+    token.text.length <= 3
+  )
+    scan.j++
+  scan.j++
+  if (isPossessive(token.text)) return false
+  if (TITLE_WORDS.has(word)) {
+    scan.nameStart = -1
+    // "Secretary of State", "Minister of Foreign Affairs"
+    if (tokens[scan.j]?.text === 'of') {
+      scan.j++
+      while (TITLE_OF.has(tokens[scan.j]?.text ?? '')) scan.j++
+    }
+  }
+  return true
+}
+
+/**
+ * A lower-case word inside the subject, passed over: a particle between words
+ * of a name ("Bank of America"), or a role word between names, which starts the
+ * name afresh ("Tech billionaire Elon Musk", "State Department spokeswoman
+ * Tammy Bruce"). False where the subject ends.
+ */
+function passSubjectLink(tokens: readonly Token[], scan: SubjectScan, token: Token): boolean {
+  const next = tokens[scan.j + 1]
+  if (
+    token.type === 'word' &&
+    PARTICLES.has(token.text) &&
+    scan.nameStart >= 0 &&
+    isCapitalized(next)
+  ) {
+    scan.j++
+    return true
+  }
+  if (
+    isLowerWord(token) &&
+    scan.words > 0 &&
+    !STOPWORDS.has(token.lower) &&
+    isCapitalized(next) &&
+    !/(?:ed|ing)$/.test(token.lower)
+  ) {
+    scan.nameStart = -1
+    scan.j++
+    return true
+  }
+  return false
+}
+
 /**
  * A named subject starting at token `k`: capitalized words with particles
  * ("Human Rights Watch"), a title before the name ("Secretary of State Marco
@@ -124,61 +199,23 @@ const bare = (word: string) => withoutPossessive(word).replace(/\.$/, '')
  * follows the last title or role word.
  */
 function readSubject(tokens: readonly Token[], k: number): Subject | null {
-  let j = k
-  if (tokens[j]?.lower === 'the' && isCapitalized(tokens[j + 1])) j++
   const first = k
-  // Indexes of the words of the subject, and where its name begins.
-  let nameStart = -1
-  let last = -1
-  let words = 0
-  while (j < tokens.length) {
-    const token = tokens[j] as Token
-    if (isCapitalized(token)) {
-      const plain = token.lower.replace(/\.$/, '')
-      if (STOPWORDS.has(plain) || OPENERS.has(plain) || MONTHS.has(plain) || isWeekday(plain))
-        return null
-      const word = bare(token.text)
-      if (nameStart < 0) nameStart = j
-      last = j
-      words++
-      // "Mr." and initials ("Christian K. Caruzo") keep their dot.
-      if (tokens[j + 1]?.text === '.' && touches(token, tokens[j + 1]) && token.text.length <= 3)
-        j++
-      j++
-      if (isPossessive(token.text)) return null
-      if (TITLE_WORDS.has(word)) {
-        nameStart = -1
-        // "Secretary of State", "Minister of Foreign Affairs"
-        if (tokens[j]?.text === 'of') {
-          j++
-          while (TITLE_OF.has(tokens[j]?.text ?? '')) j++
-        }
-      }
-      continue
-    }
-    if (
-      token.type === 'word' &&
-      PARTICLES.has(token.text) &&
-      nameStart >= 0 &&
-      isCapitalized(tokens[j + 1])
-    ) {
-      j++
-      continue
-    }
-    // A role word between names: "Tech billionaire Elon Musk", "State Department spokeswoman Tammy Bruce".
-    if (
-      isLowerWord(token) &&
-      words > 0 &&
-      !STOPWORDS.has(token.lower) &&
-      isCapitalized(tokens[j + 1]) &&
-      !/(?:ed|ing)$/.test(token.lower)
-    ) {
-      nameStart = -1
-      j++
-      continue
-    }
-    break
+  const scan: SubjectScan = {
+    j: tokens[k]?.lower === 'the' && isCapitalized(tokens[k + 1]) ? k + 1 : k,
+    nameStart: -1,
+    last: -1,
+    words: 0,
   }
+  while (scan.j < tokens.length) {
+    const token = tokens[scan.j] as Token
+    if (isCapitalized(token)) {
+      if (!takeSubjectCapital(tokens, scan, token)) return null
+    } else if (!passSubjectLink(tokens, scan, token)) {
+      break
+    }
+  }
+  let { nameStart } = scan
+  const { last } = scan
   if (nameStart < 0 || last < nameStart) return null
   // "the Justice Department": a title word that names an institution's field.
   if (nameStart === last && NOT_PLACE_WORDS.has(bare((tokens[last] as Token).text))) {
