@@ -64,7 +64,7 @@ const DETERMINERS = new Set([
 const OBJECTS = new Set([...OBJECT_PRONOUNS, 'this', 'that'])
 const HAVE = new Set(['has', 'have', 'had'])
 const BE = new Set(['is', 'are', 'was', 'were'])
-/** Words between a subject and its verb that do not change who did what. */
+/** Words between a subject and its verb that do not change who did what (with -ly adverbs, see readVerb). */
 const ADVERBS = new Set([
   ...BEFORE_VERB_ADVERBS,
   'already',
@@ -72,9 +72,7 @@ const ADVERBS = new Set([
   'now',
   'just',
   'first',
-  'finally',
   'still',
-  'recently',
 ])
 const NEGATIONS = new Set(['not', 'never', "didn't", 'didn’t', 'no'])
 /** Words that open a sentence but are no part of a name: "Yesterday Rubio …". */

@@ -14,8 +14,9 @@ import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
+// Adverbs ending in -ly are the last alternative's, all but the nouns that end so.
 const ADVERB = new RegExp(
-  `^(?:${BEFORE_VERB_ADVERBS.join('|')}|previously|recently|further|simply|earlier|repeatedly|reportedly|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
+  `^(?:${BEFORE_VERB_ADVERBS.join('|')}|further|earlier|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
   'i',
 )
 const CLAUSE_BREAK =
