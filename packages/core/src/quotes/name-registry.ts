@@ -424,19 +424,20 @@ function indexMentions(
     // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
     // which is made up of investors, said"): the fewest that end at a verb.
     const after = text.slice(m.index + m.text.length, m.index + m.text.length + 360)
-    let rest: string | undefined
     // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
     // what the one before it matched, whose verb was already looked for.
     const tried = Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
+    // The verb of the first rest that starts with one, read once. (A pattern that strips
+    // as much as the one before it leaves the same rest: its verb is not looked for again.)
+    let verb: RegExpExecArray | null = null
+    let strippedLength = -1
     for (const appositives of APPOSITIVES.slice(0, tried)) {
       const stripped = after.replace(appositives, '')
-      rest ??= stripped
-      if (VERB_AFTER.test(stripped)) {
-        rest = stripped
-        break
-      }
+      if (stripped.length === strippedLength) continue
+      strippedLength = stripped.length
+      verb = VERB_AFTER.exec(stripped)
+      if (verb) break
     }
-    const verb = VERB_AFTER.exec(rest as string)
     // ("Secretary of State John Kerry said": that "of" is part of the title.)
     const preposition = () =>
       /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
