@@ -8,6 +8,20 @@ export const wordCount = (text: string): number => {
   return words[0] === '' ? 0 : words.length
 }
 
+const NON_SPACE_RUN = /\S+/g
+
+/**
+ * `Math.min(wordCount(text), limit + 1)`: the words counted no further than one past
+ * `limit`, for a test of "at most `limit` words" that need not cut a long text into words.
+ */
+export function wordCountPast(text: string, limit: number): number {
+  let count = 0
+  NON_SPACE_RUN.lastIndex = 0
+  while (count <= limit && NON_SPACE_RUN.test(text)) count++
+  NON_SPACE_RUN.lastIndex = 0
+  return count
+}
+
 /** Ad slots as scrapers leave them: a marker alone on its line. */
 export const ADVERTISEMENT =
   /^[-–—\s[(]*(?:advertisement|advertising|advert|ad(?:[- ]?(?:image|slot|choices|feedback|unit))?|sponsored(?: content| post| links?)?|paid (?:content|post)|promoted(?: content)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)|skip advertisement|scroll to continue(?: with content)?|report this ad)[-–—\s\])]*$/i

@@ -16,6 +16,7 @@ import {
   SOCIAL_FOLLOW,
   TRUNCATED,
   wordCount,
+  wordCountPast,
 } from './boilerplate-patterns.js'
 import { evidence, normalizeDate } from './metadata.js'
 import { isPlainTextTitle } from './plain-text-title.js'
@@ -43,7 +44,9 @@ const TERMINAL = /[.!?…]["”’')\]]*$/
 const HEADLINE_END = /[.,;:]["”’')\]]*$/
 
 function isFooterLine(text: string, words = wordCount(text)): boolean {
-  if (FOOTER_STRONG.test(text)) return words <= 40
+  // (Words counted first: a long paragraph is no footer line, and the patterns search all of it.)
+  if (words > 40) return false
+  if (FOOTER_STRONG.test(text)) return true
   // "Privacy Policy", "Newsletter": labels, not sentences that mention them.
   return words <= 12 && !TERMINAL.test(text) && FOOTER_WEAK.test(text)
 }
@@ -64,6 +67,21 @@ const normalizedKey = (text: string) =>
     .replace(/[‘’‚‛′']/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
+
+/**
+ * How many full stops and commas `text` holds, as "stops,commas": the same for two
+ * texts of the same `normalizedKey` (lowering, quote marks and white space leave both
+ * alone), and counted by a native search where the key reads every character.
+ */
+function stopsAndCommas(text: string): string {
+  return `${occurrences(text, '.')},${occurrences(text, ',')}`
+}
+
+function occurrences(text: string, mark: string): number {
+  let count = 0
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) count++
+  return count
+}
 
 function copyrightHolder(text: string): string | null {
   const holder = COPYRIGHT_HOLDER.exec(text)?.[1]
@@ -160,15 +178,16 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   items.forEach((block, i) => {
     if (status[i] !== 'body') return
     const text = block.text
-    const words = wordCount(text)
+    // (No test below asks about more than 80 words.)
+    const words = wordCountPast(text, 80)
     if (ADVERTISEMENT.test(text)) status[i] = 'advertisement'
-    else if (PAGE_MACHINERY.test(text) && words <= 40) status[i] = 'navigation'
-    else if (format === 'html' && SIDEBAR_MARKER.test(text) && words <= 6) status[i] = 'sidebar'
-    else if (SHARE_BAR.test(text) && words <= 12) status[i] = 'navigation'
+    else if (words <= 40 && PAGE_MACHINERY.test(text)) status[i] = 'navigation'
+    else if (format === 'html' && words <= 6 && SIDEBAR_MARKER.test(text)) status[i] = 'sidebar'
+    else if (words <= 12 && SHARE_BAR.test(text)) status[i] = 'navigation'
     else if (block.kind === 'image') {
       status[i] = 'caption'
       if (text !== '') result.captions.push({ text, span: block.span, credit: null })
-    } else if (CREDIT_ONLY.test(text) && words <= 12) {
+    } else if (words <= 12 && CREDIT_ONLY.test(text)) {
       status[i] = 'photo-credit'
       result.captions.push({ text: '', span: block.span, credit: text })
     } else if (block.kind === 'emphasis' && items[i - 1]?.kind === 'image') {
@@ -201,9 +220,9 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
         } else {
           result.captions.push(caption)
         }
-      } else if (isFooterLine(text)) status[i] = 'footer'
+      } else if (isFooterLine(text, words)) status[i] = 'footer'
       // An author bio that ends with a follow line is left to the bio rule, which reads the name.
-      else if (SOCIAL_FOLLOW.test(text) && words <= 25 && !AUTHOR_BIO.test(text))
+      else if (words <= 25 && SOCIAL_FOLLOW.test(text) && !AUTHOR_BIO.test(text))
         status[i] = 'social-follow'
     }
   })
@@ -248,9 +267,15 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     }
   }
 
-  // Paragraphs printed twice: the first copy stays.
+  // Paragraphs printed twice: the first copy stays. Only a paragraph whose stops and commas
+  // are as many as another's can have its words: the others' keys are not worth making.
   const seen = new Set<string>()
-  for (const i of bodyIndexes()) {
+  const body = bodyIndexes()
+  const marks = body.map((i) => stopsAndCommas((items[i] as Block).text))
+  const paragraphsByMarks = new Map<string, number>()
+  for (const mark of marks) paragraphsByMarks.set(mark, (paragraphsByMarks.get(mark) ?? 0) + 1)
+  for (const [n, i] of body.entries()) {
+    if (paragraphsByMarks.get(marks[n] as string) === 1) continue
     const block = items[i] as Block
     const key = normalizedKey(block.text)
     // A web page repeats lines by design (a meal plan's recipes, an
