@@ -197,7 +197,11 @@ export function storeSuite(open: () => Promise<Store>): void {
     const store = await open()
     try {
       await store.addArticle(otherArticle(1))
+      // Counted again once an article is added (PGlite keeps the count between adds).
+      expect(await store.count()).toBe(1)
       await store.addArticle(ferryArticle())
+      expect(await store.count()).toBe(2)
+      expect((await store.sources({ offset: 1, limit: 1 })).total).toBe(2)
       const stored = await store.getArticle('ferry-1')
       const names = new Map(stored?.speakers.map((s) => [s.id, s.name]))
       const quotesOf = (name: string) =>
