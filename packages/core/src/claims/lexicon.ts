@@ -1,4 +1,9 @@
-import { COMMON_TITLES, MONTH_ABBREVIATIONS, MONTHS as MONTH_NAMES } from '../lexicon/index.js'
+import {
+  MONTH_ABBREVIATIONS,
+  MONTHS as MONTH_NAMES,
+  NAME_TITLES,
+  PERSON_TITLES,
+} from '../lexicon/index.js'
 
 /** A set of the words of `list`, split on white space. */
 export const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/))
@@ -313,16 +318,12 @@ export const PLACE_NAME_WORDS = words(`
   City Town County Province State Region District Republic Kingdom Territory Hills Beach Falls Cape
 `)
 
-/** Titles and ranks before a person's name, as written: "Mr", "President", "Gen", "Rev". */
-const PERSON_TITLES = `${COMMON_TITLES.join(' ')} President Secretary Minister Prime Senator
-  Governor Mayor King Queen Prince Princess Pope Judge General Gen Col Capt Lt Sgt Chief Director
-  Chairman CEO Justice Ambassador Officer Detective Professor Prof Sir Lord Lady Pastor Rev`
-
 /**
  * Capitalized words that make a name an institution, a work or an event rather
  * than a place: "in Congress", "in The Times", "in the Senate".
  */
-export const NOT_PLACE_WORDS = words(`
+export const NOT_PLACE_WORDS: ReadonlySet<string> = new Set([
+  ...words(`
   Congress Senate House Parliament Assembly Court Committee Council Commission Department Ministry
   Agency Administration Party Government Office Bureau Service Times Post Journal News Magazine Review
   Gazette Tribune Herald Press Act Law Bill Order Treaty Agreement Accord Program Programme Project
@@ -332,14 +333,13 @@ export const NOT_PLACE_WORDS = words(`
   Award Report Constitution Amendment Bible Koran Quran God Christ Twitter Facebook Instagram
   TikTok YouTube Telegram Reddit English Spanish French German Arabic Chinese Russian Portuguese
   Italian Japanese Korean Hindi Persian Farsi Hebrew Turkish Ukrainian Latin Greek Dutch Polish
-  Democrats Republicans Saint ${PERSON_TITLES}
-`)
+  Democrats Republicans Saint
+`),
+  ...PERSON_TITLES,
+])
 
-/** Titles that open a person's name: a name after them is no place. */
-export const TITLE_WORDS = words(`
-  ${PERSON_TITLES} Vice Deputy Speaker Leader Premier Chancellor President-elect Representative
-  Congressman Congresswoman Commissioner Superintendent
-`)
+/** `NAME_TITLES` as a set: a name after one is no place. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(NAME_TITLES)
 
 /** Nouns and verbs of travel: a list of places after them is an itinerary, and "to" after them leads to a place. */
 export const TRAVEL_WORDS = words(`

@@ -45,4 +45,5 @@ export {
   WEEKDAY_ALTERNATION,
   WEEKDAYS,
 } from './time-words.js'
+export { NAME_TITLES, PERSON_TITLES, ROLE_WORDS } from './titles.js'
 export { AUXILIARY_VERBS, IRREGULAR_PASTS, MODALS } from './verbs.js'

@@ -3,6 +3,7 @@ import {
   DAY_PARTS,
   genderOfGivenName,
   RELATIVE_TIMES,
+  ROLE_WORDS,
   SURNAME_PARTICLES,
   TITLE_ALTERNATION,
   WEEKDAY_ALTERNATION,
@@ -40,21 +41,7 @@ const PERSON_OF_ORGANIZATION = new RegExp(
   'u',
 )
 const HONORIFIC = new RegExp(`^(?:${TITLE_ALTERNATION}|Miss|Mx|Sir|Dame|Lord|Lady)\\.?$`)
-const TITLE_WORDS = new Set(
-  `former acting interim then late outgoing incoming retired president vice secretary senator representative congressman congresswoman congressmember governor mayor
-  minister premier chancellor judge justice general colonel lieutenant sergeant admiral captain major
-  commander chief director commissioner chairman chairwoman chair chairperson speaker leader ambassador
-  attorney prosecutor editor editor-in-chief publisher ceo cfo coo founder president-elect spokesman
-  spokeswoman spokesperson officer detective inspector sheriff deputy councilman councilwoman councillor
-  councilor assemblyman assemblywoman delegate king queen prince princess pope bishop archbishop cardinal
-  rabbi imam pastor reverend father sister brother coach candidate nominee professor doctor analyst
-  economist strategist adviser advisor aide official lawyer attorney-general superintendent trustee
-  treasurer comptroller auditor clerk marshal dean provost rector principal host anchor correspondent
-  reporter columnist author executive manager head owner partner member fellow researcher scientist
-  chancellor premier emir sheikh sultan crown first lady lawmaker legislator activist organizer expert
-  billionaire businessman businesswoman entrepreneur investor actor actress singer rapper star player
-  striker forward defender goalkeeper pitcher quarterback manager`.split(/\s+/),
-)
+const TITLE_WORDS: ReadonlySet<string> = new Set(ROLE_WORDS)
 const FEMALE =
   /\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister|spokeswoman|chairwoman|congresswoman|councilwoman|assemblywoman|businesswoman|actress|wife|mother|daughter|sister|grandmother|widow|girlfriend|woman|she)\b/i
 const MALE =
