@@ -10,6 +10,7 @@ import {
   normalizeArticle,
   profileArticle,
 } from '../src/index.js'
+import { quoteWords } from '../src/stories/article-profile.js'
 import type { ArticleProfile } from '../src/stories/index.js'
 import type { Article, ArticleMetadataInput, Story } from '../src/types.js'
 import { IDS, seed } from './seed-articles.js'
@@ -61,6 +62,45 @@ describe('profileArticle', () => {
     expect(p.day).toBe(Date.UTC(2024, 10, 23) / 86_400_000)
     expect(p.quoteShingles).toContain('we did everything the engineers asked of us')
     expect(p.people).toContain('Helen Rudd')
+  })
+
+  it("reads a quote's words as the runs of letters, digits and apostrophes of any script", () => {
+    expect(quoteWords('“We’ll rebuild — 40,000 homes,” she said; ¡Sí, señor!')).toEqual([
+      "we'll",
+      'rebuild',
+      '40',
+      '000',
+      'homes',
+      'she',
+      'said',
+      'sí',
+      'señor',
+    ])
+    const byPattern = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[’‘]/g, "'")
+        .split(/[^\p{L}\p{N}']+/u)
+        .filter(Boolean)
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 })),
+        (text) => {
+          expect(quoteWords(text)).toEqual(byPattern(text))
+        },
+      ),
+      { numRuns: 2000, seed: 7 },
+    )
+  })
+
+  it('gives an article the same terms however many other words were read before it', () => {
+    const flood = article('f', FLOOD_A, { title: 'Severn floods Tewkesbury' })
+    const before = profile(flood)
+    // Thousands of words never seen: the table of written words grows several times.
+    const random = fc.sample(fc.stringMatching(/^[a-z]{4,9}$/), { numRuns: 12_000, seed: 5 })
+    for (let i = 0; i < random.length; i += 400)
+      profile(article(`w${i}`, random.slice(i, i + 400).join(' ')))
+    expect(profile(flood)).toEqual(before)
   })
 })
 

@@ -1,6 +1,7 @@
 import { singular } from '../claims/lexicon.js'
 import { NEWS_WORDS, STOPWORDS } from '../lexicon/index.js'
 import type { Article, Claim, Quote, Speaker } from '../types.js'
+import { sortByCodeUnits } from './sort-by-code-units.js'
 
 /**
  * What the story stage knows of one article: its weighted content words, the
@@ -50,10 +51,17 @@ const LEAD_SENTENCES = 3
 // to be looked up), and terms are numbered, so that an article's counts are an array.
 // Bounded, and a pure function of the word.
 const TERM_MEMO = 200_000
-const TABLE_SIZE = 1 << 19 // more than twice TERM_MEMO: probes stay short
-const wordSlots = new Int32Array(TABLE_SIZE) // slot → entry + 1, 0 when empty
-let writtenWords: string[] = []
-let termOfWord: number[] = [] // entry → term number, -1 when the word is no term
+// Each slot of the table is four numbers side by side, so that finding a word reads one
+// slot and its letters: the word's hash, where its code units start in the pool, its
+// length (0: an empty slot) and its term number. The table is kept at most half full,
+// from a few thousand slots up to more than twice TERM_MEMO: the words of a corpus of a
+// few thousand words stay in the processor's cache.
+const STRIDE = 4
+const MAX_SLOTS = 1 << 19
+let wordTable = new Int32Array((1 << 12) * STRIDE)
+let wordPool = new Uint16Array(1 << 16) // the written words' code units, one after another
+let poolEnd = 0
+let wordCount = 0
 let termNames: string[] = []
 let termNumbers = new Map<string, number>()
 let termCounts = new Float64Array(1024)
@@ -79,39 +87,62 @@ function termOfWritten(written: string): number {
 
 /** Empties the table of written words (terms keep their numbers). */
 function forgetWords(): void {
-  wordSlots.fill(0)
-  writtenWords = []
-  termOfWord = []
+  wordTable.fill(0)
+  poolEnd = 0
+  wordCount = 0
 }
 
-/** The term number of text[start, end) (whose hash is `hash`), or -1 when it is no term. */
+/** Doubles the table of written words, each slot placed again by its hash. */
+function growTable(): void {
+  const table = new Int32Array(wordTable.length * 2)
+  const mask = table.length / STRIDE - 1
+  for (let at = 0; at < wordTable.length; at += STRIDE) {
+    if (wordTable[at + 2] === 0) continue
+    let slot = (wordTable[at] as number) & mask
+    while (table[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask
+    table.set(wordTable.subarray(at, at + STRIDE), slot * STRIDE)
+  }
+  wordTable = table
+}
+
+/** The term number of text[start, end) (whose hash is `hash`, signed), or -1 when it is no term. */
 function termAt(text: string, start: number, end: number, hash: number): number {
   const length = end - start
-  for (let slot = hash & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
-    const entry = wordSlots[slot] as number
-    if (entry === 0) {
-      if (writtenWords.length >= TERM_MEMO) {
+  const mask = wordTable.length / STRIDE - 1
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = slot * STRIDE
+    const known = wordTable[at + 2] as number
+    if (known === 0) {
+      if (wordCount >= TERM_MEMO) {
         // Full: start again (between two words; terms keep their numbers, so no
         // article's counts are lost).
         forgetWords()
         return termAt(text, start, end, hash)
       }
-      const written = text.slice(start, end)
-      const found = termOfWritten(written)
-      writtenWords.push(written)
-      termOfWord.push(found)
-      wordSlots[slot] = writtenWords.length
+      if ((wordCount + 1) * 2 > mask + 1 && mask + 1 < MAX_SLOTS) {
+        growTable()
+        return termAt(text, start, end, hash)
+      }
+      const found = termOfWritten(text.slice(start, end))
+      if (poolEnd + length > wordPool.length) {
+        const grown = new Uint16Array(Math.max(wordPool.length * 2, poolEnd + length))
+        grown.set(wordPool.subarray(0, poolEnd))
+        wordPool = grown
+      }
+      for (let i = 0; i < length; i++) wordPool[poolEnd + i] = text.charCodeAt(start + i)
+      wordTable[at] = hash
+      wordTable[at + 1] = poolEnd
+      wordTable[at + 2] = length
+      wordTable[at + 3] = found
+      poolEnd += length
+      wordCount++
       return found
     }
-    const known = writtenWords[entry - 1] as string
-    if (known.length === length) {
-      let same = true
-      for (let i = 0; i < length; i++)
-        if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
-          same = false
-          break
-        }
-      if (same) return termOfWord[entry - 1] as number
+    if (known === length && wordTable[at] === hash) {
+      const from = wordTable[at + 1] as number
+      let i = 0
+      while (i < length && wordPool[from + i] === text.charCodeAt(start + i)) i++
+      if (i === length) return wordTable[at + 3] as number
     }
   }
 }
@@ -172,11 +203,52 @@ function addWords(text: string, weight: number, seen: number[]): void {
       }
     }
     if (end < 0) continue
-    const found = termAt(text, start, end, hashAtEnd >>> 0)
+    const found = termAt(text, start, end, hashAtEnd | 0)
     if (found < 0) continue
     if (termCounts[found] === 0) seen.push(found)
     termCounts[found] = (termCounts[found] as number) + weight
   }
+}
+
+// A word of a quote, for its shingles: letters, digits and apostrophes (/[\p{L}\p{N}']/u),
+// read by a scan instead of splitting on a pattern.
+const QUOTE_WORD = /[\p{L}\p{N}']/u
+const inQuoteWordOfCode = new Map<number, boolean>()
+function inQuoteWord(code: number): boolean {
+  if (code < 128)
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 48 && code <= 57) ||
+      code === 39 ||
+      (code >= 65 && code <= 90)
+    )
+  let known = inQuoteWordOfCode.get(code)
+  if (known === undefined) {
+    known = QUOTE_WORD.test(String.fromCodePoint(code))
+    if (inQuoteWordOfCode.size < 65_536) inQuoteWordOfCode.set(code, known)
+  }
+  return known
+}
+
+/** A quote's words, lower case, curly apostrophes straight: the runs of {@link inQuoteWord}. */
+export function quoteWords(text: string): string[] {
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'")
+  const words: string[] = []
+  let at = 0
+  while (at < lower.length) {
+    let code = lower.codePointAt(at) as number
+    if (!inQuoteWord(code)) {
+      at += code > 0xffff ? 2 : 1
+      continue
+    }
+    const start = at
+    do {
+      at += code > 0xffff ? 2 : 1
+      code = lower.codePointAt(at) ?? 0
+    } while (at < lower.length && inQuoteWord(code))
+    words.push(lower.slice(start, at))
+  }
+  return words
 }
 
 /**
@@ -204,8 +276,7 @@ function heaviestTerms(seen: readonly number[]): Array<[string, number]> {
     const names = buckets.get(byCount[i++] as number) as string[]
     while (i < byCount.length && weightOf(byCount[i] as number) === weight)
       names.push(...(buckets.get(byCount[i++] as number) as string[]))
-    // The default sort compares UTF-16 code units, as `<` does.
-    for (const term of names.sort()) {
+    for (const term of sortByCodeUnits(names)) {
       if (terms.length === MAX_TERMS) break
       terms.push([term, weight])
     }
@@ -274,11 +345,7 @@ export function profileArticle(
   const kindOf = speakerKinds(speakers)
   for (const quote of quotes) {
     if (quote.article !== article.id || quote.kind === 'term') continue
-    const words = quote.text
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .split(/[^\p{L}\p{N}']+/u)
-      .filter(Boolean)
+    const words = quoteWords(quote.text)
     // Each run of words is a slice of the quote's words joined once (no join per run).
     if (words.length >= QUOTE_SHINGLE) {
       const joined = words.join(' ')
@@ -313,7 +380,7 @@ export function profileArticle(
     outlet: article.outlet?.value ?? null,
     label: clip(article.title?.value ?? lead, LABEL_LENGTH),
     terms,
-    quoteShingles: [...shingles].sort(),
+    quoteShingles: sortByCodeUnits([...shingles]),
     people: [...quoted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name),
     places,
   }

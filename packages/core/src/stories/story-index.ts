@@ -94,9 +94,11 @@ interface StoryWeights extends Normed {
 }
 
 /**
- * The stories whose articles carry a term, as pairs (story, articles that carry it) in
- * the order the term came to them, one pair per story: a story finds its pair through
- * {@link StoryState.pairAt}. A term's postings are as long as the stories that carry
+ * The stories whose articles carry a term, as pairs (story, the term's place in the
+ * story's weights) in the order the term came to them, one pair per story: how many of
+ * the story's articles carry it is the story's to count ({@link StoryState.counts}),
+ * beside its weight, so that an article joining a story writes nothing here but for
+ * its terms new to the story. A term's postings are as long as the stories that carry
  * it, not its articles, so gathering a new article's candidates does not grow with
  * the largest stories.
  */
@@ -110,8 +112,8 @@ interface StoryState extends StoryWeights {
   last: number | null
   /** Dated members' days, sorted, to find the nearest one. */
   days: number[]
-  /** For each of the story's terms (by place in its weights), where its pair is in the term's postings. */
-  pairAt: Int32Array
+  /** For each of the story's terms (by place in its weights), how many of its articles carry it. */
+  counts: Int32Array
 }
 
 // Candidate stories come through an article's rarer terms: at most this many
@@ -123,6 +125,8 @@ const MIN_COMMON = 40
 const MAX_CANDIDATES = 24
 const WHY_TERMS = 6
 const CLOSEST_AMONG = 16
+// Terms a block of documents' terms holds (a few hundred articles).
+const ARENA = 1 << 16
 
 function hash(text: string): string {
   // FNV-1a, 32 bits: a short, stable id for a story from its first article's id.
@@ -156,12 +160,24 @@ interface ShingleKey {
   check: number
 }
 
-/** The stories whose articles carry one shingle, and those articles in order. */
+/**
+ * The stories whose articles carry one shingle, in the order the shingle came to them,
+ * and those articles in order: two short arrays, where a shingle is in one story or a
+ * few (a Map each was most of the index's memory and of reading its shingles).
+ */
 interface ShingleEntry {
   check: number
-  stories: Map<number, number[]>
+  stories: number[]
+  /** The articles of each of {@link ShingleEntry.stories}. */
+  articles: number[][]
   /** Another shingle of the same key. */
   next: ShingleEntry | null
+}
+
+/** The articles of story `s` that carry the shingle of `entry`, if any. */
+function articlesOf(entry: ShingleEntry, s: number): number[] | undefined {
+  const at = entry.stories.lastIndexOf(s)
+  return at < 0 ? undefined : entry.articles[at]
 }
 
 function isProfile(value: unknown): value is ArticleProfile {
@@ -197,6 +213,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   let otherWeight = new Float64Array(1024)
   let otherHas = new Uint8Array(1024)
   let positionOf = new Int32Array(1024)
+  // Documents' terms and weights are views of large blocks, filled in the order they
+  // come: one typed array each per article was an allocation the collector tracked.
+  let termArena = new Int32Array(0)
+  let weightArena = new Float64Array(0)
+  let arenaEnd = 0
   const intern = (term: string) => {
     let id = termIds.get(term)
     if (id === undefined) {
@@ -233,7 +254,25 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   const stories: StoryState[] = []
   const ids = new Set<string>()
 
-  const idfOf = (frequency: number) => Math.log((docs.length + 1) / (frequency + 1)) + 1
+  // The IDF of each document frequency at the corpus size it was last read at: a norm
+  // reads thousands of terms at one size, most of them of a few small frequencies.
+  let idfOfFrequency = new Float64Array(64)
+  let idfReadAt = new Int32Array(64).fill(-1)
+  const idfOf = (frequency: number) => {
+    if (frequency >= idfReadAt.length) {
+      const values = new Float64Array(Math.max(frequency + 1, idfReadAt.length * 2))
+      const readAt = new Int32Array(values.length).fill(-1)
+      values.set(idfOfFrequency)
+      readAt.set(idfReadAt)
+      idfOfFrequency = values
+      idfReadAt = readAt
+    }
+    if (idfReadAt[frequency] !== docs.length) {
+      idfOfFrequency[frequency] = Math.log((docs.length + 1) / (frequency + 1)) + 1
+      idfReadAt[frequency] = docs.length
+    }
+    return idfOfFrequency[frequency] as number
+  }
   const idf = (id: number) => idfOf(df[id] as number)
   // A norm is recomputed only when its terms changed or the corpus grew by a
   // quarter since: IDF moves slowly (by ln 1.25 at most for any term), and recomputing it at every add made
@@ -347,12 +386,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     found: readonly (ShingleEntry | null)[],
     s: number,
   ) => {
-    for (let k = 0; k < found.length; k++)
-      for (const d of found[k]?.stories.get(s) ?? []) {
+    for (let k = 0; k < found.length; k++) {
+      const entry = found[k]
+      for (const d of (entry && articlesOf(entry, s)) ?? []) {
         const day = (docs[d] as Doc).profile.day
         if (profile.day !== null && day !== null && Math.abs(day - profile.day) > linkDays) continue
         return { doc: d, shingle: profile.quoteShingles[k] as string }
       }
+    }
     return null
   }
 
@@ -378,7 +419,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       first: null,
       last: null,
       days: [],
-      pairAt: new Int32Array(64),
+      counts: new Int32Array(64),
     })
     return stories.length - 1
   }
@@ -395,8 +436,15 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         `the story index already has an article "${profile.article}"`,
         { subject: profile.article },
       )
-    let terms = new Int32Array(profile.terms.length)
-    let weights = new Float64Array(profile.terms.length)
+    const length = profile.terms.length
+    if (arenaEnd + length > termArena.length) {
+      // A new block: documents keep views of the old one.
+      termArena = new Int32Array(Math.max(ARENA, length))
+      weightArena = new Float64Array(termArena.length)
+      arenaEnd = 0
+    }
+    const terms = termArena.subarray(arenaEnd, arenaEnd + length)
+    const weights = weightArena.subarray(arenaEnd, arenaEnd + length)
     let n = 0
     for (const [term, w] of profile.terms) {
       const id = intern(term)
@@ -414,11 +462,15 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       n++
     }
     for (let i = 0; i < n; i++) otherHas[terms[i] as number] = 0
-    if (n < terms.length) {
-      terms = terms.slice(0, n)
-      weights = weights.slice(0, n)
+    arenaEnd += n
+    const doc: Doc = {
+      profile,
+      terms: n < length ? terms.subarray(0, n) : terms,
+      weights: n < length ? weights.subarray(0, n) : weights,
+      story: -1,
+      norm: 0,
+      normAt: -1,
     }
-    const doc: Doc = { profile, terms, weights, story: -1, norm: 0, normAt: -1 }
     byArticle.set(profile.article, docs.length)
     docs.push(doc)
     return doc
@@ -444,19 +496,15 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       story.weights.weights[k] = before + w
       const x = idf(term)
       squaredNorm += ((before + w) ** 2 - before ** 2) * x * x
-      const pairs = postings[term] as Postings
       if (k === known) {
-        if (k >= story.pairAt.length) {
-          const grown = new Int32Array(story.pairAt.length * 2)
-          grown.set(story.pairAt)
-          story.pairAt = grown
+        if (k >= story.counts.length) {
+          const grown = new Int32Array(story.counts.length * 2)
+          grown.set(story.counts)
+          story.counts = grown
         }
-        story.pairAt[k] = pairs.length
-        pairs.push(chosen, 1)
-      } else {
-        const pair = story.pairAt[k] as number
-        pairs[pair + 1] = (pairs[pair + 1] as number) + 1
-      }
+        story.counts[k] = 1
+        ;(postings[term] as Postings).push(chosen, k)
+      } else story.counts[k] = (story.counts[k] as number) + 1
     }
     if (story.normAt >= 0) story.norm = Math.sqrt(squaredNorm)
     if (profile.day !== null) {
@@ -468,11 +516,14 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       const entry = findShingle(key)
       if (!entry) {
         const next = shingles.get(key.key) ?? null
-        shingles.set(key.key, { check: key.check, stories: new Map([[chosen, [at]]]), next })
+        shingles.set(key.key, { check: key.check, stories: [chosen], articles: [[at]], next })
       } else {
-        const list = entry.stories.get(chosen)
+        const list = articlesOf(entry, chosen)
         if (list) list.push(at)
-        else entry.stories.set(chosen, [at])
+        else {
+          entry.stories.push(chosen)
+          entry.articles.push([at])
+        }
       }
     }
     // Its terms are in `weights` and its shingles indexed: a store of 10,000 articles
@@ -487,23 +538,35 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       otherWeight[other.terms[i] as number] = other.weights[i] as number
       otherHas[other.terms[i] as number] = 1
     }
-    const shared: Array<[string, number]> = []
+    // The heaviest WHY_TERMS, heaviest first and then by name, kept in order as they come
+    // (the shared terms of two long articles run to hundreds).
+    const names: string[] = []
+    const products: number[] = []
     for (let i = 0; i < doc.terms.length; i++) {
       const id = doc.terms[i] as number
-      if (otherHas[id])
-        shared.push([
-          termNames[id] as string,
-          (doc.weights[i] as number) * (otherWeight[id] as number) * (queryIdf[id] as number),
-        ])
+      if (!otherHas[id]) continue
+      const name = termNames[id] as string
+      const product =
+        (doc.weights[i] as number) * (otherWeight[id] as number) * (queryIdf[id] as number)
+      const before = (k: number) => {
+        const other = products[k] as number
+        return product > other || (product === other && name < (names[k] as string))
+      }
+      if (names.length === WHY_TERMS && !before(WHY_TERMS - 1)) continue
+      let at = names.length === WHY_TERMS ? WHY_TERMS - 1 : names.length
+      while (at > 0 && before(at - 1)) {
+        names[at] = names[at - 1] as string
+        products[at] = products[at - 1] as number
+        at--
+      }
+      names[at] = name
+      products[at] = product
     }
     for (const id of other.terms) {
       otherWeight[id] = 0
       otherHas[id] = 0
     }
-    return shared
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, WHY_TERMS)
-      .map(([term]) => term)
+    return names
   }
 
   const index: StoryIndex = {
@@ -553,6 +616,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   // Votes by story number, zero but while an add gathers its candidates.
   let votes = new Float64Array(64)
   let hasVote = new Uint8Array(64)
+  // Stories that carry one of the query's long quotes, marked by story number while it is added.
+  let isQuoted = new Uint8Array(64)
+  // Room to find the LOOKUP_TERMS-th weight in, kept between adds.
+  let weightRoom = new Float64Array(256)
   /** Finds the story of an entered document (the query) and joins it, or starts one. */
   function assign(doc: Doc, profile: ArticleProfile, keys: readonly ShingleKey[]) {
     const { terms, weights } = doc
@@ -571,8 +638,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       }
     }
     let least = Number.NEGATIVE_INFINITY
-    if (rare.length > LOOKUP_TERMS)
-      least = Float64Array.from(rareWeight).sort()[rare.length - LOOKUP_TERMS] as number
+    if (rare.length > LOOKUP_TERMS) {
+      if (weightRoom.length < rare.length) weightRoom = new Float64Array(rare.length * 2)
+      const sorted = weightRoom.subarray(0, rare.length)
+      sorted.set(rareWeight)
+      least = sorted.sort()[rare.length - LOOKUP_TERMS] as number
+    }
     const lookups: Array<[term: string, weight: number, id: number]> = []
     for (let i = 0; i < rare.length; i++)
       if ((rareWeight[i] as number) >= least)
@@ -588,6 +659,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     if (votes.length < stories.length) {
       votes = new Float64Array(stories.length * 2)
       hasVote = new Uint8Array(stories.length * 2)
+      isQuoted = new Uint8Array(stories.length * 2)
     }
     const voted: number[] = []
     const vote = (story: number, weight: number) => {
@@ -599,19 +671,23 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
     for (const [, w, id] of lookups) {
       const pairs = postings[id] as Postings
-      for (let i = 0; i < pairs.length; i += 2)
-        vote(pairs[i] as number, w * (pairs[i + 1] as number))
+      for (let i = 0; i < pairs.length; i += 2) {
+        const story = pairs[i] as number
+        vote(story, w * ((stories[story] as StoryState).counts[pairs[i + 1] as number] as number))
+      }
     }
     // A story that carries one of its long quotes comes first, whatever its words.
-    const quoted = new Set<number>()
+    const quoted: number[] = []
     const found = keys.map(findShingle)
-    for (const entry of found) for (const story of entry?.stories.keys() ?? []) quoted.add(story)
+    for (const entry of found)
+      if (entry)
+        for (const story of entry.stories)
+          if (!isQuoted[story]) {
+            isQuoted[story] = 1
+            quoted.push(story)
+          }
     for (const story of quoted) vote(story, 1e6)
-    const candidates = voted
-      .map((story): [number, number] => [story, votes[story] as number])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([story]) => story)
+    const candidates = mostVoted(voted, votes, MAX_CANDIDATES)
     for (const story of voted) {
       votes[story] = 0
       hasVote[story] = 0
@@ -625,7 +701,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       if (!fitsDates(story, profile.day)) continue
       const score = storyCosine(doc, story)
       // A long quote shared with a member published near it is strong evidence.
-      const quote = quoted.has(s) ? sharedQuote(profile, found, s) : null
+      const quote = isQuoted[s] ? sharedQuote(profile, found, s) : null
       const passes = score >= threshold || (quote !== null && score >= quoteThreshold)
       if (passes && (score > chosenScore || chosen < 0)) {
         chosen = s
@@ -633,6 +709,7 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         chosenQuote = quote
       }
     }
+    for (const story of quoted) isQuoted[story] = 0
 
     let member: StoryMember
     if (chosen < 0) {
@@ -673,6 +750,30 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     return { story: join(doc, chosen, member, keys), member }
   }
   return index
+}
+
+/**
+ * The `max` stories of most votes, most first and then by story number: the first
+ * `max` of all `voted` sorted so, without sorting them all (an article's rarer terms
+ * may reach hundreds of stories).
+ */
+function mostVoted(voted: readonly number[], votes: Float64Array, max: number): number[] {
+  const before = (a: number, b: number) => {
+    const x = votes[a] as number
+    const y = votes[b] as number
+    return x > y || (x === y && a < b)
+  }
+  const top: number[] = []
+  for (const story of voted) {
+    if (top.length === max && !before(story, top[max - 1] as number)) continue
+    let at = top.length === max ? max - 1 : top.length
+    while (at > 0 && before(story, top[at - 1] as number)) {
+      top[at] = top[at - 1] as number
+      at--
+    }
+    top[at] = story
+  }
+  return top
 }
 
 const ISO = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10)

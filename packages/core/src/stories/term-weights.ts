@@ -13,8 +13,9 @@ export class TermWeights {
   terms = new Int32Array(8)
   /** Their weights, aligned with {@link TermWeights.terms}. */
   weights = new Float64Array(8)
-  // Slot → place + 1 (0: empty). Kept at most half full.
-  private table = new Int32Array(16)
+  // Two numbers a slot, side by side: the term, and its place + 1 (0: an empty slot), so
+  // that a lookup, found or not, reads one stretch of memory. Kept at most half full.
+  private table = new Int32Array(32)
 
   /** The weight of `term`, or undefined when it was never set. */
   get(term: number): number | undefined {
@@ -37,7 +38,7 @@ export class TermWeights {
       weights.set(this.weights)
       this.weights = weights
     }
-    if ((this.size + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
+    if ((this.size + 1) * 2 > this.table.length >> 1) this.rehash(this.table.length)
     this.terms[this.size] = term
     this.weights[this.size] = 0
     this.size++
@@ -46,23 +47,25 @@ export class TermWeights {
   }
 
   private placeOf(term: number): number {
-    const mask = this.table.length - 1
+    const table = this.table
+    const mask = (table.length >> 1) - 1
     for (let slot = mix(term) & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot] as number
+      const entry = table[2 * slot + 1] as number
       if (entry === 0) return -1
-      if (this.terms[entry - 1] === term) return entry - 1
+      if (table[2 * slot] === term) return entry - 1
     }
   }
 
   private insert(term: number, entry: number): void {
-    const mask = this.table.length - 1
+    const mask = (this.table.length >> 1) - 1
     let slot = mix(term) & mask
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask
-    this.table[slot] = entry
+    while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & mask
+    this.table[2 * slot] = term
+    this.table[2 * slot + 1] = entry
   }
 
-  private rehash(length: number): void {
-    this.table = new Int32Array(length)
+  private rehash(slots: number): void {
+    this.table = new Int32Array(2 * slots)
     for (let i = 0; i < this.size; i++) this.insert(this.terms[i] as number, i + 1)
   }
 }
