@@ -1,5 +1,7 @@
+import { NAME_SUFFIXES } from '../lexicon/index.js'
+
 // Name suffixes that say nothing of who: "James Kennedy Jr." is "James Kennedy".
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+const SUFFIXES = new Set(NAME_SUFFIXES.map((suffix) => suffix.toLowerCase()))
 
 /** A name's words, accents and case folded, initials and suffixes left out. */
 function nameWords(name: string): string[] {

@@ -41,6 +41,12 @@ export const TITLE_ABBREVIATIONS: readonly string[] = [
 /** Suffixes abbreviated after a name: "Jr", "Sr". */
 export const NAME_SUFFIX_ABBREVIATIONS: readonly string[] = ['Jr', 'Sr']
 
+/**
+ * Suffixes after a name that say which one of a family it is: "Jr", "Sr"
+ * (abbreviations, without their period) and "II", "III", "IV".
+ */
+export const NAME_SUFFIXES: readonly string[] = [...NAME_SUFFIX_ABBREVIATIONS, 'II', 'III', 'IV']
+
 /** Abbreviations in place names: "St. Louis", "the U.S.", "the U.K.". */
 export const PLACE_ABBREVIATIONS: readonly string[] = ['St', 'U.S', 'U.K']
 

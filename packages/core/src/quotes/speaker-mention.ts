@@ -2,6 +2,8 @@ import {
   COMMON_TITLES,
   DAY_PARTS,
   genderOfGivenName,
+  NAME_SUFFIX_ABBREVIATIONS,
+  NAME_SUFFIXES,
   RELATIVE_TIMES,
   ROLE_WORDS,
   SURNAME_PARTICLES,
@@ -48,8 +50,14 @@ const MALE =
   /\b(?:Mr|Sir|Lord|King|Prince|Father|Brother|spokesman|chairman|congressman|councilman|assemblyman|businessman|actor|husband|father|son|brother|grandfather|widower|boyfriend|man|he)\b/i
 const ORG_WORDS =
   /\b(?:Department|Ministry|Office|Agency|Administration|Commission|Committee|Council|Bureau|Service|Services|Court|Congress|Senate|House|Parliament|Government|Party|Campaign|Association|Union|Federation|League|Coalition|Alliance|Foundation|Institute|Institution|Center|Centre|University|College|School|Hospital|Company|Corporation|Corp|Inc|Group|Bank|Fund|Network|News|Times|Post|Journal|Herald|Tribune|Gazette|Press|Magazine|Watch|International|Organization|Organisation|Society|Trust|Board|Authority|Police|Army|Navy|Military|Forces|Guard|Team|Club|Church|Embassy|Mission|Secretariat|Cabinet|Reuters|Associated|Agence|Presse|Radio|Television|TV|Broadcasting|Channel|Times|Republicans|Democrats|Labour|Conservatives|Caucus|Commission|Chamber|Cooperative|Act|Law|Bill|Amendment|Treaty|Accord|Agreement|Program|Programme|Plan|Report|Street|Avenue|Road|Square|River|Mountain|Ocean|Sea|Lake|Island|Islands|Coast|Valley|County|State|States|City|Province|Region|Republic|Kingdom|Empire|Airport|Station|Park|Bridge|Tower|Hall|Stadium|Prize|Award|Day|Week|Month|Year)\b/
-const NAME_TOKEN =
-  /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.)+|(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|ter|ten|St\.)|Jr\.?|Sr\.?|II|III|IV|O[’']\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+|\p{Lu}\p{L}*-\p{Lu}\p{L}*)$/u
+// A name's suffix, an abbreviation with or without its period: "Jr.", "Sr", "III".
+const SUFFIX_ALTERNATION = NAME_SUFFIXES.map((suffix) =>
+  NAME_SUFFIX_ABBREVIATIONS.includes(suffix) ? `${suffix}\\.?` : suffix,
+).join('|')
+const NAME_TOKEN = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}'’-]*\\.?|(?:\\p{Lu}\\.)+|(?:${SURNAME_PARTICLES.join('|')}|St\\.)|${SUFFIX_ALTERNATION}|O[’']\\p{Lu}\\p{L}+|Mc\\p{Lu}\\p{L}+|\\p{Lu}\\p{L}*-\\p{Lu}\\p{L}*)$`,
+  'u',
+)
 /**
  * `NAME_TOKEN.test(word)`, answered without the pattern for the commonest name
  * token: an ASCII capital and ASCII letters ("Rubio"), which its first
@@ -69,7 +77,7 @@ function isNameToken(word: string): boolean {
 }
 const INITIALS = /^\p{Lu}\.(?:\p{Lu}\.)*$/u
 const PARTICLE = new RegExp(`^(?:${SURNAME_PARTICLES.join('|')})$`)
-const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/
+const SUFFIX = new RegExp(`^(?:${SUFFIX_ALTERNATION})$`)
 const DETERMINER =
   /^(?:a|an|the|this|that|one|another|some|several|two|three|many|his|her|their|its|our|other)$/i
 const ACRONYM = /^\p{Lu}{2,}s?$/u
