@@ -197,6 +197,13 @@ const words = [
   'election',
   'minister said',
   'fire',
+  // Names (a capital letter: speakers' names too), a two-word name, words no article has.
+  'Trump',
+  'Nayib Bukele',
+  'John Smith',
+  'Mr',
+  'Guterres',
+  'flibbertigibbet',
 ]
 const searches = []
 for (let round = 0; round < 10; round++)
