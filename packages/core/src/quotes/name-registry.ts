@@ -279,6 +279,9 @@ function maySpeak(text: string, word: CapitalizedWord): boolean {
   while (isWhiteSpace(text.charCodeAt(at))) at++
   return SPEAKER_VERB_INITIALS.has(text.charCodeAt(at))
 }
+// A relative clause right after the name (or its appositive) has the name for subject:
+// "Sen. Jane Roe of Ohio, the panel's ranking member, who said …".
+const RELATIVE_WHO = /^\s*,?\s*who\s+/
 // A negated auxiliary is a verb too: "Christie wasn't having it", "Kaine did not see".
 const NEGATED_AUXILIARY =
   "(?:is|was|are|were|has|have|had|do|does|did|would|could|should|can|wo)(?:n['’]t|\\s+not|\\s+never)"
@@ -432,7 +435,7 @@ function indexMentions(
     let verb: RegExpExecArray | null = null
     let strippedLength = -1
     for (const appositives of APPOSITIVES.slice(0, tried)) {
-      const stripped = after.replace(appositives, '')
+      const stripped = after.replace(appositives, '').replace(RELATIVE_WHO, '')
       if (stripped.length === strippedLength) continue
       strippedLength = stripped.length
       verb = VERB_AFTER.exec(stripped)
