@@ -87,10 +87,13 @@ export {
   type ArticleProfile,
   createStoryIndex,
   groupStories,
+  type PackedProfile,
+  packProfile,
   profileArticle,
   type StoryAssignment,
   type StoryIndex,
   type StoryIndexOptions,
+  unpackProfile,
 } from './stories/index.js'
 export type {
   Article,

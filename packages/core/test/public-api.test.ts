@@ -56,6 +56,7 @@ describe('public API', () => {
       'measureCoverage',
       'normalizeArticle',
       'normalizeDate',
+      'packProfile',
       'parseSpeakerMention',
       'profileArticle',
       'readArticleSources',
@@ -67,6 +68,7 @@ describe('public API', () => {
       'textMatches',
       'toOriginalSpan',
       'uniqueArticleIds',
+      'unpackProfile',
     ])
   })
 

@@ -8,7 +8,9 @@ import {
   groupStories,
   isCorroborateError,
   normalizeArticle,
+  packProfile,
   profileArticle,
+  unpackProfile,
 } from '../src/index.js'
 import { quoteWords } from '../src/stories/article-profile.js'
 import type { ArticleProfile } from '../src/stories/index.js'
@@ -250,6 +252,126 @@ describe('stories', () => {
         )
       }),
       { numRuns: 40, seed: 5 },
+    )
+  })
+
+  it('places a packed profile as it places the profile itself', () => {
+    const pool = poolOf(['flood-a', 'transfer', 'flood-b'])
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: 2 }), (order) => {
+        const [last, ...before] = [...order].reverse()
+        const earlier = createStoryIndex()
+        const placed = before.reverse().map((p) => [p, earlier.add(p)] as const)
+        const whole = createStoryIndex()
+        const packed = createStoryIndex()
+        for (const [p, { story, member }] of placed) {
+          whole.place(p, story, member)
+          packed.place(unpackProfile(packProfile(p)), story, member)
+        }
+        expect(packed.stories()).toEqual(whole.stories())
+        // The next article goes where it goes after a restore from whole profiles, score included.
+        expect(packed.add(last as ArticleProfile)).toEqual(whole.add(last as ArticleProfile))
+        expect(packed.stories()).toEqual(whole.stories())
+      }),
+      { numRuns: 30, seed: 13 },
+    )
+  })
+
+  it('packs a profile into bytes that read back as its fields, weights and shingle keys', () => {
+    const pool = poolOf(['flood-a', 'flood-b', 'transfer'])
+    for (const p of pool) {
+      const bytes = packProfile(p)
+      expect(packProfile(p)).toEqual(bytes)
+      const back = unpackProfile(bytes)
+      const { terms, quoteShingles, ...small } = p
+      expect(back).toMatchObject(small)
+      expect(back.terms).toEqual(terms.map(([term]) => term))
+      expect([...back.weights]).toEqual(terms.map(([, weight]) => weight))
+      expect(back.shingleKeys).toHaveLength(quoteShingles.length * 2)
+      // Smaller than the profile's JSON: the quotes are hashes, the weights two bytes.
+      expect(bytes.length).toBeLessThan(new TextEncoder().encode(JSON.stringify(p)).length)
+    }
+    // A shared quote is the same keys in both articles' bytes; another quote other keys.
+    const [a, b, t] = pool.slice(-3).map((p) => unpackProfile(packProfile(p)))
+    const keys = (packed: typeof a) => {
+      const pairs = new Set<string>()
+      for (let i = 0; i < (packed?.shingleKeys.length ?? 0); i += 2)
+        pairs.add(`${packed?.shingleKeys[i]}:${packed?.shingleKeys[i + 1]}`)
+      return pairs
+    }
+    const shared = (x: Set<string>, y: Set<string>) => [...x].filter((key) => y.has(key)).length
+    const sharedText = pool[pool.length - 3]?.quoteShingles.filter((q) =>
+      pool[pool.length - 2]?.quoteShingles.includes(q),
+    )
+    expect(sharedText?.length).toBeGreaterThan(0)
+    expect(shared(keys(a), keys(b))).toBe(sharedText?.length)
+    expect(shared(keys(a), keys(t))).toBe(0)
+  })
+
+  it('reads back any profile it packs: terms, weights and shingles of arbitrary text', () => {
+    const [first] = seedProfiles as [ArticleProfile]
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string(), fc.double({ noNaN: true })), { maxLength: 30 }),
+        fc.uniqueArray(fc.string(), { maxLength: 20 }),
+        fc.array(fc.string(), { maxLength: 4 }),
+        (terms, quoteShingles, people) => {
+          const odd: ArticleProfile = { ...first, terms, quoteShingles, people }
+          const back = unpackProfile(packProfile(odd))
+          expect(back.terms).toEqual(terms.map(([term]) => term))
+          expect([...back.weights]).toEqual(terms.map(([, weight]) => weight))
+          expect(back.people).toEqual(people)
+          // Each shingle's keys are its own, whatever else the profile holds.
+          for (const [n, shingle] of quoteShingles.entries()) {
+            const alone = unpackProfile(
+              packProfile({ ...first, terms: [], quoteShingles: [shingle] }),
+            )
+            expect([...back.shingleKeys.subarray(2 * n, 2 * n + 2)]).toEqual([...alone.shingleKeys])
+          }
+        },
+      ),
+      { numRuns: 200, seed: 17 },
+    )
+  })
+
+  it('keeps weights that are not thousandths exactly, and refuses bytes that are no packed profile', () => {
+    const [first] = seedProfiles as [ArticleProfile]
+    const odd: ArticleProfile = {
+      ...first,
+      terms: [
+        ['flood', Math.PI],
+        ['river', 70_000.5],
+        ['barrier', 1 / 3],
+        ['nul\u0000in a term', 1],
+        ['minus zero', -0],
+      ],
+      quoteShingles: [],
+      outlet: 'Café “Ünïcode” ☂',
+    }
+    const back = unpackProfile(packProfile(odd))
+    expect(back.terms).toEqual(['flood', 'river', 'barrier', 'nul\u0000in a term', 'minus zero'])
+    expect([...back.weights]).toEqual([Math.PI, 70_000.5, 1 / 3, 1, -0])
+    expect(back.outlet).toBe('Café “Ünïcode” ☂')
+    const code = (f: () => unknown) => {
+      try {
+        f()
+      } catch (error) {
+        return isCorroborateError(error) ? error.code : 'not a CorroborateError'
+      }
+      return 'no error'
+    }
+    const bytes = packProfile(first)
+    expect(code(() => unpackProfile(bytes.subarray(0, bytes.length - 1)))).toBe('INVALID_ARGUMENT')
+    expect(code(() => unpackProfile(new Uint8Array(8)))).toBe('INVALID_ARGUMENT')
+    const otherVersion = bytes.slice()
+    otherVersion[0] = 99
+    expect(code(() => unpackProfile(otherVersion))).toBe('INVALID_ARGUMENT')
+    const badHead = bytes.slice()
+    badHead[16] = 0x7d
+    expect(code(() => unpackProfile(badHead))).toBe('INVALID_ARGUMENT')
+    // A packed profile is for place: add needs the quotes' text.
+    expect(code(() => createStoryIndex().add(unpackProfile(bytes) as never))).toBe(
+      'INVALID_ARGUMENT',
     )
   })
 

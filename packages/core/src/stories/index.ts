@@ -5,6 +5,7 @@ export {
   profileArticle,
   QUOTE_SHINGLE,
 } from './article-profile.js'
+export { type PackedProfile, packProfile, unpackProfile } from './packed-profile.js'
 export {
   createStoryIndex,
   groupStories,

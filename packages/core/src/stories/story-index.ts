@@ -2,6 +2,7 @@ import { CorroborateError } from '../errors.js'
 import { bisectLeft } from '../sorted.js'
 import type { Story, StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
+import { type PackedProfile, shingleKeys } from './packed-profile.js'
 import { TermWeights } from './term-weights.js'
 
 /** Options of {@link createStoryIndex} and {@link groupStories}. */
@@ -52,10 +53,12 @@ export interface StoryIndex {
    * at a fraction of the cost of `add`. Articles are placed in the order they
    * were added; a story id not seen yet starts that story. Later `add`s assign
    * as they would have, except that term norms are recomputed at the current size.
+   * The profile may be the one `add` took or its {@link unpackProfile} form
+   * (what a store keeps): both place the article alike.
    * @throws CorroborateError as `add` does, and `INVALID_ARGUMENT` when
    *   `member.article` is not the profile's article.
    */
-  place(profile: ArticleProfile, story: string, member: StoryMember): void
+  place(profile: ArticleProfile | PackedProfile, story: string, member: StoryMember): void
   /** Every story, in the order they were started. */
   stories(): Story[]
   /**
@@ -138,26 +141,29 @@ function hash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0')
 }
 
-/**
- * A long quote's shingle as two small integers (FNV-1a hashes, 30 bits each: a key and
- * a check): ten thousand articles carry millions of shingles, and the index needs only
- * to know which stories share one. Small integers are the cheapest keys a Map has, and
- * the check keeps a false match among them below one in a billion per lookup.
- */
-function shingleKey(text: string): ShingleKey {
-  let key = 0x811c9dc5
-  let check = 0x01000193
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    key = Math.imul(key ^ code, 0x01000193)
-    check = Math.imul(check ^ code, 0x5bd1e995)
-  }
-  return { key: key >>> 2, check: check >>> 2 }
-}
-
 interface ShingleKey {
   key: number
   check: number
+}
+
+/** Shingles as the keys the index looks them up by (see {@link shingleKeys}). */
+function keysOf(pairs: Uint32Array): ShingleKey[] {
+  const keys: ShingleKey[] = []
+  for (let i = 0; i + 1 < pairs.length; i += 2)
+    keys.push({ key: pairs[i] as number, check: pairs[i + 1] as number })
+  return keys
+}
+
+function isPacked(value: ArticleProfile | PackedProfile): value is PackedProfile {
+  const p = value as PackedProfile
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    p.weights instanceof Float64Array &&
+    p.shingleKeys instanceof Uint32Array &&
+    Array.isArray(p.terms) &&
+    p.terms.length === p.weights.length
+  )
 }
 
 /**
@@ -424,19 +430,34 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     return stories.length - 1
   }
   /** Checks a profile and records it as a document of no story yet. */
-  const enter = (profile: ArticleProfile): Doc => {
-    if (!isProfile(profile))
+  const enter = (given: ArticleProfile | PackedProfile): Doc => {
+    const packed = isPacked(given) ? given : null
+    if (!packed && !isProfile(given))
       throw new CorroborateError(
         'INVALID_ARGUMENT',
         'add expects an article profile from profileArticle (article, terms, quoteShingles)',
       )
+    // A packed profile is its fields without the terms and quotes, which the index keeps its own way.
+    const profile: ArticleProfile = packed
+      ? {
+          article: packed.article,
+          day: packed.day,
+          published: packed.published,
+          outlet: packed.outlet,
+          label: packed.label,
+          terms: [],
+          quoteShingles: [],
+          people: packed.people,
+          places: packed.places,
+        }
+      : (given as ArticleProfile)
     if (byArticle.has(profile.article))
       throw new CorroborateError(
         'DUPLICATE_ID',
         `the story index already has an article "${profile.article}"`,
         { subject: profile.article },
       )
-    const length = profile.terms.length
+    const length = packed ? packed.terms.length : profile.terms.length
     if (arenaEnd + length > termArena.length) {
       // A new block: documents keep views of the old one.
       termArena = new Int32Array(Math.max(ARENA, length))
@@ -446,7 +467,10 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     const terms = termArena.subarray(arenaEnd, arenaEnd + length)
     const weights = weightArena.subarray(arenaEnd, arenaEnd + length)
     let n = 0
-    for (const [term, w] of profile.terms) {
+    for (let i = 0; i < length; i++) {
+      const pair = packed ? null : (profile.terms[i] as [string, number])
+      const term = pair ? pair[0] : ((packed as PackedProfile).terms[i] as string)
+      const w = pair ? pair[1] : ((packed as PackedProfile).weights[i] as number)
       const id = intern(term)
       // A term twice in a hand-made profile counts once, at its first place with its
       // last weight, as a Map of words did.
@@ -578,10 +602,15 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return at === undefined ? undefined : stories[(docs[at] as Doc).story]?.id
     },
     add(profile) {
+      if (isPacked(profile))
+        throw new CorroborateError(
+          'INVALID_ARGUMENT',
+          'add expects the profile from profileArticle: a packed profile has no quote text to name a shared quote by (place takes one)',
+        )
       const doc = enter(profile)
       loadQuery(doc)
       try {
-        const { story, member } = assign(doc, profile, profile.quoteShingles.map(shingleKey))
+        const { story, member } = assign(doc, profile, keysOf(shingleKeys(profile.quoteShingles)))
         return { story: story.id, joined: story.docs.length > 1, member }
       } finally {
         clearQuery(doc)
@@ -600,7 +629,11 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
         doc,
         at,
         { ...member, sharedTerms: [...member.sharedTerms] },
-        profile.quoteShingles.map(shingleKey),
+        keysOf(
+          isPacked(profile)
+            ? profile.shingleKeys
+            : shingleKeys((profile as ArticleProfile).quoteShingles),
+        ),
       )
     },
     stories() {
