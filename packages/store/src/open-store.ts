@@ -19,6 +19,7 @@ import {
   type StoryIndex,
   type StoryIndexOptions,
   type StoryMember,
+  unpackProfile,
 } from '@corroborate/core'
 import {
   analyseStory,
@@ -30,6 +31,7 @@ import { enableTrigrams, migrate } from './migrations.js'
 import {
   ANALYSIS_VERSION,
   type PreparedArticle,
+  packedProfileText,
   prepareArticle,
   type SerializedArticle,
   serializeArticle,
@@ -625,9 +627,16 @@ export async function openStore(
     await db.transaction(async (tx) => {
       const { rows: updated } = await tx.query(
         `UPDATE analyses SET analysis_version = $2, article = $3::json, quotes = $4::json,
-           speakers = $5::json, claims = $6::json, profile = $7::json, parts = $8, analysed_at = now()
+           speakers = $5::json, claims = $6::json, profile = $7::json, parts = $8,
+           packed_profile = $9, analysed_at = now()
          WHERE article_id = $1 AND analysis_version < $2 RETURNING article_id`,
-        [row.id, version, ...analysis, parts.length > 0 ? parts : null],
+        [
+          row.id,
+          version,
+          ...analysis,
+          parts.length > 0 ? parts : null,
+          serialized.json.packedProfile,
+        ],
       )
       if (updated.length === 0) return
       await tx.query("DELETE FROM article_parts WHERE article_id = $1 AND field <> 'content'", [
@@ -669,22 +678,29 @@ export async function openStore(
    * Brings the story index up to the store: each article added since (by this
    * process or another) is placed where the store says it went, in the order
    * added, without seeking its story again. In pages: a whole store's profiles
-   * at once would sit in PGlite's memory and in ours.
+   * at once would sit in PGlite's memory and in ours. Each profile is read
+   * packed (`packed_profile`); one stored before there was that column is read
+   * whole once and its packed form written beside it.
    */
   async function catchUp(q: Queryable, yieldBetween: boolean): Promise<StoryIndex> {
     storyIndex ??= createStoryIndex(storyOptions)
     const index = storyIndex
+    let packedCount = 0
     for (let more = true; more; ) {
       const { rows: since } = await q.query<{
         id: string
         seq: string
-        profile: ArticleProfile
+        packed: string | null
+        profile: ArticleProfile | null
         story_id: string
         member: StoryMember
         parts: PartField[] | null
       }>(
         // The page of articles first, by the primary key: a join ordered by seq sorted them all.
-        `SELECT a.id, a.seq, an.profile, m.story_id, m.member, an.parts
+        // The profile's JSON is not read (nor detoasted) when its packed form is there.
+        `SELECT a.id, a.seq, an.packed_profile AS packed,
+           CASE WHEN an.packed_profile IS NULL THEN an.profile END AS profile,
+           m.story_id, m.member, CASE WHEN an.packed_profile IS NULL THEN an.parts END AS parts
          FROM (SELECT seq, id FROM articles WHERE seq > $1 AND NOT pending ORDER BY seq LIMIT ${RESTORE_PAGE}) a
          JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
          ORDER BY a.seq`,
@@ -692,18 +708,33 @@ export async function openStore(
       )
       const inParts = since.filter((row) => row.parts?.includes('profile')).map((row) => row.id)
       const parts = await partsOf(q, inParts, ['profile'])
+      const packedNow: Array<[id: string, packed: string]> = []
       for (const row of since) {
-        const whole = parts.get(row.id)?.get('profile')
-        index.place(
-          whole === undefined ? row.profile : (JSON.parse(whole) as ArticleProfile),
-          row.story_id,
-          row.member,
-        )
+        if (row.packed !== null) {
+          index.place(unpackProfile(Buffer.from(row.packed, 'base64')), row.story_id, row.member)
+        } else {
+          const whole = parts.get(row.id)?.get('profile')
+          const profile = whole === undefined ? row.profile : (JSON.parse(whole) as ArticleProfile)
+          index.place(profile as ArticleProfile, row.story_id, row.member)
+          packedNow.push([row.id, packedProfileText(profile as ArticleProfile)])
+        }
         indexedSeq = Number(row.seq)
       }
+      packedCount += packedNow.length
+      if (packedNow.length > 0)
+        await q.query(
+          `UPDATE analyses an SET packed_profile = v.packed
+           FROM unnest($1::text[], $2::text[]) AS v(id, packed)
+           WHERE an.article_id = v.id AND an.packed_profile IS NULL`,
+          [packedNow.map(([id]) => id), packedNow.map(([, packed]) => packed)],
+        )
       more = since.length === RESTORE_PAGE
       if (more && yieldBetween) await readsFirst(db)
     }
+    if (packedCount > 0)
+      log(
+        `packed the story profiles of ${packedCount} stored articles: later restarts read them packed`,
+      )
     return index
   }
 
@@ -812,14 +843,15 @@ export async function openStore(
           storyId,
           JSON.stringify(story),
           JSON.stringify(assignment.member satisfies StoryMember),
+          json.packedProfile,
         ]
         // The analysis, the story and the membership, `rows` from parameter `at` on: what
         // makes the article seen.
         const analysed = (at: number) => {
           const p = (k: number) => `$${at + k}`
           return `an AS (
-             INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile, parts)
-             VALUES ($1, ${p(0)}, ${p(1)}::json, ${p(2)}::json, ${p(3)}::json, ${p(4)}::json, ${p(5)}::json, ${p(6)})),
+             INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile, parts, packed_profile)
+             VALUES ($1, ${p(0)}, ${p(1)}::json, ${p(2)}::json, ${p(3)}::json, ${p(4)}::json, ${p(5)}::json, ${p(6)}, ${p(10)})),
            s AS (
              INSERT INTO stories (id, story) VALUES (${p(7)}, ${p(8)}::json)
              ON CONFLICT (id) DO UPDATE SET story = EXCLUDED.story, revision = stories.revision + 1),
@@ -833,7 +865,7 @@ export async function openStore(
                INSERT INTO articles (id, content_hash, format, content, metadata, path)
                VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING seq),
              ${analysed(7)},
-             p AS (${insertPassagesSql('$17')})
+             p AS (${insertPassagesSql('$18')})
              SELECT seq FROM a`,
             [...article, ...rows, joinBytes(json.passages)],
           )

@@ -8,6 +8,7 @@ import {
   extractClaims,
   extractQuotes,
   normalizeArticle,
+  packProfile,
   profileArticle,
   type Quote,
   type Speaker,
@@ -100,6 +101,8 @@ export interface SerializedArticle {
     speakers: Uint8Array
     claims: Uint8Array
     profile: Uint8Array
+    /** The profile as `packProfile`'s bytes, in base64: what a restart restores the story index from. */
+    packedProfile: string
     /**
      * What is read of the article without reading it whole (id, format, title,
      * author, published, outlet, url): kept in its column when the article is
@@ -186,6 +189,12 @@ function headOf(article: Article) {
   return { id, format, title, author, published, outlet, url }
 }
 
+/** A profile as the store keeps it packed: `packProfile`'s bytes in base64. */
+export function packedProfileText(profile: ArticleProfile): string {
+  const bytes = packProfile(profile)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+}
+
 /** Serializes a prepared article's columns (see {@link SerializedArticle}). */
 export function serializeArticle(prepared: PreparedArticle): SerializedArticle {
   return {
@@ -203,6 +212,7 @@ export function serializeArticle(prepared: PreparedArticle): SerializedArticle {
       speakers: jsonBytes(prepared.speakers),
       claims: jsonBytes(prepared.claims),
       profile: jsonBytes(prepared.profile),
+      packedProfile: packedProfileText(prepared.profile),
       head: JSON.stringify(headOf(prepared.article)),
       passages: jsonSlices(passagesOf(prepared), PASSAGE_SLICE).map((slice) =>
         encoder.encode(slice),

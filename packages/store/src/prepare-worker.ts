@@ -16,7 +16,7 @@ parentPort?.on(
       } else {
         const prepared = serializeArticle(prepareArticle(source as ArticleSource))
         // The bytes are moved to the writer, not copied.
-        const { metadata: _, head: __, passages, ...bytes } = prepared.json
+        const { metadata: _, head: __, packedProfile: ___, passages, ...bytes } = prepared.json
         parentPort?.postMessage({ n, prepared }, [
           ...[...Object.values(bytes), ...passages].map((b) => b.buffer as ArrayBuffer),
         ])

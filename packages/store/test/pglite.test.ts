@@ -1,4 +1,9 @@
-import { createStoryIndex, type StoryMember } from '@corroborate/core'
+import {
+  type ArticleProfile,
+  createStoryIndex,
+  type StoryMember,
+  unpackProfile,
+} from '@corroborate/core'
 import { PGlite } from '@electric-sql/pglite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, prepareArticle } from '../src/index.js'
@@ -136,8 +141,32 @@ describe('PGlite store of an earlier schema', () => {
       expect(await store.quotedIn('lindqvist')).toEqual(
         new Set(['harbour-1', 'harbour-2', 'harbour-3']),
       )
+      expect(lines).toContain(
+        'packed the story profiles of 2 stored articles: later restarts read them packed',
+      )
     } finally {
       await store.close()
+    }
+    // Each profile is kept packed beside its JSON, the migrated ones since that restore.
+    const raw = await PGlite.create({ dataDir: dir.path })
+    try {
+      const { rows } = await raw.query<{ profile: ArticleProfile; packed: string }>(
+        'SELECT profile, packed_profile AS packed FROM analyses ORDER BY article_id',
+      )
+      expect(rows).toHaveLength(3)
+      for (const { profile, packed } of rows) {
+        const back = unpackProfile(Buffer.from(packed, 'base64'))
+        expect(back).toMatchObject({
+          article: profile.article,
+          label: profile.label,
+          day: profile.day,
+        })
+        expect(back.terms).toEqual(profile.terms.map(([term]) => term))
+        expect([...back.weights]).toEqual(profile.terms.map(([, weight]) => weight))
+        expect(back.shingleKeys).toHaveLength(profile.quoteShingles.length * 2)
+      }
+    } finally {
+      await raw.close()
     }
   })
 })

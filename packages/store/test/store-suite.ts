@@ -1,7 +1,54 @@
-import { createCorpus, normalizeArticle } from '@corroborate/core'
+import {
+  type ArticleSource,
+  createCorpus,
+  createStoryIndex,
+  normalizeArticle,
+  type Story,
+} from '@corroborate/core'
 import { expect, it } from 'vitest'
-import { analyseStory, ingest, type Store, type StoryInput, scopeIds } from '../src/index.js'
+import {
+  type AddResult,
+  analyseStory,
+  ingest,
+  prepareArticle,
+  type Store,
+  type StoryInput,
+  scopeIds,
+} from '../src/index.js'
 import { ferryArticle, otherArticle, seedSources } from './helpers.js'
+
+/**
+ * Articles of a few stories that share long quotes: seed `k mod 5` retold by outlet
+ * `k` (one of its paragraphs left out, a day or two later), and harbour reports, one
+ * of them months later.
+ */
+async function retoldSources(): Promise<ArticleSource[]> {
+  const seeds = await seedSources()
+  const retold = Array.from({ length: 9 }, (_, k): ArticleSource => {
+    const seed = seeds[k % seeds.length] as ArticleSource
+    const paragraphs = seed.content.split(/\n\s*\n/)
+    const left = paragraphs.filter((_, i) => i !== 1 + (k % (paragraphs.length - 1)))
+    return {
+      id: `retold-${k}`,
+      format: 'text',
+      content: `${left.join('\n\n')}\n\nReporting by the staff of Outlet ${k}.`,
+      metadata: { outlet: `Outlet ${k}`, published: `2025-02-0${4 + (k % 3)}` },
+    }
+  })
+  const later = {
+    ...otherArticle(4),
+    metadata: { outlet: 'Harbour Courier', published: '2025-09-30' },
+  }
+  return [
+    ...retold.slice(0, 4),
+    otherArticle(1),
+    ...retold.slice(4, 7),
+    otherArticle(2),
+    later,
+    ...retold.slice(7),
+    otherArticle(3),
+  ]
+}
 
 /**
  * What every engine must do alike. Each test starts from an empty store; within
@@ -41,6 +88,56 @@ export function storeSuite(open: () => Promise<Store>): void {
       // Re-importing after the restart is still a no-op.
       for (const source of seeds) expect((await store.addArticle(source)).added).toBe(false)
       expect(await store.count()).toBe(5)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('assigns stories after restarts as without them', async () => {
+    const sources = await retoldSources()
+    // Without a restart: the core's index, given the same profiles in the same order.
+    const index = createStoryIndex()
+    const expected = sources.map((source) => index.add(prepareArticle(source).profile))
+    expect(new Set(expected.map((a) => a.story)).size).toBeGreaterThan(2)
+    expect(expected.filter((a) => a.member.sharedQuote !== null).length).toBeGreaterThan(0)
+
+    const got: AddResult[] = []
+    // Restarted twice: the index restored by warm(), then by the next add itself.
+    for (const [from, to, warm] of [
+      [0, 6, false],
+      [6, 10, true],
+      [10, sources.length, false],
+    ] as const) {
+      const store = await open()
+      try {
+        if (warm) await store.warm()
+        for (const source of sources.slice(from, to)) got.push(await store.addArticle(source))
+      } finally {
+        await store.close()
+      }
+    }
+    // The same stories and members; only a score may differ a little after a restart (the
+    // restored index's norms are of the current size).
+    const memberOf = (r: AddResult) => r.story.members.find((m) => m.article === r.id)
+    expect(got.map((r) => [r.id, r.story.id, r.joined])).toEqual(
+      expected.map((a) => [a.member.article, a.story, a.joined]),
+    )
+    expect(got.map((r) => ({ ...memberOf(r), score: 0 }))).toEqual(
+      expected.map((a) => ({ ...a.member, score: 0 })),
+    )
+    for (const [i, r] of got.entries())
+      expect(Math.abs((memberOf(r)?.score ?? 0) - (expected[i]?.member.score ?? 0))).toBeLessThan(
+        0.02,
+      )
+    const store = await open()
+    try {
+      const unscored = (stories: Story[]) =>
+        stories.map((s) => ({
+          ...s,
+          label: '',
+          members: s.members.map((m) => ({ ...m, score: 0 })),
+        }))
+      expect(unscored(await store.stories())).toEqual(unscored(index.stories()))
     } finally {
       await store.close()
     }
