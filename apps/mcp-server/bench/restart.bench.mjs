@@ -45,6 +45,11 @@ const rssOf = () =>
       1024) /
       1e6,
   )
+// CPU seconds of the server process, all its threads (utime + stime, in clock ticks of 10 ms).
+const cpuOf = () => {
+  const fields = readFileSync(`/proc/${transport.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
 const client = new Client({ name: 'restart-bench', version: '0.0.0' })
 await client.connect(transport)
 const call = async (name, args = {}) => {
@@ -56,6 +61,7 @@ const call = async (name, args = {}) => {
 const firstAnswer = await call('list_stories')
 const first = performance.now() - start
 const rssFirst = rssOf()
+const cpuFirst = cpuOf()
 const story = firstAnswer.result.stories[0]?.id
 const reads = {}
 for (const [name, args] of [
@@ -88,8 +94,10 @@ async function readsDuring(work) {
 }
 
 const FRESH = 2_000_000 + (Date.now() % 1_000_000) * 64
+let firstAddAt = 0
 const add = async (source) => {
   const t = performance.now()
+  firstAddAt ||= t
   const result = await client.callTool({
     name: 'add_article',
     arguments: { content: source.content, ...source.metadata },
@@ -106,6 +114,9 @@ const during = await readsDuring(async () => {
   return times
 })
 const adds = during.value.sort((a, b) => a - b)
+const rssAdds = rssOf()
+const cpuAdds = cpuOf()
+const firstAddAtMs = Math.round(firstAddAt - start)
 // A large article: distinct retold reports run together to about 400 KB of text (a text
 // repeated would be mostly dropped as boilerplate).
 const parts = []
@@ -124,11 +135,15 @@ console.log(
     load: loadavg().map((x) => x.toFixed(1)),
     firstAnswerMs: Math.round(first),
     rssFirstMB: rssFirst,
+    cpuFirstS: cpuFirst,
     readsMs: reads,
     rssAfterReadsMB: rssReads,
     addsMs: adds.map(Math.round),
     addP95Ms: Math.round(adds[Math.floor(adds.length * 0.95)] ?? 0),
+    firstAddAtMs,
     longestReadDuringAddsMs: during.longest,
+    rssAfterAddsMB: rssAdds,
+    cpuAfterAddsS: cpuAdds,
     largeAddMs: big.value === null ? 'refused' : Math.round(big.value),
     largeAddChars: large.content.length,
     longestReadDuringLargeAddMs: big.longest,
