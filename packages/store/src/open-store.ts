@@ -13,6 +13,8 @@ import {
   DISPUTE_KINDS,
   type Dispute,
   type DisputeKind,
+  isCorroborateError,
+  type PackedProfile,
   type Quote,
   type Speaker,
   type Story,
@@ -674,6 +676,39 @@ export async function openStore(
     return run
   }
 
+  /** The JSON profiles of these rows (read whole: their column, or their parts). */
+  async function profilesOf(
+    q: Queryable,
+    rows: ReadonlyArray<{ id: string; packed: string | null; profile: ArticleProfile | null }>,
+  ): Promise<Map<string, ArticleProfile>> {
+    const found = new Map<string, ArticleProfile>()
+    if (rows.length === 0) return found
+    // A row whose packed form was there came without its JSON: read it now.
+    const missing = rows.filter((row) => row.profile === null).map((row) => row.id)
+    const read = new Map(rows.map((row) => [row.id, row.profile]))
+    if (missing.length > 0) {
+      const { rows: more } = await q.query<{ id: string; profile: ArticleProfile }>(
+        'SELECT article_id AS id, profile FROM analyses WHERE article_id = ANY($1::text[])',
+        [missing],
+      )
+      for (const row of more) read.set(row.id, row.profile)
+    }
+    const { rows: inParts } = await q.query<{ id: string }>(
+      "SELECT article_id AS id FROM analyses WHERE article_id = ANY($1::text[]) AND 'profile' = ANY(parts)",
+      [rows.map((row) => row.id)],
+    )
+    const parts = await partsOf(
+      q,
+      inParts.map((row) => row.id),
+      ['profile'],
+    )
+    for (const { id } of rows) {
+      const text = parts.get(id)?.get('profile')
+      found.set(id, text === undefined ? (read.get(id) as ArticleProfile) : JSON.parse(text))
+    }
+    return found
+  }
+
   /**
    * Brings the story index up to the store: each article added since (by this
    * process or another) is placed where the store says it went, in the order
@@ -694,29 +729,37 @@ export async function openStore(
         profile: ArticleProfile | null
         story_id: string
         member: StoryMember
-        parts: PartField[] | null
       }>(
         // The page of articles first, by the primary key: a join ordered by seq sorted them all.
         // The profile's JSON is not read (nor detoasted) when its packed form is there.
         `SELECT a.id, a.seq, an.packed_profile AS packed,
            CASE WHEN an.packed_profile IS NULL THEN an.profile END AS profile,
-           m.story_id, m.member, CASE WHEN an.packed_profile IS NULL THEN an.parts END AS parts
+           m.story_id, m.member
          FROM (SELECT seq, id FROM articles WHERE seq > $1 AND NOT pending ORDER BY seq LIMIT ${RESTORE_PAGE}) a
          JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
          ORDER BY a.seq`,
         [indexedSeq],
       )
-      const inParts = since.filter((row) => row.parts?.includes('profile')).map((row) => row.id)
-      const parts = await partsOf(q, inParts, ['profile'])
+      // Packed profiles this core cannot read (cut, or of another packing version) are read
+      // from the JSON like those never packed, and packed again.
+      const unpacked = new Map<string, PackedProfile>()
+      for (const row of since)
+        if (row.packed !== null)
+          try {
+            unpacked.set(row.id, unpackProfile(Buffer.from(row.packed, 'base64')))
+          } catch (error) {
+            if (!isCorroborateError(error)) throw error
+          }
+      const wanted = since.filter((row) => !unpacked.has(row.id))
+      const whole = await profilesOf(q, wanted)
       const packedNow: Array<[id: string, packed: string]> = []
       for (const row of since) {
-        if (row.packed !== null) {
-          index.place(unpackProfile(Buffer.from(row.packed, 'base64')), row.story_id, row.member)
-        } else {
-          const whole = parts.get(row.id)?.get('profile')
-          const profile = whole === undefined ? row.profile : (JSON.parse(whole) as ArticleProfile)
-          index.place(profile as ArticleProfile, row.story_id, row.member)
-          packedNow.push([row.id, packedProfileText(profile as ArticleProfile)])
+        const packed = unpacked.get(row.id)
+        if (packed) index.place(packed, row.story_id, row.member)
+        else {
+          const profile = whole.get(row.id) as ArticleProfile
+          index.place(profile, row.story_id, row.member)
+          packedNow.push([row.id, packedProfileText(profile)])
         }
         indexedSeq = Number(row.seq)
       }
@@ -725,7 +768,7 @@ export async function openStore(
         await q.query(
           `UPDATE analyses an SET packed_profile = v.packed
            FROM unnest($1::text[], $2::text[]) AS v(id, packed)
-           WHERE an.article_id = v.id AND an.packed_profile IS NULL`,
+           WHERE an.article_id = v.id`,
           [packedNow.map(([id]) => id), packedNow.map(([, packed]) => packed)],
         )
       more = since.length === RESTORE_PAGE

@@ -171,6 +171,50 @@ describe('PGlite store of an earlier schema', () => {
   })
 })
 
+describe('PGlite store with a packed profile this core cannot read', () => {
+  it('restores that article from its JSON profile and packs it again', async () => {
+    let store = await openStore({ dataDir: dir.path })
+    try {
+      for (const n of [1, 2]) await store.addArticle(otherArticle(n))
+    } finally {
+      await store.close()
+    }
+    // Cut short (as a crash or another packing version would leave it): not a packed profile.
+    let raw = await PGlite.create({ dataDir: dir.path })
+    try {
+      await raw.query(
+        "UPDATE analyses SET packed_profile = left(packed_profile, 40) WHERE article_id = 'harbour-1'",
+      )
+    } finally {
+      await raw.close()
+    }
+    const lines: string[] = []
+    store = await openStore({ dataDir: dir.path }, { log: (line) => lines.push(line) })
+    try {
+      await store.warm()
+      expect(lines).toContain(
+        'packed the story profiles of 1 stored articles: later restarts read them packed',
+      )
+      const third = await store.addArticle(otherArticle(3))
+      expect(third.joined).toBe(true)
+      expect(third.story.articles).toEqual(['harbour-1', 'harbour-2', 'harbour-3'])
+      expect(third.story.members[2]?.closest).toMatch(/^harbour-[12]$/)
+    } finally {
+      await store.close()
+    }
+    raw = await PGlite.create({ dataDir: dir.path })
+    try {
+      const { rows } = await raw.query<{ profile: ArticleProfile; packed: string }>(
+        "SELECT profile, packed_profile AS packed FROM analyses WHERE article_id = 'harbour-1'",
+      )
+      const back = unpackProfile(Buffer.from(rows[0]?.packed as string, 'base64'))
+      expect(back.terms).toEqual(rows[0]?.profile.terms.map(([term]) => term))
+    } finally {
+      await raw.close()
+    }
+  })
+})
+
 // Every value over 300 characters in pieces, every piece its own transaction: what a large
 // article or story is stored as, read back by every query of the suite.
 describe('PGlite store on disk, writing in small slices', () => {
