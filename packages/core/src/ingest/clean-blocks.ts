@@ -69,12 +69,13 @@ const normalizedKey = (text: string) =>
     .trim()
 
 /**
- * How many full stops and commas `text` holds, as "stops,commas": the same for two
- * texts of the same `normalizedKey` (lowering, quote marks and white space leave both
- * alone), and counted by a native search where the key reads every character.
+ * How many full stops, commas and words (up to 81) `text` holds, as "stops,commas,words":
+ * the same for two texts of the same `normalizedKey` (lowering, quote marks and white
+ * space change none of them), and counted by native searches where the key reads and
+ * rewrites every character.
  */
 function stopsAndCommas(text: string): string {
-  return `${occurrences(text, '.')},${occurrences(text, ',')}`
+  return `${occurrences(text, '.')},${occurrences(text, ',')},${wordCountPast(text, 80)}`
 }
 
 function occurrences(text: string, mark: string): number {
@@ -117,7 +118,11 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   const removed: RemovedText[] = []
   const remove = (block: Block, kind: BoilerplateKind) =>
     removed.push({ kind, text: block.text, span: block.span })
-  const bodyIndexes = () => status.flatMap((s, i) => (s === 'body' ? [i] : []))
+  const bodyIndexes = () => {
+    const indexes: number[] = []
+    for (let i = 0; i < status.length; i++) if (status[i] === 'body') indexes.push(i)
+    return indexes
+  }
 
   // Top of the article: date header, title, byline.
   const top = Math.min(items.length, 5)
@@ -267,8 +272,8 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     }
   }
 
-  // Paragraphs printed twice: the first copy stays. Only a paragraph whose stops and commas
-  // are as many as another's can have its words: the others' keys are not worth making.
+  // Paragraphs printed twice: the first copy stays. Only a paragraph whose stops, commas and
+  // words are as many as another's can have its words: the others' keys are not worth making.
   const seen = new Set<string>()
   const body = bodyIndexes()
   const marks = body.map((i) => stopsAndCommas((items[i] as Block).text))

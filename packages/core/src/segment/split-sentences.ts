@@ -62,7 +62,8 @@ export class SentenceParser extends ParseEnglish {
           } as SentenceContent)
     while (index < value.length) {
       const current = value.charCodeAt(index)
-      const kind = this.kindOf(value, index)
+      const known = this.kinds[current] as number
+      const kind = known === 0 ? this.kindOf(value, index) : known
       if (
         from < index &&
         previousKind !== 0 &&
