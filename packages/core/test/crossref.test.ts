@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { describeMeasure, measureOf } from '../src/claims/measure.js'
 import {
   alignClaims,
   classifyVariant,
@@ -794,6 +795,36 @@ describe('crossref: facts', () => {
       ...claimsOf(b, [['40,000 inmates', count(40000)]]),
     ]
     expect(alignClaims(claims).map((s) => s.claims)).toEqual([['a#c0', 'b#c0'], ['a#c1']])
+  })
+
+  it("reads each claim's own measure where other articles have the same sentence", () => {
+    // Measures are read once per sentence and claim: a claim that differs in anything the
+    // measure reads (where it stands, its kind, noun or unit) is read for itself.
+    const text = 'The new prison can hold 300 inmates, and the city hired 300 inmates on Monday.'
+    const inmates: ClaimFields = { ...count(300), keywords: [] }
+    const claimOf = (id: string, nth: 1 | 2, fields: ClaimFields): Claim => {
+      const [claim] = claimsOf(normalizeArticle({ id, content: text }), [['300 inmates', fields]])
+      const start = nth === 1 ? text.indexOf('300 inmates') : text.lastIndexOf('300 inmates')
+      return { ...(claim as Claim), span: { start, end: start + '300 inmates'.length } }
+    }
+    const claims = [
+      claimOf('a', 1, inmates),
+      claimOf('b', 2, inmates),
+      claimOf('c', 1, { ...inmates, unit: null }),
+      claimOf('d', 1, { kind: 'year', value: 300, unit: 'people', noun: 'inmates' }),
+      claimOf('e', 2, { ...inmates, noun: 'guards' }),
+    ]
+    const expected = claims.map((claim) => {
+      const measure = measureOf(claim)
+      return measure && describeMeasure(measure)
+    })
+    // Each differs from the claim it copies in one thing, and so does its measure.
+    expect(expected).toEqual(['capacity', 'hire inmate', 'capacity inmate', null, 'hire guard'])
+    for (const pass of [1, 2])
+      expect(
+        claims.map((claim) => alignClaims([claim])[0]?.measure ?? null),
+        `pass ${pass}`,
+      ).toEqual(expected)
   })
 })
 

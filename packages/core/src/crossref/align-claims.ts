@@ -26,15 +26,23 @@ interface Slot {
   claims: Claim[]
   /** The measure of the slot's first claim: every other claim must be compatible with it. */
   measure: Measure | null
-  actors: Set<string>
-  /** Content words of the claims' clauses, with how many claims have each. */
-  context: Map<string, number>
+  /** {@link NO_ACTORS} until a claim names one. */
+  actors: ReadonlySet<string>
+  /**
+   * Content words of the claims' clauses, with how many claims have each; null while
+   * the slot holds one claim and nothing asked (most claims stay alone): its words are
+   * then {@link Slot.firstContext}, once each.
+   */
+  context: Map<string, number> | null
+  /** The content words of the first claim's clause. */
+  firstContext: readonly string[]
   articles: Set<string>
   /**
    * One claim for each way of giving a value the slot holds (see {@link valueForm}):
-   * whether the slot holds a claim's value is asked of these, not of every claim.
+   * whether the slot holds a claim's value is asked of these, not of every claim. Null
+   * while the slot holds one claim.
    */
-  forms: Map<string, Claim>
+  forms: Map<string, Claim> | null
   /** The measure of each of {@link Slot.claims}, in order. */
   measures: (Measure | null)[]
   /** Smallest and largest number of the slot, to keep its values within a factor of ten. */
@@ -144,10 +152,91 @@ function actionKey(claim: Claim): string {
   return words.slice(0, Math.max(1, words.length - objectWords)).join(' ')
 }
 
+// A claim's measure is read from its sentence, and one sentence is often in many articles
+// (an agency's copy, a figure every outlet repeats): each sentence's measures are kept
+// with what of the claim they read (its place, text, kind, noun and unit), so that a
+// sentence is read once. A sentence holds a few claims: they are found by a scan, with
+// no key to build. Bounded; measures are shared, never changed.
+const MEASURED_SENTENCES = 20_000
+const measuresOfSentence = new Map<string, MeasuredClaim[]>()
+
+interface MeasuredClaim {
+  start: number
+  end: number
+  kind: Claim['kind']
+  noun: string | null
+  unit: string | null
+  text: string
+  measure: Measure | null
+}
+
+/** {@link measureOf}, read once for claims alike in all it reads of them. */
+function measureOfClaim(claim: Claim): Measure | null {
+  if (claim.kind === 'action') return null
+  const { sentence } = claim
+  const start = claim.span.start - sentence.span.start
+  const end = claim.span.end - sentence.span.start
+  let measured = measuresOfSentence.get(sentence.text)
+  if (measured === undefined) {
+    if (measuresOfSentence.size >= MEASURED_SENTENCES) measuresOfSentence.clear()
+    measured = []
+    measuresOfSentence.set(sentence.text, measured)
+  }
+  for (const known of measured)
+    if (
+      known.start === start &&
+      known.end === end &&
+      known.kind === claim.kind &&
+      known.noun === claim.noun &&
+      known.unit === claim.unit &&
+      known.text === claim.text
+    )
+      return known.measure
+  const measure = measureOf(claim)
+  measured.push({
+    start,
+    end,
+    kind: claim.kind,
+    noun: claim.noun,
+    unit: claim.unit,
+    text: claim.text,
+    measure,
+  })
+  return measure
+}
+
+// The words of a claim's text ("40,000 inmates": "40", "000", "inmates"), kept by text: a
+// figure is written alike in many claims. Bounded.
+const ownWordsOf = new Map<string, readonly string[]>()
+
 /** Content words of a claim's sentence, the value's own words ("tuesday", "inmates") left out. */
 function contextOf(claim: Claim): string[] {
-  const own = new Set(claim.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
-  return [...new Set(claim.keywords)].filter((word) => !own.has(word) && !own.has(`${word}s`))
+  let own = ownWordsOf.get(claim.text)
+  if (own === undefined) {
+    own = [...new Set(claim.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))]
+    if (ownWordsOf.size >= 10_000) ownWordsOf.clear()
+    ownWordsOf.set(claim.text, own)
+  }
+  const words = own
+  // "inmate" is the value's own word when the value says "inmates".
+  const isOwn = (word: string) => {
+    for (const w of words)
+      if (w === word || (w.length === word.length + 1 && w.endsWith('s') && w.startsWith(word)))
+        return true
+    return false
+  }
+  const context: string[] = []
+  // Keywords come sorted without repeats from the claims stage; others are made so here.
+  const keywords = ascending(claim.keywords) ? claim.keywords : [...new Set(claim.keywords)]
+  for (const word of keywords) if (!isOwn(word)) context.push(word)
+  return context
+}
+
+/** True when every word is after the one before it (so none repeats). */
+function ascending(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++)
+    if (!((words[i - 1] as string) < (words[i] as string))) return false
+  return true
 }
 
 /**
@@ -163,9 +252,21 @@ function oneOwner(a: string, b: string): boolean {
   return short.every((word, i) => long[long.length - short.length + i] === word)
 }
 
+const NO_ACTORS: ReadonlySet<string> = new Set()
+
+/** The slot's content words with their counts, made from its first claim's when still none. */
+function contextOfSlot(slot: Slot): Map<string, number> {
+  if (slot.context === null) {
+    slot.context = new Map()
+    for (const word of slot.firstContext) slot.context.set(word, 1)
+  }
+  return slot.context
+}
+
 function wordsInCommon(slot: Slot, context: readonly string[]): number {
+  const words = contextOfSlot(slot)
   let shared = 0
-  for (const word of context) if (slot.context.has(word)) shared++
+  for (const word of context) if (words.has(word)) shared++
   return shared
 }
 
@@ -225,20 +326,23 @@ function fits(
   const needed = Math.min(
     m.predicated ? minShared : minShared + 1,
     context.length,
-    slot.context.size,
+    slot.context === null ? slot.firstContext.length : slot.context.size,
   )
   return shared >= needed ? shared : -1
 }
 
 /** Whether one of the slot's claims gives the claim's value (within tolerance). */
 function holdsValue(slot: Slot, claim: Claim, tolerance: number): boolean {
+  if (slot.forms === null) return sameValue(slot.claims[0] as Claim, claim, tolerance)
   for (const other of slot.forms.values()) if (sameValue(other, claim, tolerance)) return true
   return false
 }
 
+const NO_MEASURES: ReadonlyMap<string, Measure | null> = new Map()
+
 /** The measures of a slot's claims by id, where an update may be read from them (two values). */
 function measuresOf(slot: Slot, values: ClaimSlot['values']): ReadonlyMap<string, Measure | null> {
-  if (values.length !== 2) return new Map()
+  if (values.length !== 2) return NO_MEASURES
   return new Map(slot.claims.map((claim, k) => [claim.id, slot.measures[k] ?? null]))
 }
 
@@ -246,7 +350,7 @@ function measuresOf(slot: Slot, values: ClaimSlot['values']): ReadonlyMap<string
 function valuesOf(slot: Slot, tolerance: number): ClaimSlot['values'] {
   const first = slot.claims[0] as Claim
   // Claims of one form give one value (most slots: one claim, or one figure retold).
-  if (slot.forms.size === 1) {
+  if (slot.forms === null || slot.forms.size === 1) {
     const articles = new Set<string>()
     for (const claim of slot.claims) articles.add(claim.article)
     return [
@@ -312,7 +416,7 @@ export function alignClaims(
   let seenBy = new Int32Array(1024).fill(-1)
   let claimCount = 0
   for (const claim of claims) {
-    const m = measureOf(claim)
+    const m = measureOfClaim(claim)
     const context = contextOf(claim)
     let buckets: string[] = []
     if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
@@ -332,11 +436,11 @@ export function alignClaims(
       typeof claim.value === 'string' || typeof claim.value === 'number'
         ? `\u0000${claim.value}`
         : null
-    const lists = buckets.flatMap((bucket) => [
-      index.get(bucket) ?? [],
-      (valueKey && byValue.get(bucket + valueKey)) || [],
-    ])
-    for (const list of lists) {
+    // Each bucket's latest slots, then its slots of the same value.
+    for (let k = 0; k < 2 * buckets.length; k++) {
+      const bucket = buckets[k >> 1] as string
+      const list =
+        (k % 2 === 0 ? index.get(bucket) : valueKey && byValue.get(bucket + valueKey)) || []
       for (let n = list.length - 1; n >= 0 && n >= list.length - MAX_CANDIDATES; n--) {
         const at = list[n] as number
         if (seenBy[at] === claimNumber) continue
@@ -365,10 +469,11 @@ export function alignClaims(
         unit: claim.unit,
         claims: [],
         measure: m,
-        actors: new Set(),
-        context: new Map(),
+        actors: NO_ACTORS,
+        context: null,
+        firstContext: context,
         articles: new Set(),
-        forms: new Map(),
+        forms: null,
         measures: [],
         low: Number.POSITIVE_INFINITY,
         high: Number.NEGATIVE_INFINITY,
@@ -386,25 +491,41 @@ export function alignClaims(
         else if (list.at(-1) !== chosen) list.push(chosen)
       }
     const slot = slots[chosen] as Slot
+    const joins = slot.claims.length > 0
+    if (joins) {
+      const first = slot.claims[0] as Claim
+      slot.forms ??= new Map([[valueForm(first), first]])
+      const form = valueForm(claim)
+      if (!slot.forms.has(form)) slot.forms.set(form, claim)
+    }
     slot.claims.push(claim)
     slot.measures.push(m)
-    const form = valueForm(claim)
-    if (!slot.forms.has(form)) slot.forms.set(form, claim)
     slot.articles.add(claim.article)
-    if (m?.actor) slot.actors.add(m.actor)
+    if (m?.actor) {
+      if (slot.actors === NO_ACTORS) slot.actors = new Set()
+      ;(slot.actors as Set<string>).add(m.actor)
+    }
     if (typeof claim.value === 'number') {
       slot.low = Math.min(slot.low, Math.abs(claim.value))
       slot.high = Math.max(slot.high, Math.abs(claim.value))
     }
-    for (const word of context) slot.context.set(word, (slot.context.get(word) ?? 0) + 1)
+    if (joins) {
+      const words = contextOfSlot(slot)
+      for (const word of context) words.set(word, (words.get(word) ?? 0) + 1)
+    }
   }
+  const published = options.published ?? {}
   return slots.map((slot, i) => {
     const values = valuesOf(slot, tolerance)
-    const shared = [...slot.context.entries()]
-      .filter(([, count]) => slot.claims.length === 1 || count > 1)
-      .map(([word]) => word)
-      .sort()
-    const base = {
+    // One claim: all its words (once each); more: the words more than one has.
+    const shared =
+      slot.claims.length === 1
+        ? [...slot.firstContext].sort()
+        : [...contextOfSlot(slot).entries()]
+            .filter(([, count]) => count > 1)
+            .map(([word]) => word)
+            .sort()
+    return {
       id: `s${i}`,
       kind: slot.kind,
       unit: slot.unit,
@@ -413,10 +534,7 @@ export function alignClaims(
       claims: slot.claims.map((c) => c.id),
       values,
       agrees: values.length <= 1,
-    }
-    return {
-      ...base,
-      update: findUpdate(base, measuresOf(slot, values), options.published ?? {}),
+      update: findUpdate({ values }, measuresOf(slot, values), published),
     }
   })
 }
