@@ -200,6 +200,14 @@ describe('stories', () => {
     return [...seedProfiles, ...ids.map((id) => profile(others[id]()))]
   }
 
+  /** An order's last article, and an index that added all the others in turn (with what it answered). */
+  const addedBeforeLast = (order: ArticleProfile[]) => {
+    const [last, ...before] = [...order].reverse()
+    const earlier = createStoryIndex()
+    const placed = before.reverse().map((p) => [p, earlier.add(p)] as const)
+    return { last: last as ArticleProfile, earlier, placed }
+  }
+
   it('never moves an article once assigned, and gives the same stories for the same order', () => {
     const pool = poolOf(['flood-a', 'flood-b', 'transfer'])
     fc.assert(
@@ -223,9 +231,7 @@ describe('stories', () => {
     const pool = poolOf(['flood-a', 'transfer', 'flood-b'])
     fc.assert(
       fc.property(fc.shuffledSubarray(pool, { minLength: 2 }), (order) => {
-        const [last, ...before] = [...order].reverse()
-        const earlier = createStoryIndex()
-        const placed = before.reverse().map((p) => [p, earlier.add(p)] as const)
+        const { last, earlier, placed } = addedBeforeLast(order)
         const labels = new Map(order.map((p) => [p.article, p.label]))
         const restored = createStoryIndex()
         for (const [p, assignment] of placed) restored.place(p, assignment.story, assignment.member)
@@ -240,8 +246,8 @@ describe('stories', () => {
           expect(restored.storyOf(p.article)).toBe(assignment.story)
         // The next article goes where it would have gone without the restart; only the
         // score may differ a little, as the earlier index's cached norms were older.
-        const next = restored.add(last as ArticleProfile)
-        const expected = earlier.add(last as ArticleProfile)
+        const next = restored.add(last)
+        const expected = earlier.add(last)
         expect({ ...next, member: { ...next.member, score: 0 } }).toEqual({
           ...expected,
           member: { ...expected.member, score: 0 },
@@ -259,9 +265,7 @@ describe('stories', () => {
     const pool = poolOf(['flood-a', 'transfer', 'flood-b'])
     fc.assert(
       fc.property(fc.shuffledSubarray(pool, { minLength: 2 }), (order) => {
-        const [last, ...before] = [...order].reverse()
-        const earlier = createStoryIndex()
-        const placed = before.reverse().map((p) => [p, earlier.add(p)] as const)
+        const { last, placed } = addedBeforeLast(order)
         const whole = createStoryIndex()
         const packed = createStoryIndex()
         for (const [p, { story, member }] of placed) {
@@ -270,7 +274,7 @@ describe('stories', () => {
         }
         expect(packed.stories()).toEqual(whole.stories())
         // The next article goes where it goes after a restore from whole profiles, score included.
-        expect(packed.add(last as ArticleProfile)).toEqual(whole.add(last as ArticleProfile))
+        expect(packed.add(last)).toEqual(whole.add(last))
         expect(packed.stories()).toEqual(whole.stories())
       }),
       { numRuns: 30, seed: 13 },
