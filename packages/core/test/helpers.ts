@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { isCorroborateError } from '../src/errors.js'
 import type { Article, Quote, Span } from '../src/types.js'
 
 /** A plain-text article from its paragraphs, one blank line between them. */
@@ -81,3 +82,13 @@ export const fromCaller = (value: string, text = value, source = 'caller') => ({
   span: null,
   source,
 })
+
+/** The code of the CorroborateError a call throws, or says that it threw another error or none. */
+export function errorCodeOf(call: () => unknown): string {
+  try {
+    call()
+  } catch (error) {
+    return isCorroborateError(error) ? error.code : 'not a CorroborateError'
+  }
+  return 'no error'
+}

@@ -6,7 +6,6 @@ import {
   extractClaims,
   extractQuotes,
   groupStories,
-  isCorroborateError,
   normalizeArticle,
   packProfile,
   profileArticle,
@@ -15,6 +14,7 @@ import {
 import { quoteWords } from '../src/stories/article-profile.js'
 import type { ArticleProfile } from '../src/stories/index.js'
 import type { Article, ArticleMetadataInput, Story } from '../src/types.js'
+import { errorCodeOf } from './helpers.js'
 import { IDS, seed } from './seed-articles.js'
 
 function article(id: string, content: string, metadata: ArticleMetadataInput = {}): Article {
@@ -356,25 +356,19 @@ describe('stories', () => {
     expect(back.terms).toEqual(['flood', 'river', 'barrier', 'nul\u0000in a term', 'minus zero'])
     expect([...back.weights]).toEqual([Math.PI, 70_000.5, 1 / 3, 1, -0])
     expect(back.outlet).toBe('Café “Ünïcode” ☂')
-    const code = (f: () => unknown) => {
-      try {
-        f()
-      } catch (error) {
-        return isCorroborateError(error) ? error.code : 'not a CorroborateError'
-      }
-      return 'no error'
-    }
     const bytes = packProfile(first)
-    expect(code(() => unpackProfile(bytes.subarray(0, bytes.length - 1)))).toBe('INVALID_ARGUMENT')
-    expect(code(() => unpackProfile(new Uint8Array(8)))).toBe('INVALID_ARGUMENT')
+    expect(errorCodeOf(() => unpackProfile(bytes.subarray(0, bytes.length - 1)))).toBe(
+      'INVALID_ARGUMENT',
+    )
+    expect(errorCodeOf(() => unpackProfile(new Uint8Array(8)))).toBe('INVALID_ARGUMENT')
     const otherVersion = bytes.slice()
     otherVersion[0] = 99
-    expect(code(() => unpackProfile(otherVersion))).toBe('INVALID_ARGUMENT')
+    expect(errorCodeOf(() => unpackProfile(otherVersion))).toBe('INVALID_ARGUMENT')
     const badHead = bytes.slice()
     badHead[16] = 0x7d
-    expect(code(() => unpackProfile(badHead))).toBe('INVALID_ARGUMENT')
+    expect(errorCodeOf(() => unpackProfile(badHead))).toBe('INVALID_ARGUMENT')
     // A packed profile is for place: add needs the quotes' text.
-    expect(code(() => createStoryIndex().add(unpackProfile(bytes) as never))).toBe(
+    expect(errorCodeOf(() => createStoryIndex().add(unpackProfile(bytes) as never))).toBe(
       'INVALID_ARGUMENT',
     )
   })
@@ -400,19 +394,11 @@ describe('stories', () => {
   it('refuses a duplicate article and what is not a profile', () => {
     const index = createStoryIndex()
     index.add(seedProfiles[0] as ArticleProfile)
-    const code = (f: () => unknown) => {
-      try {
-        f()
-      } catch (error) {
-        return isCorroborateError(error) ? error.code : 'not a CorroborateError'
-      }
-      return 'no error'
-    }
-    expect(code(() => index.add(seedProfiles[0] as ArticleProfile))).toBe('DUPLICATE_ID')
-    expect(code(() => index.add({ article: 'x' } as unknown as ArticleProfile))).toBe(
+    expect(errorCodeOf(() => index.add(seedProfiles[0] as ArticleProfile))).toBe('DUPLICATE_ID')
+    expect(errorCodeOf(() => index.add({ article: 'x' } as unknown as ArticleProfile))).toBe(
       'INVALID_ARGUMENT',
     )
-    expect(code(() => groupStories('seeds' as unknown as ArticleProfile[]))).toBe(
+    expect(errorCodeOf(() => groupStories('seeds' as unknown as ArticleProfile[]))).toBe(
       'INVALID_ARGUMENT',
     )
     expect(index.size).toBe(1)
