@@ -153,12 +153,19 @@ function actionKey(claim: Claim): string {
 }
 
 // A claim's measure is read from its sentence, and one sentence is often in many articles
-// (an agency's copy, a figure every outlet repeats): each sentence's measures are kept
-// with what of the claim they read (its place, text, kind, noun and unit), so that a
-// sentence is read once. A sentence holds a few claims: they are found by a scan, with
-// no key to build. Bounded; measures are shared, never changed.
+// of a story (an agency's copy, a figure every outlet repeats): within one alignment, each
+// sentence's measures are kept with what of the claim they read (its place, text, kind,
+// noun and unit), so that a sentence is read once. A sentence holds a few claims: they
+// are found by a scan, with no key to build. Bounded; measures are shared, never changed.
 const MEASURED_SENTENCES = 20_000
-const measuresOfSentence = new Map<string, MeasuredClaim[]>()
+// The own words of as many claim texts (see contextOf).
+const WORDED_TEXTS = 10_000
+
+/** What one alignment has read of its claims' texts, so that a text repeated is read once. */
+interface ReadTexts {
+  measuresOfSentence: Map<string, MeasuredClaim[]>
+  ownWordsOf: Map<string, readonly string[]>
+}
 
 interface MeasuredClaim {
   start: number
@@ -171,7 +178,7 @@ interface MeasuredClaim {
 }
 
 /** {@link measureOf}, read once for claims alike in all it reads of them. */
-function measureOfClaim(claim: Claim): Measure | null {
+function measureOfClaim(claim: Claim, { measuresOfSentence }: ReadTexts): Measure | null {
   if (claim.kind === 'action') return null
   const { sentence } = claim
   const start = claim.span.start - sentence.span.start
@@ -205,16 +212,16 @@ function measureOfClaim(claim: Claim): Measure | null {
   return measure
 }
 
-// The words of a claim's text ("40,000 inmates": "40", "000", "inmates"), kept by text: a
-// figure is written alike in many claims. Bounded.
-const ownWordsOf = new Map<string, readonly string[]>()
-
-/** Content words of a claim's sentence, the value's own words ("tuesday", "inmates") left out. */
-function contextOf(claim: Claim): string[] {
+/**
+ * Content words of a claim's sentence, the value's own words ("tuesday", "inmates") left
+ * out. The own words ("40,000 inmates": "40", "000", "inmates") are kept by text: a figure
+ * is written alike in many claims.
+ */
+function contextOf(claim: Claim, { ownWordsOf }: ReadTexts): string[] {
   let own = ownWordsOf.get(claim.text)
   if (own === undefined) {
     own = [...new Set(claim.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))]
-    if (ownWordsOf.size >= 10_000) ownWordsOf.clear()
+    if (ownWordsOf.size >= WORDED_TEXTS) ownWordsOf.clear()
     ownWordsOf.set(claim.text, own)
   }
   const words = own
@@ -415,9 +422,10 @@ export function alignClaims(
   // Which slots a claim was already compared with: the claim's number, by slot.
   let seenBy = new Int32Array(1024).fill(-1)
   let claimCount = 0
+  const read: ReadTexts = { measuresOfSentence: new Map(), ownWordsOf: new Map() }
   for (const claim of claims) {
-    const m = measureOfClaim(claim)
-    const context = contextOf(claim)
+    const m = measureOfClaim(claim, read)
+    const context = contextOf(claim, read)
     let buckets: string[] = []
     if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
     else if (m && m.what === 'event')
