@@ -1,5 +1,6 @@
 import {
   ABBREVIATION_ALTERNATION,
+  AUXILIARY_VERBS,
   BEFORE_VERB_ADVERBS,
   capitalized,
   genderOfGivenName,
@@ -282,9 +283,9 @@ function maySpeak(text: string, word: CapitalizedWord): boolean {
 // A relative clause right after the name (or its appositive) has the name for subject:
 // "Sen. Jane Roe of Ohio, the panel's ranking member, who said …".
 const RELATIVE_WHO = /^\s*,?\s*who\s+/
-// A negated auxiliary is a verb too: "Christie wasn't having it", "Kaine did not see".
-const NEGATED_AUXILIARY =
-  "(?:is|was|are|were|has|have|had|do|does|did|would|could|should|can|wo)(?:n['’]t|\\s+not|\\s+never)"
+// A negated auxiliary is a verb too: "Christie wasn't having it", "Kaine did not see"
+// (the auxiliaries of the lexicon, four modals, and the "wo" of "won't").
+const NEGATED_AUXILIARY = `(?:${[...AUXILIARY_VERBS, 'would', 'could', 'should', 'can', 'wo'].join('|')})(?:n['’]t|\\s+not|\\s+never)`
 const VERB_AFTER = new RegExp(
   `^(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'u',
