@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalPlace, measureOf } from '../src/claims/measure.js'
+import { readNounPhrase } from '../src/claims/noun-phrase.js'
 import { tokenize } from '../src/claims/tokens.js'
 import {
   CorroborateError,
@@ -693,6 +694,30 @@ describe('extractClaims on arbitrary text', () => {
       ),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('readNounPhrase: the head of a noun phrase', () => {
+  const head = (text: string, after: 'verb' | 'number') => {
+    const phrase = readNounPhrase(text, tokenize(text), 0, after as 'number')
+    return phrase === null || phrase === 'name' ? phrase : phrase.written
+  }
+  it.each([
+    ['Bukele offer to house inmates', 'verb', 'offer'],
+    ['El Salvador on Monday', 'verb', 'El Salvador'],
+    ['President Barack Obama', 'verb', 'Barack Obama'],
+    ['anti-crime law', 'verb', 'law'],
+    ['disparaging remarks Trump made', 'verb', 'remarks'],
+    ['accelerating the deportations', 'verb', null],
+    ['of the nation’s most dangerous criminals', 'number', 'criminals'],
+    ['gang-affiliated members were', 'number', 'members'],
+    ['km away from', 'number', 'km'],
+    ['children’s toys', 'number', 'children'],
+    ['Venezuelans were', 'number', 'Venezuelans'],
+    ['Downing Street', 'number', 'name'],
+    ['remaining', 'number', null],
+  ] as const)('%s (after a %s): %s', (text, after, expected) => {
+    expect(head(text, after)).toEqual(expected)
   })
 })
 

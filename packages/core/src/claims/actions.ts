@@ -1,24 +1,22 @@
 import {
-  ARTICLES,
   BEFORE_VERB_ADVERBS,
   DEMONSTRATIVES,
   INDEFINITE_PRONOUNS,
   isReportingVerb,
   isWeekday,
   OBJECT_PRONOUNS,
-  PLACE_NAME_PARTICLES,
   POSSESSIVE_DETERMINERS,
-  QUANTIFIERS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
   STOPWORDS,
   SUBJECT_PRONOUNS,
 } from '../lexicon/index.js'
 import type { Found } from './found.js'
-import { MONTHS, NOT_PLACE_WORDS, SMALL_NUMBERS, singular, TITLE_WORDS } from './lexicon.js'
+import { MONTHS, NOT_PLACE_WORDS, singular, TITLE_WORDS } from './lexicon.js'
+import { DETERMINERS, type NounPhrase, PARTICLES, readNounPhrase } from './noun-phrase.js'
 import { fromCapitals } from './places.js'
-import { isPossessive, withoutPossessive } from './possessive.js'
-import { isCapitalized, isInnerHyphen, isLowerWord, type Token, touches } from './tokens.js'
+import { bareWord, isPossessive } from './possessive.js'
+import { isCapitalized, isLowerWord, type Token, touches } from './tokens.js'
 import { ingLemma, pastLemma, presentLemma } from './verb-lemmas.js'
 
 // General English only: auxiliaries and modals, and the irregular past forms a verb
@@ -53,14 +51,6 @@ const PRONOUNS = new Set([
   'one',
   ...INDEFINITE_PRONOUNS,
 ])
-const DETERMINERS = new Set([
-  ...ARTICLES,
-  ...POSSESSIVE_DETERMINERS,
-  ...DEMONSTRATIVES,
-  ...QUANTIFIERS,
-  // "two criminal gangs": a number word up to ten opens a noun phrase as a determiner does.
-  ...[...SMALL_NUMBERS].filter(([, n]) => n >= 2 && n <= 10).map(([word]) => word),
-])
 const OBJECTS = new Set([...OBJECT_PRONOUNS, 'this', 'that'])
 const HAVE = new Set(['has', 'have', 'had'])
 const BE = new Set(['is', 'are', 'was', 'were'])
@@ -88,9 +78,6 @@ const TITLE_OF = new Set(
   Development Foreign Finance Home Staff the`.split(/\s+/),
 )
 
-// The particles of place names serve the names of those who act as well: "Bank of America".
-const PARTICLES: ReadonlySet<string> = new Set(PLACE_NAME_PARTICLES)
-
 const isQuoteMark = (token: Token | undefined) =>
   token?.type === 'mark' && /^["“”„«»‘’'`]$/.test(token.text)
 
@@ -112,7 +99,6 @@ interface Subject {
 }
 
 const lower = (token: Token | undefined) => token?.lower ?? ''
-const bare = (word: string) => withoutPossessive(word).replace(/\.$/, '')
 
 /** The words of a subject being read. */
 interface SubjectScan {
@@ -134,7 +120,7 @@ function takeSubjectCapital(tokens: readonly Token[], scan: SubjectScan, token: 
   const plain = token.lower.replace(/\.$/, '')
   if (STOPWORDS.has(plain) || OPENERS.has(plain) || MONTHS.has(plain) || isWeekday(plain))
     return false
-  const word = bare(token.text)
+  const word = bareWord(token.text)
   if (scan.nameStart < 0) scan.nameStart = scan.j
   scan.last = scan.j
   scan.words++
@@ -216,7 +202,7 @@ function readSubject(tokens: readonly Token[], k: number): Subject | null {
   const { last } = scan
   if (nameStart < 0 || last < nameStart) return null
   // "the Justice Department": a title word that names an institution's field.
-  if (nameStart === last && NOT_PLACE_WORDS.has(bare((tokens[last] as Token).text))) {
+  if (nameStart === last && NOT_PLACE_WORDS.has(bareWord((tokens[last] as Token).text))) {
     while (nameStart > first && isCapitalized(tokens[nameStart - 1])) nameStart--
   }
   const parts = nameWords(tokens, nameStart, last)
@@ -295,8 +281,8 @@ function readObject(tokens: readonly Token[], k: number, text: string): Head | n
   let j = k
   if (DETERMINERS.has(lower(tokens[j])) && !isCapitalized(tokens[j])) j++
   else if (tokens[j]?.lower === 'the') j++
-  const span = scanNounPhrase(tokens, j)
-  return span ? headOf(tokens, span, text) : null
+  const phrase = readNounPhrase(text, tokens, j, 'verb')
+  return phrase ? headOf(tokens, phrase) : null
 }
 
 /** "offered to house": the verb of the infinitive, an adverb before it passed over. */
@@ -309,148 +295,15 @@ function readInfinitive(tokens: readonly Token[], k: number): Head | null {
   return { first: j + 1, last: j + 1, value: v.lower, written: v.text }
 }
 
-/** A noun phrase's head being read, token by token. */
-interface HeadScan {
-  /** The next token to read. */
-  j: number
-  /** The head's first and last tokens so far, -1 when there is none yet. */
-  first: number
-  last: number
-  /** Words read since the phrase (re)started. */
-  content: number
-  /** Whether the head read so far is a name. */
-  inName: boolean
-  /** The last common noun's token before the name, -1 if none. */
-  common: number
-}
-
-/** What a word says of the phrase: go on, the phrase ended before it, or there is no noun phrase. */
-type ScanStep = 'more' | 'end' | 'none'
-
-/**
- * The tokens of a noun phrase's head from `from` on: the last common noun, or a
- * whole name (a title and a possessive start it afresh); null when there is
- * none, or when a gerund opens a clause instead.
- */
-function scanNounPhrase(
-  tokens: readonly Token[],
-  from: number,
-): { first: number; last: number } | null {
-  const scan: HeadScan = { j: from, first: -1, last: -1, content: 0, inName: false, common: -1 }
-  while (scan.j < tokens.length && scan.j - from < 10) {
-    const token = tokens[scan.j] as Token
-    if (token.type === 'number') {
-      scan.j++
-      continue
-    }
-    if (token.type === 'mark') {
-      // "40,000-bed", "anti-crime": a hyphen inside a word.
-      if (isInnerHyphen(tokens, scan.j)) {
-        scan.j++
-        continue
-      }
-      break
-    }
-    const step = isCapitalized(token) ? scanNameWord(tokens, scan) : scanCommonWord(tokens, scan)
-    if (step === 'none') return null
-    if (step === 'end') break
-  }
-  // A name after common nouns starts another phrase: "cited disparaging remarks Trump made".
-  if (scan.inName && scan.common >= 0) {
-    scan.first = scan.common
-    scan.last = scan.common
-  }
-  if (scan.first < 0) return null
-  return { first: scan.first, last: scan.last }
-}
-
-/** A capitalized word: part of a name, a title ("President Barack Obama") or a possessive that starts the phrase afresh. */
-function scanNameWord(tokens: readonly Token[], scan: HeadScan): ScanStep {
-  const token = tokens[scan.j] as Token
-  const stem = bare(token.text).toLowerCase()
-  if (MONTHS.has(stem) || isWeekday(stem)) return 'end'
-  if (STOPWORDS.has(token.lower) && scan.first < 0) return 'end'
-  // A title is no part of the name: "President Barack Obama", "Wells Fargo CEO John Stumpf".
-  const title =
-    TITLE_WORDS.has(bare(token.text)) &&
-    (isCapitalized(tokens[scan.j + 1]) ||
-      (tokens[scan.j + 1]?.text === '.' && isCapitalized(tokens[scan.j + 2])))
-  if (!scan.inName) {
-    scan.common = scan.first
-    scan.first = scan.j
-  }
-  scan.inName = true
-  scan.last = scan.j
-  scan.content++
-  scan.j++
-  // "Mr.", "George W. Bush"
-  if (
-    tokens[scan.j]?.text === '.' &&
-    touches(token, tokens[scan.j]) &&
-    token.text.length <= 3 &&
-    isCapitalized(tokens[scan.j + 1])
-  ) {
-    scan.last = scan.j
-    scan.j++
-  }
-  if (title || isPossessive(token.text)) {
-    scan.first = -1
-    scan.last = -1
-    scan.content = 0
-    scan.inName = false
-    scan.common = -1
-  }
-  return 'more'
-}
-
-/** A lower-case word: a particle inside a name, a common noun or its modifier, or what ends the phrase. */
-function scanCommonWord(tokens: readonly Token[], scan: HeadScan): ScanStep {
-  const token = tokens[scan.j] as Token
-  const word = token.lower
-  if (PARTICLES.has(token.text) && scan.inName && isCapitalized(tokens[scan.j + 1])) {
-    scan.j++
-    return 'more'
-  }
-  if (STOPWORDS.has(word) || !isLowerWord(token)) return 'end'
-  // A gerund opens a clause, not a noun phrase: "prioritized accelerating the …".
-  if (scan.content === 0 && word.endsWith('ing') && DETERMINERS.has(lower(tokens[scan.j + 1])))
-    return 'none'
-  // A verb or an adverb after the phrase ends it: "an order labelling the gangs".
-  // A modifier goes on to a noun: "dangerous convicted criminals".
-  const next = tokens[scan.j + 1]
-  if (
-    scan.content > 0 &&
-    /(?:ing|ed|ly)$/.test(word) &&
-    !(isLowerWord(next) && !STOPWORDS.has((next as Token).lower))
-  )
-    return 'end'
-  scan.first = scan.j
-  scan.last = scan.j
-  scan.inName = false
-  scan.content++
-  scan.j++
-  if (isPossessive(token.text)) {
-    scan.first = -1
-    scan.last = -1
-    scan.content = 0
-  }
-  return 'more'
-}
-
 /** The head's value: a name as written, else the common noun singular and in lower case; no pronoun. */
-function headOf(
-  tokens: readonly Token[],
-  { first: headFirst, last: headLast }: { first: number; last: number },
-  text: string,
-): Head | null {
-  const written = text.slice((tokens[headFirst] as Token).start, (tokens[headLast] as Token).end)
-  const head = tokens[headFirst] as Token
+function headOf(tokens: readonly Token[], { first, last, written }: NounPhrase): Head | null {
+  const head = tokens[first] as Token
   if (isCapitalized(head)) {
-    const value = fromCapitals(nameWords(tokens, headFirst, headLast)).join(' ')
-    return { first: headFirst, last: headLast, value, written }
+    const value = fromCapitals(nameWords(tokens, first, last)).join(' ')
+    return { first, last, value, written }
   }
   if (PRONOUNS.has(head.lower)) return null
-  return { first: headFirst, last: headLast, value: singular(head.lower), written }
+  return { first, last, value: singular(head.lower), written }
 }
 
 /** Skips an aside after a subject: "Rubio — in remarks … —", "Rubio, who commended …,". */

@@ -1,11 +1,4 @@
-import {
-  ARTICLES,
-  CLOCK_WORDS,
-  DEMONSTRATIVES,
-  LY_NOUNS,
-  POSSESSIVE_DETERMINERS,
-  STOPWORDS,
-} from '../lexicon/index.js'
+import { CLOCK_WORDS, STOPWORDS } from '../lexicon/index.js'
 import type { ClaimQualifier, NumericClaimKind } from '../types.js'
 import type { Found } from './found.js'
 import {
@@ -25,7 +18,8 @@ import {
   UNIT_CLASSES,
   VAGUE_AMOUNTS,
 } from './lexicon.js'
-import { isPossessive, withoutPossessive } from './possessive.js'
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js'
+import { isPossessive } from './possessive.js'
 import { isCapitalized, isInnerHyphen, type Token, touches } from './tokens.js'
 
 // Floating point products ("1.1 million") are rounded back to what was written.
@@ -38,19 +32,8 @@ const YEAR_PREPOSITIONS = new Set(
   ),
 )
 const CLOCK: ReadonlySet<string> = new Set(CLOCK_WORDS)
-const DEGREE_WORDS = new Set(['most', 'more', 'least', 'very'])
-const NOT_ADVERBS = new Set(LY_NOUNS)
 const FRACTION =
   /^(?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$/i
-const AFTER_MEASURE = new Set(
-  'away ago apart long wide high tall deep old each apiece alone later earlier overall total'.split(
-    ' ',
-  ),
-)
-const DETERMINERS = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, ...DEMONSTRATIVES, 'such'])
-const DEMONYM_PLURAL = /^\p{Lu}[\p{Ll}’'-]+(?<!ss)s$/u
-const STREET =
-  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway|Pkwy|Plaza)$/
 const COUNTRY_DOLLARS: ReadonlyMap<string, string> = new Map([
   ['us', 'USD'],
   ['u.s', 'USD'],
@@ -223,149 +206,6 @@ function readCore(tokens: readonly Token[], i: number): Core | null {
   return readVague(tokens, i) ?? readSpelled(tokens, i)
 }
 
-interface NounPhrase {
-  head: Token
-  /** The head as written, a possessive's mark left out. */
-  text: string
-  words: string[]
-  last: number
-  proper: boolean
-}
-
-const isVerbForm = (word: string) =>
-  /(?:ed|ing)$/.test(word) && !UNIT_CLASSES.has(word) && word.length > 4
-
-/** The noun phrase after a number being read, word by word. */
-interface CountedScan {
-  readonly tokens: readonly Token[]
-  readonly from: number
-  /** The phrase opened with "of" ("thousands of the nation's criminals"). */
-  readonly afterOf: boolean
-  /** The next token to read. */
-  k: number
-  /** The common words of the phrase since it (re)started. */
-  words: Token[]
-  head: Token | null
-  headText: string
-  last: number
-  proper: boolean
-}
-
-/** What a word says of the phrase: go on, it ended before or at it, the number is part of a name, or there is no phrase. */
-type CountedStep = 'more' | 'end' | 'name' | 'none'
-
-/**
- * The noun phrase right after a number, its head last: "40,000 inmates",
- * "thousands of the nation's most dangerous criminals", "two criminal gangs".
- * 'name' when a capitalized word follows that makes the number part of a
- * name or an address ("10 Downing Street").
- */
-function readNounPhrase(tokens: readonly Token[], from: number): NounPhrase | 'name' | null {
-  const afterOf = lower(tokens[from]) === 'of'
-  let k = from
-  if (afterOf) {
-    k++
-    if (DETERMINERS.has(lower(tokens[k]))) k++
-  }
-  const scan: CountedScan = {
-    tokens,
-    from,
-    afterOf,
-    k,
-    words: [],
-    head: null,
-    headText: '',
-    last: -1,
-    proper: false,
-  }
-  for (let guard = 0; guard < 6 && scan.k < tokens.length; guard++) {
-    const token = tokens[scan.k] as Token
-    if (token.type !== 'word') break
-    const step = isCapitalized(token) ? countedName(scan, token) : countedWord(scan, token)
-    if (step === 'name') return 'name'
-    if (step === 'none') return null
-    if (step === 'end') break
-  }
-  const { head, headText, words, last, proper } = scan
-  if (!head) return null
-  if (words.length === 1 && isVerbForm(headText.toLowerCase())) return null
-  // A loop, not map: see fromCapitals in places.ts.
-  const lowered: string[] = []
-  for (const w of words) lowered.push(w.lower)
-  return { head, text: headText, words: lowered, last, proper }
-}
-
-/** A capitalized word after the number: a demonym it counts ("500 Venezuelans"), else a name the number belongs to. */
-function countedName(scan: CountedScan, token: Token): CountedStep {
-  if (scan.words.length > 0) return 'end'
-  if (MONTHS.has(token.lower) && !scan.afterOf) return 'name'
-  if (DEMONYM_PLURAL.test(token.text) && !STREET.test(scan.tokens[scan.k + 1]?.text ?? '')) {
-    scan.head = token
-    scan.headText = token.text
-    scan.last = scan.k
-    scan.proper = true
-    return 'end'
-  }
-  return scan.afterOf ? 'none' : 'name'
-}
-
-/** A lower-case word after the number: a modifier or the noun it counts, or a word that ends the phrase. */
-function countedWord(scan: CountedScan, token: Token): CountedStep {
-  const { tokens, k } = scan
-  const word = token.lower
-  const apostrophe = tokens[k + 1]
-  const possessive =
-    isPossessive(word) ||
-    (apostrophe !== undefined &&
-      /^['’]$/.test(apostrophe.text) &&
-      touches(token, apostrophe) &&
-      !touches(apostrophe, tokens[k + 2]))
-  if (STOPWORDS.has(word) || /['’]/.test(withoutPossessive(word))) {
-    if (DEGREE_WORDS.has(word) && scan.afterOf && tokens[k + 1]?.type === 'word') {
-      scan.k++
-      return 'more'
-    }
-    return 'end'
-  }
-  if (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word)) return 'end'
-  const previous = scan.words.at(-1)
-  if (previous) {
-    if (isVerbForm(word)) return 'end'
-    if (isPlural(previous.text) && !isPlural(word)) return 'end'
-  }
-  if (possessive) {
-    if (scan.words.length === 0 && !scan.afterOf && k === scan.from) {
-      scan.head = token
-      scan.headText = withoutPossessive(token.text)
-      scan.last = k
-      return 'end'
-    }
-    // "the nation's most dangerous criminals": the possessive opens the phrase.
-    scan.words.length = 0
-    scan.k += isPossessive(word) ? 1 : 2
-    return 'more'
-  }
-  if (AFTER_MEASURE.has(word)) return 'end'
-  scan.words.push(token)
-  scan.head = token
-  scan.headText = token.text
-  scan.last = k
-  // A unit ends the phrase: "40 km away", "3 hours long".
-  const measure = UNIT_CLASSES.get(singular(word))
-  if (scan.words.length === 1 && measure && measure.unit !== 'people') {
-    scan.k++
-    return 'end'
-  }
-  // A hyphenated compound ("gang-affiliated", "asylum-seekers") reads as one word.
-  while (isInnerHyphen(tokens, scan.last + 1) && tokens[scan.last + 2]?.type === 'word') {
-    scan.last += 2
-    scan.head = tokens[scan.last] as Token
-    scan.headText = `${scan.headText}-${scan.head.text}`
-  }
-  scan.k = scan.last + 1
-  return scan.words.length >= 3 ? 'end' : 'more'
-}
-
 function qualifierBefore(text: string, at: number): { qualifier: ClaimQualifier; start: number } {
   const before = text.slice(Math.max(0, at - 40), at)
   for (const [pattern, qualifier] of QUALIFIER_PATTERNS) {
@@ -382,7 +222,7 @@ function unitOf(phrase: NounPhrase): { unit: string; factor: number } {
     const compound = COMPOUND_UNITS.get(`${first} ${singular(second)}`)
     if (compound) return compound
   }
-  const key = singular(phrase.text.toLowerCase())
+  const key = singular(phrase.written.toLowerCase())
   const known = UNIT_CLASSES.get(key) ?? UNIT_CLASSES.get(key.split('-').pop() ?? key)
   if (known) return known
   return { unit: key, factor: 1 }
@@ -606,8 +446,11 @@ function readPercentage(reading: Reading): Step {
     reading.kind = 'percentage'
     reading.unit = 'percent'
   }
-  const phrase = at(reading.end + 1) === 'of' ? readNounPhrase(tokens, reading.end + 1) : null
-  if (phrase && phrase !== 'name') reading.noun = phrase.text
+  const phrase =
+    at(reading.end + 1) === 'of'
+      ? readNounPhrase(reading.text, tokens, reading.end + 1, 'number')
+      : null
+  if (phrase && phrase !== 'name') reading.noun = phrase.written
   return 'done'
 }
 
@@ -656,9 +499,9 @@ function readCurrencyWord(reading: Reading): Step {
     }
   }
   if (reading.kind !== 'money') return 'more'
-  const phrase = readNounPhrase(tokens, reading.end + 1)
+  const phrase = readNounPhrase(reading.text, tokens, reading.end + 1, 'number')
   if (phrase && phrase !== 'name' && !phrase.words.some((w) => UNIT_CLASSES.has(singular(w))))
-    reading.noun = phrase.text
+    reading.noun = phrase.written
   return 'done'
 }
 
@@ -709,15 +552,15 @@ function readCompound(reading: Reading): Step {
 /** The noun the number counts ("40,000 inmates"); a number in a name ("10 Downing Street") is none. */
 function readCountedNoun(reading: Reading): Step {
   if (reading.noun !== null) return 'more'
-  const phrase = readNounPhrase(reading.tokens, reading.end + 1)
+  const phrase = readNounPhrase(reading.text, reading.tokens, reading.end + 1, 'number')
   if (phrase === 'name') return 'skip'
   if (phrase) {
     const { digits } = reading.core
     const isYearish = digits !== null && /^\d{4}$/.test(digits)
     const measured = unitOf(phrase)
-    const known = UNIT_CLASSES.has(singular(phrase.text.toLowerCase())) || phrase.proper
-    if (!(isYearish && (!known || !isPlural(phrase.text)) && inYearRange(reading))) {
-      reading.noun = phrase.text
+    const known = UNIT_CLASSES.has(singular(phrase.written.toLowerCase())) || phrase.proper
+    if (!(isYearish && (!known || !isPlural(phrase.written)) && inYearRange(reading))) {
+      reading.noun = phrase.written
       reading.unit = measured.unit
       reading.factor = measured.factor
       reading.end = phrase.last
