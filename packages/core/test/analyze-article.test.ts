@@ -20,6 +20,35 @@ describe('analyzeArticle and crossReference({ analyses })', () => {
     expect(crossReference(seeds, { analyses: byId })).toEqual(fresh)
   })
 
+  it('reads a sentence several articles carry once, with the same claims as alone', () => {
+    // The same sentences on other days (Monday resolves against each), after "No."
+    // (a rank, not a count), inside a quote in one article (no action there), and run on.
+    const longSentence = `The mayor visited Santa Ana on March 3 and ${'then spoke of roads and schools and '.repeat(25)}left on Monday.`
+    const sentences = [
+      '12 teams played in Chicago on March 3.',
+      'Officials said on Monday that 40,000 people attended the rally in San Salvador.',
+      'The mayor visited Santa Ana on March 3.',
+      longSentence,
+    ].join(' ')
+    const article = (id: string, content: string, published: string) =>
+      normalizeArticle({ id, content, metadata: { published } })
+    const articles = [
+      article('a', sentences, '2025-02-03'),
+      article('b', sentences, '2025-02-10'),
+      article('c', `He was ranked No. ${sentences}`, '2025-02-03'),
+      article(
+        'd',
+        `She said: "We met. The mayor visited Santa Ana on March 3. It went well."`,
+        '2025-02-03',
+      ),
+      article('e', sentences, '2025-02-03'),
+    ]
+    const alone = crossReference(articles, { analyses: articles.map((a) => analyzeArticle(a)) })
+    const together = crossReference(articles)
+    expect(together.claims.length).toBeGreaterThan(10)
+    expect(together).toEqual(alone)
+  })
+
   it('merges speakers across articles in claims as in quotes', () => {
     const result = crossReference(seeds, { analyses: seeds.map(analyzeArticle) })
     const quoteById = new Map(result.quotes.map((quote) => [quote.id, quote]))

@@ -12,12 +12,12 @@ import type {
   TextEvidence,
 } from '../types.js'
 import { findActions } from './actions.js'
-import { findDates, publicationDay } from './dates.js'
+import { findDates, publicationDay, type Unresolved } from './dates.js'
 import { type Found, isNumericFound } from './found.js'
 import { keywordsOf } from './keywords.js'
 import { findPlaces, fromCapitals } from './places.js'
 import { findQuantities } from './quantities.js'
-import { startOf, tokenize } from './tokens.js'
+import { startOf, type Token, tokenize } from './tokens.js'
 
 /** The claims of one article, in text order, and the problems met on the way. */
 export interface ClaimExtraction {
@@ -113,12 +113,76 @@ function withoutOverlaps(found: readonly Found[]): Found[] {
 /** Characters around a claim whose words are its keywords, in a sentence longer than twice this. */
 const KEYWORD_WINDOW = 400
 
+const OPENS_WITH_NUMBER = /^\s*\d/
+const NONE: readonly never[] = []
+
+/**
+ * What a sentence holds, read from its words alone: the same for every article that
+ * carries the same text on the same publication day (and, when it opens with a number,
+ * after the same 12 characters).
+ */
+interface SentenceReading {
+  published: number | null
+  before: string
+  /** Dates, quantities and places, without overlaps and without unplaced dates' words. */
+  found: readonly Found[]
+  /** Who did what, kept unless it overlaps a quote of the article. */
+  actions: readonly Found[]
+  unresolved: readonly Unresolved[]
+  /** The sentence's keywords when it has findings and is short; null otherwise. */
+  keywords: readonly string[]
+  /** The tokens of a run-on sentence, whose claims each take the words near them. */
+  tokens: Token[] | null
+  /** Another reading of the same text (another day, or what stands before it). */
+  next: SentenceReading | null
+}
+
+/** Sentence readings by text, for one call over many articles. */
+export type SentenceMemo = Map<string, SentenceReading>
+
+function readSentence(
+  text: string,
+  published: number | null,
+  before: string,
+  memo: SentenceMemo | null,
+): SentenceReading {
+  const long = text.length > 2 * KEYWORD_WINDOW
+  if (memo && !long) {
+    for (let seen: SentenceReading | null | undefined = memo.get(text); seen; seen = seen.next)
+      if (seen.published === published && seen.before === before) return seen
+  }
+  const tokens = tokenize(text)
+  const { found: dates, unresolved } = findDates(text, published)
+  // A date left out for want of a year still takes its numbers with it.
+  const found = withoutOverlaps([
+    ...dates,
+    ...findQuantities(text, tokens, before),
+    ...findPlaces(text, tokens),
+  ]).filter((f) => unresolved.every((u) => f.end <= u.start || f.start >= u.end))
+  const actions = findActions(text, tokens)
+  const reading: SentenceReading = {
+    published,
+    before,
+    found: found.length > 0 ? found : NONE,
+    actions: actions.length > 0 ? actions : NONE,
+    unresolved: unresolved.length > 0 ? unresolved : NONE,
+    keywords: !long && found.length + actions.length > 0 ? keywordsOf(tokens) : NONE,
+    tokens: long ? tokens : null,
+    next: null,
+  }
+  if (memo && !long) {
+    reading.next = memo.get(text) ?? null
+    memo.set(text, reading)
+  }
+  return reading
+}
+
 interface Placed {
   found: Found
   span: Span
   text: string
   sentence: Sentence
-  keywords: string[]
+  keywords: readonly string[]
 }
 
 /**
@@ -203,6 +267,19 @@ function datelinePlace(article: Article): { span: Span; value: string; sentence:
  * Article or `quotes` not an array of quotes.
  */
 export function extractClaims(article: Article, quotes: readonly Quote[] = []): ClaimExtraction {
+  return extractClaimsReading(article, quotes, null)
+}
+
+/**
+ * {@link extractClaims}, reading each sentence through `sentences`: what one call
+ * over many articles (`crossReference`) keeps of the sentences it has read, so that
+ * a sentence several articles carry is read once. Never kept past that call.
+ */
+export function extractClaimsReading(
+  article: Article,
+  quotes: readonly Quote[],
+  sentences: SentenceMemo | null,
+): ClaimExtraction {
   assertArticle(article)
   assertQuotes(quotes)
   const own = quotes.filter((quote) => quote.article === article.id)
@@ -214,30 +291,27 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
 
   for (const sentence of article.sentences) {
     const text = sentence.text
-    const tokens = tokenize(text)
-    const { found: dates, unresolved } = findDates(text, published)
-    // A date left out for want of a year still takes its numbers with it.
-    const found = withoutOverlaps([
-      ...dates,
-      ...findQuantities(
-        text,
-        tokens,
-        article.text.slice(Math.max(0, sentence.offset - 12), sentence.offset),
-      ),
-      ...findPlaces(text, tokens),
-    ]).filter((f) => unresolved.every((u) => f.end <= u.start || f.start >= u.end))
-    // Who did what spans other claims' words ("visited El Salvador"): it is kept beside them.
-    for (const action of findActions(text, tokens)) {
-      const span = toOriginalSpan(
-        article.runs,
-        sentence.offset + action.start,
-        sentence.offset + action.end,
-      )
-      if (lookup.overlaps(span)) continue
-      found.push(action)
-    }
-    let keywords: string[] | null = null
-    for (const f of found) {
+    // What stands before the sentence counts only when it opens with a number ("No. 1").
+    const before = OPENS_WITH_NUMBER.test(text)
+      ? article.text.slice(Math.max(0, sentence.offset - 12), sentence.offset)
+      : ''
+    const read = readSentence(text, published, before, sentences)
+    // Who did what spans other claims' words ("visited El Salvador"): it is kept beside
+    // them, unless it overlaps one of the article's quotes.
+    const actions =
+      read.actions.length > 0
+        ? read.actions.filter(
+            (action) =>
+              !lookup.overlaps(
+                toOriginalSpan(
+                  article.runs,
+                  sentence.offset + action.start,
+                  sentence.offset + action.end,
+                ),
+              ),
+          )
+        : NONE
+    for (const f of actions.length > 0 ? [...read.found, ...actions] : read.found) {
       const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
       // Plain text is its own clean text; in HTML and Markdown the original holds markup
       // between the words (`<a href="…">`, `**…**`): their claim is the clean text.
@@ -246,19 +320,17 @@ export function extractClaims(article: Article, quotes: readonly Quote[] = []): 
         : text.slice(f.start, f.end)
       if (written.trim() === '') continue
       // A run-on sentence gives each claim the words around it, not all of its own.
-      const near =
-        text.length > 2 * KEYWORD_WINDOW
-          ? keywordsOf(
-              tokens.slice(
-                bisectLeft(tokens, f.start - KEYWORD_WINDOW, startOf),
-                bisectLeft(tokens, f.end + KEYWORD_WINDOW, startOf),
-              ),
-            )
-          : null
-      keywords ??= near ? null : keywordsOf(tokens)
-      placed.push({ found: f, span, text: written, sentence, keywords: near ?? keywords ?? [] })
+      const keywords = read.tokens
+        ? keywordsOf(
+            read.tokens.slice(
+              bisectLeft(read.tokens, f.start - KEYWORD_WINDOW, startOf),
+              bisectLeft(read.tokens, f.end + KEYWORD_WINDOW, startOf),
+            ),
+          )
+        : read.keywords
+      placed.push({ found: f, span, text: written, sentence, keywords })
     }
-    for (const u of unresolved) {
+    for (const u of read.unresolved) {
       const span = toOriginalSpan(article.runs, sentence.offset + u.start, sentence.offset + u.end)
       messages.push({
         code: 'date-unparsed',

@@ -1,4 +1,8 @@
-import { type ClaimExtraction, extractClaims } from '../claims/index.js'
+import {
+  type ClaimExtraction,
+  extractClaimsReading,
+  type SentenceMemo,
+} from '../claims/extract-claims.js'
 import { CorroborateError } from '../errors.js'
 import { extractQuotes, type QuoteExtraction } from '../quotes/index.js'
 import type { Article } from '../types.js'
@@ -26,13 +30,28 @@ export interface ArticleAnalysis {
  * @throws CorroborateError `INVALID_ARGUMENT` when `article` is not a normalized article.
  */
 export function analyzeArticle(article: Article): ArticleAnalysis {
+  return analyzeArticleReading(article, null)
+}
+
+/**
+ * {@link analyzeArticle}, with the sentences one call over many articles has read
+ * (see `extractClaimsReading`): the same analysis.
+ */
+export function analyzeArticleReading(
+  article: Article,
+  sentences: SentenceMemo | null,
+): ArticleAnalysis {
   if (!article || typeof article !== 'object' || typeof article.id !== 'string')
     throw new CorroborateError(
       'INVALID_ARGUMENT',
       'analyzeArticle expects an article from normalizeArticle',
     )
   const quotes = extractQuotes(article)
-  return { article: article.id, quotes, claims: extractClaims(article, quotes.quotes) }
+  return {
+    article: article.id,
+    quotes,
+    claims: extractClaimsReading(article, quotes.quotes, sentences),
+  }
 }
 
 /** Whether `value` has the shape of an {@link ArticleAnalysis} of the article `id`. */

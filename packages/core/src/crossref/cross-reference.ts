@@ -1,3 +1,4 @@
+import type { SentenceMemo } from '../claims/extract-claims.js'
 import { resolveSpeakers } from '../entities/index.js'
 import { CorroborateError } from '../errors.js'
 import {
@@ -20,7 +21,7 @@ import type {
   Story,
 } from '../types.js'
 import { type AlignClaimsOptions, alignClaims } from './align-claims.js'
-import { type ArticleAnalysis, analyzeArticle, isAnalysisOf } from './analyze-article.js'
+import { type ArticleAnalysis, analyzeArticleReading, isAnalysisOf } from './analyze-article.js'
 import { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 import { measureCoverage } from './coverage.js'
 import { findCrossStoryAttributions } from './cross-story-attributions.js'
@@ -120,9 +121,12 @@ export function crossReference(
   }
   const messages: CorpusMessage[] = []
   const given = givenAnalyses(options.analyses)
+  // The sentences read so far in this call: a sentence many articles carry (a wire
+  // story retold) is read for its claims once. Dropped when the call returns.
+  const sentences: SentenceMemo = new Map()
   const analyses = articles.map((article) => {
     const analysis = given.get(article.id)
-    if (analysis === undefined) return analyzeArticle(article)
+    if (analysis === undefined) return analyzeArticleReading(article, sentences)
     if (!isAnalysisOf(analysis, article.id))
       throw new CorroborateError(
         'INVALID_ARGUMENT',
