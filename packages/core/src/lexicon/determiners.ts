@@ -27,3 +27,17 @@ export const QUANTIFIERS: readonly string[] = [
   'several',
   'many',
 ]
+
+/** Cardinal numbers from one to ten, spelled: "two officials said", "one of them". */
+export const CARDINALS: readonly string[] = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+]

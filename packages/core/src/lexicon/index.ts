@@ -10,7 +10,13 @@ export {
   TITLE_ALTERNATION,
 } from './abbreviations.js'
 export { BEFORE_VERB_ADVERBS, LY_NOUN_ALTERNATION, LY_NOUNS } from './adverbs.js'
-export { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, QUANTIFIERS } from './determiners.js'
+export {
+  ARTICLES,
+  CARDINALS,
+  DEMONSTRATIVES,
+  POSSESSIVE_DETERMINERS,
+  QUANTIFIERS,
+} from './determiners.js'
 export { genderOfGivenName } from './given-names.js'
 export {
   NAME_PARTICLES,

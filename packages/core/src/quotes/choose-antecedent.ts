@@ -1,3 +1,4 @@
+import { capitalized, SUBJECT_PRONOUNS } from '../lexicon/index.js'
 import type { AttributionRule, QuoteKind } from '../types.js'
 import type { NamedEntity, NameRegistry } from './name-registry.js'
 import { isGrammarWord } from './proper-name.js'
@@ -41,7 +42,11 @@ export interface AntecedentChoice {
 /** Feature name → weight; a feature not listed weighs 0. */
 export type SpeakerWeights = Readonly<Record<string, number>>
 
-const PRONOUN_WORD = /^(?:He|She|I|It|They|We|His|Her|Him)$/
+// The pronouns a name is swept up with ("Washington D.C. He", "Had I"): the subject
+// pronouns but "you", and "his", "her" and "him".
+const PRONOUN_WORD = new RegExp(
+  `^(?:${[...SUBJECT_PRONOUNS.filter((word) => word !== 'you'), 'his', 'her', 'him'].map(capitalized).join('|')})$`,
+)
 
 // The most recently named entities compete; further back, a pronoun rarely reaches.
 const MAX_CANDIDATES = 12

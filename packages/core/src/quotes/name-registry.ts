@@ -144,7 +144,9 @@ const STOP_AT_SENTENCE_START = new RegExp(
 )
 
 // A sentence may open with an auxiliary ("Had I known", "Did Rubio"): it is no part of a name.
-const AUXILIARY = /^(?:Had|Has|Have|Did|Does|Is|Are|Was|Were|Would|Could|Should)$/
+const AUXILIARY = new RegExp(
+  `^(?:${[...AUXILIARY_VERBS.filter((word) => word !== 'do'), 'would', 'could', 'should'].map(capitalized).join('|')})$`,
+)
 const PRONOUN_WORD = new RegExp(`^(?:${SUBJECT_PRONOUNS.map(capitalized).join('|')})$`)
 
 /**

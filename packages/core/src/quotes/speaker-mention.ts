@@ -1,9 +1,14 @@
 import {
+  ARTICLES,
+  CARDINALS,
   COMMON_TITLES,
   DAY_PARTS,
   genderOfGivenName,
+  INDEFINITE_PRONOUNS,
   NAME_SUFFIX_ABBREVIATIONS,
   NAME_SUFFIXES,
+  POSSESSIVE_DETERMINERS,
+  QUANTIFIERS,
   RELATIVE_TIMES,
   ROLE_WORDS,
   SURNAME_PARTICLES,
@@ -78,8 +83,23 @@ function isNameToken(word: string): boolean {
 const INITIALS = /^\p{Lu}\.(?:\p{Lu}\.)*$/u
 const PARTICLE = new RegExp(`^(?:${SURNAME_PARTICLES.join('|')})$`)
 const SUFFIX = new RegExp(`^(?:${SUFFIX_ALTERNATION})$`)
-const DETERMINER =
-  /^(?:a|an|the|this|that|one|another|some|several|two|three|many|his|her|their|its|our|other)$/i
+/** Words a nominal mention opens with and no name does: "the spokeswoman", "two officials", "several aides". */
+export const MENTION_OPENERS: readonly string[] = [
+  ...ARTICLES,
+  ...CARDINALS.slice(0, 3),
+  ...QUANTIFIERS.filter((word) => !['any', 'every', 'each', 'no', 'both'].includes(word)),
+]
+// With "this", "that", "other" and the possessives but "my" and "your": "this official", "their lawyer".
+const DETERMINER = new RegExp(
+  `^(?:${[
+    ...MENTION_OPENERS,
+    'this',
+    'that',
+    'other',
+    ...POSSESSIVE_DETERMINERS.filter((word) => word !== 'my' && word !== 'your'),
+  ].join('|')})$`,
+  'i',
+)
 const ACRONYM = /^\p{Lu}{2,}s?$/u
 
 // Nouns for people and groups of people who speak in the news, beyond titles: a general lexicon.
@@ -126,8 +146,19 @@ const DOCUMENT_NOUNS = new Set(
 )
 
 // Words that stand for people left unnamed: "another said", "some argued".
-const PEOPLE_PRONOUNS =
-  /^(?:another|others|some|many|both|several|most|few|one|two|three|each|either|neither|someone|somebody|everyone|everybody|four|five|six|seven|eight|nine|ten)$/i
+const PEOPLE_PRONOUNS = new RegExp(
+  `^(?:${[
+    ...CARDINALS,
+    ...QUANTIFIERS.filter((word) => !['any', 'every', 'no'].includes(word)),
+    ...INDEFINITE_PRONOUNS.filter((word) => word !== 'anyone' && word !== 'nobody'),
+    'others',
+    'most',
+    'few',
+    'either',
+    'neither',
+  ].join('|')})$`,
+  'i',
+)
 
 // Agent nouns the lexicon may lack: "questioner", "neurosurgeon", "strategist", "46-year-old".
 /** "Someone", "another", "others": a word that stands for people left unnamed. */

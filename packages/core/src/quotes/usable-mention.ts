@@ -1,18 +1,27 @@
-import { capitalized, DAY_PARTS, RELATIVE_DAYS, WEEKDAY_ALTERNATION } from '../lexicon/index.js'
+import {
+  capitalized,
+  DAY_PARTS,
+  POSSESSIVE_DETERMINERS,
+  RELATIVE_DAYS,
+  WEEKDAY_ALTERNATION,
+} from '../lexicon/index.js'
 import { HAS_CUE } from './cues.js'
 import type { NameRegistry } from './name-registry.js'
 import { isWrittenAsName } from './proper-name.js'
 import {
   isPeopleNoun,
   isPeoplePronoun,
+  MENTION_OPENERS,
   nominalHead,
   type SpeakerMention,
   speakerNounKind,
 } from './speaker-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
-const NOMINAL_DETERMINER =
-  /^(?:a|an|the|one|another|some|two|three|several|many|his|her|their|its|our|my|your)\b/i
+const NOMINAL_DETERMINER = new RegExp(
+  `^(?:${[...MENTION_OPENERS, ...POSSESSIVE_DETERMINERS].join('|')})\\b`,
+  'i',
+)
 /** A noun phrase that opens with someone's possessive: "Gary Roe's doctor". */
 export const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
 /** Groups and papers that speak for someone: "Roe's campaign said", "Roe's brief said". */
