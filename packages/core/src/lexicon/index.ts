@@ -24,7 +24,14 @@ export {
   SUBJECT_PARTICLES,
   SURNAME_PARTICLES,
 } from './name-particles.js'
-export { INDEFINITE_PRONOUNS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS } from './pronouns.js'
+export { PREPOSITIONS } from './prepositions.js'
+export {
+  INDEFINITE_PRONOUNS,
+  INTERROGATIVES,
+  OBJECT_PRONOUNS,
+  RELATIVE_PRONOUNS,
+  SUBJECT_PRONOUNS,
+} from './pronouns.js'
 export {
   IRREGULAR_SPEECH_FORMS,
   isReportingVerb,

@@ -1,7 +1,22 @@
-// Words that are never a name, even capitalized: interrogatives, pronouns and
-// quantifiers that stand alone ("Nothing really changed", "When asked").
-const NEVER_A_NAME =
-  /^(?:what|who|whom|whose|which|why|how|where|when|whether|whatever|whoever|nothing|nobody|none|noone|everything|something|anything|there|here|this|that|these|those|such|it|they|we|you|he|she|i|but|and|or|so|yet|if|as|while|however|meanwhile|also|then|now|still|even|just|only|indeed|instead|perhaps|maybe|yes|no|not|all|both|each|every|either|neither|much|more|less|any|other|in|on|at|for|from|with|by|of|to|after|before|during|under|over|into|about|against|among|between|through|since|until|without|despite)$/i
+import { DEMONSTRATIVES, INTERROGATIVES, PREPOSITIONS, SUBJECT_PRONOUNS } from '../lexicon/index.js'
+
+// Words that are never a name, even capitalized: interrogatives, pronouns,
+// conjunctions, adverbs of the sentence, quantifiers that stand alone and
+// prepositions ("Nothing really changed", "When asked").
+const NEVER_A_NAME = new RegExp(
+  `^(?:${[
+    ...INTERROGATIVES,
+    ...DEMONSTRATIVES,
+    ...SUBJECT_PRONOUNS,
+    ...PREPOSITIONS,
+    ...`whose whatever whoever nothing nobody none noone everything something anything there here
+    such but and or so yet if as while however meanwhile also then now still even just only indeed
+    instead perhaps maybe yes no not all both each every either neither much more less any other`.split(
+      /\s+/,
+    ),
+  ].join('|')})$`,
+  'i',
+)
 
 /** A word of grammar, capitalized or not: an interrogative, a pronoun, a preposition ("What", "In"). */
 export function isGrammarWord(word: string): boolean {

@@ -5,10 +5,12 @@ import {
   DAY_PARTS,
   genderOfGivenName,
   INDEFINITE_PRONOUNS,
+  INTERROGATIVES,
   NAME_SUFFIX_ABBREVIATIONS,
   NAME_SUFFIXES,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
+  RELATIVE_PRONOUNS,
   RELATIVE_TIMES,
   ROLE_WORDS,
   SURNAME_PARTICLES,
@@ -47,6 +49,8 @@ const PERSON_OF_ORGANIZATION = new RegExp(
   `^(.*?\\b(?:(?:${COMMON_TITLES.join('|')})\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+)\\s+of\\s+(?:the\\s+)?\\p{Lu}.*$`,
   'u',
 )
+// A role that opens with a question word is a clause: "what the senator called …".
+const QUESTION_START = new RegExp(`^(?:${INTERROGATIVES.join('|')})\\b`, 'i')
 const HONORIFIC = new RegExp(`^(?:${TITLE_ALTERNATION}|Miss|Mx|Sir|Dame|Lord|Lady)\\.?$`)
 const TITLE_WORDS: ReadonlySet<string> = new Set(ROLE_WORDS)
 const FEMALE =
@@ -200,6 +204,7 @@ export function speakerNounKind(word: string): 'person' | 'organization' | 'docu
   return null
 }
 
+const CLAUSE_AFTER_HEAD = new RegExp(`^(?:${[...RELATIVE_PRONOUNS, 'whose'].join('|')})$`, 'i')
 const HEAD_PREPOSITION =
   /^(?:of|for|at|in|on|with|from|to|about|near|outside|inside|among|by|behind|within|under|over|against|into|across)$/i
 
@@ -211,8 +216,7 @@ const HEAD_PREPOSITION =
 export function nominalHead(text: string): string {
   const words = text.split(/\s+/).filter(Boolean)
   let end = words.findIndex(
-    (word, index) =>
-      index > 0 && (HEAD_PREPOSITION.test(word) || /^(?:who|which|that|whose)$/i.test(word)),
+    (word, index) => index > 0 && (HEAD_PREPOSITION.test(word) || CLAUSE_AFTER_HEAD.test(word)),
   )
   if (end < 0) end = words.length
   // "a source close to", "one Democrat familiar with": the adjective before the preposition is no head.
@@ -495,7 +499,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     roleText &&
     !DETERMINER.test(roleText) &&
     !HONORIFIC.test(roleText) &&
-    !/^(?:what|who|whom|which|how|why|when|where|whether)\b/i.test(roleText) &&
+    !QUESTION_START.test(roleText) &&
     roleText
       .split(/\s+/)
       .some((w) => /^\p{Lu}/u.test(w) || isPeopleNoun(w) || speakerNounKind(w) !== null)
@@ -621,6 +625,13 @@ function endsInTimeWord(text: string): boolean {
 // , ; and : (a mention may be cut out with the punctuation around it).
 const isClauseMark = (code: number) => code === 0x2c || code === 0x3b || code === 0x3a
 
+// What a tail after a comma opens when it is a clause, no role: "…, who leads the panel", "…, and".
+const RELATIVE_START = new RegExp(`^(?:${RELATIVE_PRONOUNS.join('|')})\\b`, 'i')
+const CLAUSE_START = new RegExp(
+  `^(?:${[...RELATIVE_PRONOUNS, 'and', 'or', 'but'].join('|')})\\b`,
+  'i',
+)
+
 /**
  * "Scott Pruitt, the attorney general of Oklahoma" and "the campaign's
  * manager, Kellyanne Conway": a name and a role set beside it by a comma are
@@ -631,9 +642,9 @@ function withAppositive(text: string): SpeakerMention | null {
   if (comma < 0) return null
   const head = text.slice(0, comma)
   const tail = text.slice(comma + 2).replace(/,$/, '')
-  if (/,/.test(tail) || /^(?:who|which|that|and|or|but)\b/i.test(tail)) {
+  if (/,/.test(tail) || CLAUSE_START.test(tail)) {
     // "Jane Roe, who leads the panel": the clause is no role, the name stands.
-    const first = /^(?:who|which|that)\b/i.test(tail) ? parseSpeakerMention(head) : null
+    const first = RELATIVE_START.test(tail) ? parseSpeakerMention(head) : null
     return first && first.form === 'name' ? { ...first, text } : null
   }
   // Party tags and places after a name are not roles: "Paul Ryan, R-Wis.", "Smith, 52".
