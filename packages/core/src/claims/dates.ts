@@ -215,6 +215,14 @@ function findRelativeDays(text: string, published: Day | null): Found[] {
   return found
 }
 
+/**
+ * Whether {@link findDates} on `text` depends on the publication day: only a sentence
+ * that may hold a calendar date or names a day ("Monday", "yesterday") reads it; any
+ * other gives no dates whatever the day.
+ */
+export const readsPublicationDay = (text: string): boolean =>
+  mayHoldDate(text) || DAY_WORD.test(text)
+
 /** Dates and days in one sentence, with the dates that could not be placed in a year. */
 export function findDates(
   text: string,

@@ -12,7 +12,7 @@ import type {
   TextEvidence,
 } from '../types.js'
 import { findActions } from './actions.js'
-import { findDates, publicationDay, type Unresolved } from './dates.js'
+import { findDates, publicationDay, readsPublicationDay, type Unresolved } from './dates.js'
 import { type Found, isNumericFound } from './found.js'
 import { keywordsOf } from './keywords.js'
 import { findPlaces, fromCapitals } from './places.js'
@@ -122,6 +122,7 @@ const NONE: readonly never[] = []
  * after the same 12 characters).
  */
 interface SentenceReading {
+  /** The publication day it was read on; null when it reads none (see readsPublicationDay). */
   published: number | null
   before: string
   /** Dates, quantities and places, without overlaps and without unplaced dates' words. */
@@ -147,9 +148,11 @@ function readSentence(
   memo: SentenceMemo | null,
 ): SentenceReading {
   const long = text.length > 2 * KEYWORD_WINDOW
+  // A sentence with no date or day in it reads the same on any day: one reading for all.
+  const day = memo && !long && !readsPublicationDay(text) ? null : published
   if (memo && !long) {
     for (let seen: SentenceReading | null | undefined = memo.get(text); seen; seen = seen.next)
-      if (seen.published === published && seen.before === before) return seen
+      if (seen.published === day && seen.before === before) return seen
   }
   const tokens = tokenize(text)
   const { found: dates, unresolved } = findDates(text, published)
@@ -161,7 +164,7 @@ function readSentence(
   ]).filter((f) => unresolved.every((u) => f.end <= u.start || f.start >= u.end))
   const actions = findActions(text, tokens)
   const reading: SentenceReading = {
-    published,
+    published: day,
     before,
     found: found.length > 0 ? found : NONE,
     actions: actions.length > 0 ? actions : NONE,
