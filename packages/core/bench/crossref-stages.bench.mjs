@@ -20,6 +20,17 @@ const corePath = at > 0 ? process.argv[at + 1] : '../dist/index.js'
 const core = await import(
   corePath.startsWith('/') ? corePath : new URL(corePath, import.meta.url).href
 )
+// What crossReference reads once per call of the sentences many articles carry (claims and
+// profile terms), from the build's own modules when it has them.
+const internal = async (path) => {
+  try {
+    return await import(new URL(path, new URL(corePath, import.meta.url)).href)
+  } catch {
+    return {}
+  }
+}
+const { analyzeArticleReading } = await internal('crossref/analyze-article.js')
+const { profileArticleReading, createTermMemo } = await internal('stories/article-profile.js')
 const size = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10000)
 const { stories } = await sourceStories({ sets: ['quotes-dev'] })
 const articles = retoldCorpus(stories, size).map((s) => core.normalizeArticle(s))
@@ -60,7 +71,10 @@ if (!core.analyzeArticle) {
   core.findDisputes({ articles, speakers, quotes, clusters, claims, slots })
   mark('disputes')
 } else {
-  const analyses = articles.map((a) => core.analyzeArticle(a))
+  const sentences = new Map()
+  const analyses = articles.map((a) =>
+    analyzeArticleReading ? analyzeArticleReading(a, sentences) : core.analyzeArticle(a),
+  )
   mark('quotes and claims')
   const { speakers, quotes } = core.resolveSpeakers(analyses.map((a) => a.quotes))
   mark('speakers merged')
@@ -68,8 +82,13 @@ if (!core.analyzeArticle) {
   const claimsOf = new Map(analyses.map((a) => [a.article, a.claims.claims]))
   // As crossReference does: each profile made just before its article is added.
   const index = core.createStoryIndex()
+  const terms = createTermMemo?.()
   for (const a of articles)
-    index.add(core.profileArticle(a, by.get(a.id) ?? [], claimsOf.get(a.id) ?? [], speakers))
+    index.add(
+      profileArticleReading
+        ? profileArticleReading(a, by.get(a.id) ?? [], claimsOf.get(a.id) ?? [], speakers, terms)
+        : core.profileArticle(a, by.get(a.id) ?? [], claimsOf.get(a.id) ?? [], speakers),
+    )
   const found = index.stories()
   mark('stories')
   const byId = new Map(articles.map((a) => [a.id, a]))

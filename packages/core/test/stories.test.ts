@@ -11,7 +11,11 @@ import {
   profileArticle,
   unpackProfile,
 } from '../src/index.js'
-import { quoteWords } from '../src/stories/article-profile.js'
+import {
+  createTermMemo,
+  profileArticleReading,
+  quoteWords,
+} from '../src/stories/article-profile.js'
 import type { ArticleProfile } from '../src/stories/index.js'
 import type { Article, ArticleMetadataInput, Story } from '../src/types.js'
 import { errorCodeOf } from './helpers.js'
@@ -45,6 +49,24 @@ Manager Ines Costa said Varga would start on Saturday. "He scores with either fo
 The fee was not disclosed, but the club's accounts show a record spend on players this season.`
 
 describe('profileArticle', () => {
+  it('reads the texts several articles carry once, with the same profiles', () => {
+    // One text at other places (a lead sentence in one, a body sentence in another,
+    // under a title), read through one memo as crossReference reads a corpus.
+    const articles = [
+      article('a', FLOOD_A),
+      article('b', `Rivers rose overnight. More rain came. Roads closed.\n\n${FLOOD_A}`),
+      article('c', `${FLOOD_B}\n\n${FLOOD_A}`, { title: 'The Severn floods Tewkesbury' }),
+      article('d', FLOOD_A),
+    ]
+    const memo = createTermMemo()
+    for (const a of articles) {
+      const { quotes, speakers } = extractQuotes(a)
+      const { claims } = extractClaims(a, quotes)
+      expect(profileArticleReading(a, quotes, claims, speakers, memo)).toEqual(profile(a))
+    }
+    expect(memo.terms.size).toBeGreaterThan(5)
+  })
+
   it('weighs the headline above the body and labels an untitled article by its lead', () => {
     const titled = article('t', 'The river rose overnight.\n\nThe council met at noon.', {
       title: 'Barriers hold in Tewkesbury',

@@ -3,10 +3,10 @@ import { resolveSpeakers } from '../entities/index.js'
 import { CorroborateError } from '../errors.js'
 import {
   type ArticleProfile,
-  createStoryIndex,
-  profileArticle,
-  type StoryIndexOptions,
-} from '../stories/index.js'
+  createTermMemo,
+  profileArticleReading,
+} from '../stories/article-profile.js'
+import { createStoryIndex, type StoryIndexOptions } from '../stories/index.js'
 import type {
   Article,
   ArticleCoverage,
@@ -154,16 +154,19 @@ export function crossReference(
     )
   }
   const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
+  // As the sentences' claims: a sentence many articles carry is read for its terms once.
+  const terms = createTermMemo()
   const stories = options.stories
     ? givenStories(options.stories, ids)
     : storiesOf(
         articles,
         (article) =>
-          profileArticle(
+          profileArticleReading(
             article,
             quotesOf.get(article.id) ?? [],
             claimsOf.get(article.id) ?? [],
             speakers,
+            terms,
           ),
         options,
       )

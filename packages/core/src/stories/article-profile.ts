@@ -172,8 +172,31 @@ function classOf(code: number): number {
   return known
 }
 
+/**
+ * The terms of the texts one call over many articles (`crossReference`) has read, by
+ * text: the term numbers of each word in order, so that a sentence many articles carry
+ * is read once. Valid while terms keep their numbers; never kept past that call.
+ */
+export interface TermMemo {
+  /** The term names the numbers were given under. */
+  names: string[]
+  terms: Map<string, Int32Array>
+}
+
+/** An empty {@link TermMemo}. */
+export const createTermMemo = (): TermMemo => ({ names: termNames, terms: new Map() })
+
 /** Adds `weight` to the count of each term of `text`; `seen` gets the terms new to the article. */
-function addWords(text: string, weight: number, seen: number[]): void {
+function addWords(text: string, weight: number, seen: number[], memo: TermMemo | null): void {
+  const known = memo?.terms.get(text)
+  if (known) {
+    for (const found of known) {
+      if (termCounts[found] === 0) seen.push(found)
+      termCounts[found] = (termCounts[found] as number) + weight
+    }
+    return
+  }
+  const read: number[] | null = memo ? [] : null
   let at = 0
   while (at < text.length) {
     const code = text.codePointAt(at) as number
@@ -205,9 +228,11 @@ function addWords(text: string, weight: number, seen: number[]): void {
     if (end < 0) continue
     const found = termAt(text, start, end, hashAtEnd | 0)
     if (found < 0) continue
+    read?.push(found)
     if (termCounts[found] === 0) seen.push(found)
     termCounts[found] = (termCounts[found] as number) + weight
   }
+  if (memo && read) memo.terms.set(text, Int32Array.from(read))
 }
 
 // A word of a quote, for its shingles: letters, digits and apostrophes (/[\p{L}\p{N}']/u),
@@ -328,16 +353,35 @@ export function profileArticle(
   claims: readonly Claim[] = [],
   speakers: readonly Speaker[] = [],
 ): ArticleProfile {
+  return profileArticleReading(article, quotes, claims, speakers, null)
+}
+
+/**
+ * {@link profileArticle}, reading the words of each text through `memo` (see
+ * {@link TermMemo}): the same profile.
+ */
+export function profileArticleReading(
+  article: Article,
+  quotes: readonly Quote[],
+  claims: readonly Claim[],
+  speakers: readonly Speaker[],
+  memo: TermMemo | null,
+): ArticleProfile {
   // Term numbers are kept while their names are few; past that, numbered anew.
   if (termNames.length >= TERM_MEMO) {
     forgetWords()
     termNames = []
     termNumbers = new Map()
   }
+  // Numbers given under other names are none of these.
+  if (memo && memo.names !== termNames) {
+    memo.names = termNames
+    memo.terms.clear()
+  }
   const seen: number[] = []
-  if (article.title) addWords(article.title.value, TITLE_WEIGHT, seen)
+  if (article.title) addWords(article.title.value, TITLE_WEIGHT, seen, memo)
   for (const sentence of article.sentences)
-    addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, seen)
+    addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, seen, memo)
   const terms = heaviestTerms(seen)
 
   const shingles = new Set<string>()
