@@ -18,6 +18,7 @@ import { isWrittenAsName } from './proper-name.js'
 import {
   isPeopleNoun,
   isRoleWord,
+  LEADING_ARTICLE,
   parseSpeakerMention,
   type SpeakerMention,
 } from './speaker-mention.js'
@@ -776,7 +777,7 @@ export class NameRegistry {
   byRole(nominal: string, at = Number.POSITIVE_INFINITY): NamedEntity | undefined {
     const words = nominal
       .toLowerCase()
-      .replace(/^(?:the|a|an)\s+/, '')
+      .replace(LEADING_ARTICLE, '')
       .split(/\s+/)
       .filter((w) => w.length > 2)
     if (words.length === 0 || words.length > 3) return undefined

@@ -1,16 +1,23 @@
 import {
   ABBREVIATION_ALTERNATION,
+  ARTICLES,
   AUXILIARY_VERBS,
   BEFORE_VERB_ADVERBS,
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
+  POSSESSIVE_DETERMINERS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
   SUBJECT_PARTICLES,
   verbAlternation,
 } from '../lexicon/index.js'
-import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
+import {
+  isPeopleNoun,
+  isRoleWord,
+  LEADING_ARTICLE,
+  parseSpeakerMention,
+} from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
@@ -29,6 +36,21 @@ const NP_AFTER_CUE_END = new RegExp(
 )
 
 const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
+// A phrase that opens with an article or a third person's possessive: "the …", "his …".
+const OWNED_LEAD = new RegExp(
+  `^(?:${[...ARTICLES, ...POSSESSIVE_DETERMINERS.filter((word) => !['our', 'my', 'your'].includes(word))].join('|')})\\s`,
+  'i',
+)
+// "the former first lady and": a role before "and" that a second role follows.
+const COORDINATED_ROLE = new RegExp(
+  `(?:^|\\s)((?:${ARTICLES.join('|')})\\s+(?:[\\p{L}.’'-]+\\s+){0,5}?[\\p{L}.’'-]+)\\s+and\\s+$`,
+  'iu',
+)
+// What a noun follows: a determiner or a possessive 's (not the 's of "he's", "that's").
+const NOUN_LEAD = new RegExp(
+  `(?:\\b(?:${[...ARTICLES, 'these', 'those', ...POSSESSIVE_DETERMINERS, 'such', 'whose'].join('|')})|(?<!\\b(?:he|she|it|that|who|there|what|here|where))[’']s)\\s+$`,
+  'i',
+)
 
 /**
  * Where the last sentence of `text` starts: after its last full stop,
@@ -109,13 +131,12 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     let phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
     // "the former first lady and U.S. senator": two roles of one person.
-    const coordinated =
-      /(?:^|\s)((?:the|a|an)\s+(?:[\p{L}.’'-]+\s+){0,5}?[\p{L}.’'-]+)\s+and\s+$/iu.exec(
-        candidate.slice(Math.max(sentenceStart, comma + 1), from),
-      )
+    const coordinated = COORDINATED_ROLE.exec(
+      candidate.slice(Math.max(sentenceStart, comma + 1), from),
+    )
     if (
       coordinated &&
-      !/^(?:the|a|an|his|her|their|its)\s/i.test(phrase) &&
+      !OWNED_LEAD.test(phrase) &&
       isRoleWord(phrase.split(/\s+/).pop() ?? '') &&
       (coordinated[1] as string).split(/\s+/).some((w) => isRoleWord(w))
     ) {
@@ -127,7 +148,7 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     if (
       comma >= 0 &&
       comma + 1 === from &&
-      (/^(?:the|a|an)\s/i.test(phrase) || isRoleWord(phrase.split(/\s+/)[0] ?? ''))
+      (LEADING_ARTICLE.test(phrase) || isRoleWord(phrase.split(/\s+/)[0] ?? ''))
     ) {
       const prevStart = Math.max(
         candidate.lastIndexOf(',', comma - 1) + 1,
@@ -154,9 +175,7 @@ export function isNounUse(text: string, at: number): boolean {
   const stateOf = /^state\s+([\p{L}-]+)/u.exec(text.slice(at))
   if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
-    /(?:\b(?:the|a|an|these|those|his|her|their|its|our|my|your|such|whose)|(?<!\b(?:he|she|it|that|who|there|what|here|where))[’']s)\s+$/i.test(
-      lead,
-    ) ||
+    NOUN_LEAD.test(lead) ||
     (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) && /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead))
   )
 }
@@ -243,7 +262,7 @@ export function mainSubject(head: string, first = false): { text: string; at: nu
     if (!isUsableMention(mention)) continue
     if (
       mention.form === 'nominal' &&
-      !/^(?:the|a|an)\s/i.test(mention.text) &&
+      !LEADING_ARTICLE.test(mention.text) &&
       !POSSESSIVE_LEAD.test(mention.text)
     )
       continue

@@ -87,6 +87,8 @@ function isNameToken(word: string): boolean {
 const INITIALS = /^\p{Lu}\.(?:\p{Lu}\.)*$/u
 const PARTICLE = new RegExp(`^(?:${SURNAME_PARTICLES.join('|')})$`)
 const SUFFIX = new RegExp(`^(?:${SUFFIX_ALTERNATION})$`)
+/** An article opening a phrase, with the white space after it: "the ", "A ". */
+export const LEADING_ARTICLE = new RegExp(`^(?:${ARTICLES.join('|')})\\s+`, 'i')
 /** Words a nominal mention opens with and no name does: "the spokeswoman", "two officials", "several aides". */
 export const MENTION_OPENERS: readonly string[] = [
   ...ARTICLES,
@@ -491,7 +493,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     .replace(/^(?:\p{Ll}[\p{L}'’-]*\s+)+/u, (lead) =>
       lead.split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase())) ? lead : '',
     )
-    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(LEADING_ARTICLE, '')
     .replace(/[,’']$/, '')
     .trim()
   // A role says what someone is: "what" (from "in what Rubio called") or "at" says nothing.
@@ -654,10 +656,9 @@ function withAppositive(text: string): SpeakerMention | null {
   }
   // The mention as written is the name; the appositive becomes a role.
   const first = parseSpeakerMention(head.replace(/\s*\([^)]{1,30}\)$/, ''))
-  const role = (words: string) => words.replace(/^(?:the|a|an)\s+/i, '')
+  const role = (words: string) => words.replace(LEADING_ARTICLE, '')
   if (first?.form === 'name' && first.kind === 'person') {
-    if (!/^(?:the|a|an|\p{Ll})/u.test(tail) && !/[’']s\s/.test(tail))
-      return { ...first, text: head }
+    if (!/^\p{Ll}/u.test(tail) && !/[’']s\s/.test(tail)) return { ...first, text: head }
     return {
       ...first,
       text: head,
