@@ -1150,20 +1150,21 @@ describe('crossref: fact slots are one fact', () => {
     expect(result.disputes.map((d) => d.kind)).toEqual(['fact'])
   })
 
-  it('security staff mobilised never meet a stadium crowd', () => {
-    const result = facts({
-      a: ['2015-11-14', ['Some 1,500 security staff were mobilised around the stadium.']],
-      b: ['2015-11-14', ['About 80,000 fans were inside the stadium.']],
-    })
-    expect(result.slots.every((s) => s.claims.length === 1)).toBe(true)
-    expect(result.disputes).toEqual([])
-  })
-
-  it('a number about another thing in another sentence is no conflict', () => {
-    const result = facts({
-      a: ['2025-03-03', ['The bridge cost $40 million, city officials said.']],
-      b: ['2025-03-03', ['The city spent $12 million on new buses last year.']],
-    })
+  it.each([
+    [
+      'security staff mobilised never meet a stadium crowd',
+      '2015-11-14',
+      'Some 1,500 security staff were mobilised around the stadium.',
+      'About 80,000 fans were inside the stadium.',
+    ],
+    [
+      'a number about another thing in another sentence is no conflict',
+      '2025-03-03',
+      'The bridge cost $40 million, city officials said.',
+      'The city spent $12 million on new buses last year.',
+    ],
+  ])('%s', (_, published, a, b) => {
+    const result = facts({ a: [published, [a]], b: [published, [b]] })
     expect(result.slots.every((s) => s.claims.length === 1)).toBe(true)
     expect(result.disputes).toEqual([])
   })

@@ -28,6 +28,15 @@ function quote(id: SeedId, start: string, paragraph?: number): Quote {
 
 const speakerName = (q: Quote) => q.speaker?.name ?? null
 
+/** A seed's quotes, once it is checked that the seed has a title and every quote starts after it. */
+function quotesAfterTitle(id: SeedId): Quote[] {
+  const title = seed(id).title?.span
+  expect(title).toBeDefined()
+  const { quotes } = quotesOf(id)
+  for (const q of quotes) expect(q.span.start).toBeGreaterThanOrEqual(title?.end ?? Infinity)
+  return quotes
+}
+
 /**
  * Rubio, whatever name the extraction gives him: attribution is checked here and the
  * full name "Marco Rubio" in one test per seed, so that one naming fault fails one test.
@@ -310,13 +319,7 @@ describe('quote seed 002: headline, caption and footer', () => {
   const id = '002_14d3067ffab1f62e'
 
   it('finds no quote in the headline', () => {
-    const article = seed(id)
-    const title = article.title?.span
-    expect(title).toBeDefined()
-    for (const q of quotesOf(id).quotes) {
-      expect(q.text).not.toContain('Extraordinary friendship')
-      expect(q.span.start).toBeGreaterThanOrEqual(title?.end ?? Infinity)
-    }
+    for (const q of quotesAfterTitle(id)) expect(q.text).not.toContain('Extraordinary friendship')
   })
 
   it('reads ‘mega jail’ and “mega jail” as terms', () => {
@@ -424,13 +427,7 @@ describe('quote seed 004: title, duplicate standfirst and sidebar', () => {
   const id = '004_cbbd90037d08fd37'
 
   it('finds no quote in the title', () => {
-    const article = seed(id)
-    const title = article.title?.span
-    expect(title).toBeDefined()
-    for (const q of quotesOf(id).quotes) {
-      expect(q.text).not.toBe('willing to take in')
-      expect(q.span.start).toBeGreaterThanOrEqual(title?.end ?? Infinity)
-    }
+    for (const q of quotesAfterTitle(id)) expect(q.text).not.toBe('willing to take in')
   })
 
   it('finds no quote in the removed sidebar teasers', () => {
