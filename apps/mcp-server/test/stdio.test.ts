@@ -29,9 +29,26 @@ interface Connected {
   stderr: () => string
 }
 
-function connect(args: string[] = []): Promise<Connected> {
+/** Connects a client to a server started with `args`, and closes it when `use` is done or fails. */
+async function withClient(args: string[], use: (connected: Connected) => Promise<void>) {
   // In memory: a test never writes to the user's data directory (the default store).
-  return connectStdio(main, ['--data', ':memory:', ...args], { name: 'stdio-test' })
+  const connected = await connectStdio(main, ['--data', ':memory:', ...args], {
+    name: 'stdio-test',
+  })
+  try {
+    await use(connected)
+  } finally {
+    await connected.client.close()
+  }
+}
+
+/** list_sources gives exactly the articles `ids`, in this order. */
+async function expectSources(client: Client, ids: string[]) {
+  const sources = await client.callTool({ name: 'list_sources', arguments: {} })
+  expect(sources.structuredContent).toMatchObject({
+    sources: ids.map((id) => ({ id })),
+    total: ids.length,
+  })
 }
 
 /** Runs the server to its end with `input` on stdin; resolves to its exit code and output. */
@@ -39,8 +56,7 @@ const run = (args: string[], input = '') => runToEnd(main, args, { input })
 
 describe('corroborate-mcp over stdio', () => {
   it('serves the seeds to a real client: every tool listed with schemas, every tool called', async () => {
-    const { client, stderr } = await connect()
-    try {
+    await withClient([], async ({ client, stderr }) => {
       expect(client.getServerVersion()).toEqual({ name: 'corroborate', version: VERSION })
       const { tools } = await client.listTools()
       const names = tools.map((t) => t.name)
@@ -86,9 +102,7 @@ describe('corroborate-mcp over stdio', () => {
       const [, articles, quotes] = SUMMARY.exec(stderr()) ?? []
       expect(Number(articles)).toBe(5)
       expect(Number(quotes)).toBeGreaterThan(0)
-    } finally {
-      await client.close()
-    }
+    })
   }, 60_000)
 
   it('writes only JSON-RPC to stdout, and exits when stdin ends', async () => {
@@ -130,22 +144,15 @@ describe('corroborate-mcp over stdio', () => {
     )
     const extra = join(scratch, 'extra.txt')
     writeFileSync(extra, '“Not a word more,” the mayor said.\n')
-    const { client, stderr } = await connect(['--corpus', dir, '--corpus', extra])
-    try {
-      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
-      expect(sources.structuredContent).toMatchObject({
-        sources: [{ id: 'bridge' }, { id: 'budget' }, { id: 'extra' }],
-        total: 3,
-      })
+    await withClient(['--corpus', dir, '--corpus', extra], async ({ client, stderr }) => {
+      await expectSources(client, ['bridge', 'budget', 'extra'])
       const quotes = await client.callTool({ name: 'get_quotes', arguments: { speaker: 'Ruiz' } })
       expect(quotes.structuredContent).toMatchObject({
         quotes: [{ article: 'budget', text: 'It is a fair budget,' }],
       })
       expect(stderr()).toMatch(/^corroborate-mcp: 3 articles, 3 quotes, \d+ disputes$/m)
       expect(stderr()).not.toContain('skipped')
-    } finally {
-      await client.close()
-    }
+    })
   }, 30_000)
 
   it('loads two files of one name in two folders, the second as folder/name; a folder given twice once', async () => {
@@ -154,20 +161,9 @@ describe('corroborate-mcp over stdio', () => {
     mkdirSync(south)
     writeFileSync(join(north, 'vote.txt'), '“The bridge opens in May,” Mayor Tom Baker said.\n')
     writeFileSync(join(south, 'vote.txt'), '“The bridge opens in June,” Mayor Tom Baker said.\n')
-    const { client, stderr } = await connect([
-      '--corpus',
-      north,
-      '--corpus',
-      south,
-      '--corpus',
-      north,
-    ])
-    try {
-      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
-      expect(sources.structuredContent).toMatchObject({
-        sources: [{ id: 'vote' }, { id: 'south/vote' }],
-        total: 2,
-      })
+    const args = ['--corpus', north, '--corpus', south, '--corpus', north]
+    await withClient(args, async ({ client, stderr }) => {
+      await expectSources(client, ['vote', 'south/vote'])
       const article = await client.callTool({
         name: 'get_article',
         arguments: { id: 'south/vote' },
@@ -176,9 +172,7 @@ describe('corroborate-mcp over stdio', () => {
       expect(stderr()).toContain(
         `corroborate-mcp: skipped ${join(north, 'vote.txt')}: given twice, read once`,
       )
-    } finally {
-      await client.close()
-    }
+    })
   }, 30_000)
 
   it('reports an unreadable file on stderr and still starts; a --corpus path that is not there exits 2', async () => {
@@ -190,29 +184,21 @@ describe('corroborate-mcp over stdio', () => {
     const wrong = await run(['--corpus', gone, '--corpus', dir])
     expect(wrong).toMatchObject({ code: 2, stdout: '' })
     expect(wrong.stderr).toContain(`corroborate-mcp: --corpus ${gone}: no such file or directory`)
-    const { client, stderr } = await connect(['--corpus', dir])
-    try {
-      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
-      expect(sources.structuredContent).toMatchObject({ sources: [{ id: 'good' }], total: 1 })
+    await withClient(['--corpus', dir], async ({ client, stderr }) => {
+      await expectSources(client, ['good'])
       expect(stderr()).toContain(`corroborate-mcp: skipped ${join(dir, 'binary.txt')}:`)
       expect(stderr()).toMatch(/^corroborate-mcp: 1 articles, 1 quotes, 0 disputes$/m)
-    } finally {
-      await client.close()
-    }
+    })
   }, 30_000)
 
   it('starts on an empty folder, says it holds no articles and that add_article can fill it', async () => {
     const empty = join(scratch, 'nothing-here')
     mkdirSync(empty)
-    const { client, stderr } = await connect(['--corpus', empty])
-    try {
-      const sources = await client.callTool({ name: 'list_sources', arguments: {} })
-      expect(sources.structuredContent).toMatchObject({ sources: [], total: 0 })
+    await withClient(['--corpus', empty], async ({ client, stderr }) => {
+      await expectSources(client, [])
       expect(stderr()).toContain(`corroborate-mcp: skipped ${empty}: holds no article files`)
       expect(stderr()).toContain('the corpus is empty')
-    } finally {
-      await client.close()
-    }
+    })
   }, 30_000)
 
   it('exits 2 with the usage on stderr for a bad flag, and writes nothing to stdout', async () => {
