@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../src/index.js'
-import { tempDir } from './helpers.js'
+import { tempDir, withOpen } from './helpers.js'
 
 const CHILD = fileURLToPath(new URL('fixtures/add-child.mjs', import.meta.url))
 
@@ -79,8 +79,7 @@ describe('PGlite store under kill -9', () => {
       for (const line of lines) if (line.startsWith('added ')) answered.add(line.slice(6))
     }
     expect(kills).toBeGreaterThanOrEqual(3)
-    const store = await openStore({ dataDir: dir.path })
-    try {
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
       const stored = await expectWhole(store)
       for (const id of answered) expect(stored).toContain(id)
       expect(stored.length - answered.size).toBeLessThanOrEqual(kills)
@@ -90,9 +89,7 @@ describe('PGlite store under kill -9', () => {
           [...story.articles].sort(),
         )
       expect(await store.staleStories()).toEqual([])
-    } finally {
-      await store.close()
-    }
+    })
   }, 300_000)
 
   it('keeps an add that answered when the process is killed the next instant', async () => {
@@ -100,12 +97,9 @@ describe('PGlite store under kill -9', () => {
       if (line === 'added child-1') kill()
     })
     expect(lines).toContain('added child-1')
-    const store = await openStore({ dataDir: dir.path })
-    try {
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
       expect(await expectWhole(store)).toEqual(['child-1'])
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('loses nothing that answered and half-writes nothing when killed at random moments', async () => {
@@ -125,14 +119,11 @@ describe('PGlite store under kill -9', () => {
       })
       for (const line of lines) if (line.startsWith('added ')) answered.add(line.slice(6))
     }
-    const store = await openStore({ dataDir: dir.path })
-    try {
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
       const stored = await expectWhole(store)
       for (const id of answered) expect(stored).toContain(id)
       // At most the add in flight at each kill went in without answering.
       expect(stored.length - answered.size).toBeLessThanOrEqual(4)
-    } finally {
-      await store.close()
-    }
+    })
   })
 })

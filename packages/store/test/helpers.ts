@@ -18,6 +18,19 @@ export async function tempDir(): Promise<{ path: string; remove: () => Promise<v
   return { path, remove: () => rm(path, { recursive: true, force: true }) }
 }
 
+/** Runs `use` on what `opening` opens (a store, a database), and closes it when `use` is done or fails. */
+export async function withOpen<T extends { close(): Promise<unknown> }>(
+  opening: Promise<T>,
+  use: (opened: T) => Promise<void>,
+): Promise<void> {
+  const opened = await opening
+  try {
+    await use(opened)
+  } finally {
+    await opened.close()
+  }
+}
+
 /** A small hand-written article of another story than the seeds'. */
 export function otherArticle(n: number): ArticleSource {
   return {

@@ -1,5 +1,6 @@
+import type { CrossReference } from '@corroborate/core'
 import { describe, expect, it } from 'vitest'
-import { otherArticle, seedSources } from './helpers.js'
+import { otherArticle, seedSources, withOpen } from './helpers.js'
 
 // The built package (npm test builds it first): ingest's threads load dist/prepare-worker.js.
 // Imported by URL, so that type-checking does not need a build.
@@ -16,11 +17,10 @@ describe('ingest', () => {
       otherArticle(2),
       otherArticle(1),
     ]
-    const results = []
-    const analyses = []
+    const results: string[][][] = []
+    const analyses: CrossReference[][] = []
     for (const workers of [1, 2]) {
-      const store = await openStore({ memory: true })
-      try {
+      await withOpen(openStore({ memory: true }), async (store) => {
         const refused: string[] = []
         const progress: number[] = []
         const summary = await ingest(store, sources, {
@@ -36,9 +36,7 @@ describe('ingest', () => {
         const stories = await store.stories()
         results.push(stories.map((s) => s.articles))
         analyses.push(await Promise.all(stories.map((s) => store.storyAnalysis(s.id))))
-      } finally {
-        await store.close()
-      }
+      })
     }
     expect(results[1]).toEqual(results[0])
     expect(results[0]?.map((articles) => articles.length)).toEqual([5, 2])
@@ -47,11 +45,8 @@ describe('ingest', () => {
   })
 
   it('refuses a number of workers out of range', async () => {
-    const store = await openStore({ memory: true })
-    try {
+    await withOpen(openStore({ memory: true }), async (store) => {
       await expect(ingest(store, [], { workers: 0 })).rejects.toThrow(/from 1 to 64/)
-    } finally {
-      await store.close()
-    }
+    })
   })
 })

@@ -6,9 +6,9 @@ import {
 } from '@corroborate/core'
 import { PGlite } from '@electric-sql/pglite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, prepareArticle } from '../src/index.js'
+import { openStore, prepareArticle, type Store } from '../src/index.js'
 import { MIGRATIONS } from '../src/migrations.js'
-import { otherArticle, tempDir } from './helpers.js'
+import { otherArticle, tempDir, withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -19,16 +19,20 @@ afterEach(async () => {
   await dir.remove()
 })
 
+/** The store on `dir`, the lines it logs gathered; closed when `use` is done or fails. */
+async function withLoggedStore(use: (store: Store, lines: string[]) => Promise<void>) {
+  const lines: string[] = []
+  const log = (line: string) => lines.push(line)
+  await withOpen(openStore({ dataDir: dir.path }, { log }), (store) => use(store, lines))
+}
+
 describe('PGlite store on disk', () => {
   storeSuite(() => openStore({ dataDir: dir.path }))
 
   it('is one process’s at a time: a second open is refused while the first is open', async () => {
-    const store = await openStore({ dataDir: dir.path })
-    try {
+    await withOpen(openStore({ dataDir: dir.path }), async () => {
       await expect(openStore({ dataDir: dir.path })).rejects.toThrow(/is open in process/)
-    } finally {
-      await store.close()
-    }
+    })
     const again = await openStore({ dataDir: dir.path })
     await again.close()
   })
@@ -37,9 +41,7 @@ describe('PGlite store on disk', () => {
     const old = await openStore({ dataDir: dir.path }, { analysisVersion: 0 })
     await old.addArticle(otherArticle(1))
     await old.close()
-    const lines: string[] = []
-    const store = await openStore({ dataDir: dir.path }, { log: (line) => lines.push(line) })
-    try {
+    await withLoggedStore(async (store, lines) => {
       expect(lines).toContain(
         '1 stored articles were analysed by an older core; each is analysed again when read',
       )
@@ -50,9 +52,7 @@ describe('PGlite store on disk', () => {
       lines.length = 0
       await store.getArticle('harbour-1')
       expect(lines).toEqual([])
-    } finally {
-      await store.close()
-    }
+    })
   })
 })
 
@@ -111,9 +111,7 @@ describe('PGlite store of an earlier schema', () => {
     }
     await db.close()
 
-    const lines: string[] = []
-    const store = await openStore({ dataDir: dir.path }, { log: (line) => lines.push(line) })
-    try {
+    await withLoggedStore(async (store, lines) => {
       expect(lines).toContain(
         'migrating the store to schema version 3 (json for what is read whole)',
       )
@@ -144,12 +142,9 @@ describe('PGlite store of an earlier schema', () => {
       expect(lines).toContain(
         'packed the story profiles of 2 stored articles: later restarts read them packed',
       )
-    } finally {
-      await store.close()
-    }
+    })
     // Each profile is kept packed beside its JSON, the migrated ones since that restore.
-    const raw = await PGlite.create({ dataDir: dir.path })
-    try {
+    await withOpen(PGlite.create({ dataDir: dir.path }), async (raw) => {
       const { rows } = await raw.query<{ profile: ArticleProfile; packed: string }>(
         'SELECT profile, packed_profile AS packed FROM analyses ORDER BY article_id',
       )
@@ -165,32 +160,22 @@ describe('PGlite store of an earlier schema', () => {
         expect([...back.weights]).toEqual(profile.terms.map(([, weight]) => weight))
         expect(back.shingleKeys).toHaveLength(profile.quoteShingles.length * 2)
       }
-    } finally {
-      await raw.close()
-    }
+    })
   })
 })
 
 describe('PGlite store with a packed profile this core cannot read', () => {
   it('restores that article from its JSON profile and packs it again', async () => {
-    let store = await openStore({ dataDir: dir.path })
-    try {
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
       for (const n of [1, 2]) await store.addArticle(otherArticle(n))
-    } finally {
-      await store.close()
-    }
+    })
     // Cut short (as a crash or another packing version would leave it): not a packed profile.
-    let raw = await PGlite.create({ dataDir: dir.path })
-    try {
+    await withOpen(PGlite.create({ dataDir: dir.path }), async (raw) => {
       await raw.query(
         "UPDATE analyses SET packed_profile = left(packed_profile, 40) WHERE article_id = 'harbour-1'",
       )
-    } finally {
-      await raw.close()
-    }
-    const lines: string[] = []
-    store = await openStore({ dataDir: dir.path }, { log: (line) => lines.push(line) })
-    try {
+    })
+    await withLoggedStore(async (store, lines) => {
       await store.warm()
       expect(lines).toContain(
         'packed the story profiles of 1 stored articles: later restarts read them packed',
@@ -199,19 +184,14 @@ describe('PGlite store with a packed profile this core cannot read', () => {
       expect(third.joined).toBe(true)
       expect(third.story.articles).toEqual(['harbour-1', 'harbour-2', 'harbour-3'])
       expect(third.story.members[2]?.closest).toMatch(/^harbour-[12]$/)
-    } finally {
-      await store.close()
-    }
-    raw = await PGlite.create({ dataDir: dir.path })
-    try {
+    })
+    await withOpen(PGlite.create({ dataDir: dir.path }), async (raw) => {
       const { rows } = await raw.query<{ profile: ArticleProfile; packed: string }>(
         "SELECT profile, packed_profile AS packed FROM analyses WHERE article_id = 'harbour-1'",
       )
       const back = unpackProfile(Buffer.from(rows[0]?.packed as string, 'base64'))
       expect(back.terms).toEqual(rows[0]?.profile.terms.map(([term]) => term))
-    } finally {
-      await raw.close()
-    }
+    })
   })
 })
 
@@ -223,14 +203,11 @@ describe('PGlite store on disk, writing in small slices', () => {
 
 describe('PGlite store in memory', () => {
   it('holds articles until closed', async () => {
-    const store = await openStore({ memory: true })
-    try {
+    await withOpen(openStore({ memory: true }), async (store) => {
       expect(await store.count()).toBe(0)
       await store.addArticle(otherArticle(1))
       expect(await store.count()).toBe(1)
       expect(store.engine).toBe('pglite')
-    } finally {
-      await store.close()
-    }
+    })
   })
 })

@@ -5,6 +5,7 @@ import type { CrossReference } from '@corroborate/core'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../src/index.js'
+import { withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
 // A PostgreSQL server to test against: .ci/run starts one and sets this.
@@ -120,12 +121,9 @@ describe.skipIf(!available)('PostgreSQL server store', () => {
     await admin(`DROP DATABASE ${name} WITH (FORCE)`)
     await admin(`CREATE DATABASE ${name}`)
     await addFrom(24)
-    const alone = await openStore({ url })
-    try {
+    await withOpen(openStore({ url }), async (alone) => {
       expect((await alone.stories()).map((s) => s.articles)).toEqual(together)
       expect(await disputesOf(alone)).toEqual(disputes)
-    } finally {
-      await alone.close()
-    }
+    })
   })
 })

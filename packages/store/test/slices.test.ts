@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { analyseStory, openStore, prepareArticle, type StoryInput } from '../src/index.js'
-import { otherArticle, seedSources, tempDir } from './helpers.js'
+import { otherArticle, seedSources, tempDir, withOpen } from './helpers.js'
 
 const CHILD = fileURLToPath(new URL('fixtures/add-child.mjs', import.meta.url))
 // Pieces of 2,000 characters, one step per transaction: the seeds run together make dozens.
@@ -28,8 +28,7 @@ async function allSeeds() {
 
 describe('PGlite store writing in slices', () => {
   it('answers reads between the slices of a large add, and shows the article only once it is whole', async () => {
-    const store = await openStore({ dataDir: dir.path }, SMALL)
-    try {
+    await withOpen(openStore({ dataDir: dir.path }, SMALL), async (store) => {
       await store.addArticle(otherArticle(1))
       const source = await allSeeds()
       const prepared = prepareArticle(source)
@@ -83,9 +82,7 @@ describe('PGlite store writing in slices', () => {
       expect((await store.disputes({ story }, { offset: 0, limit: 500 })).items).toEqual(
         analysis.disputes,
       )
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('leaves the store as it was before an article when killed in the middle of writing it', async () => {
@@ -116,11 +113,8 @@ describe('PGlite store writing in slices', () => {
     expect(lines).not.toContain('added all-seeds')
 
     const said: string[] = []
-    const store = await openStore(
-      { dataDir: dir.path },
-      { ...SMALL, log: (line) => said.push(line) },
-    )
-    try {
+    const log = (line: string) => said.push(line)
+    await withOpen(openStore({ dataDir: dir.path }, { ...SMALL, log }), async (store) => {
       expect(said).toContain(
         'removed article all-seeds, half-written when the store was last used (the process stopped)',
       )
@@ -132,8 +126,6 @@ describe('PGlite store writing in slices', () => {
       const again = await store.addArticle(await allSeeds())
       expect(again).toMatchObject({ added: true, id: 'all-seeds' })
       expect(await store.count()).toBe(2)
-    } finally {
-      await store.close()
-    }
+    })
   }, 120_000)
 })

@@ -15,7 +15,7 @@ import {
   type StoryInput,
   scopeIds,
 } from '../src/index.js'
-import { ferryArticle, otherArticle, seedSources } from './helpers.js'
+import { ferryArticle, otherArticle, seedSources, withOpen } from './helpers.js'
 
 /**
  * Articles of a few stories that share long quotes: seed `k mod 5` retold by outlet
@@ -57,8 +57,7 @@ async function retoldSources(): Promise<ArticleSource[]> {
 export function storeSuite(open: () => Promise<Store>): void {
   it('keeps articles and stories across a restart, and imports the same content once', async () => {
     const seeds = await seedSources()
-    let store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       const results = []
       for (const source of seeds) results.push(await store.addArticle(source))
       expect(results.map((r) => r.added)).toEqual([true, true, true, true, true])
@@ -72,12 +71,9 @@ export function storeSuite(open: () => Promise<Store>): void {
       const again = await store.addArticle(seeds[2] as (typeof seeds)[number])
       expect(again).toMatchObject({ added: false, id: results[2]?.id })
       expect(await store.count()).toBe(5)
-    } finally {
-      await store.close()
-    }
+    })
 
-    store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       expect(await store.count()).toBe(5)
       const stories = await store.stories()
       expect(stories).toHaveLength(1)
@@ -88,9 +84,7 @@ export function storeSuite(open: () => Promise<Store>): void {
       // Re-importing after the restart is still a no-op.
       for (const source of seeds) expect((await store.addArticle(source)).added).toBe(false)
       expect(await store.count()).toBe(5)
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('assigns stories after restarts as without them', async () => {
@@ -108,13 +102,10 @@ export function storeSuite(open: () => Promise<Store>): void {
       [6, 10, true],
       [10, sources.length, false],
     ] as const) {
-      const store = await open()
-      try {
+      await withOpen(open(), async (store) => {
         if (warm) await store.warm()
         for (const source of sources.slice(from, to)) got.push(await store.addArticle(source))
-      } finally {
-        await store.close()
-      }
+      })
     }
     // The same stories and members; only a score may differ a little after a restart (the
     // restored index's norms are of the current size).
@@ -129,8 +120,7 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(Math.abs((memberOf(r)?.score ?? 0) - (expected[i]?.member.score ?? 0))).toBeLessThan(
         0.02,
       )
-    const store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       const unscored = (stories: Story[]) =>
         stories.map((s) => ({
           ...s,
@@ -138,15 +128,12 @@ export function storeSuite(open: () => Promise<Store>): void {
           members: s.members.map((m) => ({ ...m, score: 0 })),
         }))
       expect(unscored(await store.stories())).toEqual(unscored(index.stories()))
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('cross-references as the in-memory corpus does, and a new story stays apart', async () => {
     const seeds = await seedSources()
-    const store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       for (const source of seeds) await store.addArticle(source)
       const corpus = createCorpus(seeds.map((s) => normalizeArticle(s)))
       const expected = corpus.analysis()
@@ -170,15 +157,12 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect((await store.stories()).map((s) => s.articles.length)).toEqual([5, 2])
       expect(await store.storyOf('harbour-2')).toBe(added.story.id)
       expect((await store.analysis()).articles).toHaveLength(7)
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('keeps each story’s cross-reference with story-scoped ids, and lists from them', async () => {
     const seeds = await seedSources()
-    let store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       const summary = await ingest(store, seeds)
       expect(summary).toMatchObject({ added: 5, stories: 1 })
       const [story] = await store.stories()
@@ -253,14 +237,11 @@ export function storeSuite(open: () => Promise<Store>): void {
         expected.quotes.filter((q) => q.article === article && q.kind !== 'term').length,
       )
       expect(sources.items[0]?.disputes).toBe(wanted.length)
-    } finally {
-      await store.close()
-    }
+    })
 
     // After a restart: the story index is restored from the stored memberships, and an
     // article joining the story makes only that story's analysis stale.
-    store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       await store.warm()
       const added = await store.addArticle(otherArticle(1))
       expect(added.joined).toBe(false)
@@ -285,14 +266,11 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(await store.saveStoryAnalysis(made)).toBe(false)
       expect(await store.staleStories()).toEqual([added.story.id])
       expect((await store.storyAnalysis(added.story.id)).articles).toHaveLength(3)
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it("finds quotes by their speaker's name, the closest names first", async () => {
-    const store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       await store.addArticle(otherArticle(1))
       // Counted again once an article is added (PGlite keeps the count between adds).
       expect(await store.count()).toBe(1)
@@ -335,14 +313,11 @@ export function storeSuite(open: () => Promise<Store>): void {
       )
       expect(await store.quotedIn('bergström')).toEqual(new Set(['ferry-1']))
       expect(await store.quotedIn('Lindqvist')).toEqual(new Set(['harbour-1']))
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('searches words, phrases and speakers in the database, ranked and paged', async () => {
-    const store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       for (const source of await seedSources()) await store.addArticle(source)
       await store.addArticle(otherArticle(1))
       const bridge = await store.search('harbour bridge')
@@ -379,14 +354,11 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(rest.items).toHaveLength(2)
       expect(rest.items[1]).toMatchObject({ id: 'harbour-1', outlet: 'Harbour Courier 1' })
       expect(rest.next).toBeNull()
-    } finally {
-      await store.close()
-    }
+    })
   })
 
   it('refuses an article without a body and an id taken by another text, writing nothing', async () => {
-    const store = await open()
-    try {
+    await withOpen(open(), async (store) => {
       await store.addArticle(otherArticle(1))
       await expect(store.addArticle({ content: '   \n' })).rejects.toMatchObject({
         code: 'INVALID_ARGUMENT',
@@ -397,8 +369,6 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(await store.count()).toBe(1)
       // The failed add left the story index consistent: the next add still works.
       expect((await store.addArticle(otherArticle(3))).joined).toBe(true)
-    } finally {
-      await store.close()
-    }
+    })
   })
 }
