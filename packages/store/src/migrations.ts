@@ -1,6 +1,23 @@
 import type { Queryable } from './queryable.js'
 
 /**
+ * The DDL of a table that keeps values in numbered pieces: the columns that say whose
+ * value it is, `n` (the piece's place), the piece, and a key of all but the piece.
+ */
+function piecesTable(table: string, owner: readonly string[], piece: string): string {
+  const columns = [...owner, 'n integer NOT NULL', piece].map((column) => `  ${column},\n`)
+  const key = [...owner.map((column) => column.split(' ')[0]), 'n'].join(', ')
+  return `CREATE TABLE ${table} (\n${columns.join('')}  PRIMARY KEY (${key})\n);`
+}
+
+// Whose pieces they are: an article's field, a story's revision.
+const ARTICLE_FIELD = ['article_id text NOT NULL REFERENCES articles (id)', 'field text NOT NULL']
+const STORY_REVISION = [
+  'story_id text NOT NULL REFERENCES stories (id)',
+  'revision bigint NOT NULL',
+]
+
+/**
  * The schema, one step per version, applied in order and recorded in
  * `corroborate_migrations`. A step is never edited once released: a change is a new step.
  */
@@ -105,29 +122,10 @@ ALTER TABLE story_analyses ALTER COLUMN analysis SET STORAGE EXTERNAL;
 ALTER TABLE articles ADD COLUMN pending boolean NOT NULL DEFAULT false;
 CREATE INDEX articles_pending ON articles (id) WHERE pending;
 ALTER TABLE analyses ADD COLUMN parts text[];
-CREATE TABLE article_parts (
-  article_id text NOT NULL REFERENCES articles (id),
-  field text NOT NULL,
-  n integer NOT NULL,
-  body text NOT NULL,
-  PRIMARY KEY (article_id, field, n)
-);
+${piecesTable('article_parts', ARTICLE_FIELD, 'body text NOT NULL')}
 ALTER TABLE story_analyses ADD COLUMN parts boolean NOT NULL DEFAULT false;
-CREATE TABLE story_texts (
-  story_id text NOT NULL REFERENCES stories (id),
-  revision bigint NOT NULL,
-  n integer NOT NULL,
-  body text NOT NULL,
-  PRIMARY KEY (story_id, revision, n)
-);
-CREATE TABLE story_items (
-  story_id text NOT NULL REFERENCES stories (id),
-  revision bigint NOT NULL,
-  list text NOT NULL,
-  n integer NOT NULL,
-  items jsonb NOT NULL,
-  PRIMARY KEY (story_id, revision, list, n)
-);
+${piecesTable('story_texts', STORY_REVISION, 'body text NOT NULL')}
+${piecesTable('story_items', [...STORY_REVISION, 'list text NOT NULL'], 'items jsonb NOT NULL')}
 `,
   },
   {
