@@ -420,6 +420,19 @@ function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number 
   return first < 0 ? null : { tokens, first, last }
 }
 
+/** What the words around a number say of it, read step by step. */
+interface CountSaid {
+  /** A total: "in all", "overall", a death toll. */
+  total: boolean
+  /** A change to a figure: "has risen to". */
+  update: boolean
+  /** Of people in critical condition: "3 critically injured". */
+  critical: boolean
+  /** The verb or measure noun that says what is counted: "kill", "capacity", "dead". */
+  predicate: string | null
+  actor: string | null
+}
+
 /** The measure of a number: what it counts, whose, where and whether it reports a change. */
 function quantity(
   claim: Claim,
@@ -428,77 +441,134 @@ function quantity(
   last: number,
 ): Measure | null {
   const [start, end] = clauseOf(tokens, first, last)
-  let total = false
-  let update = false
-  let predicate: string | null = null
-  let actor: string | null = null
-  // Left of the number: "killed at least 129", "the death toll has risen to 130", "capacity for".
+  const said: CountSaid = {
+    total: false,
+    update: false,
+    critical: false,
+    predicate: null,
+    actor: null,
+  }
+  readBeforeNumber(said, tokens, first, start)
+  readAfterCount(said, tokens, last, end)
+  if (!said.total) said.total = saysInAll(tokens)
+  const scope = scopeOf(tokens, start, end, [first, last])
+  const doing = said.predicate ? (COUNT_CONCEPTS.get(said.predicate) ?? said.predicate) : ''
+  const what = countedWhat(claim, doing, said.critical)
+  if (what === null) return null
+  return {
+    what,
+    predicated: doing !== '',
+    events: [],
+    nouns: [],
+    actor: said.actor,
+    scope: [...scope].sort(),
+    total: said.total,
+    update: said.update,
+  }
+}
+
+/**
+ * Left of the number, back to the start of its clause: words of a total or of
+ * a change ("the death toll has risen to 130"), the verb or measure noun that
+ * says what is counted ("killed at least 129", "capacity for") and whose.
+ */
+function readBeforeNumber(
+  said: CountSaid,
+  tokens: readonly Token[],
+  first: number,
+  start: number,
+): void {
   for (let k = first - 1; k >= start; k--) {
     const token = tokens[k] as Token
     const word = token.lower
-    if (token.type === 'number') break
+    if (token.type === 'number') return
     if (token.type !== 'word') {
-      if (token.text === ',') break
+      if (token.text === ',') return
       continue
     }
     if (TOTAL_WORDS.has(word)) {
-      total = true
+      said.total = true
       continue
     }
     if (QUANTITY_FILLER.has(word) || AUXILIARIES.has(word) || word === 'to' || word === 'for')
       continue
     if (isCapitalized(token)) {
-      actor ??= actorBefore(tokens, k + 1, start)
-      break
+      said.actor ??= actorBefore(tokens, k + 1, start)
+      return
     }
     if (UPDATE_FORMS.test(word)) {
-      update = true
+      said.update = true
       continue
     }
-    const lemma =
-      verbLemma(token, tokens[k - 1]) ??
-      (BEFORE_BARE_VERB.has(tokens[k - 1]?.lower ?? '') ? word : null) ??
-      (/^(?:the|a|an|his|her|its|their|our)$/.test(tokens[k - 1]?.lower ?? '')
-        ? null
-        : /(?:us|is|ss)$/.test(word)
-          ? null
-          : presentLemma(word))
+    const lemma = lemmaBeforeNumber(tokens, k)
     if (lemma && UPDATE_VERBS.has(lemma)) {
-      update = true
+      said.update = true
       continue
     }
     if (lemma && !MEASURE_NOUNS.has(singular(word))) {
-      if (isReportingVerb(lemma)) break
-      predicate = lemma
-      actor = actorBefore(tokens, k, start)
-      break
+      if (!isReportingVerb(lemma)) {
+        said.predicate = lemma
+        said.actor = actorBefore(tokens, k, start)
+      }
+      return
     }
-    if (STOPWORDS.has(word)) break
-    const noun = singular(word)
-    if (MEASURE_NOUNS.has(noun)) {
-      const modifier = tokens[k - 1]?.lower ?? ''
-      predicate = noun === 'toll' && /^death/.test(modifier) ? 'dead' : noun
-      if (noun === 'toll' || noun === 'total' || noun === 'tally') total = true
-      actor = actorBefore(tokens, k - (modifier && !STOPWORDS.has(modifier) ? 1 : 0), start)
-    }
-    break
+    if (!STOPWORDS.has(word)) readMeasureNoun(said, tokens, k, start)
+    return
   }
-  // Right of what it counts: "129 people were killed", "3 in critical condition", "in all".
-  let critical = false
+}
+
+/** A word before a number as a verb's lemma: "killed", "can hold"; a present form not after a determiner ("the holds"). */
+function lemmaBeforeNumber(tokens: readonly Token[], k: number): string | null {
+  const token = tokens[k] as Token
+  const word = token.lower
+  const before = tokens[k - 1]?.lower ?? ''
+  return (
+    verbLemma(token, tokens[k - 1]) ??
+    (BEFORE_BARE_VERB.has(before) ? word : null) ??
+    (/^(?:the|a|an|his|her|its|their|our)$/.test(before)
+      ? null
+      : /(?:us|is|ss)$/.test(word)
+        ? null
+        : presentLemma(word))
+  )
+}
+
+/** A noun that names what the number measures: "a death toll of 130" (the dead, in all), "capacity for 40,000". */
+function readMeasureNoun(
+  said: CountSaid,
+  tokens: readonly Token[],
+  k: number,
+  start: number,
+): void {
+  const noun = singular((tokens[k] as Token).lower)
+  if (!MEASURE_NOUNS.has(noun)) return
+  const modifier = tokens[k - 1]?.lower ?? ''
+  said.predicate = noun === 'toll' && /^death/.test(modifier) ? 'dead' : noun
+  if (noun === 'toll' || noun === 'total' || noun === 'tally') said.total = true
+  said.actor = actorBefore(tokens, k - (modifier && !STOPWORDS.has(modifier) ? 1 : 0), start)
+}
+
+/** Right of what the number counts: "129 people were killed", "3 in critical condition", "in all". */
+function readAfterCount(
+  said: CountSaid,
+  tokens: readonly Token[],
+  last: number,
+  end: number,
+): void {
   for (let k = last + 1; k <= end && k <= last + 8; k++) {
     const token = tokens[k] as Token
     const word = token.lower
-    if (token.type !== 'word') break
+    if (token.type !== 'word') return
     if (word === 'in' && /^(?:all|total)$/.test(tokens[k + 1]?.lower ?? '')) {
-      total = true
-      break
+      said.total = true
+      return
     }
     if (TOTAL_WORDS.has(word)) {
-      total = true
+      said.total = true
       continue
     }
     if (word === 'critically' || word === 'seriously' || word === 'gravely') {
-      critical = true
+      said.critical = true
       continue
     }
     if (
@@ -507,26 +577,36 @@ function quantity(
         tokens[k + 1]?.lower === 'a' ? (tokens[k + 2]?.lower ?? '') : (tokens[k + 1]?.lower ?? ''),
       )
     ) {
-      critical = true
-      break
+      said.critical = true
+      return
     }
     if (AUXILIARIES.has(word) || word === 'who' || word === 'that' || /ly$/.test(word)) continue
     const lemma = verbLemma(token) ?? (word === 'dead' || word === 'missing' ? word : null)
-    if (lemma && !isReportingVerb(lemma) && predicate === null) predicate = lemma
-    break
+    if (lemma && !isReportingVerb(lemma) && said.predicate === null) said.predicate = lemma
+    return
   }
-  // "In all, 129 people were killed": a total said anywhere in the sentence.
-  for (let k = 0; k + 1 < tokens.length && !total; k++)
+}
+
+/** "In all, 129 people were killed": a total said anywhere in the sentence. */
+function saysInAll(tokens: readonly Token[]): boolean {
+  for (let k = 0; k + 1 < tokens.length; k++)
     if (
       tokens[k]?.lower === 'in' &&
       /^(?:all|total)$/.test(tokens[k + 1]?.lower ?? '') &&
       !/^(?:of|the)$/.test(tokens[k + 2]?.lower ?? '')
     )
-      total = true
-  const scope = scopeOf(tokens, start, end, [first, last])
+      return true
+  return false
+}
+
+/**
+ * What a number counts, from the concept of its predicate (`doing`) and of its
+ * noun: "dead", "capacity", "critical injured", "mobilize staff"; null when
+ * nothing says.
+ */
+function countedWhat(claim: Claim, doing: string, critical: boolean): string | null {
   const noun = claim.noun ? singular((claim.noun.split(/[\s-]+/).at(-1) ?? '').toLowerCase()) : ''
   const thing = GENERIC_NOUNS.has(noun) ? '' : noun
-  const doing = predicate ? (COUNT_CONCEPTS.get(predicate) ?? predicate) : ''
   const counted = COUNT_CONCEPTS.get(thing) ?? thing
   let what: string
   if (critical && (doing === 'injured' || counted === 'injured' || doing === '')) what = 'critical'
@@ -541,17 +621,7 @@ function quantity(
   else if (doing === '' && counted !== '' && claim.unit === 'people') what = counted
   else if (doing !== '' && counted !== '') what = `${doing} ${counted}`
   else return null
-  if (critical && what !== 'critical') what = `critical ${what}`
-  return {
-    what,
-    predicated: doing !== '',
-    events: [],
-    nouns: [],
-    actor,
-    scope: [...scope].sort(),
-    total,
-    update,
-  }
+  return critical && what !== 'critical' ? `critical ${what}` : what
 }
 
 /** Who a clause's subject is, read back from its verb at `k`: a name, "?" for a pronoun, or null. */
@@ -597,120 +667,33 @@ function subjectBefore(tokens: readonly Token[], k: number, stop: number): strin
   return `#${words.join(' ')}`
 }
 
+/** The events read around a day, date, year or place, and whose they are. */
+interface OccasionScan {
+  readonly tokens: readonly Token[]
+  /** Where the clause of the claim starts. */
+  readonly start: number
+  events: string[]
+  nouns: string[]
+  actor: string | null
+  /** Whether a verb was read: the event is its, or there is none. */
+  sawVerb: boolean
+}
+
+const addName = (list: string[], name: string | null) => {
+  if (name && !list.includes(name)) list.push(name)
+}
+
 /** The event a day, date, year or place belongs to, read from the verb or noun it goes with. */
 function occasion(tokens: readonly Token[], first: number, last: number): Measure | null {
   const [start] = clauseOf(tokens, first, last)
-  const events: string[] = []
-  const nouns: string[] = []
-  let actor: string | null = null
-  const add = (list: string[], name: string | null) => {
-    if (name && !list.includes(name)) list.push(name)
-  }
-  // "The offer came in meetings on Tuesday": the subject of a light verb names the event.
-  const subjectEvent = (verb: number) => {
-    for (let j = verb - 1; j >= start; j--) {
-      const subject = tokens[j] as Token
-      if (subject.type !== 'word' || STOPWORDS.has(subject.lower)) continue
-      if (isCapitalized(subject)) {
-        actor ??= actorBefore(tokens, j + 1, start)
-        continue
-      }
-      add(events, eventName(subject.text))
-      return
-    }
-  }
-  // "held a rally", "hosted talks": a verb of no event of its own takes its object's.
-  const objectEvent = (verb: number) => {
-    for (let j = verb + 1; j < tokens.length && j <= verb + 4; j++) {
-      const object = tokens[j] as Token
-      if (object.type !== 'word' || STOPWORDS.has(object.lower) || isCapitalized(object)) continue
-      const name = eventName(object.text)
-      if (
-        name &&
-        (EVENT_NOUNS.has(singular(object.lower)) || EVENT_CLASSES.has(singular(object.lower)))
-      )
-        add(events, name)
-      return
-    }
-  }
+  const scan: OccasionScan = { tokens, start, events: [], nouns: [], actor: null, sawVerb: false }
   const claim = tokens[last] as Token
-  let sawVerb = false
   // "Saturday's Wyoming caucuses", "the April 19 primary": the day of the noun it stands before.
   const possessive = isPossessive(claim.text) || tokens[last + 1]?.text === "'"
-  for (
-    let k = possessive ? first : first - 1;
-    k >= start && !possessive && events.length + nouns.length < 3;
-    k--
-  ) {
-    const token = tokens[k] as Token
-    if (token.type !== 'word') {
-      if (token.text === ',') break
-      continue
-    }
-    const word = token.lower
-    if (LIGHT_FORMS.test(word)) {
-      subjectEvent(k)
-      sawVerb = true
-      break
-    }
-    if (isCapitalized(token) || STOPWORDS.has(word) || AUXILIARIES.has(word)) {
-      // "Bukele's offer": a possessive name owns the event after it.
-      if (isCapitalized(token) && isPossessive(token.text) && nouns.length > 0)
-        actor ??= canonicalPlace(withoutPossessive(token.text))
-      continue
-    }
-    const lemma = verbLemma(token, tokens[k - 1])
-    if (lemma) {
-      if (isReportingVerb(lemma)) return null
-      if (LIGHT_VERBS.has(lemma)) subjectEvent(k)
-      else {
-        if (HOLDING_VERBS.has(lemma)) objectEvent(k)
-        else if (!STATE_VERBS.has(lemma)) add(events, verbEvent(lemma))
-        actor ??= subjectBefore(tokens, k, 0)
-      }
-      sawVerb = true
-      break
-    }
-    add(nouns, eventName(word))
-  }
-  if (!sawVerb && events.length + nouns.length === 0) {
-    // The noun the claim stands before: "Tuesday's contests", "the April 19 primary".
-    for (let k = last + 1; k < tokens.length && k <= last + 4; k++) {
-      const token = tokens[k] as Token
-      if (token.type !== 'word') {
-        if (token.text === "'") continue
-        break
-      }
-      if (isCapitalized(token)) {
-        actor ??= canonicalPlace(token.text)
-        continue
-      }
-      add(nouns, eventName(token.text))
-      break
-    }
-  }
-  // A fronted phrase ("During his visit … on Monday, President Bukele said that …")
-  // belongs to the main clause after it.
-  const opener = tokens[start]
-  if (
-    !sawVerb &&
-    (start === 0 || isBreak(tokens[start - 1])) &&
-    (start === first || (opener !== undefined && FRONTED_OPENERS.has(opener.lower)))
-  ) {
-    let comma = -1
-    for (let k = last + 1; k < tokens.length && k <= last + 12; k++) {
-      const token = tokens[k] as Token
-      if (token.text === ',') comma = k
-      if (comma >= 0 || isBreak(token) || verbLemma(token)) break
-    }
-    if (comma > 0) {
-      const main = mainClause(tokens, comma + 1)
-      if (main) {
-        for (const event of main.events) add(events, event)
-        actor ??= main.actor
-      }
-    }
-  }
+  if (!possessive && readBeforeClaim(scan, first) === 'speech') return null
+  if (!scan.sawVerb && scan.events.length + scan.nouns.length === 0) readNounAfter(scan, last)
+  if (!scan.sawVerb && isFronted(scan, first)) readMainClauseAfter(scan, last)
+  const { events, nouns, actor } = scan
   if (events.length + nouns.length === 0) return null
   return {
     what: 'event',
@@ -722,6 +705,129 @@ function occasion(tokens: readonly Token[], first: number, last: number): Measur
     total: false,
     update: false,
   }
+}
+
+/**
+ * Left of the claim, back to the start of its clause: the verb whose time or
+ * place it is ("visited … on Monday", "the offer came on Tuesday") or the
+ * nouns of events before it ("his visit on Monday"). 'speech' for a verb of
+ * speech: a day said of a statement is no event's.
+ */
+function readBeforeClaim(scan: OccasionScan, first: number): 'speech' | 'read' {
+  const { tokens } = scan
+  for (let k = first - 1; k >= scan.start && scan.events.length + scan.nouns.length < 3; k--) {
+    const token = tokens[k] as Token
+    if (token.type !== 'word') {
+      if (token.text === ',') break
+      continue
+    }
+    const word = token.lower
+    if (LIGHT_FORMS.test(word)) {
+      readSubjectEvent(scan, k)
+      scan.sawVerb = true
+      break
+    }
+    if (isCapitalized(token) || STOPWORDS.has(word) || AUXILIARIES.has(word)) {
+      // "Bukele's offer": a possessive name owns the event after it.
+      if (isCapitalized(token) && isPossessive(token.text) && scan.nouns.length > 0)
+        scan.actor ??= canonicalPlace(withoutPossessive(token.text))
+      continue
+    }
+    const lemma = verbLemma(token, tokens[k - 1])
+    if (lemma) {
+      if (isReportingVerb(lemma)) return 'speech'
+      readVerbEvent(scan, k, lemma)
+      scan.sawVerb = true
+      break
+    }
+    addName(scan.nouns, eventName(word))
+  }
+  return 'read'
+}
+
+/** The event of the verb at `k`: its subject's for a light verb, its object's for a verb of holding, else its own; whose, from its subject. */
+function readVerbEvent(scan: OccasionScan, k: number, lemma: string): void {
+  if (LIGHT_VERBS.has(lemma)) {
+    readSubjectEvent(scan, k)
+    return
+  }
+  if (HOLDING_VERBS.has(lemma)) readObjectEvent(scan, k)
+  else if (!STATE_VERBS.has(lemma)) addName(scan.events, verbEvent(lemma))
+  scan.actor ??= subjectBefore(scan.tokens, k, 0)
+}
+
+/** "The offer came in meetings on Tuesday": the subject of a light verb names the event. */
+function readSubjectEvent(scan: OccasionScan, verb: number): void {
+  const { tokens, start } = scan
+  for (let j = verb - 1; j >= start; j--) {
+    const subject = tokens[j] as Token
+    if (subject.type !== 'word' || STOPWORDS.has(subject.lower)) continue
+    if (isCapitalized(subject)) {
+      scan.actor ??= actorBefore(tokens, j + 1, start)
+      continue
+    }
+    addName(scan.events, eventName(subject.text))
+    return
+  }
+}
+
+/** "held a rally", "hosted talks": a verb of no event of its own takes its object's. */
+function readObjectEvent(scan: OccasionScan, verb: number): void {
+  const { tokens } = scan
+  for (let j = verb + 1; j < tokens.length && j <= verb + 4; j++) {
+    const object = tokens[j] as Token
+    if (object.type !== 'word' || STOPWORDS.has(object.lower) || isCapitalized(object)) continue
+    const name = eventName(object.text)
+    if (
+      name &&
+      (EVENT_NOUNS.has(singular(object.lower)) || EVENT_CLASSES.has(singular(object.lower)))
+    )
+      addName(scan.events, name)
+    return
+  }
+}
+
+/** The noun the claim stands before: "Tuesday's contests", "the April 19 primary". */
+function readNounAfter(scan: OccasionScan, last: number): void {
+  const { tokens } = scan
+  for (let k = last + 1; k < tokens.length && k <= last + 4; k++) {
+    const token = tokens[k] as Token
+    if (token.type !== 'word') {
+      if (token.text === "'") continue
+      return
+    }
+    if (isCapitalized(token)) {
+      scan.actor ??= canonicalPlace(token.text)
+      continue
+    }
+    addName(scan.nouns, eventName(token.text))
+    return
+  }
+}
+
+/** Whether the claim stands in a phrase that opens the sentence: "On Monday, …", "During his visit … on Monday, …". */
+function isFronted({ tokens, start }: OccasionScan, first: number): boolean {
+  const opener = tokens[start]
+  return (
+    (start === 0 || isBreak(tokens[start - 1])) &&
+    (start === first || (opener !== undefined && FRONTED_OPENERS.has(opener.lower)))
+  )
+}
+
+/** A fronted phrase ("During his visit … on Monday, President Bukele said that …") belongs to the main clause after its comma. */
+function readMainClauseAfter(scan: OccasionScan, last: number): void {
+  const { tokens } = scan
+  let comma = -1
+  for (let k = last + 1; k < tokens.length && k <= last + 12; k++) {
+    const token = tokens[k] as Token
+    if (token.text === ',') comma = k
+    if (comma >= 0 || isBreak(token) || verbLemma(token)) break
+  }
+  if (comma <= 0) return
+  const main = mainClause(tokens, comma + 1)
+  if (!main) return
+  for (const event of main.events) addName(scan.events, event)
+  scan.actor ??= main.actor
 }
 
 /** The subject and verb of a clause starting at `k`; a verb of speech whose words make an offer is an offer. */
