@@ -92,7 +92,7 @@ export function attributeInSentence(
     // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
     const agentless = PASSIVE_CUE_END.test(before)
     if (!item.attribution && before.trim() !== '' && startsSentence && !agentless) {
-      const subject = mainSubject(before)
+      const subject = mainSubject(before, false, false)
       const mention = subject ? parseSpeakerMention(subject.text) : null
       if (
         subject &&

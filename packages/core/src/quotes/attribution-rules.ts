@@ -62,6 +62,9 @@ export function transcriptSpeaker(inner: string, at: number): Attribution | null
   }
 }
 
+const SUBORDINATE_LEAD =
+  /\b(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before)\s+[^,]*$/i
+
 /** `…,” he said.` / `…,” said Rubio.` / `…” Bukele stated in a post on X.` */
 export function cueAfter(after: string, base: number, adjacentOnly = false): Attribution | null {
   const lead = after.match(/^[\s,]*(?:[—–-]\s*)?/)?.[0] ?? ''
@@ -114,6 +117,8 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
   const subjectLead = subject.slice(0, phrase.at)
   if (adjacentOnly && /[\p{L}\p{N}]/u.test(subjectLead) && !/^[\s,]*as\s+$/i.test(subjectLead))
     return null
+  // "“riding the fence” until Haley said she …": the cue of a subordinate clause is not the quote's.
+  if (SUBORDINATE_LEAD.test(subject)) return null
   const mention = parseSpeakerMention(phrase.text)
   if (!isUsableMention(mention)) return null
   return {

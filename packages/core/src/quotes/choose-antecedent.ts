@@ -348,11 +348,14 @@ export function chooseAntecedent(
     chosen,
     always,
   })
-  // The rules' antecedent yields only to a candidate that clearly beats it.
+  // The rules' antecedent yields only to a candidate that clearly beats it, and, for "he" or
+  // "she", that the text shows to fit: of that gender, or a speaker ("Port Elgin marked …" is no "he").
+  const challenger = entities[chosen]
   if (
     baselineIndex >= 0 &&
     chosen !== baselineIndex &&
-    best - (scores[baselineIndex] ?? 0) < overrideMargin
+    (best - (scores[baselineIndex] ?? 0) < overrideMargin ||
+      (gender !== null && challenger?.gender !== gender && challenger?.speeches.length === 0))
   )
     return baseline
   // With no mention at all, a guess stands only when it clearly beats the next candidate.

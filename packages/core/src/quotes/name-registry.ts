@@ -301,6 +301,11 @@ const SPEECH_BEFORE = new RegExp(
   `[,"”]\\s*(?:${verbAlternation(['say', 'write', 'add'], ['past', 'third'])}|${verbAlternation(['tell', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'continue', 'insist', 'recall', 'warn', 'claim', 'declare', 'tweet'], ['past'])})\\s+(?:[\\p{L}\\d/.’'-]+\\s+){0,3}$`,
   'u',
 )
+// A name followed by a noun of its own ("…, said the Romney campaign would") modifies that
+// noun: the name is not who the inverted speech verb makes speak.
+const MODIFYING_NAME =
+  /^\s+(?!(?:of|who|whose|at|in|on|for|from|and|or|to|told|during|after|before|when|while|as|with|about|via|by|last|this|that|but|because|since|earlier|later|recently|yesterday|today|tonight)\b)\p{Ll}/u
+const LISTED = /^(?:and|or|nor)\b|\s(?:and|or)\s+\p{Lu}/u
 const INTRODUCTION =
   /^(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}'’-]*,\s+((?:(?:a|an|the)\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,5})/u
 // What may stand between a name and its verb: a party tag, "of the Review", and one
@@ -462,7 +467,10 @@ function indexMentions(
     if (verb && (!preposition() || withParticiple(verb[0])) && !reportedClause()) {
       entity.subjects.push(m.index)
       if (SPEECH_VERB.test(verb[0])) entity.speeches.push(m.index)
-    } else if (SPEECH_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) {
+    } else if (
+      SPEECH_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) &&
+      !MODIFYING_NAME.test(after)
+    ) {
       // "…, said NBC's Jane Roe": the inverted speech verb makes the name its subject.
       entity.subjects.push(m.index)
       entity.speeches.push(m.index)
@@ -475,7 +483,15 @@ function indexMentions(
     const first = Math.min(...entity.positions)
     const introduction = INTRODUCTION.exec(text.slice(first, first + 200))
     if (!introduction || inQuote(first)) continue
-    const roleWords = (introduction[1] as string).split(/\s+/).slice(0, 4)
+    // "Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz": a list of names, not a role.
+    const rest = text.slice(first + introduction[0].length, first + introduction[0].length + 8)
+    const appositive = introduction[1] as string
+    if (
+      LISTED.test(appositive) ||
+      (/^\p{Lu}/u.test(appositive) && /^\s*,\s*(?:and|or)\b/.test(rest))
+    )
+      continue
+    const roleWords = appositive.split(/\s+/).slice(0, 4)
     if (roleWords.some((w) => isRoleWord(w) || isPeopleNoun(w))) {
       const surnameAt = first + (introduction[0].indexOf(',') - entity.key.length)
       if (!entity.subjects.includes(surnameAt)) entity.subjects.push(Math.max(first, surnameAt))

@@ -240,8 +240,16 @@ const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 // A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
 const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 
-/** The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb. */
-export function mainSubject(head: string, first = false): { text: string; at: number } | null {
+/**
+ * The subject of the clause that a participle ("…, saying") hangs from: the last name followed by a verb.
+ * `first`: the first usable subject instead. `reported: false`: a clause after "that" is what the
+ * subject said, not a clause to look for its speaker in ("Walter Hewlett sniped that Fiorina … was “…”").
+ */
+export function mainSubject(
+  head: string,
+  first = false,
+  reported = true,
+): { text: string; at: number } | null {
   const pattern = new RegExp(MAIN_SUBJECT, 'gu')
   let found: { text: string; at: number } | null = null
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
@@ -270,9 +278,8 @@ export function mainSubject(head: string, first = false): { text: string; at: nu
     if (first) break
     // "CNN reported that Manuel Flores … criticized the offer, saying": a clause after
     // "that" with a named subject is the one the participle hangs from.
-    const thatClause = /\bthat\s+(?:\p{Lu}|(?:he|she|they)\s)/u.test(
-      head.slice(m.index + m[0].length),
-    )
+    const thatClause =
+      reported && /\bthat\s+(?:\p{Lu}|(?:he|she|they)\s)/u.test(head.slice(m.index + m[0].length))
     if ((mention.form === 'name' || mention.form === 'pronoun') && !thatClause) break
   }
   return found
