@@ -59,6 +59,8 @@ interface SeedQuoteRow {
   /** Why the code does not give this yet: the row runs as `it.fails`. */
   knownFailure?: string
   note?: string
+  /** The speaker is Rubio under whatever name ({@link RUBIO}). */
+  rubio?: boolean
   /** How the quote's text starts; `paragraph` too when that start is not unique. */
   start: string
   paragraph?: number
@@ -74,7 +76,8 @@ for (const [group, { seed: id, rows }] of Object.entries(seedRows)) {
   describe(`quote seed ${group}, one quote`, () => {
     for (const row of rows) {
       ;(row.knownFailure ? it.fails : it)(row.title, () => {
-        expect(quote(id, row.start, row.paragraph)).toMatchObject(row.quote)
+        const expected = row.rubio ? { ...row.quote, speaker: { name: RUBIO } } : row.quote
+        expect(quote(id, row.start, row.paragraph)).toMatchObject(expected)
       })
     }
   })
@@ -141,17 +144,6 @@ describe('quote seeds: invariants', () => {
 
 describe('quote seed 000: Rubio in San José', () => {
   const id = '000_319bfdf5a655c3df'
-
-  it('gives the first quote of the press conference to Rubio', () => {
-    expect(quote(id, 'That’s an offer President Bukele made.')).toMatchObject({
-      kind: 'statement',
-      paragraph: 2,
-      speaker: { name: RUBIO },
-      mention: { text: 'Secretary Rubio' },
-      cue: { text: 'said' },
-      rule: 'cue-after',
-    })
-  })
 
   it('carries the quote broken by "Secretary Rubio said." on to its second part', () => {
     const first = quote(id, 'That’s an offer President Bukele made.')
@@ -244,16 +236,6 @@ describe('quote seed 000: Rubio in San José', () => {
 describe('quote seed 001: wire copy', () => {
   const id = '001_b67738d60fcf9431'
 
-  it('gives “He has offered to house …,” Rubio said. to Rubio', () => {
-    expect(quote(id, 'He has offered to house in his jail')).toMatchObject({
-      kind: 'statement',
-      paragraph: 1,
-      speaker: { name: RUBIO },
-      mention: { text: 'Rubio' },
-      cue: { text: 'said' },
-    })
-  })
-
   it('names Rubio "Marco Rubio"', () => {
     expectMarcoRubio(id, 3)
   })
@@ -330,15 +312,6 @@ describe('quote seed 002: headline, caption and footer', () => {
         speaker: null,
       })
     }
-  })
-
-  it('gives "Mr. Rubio welcomed the offer, saying “…”" to Rubio', () => {
-    expect(quote(id, 'In an act of extraordinary friendship')).toMatchObject({
-      kind: 'statement',
-      paragraph: 5,
-      speaker: { name: RUBIO },
-      cue: { text: 'saying' },
-    })
   })
 
   it('keeps "Mr." in the mention of "Mr. Rubio welcomed the offer, saying “…”"', () => {
