@@ -3,11 +3,15 @@ import {
   CARDINALS,
   COMMON_TITLES,
   DAY_PARTS,
+  DOCUMENT_NOUNS,
+  GROUP_NOUNS,
   genderOfGivenName,
   INDEFINITE_PRONOUNS,
   INTERROGATIVES,
   NAME_SUFFIX_ABBREVIATIONS,
   NAME_SUFFIXES,
+  NOT_AGENT_NOUNS,
+  PEOPLE_NOUNS,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
   RELATIVE_PRONOUNS,
@@ -108,49 +112,6 @@ const DETERMINER = new RegExp(
 )
 const ACRONYM = /^\p{Lu}{2,}s?$/u
 
-// Nouns for people and groups of people who speak in the news, beyond titles: a general lexicon.
-const PEOPLE_NOUNS = new Set(
-  `people person critic resident protester protestor demonstrator supporter opponent voter source
-  witness police authority neighbor neighbour family parent student worker doctor nurse teacher
-  lawmaker republican democrat advocate observer investigator prosecutor scientist researcher
-  expert analyst official aide adviser advisor activist leader member officer agent employee staff
-  staffer organizer participant attendee victim survivor relative friend colleague ally rival
-  spokesperson representative delegate citizen american villager local farmer owner executive
-  assistant attendant correspondent applicant claimant defendant plaintiff contestant opponent
-  proponent respondent dissident constituent resident student president participant immigrant
-  crowd audience public mogul tycoon confidant heavyweight magnate insider operative
-  economist historian scholar academic commentator pundit pollster strategist consultant insider
-  diplomat minister senator congressman official judge lawyer attorney defender campaigner
-  volunteer veteran soldier troop fan player coach manager user customer client patient
-  man woman child kid teen teenager youth immigrant migrant refugee inmate prisoner detainee
-  guard medic firefighter rescuer emergency responder worker union negotiator mediator envoy
-  physician surgeon therapist psychiatrist psychologist counselor pharmacist paramedic dentist
-  neighbour landlord tenant partner spouse wife husband mother father son daughter brother sister
-  cousin uncle aunt nephew niece grandmother grandfather widow widower`.split(/\s+/),
-)
-
-// Bodies that speak as one: a campaign, a company, a newspaper, a crowd.
-const GROUP_NOUNS = new Set(
-  `campaign family team office camp group board committee commission council company corporation
-  firm business agency administration department ministry government party organization organisation
-  network newspaper paper magazine tabloid outlet station channel media press crowd audience
-  delegation union coalition alliance association foundation institute university school college
-  court police army military navy service community caucus parliament congress senate panel jury
-  public state city county nation country bureau charity club church embassy mission cabinet
-  hospital bank fund society movement opposition regime`.split(/\s+/),
-)
-
-// Writings that speak for their authors: "the report says", "the lawsuit alleges".
-const DOCUMENT_NOUNS = new Set(
-  `report statement order memo memorandum lawsuit suit complaint filing brief ruling letter email
-  e-mail message release transcript editorial column article piece story post tweet website site ad
-  advertisement video book memoir survey poll study analysis assessment summary readout indictment
-  petition resolution bill document note page passage headline update publication record card sign
-  motion affidavit opinion decision verdict law act constitution guidance policy notice warning
-  proposal manifesto agreement treaty accord contract charter movie film photo footnote account
-  voice clip`.split(/\s+/),
-)
-
 // Words that stand for people left unnamed: "another said", "some argued".
 const PEOPLE_PRONOUNS = new RegExp(
   `^(?:${[
@@ -166,23 +127,14 @@ const PEOPLE_PRONOUNS = new RegExp(
   'i',
 )
 
-// Agent nouns the lexicon may lack: "questioner", "neurosurgeon", "strategist", "46-year-old".
 /** "Someone", "another", "others": a word that stands for people left unnamed. */
 export function isPeoplePronoun(word: string): boolean {
   return PEOPLE_PRONOUNS.test(word)
 }
 
+// Agent nouns the lexicon may lack: "questioner", "neurosurgeon", "strategist", "46-year-old".
 const AGENT_NOUN =
   /^[\p{Ll}\d-]{3,}(?:er|or|ist|ian|ee|eer|man|men|woman|women|person|people|-old)s?$/u
-// Common words that end like agent nouns and name no one.
-const NOT_AGENT = new Set(
-  `matter number water letter paper order power center centre answer cancer corner summer winter
-  dinner border chapter character computer manner river theater theatre quarter finger shoulder
-  weather trigger barrier register filter banner layer offer cover murder disaster shelter
-  error door floor color colour factor sector motor mirror horror terror favor honor labor major
-  minor rumor humor tumor vapor flavor behavior behaviour interior exterior corridor
-  guarantee degree fee tree free committee decree`.split(/\s+/),
-)
 
 const singular = (word: string) =>
   word
@@ -200,7 +152,7 @@ export function speakerNounKind(word: string): 'person' | 'organization' | 'docu
     PEOPLE_PRONOUNS.test(lower) ||
     // "neurosurgeon", "co-founder": a compound whose last part is a person.
     PEOPLE_SUFFIX.test(lower) ||
-    (AGENT_NOUN.test(lower) && !NOT_AGENT.has(lower) && !NOT_AGENT.has(singular(lower)))
+    (AGENT_NOUN.test(lower) && !NOT_AGENT_NOUNS.has(lower) && !NOT_AGENT_NOUNS.has(singular(lower)))
   )
     return 'person'
   return null
