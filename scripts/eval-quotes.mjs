@@ -4,7 +4,8 @@
 // "text". Terms (scare quotes, titles) are not speech and are left out.
 // Usage: pnpm --silent eval:quotes FILE.jsonl
 import { readFileSync } from 'node:fs'
-import { extractQuotes, normalizeArticle } from '@corroborate/core'
+import { normalizeArticle } from '@corroborate/core'
+import { predictedQuotes } from './predicted-quotes.mjs'
 
 const file = process.argv[2]
 if (!file) {
@@ -25,15 +26,6 @@ lines.forEach((line, number) => {
   const id = String(row.id)
   const text = typeof row.text === 'string' ? row.text : ''
   const article = normalizeArticle({ content: text, id })
-  const { quotes } = extractQuotes(article)
-  const out = quotes
-    .filter((quote) => quote.kind !== 'term')
-    .map((quote) => ({
-      text: quote.text,
-      speaker: quote.speaker?.name ?? null,
-      start: quote.span.start,
-      end: quote.span.end,
-      kind: quote.kind,
-    }))
+  const out = predictedQuotes(article, (quote) => ({ kind: quote.kind }))
   process.stdout.write(`${JSON.stringify({ id, quotes: out })}\n`)
 })

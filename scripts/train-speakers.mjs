@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { extractQuotes, normalizeArticle } from '@corroborate/core'
 import { setAntecedentModel } from '../packages/core/dist/quotes/choose-antecedent.js'
+import { predictedQuotes } from './predicted-quotes.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -366,16 +367,10 @@ if (cvPred) {
       if (articleIndex % FOLDS !== fold) return
       const id = String(row.id)
       const article = normalizeArticle({ content: String(row.text ?? ''), id })
-      const quotes = extractQuotes(article)
-        .quotes.filter((q) => q.kind !== 'term')
-        .map((q) => ({
-          text: q.text,
-          speaker: q.speaker?.name ?? null,
-          start: q.span.start,
-          end: q.span.end,
-          rule: q.rule,
-          mention: q.mention?.text ?? null,
-        }))
+      const quotes = predictedQuotes(article, (q) => ({
+        rule: q.rule,
+        mention: q.mention?.text ?? null,
+      }))
       lines[articleIndex] = JSON.stringify({ id, quotes })
     })
   }
