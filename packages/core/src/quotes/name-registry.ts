@@ -285,13 +285,14 @@ function maySpeak(text: string, word: CapitalizedWord): boolean {
 }
 // A relative clause right after the name (or its appositive) has the name for subject:
 // "Sen. Jane Roe of Ohio, the panel's ranking member, who said …".
-const RELATIVE_WHO = /^\s*,?\s*who\s+/
+// (Sticky: read where the appositives end, without cutting the text there.)
+const RELATIVE_WHO = /\s*,?\s*who\s+/y
 // A negated auxiliary is a verb too: "Christie wasn't having it", "Kaine did not see"
 // (the auxiliaries of the lexicon, four modals, and the "wo" of "won't").
 const NEGATED_AUXILIARY = `(?:${[...AUXILIARY_VERBS, 'would', 'could', 'should', 'can', 'wo'].join('|')})(?:n['’]t|\\s+not|\\s+never)`
 const VERB_AFTER = new RegExp(
-  `^(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
-  'u',
+  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
+  'uy',
 )
 const SPEECH_VERB = new RegExp(
   `\\b(?:${verbAlternation(['say', 'tell', 'write', 'add', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'insist', 'recall', 'warn', 'claim', 'agree'], ['past', 'third'])}|${verbAlternation(['continue', 'declare', 'announce', 'acknowledge', 'admit', 'tweet', 'post', 'disagree', 'concede', 'conclude', 'predict', 'suggest', 'caution', 'complain', 'counter', 'emphasize', 'stress', 'observe', 'testify', 'urge', 'criticize', 'praise', 'blast', 'deny'], ['past'])})$`,
@@ -313,8 +314,8 @@ const INTRODUCTION =
 const APPOSITIVES = [1, 2, 3].map(
   (n) =>
     new RegExp(
-      `^(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}|,))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:[^,.;“”"]{1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
-      'u',
+      `(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}|,))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:[^,.;“”"]{1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
+      'uy',
     ),
 )
 // ' and ’, before the s of a possessive.
@@ -412,7 +413,13 @@ function indexMentions(
     const known = bearers.filter((entity) => introduced(entity) <= at)
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
+  // The first letters of the surnames, lower-cased: a word that starts with A-Z and with
+  // none of them is no surname, and is passed over before it is lower-cased and looked up.
+  const initials = new Set<number>()
+  for (const surname of bySurname.keys()) initials.add(surname.charCodeAt(0))
   for (const m of words) {
+    const initial = m.text.charCodeAt(0)
+    if (initial >= 0x41 && initial <= 0x5a && !initials.has(initial | 0x20)) continue
     const possessive = m.text.endsWith('s') && isApostrophe(m.text.charCodeAt(m.text.length - 2))
     const entity = lookup((possessive ? m.text.slice(0, -2) : m.text).toLowerCase(), m.index)
     if (!entity) continue
@@ -441,13 +448,20 @@ function indexMentions(
     const tried = Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
     // The verb of the first rest that starts with one, read once. (A pattern that strips
     // as much as the one before it leaves the same rest: its verb is not looked for again.)
+    // The patterns are sticky and always match: where one stops, the rest starts.
     let verb: RegExpExecArray | null = null
-    let strippedLength = -1
-    for (const appositives of APPOSITIVES.slice(0, tried)) {
-      const stripped = after.replace(appositives, '').replace(RELATIVE_WHO, '')
-      if (stripped.length === strippedLength) continue
-      strippedLength = stripped.length
-      verb = VERB_AFTER.exec(stripped)
+    let restAt = -1
+    for (let n = 0; n < tried; n++) {
+      const appositives = APPOSITIVES[n] as RegExp
+      appositives.lastIndex = 0
+      appositives.test(after)
+      const cut = appositives.lastIndex
+      RELATIVE_WHO.lastIndex = cut
+      const at = RELATIVE_WHO.test(after) ? RELATIVE_WHO.lastIndex : cut
+      if (at === restAt) continue
+      restAt = at
+      VERB_AFTER.lastIndex = at
+      verb = VERB_AFTER.exec(after)
       if (verb) break
     }
     // ("Secretary of State John Kerry said": that "of" is part of the title.)
@@ -481,7 +495,9 @@ function indexMentions(
   for (const entity of entities) {
     if (entity.kind !== 'person' || !entity.name.includes(' ')) continue
     const first = Math.min(...entity.positions)
-    const introduction = INTRODUCTION.exec(text.slice(first, first + 200))
+    const introduction = mayIntroduce(text, first, first + 200)
+      ? INTRODUCTION.exec(text.slice(first, first + 200))
+      : null
     if (!introduction || inQuote(first)) continue
     // "Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz": a list of names, not a role.
     const rest = text.slice(first + introduction[0].length, first + introduction[0].length + 8)
@@ -503,9 +519,9 @@ function indexMentions(
   for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
   const pronouns = pronounIndex(text)
   for (const entity of entities) {
-    entity.positions.sort((a, b) => a - b)
-    entity.subjects.sort((a, b) => a - b)
-    entity.speeches.sort((a, b) => a - b)
+    sortAscending(entity.positions)
+    sortAscending(entity.subjects)
+    sortAscending(entity.speeches)
     if (entity.kind !== 'person' || entity.gender) continue
     let male = 0
     let female = 0
@@ -524,6 +540,34 @@ function indexMentions(
     if (male > female) entity.gender = 'male'
     else if (female > male) entity.gender = 'female'
   }
+}
+
+/** Sorts offsets in place, ascending; most lists are already in order, and are only read. */
+function sortAscending(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i - 1] as number) > (list[i] as number)) {
+      list.sort((a, b) => a - b)
+      return
+    }
+  }
+}
+
+/**
+ * Whether `INTRODUCTION` may match `text.slice(from, to)`: its names and their
+ * white space run up to the first comma, so an ASCII character that is none of
+ * A-Z, a-z, . ' - or white space before it (or no comma at all) rules it out.
+ */
+function mayIntroduce(text: string, from: number, to: number): boolean {
+  const end = Math.min(to, text.length)
+  for (let at = from; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 0x2c) return true
+    if (code >= 0x80) continue
+    const letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
+    if (!letter && code !== 0x2e && code !== 0x27 && code !== 0x2d && !isWhiteSpace(code))
+      return false
+  }
+  return false
 }
 
 /** Every "he" and "she" of the text: starts and ends ascending, and how many of each before the i-th. */
