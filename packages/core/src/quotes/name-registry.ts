@@ -553,19 +553,32 @@ function sortAscending(list: number[]): void {
 }
 
 /**
- * Whether `INTRODUCTION` may match `text.slice(from, to)`: its names and their
- * white space run up to the first comma, so an ASCII character that is none of
- * A-Z, a-z, . ' - or white space before it (or no comma at all) rules it out.
+ * Whether `INTRODUCTION` may match `text.slice(from, to)`: one to four names' words
+ * (each starting with a capital) and the white space between them run up to the
+ * first comma, so a word starting a-z, a fourth gap, an ASCII character that is
+ * none of A-Z, a-z, . ' - or white space before it, or no comma at all rule it out.
  */
 function mayIntroduce(text: string, from: number, to: number): boolean {
   const end = Math.min(to, text.length)
+  let gaps = 0
+  let spaced = true
   for (let at = from; at < end; at++) {
     const code = text.charCodeAt(at)
     if (code === 0x2c) return true
+    if (isWhiteSpace(code)) {
+      if (!spaced && ++gaps > 3) return false
+      spaced = true
+      continue
+    }
+    const wordStart = spaced
+    spaced = false
     if (code >= 0x80) continue
-    const letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
-    if (!letter && code !== 0x2e && code !== 0x27 && code !== 0x2d && !isWhiteSpace(code))
-      return false
+    if (code >= 0x61 && code <= 0x7a) {
+      if (wordStart) return false
+      continue
+    }
+    if (code >= 0x41 && code <= 0x5a) continue
+    if (code !== 0x2e && code !== 0x27 && code !== 0x2d) return false
   }
   return false
 }
