@@ -723,6 +723,37 @@ interface SortedView {
 }
 
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const SURROGATE = /[\ud800-\udfff]/
+const LETTER_AT = /\p{L}/uy
+
+/** Whether the code unit at `at` is a letter (`\p{L}`), for text without surrogates; false past the end. */
+function isLetterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
+  if (!(code >= 0x80)) return false
+  LETTER_AT.lastIndex = at
+  return LETTER_AT.test(text)
+}
+
+/**
+ * Whether `roles` holds `stem` as a whole word, bare or with "s" or "es" after it:
+ * `new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(stem)}(?:s|es)?(?![\\p{L}])`, 'u').test(roles)`,
+ * read off the places `stem` occurs (that pattern, built per word, where either
+ * holds a surrogate).
+ */
+function holdsWord(roles: string, stem: string): boolean {
+  if (!roles.includes(stem)) return false
+  if (SURROGATE.test(roles) || SURROGATE.test(stem))
+    return new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(stem)}(?:s|es)?(?![\\p{L}])`, 'u').test(roles)
+  for (let at = roles.indexOf(stem); at >= 0; at = roles.indexOf(stem, at + 1)) {
+    if (at > 0 && isLetterAt(roles, at - 1)) continue
+    const end = at + stem.length
+    if (!isLetterAt(roles, end)) return true
+    if (roles.charCodeAt(end) === 0x73 && !isLetterAt(roles, end + 1)) return true
+    if (roles.startsWith('es', end) && !isLetterAt(roles, end + 2)) return true
+  }
+  return false
+}
 
 export class NameRegistry {
   private readonly byKey = new Map<string, NamedEntity>()
@@ -854,16 +885,9 @@ export class NameRegistry {
       .split(/\s+/)
       .filter((w) => w.length > 2)
     if (words.length === 0 || words.length > 3) return undefined
-    // Whole words: "the man" is no "Manchester Rotary Club". (Each pattern built once, not per
-    // entity, and only when some entity's roles hold the word's letters at all.)
+    // Whole words: "the man" is no "Manchester Rotary Club".
     const stems = words.map((w) => w.replace(/s$/, ''))
-    const patterns: Array<RegExp | undefined> = []
-    const holds = (roles: string, i: number) => {
-      const stem = stems[i] as string
-      if (!roles.includes(stem)) return false
-      patterns[i] ??= new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(stem)}(?:s|es)?(?![\\p{L}])`, 'u')
-      return patterns[i].test(roles)
-    }
+    const holds = (roles: string, i: number) => holdsWord(roles, stems[i] as string)
     // An entity stands under several keys: it is tested once, and listed under each key as before.
     const fits = new Map<NamedEntity, boolean>()
     const matches = [...this.byKey.values()].filter((entity) => {
