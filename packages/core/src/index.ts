@@ -90,6 +90,7 @@ export {
   type PackedProfile,
   packProfile,
   profileArticle,
+  restoreStoryIndex,
   type StoryAssignment,
   type StoryIndex,
   type StoryIndexOptions,

@@ -61,6 +61,7 @@ describe('public API', () => {
       'profileArticle',
       'readArticleSources',
       'resolveSpeakers',
+      'restoreStoryIndex',
       'searchEntries',
       'searchHits',
       'sortQuotesByWeight',

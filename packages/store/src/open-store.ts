@@ -16,6 +16,7 @@ import {
   isCorroborateError,
   type PackedProfile,
   type Quote,
+  restoreStoryIndex,
   type Speaker,
   type Story,
   type StoryIndex,
@@ -29,6 +30,13 @@ import {
   type StoryAnalysis,
   type StorySpeaker,
 } from './analyse-story.js'
+import {
+  readIndexSnapshot,
+  removeIndexSnapshot,
+  type SnapshotMark,
+  snapshotPath,
+  writeIndexSnapshot,
+} from './index-snapshot.js'
 import { enableTrigrams, migrate } from './migrations.js'
 import {
   ANALYSIS_VERSION,
@@ -298,6 +306,10 @@ const REPLAY_PAGE = 500
 // about the 25 JSON ones' time (and 100 rather than 25 takes 0.9 of 5.2 s of CPU off a
 // 9,797-article restore).
 const RESTORE_PAGE = 100
+// The story index is saved (PGlite on disk) once a restore placed this many profiles, and
+// again every this many adds: a restart then places only those added since.
+const SAVE_AFTER_RESTORE = 100
+const SAVE_EVERY = 1000
 // One-story analyses kept in memory, the latest read.
 const STORY_CACHE = 32
 // Matches of a search that are ranked; past them a search pages no further.
@@ -443,11 +455,16 @@ export async function openStore(
   let unlock: () => Promise<void> = async () => {}
   let db: Queryable
   let trigrams = false
+  // A store on disk in this process alone keeps its story index there between runs.
+  let savedIndex: string | null = null
   if ('url' in location) {
     db = await openPostgres(location.url)
   } else {
     const dataDir = 'dataDir' in location ? location.dataDir : null
-    if (dataDir !== null) unlock = await lockDataDir(dataDir)
+    if (dataDir !== null) {
+      unlock = await lockDataDir(dataDir)
+      savedIndex = snapshotPath(dataDir)
+    }
     try {
       db = await openPglite(dataDir)
     } catch (error) {
@@ -478,6 +495,12 @@ export async function openStore(
   // core's incremental index; only what other processes added since is read again.
   let storyIndex: StoryIndex | null = null
   let indexedSeq = 0
+  // The last article the index holds, and how many it held when it was last saved or read.
+  let indexedId: string | null = null
+  let savedSize = 0
+  // An article analysed again has a new profile that the index in memory does not hold:
+  // from then on this process saves no index (the next run restores from the profiles).
+  let profilesChanged = false
   const storyOptions = options.stories ?? {}
   let whole: { key: string; value: CrossReference } | null = null
   const perStory = new Map<string, { revision: string; value: CrossReference }>()
@@ -628,7 +651,7 @@ export async function openStore(
       'profile',
     ])
     const parts = [...(row.parts?.includes('content') ? ['content'] : []), ...inParts]
-    await db.transaction(async (tx) => {
+    const changed = await db.transaction(async (tx) => {
       const { rows: updated } = await tx.query(
         `UPDATE analyses SET analysis_version = $2, article = $3::json, quotes = $4::json,
            speakers = $5::json, claims = $6::json, profile = $7::json, parts = $8,
@@ -642,14 +665,21 @@ export async function openStore(
           serialized.json.packedProfile,
         ],
       )
-      if (updated.length === 0) return
+      if (updated.length === 0) return false
       await tx.query("DELETE FROM article_parts WHERE article_id = $1 AND field <> 'content'", [
         row.id,
       ])
       for (const step of steps) await step(tx)
       await tx.query('DELETE FROM passages WHERE article_id = $1', [row.id])
       for (const step of passageSteps(row.id, serialized.json.passages)) await step(tx)
+      return true
     })
+    if (changed && savedIndex !== null && !profilesChanged) {
+      profilesChanged = true
+      const path = savedIndex
+      saving = saving.then(() => removeIndexSnapshot(path)).catch(() => {})
+      await saving
+    }
     log(`analysed article ${row.id} again (stored at analysis version ${row.analysis_version})`)
     return {
       ...row,
@@ -720,7 +750,12 @@ export async function openStore(
    * whole once and its packed form written beside it.
    */
   async function catchUp(q: Queryable, yieldBetween: boolean): Promise<StoryIndex> {
-    storyIndex ??= createStoryIndex(storyOptions)
+    if (storyIndex === null) {
+      indexedSeq = 0
+      indexedId = null
+      savedSize = 0
+      storyIndex = (await savedStoryIndex(q)) ?? createStoryIndex(storyOptions)
+    }
     const index = storyIndex
     let packedCount = 0
     for (let more = true; more; ) {
@@ -764,6 +799,7 @@ export async function openStore(
           packedNow.push([row.id, packedProfileText(profile)])
         }
         indexedSeq = Number(row.seq)
+        indexedId = row.id
       }
       packedCount += packedNow.length
       if (packedNow.length > 0)
@@ -783,12 +819,79 @@ export async function openStore(
     return index
   }
 
+  /**
+   * The story index as saved at an earlier run, when it holds exactly the stored
+   * articles up to its mark (else null: the index is restored from the profiles).
+   */
+  async function savedStoryIndex(q: Queryable): Promise<StoryIndex | null> {
+    if (savedIndex === null) return null
+    const notUsed = (why: string) => {
+      log(`the saved story index was not used (${why}); it is restored from the stored profiles`)
+      return null
+    }
+    let saved: Awaited<ReturnType<typeof readIndexSnapshot>>
+    try {
+      saved = await readIndexSnapshot(savedIndex)
+    } catch (error) {
+      return notUsed((error as Error).message)
+    }
+    if (saved === null) return null
+    const { mark, snapshot } = saved
+    const { rows } = await q.query<{ n: string; last: string | null }>(
+      `SELECT count(*) AS n, (SELECT id FROM articles WHERE seq = $1 AND NOT pending) AS last
+       FROM articles WHERE seq <= $1 AND NOT pending`,
+      [mark.seq],
+    )
+    if (Number(rows[0]?.n) !== mark.size || (rows[0]?.last ?? null) !== mark.last)
+      return notUsed('it does not hold the articles stored up to its last one')
+    let index: StoryIndex
+    try {
+      index = restoreStoryIndex(snapshot, storyOptions)
+    } catch (error) {
+      if (!isCorroborateError(error)) throw error
+      return notUsed(error.message)
+    }
+    if (index.size !== mark.size) return notUsed('it holds another number of articles')
+    indexedSeq = mark.seq
+    indexedId = mark.last
+    savedSize = mark.size
+    return index
+  }
+
+  // Saves are written one at a time; close waits for the last.
+  let saving: Promise<void> = Promise.resolve()
+  /**
+   * Saves the story index beside the store when it holds `atLeast` articles more
+   * than when last saved or read: the next run reads it instead of placing every
+   * profile again. Taken between two adds; written while adds go on.
+   */
+  function saveStoryIndex(atLeast: number): Promise<void> {
+    const path = savedIndex
+    if (path === null) return saving
+    const taken = withIndex(async () => {
+      const index = storyIndex
+      if (index === null || profilesChanged || index.size - savedSize < atLeast) return null
+      const mark: SnapshotMark = { seq: indexedSeq, size: index.size, last: indexedId }
+      savedSize = index.size
+      return { mark, snapshot: index.snapshot() }
+    })
+    saving = saving
+      .then(() => taken)
+      .then(async (made) => {
+        if (made) await writeIndexSnapshot(path, made.mark, made.snapshot)
+      })
+      .catch((error: Error) => log(`the story index was not saved: ${error.message}`))
+    return saving
+  }
+
   async function addPrepared(input: PreparedArticle | SerializedArticle): Promise<AddResult> {
     const prepared = 'json' in input ? input : serializeArticle(input)
     const quotes = prepared.quotes
     // The index is taken before the transaction: with PGlite, a restore waiting for the
     // connection while the transaction waits for the index would wait for ever.
-    return withIndex(() => addUnderIndex(prepared, input, quotes))
+    const result = await withIndex(() => addUnderIndex(prepared, input, quotes))
+    if (result.added) void saveStoryIndex(SAVE_EVERY)
+    return result
   }
 
   async function addUnderIndex(
@@ -915,6 +1018,7 @@ export async function openStore(
             [...article, ...rows, joinBytes(json.passages)],
           )
           indexedSeq = Number(inserted[0]?.seq)
+          indexedId = id
           for (const step of steps) await step(tx)
           return result
         }
@@ -924,6 +1028,7 @@ export async function openStore(
           article,
         )
         indexedSeq = Number(inserted[0]?.seq)
+        indexedId = id
         written = true
         const finish: Step = (last) =>
           last.query(`WITH ${analysed(2)} UPDATE articles SET pending = false WHERE id = $1`, [
@@ -1291,7 +1396,10 @@ export async function openStore(
       if (perStory.size > STORY_CACHE) perStory.delete(perStory.keys().next().value as string)
       return value
     },
-    warm: () => withIndex(async () => void (await catchUp(db, true))),
+    async warm() {
+      await withIndex(async () => void (await catchUp(db, true)))
+      await saveStoryIndex(SAVE_AFTER_RESTORE)
+    },
     async staleStories() {
       const { rows } = await db.query<{ id: string }>(
         `SELECT s.id FROM stories s LEFT JOIN story_analyses sa ON sa.story_id = s.id
@@ -1598,6 +1706,7 @@ export async function openStore(
       return (await loadRows('', [])).map((row) => row.article)
     },
     async close() {
+      await saveStoryIndex(1)
       await db.close()
       await unlock()
     },

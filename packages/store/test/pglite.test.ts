@@ -1,12 +1,16 @@
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   type ArticleProfile,
   createStoryIndex,
+  type Story,
   type StoryMember,
   unpackProfile,
 } from '@corroborate/core'
 import { PGlite } from '@electric-sql/pglite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, prepareArticle, type Store } from '../src/index.js'
+import { type AddResult, openStore, prepareArticle, type Store } from '../src/index.js'
+import { snapshotPath } from '../src/index-snapshot.js'
 import { MIGRATIONS } from '../src/migrations.js'
 import { otherArticle, tempDir, withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
@@ -169,6 +173,8 @@ describe('PGlite store with a packed profile this core cannot read', () => {
     await withOpen(openStore({ dataDir: dir.path }), async (store) => {
       for (const n of [1, 2]) await store.addArticle(otherArticle(n))
     })
+    // Restored from the profiles, not from the index saved at close.
+    await rm(snapshotPath(dir.path))
     // Cut short (as a crash or another packing version would leave it): not a packed profile.
     await withOpen(PGlite.create({ dataDir: dir.path }), async (raw) => {
       await raw.query(
@@ -196,9 +202,117 @@ describe('PGlite store with a packed profile this core cannot read', () => {
 })
 
 // Every value over 300 characters in pieces, every piece its own transaction: what a large
-// article or story is stored as, read back by every query of the suite.
+// article or story is stored as, read back by every query of the suite. No saved story
+// index: each open restores it from the stored profiles.
 describe('PGlite store on disk, writing in small slices', () => {
-  storeSuite(() => openStore({ dataDir: dir.path }, { slices: { chars: 300, ms: 0 } }))
+  storeSuite(async () => {
+    await rm(snapshotPath(dir.path), { force: true })
+    return openStore({ dataDir: dir.path }, { slices: { chars: 300, ms: 0 } })
+  })
+})
+
+describe('PGlite store on disk, its story index saved', () => {
+  /** The stories and the next article's story, opened with these log lines kept. */
+  const reopen = async (lines: string[] = [], path = dir.path) => {
+    let got: { stories: Story[]; next: AddResult } | undefined
+    await withOpen(
+      openStore({ dataDir: path }, { log: (line) => lines.push(line) }),
+      async (store) => {
+        await store.warm()
+        const next = await store.addArticle(otherArticle(4))
+        got = { stories: await store.stories(), next }
+      },
+    )
+    return got
+  }
+  const fill = (numbers: number[], path = dir.path) =>
+    withOpen(openStore({ dataDir: path }), async (store) => {
+      for (const n of numbers) await store.addArticle(otherArticle(n))
+    })
+  const copyOf = async () => {
+    const copy = await tempDir()
+    await cp(dir.path, copy.path, { recursive: true })
+    await rm(join(copy.path, 'corroborate.lock'), { force: true })
+    return copy
+  }
+  /** What the store gives restored from its profiles alone (on a copy). */
+  const fromProfiles = async () => {
+    const copy = await copyOf()
+    try {
+      await rm(snapshotPath(copy.path), { force: true })
+      return await reopen([], copy.path)
+    } finally {
+      await copy.remove()
+    }
+  }
+
+  it('is read at the next open, with the articles added since, as the profiles give it', async () => {
+    await fill([1, 2])
+    expect((await stat(snapshotPath(dir.path))).size).toBeGreaterThan(100)
+    // Added by a process that saved no index (killed): placed from their profiles.
+    const saved = await readFile(snapshotPath(dir.path))
+    await fill([3, 5])
+    await writeFile(snapshotPath(dir.path), saved)
+    const expected = await fromProfiles()
+    const lines: string[] = []
+    const got = await reopen(lines)
+    expect(lines.filter((line) => /story index|packed/.test(line))).toEqual([])
+    expect(got).toEqual(expected)
+    expect(got?.next.story.articles).toContain('harbour-4')
+  })
+
+  it('is not used when it is not the store’s, or not a saved index', async () => {
+    await fill([1, 2, 3])
+    const own = await readFile(snapshotPath(dir.path))
+    const expected = await fromProfiles()
+    // Another store's index (of fewer articles): not these articles.
+    const other = await tempDir()
+    try {
+      await fill([5], other.path)
+      await cp(snapshotPath(other.path), snapshotPath(dir.path))
+    } finally {
+      await other.remove()
+    }
+    const lines: string[] = []
+    const copy = await copyOf()
+    try {
+      expect(await reopen(lines)).toEqual(expected)
+      expect(lines).toContain(
+        'the saved story index was not used (it does not hold the articles stored up to its last one); it is restored from the stored profiles',
+      )
+      // Its own, cut short (as no complete write leaves it): not read either.
+      await rm(dir.path, { recursive: true, force: true })
+      await cp(copy.path, dir.path, { recursive: true })
+      await writeFile(snapshotPath(dir.path), own.subarray(0, own.length - 8))
+      lines.length = 0
+      expect(await reopen(lines)).toEqual(expected)
+      expect(
+        lines.some((line) =>
+          /^the saved story index was not used \(restoreStoryIndex expects/.test(line),
+        ),
+      ).toBe(true)
+    } finally {
+      await copy.remove()
+    }
+  })
+
+  it('is dropped when a stored article is analysed again', async () => {
+    const old = await openStore({ dataDir: dir.path }, { analysisVersion: 0 })
+    await old.addArticle(otherArticle(1))
+    await old.addArticle(otherArticle(2))
+    await old.close()
+    expect((await stat(snapshotPath(dir.path))).isFile()).toBe(true)
+    const store = await openStore({ dataDir: dir.path })
+    try {
+      await store.getArticle('harbour-1')
+      await expect(stat(snapshotPath(dir.path))).rejects.toThrow(/ENOENT/)
+      await store.addArticle(otherArticle(3))
+    } finally {
+      await store.close()
+    }
+    // Not saved again by the process that holds the old profile.
+    await expect(stat(snapshotPath(dir.path))).rejects.toThrow(/ENOENT/)
+  })
 })
 
 describe('PGlite store in memory', () => {

@@ -9,6 +9,7 @@ export { type PackedProfile, packProfile, unpackProfile } from './packed-profile
 export {
   createStoryIndex,
   groupStories,
+  restoreStoryIndex,
   type StoryAssignment,
   type StoryIndex,
   type StoryIndexOptions,

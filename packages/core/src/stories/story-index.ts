@@ -3,6 +3,7 @@ import { bisectLeft } from '../sorted.js'
 import type { Story, StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
 import { type PackedProfile, shingleKeys } from './packed-profile.js'
+import { readSnapshot, writeSnapshot } from './snapshot.js'
 import { TermWeights } from './term-weights.js'
 
 /** Options of {@link createStoryIndex} and {@link groupStories}. */
@@ -66,6 +67,13 @@ export interface StoryIndex {
    * the others: what a store writes after an add.
    */
   story(id: string): Story | undefined
+  /**
+   * The index as bytes, for {@link restoreStoryIndex}: what a store keeps so that a
+   * restart reads one value instead of placing every stored profile again. Pure; the
+   * same index gives the same bytes. Cached norms are left out: the restored index
+   * is the one that placing the same members in the same order gives.
+   */
+  snapshot(): Uint8Array
   /** The id of the story an article is in, if it was added. */
   storyOf(article: string): string | undefined
   /** How many articles were added. */
@@ -73,7 +81,7 @@ export interface StoryIndex {
 }
 
 /** Term weights and their norm under the IDF of a corpus size (refreshed as the corpus grows). */
-interface Normed {
+export interface Normed {
   norm: number
   /** Corpus size the norm was computed at; -1 when stale. */
   normAt: number
@@ -84,7 +92,7 @@ interface Normed {
  * a 240-term article is 3 KB of typed arrays instead of a 10 KB Map, and comparing
  * two articles is a loop over arrays with no hashing.
  */
-interface Doc extends Normed {
+export interface Doc extends Normed {
   profile: ArticleProfile
   story: number
   terms: Int32Array
@@ -92,7 +100,7 @@ interface Doc extends Normed {
 }
 
 /** A story's summed term weights, growing with every member. */
-interface StoryWeights extends Normed {
+export interface StoryWeights extends Normed {
   weights: TermWeights
 }
 
@@ -105,9 +113,9 @@ interface StoryWeights extends Normed {
  * it, not its articles, so gathering a new article's candidates does not grow with
  * the largest stories.
  */
-type Postings = number[]
+export type Postings = number[]
 
-interface StoryState extends StoryWeights {
+export interface StoryState extends StoryWeights {
   id: string
   docs: number[]
   members: StoryMember[]
@@ -171,7 +179,7 @@ function isPacked(value: ArticleProfile | PackedProfile): value is PackedProfile
  * and those articles in order: two short arrays, where a shingle is in one story or a
  * few (a Map each was most of the index's memory and of reading its shingles).
  */
-interface ShingleEntry {
+export interface ShingleEntry {
   check: number
   stories: number[]
   /** The articles of each of {@link ShingleEntry.stories}. */
@@ -644,7 +652,26 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       const story = at === undefined ? undefined : stories[at]
       return story && describeStory(story, docs, similarity)
     },
+    snapshot() {
+      return writeSnapshot({ termNames, df, postings, docs, stories, shingles })
+    },
   }
+  loaders.set(index, (bytes) => {
+    const read = readSnapshot(bytes)
+    for (const term of read.termNames) intern(term)
+    for (let id = 0; id < read.df.length; id++) df[id] = read.df[id] as number
+    for (let id = 0; id < read.postings.length; id++) postings[id] = read.postings[id] as Postings
+    for (const [n, doc] of read.docs.entries()) {
+      byArticle.set(doc.profile.article, n)
+      docs.push(doc)
+    }
+    for (const story of read.stories) {
+      ids.add(story.id)
+      storyAt.set(story.id, stories.length)
+      stories.push(story)
+    }
+    for (const [key, entry] of read.shingles) shingles.set(key, entry)
+  })
 
   // Votes by story number, zero but while an add gathers its candidates.
   let votes = new Float64Array(64)
@@ -782,6 +809,22 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
     return { story: join(doc, chosen, member, keys), member }
   }
+  return index
+}
+
+// What restoreStoryIndex fills a fresh index with (the index's state is its closure's).
+const loaders = new WeakMap<StoryIndex, (bytes: Uint8Array) => void>()
+
+/**
+ * An index as {@link StoryIndex.snapshot} saved it: the same stories, members and
+ * terms, and later adds assign as they do after placing the same members in the same
+ * order (norms are measured again at the current size).
+ * @throws CorroborateError `INVALID_ARGUMENT` when the bytes are not a snapshot of
+ *   this version (cut short, another version, inconsistent counts).
+ */
+export function restoreStoryIndex(bytes: Uint8Array, options: StoryIndexOptions = {}): StoryIndex {
+  const index = createStoryIndex(options)
+  ;(loaders.get(index) as (bytes: Uint8Array) => void)(bytes)
   return index
 }
 

@@ -17,6 +17,21 @@ export class TermWeights {
   // that a lookup, found or not, reads one stretch of memory. Kept at most half full.
   private table = new Int32Array(32)
 
+  /** Weights of these terms, in this order (as {@link TermWeights.terms} and `weights` held them). */
+  static of(terms: Int32Array, weights: Float64Array): TermWeights {
+    const made = new TermWeights()
+    const room = Math.max(8, terms.length)
+    made.terms = new Int32Array(room)
+    made.terms.set(terms)
+    made.weights = new Float64Array(room)
+    made.weights.set(weights)
+    made.size = terms.length
+    let slots = 16
+    while ((terms.length + 1) * 2 > slots) slots *= 2
+    made.rehash(slots)
+    return made
+  }
+
   /** The weight of `term`, or undefined when it was never set. */
   get(term: number): number | undefined {
     const at = this.placeOf(term)

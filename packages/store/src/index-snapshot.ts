@@ -1,0 +1,76 @@
+import { open, readFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/**
+ * Which stored articles a saved story index holds: those added up to `seq`
+ * (`size` of them, the last `last`), placed in that order.
+ */
+export interface SnapshotMark {
+  seq: number
+  size: number
+  last: string | null
+}
+
+// File: this magic (u32), the mark's length (u32), the mark (UTF-8 JSON) padded to 8 bytes,
+// then the core's snapshot, so that its typed arrays are read where they lie.
+const MAGIC = 0x31495343
+const pad8 = (n: number) => (n + 7) & ~7
+
+/** Where a PGlite store on disk keeps its story index between runs. */
+export const snapshotPath = (dataDir: string) => join(dataDir, 'story-index.snapshot')
+
+/**
+ * Writes a saved index whole or not at all: into a file beside it, flushed,
+ * then renamed over the old one (a kill leaves the old one or the new one).
+ */
+export async function writeIndexSnapshot(
+  path: string,
+  mark: SnapshotMark,
+  snapshot: Uint8Array,
+): Promise<void> {
+  const markBytes = new TextEncoder().encode(JSON.stringify(mark))
+  const head = new Uint8Array(pad8(8 + markBytes.length)).fill(0x20)
+  const view = new DataView(head.buffer)
+  view.setUint32(0, MAGIC, true)
+  view.setUint32(4, markBytes.length, true)
+  head.set(markBytes, 8)
+  const temporary = `${path}.tmp`
+  const handle = await open(temporary, 'w')
+  try {
+    await handle.writev([head, snapshot])
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(temporary, path)
+}
+
+/**
+ * A saved index and its mark; null when there is none.
+ * @throws Error when the file is not one `writeIndexSnapshot` made.
+ */
+export async function readIndexSnapshot(
+  path: string,
+): Promise<{ mark: SnapshotMark; snapshot: Uint8Array } | null> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (bytes.length < 8 || view.getUint32(0, true) !== MAGIC)
+    throw new Error('it does not start as a saved story index does')
+  const length = view.getUint32(4, true)
+  if (8 + length > bytes.length) throw new Error('it ends inside its mark')
+  const mark = JSON.parse(bytes.subarray(8, 8 + length).toString('utf8')) as SnapshotMark
+  if (!Number.isSafeInteger(mark?.seq) || !Number.isSafeInteger(mark?.size))
+    throw new Error('its mark names no articles')
+  return { mark, snapshot: bytes.subarray(pad8(8 + length)) }
+}
+
+/** Removes a saved index (the stored profiles changed under it). */
+export async function removeIndexSnapshot(path: string): Promise<void> {
+  await rm(path, { force: true })
+}
