@@ -175,16 +175,44 @@ function classOf(code: number): number {
 /**
  * The terms of the texts one call over many articles (`crossReference`) has read, by
  * text: the term numbers of each word in order, so that a sentence many articles carry
- * is read once. Valid while terms keep their numbers; never kept past that call.
+ * is read once; and the shingles of each quote text read. Valid while terms keep their
+ * numbers; never kept past that call.
  */
 export interface TermMemo {
   /** The term names the numbers were given under. */
   names: string[]
   terms: Map<string, Int32Array>
+  /** A quote's shingles by its text, in the order the quote gives them. */
+  shingles: Map<string, readonly string[]>
 }
 
 /** An empty {@link TermMemo}. */
-export const createTermMemo = (): TermMemo => ({ names: termNames, terms: new Map() })
+export const createTermMemo = (): TermMemo => ({
+  names: termNames,
+  terms: new Map(),
+  shingles: new Map(),
+})
+
+/** Every run of {@link QUOTE_SHINGLE} words of a quote, in order (repeats kept). */
+function shinglesOf(text: string): string[] {
+  const words = quoteWords(text)
+  if (words.length < QUOTE_SHINGLE) return []
+  // Each run of words is a slice of the quote's words joined once (no join per run).
+  const joined = words.join(' ')
+  const starts: number[] = []
+  let offset = 0
+  for (const word of words) {
+    starts.push(offset)
+    offset += word.length + 1
+  }
+  const runs: string[] = []
+  for (let i = 0; i + QUOTE_SHINGLE <= words.length; i++) {
+    const end =
+      i + QUOTE_SHINGLE < words.length ? (starts[i + QUOTE_SHINGLE] as number) - 1 : joined.length
+    runs.push(joined.slice(starts[i], end))
+  }
+  return runs
+}
 
 /** Adds `weight` to the count of each term of `text`; `seen` gets the terms new to the article. */
 function addWords(text: string, weight: number, seen: number[], memo: TermMemo | null): void {
@@ -389,24 +417,12 @@ export function profileArticleReading(
   const kindOf = speakerKinds(speakers)
   for (const quote of quotes) {
     if (quote.article !== article.id || quote.kind === 'term') continue
-    const words = quoteWords(quote.text)
-    // Each run of words is a slice of the quote's words joined once (no join per run).
-    if (words.length >= QUOTE_SHINGLE) {
-      const joined = words.join(' ')
-      const starts: number[] = []
-      let offset = 0
-      for (const word of words) {
-        starts.push(offset)
-        offset += word.length + 1
-      }
-      for (let i = 0; i + QUOTE_SHINGLE <= words.length; i++) {
-        const end =
-          i + QUOTE_SHINGLE < words.length
-            ? (starts[i + QUOTE_SHINGLE] as number) - 1
-            : joined.length
-        shingles.add(joined.slice(starts[i], end))
-      }
+    let runs = memo?.shingles.get(quote.text)
+    if (!runs) {
+      runs = shinglesOf(quote.text)
+      memo?.shingles.set(quote.text, runs)
     }
+    for (const run of runs) shingles.add(run)
     if (quote.speaker && kindOf.get(quote.speaker.id) !== 'unknown')
       quoted.set(quote.speaker.name, (quoted.get(quote.speaker.name) ?? 0) + 1)
   }
