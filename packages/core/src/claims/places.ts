@@ -15,7 +15,7 @@ import {
   TRAVEL_WORDS,
   VISIT_VERBS,
 } from './lexicon.js'
-import { isPossessive, withoutPossessive } from './possessive.js'
+import { bareWord, isPossessive, withoutPossessive } from './possessive.js'
 import { isCapitalized, isInnerHyphen, isLowerWord, type Token, touches } from './tokens.js'
 
 /** Prepositions that put what follows at a place. */
@@ -95,6 +95,23 @@ function readPlaceName(
   requirePlaceWord: boolean,
 ): PlaceName | null {
   if (!isCapitalized(tokens[k])) return null
+  const { words, last } = readCapitalWords(tokens, k)
+  if (words.length === 0) return null
+  if (!isPlaceWording(words, requirePlaceWord)) return null
+  const lastWord = words[words.length - 1] as string
+  if (!endsAsPlace(tokens, last, isPossessive(lastWord))) return null
+  words[words.length - 1] = withoutPossessive(lastWord)
+  const value = fromCapitals(words).join(' ')
+  return { first: k, last, value }
+}
+
+/**
+ * The capitalized words from token `k` on, with particles between them
+ * ("Gulf of Mexico"), an initialism's or abbreviation's full stop ("U.S.",
+ * "Ave.") and a hyphen inside a name ("Guinea-Bissau"); `last` is the last
+ * token read.
+ */
+function readCapitalWords(tokens: readonly Token[], k: number): { words: string[]; last: number } {
   let last = k
   const words: string[] = []
   let j = k
@@ -134,36 +151,40 @@ function readPlaceName(
     }
     break
   }
-  if (words.length === 0) return null
+  return { words, last }
+}
+
+/** Whether a name's words may be a place's: no title, lone initial, "I", lone "The", institution, month or day; a place word in it where `requirePlaceWord`. */
+function isPlaceWording(words: readonly string[], requirePlaceWord: boolean): boolean {
   const bare: string[] = []
-  for (const w of words) bare.push(withoutPossessive(w).replace(/\.$/, ''))
+  for (const w of words) bare.push(bareWord(w))
   const firstWord = bare[0] as string
-  if (TITLE_WORDS.has(firstWord) || (firstWord.length === 1 && words.length === 1)) return null
-  if (firstWord === 'I' || (firstWord === 'The' && words.length === 1)) return null
+  if (TITLE_WORDS.has(firstWord) || (firstWord.length === 1 && words.length === 1)) return false
+  if (firstWord === 'I' || (firstWord === 'The' && words.length === 1)) return false
   for (const word of bare) {
     const lower = word.toLowerCase()
-    if (NOT_PLACE_WORDS.has(word) || MONTHS.has(lower) || isWeekday(lower)) return null
+    if (NOT_PLACE_WORDS.has(word) || MONTHS.has(lower) || isWeekday(lower)) return false
   }
   if (requirePlaceWord) {
     let placeWord = false
     for (const w of bare) if (PLACE_NAME_WORDS.has(w)) placeWord = true
-    if (!placeWord) return null
+    if (!placeWord) return false
   }
-  const lastWord = words[words.length - 1] as string
-  const possessive = isPossessive(lastWord)
+  return true
+}
+
+/**
+ * Whether the name ending at token `last` stands as a place, not as a
+ * modifier: "El Salvador's capital" is a place, "Rubio's remarks" is not, and
+ * neither is a name before a content word ("Panama Papers").
+ */
+function endsAsPlace(tokens: readonly Token[], last: number, possessive: boolean): boolean {
   const next = tokens[last + 1]
-  if (possessive) {
-    // "El Salvador's capital" is a place; "Rubio's remarks" is not.
-    if (!PLACE_NOUNS.has(next?.lower ?? '')) return null
-  } else if (
+  if (possessive) return PLACE_NOUNS.has(next?.lower ?? '')
+  return !(
     isContentWord(next) ||
     (next?.type === 'mark' && /^['’]$/.test(next.text) && touches(tokens[last], next))
-  ) {
-    return null
-  }
-  words[words.length - 1] = withoutPossessive(lastWord)
-  const value = fromCapitals(words).join(' ')
-  return { first: k, last, value }
+  )
 }
 
 function startOf(tokens: readonly Token[], name: PlaceName): number {
