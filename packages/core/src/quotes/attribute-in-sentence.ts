@@ -108,5 +108,23 @@ export function attributeInSentence(
         }
       }
     }
+    // A quote that opens a sentence after the writer's sentence about someone, with no quote
+    // before it in the paragraph ("Bolton distanced himself … if asked. “I’m going to …”"),
+    // is that person's: the subject of the sentence just before.
+    if (!item.attribution && !samePrevious && before.trim() === '' && clauseStart > clauseFloor) {
+      const previousStart =
+        clauseFloor + lastSentenceStart(text.slice(clauseFloor, clauseStart - 1))
+      const subject = mainSubject(text.slice(previousStart, clauseStart), true, false)
+      const mention = subject ? parseSpeakerMention(subject.text) : null
+      if (subject && isUsableMention(mention, true) && mention.form !== 'nominal') {
+        item.attribution = {
+          mention,
+          mentionAt: previousStart + subject.at,
+          cue: null,
+          rule: 'sentence-subject',
+          confidence: 0.4,
+        }
+      }
+    }
   })
 }
