@@ -390,6 +390,17 @@ function indexMentions(
     const surname = entity.key.split(' ').pop() ?? entity.key
     bySurname.set(surname, [...(bySurname.get(surname) ?? []), entity])
   }
+  // Where each bearer of a shared surname was first named (the least of its positions),
+  // read once and kept as the loop below adds positions.
+  const firstNamed = new Map<NamedEntity, number>()
+  const introduced = (entity: NamedEntity) => {
+    let first = firstNamed.get(entity)
+    if (first === undefined) {
+      first = Math.min(...entity.positions)
+      firstNamed.set(entity, first)
+    }
+    return first
+  }
   // A bare surname names the bearer the story introduced first ("Keith Scott" before his
   // wife "Rakeyia Scott"): news writing names the others in full.
   const lookup = (surname: string, at: number) => {
@@ -409,7 +420,6 @@ function indexMentions(
       }),
     )
     if (inFull) return inFull
-    const introduced = (entity: NamedEntity) => Math.min(...entity.positions)
     const known = bearers.filter((entity) => introduced(entity) <= at)
     return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
   }
@@ -423,7 +433,10 @@ function indexMentions(
     const possessive = m.text.endsWith('s') && isApostrophe(m.text.charCodeAt(m.text.length - 2))
     const entity = lookup((possessive ? m.text.slice(0, -2) : m.text).toLowerCase(), m.index)
     if (!entity) continue
-    if (!entity.positions.includes(m.index)) entity.positions.push(m.index)
+    if (!entity.positions.includes(m.index)) {
+      entity.positions.push(m.index)
+      if (m.index < (firstNamed.get(entity) ?? m.index)) firstNamed.set(entity, m.index)
+    }
     // A possessive ("Rubio's trip") is the subject of nothing.
     if (possessive) continue
     // The name's first word: "to Hillary Clinton being" is governed by "to". Looked
