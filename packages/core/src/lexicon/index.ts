@@ -25,7 +25,7 @@ export {
   SURNAME_PARTICLES,
 } from './name-particles.js'
 export { DOCUMENT_NOUNS, GROUP_NOUNS, NOT_AGENT_NOUNS, PEOPLE_NOUNS } from './nouns.js'
-export { PREPOSITIONS } from './prepositions.js'
+export { PLACE_PREPOSITIONS, PREPOSITIONS } from './prepositions.js'
 export {
   INDEFINITE_PRONOUNS,
   INTERROGATIVES,

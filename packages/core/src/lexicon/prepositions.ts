@@ -1,3 +1,14 @@
+/** Prepositions of place, lower case: "at the embassy", "outside the court", "from Texas". */
+export const PLACE_PREPOSITIONS: readonly string[] = [
+  'at',
+  'in',
+  'on',
+  'near',
+  'inside',
+  'outside',
+  'from',
+]
+
 /** Common prepositions, lower case: "in", "on", "at", "with", "after", "despite" … */
 export const PREPOSITIONS: readonly string[] = [
   'in',

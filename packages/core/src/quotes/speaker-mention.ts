@@ -12,6 +12,7 @@ import {
   NAME_SUFFIXES,
   NOT_AGENT_NOUNS,
   PEOPLE_NOUNS,
+  PLACE_PREPOSITIONS,
   POSSESSIVE_DETERMINERS,
   QUANTIFIERS,
   RELATIVE_PRONOUNS,
@@ -159,8 +160,13 @@ export function speakerNounKind(word: string): 'person' | 'organization' | 'docu
 }
 
 const CLAUSE_AFTER_HEAD = new RegExp(`^(?:${[...RELATIVE_PRONOUNS, 'whose'].join('|')})$`, 'i')
-const HEAD_PREPOSITION =
-  /^(?:of|for|at|in|on|with|from|to|about|near|outside|inside|among|by|behind|within|under|over|against|into|across)$/i
+const HEAD_PREPOSITION = new RegExp(
+  `^(?:${[
+    ...PLACE_PREPOSITIONS,
+    ...'of for with to about among by behind within under over against into across'.split(' '),
+  ].join('|')})$`,
+  'i',
+)
 
 /**
  * The noun that heads a nominal mention: its last word before a preposition
@@ -472,8 +478,11 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   }
 }
 
-const PLACE_PREPOSITION = /^(?:of|from|at|in|with|for|to|near|outside|inside|on)$/
-const LOCATIVE = /^(?:at|in|near|outside|inside|on|from)$/
+// A preposition before a name a mention goes with: where one is, or whom one serves ("an adviser to").
+const PLACE_PREPOSITION = new RegExp(
+  `^(?:${[...PLACE_PREPOSITIONS, 'of', 'with', 'for', 'to'].join('|')})$`,
+)
+const LOCATIVE = new RegExp(`^(?:${PLACE_PREPOSITIONS.join('|')})$`)
 
 /**
  * A mention with a name after a preposition: "Ted Cruz of Texas" is Ted Cruz,
