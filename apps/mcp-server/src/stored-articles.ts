@@ -16,6 +16,9 @@ export interface StoredArticlesOptions {
 
 // How long after start the story index is restored.
 const WARM_AFTER_MS = 2000
+// After an article of this many characters the worker is ended (a new one starts at the next
+// request): the memory its analysis took would otherwise stay with the process.
+const LARGE_ARTICLE = 100_000
 
 type Outcome = StoreWorkerReply | Unanswered
 
@@ -98,6 +101,7 @@ export function createStoredArticles(
       }
     // Committed: the answer waits for its story's cross-reference, not the article's safety.
     await analyseStory(result.story.id)
+    if (input.content.length >= LARGE_ARTICLE) stop()
     return {
       article: reply.article,
       warnings: reply.warnings,
