@@ -219,6 +219,17 @@ function stripPossessive(word: string): string {
     : word
 }
 
+/**
+ * `words.slice(from, to).map(stripPossessive)`, pushed into one array literal: every
+ * list it gives has the same shape, where `map` and `slice` give an empty one another,
+ * and each new shape met by index made V8 compile `readSpeakerMention` again.
+ */
+function strippedWords(words: readonly string[], from: number, to: number): string[] {
+  const stripped: string[] = []
+  for (let i = from; i < to; i++) stripped.push(stripPossessive(words[i] as string))
+  return stripped
+}
+
 // What parseSpeakerMention has answered while withMentionMemo runs; null the rest of the time.
 let memo: Map<string, SpeakerMention | null> | null = null
 
@@ -329,7 +340,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     start--
   }
   // "of State" belongs to the role before it when a name follows: Secretary of State Marco Rubio.
-  const nameWords = words.slice(start, end).map(stripPossessive)
+  const nameWords = strippedWords(words, start, end)
   const honorific = HONORIFIC.test(nameWords[0] ?? '')
   // A lone capitalized "Dean" or "King" written where a name goes is a surname.
   const loneCapitalized = words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text)
@@ -370,7 +381,7 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     orgStart -= 2
     while (orgStart > 0 && isNameToken(words[orgStart - 1] as string)) orgStart--
   }
-  const orgRun = words.slice(orgStart, end).map(stripPossessive)
+  const orgRun = strippedWords(words, orgStart, end)
   const head = orgRun[orgRun.length - 1] ?? ''
   const beforeOf = orgRun[orgRun.indexOf('of') - 1] ?? ''
   // "Linda Park", "Tom Bridge": a known given name before a place-like word makes a person.
