@@ -16,7 +16,7 @@ import { firstSentenceEnd, lastSentenceStart, mainSubject } from './noun-phrases
 import { kindOf } from './quote-kind.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
-import type { Working } from './working.js'
+import type { Attribution, Working } from './working.js'
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 const LOOSE_COORDINATION = /^[^.;:!?“”"]{1,40}\s(?:but|yet|and|or)\s+(?:(?:a|an|the)\s+)?$/i
@@ -91,40 +91,47 @@ export function attributeInSentence(
     const startsSentence = !samePrevious || clauseStart > clauseFloor
     // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
     const agentless = PASSIVE_CUE_END.test(before)
-    if (!item.attribution && before.trim() !== '' && startsSentence && !agentless) {
-      const subject = mainSubject(before, false, false)
-      const mention = subject ? parseSpeakerMention(subject.text) : null
-      if (
-        subject &&
-        isUsableMention(mention, true) &&
-        (mention.form !== 'nominal' || speaksAsNominal(mention))
-      ) {
-        item.attribution = {
-          mention,
-          mentionAt: clauseStart + subject.at,
-          cue: null,
-          rule: 'sentence-subject',
-          confidence: 0.5,
-        }
-      }
-    }
+    if (!item.attribution && before.trim() !== '' && startsSentence && !agentless)
+      item.attribution = sentenceSubject(before, clauseStart, {
+        first: false,
+        nominal: true,
+        confidence: 0.5,
+      })
     // A quote that opens a sentence after the writer's sentence about someone, with no quote
     // before it in the paragraph ("Bolton distanced himself … if asked. “I’m going to …”"),
     // is that person's: the subject of the sentence just before.
     if (!item.attribution && !samePrevious && before.trim() === '' && clauseStart > clauseFloor) {
       const previousStart =
         clauseFloor + lastSentenceStart(text.slice(clauseFloor, clauseStart - 1))
-      const subject = mainSubject(text.slice(previousStart, clauseStart), true, false)
-      const mention = subject ? parseSpeakerMention(subject.text) : null
-      if (subject && isUsableMention(mention, true) && mention.form !== 'nominal') {
-        item.attribution = {
-          mention,
-          mentionAt: previousStart + subject.at,
-          cue: null,
-          rule: 'sentence-subject',
-          confidence: 0.4,
-        }
-      }
+      item.attribution = sentenceSubject(text.slice(previousStart, clauseStart), previousStart, {
+        first: true,
+        nominal: false,
+        confidence: 0.4,
+      })
     }
   })
+}
+
+/**
+ * The main subject of `sentence` (which stands at `base` in the text) as the speaker of an
+ * uncued quote, by rule `sentence-subject`. `first`: the sentence's first subject rather
+ * than its last; `nominal`: whether a nominal subject that can be a source of words
+ * ("the doctor") counts, or only names and pronouns.
+ */
+function sentenceSubject(
+  sentence: string,
+  base: number,
+  options: { first: boolean; nominal: boolean; confidence: number },
+): Attribution | null {
+  const subject = mainSubject(sentence, options.first, false)
+  const mention = subject ? parseSpeakerMention(subject.text) : null
+  if (!subject || !isUsableMention(mention, true)) return null
+  if (mention.form === 'nominal' && !(options.nominal && speaksAsNominal(mention))) return null
+  return {
+    mention,
+    mentionAt: base + subject.at,
+    cue: null,
+    rule: 'sentence-subject',
+    confidence: options.confidence,
+  }
 }
