@@ -6,7 +6,7 @@ import {
   normalizeArticle,
   type QuoteExtraction,
 } from '../src/index.js'
-import type { Quote } from '../src/types.js'
+import type { Quote, Speaker } from '../src/types.js'
 import { articles, IDS, loaded, SEEDS, type SeedId, seed, slice } from './seed-articles.js'
 
 const results = new Map([...articles].map(([id, article]) => [id, extractQuotes(article)]))
@@ -52,6 +52,11 @@ function expectMarcoRubio(id: SeedId, atLeast: number) {
   const speaker = quotesOf(id).speakers.find((s) => s.id === rubio[0]?.speaker?.id)
   expect(speaker).toMatchObject({ name: 'Marco Rubio', kind: 'person' })
   expect(speaker?.aliases).toContain('Marco Rubio')
+}
+
+/** Among the seed's speakers is `name`, as a person or an organization. */
+function expectSpeaker(id: SeedId, name: string, kind: Speaker['kind']) {
+  expect(quotesOf(id).speakers).toContainEqual(expect.objectContaining({ name, kind }))
 }
 
 interface SeedQuoteRow {
@@ -258,9 +263,7 @@ describe('quote seed 001: wire copy', () => {
       cue: { text: 'according to' },
       rule: 'according-to',
     })
-    expect(quotesOf(id).speakers).toContainEqual(
-      expect.objectContaining({ name: 'Human Rights Watch', kind: 'organization' }),
-    )
+    expectSpeaker(id, 'Human Rights Watch', 'organization')
   })
 
   it('gives Bukele’s post to Nayib Bukele', () => {
@@ -291,9 +294,7 @@ describe('quote seed 001: wire copy', () => {
       cue: { text: 'said' },
       rule: 'cue-after',
     })
-    expect(quotesOf(id).speakers).toContainEqual(
-      expect.objectContaining({ name: 'Tammy Bruce', kind: 'person' }),
-    )
+    expectSpeaker(id, 'Tammy Bruce', 'person')
   })
 })
 
@@ -474,9 +475,7 @@ describe('quote seed 004: title, duplicate standfirst and sidebar', () => {
       speaker: { name: 'Amnesty International' },
       cue: { text: 'criticized' },
     })
-    expect(quotesOf(id).speakers).toContainEqual(
-      expect.objectContaining({ name: 'Amnesty International', kind: 'organization' }),
-    )
+    expectSpeaker(id, 'Amnesty International', 'organization')
   })
 
   // "El Salvador marked the second destination in … Marco Rubio’s inaugural trip. / His

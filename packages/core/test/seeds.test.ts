@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { loadArticleDirectory, normalizeArticle } from '../src/index.js'
 import type { Article, Evidence } from '../src/types.js'
-import { paragraphTexts, spanOf } from './helpers.js'
+import { fromText, paragraphTexts, spanOf } from './helpers.js'
 import { IDS, loaded, SEEDS, seed, slice, sourceOf } from './seed-articles.js'
 
 const sentenceTexts = (article: Article) => article.sentences.map((s) => s.text)
 const occurrences = (text: string, part: string) => text.split(part).length - 1
 const lines = (article: Article) => article.original.split('\n')
+
+/** The story's own text is kept to its end: these sentences among the article's, and its last paragraph. */
+function expectStory(article: Article, story: { sentences: string[]; last: string }) {
+  expect(sentenceTexts(article)).toEqual(expect.arrayContaining(story.sentences))
+  expect(article.paragraphs.at(-1)?.text).toBe(story.last)
+}
 
 describe('seeds: loading', () => {
   it('loads the five seeds as plain text, ids from the file names, without failures', () => {
@@ -93,18 +99,13 @@ describe('seeds: invariants', () => {
 
 describe('seed 000: Rubio on the Bukele offer, with an author bio', () => {
   const id = '000_319bfdf5a655c3df'
+  const article = seed(id)
   const BIO =
     'Christian K. Caruzo is a Venezuelan writer and documents life under socialism. You can follow him on Twitter here.'
 
   it('removes the author bio and reads the author from it', () => {
-    const article = seed(id)
     const span = spanOf(article, BIO)
-    expect(article.author).toEqual({
-      value: 'Christian K. Caruzo',
-      text: BIO,
-      span,
-      source: 'text',
-    })
+    expect(article.author).toEqual(fromText('Christian K. Caruzo', BIO, span))
     expect(article.removed).toEqual([{ kind: 'author-bio', text: BIO, span }])
     expect(article.text).not.toContain('You can follow him on Twitter')
     expect(article.text).not.toContain('Venezuelan writer')
@@ -112,7 +113,6 @@ describe('seed 000: Rubio on the Bukele offer, with an author bio', () => {
   })
 
   it('finds no other metadata and reports nothing', () => {
-    const article = seed(id)
     expect(article.title).toBeNull()
     expect(article.dateline).toBeNull()
     expect(article.published).toBeNull()
@@ -122,7 +122,6 @@ describe('seed 000: Rubio on the Bukele offer, with an author bio', () => {
   })
 
   it('keeps the story from the lead to the last quote', () => {
-    const article = seed(id)
     expect(article.paragraphs[0]?.text).toBe(lines(article)[0])
     expect(article.paragraphs[0]?.span).toEqual({ start: 0, end: lines(article)[0]?.length })
     expect(sentenceTexts(article)).toEqual(
@@ -142,7 +141,6 @@ describe('seed 000: Rubio on the Bukele offer, with an author bio', () => {
   })
 
   it('keeps each of the twelve story lines as its own paragraph', () => {
-    const article = seed(id)
     expect(paragraphTexts(article)).toEqual(lines(article).slice(0, 12))
     expect(sentenceTexts(article)).toContain('“We are just profoundly grateful.')
     expect(sentenceTexts(article).filter((s) => s.startsWith('“ “'))).toEqual([])
@@ -151,15 +149,12 @@ describe('seed 000: Rubio on the Bukele offer, with an author bio', () => {
 
 describe('seed 001: wire copy with a dateline', () => {
   const id = '001_b67738d60fcf9431'
+  const article = seed(id)
 
   it('reads the dateline and keeps it in the lead', () => {
-    const article = seed(id)
-    expect(article.dateline).toEqual({
-      value: 'SAN SALVADOR, El Salvador',
-      text: 'SAN SALVADOR, El Salvador —',
-      span: { start: 0, end: 27 },
-      source: 'text',
-    })
+    expect(article.dateline).toEqual(
+      fromText('SAN SALVADOR, El Salvador', 'SAN SALVADOR, El Salvador —', { start: 0, end: 27 }),
+    )
     expect(
       article.paragraphs[0]?.text.startsWith('SAN SALVADOR, El Salvador — Secretary of State'),
     ).toBe(true)
@@ -167,7 +162,6 @@ describe('seed 001: wire copy with a dateline', () => {
   })
 
   it('keeps every line as a paragraph and removes nothing', () => {
-    const article = seed(id)
     expect(paragraphTexts(article)).toEqual(lines(article))
     expect(article.paragraphs).toHaveLength(9)
     expect(article.removed).toEqual([])
@@ -178,25 +172,23 @@ describe('seed 001: wire copy with a dateline', () => {
   })
 
   it('splits the story into its 13 sentences, quotes included', () => {
-    const article = seed(id)
     expect(article.sentences).toHaveLength(13)
-    expect(sentenceTexts(article)).toEqual(
-      expect.arrayContaining([
+    expectStory(article, {
+      sentences: [
         'Any attempt by the Trump administration to jail U.S. citizens in another country would be sure to face legal scrutiny.',
         '“We are willing to take in only convicted criminals (including convicted U.S. citizens) into our mega-prison (CECOT) in exchange for a fee,” he wrote, referring to the country’s “Center for the Confinement of Terrorism” that opened in 2023 and has capacity for 40,000 prisoners.',
         '“The fee would be relatively low for the U.S. but significant for us, making our entire prison system sustainable.”',
         'Tech billionaire Elon Musk quickly endorsed the Bukele offer, saying, “Great idea!!”',
         'State Department spokeswoman Tammy Bruce called it an “extraordinary gesture never before extended by any country.”',
-      ]),
-    )
-    expect(article.paragraphs.at(-1)?.text).toBe(
-      'The two countries also concluded a civil nuclear cooperation memorandum of understanding, and Rubio promised to issue a waiver to “unfreeze assistance to support the two countries’ joint work to detect suspicious travelers,” Bruce said.',
-    )
+      ],
+      last: 'The two countries also concluded a civil nuclear cooperation memorandum of understanding, and Rubio promised to issue a waiver to “unfreeze assistance to support the two countries’ joint work to detect suspicious travelers,” Bruce said.',
+    })
   })
 })
 
 describe('seed 002: headline, photo credit, caption and site footer', () => {
   const id = '002_14d3067ffab1f62e'
+  const article = seed(id)
   const HEADLINE =
     '‘Extraordinary friendship’: Marco Rubio Welcomes Offer From El Salvador To Take in Convicts From American Jails'
   const COPYRIGHT = '© 2025 The New York Sun Company, LLC. All rights reserved.'
@@ -204,28 +196,17 @@ describe('seed 002: headline, photo credit, caption and site footer', () => {
     'Secretary of State Rubio meets with President Bukele at his residence at Lake Coatepeque at El Salvador, February 3, 2025. AP/Mark Schiefelbein'
 
   it('reads the headline as the title', () => {
-    const article = seed(id)
-    expect(article.title).toEqual({
-      value: HEADLINE,
-      text: HEADLINE,
-      span: { start: 0, end: HEADLINE.length },
-      source: 'text',
-    })
+    expect(article.title).toEqual(fromText(HEADLINE, HEADLINE, { start: 0, end: HEADLINE.length }))
     expect(article.text).not.toContain('Extraordinary friendship’:')
   })
 
   it('reads the outlet from the copyright line', () => {
-    const article = seed(id)
-    expect(article.outlet).toEqual({
-      value: 'The New York Sun',
-      text: COPYRIGHT,
-      span: spanOf(article, COPYRIGHT),
-      source: 'text',
-    })
+    expect(article.outlet).toEqual(
+      fromText('The New York Sun', COPYRIGHT, spanOf(article, COPYRIGHT)),
+    )
   })
 
   it('takes the photo credit and its caption out as one caption', () => {
-    const article = seed(id)
     expect(article.captions).toEqual([
       {
         text: 'Secretary of State Rubio meets with President Bukele at his residence at Lake Coatepeque at El Salvador, February 3, 2025.',
@@ -239,7 +220,6 @@ describe('seed 002: headline, photo credit, caption and site footer', () => {
   })
 
   it('removes every footer line', () => {
-    const article = seed(id)
     for (const footer of [
       '©',
       'All rights reserved',
@@ -277,7 +257,6 @@ describe('seed 002: headline, photo credit, caption and site footer', () => {
   })
 
   it('keeps the 13 story paragraphs from the standfirst to the last one', () => {
-    const article = seed(id)
     expect(article.paragraphs).toHaveLength(13)
     expect(article.sentences).toHaveLength(14)
     expect(article.paragraphs[0]?.text).toBe(
@@ -286,26 +265,24 @@ describe('seed 002: headline, photo credit, caption and site footer', () => {
     expect(article.paragraphs[1]?.text).toBe(
       'Secretary of State Rubio is welcoming an invitation from El Salvador to take in convicts from American jails and house them for a “relatively low” fee.',
     )
-    expect(article.paragraphs.at(-1)?.text).toBe(
-      'The looming deal between El Salvador and the U.S. is seen as the latest move by Trump to keep his promise of restoring order and deporting illegal immigrants.',
-    )
-    expect(sentenceTexts(article)).toEqual(
-      expect.arrayContaining([
+    expectStory(article, {
+      sentences: [
         '“We have offered the United States of America the opportunity to outsource part of its prison system.',
         'We are willing to take in only convicted criminals (including convicted U.S. citizens) into our mega-prison (CECOT) in exchange for a fee,” Salvadoran President Nayib Bukele said.',
         'Mr. Rubio’s comments came after he met with Bukele on his first foreign trip, with El Salvador being the second stop.',
         'Last month, President Trump signed an executive order labelling the two criminal gangs as foreign terror groups.',
-      ]),
-    )
+      ],
+      last: 'The looming deal between El Salvador and the U.S. is seen as the latest move by Trump to keep his promise of restoring order and deporting illegal immigrants.',
+    })
     expect(article.messages).toEqual([])
   })
 })
 
 describe('seed 003: date header on the lead line', () => {
   const id = '003_57a1effef5a16a55'
+  const article = seed(id)
 
   it('reads "date 2025-02-04" as the published date and takes it out of the lead', () => {
-    const article = seed(id)
     expect(article.published).toMatchObject({
       value: '2025-02-04',
       text: 'date 2025-02-04',
@@ -324,29 +301,27 @@ describe('seed 003: date header on the lead line', () => {
   })
 
   it('keeps the 9 story paragraphs, quotes included, and reports nothing', () => {
-    const article = seed(id)
     expect(article.paragraphs).toHaveLength(9)
     expect(article.title).toBeNull()
     expect(article.author).toBeNull()
     expect(article.dateline).toBeNull()
     expect(article.messages).toEqual([])
-    expect(sentenceTexts(article)).toEqual(
-      expect.arrayContaining([
+    expectStory(article, {
+      sentences: [
         'The president of El Salvador told U.S. Secretary of State Marco Rubio that his country is willing to take convicted criminals from American prisons and lock them up in his country.',
         'The offer came in meetings on Tuesday with Secretary Rubio who is on his first foreign tour after being confirmed by the Senate.',
         'He said the offer could “make America safer.”',
         'University of California immigration law and citizenship theory professor Leti Volpp mused, “The US is absolutely prohibited from deporting US citizens, whether they are incarcerated or not.”',
         'Backyards, front yards, or garbage dumps?”',
-      ]),
-    )
-    expect(article.paragraphs.at(-1)?.text).toBe(
-      'CNN also reported that Manuel Flores, general secretary of El Salvador’s leftist Farabundo Martí National Liberation Front party, criticized his president’s offer, saying, “What are we? Backyards, front yards, or garbage dumps?”',
-    )
+      ],
+      last: 'CNN also reported that Manuel Flores, general secretary of El Salvador’s leftist Farabundo Martí National Liberation Front party, criticized his president’s offer, saying, “What are we? Backyards, front yards, or garbage dumps?”',
+    })
   })
 })
 
 describe('seed 004: duplicate standfirst, ads and an opinion sidebar', () => {
   const id = '004_cbbd90037d08fd37'
+  const article = seed(id)
   const TITLE =
     "El Salvador 'willing to take in' convicted criminals from the US—both citizens and illegal immigrants"
   const STANDFIRST =
@@ -365,18 +340,11 @@ describe('seed 004: duplicate standfirst, ads and an opinion sidebar', () => {
   ]
 
   it('reads the title with its single quotes', () => {
-    const article = seed(id)
-    expect(article.title).toEqual({
-      value: TITLE,
-      text: TITLE,
-      span: { start: 0, end: TITLE.length },
-      source: 'text',
-    })
+    expect(article.title).toEqual(fromText(TITLE, TITLE, { start: 0, end: TITLE.length }))
     expect(article.text).not.toContain("'willing to take in'")
   })
 
   it('keeps one copy of the standfirst printed twice and reports the repeat', () => {
-    const article = seed(id)
     expect(article.paragraphs[0]?.text).toBe(STANDFIRST)
     expect(occurrences(article.text, STANDFIRST)).toBe(1)
     const first = spanOf(article, STANDFIRST)
@@ -395,7 +363,6 @@ describe('seed 004: duplicate standfirst, ads and an opinion sidebar', () => {
   })
 
   it('removes the ad markers and the image line', () => {
-    const article = seed(id)
     expect(article.removed.filter((r) => r.kind === 'advertisement').map((r) => r.text)).toEqual([
       'ad-image',
       'ADVERTISEMENT',
@@ -406,7 +373,6 @@ describe('seed 004: duplicate standfirst, ads and an opinion sidebar', () => {
   })
 
   it('removes the "Opinion / View All" sidebar with all of its teasers', () => {
-    const article = seed(id)
     expect(article.removed.filter((r) => r.kind === 'sidebar').map((r) => r.text)).toEqual(SIDEBAR)
     for (const teaser of SIDEBAR) expect(article.text).not.toContain(teaser)
     for (const phrase of [
@@ -426,21 +392,18 @@ describe('seed 004: duplicate standfirst, ads and an opinion sidebar', () => {
   })
 
   it('keeps the 14 story paragraphs and their quotes', () => {
-    const article = seed(id)
     expect(article.paragraphs).toHaveLength(14)
     expect(article.sentences).toHaveLength(17)
-    expect(sentenceTexts(article)).toEqual(
-      expect.arrayContaining([
+    expectStory(article, {
+      sentences: [
         'El Salvador has extended an offer to accept criminals from the US, including those both with or without US citizenship, in its state-of-the-art mega jail.',
         'Rubio said that the US was “profoundly grateful” to Bukele for his offer and that no country had ever “made an offer of friendship such as this.”',
         'He said that "the fee would be relatively low for the US but significant for us, making our entire prison sustainable."',
         'The maximum-security jail, known as the Terrorism Confinement Center (CECOT), holds up to 40,000 inmates.',
         'His journey began in Panama, where he called for "immediate changes" to what he described as China’s "influence and control" over the Panama Canal.',
-      ]),
-    )
-    expect(article.paragraphs.at(-1)?.text).toBe(
-      'Since taking office, President Donald Trump has prioritized accelerating the deportation of illegal immigrants, vowing to carry out "mass deportations."',
-    )
+      ],
+      last: 'Since taking office, President Donald Trump has prioritized accelerating the deportation of illegal immigrants, vowing to carry out "mass deportations."',
+    })
     expect(article.author).toBeNull()
     expect(article.outlet).toBeNull()
   })
