@@ -1144,7 +1144,7 @@ describe('the built command, spawned', () => {
         join(dirname(main), '..', 'seeds/'),
       ),
     )
-  }, 30_000)
+  }, 120_000)
 
   it('lists stories, and exits 2 for an unknown story id', async () => {
     const [stories, unknown] = await Promise.all([
@@ -1183,5 +1183,5 @@ describe('the built command, spawned', () => {
     expect(broken.stderr).toContain('broken.txt')
     expect(disputes.code).toBe(5)
     expect(disputes.stdout).toContain('Where they disagree')
-  }, 30_000)
+  }, 120_000)
 })

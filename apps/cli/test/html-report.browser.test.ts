@@ -127,8 +127,8 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     writeFileSync(join(bridge, '2-lune.md'), LUNE)
     bridgePage = join(scratch, 'bridge.html')
     await writeReport([bridge], bridgePage)
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 15_000 })
-  }, 30_000)
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 })
+  }, 120_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -140,7 +140,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } })
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 10_000 })
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
     return { page, requests }
   }
 
@@ -164,7 +164,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     } finally {
       await page.close()
     }
-  }, 15_000)
+  }, 120_000)
 
   it('shows missing, changed and added words on their own background colours', async () => {
     const { page } = await open(seedsPage)
@@ -219,12 +219,12 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     } finally {
       await bridge.page.close()
     }
-  }, 15_000)
+  }, 120_000)
 
   it('shows the story, its outlets, the contents and the first disagreement on the first 1400×900 screen', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     try {
-      await page.goto(pathToFileURL(seedsPage).href, { waitUntil: 'load', timeout: 10_000 })
+      await page.goto(pathToFileURL(seedsPage).href, { waitUntil: 'load', timeout: 60_000 })
       const top = (selector: string) =>
         page.$eval(selector, (element) => {
           const r = element.getBoundingClientRect()
@@ -254,13 +254,13 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     } finally {
       await page.close()
     }
-  }, 15_000)
+  }, 120_000)
 
   it('renders a full page holding the highlight colours (screenshot check)', async () => {
     const { page } = await open(seedsPage)
     let png: Buffer
     try {
-      png = await page.screenshot({ fullPage: true, path: SCREENSHOT, timeout: 10_000 })
+      png = await page.screenshot({ fullPage: true, path: SCREENSHOT, timeout: 60_000 })
     } finally {
       await page.close()
     }
@@ -294,7 +294,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     expect(counts.added).toBeGreaterThan(150)
     expect(counts.changed).toBeGreaterThan(1000)
     expect(counts.missing).toBeGreaterThan(5000)
-  }, 15_000)
+  }, 120_000)
 })
 
 // Without Chromium the checks above are skipped locally, and fail in CI, saying why.
