@@ -1,29 +1,18 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCorpus, loadArticleDirectory, normalizeArticle } from '@corroborate/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtServer, connectStdio, SEEDS } from './helpers.js'
+import { describe, expect, it } from 'vitest'
+import { builtServerWithScratch, connectStdio, SEEDS } from './helpers.js'
 
 // The server over a lasting store (--data DIR): what an MCP client that restarts its
 // servers sees. The server as turbo built it (builtServer).
-let main: string
-let scratch: string
-
-beforeAll(() => {
-  main = builtServer()
-  scratch = mkdtempSync(join(tmpdir(), 'corroborate-data-'))
-}, 120_000)
-
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
-})
+const suite = builtServerWithScratch('data')
 
 async function start(args: string[], env: Record<string, string> = {}) {
-  const { client, transport, stderr } = await connectStdio(main, args, {
+  const { client, transport, stderr } = await connectStdio(suite.main, args, {
     name: 'data-test',
-    env: { PATH: process.env.PATH ?? '', HOME: scratch, ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: suite.scratch, ...env },
   })
   const sources = async () =>
     (await client.callTool({ name: 'list_sources', arguments: { limit: 50 } }))
@@ -40,7 +29,7 @@ The city council closed the old harbour bridge on Tuesday after inspectors found
 
 describe('corroborate-mcp --data DIR', () => {
   it('gives an empty store the seeds, keeps an add through a kill -9 the next instant, and imports --corpus once', async () => {
-    const data = join(scratch, 'store')
+    const data = join(suite.scratch, 'store')
     const first = await start(['--data', data])
     expect((await first.sources()).total).toBe(5)
     const added = await first.client.callTool({
@@ -67,7 +56,7 @@ describe('corroborate-mcp --data DIR', () => {
     // The seeds as the server reads them (with their metadata files).
     const { sources: seeds } = await loadArticleDirectory(SEEDS)
     const expected = createCorpus(seeds.map((source) => normalizeArticle(source))).analysis()
-    const server = await start(['--data', join(scratch, 'tools')])
+    const server = await start(['--data', join(suite.scratch, 'tools')])
     const call = async (name: string, args: Record<string, unknown> = {}) => {
       const result = await server.client.callTool({ name, arguments: args })
       expect(result.isError, JSON.stringify(result.content)).toBeFalsy()
@@ -139,7 +128,7 @@ describe('corroborate-mcp --data DIR', () => {
   }, 240_000)
 
   it('keeps nothing with --data :memory:, and uses $XDG_DATA_HOME/corroborate by default', async () => {
-    const xdg = join(scratch, 'xdg')
+    const xdg = join(suite.scratch, 'xdg')
     const memory = await start(['--data', ':memory:'], { XDG_DATA_HOME: xdg })
     try {
       expect((await memory.sources()).total).toBe(5)
@@ -159,13 +148,13 @@ describe('corroborate-mcp --data DIR', () => {
 
   it('refuses --data with --database, and a --database that is not a postgres URL', () => {
     for (const args of [
-      ['--data', scratch, '--database', 'postgres://localhost/x'],
+      ['--data', suite.scratch, '--database', 'postgres://localhost/x'],
       ['--database', 'mysql://localhost/x'],
     ]) {
       let status = 0
       let stderr = ''
       try {
-        execFileSync(process.execPath, [main, ...args], { stdio: 'pipe' })
+        execFileSync(process.execPath, [suite.main, ...args], { stdio: 'pipe' })
       } catch (error) {
         status = (error as { status: number }).status
         stderr = String((error as { stderr: Buffer }).stderr)

@@ -5,14 +5,17 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Article, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import { afterAll, beforeAll } from 'vitest'
 
 export { runToEnd } from '../../../scripts/run-to-end.mjs'
 
@@ -49,6 +52,22 @@ export function builtServer(): string {
   if (names.some((name) => statSync(join(src, name)).mtimeMs > built))
     throw new Error(`${main} is missing or older than src/: run "npx turbo run build" first`)
   return main
+}
+
+/**
+ * For a suite: the built server (`main`) and a scratch folder `corroborate-<name>-*`
+ * (`scratch`), both there from before the suite's tests; the folder is removed after them.
+ */
+export function builtServerWithScratch(name: string): { main: string; scratch: string } {
+  const suite = { main: '', scratch: '' }
+  beforeAll(() => {
+    suite.main = builtServer()
+    suite.scratch = mkdtempSync(join(tmpdir(), `corroborate-${name}-`))
+  }, 120_000)
+  afterAll(() => {
+    rmSync(suite.scratch, { recursive: true, force: true })
+  })
+  return suite
 }
 
 /**

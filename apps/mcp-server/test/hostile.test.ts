@@ -1,13 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtServer, connectStdio, PACKAGE, resultText, runToEnd, SEEDS } from './helpers.js'
+import {
+  builtServerWithScratch,
+  connectStdio,
+  PACKAGE,
+  resultText,
+  runToEnd,
+  SEEDS,
+} from './helpers.js'
 
 // Hostile and unlucky input through the built server, over both transports: for
 // each case a clear error or a result, the server still answering, and every
@@ -18,19 +24,12 @@ const SEED_IDS = readdirSync(SEEDS)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => name.replace(/\.txt$/, ''))
 
-let main: string
-let scratch: string
+const suite = builtServerWithScratch('hostile')
 const tally = { cases: 0, lost: 0 }
 // Every server here keeps its articles in memory, never in the user's data directory.
 const ENV = { ...process.env, CORROBORATE_DATA: ':memory:', CORROBORATE_MCP_TOKEN: undefined }
 
-beforeAll(() => {
-  main = builtServer()
-  scratch = mkdtempSync(join(tmpdir(), 'corroborate-hostile-'))
-}, 120_000)
-
 afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
   process.stderr.write(`hostile input: ${tally.cases} cases tried, ${tally.lost} articles lost\n`)
 })
 
@@ -41,7 +40,7 @@ interface Running {
 }
 
 async function overStdio(args: string[] = []): Promise<Running> {
-  const { client, stderr } = await connectStdio(main, args, {
+  const { client, stderr } = await connectStdio(suite.main, args, {
     name: 'hostile-test',
     env: Object.fromEntries(
       Object.entries(ENV).filter((entry): entry is [string, string] => entry[1] !== undefined),
@@ -56,7 +55,7 @@ function spawnHttp(
   env: Record<string, string | undefined> = {},
 ): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, '--http', '--port', '0', ...args], {
+    const child = spawn(process.execPath, [suite.main, '--http', '--port', '0', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...ENV, ...env },
     })
@@ -311,14 +310,18 @@ describe('hardening of the command line', () => {
       [['--http'], { CORROBORATE_MCP_TOKEN: '' }, /CORROBORATE_MCP_TOKEN is set but empty/],
       [['--http'], { CORROBORATE_MCP_TOKEN: '   ' }, /CORROBORATE_MCP_TOKEN is set but empty/],
       [[], { CORROBORATE_MCP_TOKEN: '' }, /CORROBORATE_MCP_TOKEN is set but empty/],
-      [['--corpus', join(scratch, 'missing')], {}, /--corpus .*missing: no such file or directory/],
+      [
+        ['--corpus', join(suite.scratch, 'missing')],
+        {},
+        /--corpus .*missing: no such file or directory/,
+      ],
       [['--corpus', join(PACKAGE, 'package.json', 'x')], {}, /not a directory/],
       [['--analysis-timeout', '0'], {}, /--analysis-timeout takes seconds/],
       [['--allow-unauthenticated'], {}, /go with --http/],
     ]
     for (const [args, env, message] of cases) {
       tally.cases++
-      const got = await runToEnd(main, args, { env: { ...ENV, ...env } })
+      const got = await runToEnd(suite.main, args, { env: { ...ENV, ...env } })
       expect(got.code, args.join(' ')).toBe(2)
       expect(got.stdout).toBe('')
       expect(got.stderr).toMatch(message)
@@ -327,7 +330,7 @@ describe('hardening of the command line', () => {
 
   it('never exits without a line on stderr', async () => {
     tally.cases++
-    const ended = await runToEnd(main, [], { env: ENV })
+    const ended = await runToEnd(suite.main, [], { env: ENV })
     expect(ended.code).toBe(0)
     expect(ended.stderr.trimEnd().split('\n').at(-1)).toBe('corroborate-mcp: exiting with code 0')
     tally.cases++
@@ -342,7 +345,7 @@ describe('hardening of the command line', () => {
   }, 60_000)
 
   it('an empty folder says so; --host 0.0.0.0 starts with --allow-unauthenticated or a token', async () => {
-    const empty = join(scratch, 'empty')
+    const empty = join(suite.scratch, 'empty')
     mkdirSync(empty)
     tally.cases++
     const server = await overStdio(['--corpus', empty])
