@@ -26,19 +26,21 @@ describe('the report’s prose', () => {
   })
 
   it('writes an agreement on a fact as a sentence from the articles’ own words', () => {
+    const fromOutlet = (id: string, outlet: string, ...paragraphs: string[]) =>
+      normalizeArticle({ id, content: paragraphs.join('\n\n'), metadata: { outlet } })
     const articles = [
-      normalizeArticle({
-        id: 'lake-2025',
-        content:
-          'The Lakeview prison opened in 2021, officials said.\n\nIt holds inmates from three counties.',
-        metadata: { outlet: 'Lake Post' },
-      }),
-      normalizeArticle({
-        id: 'valley-2025',
-        content:
-          'Officials said on Monday that the Lakeview prison was full.\n\nThe prison opened in 2021.',
-        metadata: { outlet: 'Valley News' },
-      }),
+      fromOutlet(
+        'lake-2025',
+        'Lake Post',
+        'The Lakeview prison opened in 2021, officials said.',
+        'It holds inmates from three counties.',
+      ),
+      fromOutlet(
+        'valley-2025',
+        'Valley News',
+        'Officials said on Monday that the Lakeview prison was full.',
+        'The prison opened in 2021.',
+      ),
     ]
     const corpus = crossReference(articles)
     const sentences = corpus.agreements.map((a) =>
