@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config'
 // machine; a test that needs them on a fast one is a bug.
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     setupFiles: ['../../scripts/mark-known-failures.mjs'],
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 })

@@ -10,10 +10,10 @@ export default defineConfig({
     // scripts/client-config.test.mjs is node:test, run after a build by `npm run test:clients`.
     include: ['test/**/*.test.ts'],
     setupFiles: ['../../scripts/mark-known-failures.mjs'],
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     // Servers the tests start keep their articles in memory, never in the user's data
     // directory (test/data.test.ts passes --data or its own XDG_DATA_HOME).
     env: { CORROBORATE_DATA: ':memory:' },
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 })

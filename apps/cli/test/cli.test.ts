@@ -1144,7 +1144,7 @@ describe('the built command, spawned', () => {
         join(dirname(main), '..', 'seeds/'),
       ),
     )
-  }, 120_000)
+  }, 300_000)
 
   it('lists stories, and exits 2 for an unknown story id', async () => {
     const [stories, unknown] = await Promise.all([
@@ -1158,7 +1158,7 @@ describe('the built command, spawned', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stdout).toBe('')
     expect(unknown.stderr).toContain('corroborate stories')
-  }, 60_000)
+  }, 300_000)
 
   it('gives the real exit codes', async () => {
     const [json, version, typo, missing, broken, disputes] = await Promise.all([
@@ -1183,5 +1183,5 @@ describe('the built command, spawned', () => {
     expect(broken.stderr).toContain('broken.txt')
     expect(disputes.code).toBe(5)
     expect(disputes.stdout).toContain('Where they disagree')
-  }, 120_000)
+  }, 300_000)
 })

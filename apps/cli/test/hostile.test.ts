@@ -78,7 +78,7 @@ describe('the CLI on paths the file system refuses', () => {
       }),
       { numRuns: 150 },
     )
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('the CLI on Markdown nested thousands deep', () => {

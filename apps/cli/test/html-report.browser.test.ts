@@ -128,7 +128,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     bridgePage = join(scratch, 'bridge.html')
     await writeReport([bridge], bridgePage)
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 })
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async () => {
     await browser?.close()
@@ -164,7 +164,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     } finally {
       await page.close()
     }
-  }, 120_000)
+  }, 300_000)
 
   it('shows missing, changed and added words on their own background colours', async () => {
     const { page } = await open(seedsPage)
@@ -219,7 +219,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     } finally {
       await bridge.page.close()
     }
-  }, 120_000)
+  }, 300_000)
 
   it('shows the story, its outlets, the contents and the first disagreement on the first 1400×900 screen', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -254,7 +254,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     } finally {
       await page.close()
     }
-  }, 120_000)
+  }, 300_000)
 
   it('renders a full page holding the highlight colours (screenshot check)', async () => {
     const { page } = await open(seedsPage)
@@ -294,7 +294,7 @@ describe.runIf(HAVE_CHROMIUM)('the html report in headless Chromium', () => {
     expect(counts.added).toBeGreaterThan(150)
     expect(counts.changed).toBeGreaterThan(1000)
     expect(counts.missing).toBeGreaterThan(5000)
-  }, 120_000)
+  }, 300_000)
 })
 
 // Without Chromium the checks above are skipped locally, and fail in CI, saying why.

@@ -63,7 +63,7 @@ export function builtServerWithScratch(name: string): { main: string; scratch: s
   beforeAll(() => {
     suite.main = builtServer()
     suite.scratch = mkdtempSync(join(tmpdir(), `corroborate-${name}-`))
-  }, 120_000)
+  }, 300_000)
   afterAll(() => {
     rmSync(suite.scratch, { recursive: true, force: true })
   })

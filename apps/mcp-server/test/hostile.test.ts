@@ -167,7 +167,7 @@ for (const transport of ['stdio', 'http'] as const) {
     const ids = [...SEED_IDS]
     beforeAll(async () => {
       server = await (transport === 'stdio' ? overStdio() : overHttp())
-    }, 60_000)
+    }, 300_000)
     afterAll(async () => {
       await server?.close()
     })
@@ -179,7 +179,7 @@ for (const transport of ['stdio', 'http'] as const) {
         if (outcome.kind === 'refused') expect(outcome.message.length).toBeGreaterThan(10)
         if (outcome.kind === 'added') ids.push(outcome.id)
         await survives(server.client, ids)
-      }, 60_000)
+      }, 300_000)
     }
 
     it('warns when U+FFFD replaced invalid UTF-8, and clips a page’s long title', async () => {
@@ -198,7 +198,7 @@ for (const transport of ['stdio', 'http'] as const) {
         listed.structuredContent as { sources: Array<{ title: string | null }> }
       ).sources.map((s) => s.title?.length ?? 0)
       expect(Math.max(...titles)).toBeLessThanOrEqual(500)
-    }, 60_000)
+    }, 300_000)
 
     it('two adds of one text at once: one is added, the other refused; a get right after an add sees it', async () => {
       for (let pair = 0; pair < 10; pair++) {
@@ -219,7 +219,7 @@ for (const transport of ['stdio', 'http'] as const) {
       expect(got.isError).toBeFalsy()
       ids.push(id)
       await survives(server.client, ids)
-    }, 60_000)
+    }, 300_000)
 
     it('any text, format and metadata: a result or a clear error, and the server keeps every article', async () => {
       const unit = fc.constantFrom<'grapheme' | 'binary' | 'binary-ascii'>(
@@ -245,7 +245,7 @@ for (const transport of ['stdio', 'http'] as const) {
         { numRuns: 25 },
       )
       await survives(server.client, ids)
-    }, 120_000)
+    }, 300_000)
   })
 }
 
@@ -269,7 +269,7 @@ describe('messages the stdio transport cannot carry', () => {
     } finally {
       await server.close()
     }
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('the time budget of one article', () => {
@@ -299,7 +299,7 @@ describe('the time budget of one article', () => {
     } finally {
       await server.close()
     }
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('hardening of the command line', () => {
@@ -326,7 +326,7 @@ describe('hardening of the command line', () => {
       expect(got.stdout).toBe('')
       expect(got.stderr).toMatch(message)
     }
-  }, 60_000)
+  }, 300_000)
 
   it('never exits without a line on stderr', async () => {
     tally.cases++
@@ -342,7 +342,7 @@ describe('hardening of the command line', () => {
     })
     expect(code).toBe(143)
     expect(stderr()).toContain('corroborate-mcp: stopped by SIGTERM')
-  }, 60_000)
+  }, 300_000)
 
   it('an empty folder says so; --host 0.0.0.0 starts with --allow-unauthenticated or a token', async () => {
     const empty = join(suite.scratch, 'empty')
@@ -364,7 +364,7 @@ describe('hardening of the command line', () => {
       running.child.kill()
       expect(running.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/mcp$/)
     }
-  }, 60_000)
+  }, 300_000)
 })
 
 /** One raw HTTP request; resolves to the status, or null when the server closed the connection. */
@@ -420,5 +420,5 @@ describe('HTTP guards of the built server', () => {
     } finally {
       child.kill()
     }
-  }, 60_000)
+  }, 300_000)
 })

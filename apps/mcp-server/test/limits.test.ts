@@ -205,7 +205,7 @@ describe('HTTP memory: bodies read at once and their time are bounded', () => {
       http.closeAllConnections()
       await new Promise((resolve) => http.close(resolve))
     }
-  }, 120_000)
+  }, 300_000)
 
   it('refuses an empty token rather than serving without one', async () => {
     await expect(

@@ -148,5 +148,5 @@ describe('output schemas', () => {
       }),
       { numRuns: 25 },
     )
-  }, 120_000)
+  }, 300_000)
 })

@@ -17,7 +17,7 @@ let scratch: string
 beforeAll(() => {
   ;({ build, main } = copyServer('stdio-test', { ...MANIFEST, version: VERSION }))
   scratch = mkdtempSync(join(tmpdir(), 'corroborate-stdio-'))
-}, 120_000)
+}, 300_000)
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
@@ -103,7 +103,7 @@ describe('corroborate-mcp over stdio', () => {
       expect(Number(articles)).toBe(5)
       expect(Number(quotes)).toBeGreaterThan(0)
     })
-  }, 60_000)
+  }, 300_000)
 
   it('writes only JSON-RPC to stdout, and exits when stdin ends', async () => {
     const messages = [
@@ -129,7 +129,7 @@ describe('corroborate-mcp over stdio', () => {
     for (const reply of replies) expect(reply.jsonrpc).toBe('2.0')
     expect(replies.map((r) => r.id).sort()).toEqual([1, 2, 3, 4, 5])
     expect(stderr).toMatch(SUMMARY)
-  }, 120_000)
+  }, 300_000)
 
   it('loads the articles of --corpus directories and files', async () => {
     const dir = join(scratch, 'two')
@@ -153,7 +153,7 @@ describe('corroborate-mcp over stdio', () => {
       expect(stderr()).toMatch(/^corroborate-mcp: 3 articles, 3 quotes, \d+ disputes$/m)
       expect(stderr()).not.toContain('skipped')
     })
-  }, 120_000)
+  }, 300_000)
 
   it('loads two files of one name in two folders, the second as folder/name; a folder given twice once', async () => {
     const [north, south] = [join(scratch, 'north'), join(scratch, 'south')]
@@ -173,7 +173,7 @@ describe('corroborate-mcp over stdio', () => {
         `corroborate-mcp: skipped ${join(north, 'vote.txt')}: given twice, read once`,
       )
     })
-  }, 120_000)
+  }, 300_000)
 
   it('reports an unreadable file on stderr and still starts; a --corpus path that is not there exits 2', async () => {
     const dir = join(scratch, 'mixed')
@@ -189,7 +189,7 @@ describe('corroborate-mcp over stdio', () => {
       expect(stderr()).toContain(`corroborate-mcp: skipped ${join(dir, 'binary.txt')}:`)
       expect(stderr()).toMatch(/^corroborate-mcp: 1 articles, 1 quotes, 0 disputes$/m)
     })
-  }, 120_000)
+  }, 300_000)
 
   it('starts on an empty folder, says it holds no articles and that add_article can fill it', async () => {
     const empty = join(scratch, 'nothing-here')
@@ -199,7 +199,7 @@ describe('corroborate-mcp over stdio', () => {
       expect(stderr()).toContain(`corroborate-mcp: skipped ${empty}: holds no article files`)
       expect(stderr()).toContain('the corpus is empty')
     })
-  }, 120_000)
+  }, 300_000)
 
   it('exits 2 with the usage on stderr for a bad flag, and writes nothing to stdout', async () => {
     for (const args of [['--bogus'], ['--port', 'x', '--http'], ['--port', '80'], ['stray']]) {
@@ -211,5 +211,5 @@ describe('corroborate-mcp over stdio', () => {
     const help = await run(['--help'])
     expect(help).toMatchObject({ code: 0, stdout: '' })
     expect(help.stderr).toContain('usage: corroborate-mcp')
-  }, 120_000)
+  }, 300_000)
 })
