@@ -28,3 +28,19 @@ export const nextCursorField = z
   .string()
   .optional()
   .describe('Pass as cursor to get the next page; absent on the last page.')
+
+/**
+ * The output fields of a page of `key`: its items, how many there are over all pages
+ * (`total`, which `counted` describes) and the cursor of the next page.
+ */
+export const pageFields = (key: string, item: z.ZodType, counted: string) => ({
+  [key]: z.array(item),
+  total: z.number().int().describe(counted),
+  nextCursor: nextCursorField,
+})
+
+/**
+ * The annotations of a tool that only reads the corpus: it changes nothing, answers the same
+ * twice, and reaches nothing outside it.
+ */
+export const READ_ONLY_TOOL = { readOnlyHint: true, idempotentHint: true, openWorldHint: false }

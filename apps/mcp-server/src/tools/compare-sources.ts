@@ -11,7 +11,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { fail, ok } from '../results.js'
-import { spanSchema, speakerRefSchema } from '../schemas.js'
+import { READ_ONLY_TOOL, spanSchema, speakerRefSchema } from '../schemas.js'
 import { findStory, isStory, largestFirst, unknownStory } from '../stories.js'
 
 const MAX_CLUSTERS = 20
@@ -188,7 +188,7 @@ export function registerCompareSources(server: McpServer, context: ServerContext
         truncated: z.boolean().describe('True when some list was cut to keep the answer short.'),
         hint: z.string().optional().describe('What was cut and how to get the rest.'),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TOOL,
     },
     async ({ story, articles }) => {
       // The answer depends only on the corpus's analysis and the articles asked for:

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { fail, ok } from '../results.js'
-import { spanSchema } from '../schemas.js'
+import { READ_ONLY_TOOL, spanSchema } from '../schemas.js'
 
 const DEFAULT_CHARS = 8000
 const MAX_CHARS = 20000
@@ -91,7 +91,7 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
           ),
         removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
       },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: READ_ONLY_TOOL,
     },
     async ({ id, offset = 0, max_chars = DEFAULT_CHARS, original = false }) => {
       let article: Article | undefined = await context.reader.get(id)

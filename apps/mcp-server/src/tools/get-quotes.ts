@@ -7,7 +7,8 @@ import { fail, pagedFrom } from '../results.js'
 import {
   cursorField,
   limitField,
-  nextCursorField,
+  pageFields,
+  READ_ONLY_TOOL,
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
@@ -44,22 +45,20 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
         limit: limitField,
         cursor: cursorField,
       },
-      outputSchema: {
-        quotes: z.array(
-          z.object({
-            id: z.string(),
-            text: z.string(),
-            speaker: speakerRefSchema,
-            article: z.string(),
-            span: spanSchema,
-            kind: z.enum(QUOTE_KINDS),
-            clusters: z.array(z.string()).describe('Cluster ids this quote belongs to.'),
-          }),
-        ),
-        total: z.number().int().describe('Quotes matching the filters, over all pages.'),
-        nextCursor: nextCursorField,
-      },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      outputSchema: pageFields(
+        'quotes',
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          speaker: speakerRefSchema,
+          article: z.string(),
+          span: spanSchema,
+          kind: z.enum(QUOTE_KINDS),
+          clusters: z.array(z.string()).describe('Cluster ids this quote belongs to.'),
+        }),
+        'Quotes matching the filters, over all pages.',
+      ),
+      annotations: READ_ONLY_TOOL,
     },
     async ({ story, speaker, article, contains, kind, cluster, limit, cursor }) => {
       const { reader } = context

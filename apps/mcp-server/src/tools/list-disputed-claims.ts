@@ -7,7 +7,8 @@ import { pagedFrom } from '../results.js'
 import {
   cursorField,
   limitField,
-  nextCursorField,
+  pageFields,
+  READ_ONLY_TOOL,
   spanSchema,
   speakerRefSchema,
 } from '../schemas.js'
@@ -72,12 +73,12 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
         limit: limitField,
         cursor: cursorField,
       },
-      outputSchema: {
-        disputes: z.array(dispute),
-        total: z.number().int().describe('Disputes matching the filters, over all pages.'),
-        nextCursor: nextCursorField,
-      },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      outputSchema: pageFields(
+        'disputes',
+        dispute,
+        'Disputes matching the filters, over all pages.',
+      ),
+      annotations: READ_ONLY_TOOL,
     },
     async ({ story, kind, article, limit, cursor }) => {
       const { reader } = context

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { decodeCursor } from '../paging.js'
 import { fail, paged } from '../results.js'
-import { cursorField, nextCursorField } from '../schemas.js'
+import { cursorField, pageFields, READ_ONLY_TOOL } from '../schemas.js'
 import { largestFirst } from '../stories.js'
 
 // A page of stories stays well under the 25,000 characters a client takes, its JSON given twice.
@@ -92,12 +92,8 @@ export function registerListStories(server: McpServer, context: ServerContext): 
           .describe(`How many stories to return (1–${MAX_STORIES}, default ${DEFAULT_STORIES}).`),
         cursor: cursorField,
       },
-      outputSchema: {
-        stories: z.array(story),
-        total: z.number().int().describe('Stories matching the filters, over all pages.'),
-        nextCursor: nextCursorField,
-      },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      outputSchema: pageFields('stories', story, 'Stories matching the filters, over all pages.'),
+      annotations: READ_ONLY_TOOL,
     },
     async ({ query, outlet, person, from, to, limit, cursor }) => {
       if (from !== undefined && to !== undefined && from > to)

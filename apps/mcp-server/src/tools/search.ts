@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { fail, pagedFrom } from '../results.js'
-import { cursorField, limitField, nextCursorField, spanSchema } from '../schemas.js'
+import { cursorField, limitField, pageFields, READ_ONLY_TOOL, spanSchema } from '../schemas.js'
 
 /** `search`: words or a quoted phrase over the sentences, quotes and claims of every article. */
 export function registerSearch(server: McpServer, context: ServerContext): void {
@@ -24,25 +24,23 @@ export function registerSearch(server: McpServer, context: ServerContext): void 
         limit: limitField,
         cursor: cursorField,
       },
-      outputSchema: {
-        hits: z.array(
-          z.object({
-            kind: z
-              .enum(SEARCH_HIT_KINDS)
-              .describe('A sentence of the body, a direct quote, or a factual claim.'),
-            article: z.string(),
-            id: z
-              .string()
-              .nullable()
-              .describe('The quote’s or claim’s id (article#q3, article#c1); null for a sentence.'),
-            text: z.string(),
-            span: spanSchema,
-          }),
-        ),
-        total: z.number().int().describe('Hits over all pages.'),
-        nextCursor: nextCursorField,
-      },
-      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      outputSchema: pageFields(
+        'hits',
+        z.object({
+          kind: z
+            .enum(SEARCH_HIT_KINDS)
+            .describe('A sentence of the body, a direct quote, or a factual claim.'),
+          article: z.string(),
+          id: z
+            .string()
+            .nullable()
+            .describe('The quote’s or claim’s id (article#q3, article#c1); null for a sentence.'),
+          text: z.string(),
+          span: spanSchema,
+        }),
+        'Hits over all pages.',
+      ),
+      annotations: READ_ONLY_TOOL,
     },
     async ({ query, limit, cursor }) => {
       if (query.replaceAll('"', '').trim() === '')
