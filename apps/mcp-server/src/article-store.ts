@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads'
-import { type Corpus, isCorroborateError, type Story } from '@corroborate/core'
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads'
+import { type Article, type Corpus, isCorroborateError, type Story } from '@corroborate/core'
 import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
 import {
   askWorker,
@@ -8,6 +8,7 @@ import {
   refusedAdd,
   type Unanswered,
 } from './ask-worker.js'
+import { nextTurn, PART_BYTES, receiveListParts, splitLists } from './list-parts.js'
 import {
   type AddArticleInput,
   type AddedArticle,
@@ -58,6 +59,13 @@ export interface WorkerStoreOptions {
   budgetMs?: number
   /** Where a stopped or failed analysis is told, one line each. */
   log?: (line: string) => void
+  /**
+   * Longest the server spends copying the parts of an added article and its
+   * analysis in from the worker, or of the corpus out to a new worker, before
+   * it gives other calls a turn, in milliseconds (default 10; 0: one part per
+   * turn).
+   */
+  partsSliceMs?: number
 }
 
 const CANCELLED: AddOutcome = {
@@ -104,23 +112,28 @@ export function createInlineStore(corpus: Corpus): ArticleStore {
 
 type Outcome = WorkerReply | Unanswered
 
-/** Sends one request and waits for its reply, the budget to run out, or the worker to die. */
-function ask(worker: Worker, request: WorkerRequest, budgetMs: number): Promise<Outcome> {
-  // The long lists of an analysis arrive in parts before the reply that completes them.
-  const parts = new Map<string, unknown[]>()
-  return askWorker(worker, request, budgetMs, (received) => {
-    const message = received as WorkerReply
-    if (message.type !== 'part') {
-      if (message.type === 'added')
-        for (const [key, items] of parts)
-          (message.analysis as unknown as Record<string, unknown[]>)[key] = items
-      return message
-    }
-    const list = parts.get(message.key) ?? []
-    for (const item of message.items) list.push(item)
-    parts.set(message.key, list)
-    return undefined
-  })
+/**
+ * Sends one request and waits for its reply, the budget to run out, or the
+ * worker to die; an added article's long lists are then taken from `parts`,
+ * a few per turn of the event loop.
+ */
+async function ask(
+  worker: Worker,
+  parts: MessagePort,
+  request: WorkerRequest,
+  { budgetMs, sliceMs }: { budgetMs: number; sliceMs: number },
+): Promise<Outcome> {
+  const reply = await askWorker(worker, request, budgetMs, (message) => message as WorkerReply)
+  if (reply.type !== 'added') return reply
+  const whole = await receiveListParts(
+    parts,
+    reply.parts,
+    { article: reply.article, analysis: reply.analysis },
+    sliceMs,
+  )
+  return whole
+    ? reply
+    : { type: 'failed', message: 'the analysis worker’s reply came without all its parts' }
 }
 
 /**
@@ -133,15 +146,22 @@ function ask(worker: Worker, request: WorkerRequest, budgetMs: number): Promise<
 export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions = {}): ArticleStore {
   const budgetMs = options.budgetMs ?? 60_000
   const log = options.log ?? (() => {})
+  const sliceMs = options.partsSliceMs ?? 10
   const queue = serial()
   let current = initial
   let worker: Worker | null = null
+  // Where the worker posts the parts of its replies; a new one with each worker.
+  let parts: MessagePort | null = null
   let ready: Promise<Outcome> = Promise.resolve({ type: 'ready' })
 
   const start = () => {
-    const data: WorkerData = { articles: [...current.articles] }
+    parts?.close()
+    const channel = new MessageChannel()
+    parts = channel.port1
+    const data: WorkerData = { parts: channel.port2 }
     const started = new Worker(new URL('./analysis-worker.js', import.meta.url), {
       workerData: data,
+      transferList: [channel.port2],
     })
     // The worker must not keep the process alive once the client is gone.
     started.unref()
@@ -154,6 +174,30 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
       budgetMs: null,
       stopped: 'the analysis worker stopped',
     })
+    void sendCorpus(started, current.articles)
+  }
+  // The corpus goes to a new worker an article and a part at a time, a few per turn of the
+  // event loop: copying it out whole (workerData) held the event loop for as long as a
+  // large article takes to copy, at every restart after a timeout.
+  const sendCorpus = async (to: Worker, articles: readonly Article[]) => {
+    const post = (request: WorkerRequest) => to.postMessage(request)
+    let turn = performance.now()
+    for (const whole of articles) {
+      const { head, parts: pieces } = splitLists('article', whole, PART_BYTES)
+      for (const request of [
+        { type: 'article', article: head } as const,
+        ...pieces.map((part) => ({ type: 'part', part }) as const),
+      ]) {
+        if (performance.now() - turn >= sliceMs) {
+          await nextTurn()
+          // A worker replaced meanwhile takes nothing more.
+          if (worker !== to) return
+          turn = performance.now()
+        }
+        post(request)
+      }
+    }
+    post({ type: 'start' })
   }
   const restart = () => {
     void worker?.terminate()
@@ -171,27 +215,40 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
         // A worker that died between two adds is replaced before it is asked.
         if (worker === null) start()
         let outcome = await ready
-        if (outcome.type !== 'ready' || worker === null) {
+        if (outcome.type !== 'ready' || worker === null || parts === null) {
           log(
             `corroborate-mcp: the analysis worker did not start: ${describeOutcome(outcome)}; starting another`,
           )
           restart()
           outcome = await ready
-          if (outcome.type !== 'ready' || worker === null)
+          if (outcome.type !== 'ready' || worker === null || parts === null)
             return {
               refused: `the server could not start its analysis (${describeOutcome(outcome)}); nothing was added. Try again later`,
             }
         }
         if (signal?.aborted) return CANCELLED
-        const reply = await ask(worker, { type: 'add', input }, budgetMs)
+        const reply = await ask(worker, parts, { type: 'add', input }, { budgetMs, sliceMs })
         if (reply.type !== 'added') return refusedAdd(reply, budgetMs, log, restart)
-        current = snapshotCorpus([...current.articles, reply.article], reply.analysis)
-        return { article: describeAdded(reply.article), warnings: reply.warnings }
+        const { article, analysis } = reply
+        current = snapshotCorpus([...current.articles, article], analysis)
+        // Told here, from the analysis at hand: add_article's reader would sort every quote to count these.
+        let quotes = 0
+        for (const quote of analysis.quotes)
+          if (quote.article === article.id && quote.kind !== 'term') quotes++
+        const story = analysis.stories.find((s) => s.articles.includes(article.id))
+        return {
+          article: describeAdded(article),
+          warnings: reply.warnings,
+          quotes,
+          ...(story === undefined ? {} : { story }),
+        }
       }),
     settled: () => queue(() => {}),
     async close() {
       await worker?.terminate()
       worker = null
+      parts?.close()
+      parts = null
     },
   }
 }
