@@ -8,6 +8,7 @@ import {
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
 import { MAX_MESSAGE_BYTES } from './limits.js'
+import { parseJson } from './parse-json.js'
 
 /** Options of {@link serveHttp}. */
 export interface ServeHttpOptions {
@@ -139,7 +140,7 @@ export async function serveHttp(
     if (raw === null) return tooLarge()
     let body: unknown
     try {
-      body = JSON.parse(raw.toString('utf8'))
+      body = await parseJson(raw)
     } catch {
       return json(res, 400, 'the request body is not JSON')
     }

@@ -9,8 +9,9 @@ import { type ArticleStore, createWorkerStore } from './article-store.js'
 import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES } from './limits.js'
 import { loadCorpus, SEEDS_DIR } from './load-corpus.js'
 import { openData } from './open-data.js'
+import { PARSE_OFF_THREAD_BYTES } from './parse-json.js'
 import { createServer } from './server.js'
-import { limitLines } from './stdio-limit.js'
+import { deliverParsed, limitLines } from './stdio-limit.js'
 import { createStoredArticles } from './stored-articles.js'
 
 const USAGE =
@@ -226,17 +227,27 @@ if (flags.values.http) {
   })
 } else {
   const server = createServer(store)
-  // Each message whole, and one too large for the transport answered with an error instead of ending the session.
-  const input = limitLines(process.stdin, MAX_MESSAGE_BYTES, ({ bytes, id }) => {
-    log(
-      `corroborate-mcp: refused a message of ${bytes.toLocaleString('en-US')} bytes, over the ${MAX_MESSAGE_BYTES.toLocaleString('en-US')} that stdio takes`,
-    )
-    const error = {
-      code: -32600,
-      message: `the message is ${bytes.toLocaleString('en-US')} bytes, over the ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB (${MAX_MESSAGE_BYTES.toLocaleString('en-US')} bytes of UTF-8 JSON) this server takes over stdio; nothing was done. Send a smaller article: only the story’s text rather than the whole page`,
-    }
-    process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error })}\n`)
-  })
+  // Each message whole, one too large for the transport answered with an error instead of
+  // ending the session, and a large one parsed in a worker thread.
+  const large = {
+    bytes: PARSE_OFF_THREAD_BYTES,
+    take: (line: Buffer) => deliverParsed(transport, line),
+  }
+  const input = limitLines(
+    process.stdin,
+    MAX_MESSAGE_BYTES,
+    ({ bytes, id }) => {
+      log(
+        `corroborate-mcp: refused a message of ${bytes.toLocaleString('en-US')} bytes, over the ${MAX_MESSAGE_BYTES.toLocaleString('en-US')} that stdio takes`,
+      )
+      const error = {
+        code: -32600,
+        message: `the message is ${bytes.toLocaleString('en-US')} bytes, over the ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB (${MAX_MESSAGE_BYTES.toLocaleString('en-US')} bytes of UTF-8 JSON) this server takes over stdio; nothing was done. Send a smaller article: only the story’s text rather than the whole page`,
+      }
+      process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error })}\n`)
+    },
+    { large },
+  )
   const transport = new StdioServerTransport(input, process.stdout, {
     maxBufferSize: 2 * MAX_MESSAGE_BYTES,
   })

@@ -1,4 +1,7 @@
 import { type Readable, Transform } from 'node:stream'
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js'
+import { parseJson } from './parse-json.js'
 
 /** A line too long to take: its size and, when it could be read off its ends, its JSON-RPC id. */
 export interface OversizeMessage {
@@ -24,6 +27,30 @@ function readId(head: string, tail: string): string | number | null {
   }
 }
 
+/** Options of {@link limitLines}. */
+export interface LimitLinesOptions {
+  /**
+   * Lines of more bytes than `bytes` (and at most the limit) are given to
+   * `take` instead of the stream, without their newline, once the lines
+   * before it have been read from the stream; the next line waits until its
+   * promise settles, so that messages keep their order.
+   */
+  large?: { bytes: number; take: (line: Buffer) => Promise<void> }
+}
+
+/** Resolves once every line pushed to `stream` has been read from it. */
+function drained(stream: Transform): Promise<void> {
+  if (stream.readableLength === 0) return Promise.resolve()
+  return new Promise((resolve) => {
+    const read = () => {
+      if (stream.readableLength > 0) return
+      stream.off('data', read)
+      resolve()
+    }
+    stream.on('data', read)
+  })
+}
+
 /**
  * Newline-delimited messages from `input`, each whole line in one chunk, with
  * every line over `maxBytes` left out and told to `onOversize` instead: the
@@ -35,6 +62,7 @@ export function limitLines(
   input: Readable,
   maxBytes: number,
   onOversize: (message: OversizeMessage) => void,
+  { large }: LimitLinesOptions = {},
 ): Readable {
   let parts: Buffer[] = []
   let size = 0
@@ -56,33 +84,58 @@ export function limitLines(
     tail = all.subarray(-END)
     parts = []
   }
-  const endLine = (stream: Transform) => {
+  /** Ends the line read so far; a promise when it went to `large.take`. */
+  const endLine = (stream: Transform): Promise<void> | undefined => {
+    let taken: Promise<void> | undefined
     if (oversize) onOversize({ bytes: size, id: readId(head, tail.toString('utf8')) })
-    else stream.push(Buffer.concat([...parts, Buffer.from('\n')]))
+    else if (large !== undefined && size > large.bytes) {
+      const line = Buffer.concat(parts)
+      taken = drained(stream).then(() => large.take(line))
+    } else stream.push(Buffer.concat([...parts, Buffer.from('\n')]))
     parts = []
     size = 0
     oversize = false
     head = ''
     tail = Buffer.alloc(0)
+    return taken
+  }
+  /** Reads the lines of `chunk`; resolves once every large line among them is taken. */
+  const readLines = async (stream: Transform, chunk: Buffer): Promise<void> => {
+    let from = 0
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, from)) {
+      take(chunk.subarray(from, at))
+      from = at + 1
+      const taken = endLine(stream)
+      if (taken) await taken
+    }
+    if (from < chunk.length) take(chunk.subarray(from))
   }
 
   const lines = new Transform({
     // One line per chunk, never two lines joined by the stream's buffering.
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
-      let from = 0
-      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, from)) {
-        take(chunk.subarray(from, at))
-        endLine(this)
-        from = at + 1
-      }
-      if (from < chunk.length) take(chunk.subarray(from))
-      callback()
+      readLines(this, chunk).then(() => callback(), callback)
     },
     flush(callback) {
-      if (size > 0) endLine(this)
-      callback()
+      const taken = size > 0 ? endLine(this) : undefined
+      if (taken) taken.then(() => callback(), callback)
+      else callback()
     },
   })
   return input.pipe(lines)
+}
+
+/**
+ * Hands a large stdio message to `transport` as its own reader would (a
+ * JSON-RPC message to `onmessage`, a problem to `onerror`), parsed in a
+ * worker thread (`parseJson`) rather than on the event loop: the `take` of
+ * {@link LimitLinesOptions}.
+ */
+export async function deliverParsed(transport: Transport, line: Buffer): Promise<void> {
+  try {
+    transport.onmessage?.(JSONRPCMessageSchema.parse(await parseJson(line)))
+  } catch (error) {
+    transport.onerror?.(error as Error)
+  }
 }

@@ -8,14 +8,18 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type * as ArticleStoreModule from '../src/article-store.js'
 import { messageSize, postListParts, receiveListParts } from '../src/list-parts.js'
+import type * as ParseJsonModule from '../src/parse-json.js'
 import type * as ServerModule from '../src/server.js'
 import { builtServer, seedArticles } from './helpers.js'
 
-// Worker threads start from the built files: the store as the server runs it.
+// Worker threads start from the built files: the store and the parser as the server runs them.
 const dist = (name: string) => pathToFileURL(join(dirname(builtServer()), name)).href
 const { createInlineStore, createWorkerStore } = (await import(
   dist('article-store.js')
 )) as typeof ArticleStoreModule
+const { PARSE_OFF_THREAD_BYTES, parseJson } = (await import(
+  dist('parse-json.js')
+)) as typeof ParseJsonModule
 const { createServer } = (await import(dist('server.js'))) as typeof ServerModule
 
 const paragraph = (i: number) =>
@@ -94,6 +98,33 @@ describe('long lists sent in parts', () => {
     const { head, parts } = postListParts(port1, 'list', { items: [1, 2, 3] }, 8)
     expect(await receiveListParts(port2, parts + 1, { list: { ...head } }, 0)).toBe(false)
     port1.close()
+  })
+})
+
+describe('parseJson: large messages parsed in a worker thread', () => {
+  it('gives what JSON.parse gives, and throws what it throws', async () => {
+    const pad = 'ж'.repeat(PARSE_OFF_THREAD_BYTES)
+    const valid = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 1, params: { pad } }))
+    // Invalid UTF-8 and a byte-order mark read as the SDK reads them.
+    const broken = Buffer.concat([
+      Buffer.from('\uFEFF{"x":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from(`${pad}"}`),
+    ])
+    const truncated = valid.subarray(0, valid.length - 1)
+    for (const bytes of [valid, broken, truncated]) {
+      expect(bytes.length).toBeGreaterThan(PARSE_OFF_THREAD_BYTES)
+      let expected: unknown
+      try {
+        expected = JSON.parse(bytes.toString('utf8'))
+      } catch (error) {
+        expected = error
+      }
+      const given = Buffer.from(bytes)
+      const parsed = await parseJson(given).catch((error: unknown) => error)
+      expect(parsed).toEqual(expected)
+      if (expected instanceof Error) expect(parsed).toBeInstanceOf(SyntaxError)
+    }
   })
 })
 

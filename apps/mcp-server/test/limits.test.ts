@@ -62,6 +62,39 @@ describe('limitLines: stdio messages whole, oversize ones refused', () => {
     )
   })
 
+  it('lines over `large.bytes` go to its take, after the lines before them and before the lines after', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ maxLength: 60 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 40 }),
+        async (texts, cuts, largeBytes) => {
+          const json = texts.map((text) => JSON.stringify({ text }))
+          const bytes = Buffer.from(json.map((j) => `${j}\n`).join(''))
+          const chunks: Buffer[] = []
+          for (let at = 0, i = 0; at < bytes.length; i++) {
+            const size = cuts[i % cuts.length] ?? 1
+            chunks.push(bytes.subarray(at, at + size))
+            at += size
+          }
+          const seen: string[] = []
+          const take = async (line: Buffer) => {
+            await new Promise((resolve) => setTimeout(resolve, 1))
+            seen.push(`large ${line.toString('utf8')}`)
+          }
+          const lines = limitLines(Readable.from(chunks), 1000, () => {}, {
+            large: { bytes: largeBytes, take },
+          })
+          for await (const chunk of lines) seen.push(`small ${(chunk as Buffer).toString('utf8')}`)
+          expect(seen).toEqual(
+            json.map((j) => (Buffer.byteLength(j) > largeBytes ? `large ${j}` : `small ${j}\n`)),
+          )
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
   it('reads an id written first, and says null when neither end shows one', async () => {
     const first = `{"jsonrpc":"2.0","id":"a-1","method":"tools/call","params":{"x":"${'y'.repeat(2000)}"}}`
     const none = `{"method":"tools/call","params":{"x":"${'y'.repeat(2000)}"}}`
