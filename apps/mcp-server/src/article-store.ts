@@ -62,7 +62,7 @@ export interface WorkerStoreOptions {
   /**
    * Longest the server spends copying the parts of an added article and its
    * analysis in from the worker, or of the corpus out to a new worker, before
-   * it gives other calls a turn, in milliseconds (default 10; 0: one part per
+   * it gives other calls a turn, in milliseconds (default 5; 0: one part per
    * turn).
    */
   partsSliceMs?: number
@@ -146,7 +146,7 @@ async function ask(
 export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions = {}): ArticleStore {
   const budgetMs = options.budgetMs ?? 60_000
   const log = options.log ?? (() => {})
-  const sliceMs = options.partsSliceMs ?? 10
+  const sliceMs = options.partsSliceMs ?? 5
   const queue = serial()
   let current = initial
   let worker: Worker | null = null
