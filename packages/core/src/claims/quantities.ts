@@ -74,70 +74,95 @@ function numberWord(tokens: readonly Token[], index: number): string | null {
   return token.lower
 }
 
+/** "half a million": half of a scale word of a thousand or more, never "half an hour". */
+function readHalfScale(tokens: readonly Token[], i: number): Core | null {
+  if (!/^an?$/.test(lower(tokens[i + 1]))) return null
+  const scale = SCALES.get(lower(tokens[i + 2]))
+  if (scale && scale >= 1e3)
+    return { value: scale / 2, first: i, last: i + 2, vague: false, digits: null }
+  return null
+}
+
+/** What a spelled number adds up to so far, and the kind of word read last. */
+interface Spelling {
+  total: number
+  current: number
+  /** The last token of the number so far; -1 before its first word. */
+  last: number
+  previous: 'small' | 'tens' | 'hundred' | 'scale' | 'a' | null
+}
+
+/**
+ * Adds the number word `word` (token `j`) to `s`; false when it cannot go on
+ * the number. Words follow the order English writes them in: "a" only first
+ * and only before a scale or "dozen" ("a million", not "a five"); a unit only
+ * after a tens word ("twenty five", never "five six"); "hundred" and
+ * "dozen" multiply what stands before them, a scale closes a group.
+ */
+function addNumberWord(s: Spelling, word: string, tokens: readonly Token[], j: number): boolean {
+  const small = SMALL_NUMBERS.get(word)
+  const scale = SCALES.get(word)
+  if ((word === 'a' || word === 'an') && s.previous === null) {
+    const nextWord = lower(tokens[j + 1])
+    if (!SCALES.has(nextWord) && nextWord !== 'dozen') return false
+    s.current = 1
+    s.previous = 'a'
+  } else if (small !== undefined) {
+    const joinsTens = s.previous === 'tens' && small < 10
+    if (s.previous === 'small' || (s.previous === 'tens' && !joinsTens) || s.previous === 'a')
+      return false
+    s.current += small
+    s.previous = small >= 20 && small % 10 === 0 ? 'tens' : 'small'
+  } else if (word === 'hundred') {
+    s.current = (s.current || 1) * 100
+    s.previous = 'hundred'
+  } else if (scale !== undefined) {
+    s.total += (s.current || 1) * scale
+    s.current = 0
+    s.previous = 'scale'
+  } else if (word === 'dozen') {
+    s.current = (s.current || 1) * 12
+    s.previous = 'hundred'
+  } else {
+    return false
+  }
+  return true
+}
+
+/** "twenty-five": a hyphen between a tens word and a unit keeps the number going. */
+function hyphenJoinsUnit(s: Spelling, tokens: readonly Token[], j: number): boolean {
+  return (
+    s.previous === 'tens' &&
+    isInnerHyphen(tokens, j + 1) &&
+    (SMALL_NUMBERS.get(lower(tokens[j + 2])) ?? 10) < 10
+  )
+}
+
+/** A number written in words from token `i` on: "two hundred and five", "a dozen", "half a million". */
 function readSpelled(tokens: readonly Token[], i: number): Core | null {
   const first = numberWord(tokens, i)
   if (first === null) return null
-  // "half a million"
-  if (first === 'half' && /^an?$/.test(lower(tokens[i + 1]))) {
-    const scale = SCALES.get(lower(tokens[i + 2]))
-    if (scale && scale >= 1e3)
-      return { value: scale / 2, first: i, last: i + 2, vague: false, digits: null }
-    return null
-  }
-  let total = 0
-  let current = 0
-  let last = -1
-  let previous: 'small' | 'tens' | 'hundred' | 'scale' | 'a' | null = null
+  if (first === 'half') return readHalfScale(tokens, i)
+  const s: Spelling = { total: 0, current: 0, last: -1, previous: null }
   let j = i
   while (j < tokens.length) {
     const word = j === i ? first : numberWord(tokens, j)
     if (word === null) break
-    const small = SMALL_NUMBERS.get(word)
-    const scale = SCALES.get(word)
-    if ((word === 'a' || word === 'an') && previous === null) {
-      const nextWord = lower(tokens[j + 1])
-      if (!SCALES.has(nextWord) && nextWord !== 'dozen') break
-      current = 1
-      previous = 'a'
-    } else if (small !== undefined) {
-      const joinsTens = previous === 'tens' && small < 10
-      if (previous === 'small' || (previous === 'tens' && !joinsTens) || previous === 'a') break
-      current += small
-      previous = small >= 20 && small % 10 === 0 ? 'tens' : 'small'
-    } else if (word === 'hundred') {
-      current = (current || 1) * 100
-      previous = 'hundred'
-    } else if (scale !== undefined) {
-      total += (current || 1) * scale
-      current = 0
-      previous = 'scale'
-    } else if (word === 'dozen') {
-      current = (current || 1) * 12
-      previous = 'hundred'
-    } else if (word === 'and' && (previous === 'hundred' || previous === 'scale')) {
+    // "two hundred and five": "and" joins a unit or tens word to a hundred or a scale.
+    if (word === 'and' && (s.previous === 'hundred' || s.previous === 'scale')) {
       if (SMALL_NUMBERS.get(lower(tokens[j + 1])) === undefined) break
       j++
       continue
-    } else {
-      break
     }
-    last = j
-    // "twenty-five": a hyphen between a tens word and a unit keeps the number going.
-    if (
-      previous === 'tens' &&
-      isInnerHyphen(tokens, j + 1) &&
-      (SMALL_NUMBERS.get(lower(tokens[j + 2])) ?? 10) < 10
-    ) {
-      j += 2
-      continue
-    }
-    j++
+    if (!addNumberWord(s, word, tokens, j)) break
+    s.last = j
+    j += hyphenJoinsUnit(s, tokens, j) ? 2 : 1
   }
-  if (last < 0 || previous === 'a') return null
-  const value = total + current
+  if (s.last < 0 || s.previous === 'a') return null
+  const value = s.total + s.current
   // A lone "one" is a pronoun or an article far more often than a count.
-  if (value <= 1 && last === i) return null
-  return { value, first: i, last, vague: false, digits: null }
+  if (value <= 1 && s.last === i) return null
+  return { value, first: i, last: s.last, vague: false, digits: null }
 }
 
 function readVague(tokens: readonly Token[], i: number): Core | null {
