@@ -235,6 +235,65 @@ function readList(
   return { names, commasOnly }
 }
 
+/** Whether a word of travel ("visit", "trip", "flew") stands among the six tokens before token `i`. */
+function afterTravel(tokens: readonly Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 6); k < i; k++)
+    if (TRAVEL_WORDS.has((tokens[k] as Token).lower)) return true
+  return false
+}
+
+/**
+ * The token where a place may begin after the leading word `word` at `i`, or -1:
+ * a preposition of place ("in", "at") always leads to one; a preposition of
+ * the way ("to", "from") only on a journey; a verb of visiting only before a
+ * capital; "of" after a place noun ("the capital of") or on a journey.
+ */
+function placeAfter(tokens: readonly Token[], i: number, word: string): number {
+  if (AT_PLACE.has(word)) return i + 1
+  if (ON_THE_WAY.has(word) && afterTravel(tokens, i)) return i + 1
+  if (VISIT_VERBS.has(word) && isCapitalized(tokens[i + 1])) return i + 1
+  if (
+    word === 'of' &&
+    ((i > 0 && PLACE_NOUNS.has((tokens[i - 1] as Token).lower)) || afterTravel(tokens, i))
+  )
+    return i + 1
+  return -1
+}
+
+/**
+ * The findings of a list of place names led to by `word` at `i`: two names
+ * joined by a comma alone are one place ("San José, Costa Rica"); two or more
+ * on a journey are one itinerary in the order written; any other list is one
+ * place per name.
+ */
+function addPlacesOfList(
+  found: Found[],
+  tokens: readonly Token[],
+  i: number,
+  word: string,
+  { names, commasOnly }: { names: readonly PlaceName[]; commasOnly: boolean },
+): void {
+  if (names.length === 2 && commasOnly) {
+    const [city, region] = names as [PlaceName, PlaceName]
+    found.push(
+      place(startOf(tokens, city), endOf(tokens, region), `${city.value}, ${region.value}`),
+    )
+  } else if (names.length >= 2 && (afterTravel(tokens, i) || VISIT_VERBS.has(word))) {
+    found.push({
+      kind: 'itinerary',
+      start: startOf(tokens, names[0] as PlaceName),
+      end: endOf(tokens, names.at(-1) as PlaceName),
+      value: joinValues(names, ' > '),
+      unit: null,
+      noun: null,
+      qualifier: null,
+    })
+  } else {
+    for (const name of names)
+      found.push(place(startOf(tokens, name), endOf(tokens, name), name.value))
+  }
+}
+
 /**
  * Places where something happens ("in San Salvador", "a visit to El
  * Salvador", "visited Panama"), read from prepositions and capitalization; a
@@ -244,12 +303,6 @@ function readList(
  */
 export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
   const found: Found[] = []
-  // A word of travel among the six tokens before token `i`.
-  const afterTravel = (i: number) => {
-    for (let k = Math.max(0, i - 6); k < i; k++)
-      if (TRAVEL_WORDS.has((tokens[k] as Token).lower)) return true
-    return false
-  }
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i] as Token
@@ -259,45 +312,14 @@ export function findPlaces(text: string, tokens: readonly Token[]): Found[] {
       i++
       continue
     }
-    let from = -1
-    if (AT_PLACE.has(word)) from = i + 1
-    else if (ON_THE_WAY.has(word) && afterTravel(i)) from = i + 1
-    else if (VISIT_VERBS.has(word) && isCapitalized(tokens[i + 1])) from = i + 1
-    else if (
-      word === 'of' &&
-      ((i > 0 && PLACE_NOUNS.has((tokens[i - 1] as Token).lower)) || afterTravel(i))
-    )
-      from = i + 1
-    if (from < 0) {
+    const from = placeAfter(tokens, i, word)
+    const list = from < 0 ? null : readList(tokens, from, word === 'at')
+    if (list === null || list.names.length === 0) {
       i++
       continue
     }
-    const { names, commasOnly } = readList(tokens, from, word === 'at')
-    if (names.length === 0) {
-      i++
-      continue
-    }
-    const lastName = names.at(-1) as PlaceName
-    if (names.length === 2 && commasOnly) {
-      const [city, region] = names as [PlaceName, PlaceName]
-      found.push(
-        place(startOf(tokens, city), endOf(tokens, region), `${city.value}, ${region.value}`),
-      )
-    } else if (names.length >= 2 && (afterTravel(i) || VISIT_VERBS.has(word))) {
-      found.push({
-        kind: 'itinerary',
-        start: startOf(tokens, names[0] as PlaceName),
-        end: endOf(tokens, lastName),
-        value: joinValues(names, ' > '),
-        unit: null,
-        noun: null,
-        qualifier: null,
-      })
-    } else {
-      for (const name of names)
-        found.push(place(startOf(tokens, name), endOf(tokens, name), name.value))
-    }
-    i = lastName.last + 1
+    addPlacesOfList(found, tokens, i, word, list)
+    i = (list.names.at(-1) as PlaceName).last + 1
   }
   return found.filter((f) => f.end > f.start && text.slice(f.start, f.end).trim() !== '')
 }
