@@ -149,55 +149,76 @@ function speaksOfFuture(
   return FUTURE.test(clause) && !PAST_REPORT.test(clause)
 }
 
+/** "Super Tuesday", "Good Friday": a capitalized word (not a stopword) just before the day makes it a name. */
+function namesDay(text: string, nameAt: number): boolean {
+  const word = /(\p{L}[\p{L}'’-]*)\s+$/u.exec(text.slice(0, nameAt))
+  const before = word?.[1] ?? ''
+  return /^\p{Lu}/u.test(before) && !STOPWORDS.has(before.toLowerCase())
+}
+
 /**
- * Weekdays and relative days, resolved against the publication day: "on
- * Monday" is the most recent Monday on or before it, or the next one on or
- * after it when the sentence speaks of the future; "next Monday" is after,
- * "last Monday" before. Without a publication day a weekday keeps its name
- * and a relative day is left out.
+ * Days from `published` to the weekday a modifier names: "next" and "coming"
+ * look ahead, "last" and "past" back (a week when it is the same weekday); null
+ * for any other, whose clause says which way (see {@link speaksOfFuture}).
  */
-function findRelativeDays(text: string, published: Day | null): Found[] {
-  const found: Found[] = []
-  if (!DAY_WORD.test(text)) return found
-  let breaks: number[] | undefined
-  for (const m of text.matchAll(WEEKDAY)) {
-    const modifier = m[1]?.toLowerCase() ?? null
-    const name = m[2] as string
-    const nameAt = m.index + m[0].indexOf(name)
-    if (!/^\p{Lu}/u.test(name)) continue
-    // "Super Tuesday", "Good Friday": a capitalized word before the day makes it a name.
-    if (modifier === null) {
-      const word = /(\p{L}[\p{L}'’-]*)\s+$/u.exec(text.slice(0, nameAt))
-      const before = word?.[1] ?? ''
-      if (/^\p{Lu}/u.test(before) && !STOPWORDS.has(before.toLowerCase())) continue
+function modifiedShift(modifier: string | null, back: number, ahead: number): number | null {
+  if (modifier === 'next' || modifier === 'coming') return ahead === 0 ? 7 : ahead
+  if (modifier === 'last' || modifier === 'past') return -(back === 0 ? 7 : back)
+  return null
+}
+
+/** Where a sentence's clauses break, read once for all its days: 0, each break, its length. */
+interface ClauseBreaks {
+  breaks: number[] | undefined
+}
+
+/**
+ * A weekday match of {@link WEEKDAY} as a day claim, or null when it is no
+ * day (lower case, or part of a name). Its value is the day's date when the
+ * publication day is known, its name otherwise.
+ */
+function readWeekday(
+  text: string,
+  m: RegExpExecArray,
+  published: Day | null,
+  clauses: ClauseBreaks,
+): Found | null {
+  const modifier = m[1]?.toLowerCase() ?? null
+  const name = m[2] as string
+  const nameAt = m.index + m[0].indexOf(name)
+  if (!/^\p{Lu}/u.test(name)) return null
+  if (modifier === null && namesDay(text, nameAt)) return null
+  const start = modifier !== null && SHOWN_TEXT.has(modifier) ? m.index : nameAt
+  const weekday = WEEKDAYS.indexOf(name.toLowerCase() as (typeof WEEKDAYS)[number])
+  let value: string = name.toLowerCase()
+  if (published !== null) {
+    const from = new Date(published).getUTCDay()
+    const back = (from - weekday + 7) % 7
+    const ahead = (weekday - from + 7) % 7
+    let shift = modifiedShift(modifier, back, ahead)
+    if (shift === null) {
+      clauses.breaks ??= [0, ...[...text.matchAll(CLAUSE_BREAK)].map((b) => b.index), text.length]
+      shift = speaksOfFuture(text, clauses.breaks, m.index, nameAt + name.length) ? ahead : -back
     }
-    const start = modifier !== null && SHOWN_TEXT.has(modifier) ? m.index : nameAt
-    const weekday = WEEKDAYS.indexOf(name.toLowerCase() as (typeof WEEKDAYS)[number])
-    let value: string = name.toLowerCase()
-    if (published !== null) {
-      const from = new Date(published).getUTCDay()
-      const back = (from - weekday + 7) % 7
-      const ahead = (weekday - from + 7) % 7
-      let shift: number
-      if (modifier === 'next' || modifier === 'coming') shift = ahead === 0 ? 7 : ahead
-      else if (modifier === 'last' || modifier === 'past') shift = -(back === 0 ? 7 : back)
-      else {
-        breaks ??= [0, ...[...text.matchAll(CLAUSE_BREAK)].map((b) => b.index), text.length]
-        shift = speaksOfFuture(text, breaks, m.index, nameAt + name.length) ? ahead : -back
-      }
-      value = isoDay(published + shift * DAY_MS)
-    }
-    found.push({
-      kind: 'day',
-      start,
-      end: nameAt + name.length,
-      value,
-      unit: null,
-      noun: null,
-      qualifier: null,
-    })
+    value = isoDay(published + shift * DAY_MS)
   }
-  if (published === null) return found
+  return {
+    kind: 'day',
+    start,
+    end: nameAt + name.length,
+    value,
+    unit: null,
+    noun: null,
+    qualifier: null,
+  }
+}
+
+/**
+ * "yesterday", "today", "tonight", "tomorrow" as the day they name from the
+ * publication day. A capitalized one counts only when it opens the sentence:
+ * elsewhere it is part of a name ("USA Today").
+ */
+function addRelativeWords(found: Found[], text: string, published: Day): void {
   for (const m of text.matchAll(RELATIVE)) {
     const word = (m[1] as string).toLowerCase()
     if (/^\p{Lu}/u.test(m[1] as string) && text.slice(0, m.index).trim() !== '') continue
@@ -212,6 +233,24 @@ function findRelativeDays(text: string, published: Day | null): Found[] {
       qualifier: null,
     })
   }
+}
+
+/**
+ * Weekdays and relative days, resolved against the publication day: "on
+ * Monday" is the most recent Monday on or before it, or the next one on or
+ * after it when the sentence speaks of the future; "next Monday" is after,
+ * "last Monday" before. Without a publication day a weekday keeps its name
+ * and a relative day is left out.
+ */
+function findRelativeDays(text: string, published: Day | null): Found[] {
+  const found: Found[] = []
+  if (!DAY_WORD.test(text)) return found
+  const clauses: ClauseBreaks = { breaks: undefined }
+  for (const m of text.matchAll(WEEKDAY)) {
+    const day = readWeekday(text, m, published, clauses)
+    if (day) found.push(day)
+  }
+  if (published !== null) addRelativeWords(found, text, published)
   return found
 }
 
