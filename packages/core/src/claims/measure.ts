@@ -830,18 +830,20 @@ function readMainClauseAfter(scan: OccasionScan, last: number): void {
   scan.actor ??= main.actor
 }
 
-/** The subject and verb of a clause starting at `k`; a verb of speech whose words make an offer is an offer. */
-function mainClause(
+/**
+ * The subject of a clause starting at `k` and the token after it: a pronoun
+ * ("he", "they") is an actor not named ('?'); otherwise the last capitalized
+ * word of a name within eight tokens, past titles and initials' full stops
+ * ("Foreign Minister A. Bukele"); null when the clause opens with neither.
+ */
+function clauseSubject(
   tokens: readonly Token[],
   k: number,
-): { events: string[]; actor: string | null } | null {
+): { actor: string | null; next: number } {
+  if (PRONOUN_SUBJECTS.has(tokens[k]?.lower ?? '')) return { actor: '?', next: k + 1 }
   let j = k
   let actor: string | null = null
-  if (PRONOUN_SUBJECTS.has(tokens[j]?.lower ?? '')) {
-    actor = '?'
-    j++
-  }
-  while (actor !== '?' && j < tokens.length && j < k + 8) {
+  while (j < tokens.length && j < k + 8) {
     const token = tokens[j] as Token
     if (token.type !== 'word') {
       if (token.text === '.' && isCapitalized(tokens[j - 1])) {
@@ -855,7 +857,26 @@ function mainClause(
     if (!TITLE_WORDS.has(bare) && !STOPWORDS.has(bare.toLowerCase())) actor = canonicalPlace(bare)
     j++
   }
-  if (actor === null) return null
+  return { actor, next: j }
+}
+
+/** "said that … would be willing to house": words of willingness within 40 tokens after a verb of speech make the statement an offer. */
+function makesOffer(tokens: readonly Token[], verb: number): boolean {
+  for (let n = verb + 1; n < tokens.length && n < verb + 40; n++) {
+    const word = (tokens[n] as Token).lower
+    if (word === 'willing' || word === 'offer' || word === 'offered' || word === 'ready')
+      return true
+  }
+  return false
+}
+
+/**
+ * The event the verb of a clause names, from token `j` (after its subject)
+ * on, past up to six auxiliaries and adverbs: a lead verb gives way to the
+ * one it leads ("plans to visit" is a visit); a verb of speech is an event
+ * only as an offer, a verb of state or holding never.
+ */
+function clauseEvent(tokens: readonly Token[], j: number): string | null {
   for (let guard = 0; guard < 6 && j < tokens.length; guard++) {
     const token = tokens[j] as Token
     if (token.type !== 'word' || isCapitalized(token)) return null
@@ -870,20 +891,22 @@ function mainClause(
       lemma = (tokens[j + 2] as Token).lower
       j += 2
     }
-    if (isReportingVerb(lemma)) {
-      // "said that … would be willing to house": words of willingness make the statement an offer.
-      for (let n = j + 1; n < tokens.length && n < j + 40; n++) {
-        const word = (tokens[n] as Token).lower
-        if (word === 'willing' || word === 'offer' || word === 'offered' || word === 'ready')
-          return { events: ['offer'], actor }
-      }
-      return null
-    }
+    if (isReportingVerb(lemma)) return makesOffer(tokens, j) ? 'offer' : null
     if (STATE_VERBS.has(lemma) || HOLDING_VERBS.has(lemma)) return null
-    const name = verbEvent(lemma)
-    return name ? { events: [name], actor } : null
+    return verbEvent(lemma)
   }
   return null
+}
+
+/** The subject and verb of a clause starting at `k`; a verb of speech whose words make an offer is an offer. */
+function mainClause(
+  tokens: readonly Token[],
+  k: number,
+): { events: string[]; actor: string | null } | null {
+  const { actor, next } = clauseSubject(tokens, k)
+  if (actor === null) return null
+  const event = clauseEvent(tokens, next)
+  return event ? { events: [event], actor } : null
 }
 
 /**
