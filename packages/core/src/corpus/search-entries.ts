@@ -66,7 +66,9 @@ export function searchEntries(
         text: claim.text,
         span: claim.span,
       },
-      folded: `${foldText(claim.text)}\n${foldText(claim.sentence.text)}`,
+      // Joined, not concatenated: a concatenation is kept as two strings until first
+      // searched, and the first search after many claims joined them all (0.2 s for 20,000).
+      folded: [foldText(claim.text), foldText(claim.sentence.text)].join('\n'),
     })
   const order = new Map(articles.map((a, i) => [a.id, i]))
   entries.sort(
