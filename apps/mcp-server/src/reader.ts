@@ -21,6 +21,7 @@ import {
   type StoreTotals,
   speakersWithArticles,
 } from '@corroborate/store'
+import { prepareSearch } from './snapshot-corpus.js'
 
 /** A window of a list: where it starts and how many items. */
 export interface Window {
@@ -246,7 +247,11 @@ export function memoryReader(corpus: () => Corpus): CorpusReader {
     async speakers() {
       return speakersWithArticles(corpus().analysis())
     },
-    search: async (query, window) => slice(corpus().search(query), window),
+    async search(query, window) {
+      const now = corpus()
+      await prepareSearch(now)
+      return slice(now.search(query), window)
+    },
     async counts() {
       const now = corpus()
       return {

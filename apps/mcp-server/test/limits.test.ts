@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { serveHttp } from '../src/http.js'
 import { createInlineStore, createServer } from '../src/server.js'
-import { snapshotCorpus } from '../src/snapshot-corpus.js'
+import { prepareSearch, snapshotCorpus } from '../src/snapshot-corpus.js'
 import { limitLines, type OversizeMessage } from '../src/stdio-limit.js'
 import { seedArticles } from './helpers.js'
 
@@ -120,6 +120,25 @@ describe('snapshotCorpus: reads as the core corpus does', () => {
       { numRuns: 150 },
     )
     expect(() => snapshot.add(corpus.articles[0] as never)).toThrow(/snapshot/)
+  })
+})
+
+describe('snapshotCorpus: search entries built in steps', () => {
+  it('finds what the core corpus finds once prepareSearch has built them a few hundred at a time', async () => {
+    const long = normalizeArticle({
+      id: 'long',
+      content: Array.from(
+        { length: 400 },
+        (_, i) =>
+          `Official ${i} said on Monday that “the river rose ${i % 7} inches overnight.” The mayor of town ${i % 11} said the levee would hold.`,
+      ).join('\n\n'),
+    })
+    const corpus = createCorpus([...seedArticles(), long])
+    const snapshot = snapshotCorpus(corpus.articles, corpus.analysis())
+    expect(long.sentences.length).toBeGreaterThan(600)
+    await prepareSearch(snapshot)
+    for (const query of ['river', 'levee hold', '"the mayor"', 'inches', 'said', 'zzz', 'Monday'])
+      expect(snapshot.search(query)).toEqual(corpus.search(query))
   })
 })
 
