@@ -279,6 +279,284 @@ function sharedRun(a: readonly WordChange[], b: readonly WordChange[]): number {
   return best
 }
 
+type ClusterMember = QuoteCluster['members'][number]
+
+/** The members of a cluster that give its words to one speaker. */
+interface SpeakerSide {
+  speaker: SpeakerRef
+  members: ClusterMember[]
+}
+
+function addToSide(sides: Map<string, SpeakerSide>, speaker: SpeakerRef, member: ClusterMember) {
+  const side = sides.get(speaker.id) ?? { speaker, members: [] }
+  side.members.push(member)
+  sides.set(speaker.id, side)
+}
+
+/**
+ * Who each article says spoke a cluster's words: every speaker given them
+ * (`all`), and those the quote's own sentence names (`sure`), the only
+ * evidence of who an outlet says spoke. Four words or fewer ("out of
+ * control") are anyone's words: too thin to say who spoke.
+ */
+function speakerSides(
+  cluster: QuoteCluster,
+  quoteById: ReadonlyMap<string, Quote>,
+): { all: Map<string, SpeakerSide>; sure: Map<string, SpeakerSide> } {
+  const all = new Map<string, SpeakerSide>()
+  const sure = new Map<string, SpeakerSide>()
+  for (const member of cluster.members) {
+    if (!member.speaker || wordTokensOf(member.text).length <= MAX_THIN) continue
+    addToSide(all, member.speaker, member)
+    const quote = quoteById.get(member.quote)
+    if (!quote || !isSureAttribution(quote)) continue
+    addToSide(sure, member.speaker, member)
+  }
+  return { all, sure }
+}
+
+const articlesOfSide = (side: SpeakerSide) => [...new Set(side.members.map((m) => m.article))]
+
+/**
+ * Two speakers given the same words: members of different articles that share a run of
+ * more than MAX_THIN words of the statement.
+ */
+const shareWords = (a: SpeakerSide, b: SpeakerSide) =>
+  a.members.some((x) =>
+    b.members.some((y) => x.article !== y.article && sharedRun(x.diff, y.diff) > MAX_THIN),
+  )
+
+/**
+ * Whether articles give the same words to different people. Two names of one person
+ * ("James P. Kennedy Jr", "James Kennedy Jr.") or a description ("a company
+ * spokesperson", "the Republican candidate") say no one else spoke.
+ */
+function givenToOthers(sides: readonly SpeakerSide[]): boolean {
+  return (
+    sides.length > 1 &&
+    sides.some((a) =>
+      sides.some(
+        (b) =>
+          a !== b &&
+          !isDescription(a.speaker.name) &&
+          !isDescription(b.speaker.name) &&
+          !mayBeOneSpeaker(a.speaker.name, b.speaker.name) &&
+          articlesOfSide(a).some((x) => !articlesOfSide(b).includes(x)) &&
+          shareWords(a, b),
+      ),
+    )
+  )
+}
+
+/** An attribution dispute: one position per article and speaker, as sure as its least sure quote. */
+function attributionDispute(
+  cluster: QuoteCluster,
+  sides: readonly SpeakerSide[],
+  quoteById: ReadonlyMap<string, Quote>,
+): Draft<Dispute> {
+  const positions: DisputePosition[] = []
+  let weakest = 1
+  for (const side of sides) {
+    for (const article of articlesOfSide(side)) {
+      const member = side.members.find((m) => m.article === article)
+      if (!member) continue
+      positions.push({ article, speaker: side.speaker, text: member.text, span: member.span })
+      weakest = Math.min(weakest, quoteById.get(member.quote)?.confidence ?? 0)
+    }
+  }
+  return {
+    kind: 'attribution',
+    summary: `“${short(cluster.canonical)}” is given to ${list(
+      sides.map((side) => `${side.speaker.name} (${articlesOfSide(side).join(', ')})`),
+    )}`,
+    positions,
+    confidence: Math.round(Math.max(0.3, weakest) * 100) / 100,
+    needsJudgement: weakest < 0.8,
+    cluster: cluster.id,
+    slot: null,
+  }
+}
+
+/** Articles that quote the same words: corroboration, named for the speaker most of them give. */
+function quoteAgreement(
+  cluster: QuoteCluster,
+  sides: ReadonlyMap<string, SpeakerSide>,
+): Draft<Corroboration> {
+  const speaker = [...sides.values()].sort((a, b) => b.members.length - a.members.length)[0]
+    ?.speaker
+  return {
+    kind: 'quote',
+    summary: `${list(cluster.articles)} quote${speaker ? ` ${speaker.name}` : ''}: “${short(cluster.canonical)}”`,
+    articles: cluster.articles,
+    cluster: cluster.id,
+    slot: null,
+  }
+}
+
+/**
+ * What a member's words change of the canonical statement, beyond inflection, spelling
+ * and function words. A fragment of four words or fewer counts only against its own
+ * speaker's statement, and then only as a word put for another.
+ */
+function memberChanges(
+  member: ClusterMember,
+  canonicalMember: ClusterMember | undefined,
+): ReturnType<typeof materialChanges> {
+  const thin = wordTokensOf(member.text).length <= MAX_THIN
+  const own =
+    member.speaker !== null &&
+    canonicalMember?.speaker !== null &&
+    member.speaker.id === canonicalMember?.speaker?.id
+  return thin && !own
+    ? []
+    : materialChanges(member.diff, member.text).filter(
+        (change) =>
+          !thin ||
+          (change.canonical !== '' &&
+            change.member !== '' &&
+            wordTokensOf(change.canonical).length <= 2 &&
+            wordTokensOf(change.member).length <= 2),
+      )
+}
+
+/** A wording dispute: the statement quoted with what the words say changed in another article. */
+function wordingDispute(cluster: QuoteCluster): Draft<Dispute> | null {
+  const canonicalMember =
+    cluster.members.find((m) => m.text === cluster.canonical) ?? cluster.members[0]
+  const changes = new Map(
+    cluster.members.map((member) => [member, memberChanges(member, canonicalMember)] as const),
+  )
+  const changed = cluster.members.filter(
+    (member) =>
+      (changes.get(member)?.length ?? 0) > 0 && member.article !== canonicalMember?.article,
+  )
+  const thinCanonical = wordTokensOf(cluster.canonical).length <= MAX_THIN
+  if (changed.length === 0 || cluster.articles.length <= 1 || thinCanonical) return null
+  const swaps = changed.flatMap((member) =>
+    (changes.get(member) ?? []).map((change) =>
+      change.member === ''
+        ? `“${change.canonical}” left out (${member.article})`
+        : change.canonical === ''
+          ? `“${change.member}” put in (${member.article})`
+          : `“${change.canonical}” → “${change.member}” (${member.article})`,
+    ),
+  )
+  const positions: DisputePosition[] = [canonicalMember, ...changed]
+    .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    .map((m) => ({ article: m.article, speaker: m.speaker, text: m.text, span: m.span }))
+  return {
+    kind: 'wording',
+    summary: `${cluster.speakers[0]?.name ?? 'A statement'} quoted in different words: ${list([...new Set(swaps)].slice(0, 4))}`,
+    positions,
+    confidence: 0.6,
+    needsJudgement: true,
+    cluster: cluster.id,
+    slot: null,
+  }
+}
+
+/** An update's side with the last day its articles were published, when each has one. */
+function datedSide(
+  side: ClaimUpdateSide,
+  published: Readonly<Record<string, string | null>>,
+): ClaimUpdateSide {
+  if (side.published !== null) return side
+  const days = side.articles.map((id) => published[id]?.slice(0, 10) ?? null)
+  if (days.some((day) => day === null)) return side
+  return { ...side, published: (days as string[]).sort().at(-1) ?? null }
+}
+
+/**
+ * Places named together ("won Oklahoma and Texas") are each true: a sentence that names
+ * several is no side of a dispute over where. The count of places of each sentence.
+ */
+function placesBySentence(claims: readonly Claim[]): Map<string, number> {
+  const placesIn = new Map<string, number>()
+  for (const claim of claims)
+    if (claim.kind === 'place' || claim.kind === 'itinerary') {
+      const key = `${claim.article}|${claim.sentence.span.start}`
+      placesIn.set(key, (placesIn.get(key) ?? 0) + 1)
+    }
+  return placesIn
+}
+
+/** Outlets that give one slot the same value agree. */
+function factAgreement(slot: ClaimSlot, articles: ReadonlySet<string>): Draft<Corroboration> {
+  return {
+    kind: 'fact',
+    summary: `${list([...articles].sort())} agree: ${slot.values[0]?.value}${slot.unit ? ` ${slot.unit}` : ''} (${slot.keywords.slice(0, 4).join(', ')})`,
+    articles: [...articles].sort(),
+    cluster: null,
+    slot: slot.id,
+  }
+}
+
+/**
+ * Different objects of one subject's verb ("offer house", "offer jail") are more
+ * of what was done, not a contradiction: only outlets that give the same action agree.
+ */
+function actionAgreements(slot: ClaimSlot): Draft<Corroboration>[] {
+  const agreements: Draft<Corroboration>[] = []
+  for (const value of slot.values) {
+    if (value.articles.length < 2) continue
+    agreements.push({
+      kind: 'fact',
+      summary: `${list(value.articles)} agree: ${value.value} (${slot.keywords.slice(0, 4).join(', ')})`,
+      articles: value.articles,
+      cluster: null,
+      slot: slot.id,
+    })
+  }
+  return agreements
+}
+
+/** A later figure that updates an earlier one ("has risen to 130") is no conflict: the update, or null. */
+function slotUpdate(
+  slot: ClaimSlot,
+  published: Readonly<Record<string, string | null>>,
+): FactUpdate | null {
+  const update = slot.update
+    ? {
+        ...slot.update,
+        from: datedSide(slot.update.from, published),
+        to: datedSide(slot.update.to, published),
+      }
+    : findUpdate(slot, new Map(), published)
+  if (!update) return null
+  const day = (side: typeof update.from) => (side.published ? ` on ${side.published}` : '')
+  return {
+    ...update,
+    slot: slot.id,
+    summary: `${slot.measure ?? slot.kind} updated: ${update.from.value} in ${update.from.articles.join(', ')}${day(update.from)}, then ${update.to.value} in ${update.to.articles.join(', ')}${day(update.to)}`,
+  }
+}
+
+/** A fact dispute: each claim's sentence as a position; surer when the slot has three keywords or more. */
+function factDispute(slot: ClaimSlot, claimById: ReadonlyMap<string, Claim>): Draft<Dispute> {
+  const positions: DisputePosition[] = slot.values.flatMap((value) =>
+    value.claims
+      .map((id) => claimById.get(id))
+      .filter((claim): claim is Claim => claim !== undefined)
+      .map((claim) => ({
+        article: claim.article,
+        speaker: claim.speaker,
+        text: claim.sentence.text,
+        span: claim.sentence.span,
+      })),
+  )
+  return {
+    kind: 'fact',
+    summary: `${slot.kind}${slot.unit ? ` (${slot.unit})` : ''} of ${slot.measure ?? (slot.keywords.slice(0, 4).join(', ') || 'one fact')}: ${list(
+      slot.values.map((v) => `${v.value} in ${v.articles.join(', ')}`),
+    )}`,
+    positions,
+    confidence: slot.keywords.length >= 3 ? 0.7 : 0.5,
+    needsJudgement: slot.keywords.length < 3,
+    cluster: null,
+    slot: slot.id,
+  }
+}
+
 /**
  * Disputes and corroboration across a corpus:
  * - `attribution`: a cluster whose members give the same words to different
@@ -301,161 +579,21 @@ export function findDisputes(input: DisputeInput): {
   const updates: FactUpdate[] = []
   const published: Record<string, string | null> = {}
   for (const article of input.articles) published[article.id] = article.published?.value ?? null
-  // An update's side with the last day its articles were published, when each has one.
-  const dated = (side: ClaimUpdateSide): ClaimUpdateSide => {
-    if (side.published !== null) return side
-    const days = side.articles.map((id) => published[id]?.slice(0, 10) ?? null)
-    if (days.some((day) => day === null)) return side
-    return { ...side, published: (days as string[]).sort().at(-1) ?? null }
-  }
   const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
   const claimById = new Map(input.claims.map((c) => [c.id, c]))
   const disputes: Draft<Dispute>[] = []
   const agreements: Draft<Corroboration>[] = []
 
   for (const cluster of input.clusters) {
-    // Attribution: who each article says spoke these words.
-    const bySpeaker = new Map<string, { speaker: SpeakerRef; members: typeof cluster.members }>()
-    const bySureSpeaker = new Map<
-      string,
-      { speaker: SpeakerRef; members: typeof cluster.members }
-    >()
-    for (const member of cluster.members) {
-      // Four words or fewer ("out of control") are anyone's words: too thin to say who spoke.
-      if (!member.speaker || wordTokensOf(member.text).length <= MAX_THIN) continue
-      const entry = bySpeaker.get(member.speaker.id) ?? { speaker: member.speaker, members: [] }
-      entry.members.push(member)
-      bySpeaker.set(member.speaker.id, entry)
-      // Only a speaker the quote's own sentence names is evidence of who the outlet says spoke.
-      const quote = quoteById.get(member.quote)
-      if (!quote || !isSureAttribution(quote)) continue
-      const sure = bySureSpeaker.get(member.speaker.id) ?? { speaker: member.speaker, members: [] }
-      sure.members.push(member)
-      bySureSpeaker.set(member.speaker.id, sure)
-    }
-    const sides = [...bySureSpeaker.values()]
-    const articlesOf = (side: (typeof sides)[number]) => [
-      ...new Set(side.members.map((m) => m.article)),
-    ]
-    // Two speakers given the same words: members of different articles that share a run of
-    // more than MAX_THIN words of the statement.
-    const shareWords = (a: (typeof sides)[number], b: (typeof sides)[number]) =>
-      a.members.some((x) =>
-        b.members.some((y) => x.article !== y.article && sharedRun(x.diff, y.diff) > MAX_THIN),
-      )
-    // Two names of one person ("James P. Kennedy Jr", "James Kennedy Jr.") or a description
-    // ("a company spokesperson", "the Republican candidate") say no one else spoke.
-    const crossArticle =
-      sides.length > 1 &&
-      sides.some((a) =>
-        sides.some(
-          (b) =>
-            a !== b &&
-            !isDescription(a.speaker.name) &&
-            !isDescription(b.speaker.name) &&
-            !mayBeOneSpeaker(a.speaker.name, b.speaker.name) &&
-            articlesOf(a).some((x) => !articlesOf(b).includes(x)) &&
-            shareWords(a, b),
-        ),
-      )
-    if (crossArticle) {
-      const positions: DisputePosition[] = []
-      let weakest = 1
-      for (const side of sides) {
-        for (const article of articlesOf(side)) {
-          const member = side.members.find((m) => m.article === article)
-          if (!member) continue
-          positions.push({ article, speaker: side.speaker, text: member.text, span: member.span })
-          weakest = Math.min(weakest, quoteById.get(member.quote)?.confidence ?? 0)
-        }
-      }
-      disputes.push({
-        kind: 'attribution',
-        summary: `“${short(cluster.canonical)}” is given to ${list(
-          sides.map((side) => `${side.speaker.name} (${articlesOf(side).join(', ')})`),
-        )}`,
-        positions,
-        confidence: Math.round(Math.max(0.3, weakest) * 100) / 100,
-        needsJudgement: weakest < 0.8,
-        cluster: cluster.id,
-        slot: null,
-      })
-    } else if (cluster.articles.length > 1) {
-      const speaker = [...bySpeaker.values()].sort((a, b) => b.members.length - a.members.length)[0]
-        ?.speaker
-      agreements.push({
-        kind: 'quote',
-        summary: `${list(cluster.articles)} quote${speaker ? ` ${speaker.name}` : ''}: “${short(cluster.canonical)}”`,
-        articles: cluster.articles,
-        cluster: cluster.id,
-        slot: null,
-      })
-    }
-
-    // Wording: what the words say changed, beyond inflection, spelling and function words.
-    // A fragment of four words or fewer counts only against its own speaker's statement.
-    const canonicalMember =
-      cluster.members.find((m) => m.text === cluster.canonical) ?? cluster.members[0]
-    const changes = new Map(
-      cluster.members.map((member) => {
-        const thin = wordTokensOf(member.text).length <= MAX_THIN
-        const own =
-          member.speaker !== null &&
-          canonicalMember?.speaker !== null &&
-          member.speaker.id === canonicalMember?.speaker?.id
-        // A few words of one's own statement count only as a word put for another.
-        const found =
-          thin && !own
-            ? []
-            : materialChanges(member.diff, member.text).filter(
-                (change) =>
-                  !thin ||
-                  (change.canonical !== '' &&
-                    change.member !== '' &&
-                    wordTokensOf(change.canonical).length <= 2 &&
-                    wordTokensOf(change.member).length <= 2),
-              )
-        return [member, found] as const
-      }),
-    )
-    const changed = cluster.members.filter(
-      (member) =>
-        (changes.get(member)?.length ?? 0) > 0 && member.article !== canonicalMember?.article,
-    )
-    const thinCanonical = wordTokensOf(cluster.canonical).length <= MAX_THIN
-    if (changed.length > 0 && cluster.articles.length > 1 && !thinCanonical) {
-      const swaps = changed.flatMap((member) =>
-        (changes.get(member) ?? []).map((change) =>
-          change.member === ''
-            ? `“${change.canonical}” left out (${member.article})`
-            : change.canonical === ''
-              ? `“${change.member}” put in (${member.article})`
-              : `“${change.canonical}” → “${change.member}” (${member.article})`,
-        ),
-      )
-      const positions: DisputePosition[] = [canonicalMember, ...changed]
-        .filter((m): m is NonNullable<typeof m> => m !== undefined)
-        .map((m) => ({ article: m.article, speaker: m.speaker, text: m.text, span: m.span }))
-      disputes.push({
-        kind: 'wording',
-        summary: `${cluster.speakers[0]?.name ?? 'A statement'} quoted in different words: ${list([...new Set(swaps)].slice(0, 4))}`,
-        positions,
-        confidence: 0.6,
-        needsJudgement: true,
-        cluster: cluster.id,
-        slot: null,
-      })
-    }
+    const { all, sure } = speakerSides(cluster, quoteById)
+    const sides = [...sure.values()]
+    if (givenToOthers(sides)) disputes.push(attributionDispute(cluster, sides, quoteById))
+    else if (cluster.articles.length > 1) agreements.push(quoteAgreement(cluster, all))
+    const wording = wordingDispute(cluster)
+    if (wording) disputes.push(wording)
   }
 
-  // Places named together ("won Oklahoma and Texas") are each true: a sentence that names
-  // several is no side of a dispute over where.
-  const placesIn = new Map<string, number>()
-  for (const claim of input.claims)
-    if (claim.kind === 'place' || claim.kind === 'itinerary') {
-      const key = `${claim.article}|${claim.sentence.span.start}`
-      placesIn.set(key, (placesIn.get(key) ?? 0) + 1)
-    }
+  const placesIn = placesBySentence(input.claims)
   const soleplace = (id: string) => {
     const claim = claimById.get(id)
     return (
@@ -466,67 +604,18 @@ export function findDisputes(input: DisputeInput): {
     const articles = new Set(slot.values.flatMap((v) => v.articles))
     if (articles.size < 2) continue
     if (slot.agrees) {
-      agreements.push({
-        kind: 'fact',
-        summary: `${list([...articles].sort())} agree: ${slot.values[0]?.value}${slot.unit ? ` ${slot.unit}` : ''} (${slot.keywords.slice(0, 4).join(', ')})`,
-        articles: [...articles].sort(),
-        cluster: null,
-        slot: slot.id,
-      })
+      agreements.push(factAgreement(slot, articles))
       continue
     }
-    // Different objects of one subject's verb ("offer house", "offer jail") are more
-    // of what was done, not a contradiction: only outlets that give the same action agree.
     if (slot.kind === 'action') {
-      for (const value of slot.values) {
-        if (value.articles.length < 2) continue
-        agreements.push({
-          kind: 'fact',
-          summary: `${list(value.articles)} agree: ${value.value} (${slot.keywords.slice(0, 4).join(', ')})`,
-          articles: value.articles,
-          cluster: null,
-          slot: slot.id,
-        })
-      }
+      agreements.push(...actionAgreements(slot))
       continue
     }
     if ((slot.kind === 'place' || slot.kind === 'itinerary') && !slot.claims.every(soleplace))
       continue
-    // A later figure that updates an earlier one ("has risen to 130") is no conflict.
-    const update = slot.update
-      ? { ...slot.update, from: dated(slot.update.from), to: dated(slot.update.to) }
-      : findUpdate(slot, new Map(), published)
-    if (update) {
-      const day = (side: typeof update.from) => (side.published ? ` on ${side.published}` : '')
-      updates.push({
-        ...update,
-        slot: slot.id,
-        summary: `${slot.measure ?? slot.kind} updated: ${update.from.value} in ${update.from.articles.join(', ')}${day(update.from)}, then ${update.to.value} in ${update.to.articles.join(', ')}${day(update.to)}`,
-      })
-      continue
-    }
-    const positions: DisputePosition[] = slot.values.flatMap((value) =>
-      value.claims
-        .map((id) => claimById.get(id))
-        .filter((claim): claim is Claim => claim !== undefined)
-        .map((claim) => ({
-          article: claim.article,
-          speaker: claim.speaker,
-          text: claim.sentence.text,
-          span: claim.sentence.span,
-        })),
-    )
-    disputes.push({
-      kind: 'fact',
-      summary: `${slot.kind}${slot.unit ? ` (${slot.unit})` : ''} of ${slot.measure ?? (slot.keywords.slice(0, 4).join(', ') || 'one fact')}: ${list(
-        slot.values.map((v) => `${v.value} in ${v.articles.join(', ')}`),
-      )}`,
-      positions,
-      confidence: slot.keywords.length >= 3 ? 0.7 : 0.5,
-      needsJudgement: slot.keywords.length < 3,
-      cluster: null,
-      slot: slot.id,
-    })
+    const update = slotUpdate(slot, published)
+    if (update) updates.push(update)
+    else disputes.push(factDispute(slot, claimById))
   }
 
   disputes.push(...contested(input))
