@@ -174,7 +174,11 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
       budgetMs: null,
       stopped: 'the analysis worker stopped',
     })
-    void sendCorpus(started, current.articles)
+    // A corpus that cannot be sent ends this worker: the add waiting for it is refused, not the server.
+    sendCorpus(started, current.articles).catch((error: unknown) => {
+      log(`corroborate-mcp: the corpus could not be sent to the analysis worker: ${String(error)}`)
+      void started.terminate()
+    })
   }
   // The corpus goes to a new worker an article and a part at a time, a few per turn of the
   // event loop: copying it out whole (workerData) held the event loop for as long as a
