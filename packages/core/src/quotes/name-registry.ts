@@ -36,6 +36,8 @@ export interface NamedEntity {
   gender: 'male' | 'female' | null
   /** Clean-text offsets where the article names them. */
   positions: number[]
+  /** {@link NamedEntity.positions} as a set: whether an offset is there, without a scan of them all. */
+  placed: Set<number>
   /** Offsets where they are the subject of a clause (a verb follows the name). */
   subjects: number[]
   /** Offsets where they speak: a quote's speaker, or "X said", "said X" in the writer's own sentence. */
@@ -160,6 +162,10 @@ export function collectNames(
   quoted: ReadonlyArray<{ start: number; end: number }> = [],
 ): NamedEntity[] {
   const entities = new Map<string, NamedEntity>()
+  // Every alias an entity was given so far (only `add` gives them here): a name none has is
+  // looked for among the entities no further, where a scan of all cost each new bearer of
+  // a shared surname the article's names.
+  const aliased = new Set<string>()
   // Tokens are read only at the words a name may start with and around them: most of an
   // article is lower-case words, and cutting all of it into tokens cost more than the rest.
   NAME_TOKEN_START.lastIndex = 0
@@ -234,7 +240,7 @@ export function collectNames(
       mention.form === 'name' &&
       (mention.kind === 'organization' || mention.name.includes(' ') || titled)
     ) {
-      add(entities, mention, first.at + opening)
+      add(entities, mention, first.at + opening, aliased)
     }
   }
   // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
@@ -253,7 +259,7 @@ export function collectNames(
     if (STOP_AT_SENTENCE_START.test(word) || !isWrittenAsName(text, word)) continue
     const mention = parseSpeakerMention(word)
     if (mention && mention.form === 'name' && !entities.has(mention.key)) {
-      add(entities, { ...mention, kind: 'person' }, m.index)
+      add(entities, { ...mention, kind: 'person' }, m.index, aliased)
     }
   }
   const found = [...new Set(entities.values())]
@@ -388,7 +394,9 @@ function indexMentions(
   for (const entity of entities) {
     if (entity.kind !== 'person') continue
     const surname = entity.key.split(' ').pop() ?? entity.key
-    bySurname.set(surname, [...(bySurname.get(surname) ?? []), entity])
+    const bearers = bySurname.get(surname)
+    if (bearers) bearers.push(entity)
+    else bySurname.set(surname, [entity])
   }
   // Where each bearer of a shared surname was first named (the least of its positions),
   // read once and kept as the loop below adds positions.
@@ -396,32 +404,50 @@ function indexMentions(
   const introduced = (entity: NamedEntity) => {
     let first = firstNamed.get(entity)
     if (first === undefined) {
-      first = Math.min(...entity.positions)
+      first = least(entity.positions)
       firstNamed.set(entity, first)
     }
     return first
+  }
+  // What is read once of a surname several people bear, where reading it at each mention
+  // cost a page of many people of one surname the square of their number.
+  const sharedSurnames = new Map<string, SharedSurname>()
+  const sharedSurname = (surname: string, bearers: NamedEntity[]) => {
+    let shared = sharedSurnames.get(surname)
+    if (shared === undefined) {
+      shared = { bearers, givens: givenNames(bearers, surname), earliest: 0, order: new Map() }
+      for (const [index, entity] of bearers.entries()) {
+        shared.order.set(entity, index)
+        // (Ties go to the bearer listed first.)
+        if (introduced(entity) < introduced(bearers[shared.earliest] as NamedEntity))
+          shared.earliest = index
+      }
+      sharedSurnames.set(surname, shared)
+    }
+    return shared
   }
   // A bare surname names the bearer the story introduced first ("Keith Scott" before his
   // wife "Rakeyia Scott"): news writing names the others in full.
   const lookup = (surname: string, at: number) => {
     const bearers = bySurname.get(surname)
     if (!bearers || bearers.length < 2) return bearers?.[0]
+    const shared = sharedSurname(surname, bearers)
     // Written in full here ("Rakeyia Scott"): that bearer.
-    const inFull = bearers.find((entity) =>
-      [...entity.aliases].some((alias) => {
-        const given = alias.slice(0, Math.max(0, alias.length - surname.length)).trimEnd()
-        return (
-          given !== '' &&
-          text
-            .slice(Math.max(0, at - given.length - 1), at)
-            .trimEnd()
-            .endsWith(given)
-        )
-      }),
-    )
-    if (inFull) return inFull
-    const known = bearers.filter((entity) => introduced(entity) <= at)
-    return (known.length > 0 ? known : bearers).sort((a, b) => introduced(a) - introduced(b))[0]
+    const inFull = writtenInFull(text, at, shared.givens)
+    if (inFull >= 0) return bearers[inFull]
+    // The least first naming of all is also the least of those named before `at`, if any are.
+    return bearers[shared.earliest]
+  }
+  // A mention named before the bearer's first naming makes it the bearer's first.
+  const named = (entity: NamedEntity, at: number, surname: string) => {
+    const first = firstNamed.get(entity)
+    if (first === undefined || at >= first) return
+    firstNamed.set(entity, at)
+    const shared = sharedSurnames.get(surname)
+    if (shared === undefined) return
+    const index = shared.order.get(entity) as number
+    const earliest = introduced(shared.bearers[shared.earliest] as NamedEntity)
+    if (at < earliest || (at === earliest && index < shared.earliest)) shared.earliest = index
   }
   // The first letters of the surnames, lower-cased: a word that starts with A-Z and with
   // none of them is no surname, and is passed over before it is lower-cased and looked up.
@@ -431,11 +457,13 @@ function indexMentions(
     const initial = m.text.charCodeAt(0)
     if (initial >= 0x41 && initial <= 0x5a && !initials.has(initial | 0x20)) continue
     const possessive = m.text.endsWith('s') && isApostrophe(m.text.charCodeAt(m.text.length - 2))
-    const entity = lookup((possessive ? m.text.slice(0, -2) : m.text).toLowerCase(), m.index)
+    const surname = (possessive ? m.text.slice(0, -2) : m.text).toLowerCase()
+    const entity = lookup(surname, m.index)
     if (!entity) continue
-    if (!entity.positions.includes(m.index)) {
+    if (!entity.placed.has(m.index)) {
       entity.positions.push(m.index)
-      if (m.index < (firstNamed.get(entity) ?? m.index)) firstNamed.set(entity, m.index)
+      entity.placed.add(m.index)
+      named(entity, m.index, surname)
     }
     // A possessive ("Rubio's trip") is the subject of nothing.
     if (possessive) continue
@@ -507,7 +535,7 @@ function indexMentions(
   // caucus.") is about to be quoted: the introduction counts as a subject.
   for (const entity of entities) {
     if (entity.kind !== 'person' || !entity.name.includes(' ')) continue
-    const first = Math.min(...entity.positions)
+    const first = least(entity.positions)
     const introduction = mayIntroduce(text, first, first + 200)
       ? INTRODUCTION.exec(text.slice(first, first + 200))
       : null
@@ -553,6 +581,81 @@ function indexMentions(
     if (male > female) entity.gender = 'male'
     else if (female > male) entity.gender = 'female'
   }
+}
+
+/** The least of `values` (Infinity for none), without spreading them into arguments, which a long list overflows. */
+function least(values: readonly number[]): number {
+  let min = Number.POSITIVE_INFINITY
+  for (const value of values) if (value < min) min = value
+  return min
+}
+
+/** What `indexMentions` reads once of a surname that several people bear. */
+interface SharedSurname {
+  /** The people who bear it, in the order the article's entities come. */
+  bearers: readonly NamedEntity[]
+  /** Their given names, see {@link givenNames}. */
+  givens: GivenNode
+  /** The index of the bearer first named (the least first position; the first listed on a tie). */
+  earliest: number
+  /** Each bearer's index. */
+  order: Map<NamedEntity, number>
+}
+
+/** A node of a trie of given names read backwards, last character first. */
+interface GivenNode {
+  next: Map<number, GivenNode>
+  /** The least index of a bearer whose given name ends here (Infinity for none). */
+  bearer: number
+}
+
+/**
+ * The given names of a surname's bearers: each alias less the surname's length at its
+ * end ("Rakeyia Scott" less "scott"), white space trimmed off its end, read backwards
+ * into a trie; each node that ends one knows the first bearer it names.
+ */
+function givenNames(bearers: readonly NamedEntity[], surname: string): GivenNode {
+  const root: GivenNode = { next: new Map(), bearer: Number.POSITIVE_INFINITY }
+  for (const [index, entity] of bearers.entries()) {
+    for (const alias of entity.aliases) {
+      const given = alias.slice(0, Math.max(0, alias.length - surname.length)).trimEnd()
+      let node = root
+      for (let at = given.length - 1; at >= 0; at--) {
+        const code = given.charCodeAt(at)
+        let next = node.next.get(code)
+        if (next === undefined) {
+          next = { next: new Map(), bearer: Number.POSITIVE_INFINITY }
+          node.next.set(code, next)
+        }
+        node = next
+      }
+      if (node !== root) node.bearer = Math.min(node.bearer, index)
+    }
+  }
+  return root
+}
+
+const WHITE_SPACE = /\s/
+
+/**
+ * The first bearer (by index) one of whose given names the text writes right before
+ * `at`: `text.slice(Math.max(0, at - given.length - 1), at).trimEnd().endsWith(given)`
+ * for some given name, that is the name ending at `at` or one white-space character
+ * before it. -1 for none. One walk back through the trie, not a test of every name.
+ */
+function writtenInFull(text: string, at: number, givens: GivenNode): number {
+  let end = at
+  if (end > 0 && WHITE_SPACE.test(text.charAt(end - 1))) end--
+  // (Two white-space characters leave the window too short for any name.)
+  if (end < at && end > 0 && WHITE_SPACE.test(text.charAt(end - 1))) return -1
+  let best = Number.POSITIVE_INFINITY
+  let node: GivenNode | undefined = givens
+  for (let k = end - 1; k >= 0; k--) {
+    node = node.next.get(text.charCodeAt(k))
+    if (node === undefined) break
+    if (node.bearer < best) best = node.bearer
+  }
+  return best === Number.POSITIVE_INFINITY ? -1 : best
 }
 
 /** Sorts offsets in place, ascending; most lists are already in order, and are only read. */
@@ -659,9 +762,15 @@ const firstName = (name: string) => (name.split(' ')[0] ?? '').toLowerCase()
  * Adds a mention to the entities it may name. Two full names that share a
  * surname but not a first name ("Rakeyia Scott", "Keith Scott") are two
  * people: the second is keyed by its full name, and the bare surname points
- * at whichever of them the text named last.
+ * at whichever of them the text named last. `aliased`, when given, holds every
+ * alias the entities of `entities` have: a name not in it is no entity's.
  */
-function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: number): NamedEntity {
+function add(
+  entities: Map<string, NamedEntity>,
+  mention: SpeakerMention,
+  at: number,
+  aliased?: Set<string>,
+): NamedEntity {
   let existing = entities.get(mention.key)
   if (
     existing &&
@@ -674,12 +783,16 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
   ) {
     const fullKey = mention.name.toLowerCase()
     existing =
-      entities.get(fullKey) ?? [...entities.values()].find((e) => e.aliases.has(mention.name))
+      entities.get(fullKey) ??
+      (aliased && !aliased.has(mention.name)
+        ? undefined
+        : [...entities.values()].find((e) => e.aliases.has(mention.name)))
     if (!existing) {
       // The first bearer keeps a key of its own full name, or it would drop out of the register.
       const first = entities.get(mention.key) as NamedEntity
       if (!entities.has(first.name.toLowerCase())) entities.set(first.name.toLowerCase(), first)
       const entity = newEntity({ ...mention, key: fullKey }, at)
+      aliased?.add(mention.name)
       entities.set(fullKey, entity)
       entities.set(mention.key, entity)
       return entity
@@ -690,12 +803,17 @@ function add(entities: Map<string, NamedEntity>, mention: SpeakerMention, at: nu
     if (mention.name.length > existing.name.length && existing.kind === mention.kind)
       existing.name = mention.name
     existing.aliases.add(mention.name)
+    aliased?.add(mention.name)
     for (const role of mention.roles) existing.roles.add(role)
     existing.gender ??= mention.gender
-    if (!existing.positions.includes(at)) existing.positions.push(at)
+    if (!existing.placed.has(at)) {
+      existing.positions.push(at)
+      existing.placed.add(at)
+    }
     return existing
   }
   const entity = newEntity(mention, at)
+  aliased?.add(mention.name)
   entities.set(mention.key, entity)
   return entity
 }
@@ -709,6 +827,7 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
     roles: new Set(mention.roles),
     gender: mention.gender,
     positions: [at],
+    placed: new Set([at]),
     subjects: [],
     speeches: [],
   }
@@ -914,7 +1033,7 @@ export class NameRegistry {
     })
     if (matches.length <= 1) return matches[0]
     // Several fit ("the president"): the one the text named last.
-    const last = (entity: NamedEntity) => Math.max(-1, ...entity.positions.filter((p) => p < at))
+    const last = (entity: NamedEntity) => this.lastBefore(entity.positions, at)
     return matches.sort((a, b) => last(b) - last(a))[0]
   }
 
