@@ -14,7 +14,7 @@ import type {
 import { findActions } from './actions.js'
 import { findDates, publicationDay, readsPublicationDay, type Unresolved } from './dates.js'
 import { type Found, isNumericFound } from './found.js'
-import { keywordsOf } from './keywords.js'
+import { type KeywordsByToken, keywordsBetween, keywordsByToken, keywordsOf } from './keywords.js'
 import { findPlaces, fromCapitals } from './places.js'
 import { findQuantities } from './quantities.js'
 import { startOf, type Token, tokenize } from './tokens.js'
@@ -134,6 +134,8 @@ interface SentenceReading {
   keywords: readonly string[]
   /** The tokens of a run-on sentence, whose claims each take the words near them. */
   tokens: Token[] | null
+  /** The keywords of each of {@link SentenceReading.tokens}, read when a claim first asks. */
+  keywordsByToken: KeywordsByToken | null
   /** Another reading of the same text (another day, or what stands before it). */
   next: SentenceReading | null
 }
@@ -171,6 +173,7 @@ function readSentence(
     unresolved: unresolved.length > 0 ? unresolved : NONE,
     keywords: !long && found.length + actions.length > 0 ? keywordsOf(tokens) : NONE,
     tokens: long ? tokens : null,
+    keywordsByToken: null,
     next: null,
   }
   if (memo && !long) {
@@ -323,14 +326,17 @@ export function extractClaimsReading(
         : text.slice(f.start, f.end)
       if (written.trim() === '') continue
       // A run-on sentence gives each claim the words around it, not all of its own.
-      const keywords = read.tokens
-        ? keywordsOf(
-            read.tokens.slice(
+      // (Each token's keywords read once for the sentence: the windows overlap.)
+      if (read.tokens && read.keywordsByToken === null)
+        read.keywordsByToken = keywordsByToken(read.tokens)
+      const keywords =
+        read.tokens && read.keywordsByToken
+          ? keywordsBetween(
+              read.keywordsByToken,
               bisectLeft(read.tokens, f.start - KEYWORD_WINDOW, startOf),
               bisectLeft(read.tokens, f.end + KEYWORD_WINDOW, startOf),
-            ),
-          )
-        : read.keywords
+            )
+          : read.keywords
       placed.push({ found: f, span, text: written, sentence, keywords })
     }
     for (const u of read.unresolved) {
@@ -372,12 +378,22 @@ export function extractClaimsReading(
       a.span.end - b.span.end ||
       PRIORITY[a.found.kind] - PRIORITY[b.found.kind],
   )
+  // One string for all the claims of a sentence: the later stages key and compare claims
+  // by their sentence's text, and two copies of one text are compared character by
+  // character, which costs each claim of a run-on sentence the whole sentence.
+  let lastSentence: Sentence | null = null
+  let lastText = ''
+  const sentenceText = (of: Sentence) => {
+    if (of !== lastSentence) {
+      lastSentence = of
+      lastText = fromOriginal ? article.original.slice(of.span.start, of.span.end) : of.text
+    }
+    return lastText
+  }
   const claims = placed.map((p, n): Claim => {
     const quote = lookup.enclosing(p.span)
     const sentence: TextEvidence = {
-      text: fromOriginal
-        ? article.original.slice(p.sentence.span.start, p.sentence.span.end)
-        : p.sentence.text,
+      text: sentenceText(p.sentence),
       span: { start: p.sentence.span.start, end: p.sentence.span.end },
     }
     const { found } = p
