@@ -165,6 +165,14 @@ const WORDED_TEXTS = 10_000
 interface ReadTexts {
   measuresOfSentence: Map<string, MeasuredClaim[]>
   ownWordsOf: Map<string, readonly string[]>
+  /**
+   * The sentence text asked about last and its measures: the claims of a sentence come
+   * one after another with one string for its text (see extractClaims), which is then
+   * the same string, found without comparing a long sentence character by character
+   * (as a lookup by text does) once per claim.
+   */
+  lastSentence: string | null
+  lastMeasured: MeasuredClaim[]
 }
 
 interface MeasuredClaim {
@@ -178,17 +186,21 @@ interface MeasuredClaim {
 }
 
 /** {@link measureOf}, read once for claims alike in all it reads of them. */
-function measureOfClaim(claim: Claim, { measuresOfSentence }: ReadTexts): Measure | null {
+function measureOfClaim(claim: Claim, read: ReadTexts): Measure | null {
+  const { measuresOfSentence } = read
   if (claim.kind === 'action') return null
   const { sentence } = claim
   const start = claim.span.start - sentence.span.start
   const end = claim.span.end - sentence.span.start
-  let measured = measuresOfSentence.get(sentence.text)
+  let measured =
+    sentence.text === read.lastSentence ? read.lastMeasured : measuresOfSentence.get(sentence.text)
   if (measured === undefined) {
     if (measuresOfSentence.size >= MEASURED_SENTENCES) measuresOfSentence.clear()
     measured = []
     measuresOfSentence.set(sentence.text, measured)
   }
+  read.lastSentence = sentence.text
+  read.lastMeasured = measured
   for (const known of measured)
     if (
       known.start === start &&
@@ -421,8 +433,18 @@ export function alignClaims(
   const byValue = new Map<string, number[]>()
   // Which slots a claim was already compared with: the claim's number, by slot.
   let seenBy = new Int32Array(1024).fill(-1)
+  // The number of the article whose claim each slot took last: a slot never takes a second
+  // claim of an article, and claims come article by article, so that most candidates that
+  // hold one of the claim's article are passed over by this alone, without reading the slot.
+  let lastArticle = new Int32Array(1024).fill(-1)
+  const articleNumbers = new Map<string, number>()
   let claimCount = 0
-  const read: ReadTexts = { measuresOfSentence: new Map(), ownWordsOf: new Map() }
+  const read: ReadTexts = {
+    measuresOfSentence: new Map(),
+    ownWordsOf: new Map(),
+    lastSentence: null,
+    lastMeasured: [],
+  }
   for (const claim of claims) {
     const m = measureOfClaim(claim, read)
     const context = contextOf(claim, read)
@@ -438,6 +460,11 @@ export function alignClaims(
     let chosen = -1
     let best = -1
     const claimNumber = claimCount++
+    let articleNumber = articleNumbers.get(claim.article)
+    if (articleNumber === undefined) {
+      articleNumber = articleNumbers.size
+      articleNumbers.set(claim.article, articleNumber)
+    }
     // Beside the latest slots of its buckets, those that already hold its very value: a
     // page that gives one event many days may hold the twin further back than the bound.
     const valueKey =
@@ -453,6 +480,8 @@ export function alignClaims(
         const at = list[n] as number
         if (seenBy[at] === claimNumber) continue
         seenBy[at] = claimNumber
+        // (`fits` would say -1: the slot holds a claim of this article.)
+        if (lastArticle[at] === articleNumber) continue
         let score = fits(slots[at] as Slot, claim, m, context, minShared)
         // Where two slots fit as well, the one that already holds the same value wins:
         // one article telling of several days of one event ("counted on 1 March …, and
@@ -471,6 +500,9 @@ export function alignClaims(
         const grown = new Int32Array(seenBy.length * 2).fill(-1)
         grown.set(seenBy)
         seenBy = grown
+        const last = new Int32Array(lastArticle.length * 2).fill(-1)
+        last.set(lastArticle)
+        lastArticle = last
       }
       slots.push({
         kind: claim.kind,
@@ -509,6 +541,7 @@ export function alignClaims(
     slot.claims.push(claim)
     slot.measures.push(m)
     slot.articles.add(claim.article)
+    lastArticle[chosen] = articleNumber
     if (m?.actor) {
       if (slot.actors === NO_ACTORS) slot.actors = new Set()
       ;(slot.actors as Set<string>).add(m.actor)
