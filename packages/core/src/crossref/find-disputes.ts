@@ -680,31 +680,48 @@ function contentWords(text: string): Set<string> {
 
 const spanStartOf = (sentence: { span: Span }) => sentence.span.start
 
-function contested(input: DisputeInput): Draft<Dispute>[] {
-  const articleById = new Map(input.articles.map((a) => [a.id, a]))
-  const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
-  // A quote's sentence: the words around it say whether the speaker objects.
-  // The words that introduce a quote: its sentence up to the quote.
-  const sentenceOf = (quote: Quote) => {
-    const article = articleById.get(quote.article)
-    // Sentences are in text order: the last that starts at or before the quote.
-    const sentences = article?.sentences ?? []
-    const found = sentences[Math.max(0, bisectRight(sentences, quote.span.start, spanStartOf) - 1)]
-    const sentence =
-      found && found.span.start <= quote.span.start && found.span.end >= quote.span.start
-        ? found
-        : undefined
-    if (!article || !sentence) return { lead: '', tail: '', start: quote.span.start }
-    const end = Math.max(sentence.span.end, quote.span.end)
-    return {
-      lead: article.original.slice(sentence.span.start, quote.span.start),
-      tail: article.original.slice(quote.span.end, end),
-      start: sentence.span.start,
-    }
+/** A quote's sentence: the words that introduce it (`lead`), those after it (`tail`), where it starts. */
+interface QuoteSentence {
+  lead: string
+  tail: string
+  start: number
+}
+
+/** A quote's sentence: the words around it say whether the speaker objects. */
+function quoteSentence(quote: Quote, articleById: ReadonlyMap<string, Article>): QuoteSentence {
+  const article = articleById.get(quote.article)
+  // Sentences are in text order: the last that starts at or before the quote.
+  const sentences = article?.sentences ?? []
+  const found = sentences[Math.max(0, bisectRight(sentences, quote.span.start, spanStartOf) - 1)]
+  const sentence =
+    found && found.span.start <= quote.span.start && found.span.end >= quote.span.start
+      ? found
+      : undefined
+  if (!article || !sentence) return { lead: '', tail: '', start: quote.span.start }
+  const end = Math.max(sentence.span.end, quote.span.end)
+  return {
+    lead: article.original.slice(sentence.span.start, quote.span.start),
+    tail: article.original.slice(quote.span.end, end),
+    start: sentence.span.start,
   }
-  // One voice per cluster: the speaker of its canonical wording, else of its longest
-  // attributed member (a one-word fragment is too thin to say who a statement is by).
-  const voices = input.clusters
+}
+
+/** A statement of the coverage: its cluster, the quote that says who made it, its content words. */
+interface Voice {
+  cluster: QuoteCluster
+  quote: Quote
+  words: Set<string>
+}
+
+/**
+ * One voice per cluster: the speaker of its canonical wording, else of its longest
+ * attributed member (a one-word fragment is too thin to say who a statement is by).
+ */
+function clusterVoices(
+  clusters: readonly QuoteCluster[],
+  quoteById: ReadonlyMap<string, Quote>,
+): Voice[] {
+  return clusters
     .map((cluster) => {
       const attributed = cluster.members.filter((m) => m.speaker)
       const member =
@@ -714,8 +731,26 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
       return quote?.speaker ? { cluster, quote, words: contentWords(cluster.canonical) } : null
     })
     .filter((v): v is NonNullable<typeof v> => v !== null)
-  // Who a dissenting sentence names: by surname, or by a role it gives them as
-  // someone else's ("his president's offer"), not the dissenter's own title.
+}
+
+function addPosting<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** Speakers by the names a dissenting sentence may call them: surname, or a role's head word. */
+interface SpeakerNames {
+  bySurname: Map<string, string[]>
+  byRole: Map<string, string[]>
+}
+
+/**
+ * Who a dissenting sentence names: by surname, or by a role it gives them as
+ * someone else's ("his president's offer"), not the dissenter's own title. Only
+ * the speakers of these quotes: a corpus's list is read once per story otherwise.
+ */
+function speakerNames(input: DisputeInput): SpeakerNames {
   const bySurname = new Map<string, string[]>()
   const byRole = new Map<string, string[]>()
   const index = (map: Map<string, string[]>, word: string, id: string) => {
@@ -723,7 +758,6 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
     if (!list) map.set(word, [id])
     else if (!list.includes(id)) list.push(id)
   }
-  // Only the speakers of these quotes: a corpus's list is read once per story otherwise.
   const present = new Set(input.quotes.map((q) => q.speaker?.id))
   for (const speaker of input.speakers ?? []) {
     if (!present.has(speaker.id)) continue
@@ -733,150 +767,233 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
       if (head.length > 4) index(byRole, head, speaker.id)
     }
   }
-  // Inverted index of content words; a word in very many voices links nothing.
+  return { bySurname, byRole }
+}
+
+/** The voices by content word (a word in very many voices links nothing: see `common`) and by speaker. */
+interface VoiceIndex {
+  byWord: Map<string, number[]>
+  common: number
+  bySpeaker: Map<string, number[]>
+}
+
+function indexVoices(voices: readonly Voice[]): VoiceIndex {
   const byWord = new Map<string, number[]>()
   voices.forEach((voice, i) => {
-    for (const word of voice.words) {
-      const postings = byWord.get(word)
-      if (postings) postings.push(i)
-      else byWord.set(word, [i])
-    }
+    for (const word of voice.words) addPosting(byWord, word, i)
   })
-  const common = Math.max(50, voices.length / 10)
-  const voicesBySpeaker = new Map<string, number[]>()
+  const bySpeaker = new Map<string, number[]>()
   voices.forEach((voice, i) => {
-    const id = voice.quote.speaker?.id ?? ''
-    const list = voicesBySpeaker.get(id)
-    if (list) list.push(i)
-    else voicesBySpeaker.set(id, [i])
+    addPosting(bySpeaker, voice.quote.speaker?.id ?? '', i)
   })
+  return { byWord, common: Math.max(50, voices.length / 10), bySpeaker }
+}
+
+/** How a voice dissents: by a verb of dissent (`object`, what it is said of) and/or by ruling words (`ruled`). */
+interface Dissent {
+  sentence: QuoteSentence
+  /** Where the speaker's mention starts in `sentence.lead`; -1 when it is not there. */
+  mentionAt: number
+  object: string | null
+  byVerb: boolean
+  byRuling: boolean
+  ruled: string
+  /** The dissenter's own name's words ("Amnesty International"): no words of what it answers. */
+  own: Set<string>
+}
+
+/**
+ * How a quote dissents, or null: a verb of dissent the speaker is the subject of,
+ * or words that rule what they answer unlawful, false or wrong. The dissent must
+ * be in the words themselves or in what introduces them, not in whatever else
+ * the sentence says after the quote; a word or four ("profane", "a total
+ * lightweight") is a jab, not a statement contested.
+ */
+function dissentOf(quote: Quote, articleById: ReadonlyMap<string, Article>): Dissent | null {
+  if (wordTokensOf(quote.text).length <= MAX_THIN) return null
+  const sentence = quoteSentence(quote, articleById)
+  const mention = quote.mention
+  const mentionAt =
+    mention && mention.span.start >= sentence.start && mention.span.start < quote.span.start
+      ? mention.span.start - sentence.start
+      : -1
+  // What the verb of dissent is said of: the words after it, and the quote.
+  const object = dissentsInLead(sentence.lead, mentionAt, quote.text)
+  const byVerb = object !== null
+  const byRuling = RULING_WORDS.test(quote.text)
+  if (!byVerb && !byRuling) return null
+  // What the dissent is said of: the words after the verb of dissent ("his president's
+  // offer"), or the sentence of the quote that rules something unlawful or false.
+  const ruled = quote.text.split(/(?<=[.!?])\s+/).find((part) => RULING_WORDS.test(part)) ?? ''
+  const own = contentWords(quote.speaker?.name ?? '')
+  return { sentence, mentionAt, object, byVerb, byRuling, ruled, own }
+}
+
+/**
+ * The voices that share words with the dissent and its lead, one vote a word; the
+ * dissenter's own name ("Amnesty International") is no word of what it answers.
+ */
+function sharedWordVotes(
+  around: string,
+  own: ReadonlySet<string>,
+  { byWord, common }: VoiceIndex,
+): Map<number, number> {
+  const votes = new Map<number, number>()
+  for (const word of contentWords(around)) {
+    if (own.has(word)) continue
+    const postings = byWord.get(word) ?? []
+    if (postings.length > common || COMMON_WORDS.has(word)) continue
+    for (const i of postings) votes.set(i, (votes.get(i) ?? 0) + 1)
+  }
+  return votes
+}
+
+/**
+ * The speakers a dissenting sentence names ("…, which was dismissed by Bukele"),
+ * before or after the words: a verb of dissent names whom it answers after it
+ * ("criticized his president's offer"); words that rule something unlawful may
+ * name them anywhere in the sentence. Names before the speaker's own mention are
+ * their title ("Clinton spokesman Jesse Ferguson"); the speaker is never named.
+ */
+function namedSpeakers(quote: Quote, dissent: Dissent, names: SpeakerNames): Set<string> {
+  const { sentence, mentionAt, object, byVerb, byRuling } = dissent
+  const mention = quote.mention
+  const afterMention =
+    mention && mentionAt >= 0 ? sentence.lead.slice(mentionAt + mention.text.length) : sentence.lead
+  const namingText = byVerb && !byRuling ? (object ?? '') : `${afterMention} ${sentence.tail}`
+  const leadWords = new Set(wordTokensOf(namingText).map((t) => t.norm.replace(/'s$/, '')))
+  const ownedRoles = new Set(
+    [
+      ...namingText
+        .toLowerCase()
+        .matchAll(/\b(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)(?:['’]s)?\b/gu),
+    ].map((m) => m[1] as string),
+  )
+  const named = new Set<string>()
+  for (const word of leadWords) for (const id of names.bySurname.get(word) ?? []) named.add(id)
+  for (const role of ownedRoles) for (const id of names.byRole.get(role) ?? []) named.add(id)
+  named.delete(quote.speaker?.id ?? '')
+  return named
+}
+
+/**
+ * What the dissent answers: a statement by someone the sentence names that shares a
+ * telling word with it, or one that shares three (two when the words rule it unlawful
+ * or false, which restate what they answer); the first of the most votes.
+ */
+function answeredVoice(
+  voices: readonly Voice[],
+  counterIndex: number,
+  votes: ReadonlyMap<number, number>,
+  dissent: Dissent,
+  named: ReadonlySet<string>,
+): { target: Voice; best: number } | null {
+  const counter = voices[counterIndex] as Voice
+  const { object, byVerb, byRuling, ruled, own } = dissent
+  const objectWords = contentWords(object ?? '')
+  const ruledWords = contentWords(ruled)
+  // Names are no words of what is said: the dissenter's, nor the speaker's own.
+  const telling = (words: ReadonlySet<string>, voice: Voice) => {
+    const theirs = contentWords(voice.quote.speaker?.name ?? '')
+    return [...voice.words].filter(
+      (word) => words.has(word) && !COMMON_WORDS.has(word) && !own.has(word) && !theirs.has(word),
+    ).length
+  }
+  let target: Voice | undefined
+  let targetIndex = -1
+  let best = byRuling ? 1 : 2
+  for (const [i, shared] of votes) {
+    const voice = voices[i] as Voice
+    if (i === counterIndex || voice.quote.speaker?.id === counter.quote.speaker?.id) continue
+    // Words that rule something unlawful answer a statement the sentence does not name
+    // only from another report: within one, the sentence says whom it answers.
+    if (
+      byRuling &&
+      !byVerb &&
+      !named.has(voice.quote.speaker?.id ?? '') &&
+      voice.quote.article === counter.quote.article
+    )
+      continue
+    // What the dissent is said of must be in the statement: a word of what the verb of
+    // dissent is said of ("criticized his president's offer"), or two of the ruling.
+    const ofVerb = byVerb && telling(objectWords, voice) > 0
+    const ofRuling = byRuling && telling(ruledWords, voice) > 1
+    if (!ofVerb && !ofRuling) continue
+    if (COUNTER.test(voice.cluster.canonical) || wordTokensOf(voice.cluster.canonical).length < 3)
+      continue
+    if (shared > best || (shared === best && target && i < targetIndex)) {
+      best = shared
+      target = voice
+      targetIndex = i
+    }
+  }
+  return target ? { target, best } : null
+}
+
+function contestedDispute(
+  counter: Voice,
+  target: Voice,
+  counterSpeaker: SpeakerRef,
+  targetSpeaker: SpeakerRef,
+  best: number,
+): Draft<Dispute> {
+  return {
+    kind: 'contested',
+    summary: `${counterSpeaker.name} contests what ${targetSpeaker.name} said: “${short(counter.quote.text, 60)}”`,
+    positions: [
+      {
+        article: target.quote.article,
+        speaker: targetSpeaker,
+        text: target.quote.text,
+        span: target.quote.span,
+      },
+      {
+        article: counter.quote.article,
+        speaker: counterSpeaker,
+        text: counter.quote.text,
+        span: counter.quote.span,
+      },
+    ],
+    confidence: Math.round(Math.min(0.7, 0.3 + 0.1 * best) * 100) / 100,
+    needsJudgement: true,
+    cluster: counter.cluster.id,
+    slot: null,
+  }
+}
+
+function contested(input: DisputeInput): Draft<Dispute>[] {
+  const articleById = new Map(input.articles.map((a) => [a.id, a]))
+  const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
+  const voices = clusterVoices(input.clusters, quoteById)
+  const names = speakerNames(input)
+  const index = indexVoices(voices)
   const seen = new Set<string>()
   const found: Draft<Dispute>[] = []
   voices.forEach((counter, counterIndex) => {
-    // The dissent must be in the words themselves or in what introduces them, not in
-    // whatever else the sentence says after the quote.
-    const { lead, tail, start } = sentenceOf(counter.quote)
-    const around = `${lead} ${counter.quote.text}`
-    // A word or four ("profane", "a total lightweight") is a jab, not a statement contested.
-    if (wordTokensOf(counter.quote.text).length <= MAX_THIN) return
-    // Two ways to dissent: a verb of dissent the speaker is the subject of, or words
-    // that rule what they answer unlawful, false or wrong.
-    const mention = counter.quote.mention
-    const mentionAt =
-      mention && mention.span.start >= start && mention.span.start < counter.quote.span.start
-        ? mention.span.start - start
-        : -1
-    // What the verb of dissent is said of: the words after it, and the quote.
-    const object = dissentsInLead(lead, mentionAt, counter.quote.text)
-    const byVerb = object !== null
-    const byRuling = RULING_WORDS.test(counter.quote.text)
-    if (!byVerb && !byRuling) return
-    // What the dissent is said of: the words after the verb of dissent ("his president's
-    // offer"), or the sentence of the quote that rules something unlawful or false.
-    const ruled =
-      counter.quote.text.split(/(?<=[.!?])\s+/).find((part) => RULING_WORDS.test(part)) ?? ''
-    const objectWords = contentWords(object ?? '')
-    const ruledWords = contentWords(ruled)
-    // Names are no words of what is said: the dissenter's, nor the speaker's own.
-    const telling = (words: ReadonlySet<string>, voice: (typeof voices)[number]) => {
-      const theirs = contentWords(voice.quote.speaker?.name ?? '')
-      return [...voice.words].filter(
-        (word) => words.has(word) && !COMMON_WORDS.has(word) && !own.has(word) && !theirs.has(word),
-      ).length
-    }
-    const votes = new Map<number, number>()
-    // The dissenter's own name ("Amnesty International") is no word of what it answers.
-    const own = contentWords(counter.quote.speaker?.name ?? '')
-    for (const word of contentWords(around)) {
-      if (own.has(word)) continue
-      const postings = byWord.get(word) ?? []
-      if (postings.length > common || COMMON_WORDS.has(word)) continue
-      for (const i of postings) votes.set(i, (votes.get(i) ?? 0) + 1)
-    }
-    // A statement by someone the dissenting sentence names weighs more.
-    // "…, which was dismissed by Bukele": whom the sentence names, before or after the words.
-    // A verb of dissent names whom it answers after it ("criticized his president's offer");
-    // words that rule something unlawful may name them anywhere in the sentence.
-    // Names before the speaker's own mention are their title ("Clinton spokesman Jesse Ferguson").
-    const afterMention =
-      mention && mentionAt >= 0 ? lead.slice(mentionAt + mention.text.length) : lead
-    const namingText = byVerb && !byRuling ? (object ?? '') : `${afterMention} ${tail}`
-    const leadWords = new Set(wordTokensOf(namingText).map((t) => t.norm.replace(/'s$/, '')))
-    const ownedRoles = new Set(
-      [
-        ...namingText
-          .toLowerCase()
-          .matchAll(/\b(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)(?:['’]s)?\b/gu),
-      ].map((m) => m[1] as string),
+    const dissent = dissentOf(counter.quote, articleById)
+    if (!dissent) return
+    const votes = sharedWordVotes(
+      `${dissent.sentence.lead} ${counter.quote.text}`,
+      dissent.own,
+      index,
     )
-    const named = new Set<string>()
-    for (const word of leadWords) for (const id of bySurname.get(word) ?? []) named.add(id)
-    for (const role of ownedRoles) for (const id of byRole.get(role) ?? []) named.add(id)
-    named.delete(counter.quote.speaker?.id ?? '')
-    // What the dissent answers: a statement by someone the sentence names that shares a
-    // telling word with it, or one that shares three (two when the words rule it unlawful
-    // or false, which restate what they answer).
+    // A statement by someone the dissenting sentence names weighs more.
+    const named = namedSpeakers(counter.quote, dissent, names)
     for (const id of named)
-      for (const i of voicesBySpeaker.get(id) ?? []) {
+      for (const i of index.bySpeaker.get(id) ?? []) {
         const shared = votes.get(i)
         if (shared !== undefined) votes.set(i, shared + 2)
       }
-    let target: (typeof voices)[number] | undefined
-    let targetIndex = -1
-    let best = byRuling ? 1 : 2
-    for (const [i, shared] of votes) {
-      const voice = voices[i] as (typeof voices)[number]
-      if (i === counterIndex || voice.quote.speaker?.id === counter.quote.speaker?.id) continue
-      // Words that rule something unlawful answer a statement the sentence does not name
-      // only from another report: within one, the sentence says whom it answers.
-      if (
-        byRuling &&
-        !byVerb &&
-        !named.has(voice.quote.speaker?.id ?? '') &&
-        voice.quote.article === counter.quote.article
-      )
-        continue
-      // What the dissent is said of must be in the statement: a word of what the verb of
-      // dissent is said of ("criticized his president's offer"), or two of the ruling.
-      const ofVerb = byVerb && telling(objectWords, voice) > 0
-      const ofRuling = byRuling && telling(ruledWords, voice) > 1
-      if (!ofVerb && !ofRuling) continue
-      if (COUNTER.test(voice.cluster.canonical) || wordTokensOf(voice.cluster.canonical).length < 3)
-        continue
-      if (shared > best || (shared === best && target && i < targetIndex)) {
-        best = shared
-        target = voice
-        targetIndex = i
-      }
-    }
+    const answered = answeredVoice(voices, counterIndex, votes, dissent, named)
     const counterSpeaker = counter.quote.speaker
-    const targetSpeaker = target?.quote.speaker
-    if (!target || !counterSpeaker || !targetSpeaker) return
+    const targetSpeaker = answered?.target.quote.speaker
+    if (!answered || !counterSpeaker || !targetSpeaker) return
     const key = `${counterSpeaker.id}|${targetSpeaker.id}`
     if (seen.has(key)) return
     seen.add(key)
-    found.push({
-      kind: 'contested',
-      summary: `${counterSpeaker.name} contests what ${targetSpeaker.name} said: “${short(counter.quote.text, 60)}”`,
-      positions: [
-        {
-          article: target.quote.article,
-          speaker: targetSpeaker,
-          text: target.quote.text,
-          span: target.quote.span,
-        },
-        {
-          article: counter.quote.article,
-          speaker: counterSpeaker,
-          text: counter.quote.text,
-          span: counter.quote.span,
-        },
-      ],
-      confidence: Math.round(Math.min(0.7, 0.3 + 0.1 * best) * 100) / 100,
-      needsJudgement: true,
-      cluster: counter.cluster.id,
-      slot: null,
-    })
+    found.push(
+      contestedDispute(counter, answered.target, counterSpeaker, targetSpeaker, answered.best),
+    )
   })
   return found
 }
