@@ -91,6 +91,7 @@ export {
   packProfile,
   profileArticle,
   restoreStoryIndex,
+  restoreStoryIndexInSteps,
   type StoryAssignment,
   type StoryIndex,
   type StoryIndexOptions,

@@ -62,6 +62,7 @@ describe('public API', () => {
       'readArticleSources',
       'resolveSpeakers',
       'restoreStoryIndex',
+      'restoreStoryIndexInSteps',
       'searchEntries',
       'searchHits',
       'sortQuotesByWeight',

@@ -10,6 +10,7 @@ import {
   packProfile,
   profileArticle,
   restoreStoryIndex,
+  restoreStoryIndexInSteps,
   unpackProfile,
 } from '../src/index.js'
 import {
@@ -342,6 +343,33 @@ describe('stories', () => {
       expect(restored.stories()).toEqual(whole.stories())
       expect(restoreStoryIndex(restored.snapshot()).stories()).toEqual(whole.stories())
     })
+  })
+
+  it('restores in steps the index that a restore in one call gives, pausing in a large one', () => {
+    // Articles of words of their own (each its own story), enough for the read to pause.
+    const index = createStoryIndex()
+    for (let n = 0; n < 300; n++)
+      index.add({
+        article: `a${n}`,
+        day: null,
+        published: null,
+        outlet: `outlet ${n % 7}`,
+        label: `label ${n}`,
+        terms: [0, 1, 2, 3].map((k) => [`w${n}x${k}`, 1 + k] as [string, number]),
+        quoteShingles: [],
+        people: [],
+        places: [],
+      })
+    const bytes = index.snapshot()
+    const steps = restoreStoryIndexInSteps(bytes)
+    let pauses = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) pauses++
+    expect(pauses).toBeGreaterThan(10)
+    expect(step.value.snapshot()).toEqual(bytes)
+    expect(step.value.stories()).toEqual(restoreStoryIndex(bytes).stories())
+    const cut = restoreStoryIndexInSteps(bytes.subarray(0, bytes.length - 4))
+    expect(errorCodeOf(() => [...cut])).toBe('INVALID_ARGUMENT')
   })
 
   it('refuses bytes that are no snapshot, and a snapshot of an empty index is empty', () => {

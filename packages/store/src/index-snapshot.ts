@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /**
@@ -54,7 +54,7 @@ export async function readIndexSnapshot(
 ): Promise<{ mark: SnapshotMark; snapshot: Uint8Array } | null> {
   let bytes: Buffer
   try {
-    bytes = await readFile(path)
+    bytes = await readWhole(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
@@ -68,6 +68,28 @@ export async function readIndexSnapshot(
   if (!Number.isSafeInteger(mark?.seq) || !Number.isSafeInteger(mark?.size))
     throw new Error('its mark names no articles')
   return { mark, snapshot: bytes.subarray(pad8(8 + length)) }
+}
+
+/**
+ * A file's bytes in as few reads as the system gives: readFile reads 512 KiB at a
+ * time, each waiting for a turn of the event loop, so that a busy server took
+ * seconds over a saved index of 34 MB.
+ */
+async function readWhole(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r')
+  try {
+    const { size } = await handle.stat()
+    const bytes = Buffer.allocUnsafe(size)
+    let at = 0
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at)
+      if (bytesRead === 0) break
+      at += bytesRead
+    }
+    return at === size ? bytes : bytes.subarray(0, at)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Removes a saved index (the stored profiles changed under it). */

@@ -16,7 +16,7 @@ import {
   isCorroborateError,
   type PackedProfile,
   type Quote,
-  restoreStoryIndex,
+  restoreStoryIndexInSteps,
   type Speaker,
   type Story,
   type StoryIndex,
@@ -754,7 +754,7 @@ export async function openStore(
       indexedSeq = 0
       indexedId = null
       savedSize = 0
-      storyIndex = (await savedStoryIndex(q)) ?? createStoryIndex(storyOptions)
+      storyIndex = (await savedStoryIndex(q, yieldBetween)) ?? createStoryIndex(storyOptions)
     }
     const index = storyIndex
     let packedCount = 0
@@ -790,7 +790,13 @@ export async function openStore(
       const wanted = since.filter((row) => !unpacked.has(row.id))
       const whole = await profilesOf(q, wanted)
       const packedNow: Array<[id: string, packed: string]> = []
+      // A page is a few tens of milliseconds of placing: calls waiting go first between slices.
+      let sliceStart = performance.now()
       for (const row of since) {
+        if (yieldBetween && performance.now() - sliceStart >= sliceMs) {
+          await readsFirst(db)
+          sliceStart = performance.now()
+        }
         const packed = unpacked.get(row.id)
         if (packed) index.place(packed, row.story_id, row.member)
         else {
@@ -823,7 +829,7 @@ export async function openStore(
    * The story index as saved at an earlier run, when it holds exactly the stored
    * articles up to its mark (else null: the index is restored from the profiles).
    */
-  async function savedStoryIndex(q: Queryable): Promise<StoryIndex | null> {
+  async function savedStoryIndex(q: Queryable, yieldBetween: boolean): Promise<StoryIndex | null> {
     if (savedIndex === null) return null
     const notUsed = (why: string) => {
       log(`the saved story index was not used (${why}); it is restored from the stored profiles`)
@@ -846,7 +852,20 @@ export async function openStore(
       return notUsed('it does not hold the articles stored up to its last one')
     let index: StoryIndex
     try {
-      index = restoreStoryIndex(snapshot, storyOptions)
+      // In steps of about `sliceMs`, calls waiting for the database going first between them:
+      // a store of 10,000 articles is a few hundred milliseconds of restore.
+      const steps = restoreStoryIndexInSteps(snapshot, storyOptions)
+      let sliceStart = performance.now()
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          index = step.value
+          break
+        }
+        if (yieldBetween && performance.now() - sliceStart >= sliceMs) {
+          await readsFirst(db)
+          sliceStart = performance.now()
+        }
+      }
     } catch (error) {
       if (!isCorroborateError(error)) throw error
       return notUsed(error.message)

@@ -10,6 +10,7 @@ export {
   createStoryIndex,
   groupStories,
   restoreStoryIndex,
+  restoreStoryIndexInSteps,
   type StoryAssignment,
   type StoryIndex,
   type StoryIndexOptions,

@@ -189,8 +189,15 @@ const malformed = (what: string) =>
     `restoreStoryIndex expects bytes from StoryIndex.snapshot: ${what}`,
   )
 
-/** A snapshot's state, its documents' and stories' norms to be measured again. */
-export function readSnapshot(given: Uint8Array): SnapshotState {
+// Items read between two pauses of a stepwise read: a few milliseconds of work.
+const STEP = 1024
+
+/**
+ * A snapshot's state, its documents' and stories' norms to be measured again,
+ * read in steps: the generator pauses every few thousand items (documents, terms'
+ * postings, shingles) so that its caller can let other work go between them.
+ */
+export function* readSnapshotInSteps(given: Uint8Array): Generator<void, SnapshotState, void> {
   if (!(given instanceof Uint8Array) || given.length < HEADER)
     throw malformed(
       `got ${given instanceof Uint8Array ? `${given.length} bytes` : typeof given}, fewer than a header`,
@@ -206,12 +213,21 @@ export function readSnapshot(given: Uint8Array): SnapshotState {
   const layout = sectionsOf(counts)
   if (bytes.length !== layout.end)
     throw malformed(`${bytes.length} bytes where its header says ${layout.end}`)
-  let head: Head
+  // The head (megabytes of JSON in a large index) is decoded, then parsed, each its own step.
+  let text: string
   try {
-    head = JSON.parse(decoder.decode(bytes.subarray(HEADER, HEADER + counts.head)))
+    text = decoder.decode(bytes.subarray(HEADER, HEADER + counts.head))
   } catch (error) {
     throw malformed(`its head is not JSON (${(error as Error).message})`)
   }
+  yield
+  let head: Head
+  try {
+    head = JSON.parse(text)
+  } catch (error) {
+    throw malformed(`its head is not JSON (${(error as Error).message})`)
+  }
+  yield
   if (
     !head ||
     head.terms?.length !== counts.terms ||
@@ -238,8 +254,10 @@ export function readSnapshot(given: Uint8Array): SnapshotState {
   const docLength = take(counts.docs)
   // The documents' terms and weights: one block each (copied, so the snapshot can go).
   const termBlock = take(counts.docTerms).slice()
+  yield
   const weightBlock = doubles.slice(0, counts.docTerms)
   d = counts.docTerms
+  yield
   const docs: Doc[] = []
   let at = 0
   for (const [n, fields] of head.docs.entries()) {
@@ -265,6 +283,7 @@ export function readSnapshot(given: Uint8Array): SnapshotState {
       normAt: -1,
     })
     at += length
+    if (n % STEP === STEP - 1) yield
   }
   if (at !== counts.docTerms) throw malformed('its documents do not hold the terms it counts')
   const postingLength = take(counts.terms)
@@ -274,6 +293,7 @@ export function readSnapshot(given: Uint8Array): SnapshotState {
   for (const length of postingLength) {
     postings.push(arrayOf(postingInts, at, at + length))
     at += length
+    if (postings.length % STEP === 0) yield
   }
   const storyDocCount = take(counts.stories)
   const storyDocs = take(counts.storyDocs)
@@ -311,6 +331,8 @@ export function readSnapshot(given: Uint8Array): SnapshotState {
     docAt += docCount
     termAt += termCount
     dayAt += dayCount
+    // A story's terms run to thousands: fewer stories than items between two pauses.
+    if (n % 16 === 15) yield
   }
   const stream = take(counts.shingles)
   const shingles = new Map<number, ShingleEntry>()
@@ -338,6 +360,7 @@ export function readSnapshot(given: Uint8Array): SnapshotState {
       else shingles.set(key, entry)
       previous = entry
     }
+    if (shingles.size % STEP === 0) yield
   }
   if (i !== ints.length || s !== stream.length || d + counts.storyTerms !== doubles.length)
     throw malformed('its sections are not the lengths its header says')

@@ -3,7 +3,7 @@ import { bisectLeft } from '../sorted.js'
 import type { Story, StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
 import { type PackedProfile, shingleKeys } from './packed-profile.js'
-import { readSnapshot, writeSnapshot } from './snapshot.js'
+import { readSnapshotInSteps, writeSnapshot } from './snapshot.js'
 import { TermWeights } from './term-weights.js'
 
 /** Options of {@link createStoryIndex} and {@link groupStories}. */
@@ -656,9 +656,12 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       return writeSnapshot({ termNames, df, postings, docs, stories, shingles })
     },
   }
-  loaders.set(index, (bytes) => {
-    const read = readSnapshot(bytes)
-    for (const term of read.termNames) intern(term)
+  loaders.set(index, function* load(bytes) {
+    const read = yield* readSnapshotInSteps(bytes)
+    for (const [n, term] of read.termNames.entries()) {
+      intern(term)
+      if (n % 4096 === 4095) yield
+    }
     for (let id = 0; id < read.df.length; id++) df[id] = read.df[id] as number
     for (let id = 0; id < read.postings.length; id++) postings[id] = read.postings[id] as Postings
     for (const [n, doc] of read.docs.entries()) {
@@ -812,8 +815,8 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
   return index
 }
 
-// What restoreStoryIndex fills a fresh index with (the index's state is its closure's).
-const loaders = new WeakMap<StoryIndex, (bytes: Uint8Array) => void>()
+// What restoreStoryIndex fills a fresh index with, in steps (the index's state is its closure's).
+const loaders = new WeakMap<StoryIndex, (bytes: Uint8Array) => Generator<void, void, void>>()
 
 /**
  * An index as {@link StoryIndex.snapshot} saved it: the same stories, members and
@@ -823,8 +826,28 @@ const loaders = new WeakMap<StoryIndex, (bytes: Uint8Array) => void>()
  *   this version (cut short, another version, inconsistent counts).
  */
 export function restoreStoryIndex(bytes: Uint8Array, options: StoryIndexOptions = {}): StoryIndex {
+  const steps = restoreStoryIndexInSteps(bytes, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * {@link restoreStoryIndex} in steps of a few milliseconds each: the generator
+ * pauses between them (every thousand or so documents, terms or shingles) and
+ * returns the index when done, so that a server can answer between two steps
+ * instead of holding its thread for the whole restore. The index is not seen
+ * before it is whole.
+ * @throws CorroborateError as {@link restoreStoryIndex} does, from the step that
+ *   finds the bytes malformed.
+ */
+export function* restoreStoryIndexInSteps(
+  bytes: Uint8Array,
+  options: StoryIndexOptions = {},
+): Generator<void, StoryIndex, void> {
   const index = createStoryIndex(options)
-  ;(loaders.get(index) as (bytes: Uint8Array) => void)(bytes)
+  yield* (loaders.get(index) as (bytes: Uint8Array) => Generator<void, void, void>)(bytes)
   return index
 }
 
