@@ -12,10 +12,13 @@ export interface StoredArticlesOptions {
   /** Time one article's analysis may take in the worker, in milliseconds (default 60,000). */
   budgetMs?: number
   log?: (line: string) => void
+  /**
+   * Whether the worker is started at once and warmed on the seeds, and again
+   * whenever it is replaced (default true): else the first add after each start
+   * waits for the worker's code to load and compile, about a second.
+   */
+  warm?: boolean
 }
-
-// How long after start the story index is restored.
-const WARM_AFTER_MS = 2000
 // After an article of this many characters the worker is ended (a new one starts at the next
 // request): the memory its analysis took would otherwise stay with the process.
 const LARGE_ARTICLE = 100_000
@@ -41,6 +44,7 @@ export function createStoredArticles(
   const log = options.log ?? (() => {})
   const queue = serial()
   let worker: Worker | null = null
+  let closed = false
 
   const started = () => {
     if (worker) return worker
@@ -53,12 +57,35 @@ export function createStoredArticles(
     worker = fresh
     return fresh
   }
-  const ask = (request: StoreWorkerRequest): Promise<Outcome> =>
+  const askNow = (request: StoreWorkerRequest): Promise<Outcome> =>
     askWorker(started(), request, budgetMs, (message) => message as StoreWorkerReply)
-  const stop = () => {
+  // A request waits for the warm-up in progress: the worker answers one message at a time.
+  let warming: Promise<void> = Promise.resolve()
+  let warmingNow = false
+  const ask = async (request: StoreWorkerRequest): Promise<Outcome> => {
+    await warming
+    return askNow(request)
+  }
+  const end = () => {
     void worker?.terminate()
     worker = null
   }
+  const warm = () => {
+    warmingNow = true
+    warming = askNow({ type: 'warm' }).then((reply) => {
+      warmingNow = false
+      if (reply.type === 'warmed') return
+      if (!closed) log(`corroborate-mcp: the analysis was not warmed (${describeOutcome(reply)})`)
+      end()
+    })
+  }
+  // A worker not trusted again, or holding a large analysis's memory, is ended; a fresh one
+  // is warmed at once rather than at the next add.
+  const stop = () => {
+    end()
+    if (options.warm !== false && !closed) warm()
+  }
+  if (options.warm !== false) warm()
 
   /** Cross-references one story in the worker and keeps it; a failure leaves it stale. */
   const analyseStory = async (story: string) => {
@@ -113,17 +140,20 @@ export function createStoredArticles(
   // Stories left stale (an ingest that did not analyse them, a crash between an add and its
   // story's analysis) are analysed in the background, one per turn of the queue, so that an
   // add asked for meanwhile waits for one story at most.
-  let closed = false
   const refresh = async () => {
     for (const story of await store.staleStories()) {
       if (closed) return
-      await queue(() => analyseStory(story))
+      // An add asked for meanwhile may have analysed it already (an add committed while the
+      // index was restored is stale until its own analysis).
+      await queue(async () => {
+        if ((await store.staleStories()).includes(story)) await analyseStory(story)
+      })
     }
   }
-  // The story index is restored from the stored memberships while the server answers, so
-  // that the first add does not wait for it; then the stale stories, in the worker. After a
-  // pause: the first calls of a client that just started the server come first.
-  const refreshing = new Promise((resolve) => setTimeout(resolve, WARM_AFTER_MS).unref())
+  // The story index is restored at once while the server answers (in steps, calls waiting for
+  // the database going first between them), so that the first add does not wait for it; then
+  // the stale stories, in the worker.
+  const refreshing = new Promise((resolve) => setImmediate(resolve))
     .then(() => (closed ? undefined : store.warm()))
     .then(refresh)
     .catch((error: Error) =>
@@ -136,6 +166,8 @@ export function createStoredArticles(
     settled: () => queue(() => {}),
     async close() {
       closed = true
+      // A warm-up in progress is of no use now (an add waiting for it starts another worker).
+      if (warmingNow) end()
       await refreshing
       await queue(() => {})
       await worker?.terminate()
