@@ -288,132 +288,177 @@ export function extractClaimsReading(
 ): ClaimExtraction {
   assertArticle(article)
   assertQuotes(quotes)
-  const own = quotes.filter((quote) => quote.article === article.id)
-  const lookup = new QuoteLookup(own)
+  const lookup = new QuoteLookup(quotes.filter((quote) => quote.article === article.id))
   const published = publicationDay(article.published?.value)
   const messages: ArticleMessage[] = []
   const placed: Placed[] = []
-  const fromOriginal = article.format === 'text'
-
   for (const sentence of article.sentences) {
-    const text = sentence.text
-    // What stands before the sentence counts only when it opens with a number ("No. 1").
-    const before = OPENS_WITH_NUMBER.test(text)
-      ? article.text.slice(Math.max(0, sentence.offset - 12), sentence.offset)
-      : ''
-    const read = readSentence(text, published, before, sentences)
-    // Who did what spans other claims' words ("visited El Salvador"): it is kept beside
-    // them, unless it overlaps one of the article's quotes.
-    const actions =
-      read.actions.length > 0
-        ? read.actions.filter(
-            (action) =>
-              !lookup.overlaps(
-                toOriginalSpan(
-                  article.runs,
-                  sentence.offset + action.start,
-                  sentence.offset + action.end,
-                ),
-              ),
-          )
-        : NONE
-    for (const f of actions.length > 0 ? [...read.found, ...actions] : read.found) {
-      const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
-      // Plain text is its own clean text; in HTML and Markdown the original holds markup
-      // between the words (`<a href="…">`, `**…**`): their claim is the clean text.
-      const written = fromOriginal
-        ? article.original.slice(span.start, span.end)
-        : text.slice(f.start, f.end)
-      if (written.trim() === '') continue
-      // A run-on sentence gives each claim the words around it, not all of its own.
-      // (Each token's keywords read once for the sentence: the windows overlap.)
-      if (read.tokens && read.keywordsByToken === null)
-        read.keywordsByToken = keywordsByToken(read.tokens)
-      const keywords =
-        read.tokens && read.keywordsByToken
-          ? keywordsBetween(
-              read.keywordsByToken,
-              bisectLeft(read.tokens, f.start - KEYWORD_WINDOW, startOf),
-              bisectLeft(read.tokens, f.end + KEYWORD_WINDOW, startOf),
-            )
-          : read.keywords
-      placed.push({ found: f, span, text: written, sentence, keywords })
-    }
-    for (const u of read.unresolved) {
-      const span = toOriginalSpan(article.runs, sentence.offset + u.start, sentence.offset + u.end)
-      messages.push({
-        code: 'date-unparsed',
-        severity: 'info',
-        message: `date "${article.original.slice(span.start, span.end)}" gives no year and the article has no publication date to lend one; it is left out of the claims`,
-        span,
-      })
-    }
+    const read = readSentence(sentence.text, published, textBefore(article, sentence), sentences)
+    placeFindings(placed, article, sentence, read, lookup)
+    for (const u of read.unresolved) messages.push(unplacedDateMessage(article, sentence, u))
   }
+  addDatelinePlace(placed, article)
+  placed.sort(byPosition)
+  const sentenceText = sharedSentenceText(article)
+  const claims = placed.map((p, n) => claimOf(article, p, n, lookup, sentenceText))
+  return { claims, messages }
+}
 
+/** What stands before the sentence counts only when it opens with a number ("No. 1"). */
+function textBefore(article: Article, sentence: Sentence): string {
+  return OPENS_WITH_NUMBER.test(sentence.text)
+    ? article.text.slice(Math.max(0, sentence.offset - 12), sentence.offset)
+    : ''
+}
+
+/**
+ * Who did what spans other claims' words ("visited El Salvador"): it is kept beside
+ * them, unless it overlaps one of the article's quotes.
+ */
+function actionsOutsideQuotes(
+  article: Article,
+  sentence: Sentence,
+  read: SentenceReading,
+  lookup: QuoteLookup,
+): readonly Found[] {
+  if (read.actions.length === 0) return NONE
+  return read.actions.filter(
+    (action) =>
+      !lookup.overlaps(
+        toOriginalSpan(article.runs, sentence.offset + action.start, sentence.offset + action.end),
+      ),
+  )
+}
+
+/**
+ * A finding's keywords: its sentence's, except in a run-on sentence, which gives each
+ * claim the words around it, not all of its own (each token's keywords read once for
+ * the sentence: the windows overlap).
+ */
+function keywordsNear(read: SentenceReading, f: Found): readonly string[] {
+  if (read.tokens && read.keywordsByToken === null)
+    read.keywordsByToken = keywordsByToken(read.tokens)
+  return read.tokens && read.keywordsByToken
+    ? keywordsBetween(
+        read.keywordsByToken,
+        bisectLeft(read.tokens, f.start - KEYWORD_WINDOW, startOf),
+        bisectLeft(read.tokens, f.end + KEYWORD_WINDOW, startOf),
+      )
+    : read.keywords
+}
+
+/** Adds a sentence's findings to `placed`, each with its span in the original and its words. */
+function placeFindings(
+  placed: Placed[],
+  article: Article,
+  sentence: Sentence,
+  read: SentenceReading,
+  lookup: QuoteLookup,
+): void {
+  const actions = actionsOutsideQuotes(article, sentence, read, lookup)
+  for (const f of actions.length > 0 ? [...read.found, ...actions] : read.found) {
+    const span = toOriginalSpan(article.runs, sentence.offset + f.start, sentence.offset + f.end)
+    // Plain text is its own clean text; in HTML and Markdown the original holds markup
+    // between the words (`<a href="…">`, `**…**`): their claim is the clean text.
+    const written =
+      article.format === 'text'
+        ? article.original.slice(span.start, span.end)
+        : sentence.text.slice(f.start, f.end)
+    if (written.trim() === '') continue
+    placed.push({ found: f, span, text: written, sentence, keywords: keywordsNear(read, f) })
+  }
+}
+
+/** A date with a day and month but no year, in an article with no publication date to lend one. */
+function unplacedDateMessage(article: Article, sentence: Sentence, u: Unresolved): ArticleMessage {
+  const span = toOriginalSpan(article.runs, sentence.offset + u.start, sentence.offset + u.end)
+  return {
+    code: 'date-unparsed',
+    severity: 'info',
+    message: `date "${article.original.slice(span.start, span.end)}" gives no year and the article has no publication date to lend one; it is left out of the claims`,
+    span,
+  }
+}
+
+/** The dateline's place, unless a claim of the body already covers its words. */
+function addDatelinePlace(placed: Placed[], article: Article): void {
   const dateline = datelinePlace(article)
   if (
-    dateline &&
-    !placed.some((p) => p.span.start < dateline.span.end && dateline.span.start < p.span.end)
-  ) {
-    placed.push({
-      found: {
-        kind: 'place',
-        start: 0,
-        end: 0,
-        value: dateline.value,
-        unit: null,
-        noun: null,
-        qualifier: null,
-      },
-      span: dateline.span,
-      text: article.original.slice(dateline.span.start, dateline.span.end),
-      sentence: dateline.sentence,
-      keywords: keywordsOf(tokenize(dateline.sentence.text)),
-    })
-  }
-
-  placed.sort(
-    (a, b) =>
-      a.span.start - b.span.start ||
-      a.span.end - b.span.end ||
-      PRIORITY[a.found.kind] - PRIORITY[b.found.kind],
+    !dateline ||
+    placed.some((p) => p.span.start < dateline.span.end && dateline.span.start < p.span.end)
   )
-  // One string for all the claims of a sentence: the later stages key and compare claims
-  // by their sentence's text, and two copies of one text are compared character by
-  // character, which costs each claim of a run-on sentence the whole sentence.
+    return
+  placed.push({
+    found: {
+      kind: 'place',
+      start: 0,
+      end: 0,
+      value: dateline.value,
+      unit: null,
+      noun: null,
+      qualifier: null,
+    },
+    span: dateline.span,
+    text: article.original.slice(dateline.span.start, dateline.span.end),
+    sentence: dateline.sentence,
+    keywords: keywordsOf(tokenize(dateline.sentence.text)),
+  })
+}
+
+/** Text order; of claims on the same words, the more specific kind first. */
+const byPosition = (a: Placed, b: Placed) =>
+  a.span.start - b.span.start ||
+  a.span.end - b.span.end ||
+  PRIORITY[a.found.kind] - PRIORITY[b.found.kind]
+
+/**
+ * One string for all the claims of a sentence: the later stages key and compare claims
+ * by their sentence's text, and two copies of one text are compared character by
+ * character, which costs each claim of a run-on sentence the whole sentence. Claims
+ * come in text order, so the last sentence read is the one to keep.
+ */
+function sharedSentenceText(article: Article): (of: Sentence) => string {
+  const fromOriginal = article.format === 'text'
   let lastSentence: Sentence | null = null
   let lastText = ''
-  const sentenceText = (of: Sentence) => {
+  return (of: Sentence) => {
     if (of !== lastSentence) {
       lastSentence = of
       lastText = fromOriginal ? article.original.slice(of.span.start, of.span.end) : of.text
     }
     return lastText
   }
-  const claims = placed.map((p, n): Claim => {
-    const quote = lookup.enclosing(p.span)
-    const sentence: TextEvidence = {
-      text: sentenceText(p.sentence),
-      span: { start: p.sentence.span.start, end: p.sentence.span.end },
-    }
-    const { found } = p
-    return {
-      id: `${article.id}#c${n}`,
-      article: article.id,
-      // Kind and value read together, so that a numeric kind keeps a number.
-      ...(isNumericFound(found)
-        ? { kind: found.kind, value: found.value }
-        : { kind: found.kind, value: found.value }),
-      text: p.text,
-      span: p.span,
-      unit: found.unit,
-      noun: found.noun,
-      qualifier: found.qualifier,
-      sentence,
-      keywords: [...p.keywords],
-      quote: quote ? quote.id : null,
-      speaker: quote?.speaker ? { id: quote.speaker.id, name: quote.speaker.name } : null,
-    }
-  })
-  return { claims, messages }
+}
+
+/** The `n`th claim of the article, with the quote it stands in and that quote's speaker. */
+function claimOf(
+  article: Article,
+  p: Placed,
+  n: number,
+  lookup: QuoteLookup,
+  sentenceText: (of: Sentence) => string,
+): Claim {
+  const quote = lookup.enclosing(p.span)
+  const sentence: TextEvidence = {
+    text: sentenceText(p.sentence),
+    span: { start: p.sentence.span.start, end: p.sentence.span.end },
+  }
+  const { found } = p
+  return {
+    id: `${article.id}#c${n}`,
+    article: article.id,
+    // Kind and value read together, so that a numeric kind keeps a number.
+    ...(isNumericFound(found)
+      ? { kind: found.kind, value: found.value }
+      : { kind: found.kind, value: found.value }),
+    text: p.text,
+    span: p.span,
+    unit: found.unit,
+    noun: found.noun,
+    qualifier: found.qualifier,
+    sentence,
+    keywords: [...p.keywords],
+    quote: quote ? quote.id : null,
+    speaker: quote?.speaker ? { id: quote.speaker.id, name: quote.speaker.name } : null,
+  }
 }
