@@ -94,6 +94,56 @@ export function crossReference(
   articles: readonly Article[],
   options: CrossReferenceOptions = {},
 ): CrossReference {
+  const ids = assertArticles(articles)
+  // The sentences read so far in this call: a sentence many articles carry (a wire
+  // story retold) is read for its claims once. Dropped when the call returns.
+  const sentences: SentenceMemo = new Map()
+  const analyses = analysesOf(articles, givenAnalyses(options.analyses), sentences)
+  const messages: CorpusMessage[] = []
+  for (const { article, quotes } of analyses)
+    for (const message of quotes.messages) messages.push({ ...message, article })
+  for (const { article, claims } of analyses)
+    for (const message of claims.messages) messages.push({ ...message, article })
+  const { speakers, quotes } = resolveSpeakers(analyses.map((analysis) => analysis.quotes))
+  const quotesOf = groupBy(quotes, (quote) => quote.article)
+  const claimsOf = claimsWithMergedSpeakers(analyses, quotes)
+  const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
+  // As the sentences' claims: a sentence many articles carry is read for its terms once.
+  const terms = createTermMemo()
+  const stories = options.stories
+    ? givenStories(options.stories, ids)
+    : storiesOf(
+        articles,
+        (article) =>
+          profileArticleReading(
+            article,
+            quotesOf.get(article.id) ?? [],
+            claimsOf.get(article.id) ?? [],
+            speakers,
+            terms,
+          ),
+        options,
+      )
+  const result = storyResults(stories, { articles, speakers, quotesOf, claimsOf, claims }, options)
+  // Across stories, one thing only: a long statement given to different named speakers.
+  if (stories.length > 1)
+    for (const dispute of findCrossStoryAttributions(quotes, speakers, stories))
+      result.disputes.push({ ...dispute, id: `d${result.disputes.length}` })
+  const order = new Map(articles.map((article, i) => [article.id, i]))
+  result.coverage.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
+  return {
+    articles: articles.map((a) => a.id),
+    stories,
+    speakers,
+    quotes,
+    claims,
+    ...result,
+    messages,
+  }
+}
+
+/** The ids of `articles`, after checking each is an article and no id is given twice. */
+function assertArticles(articles: readonly Article[]): Set<string> {
   if (!Array.isArray(articles))
     throw new CorroborateError(
       'INVALID_ARGUMENT',
@@ -119,12 +169,16 @@ export function crossReference(
       )
     ids.add(article.id)
   }
-  const messages: CorpusMessage[] = []
-  const given = givenAnalyses(options.analyses)
-  // The sentences read so far in this call: a sentence many articles carry (a wire
-  // story retold) is read for its claims once. Dropped when the call returns.
-  const sentences: SentenceMemo = new Map()
-  const analyses = articles.map((article) => {
+  return ids
+}
+
+/** Each article's analysis: the one given for it, checked to be of it, else read now. */
+function analysesOf(
+  articles: readonly Article[],
+  given: ReadonlyMap<string, ArticleAnalysis>,
+  sentences: SentenceMemo,
+): ArticleAnalysis[] {
+  return articles.map((article) => {
     const analysis = given.get(article.id)
     if (analysis === undefined) return analyzeArticleReading(article, sentences)
     if (!isAnalysisOf(analysis, article.id))
@@ -135,15 +189,16 @@ export function crossReference(
       )
     return analysis
   })
-  for (const { article, quotes } of analyses)
-    for (const message of quotes.messages) messages.push({ ...message, article })
-  const { speakers, quotes } = resolveSpeakers(analyses.map((analysis) => analysis.quotes))
-  const quotesOf = groupBy(quotes, (quote) => quote.article)
-  // Claims were read with each article's own speakers: they take the merged ones.
+}
+
+/** Claims were read with each article's own speakers: they take the merged ones. By article. */
+function claimsWithMergedSpeakers(
+  analyses: readonly ArticleAnalysis[],
+  quotes: readonly Quote[],
+): Map<string, Claim[]> {
   const quoteById = new Map(quotes.map((quote) => [quote.id, quote]))
   const claimsOf = new Map<string, Claim[]>()
   for (const { article, claims } of analyses) {
-    for (const message of claims.messages) messages.push({ ...message, article })
     claimsOf.set(
       article,
       claims.claims.map((claim) => {
@@ -153,26 +208,24 @@ export function crossReference(
       }),
     )
   }
-  const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
-  // As the sentences' claims: a sentence many articles carry is read for its terms once.
-  const terms = createTermMemo()
-  const stories = options.stories
-    ? givenStories(options.stories, ids)
-    : storiesOf(
-        articles,
-        (article) =>
-          profileArticleReading(
-            article,
-            quotesOf.get(article.id) ?? [],
-            claimsOf.get(article.id) ?? [],
-            speakers,
-            terms,
-          ),
-        options,
-      )
+  return claimsOf
+}
 
-  // Within each story: the same statement, the same fact, and where they part.
-  // Ids count across the corpus in story order, so that each names one thing.
+/** What the stories are read from: the corpus's articles, its merged speakers, and its quotes and claims by article. */
+interface Corpus {
+  articles: readonly Article[]
+  speakers: Speaker[]
+  quotesOf: ReadonlyMap<string, Quote[]>
+  claimsOf: ReadonlyMap<string, Claim[]>
+  claims: readonly Claim[]
+}
+
+/**
+ * Within each story: the same statement, the same fact, and where they part.
+ * Ids count across the corpus in story order, so that each names one thing.
+ */
+function storyResults(stories: readonly Story[], corpus: Corpus, options: CrossReferenceOptions) {
+  const { articles, speakers, quotesOf, claimsOf, claims } = corpus
   const result = {
     clusters: [] as QuoteCluster[],
     slots: [] as ClaimSlot[],
@@ -211,24 +264,9 @@ export function crossReference(
     result.updates.push(...found.updates.map(renumber.update))
     result.coverage.push(...coverage.map(renumber.coverage))
   }
-  // Across stories, one thing only: a long statement given to different named speakers.
-  if (stories.length > 1)
-    for (const dispute of findCrossStoryAttributions(quotes, speakers, stories))
-      result.disputes.push({ ...dispute, id: `d${result.disputes.length}` })
-  const order = new Map(articles.map((article, i) => [article.id, i]))
-  result.coverage.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
-  return {
-    articles: articles.map((a) => a.id),
-    stories,
-    speakers,
-    quotes,
-    claims,
-    ...result,
-    messages,
-  }
+  return result
 }
 
-/** The caller's stories, limited to the given articles, each article in exactly one. */
 /**
  * The stories of the articles, as `groupStories` makes them from their profiles: each
  * profile is made just before its article is added and dropped after, so that ten
@@ -244,6 +282,7 @@ function storiesOf(
   return index.stories()
 }
 
+/** The caller's stories, limited to the given articles, each article in exactly one. */
 function givenStories(stories: readonly Story[], ids: ReadonlySet<string>): Story[] {
   const seen = new Set<string>()
   const kept: Story[] = []
