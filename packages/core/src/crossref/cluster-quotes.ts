@@ -87,6 +87,105 @@ function nearness(cluster: Working, item: Prepared): number {
   return distance === Number.POSITIVE_INFINITY ? 1 : distance / (distance + 2000)
 }
 
+/** Clusters by the keys and by the content words they hold: callers post a cluster only under keys it did not have yet, so postings stay distinct. */
+interface ClusterIndex {
+  byKey: Map<string, number[]>
+  byWord: Map<string, number[]>
+}
+
+function post(index: Map<string, number[]>, key: string, cluster: number): void {
+  const list = index.get(key)
+  if (list) list.push(cluster)
+  else index.set(key, [cluster])
+}
+
+/**
+ * The statement a quoted word or two (`item`, short) is cut from, or the same words
+ * elsewhere, or -1; “incredibly grateful” beside the same speaker's “profoundly
+ * grateful” joins with one word changed. The same speaker weighs most, then the
+ * exact words, then the nearest statement of the same article, then the shortest.
+ */
+function statementOfFragment(
+  item: Prepared,
+  clusters: readonly Working[],
+  { byWord }: ClusterIndex,
+): number {
+  let chosen = -1
+  let bestRank = Number.NEGATIVE_INFINITY
+  const seen = new Set<number>()
+  for (const key of item.keys) {
+    for (const index of byWord.get(key) ?? []) {
+      if (seen.has(index)) continue
+      seen.add(index)
+      const cluster = clusters[index] as Working
+      const same = sameSpeaker(cluster, item)
+      const exact =
+        item.keys.every((word) => cluster.words.has(word)) &&
+        containsRun(cluster.representative.tokens, item.tokens)
+      if (!exact && !(same && containsNearRun(cluster.representative.tokens, item.tokens))) continue
+      // Last, the statement the words are most of: "profoundly grateful" is more of
+      // "profoundly grateful for the offer" than of a paragraph that holds those words.
+      const coverage = item.tokens.length / cluster.representative.tokens.length
+      const rank = (same ? 2 : 0) + (exact ? 1 : 0) - nearness(cluster, item) + coverage / 100
+      if (rank > bestRank) {
+        bestRank = rank
+        chosen = index
+      }
+    }
+  }
+  return chosen
+}
+
+/**
+ * The cluster that shares the most of its word triples with `item` (at least
+ * `minOverlap` of the quote's or of the cluster's wording), or -1. Among equal
+ * overlaps, the same speaker's statement nearest in the same article.
+ */
+function clusterSharingKeys(
+  item: Prepared,
+  clusters: readonly Working[],
+  { byKey }: ClusterIndex,
+  minOverlap: number,
+): number {
+  const votes = new Map<number, number>()
+  for (const key of item.keys)
+    for (const index of byKey.get(key) ?? []) votes.set(index, (votes.get(index) ?? 0) + 1)
+  let chosen = -1
+  let bestRank = Number.NEGATIVE_INFINITY
+  for (const [index, shared] of votes) {
+    const cluster = clusters[index] as Working
+    const ofQuote = shared / item.keys.length
+    const ofCluster = shared / Math.max(1, cluster.representative.keys.length)
+    const score = Math.max(ofQuote, ofCluster)
+    if (score < minOverlap) continue
+    const rank = score * 10 + (sameSpeaker(cluster, item) ? 1 : 0) - nearness(cluster, item)
+    if (rank > bestRank) {
+      bestRank = rank
+      chosen = index
+    }
+  }
+  return chosen
+}
+
+/** Adds `item` to cluster `chosen`, posting the cluster once per new key and word, so that votes count distinct keys. */
+function join(cluster: Working, chosen: number, item: Prepared, index: ClusterIndex): void {
+  cluster.members.push(item)
+  if (item.quote.speaker) cluster.speakers.add(item.quote.speaker.id)
+  const offsets = cluster.offsets.get(item.quote.article)
+  if (offsets) offsets.push(item.quote.span.start)
+  else cluster.offsets.set(item.quote.article, [item.quote.span.start])
+  for (const key of item.keys) {
+    if (cluster.keys.has(key)) continue
+    cluster.keys.add(key)
+    post(index.byKey, key, chosen)
+  }
+  for (const token of item.tokens) {
+    if (isStopWord(token.norm) || cluster.words.has(token.norm)) continue
+    cluster.words.add(token.norm)
+    post(index.byWord, token.norm, chosen)
+  }
+}
+
 /**
  * Groups the same statement across articles: each quote joins the cluster
  * whose wording shares enough word triples with it (candidates come from an
@@ -110,63 +209,11 @@ export function clusterQuotes(
     (a, b) => b.tokens.length - a.tokens.length || a.order - b.order,
   )
   const clusters: Working[] = []
-  const byKey = new Map<string, number[]>()
-  const byWord = new Map<string, number[]>()
-  // Callers post a cluster only under keys it did not have yet, so postings stay distinct.
-  const post = (index: Map<string, number[]>, key: string, cluster: number) => {
-    const list = index.get(key)
-    if (list) list.push(cluster)
-    else index.set(key, [cluster])
-  }
+  const index: ClusterIndex = { byKey: new Map(), byWord: new Map() }
   for (const item of byLength) {
-    let chosen = -1
-    if (item.short) {
-      // A quoted word or two joins the statement it is cut from, or the same words
-      // elsewhere; “incredibly grateful” beside the same speaker's “profoundly
-      // grateful” joins with one word changed. The same speaker weighs most, then the
-      // exact words, then the nearest statement of the same article, then the shortest.
-      let bestRank = Number.NEGATIVE_INFINITY
-      const seen = new Set<number>()
-      for (const key of item.keys) {
-        for (const index of byWord.get(key) ?? []) {
-          if (seen.has(index)) continue
-          seen.add(index)
-          const cluster = clusters[index] as Working
-          const same = sameSpeaker(cluster, item)
-          const exact =
-            item.keys.every((word) => cluster.words.has(word)) &&
-            containsRun(cluster.representative.tokens, item.tokens)
-          if (!exact && !(same && containsNearRun(cluster.representative.tokens, item.tokens)))
-            continue
-          // Last, the statement the words are most of: "profoundly grateful" is more of
-          // "profoundly grateful for the offer" than of a paragraph that holds those words.
-          const coverage = item.tokens.length / cluster.representative.tokens.length
-          const rank = (same ? 2 : 0) + (exact ? 1 : 0) - nearness(cluster, item) + coverage / 100
-          if (rank > bestRank) {
-            bestRank = rank
-            chosen = index
-          }
-        }
-      }
-    } else {
-      const votes = new Map<number, number>()
-      for (const key of item.keys)
-        for (const index of byKey.get(key) ?? []) votes.set(index, (votes.get(index) ?? 0) + 1)
-      let bestRank = Number.NEGATIVE_INFINITY
-      for (const [index, shared] of votes) {
-        const cluster = clusters[index] as Working
-        const ofQuote = shared / item.keys.length
-        const ofCluster = shared / Math.max(1, cluster.representative.keys.length)
-        const score = Math.max(ofQuote, ofCluster)
-        if (score < minOverlap) continue
-        // Among equal overlaps, the same speaker's statement nearest in the same article.
-        const rank = score * 10 + (sameSpeaker(cluster, item) ? 1 : 0) - nearness(cluster, item)
-        if (rank > bestRank) {
-          bestRank = rank
-          chosen = index
-        }
-      }
-    }
+    let chosen = item.short
+      ? statementOfFragment(item, clusters, index)
+      : clusterSharingKeys(item, clusters, index, minOverlap)
     if (chosen < 0) {
       chosen = clusters.length
       clusters.push({
@@ -178,23 +225,7 @@ export function clusterQuotes(
         offsets: new Map(),
       })
     }
-    const cluster = clusters[chosen] as Working
-    cluster.members.push(item)
-    if (item.quote.speaker) cluster.speakers.add(item.quote.speaker.id)
-    const offsets = cluster.offsets.get(item.quote.article)
-    if (offsets) offsets.push(item.quote.span.start)
-    else cluster.offsets.set(item.quote.article, [item.quote.span.start])
-    // Each cluster is posted once per key and word, so that votes count distinct keys.
-    for (const key of item.keys) {
-      if (cluster.keys.has(key)) continue
-      cluster.keys.add(key)
-      post(byKey, key, chosen)
-    }
-    for (const token of item.tokens) {
-      if (isStopWord(token.norm) || cluster.words.has(token.norm)) continue
-      cluster.words.add(token.norm)
-      post(byWord, token.norm, chosen)
-    }
+    join(clusters[chosen] as Working, chosen, item, index)
   }
   const ordered = clusters
     .map((cluster) => ({
