@@ -125,54 +125,12 @@ export function compareArticles(
     )
   const storyOf = new Map<string, Story>()
   for (const story of analysis.stories) for (const id of story.articles) storyOf.set(id, story)
-  let story: Story | null = null
-  if (options.story !== undefined) {
-    story = analysis.stories.find((s) => s.id === options.story) ?? null
-    if (!story)
-      throw new CorroborateError(
-        'UNKNOWN_ID',
-        `compareArticles: no story "${options.story}"; the stories' ids are in crossReference's stories`,
-        { subject: options.story },
-      )
-  }
-  let ids: string[]
-  if (options.articles !== undefined) {
-    if (!Array.isArray(options.articles))
-      throw new CorroborateError(
-        'INVALID_ARGUMENT',
-        `compareArticles: articles must be an array of article ids, got ${typeof options.articles}`,
-      )
-    const asked = new Set(options.articles)
-    const known = new Set(analysis.articles)
-    for (const id of asked)
-      if (!known.has(id))
-        throw new CorroborateError('UNKNOWN_ID', `compareArticles: no article "${id}"`, {
-          subject: String(id),
-        })
-    if (asked.size < 2)
-      throw new CorroborateError(
-        'INVALID_ARGUMENT',
-        `compareArticles needs two or more distinct article ids, got ${asked.size}`,
-      )
-    if (story) {
-      const inStory = new Set(story.articles)
-      for (const id of asked)
-        if (!inStory.has(id))
-          throw new CorroborateError(
-            'INVALID_ARGUMENT',
-            `compareArticles: article "${id}" is in story "${storyOf.get(id)?.id ?? 'none'}", not in "${story.id}"`,
-            { subject: id },
-          )
-    }
-    ids = analysis.articles.filter((id) => asked.has(id))
-  } else {
-    if (!story)
-      for (const s of analysis.stories)
-        if (!story || s.articles.length > story.articles.length) story = s
-    const inStory = new Set(story?.articles ?? [])
-    ids = analysis.articles.filter((id) => inStory.has(id))
-  }
-
+  const asked = askedStory(analysis, options)
+  const { ids, story: largest } =
+    options.articles !== undefined
+      ? { ids: askedArticles(analysis, options.articles, asked, storyOf), story: asked }
+      : largestStoryArticles(analysis, asked)
+  let story = largest
   const chosen = new Set(ids)
   const storyIds = new Set(ids.map((id) => storyOf.get(id)?.id))
   const stories = analysis.stories.filter((s) => storyIds.has(s.id))
@@ -181,31 +139,127 @@ export function compareArticles(
   const inStories = (item: { story?: string }) =>
     item.story === undefined || storyIds.has(item.story)
   const order = new Map(ids.map((id, i) => [id, i]))
-
-  const clusters = analysis.clusters.filter(inStories).map((cluster) => {
-    const members = cluster.members.filter((m) => chosen.has(m.article))
-    const speakers = new Map<string, SpeakerRef>()
-    for (const m of members)
-      if (m.speaker && !speakers.has(m.speaker.id)) speakers.set(m.speaker.id, m.speaker)
-    const closest = new Map<string, ClusterMember>()
-    for (const m of members) {
-      const seen = closest.get(m.article)
-      if (!seen || RANK[m.variant] < RANK[seen.variant]) closest.set(m.article, m)
-    }
-    return {
-      ...cluster,
-      speakers: [...speakers.values()],
-      articles: cluster.articles.filter((a) => chosen.has(a)),
-      members: [...closest.values()].sort(
-        (a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0),
-      ),
-    }
-  })
-
-  const claimById = new Map(analysis.claims.map((c) => [c.id, c]))
+  const clusters = analysis.clusters
+    .filter(inStories)
+    .map((cluster) => comparedCluster(cluster, chosen, order))
   const claimArticle = new Map(analysis.claims.map((c) => [c.id, c.article]))
+  const slots = comparedSlots(analysis, analysis.slots.filter(inStories), chosen, claimArticle)
+  const carriers = (slot: ComparedSlot) => new Set(slot.values.flatMap((v) => v.articles)).size
+  const coverage = measureCoverage(ids, clusters, slots, claimArticle).map((entry) => {
+    const of = storyOf.get(entry.article)?.id
+    return of === undefined ? entry : { ...entry, story: of }
+  })
+  return {
+    story,
+    stories: stories.map((s) => s.id),
+    articles: ids,
+    clusters: clusters
+      .filter((c) => c.articles.length >= 2)
+      .sort((a, b) => b.articles.length - a.articles.length),
+    slots: slots.filter((s) => carriers(s) >= 2).sort((a, b) => carriers(b) - carriers(a)),
+    coverage,
+    disputes: disputesBetween(analysis.disputes, chosen, clusters, slots),
+  }
+}
+
+/** The story `options.story` names, or null when none is named. */
+function askedStory(analysis: CrossReference, options: CompareArticlesOptions): Story | null {
+  if (options.story === undefined) return null
+  const story = analysis.stories.find((s) => s.id === options.story) ?? null
+  if (!story)
+    throw new CorroborateError(
+      'UNKNOWN_ID',
+      `compareArticles: no story "${options.story}"; the stories' ids are in crossReference's stories`,
+      { subject: options.story },
+    )
+  return story
+}
+
+/** The articles asked for, in article order: two or more known ids, all in `story` when one is named. */
+function askedArticles(
+  analysis: CrossReference,
+  articles: readonly string[],
+  story: Story | null,
+  storyOf: ReadonlyMap<string, Story>,
+): string[] {
+  if (!Array.isArray(articles))
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `compareArticles: articles must be an array of article ids, got ${typeof articles}`,
+    )
+  const asked = new Set(articles)
+  const known = new Set(analysis.articles)
+  for (const id of asked)
+    if (!known.has(id))
+      throw new CorroborateError('UNKNOWN_ID', `compareArticles: no article "${id}"`, {
+        subject: String(id),
+      })
+  if (asked.size < 2)
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `compareArticles needs two or more distinct article ids, got ${asked.size}`,
+    )
+  if (story) {
+    const inStory = new Set(story.articles)
+    for (const id of asked)
+      if (!inStory.has(id))
+        throw new CorroborateError(
+          'INVALID_ARGUMENT',
+          `compareArticles: article "${id}" is in story "${storyOf.get(id)?.id ?? 'none'}", not in "${story.id}"`,
+          { subject: id },
+        )
+  }
+  return analysis.articles.filter((id) => asked.has(id))
+}
+
+/** The articles of the story named, else of the largest (most articles; the first started on a tie). */
+function largestStoryArticles(
+  analysis: CrossReference,
+  asked: Story | null,
+): { ids: string[]; story: Story | null } {
+  let story = asked
+  if (!story)
+    for (const s of analysis.stories)
+      if (!story || s.articles.length > story.articles.length) story = s
+  const inStory = new Set(story?.articles ?? [])
+  return { ids: analysis.articles.filter((id) => inStory.has(id)), story }
+}
+
+/** A cluster among the chosen articles: their speakers, and each article's wording closest to the canonical text. */
+function comparedCluster(
+  cluster: QuoteCluster,
+  chosen: ReadonlySet<string>,
+  order: ReadonlyMap<string, number>,
+): QuoteCluster {
+  const members = cluster.members.filter((m) => chosen.has(m.article))
+  const speakers = new Map<string, SpeakerRef>()
+  for (const m of members)
+    if (m.speaker && !speakers.has(m.speaker.id)) speakers.set(m.speaker.id, m.speaker)
+  const closest = new Map<string, ClusterMember>()
+  for (const m of members) {
+    const seen = closest.get(m.article)
+    if (!seen || RANK[m.variant] < RANK[seen.variant]) closest.set(m.article, m)
+  }
+  return {
+    ...cluster,
+    speakers: [...speakers.values()],
+    articles: cluster.articles.filter((a) => chosen.has(a)),
+    members: [...closest.values()].sort(
+      (a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0),
+    ),
+  }
+}
+
+/** Slots among the chosen articles: their values, claims and wordings; agreeing when one value is left. */
+function comparedSlots(
+  analysis: CrossReference,
+  slots: readonly ClaimSlot[],
+  chosen: ReadonlySet<string>,
+  claimArticle: ReadonlyMap<string, string>,
+): ComparedSlot[] {
+  const claimById = new Map(analysis.claims.map((c) => [c.id, c]))
   const inChosen = (claim: string) => chosen.has(claimArticle.get(claim) ?? '')
-  const slots: ComparedSlot[] = analysis.slots.filter(inStories).map((slot) => {
+  return slots.map((slot) => {
     const values = slot.values
       .map((v) => ({
         value: v.value,
@@ -218,35 +272,29 @@ export function compareArticles(
       .filter((v) => v.articles.length > 0)
     return { ...slot, claims: slot.claims.filter(inChosen), values, agrees: values.length <= 1 }
   })
+}
 
-  const carriers = (slot: ComparedSlot) => new Set(slot.values.flatMap((v) => v.articles)).size
-  const coverage = measureCoverage(ids, clusters, slots, claimArticle).map((entry) => {
-    const of = storyOf.get(entry.article)?.id
-    return of === undefined ? entry : { ...entry, story: of }
-  })
+/**
+ * The disputes with positions in two or more chosen articles (or held within one).
+ * Two chosen articles that give the same value, or the same speaker, do not disagree.
+ */
+function disputesBetween(
+  disputes: readonly Dispute[],
+  chosen: ReadonlySet<string>,
+  clusters: readonly QuoteCluster[],
+  slots: readonly ComparedSlot[],
+): Dispute[] {
   const slotById = new Map(slots.map((s) => [s.id, s]))
   const clusterById = new Map(clusters.map((c) => [c.id, c]))
-  const disputes = analysis.disputes.filter((dispute) => {
+  return disputes.filter((dispute) => {
     const sides = new Set(dispute.positions.map((p) => p.article))
     let inside = 0
     for (const article of sides) if (chosen.has(article)) inside++
     if (inside < Math.min(2, sides.size)) return false
-    // Two chosen articles that give the same value, or the same speaker, do not disagree.
     const slot = dispute.slot === null ? undefined : slotById.get(dispute.slot)
     if (dispute.kind === 'fact' && slot) return !slot.agrees
     const cluster = dispute.cluster === null ? undefined : clusterById.get(dispute.cluster)
     if (dispute.kind === 'attribution' && cluster) return cluster.speakers.length > 1
     return true
   })
-  return {
-    story,
-    stories: stories.map((s) => s.id),
-    articles: ids,
-    clusters: clusters
-      .filter((c) => c.articles.length >= 2)
-      .sort((a, b) => b.articles.length - a.articles.length),
-    slots: slots.filter((s) => carriers(s) >= 2).sort((a, b) => carriers(b) - carriers(a)),
-    coverage,
-    disputes,
-  }
 }
