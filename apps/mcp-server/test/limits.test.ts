@@ -13,6 +13,18 @@ import { prepareSearch, snapshotCorpus } from '../src/snapshot-corpus.js'
 import { limitLines, type OversizeMessage } from '../src/stdio-limit.js'
 import { seedArticles } from './helpers.js'
 
+/** The lines `json`, each ended by a newline, cut into chunks of the sizes `cuts` gives in turn. */
+function cutIntoChunks(json: readonly string[], cuts: readonly number[]): Buffer[] {
+  const bytes = Buffer.from(json.map((j) => `${j}\n`).join(''))
+  const chunks: Buffer[] = []
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = cuts[i % cuts.length] ?? 1
+    chunks.push(bytes.subarray(at, at + size))
+    at += size
+  }
+  return chunks
+}
+
 /** Feeds `chunks` through limitLines; resolves to the lines let through and the ones refused. */
 async function framed(chunks: Buffer[], max: number) {
   const refused: OversizeMessage[] = []
@@ -37,13 +49,7 @@ describe('limitLines: stdio messages whole, oversize ones refused', () => {
           const json = messages.map((m) =>
             JSON.stringify({ jsonrpc: '2.0', method: 'x', params: { pad: m.pad }, id: m.id }),
           )
-          const bytes = Buffer.from(json.map((j) => `${j}\n`).join(''))
-          const chunks: Buffer[] = []
-          for (let at = 0, i = 0; at < bytes.length; i++) {
-            const size = cuts[i % cuts.length] ?? 1
-            chunks.push(bytes.subarray(at, at + size))
-            at += size
-          }
+          const chunks = cutIntoChunks(json, cuts)
           const { out, refused } = await framed(chunks, max)
           const small = json.filter((j) => Buffer.byteLength(j) <= max)
           expect(out).toEqual(small.map((j) => `${j}\n`))
@@ -70,13 +76,7 @@ describe('limitLines: stdio messages whole, oversize ones refused', () => {
         fc.integer({ min: 0, max: 40 }),
         async (texts, cuts, largeBytes) => {
           const json = texts.map((text) => JSON.stringify({ text }))
-          const bytes = Buffer.from(json.map((j) => `${j}\n`).join(''))
-          const chunks: Buffer[] = []
-          for (let at = 0, i = 0; at < bytes.length; i++) {
-            const size = cuts[i % cuts.length] ?? 1
-            chunks.push(bytes.subarray(at, at + size))
-            at += size
-          }
+          const chunks = cutIntoChunks(json, cuts)
           const seen: string[] = []
           const take = async (line: Buffer) => {
             await new Promise((resolve) => setTimeout(resolve, 1))
