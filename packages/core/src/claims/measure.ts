@@ -834,7 +834,7 @@ function readMainClauseAfter(scan: OccasionScan, last: number): void {
  * The subject of a clause starting at `k` and the token after it: a pronoun
  * ("he", "they") is an actor not named ('?'); otherwise the last capitalized
  * word of a name within eight tokens, past titles and initials' full stops
- * ("Foreign Minister A. Bukele"); null when the clause opens with neither.
+ * ("Foreign Minister J. Ortega"); null when the clause opens with neither.
  */
 function clauseSubject(
   tokens: readonly Token[],
