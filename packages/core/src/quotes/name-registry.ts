@@ -474,9 +474,7 @@ function indexMentions(
       (nameStartAt ??=
         m.index -
         (/\s/.test(text.charAt(m.index - 1))
-          ? (/(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u.exec(
-              text.slice(Math.max(0, m.index - 40), m.index),
-            )?.[0].length ?? 0)
+          ? nameWordsBefore(text.slice(Math.max(0, m.index - 40), m.index))
           : 0))
     if (inQuote(m.index, nameStart)) continue
     // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
@@ -582,6 +580,51 @@ function indexMentions(
     else if (female > male) entity.gender = 'female'
   }
 }
+
+// One to three capitalized words (or initials), each with white space after it, ending the text.
+const NAME_WORDS_BEFORE = /(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u
+
+/** Whether an ASCII code unit is `\s`. */
+const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d)
+
+/** Whether an ASCII code unit is in `[\p{L}'’-]`. */
+const isAsciiNameChar = (code: number) =>
+  ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27 || code === 0x2d
+
+/**
+ * `NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0`, read back from the window's end
+ * when it is ASCII: the pattern, anchored at the end only, was tried from each of the
+ * window's characters. (Its leftmost match takes the most words that fit, the first of
+ * them possibly the tail of a longer word: "xMcKay" gives "McKay".)
+ */
+function nameWordsBefore(window: string): number {
+  for (let at = 0; at < window.length; at++)
+    if (window.charCodeAt(at) >= 0x80) return NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0
+  let end = window.length
+  if (end === 0 || !isAsciiSpace(window.charCodeAt(end - 1))) return 0
+  let start = -1
+  for (let words = 0; words < 3; words++) {
+    let wordEnd = end
+    while (wordEnd > 0 && isAsciiSpace(window.charCodeAt(wordEnd - 1))) wordEnd--
+    if (wordEnd === 0) break
+    let wordStart = wordEnd
+    while (wordStart > 0 && !isAsciiSpace(window.charCodeAt(wordStart - 1))) wordStart--
+    // The word, less a full stop at its end, must end in a capital and name characters after it.
+    const body = window.charCodeAt(wordEnd - 1) === 0x2e ? wordEnd - 1 : wordEnd
+    let run = body
+    while (run > wordStart && isAsciiNameChar(window.charCodeAt(run - 1))) run--
+    let capital = run
+    while (capital < body && !isAsciiCapital(window.charCodeAt(capital))) capital++
+    if (capital === body) break
+    start = capital
+    // Only a whole word lets the match take the word before it.
+    if (capital !== wordStart) break
+    end = wordStart
+  }
+  return start < 0 ? 0 : window.length - start
+}
+
+const isAsciiCapital = (code: number) => code >= 0x41 && code <= 0x5a
 
 /** The least of `values` (Infinity for none), without spreading them into arguments, which a long list overflows. */
 function least(values: readonly number[]): number {
