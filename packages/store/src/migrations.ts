@@ -165,6 +165,98 @@ ALTER TABLE analyses ADD COLUMN packed_profile text;
 ALTER TABLE analyses ALTER COLUMN packed_profile SET STORAGE EXTERNAL;
 `,
   },
+  {
+    version: 7,
+    name: 'corpus totals kept as stories are written',
+    // What every add_article answers with (the corpus's counts) was summed over every story
+    // at each call: 150 ms of an add at 10,000 articles, growing with the store. Triggers keep
+    // the sums in one row whichever process writes (a story's speakers counted once however
+    // many stories quote them, in speaker_stories). The totals row is locked first by every
+    // trigger, so writers take the locks in one order and never deadlock.
+    sql: `
+CREATE TABLE corpus_totals (
+  one boolean PRIMARY KEY DEFAULT true CHECK (one),
+  articles bigint NOT NULL,
+  stories bigint NOT NULL,
+  quotes bigint NOT NULL,
+  claims bigint NOT NULL,
+  clusters bigint NOT NULL,
+  speakers bigint NOT NULL,
+  dispute_kinds jsonb NOT NULL
+);
+CREATE TABLE speaker_stories (speaker_id text PRIMARY KEY, stories integer NOT NULL);
+INSERT INTO speaker_stories (speaker_id, stories)
+  SELECT id, count(*) FROM (SELECT DISTINCT sa.story_id, e->>'id' AS id
+    FROM story_analyses sa, jsonb_array_elements(sa.speakers) e) AS told
+  WHERE id IS NOT NULL GROUP BY id;
+INSERT INTO corpus_totals (articles, stories, quotes, claims, clusters, speakers, dispute_kinds)
+  SELECT (SELECT count(*) FROM story_members), (SELECT count(*) FROM stories),
+    coalesce(sum(quotes), 0), coalesce(sum(claims), 0), coalesce(sum(clusters), 0),
+    (SELECT count(*) FROM speaker_stories),
+    coalesce((SELECT jsonb_object_agg(kind, n) FROM (SELECT k.key AS kind, sum(k.value::text::bigint) AS n
+      FROM story_analyses, jsonb_each(dispute_kinds) AS k GROUP BY k.key) AS kinds), '{}')
+  FROM story_analyses;
+CREATE FUNCTION count_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  step integer := CASE TG_OP WHEN 'DELETE' THEN -1 ELSE 1 END;
+BEGIN
+  IF TG_TABLE_NAME = 'stories' THEN
+    UPDATE corpus_totals SET stories = stories + step;
+  ELSE
+    UPDATE corpus_totals SET articles = articles + step;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER stories_totals AFTER INSERT OR DELETE ON stories
+  FOR EACH ROW EXECUTE FUNCTION count_rows();
+CREATE TRIGGER story_members_totals AFTER INSERT OR DELETE ON story_members
+  FOR EACH ROW EXECUTE FUNCTION count_rows();
+CREATE FUNCTION story_analyses_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  was_told text[] := '{}';
+  now_told text[] := '{}';
+  left_out text[];
+  came integer;
+  gone integer;
+BEGIN
+  -- OLD is null for an insert, NEW for a delete (PostgreSQL 11 on).
+  IF TG_OP <> 'INSERT' THEN
+    was_told := ARRAY(SELECT DISTINCT e->>'id' FROM jsonb_array_elements(OLD.speakers) e);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    now_told := ARRAY(SELECT DISTINCT e->>'id' FROM jsonb_array_elements(NEW.speakers) e);
+  END IF;
+  UPDATE corpus_totals SET
+    quotes = quotes + coalesce(NEW.quotes, 0) - coalesce(OLD.quotes, 0),
+    claims = claims + coalesce(NEW.claims, 0) - coalesce(OLD.claims, 0),
+    clusters = clusters + coalesce(NEW.clusters, 0) - coalesce(OLD.clusters, 0),
+    dispute_kinds = (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (
+      SELECT kind, sum(n) AS n FROM (
+        SELECT key AS kind, value::text::bigint AS n FROM jsonb_each(corpus_totals.dispute_kinds)
+        UNION ALL SELECT key, value::text::bigint FROM jsonb_each(coalesce(NEW.dispute_kinds, '{}'))
+        UNION ALL SELECT key, -value::text::bigint FROM jsonb_each(coalesce(OLD.dispute_kinds, '{}'))
+      ) AS each_kind GROUP BY kind) AS kinds);
+  -- Speakers the story no longer quotes (gone when no story does), then those it quotes now.
+  left_out := ARRAY(SELECT unnest(was_told) EXCEPT SELECT unnest(now_told));
+  UPDATE speaker_stories SET stories = stories - 1 WHERE speaker_id = ANY (left_out);
+  DELETE FROM speaker_stories WHERE speaker_id = ANY (left_out) AND stories = 0;
+  GET DIAGNOSTICS gone = ROW_COUNT;
+  WITH taken AS (
+    INSERT INTO speaker_stories AS s (speaker_id, stories)
+    SELECT id, 1 FROM (SELECT unnest(now_told) EXCEPT SELECT unnest(was_told)) AS told (id)
+    WHERE id IS NOT NULL
+    ON CONFLICT (speaker_id) DO UPDATE SET stories = s.stories + 1
+    RETURNING s.stories)
+  SELECT count(*) INTO came FROM taken WHERE stories = 1;
+  IF came <> gone THEN
+    UPDATE corpus_totals SET speakers = speakers + came - gone;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER story_analyses_totals AFTER INSERT OR UPDATE OR DELETE ON story_analyses
+  FOR EACH ROW EXECUTE FUNCTION story_analyses_totals();
+`,
+  },
 ]
 
 /** The schema version this build writes; a store at a later one is refused. */

@@ -11,12 +11,13 @@ const RELEASED = [
   '5e2ea096fc65fbdfd4c2730d236d74a5efc8ccd70c2d05571f8264a015971bbe',
   '3c08721f6b8a2b7830e52c8e2698612354a694ad907a696b9a207f8847b6882e',
   '66b84cc2369a57f8f023567c60cfb5692b0b7e7d163ca08b7166b41dea698aa1',
+  '03da1c5e319b40923af3aa020f3ba98dd10b6ab1641bde5224eb05b561f048b2',
 ]
 
 it('runs the SQL of each released schema step as it was released', () => {
   const sha256 = (sql: string) => createHash('sha256').update(sql).digest('hex')
   expect(MIGRATIONS.map((step) => step.version).slice(0, RELEASED.length)).toEqual([
-    1, 2, 3, 4, 5, 6,
+    1, 2, 3, 4, 5, 6, 7,
   ])
   expect(MIGRATIONS.slice(0, RELEASED.length).map((step) => sha256(step.sql))).toEqual(RELEASED)
 })

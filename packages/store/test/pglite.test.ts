@@ -129,6 +129,11 @@ describe('PGlite store of an earlier schema', () => {
         story: { id: index.stories()[0]?.id },
       })
       expect(third.story.articles).toEqual(['harbour-1', 'harbour-2', 'harbour-3'])
+      // The totals are counted once from what the store held, then kept as it grows.
+      expect(lines).toContain(
+        'migrating the store to schema version 7 (corpus totals kept as stories are written)',
+      )
+      expect(await store.totals()).toMatchObject({ articles: 3, stories: 1 })
       // Speakers' names are gathered from the stored quotes, and kept for new ones.
       expect(lines).toContain(
         'migrating the store to schema version 5 (speakers by name, short pending lists in the word index)',
@@ -322,6 +327,81 @@ describe('PGlite store in memory', () => {
       await store.addArticle(otherArticle(1))
       expect(await store.count()).toBe(1)
       expect(store.engine).toBe('pglite')
+    })
+  })
+})
+
+describe('the corpus totals the schema keeps', () => {
+  it('are the sums over story analyses as they are inserted, replaced and deleted', async () => {
+    await withOpen(PGlite.create(), async (db) => {
+      for (const step of MIGRATIONS) await db.exec(step.sql)
+      const write = (story: string, revision: number, speakers: string[], kinds: object) =>
+        db.query(
+          `INSERT INTO story_analyses (story_id, revision, clusters, disputes, quotes, claims, dispute_kinds, analysis, quotes_list, dispute_list, speakers)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, '{}', '[]', '[]', $8::jsonb)
+           ON CONFLICT (story_id) DO UPDATE SET revision = EXCLUDED.revision,
+             clusters = EXCLUDED.clusters, disputes = EXCLUDED.disputes, quotes = EXCLUDED.quotes,
+             claims = EXCLUDED.claims, dispute_kinds = EXCLUDED.dispute_kinds, speakers = EXCLUDED.speakers`,
+          [
+            story,
+            revision,
+            revision,
+            Object.values(kinds).reduce((sum, n) => sum + n, 0),
+            10 * revision,
+            3 * revision,
+            JSON.stringify(kinds),
+            // A speaker may stand twice in one story's list (it counts once).
+            JSON.stringify([...speakers, ...speakers.slice(0, 1)].map((id) => ({ id }))),
+          ],
+        )
+      // What the triggers keep, against the same counted over every row again.
+      type Totals = Record<string, number> & { dispute_kinds: Record<string, number> }
+      const kept = async () =>
+        (
+          await db.query<Totals>(
+            'SELECT articles, stories, quotes, claims, clusters, speakers, dispute_kinds FROM corpus_totals',
+          )
+        ).rows
+      const counted = async () =>
+        (
+          await db.query<Totals>(`SELECT
+            (SELECT count(*) FROM story_members) AS articles, (SELECT count(*) FROM stories) AS stories,
+            coalesce(sum(quotes), 0) AS quotes, coalesce(sum(claims), 0) AS claims,
+            coalesce(sum(clusters), 0) AS clusters,
+            (SELECT count(DISTINCT e->>'id') FROM story_analyses, jsonb_array_elements(speakers) e) AS speakers,
+            coalesce((SELECT jsonb_object_agg(kind, n) FROM (SELECT k.key AS kind, sum(k.value::text::bigint) AS n
+              FROM story_analyses, jsonb_each(dispute_kinds) k GROUP BY k.key HAVING sum(k.value::text::bigint) <> 0) AS kinds), '{}') AS dispute_kinds
+            FROM story_analyses`)
+        ).rows
+      const same = async () => {
+        const [got] = (await kept()) as [Totals]
+        const [want] = await counted()
+        const nonZero = (kinds: Record<string, number>) =>
+          Object.fromEntries(Object.entries(kinds).filter(([, n]) => Number(n) !== 0))
+        expect({ ...got, dispute_kinds: nonZero(got.dispute_kinds) }).toEqual(want)
+        return got
+      }
+      expect(await same()).toMatchObject({ articles: 0, stories: 0, speakers: 0 })
+
+      await db.query(
+        `INSERT INTO articles (id, content_hash, format, content, metadata) VALUES ('a1', 'h1', 'text', 'x', '{}'), ('a2', 'h2', 'text', 'y', '{}')`,
+      )
+      await db.query(`INSERT INTO stories (id, story) VALUES ('s1', '{}'), ('s2', '{}')`)
+      await db.query(
+        `INSERT INTO story_members (article_id, story_id, member) VALUES ('a1', 's1', '{}'), ('a2', 's2', '{}')`,
+      )
+      await write('s1', 1, ['ana', 'ben'], { fact: 1 })
+      await write('s2', 1, ['ben', 'cy'], { wording: 2 })
+      expect(await same()).toMatchObject({ articles: 2, stories: 2, speakers: 3 })
+      // Replaced: Ana quoted by no story any more, Dan by a new one, a kind gone.
+      await write('s1', 2, ['ben', 'dan'], { wording: 1 })
+      expect(await same()).toMatchObject({ speakers: 3, quotes: 30 })
+      // A newer analysis that quotes no one; then a story's analysis and member deleted.
+      await write('s2', 2, [], {})
+      expect(await same()).toMatchObject({ speakers: 2 })
+      await db.query(`DELETE FROM story_analyses WHERE story_id = 's1'`)
+      await db.query(`DELETE FROM story_members WHERE article_id = 'a1'`)
+      expect(await same()).toMatchObject({ articles: 1, speakers: 0, quotes: 20 })
     })
   })
 })

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { CrossReference } from '@corroborate/core'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../src/index.js'
+import { openStore, type Store, type StoreTotals } from '../src/index.js'
 import { withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
@@ -102,8 +102,12 @@ describe.skipIf(!available)('PostgreSQL server store', () => {
     const store = await openStore({ url })
     let together: string[][]
     let disputes: Record<string, Omit<CrossReference, 'stories'>>
+    let totals: StoreTotals
     try {
       disputes = await disputesOf(store)
+      // Kept by the triggers of both writers, read once every story is analysed.
+      totals = await store.totals()
+      expect(totals.articles).toBe(24)
       const found = Object.values(disputes)
       expect(found.flatMap((a) => a.clusters).length).toBeGreaterThan(0)
       expect(
@@ -124,6 +128,7 @@ describe.skipIf(!available)('PostgreSQL server store', () => {
     await withOpen(openStore({ url }), async (alone) => {
       expect((await alone.stories()).map((s) => s.articles)).toEqual(together)
       expect(await disputesOf(alone)).toEqual(disputes)
+      expect(await alone.totals()).toEqual(totals)
     })
   })
 })

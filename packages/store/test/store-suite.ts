@@ -2,6 +2,8 @@ import {
   type ArticleSource,
   createCorpus,
   createStoryIndex,
+  DISPUTE_KINDS,
+  type DisputeKind,
   normalizeArticle,
   type Story,
 } from '@corroborate/core'
@@ -12,6 +14,7 @@ import {
   ingest,
   prepareArticle,
   type Store,
+  type StoreTotals,
   type StoryInput,
   scopeIds,
 } from '../src/index.js'
@@ -48,6 +51,28 @@ async function retoldSources(): Promise<ArticleSource[]> {
     ...retold.slice(7),
     otherArticle(3),
   ]
+}
+
+/** The store's totals counted again from each story's analysis (read, so made when missing). */
+async function summedOverStories(store: Store): Promise<StoreTotals> {
+  const stories = await store.stories()
+  const analyses = []
+  for (const story of stories) analyses.push(await store.storyAnalysis(story.id))
+  const disputesByKind = Object.fromEntries(DISPUTE_KINDS.map((kind) => [kind, 0])) as Record<
+    DisputeKind,
+    number
+  >
+  for (const dispute of analyses.flatMap((a) => a.disputes)) disputesByKind[dispute.kind]++
+  return {
+    articles: stories.reduce((sum, story) => sum + story.articles.length, 0),
+    stories: stories.length,
+    quotes: analyses.flatMap((a) => a.quotes).filter((q) => q.kind !== 'term').length,
+    speakers: new Set(analyses.flatMap((a) => a.speakers.map((s) => s.id))).size,
+    claims: analyses.reduce((sum, a) => sum + a.claims.length, 0),
+    clusters: analyses.flatMap((a) => a.clusters).filter((c) => c.articles.length >= 2).length,
+    disputes: analyses.reduce((sum, a) => sum + a.disputes.length, 0),
+    disputesByKind,
+  }
 }
 
 /**
@@ -157,6 +182,22 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect((await store.stories()).map((s) => s.articles.length)).toEqual([5, 2])
       expect(await store.storyOf('harbour-2')).toBe(added.story.id)
       expect((await store.analysis()).articles).toHaveLength(7)
+
+      // The totals the store keeps as stories are written are the sums over the stories'
+      // analyses, also once a story's analysis is replaced by a newer one.
+      const summed = await summedOverStories(store)
+      expect(await store.totals()).toEqual(summed)
+      await store.addArticle(otherArticle(3))
+      const again = await summedOverStories(store)
+      expect(again.quotes).toBeGreaterThan(summed.quotes)
+      expect(await store.totals()).toEqual(again)
+    })
+    await withOpen(open(), async (store) => {
+      const summed = await summedOverStories(store)
+      const totals = await store.totals()
+      expect(totals).toMatchObject({ articles: 8, stories: 2 })
+      expect(totals.quotes).toBeGreaterThan(40)
+      expect(totals).toEqual(summed)
     })
   })
 
