@@ -891,10 +891,53 @@ interface IndexedEntity {
 
 const TIMELINE_BUCKET = 1024
 
-/** A list of offsets sorted, as far as the list was read (`seen` of its items). */
+/**
+ * A list of offsets sorted, as far as the list was read (`seen` of its items), in
+ * ascending runs, each run longer than the next. An offset at or after the end of the
+ * last run is pushed onto it; an earlier one starts a run of its own; a run as long as
+ * the one before is merged into it. Offsets come in text order within a pass, but a
+ * later pass adds offsets before those of an earlier one (the speakers found quote by
+ * quote after the mentions of the whole article): inserting each into one sorted list
+ * moved the list's tail each time, the square of the mentions on a page of thousands of
+ * quotes; with runs each offset is merged into a list at least twice as long, at most
+ * log n times.
+ */
 interface SortedView {
   seen: number
-  sorted: number[]
+  runs: number[][]
+}
+
+/** `run` and `next`, two ascending lists, as one. */
+function mergeRuns(run: readonly number[], next: readonly number[]): number[] {
+  const merged = new Array<number>(run.length + next.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < run.length && j < next.length) {
+    const a = run[i] as number
+    const b = next[j] as number
+    if (b < a) {
+      merged[k++] = b
+      j++
+    } else {
+      merged[k++] = a
+      i++
+    }
+  }
+  while (i < run.length) merged[k++] = run[i++] as number
+  while (j < next.length) merged[k++] = next[j++] as number
+  return merged
+}
+
+/** Adds `value` to the view's runs (see `SortedView`). */
+function insertSorted(runs: number[][], value: number): void {
+  const last = runs.at(-1)
+  if (last && (last.length === 0 || (last.at(-1) as number) <= value)) last.push(value)
+  else runs.push([value])
+  while (runs.length > 1 && (runs.at(-2) as number[]).length <= (runs.at(-1) as number[]).length) {
+    const next = runs.pop() as number[]
+    runs.push(mergeRuns(runs.pop() as number[], next))
+  }
 }
 
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -1093,31 +1136,35 @@ export class NameRegistry {
     return text
   }
 
-  private sortedView(values: readonly number[]): readonly number[] {
+  /** The sorted runs of `values` (see `SortedView`). */
+  private sortedRuns(values: readonly number[]): readonly (readonly number[])[] {
     let view = values === this.lastValues ? this.lastView : this.views.get(values)
     if (!view || view.seen > values.length) {
-      view = { seen: values.length, sorted: [...values].sort((a, b) => a - b) }
+      view = { seen: values.length, runs: [[...values].sort((a, b) => a - b)] }
       this.views.set(values, view)
     }
     this.lastValues = values
     this.lastView = view
-    for (; view.seen < values.length; view.seen++) {
-      const value = values[view.seen] as number
-      view.sorted.splice(bisectLeft(view.sorted, value), 0, value)
-    }
-    return view.sorted
+    for (; view.seen < values.length; view.seen++)
+      insertSorted(view.runs, values[view.seen] as number)
+    return view.runs
   }
 
   /** The largest of `values` (an entity's offsets of one sort) below `at`, or -1. */
   lastBefore(values: readonly number[], at: number): number {
-    const sorted = this.sortedView(values)
-    const n = bisectLeft(sorted, at)
-    return n > 0 ? (sorted[n - 1] as number) : -1
+    let last = -1
+    for (const run of this.sortedRuns(values)) {
+      const n = bisectLeft(run, at)
+      if (n > 0 && (run[n - 1] as number) > last) last = run[n - 1] as number
+    }
+    return last
   }
 
   /** How many of `values` (an entity's offsets of one sort) are below `at`. */
   countBelow(values: readonly number[], at: number): number {
-    return bisectLeft(this.sortedView(values), at)
+    let count = 0
+    for (const run of this.sortedRuns(values)) count += bisectLeft(run, at)
+    return count
   }
 
   /** Every entity the text names before `at`, each once, the most recently named first. */
