@@ -10,9 +10,14 @@
  * `store` rows add through the worker store in this process and give the
  * longest the event loop was held meanwhile (monitorEventLoopDelay), the
  * request's transport aside; the `data` rows the same through the lasting store
- * (PGlite), with the slowest of the cheap reads asked every 20 ms meanwhile.
+ * (PGlite), with the slowest of the cheap reads asked every 20 ms meanwhile. Over stdio
+ * and HTTP the server runs with bench/event-loop-probe.mjs, which gives the longest its
+ * event loop was held during each add and the longest garbage collection on it.
  *
- *   node bench/add-article.bench.mjs [--sizes 10000,100000,1000000] [--transports store,data,stdio,http]
+ *   node bench/add-article.bench.mjs [--sizes 10000,100000,1000000] [--transports store,data,stdio,http] [--rounds 1]
+ *
+ * CORROBORATE_PROBE_GAPS=1 also prints each turn of the server over 20 ms with its time;
+ * --node-args '--cpu-prof --cpu-prof-dir=DIR' passes options to the server's node.
  */
 import { spawn } from 'node:child_process'
 import os from 'node:os'
@@ -27,9 +32,13 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     transports: { type: 'string', default: 'store,stdio,http' },
+    rounds: { type: 'string', default: '1' },
+    'node-args': { type: 'string', default: '' },
   },
 })
 const MAIN = new URL('../dist/main.js', import.meta.url).pathname
+const PROBE = new URL('./event-loop-probe.mjs', import.meta.url).pathname
+const serverArgs = [...values['node-args'].split(' ').filter(Boolean), '--import', PROBE, MAIN]
 // Articles stay in memory: the bench never writes to the user's data directory.
 const env = { ...process.env, CORROBORATE_DATA: ':memory:' }
 delete env.CORROBORATE_MCP_TOKEN
@@ -49,20 +58,45 @@ function article(chars) {
 async function overStdio() {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [MAIN],
+    args: serverArgs,
     env,
-    stderr: 'ignore',
+    stderr: 'pipe',
   })
+  const lines = probeLines(transport.stderr)
   const client = new Client({ name: 'bench', version: '1.0.0' })
   await client.connect(transport)
-  return { client, close: () => client.close() }
+  return { client, probe: probeOf(() => transport.pid, lines), close: () => client.close() }
 }
 
+/** The probe's reports in the server's stderr, as they come (other lines go to ours with CORROBORATE_PROBE_GAPS). */
+function probeLines(stream) {
+  const waiting = []
+  let buffered = ''
+  stream.setEncoding('utf8')
+  stream.on('data', (chunk) => {
+    buffered += chunk
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, end)
+      buffered = buffered.slice(end + 1)
+      if (line.startsWith('event-loop-probe ')) waiting.shift()?.(JSON.parse(line.slice(17)))
+    }
+  })
+  return waiting
+}
+
+/** Asks the server's probe for the longest hold since the last ask, and starts it over. */
+const probeOf = (pid, waiting) => () =>
+  new Promise((resolve) => {
+    waiting.push(resolve)
+    process.kill(pid(), 'SIGUSR2')
+  })
+
 async function overHttp() {
-  const child = spawn(process.execPath, [MAIN, '--http', '--port', '0'], {
+  const child = spawn(process.execPath, [...serverArgs, '--http', '--port', '0'], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
   })
+  const lines = probeLines(child.stderr)
   let stderr = ''
   const url = await new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk) => {
@@ -76,6 +110,7 @@ async function overHttp() {
   await client.connect(new StreamableHTTPClientTransport(new URL(url)))
   return {
     client,
+    probe: probeOf(() => child.pid, lines),
     close: async () => {
       await client.close()
       child.kill()
@@ -189,52 +224,57 @@ async function inData(sizes) {
   rmSync(dir, { recursive: true, force: true })
 }
 
+const loadAtStart = os.loadavg()[0]
 const rows = []
-for (const transport of values.transports.split(',')) {
-  if (transport === 'store') {
-    await inProcess(values.sizes.split(',').map(Number))
-    continue
-  }
-  if (transport === 'data') {
-    await inData(values.sizes.split(',').map(Number))
-    continue
-  }
-  const { client, close } = transport === 'http' ? await overHttp() : await overStdio()
-  for (const size of values.sizes.split(',').map(Number)) {
-    const content = article(size)
-    const started = performance.now()
-    let finished = false
-    const add = client
-      .callTool({ name: 'add_article', arguments: { content } }, undefined, { timeout: 300_000 })
-      .finally(() => {
-        finished = true
-      })
-    const waits = []
-    while (!finished) {
-      const asked = performance.now()
-      await client.callTool({ name: 'list_sources', arguments: {} })
-      waits.push(performance.now() - asked)
-      await new Promise((resolve) => setTimeout(resolve, 100))
+for (let round = 0; round < Number(values.rounds); round++)
+  for (const transport of values.transports.split(',')) {
+    if (transport === 'store') {
+      await inProcess(values.sizes.split(',').map(Number))
+      continue
     }
-    const result = await add
-    rows.push({
-      transport,
-      chars: content.length,
-      outcome: result.isError ? 'refused (over the time budget)' : 'added',
-      seconds: ((performance.now() - started) / 1000).toFixed(1),
-      reads: waits.length,
-      slowestRead: Math.max(...waits).toFixed(0),
-    })
-    console.error(JSON.stringify(rows.at(-1)))
+    if (transport === 'data') {
+      await inData(values.sizes.split(',').map(Number))
+      continue
+    }
+    const { client, probe, close } = transport === 'http' ? await overHttp() : await overStdio()
+    for (const size of values.sizes.split(',').map(Number)) {
+      const content = article(size)
+      await probe()
+      const started = performance.now()
+      let finished = false
+      const add = client
+        .callTool({ name: 'add_article', arguments: { content } }, undefined, { timeout: 300_000 })
+        .finally(() => {
+          finished = true
+        })
+      const waits = []
+      while (!finished) {
+        const asked = performance.now()
+        await client.callTool({ name: 'list_sources', arguments: {} })
+        waits.push(performance.now() - asked)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      const result = await add
+      const held = await probe()
+      rows.push({
+        transport,
+        chars: content.length,
+        outcome: result.isError ? 'refused (over the time budget)' : 'added',
+        seconds: ((performance.now() - started) / 1000).toFixed(1),
+        reads: waits.length,
+        slowestRead: `${Math.max(...waits).toFixed(0)}; ${held.loopMaxMs} (CPU ${held.cpuMaxMs ?? '–'}); ${held.gcMaxMs}`,
+      })
+      console.error(JSON.stringify(rows.at(-1)))
+      if (process.env.CORROBORATE_PROBE_GAPS === '1') console.error(JSON.stringify(held))
+    }
+    await close()
   }
-  await close()
-}
 
 console.log(
-  `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}\n`,
+  `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, load ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end\n`,
 )
 console.log(
-  '| transport | article (characters) | outcome | add (s) | reads meanwhile | slowest read (ms) |',
+  '| transport | article (characters) | outcome | add (s) | reads meanwhile | slowest read; longest event-loop hold (its CPU); longest GC (ms) |',
 )
 console.log('| --- | ---: | --- | ---: | ---: | ---: |')
 for (const r of rows)
