@@ -393,7 +393,7 @@ function indexMentions(
   const bySurname = new Map<string, NamedEntity[]>()
   for (const entity of entities) {
     if (entity.kind !== 'person') continue
-    const surname = entity.key.split(' ').pop() ?? entity.key
+    const surname = lastWord(entity.key)
     const bearers = bySurname.get(surname)
     if (bearers) bearers.push(entity)
     else bySurname.set(surname, [entity])
@@ -799,7 +799,14 @@ function pronounsIn(text: string, index: PronounIndex, at: number, stop: number)
   return [he, she]
 }
 
-const firstName = (name: string) => (name.split(' ')[0] ?? '').toLowerCase()
+/** `name.split(' ')[0].toLowerCase()`, without the array: it is asked at each mention of a known key. */
+const firstName = (name: string) => {
+  const space = name.indexOf(' ')
+  return (space < 0 ? name : name.slice(0, space)).toLowerCase()
+}
+
+/** `key.split(' ').pop()`: a key's last word, its surname for a person. */
+const lastWord = (key: string) => key.slice(key.lastIndexOf(' ') + 1)
 
 /**
  * Adds a mention to the entities it may name. Two full names that share a
@@ -1034,7 +1041,7 @@ export class NameRegistry {
     this.paragraphStarts = paragraphStarts
     for (const entity of entities) {
       this.byKey.set(entity.key, entity)
-      const surname = entity.key.split(' ').pop() ?? entity.key
+      const surname = lastWord(entity.key)
       if (!this.byKey.has(surname)) this.byKey.set(surname, entity)
     }
     for (const entity of this.byKey.values()) this.sync(entity)
