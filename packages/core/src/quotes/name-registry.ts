@@ -356,12 +356,34 @@ function capitalizedWords(text: string): CapitalizedWord[] {
   while (MAY_START_CAPITALIZED.test(text)) {
     // (The pattern takes one code unit: it started just before lastIndex.)
     const index = MAY_START_CAPITALIZED.lastIndex - 1
-    CAPITALIZED_WORD.lastIndex = index
-    if (!CAPITALIZED_WORD.test(text)) continue
-    words.push({ text: text.slice(index, CAPITALIZED_WORD.lastIndex), index })
-    MAY_START_CAPITALIZED.lastIndex = CAPITALIZED_WORD.lastIndex
+    const end = capitalizedWordEnd(text, index)
+    if (end < 0) continue
+    words.push({ text: text.slice(index, end), index })
+    MAY_START_CAPITALIZED.lastIndex = end
   }
   return words
+}
+
+/**
+ * Where `CAPITALIZED_WORD` stops when it starts at `index`, or -1: read off the code units
+ * for a word of ASCII letters, ' - and ’ after an A-Z capital, and for the general
+ * punctuation of U+2000–U+206F (curly quotes, dashes), which holds no capital letter; the
+ * pattern answers for the rest. (Most of the units the scan stops at are one or the other.)
+ */
+function capitalizedWordEnd(text: string, index: number): number {
+  const first = text.charCodeAt(index)
+  if (first >= 0x2000 && first <= 0x206f) return -1
+  if (first >= 0x41 && first <= 0x5a) {
+    let end = index + 1
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end)
+      if (code >= 0x80 && code !== 0x2019) break
+      if (!isAsciiNameChar(code) && code !== 0x2019) return end
+    }
+    if (end === text.length) return end
+  }
+  CAPITALIZED_WORD.lastIndex = index
+  return CAPITALIZED_WORD.test(text) ? CAPITALIZED_WORD.lastIndex : -1
 }
 
 /**
