@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { NameRegistry } from '../src/quotes/name-registry.js'
+import { capitalizedWordEnd, NameRegistry, nameWordsBefore } from '../src/quotes/name-registry.js'
 
 describe('NameRegistry offsets', () => {
   it('answers lastBefore and countBelow as a scan of the offsets does, however they are added', () => {
@@ -26,6 +26,63 @@ describe('NameRegistry offsets', () => {
         }
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+// Text made of what names are made of, and what stands beside them: capitals, letters,
+// apostrophes, hyphens, full stops, white space of each kind, accented and non-Latin
+// letters, curly quotes and dashes, digits and punctuation.
+const namePieces = fc.constantFrom(
+  ...'AZMcKyaz'.split(''),
+  "'",
+  '’',
+  '-',
+  '.',
+  ' ',
+  '\t',
+  '\n',
+  '\u00a0',
+  'É',
+  'é',
+  'Ø',
+  'Ж',
+  'ж',
+  '“',
+  '”',
+  '—',
+  '\u2009',
+  '7',
+  ',',
+  '(',
+)
+const nameLikeText = fc
+  .array(fc.oneof(namePieces, fc.constantFrom('Jean-Luc ', "O'Brien ", 'Sen. ', 'J. ')), {
+    maxLength: 48,
+  })
+  .map((pieces) => pieces.join(''))
+
+describe('the name registry’s words read by hand', () => {
+  it('finds the capitalized words before a surname as the pattern it replaced does', () => {
+    const pattern = /(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u
+    fc.assert(
+      fc.property(nameLikeText, (window) => {
+        expect(nameWordsBefore(window)).toBe(pattern.exec(window)?.[0].length ?? 0)
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('ends a capitalized word where the pattern it replaced does', () => {
+    const pattern = /\p{Lu}[\p{L}'’-]*/uy
+    fc.assert(
+      fc.property(nameLikeText, fc.nat(), (text, at) => {
+        const index = text.length === 0 ? 0 : at % text.length
+        pattern.lastIndex = index
+        const end = pattern.test(text) ? pattern.lastIndex : -1
+        expect(capitalizedWordEnd(text, index)).toBe(end)
+      }),
+      { numRuns: 5000 },
     )
   })
 })

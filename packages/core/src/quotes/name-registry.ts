@@ -370,7 +370,7 @@ function capitalizedWords(text: string): CapitalizedWord[] {
  * punctuation of U+2000–U+206F (curly quotes, dashes), which holds no capital letter; the
  * pattern answers for the rest. (Most of the units the scan stops at are one or the other.)
  */
-function capitalizedWordEnd(text: string, index: number): number {
+export function capitalizedWordEnd(text: string, index: number): number {
   const first = text.charCodeAt(index)
   if (first >= 0x2000 && first <= 0x206f) return -1
   if (first >= 0x41 && first <= 0x5a) {
@@ -619,7 +619,7 @@ const isAsciiNameChar = (code: number) =>
  * window's characters. (Its leftmost match takes the most words that fit, the first of
  * them possibly the tail of a longer word: "xMcKay" gives "McKay".)
  */
-function nameWordsBefore(window: string): number {
+export function nameWordsBefore(window: string): number {
   for (let at = 0; at < window.length; at++)
     if (window.charCodeAt(at) >= 0x80) return NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0
   let end = window.length
