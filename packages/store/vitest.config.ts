@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     setupFiles: ['../../scripts/mark-known-failures.mjs'],
+    // One empty store per run, copied by the tests that start from one (test/helpers.ts).
+    globalSetup: ['test/global-setup.ts'],
     hookTimeout: 120_000,
     fileParallelism: false,
   },

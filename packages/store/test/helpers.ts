@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type ArticleSource, loadArticleFile } from '@corroborate/core'
+import { inject } from 'vitest'
 
 export const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
 
@@ -16,6 +17,15 @@ export async function seedSources(): Promise<ArticleSource[]> {
 export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'corroborate-store-'))
   return { path, remove: () => rm(path, { recursive: true, force: true }) }
+}
+
+/**
+ * Makes the empty directory `path` an empty store, as `openStore` leaves a new one once
+ * closed: a copy of the one test/global-setup.ts creates per run (creating a cluster
+ * takes seconds). Tests of a store's creation or of an older schema start from nothing.
+ */
+export async function copyEmptyStore(path: string): Promise<void> {
+  await cp(inject('emptyStore'), path, { recursive: true })
 }
 
 /** Runs `use` on what `opening` opens (a store, a database), and closes it when `use` is done or fails. */

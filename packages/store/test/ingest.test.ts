@@ -1,12 +1,25 @@
 import type { CrossReference } from '@corroborate/core'
 import { describe, expect, it } from 'vitest'
-import { otherArticle, seedSources, withOpen } from './helpers.js'
+import { copyEmptyStore, otherArticle, seedSources, tempDir, withOpen } from './helpers.js'
 
 // The built package (npm test builds it first): ingest's threads load dist/prepare-worker.js.
 // Imported by URL, so that type-checking does not need a build.
 const { ingest, openStore }: typeof import('../src/index.js') = await import(
   new URL('../dist/index.js', import.meta.url).href
 )
+
+/** Runs `use` on an empty store on disk (a copy, see copyEmptyStore), removed after. */
+async function withEmptyStore(
+  use: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>,
+) {
+  const dir = await tempDir()
+  try {
+    await copyEmptyStore(dir.path)
+    await withOpen(openStore({ dataDir: dir.path }), use)
+  } finally {
+    await dir.remove()
+  }
+}
 
 describe('ingest', () => {
   it('stores the same articles and stories with two analysis threads as with none, and reports refusals', async () => {
@@ -20,7 +33,7 @@ describe('ingest', () => {
     const results: string[][][] = []
     const analyses: CrossReference[][] = []
     for (const workers of [1, 2]) {
-      await withOpen(openStore({ memory: true }), async (store) => {
+      await withEmptyStore(async (store) => {
         const refused: string[] = []
         const progress: number[] = []
         const summary = await ingest(store, sources, {
@@ -45,7 +58,7 @@ describe('ingest', () => {
   })
 
   it('refuses a number of workers out of range', async () => {
-    await withOpen(openStore({ memory: true }), async (store) => {
+    await withEmptyStore(async (store) => {
       await expect(ingest(store, [], { workers: 0 })).rejects.toThrow(/from 1 to 64/)
     })
   })

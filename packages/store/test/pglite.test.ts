@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type AddResult, openStore, prepareArticle, type Store } from '../src/index.js'
 import { snapshotPath } from '../src/index-snapshot.js'
 import { MIGRATIONS } from '../src/migrations.js'
-import { otherArticle, tempDir, withOpen } from './helpers.js'
+import { copyEmptyStore, otherArticle, tempDir, withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -31,6 +31,8 @@ async function withLoggedStore(use: (store: Store, lines: string[]) => Promise<v
 }
 
 describe('PGlite store on disk', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
   storeSuite(() => openStore({ dataDir: dir.path }))
 
   it('is one process’s at a time: a second open is refused while the first is open', async () => {
@@ -174,6 +176,8 @@ describe('PGlite store of an earlier schema', () => {
 })
 
 describe('PGlite store with a packed profile this core cannot read', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
   it('restores that article from its JSON profile and packs it again', async () => {
     await withOpen(openStore({ dataDir: dir.path }), async (store) => {
       for (const n of [1, 2]) await store.addArticle(otherArticle(n))
@@ -210,6 +214,8 @@ describe('PGlite store with a packed profile this core cannot read', () => {
 // article or story is stored as, read back by every query of the suite. No saved story
 // index: each open restores it from the stored profiles.
 describe('PGlite store on disk, writing in small slices', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
   storeSuite(async () => {
     await rm(snapshotPath(dir.path), { force: true })
     return openStore({ dataDir: dir.path }, { slices: { chars: 300, ms: 0 } })
@@ -217,6 +223,8 @@ describe('PGlite store on disk, writing in small slices', () => {
 })
 
 describe('PGlite store on disk, its story index saved', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
   /** The stories and the next article's story, opened with these log lines kept. */
   const reopen = async (lines: string[] = [], path = dir.path) => {
     let got: { stories: Story[]; next: AddResult } | undefined
@@ -273,6 +281,7 @@ describe('PGlite store on disk, its story index saved', () => {
     // Another store's index (of fewer articles): not these articles.
     const other = await tempDir()
     try {
+      await copyEmptyStore(other.path)
       await fill([5], other.path)
       await cp(snapshotPath(other.path), snapshotPath(dir.path))
     } finally {
