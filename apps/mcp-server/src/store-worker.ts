@@ -8,6 +8,7 @@ import {
   type StoryAnalysis,
   type StoryInput,
   serializeArticle,
+  storedAnalysisText,
 } from '@corroborate/store'
 import { readSources, SEEDS_DIR } from './load-corpus.js'
 import {
@@ -81,9 +82,12 @@ async function warm(): Promise<StoreWorkerReply> {
       story,
       revision: '1',
       articles: members.map((p) => text(p.json.article)),
-      analyses: members.map(
-        (p) =>
-          `{"quotes":${text(p.json.quotes)},"speakers":${text(p.json.speakers)},"claims":${text(p.json.claims)}}`,
+      analyses: members.map((p) =>
+        storedAnalysisText({
+          quotes: text(p.json.quotes),
+          speakers: text(p.json.speakers),
+          claims: text(p.json.claims),
+        }),
       ),
     })
   }

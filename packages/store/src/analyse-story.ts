@@ -119,6 +119,15 @@ export interface StoryAnalysisInput {
 }
 
 /**
+ * One article's stored analysis as {@link StoryAnalysisInput.analyses} holds it, from its
+ * quotes, speakers and claims each already JSON text (as stored, or as `serializeArticle`
+ * encoded them): joined as they are, not parsed again.
+ */
+export function storedAnalysisText(json: { quotes: string; speakers: string; claims: string }) {
+  return `{"quotes":${json.quotes},"speakers":${json.speakers},"claims":${json.claims}}`
+}
+
+/**
  * Each story of a cross-reference with its count of shared statements
  * (clusters quoted by two or more articles) and of disputes, a dispute counted
  * once in each story its positions' articles or its own story belong to: what

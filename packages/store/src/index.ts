@@ -8,6 +8,7 @@ export {
   type StorySpeaker,
   scopeIds,
   speakersWithArticles,
+  storedAnalysisText,
 } from './analyse-story.js'
 export { defaultDataDir } from './default-data-dir.js'
 export { type IngestOptions, type IngestSummary, ingest } from './ingest.js'

@@ -29,6 +29,7 @@ import {
   type StoredQuote,
   type StoryAnalysis,
   type StorySpeaker,
+  storedAnalysisText,
 } from './analyse-story.js'
 import {
   readIndexSnapshot,
@@ -1467,7 +1468,11 @@ export async function openStore(
             whole?.get(field) ?? m[field]
           byId.set(m.id, {
             article: text('article'),
-            analysis: `{"quotes":${text('quotes')},"speakers":${text('speakers')},"claims":${text('claims')}}`,
+            analysis: storedAnalysisText({
+              quotes: text('quotes'),
+              speakers: text('speakers'),
+              claims: text('claims'),
+            }),
           })
           after = m.id
         }

@@ -16,6 +16,7 @@ it('exports exactly the documented functions and constants', () => {
     'scopeIds',
     'serializeArticle',
     'speakersWithArticles',
+    'storedAnalysisText',
   ])
   expect(store.SCHEMA_VERSION).toBe(7)
   expect(store.defaultDataDir({ XDG_DATA_HOME: '/data' })).toBe('/data/corroborate')
