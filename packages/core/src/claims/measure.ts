@@ -373,13 +373,22 @@ function scopeOf(tokens: readonly Token[], start: number, end: number, skip: [nu
 // Sentences longer than this are read once and their windows cut from the whole;
 // shorter ones are read window by window, as they always were.
 const LONG_SENTENCE = 4 * WINDOW
-// The last sentence read whole: claims come in text order, so the claims of one
-// sentence (a figure, its date, its place) read it once. Tokens are never changed.
-let lastRead: { text: string; tokens: Token[] } | null = null
+/**
+ * What {@link measureOf} keeps between the claims of one batch (one alignment): the
+ * last sentence read whole. Claims come in text order, so the claims of one sentence
+ * (a figure, its date, its place) read it once. Its tokens are never changed.
+ */
+export interface MeasureReading {
+  lastRead: { text: string; tokens: Token[] } | null
+}
 
-function tokensOfWhole(sentence: string): Token[] {
-  if (lastRead?.text !== sentence) lastRead = { text: sentence, tokens: tokenize(sentence) }
-  return lastRead.tokens
+/** An empty {@link MeasureReading}, for one batch of claims. */
+export const createMeasureReading = (): MeasureReading => ({ lastRead: null })
+
+function tokensOfWhole(sentence: string, reading: MeasureReading): Token[] {
+  if (reading.lastRead?.text !== sentence)
+    reading.lastRead = { text: sentence, tokens: tokenize(sentence) }
+  return reading.lastRead.tokens
 }
 
 /** The tokens wholly within [from, to), found by bisection. */
@@ -390,7 +399,10 @@ function windowOf(tokens: readonly Token[], from: number, to: number): Token[] {
   return tokens.slice(low, stop)
 }
 
-function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number } | null {
+function tokensOf(
+  claim: Claim,
+  reading: MeasureReading,
+): { tokens: Token[]; first: number; last: number } | null {
   const sentence = claim.sentence.text
   let start = claim.span.start - claim.sentence.span.start
   let end = claim.span.end - claim.sentence.span.start
@@ -405,9 +417,9 @@ function tokensOf(claim: Claim): { tokens: Token[]; first: number; last: number 
   if (sentence.length > LONG_SENTENCE) {
     // A run-on sentence of thousands of claims is read once, not once per claim: its
     // words about each claim are the whole words within the window.
-    tokens = windowOf(tokensOfWhole(sentence), from, to)
+    tokens = windowOf(tokensOfWhole(sentence, reading), from, to)
     from = 0
-  } else if (from === 0 && to === sentence.length) tokens = tokensOfWhole(sentence)
+  } else if (from === 0 && to === sentence.length) tokens = tokensOfWhole(sentence, reading)
   else tokens = tokenize(sentence.slice(from, to))
   let first = -1
   let last = -1
@@ -913,11 +925,15 @@ function mainClause(
  * The measure of a claim, or null when its clause does not say what the value
  * is the value of (a number with no noun and no predicate, a day said of a
  * statement): such a claim is compared with no other. Actions have none; they
- * meet by who did what.
+ * meet by who did what. Claims measured one after another share a `reading`
+ * (see {@link MeasureReading}); the measure is the same without one.
  */
-export function measureOf(claim: Claim): Measure | null {
+export function measureOf(
+  claim: Claim,
+  reading: MeasureReading = createMeasureReading(),
+): Measure | null {
   if (claim.kind === 'action') return null
-  const read = tokensOf(claim)
+  const read = tokensOf(claim, reading)
   if (!read) return null
   const { tokens, first, last } = read
   return EVENT_KINDS.has(claim.kind)

@@ -1,4 +1,11 @@
-import { canonicalPlace, describeMeasure, type Measure, measureOf } from '../claims/measure.js'
+import {
+  canonicalPlace,
+  createMeasureReading,
+  describeMeasure,
+  type Measure,
+  type MeasureReading,
+  measureOf,
+} from '../claims/measure.js'
 import { WEEKDAYS } from '../lexicon/index.js'
 import type { Claim, ClaimSlot, ClaimUpdate } from '../types.js'
 
@@ -173,6 +180,8 @@ interface ReadTexts {
    */
   lastSentence: string | null
   lastMeasured: MeasuredClaim[]
+  /** What measureOf keeps between the claims of this alignment. */
+  measureReading: MeasureReading
 }
 
 interface MeasuredClaim {
@@ -211,7 +220,7 @@ function measureOfClaim(claim: Claim, read: ReadTexts): Measure | null {
       known.text === claim.text
     )
       return known.measure
-  const measure = measureOf(claim)
+  const measure = measureOf(claim, read.measureReading)
   measured.push({
     start,
     end,
@@ -444,6 +453,7 @@ export function alignClaims(
     ownWordsOf: new Map(),
     lastSentence: null,
     lastMeasured: [],
+    measureReading: createMeasureReading(),
   }
   for (const claim of claims) {
     const m = measureOfClaim(claim, read)
