@@ -1,6 +1,6 @@
 import type { ClusterMember, Quote, QuoteCluster, SpeakerRef } from '../types.js'
 import { classifyVariant, diffWords } from './diff-words.js'
-import { isStopWord, type WordToken, wordTokensOf } from './word-tokens.js'
+import { isStopWord, type WordToken, withWordMemo, wordTokensOf } from './word-tokens.js'
 
 /** Options of {@link clusterQuotes}. */
 export interface ClusterQuotesOptions {
@@ -199,41 +199,43 @@ export function clusterQuotes(
   quotes: readonly Quote[],
   options: ClusterQuotesOptions = {},
 ): QuoteCluster[] {
-  const minOverlap = options.minOverlap ?? 0.5
-  const prepared = quotes
-    .filter((quote) => quote.kind !== 'term')
-    .map(prepare)
-    .filter((p) => p.tokens.length > 0)
-  // Full statements first, so that fragments and cut versions meet the fullest wording.
-  const byLength = [...prepared].sort(
-    (a, b) => b.tokens.length - a.tokens.length || a.order - b.order,
-  )
-  const clusters: Working[] = []
-  const index: ClusterIndex = { byKey: new Map(), byWord: new Map() }
-  for (const item of byLength) {
-    let chosen = item.short
-      ? statementOfFragment(item, clusters, index)
-      : clusterSharingKeys(item, clusters, index, minOverlap)
-    if (chosen < 0) {
-      chosen = clusters.length
-      clusters.push({
-        members: [],
-        representative: item,
-        keys: new Set(),
-        words: new Set(),
-        speakers: new Set(),
-        offsets: new Map(),
-      })
+  return withWordMemo(() => {
+    const minOverlap = options.minOverlap ?? 0.5
+    const prepared = quotes
+      .filter((quote) => quote.kind !== 'term')
+      .map(prepare)
+      .filter((p) => p.tokens.length > 0)
+    // Full statements first, so that fragments and cut versions meet the fullest wording.
+    const byLength = [...prepared].sort(
+      (a, b) => b.tokens.length - a.tokens.length || a.order - b.order,
+    )
+    const clusters: Working[] = []
+    const index: ClusterIndex = { byKey: new Map(), byWord: new Map() }
+    for (const item of byLength) {
+      let chosen = item.short
+        ? statementOfFragment(item, clusters, index)
+        : clusterSharingKeys(item, clusters, index, minOverlap)
+      if (chosen < 0) {
+        chosen = clusters.length
+        clusters.push({
+          members: [],
+          representative: item,
+          keys: new Set(),
+          words: new Set(),
+          speakers: new Set(),
+          offsets: new Map(),
+        })
+      }
+      join(clusters[chosen] as Working, chosen, item, index)
     }
-    join(clusters[chosen] as Working, chosen, item, index)
-  }
-  const ordered = clusters
-    .map((cluster) => ({
-      ...cluster,
-      members: [...cluster.members].sort((a, b) => a.order - b.order),
-    }))
-    .sort((a, b) => (a.members[0] as Prepared).order - (b.members[0] as Prepared).order)
-  return ordered.map((cluster, index) => toCluster(cluster, index))
+    const ordered = clusters
+      .map((cluster) => ({
+        ...cluster,
+        members: [...cluster.members].sort((a, b) => a.order - b.order),
+      }))
+      .sort((a, b) => (a.members[0] as Prepared).order - (b.members[0] as Prepared).order)
+    return ordered.map((cluster, index) => toCluster(cluster, index))
+  })
 }
 
 function toCluster(cluster: Working, index: number): QuoteCluster {

@@ -26,6 +26,7 @@ import { type ClusterQuotesOptions, clusterQuotes } from './cluster-quotes.js'
 import { measureCoverage } from './coverage.js'
 import { findCrossStoryAttributions } from './cross-story-attributions.js'
 import { type FactUpdate, findDisputes } from './find-disputes.js'
+import { withWordMemo } from './word-tokens.js'
 
 /** Options of {@link crossReference}. */
 export interface CrossReferenceOptions
@@ -94,52 +95,58 @@ export function crossReference(
   articles: readonly Article[],
   options: CrossReferenceOptions = {},
 ): CrossReference {
-  const ids = assertArticles(articles)
-  // The sentences read so far in this call: a sentence many articles carry (a wire
-  // story retold) is read for its claims once. Dropped when the call returns.
-  const sentences: SentenceMemo = new Map()
-  const analyses = analysesOf(articles, givenAnalyses(options.analyses), sentences)
-  const messages: CorpusMessage[] = []
-  for (const { article, quotes } of analyses)
-    for (const message of quotes.messages) messages.push({ ...message, article })
-  for (const { article, claims } of analyses)
-    for (const message of claims.messages) messages.push({ ...message, article })
-  const { speakers, quotes } = resolveSpeakers(analyses.map((analysis) => analysis.quotes))
-  const quotesOf = groupBy(quotes, (quote) => quote.article)
-  const claimsOf = claimsWithMergedSpeakers(analyses, quotes)
-  const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
-  // As the sentences' claims: a sentence many articles carry is read for its terms once.
-  const terms = createTermMemo()
-  const stories = options.stories
-    ? givenStories(options.stories, ids)
-    : storiesOf(
-        articles,
-        (article) =>
-          profileArticleReading(
-            article,
-            quotesOf.get(article.id) ?? [],
-            claimsOf.get(article.id) ?? [],
-            speakers,
-            terms,
-          ),
-        options,
-      )
-  const result = storyResults(stories, { articles, speakers, quotesOf, claimsOf, claims }, options)
-  // Across stories, one thing only: a long statement given to different named speakers.
-  if (stories.length > 1)
-    for (const dispute of findCrossStoryAttributions(quotes, speakers, stories))
-      result.disputes.push({ ...dispute, id: `d${result.disputes.length}` })
-  const order = new Map(articles.map((article, i) => [article.id, i]))
-  result.coverage.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
-  return {
-    articles: articles.map((a) => a.id),
-    stories,
-    speakers,
-    quotes,
-    claims,
-    ...result,
-    messages,
-  }
+  return withWordMemo(() => {
+    const ids = assertArticles(articles)
+    // The sentences read so far in this call: a sentence many articles carry (a wire
+    // story retold) is read for its claims once. Dropped when the call returns.
+    const sentences: SentenceMemo = new Map()
+    const analyses = analysesOf(articles, givenAnalyses(options.analyses), sentences)
+    const messages: CorpusMessage[] = []
+    for (const { article, quotes } of analyses)
+      for (const message of quotes.messages) messages.push({ ...message, article })
+    for (const { article, claims } of analyses)
+      for (const message of claims.messages) messages.push({ ...message, article })
+    const { speakers, quotes } = resolveSpeakers(analyses.map((analysis) => analysis.quotes))
+    const quotesOf = groupBy(quotes, (quote) => quote.article)
+    const claimsOf = claimsWithMergedSpeakers(analyses, quotes)
+    const claims = articles.flatMap((article) => claimsOf.get(article.id) ?? [])
+    // As the sentences' claims: a sentence many articles carry is read for its terms once.
+    const terms = createTermMemo()
+    const stories = options.stories
+      ? givenStories(options.stories, ids)
+      : storiesOf(
+          articles,
+          (article) =>
+            profileArticleReading(
+              article,
+              quotesOf.get(article.id) ?? [],
+              claimsOf.get(article.id) ?? [],
+              speakers,
+              terms,
+            ),
+          options,
+        )
+    const result = storyResults(
+      stories,
+      { articles, speakers, quotesOf, claimsOf, claims },
+      options,
+    )
+    // Across stories, one thing only: a long statement given to different named speakers.
+    if (stories.length > 1)
+      for (const dispute of findCrossStoryAttributions(quotes, speakers, stories))
+        result.disputes.push({ ...dispute, id: `d${result.disputes.length}` })
+    const order = new Map(articles.map((article, i) => [article.id, i]))
+    result.coverage.sort((a, b) => (order.get(a.article) ?? 0) - (order.get(b.article) ?? 0))
+    return {
+      articles: articles.map((a) => a.id),
+      stories,
+      speakers,
+      quotes,
+      claims,
+      ...result,
+      messages,
+    }
+  })
 }
 
 /** The ids of `articles`, after checking each is an article and no id is given twice. */

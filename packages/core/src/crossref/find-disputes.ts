@@ -21,7 +21,7 @@ import { DISPUTE_KINDS } from '../types.js'
 import { findUpdate } from './align-claims.js'
 import { mayBeOneSpeaker } from './same-speaker-name.js'
 import { isSureAttribution } from './sure-attribution.js'
-import { isStopWord, type WordToken, wordTokensOf } from './word-tokens.js'
+import { isStopWord, type WordToken, withWordMemo, wordTokensOf } from './word-tokens.js'
 
 /** A dispute or an agreement before its id, each kind keeping its own fields. */
 type Draft<T> = T extends unknown ? Omit<T, 'id'> : never
@@ -576,55 +576,57 @@ export function findDisputes(input: DisputeInput): {
   agreements: Corroboration[]
   updates: FactUpdate[]
 } {
-  const updates: FactUpdate[] = []
-  const published: Record<string, string | null> = {}
-  for (const article of input.articles) published[article.id] = article.published?.value ?? null
-  const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
-  const claimById = new Map(input.claims.map((c) => [c.id, c]))
-  const disputes: Draft<Dispute>[] = []
-  const agreements: Draft<Corroboration>[] = []
+  return withWordMemo(() => {
+    const updates: FactUpdate[] = []
+    const published: Record<string, string | null> = {}
+    for (const article of input.articles) published[article.id] = article.published?.value ?? null
+    const quoteById = new Map(input.quotes.map((q) => [q.id, q]))
+    const claimById = new Map(input.claims.map((c) => [c.id, c]))
+    const disputes: Draft<Dispute>[] = []
+    const agreements: Draft<Corroboration>[] = []
 
-  for (const cluster of input.clusters) {
-    const { all, sure } = speakerSides(cluster, quoteById)
-    const sides = [...sure.values()]
-    if (givenToOthers(sides)) disputes.push(attributionDispute(cluster, sides, quoteById))
-    else if (cluster.articles.length > 1) agreements.push(quoteAgreement(cluster, all))
-    const wording = wordingDispute(cluster)
-    if (wording) disputes.push(wording)
-  }
-
-  const placesIn = placesBySentence(input.claims)
-  const soleplace = (id: string) => {
-    const claim = claimById.get(id)
-    return (
-      claim !== undefined && placesIn.get(`${claim.article}|${claim.sentence.span.start}`) === 1
-    )
-  }
-  for (const slot of input.slots) {
-    const articles = new Set(slot.values.flatMap((v) => v.articles))
-    if (articles.size < 2) continue
-    if (slot.agrees) {
-      agreements.push(factAgreement(slot, articles))
-      continue
+    for (const cluster of input.clusters) {
+      const { all, sure } = speakerSides(cluster, quoteById)
+      const sides = [...sure.values()]
+      if (givenToOthers(sides)) disputes.push(attributionDispute(cluster, sides, quoteById))
+      else if (cluster.articles.length > 1) agreements.push(quoteAgreement(cluster, all))
+      const wording = wordingDispute(cluster)
+      if (wording) disputes.push(wording)
     }
-    if (slot.kind === 'action') {
-      agreements.push(...actionAgreements(slot))
-      continue
-    }
-    if ((slot.kind === 'place' || slot.kind === 'itinerary') && !slot.claims.every(soleplace))
-      continue
-    const update = slotUpdate(slot, published)
-    if (update) updates.push(update)
-    else disputes.push(factDispute(slot, claimById))
-  }
 
-  disputes.push(...contested(input))
-  disputes.sort((a, b) => DISPUTE_KINDS.indexOf(a.kind) - DISPUTE_KINDS.indexOf(b.kind))
-  return {
-    disputes: disputes.map((d, i) => ({ id: `d${i}`, ...d })),
-    agreements: agreements.map((a, i) => ({ id: `a${i}`, ...a })),
-    updates,
-  }
+    const placesIn = placesBySentence(input.claims)
+    const soleplace = (id: string) => {
+      const claim = claimById.get(id)
+      return (
+        claim !== undefined && placesIn.get(`${claim.article}|${claim.sentence.span.start}`) === 1
+      )
+    }
+    for (const slot of input.slots) {
+      const articles = new Set(slot.values.flatMap((v) => v.articles))
+      if (articles.size < 2) continue
+      if (slot.agrees) {
+        agreements.push(factAgreement(slot, articles))
+        continue
+      }
+      if (slot.kind === 'action') {
+        agreements.push(...actionAgreements(slot))
+        continue
+      }
+      if ((slot.kind === 'place' || slot.kind === 'itinerary') && !slot.claims.every(soleplace))
+        continue
+      const update = slotUpdate(slot, published)
+      if (update) updates.push(update)
+      else disputes.push(factDispute(slot, claimById))
+    }
+
+    disputes.push(...contested(input))
+    disputes.sort((a, b) => DISPUTE_KINDS.indexOf(a.kind) - DISPUTE_KINDS.indexOf(b.kind))
+    return {
+      disputes: disputes.map((d, i) => ({ id: `d${i}`, ...d })),
+      agreements: agreements.map((a, i) => ({ id: `a${i}`, ...a })),
+      updates,
+    }
+  })
 }
 
 // How a voice denies, rules out or criticizes, in general English: a verb of dissent

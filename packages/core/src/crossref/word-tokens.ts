@@ -79,12 +79,44 @@ export function americanSpelling(word: string): string {
     .replace(/(?<=\p{L}{3}[ae])ll(ed|ing|er|ers)$/u, 'l$1')
 }
 
-// Words recur across a corpus: each written form is normalized once. Cleared when it grows
-// large, so that memory stays bounded on any input.
-const normalized = new Map<string, string>()
+/** What the cross-reference stages have read of words and texts while {@link withWordMemo} runs. */
+interface WordMemo {
+  /**
+   * Words recur across a corpus: each written form is normalized once. Cleared when it
+   * grows large, so that memory stays bounded on any input.
+   */
+  normalized: Map<string, string>
+  /**
+   * A story's quotes are read by clustering and again, several times each, by the
+   * disputes: the last few thousand texts' words are kept (shared, never changed),
+   * cleared when full.
+   */
+  readTexts: Map<string, readonly WordToken[]>
+}
+
+// The memo of the withWordMemo call running; null the rest of the time.
+let memo: WordMemo | null = null
+
+/**
+ * Runs `task` with the words of each text and each written word read once: the
+ * cross-reference stages read the same quotes over and over. The memory is dropped
+ * when `task` returns, so one call never sees another's; `task` must not change the
+ * tokens {@link wordTokensOf} gives.
+ */
+export function withWordMemo<T>(task: () => T): T {
+  if (memo) return task()
+  memo = { normalized: new Map(), readTexts: new Map() }
+  try {
+    return task()
+  } finally {
+    memo = null
+  }
+}
 
 /** The form a word is compared in: see {@link WordToken.norm}. */
 function normalize(raw: string): string {
+  if (!memo) return normalizeWord(raw)
+  const { normalized } = memo
   const known = normalized.get(raw)
   if (known !== undefined) return known
   if (normalized.size > 100_000) normalized.clear()
@@ -110,13 +142,13 @@ export function wordTokens(text: string): WordToken[] {
   return wordTokensOf(text).map((token) => ({ ...token }))
 }
 
-// A story's quotes are read by clustering and again, several times each, by the disputes:
-// the last few thousand texts' words are kept (shared, never changed), cleared when full.
-const readTexts = new Map<string, readonly WordToken[]>()
-
-/** {@link wordTokens}, shared and read-only: what the cross-reference stages read. */
+/**
+ * {@link wordTokens}, shared and read-only: what the cross-reference stages read
+ * (within {@link withWordMemo}, each text once).
+ */
 export function wordTokensOf(text: string): readonly WordToken[] {
-  const known = readTexts.get(text)
+  const readTexts = memo?.readTexts
+  const known = readTexts?.get(text)
   if (known) return known
   const tokens: WordToken[] = []
   for (const m of text.matchAll(WORD)) {
@@ -124,8 +156,10 @@ export function wordTokensOf(text: string): readonly WordToken[] {
     const norm = normalize(raw)
     if (norm !== '') tokens.push({ text: raw, norm })
   }
-  if (readTexts.size >= 4_000) readTexts.clear()
-  readTexts.set(text, tokens)
+  if (readTexts) {
+    if (readTexts.size >= 4_000) readTexts.clear()
+    readTexts.set(text, tokens)
+  }
   return tokens
 }
 
