@@ -44,105 +44,129 @@ const LABEL_LENGTH = 120
 const TITLE_WEIGHT = 3
 const LEAD_WEIGHT = 2
 const LEAD_SENTENCES = 3
-// A word's term (lower case, singular; none for a stopword), kept across articles: the
-// same few thousand words come back in every article, and reading each anew was most of
-// the profile's cost. Written words are looked up where they stand in the text, by
-// their UTF-16 code units, in an open-addressing table (no word is cut out of the text
-// to be looked up), and terms are numbered, so that an article's counts are an array.
-// Bounded, and a pure function of the word.
+// A word's term (lower case, singular; none for a stopword), kept across the articles of
+// one call or batch (see TermMemo): the same few thousand words come back in every
+// article, and reading each anew was most of the profile's cost. Written words are looked
+// up where they stand in the text, by their UTF-16 code units, in an open-addressing
+// table (no word is cut out of the text to be looked up), and terms are numbered, so that
+// an article's counts are an array. Bounded, and a pure function of the word.
 const TERM_MEMO = 200_000
 // Each slot of the table is four numbers side by side, so that finding a word reads one
 // slot and its letters: the word's hash, where its code units start in the pool, its
 // length (0: an empty slot) and its term number. The table is kept at most half full,
-// from a few thousand slots up to more than twice TERM_MEMO: the words of a corpus of a
+// from a few hundred slots up to more than twice TERM_MEMO: the words of a corpus of a
 // few thousand words stay in the processor's cache.
 const STRIDE = 4
 const MAX_SLOTS = 1 << 19
-let wordTable = new Int32Array((1 << 12) * STRIDE)
-let wordPool = new Uint16Array(1 << 16) // the written words' code units, one after another
-let poolEnd = 0
-let wordCount = 0
-let termNames: string[] = []
-let termNumbers = new Map<string, number>()
-let termCounts = new Float64Array(1024)
 
-function termOfWritten(written: string): number {
+/** The written words read so far and their term numbers (see TERM_MEMO). */
+interface WordTable {
+  slots: Int32Array
+  /** The written words' code units, one after another. */
+  pool: Uint16Array
+  poolEnd: number
+  count: number
+  termNames: string[]
+  termNumbers: Map<string, number>
+  /** Each term's count in the article being profiled; 0 between articles. */
+  termCounts: Float64Array
+  /** What classOf read of each code point past ASCII. */
+  classOfCode: Map<number, number>
+}
+
+const createWordTable = (): WordTable => ({
+  slots: new Int32Array((1 << 9) * STRIDE),
+  pool: new Uint16Array(1 << 12),
+  poolEnd: 0,
+  count: 0,
+  termNames: [],
+  termNumbers: new Map(),
+  termCounts: new Float64Array(256),
+  classOfCode: new Map(),
+})
+
+function termOfWritten(written: string, table: WordTable): number {
   const lower = written.toLowerCase().replace(/’/g, "'").replace(/'s$/, '')
   if (lower.length < 3 || STOPWORDS.has(lower)) return -1
   const one = singular(lower)
   if (NEWS_WORDS.has(one)) return -1
-  let number = termNumbers.get(one)
+  let number = table.termNumbers.get(one)
   if (number === undefined) {
-    number = termNames.length
-    termNumbers.set(one, number)
-    termNames.push(one)
-    if (number >= termCounts.length) {
-      const grown = new Float64Array(termCounts.length * 2)
-      grown.set(termCounts)
-      termCounts = grown
+    number = table.termNames.length
+    table.termNumbers.set(one, number)
+    table.termNames.push(one)
+    if (number >= table.termCounts.length) {
+      const grown = new Float64Array(table.termCounts.length * 2)
+      grown.set(table.termCounts)
+      table.termCounts = grown
     }
   }
   return number
 }
 
 /** Empties the table of written words (terms keep their numbers). */
-function forgetWords(): void {
-  wordTable.fill(0)
-  poolEnd = 0
-  wordCount = 0
+function forgetWords(table: WordTable): void {
+  table.slots.fill(0)
+  table.poolEnd = 0
+  table.count = 0
 }
 
 /** Doubles the table of written words, each slot placed again by its hash. */
-function growTable(): void {
-  const table = new Int32Array(wordTable.length * 2)
-  const mask = table.length / STRIDE - 1
-  for (let at = 0; at < wordTable.length; at += STRIDE) {
-    if (wordTable[at + 2] === 0) continue
-    let slot = (wordTable[at] as number) & mask
-    while (table[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask
-    table.set(wordTable.subarray(at, at + STRIDE), slot * STRIDE)
+function growTable(table: WordTable): void {
+  const { slots } = table
+  const grown = new Int32Array(slots.length * 2)
+  const mask = grown.length / STRIDE - 1
+  for (let at = 0; at < slots.length; at += STRIDE) {
+    if (slots[at + 2] === 0) continue
+    let slot = (slots[at] as number) & mask
+    while (grown[slot * STRIDE + 2] !== 0) slot = (slot + 1) & mask
+    grown.set(slots.subarray(at, at + STRIDE), slot * STRIDE)
   }
-  wordTable = table
+  table.slots = grown
 }
 
 /** The term number of text[start, end) (whose hash is `hash`, signed), or -1 when it is no term. */
-function termAt(text: string, start: number, end: number, hash: number): number {
+function termAt(text: string, start: number, end: number, hash: number, table: WordTable): number {
   const length = end - start
-  const mask = wordTable.length / STRIDE - 1
+  const slots = table.slots
+  const mask = slots.length / STRIDE - 1
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
     const at = slot * STRIDE
-    const known = wordTable[at + 2] as number
+    const known = slots[at + 2] as number
     if (known === 0) {
-      if (wordCount >= TERM_MEMO) {
+      if (table.count >= TERM_MEMO) {
         // Full: start again (between two words; terms keep their numbers, so no
         // article's counts are lost).
-        forgetWords()
-        return termAt(text, start, end, hash)
+        forgetWords(table)
+        return termAt(text, start, end, hash, table)
       }
-      if ((wordCount + 1) * 2 > mask + 1 && mask + 1 < MAX_SLOTS) {
-        growTable()
-        return termAt(text, start, end, hash)
+      if ((table.count + 1) * 2 > mask + 1 && mask + 1 < MAX_SLOTS) {
+        growTable(table)
+        return termAt(text, start, end, hash, table)
       }
-      const found = termOfWritten(text.slice(start, end))
-      if (poolEnd + length > wordPool.length) {
-        const grown = new Uint16Array(Math.max(wordPool.length * 2, poolEnd + length))
-        grown.set(wordPool.subarray(0, poolEnd))
-        wordPool = grown
+      const found = termOfWritten(text.slice(start, end), table)
+      const { poolEnd } = table
+      if (poolEnd + length > table.pool.length) {
+        const grown = new Uint16Array(Math.max(table.pool.length * 2, poolEnd + length))
+        grown.set(table.pool.subarray(0, poolEnd))
+        table.pool = grown
       }
-      for (let i = 0; i < length; i++) wordPool[poolEnd + i] = text.charCodeAt(start + i)
-      wordTable[at] = hash
-      wordTable[at + 1] = poolEnd
-      wordTable[at + 2] = length
-      wordTable[at + 3] = found
-      poolEnd += length
-      wordCount++
+      const pool = table.pool
+      for (let i = 0; i < length; i++) pool[poolEnd + i] = text.charCodeAt(start + i)
+      slots[at] = hash
+      slots[at + 1] = poolEnd
+      slots[at + 2] = length
+      slots[at + 3] = found
+      table.poolEnd = poolEnd + length
+      table.count++
       return found
     }
-    if (known === length && wordTable[at] === hash) {
-      const from = wordTable[at + 1] as number
+    if (known === length && slots[at] === hash) {
+      const from = slots[at + 1] as number
+      const pool = table.pool
       let i = 0
-      while (i < length && wordPool[from + i] === text.charCodeAt(start + i)) i++
-      if (i === length) return wordTable[at + 3] as number
+      while (i < length && pool[from + i] === text.charCodeAt(start + i)) i++
+      if (i === length) return slots[at + 3] as number
     }
   }
 }
@@ -155,42 +179,45 @@ const MARK = /\p{M}/u
 const LETTER_CLASS = 1
 const MARK_CLASS = 2
 const JOINER_CLASS = 3
-const classOfCode = new Map<number, number>()
-function classOf(code: number): number {
+function classOf(code: number, table: WordTable): number {
   if (code < 128) {
     const lower = code | 32
     if (lower >= 97 && lower <= 122) return LETTER_CLASS
     return code === 39 || code === 45 ? JOINER_CLASS : 0
   }
   if (code === 0x2019) return JOINER_CLASS
-  let known = classOfCode.get(code)
+  let known = table.classOfCode.get(code)
   if (known === undefined) {
     const char = String.fromCodePoint(code)
     known = LETTER.test(char) ? LETTER_CLASS : MARK.test(char) ? MARK_CLASS : 0
-    if (classOfCode.size < 65_536) classOfCode.set(code, known)
+    if (table.classOfCode.size < 65_536) table.classOfCode.set(code, known)
   }
   return known
 }
 
 /**
- * The terms of the texts one call over many articles (`crossReference`) has read, by
- * text: the term numbers of each word in order, so that a sentence many articles carry
- * is read once; and the shingles of each quote text read. Valid while terms keep their
- * numbers; never kept past that call.
+ * What profiling has read, kept across the articles of one call (`crossReference`, or
+ * one `profileArticle`): the written words and their term numbers; the terms of each
+ * text, the term numbers of each word in order, so that a sentence many articles carry
+ * is read once (valid while terms keep their numbers); the shingles of each quote text;
+ * the kinds of the speakers. Never kept past that call.
  */
 export interface TermMemo {
-  /** The term names the numbers were given under. */
-  names: string[]
+  /** The written words read and their term numbers. */
+  words: WordTable
   terms: Map<string, Int32Array>
   /** A quote's shingles by its text, in the order the quote gives them. */
   shingles: Map<string, readonly string[]>
+  /** The kind of each speaker of the list the articles are profiled against. */
+  kinds: { speakers: readonly Speaker[]; byId: ReadonlyMap<string, Speaker['kind']> } | null
 }
 
 /** An empty {@link TermMemo}. */
 export const createTermMemo = (): TermMemo => ({
-  names: termNames,
+  words: createWordTable(),
   terms: new Map(),
   shingles: new Map(),
+  kinds: null,
 })
 
 /** Every run of {@link QUOTE_SHINGLE} words of a quote, in order (repeats kept). */
@@ -215,8 +242,10 @@ function shinglesOf(text: string): string[] {
 }
 
 /** Adds `weight` to the count of each term of `text`; `seen` gets the terms new to the article. */
-function addWords(text: string, weight: number, seen: number[], memo: TermMemo | null): void {
-  const known = memo?.terms.get(text)
+function addWords(text: string, weight: number, seen: number[], memo: TermMemo): void {
+  const table = memo.words
+  const termCounts = table.termCounts
+  const known = memo.terms.get(text)
   if (known) {
     for (const found of known) {
       if (termCounts[found] === 0) seen.push(found)
@@ -224,12 +253,12 @@ function addWords(text: string, weight: number, seen: number[], memo: TermMemo |
     }
     return
   }
-  const read: number[] | null = memo ? [] : null
+  const read: number[] = []
   let at = 0
   while (at < text.length) {
     const code = text.codePointAt(at) as number
     const width = code > 0xffff ? 2 : 1
-    if (classOf(code) !== LETTER_CLASS) {
+    if (classOf(code, table) !== LETTER_CLASS) {
       at += width
       continue
     }
@@ -243,7 +272,7 @@ function addWords(text: string, weight: number, seen: number[], memo: TermMemo |
     let hashAtEnd = 0
     while (at < text.length) {
       const next = text.codePointAt(at) as number
-      const kind = classOf(next)
+      const kind = classOf(next, table)
       if (kind === 0) break
       hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
       if (next > 0xffff) hash = Math.imul(hash ^ text.charCodeAt(at + 1), 0x01000193)
@@ -254,19 +283,20 @@ function addWords(text: string, weight: number, seen: number[], memo: TermMemo |
       }
     }
     if (end < 0) continue
-    const found = termAt(text, start, end, hashAtEnd | 0)
+    const found = termAt(text, start, end, hashAtEnd | 0, table)
     if (found < 0) continue
-    read?.push(found)
-    if (termCounts[found] === 0) seen.push(found)
-    termCounts[found] = (termCounts[found] as number) + weight
+    read.push(found)
+    // termAt may have grown the counts.
+    const counts = table.termCounts
+    if (counts[found] === 0) seen.push(found)
+    counts[found] = (counts[found] as number) + weight
   }
-  if (memo && read) memo.terms.set(text, Int32Array.from(read))
+  memo.terms.set(text, Int32Array.from(read))
 }
 
 // A word of a quote, for its shingles: letters, digits and apostrophes (/[\p{L}\p{N}']/u),
 // read by a scan instead of splitting on a pattern.
 const QUOTE_WORD = /[\p{L}\p{N}']/u
-const inQuoteWordOfCode = new Map<number, boolean>()
 function inQuoteWord(code: number): boolean {
   if (code < 128)
     return (
@@ -275,12 +305,7 @@ function inQuoteWord(code: number): boolean {
       code === 39 ||
       (code >= 65 && code <= 90)
     )
-  let known = inQuoteWordOfCode.get(code)
-  if (known === undefined) {
-    known = QUOTE_WORD.test(String.fromCodePoint(code))
-    if (inQuoteWordOfCode.size < 65_536) inQuoteWordOfCode.set(code, known)
-  }
-  return known
+  return QUOTE_WORD.test(String.fromCodePoint(code))
 }
 
 /** A quote's words, lower case, curly apostrophes straight: the runs of {@link inQuoteWord}. */
@@ -310,7 +335,8 @@ export function quoteWords(text: string): string[] {
  * each bucket sorted by name: a sort of hundreds of pairs with a comparator was a
  * third of the profile's cost.
  */
-function heaviestTerms(seen: readonly number[]): Array<[string, number]> {
+function heaviestTerms(seen: readonly number[], table: WordTable): Array<[string, number]> {
+  const { termCounts, termNames } = table
   const buckets = new Map<number, string[]>()
   for (const number of seen) {
     const count = termCounts[number] as number
@@ -355,14 +381,13 @@ export function dayNumber(iso: string | null | undefined): number | null {
 
 // Each article is profiled against the corpus's speakers: their kinds are read once
 // per list, not once per article (at 10,000 articles that was most of the stage).
-const kindsOf = new WeakMap<readonly Speaker[], ReadonlyMap<string, Speaker['kind']>>()
-function speakerKinds(speakers: readonly Speaker[]): ReadonlyMap<string, Speaker['kind']> {
-  let kinds = kindsOf.get(speakers)
-  if (!kinds) {
-    kinds = new Map(speakers.map((s) => [s.id, s.kind]))
-    kindsOf.set(speakers, kinds)
-  }
-  return kinds
+function speakerKinds(
+  speakers: readonly Speaker[],
+  memo: TermMemo,
+): ReadonlyMap<string, Speaker['kind']> {
+  if (memo.kinds?.speakers !== speakers)
+    memo.kinds = { speakers, byId: new Map(speakers.map((s) => [s.id, s.kind])) }
+  return memo.kinds.byId
 }
 
 /**
@@ -381,7 +406,7 @@ export function profileArticle(
   claims: readonly Claim[] = [],
   speakers: readonly Speaker[] = [],
 ): ArticleProfile {
-  return profileArticleReading(article, quotes, claims, speakers, null)
+  return profileArticleReading(article, quotes, claims, speakers, createTermMemo())
 }
 
 /**
@@ -393,34 +418,32 @@ export function profileArticleReading(
   quotes: readonly Quote[],
   claims: readonly Claim[],
   speakers: readonly Speaker[],
-  memo: TermMemo | null,
+  memo: TermMemo,
 ): ArticleProfile {
-  // Term numbers are kept while their names are few; past that, numbered anew.
-  if (termNames.length >= TERM_MEMO) {
-    forgetWords()
-    termNames = []
-    termNumbers = new Map()
-  }
-  // Numbers given under other names are none of these.
-  if (memo && memo.names !== termNames) {
-    memo.names = termNames
+  const table = memo.words
+  // Term numbers are kept while their names are few; past that, numbered anew (and the
+  // numbers read of texts are none of these).
+  if (table.termNames.length >= TERM_MEMO) {
+    forgetWords(table)
+    table.termNames = []
+    table.termNumbers = new Map()
     memo.terms.clear()
   }
   const seen: number[] = []
   if (article.title) addWords(article.title.value, TITLE_WEIGHT, seen, memo)
   for (const sentence of article.sentences)
     addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, seen, memo)
-  const terms = heaviestTerms(seen)
+  const terms = heaviestTerms(seen, table)
 
   const shingles = new Set<string>()
   const quoted = new Map<string, number>()
-  const kindOf = speakerKinds(speakers)
+  const kindOf = speakerKinds(speakers, memo)
   for (const quote of quotes) {
     if (quote.article !== article.id || quote.kind === 'term') continue
-    let runs = memo?.shingles.get(quote.text)
+    let runs = memo.shingles.get(quote.text)
     if (!runs) {
       runs = shinglesOf(quote.text)
-      memo?.shingles.set(quote.text, runs)
+      memo.shingles.set(quote.text, runs)
     }
     for (const run of runs) shingles.add(run)
     if (quote.speaker && kindOf.get(quote.speaker.id) !== 'unknown')
