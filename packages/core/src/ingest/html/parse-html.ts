@@ -25,8 +25,9 @@ export const DROPPED_CONTENT: ReadonlySet<string> = new Set([
   'select',
 ])
 
-const propertyNames = new Map<string, string>()
-function propertyName(attribute: string): string {
+// A page writes the same few attribute names over and over: each is looked up in the
+// schema once per page (the names read so far, by attribute name).
+function propertyName(attribute: string, propertyNames: Map<string, string>): string {
   let name = propertyNames.get(attribute)
   if (name === undefined) {
     name = find(htmlSchema, attribute).property
@@ -35,12 +36,15 @@ function propertyName(attribute: string): string {
   return name
 }
 
-function toProperties(attributes: Record<string, string>): Properties {
+function toProperties(
+  attributes: Record<string, string>,
+  propertyNames: Map<string, string>,
+): Properties {
   const properties: Properties = {}
   for (const attribute in attributes) {
     const raw = attributes[attribute] as string
     const value = raw.includes('&') ? decodeHTMLAttribute(raw) : raw
-    const name = propertyName(attribute)
+    const name = propertyName(attribute, propertyNames)
     properties[name] = name === 'className' ? value.split(/\s+/).filter(Boolean) : value
   }
   return properties
@@ -82,6 +86,7 @@ export function parseHtml(source: string): Root {
   const kept: (Root | Element)[] = [root]
   let dropDepth = 0
   let lastText: Text | null = null
+  const propertyNames = new Map<string, string>()
 
   const parser: Parser = new Parser(
     {
@@ -99,7 +104,7 @@ export function parseHtml(source: string): Root {
         const element: Element = {
           type: 'element',
           tagName: name,
-          properties: toProperties(attributes),
+          properties: toProperties(attributes, propertyNames),
           children: [],
           position: { start: point(parser.startIndex), end: point(parser.endIndex + 1) },
         }
