@@ -435,159 +435,253 @@ export function alignClaims(
 ): ClaimSlot[] {
   const tolerance = options.tolerance ?? 0.05
   const minShared = options.minSharedKeywords ?? 1
-  const slots: Slot[] = []
-  // bucket → slot indexes; for events, one bucket per event name.
-  const index = new Map<string, number[]>()
-  // bucket and value → the slots holding that value, in order.
-  const byValue = new Map<string, number[]>()
-  // Which slots a claim was already compared with: the claim's number, by slot.
-  let seenBy = new Int32Array(1024).fill(-1)
-  // The number of the article whose claim each slot took last: a slot never takes a second
-  // claim of an article, and claims come article by article, so that most candidates that
-  // hold one of the claim's article are passed over by this alone, without reading the slot.
-  let lastArticle = new Int32Array(1024).fill(-1)
-  const articleNumbers = new Map<string, number>()
-  let claimCount = 0
-  const read: ReadTexts = {
-    measuresOfSentence: new Map(),
-    ownWordsOf: new Map(),
-    lastSentence: null,
-    lastMeasured: [],
-    measureReading: createMeasureReading(),
-  }
+  const alignment = createAlignment()
   for (const claim of claims) {
-    const m = measureOfClaim(claim, read)
-    const context = contextOf(claim, read)
-    let buckets: string[] = []
-    if (claim.kind === 'action') buckets = [`action|${actionKey(claim)}`]
-    else if (m && m.what === 'event')
-      buckets = [...m.events, ...m.nouns].map((e) => `${claim.kind}|event|${e}`)
-    else if (m)
-      // A count said "in all" meets one said with no restriction: both are the whole.
-      buckets = [
-        `${claim.kind}|${claim.unit ?? ''}|${m.what}|${m.scope.join(',')}|${m.total && m.scope.length > 0 ? 'total' : ''}`,
-      ]
-    let chosen = -1
-    let best = -1
-    const claimNumber = claimCount++
-    let articleNumber = articleNumbers.get(claim.article)
-    if (articleNumber === undefined) {
-      articleNumber = articleNumbers.size
-      articleNumbers.set(claim.article, articleNumber)
-    }
+    const m = measureOfClaim(claim, alignment.read)
+    const context = contextOf(claim, alignment.read)
+    const buckets = bucketsOf(claim, m)
+    const claimNumber = alignment.claimCount++
+    const articleNumber = articleNumberOf(alignment, claim.article)
     // Beside the latest slots of its buckets, those that already hold its very value: a
     // page that gives one event many days may hold the twin further back than the bound.
     const valueKey =
       typeof claim.value === 'string' || typeof claim.value === 'number'
         ? `\u0000${claim.value}`
         : null
-    // Each bucket's latest slots, then its slots of the same value.
-    for (let k = 0; k < 2 * buckets.length; k++) {
-      const bucket = buckets[k >> 1] as string
-      const list =
-        (k % 2 === 0 ? index.get(bucket) : valueKey && byValue.get(bucket + valueKey)) || []
-      for (let n = list.length - 1; n >= 0 && n >= list.length - MAX_CANDIDATES; n--) {
-        const at = list[n] as number
-        if (seenBy[at] === claimNumber) continue
-        seenBy[at] = claimNumber
-        // (`fits` would say -1: the slot holds a claim of this article.)
-        if (lastArticle[at] === articleNumber) continue
-        let score = fits(slots[at] as Slot, claim, m, context, minShared)
-        // Where two slots fit as well, the one that already holds the same value wins:
-        // one article telling of several days of one event ("counted on 1 March …, and
-        // on 2 March …") must meet its twin in another article, not a neighbour of it.
-        if (score >= 0 && score >= best - 1 && holdsValue(slots[at] as Slot, claim, tolerance))
-          score += 0.5
-        if (score > best || (score === best && score >= 0 && at < chosen)) {
-          best = score
-          chosen = at
-        }
-      }
-    }
-    if (best < 0) {
-      chosen = slots.length
-      if (chosen >= seenBy.length) {
-        const grown = new Int32Array(seenBy.length * 2).fill(-1)
-        grown.set(seenBy)
-        seenBy = grown
-        const last = new Int32Array(lastArticle.length * 2).fill(-1)
-        last.set(lastArticle)
-        lastArticle = last
-      }
-      slots.push({
-        kind: claim.kind,
-        unit: claim.unit,
-        claims: [],
-        measure: m,
-        actors: NO_ACTORS,
-        context: null,
-        firstContext: context,
-        articles: new Set(),
-        forms: null,
-        measures: [],
-        low: Number.POSITIVE_INFINITY,
-        high: Number.NEGATIVE_INFINITY,
-      })
-      for (const bucket of buckets) {
-        const list = index.get(bucket)
-        if (list) list.push(chosen)
-        else index.set(bucket, [chosen])
-      }
-    }
-    if (valueKey)
-      for (const bucket of buckets) {
-        const list = byValue.get(bucket + valueKey)
-        if (!list) byValue.set(bucket + valueKey, [chosen])
-        else if (list.at(-1) !== chosen) list.push(chosen)
-      }
-    const slot = slots[chosen] as Slot
-    const joins = slot.claims.length > 0
-    if (joins) {
-      const first = slot.claims[0] as Claim
-      slot.forms ??= new Map([[valueForm(first), first]])
-      const form = valueForm(claim)
-      if (!slot.forms.has(form)) slot.forms.set(form, claim)
-    }
-    slot.claims.push(claim)
-    slot.measures.push(m)
-    slot.articles.add(claim.article)
-    lastArticle[chosen] = articleNumber
-    if (m?.actor) {
-      if (slot.actors === NO_ACTORS) slot.actors = new Set()
-      ;(slot.actors as Set<string>).add(m.actor)
-    }
-    if (typeof claim.value === 'number') {
-      slot.low = Math.min(slot.low, Math.abs(claim.value))
-      slot.high = Math.max(slot.high, Math.abs(claim.value))
-    }
-    if (joins) {
-      const words = contextOfSlot(slot)
-      for (const word of context) words.set(word, (words.get(word) ?? 0) + 1)
-    }
+    const candidate = { claim, m, context, claimNumber, articleNumber }
+    let chosen = bestSlot(alignment, candidate, buckets, valueKey, tolerance, minShared)
+    if (chosen < 0) chosen = openSlot(alignment, candidate, buckets)
+    if (valueKey) postValue(alignment, buckets, valueKey, chosen)
+    joinSlot(alignment, chosen, candidate)
   }
   const published = options.published ?? {}
-  return slots.map((slot, i) => {
-    const values = valuesOf(slot, tolerance)
-    // One claim: all its words (once each); more: the words more than one has.
-    const shared =
-      slot.claims.length === 1
-        ? [...slot.firstContext].sort()
-        : [...contextOfSlot(slot).entries()]
-            .filter(([, count]) => count > 1)
-            .map(([word]) => word)
-            .sort()
-    return {
-      id: `s${i}`,
-      kind: slot.kind,
-      unit: slot.unit,
-      measure: slot.measure ? describeMeasure(slot.measure) : null,
-      keywords: shared,
-      claims: slot.claims.map((c) => c.id),
-      values,
-      agrees: values.length <= 1,
-      update: findUpdate({ values }, measuresOf(slot, values), published),
+  return alignment.slots.map((slot, i) => claimSlotOf(slot, i, tolerance, published))
+}
+
+/** What one alignment keeps while it places claims in slots, one after another. */
+interface Alignment {
+  slots: Slot[]
+  /** bucket → slot indexes; for events, one bucket per event name. */
+  index: Map<string, number[]>
+  /** bucket and value → the slots holding that value, in order. */
+  byValue: Map<string, number[]>
+  /** Which slots a claim was already compared with: the claim's number, by slot. */
+  seenBy: Int32Array
+  /**
+   * The number of the article whose claim each slot took last: a slot never takes a
+   * second claim of an article, and claims come article by article, so that most
+   * candidates that hold one of the claim's article are passed over by this alone,
+   * without reading the slot.
+   */
+  lastArticle: Int32Array
+  articleNumbers: Map<string, number>
+  claimCount: number
+  read: ReadTexts
+}
+
+/** A claim being placed, with what alignment read of it. */
+interface Candidate {
+  claim: Claim
+  m: Measure | null
+  context: string[]
+  claimNumber: number
+  articleNumber: number
+}
+
+function createAlignment(): Alignment {
+  return {
+    slots: [],
+    index: new Map(),
+    byValue: new Map(),
+    seenBy: new Int32Array(1024).fill(-1),
+    lastArticle: new Int32Array(1024).fill(-1),
+    articleNumbers: new Map(),
+    claimCount: 0,
+    read: {
+      measuresOfSentence: new Map(),
+      ownWordsOf: new Map(),
+      lastSentence: null,
+      lastMeasured: [],
+      measureReading: createMeasureReading(),
+    },
+  }
+}
+
+/** The index buckets a claim is looked up and posted under: by action, by event, or by measure. */
+function bucketsOf(claim: Claim, m: Measure | null): string[] {
+  if (claim.kind === 'action') return [`action|${actionKey(claim)}`]
+  if (m && m.what === 'event')
+    return [...m.events, ...m.nouns].map((e) => `${claim.kind}|event|${e}`)
+  if (m)
+    // A count said "in all" meets one said with no restriction: both are the whole.
+    return [
+      `${claim.kind}|${claim.unit ?? ''}|${m.what}|${m.scope.join(',')}|${m.total && m.scope.length > 0 ? 'total' : ''}`,
+    ]
+  return []
+}
+
+/** The number of an article, by the order its first claim came in. */
+function articleNumberOf(alignment: Alignment, article: string): number {
+  let number = alignment.articleNumbers.get(article)
+  if (number === undefined) {
+    number = alignment.articleNumbers.size
+    alignment.articleNumbers.set(article, number)
+  }
+  return number
+}
+
+/**
+ * The slot the claim fits best among each bucket's latest slots, then its slots of the
+ * same value (at most {@link MAX_CANDIDATES} of each); -1 when none fits.
+ */
+function bestSlot(
+  alignment: Alignment,
+  { claim, m, context, claimNumber, articleNumber }: Candidate,
+  buckets: readonly string[],
+  valueKey: string | null,
+  tolerance: number,
+  minShared: number,
+): number {
+  const { slots, index, byValue, seenBy, lastArticle } = alignment
+  let chosen = -1
+  let best = -1
+  for (let k = 0; k < 2 * buckets.length; k++) {
+    const bucket = buckets[k >> 1] as string
+    const list =
+      (k % 2 === 0 ? index.get(bucket) : valueKey && byValue.get(bucket + valueKey)) || []
+    for (let n = list.length - 1; n >= 0 && n >= list.length - MAX_CANDIDATES; n--) {
+      const at = list[n] as number
+      if (seenBy[at] === claimNumber) continue
+      seenBy[at] = claimNumber
+      // (`fits` would say -1: the slot holds a claim of this article.)
+      if (lastArticle[at] === articleNumber) continue
+      let score = fits(slots[at] as Slot, claim, m, context, minShared)
+      // Where two slots fit as well, the one that already holds the same value wins:
+      // one article telling of several days of one event ("counted on 1 March …, and
+      // on 2 March …") must meet its twin in another article, not a neighbour of it.
+      if (score >= 0 && score >= best - 1 && holdsValue(slots[at] as Slot, claim, tolerance))
+        score += 0.5
+      if (score > best || (score === best && score >= 0 && at < chosen)) {
+        best = score
+        chosen = at
+      }
     }
+  }
+  return best < 0 ? -1 : chosen
+}
+
+/** A new, empty slot for the claim, posted under its buckets; its index. */
+function openSlot(
+  alignment: Alignment,
+  { claim, m, context }: Candidate,
+  buckets: readonly string[],
+): number {
+  const { slots, index } = alignment
+  const at = slots.length
+  if (at >= alignment.seenBy.length) {
+    const grown = new Int32Array(alignment.seenBy.length * 2).fill(-1)
+    grown.set(alignment.seenBy)
+    alignment.seenBy = grown
+    const last = new Int32Array(alignment.lastArticle.length * 2).fill(-1)
+    last.set(alignment.lastArticle)
+    alignment.lastArticle = last
+  }
+  slots.push({
+    kind: claim.kind,
+    unit: claim.unit,
+    claims: [],
+    measure: m,
+    actors: NO_ACTORS,
+    context: null,
+    firstContext: context,
+    articles: new Set(),
+    forms: null,
+    measures: [],
+    low: Number.POSITIVE_INFINITY,
+    high: Number.NEGATIVE_INFINITY,
   })
+  for (const bucket of buckets) {
+    const list = index.get(bucket)
+    if (list) list.push(at)
+    else index.set(bucket, [at])
+  }
+  return at
+}
+
+/** Posts the slot under the claim's value in each of its buckets (once each). */
+function postValue(
+  alignment: Alignment,
+  buckets: readonly string[],
+  valueKey: string,
+  at: number,
+): void {
+  const { byValue } = alignment
+  for (const bucket of buckets) {
+    const list = byValue.get(bucket + valueKey)
+    if (!list) byValue.set(bucket + valueKey, [at])
+    else if (list.at(-1) !== at) list.push(at)
+  }
+}
+
+/** The claim joins the slot: its value's form, measure, article, actor, range and words. */
+function joinSlot(
+  alignment: Alignment,
+  at: number,
+  { claim, m, context, articleNumber }: Candidate,
+): void {
+  const slot = alignment.slots[at] as Slot
+  const joins = slot.claims.length > 0
+  if (joins) {
+    const first = slot.claims[0] as Claim
+    slot.forms ??= new Map([[valueForm(first), first]])
+    const form = valueForm(claim)
+    if (!slot.forms.has(form)) slot.forms.set(form, claim)
+  }
+  slot.claims.push(claim)
+  slot.measures.push(m)
+  slot.articles.add(claim.article)
+  alignment.lastArticle[at] = articleNumber
+  if (m?.actor) {
+    if (slot.actors === NO_ACTORS) slot.actors = new Set()
+    ;(slot.actors as Set<string>).add(m.actor)
+  }
+  if (typeof claim.value === 'number') {
+    slot.low = Math.min(slot.low, Math.abs(claim.value))
+    slot.high = Math.max(slot.high, Math.abs(claim.value))
+  }
+  if (joins) {
+    const words = contextOfSlot(slot)
+    for (const word of context) words.set(word, (words.get(word) ?? 0) + 1)
+  }
+}
+
+/** A slot as alignment gives it: its distinct values, shared keywords and update. */
+function claimSlotOf(
+  slot: Slot,
+  i: number,
+  tolerance: number,
+  published: Readonly<Record<string, string | null | undefined>>,
+): ClaimSlot {
+  const values = valuesOf(slot, tolerance)
+  // One claim: all its words (once each); more: the words more than one has.
+  const shared =
+    slot.claims.length === 1
+      ? [...slot.firstContext].sort()
+      : [...contextOfSlot(slot).entries()]
+          .filter(([, count]) => count > 1)
+          .map(([word]) => word)
+          .sort()
+  return {
+    id: `s${i}`,
+    kind: slot.kind,
+    unit: slot.unit,
+    measure: slot.measure ? describeMeasure(slot.measure) : null,
+    keywords: shared,
+    claims: slot.claims.map((c) => c.id),
+    values,
+    agrees: values.length <= 1,
+    update: findUpdate({ values }, measuresOf(slot, values), published),
+  }
 }
 
 /**
