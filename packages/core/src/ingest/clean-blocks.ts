@@ -103,28 +103,70 @@ function copyrightHolder(text: string): string | null {
  */
 export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): CleanedBlocks {
   const items = [...blocks]
-  const status: Status[] = items.map(() => 'body')
-  const result: CleanedBlocks = {
-    body: [],
-    captions: [],
+  const cleanup: Cleanup = {
+    items,
+    status: items.map(() => 'body'),
+    format,
     removed: [],
-    title: null,
-    author: null,
-    published: null,
-    dateline: null,
-    outlet: null,
-    messages: [],
+    result: {
+      body: [],
+      captions: [],
+      removed: [],
+      title: null,
+      author: null,
+      published: null,
+      dateline: null,
+      outlet: null,
+      messages: [],
+    },
   }
-  const removed: RemovedText[] = []
-  const remove = (block: Block, kind: BoilerplateKind) =>
-    removed.push({ kind, text: block.text, span: block.span })
-  const bodyIndexes = () => {
-    const indexes: number[] = []
-    for (let i = 0; i < status.length; i++) if (status[i] === 'body') indexes.push(i)
-    return indexes
-  }
-
   // Top of the article: date header, title, byline.
+  markDateHeaders(cleanup)
+  if (format === 'html') markDateLines(cleanup)
+  markTitle(cleanup)
+  markBylines(cleanup)
+  // Anywhere: ads, share bars, credits and captions, short footer lines.
+  items.forEach((block, i) => {
+    if (cleanup.status[i] === 'body') markClutter(cleanup, block, i)
+  })
+  // End of the article: footer, then sidebars of teasers, then the author bio.
+  markFooter(cleanup)
+  readOutletOfFooter(cleanup)
+  // A page's boxes of teasers are its markup's to tell, not the text's shape.
+  if (format !== 'html') markSidebars(items, cleanup.status)
+  // A page's markup already marks its bylines and bios; prose that only looks
+  // like one ("… has been chairman of the Joint Chiefs of Staff") stays.
+  if (format !== 'html') markAuthorBios(cleanup)
+  // A web page repeats lines by design (a meal plan's recipes, an
+  // interview's questions); copies are a scraper's doing, not a page's.
+  if (format !== 'html') markDuplicates(cleanup)
+  return cleanedBody(cleanup)
+}
+
+/** What cleanup reads and decides, block by block. */
+interface Cleanup {
+  /** The blocks; one whose date header is cut off is replaced by the rest of it. */
+  items: Block[]
+  status: Status[]
+  format: ArticleFormat
+  /** Text taken out of a block that stays (a date header before the lead). */
+  removed: RemovedText[]
+  result: CleanedBlocks
+}
+
+const remove = (cleanup: Cleanup, block: Block, kind: BoilerplateKind) =>
+  cleanup.removed.push({ kind, text: block.text, span: block.span })
+
+/** The indexes of the blocks still taken for the body, in order. */
+function bodyIndexes({ status }: Cleanup): number[] {
+  const indexes: number[] = []
+  for (let i = 0; i < status.length; i++) if (status[i] === 'body') indexes.push(i)
+  return indexes
+}
+
+/** A date header in the first five blocks ("Tuesday, 4 February 2025"): the publication date. */
+function markDateHeaders(cleanup: Cleanup): void {
+  const { items, status, result } = cleanup
   const top = Math.min(items.length, 5)
   for (let i = 0; i < top; i++) {
     const block = items[i] as Block
@@ -138,38 +180,51 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     if (rest.text === '') {
       status[i] = 'date-header'
     } else {
-      remove(headerBlock, 'date-header')
+      remove(cleanup, headerBlock, 'date-header')
       items[i] = rest
     }
   }
-  // A web page's date line stands alone above or below the story ("March 11,
-  // 2024", "11/03/2024 09:00"): a block that is nothing but a date.
-  if (format === 'html') {
-    for (const i of [...bodyIndexes().slice(0, 3), ...bodyIndexes().slice(-2)]) {
-      const block = items[i] as Block
-      if (wordCount(block.text) > 8 || !/\d/.test(block.text)) continue
-      const iso = normalizeDate(block.text.replace(/^(?:published|posted|updated|date)[:\s]*/i, ''))
-      if (!iso) continue
-      status[i] = 'date-header'
-      result.published ??= evidence(iso, block.text, block.span, 'text')
-    }
+}
+
+/**
+ * A web page's date line stands alone above or below the story ("March 11,
+ * 2024", "11/03/2024 09:00"): a block that is nothing but a date.
+ */
+function markDateLines(cleanup: Cleanup): void {
+  const { items, status, result } = cleanup
+  for (const i of [...bodyIndexes(cleanup).slice(0, 3), ...bodyIndexes(cleanup).slice(-2)]) {
+    const block = items[i] as Block
+    if (wordCount(block.text) > 8 || !/\d/.test(block.text)) continue
+    const iso = normalizeDate(block.text.replace(/^(?:published|posted|updated|date)[:\s]*/i, ''))
+    if (!iso) continue
+    status[i] = 'date-header'
+    result.published ??= evidence(iso, block.text, block.span, 'text')
   }
-  const firstBody = bodyIndexes()[0]
-  if (firstBody !== undefined && bodyIndexes().length > 1) {
-    const block = items[firstBody] as Block
-    const isTitle =
-      format === 'html'
-        ? block.kind === 'heading' && block.depth <= 2
-        : format === 'markdown'
-          ? (block.kind === 'heading' && block.depth <= 2) ||
-            (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
-          : isPlainTextTitle(block) && !isFooterLine(block.text) && !SHARE_BAR.test(block.text)
-    if (isTitle) {
-      status[firstBody] = 'title'
-      result.title = evidence(block.text, block.text, block.span, 'text')
-    }
+}
+
+/** The first body block as the title, when the format marks it as one and a body follows. */
+function markTitle(cleanup: Cleanup): void {
+  const { items, status, result, format } = cleanup
+  const firstBody = bodyIndexes(cleanup)[0]
+  if (firstBody === undefined || bodyIndexes(cleanup).length <= 1) return
+  const block = items[firstBody] as Block
+  const isTitle =
+    format === 'html'
+      ? block.kind === 'heading' && block.depth <= 2
+      : format === 'markdown'
+        ? (block.kind === 'heading' && block.depth <= 2) ||
+          (block.kind === 'paragraph' && isHeadlineLike(block.text) && !DATELINE.test(block.text))
+        : isPlainTextTitle(block) && !isFooterLine(block.text) && !SHARE_BAR.test(block.text)
+  if (isTitle) {
+    status[firstBody] = 'title'
+    result.title = evidence(block.text, block.text, block.span, 'text')
   }
-  for (const i of bodyIndexes().slice(0, 4)) {
+}
+
+/** Short "By …" lines among the first four body blocks; the first names the author. */
+function markBylines(cleanup: Cleanup): void {
+  const { items, status, result } = cleanup
+  for (const i of bodyIndexes(cleanup).slice(0, 4)) {
     const block = items[i] as Block
     const byline = BYLINE.exec(block.text)
     if (byline && wordCount(block.text) <= 14) {
@@ -178,63 +233,72 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
       result.author ??= evidence(name, block.text, block.span, 'text')
     }
   }
+}
 
-  // Anywhere: ads, share bars, credits and captions, short footer lines.
-  items.forEach((block, i) => {
-    if (status[i] !== 'body') return
-    const text = block.text
-    // (No test below asks about more than 80 words.)
-    const words = wordCountPast(text, 80)
-    if (ADVERTISEMENT.test(text)) status[i] = 'advertisement'
-    else if (words <= 40 && PAGE_MACHINERY.test(text)) status[i] = 'navigation'
-    else if (format === 'html' && words <= 6 && SIDEBAR_MARKER.test(text)) status[i] = 'sidebar'
-    else if (words <= 12 && SHARE_BAR.test(text)) status[i] = 'navigation'
-    else if (block.kind === 'image') {
-      status[i] = 'caption'
-      if (text !== '') result.captions.push({ text, span: block.span, credit: null })
-    } else if (words <= 12 && CREDIT_ONLY.test(text)) {
-      status[i] = 'photo-credit'
-      result.captions.push({ text: '', span: block.span, credit: text })
-    } else if (block.kind === 'emphasis' && items[i - 1]?.kind === 'image') {
-      status[i] = 'caption'
-      result.captions.push({ text, span: block.span, credit: null })
-    } else if (words <= 80) {
-      // A credit stands at the end: search only the tail, the hot path of cleanup.
-      const tailStart = Math.max(0, text.length - 160)
-      const tail = CREDIT_SUFFIX.exec(text.slice(tailStart))
-      const credit = tail ? Object.assign(tail, { index: tail.index + tailStart }) : null
-      if (credit && credit.index > 0) {
-        status[i] = 'caption'
-        const previous = result.captions[result.captions.length - 1]
-        const creditText = (credit[1] as string).trim()
-        const caption = {
-          text: text
-            .slice(0, credit.index + (credit[0].length - credit[0].trimStart().length))
-            .trim(),
-          span: block.span,
-          credit: creditText,
-        }
-        // A credit line right before its caption is the same photo: one caption.
-        if (
-          previous &&
-          previous.text === '' &&
-          previous.credit === creditText &&
-          status[i - 1] === 'photo-credit'
-        ) {
-          result.captions[result.captions.length - 1] = caption
-        } else {
-          result.captions.push(caption)
-        }
-      } else if (isFooterLine(text, words)) status[i] = 'footer'
-      // An author bio that ends with a follow line is left to the bio rule, which reads the name.
-      else if (words <= 25 && SOCIAL_FOLLOW.test(text) && !AUTHOR_BIO.test(text))
-        status[i] = 'social-follow'
-    }
-  })
+/** A body block that is an ad, a share bar, a credit or caption, or a short footer line. */
+function markClutter(cleanup: Cleanup, block: Block, i: number): void {
+  const { items, status, result, format } = cleanup
+  const text = block.text
+  // (No test below asks about more than 80 words.)
+  const words = wordCountPast(text, 80)
+  if (ADVERTISEMENT.test(text)) status[i] = 'advertisement'
+  else if (words <= 40 && PAGE_MACHINERY.test(text)) status[i] = 'navigation'
+  else if (format === 'html' && words <= 6 && SIDEBAR_MARKER.test(text)) status[i] = 'sidebar'
+  else if (words <= 12 && SHARE_BAR.test(text)) status[i] = 'navigation'
+  else if (block.kind === 'image') {
+    status[i] = 'caption'
+    if (text !== '') result.captions.push({ text, span: block.span, credit: null })
+  } else if (words <= 12 && CREDIT_ONLY.test(text)) {
+    status[i] = 'photo-credit'
+    result.captions.push({ text: '', span: block.span, credit: text })
+  } else if (block.kind === 'emphasis' && items[i - 1]?.kind === 'image') {
+    status[i] = 'caption'
+    result.captions.push({ text, span: block.span, credit: null })
+  } else if (words <= 80) {
+    if (markCreditedCaption(cleanup, block, i)) return
+    if (isFooterLine(text, words)) status[i] = 'footer'
+    // An author bio that ends with a follow line is left to the bio rule, which reads the name.
+    else if (words <= 25 && SOCIAL_FOLLOW.test(text) && !AUTHOR_BIO.test(text))
+      status[i] = 'social-follow'
+  }
+}
 
-  // End of the article: footer, then sidebars of teasers, then the author bio.
-  // Walk up from the end over footer lines and the tiny labels between them
-  // (a repeated site name, an "or"); blocks already taken out are passed over.
+/** A caption that ends with its photo's credit ("… (AP Photo/Jane Doe)"); whether it was one. */
+function markCreditedCaption(cleanup: Cleanup, block: Block, i: number): boolean {
+  const { status, result } = cleanup
+  const text = block.text
+  // A credit stands at the end: search only the tail, the hot path of cleanup.
+  const tailStart = Math.max(0, text.length - 160)
+  const tail = CREDIT_SUFFIX.exec(text.slice(tailStart))
+  const credit = tail ? Object.assign(tail, { index: tail.index + tailStart }) : null
+  if (!credit || credit.index <= 0) return false
+  status[i] = 'caption'
+  const previous = result.captions[result.captions.length - 1]
+  const creditText = (credit[1] as string).trim()
+  const caption = {
+    text: text.slice(0, credit.index + (credit[0].length - credit[0].trimStart().length)).trim(),
+    span: block.span,
+    credit: creditText,
+  }
+  // A credit line right before its caption is the same photo: one caption.
+  if (
+    previous &&
+    previous.text === '' &&
+    previous.credit === creditText &&
+    status[i - 1] === 'photo-credit'
+  ) {
+    result.captions[result.captions.length - 1] = caption
+  } else {
+    result.captions.push(caption)
+  }
+  return true
+}
+
+/**
+ * The site footer: walking up from the end over footer lines and the tiny labels
+ * between them (a repeated site name, an "or"), passing over blocks already taken out.
+ */
+function markFooter({ items, status }: Cleanup): void {
   let footerStart = -1
   let sawFooter = false
   for (let i = items.length - 1; i >= 0; i--) {
@@ -250,18 +314,21 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
   if (sawFooter && footerStart >= 0) {
     for (let i = footerStart; i < items.length; i++) if (status[i] === 'body') status[i] = 'footer'
   }
+}
+
+/** The outlet: the first copyright holder a footer line names. */
+function readOutletOfFooter({ items, status, result }: Cleanup): void {
   items.forEach((block, i) => {
     if (status[i] !== 'footer' || result.outlet) return
     const holder = copyrightHolder(block.text)
     if (holder) result.outlet = evidence(holder, block.text, block.span, 'text')
   })
+}
 
-  // A page's boxes of teasers are its markup's to tell, not the text's shape.
-  if (format !== 'html') markSidebars(items, status)
-
-  // A page's markup already marks its bylines and bios; prose that only looks
-  // like one ("… has been chairman of the Joint Chiefs of Staff") stays.
-  for (const i of format === 'html' ? [] : bodyIndexes().slice(-2)) {
+/** An author bio or a credits line among the last two body blocks; a bio names the author. */
+function markAuthorBios(cleanup: Cleanup): void {
+  const { items, status, result } = cleanup
+  for (const i of bodyIndexes(cleanup).slice(-2)) {
     const text = (items[i] as Block).text
     const bio = AUTHOR_BIO.exec(text)
     if (bio && wordCount(text) <= 80 && (JOURNALIST.test(text) || SOCIAL_FOLLOW.test(text))) {
@@ -271,11 +338,16 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
       status[i] = 'byline'
     }
   }
+}
 
-  // Paragraphs printed twice: the first copy stays. Only a paragraph whose stops, commas and
-  // words are as many as another's can have its words: the others' keys are not worth making.
+/**
+ * Paragraphs printed twice: the first copy stays. Only a paragraph whose stops, commas and
+ * words are as many as another's can have its words: the others' keys are not worth making.
+ */
+function markDuplicates(cleanup: Cleanup): void {
+  const { items, status, result } = cleanup
   const seen = new Set<string>()
-  const body = bodyIndexes()
+  const body = bodyIndexes(cleanup)
   const marks = body.map((i) => stopsAndCommas((items[i] as Block).text))
   const paragraphsByMarks = new Map<string, number>()
   for (const mark of marks) paragraphsByMarks.set(mark, (paragraphsByMarks.get(mark) ?? 0) + 1)
@@ -283,9 +355,7 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     if (paragraphsByMarks.get(marks[n] as string) === 1) continue
     const block = items[i] as Block
     const key = normalizedKey(block.text)
-    // A web page repeats lines by design (a meal plan's recipes, an
-    // interview's questions); copies are a scraper's doing, not a page's.
-    if (format !== 'html' && key.length >= 20 && seen.has(key)) {
+    if (key.length >= 20 && seen.has(key)) {
       status[i] = 'duplicate'
       result.messages.push({
         code: 'duplicate-paragraph',
@@ -296,13 +366,16 @@ export function cleanBlocks(blocks: readonly Block[], format: ArticleFormat): Cl
     }
     seen.add(key)
   }
+}
 
+/** The body blocks and what was taken out, in text order, and the lead's dateline. */
+function cleanedBody(cleanup: Cleanup): CleanedBlocks {
+  const { items, status, result, removed } = cleanup
   items.forEach((block, i) => {
     const s = status[i] as Status
     if (s === 'body') result.body.push(block)
-    else remove(block, s)
+    else remove(cleanup, block, s)
   })
-
   const lead = result.body[0]
   const dateline = lead ? DATELINE.exec(lead.text) : null
   if (lead && dateline) {
