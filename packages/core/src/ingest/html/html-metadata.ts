@@ -187,137 +187,21 @@ const TITLE_SUFFIX = /^(.{10,}?)\s+[|–—:»·-]\s+([^|–—:»·]{2,60})$/
  * and article meta tags first, visible markup last.
  */
 export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
-  const metas = new Map<string, Found>()
-  const jsonLd: { object: JsonObject; element: Element; text: string }[] = []
-  let titleElement: Found | null = null
-  let canonical: Found | null = null
-  let language: Found | null = null
-  const time = visibleCandidate()
-  const h1 = visibleCandidate()
-  const byline = visibleCandidate()
-
-  const stack: [Element['children'][number], number][] = [...(tree.children as Element['children'])]
-    .reverse()
-    .map((node) => [node, 0])
-  while (stack.length > 0) {
-    const [node, inherited] = stack.pop() ?? []
-    if (node?.type !== 'element') continue
-    const tag = node.tagName
-    let flags = inherited ?? 0
-    if (
-      tag === 'article' ||
-      tag === 'main' ||
-      /articlebody/i.test(stringProperty(node, 'itemProp') ?? '')
-    )
-      flags |= IN_ARTICLE
-    if (
-      tag === 'nav' ||
-      tag === 'aside' ||
-      tag === 'footer' ||
-      (tag === 'header' && (flags & IN_ARTICLE) === 0) ||
-      METADATA_CLUTTER.test(
-        `${stringProperty(node, 'className') ?? ''} ${stringProperty(node, 'id') ?? ''}`,
-      )
-    )
-      flags |= IN_CLUTTER
-    if (tag === 'html' && !language) {
-      const lang = stringProperty(node, 'lang') ?? stringProperty(node, 'xmlLang')
-      if (lang?.trim()) language = { value: lang.trim(), span: spanOf(node), source: 'meta' }
-    }
-    if (tag === 'meta') {
-      const key = (
-        stringProperty(node, 'property') ??
-        stringProperty(node, 'name') ??
-        stringProperty(node, 'itemProp') ??
-        stringProperty(node, 'httpEquiv') ??
-        ''
-      ).toLowerCase()
-      const content = stringProperty(node, 'content')?.trim()
-      if (key && content && !metas.has(key))
-        metas.set(key, { value: content, span: valueSpan(source, node, content), source: 'meta' })
-      continue
-    }
-    if (tag === 'title' && !titleElement) {
-      const text = textOf(node)
-      if (text) titleElement = { value: text, span: spanOf(node), source: 'meta' }
-      continue
-    }
-    if (tag === 'link' && !canonical) {
-      const rel = stringProperty(node, 'rel')?.toLowerCase() ?? ''
-      const href = stringProperty(node, 'href')?.trim()
-      if (rel.split(/\s+/).includes('canonical') && href && /^https?:/i.test(href))
-        canonical = { value: href, span: valueSpan(source, node, href), source: 'meta' }
-      continue
-    }
-    if (tag === 'script') {
-      const text = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
-      for (const object of jsonLdObjects(text)) jsonLd.push({ object, element: node, text })
-      continue
-    }
-    if (tag === 'time' && time.wants(flags)) {
-      const datetime = stringProperty(node, 'dateTime')?.trim()
-      const value = datetime || textOf(node)
-      if (value) time.offer({ value, span: valueSpan(source, node, value), source: 'text' }, flags)
-    }
-    if (tag === 'h1' && h1.wants(flags)) {
-      const text = textOf(node)
-      if (text) h1.offer({ value: text, span: spanOf(node), source: 'text' }, flags)
-    }
-    if (byline.wants(flags)) {
-      const rel = stringProperty(node, 'rel') ?? ''
-      const itemProp = stringProperty(node, 'itemProp') ?? ''
-      const className = stringProperty(node, 'className') ?? ''
-      if (
-        /\bauthor\b/i.test(rel) ||
-        /\bauthor\b/i.test(itemProp) ||
-        /(?:^|[\s_-])(?:byline|author-name|authorname|article-author|post-author|by-author)(?:$|[\s_-])/i.test(
-          className,
-        )
-      ) {
-        const name = cleanByline(textOf(node, BYLINE_SKIPPED))
-        if (name && name.split(/\s+/).length <= 12)
-          byline.offer({ value: name, span: spanOf(node), source: 'text' }, flags)
-      }
-    }
-    for (let index = node.children.length - 1; index >= 0; index--)
-      stack.push([node.children[index] as Element['children'][number], flags])
-  }
-
+  const marks = readPageMarks(tree, source)
   const messages: ArticleMessage[] = []
-  const article = jsonLd.find(({ object }) =>
+  const article = marks.jsonLd.find(({ object }) =>
     types(object).some((type) => ARTICLE_TYPE.test(type) && type !== 'WebPage'),
   )
-  const fromJsonLd = (key: string, read: (value: unknown) => string | null): Found | null => {
-    if (!article) return null
-    const value = read(article.object[key])
-    if (!value) return null
-    const span = spanOf(article.element)
-    const written = JSON.stringify(value).slice(1, -1)
-    // The value as written after its own key, not the same words elsewhere (a headline naming the author).
-    const keyAt = article.text.indexOf(`"${key}"`)
-    const at = article.text.indexOf(written, Math.max(0, keyAt))
-    const start = (article.element.children[0]?.position?.start.offset ?? span.start) + at
-    return {
-      value,
-      span: at >= 0 ? { start, end: start + written.length } : span,
-      source: 'json-ld',
-    }
-  }
-  const asString = (value: unknown) => (typeof value === 'string' ? value.trim() || null : null)
-  const meta = (...keys: string[]) => {
-    for (const key of keys) {
-      const found = metas.get(key)
-      if (found) return found
-    }
-    return null
-  }
+  const fromJsonLd = (key: string, read: (value: unknown) => string | null) =>
+    article ? jsonLdValue(article, key, read) : null
+  const meta = (...keys: string[]) => firstMeta(marks.metas, keys)
 
-  const pageTitle = titleElement
+  const pageTitle = marks.titleElement
   const titleSuffix = pageTitle ? TITLE_SUFFIX.exec(pageTitle.value) : null
   const title =
     meta('og:title', 'twitter:title') ??
     fromJsonLd('headline', asString) ??
-    h1.found ??
+    marks.h1.found ??
     (pageTitle && titleSuffix
       ? { ...pageTitle, value: (titleSuffix[1] as string).trim() }
       : pageTitle)
@@ -335,48 +219,37 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     (metaAuthor && !LOOKS_LIKE_URL.test(metaAuthor.value)
       ? { ...metaAuthor, value: cleanByline(metaAuthor.value) ?? metaAuthor.value }
       : null) ??
-    byline.found
+    marks.byline.found
 
   const outlet =
     meta('og:site_name', 'application-name') ??
     fromJsonLd('publisher', jsonLdName) ??
     (pageTitle && titleSuffix ? { ...pageTitle, value: (titleSuffix[2] as string).trim() } : null)
 
-  const url = canonical ?? meta('og:url') ?? fromJsonLd('url', asString)
+  const url = marks.canonical ?? meta('og:url') ?? fromJsonLd('url', asString)
 
-  const dateCandidates = [
-    meta('article:published_time', 'og:article:published_time', 'datepublished'),
-    fromJsonLd('datePublished', asString),
-    meta(
-      'pubdate',
-      'publishdate',
-      'publish-date',
-      'date',
-      'dc.date.issued',
-      'dc.date',
-      'sailthru.date',
-      'parsely-pub-date',
-      'article.published',
-      'published_time',
-    ),
-    time.found,
-  ]
-  let published: Evidence<string> | null = null
-  for (const candidate of dateCandidates) {
-    if (!candidate) continue
-    const iso = normalizeDate(candidate.value)
-    if (!iso) continue
-    if (!published) published = evidence(iso, candidate.value, candidate.span, candidate.source)
-    else if (!sameDate(published.value, iso) && candidate.source !== 'text')
-      messages.push({
-        code: 'metadata-conflict',
-        severity: 'warning',
-        message: `the page gives two publication dates: "${published.text}" and "${candidate.value}"; the first was kept`,
-        span: candidate.span,
-      })
-  }
+  const published = firstDate(
+    [
+      meta('article:published_time', 'og:article:published_time', 'datepublished'),
+      fromJsonLd('datePublished', asString),
+      meta(
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'date',
+        'dc.date.issued',
+        'dc.date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'article.published',
+        'published_time',
+      ),
+      marks.time.found,
+    ],
+    messages,
+  )
 
-  const lang = language ?? meta('content-language', 'og:locale')
+  const lang = marks.language ?? meta('content-language', 'og:locale')
   const found = (value: Found | null): Evidence<string> | null =>
     value
       ? evidence(
@@ -400,4 +273,214 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     jsonLdBody,
     messages,
   }
+}
+
+/** A JSON-LD object of the page, with the script element and text it was read from. */
+interface JsonLdEntry {
+  object: JsonObject
+  element: Element
+  text: string
+}
+
+/**
+ * What a walk over the page finds: the first value of each meta tag by key, the
+ * JSON-LD objects, the first `<title>`, canonical link and language, and the
+ * candidates read from visible markup.
+ */
+interface PageMarks {
+  metas: Map<string, Found>
+  jsonLd: JsonLdEntry[]
+  titleElement: Found | null
+  canonical: Found | null
+  language: Found | null
+  time: ReturnType<typeof visibleCandidate>
+  h1: ReturnType<typeof visibleCandidate>
+  byline: ReturnType<typeof visibleCandidate>
+}
+
+/** Walks the page in document order, each element with whether it is in the story or in furniture. */
+function readPageMarks(tree: Root, source: string): PageMarks {
+  const marks: PageMarks = {
+    metas: new Map(),
+    jsonLd: [],
+    titleElement: null,
+    canonical: null,
+    language: null,
+    time: visibleCandidate(),
+    h1: visibleCandidate(),
+    byline: visibleCandidate(),
+  }
+  const stack: [Element['children'][number], number][] = [...(tree.children as Element['children'])]
+    .reverse()
+    .map((node) => [node, 0])
+  while (stack.length > 0) {
+    const [node, inherited] = stack.pop() ?? []
+    if (node?.type !== 'element') continue
+    const flags = placeFlags(node, inherited ?? 0)
+    if (node.tagName === 'html' && !marks.language) {
+      const lang = stringProperty(node, 'lang') ?? stringProperty(node, 'xmlLang')
+      if (lang?.trim()) marks.language = { value: lang.trim(), span: spanOf(node), source: 'meta' }
+    }
+    if (readHeadElement(node, marks, source)) continue
+    readVisible(node, flags, marks, source)
+    for (let index = node.children.length - 1; index >= 0; index--)
+      stack.push([node.children[index] as Element['children'][number], flags])
+  }
+  return marks
+}
+
+/** The flags of an element inside one with `inherited`: in the story, in furniture. */
+function placeFlags(node: Element, inherited: number): number {
+  const tag = node.tagName
+  let flags = inherited
+  if (
+    tag === 'article' ||
+    tag === 'main' ||
+    /articlebody/i.test(stringProperty(node, 'itemProp') ?? '')
+  )
+    flags |= IN_ARTICLE
+  if (
+    tag === 'nav' ||
+    tag === 'aside' ||
+    tag === 'footer' ||
+    (tag === 'header' && (flags & IN_ARTICLE) === 0) ||
+    METADATA_CLUTTER.test(
+      `${stringProperty(node, 'className') ?? ''} ${stringProperty(node, 'id') ?? ''}`,
+    )
+  )
+    flags |= IN_CLUTTER
+  return flags
+}
+
+/**
+ * A meta tag, the first `<title>`, the first canonical link, or a script's JSON-LD:
+ * whether the element was one of them (its content is then read no further).
+ */
+function readHeadElement(node: Element, marks: PageMarks, source: string): boolean {
+  const tag = node.tagName
+  if (tag === 'meta') {
+    const key = (
+      stringProperty(node, 'property') ??
+      stringProperty(node, 'name') ??
+      stringProperty(node, 'itemProp') ??
+      stringProperty(node, 'httpEquiv') ??
+      ''
+    ).toLowerCase()
+    const content = stringProperty(node, 'content')?.trim()
+    if (key && content && !marks.metas.has(key))
+      marks.metas.set(key, {
+        value: content,
+        span: valueSpan(source, node, content),
+        source: 'meta',
+      })
+    return true
+  }
+  if (tag === 'title' && !marks.titleElement) {
+    const text = textOf(node)
+    if (text) marks.titleElement = { value: text, span: spanOf(node), source: 'meta' }
+    return true
+  }
+  if (tag === 'link' && !marks.canonical) {
+    const rel = stringProperty(node, 'rel')?.toLowerCase() ?? ''
+    const href = stringProperty(node, 'href')?.trim()
+    if (rel.split(/\s+/).includes('canonical') && href && /^https?:/i.test(href))
+      marks.canonical = { value: href, span: valueSpan(source, node, href), source: 'meta' }
+    return true
+  }
+  if (tag === 'script') {
+    const text = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+    for (const object of jsonLdObjects(text)) marks.jsonLd.push({ object, element: node, text })
+    return true
+  }
+  return false
+}
+
+/** A `<time>`, an `<h1>` or a byline offered to its visible candidate. */
+function readVisible(node: Element, flags: number, marks: PageMarks, source: string): void {
+  const { time, h1, byline } = marks
+  if (node.tagName === 'time' && time.wants(flags)) {
+    const datetime = stringProperty(node, 'dateTime')?.trim()
+    const value = datetime || textOf(node)
+    if (value) time.offer({ value, span: valueSpan(source, node, value), source: 'text' }, flags)
+  }
+  if (node.tagName === 'h1' && h1.wants(flags)) {
+    const text = textOf(node)
+    if (text) h1.offer({ value: text, span: spanOf(node), source: 'text' }, flags)
+  }
+  if (byline.wants(flags) && isBylineElement(node)) {
+    const name = cleanByline(textOf(node, BYLINE_SKIPPED))
+    if (name && name.split(/\s+/).length <= 12)
+      byline.offer({ value: name, span: spanOf(node), source: 'text' }, flags)
+  }
+}
+
+/** An element marked as the author's: `rel` or `itemprop` "author", or a byline class. */
+function isBylineElement(node: Element): boolean {
+  const rel = stringProperty(node, 'rel') ?? ''
+  const itemProp = stringProperty(node, 'itemProp') ?? ''
+  const className = stringProperty(node, 'className') ?? ''
+  return (
+    /\bauthor\b/i.test(rel) ||
+    /\bauthor\b/i.test(itemProp) ||
+    /(?:^|[\s_-])(?:byline|author-name|authorname|article-author|post-author|by-author)(?:$|[\s_-])/i.test(
+      className,
+    )
+  )
+}
+
+/** The value of `key` in the page's article JSON-LD as `read` takes it, with its span in the page. */
+function jsonLdValue(
+  article: JsonLdEntry,
+  key: string,
+  read: (value: unknown) => string | null,
+): Found | null {
+  const value = read(article.object[key])
+  if (!value) return null
+  const span = spanOf(article.element)
+  const written = JSON.stringify(value).slice(1, -1)
+  // The value as written after its own key, not the same words elsewhere (a headline naming the author).
+  const keyAt = article.text.indexOf(`"${key}"`)
+  const at = article.text.indexOf(written, Math.max(0, keyAt))
+  const start = (article.element.children[0]?.position?.start.offset ?? span.start) + at
+  return {
+    value,
+    span: at >= 0 ? { start, end: start + written.length } : span,
+    source: 'json-ld',
+  }
+}
+
+const asString = (value: unknown) => (typeof value === 'string' ? value.trim() || null : null)
+
+/** The first meta tag found of `keys`, in their order. */
+function firstMeta(metas: ReadonlyMap<string, Found>, keys: readonly string[]): Found | null {
+  for (const key of keys) {
+    const found = metas.get(key)
+    if (found) return found
+  }
+  return null
+}
+
+/**
+ * The first candidate that reads as a date; a later one from markup that names
+ * another day (or instant) is a `metadata-conflict` warning.
+ */
+function firstDate(
+  candidates: readonly (Found | null)[],
+  messages: ArticleMessage[],
+): Evidence<string> | null {
+  let published: Evidence<string> | null = null
+  for (const candidate of candidates) {
+    if (!candidate) continue
+    const iso = normalizeDate(candidate.value)
+    if (!iso) continue
+    if (!published) published = evidence(iso, candidate.value, candidate.span, candidate.source)
+    else if (!sameDate(published.value, iso) && candidate.source !== 'text')
+      messages.push({
+        code: 'metadata-conflict',
+        severity: 'warning',
+        message: `the page gives two publication dates: "${published.text}" and "${candidate.value}"; the first was kept`,
+        span: candidate.span,
+      })
+  }
+  return published
 }
