@@ -120,51 +120,102 @@ export function classifyBlocks(
 ): BlockRole[] {
   const roles: BlockRole[] = blocks.map(() => 'clutter')
   if (blocks.length === 0) return roles
+  const lengths = pooledLengths(blocks)
+  const scores = paragraphScores(blocks, lengths)
+  const winner = topScored(scores, lengths)
+  if (!winner) return roles
+  const parentOf = parentsOf(blocks)
+  const top = containerOfParagraph(winner.element, parentOf)
+  const container = storyContainer(top, winner.score, scores, lengths, parentOf)
+  // The page's JSON-LD may carry the article body: when the chosen container
+  // misses most of the prose that body holds, its words show where the story is.
+  const guided = declaredBody ? guidedContainer(blocks, declaredBody, container) : null
+  if (guided) {
+    container.clear()
+    container.add(guided)
+  }
+  let containerProse = 0
+  for (const element of container) containerProse += lengths.prose.get(element) ?? 0
+  const inClutter = clutterReader(lengths)
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as HtmlBlock
+    const at = block.path.findIndex((element) => container.has(element))
+    if (at < 0) continue
+    roles[index] = roleInContainer(block, at, (from) => inClutter(block, from, containerProse))
+  }
+  return roles
+}
 
-  // Text of paragraphs that read as prose, pooled into every ancestor.
-  const isProse = (block: HtmlBlock) =>
-    block.text.length >= 25 && block.heading === 0 && block.linkLength / block.text.length <= 0.5
-  const proseLength = new Map<Element, number>()
-  let pageProse = 0
+/** A paragraph that reads as prose: long enough, no heading, mostly not links. */
+const isProse = (block: HtmlBlock) =>
+  block.text.length >= 25 && block.heading === 0 && block.linkLength / block.text.length <= 0.5
+
+/** The text, link text and prose text of the blocks, pooled into every ancestor. */
+interface PooledLengths {
+  prose: Map<Element, number>
+  /** The prose text of the whole page. */
+  pageProse: number
+  text: Map<Element, number>
+  links: Map<Element, number>
+}
+
+function pooledLengths(blocks: readonly HtmlBlock[]): PooledLengths {
+  const lengths: PooledLengths = {
+    prose: new Map(),
+    pageProse: 0,
+    text: new Map(),
+    links: new Map(),
+  }
+  const { prose, text, links } = lengths
   for (const block of blocks) {
     if (!isProse(block)) continue
-    pageProse += block.text.length
+    lengths.pageProse += block.text.length
     for (const element of block.path)
-      proseLength.set(element, (proseLength.get(element) ?? 0) + block.text.length)
+      prose.set(element, (prose.get(element) ?? 0) + block.text.length)
   }
+  for (const block of blocks) {
+    for (const element of block.path) {
+      text.set(element, (text.get(element) ?? 0) + block.text.length)
+      links.set(element, (links.get(element) ?? 0) + block.linkLength)
+    }
+  }
+  return lengths
+}
 
-  // An element named or tagged as furniture is furniture only while it holds a
-  // small share of the prose around it: a wrapper called "paywall" or
-  // "header-spacing" around the whole story is not.
+/**
+ * Whether a block is inside furniture from its `from`th ancestor down. An element named
+ * or tagged as furniture is furniture only while it holds a small share of the prose
+ * around it (`within`): a wrapper called "paywall" or "header-spacing" around the whole
+ * story is not. Each element is judged once per reader.
+ */
+function clutterReader({ prose }: PooledLengths) {
   const clutterMemo = new Map<Element, boolean>()
   const isClutter = (element: Element, within: number): boolean => {
     let clutter = clutterMemo.get(element)
     if (clutter === undefined) {
-      clutter = isClutterElement(element) && (proseLength.get(element) ?? 0) < within * 0.4
+      clutter = isClutterElement(element) && (prose.get(element) ?? 0) < within * 0.4
       clutterMemo.set(element, clutter)
     }
     return clutter
   }
-  const inClutter = (block: HtmlBlock, from: number, within: number): boolean => {
+  return (block: HtmlBlock, from: number, within: number): boolean => {
     for (let index = from; index < block.path.length; index++) {
       if (isClutter(block.path[index] as Element, within)) return true
     }
     return false
   }
+}
 
-  // Pool paragraph scores into ancestors.
+/** Each prose paragraph's score (commas, length) pooled into its five nearest ancestors. */
+function paragraphScores(
+  blocks: readonly HtmlBlock[],
+  lengths: PooledLengths,
+): Map<Element, number> {
   const scores = new Map<Element, number>()
-  const textLength = new Map<Element, number>()
-  const linkLength = new Map<Element, number>()
-  for (const block of blocks) {
-    for (const element of block.path) {
-      textLength.set(element, (textLength.get(element) ?? 0) + block.text.length)
-      linkLength.set(element, (linkLength.get(element) ?? 0) + block.linkLength)
-    }
-  }
+  const inClutter = clutterReader(lengths)
   for (const block of blocks) {
     const length = block.text.length
-    if (!isProse(block) || inClutter(block, 0, pageProse)) continue
+    if (!isProse(block) || inClutter(block, 0, lengths.pageProse)) continue
     const commas = (block.text.match(/[,，、]/g) ?? []).length
     const score = 1 + commas + Math.min(Math.floor(length / 100), 3)
     const ancestors = block.path
@@ -179,39 +230,69 @@ export function classifyBlocks(
       scores.set(element, (scores.get(element) as number) + score / divider)
     }
   }
+  return scores
+}
+
+/**
+ * The best scored element once each score is weighed down by its link density (the
+ * scores are replaced by the weighed ones); null when none holds enough prose.
+ */
+function topScored(
+  scores: Map<Element, number>,
+  { prose, text, links }: PooledLengths,
+): { element: Element; score: number } | null {
   let top: Element | null = null
   let topScore = -Infinity
   let mostProse = 0
-  for (const element of scores.keys())
-    mostProse = Math.max(mostProse, proseLength.get(element) ?? 0)
+  for (const element of scores.keys()) mostProse = Math.max(mostProse, prose.get(element) ?? 0)
   for (const [element, score] of scores) {
-    const total = textLength.get(element) ?? 0
-    const density = total > 0 ? (linkLength.get(element) ?? 0) / total : 0
+    const total = text.get(element) ?? 0
+    const density = total > 0 ? (links.get(element) ?? 0) / total : 0
     const final = score * (1 - density)
     scores.set(element, final)
     // A well-named box around a byline or a teaser is not the story: the
     // container must hold a fair share of the prose that any candidate holds.
-    if ((proseLength.get(element) ?? 0) < Math.min(mostProse * 0.2, 400)) continue
+    if ((prose.get(element) ?? 0) < Math.min(mostProse * 0.2, 400)) continue
     if (final > topScore) {
       topScore = final
       top = element
     }
   }
-  if (!top) return roles
+  return top ? { element: top, score: topScore } : null
+}
 
-  // A paragraph-level winner stands for its container.
+/** Each element's parent, as the blocks' paths give them. */
+function parentsOf(blocks: readonly HtmlBlock[]): Map<Element, Element> {
   const parentOf = new Map<Element, Element>()
   for (const block of blocks) {
     for (let index = 1; index < block.path.length; index++)
       parentOf.set(block.path[index] as Element, block.path[index - 1] as Element)
   }
+  return parentOf
+}
+
+/** A paragraph-level winner stands for its container. */
+function containerOfParagraph(winner: Element, parentOf: ReadonlyMap<Element, Element>): Element {
+  let top = winner
   while (['p', 'li', 'blockquote', 'td', 'pre', 'h2', 'h3', 'h4'].includes(top.tagName)) {
     const parent = parentOf.get(top)
     if (!parent) break
     top = parent
   }
+  return top
+}
 
-  // Siblings of the container that read as more of the story join it.
+/**
+ * The winner and what reads as more of the story: its siblings that score well or are
+ * built like it, and the other chunks of a story cut up by ads.
+ */
+function storyContainer(
+  top: Element,
+  topScore: number,
+  scores: ReadonlyMap<Element, number>,
+  { prose, text, links }: PooledLengths,
+  parentOf: ReadonlyMap<Element, Element>,
+): Set<Element> {
   const container = new Set<Element>([top])
   const parent = parentOf.get(top)
   if (parent) {
@@ -224,12 +305,11 @@ export function classifyBlocks(
       const alike =
         child.tagName === top.tagName &&
         names(child) === names(top) &&
-        (proseLength.get(child) ?? 0) >= 100 &&
-        (linkLength.get(child) ?? 0) < (textLength.get(child) ?? 0) * 0.25
+        (prose.get(child) ?? 0) >= 100 &&
+        (links.get(child) ?? 0) < (text.get(child) ?? 0) * 0.25
       if (score >= threshold || alike) container.add(child)
     }
   }
-
   // A story cut into chunks (ads between them) repeats its container's tag
   // and class names: the other chunks near the winner join it.
   const ancestorsOf = (element: Element) => {
@@ -246,67 +326,58 @@ export function classifyBlocks(
     if (ancestorsOf(element).some((ancestor) => topAncestors.includes(ancestor)))
       container.add(element)
   }
+  return container
+}
 
-  // The page's JSON-LD may carry the article body: when the chosen container
-  // misses most of the prose that body holds, its words show where the story is.
-  const guided = declaredBody ? guidedContainer(blocks, declaredBody, container) : null
-  if (guided) {
-    container.clear()
-    container.add(guided)
-  }
+/**
+ * What a block inside the container (its `at`th ancestor) is: a pull quote, furniture
+ * (`inClutter` from an ancestor down), a caption, the title, a list of links, or body.
+ */
+function roleInContainer(
+  block: HtmlBlock,
+  at: number,
+  inClutter: (from: number) => boolean,
+): BlockRole {
+  // A pull quote is often set in an <aside>: it is told apart before furniture is.
+  const pullQuote = block.path.some(
+    (element, depth) => depth > at && PULL_QUOTE_NAME.test(names(element)),
+  )
+  if (pullQuote) return 'pull-quote'
+  if (inClutter(at + 1)) return 'clutter'
+  if (isCaption(block, at)) return 'caption'
+  if (block.heading === 1) return 'title'
+  const length = block.text.length
+  const density = length > 0 ? block.linkLength / length : 0
+  // A list of links is furniture; a sentence that happens to be linked is not.
+  const sentence = block.element.tagName === 'p' && /[.!?…]["”’')\]]*$/.test(block.text)
+  if (density > (sentence ? 0.8 : 0.5) && wordCount(block.text) < 40) return 'clutter'
+  return 'body'
+}
 
-  let containerProse = 0
-  for (const element of container) containerProse += proseLength.get(element) ?? 0
-  clutterMemo.clear()
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index] as HtmlBlock
-    const at = block.path.findIndex((element) => container.has(element))
-    if (at < 0) continue
-    // A pull quote is often set in an <aside>: it is told apart before furniture is.
-    const pullQuote = block.path.some(
-      (element, depth) => depth > at && PULL_QUOTE_NAME.test(names(element)),
-    )
-    if (pullQuote) {
-      roles[index] = 'pull-quote'
-      continue
-    }
-    if (inClutter(block, at + 1, containerProse)) continue
-    // A figure's caption is its <figcaption>, or a short line in the figure
-    // beside the image; a table, list or quotation set as a figure is content.
-    const inFigureContent = block.path.some(
+/**
+ * A figure's caption is its <figcaption>, or a short line in the figure beside the
+ * image; a table, list or quotation set as a figure is content.
+ */
+function isCaption(block: HtmlBlock, at: number): boolean {
+  const inFigureContent = block.path.some(
+    (element, depth) =>
+      depth > at &&
+      FIGURE_CONTENT.has(element.tagName) &&
+      block.path.slice(at + 1, depth).some((e) => e.tagName === 'figure'),
+  )
+  return (
+    !inFigureContent &&
+    block.path.some(
       (element, depth) =>
         depth > at &&
-        FIGURE_CONTENT.has(element.tagName) &&
-        block.path.slice(at + 1, depth).some((e) => e.tagName === 'figure'),
+        (element.tagName === 'figcaption' ||
+          element.tagName === 'figure' ||
+          CAPTION_NAME.test(names(element)) ||
+          (depth >= block.path.length - 3 &&
+            PHOTO_NAME.test(names(element)) &&
+            wordCount(block.text) <= 60)),
     )
-    const caption =
-      !inFigureContent &&
-      block.path.some(
-        (element, depth) =>
-          depth > at &&
-          (element.tagName === 'figcaption' ||
-            element.tagName === 'figure' ||
-            CAPTION_NAME.test(names(element)) ||
-            (depth >= block.path.length - 3 &&
-              PHOTO_NAME.test(names(element)) &&
-              wordCount(block.text) <= 60)),
-      )
-    if (caption) {
-      roles[index] = 'caption'
-      continue
-    }
-    if (block.heading === 1) {
-      roles[index] = 'title'
-      continue
-    }
-    const length = block.text.length
-    const density = length > 0 ? block.linkLength / length : 0
-    // A list of links is furniture; a sentence that happens to be linked is not.
-    const sentence = block.element.tagName === 'p' && /[.!?…]["”’')\]]*$/.test(block.text)
-    if (density > (sentence ? 0.8 : 0.5) && wordCount(block.text) < 40) continue
-    roles[index] = 'body'
-  }
-  return roles
+  )
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
