@@ -129,6 +129,47 @@ export function ingestArticle(
   source: ArticleSource,
   options: IngestArticleOptions = {},
 ): IngestedArticle {
+  const format = checkedFormat(source)
+  const maxLength =
+    options.maxLength ?? (format === 'html' ? DEFAULT_MAX_HTML_LENGTH : DEFAULT_MAX_LENGTH)
+  const original = source.content
+  const article = emptyArticle(source.id ?? contentId(original), format, original)
+  const { messages } = article
+  const origin = { source: source.metadataSource ?? 'caller', span: null }
+  const unusable = unusableInput(original, maxLength)
+  if (unusable) {
+    messages.push(unusable)
+    Object.assign(article, callerEvidence(source.metadata, origin, messages))
+    return article
+  }
+  const read = readBlocks(article)
+  const cleaned = cleanBlocks(read.blocks, format)
+  const given = callerEvidence(source.metadata, origin, messages)
+  // Precedence: what the caller says, then a sidecar, then front matter, then the text itself.
+  const pick = (key: MetadataKey, fromText: Evidence<string> | null) =>
+    given[key] ?? read.frontMatterFields[key] ?? read.pageFields[key] ?? fromText
+  article.title = pick('title', cleaned.title)
+  article.author = pick('author', cleaned.author)
+  article.outlet = pick('outlet', cleaned.outlet)
+  article.url = pick('url', null)
+  article.published = pick('published', cleaned.published)
+  article.dateline = cleaned.dateline
+  article.captions = [...article.captions, ...cleaned.captions].sort(
+    (a, b) => a.span.start - b.span.start,
+  )
+  article.removed = [...read.removedBeside, ...cleaned.removed].sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  )
+  messages.push(...cleaned.messages)
+  joinParagraphs(article, withoutGivenTitle(article, cleaned.body))
+  if (article.paragraphs.length === 0) messages.push(noBodyMessage(article, read))
+  return article
+}
+
+type MetadataKey = 'title' | 'author' | 'outlet' | 'url' | 'published'
+
+/** The source's format, after checking the source is one. */
+function checkedFormat(source: ArticleSource): ArticleFormat {
   if (typeof source !== 'object' || source === null || typeof source.content !== 'string') {
     throw new CorroborateError(
       'INVALID_ARGUMENT',
@@ -142,12 +183,11 @@ export function ingestArticle(
       `format "${String(format)}" is not supported; expected one of ${FORMATS.join(', ')}`,
     )
   }
-  const maxLength =
-    options.maxLength ?? (format === 'html' ? DEFAULT_MAX_HTML_LENGTH : DEFAULT_MAX_LENGTH)
-  const original = source.content
-  const id = source.id ?? contentId(original)
-  const messages: ArticleMessage[] = []
-  const article: IngestedArticle = {
+  return format
+}
+
+function emptyArticle(id: string, format: ArticleFormat, original: string): IngestedArticle {
+  return {
     id,
     format,
     original,
@@ -164,91 +204,78 @@ export function ingestArticle(
     language: null,
     removed: [],
     runs: [],
-    messages,
+    messages: [],
   }
-  const unusable = unusableInput(original, maxLength)
-  if (unusable) {
-    messages.push(unusable)
-    Object.assign(
-      article,
-      callerEvidence(
-        source.metadata,
-        { source: source.metadataSource ?? 'caller', span: null },
-        messages,
-      ),
-    )
-    return article
-  }
+}
 
-  let blocks: Block[]
-  let frontMatterFields = {}
-  let pageFields: Partial<
-    Record<'title' | 'author' | 'outlet' | 'url' | 'published', Evidence<string> | null>
-  > = {}
-  let removedBeside: Article['removed'] = []
-  let blockCount = 0
-  if (format === 'html') {
+/** What the format's reader gives before cleanup: the blocks and what markup says beside them. */
+interface ReadBlocks {
+  blocks: Block[]
+  /** The blocks of text a page held, before its body was chosen (HTML). */
+  blockCount: number
+  frontMatterFields: Partial<Record<MetadataKey, Evidence<string>>>
+  pageFields: Partial<Record<MetadataKey, Evidence<string> | null>>
+  /** What was taken out before cleanup (HTML furniture). */
+  removedBeside: Article['removed']
+}
+
+/**
+ * The article's blocks as its format reads them: a page's body with its captions, pull
+ * quotes, language and metadata (set on the article); Markdown's with its front matter.
+ */
+function readBlocks(article: IngestedArticle): ReadBlocks {
+  const { original, messages } = article
+  const read: ReadBlocks = {
+    blocks: [],
+    blockCount: 0,
+    frontMatterFields: {},
+    pageFields: {},
+    removedBeside: [],
+  }
+  if (article.format === 'html') {
     const parts = htmlArticleParts(original)
-    blocks = parts.body
-    blockCount = parts.blockCount
+    read.blocks = parts.body
+    read.blockCount = parts.blockCount
     article.captions = parts.captions
     article.pullQuotes = parts.pullQuotes
     article.language = parts.metadata.language
-    removedBeside = parts.removed
+    read.removedBeside = parts.removed
     messages.push(...parts.metadata.messages)
     const { title, author, outlet, url, published } = parts.metadata
-    pageFields = { title, author, outlet, url, published }
-  } else if (format === 'markdown') {
+    read.pageFields = { title, author, outlet, url, published }
+  } else if (article.format === 'markdown') {
     const parsed = markdownBlocks(original)
-    blocks = parsed.blocks
+    read.blocks = parsed.blocks
     if (parsed.frontMatter) {
-      const read = readFrontMatter(parsed.frontMatter.value)
-      if ('error' in read)
-        messages.push(message('front-matter-invalid', read.error, false, parsed.frontMatter.span))
+      const front = readFrontMatter(parsed.frontMatter.value)
+      if ('error' in front)
+        messages.push(message('front-matter-invalid', front.error, false, parsed.frontMatter.span))
       else
-        frontMatterFields = callerEvidence(
-          read.metadata,
+        read.frontMatterFields = callerEvidence(
+          front.metadata,
           { source: 'front-matter', span: parsed.frontMatter.span },
           messages,
         )
     }
   } else {
-    blocks = plainTextBlocks(original)
+    read.blocks = plainTextBlocks(original)
   }
+  return read
+}
 
-  const cleaned = cleanBlocks(blocks, format)
-  const given = callerEvidence(
-    source.metadata,
-    { source: source.metadataSource ?? 'caller', span: null },
-    messages,
-  )
-  // Precedence: what the caller says, then a sidecar, then front matter, then the text itself.
-  const pick = (
-    key: 'title' | 'author' | 'outlet' | 'url' | 'published',
-    fromText: Evidence<string> | null,
-  ) => given[key] ?? (frontMatterFields as typeof given)[key] ?? pageFields[key] ?? fromText
-  article.title = pick('title', cleaned.title)
-  article.author = pick('author', cleaned.author)
-  article.outlet = pick('outlet', cleaned.outlet)
-  article.url = pick('url', null)
-  article.published = pick('published', cleaned.published)
-  article.dateline = cleaned.dateline
-  article.captions = [...article.captions, ...cleaned.captions].sort(
-    (a, b) => a.span.start - b.span.start,
-  )
-  article.removed = [...removedBeside, ...cleaned.removed].sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
-  )
-  messages.push(...cleaned.messages)
-
-  let body = cleaned.body
+/** The body without its first paragraph when that repeats a title given outside the text. */
+function withoutGivenTitle(article: IngestedArticle, body: Block[]): Block[] {
   const givenTitle = article.title && article.title.source !== 'text' ? article.title.value : null
   if (givenTitle && body.length > 1 && body[0]?.text.trim() === givenTitle) {
     article.removed.push({ kind: 'title', text: body[0].text, span: body[0].span })
     article.removed.sort((a, b) => a.span.start - b.span.start)
-    body = body.slice(1)
+    return body.slice(1)
   }
+  return body
+}
 
+/** The body blocks as the article's text, paragraphs and runs, paragraphs joined by a blank line. */
+function joinParagraphs(article: IngestedArticle, body: readonly Block[]): void {
   const runs: TextRun[] = []
   const paragraphs: Paragraph[] = []
   let text = ''
@@ -262,22 +289,19 @@ export function ingestArticle(
   article.text = text
   article.paragraphs = paragraphs
   article.runs = runs
-  if (paragraphs.length === 0 && format === 'html') {
-    messages.push(
-      message(
+}
+
+/** The fatal message of an article left with no paragraph, saying what its input held. */
+function noBodyMessage(article: IngestedArticle, read: ReadBlocks): ArticleMessage {
+  return article.format === 'html'
+    ? message(
         'no-body',
-        `no article was found in the page: none of its ${blockCount} block(s) of text reads as a story (the page may be an index, a login or an error page, or render its text with scripts)`,
+        `no article was found in the page: none of its ${read.blockCount} block(s) of text reads as a story (the page may be an index, a login or an error page, or render its text with scripts)`,
         true,
-      ),
-    )
-  } else if (paragraphs.length === 0) {
-    messages.push(
-      message(
+      )
+    : message(
         'no-body',
-        `no story text was found: all ${blocks.length} block(s) of the input were recognized as non-story text (${[...new Set(article.removed.map((r) => r.kind))].join(', ') || 'nothing'})`,
+        `no story text was found: all ${read.blocks.length} block(s) of the input were recognized as non-story text (${[...new Set(article.removed.map((r) => r.kind))].join(', ') || 'nothing'})`,
         true,
-      ),
-    )
-  }
-  return article
+      )
 }
