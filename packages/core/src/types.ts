@@ -60,7 +60,7 @@ export interface ArticleSource {
   id?: string
   metadata?: ArticleMetadataInput
   /** Who gave `metadata`: the caller (default) or a sidecar file beside the article. */
-  metadataSource?: 'caller' | 'sidecar'
+  metadataSource?: OutsideEvidenceSource
   /** The file it was read from, when there was one. */
   path?: string
 }
@@ -413,6 +413,10 @@ export interface ClaimUpdateSide {
   published: string | null
 }
 
+/** How the order of a {@link ClaimUpdate} is known: the later claim's own words of change, or only the publication days. */
+export const CLAIM_UPDATE_EVIDENCE = ['wording', 'dates'] as const
+export type ClaimUpdateEvidence = (typeof CLAIM_UPDATE_EVIDENCE)[number]
+
 /**
  * A figure a later report updates ("the death toll has risen to 130"): the
  * earlier value and the later one. `evidence` says how the order is known:
@@ -421,7 +425,7 @@ export interface ClaimUpdateSide {
 export interface ClaimUpdate {
   from: ClaimUpdateSide
   to: ClaimUpdateSide
-  evidence: 'wording' | 'dates'
+  evidence: ClaimUpdateEvidence
   /** The claim whose words say the figure changed, for `wording`; null otherwise. */
   claim: string | null
 }

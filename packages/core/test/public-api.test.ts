@@ -9,6 +9,7 @@ describe('public API', () => {
       'BOILERPLATE_KINDS',
       'CLAIM_KINDS',
       'CLAIM_QUALIFIERS',
+      'CLAIM_UPDATE_EVIDENCE',
       'CORROBORATE_ERROR_CODES',
       'CORROBORATION_KINDS',
       'CorroborateError',

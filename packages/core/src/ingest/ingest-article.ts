@@ -8,6 +8,7 @@ import {
   type ArticleSource,
   type Evidence,
   type MessageCode,
+  type OutsideEvidenceSource,
   type Paragraph,
   type Span,
   type TextRun,
@@ -87,7 +88,7 @@ function unusableInput(content: string, maxLength: number): ArticleMessage | nul
 
 function callerEvidence(
   metadata: ArticleMetadataInput | undefined,
-  origin: { source: 'front-matter'; span: Span } | { source: 'caller' | 'sidecar'; span: null },
+  origin: { source: 'front-matter'; span: Span } | { source: OutsideEvidenceSource; span: null },
   messages: ArticleMessage[],
 ) {
   const { source } = origin
