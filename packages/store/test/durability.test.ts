@@ -1,19 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../src/index.js'
-import { copyEmptyStore, tempDir, withOpen } from './helpers.js'
+import { emptyStorePerTest, withOpen } from './helpers.js'
 
 const CHILD = fileURLToPath(new URL('fixtures/add-child.mjs', import.meta.url))
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-  await copyEmptyStore(dir.path)
-})
-afterEach(async () => {
-  await dir.remove()
-})
+const dir = emptyStorePerTest()
 
 /** Starts the child; `onLine` sees each stdout line and may kill it (SIGKILL). */
 function runChild(args: string[], onLine: (line: string, kill: () => void) => void) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type ArticleSource, loadArticleFile } from '@corroborate/core'
-import { inject } from 'vitest'
+import { afterEach, beforeEach, inject } from 'vitest'
 
 export const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
 
@@ -26,6 +26,29 @@ export async function tempDir(): Promise<{ path: string; remove: () => Promise<v
  */
 export async function copyEmptyStore(path: string): Promise<void> {
   await cp(inject('emptyStore'), path, { recursive: true })
+}
+
+/**
+ * An empty store on disk for each test of the file that calls this (at its top level):
+ * a copy in a fresh temporary directory, removed after the test. `path` is the current
+ * test's directory.
+ */
+export function emptyStorePerTest(): { readonly path: string } {
+  let dir: Awaited<ReturnType<typeof tempDir>> | null = null
+  beforeEach(async () => {
+    dir = await tempDir()
+    await copyEmptyStore(dir.path)
+  })
+  afterEach(async () => {
+    await dir?.remove()
+    dir = null
+  })
+  return {
+    get path() {
+      if (dir === null) throw new Error('the empty store is made for each test, read it in one')
+      return dir.path
+    },
+  }
 }
 
 /** Runs `use` on what `opening` opens (a store, a database), and closes it when `use` is done or fails. */

@@ -1,21 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { analyseStory, openStore, prepareArticle, type StoryInput } from '../src/index.js'
-import { copyEmptyStore, otherArticle, seedSources, tempDir, withOpen } from './helpers.js'
+import { emptyStorePerTest, otherArticle, seedSources, withOpen } from './helpers.js'
 
 const CHILD = fileURLToPath(new URL('fixtures/add-child.mjs', import.meta.url))
 // Pieces of 2,000 characters, one step per transaction: the seeds run together make dozens.
 const SMALL = { slices: { chars: 2000, ms: 0 } }
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-  await copyEmptyStore(dir.path)
-})
-afterEach(async () => {
-  await dir.remove()
-})
+const dir = emptyStorePerTest()
 
 /** The five seeds run together as one article of about 15,000 characters. */
 async function allSeeds() {
