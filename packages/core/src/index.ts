@@ -1,22 +1,20 @@
 export { type ClaimExtraction, extractClaims } from './claims/index.js'
+export { type Corpus, createCorpus } from './corpus/create-corpus.js'
 export {
-  type Corpus,
-  createCorpus,
-  foldText,
-  isShortFragment,
   type LoadArticlesOptions,
   type LoadedArticles,
   loadArticles,
-  matchesSpeaker,
+} from './corpus/load-articles.js'
+export { foldText, matchesSpeaker, textMatches } from './corpus/match-text.js'
+export { isShortFragment, sortQuotesByWeight } from './corpus/quote-weight.js'
+export {
   SEARCH_HIT_KINDS,
   type SearchEntry,
   type SearchHit,
   type SearchHitKind,
   searchEntries,
   searchHits,
-  sortQuotesByWeight,
-  textMatches,
-} from './corpus/index.js'
+} from './corpus/search-entries.js'
 export {
   type AlignClaimsOptions,
   type ArticleAnalysis,
