@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { type CrossReference, crossReference } from '@corroborate/core'
-import { likelyCommand, type Options, readArgs, UsageError } from './args.js'
+import { type Command, likelyCommand, type Options, readArgs, UsageError } from './args.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
 import { HELP } from './help.js'
 import { ingestCommand } from './ingest-command.js'
@@ -12,8 +12,8 @@ import { progressBar } from './progress-bar.js'
 import { renderHtml } from './render/render-html.js'
 import { renderMarkdown } from './render/render-markdown.js'
 import { renderText } from './render/render-text.js'
-import { SECTIONS } from './render/sections.js'
-import { buildReport } from './report/build-report.js'
+import { SECTIONS, type Section } from './render/sections.js'
+import { buildReport, type Report } from './report/build-report.js'
 import { chooseStory, storyCrossReference, storyRows } from './stories.js'
 
 /** Where the command writes and what it knows of its surroundings: process.* in real use, fakes in tests. */
@@ -48,6 +48,35 @@ async function exists(path: string): Promise<boolean> {
  * exit codes 2 to 5 with a message on stderr.
  */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const options = await readCommandLine(argv, io)
+  if (typeof options === 'number') return options
+  const { command } = options
+  if (command === 'ingest') return ingestCommand(options, io)
+  const inputs = await readInputs(options, io)
+  if (typeof inputs === 'number') return inputs
+  const { loaded, stored } = inputs
+  const chosen = chooseReport(
+    stored ?? crossReference(loaded.articles),
+    loaded,
+    command,
+    options,
+    io,
+  )
+  if (typeof chosen === 'number') return chosen
+  const { report, sections } = chosen
+  const written = await writeReport(renderReport(report, sections, options, io), options, io)
+  if (written !== EXIT.ok) return written
+  // An incomplete report (4) outranks disputes (5): what was not read may change them.
+  if (loaded.failures.length > 0) return EXIT.partial
+  if (options.failOnDispute && report.disputes.length > 0) return EXIT.disputes
+  return EXIT.ok
+}
+
+/**
+ * The options of the command line, or the exit code when the command is done
+ * already: help or version written, or a usage error told on stderr.
+ */
+async function readCommandLine(argv: readonly string[], io: Io): Promise<Options | ExitCode> {
   let options: Options
   try {
     options = readArgs(argv)
@@ -74,8 +103,18 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
       return EXIT.usage
     }
   }
+  return options
+}
 
-  if (options.command === 'ingest') return ingestCommand(options, io)
+/**
+ * The articles of the paths given (the embedded seeds without any) or of the store,
+ * with the store's analysis when they come from one; or the exit code when there
+ * is nothing to report on. Files that could not be read are told on stderr.
+ */
+async function readInputs(
+  options: Options,
+  io: Io,
+): Promise<{ loaded: LoadedInputs; stored: CrossReference | null } | ExitCode> {
   const fromStore = options.data !== null || options.database !== null
   if (fromStore && options.paths.length > 0) {
     io.stderr.write(
@@ -126,13 +165,23 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     )
     return EXIT.noInput
   }
+  return { loaded, stored }
+}
 
-  const all = stored ?? crossReference(loaded.articles)
+/**
+ * The report the command shows of the cross-reference of every article (`all`) and
+ * its sections; or the exit code when --story names no story of these articles.
+ */
+function chooseReport(
+  all: CrossReference,
+  loaded: LoadedInputs,
+  command: Command,
+  options: Options,
+  io: Io,
+): { report: Report; sections: Section[] } | ExitCode {
   // report is about one story, the largest by default; the other commands about every story unless --story says.
   const story =
-    options.story !== null || options.command === 'report'
-      ? chooseStory(all, options.story)
-      : undefined
+    options.story !== null || command === 'report' ? chooseStory(all, options.story) : undefined
   if (options.story !== null && !story) {
     const list = ['corroborate stories', ...options.paths].join(' ')
     io.stderr.write(
@@ -143,7 +192,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   const several = all.stories.length > 1
   const corpus = story && several ? storyCrossReference(all, story) : all
   const members = new Set(corpus.articles)
-  const listed = options.command === 'stories' || (options.command === 'report' && several)
+  const listed = command === 'stories' || (command === 'report' && several)
   const report = buildReport(
     loaded.articles.filter((article) => members.has(article.id)),
     loaded.paths,
@@ -152,33 +201,43 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     options.speaker,
     listed ? storyRows(all, story?.id ?? null) : [],
   )
-  const sections = SECTIONS[options.command].filter((section) => section !== 'stories' || listed)
+  const sections = SECTIONS[command].filter((section) => section !== 'stories' || listed)
+  return { report, sections }
+}
+
+/** The report in the format asked for; text in colour when --color says, or when stdout is a terminal that takes it. */
+function renderReport(
+  report: Report,
+  sections: readonly Section[],
+  options: Options,
+  io: Io,
+): string {
   const toFile = options.output !== null
   const color =
     options.color ??
     (!toFile && io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb')
-  const rendered =
-    options.format === 'json'
-      ? `${JSON.stringify(Object.fromEntries(sections.map((section) => [section, section === 'speakers' ? { speakers: report.speakers, unattributed: report.unattributed } : report[section]])), null, 2)}\n`
-      : options.format === 'markdown'
-        ? renderMarkdown(report, sections)
-        : options.format === 'html'
-          ? renderHtml(report, sections)
-          : renderText(report, sections, color)
-  if (options.output !== null) {
-    try {
-      await writeFile(options.output, rendered)
-    } catch (error) {
-      // The path given to --output is wrong: a command-line problem.
-      io.stderr.write(`corroborate: cannot write ${options.output}: ${(error as Error).message}\n`)
-      return EXIT.usage
-    }
-    io.stderr.write(`corroborate: wrote ${options.output}\n`)
-  } else {
+  return options.format === 'json'
+    ? `${JSON.stringify(Object.fromEntries(sections.map((section) => [section, section === 'speakers' ? { speakers: report.speakers, unattributed: report.unattributed } : report[section]])), null, 2)}\n`
+    : options.format === 'markdown'
+      ? renderMarkdown(report, sections)
+      : options.format === 'html'
+        ? renderHtml(report, sections)
+        : renderText(report, sections, color)
+}
+
+/** Writes the rendered report to --output, or to stdout without it; a file that cannot be written is a usage error. */
+async function writeReport(rendered: string, options: Options, io: Io): Promise<ExitCode> {
+  if (options.output === null) {
     io.stdout.write(rendered)
+    return EXIT.ok
   }
-  // An incomplete report (4) outranks disputes (5): what was not read may change them.
-  if (loaded.failures.length > 0) return EXIT.partial
-  if (options.failOnDispute && report.disputes.length > 0) return EXIT.disputes
+  try {
+    await writeFile(options.output, rendered)
+  } catch (error) {
+    // The path given to --output is wrong: a command-line problem.
+    io.stderr.write(`corroborate: cannot write ${options.output}: ${(error as Error).message}\n`)
+    return EXIT.usage
+  }
+  io.stderr.write(`corroborate: wrote ${options.output}\n`)
   return EXIT.ok
 }
