@@ -4,6 +4,7 @@ import {
   type CrossReference,
   type Dispute,
   matchesSpeaker,
+  type Quote,
   type QuoteKind,
   type QuoteVariant,
   type Span,
@@ -145,9 +146,66 @@ export function buildReport(
   stories: readonly StoryRow[] = [],
 ): Report {
   const names = sourceNames(articles)
-  const source = (id: string) => names.get(id) ?? id
-  const spoken = corpus.quotes.filter((quote) => quote.kind !== 'term')
-  const row = (quote: (typeof spoken)[number]): QuoteRow => ({
+  const scope: ReportScope = {
+    corpus,
+    names,
+    source: (id: string) => names.get(id) ?? id,
+    spoken: corpus.quotes.filter((quote) => quote.kind !== 'term'),
+    wanted: speaker?.trim() || null,
+  }
+  const { spoken, wanted } = scope
+  const speakers = speakerRows(scope)
+  const speakerIds = new Set(speakers.map((s) => s.id))
+  return {
+    overview: overviewOf(articles),
+    sources: articles.map((article) => ({
+      id: article.id,
+      path: paths.get(article.id) ?? '',
+      name: scope.source(article.id),
+      label: articleLabel(article),
+      title: article.title?.value ?? null,
+      outlet: article.outlet?.value ?? null,
+      author: article.author?.value ?? null,
+      published: article.published?.value ?? null,
+      url: article.url?.value ?? null,
+      format: article.format,
+      paragraphs: article.paragraphs.length,
+      quotes: spoken.filter((quote) => quote.article === article.id).length,
+    })),
+    speakers,
+    unattributed:
+      wanted === null ? spoken.filter((quote) => !quote.speaker).map(quoteRow(scope)) : [],
+    clusters: clusterRows(scope, articles, speakerIds),
+    disputes: disputeRows(scope, speakerIds),
+    agreements:
+      wanted === null
+        ? corpus.agreements.map((a) => ({
+            kind: a.kind,
+            summary: agreementSentence(a, corpus, names),
+            articles: a.articles,
+          }))
+        : [],
+    failures: [...failures],
+    stories: [...stories],
+  }
+}
+
+/** What every part of the report reads. */
+interface ReportScope {
+  corpus: CrossReference
+  /** What the lines of the report call each article, by id (see `sourceNames`). */
+  names: ReadonlyMap<string, string>
+  /** An article's name, its id when it has none. */
+  source: (id: string) => string
+  /** The quotes the report lists: every one but terms. */
+  spoken: Quote[]
+  /** The speaker asked for, trimmed; null for everyone. */
+  wanted: string | null
+}
+
+const quoteRow =
+  ({ source }: ReportScope) =>
+  (quote: Quote): QuoteRow => ({
     id: quote.id,
     article: quote.article,
     source: source(quote.article),
@@ -156,9 +214,11 @@ export function buildReport(
     kind: quote.kind,
     span: quote.span,
   })
-  const wanted = speaker?.trim() || null
 
-  const speakers: SpeakerRow[] = corpus.speakers
+/** The speakers asked for who are quoted, most quoted first, each with their quotes by weight. */
+function speakerRows(scope: ReportScope): SpeakerRow[] {
+  const { corpus, spoken, wanted } = scope
+  return corpus.speakers
     .filter((s) => wanted === null || matchesSpeaker(s, wanted))
     .map((s) => ({
       id: s.id,
@@ -166,14 +226,22 @@ export function buildReport(
       kind: s.kind,
       roles: s.roles,
       aliases: s.aliases,
-      quotes: sortQuotesByWeight(spoken.filter((quote) => quote.speaker?.id === s.id).map(row)),
+      quotes: sortQuotesByWeight(
+        spoken.filter((quote) => quote.speaker?.id === s.id).map(quoteRow(scope)),
+      ),
     }))
     .filter((s) => s.quotes.length > 0)
     .sort((a, b) => b.quotes.length - a.quotes.length || a.name.localeCompare(b.name))
-  const speakerIds = new Set(speakers.map((s) => s.id))
-  const order = new Map(articles.map((article, index) => [article.id, index]))
+}
 
-  const clusters: ClusterRow[] = corpus.clusters
+/** The statements two or more articles carry (of the speakers listed, when one is asked for), a column per member in article order. */
+function clusterRows(
+  { corpus, source, wanted }: ReportScope,
+  articles: readonly Article[],
+  speakerIds: ReadonlySet<string>,
+): ClusterRow[] {
+  const order = new Map(articles.map((article, index) => [article.id, index]))
+  return corpus.clusters
     .filter((cluster) => cluster.articles.length > 1)
     .filter((cluster) => wanted === null || cluster.speakers.some((s) => speakerIds.has(s.id)))
     .map((cluster) => ({
@@ -192,8 +260,14 @@ export function buildReport(
           span: member.span,
         })),
     }))
+}
 
-  const disputes: DisputeRow[] = corpus.disputes
+/** The disputes (those a listed speaker takes a side in, when one is asked for), each position with its wording's diff. */
+function disputeRows(
+  { corpus, names, source, wanted }: ReportScope,
+  speakerIds: ReadonlySet<string>,
+): DisputeRow[] {
+  return corpus.disputes
     .filter(
       (dispute) =>
         wanted === null ||
@@ -226,7 +300,10 @@ export function buildReport(
         })),
       }
     })
+}
 
+/** What the report is about, for its first lines (see {@link Overview}). */
+function overviewOf(articles: readonly Article[]): Overview {
   const dates = articles
     .flatMap((article) => (article.published ? [article.published.value] : []))
     .sort()
@@ -234,41 +311,11 @@ export function buildReport(
     articles.find((article) => article.title)?.title?.value ??
     (articles[0] ? articleLabel(articles[0]) : '')
   return {
-    overview: {
-      headline,
-      outlets: [...new Set(articles.flatMap((article) => article.outlet?.value ?? []))],
-      unknownOutlet: articles.filter((article) => !article.outlet).length,
-      articles: articles.length,
-      first: dates[0] ?? null,
-      last: dates[dates.length - 1] ?? null,
-    },
-    sources: articles.map((article) => ({
-      id: article.id,
-      path: paths.get(article.id) ?? '',
-      name: source(article.id),
-      label: articleLabel(article),
-      title: article.title?.value ?? null,
-      outlet: article.outlet?.value ?? null,
-      author: article.author?.value ?? null,
-      published: article.published?.value ?? null,
-      url: article.url?.value ?? null,
-      format: article.format,
-      paragraphs: article.paragraphs.length,
-      quotes: spoken.filter((quote) => quote.article === article.id).length,
-    })),
-    speakers,
-    unattributed: wanted === null ? spoken.filter((quote) => !quote.speaker).map(row) : [],
-    clusters,
-    disputes,
-    agreements:
-      wanted === null
-        ? corpus.agreements.map((a) => ({
-            kind: a.kind,
-            summary: agreementSentence(a, corpus, names),
-            articles: a.articles,
-          }))
-        : [],
-    failures: [...failures],
-    stories: [...stories],
+    headline,
+    outlets: [...new Set(articles.flatMap((article) => article.outlet?.value ?? []))],
+    unknownOutlet: articles.filter((article) => !article.outlet).length,
+    articles: articles.length,
+    first: dates[0] ?? null,
+    last: dates[dates.length - 1] ?? null,
   }
 }
