@@ -72,3 +72,15 @@ export function markWords(text: string, diff: readonly WordChange[]): MarkedWord
   push('same', text.slice(at))
   return pieces
 }
+
+/**
+ * An outlet's wording as one line from its marked pieces, each already written
+ * in the output's format: the spaces set around missing words folded, and none
+ * left before punctuation.
+ */
+export const joinMarked = (written: readonly string[]) =>
+  written
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
+    .trim()

@@ -1,16 +1,17 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
 import { escapeMarkdown } from './escape.js'
-import { markWords } from './marked-words.js'
+import { joinMarked, markWords } from './marked-words.js'
 import { storiesMarkdown } from './render-stories.js'
 import {
   abridge,
-  plural,
+  NOTHING_TO_LIST,
   type Section,
   SHORT_FRAGMENTS_LEAD,
   speakerList,
   splitShortFragments,
   TITLES,
+  unattributedLine,
 } from './sections.js'
 
 /**
@@ -35,7 +36,7 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
           `| ${escapeMarkdown(s.outlet ?? UNKNOWN_OUTLET)} | ${escapeMarkdown(s.label || '—')} | ${readableDate(s.published) ?? '—'} | ${escapeMarkdown(s.author ?? '—')} | ${s.quotes} |`,
         )
     } else if (section === 'speakers') {
-      if (report.speakers.length === 0) out.push('No quote is attributed to anyone.')
+      if (report.speakers.length === 0) out.push(NOTHING_TO_LIST.speakers)
       for (const speaker of report.speakers) {
         const roles =
           speaker.roles.length > 0 ? ` (${escapeMarkdown(speaker.roles.join(', '))})` : ''
@@ -57,11 +58,9 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
         out.push('')
       }
       if (report.unattributed.length > 0)
-        out.push(
-          `${plural(report.unattributed.length, 'quote')} whose speaker the text does not name.`,
-        )
+        out.push(`${unattributedLine(report.unattributed.length)}.`)
     } else if (section === 'clusters') {
-      if (report.clusters.length === 0) out.push('No statement is quoted by more than one article.')
+      if (report.clusters.length === 0) out.push(NOTHING_TO_LIST.clusters)
       for (const cluster of report.clusters) {
         out.push(
           `### ${escapeMarkdown(speakerList(cluster.speakers))}`,
@@ -71,8 +70,8 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
         )
         out.push('| Outlet | How | Their words |', '| --- | --- | --- |')
         for (const column of cluster.columns) {
-          const words = markWords(column.text, column.diff)
-            .map((piece) =>
+          const words = joinMarked(
+            markWords(column.text, column.diff).map((piece) =>
               piece.mark === 'same'
                 ? escapeMarkdown(piece.text)
                 : piece.mark === 'added'
@@ -80,11 +79,8 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
                   : piece.mark === 'changed'
                     ? `***${escapeMarkdown(piece.text)}***`
                     : ` ~~${escapeMarkdown(abridge(piece.text))}~~ `,
-            )
-            .join('')
-            .replace(/ {2,}/g, ' ')
-            .replace(/ ([.,;:!?])/g, '$1')
-            .trim()
+            ),
+          )
           out.push(`| ${escapeMarkdown(column.source)} | ${column.variant} | ${words} |`)
         }
         out.push('')
@@ -93,8 +89,7 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
         'Added words in **bold**, changed words in ***bold italics***, words the fullest wording has and this outlet lacks ~~struck through~~.',
       )
     } else if (section === 'disputes') {
-      if (report.disputes.length === 0)
-        out.push('The articles do not disagree anywhere the analysis can see.')
+      if (report.disputes.length === 0) out.push(NOTHING_TO_LIST.disputes)
       for (const dispute of report.disputes) {
         out.push(
           `- **${dispute.kind}**${dispute.needsJudgement ? ' (needs judgement)' : ''}: ${escapeMarkdown(dispute.summary)}`,
@@ -105,8 +100,7 @@ export function renderMarkdown(report: Report, sections: readonly Section[]): st
           )
       }
     } else if (section === 'agreements') {
-      if (report.agreements.length === 0)
-        out.push('No statement or fact is carried by more than one article.')
+      if (report.agreements.length === 0) out.push(NOTHING_TO_LIST.agreements)
       for (const agreement of report.agreements) out.push(`- ${escapeMarkdown(agreement.summary)}`)
     } else if (section === 'failures') {
       for (const failure of report.failures)

@@ -1,9 +1,10 @@
 import type { Report } from '../report/build-report.js'
 import { readableDate, UNKNOWN_OUTLET } from '../report/names.js'
-import { markWords } from './marked-words.js'
+import { joinMarked, markWords } from './marked-words.js'
 import { storiesText } from './render-stories.js'
 import {
   abridge,
+  NOTHING_TO_LIST,
   plural,
   type Section,
   SHORT_FRAGMENTS_LEAD,
@@ -11,6 +12,7 @@ import {
   speakerList,
   splitShortFragments,
   TITLES,
+  unattributedLine,
 } from './sections.js'
 
 const ANSI = {
@@ -55,7 +57,7 @@ export function renderText(report: Report, sections: readonly Section[], color: 
       }
     } else if (section === 'speakers') {
       heading(section)
-      if (report.speakers.length === 0) out.push('  No quote is attributed to anyone.')
+      if (report.speakers.length === 0) out.push(`  ${NOTHING_TO_LIST.speakers}`)
       for (const speaker of report.speakers) {
         const roles = speaker.roles.length > 0 ? ` (${speaker.roles.join(', ')})` : ''
         out.push(
@@ -77,14 +79,10 @@ export function renderText(report: Report, sections: readonly Section[], color: 
           )
       }
       if (report.unattributed.length > 0)
-        out.push(
-          '',
-          `  ${plural(report.unattributed.length, 'quote')} whose speaker the text does not name`,
-        )
+        out.push('', `  ${unattributedLine(report.unattributed.length)}`)
     } else if (section === 'clusters') {
       heading(section)
-      if (report.clusters.length === 0)
-        out.push('  No statement is quoted by more than one article.')
+      if (report.clusters.length === 0) out.push(`  ${NOTHING_TO_LIST.clusters}`)
       else
         out.push(
           color
@@ -97,8 +95,8 @@ export function renderText(report: Report, sections: readonly Section[], color: 
           `  ${paint('bold', `“${shorten(cluster.canonical, 110)}”`)} — ${speakerList(cluster.speakers)}`,
         )
         for (const column of cluster.columns) {
-          const marked = markWords(column.text, column.diff)
-            .map((piece) => {
+          const marked = joinMarked(
+            markWords(column.text, column.diff).map((piece) => {
               if (piece.mark === 'same') return piece.text
               if (piece.mark === 'missing') {
                 const words = abridge(piece.text)
@@ -106,11 +104,8 @@ export function renderText(report: Report, sections: readonly Section[], color: 
               }
               if (color) return paint(piece.mark, piece.text)
               return piece.mark === 'added' ? `{+${piece.text}+}` : `{~${piece.text}~}`
-            })
-            .join('')
-            .replace(/ {2,}/g, ' ')
-            .replace(/ ([.,;:!?])/g, '$1')
-            .trim()
+            }),
+          )
           out.push(
             `    ${paint('dim', `${column.source} (${column.variant}${column.speaker ? `, ${column.speaker}` : ''}):`)} ${marked}`,
           )
@@ -119,8 +114,7 @@ export function renderText(report: Report, sections: readonly Section[], color: 
       }
     } else if (section === 'disputes') {
       heading(section)
-      if (report.disputes.length === 0)
-        out.push('  The articles do not disagree anywhere the analysis can see.')
+      if (report.disputes.length === 0) out.push(`  ${NOTHING_TO_LIST.disputes}`)
       for (const dispute of report.disputes) {
         const judgement = dispute.needsJudgement ? ', needs judgement' : ''
         out.push(`  ${paint('bold', `[${dispute.kind}${judgement}]`)} ${dispute.summary}`)
@@ -131,8 +125,7 @@ export function renderText(report: Report, sections: readonly Section[], color: 
       }
     } else if (section === 'agreements') {
       heading(section)
-      if (report.agreements.length === 0)
-        out.push('  No statement or fact is carried by more than one article.')
+      if (report.agreements.length === 0) out.push(`  ${NOTHING_TO_LIST.agreements}`)
       for (const agreement of report.agreements) out.push(`  ${shorten(agreement.summary, 160)}`)
     } else if (section === 'failures' && report.failures.length > 0) {
       heading(section)

@@ -30,6 +30,18 @@ export const TITLES: Record<Section, string> = {
   failures: 'Inputs that could not be read',
 }
 
+/** What a section says when it has nothing to list: the same words in every format. */
+export const NOTHING_TO_LIST = {
+  speakers: 'No quote is attributed to anyone.',
+  clusters: 'No statement is quoted by more than one article.',
+  disputes: 'The articles do not disagree anywhere the analysis can see.',
+  agreements: 'No statement or fact is carried by more than one article.',
+} as const satisfies Partial<Record<Section, string>>
+
+/** "2 quotes whose speaker the text does not name", without a full stop (the terminal's line has none). */
+export const unattributedLine = (count: number) =>
+  `${plural(count, 'quote')} whose speaker the text does not name`
+
 /** "Rubio, Bukele" or "no speaker named". */
 export const speakerList = (names: readonly string[]) =>
   names.length > 0 ? names.join(' / ') : 'no speaker named'
