@@ -6,12 +6,14 @@ import { markWords } from './marked-words.js'
 import { storiesHtml } from './render-stories.js'
 import {
   abridge,
+  NOTHING_TO_LIST,
   plural,
   type Section,
   SHORT_FRAGMENTS_LEAD,
   speakerList,
   splitShortFragments,
   TITLES,
+  unattributedLine,
 } from './sections.js'
 
 // One stylesheet, inline: the page must open anywhere, offline, as one file.
@@ -100,6 +102,9 @@ const HTML_ORDER: readonly Section[] = [
   'failures',
 ]
 
+/** How a card names an article: its outlet, or its title or lead set as a title. */
+type SourceHtml = (article: string, name: string) => string
+
 /**
  * The report as one self-contained HTML page. The first screen holds the
  * story (its headline, its outlets and dates), a contents list, and then
@@ -109,159 +114,23 @@ const HTML_ORDER: readonly Section[] = [
  * agree, and the sources. No script, no link to anything outside the file.
  */
 export function renderHtml(report: Report, sections: readonly Section[]): string {
-  const body: string[] = []
-  const { overview } = report
   // An article without an outlet goes by its title or lead: set as a title, not as a name.
   const withOutlet = new Set(report.sources.flatMap((s) => (s.outlet ? [s.id] : [])))
-  const sourceHtml = (article: string, name: string) =>
+  const sourceHtml: SourceHtml = (article, name) =>
     withOutlet.has(article)
       ? escapeHtml(name)
       : `<cite title="${UNKNOWN_OUTLET}">${escapeHtml(name)}</cite>`
-  const first = readableDate(overview.first)
-  const last = readableDate(overview.last)
-  const dates = first && last && first !== last ? `${first} – ${last}` : first
-  body.push(
-    '<header>',
-    '<p class="eyebrow">Corroborate report</p>',
-    `<h1>${escapeHtml(overview.headline || 'Untitled story')}</h1>`,
-    `<p class="muted">${plural(overview.articles, 'report')}${dates ? ` · ${escapeHtml(dates)}` : ''} · ${plural(report.disputes.length, 'disagreement')} · ${plural(report.clusters.length, 'statement')} carried by more than one</p>`,
-    `<ul class="outlet-list">${overview.outlets.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}${overview.unknownOutlet > 0 ? `<li class="muted">${UNKNOWN_OUTLET}${overview.unknownOutlet > 1 ? ` (${plural(overview.unknownOutlet, 'report')})` : ''}</li>` : ''}</ul>`,
-    '</header>',
-  )
   const shown = HTML_ORDER.filter(
     (section) =>
       sections.includes(section) && !(section === 'failures' && report.failures.length === 0),
   )
-  const counts: Partial<Record<Section, number>> = {
-    disputes: report.disputes.length,
-    clusters: report.clusters.length,
-    speakers: report.speakers.length,
-    agreements: report.agreements.length,
-    sources: report.sources.length,
-    failures: report.failures.length,
-    stories: report.stories.length,
-  }
-  if (shown.length > 1)
+  const body = [...headerHtml(report), ...contentsHtml(report, shown)]
+  for (const section of shown)
     body.push(
-      `<nav class="contents" aria-label="Contents"><ol>${shown
-        .map(
-          (section) =>
-            `<li><a href="#${section}">${escapeHtml(TITLES[section])}</a> <span class="muted">${counts[section] ?? ''}</span></li>`,
-        )
-        .join('')}</ol></nav>`,
+      `<section id="${section}"><h2>${escapeHtml(TITLES[section])}</h2>`,
+      ...SECTION_HTML[section](report, sourceHtml),
+      '</section>',
     )
-  for (const section of shown) {
-    body.push(`<section id="${section}"><h2>${escapeHtml(TITLES[section])}</h2>`)
-    if (section === 'stories') {
-      body.push(...storiesHtml(report.stories))
-    } else if (section === 'sources') {
-      body.push(
-        '<table><thead><tr><th>Outlet</th><th>Title or lead</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
-      )
-      // Only web addresses become links: a page's own metadata could name a
-      // `javascript:` URL, and this page promises to run no script.
-      for (const s of report.sources)
-        body.push(
-          `<tr data-article="${escapeHtml(s.id)}"><td>${s.outlet ? escapeHtml(s.outlet) : `<span class="muted">${UNKNOWN_OUTLET}</span>`}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.label || s.url)}</a>` : escapeHtml(s.label || '—')}</td><td>${escapeHtml(readableDate(s.published) ?? '—')}</td><td>${escapeHtml(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
-        )
-      body.push('</tbody></table>')
-    } else if (section === 'speakers') {
-      if (report.speakers.length === 0) body.push('<p>No quote is attributed to anyone.</p>')
-      for (const speaker of report.speakers) {
-        const roles =
-          speaker.roles.length > 0
-            ? ` <span class="muted">(${escapeHtml(speaker.roles.join(', '))})</span>`
-            : ''
-        body.push(
-          `<div class="card" data-speaker="${escapeHtml(speaker.id)}"><h3>${escapeHtml(speaker.name)}${roles} <span class="muted">· ${plural(speaker.quotes.length, 'quote')}</span></h3><ul class="quotes">`,
-        )
-        const { listed, short } = splitShortFragments(speaker.quotes)
-        for (const quote of listed)
-          body.push(
-            `<li data-kind="${quote.kind}">“${escapeHtml(quote.text)}” <span class="muted">— ${escapeHtml(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
-          )
-        body.push('</ul>')
-        if (short.length > 0)
-          body.push(
-            `<p class="short-fragments"><span class="muted">${SHORT_FRAGMENTS_LEAD}</span> ${short
-              .map(
-                ({ source, texts }) =>
-                  `${texts.map((text) => `“${escapeHtml(text)}”`).join(', ')} <span class="muted">(${escapeHtml(source)})</span>`,
-              )
-              .join('; ')}</p>`,
-          )
-        body.push('</div>')
-      }
-      if (report.unattributed.length > 0)
-        body.push(
-          `<p class="muted">${plural(report.unattributed.length, 'quote')} whose speaker the text does not name.</p>`,
-        )
-    } else if (section === 'clusters') {
-      body.push(
-        '<p class="legend muted"><span><ins class="added">added</ins> words only this outlet has</span><span><mark class="changed">changed</mark> its own words in place of others</span><span><del class="missing">missing</del> words of the fullest wording it lacks</span></p>',
-      )
-      if (report.clusters.length === 0)
-        body.push('<p>No statement is quoted by more than one article.</p>')
-      for (const cluster of report.clusters) {
-        body.push(
-          `<div class="card" data-cluster="${escapeHtml(cluster.id)}"><h3>${escapeHtml(speakerList(cluster.speakers))}</h3><p class="canonical">“${escapeHtml(cluster.canonical)}”</p><div class="outlets">`,
-        )
-        // One column per outlet: an article that quotes the statement twice
-        // (in pieces, or again later) shows each of its wordings in its column.
-        const byArticle = new Map<string, typeof cluster.columns>()
-        for (const column of cluster.columns)
-          byArticle.set(column.article, [...(byArticle.get(column.article) ?? []), column])
-        for (const [article, columns] of byArticle) {
-          const wordings = columns.map((column) => {
-            const words = markedHtml(column.text, column.diff)
-            return `<p data-variant="${column.variant}">${words} <span class="muted">(${column.variant}${column.speaker ? `, ${escapeHtml(column.speaker)}` : ''})</span></p>`
-          })
-          const source = columns[0]?.source ?? article
-          body.push(
-            `<div class="outlet" data-article="${escapeHtml(article)}"><h4>${sourceHtml(article, source)}</h4>${wordings.join('')}</div>`,
-          )
-        }
-        body.push('</div></div>')
-      }
-    } else if (section === 'disputes') {
-      if (report.disputes.length === 0)
-        body.push('<p>The articles do not disagree anywhere the analysis can see.</p>')
-      for (const dispute of report.disputes) {
-        body.push(
-          `<div class="card" data-dispute="${escapeHtml(dispute.id)}"><h3><span class="tag">${escapeHtml(dispute.kind)}</span>${dispute.needsJudgement ? '<span class="tag judgement">needs judgement</span>' : ''}${escapeHtml(dispute.summary)}</h3><div class="outlets">`,
-        )
-        for (const position of dispute.positions) {
-          // What the other positions changed of the fullest wording, to mark in this one.
-          const replaced = dispute.positions
-            .filter((other) => other !== position)
-            .flatMap((other) =>
-              (other.diff ?? []).flatMap((step) =>
-                step.op === 'replace' && step.canonical ? [step.canonical] : [],
-              ),
-            )
-          body.push(
-            `<div class="outlet" data-article="${escapeHtml(position.article)}"><h4>${sourceHtml(position.article, position.source)}${position.speaker ? ` · ${escapeHtml(position.speaker)}` : ''}</h4><p>“${dispute.kind === 'wording' ? positionHtml(position, replaced) : escapeHtml(position.text)}”</p></div>`,
-          )
-        }
-        body.push('</div></div>')
-      }
-    } else if (section === 'agreements') {
-      if (report.agreements.length === 0)
-        body.push('<p>No statement or fact is carried by more than one article.</p>')
-      body.push('<ul>')
-      for (const agreement of report.agreements)
-        body.push(`<li data-kind="${agreement.kind}">${escapeHtml(agreement.summary)}</li>`)
-      body.push('</ul>')
-    } else if (section === 'failures') {
-      body.push('<ul>')
-      for (const failure of report.failures)
-        body.push(
-          `<li><code>${escapeHtml(failure.path)}</code>: ${escapeHtml(failure.message)}</li>`,
-        )
-      body.push('</ul>')
-    }
-    body.push('</section>')
-  }
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -277,4 +146,175 @@ ${body.join('\n')}
 </body>
 </html>
 `
+}
+
+/** The first lines: the story's headline, how many reports, when, and which outlets. */
+function headerHtml(report: Report): string[] {
+  const { overview } = report
+  const first = readableDate(overview.first)
+  const last = readableDate(overview.last)
+  const dates = first && last && first !== last ? `${first} – ${last}` : first
+  return [
+    '<header>',
+    '<p class="eyebrow">Corroborate report</p>',
+    `<h1>${escapeHtml(overview.headline || 'Untitled story')}</h1>`,
+    `<p class="muted">${plural(overview.articles, 'report')}${dates ? ` · ${escapeHtml(dates)}` : ''} · ${plural(report.disputes.length, 'disagreement')} · ${plural(report.clusters.length, 'statement')} carried by more than one</p>`,
+    `<ul class="outlet-list">${overview.outlets.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}${overview.unknownOutlet > 0 ? `<li class="muted">${UNKNOWN_OUTLET}${overview.unknownOutlet > 1 ? ` (${plural(overview.unknownOutlet, 'report')})` : ''}</li>` : ''}</ul>`,
+    '</header>',
+  ]
+}
+
+/** A contents list of the sections shown, each with its count; none for a single section. */
+function contentsHtml(report: Report, shown: readonly Section[]): string[] {
+  if (shown.length <= 1) return []
+  const counts: Partial<Record<Section, number>> = {
+    disputes: report.disputes.length,
+    clusters: report.clusters.length,
+    speakers: report.speakers.length,
+    agreements: report.agreements.length,
+    sources: report.sources.length,
+    failures: report.failures.length,
+    stories: report.stories.length,
+  }
+  return [
+    `<nav class="contents" aria-label="Contents"><ol>${shown
+      .map(
+        (section) =>
+          `<li><a href="#${section}">${escapeHtml(TITLES[section])}</a> <span class="muted">${counts[section] ?? ''}</span></li>`,
+      )
+      .join('')}</ol></nav>`,
+  ]
+}
+
+// Each section's lines between its heading and its end.
+const SECTION_HTML: Record<Section, (report: Report, sourceHtml: SourceHtml) => string[]> = {
+  stories: (report) => storiesHtml(report.stories),
+  sources: sourcesHtml,
+  speakers: speakersHtml,
+  clusters: clustersHtml,
+  disputes: disputesHtml,
+  agreements: agreementsHtml,
+  failures: failuresHtml,
+}
+
+function sourcesHtml(report: Report): string[] {
+  return [
+    '<table><thead><tr><th>Outlet</th><th>Title or lead</th><th>Published</th><th>Author</th><th>Quotes</th></tr></thead><tbody>',
+    // Only web addresses become links: a page's own metadata could name a
+    // `javascript:` URL, and this page promises to run no script.
+    ...report.sources.map(
+      (s) =>
+        `<tr data-article="${escapeHtml(s.id)}"><td>${s.outlet ? escapeHtml(s.outlet) : `<span class="muted">${UNKNOWN_OUTLET}</span>`}</td><td>${s.url && /^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.label || s.url)}</a>` : escapeHtml(s.label || '—')}</td><td>${escapeHtml(readableDate(s.published) ?? '—')}</td><td>${escapeHtml(s.author ?? '—')}</td><td>${s.quotes}</td></tr>`,
+    ),
+    '</tbody></table>',
+  ]
+}
+
+function speakersHtml(report: Report): string[] {
+  const body: string[] = []
+  if (report.speakers.length === 0) body.push(`<p>${NOTHING_TO_LIST.speakers}</p>`)
+  for (const speaker of report.speakers) {
+    const roles =
+      speaker.roles.length > 0
+        ? ` <span class="muted">(${escapeHtml(speaker.roles.join(', '))})</span>`
+        : ''
+    body.push(
+      `<div class="card" data-speaker="${escapeHtml(speaker.id)}"><h3>${escapeHtml(speaker.name)}${roles} <span class="muted">· ${plural(speaker.quotes.length, 'quote')}</span></h3><ul class="quotes">`,
+    )
+    const { listed, short } = splitShortFragments(speaker.quotes)
+    for (const quote of listed)
+      body.push(
+        `<li data-kind="${quote.kind}">“${escapeHtml(quote.text)}” <span class="muted">— ${escapeHtml(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
+      )
+    body.push('</ul>')
+    if (short.length > 0)
+      body.push(
+        `<p class="short-fragments"><span class="muted">${SHORT_FRAGMENTS_LEAD}</span> ${short
+          .map(
+            ({ source, texts }) =>
+              `${texts.map((text) => `“${escapeHtml(text)}”`).join(', ')} <span class="muted">(${escapeHtml(source)})</span>`,
+          )
+          .join('; ')}</p>`,
+      )
+    body.push('</div>')
+  }
+  if (report.unattributed.length > 0)
+    body.push(`<p class="muted">${unattributedLine(report.unattributed.length)}.</p>`)
+  return body
+}
+
+function clustersHtml(report: Report, sourceHtml: SourceHtml): string[] {
+  const body = [
+    '<p class="legend muted"><span><ins class="added">added</ins> words only this outlet has</span><span><mark class="changed">changed</mark> its own words in place of others</span><span><del class="missing">missing</del> words of the fullest wording it lacks</span></p>',
+  ]
+  if (report.clusters.length === 0) body.push(`<p>${NOTHING_TO_LIST.clusters}</p>`)
+  for (const cluster of report.clusters) {
+    body.push(
+      `<div class="card" data-cluster="${escapeHtml(cluster.id)}"><h3>${escapeHtml(speakerList(cluster.speakers))}</h3><p class="canonical">“${escapeHtml(cluster.canonical)}”</p><div class="outlets">`,
+    )
+    // One column per outlet: an article that quotes the statement twice
+    // (in pieces, or again later) shows each of its wordings in its column.
+    const byArticle = new Map<string, typeof cluster.columns>()
+    for (const column of cluster.columns)
+      byArticle.set(column.article, [...(byArticle.get(column.article) ?? []), column])
+    for (const [article, columns] of byArticle) {
+      const wordings = columns.map((column) => {
+        const words = markedHtml(column.text, column.diff)
+        return `<p data-variant="${column.variant}">${words} <span class="muted">(${column.variant}${column.speaker ? `, ${escapeHtml(column.speaker)}` : ''})</span></p>`
+      })
+      const source = columns[0]?.source ?? article
+      body.push(
+        `<div class="outlet" data-article="${escapeHtml(article)}"><h4>${sourceHtml(article, source)}</h4>${wordings.join('')}</div>`,
+      )
+    }
+    body.push('</div></div>')
+  }
+  return body
+}
+
+function disputesHtml(report: Report, sourceHtml: SourceHtml): string[] {
+  const body: string[] = []
+  if (report.disputes.length === 0) body.push(`<p>${NOTHING_TO_LIST.disputes}</p>`)
+  for (const dispute of report.disputes) {
+    body.push(
+      `<div class="card" data-dispute="${escapeHtml(dispute.id)}"><h3><span class="tag">${escapeHtml(dispute.kind)}</span>${dispute.needsJudgement ? '<span class="tag judgement">needs judgement</span>' : ''}${escapeHtml(dispute.summary)}</h3><div class="outlets">`,
+    )
+    for (const position of dispute.positions) {
+      // What the other positions changed of the fullest wording, to mark in this one.
+      const replaced = dispute.positions
+        .filter((other) => other !== position)
+        .flatMap((other) =>
+          (other.diff ?? []).flatMap((step) =>
+            step.op === 'replace' && step.canonical ? [step.canonical] : [],
+          ),
+        )
+      body.push(
+        `<div class="outlet" data-article="${escapeHtml(position.article)}"><h4>${sourceHtml(position.article, position.source)}${position.speaker ? ` · ${escapeHtml(position.speaker)}` : ''}</h4><p>“${dispute.kind === 'wording' ? positionHtml(position, replaced) : escapeHtml(position.text)}”</p></div>`,
+      )
+    }
+    body.push('</div></div>')
+  }
+  return body
+}
+
+function agreementsHtml(report: Report): string[] {
+  return [
+    ...(report.agreements.length === 0 ? [`<p>${NOTHING_TO_LIST.agreements}</p>`] : []),
+    '<ul>',
+    ...report.agreements.map(
+      (agreement) => `<li data-kind="${agreement.kind}">${escapeHtml(agreement.summary)}</li>`,
+    ),
+    '</ul>',
+  ]
+}
+
+function failuresHtml(report: Report): string[] {
+  return [
+    '<ul>',
+    ...report.failures.map(
+      (failure) =>
+        `<li><code>${escapeHtml(failure.path)}</code>: ${escapeHtml(failure.message)}</li>`,
+    ),
+    '</ul>',
+  ]
 }
