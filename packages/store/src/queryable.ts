@@ -1,4 +1,6 @@
+import { Worker } from 'node:worker_threads'
 import type { Pool, PoolClient } from 'pg'
+import type { PgliteOpened, PgliteReply, PgliteRequest, PgliteThreadData } from './pglite-thread.js'
 
 /** One row set from a query. */
 export interface QueryResult<Row> {
@@ -36,56 +38,95 @@ export interface PgliteQueryable extends Queryable {
   readonly trigrams: boolean
 }
 
-// JSON and text parameters given as UTF-8 bytes are sent as they are (PostgreSQL's binary
-// format of json and text is the text): PGlite would otherwise stringify them.
-const asIs = (fallback: (value: unknown) => string) => (value: unknown) =>
-  value instanceof Uint8Array ? (value as unknown as string) : fallback(value)
-const BYTES_AS_THEY_ARE = {
-  serializers: {
-    25: asIs(String),
-    114: asIs((value) => (typeof value === 'string' ? value : JSON.stringify(value))),
-  },
+/** PGlite's thread: beside this module once built; from the sources (vitest), the build's. */
+const PGLITE_THREAD = new URL(
+  import.meta.url.endsWith('.ts') ? '../dist/pglite-thread.js' : './pglite-thread.js',
+  import.meta.url,
+)
+
+/** An error from PGlite's thread as the database gave it: its message, name and fields. */
+function rebuilt(error: { message: string; name: string; fields: Record<string, unknown> }) {
+  return Object.assign(new Error(error.message), error.fields, { name: error.name })
 }
 
-// PostgreSQL's default of 128MB is memory PGlite's process holds from the start; the
-// operating system caches the data directory's files anyway. At 10,000 articles this
-// takes 100-120 MB off the server's RSS; ingest and search cost the same (within noise).
-const PGLITE_SHARED_BUFFERS = '32MB'
-
-/** Opens (creating when missing) a PGlite data directory; `null` keeps it in memory. */
+/**
+ * Opens (creating when missing) a PGlite data directory, `null` keeping it in memory, in a
+ * thread of its own (pglite-thread.ts): PGlite's statements run without yielding, and on this
+ * thread a large article's write held every request of the server for over 100 ms. Statements
+ * and rows go between the threads as messages; the calls and their order are as before.
+ */
 export async function openPglite(dataDir: string | null): Promise<PgliteQueryable> {
-  const { PGlite } = await import('@electric-sql/pglite')
-  let trigrams = true
-  let db: InstanceType<typeof PGlite>
-  const memory = {
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  const thread = new Worker(PGLITE_THREAD, { workerData: { dataDir } satisfies PgliteThreadData })
+  // Only these listeners come off once it opened: the Worker has listeners of its own.
+  let settle = (): void => {}
+  const opened = await new Promise<PgliteOpened>((resolve, reject) => {
+    const exited = (code: number) =>
+      reject(new Error(`PGlite's thread stopped (exit code ${code}) before the store opened`))
+    thread.once('message', resolve).once('error', reject).once('exit', exited)
+    settle = () => thread.off('message', resolve).off('error', reject).off('exit', exited)
+  }).finally(() => settle())
+  if (!opened.opened) {
+    await thread.terminate()
+    throw new Error(opened.error.message)
   }
-  try {
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
-    db = await PGlite.create({
-      ...(dataDir === null ? {} : { dataDir }),
-      extensions: { pg_trgm },
-      ...memory,
+  type Call = { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }
+  const calls = new Map<number, Call>()
+  let ended: Error | null = null
+  let last = 0
+  const stop = (error: Error) => {
+    ended ??= error
+    for (const call of calls.values()) call.reject(error)
+    calls.clear()
+  }
+  thread.on('message', (reply: PgliteReply) => {
+    const call = calls.get(reply.id)
+    if (!call) return
+    calls.delete(reply.id)
+    // An idle store does not keep the process alive, as PGlite on the main thread did not.
+    if (calls.size === 0) thread.unref()
+    if ('error' in reply) call.reject(rebuilt(reply.error))
+    else call.resolve(reply.rows ?? [])
+  })
+  thread.on('error', (error) => stop(new Error(`PGlite's thread failed: ${error.message}`)))
+  thread.on('exit', (code) => stop(new Error(`PGlite's thread stopped (exit code ${code})`)))
+  thread.unref()
+  const request = (message: PgliteRequest) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      if (ended) return reject(ended)
+      calls.set(message.id, { resolve, reject })
+      if (calls.size === 1) thread.ref()
+      thread.postMessage(message)
     })
-  } catch {
-    trigrams = false
-    db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), ...memory })
-  }
-  type Tx = { query: typeof db.query; exec: typeof db.exec }
-  const wrap = (target: Tx): Queryable => ({
+  const nextId = () => ++last
+
+  // PGlite has one connection and serializes its transactions: a nested one runs in the outer,
+  // and the statements sent outside a transaction wait for it in PGlite's thread.
+  const on = (tx: number | null): Queryable => ({
     engine: 'pglite',
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-      const result = await target.query<Row>(sql, [...params], BYTES_AS_THEY_ARE)
-      return { rows: result.rows }
+      const rows = await request({ op: 'query', id: nextId(), tx, sql, params: [...params] })
+      return { rows: rows as Row[] }
     },
     exec: async (sql) => {
-      await target.exec(sql)
+      await request({ op: 'exec', id: nextId(), tx, sql })
     },
-    // PGlite has one connection and serializes its transactions: a nested one runs in the outer.
-    transaction: (work) => work(wrap(target)),
+    transaction: (work) => (tx === null ? inTransaction(work) : work(on(tx))),
     waiting: () => waiting,
     close: async () => {},
   })
+  const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+    const tx = nextId()
+    await request({ op: 'begin', id: tx })
+    let value: T
+    try {
+      value = await work(on(tx))
+    } catch (error) {
+      await request({ op: 'end', id: nextId(), tx, commit: false }).catch(() => {})
+      throw error
+    }
+    await request({ op: 'end', id: nextId(), tx, commit: true })
+    return value
+  }
   let waiting = 0
   const counted = async <T>(call: () => Promise<T>): Promise<T> => {
     waiting++
@@ -95,15 +136,20 @@ export async function openPglite(dataDir: string | null): Promise<PgliteQueryabl
       waiting--
     }
   }
-  const top = wrap(db)
+  const top = on(null)
   return {
     ...top,
-    trigrams,
+    trigrams: opened.trigrams,
     query: <Row>(sql: string, params?: readonly unknown[]) =>
       counted(() => top.query<Row>(sql, params)),
     exec: (sql) => counted(() => top.exec(sql)),
-    transaction: (work) => counted(() => db.transaction((tx) => work(wrap(tx)))),
-    close: () => db.close(),
+    transaction: (work) => counted(() => inTransaction(work)),
+    close: async () => {
+      if (ended) return
+      await request({ op: 'close', id: nextId() })
+      ended = new Error('the store is closed')
+      await thread.terminate()
+    },
   }
 }
 
