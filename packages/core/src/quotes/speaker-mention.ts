@@ -265,6 +265,31 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
 }
 
 function readSpeakerMention(raw: string): SpeakerMention | null {
+  const text = cleanedMentionText(raw)
+  if (text === '' || text.length > 160) return null
+  // "The Security Council on Friday": when it spoke is not part of its name.
+  const untimed = textBeforeTrailingTime(text)
+  if (untimed !== null) {
+    const mention = parseSpeakerMention(untimed)
+    return mention && { ...mention, text }
+  }
+  const appositive = withAppositive(text)
+  if (appositive) return appositive
+  const ofOrganization = personOfOrganization(text)
+  if (ofOrganization) return ofOrganization
+  const words = text.split(/\s+/)
+  const placed = withPlace(text, words)
+  if (placed) return placed
+  // (Only a single word can be a pronoun or stand for people.)
+  if (words.length === 1) {
+    const single = oneWordMention(text)
+    if (single) return single
+  }
+  return namedMention(text, words)
+}
+
+/** `raw` trimmed of white space and of the , ; : around it, and of the full stop after a lower-case word. */
+function cleanedMentionText(raw: string): string {
   // (Trimmed of white space, only a text that starts or ends with , ; or : has more to lose.)
   const spaced = raw.trim()
   const trimmed =
@@ -272,36 +297,38 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
       ? spaced.replace(/^[,;:\s]+|[,;:\s]+$/g, '')
       : spaced
   // (The full stop is looked for first: the pattern alone is tried at every character.)
-  const text = trimmed.endsWith('.') ? trimmed.replace(/(\p{Ll}{2,})\.$/u, '$1') : trimmed
-  if (text === '' || text.length > 160) return null
-  // "The Security Council on Friday": when it spoke is not part of its name.
+  return trimmed.endsWith('.') ? trimmed.replace(/(\p{Ll}{2,})\.$/u, '$1') : trimmed
+}
+
+/** The text before a time that ends `text` ("on Friday", "last week"); null when none does, or nothing precedes it. */
+function textBeforeTrailingTime(text: string): string | null {
   const timed = endsInTimeWord(text) ? TRAILING_TIME.exec(text) : null
-  if (timed && timed.index > 0) {
-    const mention = parseSpeakerMention(text.slice(0, timed.index))
-    return mention && { ...mention, text }
-  }
-  const appositive = withAppositive(text)
-  if (appositive) return appositive
-  // "Mr. Morgan of the Sierra Club": a titled or first-named person of an organization is the person.
+  return timed && timed.index > 0 ? text.slice(0, timed.index) : null
+}
+
+/**
+ * "Mr. Morgan of the Sierra Club": a titled or first-named person of an
+ * organization is the person, the organization a role. Null for any other shape.
+ */
+function personOfOrganization(text: string): SpeakerMention | null {
   // (Only a text with " of " in it can match: the pattern alone backtracks through any text.)
   const ofOrg = /\sof\s/.test(text) && PERSON_OF_ORGANIZATION.exec(text)
-  if (ofOrg && HONORIFIC_PREFIX.test(ofOrg[1] as string)) {
-    const person = parseSpeakerMention(ofOrg[1] as string)
-    if (person && person.kind === 'person')
-      return {
-        ...person,
-        text,
-        roles: [...person.roles, text.slice((ofOrg[1] as string).length).trim()],
-      }
+  if (!ofOrg || !HONORIFIC_PREFIX.test(ofOrg[1] as string)) return null
+  const person = parseSpeakerMention(ofOrg[1] as string)
+  if (person?.kind !== 'person') return null
+  return {
+    ...person,
+    text,
+    roles: [...person.roles, text.slice((ofOrg[1] as string).length).trim()],
   }
-  const words = text.split(/\s+/)
-  const placed = withPlace(text, words)
-  if (placed) return placed
-  // (Only a single word can be a pronoun or stand for people: only then is it lower-cased.)
-  const lower = words.length === 1 ? text.toLowerCase() : ''
+}
+
+/** A one-word mention that is a pronoun ("he", "He's") or stands for people left unnamed ("Officials", "others"); null for any other word. */
+function oneWordMention(text: string): SpeakerMention | null {
+  const lower = text.toLowerCase()
   // "He's said": the pronoun with its verb.
   const pronoun = lower.replace(/[’']s$/, '')
-  if (words.length === 1 && pronoun in PRONOUNS) {
+  if (pronoun in PRONOUNS) {
     return {
       text,
       form: 'pronoun',
@@ -314,11 +341,10 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   }
   // "Officials", "Others" opening a sentence: people left unnamed, no name.
   if (
-    words.length === 1 &&
-    ((/^(?:\p{Lu}\p{Ll}+s|People|Staff)$/u.test(text) &&
+    (/^(?:\p{Lu}\p{Ll}+s|People|Staff)$/u.test(text) &&
       isPeopleNoun(text) &&
       !ORG_WORDS.test(text)) ||
-      PEOPLE_PRONOUNS.test(text))
+    PEOPLE_PRONOUNS.test(text)
   ) {
     return {
       text,
@@ -330,7 +356,42 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
       gender: null,
     }
   }
-  // The longest trailing run of name tokens is the name; what precedes it is the role.
+  return null
+}
+
+/** Where a mention's name stands among its words, and what is left of it once its titles come off. */
+interface NameRun {
+  /** The index of the run's first word: the longest trailing run of name tokens. */
+  start: number
+  /** The index after its last word, trailing "," and "." left out. */
+  end: number
+  /** The run's words, possessives stripped, with titles and particles taken off the front; empty when only a role is left. */
+  nameWords: string[]
+  /** Whether the run follows a title and "of": "Secretary of State Marco Rubio". */
+  titleOf: boolean
+}
+
+/**
+ * A mention read as a name with the words before it: a person ("Secretary of
+ * State Marco Rubio"), an organization ("the Ministry of Health"), or, when no
+ * name is left, a nominal ("the foreign minister of France").
+ */
+function namedMention(text: string, words: string[]): SpeakerMention | null {
+  const run = nameRun(text, words)
+  const { end, nameWords } = run
+  const orgStart = organizationStart(words, run)
+  const isOrg = orgStart >= 0
+  // "the foreign minister of France": a role of a place, no name.
+  const roleOfPlace = run.titleOf && DETERMINER.test(words[0] as string) && !isOrg
+  if (roleOfPlace || nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w)))
+    return nominalMention(text, words)
+  if (isOrg) return organizationMention(text, words, orgStart, end)
+  const leading = words.slice(0, end - nameWords.length).join(' ')
+  return personMention(text, nameWords, leading)
+}
+
+/** The longest trailing run of name tokens, the name; what precedes it is the role. */
+function nameRun(text: string, words: string[]): NameRun {
   let end = words.length
   while (end > 0 && /^[,.]$/.test(words[end - 1] as string)) end--
   let start = end
@@ -368,10 +429,16 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   ) {
     nameWords.length = 0
   }
-  const leading = words.slice(0, end - nameWords.length).join(' ')
-  // An organization is named by the head of its capitalized run: the last
-  // word ("Human Rights Watch") or the word before "of" ("Ministry of
-  // Health"); "Police Chief Omar Reed" is a person with a role.
+  return { start, end, nameWords, titleOf }
+}
+
+/**
+ * Where the organization a name run names starts among the words, or -1 when the
+ * run names none. An organization is named by the head of its capitalized run:
+ * the last word ("Human Rights Watch") or the word before "of" ("Ministry of
+ * Health"); "Police Chief Omar Reed" is a person with a role.
+ */
+function organizationStart(words: string[], { start, end, nameWords }: NameRun): number {
   let orgStart = start
   while (
     orgStart > 1 &&
@@ -396,47 +463,82 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
           !orgRun.some((w) => TITLE_WORDS.has(w.toLowerCase()))))) ||
     (orgRun.includes('of') && ORG_WORDS.test(beforeOf)) ||
     (nameWords.length === 1 && ACRONYM.test(nameWords[0] as string))
-  if (isOrg) start = orgStart
-  // "the foreign minister of France": a role of a place, no name.
-  const roleOfPlace = titleOf && DETERMINER.test(words[0] as string) && !isOrg
-  if (roleOfPlace || nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w))) {
-    const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
-    const head = speakerNounKind(nominalHead(text))
-    return {
-      text,
-      form: 'nominal',
-      kind:
-        head === 'document'
-          ? 'document'
-          : head === 'organization' || ORG_WORDS.test(text)
-            ? 'organization'
-            : 'unknown',
-      name: text,
-      key: nominal.toLowerCase(),
-      roles: [],
-      gender: gender(text),
-    }
-  }
-  if (isOrg) {
-    const orgName = words
-      .slice(start, end)
-      .map(stripPossessive)
-      .join(' ')
-      .replace(/^The\s+(?=\p{Lu})/u, '')
-    return {
-      text,
-      form: 'name',
-      kind: 'organization',
-      name: orgName,
-      key: orgName.toLowerCase().replace(/^the\s+/, ''),
-      roles: [],
-      gender: null,
-    }
-  }
+  return isOrg ? orgStart : -1
+}
 
-  // A person's name: the last two words, with initials, particles and suffixes
-  // kept ("Christian K. Caruzo", "Martin Luther King Jr."); earlier capitalized
-  // words are roles or epithets ("Republican Donald Trump").
+/** A mention with no name left in it, only a role or a noun: "the spokeswoman", "the foreign minister of France". */
+function nominalMention(text: string, words: string[]): SpeakerMention {
+  const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
+  const head = speakerNounKind(nominalHead(text))
+  return {
+    text,
+    form: 'nominal',
+    kind:
+      head === 'document'
+        ? 'document'
+        : head === 'organization' || ORG_WORDS.test(text)
+          ? 'organization'
+          : 'unknown',
+    name: text,
+    key: nominal.toLowerCase(),
+    roles: [],
+    gender: gender(text),
+  }
+}
+
+/** An organization named by the words from `start` to `end`: "Human Rights Watch", "the Ministry of Health". */
+function organizationMention(
+  text: string,
+  words: string[],
+  start: number,
+  end: number,
+): SpeakerMention {
+  const orgName = words
+    .slice(start, end)
+    .map(stripPossessive)
+    .join(' ')
+    .replace(/^The\s+(?=\p{Lu})/u, '')
+  return {
+    text,
+    form: 'name',
+    kind: 'organization',
+    name: orgName,
+    key: orgName.toLowerCase().replace(/^the\s+/, ''),
+    roles: [],
+    gender: null,
+  }
+}
+
+/**
+ * A person named by `nameWords`, the role the text gives them before the name;
+ * null when the name is a day ("Wednesday"). `leading` is the mention's words
+ * before the name, read for the person's gender.
+ */
+function personMention(text: string, nameWords: string[], leading: string): SpeakerMention | null {
+  const person = personName(nameWords)
+  // "Wednesday", "Friday night": when, never who.
+  if (person.every((w) => DAY.test(w))) return null
+  const name = person.join(' ')
+  const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
+  return {
+    text,
+    form: 'name',
+    kind: 'person',
+    name,
+    key: surname.toLowerCase().replace(/\.$/, ''),
+    roles: rolesBefore(text, person[0] as string),
+    gender:
+      gender(`${leading} ${text}`) ??
+      (person.length > 1 ? genderOfGivenName(person[0] as string) : null),
+  }
+}
+
+/**
+ * A person's name out of a run of name words: the last two words, with initials,
+ * particles and suffixes kept ("Christian K. Caruzo", "Martin Luther King Jr.");
+ * earlier capitalized words are roles or epithets ("Republican Donald Trump").
+ */
+function personName(nameWords: string[]): string[] {
   let from = nameWords.length
   let kept = 0
   while (from > 0) {
@@ -450,13 +552,13 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   }
   // A known given name before the last two words belongs to the name: "Keith Lamont Scott".
   if (from > 0 && genderOfGivenName(nameWords[from - 1] as string) !== null) from--
-  const person = nameWords.slice(from)
-  // "Wednesday", "Friday night": when, never who.
-  if (person.every((w) => DAY.test(w))) return null
-  const name = person.join(' ')
-  const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
+  return nameWords.slice(from)
+}
+
+/** The role written before a person's name (`firstName`, its first word) in `text`, as a list of none or one. */
+function rolesBefore(text: string, firstName: string): string[] {
   const roleText = text
-    .slice(0, Math.max(0, text.lastIndexOf(person[0] as string)))
+    .slice(0, Math.max(0, text.lastIndexOf(firstName)))
     .trim()
     .replace(/^(?:(?:said|says|told|according|to|by|from|added|wrote|with|and|as)\s+)+/i, '')
     .replace(/^(?:\p{Ll}[\p{L}'’-]*\s+)+/u, (lead) =>
@@ -466,27 +568,15 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
     .replace(/[,’']$/, '')
     .trim()
   // A role says what someone is: "what" (from "in what Rubio called") or "at" says nothing.
-  const roles =
-    roleText &&
+  return roleText &&
     !DETERMINER.test(roleText) &&
     !HONORIFIC.test(roleText) &&
     !QUESTION_START.test(roleText) &&
     roleText
       .split(/\s+/)
       .some((w) => /^\p{Lu}/u.test(w) || isPeopleNoun(w) || speakerNounKind(w) !== null)
-      ? [roleText]
-      : []
-  return {
-    text,
-    form: 'name',
-    kind: 'person',
-    name,
-    key: surname.toLowerCase().replace(/\.$/, ''),
-    roles,
-    gender:
-      gender(`${leading} ${text}`) ??
-      (person.length > 1 ? genderOfGivenName(person[0] as string) : null),
-  }
+    ? [roleText]
+    : []
 }
 
 // A preposition before a name a mention goes with: where one is, or whom one serves ("an adviser to").
