@@ -397,6 +397,26 @@ function indexMentions(
   quoted: ReadonlyArray<{ start: number; end: number }>,
   words: CapitalizedWord[],
 ): void {
+  const inQuote = quoteTest(text, quoted)
+  placeSurnames(text, entities, words, inQuote)
+  markIntroductions(text, entities, inQuote)
+  // Offsets were pushed as they were found: the searches that read them want them in order.
+  for (const entity of entities) {
+    sortAscending(entity.positions)
+    sortAscending(entity.subjects)
+    sortAscending(entity.speeches)
+  }
+  readGenders(text, entities)
+}
+
+/**
+ * Whether an offset lies in a quote, as a mention of a name that starts at
+ * `nameStart()` (asked only when the offset is in one).
+ */
+type InQuote = (at: number, nameStart?: () => number) => boolean
+
+/** The test of whether an offset lies inside one of the `quoted` spans of `text`. */
+function quoteTest(text: string, quoted: ReadonlyArray<{ start: number; end: number }>): InQuote {
   // A name inside someone's quote is not the subject of the article's sentence.
   // But a paragraph that opens a quote which never closes and begins with a name and its
   // verb ("Jane Roe thought the charge was absurd.") is quoted narrative, an excerpt of
@@ -407,11 +427,25 @@ function indexMentions(
   // before a mention can hold it, found by binary search instead of a scan of all.
   const starts = quoted.map((q) => q.start)
   const apart = quoted.every((q, i) => i === 0 || (quoted[i - 1]?.end ?? 0) <= q.start)
-  const inQuote = (at: number, nameStart: () => number = () => at) => {
+  return (at: number, nameStart: () => number = () => at) => {
     if (!apart) return quoted.some((q) => inSpan(q, at, nameStart))
     const q = quoted[bisectLeft(starts, at + 1) - 1]
     return q !== undefined && inSpan(q, at, nameStart)
   }
+}
+
+/** Who a bare surname names, read as the article's capitalized words are met in order. */
+interface SurnameReader {
+  /** The first letters of the surnames, lower-cased. */
+  initials: Set<number>
+  /** The person the surname written at `at` names, if any. */
+  bearerAt(surname: string, at: number): NamedEntity | undefined
+  /** Notes that `entity` is named at `at`, which may make it the first named of its surname's bearers. */
+  named(entity: NamedEntity, at: number, surname: string): void
+}
+
+/** The reader of the surnames of the people among `entities`. */
+function surnameReader(text: string, entities: NamedEntity[]): SurnameReader {
   const bySurname = new Map<string, NamedEntity[]>()
   for (const entity of entities) {
     if (entity.kind !== 'person') continue
@@ -421,7 +455,7 @@ function indexMentions(
     else bySurname.set(surname, [entity])
   }
   // Where each bearer of a shared surname was first named (the least of its positions),
-  // read once and kept as the loop below adds positions.
+  // read once and kept as mentions add positions.
   const firstNamed = new Map<NamedEntity, number>()
   const introduced = (entity: NamedEntity) => {
     let first = firstNamed.get(entity)
@@ -448,111 +482,162 @@ function indexMentions(
     }
     return shared
   }
-  // A bare surname names the bearer the story introduced first ("Keith Scott" before his
-  // wife "Rakeyia Scott"): news writing names the others in full.
-  const lookup = (surname: string, at: number) => {
-    const bearers = bySurname.get(surname)
-    if (!bearers || bearers.length < 2) return bearers?.[0]
-    const shared = sharedSurname(surname, bearers)
-    // Written in full here ("Rakeyia Scott"): that bearer.
-    const inFull = writtenInFull(text, at, shared.givens)
-    if (inFull >= 0) return bearers[inFull]
-    // The least first naming of all is also the least of those named before `at`, if any are.
-    return bearers[shared.earliest]
-  }
-  // A mention named before the bearer's first naming makes it the bearer's first.
-  const named = (entity: NamedEntity, at: number, surname: string) => {
-    const first = firstNamed.get(entity)
-    if (first === undefined || at >= first) return
-    firstNamed.set(entity, at)
-    const shared = sharedSurnames.get(surname)
-    if (shared === undefined) return
-    const index = shared.order.get(entity) as number
-    const earliest = introduced(shared.bearers[shared.earliest] as NamedEntity)
-    if (at < earliest || (at === earliest && index < shared.earliest)) shared.earliest = index
-  }
   // The first letters of the surnames, lower-cased: a word that starts with A-Z and with
   // none of them is no surname, and is passed over before it is lower-cased and looked up.
   const initials = new Set<number>()
   for (const surname of bySurname.keys()) initials.add(surname.charCodeAt(0))
+  return {
+    initials,
+    // A bare surname names the bearer the story introduced first ("Keith Scott" before his
+    // wife "Rakeyia Scott"): news writing names the others in full.
+    bearerAt: (surname, at) => {
+      const bearers = bySurname.get(surname)
+      if (!bearers || bearers.length < 2) return bearers?.[0]
+      const shared = sharedSurname(surname, bearers)
+      // Written in full here ("Rakeyia Scott"): that bearer.
+      const inFull = writtenInFull(text, at, shared.givens)
+      if (inFull >= 0) return bearers[inFull]
+      // The least first naming of all is also the least of those named before `at`, if any are.
+      return bearers[shared.earliest]
+    },
+    // A mention named before the bearer's first naming makes it the bearer's first.
+    named: (entity, at, surname) => {
+      const first = firstNamed.get(entity)
+      if (first === undefined || at >= first) return
+      firstNamed.set(entity, at)
+      const shared = sharedSurnames.get(surname)
+      if (shared === undefined) return
+      const index = shared.order.get(entity) as number
+      const earliest = introduced(shared.bearers[shared.earliest] as NamedEntity)
+      if (at < earliest || (at === earliest && index < shared.earliest)) shared.earliest = index
+    },
+  }
+}
+
+/**
+ * Adds to each person the places the article names them by surname alone, and
+ * marks those of the article's own sentences where the name is a clause's subject.
+ */
+function placeSurnames(
+  text: string,
+  entities: NamedEntity[],
+  words: CapitalizedWord[],
+  inQuote: InQuote,
+): void {
+  const surnames = surnameReader(text, entities)
   for (const m of words) {
     const initial = m.text.charCodeAt(0)
-    if (initial >= 0x41 && initial <= 0x5a && !initials.has(initial | 0x20)) continue
+    if (initial >= 0x41 && initial <= 0x5a && !surnames.initials.has(initial | 0x20)) continue
     const possessive = m.text.endsWith('s') && isApostrophe(m.text.charCodeAt(m.text.length - 2))
     const surname = (possessive ? m.text.slice(0, -2) : m.text).toLowerCase()
-    const entity = lookup(surname, m.index)
+    const entity = surnames.bearerAt(surname, m.index)
     if (!entity) continue
     if (!entity.placed.has(m.index)) {
       entity.positions.push(m.index)
       entity.placed.add(m.index)
-      named(entity, m.index, surname)
+      surnames.named(entity, m.index, surname)
     }
     // A possessive ("Rubio's trip") is the subject of nothing.
     if (possessive) continue
-    // The name's first word: "to Hillary Clinton being" is governed by "to". Looked
-    // for only when asked, and only after a space, which the words before it end in.
-    let nameStartAt: number | undefined
-    const nameStart = () =>
-      (nameStartAt ??=
-        m.index -
-        (/\s/.test(text.charAt(m.index - 1))
-          ? nameWordsBefore(text.slice(Math.max(0, m.index - 40), m.index))
-          : 0))
-    if (inQuote(m.index, nameStart)) continue
-    // The verb may stand after a party tag or an appositive: "Jane Roe (D-Mo.), a
-    // former chair, said", "Jane Roe — who led the panel — said".
-    // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
-    // which is made up of investors, said"): the fewest that end at a verb.
-    const after = text.slice(m.index + m.text.length, m.index + m.text.length + 360)
-    // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
-    // what the one before it matched, whose verb was already looked for.
-    const tried = Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
-    // The verb of the first rest that starts with one, read once. (A pattern that strips
-    // as much as the one before it leaves the same rest: its verb is not looked for again.)
-    // The patterns are sticky and always match: where one stops, the rest starts.
-    let verb: RegExpExecArray | null = null
-    let restAt = -1
-    for (let n = 0; n < tried; n++) {
-      const appositives = APPOSITIVES[n] as RegExp
-      appositives.lastIndex = 0
-      appositives.test(after)
-      const cut = appositives.lastIndex
-      RELATIVE_WHO.lastIndex = cut
-      const at = RELATIVE_WHO.test(after) ? RELATIVE_WHO.lastIndex : cut
-      if (at === restAt) continue
-      restAt = at
-      VERB_AFTER.lastIndex = at
-      verb = VERB_AFTER.exec(after)
-      if (verb) break
-    }
-    // ("Secretary of State John Kerry said": that "of" is part of the title.)
-    const preposition = () =>
-      /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
-        text.slice(Math.max(0, nameStart() - 20), nameStart()),
-      ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart() - 30), nameStart()))
-    // "with Jane Roe attacking the plan": the participle makes her its subject.
-    const withParticiple = (verb: string) =>
-      /ing$/.test(verb) && /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart() - 8), nameStart()))
-    // "Rubio said President Bukele offered …": the subject of reported speech is not
-    // the one a later "he" continues with; the reporter is.
-    const reportedClause = () =>
-      /\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
-        text.slice(Math.max(0, nameStart() - 30), nameStart()),
-      )
-    if (verb && (!preposition() || withParticiple(verb[0])) && !reportedClause()) {
-      entity.subjects.push(m.index)
-      if (SPEECH_VERB.test(verb[0])) entity.speeches.push(m.index)
-    } else if (
-      SPEECH_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) &&
-      !MODIFYING_NAME.test(after)
-    ) {
-      // "…, said NBC's Jane Roe": the inverted speech verb makes the name its subject.
-      entity.subjects.push(m.index)
-      entity.speeches.push(m.index)
-    }
+    markSubject(text, entity, m, inQuote)
   }
-  // A person introduced with their role ("…concerns Henry Crespo, president of the
-  // caucus.") is about to be quoted: the introduction counts as a subject.
+}
+
+/**
+ * Marks the mention `word` of `entity` as a subject when a verb follows the name
+ * (after its appositives) or an inverted speech verb comes before it, and as a
+ * speech when that verb is one of speaking; a mention inside a quote is neither.
+ */
+function markSubject(
+  text: string,
+  entity: NamedEntity,
+  word: CapitalizedWord,
+  inQuote: InQuote,
+): void {
+  // The name's first word: "to Hillary Clinton being" is governed by "to". Looked
+  // for only when asked, and only after a space, which the words before it end in.
+  let nameStartAt: number | undefined
+  const nameStart = () =>
+    (nameStartAt ??=
+      word.index -
+      (/\s/.test(text.charAt(word.index - 1))
+        ? nameWordsBefore(text.slice(Math.max(0, word.index - 40), word.index))
+        : 0))
+  if (inQuote(word.index, nameStart)) return
+  const after = text.slice(word.index + word.text.length, word.index + word.text.length + 360)
+  const verb = verbAfterName(after)
+  if (verb && isSubjectOf(text, nameStart(), verb[0])) {
+    entity.subjects.push(word.index)
+    if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
+  } else if (
+    SPEECH_BEFORE.test(text.slice(Math.max(0, word.index - 60), word.index)) &&
+    !MODIFYING_NAME.test(after)
+  ) {
+    // "…, said NBC's Jane Roe": the inverted speech verb makes the name its subject.
+    entity.subjects.push(word.index)
+    entity.speeches.push(word.index)
+  }
+}
+
+/**
+ * The verb that follows a name, `after` being the text after it: right after it,
+ * or after a party tag or an appositive: "Jane Roe (D-Mo.), a former chair,
+ * said", "Jane Roe — who led the panel — said". Null when none does.
+ */
+function verbAfterName(after: string): RegExpExecArray | null {
+  // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
+  // which is made up of investors, said"): the fewest that end at a verb.
+  // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
+  // what the one before it matched, whose verb was already looked for.
+  const tried = Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
+  // The verb of the first rest that starts with one, read once. (A pattern that strips
+  // as much as the one before it leaves the same rest: its verb is not looked for again.)
+  // The patterns are sticky and always match: where one stops, the rest starts.
+  let verb: RegExpExecArray | null = null
+  let restAt = -1
+  for (let n = 0; n < tried; n++) {
+    const appositives = APPOSITIVES[n] as RegExp
+    appositives.lastIndex = 0
+    appositives.test(after)
+    const cut = appositives.lastIndex
+    RELATIVE_WHO.lastIndex = cut
+    const at = RELATIVE_WHO.test(after) ? RELATIVE_WHO.lastIndex : cut
+    if (at === restAt) continue
+    restAt = at
+    VERB_AFTER.lastIndex = at
+    verb = VERB_AFTER.exec(after)
+    if (verb) break
+  }
+  return verb
+}
+
+/**
+ * Whether a name starting at `nameStart` and followed by `verb` is the verb's
+ * subject, as the words before the name decide: not when a preposition governs
+ * it or it opens a reported clause.
+ */
+function isSubjectOf(text: string, nameStart: number, verb: string): boolean {
+  // ("Secretary of State John Kerry said": that "of" is part of the title.)
+  const governed =
+    /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
+      text.slice(Math.max(0, nameStart - 20), nameStart),
+    ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
+  // "with Jane Roe attacking the plan": the participle makes her its subject.
+  const withParticiple = () =>
+    /ing$/.test(verb) && /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
+  if (governed && !withParticiple()) return false
+  // "Rubio said President Bukele offered …": the subject of reported speech is not
+  // the one a later "he" continues with; the reporter is.
+  return !/\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
+    text.slice(Math.max(0, nameStart - 30), nameStart),
+  )
+}
+
+/**
+ * Marks as a subject the first naming of a person introduced with their role
+ * ("…concerns Henry Crespo, president of the caucus."): they are about to be quoted.
+ */
+function markIntroductions(text: string, entities: NamedEntity[], inQuote: InQuote): void {
   for (const entity of entities) {
     if (entity.kind !== 'person' || !entity.name.includes(' ')) continue
     const first = least(entity.positions)
@@ -574,15 +659,20 @@ function indexMentions(
       if (!entity.subjects.includes(surnameAt)) entity.subjects.push(Math.max(first, surnameAt))
     }
   }
+}
+
+/**
+ * Gives each person whose gender is not known the one of the pronouns ("he",
+ * "she") most used in the sentences they are the subject of, if one is.
+ * `entities`' subjects must be in order.
+ */
+function readGenders(text: string, entities: NamedEntity[]): void {
   // Where sentences end, found once: searching the rest of the text from every
   // subject costs the square of a long sentence's length.
   const sentenceEnds: number[] = []
   for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
   const pronouns = pronounIndex(text)
   for (const entity of entities) {
-    sortAscending(entity.positions)
-    sortAscending(entity.subjects)
-    sortAscending(entity.speeches)
     if (entity.kind !== 'person' || entity.gender) continue
     let male = 0
     let female = 0
