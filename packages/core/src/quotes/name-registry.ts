@@ -166,6 +166,21 @@ export function collectNames(
   // looked for among the entities no further, where a scan of all cost each new bearer of
   // a shared surname the article's names.
   const aliased = new Set<string>()
+  addWrittenNames(text, entities, aliased)
+  // (The capitalized words are found once: the surnames among them are placed below.)
+  const words = capitalizedWords(text)
+  addSpeakingWords(text, words, entities, aliased)
+  const found = [...new Set(entities.values())]
+  indexMentions(text, found, quoted, words)
+  return found
+}
+
+/** Adds to `entities` the names the text writes as two or more capitalized words, with the role words before them. */
+function addWrittenNames(
+  text: string,
+  entities: Map<string, NamedEntity>,
+  aliased: Set<string>,
+): void {
   // Tokens are read only at the words a name may start with and around them: most of an
   // article is lower-case words, and cutting all of it into tokens cost more than the rest.
   NAME_TOKEN_START.lastIndex = 0
@@ -177,61 +192,17 @@ export function collectNames(
       NAME_TOKEN_START.lastIndex = first.at + first.word.length
       continue
     }
-    // The last token the name takes; the search for the next name goes on after it.
-    let last = first
     const run: string[] = []
-    for (let token: Token | undefined = first; token; token = tokenAfter(text, token)) {
-      const word = token.word
-      const code = word.charCodeAt(0)
-      // "(D-Mo.)" after a name is a party tag, not more of the name.
-      if (run.length > 0 && (code === 0x28 || code === 0x5b)) break
-      // A lower-case word joins a name only as a particle ("Charles de Gaulle"): one that
-      // does not start like a particle is turned away before the costlier tests below.
-      if (run.length > 0 && code >= 0x61 && code <= 0x7a && !NAME_PARTICLE_START.test(word)) break
-      const marks = openingMarks(word)
-      const opened = marks === 0 ? word : word.slice(marks)
-      // (Every abbreviation ends in a full stop: the cheap test first.)
-      const abbreviation = opened.endsWith('.') && ABBREVIATION.test(opened)
-      const endsSentence = endsWithStop(opened) && !abbreviation
-      const unpunctuated = withoutTrailingPunctuation(opened)
-      const bare =
-        unpunctuated.endsWith('.') && !abbreviation ? unpunctuated.slice(0, -1) : unpunctuated
-      // An initial after a lower-case word ("posted on X. Rubio") ends a sentence, not a name.
-      if (run.length === 0 && isInitial(opened) && !isInitial(tokenAfter(text, token)?.word ?? ''))
-        break
-      const isName = isCapitalizedAt(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
-      if (!isName) break
-      run.push(bare)
-      last = token
-      if (endsSentence || bare !== opened) break
-    }
+    // The search for the next name goes on after the last token the name takes.
+    const last = readNameRun(text, first, run)
     NAME_TOKEN_START.lastIndex = last.at + last.word.length
     // (A run of one word stays one or none below: most capitalized words end here.)
     if (run.length < 2) continue
-    // An initial or abbreviation does not end a sentence for the run, so the next
-    // sentence's pronoun may join it ("Washington D.C. He"): a pronoun is never a name.
-    while (
-      run.length > 0 &&
-      (NAME_PARTICLE.test(run.at(-1) as string) || PRONOUN_WORD.test(run.at(-1) as string))
-    )
-      run.pop()
-    const head = run[0]?.replace(/\.$/, '') ?? ''
-    if (run.length >= 2 && (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head))) run.shift()
+    trimNameRun(run)
     if (run.length < 2) continue
-    // "Commission on Presidential Debates": the words after "on" are the tail of a longer name.
     const previous = tokenBefore(text, first)
-    const beforePrevious = previous && tokenBefore(text, previous)
-    const tailOfName =
-      /^(?:on|&)$/.test(previous?.word ?? '') &&
-      CAPITALIZED.test(beforePrevious?.word ?? '') &&
-      !/[.,;:!?]$/.test(beforePrevious?.word ?? '')
-    if (tailOfName) continue
-    // Lower-case role words just before the name belong to it: "spokeswoman Tammy Bruce".
-    const lead: string[] = []
-    for (let token = previous; token && lead.length < 3; token = tokenBefore(text, token)) {
-      if (!/^\p{Ll}[\p{L}-]*$/u.test(token.word) || !ROLE_WORD.test(token.word)) break
-      lead.unshift(token.word)
-    }
+    if (isTailOfName(text, previous)) continue
+    const lead = roleWordsBefore(text, previous)
     const mention =
       parseSpeakerMention([...lead, ...run].join(' ')) ?? parseSpeakerMention(run.join(' '))
     const titled = mention !== null && (mention.roles.length > 0 || mention.gender !== null)
@@ -243,10 +214,92 @@ export function collectNames(
       add(entities, mention, first.at + opening, aliased)
     }
   }
-  // A single capitalized word that speaks ("Melanie said", "Warren says") names a person.
+}
+
+/**
+ * Pushes onto `run` the words of the capitalized run that starts at `first`
+ * (each without its opening marks and trailing punctuation) and returns the
+ * last token the run takes. The run ends at a word that is no name's, after a
+ * word that ends a sentence or carries punctuation, or before a party tag.
+ */
+function readNameRun(text: string, first: Token, run: string[]): Token {
+  let last = first
+  for (let token: Token | undefined = first; token; token = tokenAfter(text, token)) {
+    const word = token.word
+    const code = word.charCodeAt(0)
+    // "(D-Mo.)" after a name is a party tag, not more of the name.
+    if (run.length > 0 && (code === 0x28 || code === 0x5b)) break
+    // A lower-case word joins a name only as a particle ("Charles de Gaulle"): one that
+    // does not start like a particle is turned away before the costlier tests below.
+    if (run.length > 0 && code >= 0x61 && code <= 0x7a && !NAME_PARTICLE_START.test(word)) break
+    const marks = openingMarks(word)
+    const opened = marks === 0 ? word : word.slice(marks)
+    // (Every abbreviation ends in a full stop: the cheap test first.)
+    const abbreviation = opened.endsWith('.') && ABBREVIATION.test(opened)
+    const endsSentence = endsWithStop(opened) && !abbreviation
+    const unpunctuated = withoutTrailingPunctuation(opened)
+    const bare =
+      unpunctuated.endsWith('.') && !abbreviation ? unpunctuated.slice(0, -1) : unpunctuated
+    // An initial after a lower-case word ("posted on X. Rubio") ends a sentence, not a name.
+    if (run.length === 0 && isInitial(opened) && !isInitial(tokenAfter(text, token)?.word ?? ''))
+      break
+    const isName = isCapitalizedAt(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
+    if (!isName) break
+    run.push(bare)
+    last = token
+    if (endsSentence || bare !== opened) break
+  }
+  return last
+}
+
+/** Takes off a name run, in place, the particles and pronouns at its end and a sentence's opening word at its start. */
+function trimNameRun(run: string[]): void {
+  // An initial or abbreviation does not end a sentence for the run, so the next
+  // sentence's pronoun may join it ("Washington D.C. He"): a pronoun is never a name.
+  while (
+    run.length > 0 &&
+    (NAME_PARTICLE.test(run.at(-1) as string) || PRONOUN_WORD.test(run.at(-1) as string))
+  )
+    run.pop()
+  const head = run[0]?.replace(/\.$/, '') ?? ''
+  if (run.length >= 2 && (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head))) run.shift()
+}
+
+/**
+ * Whether a name whose previous token is `previous` is the tail of a longer
+ * name: "Commission on Presidential Debates" read from "Presidential".
+ */
+function isTailOfName(text: string, previous: Token | undefined): boolean {
+  const beforePrevious = previous && tokenBefore(text, previous)
+  return (
+    /^(?:on|&)$/.test(previous?.word ?? '') &&
+    CAPITALIZED.test(beforePrevious?.word ?? '') &&
+    !/[.,;:!?]$/.test(beforePrevious?.word ?? '')
+  )
+}
+
+/** The lower-case role words (up to three) that end at `previous` and belong to the name after it: "spokeswoman Tammy Bruce". */
+function roleWordsBefore(text: string, previous: Token | undefined): string[] {
+  const lead: string[] = []
+  for (let token = previous; token && lead.length < 3; token = tokenBefore(text, token)) {
+    if (!/^\p{Ll}[\p{L}-]*$/u.test(token.word) || !ROLE_WORD.test(token.word)) break
+    lead.unshift(token.word)
+  }
+  return lead
+}
+
+/**
+ * Adds to `entities` the people a single capitalized word names by speaking:
+ * "Melanie said", "Warren says". `words` are the text's capitalized words.
+ */
+function addSpeakingWords(
+  text: string,
+  words: CapitalizedWord[],
+  entities: Map<string, NamedEntity>,
+  aliased: Set<string>,
+): void {
   // Such a word starts one of the capitalized words: the pattern is tried at those
   // starts only, where a scan would try it at every character.
-  const words = capitalizedWords(text)
   let after = 0
   for (const capitalized of words) {
     const index = capitalized.index
@@ -262,9 +315,6 @@ export function collectNames(
       add(entities, { ...mention, kind: 'person' }, m.index, aliased)
     }
   }
-  const found = [...new Set(entities.values())]
-  indexMentions(text, found, quoted, words)
-  return found
 }
 
 const SPEAKER_VERBS = `${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])}`
