@@ -1,11 +1,19 @@
 import { toOriginalSpan } from '../ingest/text-runs.js'
-import type { Article, ArticleMessage, Quote, Speaker, SpeakerRef, TextEvidence } from '../types.js'
+import type {
+  Article,
+  ArticleMessage,
+  AttributionRule,
+  Quote,
+  Speaker,
+  SpeakerRef,
+  TextEvidence,
+} from '../types.js'
 import { attributeInSentence } from './attribute-in-sentence.js'
 import { TRANSCRIPT } from './attribution-rules.js'
 import { carryAttributions } from './carry-attribution.js'
 import { chooseAntecedent } from './choose-antecedent.js'
 import { channelOf } from './cues.js'
-import { findQuoteSpans, type QuoteSpan } from './find-quote-spans.js'
+import { findQuoteSpans, type QuoteScan, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, NameRegistry } from './name-registry.js'
 import { fromEntity, type Resolved, resolve } from './resolve-mention.js'
 import { withMentionMemo } from './speaker-mention.js'
@@ -53,12 +61,45 @@ export function extractQuotes(article: Article): QuoteExtraction {
 }
 
 function extractFrom(article: Article): QuoteExtraction {
-  const messages: ArticleMessage[] = []
   const scan = findQuoteSpans(article.paragraphs)
   const text = article.text
+  const registry = nameRegistryOf(article, scan)
+  setReading({ text, registry })
+  const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
+  const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)
+  const working = workingQuotes(text, scan)
+
+  attributeInSentence(working, text, paragraphOf, doubleQuoted)
+  carryAttributions(working, text, paragraphOf)
+
+  const messages: ArticleMessage[] = []
+  const speakers = new Map<string, Speaker>()
+  const quotes: Quote[] = []
+  working.forEach((item, index) => {
+    const said = speakerOf(item, registry, article.author, speakers)
+    const quote = quoteOf(article, item, index, said)
+    quotes.push(quote)
+    if (!said.speaker && item.kind !== 'term') {
+      messages.push({
+        code: 'unattributed-quote',
+        severity: 'info',
+        message: `no speaker found for the quote “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”: the text does not say who said it`,
+        span: quote.span,
+      })
+    }
+  })
+  return {
+    quotes,
+    speakers: sortedSpeakers(speakers),
+    messages: messages.concat(quoteMarkMessages(article, scan)),
+  }
+}
+
+/** The register of the people and organizations the article names, the headline's full names among them. */
+function nameRegistryOf(article: Article, scan: QuoteScan): NameRegistry {
   const registry = new NameRegistry(
     collectNames(
-      text,
+      article.text,
       scan.spans.map((span) => ({ start: span.start, end: span.end })),
     ),
     article.paragraphs.map((p) => p.offset),
@@ -66,9 +107,11 @@ function extractFrom(article: Article): QuoteExtraction {
   // The headline may be the only place the full name is written.
   for (const pair of (article.title?.value ?? '').matchAll(TITLE_PAIR))
     registry.completeName(`${pair[1]} ${pair[2]}`)
-  setReading({ text, registry })
-  const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
-  const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)
+  return registry
+}
+
+/** The quotes found that are kept, each as a statement not yet attributed. */
+function workingQuotes(text: string, scan: QuoteScan): Working[] {
   const closedOrCarried = (span: QuoteSpan, index: number, all: QuoteSpan[]) => {
     if (span.close !== null) return true
     const next = all[index + 1]
@@ -82,7 +125,7 @@ function extractFrom(article: Article): QuoteExtraction {
       text[span.open - 1] !== '=' &&
       (closedOrCarried(span, index, all) || TRANSCRIPT.test(text.slice(span.start, span.end))),
   )
-  const working: Working[] = kept.map((span) => ({
+  return kept.map((span) => ({
     span,
     text: text.slice(span.start, span.end),
     kind: 'statement',
@@ -90,91 +133,108 @@ function extractFrom(article: Article): QuoteExtraction {
     continues: null,
     context: '',
   }))
+}
 
-  attributeInSentence(working, text, paragraphOf, doubleQuoted)
-  carryAttributions(working, text, paragraphOf)
+/** Who said a quote, how sure of it the text makes one (0 to 1), and the rule that found them. */
+interface QuoteSpeaker {
+  speaker: SpeakerRef | null
+  confidence: number
+  rule: AttributionRule | null
+}
 
-  const speakers = new Map<string, Speaker>()
-  const quotes: Quote[] = []
-  working.forEach((item, index) => {
-    const span = toOriginalSpan(article.runs, item.span.start, item.span.end)
-    const id = `${article.id}#q${index}`
-    const attribution = item.attribution
-    let speaker: SpeakerRef | null = null
-    let confidence = 0
-    let rule = attribution?.rule ?? null
-    const note = (resolved: Resolved) => {
-      speaker = { id: resolved.id, name: resolved.name }
-      const known = speakers.get(resolved.id)
-      if (known) {
-        for (const alias of resolved.aliases)
-          if (!known.aliases.includes(alias)) known.aliases.push(alias)
-        for (const role of resolved.roles) if (!known.roles.includes(role)) known.roles.push(role)
-      } else {
-        speakers.set(resolved.id, {
-          id: resolved.id,
-          name: resolved.name,
-          kind: resolved.kind,
-          aliases: [...resolved.aliases],
-          roles: [...resolved.roles],
-        })
-      }
+/**
+ * The speaker of a quote, added to `speakers` (or merged into the one there):
+ * its attribution's mention resolved, or, when no rule found one, the model's
+ * choice among the people named before. A term has none.
+ */
+function speakerOf(
+  item: Working,
+  registry: NameRegistry,
+  author: Article['author'],
+  speakers: Map<string, Speaker>,
+): QuoteSpeaker {
+  const attribution = item.attribution
+  const rule = attribution?.rule ?? null
+  if (item.kind === 'term') return { speaker: null, confidence: 0, rule }
+  if (attribution) {
+    const resolved = resolve(attribution, item, registry, author)
+    if (!resolved) return { speaker: null, confidence: 0, rule }
+    return {
+      speaker: noteSpeaker(speakers, resolved),
+      confidence: attribution.confidence * (attribution.mention.form === 'pronoun' ? 0.85 : 1),
+      rule,
     }
-    if (attribution && item.kind !== 'term') {
-      const resolved = resolve(attribution, item, registry, article.author)
-      if (resolved) {
-        note(resolved)
-        confidence = attribution.confidence * (attribution.mention.form === 'pronoun' ? 0.85 : 1)
-      }
-    } else if (item.kind !== 'term') {
-      // No rule found a speaker: the model picks among the people named before, weakly.
-      const entity = chooseAntecedent(
-        { mention: null, at: item.span.open, rule: null, quote: item.span, quoteKind: item.kind },
-        registry,
-        undefined,
-      )
-      if (entity) {
-        note(fromEntity(entity, entity.name))
-        confidence = NEAREST_SPEAKER_CONFIDENCE
-        rule = 'nearest-speaker'
-      }
-    }
-    const evidence = (at: number, words: string): TextEvidence => ({
-      text: words,
-      span: toOriginalSpan(article.runs, at, at + words.length),
+  }
+  // No rule found a speaker: the model picks among the people named before, weakly.
+  const entity = chooseAntecedent(
+    { mention: null, at: item.span.open, rule: null, quote: item.span, quoteKind: item.kind },
+    registry,
+    undefined,
+  )
+  if (!entity) return { speaker: null, confidence: 0, rule }
+  return {
+    speaker: noteSpeaker(speakers, fromEntity(entity, entity.name)),
+    confidence: NEAREST_SPEAKER_CONFIDENCE,
+    rule: 'nearest-speaker',
+  }
+}
+
+/** Adds a resolved speaker to `speakers`, or its aliases and roles to the one there, and refers to it. */
+function noteSpeaker(speakers: Map<string, Speaker>, resolved: Resolved): SpeakerRef {
+  const known = speakers.get(resolved.id)
+  if (known) {
+    for (const alias of resolved.aliases)
+      if (!known.aliases.includes(alias)) known.aliases.push(alias)
+    for (const role of resolved.roles) if (!known.roles.includes(role)) known.roles.push(role)
+  } else {
+    speakers.set(resolved.id, {
+      id: resolved.id,
+      name: resolved.name,
+      kind: resolved.kind,
+      aliases: [...resolved.aliases],
+      roles: [...resolved.roles],
     })
-    quotes.push({
-      id,
-      article: article.id,
-      // A plain text is what the reader sees; a page's or Markdown's original holds
-      // markup between the words (`<a href="…">`, `*…*`): their quote is the clean text.
-      text: article.format === 'text' ? article.original.slice(span.start, span.end) : item.text,
-      span,
-      kind: item.kind,
-      paragraph: item.span.paragraph,
-      speaker,
-      mention:
-        attribution && item.kind !== 'term' && rule !== 'nearest-speaker'
-          ? evidence(attribution.mentionAt, attribution.mention.text)
-          : null,
-      cue:
-        attribution?.cue && item.kind !== 'term'
-          ? evidence(attribution.cue.at, attribution.cue.text)
-          : null,
-      channel: item.kind === 'term' ? null : channelOf(item.context),
-      confidence: Math.round(confidence * 100) / 100,
-      rule: speaker ? rule : null,
-      continues: item.continues === null ? null : `${article.id}#q${item.continues}`,
-    })
-    if (!speaker && item.kind !== 'term') {
-      messages.push({
-        code: 'unattributed-quote',
-        severity: 'info',
-        message: `no speaker found for the quote “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”: the text does not say who said it`,
-        span,
-      })
-    }
+  }
+  return { id: resolved.id, name: resolved.name }
+}
+
+/** The `index`-th quote of the article as extraction returns it, spans into the original. */
+function quoteOf(article: Article, item: Working, index: number, said: QuoteSpeaker): Quote {
+  const { speaker, confidence, rule } = said
+  const attribution = item.attribution
+  const span = toOriginalSpan(article.runs, item.span.start, item.span.end)
+  const evidence = (at: number, words: string): TextEvidence => ({
+    text: words,
+    span: toOriginalSpan(article.runs, at, at + words.length),
   })
+  return {
+    id: `${article.id}#q${index}`,
+    article: article.id,
+    // A plain text is what the reader sees; a page's or Markdown's original holds
+    // markup between the words (`<a href="…">`, `*…*`): their quote is the clean text.
+    text: article.format === 'text' ? article.original.slice(span.start, span.end) : item.text,
+    span,
+    kind: item.kind,
+    paragraph: item.span.paragraph,
+    speaker,
+    mention:
+      attribution && item.kind !== 'term' && rule !== 'nearest-speaker'
+        ? evidence(attribution.mentionAt, attribution.mention.text)
+        : null,
+    cue:
+      attribution?.cue && item.kind !== 'term'
+        ? evidence(attribution.cue.at, attribution.cue.text)
+        : null,
+    channel: item.kind === 'term' ? null : channelOf(item.context),
+    confidence: Math.round(confidence * 100) / 100,
+    rule: speaker ? rule : null,
+    continues: item.continues === null ? null : `${article.id}#q${item.continues}`,
+  }
+}
+
+/** The problems of the quote marks themselves: quotes never closed, closing marks that close none. */
+function quoteMarkMessages(article: Article, scan: QuoteScan): ArticleMessage[] {
+  const messages: ArticleMessage[] = []
   for (const open of scan.unclosed) {
     messages.push({
       code: 'unclosed-quote',
@@ -192,11 +252,16 @@ function extractFrom(article: Article): QuoteExtraction {
       span: toOriginalSpan(article.runs, at, at + 1),
     })
   }
-  const sortedSpeakers = [...speakers.values()].map((s) => ({
+  return messages
+}
+
+/** The speakers in the order of their ids, each with its aliases and roles sorted. */
+function sortedSpeakers(speakers: Map<string, Speaker>): Speaker[] {
+  const sorted = [...speakers.values()].map((s) => ({
     ...s,
     aliases: [...s.aliases].sort(),
     roles: [...s.roles].sort(),
   }))
-  sortedSpeakers.sort((a, b) => a.id.localeCompare(b.id))
-  return { quotes, speakers: sortedSpeakers, messages }
+  sorted.sort((a, b) => a.id.localeCompare(b.id))
+  return sorted
 }
