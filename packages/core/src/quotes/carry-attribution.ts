@@ -4,7 +4,7 @@ import { cueBefore } from './attribution-rules.js'
 import { mainSubject } from './noun-phrases.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
-import type { Working } from './working.js'
+import type { Attribution, Working } from './working.js'
 
 // "… Smith said." closing a paragraph: the quote after it is someone else's.
 const CUE_SENTENCE_END = new RegExp(
@@ -28,7 +28,28 @@ export function carryAttributions(
   text: string,
   paragraphOf: Map<number, Paragraph>,
 ): void {
-  // Quotes carried on: a continuation paragraph, or the second half of a quote broken by "he said."
+  linkContinuations(working)
+  shareAcrossHalves(working)
+  // A paragraph that is only a quote, after a paragraph with an attributed quote or a colon
+  // introduction. (In order: a quote attributed here may lend its speaker to the next.)
+  working.forEach((item, index) => {
+    if (item.attribution || item.kind !== 'statement') return
+    const paragraph = paragraphOf.get(item.span.paragraph)
+    if (!paragraph) return
+    const carried =
+      cueSentenceBefore(item, paragraph, text) ??
+      colonIntroduction(paragraphOf.get(item.span.paragraph - 1)) ??
+      previousQuoteSpeaker(working, index, paragraph, text)
+    if (carried) item.attribution = carried
+  })
+}
+
+/**
+ * Marks the quotes carried on (`continues`): a continuation paragraph, or the
+ * second half of a quote broken by "he said."; gives another quote of the same
+ * paragraph with no cue of its own the attribution of the one before it.
+ */
+function linkContinuations(working: Working[]): void {
   working.forEach((item, index) => {
     // A title between two quotes of a paragraph ("…,” he said on NBC’s “Meet the Press.” “…”)
     // is no one's words: the quote before it is the one this may carry on.
@@ -63,6 +84,14 @@ export function carryAttributions(
       item.attribution = { ...previous.attribution, rule: 'same-quote', confidence: 0.7 }
     }
   })
+}
+
+/**
+ * One speaker for a quote and its continuations: a first half with none takes
+ * its continuation's (last to first, so a chain passes it back), then a
+ * continuation with none takes its first half's.
+ */
+function shareAcrossHalves(working: Working[]): void {
   for (let index = working.length - 1; index >= 0; index--) {
     const item = working[index] as Working
     if (item.continues === null) continue
@@ -80,60 +109,67 @@ export function carryAttributions(
         confidence: Math.min(first.attribution.confidence, 0.85),
       }
   })
-  // A paragraph that is only a quote, after a paragraph with an attributed quote or a colon introduction.
-  working.forEach((item, index) => {
-    if (item.attribution || item.kind !== 'statement') return
-    const paragraph = paragraphOf.get(item.span.paragraph)
-    if (!paragraph) return
-    const prevParagraph = paragraphOf.get(item.span.paragraph - 1)
-    const earlier = working
-      .slice(0, index)
-      .reverse()
-      .find((w) => w.attribution && w.kind !== 'term')
-    // "…, Schiff said. “…”": a quote opening a sentence after one that ends in an attribution.
-    const lead = text.slice(paragraph.offset, item.span.open)
-    const lastSentence = /([^.!?]*[.!?])\s*$/.exec(lead.replace(/\s+$/, ''))?.[1]
-    if (lastSentence && CUE_SENTENCE_END.test(lastSentence)) {
-      const at = paragraph.offset + lead.lastIndexOf(lastSentence)
-      const intro = cueBefore(lastSentence.replace(/\.$/, ''), at)
-      if (intro) {
-        item.attribution = { ...intro, rule: 'previous-quote', confidence: 0.65 }
-        return
-      }
+}
+
+/** "…, Schiff said. “…”": a quote opening a sentence after one of its paragraph that ends in an attribution. */
+function cueSentenceBefore(item: Working, paragraph: Paragraph, text: string): Attribution | null {
+  const lead = text.slice(paragraph.offset, item.span.open)
+  const lastSentence = /([^.!?]*[.!?])\s*$/.exec(lead.replace(/\s+$/, ''))?.[1]
+  if (!lastSentence || !CUE_SENTENCE_END.test(lastSentence)) return null
+  const at = paragraph.offset + lead.lastIndexOf(lastSentence)
+  const intro = cueBefore(lastSentence.replace(/\.$/, ''), at)
+  return intro && { ...intro, rule: 'previous-quote', confidence: 0.65 }
+}
+
+/** The speaker a paragraph ending in a colon introduces (`previous`, the paragraph before the quote): by a cue, or as its named subject. */
+function colonIntroduction(previous: Paragraph | undefined): Attribution | null {
+  if (!previous || !/:\s*$/.test(previous.text)) return null
+  const intro = cueBefore(previous.text, previous.offset)
+  if (intro) return { ...intro, rule: 'colon-intro', confidence: 0.8 }
+  // "On July 6, Sanders made the following comment:": the named subject introduces the quote.
+  const subject = mainSubject(previous.text, true)
+  const mention = subject ? parseSpeakerMention(subject.text) : null
+  if (
+    subject &&
+    isUsableMention(mention, true) &&
+    (mention.form === 'name' || speaksAsNominal(mention))
+  ) {
+    return {
+      mention,
+      mentionAt: previous.offset + subject.at,
+      cue: null,
+      rule: 'colon-intro',
+      confidence: 0.6,
     }
-    if (prevParagraph && /:\s*$/.test(prevParagraph.text)) {
-      const intro = cueBefore(prevParagraph.text, prevParagraph.offset)
-      if (intro) {
-        item.attribution = { ...intro, rule: 'colon-intro', confidence: 0.8 }
-        return
-      }
-      // "On July 6, Sanders made the following comment:": the named subject introduces the quote.
-      const subject = mainSubject(prevParagraph.text, true)
-      const mention = subject ? parseSpeakerMention(subject.text) : null
-      if (
-        subject &&
-        isUsableMention(mention, true) &&
-        (mention.form === 'name' || speaksAsNominal(mention))
-      ) {
-        item.attribution = {
-          mention,
-          mentionAt: prevParagraph.offset + subject.at,
-          cue: null,
-          rule: 'colon-intro',
-          confidence: 0.6,
-        }
-        return
-      }
-    }
-    if (
-      earlier &&
-      (earlier.span.paragraph === item.span.paragraph - 1 ||
-        earlier.span.paragraph === item.span.paragraph)
-    ) {
-      const own = text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)
-      const otherSpeaker = PRONOUN_CUE.test(own) === false
-      if (otherSpeaker && earlier.attribution)
-        item.attribution = { ...earlier.attribution, rule: 'previous-quote', confidence: 0.6 }
-    }
-  })
+  }
+  return null
+}
+
+/**
+ * The speaker of the last attributed quote before the `index`-th, when it is
+ * in the same paragraph or the one before, and this quote's paragraph has no
+ * "he said" of its own.
+ */
+function previousQuoteSpeaker(
+  working: Working[],
+  index: number,
+  paragraph: Paragraph,
+  text: string,
+): Attribution | null {
+  const item = working[index] as Working
+  const earlier = working
+    .slice(0, index)
+    .reverse()
+    .find((w) => w.attribution && w.kind !== 'term')
+  if (
+    !earlier ||
+    (earlier.span.paragraph !== item.span.paragraph - 1 &&
+      earlier.span.paragraph !== item.span.paragraph)
+  )
+    return null
+  const own = text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)
+  const otherSpeaker = PRONOUN_CUE.test(own) === false
+  if (otherSpeaker && earlier.attribution)
+    return { ...earlier.attribution, rule: 'previous-quote', confidence: 0.6 }
+  return null
 }
