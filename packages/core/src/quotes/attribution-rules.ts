@@ -225,98 +225,105 @@ export function cueBefore(before: string, base: number): Attribution | null {
   for (let m = CUE.exec(before); m; m = CUE.exec(before))
     if (!isNounUse(before, m.index)) cues.push(m)
   CUE.lastIndex = 0
+  // The cue nearest the quote speaks for it; one that names no one yields to the cue before it.
   for (let i = cues.length - 1; i >= 0; i--) {
-    const cue = cues[i] as RegExpExecArray
-    const cueText = cue[0]
-    const found = (
-      mention: Attribution['mention'],
-      at: number,
-      rule: Attribution['rule'],
-      confidence: number,
-    ): Attribution => ({
-      mention,
-      mentionAt: at,
-      cue: { text: cueText, at: base + cue.index },
-      rule,
-      confidence,
-    })
-    const gap = before.slice(cue.index + cueText.length)
-    const far = gap.length > 90 || /[.!?]\s/.test(gap)
-    if (/^according\s+to$/i.test(cueText) || /^in\s+the\s+words\s+of$/i.test(cueText)) {
-      const phrase = phraseAfterCue(gap)
-      const mention = parseSpeakerMention(phrase)
-      if (!isUsableMention(mention)) continue
-      return found(
-        mention,
-        base + cue.index + cueText.length + gap.indexOf(phrase),
-        'according-to',
-        0.9,
-      )
-    }
-    const head = before.slice(0, cue.index)
-    // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
-    let adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
-    let adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
-    // "The ad ends with footage of Jane Roe saying": the name after "of" alone.
-    const ofName = /\bof\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s*$/u.exec(head)
-    if (PARTICIPLE_CUE.test(cueText) && ofName && !isUsableMention(adjacentMention)) {
-      const name = ofName[1] as string
-      adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
-      adjacentMention = parseSpeakerMention(name)
-    }
-    // "After saying …": a subordinator before the participle is no one.
-    const subordinated = adjacent !== null && SUBORDINATOR.test(`${adjacent.text} `)
-    if (
-      PARTICIPLE_CUE.test(cueText) &&
-      adjacent &&
-      !subordinated &&
-      isUsableMention(adjacentMention) &&
-      adjacentMention.form === 'name'
-    ) {
-      return found(adjacentMention, mentionAt(head, base, adjacent), 'cue-before', 0.85)
-    }
-    // "AFP quoted a witness as saying": the one quoted speaks, not the outlet that quotes.
-    const quotedAs = PARTICIPLE_CUE.test(cueText)
-      ? /\bquoted\s+((?:[\p{L}\d’'.,-]+\s+){0,7}?[\p{L}\d’'.-]+)\s+as\s+$/u.exec(head)
-      : null
-    if (quotedAs) {
-      const phrase = quotedAs[1] as string
-      const mention = parseSpeakerMention(phrase)
-      if (isUsableMention(mention))
-        return found(
-          mention,
-          base + quotedAs.index + quotedAs[0].indexOf(phrase),
-          'cue-before',
-          0.85,
-        )
-    }
-    if (PARTICIPLE_CUE.test(cueText)) {
-      const subject = mainSubject(head)
-      if (!subject) continue
-      const mention = parseSpeakerMention(subject.text)
-      if (!isUsableMention(mention)) continue
-      return found(mention, base + subject.at, 'cue-before', 0.85)
-    }
-    const phrase = trailingNounPhrase(head)
-    if (phrase) {
-      const mention = parseSpeakerMention(phrase.text)
-      if (isUsableMention(mention)) {
-        const confidence = (NAMING_CUE.test(cueText) ? 0.8 : 0.9) - (far ? 0.2 : 0)
-        return found(mention, mentionAt(head, base, phrase), 'cue-before', confidence)
-      }
-    }
-    if (head.trim() === '' || /[,:]\s*$/.test(head)) {
-      // "Said Rubio: “…”", or an inverted cue after a fronted clause.
-      const np = phraseAfterCue(gap)
-      const mention = parseSpeakerMention(np)
-      if (isUsableMention(mention) && mention.form !== 'nominal')
-        return found(
-          mention,
-          base + cue.index + cueText.length + gap.indexOf(np),
-          'cue-before',
-          0.85,
-        )
-    }
+    const found = cueSpeaker(before, base, cues[i] as RegExpExecArray)
+    if (found) return found
   }
   return null
+}
+
+/** The speaker the cue `cue` of `before` names, as an attribution; null when it names none. */
+function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribution | null {
+  const cueText = cue[0]
+  const found = (
+    mention: Attribution['mention'],
+    at: number,
+    rule: Attribution['rule'],
+    confidence: number,
+  ): Attribution => ({
+    mention,
+    mentionAt: at,
+    cue: { text: cueText, at: base + cue.index },
+    rule,
+    confidence,
+  })
+  const gap = before.slice(cue.index + cueText.length)
+  if (/^according\s+to$/i.test(cueText) || /^in\s+the\s+words\s+of$/i.test(cueText)) {
+    const phrase = phraseAfterCue(gap)
+    const mention = parseSpeakerMention(phrase)
+    if (!isUsableMention(mention)) return null
+    return found(
+      mention,
+      base + cue.index + cueText.length + gap.indexOf(phrase),
+      'according-to',
+      0.9,
+    )
+  }
+  const head = before.slice(0, cue.index)
+  if (PARTICIPLE_CUE.test(cueText)) {
+    const subject = participleSubject(head, base)
+    return subject && found(subject.mention, subject.at, 'cue-before', 0.85)
+  }
+  const phrase = trailingNounPhrase(head)
+  if (phrase) {
+    const mention = parseSpeakerMention(phrase.text)
+    if (isUsableMention(mention)) {
+      const far = gap.length > 90 || /[.!?]\s/.test(gap)
+      const confidence = (NAMING_CUE.test(cueText) ? 0.8 : 0.9) - (far ? 0.2 : 0)
+      return found(mention, mentionAt(head, base, phrase), 'cue-before', confidence)
+    }
+  }
+  if (head.trim() === '' || /[,:]\s*$/.test(head)) {
+    // "Said Rubio: “…”", or an inverted cue after a fronted clause.
+    const np = phraseAfterCue(gap)
+    const mention = parseSpeakerMention(np)
+    if (isUsableMention(mention) && mention.form !== 'nominal')
+      return found(mention, base + cue.index + cueText.length + gap.indexOf(np), 'cue-before', 0.85)
+  }
+  return null
+}
+
+/**
+ * Who a participle cue ("…, saying, “…”") hangs off, `head` being the words
+ * before it, and where they are named: a name right before it, the one quoted
+ * "as saying", or the main clause's subject. Null when none is a usable mention.
+ */
+function participleSubject(
+  head: string,
+  base: number,
+): { mention: Attribution['mention']; at: number } | null {
+  // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
+  let adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+  let adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
+  // "The ad ends with footage of Jane Roe saying": the name after "of" alone.
+  const ofName = /\bof\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s*$/u.exec(head)
+  if (ofName && !isUsableMention(adjacentMention)) {
+    const name = ofName[1] as string
+    adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
+    adjacentMention = parseSpeakerMention(name)
+  }
+  // "After saying …": a subordinator before the participle is no one.
+  const subordinated = adjacent !== null && SUBORDINATOR.test(`${adjacent.text} `)
+  if (
+    adjacent &&
+    !subordinated &&
+    isUsableMention(adjacentMention) &&
+    adjacentMention.form === 'name'
+  ) {
+    return { mention: adjacentMention, at: mentionAt(head, base, adjacent) }
+  }
+  // "AFP quoted a witness as saying": the one quoted speaks, not the outlet that quotes.
+  const quotedAs = /\bquoted\s+((?:[\p{L}\d’'.,-]+\s+){0,7}?[\p{L}\d’'.-]+)\s+as\s+$/u.exec(head)
+  if (quotedAs) {
+    const phrase = quotedAs[1] as string
+    const mention = parseSpeakerMention(phrase)
+    if (isUsableMention(mention))
+      return { mention, at: base + quotedAs.index + quotedAs[0].indexOf(phrase) }
+  }
+  const subject = mainSubject(head)
+  if (!subject) return null
+  const mention = parseSpeakerMention(subject.text)
+  if (!isUsableMention(mention)) return null
+  return { mention, at: base + subject.at }
 }
