@@ -4,7 +4,7 @@
 // "text". Terms (scare quotes, titles) are not speech and are left out.
 // Usage: pnpm --silent eval:quotes FILE.jsonl
 import { readFileSync } from 'node:fs'
-import { normalizeArticle } from '@corroborate/core'
+import { extractQuotes, normalizeArticle } from '@corroborate/core'
 import { predictedQuotes } from './predicted-quotes.mjs'
 
 const file = process.argv[2]
@@ -26,6 +26,6 @@ lines.forEach((line, number) => {
   const id = String(row.id)
   const text = typeof row.text === 'string' ? row.text : ''
   const article = normalizeArticle({ content: text, id })
-  const out = predictedQuotes(article, (quote) => ({ kind: quote.kind }))
+  const out = predictedQuotes(extractQuotes(article), (quote) => ({ kind: quote.kind }))
   process.stdout.write(`${JSON.stringify({ id, quotes: out })}\n`)
 })

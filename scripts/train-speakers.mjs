@@ -18,8 +18,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { extractQuotes, normalizeArticle } from '@corroborate/core'
-import { setAntecedentModel } from '../packages/core/dist/quotes/choose-antecedent.js'
+import { normalizeArticle } from '@corroborate/core'
+import { antecedentModel } from '../packages/core/dist/quotes/choose-antecedent.js'
+import { extractQuotesWith } from '../packages/core/dist/quotes/extract-quotes.js'
 import { predictedQuotes } from './predicted-quotes.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -110,9 +111,7 @@ const instances = []
 rows.forEach((row, articleIndex) => {
   const article = normalizeArticle({ content: String(row.text ?? ''), id: String(row.id) })
   const choices = []
-  setAntecedentModel({}, (choice) => choices.push(choice))
-  extractQuotes(article)
-  setAntecedentModel(null)
+  extractQuotesWith(article, { model: antecedentModel({}, (choice) => choices.push(choice)) })
   for (const choice of choices) {
     if (slots !== 'all' && choice.slot.mention !== null) continue
     const g = goldQuote(row, article, choice.slot.quote)
@@ -362,19 +361,18 @@ if (cvPred) {
         epochs,
       ),
     )
-    setAntecedentModel(weights, null, minMargin, pronounMargin)
+    const model = antecedentModel(weights, null, minMargin, pronounMargin)
     rows.forEach((row, articleIndex) => {
       if (articleIndex % FOLDS !== fold) return
       const id = String(row.id)
       const article = normalizeArticle({ content: String(row.text ?? ''), id })
-      const quotes = predictedQuotes(article, (q) => ({
+      const quotes = predictedQuotes(extractQuotesWith(article, { model }), (q) => ({
         rule: q.rule,
         mention: q.mention?.text ?? null,
       }))
       lines[articleIndex] = JSON.stringify({ id, quotes })
     })
   }
-  setAntecedentModel(null)
   writeFileSync(cvPred, `${lines.join('\n')}\n`)
   process.stderr.write(`held-out predictions of every fold: ${cvPred}\n`)
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { extractQuotes, normalizeArticle } from '../src/index.js'
-import { setAntecedentModel } from '../src/quotes/choose-antecedent.js'
+import { type AntecedentModel, antecedentModel } from '../src/quotes/choose-antecedent.js'
+import { extractQuotesWith } from '../src/quotes/extract-quotes.js'
 import {
   PRONOUN_MIN_MARGIN,
   SPEAKER_WEIGHTS,
@@ -11,6 +12,8 @@ import {
 const blocks = (...paragraphs: string[]) => paragraphs.join('\n\n')
 const run = (...paragraphs: string[]) =>
   extractQuotes(normalizeArticle({ content: blocks(...paragraphs), id: 'a' }))
+const runWith = (model: AntecedentModel, ...paragraphs: string[]) =>
+  extractQuotesWith(normalizeArticle({ content: blocks(...paragraphs), id: 'a' }), { model })
 
 describe('the learned speaker model', () => {
   it('ships as small data: slot-named features with finite weights, a margin for guesses', () => {
@@ -35,16 +38,12 @@ describe('the learned speaker model', () => {
   })
 
   it('guesses nothing when the weights are all 0: no candidate clears the margin', () => {
-    setAntecedentModel({})
-    try {
-      const result = run(
-        'Council member Ruth Kline spoke to reporters at City Hall on Monday about the budget.',
-        '“We will not cut a single teacher, not one, in this city.”',
-      )
-      expect(result.quotes[0]?.speaker).toBeNull()
-    } finally {
-      setAntecedentModel(null)
-    }
+    const result = runWith(
+      antecedentModel({}),
+      'Council member Ruth Kline spoke to reporters at City Hall on Monday about the budget.',
+      '“We will not cut a single teacher, not one, in this city.”',
+    )
+    expect(result.quotes[0]?.speaker).toBeNull()
   })
 
   it('reports every choice to a tracer, with the same candidates each time', () => {
@@ -53,16 +52,10 @@ describe('the learned speaker model', () => {
       '“We will not cut a single teacher, not one, in this city.”',
     ]
     const seen: string[][] = []
-    for (let i = 0; i < 2; i++) {
-      setAntecedentModel(null, (choice) =>
-        seen.push(choice.candidates.map((c) => `${c.entity.name} ${c.features.join(' ')}`)),
-      )
-      try {
-        run(...paragraphs)
-      } finally {
-        setAntecedentModel(null)
-      }
-    }
+    const model = antecedentModel(null, (choice) =>
+      seen.push(choice.candidates.map((c) => `${c.entity.name} ${c.features.join(' ')}`)),
+    )
+    for (let i = 0; i < 2; i++) runWith(model, ...paragraphs)
     expect(seen.length).toBe(2)
     expect(seen[0]).toEqual(seen[1])
     expect(seen[0]?.map((c) => c.split(' unattributed/')[0])).toEqual(

@@ -77,10 +77,12 @@ const FAMILIES = [
 ] as const
 
 /** Per slot prefix, per family, value → weight: scoring reads a value's weight without writing out the feature's name. */
-type CompiledWeights = Record<'pronoun/' | 'unattributed/', Map<string, number>[]>
+type CompiledWeights = Readonly<
+  Record<'pronoun/' | 'unattributed/', readonly ReadonlyMap<string, number>[]>
+>
 
 function compile(model: SpeakerWeights): CompiledWeights {
-  const compiled: CompiledWeights = {
+  const compiled: Record<'pronoun/' | 'unattributed/', Map<string, number>[]> = {
     'pronoun/': FAMILIES.map(() => new Map()),
     'unattributed/': FAMILIES.map(() => new Map()),
   }
@@ -99,35 +101,48 @@ function compile(model: SpeakerWeights): CompiledWeights {
   return compiled
 }
 
-let compiled = compile(SPEAKER_WEIGHTS)
-let minMargin = UNATTRIBUTED_MIN_MARGIN
-let overrideMargin = PRONOUN_MIN_MARGIN
-let pronounModel = hasPronounWeights(SPEAKER_WEIGHTS)
-let trace: ((choice: AntecedentChoice) => void) | null = null
+/** The speaker model a choice is made with, read only: its weights compiled, its margins, and who is told of each choice. */
+export interface AntecedentModel {
+  readonly compiled: CompiledWeights
+  /** How far a guess for a quote no rule attributes must score above the next candidate. */
+  readonly minMargin: number
+  /** How far a pronoun's candidate must score above the rules' antecedent to replace it. */
+  readonly overrideMargin: number
+  /** Whether the weights score pronouns at all: without, their candidates need no features. */
+  readonly pronounModel: boolean
+  /** Receives every choice made (null: none). */
+  readonly trace: ((choice: AntecedentChoice) => void) | null
+}
 
 /**
- * Replaces the weights the model scores with (null: the shipped ones) and sets
- * a function that receives every choice (null: none). For training and
- * cross-validation only: extraction itself never calls it.
+ * A speaker model: the weights to score with (null: the shipped ones), a
+ * function that receives every choice (null: none) and the two margins (null:
+ * the shipped ones). For training and cross-validation, which pass it to
+ * `extractQuotesWith`; extraction itself uses {@link SHIPPED_MODEL}.
  */
-export function setAntecedentModel(
-  next: SpeakerWeights | null,
+export function antecedentModel(
+  weights: SpeakerWeights | null = null,
   onChoice: ((choice: AntecedentChoice) => void) | null = null,
   margin: number | null = null,
   pronounMargin: number | null = null,
-): void {
-  const weights = next ?? SPEAKER_WEIGHTS
-  compiled = compile(weights)
-  minMargin = margin ?? UNATTRIBUTED_MIN_MARGIN
-  overrideMargin = pronounMargin ?? PRONOUN_MIN_MARGIN
-  pronounModel = hasPronounWeights(weights)
-  trace = onChoice
+): AntecedentModel {
+  const model = weights ?? SPEAKER_WEIGHTS
+  return {
+    compiled: compile(model),
+    minMargin: margin ?? UNATTRIBUTED_MIN_MARGIN,
+    overrideMargin: pronounMargin ?? PRONOUN_MIN_MARGIN,
+    pronounModel: hasPronounWeights(model),
+    trace: onChoice,
+  }
 }
 
 // Without weights for pronouns (the shipped model has none) their candidates need no features.
 function hasPronounWeights(model: SpeakerWeights): boolean {
   return Object.keys(model).some((feature) => feature.startsWith('pronoun/'))
 }
+
+/** The model extraction uses: the shipped weights and margins, compiled once, no one told of the choices. */
+export const SHIPPED_MODEL: AntecedentModel = antecedentModel()
 
 const RANKS = ['0', '1', '2', '3', '4'] as const
 const rank = (index: number) => (index < 0 ? 'none' : (RANKS[Math.min(index, 4)] as string))
@@ -289,7 +304,7 @@ function featureValues(
 }
 
 /** The sum of the weights of a candidate's feature values, in the order of `FAMILIES`. */
-function scoreValues(values: string[], table: Map<string, number>[]): number {
+function scoreValues(values: string[], table: readonly ReadonlyMap<string, number>[]): number {
   let score = 0
   for (let family = 0; family < values.length; family++)
     score += table[family]?.get(values[family] as string) ?? 0
@@ -308,12 +323,15 @@ export function scoreCandidate(features: string[], model: SpeakerWeights): numbe
  * slot: the one a linear model learned on annotated news (`pnpm
  * train:speakers`) scores highest. For a pronoun `baseline`, what the recency
  * rules pick, wins ties; a quote no rule attributes takes the best candidate.
+ * `model` is {@link SHIPPED_MODEL} but in training.
  */
 export function chooseAntecedent(
   slot: SpeakerSlot,
   registry: NameRegistry,
   baseline: NamedEntity | undefined,
+  model: AntecedentModel,
 ): NamedEntity | undefined {
+  const { compiled, minMargin, overrideMargin, pronounModel, trace } = model
   if (slot.mention !== null && !pronounModel && !trace) return baseline
   // The model reorders the rules' candidates for a pronoun; where they find none, none it is.
   if (slot.mention !== null && !baseline && !trace) return undefined

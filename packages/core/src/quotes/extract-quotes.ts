@@ -11,7 +11,7 @@ import type {
 import { attributeInSentence } from './attribute-in-sentence.js'
 import { TRANSCRIPT } from './attribution-rules.js'
 import { carryAttributions } from './carry-attribution.js'
-import { chooseAntecedent } from './choose-antecedent.js'
+import { type AntecedentModel, chooseAntecedent, SHIPPED_MODEL } from './choose-antecedent.js'
 import { channelOf } from './cues.js'
 import { findQuoteSpans, type QuoteScan, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, NameRegistry } from './name-registry.js'
@@ -50,17 +50,35 @@ export interface QuoteExtraction {
  * a message says so.
  */
 export function extractQuotes(article: Article): QuoteExtraction {
+  return extractQuotesWith(article, { model: SHIPPED_MODEL })
+}
+
+/** Options of {@link extractQuotesWith}. */
+export interface ExtractQuotesWithOptions {
+  /** The speaker model that picks among the people named before a quote. */
+  model: AntecedentModel
+}
+
+/**
+ * `extractQuotes` with a speaker model of the caller's: `pnpm train:speakers`
+ * traces the choices and measures weights on held-out folds with it. Not part
+ * of the public API.
+ */
+export function extractQuotesWith(
+  article: Article,
+  options: ExtractQuotesWithOptions,
+): QuoteExtraction {
   return withMentionMemo(() => {
     const outer = setReading(null)
     try {
-      return extractFrom(article)
+      return extractFrom(article, options.model)
     } finally {
       setReading(outer)
     }
   })
 }
 
-function extractFrom(article: Article): QuoteExtraction {
+function extractFrom(article: Article, model: AntecedentModel): QuoteExtraction {
   const scan = findQuoteSpans(article.paragraphs)
   const text = article.text
   const registry = nameRegistryOf(article, scan)
@@ -76,7 +94,7 @@ function extractFrom(article: Article): QuoteExtraction {
   const speakers = new Map<string, Speaker>()
   const quotes: Quote[] = []
   working.forEach((item, index) => {
-    const said = speakerOf(item, registry, article.author, speakers)
+    const said = speakerOf(item, registry, article.author, speakers, model)
     const quote = quoteOf(article, item, index, said)
     quotes.push(quote)
     if (!said.speaker && item.kind !== 'term') {
@@ -152,12 +170,13 @@ function speakerOf(
   registry: NameRegistry,
   author: Article['author'],
   speakers: Map<string, Speaker>,
+  model: AntecedentModel,
 ): QuoteSpeaker {
   const attribution = item.attribution
   const rule = attribution?.rule ?? null
   if (item.kind === 'term') return { speaker: null, confidence: 0, rule }
   if (attribution) {
-    const resolved = resolve(attribution, item, registry, author)
+    const resolved = resolve(attribution, item, registry, author, model)
     if (!resolved) return { speaker: null, confidence: 0, rule }
     return {
       speaker: noteSpeaker(speakers, resolved),
@@ -170,6 +189,7 @@ function speakerOf(
     { mention: null, at: item.span.open, rule: null, quote: item.span, quoteKind: item.kind },
     registry,
     undefined,
+    model,
   )
   if (!entity) return { speaker: null, confidence: 0, rule }
   return {

@@ -1,5 +1,5 @@
 import type { Article, QuoteKind, Speaker } from '../types.js'
-import { chooseAntecedent } from './choose-antecedent.js'
+import { type AntecedentModel, chooseAntecedent } from './choose-antecedent.js'
 import type { NamedEntity, NameRegistry } from './name-registry.js'
 import { isGrammarWord } from './proper-name.js'
 import { speakerId } from './speaker-id.js'
@@ -30,12 +30,14 @@ export function fromEntity(entity: NamedEntity, alias: string): Resolved {
 /**
  * The person, body or writing a mention names: a pronoun the entity it refers
  * to, a role or title the named person holding it, a name its fullest form.
+ * `model` is the speaker model that may pick a pronoun's antecedent.
  */
 export function resolve(
   attribution: Attribution,
   quote: { span: { start: number; end: number }; kind: QuoteKind },
   registry: NameRegistry,
   author: Article['author'],
+  model: AntecedentModel,
 ): Resolved | null {
   const { mention, mentionAt: at } = attribution
   const { span: slotQuote, kind: quoteKind } = quote
@@ -61,6 +63,7 @@ export function resolve(
       { mention, at, rule: attribution.rule, quote: slotQuote, quoteKind },
       registry,
       registry.antecedent(at, mention.gender, kind),
+      model,
     )
     if (!entity) return null
     // "she said" of someone whose gender the text had not shown settles it.
