@@ -4,13 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type Corpus, describeFileError } from '@corroborate/core'
 import { defaultDataDir, type Store } from '@corroborate/store'
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { type ArticleStore, createWorkerStore } from './article-store.js'
 import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES } from './limits.js'
 import { loadCorpus, SEEDS_DIR } from './load-corpus.js'
 import { openData } from './open-data.js'
 import { PARSE_OFF_THREAD_BYTES } from './parse-json.js'
-import { createServer } from './server.js'
 import { deliverParsed, limitLines } from './stdio-limit.js'
 import { createStoredArticles } from './stored-articles.js'
 
@@ -90,6 +88,16 @@ if (
   usageError(
     `--host ${host} lets other machines call the server, and anyone who can reach it could add articles: set CORROBORATE_MCP_TOKEN to a secret that clients send as a bearer token, or pass --allow-unauthenticated if the network is trusted`,
   )
+
+// The server's own modules (the SDK, zod and the tools' schemas: about a second of one core)
+// load while the articles do: a store's PGlite starts in a thread of its own meanwhile, and
+// from a lasting store the first answer comes that much sooner. Awaited where the server is
+// built; a failure to load is that await's error, not an unhandled rejection before it.
+const serverModules = Promise.all([
+  import('./server.js'),
+  import('@modelcontextprotocol/sdk/server/stdio.js'),
+])
+serverModules.catch(() => {})
 
 if (flags.values.data !== undefined && flags.values.database !== undefined)
   usageError('--data and --database each name where articles are kept: give one')
@@ -192,6 +200,7 @@ for (const [signal, code] of [
     log(`corroborate-mcp: stopped by ${signal}`)
     quietExit(code)
   })
+const [{ createServer }, { StdioServerTransport }] = await serverModules
 let store: ArticleStore
 if (persistent) {
   // Counts only: nothing of the corpus is read before the first call.
