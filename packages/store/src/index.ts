@@ -13,24 +13,7 @@ export {
 export { defaultDataDir } from './default-data-dir.js'
 export { type IngestOptions, type IngestSummary, ingest } from './ingest.js'
 export { SCHEMA_VERSION } from './migrations.js'
-export {
-  type AddResult,
-  type ArticleSummary,
-  type DisputeFilter,
-  type OpenStoreOptions,
-  openStore,
-  type Page,
-  type PageOptions,
-  type QuoteFilter,
-  type SourceSummary,
-  type Store,
-  type StoredArticle,
-  type StoreLocation,
-  type StoreSearchHit,
-  type StoreTotals,
-  type StoryInput,
-  type Window,
-} from './open-store.js'
+export { type OpenStoreOptions, openStore, type StoreLocation } from './open-store.js'
 export {
   ANALYSIS_VERSION,
   contentHash,
@@ -39,3 +22,18 @@ export {
   type SerializedArticle,
   serializeArticle,
 } from './prepare-article.js'
+export type {
+  AddResult,
+  ArticleSummary,
+  DisputeFilter,
+  Page,
+  PageOptions,
+  QuoteFilter,
+  SourceSummary,
+  Store,
+  StoredArticle,
+  StoreSearchHit,
+  StoreTotals,
+  StoryInput,
+  Window,
+} from './types.js'

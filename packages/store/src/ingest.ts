@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads'
 import { type ArticleSource, CorroborateError } from '@corroborate/core'
 import type { StoryAnalysis } from './analyse-story.js'
-import type { AddResult, Store } from './open-store.js'
 import { type PreparedArticle, prepareArticle, type SerializedArticle } from './prepare-article.js'
+import type { AddResult, Store } from './types.js'
 
 /** Options of {@link ingest}. */
 export interface IngestOptions {

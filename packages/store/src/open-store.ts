@@ -1,10 +1,6 @@
-import { rmSync } from 'node:fs'
-import { mkdir, open, readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
 import {
   type Article,
   type ArticleProfile,
-  type ArticleSource,
   type Claim,
   CorroborateError,
   type CrossReference,
@@ -39,6 +35,7 @@ import {
   writeIndexSnapshot,
 } from './index-snapshot.js'
 import { enableTrigrams, migrate } from './migrations.js'
+import { lockDataDir } from './open/lock-data-dir.js'
 import {
   ANALYSIS_VERSION,
   type PreparedArticle,
@@ -48,7 +45,9 @@ import {
   serializeArticle,
 } from './prepare-article.js'
 import { openPglite, openPostgres, type Queryable } from './queryable.js'
+import { readCursor, readLimit, writeCursor } from './reads/paging.js'
 import { inSlices, joinBytes, joinSlices, pieces, readsFirst, type Step } from './slices.js'
+import type { AddResult, Store, StoreSearchHit, StoryInput } from './types.js'
 
 /** Where the store lives: a PGlite data directory, PGlite in memory, or a PostgreSQL server. */
 export type StoreLocation = { dataDir: string } | { memory: true } | { url: string }
@@ -75,229 +74,6 @@ export interface OpenStoreOptions {
    * A PostgreSQL server gets the same pieces in one transaction. Tests lower them.
    */
   slices?: { chars?: number; ms?: number }
-}
-
-/** What {@link Store.addArticle} did. */
-export interface AddResult {
-  /** False when the same content was stored already: nothing was written. */
-  added: boolean
-  /** The stored article's id (the earlier one's when `added` is false). */
-  id: string
-  /** The story it is in, as stored after the add. */
-  story: Story
-  /** True when it joined an existing story, false when it started one. */
-  joined: boolean
-  /** Non-term quotes found in it. */
-  quotes: number
-  /** The normalized article; absent when nothing was added. */
-  article?: Article
-}
-
-/** One stored article and its analysis. */
-export interface StoredArticle {
-  article: Article
-  quotes: Quote[]
-  speakers: Speaker[]
-  claims: Claim[]
-  profile: ArticleProfile
-  story: string
-  format: string
-  /** ISO time of the add. */
-  addedAt: string
-  contentHash: string
-}
-
-/** A line of the article list: enough to name and find an article. */
-export interface ArticleSummary {
-  id: string
-  label: string
-  outlet: string | null
-  published: string | null
-  story: string
-  addedAt: string
-}
-
-/** A search result: a sentence, a quote or a claim of one article. */
-export interface StoreSearchHit {
-  kind: 'sentence' | 'quote' | 'claim'
-  article: string
-  /** The quote's or claim's id; null for a sentence. */
-  id: string | null
-  text: string
-  span: { start: number; end: number }
-  /** The quote's speaker, for quotes. */
-  speaker: string | null
-  /** Higher is better; comparable within one search only. */
-  rank: number
-}
-
-/** A page of results and the cursor of the next page (null on the last). */
-export interface Page<T> {
-  items: T[]
-  next: string | null
-}
-
-/** Options of {@link Store.search} and {@link Store.listArticles}. */
-export interface PageOptions {
-  /** Results per page, 1 to 500. Default 20. */
-  limit?: number
-  /** The `next` of the previous page. */
-  cursor?: string | null
-}
-
-/** A corpus kept in PostgreSQL (PGlite or a server): it lasts across restarts and grows. */
-export interface Store {
-  readonly engine: 'pglite' | 'postgres'
-  /** Whether search matches speakers' names by similarity (pg_trgm). */
-  readonly trigrams: boolean
-  /**
-   * Analyses one article with the core, assigns its story and writes both in
-   * one transaction, committed before the promise resolves. Content already
-   * stored is not stored again (`added: false`).
-   * @throws CorroborateError `INVALID_ARGUMENT` for an article with no body,
-   *   `DUPLICATE_ID` when another text has that id.
-   */
-  addArticle(source: ArticleSource): Promise<AddResult>
-  /**
-   * As {@link Store.addArticle}, for an article prepared elsewhere (a worker
-   * thread): `prepareArticle`'s result, or `serializeArticle`'s of it.
-   */
-  addPrepared(prepared: PreparedArticle | SerializedArticle): Promise<AddResult>
-  getArticle(id: string): Promise<StoredArticle | undefined>
-  /** Articles in the order they were added. */
-  listArticles(options?: PageOptions): Promise<Page<ArticleSummary>>
-  count(): Promise<number>
-  /** Every story, in the order they started. No cross-referencing is done. */
-  stories(): Promise<Story[]>
-  storyOf(article: string): Promise<string | undefined>
-  /**
-   * Sentences, quotes and claims matching `query` (words, `"a phrase"`, `or`,
-   * `-word`, as PostgreSQL's `websearch_to_tsquery` reads them; English stems),
-   * and, for a query with a capital letter and no phrase, quotes whose speaker's
-   * name is like it (trigram similarity with pg_trgm, else the same name in any
-   * case), above the others and the more alike the higher; best first, paged.
-   * Ranked among the first 500 passages the words match and the first 500
-   * quotes of the names most like the query.
-   */
-  search(query: string, options?: PageOptions): Promise<Page<StoreSearchHit>>
-  /**
-   * The cross-reference of one story, ids scoped by the story (see
-   * `scopeIds`): as stored when it is of the story's current revision, else
-   * computed here and stored. Cached until an article joins the story.
-   */
-  storyAnalysis(story: string): Promise<CrossReference>
-  /**
-   * Restores the story index from the stored memberships now, in pages that
-   * leave the event loop free between them, so that the next add does not
-   * wait for it. Adds call it themselves; a server calls it after opening.
-   */
-  warm(): Promise<void>
-  /** Stories whose stored analysis is missing or older than the story, in the order they started. */
-  staleStories(): Promise<string[]>
-  /**
-   * What {@link analyseStory} needs of one story: the story, its revision and
-   * its articles as JSON text (the main thread does not parse them), in story order.
-   */
-  storyInput(story: string): Promise<StoryInput | undefined>
-  /**
-   * Keeps an analysis made from {@link Store.storyInput} (in a worker thread).
-   * Not kept, and false, when the story changed since.
-   */
-  saveStoryAnalysis(analysis: StoryAnalysis): Promise<boolean>
-  /** Shared statements and disputes of each analysed story (stories not analysed yet are absent). */
-  storyCounts(): Promise<Map<string, { clusters: number; disputes: number }>>
-  /**
-   * Disputes of the analysed stories, in story order then as found; each story's
-   * own (no attribution across stories is sought in a store).
-   */
-  disputes(filter: DisputeFilter, page: Window): Promise<{ items: Dispute[]; total: number }>
-  /** Quotes of the analysed stories, by {@link StoredQuote.rank}, then story and article order. */
-  quotes(filter: QuoteFilter, page: Window): Promise<{ items: StoredQuote[]; total: number }>
-  /** Speakers of the analysed stories, merged by id across stories. */
-  speakers(): Promise<StorySpeaker[]>
-  /** Articles in the order added, with their title and counts, a window of them. */
-  sources(page: Window): Promise<{ items: SourceSummary[]; total: number }>
-  /** The label and outlet of each of these articles. */
-  labels(ids: readonly string[]): Promise<Map<string, { label: string; outlet: string | null }>>
-  /** Articles with a quote whose speaker's name holds `name` (case and accents aside). */
-  quotedIn(name: string): Promise<Set<string>>
-  /**
-   * Counts over the store: articles and stories; quotes (non-term), claims,
-   * shared statements, disputes by kind and distinct speakers of the analysed stories.
-   */
-  totals(): Promise<StoreTotals>
-  /** Changes whenever an article is added or a story analysed, by any process: a cache key. */
-  version(): Promise<string>
-  /** The cross-reference of the whole store, cached until the next add. */
-  analysis(): Promise<CrossReference>
-  /** Every stored article, normalized, in the order added. Loads them all. */
-  articles(): Promise<Article[]>
-  close(): Promise<void>
-}
-
-/** A window of a list: where it starts and how many items. */
-export interface Window {
-  offset: number
-  limit: number
-}
-
-/** Filters of {@link Store.disputes}; each given one must hold. */
-export interface DisputeFilter {
-  story?: string
-  article?: string
-  kind?: string
-}
-
-/** Filters of {@link Store.quotes}; each given one must hold. */
-export interface QuoteFilter {
-  story?: string
-  article?: string
-  /** A quote kind; default every kind but terms. */
-  kind?: string
-  /** Any of these speaker ids. */
-  speakers?: readonly string[]
-  /** Text the quote holds, case aside. */
-  contains?: string
-  cluster?: string
-}
-
-/** One line of {@link Store.sources}. */
-export interface SourceSummary {
-  id: string
-  title: string | null
-  outlet: string | null
-  label: string
-  published: string | null
-  story: string
-  /** Non-term quotes. */
-  quotes: number
-  /** Disputes of its story's analysis with a position in it. */
-  disputes: number
-}
-
-/** See {@link Store.totals}. */
-export interface StoreTotals {
-  articles: number
-  stories: number
-  quotes: number
-  speakers: number
-  claims: number
-  clusters: number
-  disputes: number
-  /** Every kind of dispute, 0 where there is none. */
-  disputesByKind: Record<DisputeKind, number>
-}
-
-/** See {@link Store.storyInput}. */
-export interface StoryInput {
-  story: Story
-  revision: string
-  articles: string[]
-  /**
-   * Each article's stored analysis as JSON text, in the same order:
-   * `{ quotes, speakers, claims }` as `extractQuotes` and `extractClaims` gave them.
-   */
-  analyses: string[]
 }
 
 // Stored profiles read per query when the story index catches up.
@@ -370,75 +146,6 @@ const listOf = (column: string, list: string) => `LATERAL (
   WHERE sa.parts AND i.story_id = sa.story_id AND i.revision = sa.revision AND i.list = '${list}') l`
 
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : value)
-
-function readCursor(cursor: string | null | undefined): number {
-  if (cursor === undefined || cursor === null) return 0
-  const decoded = /^[\w-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : ''
-  const offset = /^\d{1,9}$/.test(decoded) ? Number(decoded) : -1
-  if (offset < 0)
-    throw new CorroborateError(
-      'INVALID_ARGUMENT',
-      `cursor "${cursor}" is not one this store gave; pass the next of the previous page, or none for the first`,
-    )
-  return offset
-}
-const writeCursor = (offset: number) => Buffer.from(String(offset), 'utf8').toString('base64url')
-
-function readLimit(limit: number | undefined): number {
-  const value = limit ?? 20
-  if (!Number.isInteger(value) || value < 1 || value > 500)
-    throw new CorroborateError(
-      'INVALID_ARGUMENT',
-      `limit is a whole number from 1 to 500, not ${String(limit)}`,
-    )
-  return value
-}
-
-/**
- * A PGlite data directory is one process's: a second one opening it would
- * corrupt it. The lock file names the holder; a holder that died (kill -9)
- * leaves it, and the next open takes it over.
- */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  await mkdir(dataDir, { recursive: true })
-  const path = join(dataDir, 'corroborate.lock')
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(path, 'wx')
-      await handle.writeFile(String(process.pid))
-      await handle.close()
-      // A process that ends without closing the store (stdin closed, exit()) lets it go too.
-      const release = () => rmSync(path, { force: true })
-      process.once('exit', release)
-      return async () => {
-        process.off('exit', release)
-        await rm(path, { force: true })
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim())
-      let alive = false
-      if (holder === process.pid) alive = true
-      else if (Number.isInteger(holder) && holder > 0)
-        try {
-          process.kill(holder, 0)
-          alive = true
-        } catch (probe) {
-          alive = (probe as NodeJS.ErrnoException).code === 'EPERM'
-        }
-      if (alive)
-        throw new CorroborateError(
-          'READ_FAILED',
-          `the store ${dataDir} is open in process ${holder}; PGlite serves one process. Stop it, or use a PostgreSQL server (--database) for several`,
-          { subject: dataDir },
-        )
-      await rm(path, { force: true })
-    }
-  }
-  throw new CorroborateError('READ_FAILED', `cannot take the lock of the store ${dataDir}`, {
-    subject: dataDir,
-  })
-}
 
 /**
  * Opens a store, creating its schema (or migrating an older one) first.

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads'
 import type { ArticleSource } from '@corroborate/core'
 import { analyseStory } from './analyse-story.js'
-import type { StoryInput } from './open-store.js'
 import { prepareArticle, serializeArticle } from './prepare-article.js'
+import type { StoryInput } from './types.js'
 
 // One job per message. { n, source } in: { n, prepared } (serialized: the writer only passes
 // bytes on) or { n, error } out. { n, story } in (a story's input): { n, analysis } out.
