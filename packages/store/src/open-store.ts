@@ -46,7 +46,15 @@ import {
 } from './prepare-article.js'
 import { openPglite, openPostgres, type Queryable } from './queryable.js'
 import { readCursor, readLimit, writeCursor } from './reads/paging.js'
-import { inSlices, joinBytes, joinSlices, pieces, readsFirst, type Step } from './slices.js'
+import {
+  inSlices,
+  joinBytes,
+  joinSlices,
+  pieces,
+  readsFirst,
+  type Step,
+  stepsInSlices,
+} from './slices.js'
 import type { AddResult, Store, StoreSearchHit, StoryInput } from './types.js'
 
 /** Where the store lives: a PGlite data directory, PGlite in memory, or a PostgreSQL server. */
@@ -497,22 +505,21 @@ export async function openStore(
       const whole = await profilesOf(q, wanted)
       const packedNow: Array<[id: string, packed: string]> = []
       // A page is a few tens of milliseconds of placing: calls waiting go first between slices.
-      let sliceStart = performance.now()
-      for (const row of since) {
-        if (yieldBetween && performance.now() - sliceStart >= sliceMs) {
-          await readsFirst(db)
-          sliceStart = performance.now()
+      function* place() {
+        for (const row of since) {
+          yield
+          const packed = unpacked.get(row.id)
+          if (packed) index.place(packed, row.story_id, row.member)
+          else {
+            const profile = whole.get(row.id) as ArticleProfile
+            index.place(profile, row.story_id, row.member)
+            packedNow.push([row.id, packedProfileText(profile)])
+          }
+          indexedSeq = Number(row.seq)
+          indexedId = row.id
         }
-        const packed = unpacked.get(row.id)
-        if (packed) index.place(packed, row.story_id, row.member)
-        else {
-          const profile = whole.get(row.id) as ArticleProfile
-          index.place(profile, row.story_id, row.member)
-          packedNow.push([row.id, packedProfileText(profile)])
-        }
-        indexedSeq = Number(row.seq)
-        indexedId = row.id
       }
+      await stepsInSlices(place(), yieldBetween ? { db, ms: sliceMs } : null)
       packedCount += packedNow.length
       if (packedNow.length > 0)
         await q.query(
@@ -560,18 +567,10 @@ export async function openStore(
     try {
       // In steps of about `sliceMs`, calls waiting for the database going first between them:
       // a store of 10,000 articles is a few hundred milliseconds of restore.
-      const steps = restoreStoryIndexInSteps(snapshot, storyOptions)
-      let sliceStart = performance.now()
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          index = step.value
-          break
-        }
-        if (yieldBetween && performance.now() - sliceStart >= sliceMs) {
-          await readsFirst(db)
-          sliceStart = performance.now()
-        }
-      }
+      index = await stepsInSlices(
+        restoreStoryIndexInSteps(snapshot, storyOptions),
+        yieldBetween ? { db, ms: sliceMs } : null,
+      )
     } catch (error) {
       if (!isCorroborateError(error)) throw error
       return notUsed(error.message)

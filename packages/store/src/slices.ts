@@ -37,6 +37,29 @@ export async function inSlices(db: Queryable, steps: readonly Step[], ms: number
   }
 }
 
+/**
+ * Runs work on the calling thread written as a generator, step by step to
+ * its end, and returns what it returns. With `readsGoFirst`, each time `ms`
+ * milliseconds have gone since the last turn, the calls waiting for the
+ * database go first ({@link readsFirst}) before the next step: placing a
+ * large store's articles in the story index takes hundreds of milliseconds,
+ * which a read must not wait for.
+ */
+export async function stepsInSlices<T>(
+  steps: Iterator<unknown, T, undefined>,
+  readsGoFirst: { db: Queryable; ms: number } | null,
+): Promise<T> {
+  let sliceStart = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (readsGoFirst && performance.now() - sliceStart >= readsGoFirst.ms) {
+      await readsFirst(readsGoFirst.db)
+      sliceStart = performance.now()
+    }
+  }
+}
+
 /** JSON arrays (`jsonSlices`' output) as one array. */
 export function joinSlices(slices: readonly string[]): string {
   const inner = slices.map((slice) => slice.slice(1, -1)).filter((items) => items !== '')
