@@ -1,24 +1,15 @@
 import {
   type Article,
   type ArticleProfile,
-  type Claim,
   CorroborateError,
   type CrossReference,
-  createStoryIndex,
   crossReference,
   DISPUTE_KINDS,
   type Dispute,
   type DisputeKind,
-  isCorroborateError,
-  type PackedProfile,
-  type Quote,
-  restoreStoryIndexInSteps,
-  type Speaker,
   type Story,
-  type StoryIndex,
   type StoryIndexOptions,
   type StoryMember,
-  unpackProfile,
 } from '@corroborate/core'
 import {
   analyseStory,
@@ -27,34 +18,33 @@ import {
   type StorySpeaker,
   storedAnalysisText,
 } from './analyse-story.js'
-import {
-  readIndexSnapshot,
-  removeIndexSnapshot,
-  type SnapshotMark,
-  snapshotPath,
-  writeIndexSnapshot,
-} from './index-snapshot.js'
+import { removeIndexSnapshot, snapshotPath } from './index-snapshot.js'
 import { enableTrigrams, migrate } from './migrations.js'
 import { lockDataDir } from './open/lock-data-dir.js'
 import {
   ANALYSIS_VERSION,
   type PreparedArticle,
-  packedProfileText,
   prepareArticle,
   type SerializedArticle,
   serializeArticle,
 } from './prepare-article.js'
 import { openPglite, openPostgres, type Queryable } from './queryable.js'
 import { readCursor, readLimit, writeCursor } from './reads/paging.js'
+import { partsOf } from './reads/parts-of.js'
+import { catchUp, warm } from './restore-index/catch-up.js'
+import { SAVE_EVERY, saveStoryIndex } from './restore-index/saved-index.js'
+import type { AnalysisRow, PartField } from './rows.js'
 import {
   inSlices,
   joinBytes,
   joinSlices,
+  PIECES_PAGE,
   pieces,
   readsFirst,
+  SLICE_AFTER,
   type Step,
-  stepsInSlices,
 } from './slices.js'
+import { emptyQueue, enqueue, type StoreState } from './store-state.js'
 import type { AddResult, Store, StoreSearchHit, StoryInput } from './types.js'
 
 /** Where the store lives: a PGlite data directory, PGlite in memory, or a PostgreSQL server. */
@@ -86,50 +76,14 @@ export interface OpenStoreOptions {
 
 // Stored profiles read per query when the story index catches up.
 const REPLAY_PAGE = 500
-// Profiles read per query when the story index is restored: a page is one turn of the event
-// loop, and the reads waiting for the database go before the next. Packed, 100 profiles are
-// about the 25 JSON ones' time (and 100 rather than 25 takes 0.9 of 5.2 s of CPU off a
-// 9,797-article restore).
-const RESTORE_PAGE = 100
-// The story index is saved (PGlite on disk) once a restore placed this many profiles, and
-// again every this many adds: a restart then places only those added since.
-const SAVE_AFTER_RESTORE = 100
-const SAVE_EVERY = 1000
 // One-story analyses kept in memory, the latest read.
 const STORY_CACHE = 32
 // Matches of a search that are ranked; past them a search pages no further.
 const CANDIDATES = 500
 // Any constant: every process adding to one database takes this lock around story assignment.
 const ADD_LOCK = 7_250_017
-// Pieces of a value read per query: a few slices' worth, one short statement.
-const PIECES_PAGE = 4
-// A write of more than this many pieces' worth is made in slices; one of fewer in one
-// statement (an ordinary article: about 100,000 characters of JSON, a few ms of PGlite).
-const SLICE_AFTER = 4
 // Articles of a story read per query for its cross-reference.
 const STORY_PAGE = 8
-// The fields of an article that may be kept in pieces (`article_parts`).
-type PartField = 'content' | 'article' | 'quotes' | 'speakers' | 'claims' | 'profile'
-
-interface AnalysisRow {
-  id: string
-  seq: string
-  format: string
-  content: string
-  metadata: Record<string, unknown>
-  path: string | null
-  content_hash: string
-  added_at: Date | string
-  analysis_version: number
-  article: Article
-  quotes: Quote[]
-  speakers: Speaker[]
-  claims: Claim[]
-  profile: ArticleProfile
-  story_id: string
-  parts: PartField[] | null
-}
-
 // An article's passages ($1 its id, `passages` the parameter of their JSON); the database
 // computes each one's tsvector.
 const insertPassagesSql = (
@@ -205,27 +159,34 @@ export async function openStore(
       `${staleCount} stored articles were analysed by an older core; each is analysed again when read`,
     )
 
-  // Story assignment replays the stored profiles, in the order added, into the
-  // core's incremental index; only what other processes added since is read again.
-  let storyIndex: StoryIndex | null = null
-  let indexedSeq = 0
-  // The last article the index holds, and how many it held when it was last saved or read.
-  let indexedId: string | null = null
-  let savedSize = 0
-  // An article analysed again has a new profile that the index in memory does not hold:
-  // from then on this process saves no index (the next run restores from the profiles).
-  let profilesChanged = false
   const storyOptions = options.stories ?? {}
-  let whole: { key: string; value: CrossReference } | null = null
-  const perStory = new Map<string, { revision: string; value: CrossReference }>()
-
-  // The articles counted when the latest seen was `last` (PGlite only: see count()).
-  let counted: { last: string | null; n: number } | null = null
-
   const sliceChars = options.slices?.chars ?? 65_536
   const sliceMs = options.slices?.ms ?? 15
-  // PGlite: one process (the data directory's lock), one connection that reads wait for.
   const sliced = db.engine === 'pglite'
+  const state: StoreState = {
+    db,
+    unlock,
+    trigrams,
+    log,
+    analysisVersion: version,
+    storyOptions,
+    sliceChars,
+    sliceMs,
+    sliced,
+    storyIndex: {
+      current: null,
+      seq: 0,
+      last: null,
+      savedSize: 0,
+      profilesChanged: false,
+      snapshotPath: savedIndex,
+      saving: Promise.resolve(),
+    },
+    queues: { index: emptyQueue(), analyses: emptyQueue() },
+    cache: { whole: null, perStory: new Map(), counted: null },
+  }
+  const held = state.storyIndex
+  const perStory = state.cache.perStory
 
   /**
    * An article's values as its rows keep them: each whole in its column, or,
@@ -265,47 +226,6 @@ export async function openStore(
     // The analysis columns in the order both writers' statements take them.
     const analysis = [values.article, values.quotes, values.speakers, values.claims, values.profile]
     return { values, analysis, inParts, steps }
-  }
-
-  /**
-   * The pieces of these articles' values that are kept in parts, joined:
-   * article → field → JSON text. Read a few pieces per query, calls waiting
-   * for the database going first between queries.
-   */
-  async function partsOf(
-    q: Queryable,
-    ids: readonly string[],
-    fields: readonly PartField[] | null,
-  ): Promise<Map<string, Map<PartField, string>>> {
-    const found = new Map<string, Map<PartField, string[]>>()
-    for (let after: [string, string, number] = ['', '', -1]; ids.length > 0; ) {
-      const { rows } = await q.query<{
-        article_id: string
-        field: PartField
-        n: number
-        body: string
-      }>(
-        `SELECT article_id, field, n, body FROM article_parts
-         WHERE article_id = ANY($1::text[]) AND ($2::text[] IS NULL OR field = ANY($2::text[]))
-           AND (article_id, field, n) > ($3, $4, $5)
-         ORDER BY article_id, field, n LIMIT ${PIECES_PAGE}`,
-        [[...ids], fields === null ? null : [...fields], ...after],
-      )
-      for (const row of rows) {
-        const ofArticle = found.get(row.article_id) ?? new Map<PartField, string[]>()
-        found.set(row.article_id, ofArticle)
-        ofArticle.set(row.field, [...(ofArticle.get(row.field) ?? []), row.body])
-        after = [row.article_id, row.field, row.n]
-      }
-      if (rows.length < PIECES_PAGE) break
-      if (q === db) await readsFirst(db)
-    }
-    return new Map(
-      [...found].map(([id, fieldsOf]) => [
-        id,
-        new Map([...fieldsOf].map(([field, bodies]) => [field, bodies.join('')])),
-      ]),
-    )
   }
 
   /** Steps that write a serialized article's passages, one slice of them each. */
@@ -388,11 +308,11 @@ export async function openStore(
       for (const step of passageSteps(row.id, serialized.json.passages)) await step(tx)
       return true
     })
-    if (changed && savedIndex !== null && !profilesChanged) {
-      profilesChanged = true
-      const path = savedIndex
-      saving = saving.then(() => removeIndexSnapshot(path)).catch(() => {})
-      await saving
+    if (changed && held.snapshotPath !== null && !held.profilesChanged) {
+      held.profilesChanged = true
+      const path = held.snapshotPath
+      held.saving = held.saving.then(() => removeIndexSnapshot(path)).catch(() => {})
+      await held.saving
     }
     log(`analysed article ${row.id} again (stored at analysis version ${row.analysis_version})`)
     return {
@@ -406,207 +326,8 @@ export async function openStore(
     }
   }
 
-  // Work on the story index one at a time: a restore and an add never interleave.
-  let indexTail: Promise<unknown> = Promise.resolve()
-  function withIndex<T>(work: () => Promise<T>): Promise<T> {
-    const run = indexTail.then(work)
-    indexTail = run.catch(() => {})
-    return run
-  }
-  // Story analyses are written one at a time: one written in slices is never interleaved
-  // with another of the same story.
-  let analysisTail: Promise<unknown> = Promise.resolve()
-  function oneAnalysisAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const run = analysisTail.then(work)
-    analysisTail = run.catch(() => {})
-    return run
-  }
-
-  /** The JSON profiles of these rows (read whole: their column, or their parts). */
-  async function profilesOf(
-    q: Queryable,
-    rows: ReadonlyArray<{ id: string; packed: string | null; profile: ArticleProfile | null }>,
-  ): Promise<Map<string, ArticleProfile>> {
-    const found = new Map<string, ArticleProfile>()
-    if (rows.length === 0) return found
-    // A row whose packed form was there came without its JSON: read it now.
-    const missing = rows.filter((row) => row.profile === null).map((row) => row.id)
-    const read = new Map(rows.map((row) => [row.id, row.profile]))
-    if (missing.length > 0) {
-      const { rows: more } = await q.query<{ id: string; profile: ArticleProfile }>(
-        'SELECT article_id AS id, profile FROM analyses WHERE article_id = ANY($1::text[])',
-        [missing],
-      )
-      for (const row of more) read.set(row.id, row.profile)
-    }
-    const { rows: inParts } = await q.query<{ id: string }>(
-      "SELECT article_id AS id FROM analyses WHERE article_id = ANY($1::text[]) AND 'profile' = ANY(parts)",
-      [rows.map((row) => row.id)],
-    )
-    const parts = await partsOf(
-      q,
-      inParts.map((row) => row.id),
-      ['profile'],
-    )
-    for (const { id } of rows) {
-      const text = parts.get(id)?.get('profile')
-      found.set(id, text === undefined ? (read.get(id) as ArticleProfile) : JSON.parse(text))
-    }
-    return found
-  }
-
-  /**
-   * Brings the story index up to the store: each article added since (by this
-   * process or another) is placed where the store says it went, in the order
-   * added, without seeking its story again. In pages: a whole store's profiles
-   * at once would sit in PGlite's memory and in ours. Each profile is read
-   * packed (`packed_profile`); one stored before there was that column is read
-   * whole once and its packed form written beside it.
-   */
-  async function catchUp(q: Queryable, yieldBetween: boolean): Promise<StoryIndex> {
-    if (storyIndex === null) {
-      indexedSeq = 0
-      indexedId = null
-      savedSize = 0
-      storyIndex = (await savedStoryIndex(q, yieldBetween)) ?? createStoryIndex(storyOptions)
-    }
-    const index = storyIndex
-    let packedCount = 0
-    for (let more = true; more; ) {
-      const { rows: since } = await q.query<{
-        id: string
-        seq: string
-        packed: string | null
-        profile: ArticleProfile | null
-        story_id: string
-        member: StoryMember
-      }>(
-        // The page of articles first, by the primary key: a join ordered by seq sorted them all.
-        // The profile's JSON is not read (nor detoasted) when its packed form is there.
-        `SELECT a.id, a.seq, an.packed_profile AS packed,
-           CASE WHEN an.packed_profile IS NULL THEN an.profile END AS profile,
-           m.story_id, m.member
-         FROM (SELECT seq, id FROM articles WHERE seq > $1 AND NOT pending ORDER BY seq LIMIT ${RESTORE_PAGE}) a
-         JOIN analyses an ON an.article_id = a.id JOIN story_members m ON m.article_id = a.id
-         ORDER BY a.seq`,
-        [indexedSeq],
-      )
-      // Packed profiles this core cannot read (cut, or of another packing version) are read
-      // from the JSON like those never packed, and packed again.
-      const unpacked = new Map<string, PackedProfile>()
-      for (const row of since)
-        if (row.packed !== null)
-          try {
-            unpacked.set(row.id, unpackProfile(Buffer.from(row.packed, 'base64')))
-          } catch (error) {
-            if (!isCorroborateError(error)) throw error
-          }
-      const wanted = since.filter((row) => !unpacked.has(row.id))
-      const whole = await profilesOf(q, wanted)
-      const packedNow: Array<[id: string, packed: string]> = []
-      // A page is a few tens of milliseconds of placing: calls waiting go first between slices.
-      function* place() {
-        for (const row of since) {
-          yield
-          const packed = unpacked.get(row.id)
-          if (packed) index.place(packed, row.story_id, row.member)
-          else {
-            const profile = whole.get(row.id) as ArticleProfile
-            index.place(profile, row.story_id, row.member)
-            packedNow.push([row.id, packedProfileText(profile)])
-          }
-          indexedSeq = Number(row.seq)
-          indexedId = row.id
-        }
-      }
-      await stepsInSlices(place(), yieldBetween ? { db, ms: sliceMs } : null)
-      packedCount += packedNow.length
-      if (packedNow.length > 0)
-        await q.query(
-          `UPDATE analyses an SET packed_profile = v.packed
-           FROM unnest($1::text[], $2::text[]) AS v(id, packed)
-           WHERE an.article_id = v.id`,
-          [packedNow.map(([id]) => id), packedNow.map(([, packed]) => packed)],
-        )
-      more = since.length === RESTORE_PAGE
-      if (more && yieldBetween) await readsFirst(db)
-    }
-    if (packedCount > 0)
-      log(
-        `packed the story profiles of ${packedCount} stored articles: later restarts read them packed`,
-      )
-    return index
-  }
-
-  /**
-   * The story index as saved at an earlier run, when it holds exactly the stored
-   * articles up to its mark (else null: the index is restored from the profiles).
-   */
-  async function savedStoryIndex(q: Queryable, yieldBetween: boolean): Promise<StoryIndex | null> {
-    if (savedIndex === null) return null
-    const notUsed = (why: string) => {
-      log(`the saved story index was not used (${why}); it is restored from the stored profiles`)
-      return null
-    }
-    let saved: Awaited<ReturnType<typeof readIndexSnapshot>>
-    try {
-      saved = await readIndexSnapshot(savedIndex)
-    } catch (error) {
-      return notUsed((error as Error).message)
-    }
-    if (saved === null) return null
-    const { mark, snapshot } = saved
-    const { rows } = await q.query<{ n: string; last: string | null }>(
-      `SELECT count(*) AS n, (SELECT id FROM articles WHERE seq = $1 AND NOT pending) AS last
-       FROM articles WHERE seq <= $1 AND NOT pending`,
-      [mark.seq],
-    )
-    if (Number(rows[0]?.n) !== mark.size || (rows[0]?.last ?? null) !== mark.last)
-      return notUsed('it does not hold the articles stored up to its last one')
-    let index: StoryIndex
-    try {
-      // In steps of about `sliceMs`, calls waiting for the database going first between them:
-      // a store of 10,000 articles is a few hundred milliseconds of restore.
-      index = await stepsInSlices(
-        restoreStoryIndexInSteps(snapshot, storyOptions),
-        yieldBetween ? { db, ms: sliceMs } : null,
-      )
-    } catch (error) {
-      if (!isCorroborateError(error)) throw error
-      return notUsed(error.message)
-    }
-    if (index.size !== mark.size) return notUsed('it holds another number of articles')
-    indexedSeq = mark.seq
-    indexedId = mark.last
-    savedSize = mark.size
-    return index
-  }
-
-  // Saves are written one at a time; close waits for the last.
-  let saving: Promise<void> = Promise.resolve()
-  /**
-   * Saves the story index beside the store when it holds `atLeast` articles more
-   * than when last saved or read: the next run reads it instead of placing every
-   * profile again. Taken between two adds; written while adds go on.
-   */
-  function saveStoryIndex(atLeast: number): Promise<void> {
-    const path = savedIndex
-    if (path === null) return saving
-    const taken = withIndex(async () => {
-      const index = storyIndex
-      if (index === null || profilesChanged || index.size - savedSize < atLeast) return null
-      const mark: SnapshotMark = { seq: indexedSeq, size: index.size, last: indexedId }
-      savedSize = index.size
-      return { mark, snapshot: index.snapshot() }
-    })
-    saving = saving
-      .then(() => taken)
-      .then(async (made) => {
-        if (made) await writeIndexSnapshot(path, made.mark, made.snapshot)
-      })
-      .catch((error: Error) => log(`the story index was not saved: ${error.message}`))
-    return saving
-  }
+  const withIndex = <T>(work: () => Promise<T>) => enqueue(state.queues.index, work)
+  const oneAnalysisAtATime = <T>(work: () => Promise<T>) => enqueue(state.queues.analyses, work)
 
   async function addPrepared(input: PreparedArticle | SerializedArticle): Promise<AddResult> {
     const prepared = 'json' in input ? input : serializeArticle(input)
@@ -614,7 +335,7 @@ export async function openStore(
     // The index is taken before the transaction: with PGlite, a restore waiting for the
     // connection while the transaction waits for the index would wait for ever.
     const result = await withIndex(() => addUnderIndex(prepared, input, quotes))
-    if (result.added) void saveStoryIndex(SAVE_EVERY)
+    if (result.added) void saveStoryIndex(state, SAVE_EVERY)
     return result
   }
 
@@ -678,7 +399,8 @@ export async function openStore(
             { subject: id },
           )
         // Catch up with what was added since, by another process (or, first, by earlier runs).
-        const index = shared || storyIndex === null ? await catchUp(tx, false) : storyIndex
+        const index =
+          shared || held.current === null ? await catchUp(state, tx, false) : held.current
         const assignment = index.add(prepared.profile)
         const described = index.story(assignment.story) as Story
         // The stored membership is what counts: a joined article goes where its closest
@@ -741,8 +463,8 @@ export async function openStore(
              SELECT seq FROM a`,
             [...article, ...rows, joinBytes(json.passages)],
           )
-          indexedSeq = Number(inserted[0]?.seq)
-          indexedId = id
+          held.seq = Number(inserted[0]?.seq)
+          held.last = id
           for (const step of steps) await step(tx)
           return result
         }
@@ -751,8 +473,8 @@ export async function openStore(
            VALUES ($1, $2, $3, $4, $5::jsonb, $6, true) RETURNING seq`,
           article,
         )
-        indexedSeq = Number(inserted[0]?.seq)
-        indexedId = id
+        held.seq = Number(inserted[0]?.seq)
+        held.last = id
         written = true
         const finish: Step = (last) =>
           last.query(`WITH ${analysed(2)} UPDATE articles SET pending = false WHERE id = $1`, [
@@ -768,8 +490,8 @@ export async function openStore(
       return assigned.result
     } catch (error) {
       // The index may hold the article the store did not keep: rebuild it at the next add.
-      storyIndex = null
-      indexedSeq = 0
+      held.current = null
+      held.seq = 0
       // What was written of it in slices goes: the store is as it was before the article.
       if (inPieces && written) await removePending(id).catch(() => {})
       throw error
@@ -783,6 +505,7 @@ export async function openStore(
     )
     const inParts = rows.filter((row) => row.parts !== null && row.parts.length > 0)
     const parts = await partsOf(
+      state,
       db,
       inParts.map((row) => row.id),
       null,
@@ -991,7 +714,8 @@ export async function openStore(
           'SELECT max(seq) AS last FROM articles WHERE NOT pending',
         )
         last = rows[0]?.last ?? null
-        if (counted !== null && counted.last === last) return counted.n
+        if (state.cache.counted !== null && state.cache.counted.last === last)
+          return state.cache.counted.n
       }
       const { rows } = await db.query<{ n: string }>(
         // An article is seen once it has its membership: counted on that narrow table, not by
@@ -999,7 +723,7 @@ export async function openStore(
         'SELECT count(*) AS n FROM story_members',
       )
       const n = Number(rows[0]?.n ?? 0)
-      if (sliced) counted = { last, n }
+      if (sliced) state.cache.counted = { last, n }
       return n
     },
     async stories() {
@@ -1120,10 +844,7 @@ export async function openStore(
       if (perStory.size > STORY_CACHE) perStory.delete(perStory.keys().next().value as string)
       return value
     },
-    async warm() {
-      await withIndex(async () => void (await catchUp(db, true)))
-      await saveStoryIndex(SAVE_AFTER_RESTORE)
-    },
+    warm: () => warm(state),
     async staleStories() {
       const { rows } = await db.query<{ id: string }>(
         `SELECT s.id FROM stories s LEFT JOIN story_analyses sa ON sa.story_id = s.id
@@ -1164,6 +885,7 @@ export async function openStore(
         }
         const inParts = members.filter((m) => m.parts !== null && m.parts.length > 0)
         const parts = await partsOf(
+          state,
           db,
           inParts.map((m) => m.id),
           ['article', 'quotes', 'speakers', 'claims'],
@@ -1392,7 +1114,7 @@ export async function openStore(
         'SELECT count(*) AS n, max(seq) AS last FROM articles WHERE NOT pending',
       )
       const key = `${rows[0]?.n}:${rows[0]?.last}`
-      if (whole?.key === key) return whole.value
+      if (state.cache.whole?.key === key) return state.cache.whole.value
       const stored = await loadRows('', [])
       // Each article's stored quotes and claims, not extracted again (their messages are not stored).
       const analyses = stored.map((row) => ({
@@ -1404,14 +1126,14 @@ export async function openStore(
         stored.map((row) => row.article),
         { ...storyOptions, stories: await store.stories(), analyses },
       )
-      whole = { key, value }
+      state.cache.whole = { key, value }
       return value
     },
     async articles() {
       return (await loadRows('', [])).map((row) => row.article)
     },
     async close() {
-      await saveStoryIndex(1)
+      await saveStoryIndex(state, 1)
       await db.close()
       await unlock()
     },

@@ -8,6 +8,14 @@ export type Step = (tx: Queryable) => Promise<unknown>
 // add under a read every 20 ms three times as long).
 const READS_FIRST_MS = 25
 
+/** Pieces of a value read per query: a few slices' worth, one short statement. */
+export const PIECES_PAGE = 4
+/**
+ * A write of more than this many pieces' worth is made in slices; one of fewer in one
+ * statement (an ordinary article: about 100,000 characters of JSON, a few ms of PGlite).
+ */
+export const SLICE_AFTER = 4
+
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
