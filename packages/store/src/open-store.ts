@@ -1,5 +1,4 @@
 import {
-  type Article,
   type ArticleProfile,
   CorroborateError,
   type CrossReference,
@@ -9,7 +8,6 @@ import {
   type DisputeKind,
   type Story,
   type StoryIndexOptions,
-  type StoryMember,
 } from '@corroborate/core'
 import {
   analyseStory,
@@ -18,25 +16,18 @@ import {
   type StorySpeaker,
   storedAnalysisText,
 } from './analyse-story.js'
-import { removeIndexSnapshot, snapshotPath } from './index-snapshot.js'
+import { snapshotPath } from './index-snapshot.js'
 import { enableTrigrams, migrate } from './migrations.js'
 import { lockDataDir } from './open/lock-data-dir.js'
-import {
-  ANALYSIS_VERSION,
-  type PreparedArticle,
-  prepareArticle,
-  type SerializedArticle,
-  serializeArticle,
-} from './prepare-article.js'
+import { ANALYSIS_VERSION, prepareArticle } from './prepare-article.js'
 import { openPglite, openPostgres, type Queryable } from './queryable.js'
 import { readCursor, readLimit, writeCursor } from './reads/paging.js'
 import { partsOf } from './reads/parts-of.js'
-import { catchUp, warm } from './restore-index/catch-up.js'
-import { SAVE_EVERY, saveStoryIndex } from './restore-index/saved-index.js'
+import { warm } from './restore-index/catch-up.js'
+import { saveStoryIndex } from './restore-index/saved-index.js'
 import type { AnalysisRow, PartField } from './rows.js'
 import {
   inSlices,
-  joinBytes,
   joinSlices,
   PIECES_PAGE,
   pieces,
@@ -45,7 +36,10 @@ import {
   type Step,
 } from './slices.js'
 import { emptyQueue, enqueue, type StoreState } from './store-state.js'
-import type { AddResult, Store, StoreSearchHit, StoryInput } from './types.js'
+import type { Store, StoreSearchHit, StoryInput } from './types.js'
+import { addPrepared } from './writes/add-article.js'
+import { analyseAgainIfOlder } from './writes/analyse-again.js'
+import { removeHalfWritten } from './writes/remove-pending.js'
 
 /** Where the store lives: a PGlite data directory, PGlite in memory, or a PostgreSQL server. */
 export type StoreLocation = { dataDir: string } | { memory: true } | { url: string }
@@ -81,17 +75,9 @@ const STORY_CACHE = 32
 // Matches of a search that are ranked; past them a search pages no further.
 const CANDIDATES = 500
 // Any constant: every process adding to one database takes this lock around story assignment.
-const ADD_LOCK = 7_250_017
+const _ADD_LOCK = 7_250_017
 // Articles of a story read per query for its cross-reference.
 const STORY_PAGE = 8
-// An article's passages ($1 its id, `passages` the parameter of their JSON); the database
-// computes each one's tsvector.
-const insertPassagesSql = (
-  passages: string,
-) => `INSERT INTO passages (article_id, kind, ref, text, speaker, span_start, span_end)
-  SELECT $1, p.kind, p.ref, p.text, p.speaker, p.s, p.e
-  FROM json_to_recordset(${passages}::json) AS p(kind text, ref text, text text, speaker text, s integer, e integer)`
-
 const ANALYSIS_COLUMNS = `a.id, a.seq, a.format, a.content, a.metadata, a.path, a.content_hash, a.added_at,
   an.analysis_version, an.article, an.quotes, an.speakers, an.claims, an.profile, m.story_id, an.parts`
 const ANALYSIS_FROM = `articles a JOIN analyses an ON an.article_id = a.id
@@ -185,318 +171,10 @@ export async function openStore(
     queues: { index: emptyQueue(), analyses: emptyQueue() },
     cache: { whole: null, perStory: new Map(), counted: null },
   }
-  const held = state.storyIndex
+  const _held = state.storyIndex
   const perStory = state.cache.perStory
 
-  /**
-   * An article's values as its rows keep them: each whole in its column, or,
-   * over `sliceChars`, in pieces (`article_parts`) with a stub in the column
-   * that holds what is read without the whole (title, label, outlet).
-   */
-  function articleValues(prepared: SerializedArticle, fields: readonly PartField[]) {
-    const parts: Array<{ field: PartField; n: number; body: string | Uint8Array }> = []
-    const { article, day, published, outlet, label } = prepared.profile
-    const texts: Record<PartField, [text: string | Uint8Array, stub: string]> = {
-      content: [prepared.content, ''],
-      article: [prepared.json.article, prepared.json.head],
-      quotes: [prepared.json.quotes, '[]'],
-      speakers: [prepared.json.speakers, '[]'],
-      claims: [prepared.json.claims, '[]'],
-      profile: [prepared.json.profile, JSON.stringify({ article, day, published, outlet, label })],
-    }
-    const values = {} as Record<PartField, string | Uint8Array>
-    for (const field of fields) {
-      const [text, stub] = texts[field]
-      if (text.length <= sliceChars) values[field] = text
-      else {
-        for (const [n, body] of pieces(text, sliceChars).entries()) parts.push({ field, n, body })
-        values[field] = stub
-      }
-    }
-    const inParts = [...new Set(parts.map((part) => part.field))]
-    const steps: Step[] = parts.map(
-      (part) => (tx) =>
-        tx.query('INSERT INTO article_parts (article_id, field, n, body) VALUES ($1, $2, $3, $4)', [
-          prepared.id,
-          part.field,
-          part.n,
-          part.body,
-        ]),
-    )
-    // The analysis columns in the order both writers' statements take them.
-    const analysis = [values.article, values.quotes, values.speakers, values.claims, values.profile]
-    return { values, analysis, inParts, steps }
-  }
-
-  /** Steps that write a serialized article's passages, one slice of them each. */
-  const passageSteps = (id: string, slices: readonly Uint8Array[]): Step[] =>
-    slices.map((slice) => (tx) => tx.query(insertPassagesSql('$2'), [id, slice]))
-
-  /**
-   * Removes an article left pending (written in slices, its last transaction
-   * not reached) and what was written of it: the store is as before it.
-   */
-  async function removePending(id: string): Promise<boolean> {
-    return db.transaction(async (tx) => {
-      const { rows } = await tx.query('SELECT 1 FROM articles WHERE id = $1 AND pending', [id])
-      if (rows.length === 0) return false
-      for (const table of ['passages', 'article_parts', 'story_members', 'analyses'])
-        await tx.query(`DELETE FROM ${table} WHERE article_id = $1`, [id])
-      await tx.query('DELETE FROM articles WHERE id = $1', [id])
-      return true
-    })
-  }
-
-  if (sliced) {
-    // Left by a process that stopped in the middle of writing them (kill -9): a PGlite
-    // store is this process's alone, so none of them is being written now.
-    const { rows: left } = await db.query<{ id: string }>(
-      'SELECT id FROM articles WHERE pending ORDER BY seq',
-    )
-    for (const { id } of left)
-      if (await removePending(id))
-        log(
-          `removed article ${id}, half-written when the store was last used (the process stopped)`,
-        )
-    // Pieces of story analyses no stored analysis uses: one written in slices that was not finished.
-    for (const table of ['story_texts', 'story_items'])
-      await db.query(
-        `DELETE FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM story_analyses sa
-           WHERE sa.story_id = t.story_id AND sa.revision = t.revision AND sa.parts)`,
-      )
-  }
-
-  /** Analyses a row again when it is older than this core's analysis; writes it back. */
-  async function current(row: AnalysisRow): Promise<AnalysisRow> {
-    if (row.analysis_version >= version) return row
-    const prepared = prepareArticle({
-      content: row.content,
-      format: row.format as Article['format'],
-      id: row.id,
-      metadata: row.metadata,
-      ...(row.path === null ? {} : { path: row.path }),
-    })
-    const serialized = serializeArticle(prepared)
-    const { analysis, inParts, steps } = articleValues(serialized, [
-      'article',
-      'quotes',
-      'speakers',
-      'claims',
-      'profile',
-    ])
-    const parts = [...(row.parts?.includes('content') ? ['content'] : []), ...inParts]
-    const changed = await db.transaction(async (tx) => {
-      const { rows: updated } = await tx.query(
-        `UPDATE analyses SET analysis_version = $2, article = $3::json, quotes = $4::json,
-           speakers = $5::json, claims = $6::json, profile = $7::json, parts = $8,
-           packed_profile = $9, analysed_at = now()
-         WHERE article_id = $1 AND analysis_version < $2 RETURNING article_id`,
-        [
-          row.id,
-          version,
-          ...analysis,
-          parts.length > 0 ? parts : null,
-          serialized.json.packedProfile,
-        ],
-      )
-      if (updated.length === 0) return false
-      await tx.query("DELETE FROM article_parts WHERE article_id = $1 AND field <> 'content'", [
-        row.id,
-      ])
-      for (const step of steps) await step(tx)
-      await tx.query('DELETE FROM passages WHERE article_id = $1', [row.id])
-      for (const step of passageSteps(row.id, serialized.json.passages)) await step(tx)
-      return true
-    })
-    if (changed && held.snapshotPath !== null && !held.profilesChanged) {
-      held.profilesChanged = true
-      const path = held.snapshotPath
-      held.saving = held.saving.then(() => removeIndexSnapshot(path)).catch(() => {})
-      await held.saving
-    }
-    log(`analysed article ${row.id} again (stored at analysis version ${row.analysis_version})`)
-    return {
-      ...row,
-      analysis_version: version,
-      article: prepared.article,
-      quotes: prepared.quotes,
-      speakers: prepared.speakers,
-      claims: prepared.claims,
-      profile: prepared.profile,
-    }
-  }
-
-  const withIndex = <T>(work: () => Promise<T>) => enqueue(state.queues.index, work)
-  const oneAnalysisAtATime = <T>(work: () => Promise<T>) => enqueue(state.queues.analyses, work)
-
-  async function addPrepared(input: PreparedArticle | SerializedArticle): Promise<AddResult> {
-    const prepared = 'json' in input ? input : serializeArticle(input)
-    const quotes = prepared.quotes
-    // The index is taken before the transaction: with PGlite, a restore waiting for the
-    // connection while the transaction waits for the index would wait for ever.
-    const result = await withIndex(() => addUnderIndex(prepared, input, quotes))
-    if (result.added) void saveStoryIndex(state, SAVE_EVERY)
-    return result
-  }
-
-  async function addUnderIndex(
-    prepared: SerializedArticle,
-    input: PreparedArticle | SerializedArticle,
-    quotes: number,
-  ): Promise<AddResult> {
-    // A PGlite data directory is this process's alone (lockDataDir): its index is the
-    // store's, and nothing needs catching up or locking once it is restored.
-    const shared = db.engine === 'postgres'
-    const id = prepared.id
-    const { values, analysis, inParts, steps } = articleValues(prepared, [
-      'content',
-      'article',
-      'quotes',
-      'speakers',
-      'claims',
-      'profile',
-    ])
-    const { json } = prepared
-    const size =
-      prepared.content.length +
-      json.article.length +
-      json.quotes.length +
-      json.speakers.length +
-      json.claims.length +
-      json.profile.length +
-      json.passages.reduce((sum, slice) => sum + slice.length, 0)
-    // Written in slices, the article pending (seen by no read) until the last one; an
-    // ordinary article goes in one statement, as cheap as a few slices.
-    const inPieces = sliced && size > SLICE_AFTER * sliceChars
-    let written = false
-    try {
-      const assigned = await db.transaction(async (tx) => {
-        if (shared) await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
-        // The same text, else another text under this id: one query for both.
-        const { rows: found } = await tx.query<{ id: string; same: boolean }>(
-          'SELECT id, content_hash = $1 AS same FROM articles WHERE content_hash = $1 OR id = $2 ORDER BY same DESC LIMIT 1',
-          [prepared.contentHash, id],
-        )
-        const earlier = found[0]
-        if (earlier?.same) {
-          const { rows } = await tx.query<{ story: Story }>(
-            'SELECT s.story FROM story_members m JOIN stories s ON s.id = m.story_id WHERE m.article_id = $1',
-            [earlier.id],
-          )
-          const story = rows[0]?.story as Story
-          return {
-            added: false,
-            id: earlier.id,
-            story,
-            joined: story.articles.length > 1,
-            quotes,
-          } satisfies AddResult
-        }
-        if (earlier)
-          throw new CorroborateError(
-            'DUPLICATE_ID',
-            `the store already has an article "${id}" with another text; give the new one another id`,
-            { subject: id },
-          )
-        // Catch up with what was added since, by another process (or, first, by earlier runs).
-        const index =
-          shared || held.current === null ? await catchUp(state, tx, false) : held.current
-        const assignment = index.add(prepared.profile)
-        const described = index.story(assignment.story) as Story
-        // The stored membership is what counts: a joined article goes where its closest
-        // neighbour is (another process's index may have named the story otherwise).
-        let storyId = assignment.story
-        if (shared && assignment.joined && assignment.member.closest !== null) {
-          const { rows } = await tx.query<{ story_id: string }>(
-            'SELECT story_id FROM story_members WHERE article_id = $1',
-            [assignment.member.closest],
-          )
-          storyId = rows[0]?.story_id ?? storyId
-        }
-        const story: Story = { ...described, id: storyId }
-        const result: AddResult = {
-          added: true,
-          id,
-          story,
-          joined: assignment.joined,
-          quotes,
-          ...('json' in input ? {} : { article: input.article }),
-        }
-        const article = [
-          id,
-          prepared.contentHash,
-          prepared.format,
-          values.content,
-          json.metadata,
-          prepared.path,
-        ]
-        const rows = [
-          version,
-          ...analysis,
-          inParts.length > 0 ? inParts : null,
-          storyId,
-          JSON.stringify(story),
-          JSON.stringify(assignment.member satisfies StoryMember),
-          json.packedProfile,
-        ]
-        // The analysis, the story and the membership, `rows` from parameter `at` on: what
-        // makes the article seen.
-        const analysed = (at: number) => {
-          const p = (k: number) => `$${at + k}`
-          return `an AS (
-             INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile, parts, packed_profile)
-             VALUES ($1, ${p(0)}, ${p(1)}::json, ${p(2)}::json, ${p(3)}::json, ${p(4)}::json, ${p(5)}::json, ${p(6)}, ${p(10)})),
-           s AS (
-             INSERT INTO stories (id, story) VALUES (${p(7)}, ${p(8)}::json)
-             ON CONFLICT (id) DO UPDATE SET story = EXCLUDED.story, revision = stories.revision + 1),
-           m AS (
-             INSERT INTO story_members (article_id, story_id, member) VALUES ($1, ${p(7)}, ${p(9)}::json))`
-        }
-        if (!inPieces) {
-          // Every row of the article in one statement: one round trip, not five.
-          const { rows: inserted } = await tx.query<{ seq: string }>(
-            `WITH a AS (
-               INSERT INTO articles (id, content_hash, format, content, metadata, path)
-               VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING seq),
-             ${analysed(7)},
-             p AS (${insertPassagesSql('$18')})
-             SELECT seq FROM a`,
-            [...article, ...rows, joinBytes(json.passages)],
-          )
-          held.seq = Number(inserted[0]?.seq)
-          held.last = id
-          for (const step of steps) await step(tx)
-          return result
-        }
-        const { rows: inserted } = await tx.query<{ seq: string }>(
-          `INSERT INTO articles (id, content_hash, format, content, metadata, path, pending)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6, true) RETURNING seq`,
-          article,
-        )
-        held.seq = Number(inserted[0]?.seq)
-        held.last = id
-        written = true
-        const finish: Step = (last) =>
-          last.query(`WITH ${analysed(2)} UPDATE articles SET pending = false WHERE id = $1`, [
-            id,
-            ...rows,
-          ])
-        return { result, rest: [...steps, ...passageSteps(id, json.passages)], finish }
-      })
-      if ('added' in assigned) return assigned
-      await inSlices(db, assigned.rest, sliceMs)
-      await readsFirst(db)
-      await db.transaction(assigned.finish)
-      return assigned.result
-    } catch (error) {
-      // The index may hold the article the store did not keep: rebuild it at the next add.
-      held.current = null
-      held.seq = 0
-      // What was written of it in slices goes: the store is as it was before the article.
-      if (inPieces && written) await removePending(id).catch(() => {})
-      throw error
-    }
-  }
+  if (sliced) await removeHalfWritten(state)
 
   async function loadRows(where: string, params: readonly unknown[]): Promise<AnalysisRow[]> {
     const { rows } = await db.query<AnalysisRow>(
@@ -522,7 +200,7 @@ export async function openStore(
             (row as unknown as Record<string, unknown>)[field] = JSON.parse(text)
         }
       }
-      out.push(await current(row))
+      out.push(await analyseAgainIfOlder(state, row))
     }
     return out
   }
@@ -661,8 +339,8 @@ export async function openStore(
     get trigrams() {
       return trigrams
     },
-    addArticle: async (source) => addPrepared(prepareArticle(source)),
-    addPrepared,
+    addArticle: async (source) => addPrepared(state, prepareArticle(source)),
+    addPrepared: (prepared) => addPrepared(state, prepared),
     async getArticle(id) {
       const [row] = await loadRows('WHERE a.id = $1', [id])
       if (!row) return undefined
@@ -916,7 +594,7 @@ export async function openStore(
         analyses: found.map((m) => m.analysis),
       }
     },
-    saveStoryAnalysis: (made) => oneAnalysisAtATime(() => saveAnalysis(made)),
+    saveStoryAnalysis: (made) => enqueue(state.queues.analyses, () => saveAnalysis(made)),
     async storyCounts() {
       const { rows } = await db.query<{ story_id: string; clusters: number; disputes: number }>(
         'SELECT story_id, clusters, disputes FROM story_analyses',

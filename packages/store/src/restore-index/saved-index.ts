@@ -1,5 +1,10 @@
 import { isCorroborateError, restoreStoryIndexInSteps, type StoryIndex } from '@corroborate/core'
-import { readIndexSnapshot, type SnapshotMark, writeIndexSnapshot } from '../index-snapshot.js'
+import {
+  readIndexSnapshot,
+  removeIndexSnapshot,
+  type SnapshotMark,
+  writeIndexSnapshot,
+} from '../index-snapshot.js'
 import type { Queryable } from '../queryable.js'
 import { stepsInSlices } from '../slices.js'
 import { enqueue, type StoreState } from '../store-state.js'
@@ -84,4 +89,18 @@ export function saveStoryIndex(state: StoreState, atLeast: number): Promise<void
     })
     .catch((error: Error) => state.log(`the story index was not saved: ${error.message}`))
   return held.saving
+}
+
+/**
+ * The stored profiles changed under the index in memory (an article analysed
+ * again): the saved index goes, and this process saves none from now on (the
+ * next run restores from the profiles). Waits for the removal.
+ */
+export async function forgetSavedIndex(state: StoreState): Promise<void> {
+  const held = state.storyIndex
+  if (held.snapshotPath === null || held.profilesChanged) return
+  held.profilesChanged = true
+  const path = held.snapshotPath
+  held.saving = held.saving.then(() => removeIndexSnapshot(path)).catch(() => {})
+  await held.saving
 }
