@@ -147,21 +147,27 @@ export const SHIPPED_MODEL: AntecedentModel = antecedentModel()
 const RANKS = ['0', '1', '2', '3', '4'] as const
 const rank = (index: number) => (index < 0 ? 'none' : (RANKS[Math.min(index, 4)] as string))
 
-// Two values joined by ":" ("agree:0"), each pair written once: the crossed features' values
-// come from small sets, and a string made once is looked up faster than one made per candidate.
-const joined = new Map<string, Map<string, string>>()
-function pair(a: string, b: string): string {
-  let byB = joined.get(a)
-  if (!byB) {
-    byB = new Map()
-    joined.set(a, byB)
+/** Joins two values by ":" ("agree:0"). */
+type Pair = (a: string, b: string) => string
+
+// Each pair written once in a call: the crossed features' values come from small sets, and
+// a string made once is looked up faster than one made per candidate. (Per call: no memo
+// outlives one.)
+function pairsOnce(): Pair {
+  const joined = new Map<string, Map<string, string>>()
+  return (a, b) => {
+    let byB = joined.get(a)
+    if (!byB) {
+      byB = new Map()
+      joined.set(a, byB)
+    }
+    let value = byB.get(b)
+    if (value === undefined) {
+      value = `${a}:${b}`
+      byB.set(b, value)
+    }
+    return value
   }
-  let value = byB.get(b)
-  if (value === undefined) {
-    value = `${a}:${b}`
-    byB.set(b, value)
-  }
-  return value
 }
 
 /** The first and last of a name's words and how many there are, as `name.split(/\s+/)` gives them. */
@@ -246,6 +252,7 @@ function featureValues(
   const bySubject = orderBy(entities, 'subjects', at, registry)
   const bySpeech = orderBy(entities, 'speeches', at, registry)
   const paragraph = registry.paragraphAt(at)
+  const pair = pairsOnce()
   return entities.map((entity, recency) => {
     const last = registry.lastBefore(entity.positions, at)
     const gender =
