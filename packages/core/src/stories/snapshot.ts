@@ -1,7 +1,7 @@
 import { CorroborateError } from '../errors.js'
 import type { StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
-import type { Doc, Postings, ShingleEntry, StoryState } from './story-index.js'
+import type { Doc, Postings, ShingleEntry, StoryState } from './story-state.js'
 import { TermWeights } from './term-weights.js'
 
 /** What a snapshot holds of an index: its state less what is measured again (norms). */
