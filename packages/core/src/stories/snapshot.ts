@@ -65,8 +65,27 @@ interface Head {
 
 /** An index's state as bytes (see `StoryIndex.snapshot`). */
 export function writeSnapshot(state: SnapshotState): Uint8Array {
-  const { termNames, df, postings, docs, stories, shingles } = state
-  const head: Head = {
+  const headBytes = encoder.encode(JSON.stringify(headOf(state)))
+  const stream = shingleStream(state.shingles)
+  const counts = countsOf(state, headBytes.length, stream.length)
+  const layout = sectionsOf(counts)
+  const bytes = new Uint8Array(layout.end)
+  const view = new DataView(bytes.buffer)
+  for (const [n, name] of COUNTS.entries()) view.setUint32(n * 4, counts[name], true)
+  bytes.set(headBytes, HEADER)
+  const doubles = new Float64Array(
+    bytes.buffer,
+    layout.doubles,
+    counts.docTerms + counts.storyTerms,
+  )
+  writeDoubles(doubles, state)
+  writeInts(new Int32Array(bytes.buffer, layout.ints, layout.intCount), state, stream)
+  return bytes
+}
+
+/** The head: term names, each document's small fields, each story's id and members. */
+function headOf({ termNames, docs, stories }: SnapshotState): Head {
+  return {
     terms: [...termNames],
     docs: docs.map(({ profile: p }) => [
       p.article,
@@ -79,19 +98,14 @@ export function writeSnapshot(state: SnapshotState): Uint8Array {
     ]),
     stories: stories.map((story) => [story.id, story.members]),
   }
-  const headBytes = encoder.encode(JSON.stringify(head))
-  let docTerms = 0
-  for (const doc of docs) docTerms += doc.terms.length
-  let storyTerms = 0
-  let storyDocs = 0
-  let days = 0
-  for (const story of stories) {
-    storyTerms += story.weights.size
-    storyDocs += story.docs.length
-    days += story.days.length
-  }
-  let postingInts = 0
-  for (const list of postings) postingInts += list.length
+}
+
+/**
+ * The shingles as one run of integers: per key, the key and how many entries; per
+ * entry, its check and how many stories; per story, its number, how many articles
+ * and the articles.
+ */
+function shingleStream(shingles: ReadonlyMap<number, ShingleEntry>): number[] {
   const stream: number[] = []
   for (const [key, first] of shingles) {
     const at = stream.length
@@ -106,10 +120,28 @@ export function writeSnapshot(state: SnapshotState): Uint8Array {
       }
     }
   }
-  const counts: Counts = {
+  return stream
+}
+
+/** The header's counts of a state whose head and shingle stream are this long. */
+function countsOf(state: SnapshotState, head: number, shingles: number): Counts {
+  const { termNames, postings, docs, stories } = state
+  let docTerms = 0
+  for (const doc of docs) docTerms += doc.terms.length
+  let storyTerms = 0
+  let storyDocs = 0
+  let days = 0
+  for (const story of stories) {
+    storyTerms += story.weights.size
+    storyDocs += story.docs.length
+    days += story.days.length
+  }
+  let postingInts = 0
+  for (const list of postings) postingInts += list.length
+  return {
     magic: MAGIC,
     version: VERSION,
-    head: headBytes.length,
+    head,
     terms: termNames.length,
     docs: docs.length,
     stories: stories.length,
@@ -118,17 +150,13 @@ export function writeSnapshot(state: SnapshotState): Uint8Array {
     postings: postingInts,
     storyDocs,
     days,
-    shingles: stream.length,
+    shingles,
   }
-  const layout = sectionsOf(counts)
-  const bytes = new Uint8Array(layout.end)
-  const view = new DataView(bytes.buffer)
-  for (const [n, name] of COUNTS.entries()) view.setUint32(n * 4, counts[name], true)
-  bytes.set(headBytes, HEADER)
-  const doubles = new Float64Array(bytes.buffer, layout.doubles, docTerms + storyTerms)
-  const ints = new Int32Array(bytes.buffer, layout.ints, layout.intCount)
+}
+
+/** The documents' weights, then the stories'. */
+function writeDoubles(doubles: Float64Array, { docs, stories }: SnapshotState): void {
   let d = 0
-  let i = 0
   for (const doc of docs) {
     doubles.set(doc.weights, d)
     d += doc.weights.length
@@ -137,6 +165,12 @@ export function writeSnapshot(state: SnapshotState): Uint8Array {
     doubles.set(story.weights.weights.subarray(0, story.weights.size), d)
     d += story.weights.size
   }
+}
+
+/** The integers, in the order the counts name their sections (see `readSnapshotInSteps`). */
+function writeInts(ints: Int32Array, state: SnapshotState, stream: readonly number[]): void {
+  const { df, postings, docs, stories } = state
+  let i = 0
   const put = (value: number) => {
     ints[i++] = value
   }
@@ -163,7 +197,6 @@ export function writeSnapshot(state: SnapshotState): Uint8Array {
   for (const story of stories) put(story.days.length)
   for (const story of stories) for (const n of story.days) put(n)
   ints.set(stream, i)
-  return bytes
 }
 
 /** Where the doubles and integers of a snapshot of these counts start, and its length. */
@@ -192,12 +225,48 @@ const malformed = (what: string) =>
 // Items read between two pauses of a stepwise read: a few milliseconds of work.
 const STEP = 1024
 
+/** A snapshot being read: its counts, head and sections, and how far its integers are read. */
+interface SnapshotReader {
+  counts: Counts
+  head: Head
+  doubles: Float64Array
+  ints: Int32Array
+  /** The next integer to read. */
+  at: number
+}
+
+/** The next `n` integers of the snapshot, as a view. */
+function take(reader: SnapshotReader, n: number): Int32Array {
+  if (reader.at + n > reader.ints.length) throw malformed('its integers end early')
+  const out = reader.ints.subarray(reader.at, reader.at + n)
+  reader.at += n
+  return out
+}
+
 /**
  * A snapshot's state, its documents' and stories' norms to be measured again,
  * read in steps: the generator pauses every few thousand items (documents, terms'
  * postings, shingles) so that its caller can let other work go between them.
  */
 export function* readSnapshotInSteps(given: Uint8Array): Generator<void, SnapshotState, void> {
+  const reader = yield* openSnapshot(given)
+  const { counts } = reader
+  const df = arrayOf(take(reader, counts.terms), 0, counts.terms)
+  const docs = yield* readDocs(reader)
+  const postings = yield* readPostings(reader)
+  const stories = yield* readStories(reader)
+  const stream = take(reader, counts.shingles)
+  const shingles = yield* readShingles(stream)
+  if (
+    reader.at !== reader.ints.length ||
+    counts.docTerms + counts.storyTerms !== reader.doubles.length
+  )
+    throw malformed('its sections are not the lengths its header says')
+  return { termNames: reader.head.terms, df, postings, docs, stories, shingles }
+}
+
+/** Checks a snapshot's header and length and reads its head (decoded, then parsed, each its own step). */
+function* openSnapshot(given: Uint8Array): Generator<void, SnapshotReader, void> {
   if (!(given instanceof Uint8Array) || given.length < HEADER)
     throw malformed(
       `got ${given instanceof Uint8Array ? `${given.length} bytes` : typeof given}, fewer than a header`,
@@ -213,7 +282,7 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
   const layout = sectionsOf(counts)
   if (bytes.length !== layout.end)
     throw malformed(`${bytes.length} bytes where its header says ${layout.end}`)
-  // The head (megabytes of JSON in a large index) is decoded, then parsed, each its own step.
+  // The head is megabytes of JSON in a large index.
   let text: string
   try {
     text = decoder.decode(bytes.subarray(HEADER, HEADER + counts.head))
@@ -241,22 +310,18 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
     counts.docTerms + counts.storyTerms,
   )
   const ints = new Int32Array(bytes.buffer, bytes.byteOffset + layout.ints, layout.intCount)
-  let i = 0
-  let d = 0
-  const take = (n: number) => {
-    if (i + n > ints.length) throw malformed('its integers end early')
-    const out = ints.subarray(i, i + n)
-    i += n
-    return out
-  }
-  const df = arrayOf(take(counts.terms), 0, counts.terms)
-  const docStory = take(counts.docs)
-  const docLength = take(counts.docs)
+  return { counts, head, doubles, ints, at: 0 }
+}
+
+/** The documents: their small fields from the head, their terms and weights from the sections. */
+function* readDocs(reader: SnapshotReader): Generator<void, Doc[], void> {
+  const { counts, head } = reader
+  const docStory = take(reader, counts.docs)
+  const docLength = take(reader, counts.docs)
   // The documents' terms and weights: one block each (copied, so the snapshot can go).
-  const termBlock = take(counts.docTerms).slice()
+  const termBlock = take(reader, counts.docTerms).slice()
   yield
-  const weightBlock = doubles.slice(0, counts.docTerms)
-  d = counts.docTerms
+  const weightBlock = reader.doubles.slice(0, counts.docTerms)
   yield
   const docs: Doc[] = []
   let at = 0
@@ -286,22 +351,35 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
     if (n % STEP === STEP - 1) yield
   }
   if (at !== counts.docTerms) throw malformed('its documents do not hold the terms it counts')
-  const postingLength = take(counts.terms)
-  const postingInts = take(counts.postings)
+  return docs
+}
+
+function* readPostings(reader: SnapshotReader): Generator<void, Postings[], void> {
+  const postingLength = take(reader, reader.counts.terms)
+  const postingInts = take(reader, reader.counts.postings)
   const postings: Postings[] = []
-  at = 0
+  let at = 0
   for (const length of postingLength) {
     postings.push(arrayOf(postingInts, at, at + length))
     at += length
     if (postings.length % STEP === 0) yield
   }
-  const storyDocCount = take(counts.stories)
-  const storyDocs = take(counts.storyDocs)
-  const storyTermCount = take(counts.stories)
-  const storyTerms = take(counts.storyTerms)
-  const storyCounts = take(counts.storyTerms)
-  const storyDayCount = take(counts.stories)
-  const storyDays = take(counts.days)
+  return postings
+}
+
+/** The stories: ids and members from the head, documents, weights, counts and days from the sections. */
+function* readStories(reader: SnapshotReader): Generator<void, StoryState[], void> {
+  const { counts, head } = reader
+  const storyDocCount = take(reader, counts.stories)
+  const storyDocs = take(reader, counts.storyDocs)
+  const storyTermCount = take(reader, counts.stories)
+  const storyTerms = take(reader, counts.storyTerms)
+  const storyCounts = take(reader, counts.storyTerms)
+  const storyDayCount = take(reader, counts.stories)
+  const storyDays = take(reader, counts.days)
+  // The stories' weights follow the documents'.
+  const { doubles } = reader
+  const d = counts.docTerms
   const stories: StoryState[] = []
   let docAt = 0
   let termAt = 0
@@ -334,7 +412,11 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
     // A story's terms run to thousands: fewer stories than items between two pauses.
     if (n % 16 === 15) yield
   }
-  const stream = take(counts.shingles)
+  return stories
+}
+
+/** The shingles of a stream that `shingleStream` wrote. */
+function* readShingles(stream: Int32Array): Generator<void, Map<number, ShingleEntry>, void> {
   const shingles = new Map<number, ShingleEntry>()
   let s = 0
   while (s < stream.length) {
@@ -362,7 +444,6 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
     }
     if (shingles.size % STEP === 0) yield
   }
-  if (i !== ints.length || s !== stream.length || d + counts.storyTerms !== doubles.length)
-    throw malformed('its sections are not the lengths its header says')
-  return { termNames: head.terms, df, postings, docs, stories, shingles }
+  if (s !== stream.length) throw malformed('its sections are not the lengths its header says')
+  return shingles
 }
