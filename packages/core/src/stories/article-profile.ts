@@ -1,7 +1,7 @@
 import { singular } from '../claims/lexicon.js'
 import { NEWS_WORDS, STOPWORDS } from '../lexicon/index.js'
 import type { Article, Claim, Quote, Speaker } from '../types.js'
-import { sortByCodeUnits } from './sort-by-code-units.js'
+import { createSortRoom, type SortRoom, sortByCodeUnits } from './sort-by-code-units.js'
 
 /**
  * What the story stage knows of one article: its weighted content words, the
@@ -210,6 +210,8 @@ export interface TermMemo {
   shingles: Map<string, readonly string[]>
   /** The kind of each speaker of the list the articles are profiled against. */
   kinds: { speakers: readonly Speaker[]; byId: ReadonlyMap<string, Speaker['kind']> } | null
+  /** Room for the keys of the profiles' sorts. */
+  sortRoom: SortRoom
 }
 
 /** An empty {@link TermMemo}. */
@@ -218,6 +220,7 @@ export const createTermMemo = (): TermMemo => ({
   terms: new Map(),
   shingles: new Map(),
   kinds: null,
+  sortRoom: createSortRoom(),
 })
 
 /** Every run of {@link QUOTE_SHINGLE} words of a quote, in order (repeats kept). */
@@ -335,7 +338,11 @@ export function quoteWords(text: string): string[] {
  * each bucket sorted by name: a sort of hundreds of pairs with a comparator was a
  * third of the profile's cost.
  */
-function heaviestTerms(seen: readonly number[], table: WordTable): Array<[string, number]> {
+function heaviestTerms(
+  seen: readonly number[],
+  table: WordTable,
+  room: SortRoom,
+): Array<[string, number]> {
   const { termCounts, termNames } = table
   const buckets = new Map<number, string[]>()
   for (const number of seen) {
@@ -355,7 +362,7 @@ function heaviestTerms(seen: readonly number[], table: WordTable): Array<[string
     const names = buckets.get(byCount[i++] as number) as string[]
     while (i < byCount.length && weightOf(byCount[i] as number) === weight)
       names.push(...(buckets.get(byCount[i++] as number) as string[]))
-    for (const term of sortByCodeUnits(names)) {
+    for (const term of sortByCodeUnits(names, room)) {
       if (terms.length === MAX_TERMS) break
       terms.push([term, weight])
     }
@@ -433,7 +440,7 @@ export function profileArticleReading(
   if (article.title) addWords(article.title.value, TITLE_WEIGHT, seen, memo)
   for (const sentence of article.sentences)
     addWords(sentence.text, sentence.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1, seen, memo)
-  const terms = heaviestTerms(seen, table)
+  const terms = heaviestTerms(seen, table, memo.sortRoom)
 
   const shingles = new Set<string>()
   const quoted = new Map<string, number>()
@@ -463,7 +470,7 @@ export function profileArticleReading(
     outlet: article.outlet?.value ?? null,
     label: clip(article.title?.value ?? lead, LABEL_LENGTH),
     terms,
-    quoteShingles: sortByCodeUnits([...shingles]),
+    quoteShingles: sortByCodeUnits([...shingles], memo.sortRoom),
     people: [...quoted].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name),
     places,
   }

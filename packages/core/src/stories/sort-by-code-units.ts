@@ -4,9 +4,17 @@ const INDEX_RANGE = 2 ** 20
 const PREFIX_UNITS = 4
 // A run of equal prefixes up to this long is put in order by insertion.
 const INSERTION_RUN = 12
-// The keys' room, kept between calls: a typed array of more than a few dozen numbers
-// costs more to allocate than to sort.
-let room = new Float64Array(1024)
+/**
+ * Room for the keys of the sorts of one call or batch (a profile's, a cross-reference's),
+ * grown as needed: a typed array of more than a few dozen numbers costs more to allocate than
+ * to sort, so the caller keeps one for all its sorts, and nothing outlives the call.
+ */
+export interface SortRoom {
+  keys: Float64Array
+}
+
+/** An empty {@link SortRoom}. */
+export const createSortRoom = (): SortRoom => ({ keys: new Float64Array(1024) })
 
 /**
  * The first {@link PREFIX_UNITS} code units of `text` as a number that never
@@ -37,11 +45,11 @@ function prefixKey(text: string): number {
  * numbers over their first letters, then only the strings that begin alike
  * compared whole, takes half the time of comparing strings throughout.
  */
-export function sortByCodeUnits(strings: string[]): string[] {
+export function sortByCodeUnits(strings: string[], room: SortRoom = createSortRoom()): string[] {
   const n = strings.length
   if (n < 2 || n >= INDEX_RANGE) return strings.sort()
-  if (room.length < n) room = new Float64Array(Math.max(n, room.length * 2))
-  const keys = room.subarray(0, n)
+  if (room.keys.length < n) room.keys = new Float64Array(Math.max(n, room.keys.length * 2))
+  const keys = room.keys.subarray(0, n)
   for (let i = 0; i < n; i++) keys[i] = prefixKey(strings[i] as string) * INDEX_RANGE + i
   keys.sort()
   const input = strings.slice()
