@@ -1,8 +1,12 @@
 import { ARTICLE_FORMATS, type ArticleMetadataInput } from '@corroborate/core'
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js'
+import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
+import type { AddArticleInput, AddOutcome } from '../article-store.js'
 import type { ServerContext } from '../context.js'
 import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES, METADATA_LIMITS } from '../limits.js'
+import type { CorpusReader } from '../reader.js'
 import { corpusSummary, corpusSummarySchema } from '../resources/corpus-summary.js'
 import { fail, ok } from '../results.js'
 
@@ -10,72 +14,77 @@ import { fail, ok } from '../results.js'
 const MAX_CONTENT = 8_000_000
 const STEPS = 3
 
+const DESCRIPTION = `Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, text with no words, an id already in use and an article whose text is already in the corpus. Limits: content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, and the whole request at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB as UTF-8 JSON over stdio and over HTTP, which is fewer characters for non-ASCII text (about 5 million of Cyrillic or Greek, 3.4 million of Chinese) and for escaped markup; larger pages are refused with an error, so pass only the article’s part of the page. Analysing one article has a time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s unless the server was started with another); an article that takes longer is refused and nothing is added.`
+
+const inputSchema = {
+  content: z
+    .string()
+    .max(MAX_CONTENT)
+    .describe(
+      'The article as scraped: plain text, Markdown with format markdown, or the page’s HTML source with format html.',
+    ),
+  format: z
+    .enum(ARTICLE_FORMATS)
+    .optional()
+    .describe('How content is written: text (default), markdown or html.'),
+  id: z
+    .string()
+    .regex(/^[\w.-]{1,100}$/, 'an id is 1 to 100 letters, digits, "_", "-" or "."')
+    .refine((value) => value !== '.' && value !== '..', 'an id cannot be "." or ".."')
+    .optional()
+    .describe(
+      'Id for the new article: 1 to 100 letters, digits, "_", "-", "." (not "." or ".."); default a hash of the content.',
+    ),
+  title: z.string().max(METADATA_LIMITS.title).optional().describe('Headline.'),
+  outlet: z
+    .string()
+    .max(METADATA_LIMITS.outlet)
+    .optional()
+    .describe('Publisher, e.g. "The New York Sun".'),
+  url: z.string().max(METADATA_LIMITS.url).optional().describe('Where the article was published.'),
+  published: z
+    .string()
+    .max(METADATA_LIMITS.published)
+    .optional()
+    .describe('Publication date, ISO 8601 (2025-02-04) or an English date.'),
+  author: z.string().max(METADATA_LIMITS.author).optional().describe('Byline.'),
+}
+
+const outputSchema = {
+  id: z.string().describe('The new article’s id, for get_article and the other tools.'),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  published: z.string().nullable(),
+  paragraphs: z.number().int(),
+  quotes: z.number().int().describe('Direct quotes found in the new article.'),
+  messages: z
+    .array(z.string())
+    .describe('Problems found in the article (unparsed date, unclosed quote…).'),
+  story: z
+    .object({
+      id: z.string().describe('Story id, for the story argument of other tools.'),
+      label: z.string().describe('The story’s headline.'),
+      articles: z.number().int().describe('How many articles the story now holds.'),
+      joined: z
+        .boolean()
+        .describe('True when the article joined a story; false when it started a new one.'),
+    })
+    .describe('The story the article is in: the articles that report the same event.'),
+  corpus: corpusSummarySchema.describe('The whole corpus after the addition.'),
+}
+
+type AddArticleArgs = z.infer<z.ZodObject<typeof inputSchema>>
+type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>
+
 /** `add_article`: one more report into the corpus, cross-referenced with the rest. */
 export function registerAddArticle(server: McpServer, context: ServerContext): void {
   server.registerTool(
     'add_article',
     {
       title: 'Add article',
-      description: `Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, text with no words, an id already in use and an article whose text is already in the corpus. Limits: content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, and the whole request at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB as UTF-8 JSON over stdio and over HTTP, which is fewer characters for non-ASCII text (about 5 million of Cyrillic or Greek, 3.4 million of Chinese) and for escaped markup; larger pages are refused with an error, so pass only the article’s part of the page. Analysing one article has a time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s unless the server was started with another); an article that takes longer is refused and nothing is added.`,
-      inputSchema: {
-        content: z
-          .string()
-          .max(MAX_CONTENT)
-          .describe(
-            'The article as scraped: plain text, Markdown with format markdown, or the page’s HTML source with format html.',
-          ),
-        format: z
-          .enum(ARTICLE_FORMATS)
-          .optional()
-          .describe('How content is written: text (default), markdown or html.'),
-        id: z
-          .string()
-          .regex(/^[\w.-]{1,100}$/, 'an id is 1 to 100 letters, digits, "_", "-" or "."')
-          .refine((value) => value !== '.' && value !== '..', 'an id cannot be "." or ".."')
-          .optional()
-          .describe(
-            'Id for the new article: 1 to 100 letters, digits, "_", "-", "." (not "." or ".."); default a hash of the content.',
-          ),
-        title: z.string().max(METADATA_LIMITS.title).optional().describe('Headline.'),
-        outlet: z
-          .string()
-          .max(METADATA_LIMITS.outlet)
-          .optional()
-          .describe('Publisher, e.g. "The New York Sun".'),
-        url: z
-          .string()
-          .max(METADATA_LIMITS.url)
-          .optional()
-          .describe('Where the article was published.'),
-        published: z
-          .string()
-          .max(METADATA_LIMITS.published)
-          .optional()
-          .describe('Publication date, ISO 8601 (2025-02-04) or an English date.'),
-        author: z.string().max(METADATA_LIMITS.author).optional().describe('Byline.'),
-      },
-      outputSchema: {
-        id: z.string().describe('The new article’s id, for get_article and the other tools.'),
-        title: z.string().nullable(),
-        outlet: z.string().nullable(),
-        published: z.string().nullable(),
-        paragraphs: z.number().int(),
-        quotes: z.number().int().describe('Direct quotes found in the new article.'),
-        messages: z
-          .array(z.string())
-          .describe('Problems found in the article (unparsed date, unclosed quote…).'),
-        story: z
-          .object({
-            id: z.string().describe('Story id, for the story argument of other tools.'),
-            label: z.string().describe('The story’s headline.'),
-            articles: z.number().int().describe('How many articles the story now holds.'),
-            joined: z
-              .boolean()
-              .describe('True when the article joined a story; false when it started a new one.'),
-          })
-          .describe('The story the article is in: the articles that report the same event.'),
-        corpus: corpusSummarySchema.describe('The whole corpus after the addition.'),
-      },
+      description: DESCRIPTION,
+      inputSchema,
+      outputSchema,
       annotations: {
         readOnlyHint: false,
         destructiveHint: false,
@@ -83,62 +92,89 @@ export function registerAddArticle(server: McpServer, context: ServerContext): v
         openWorldHint: false,
       },
     },
-    async ({ content, format = 'text', id, title, outlet, url, published, author }, extra) => {
-      const progressToken = extra._meta?.progressToken
-      const progress = async (done: number, message: string) => {
-        if (progressToken === undefined) return
-        await extra.sendNotification({
-          method: 'notifications/progress',
-          params: { progressToken, progress: done, total: STEPS, message },
-        })
-      }
-
-      const metadata: ArticleMetadataInput = {}
-      if (title !== undefined) metadata.title = title
-      if (outlet !== undefined) metadata.outlet = outlet
-      if (url !== undefined) metadata.url = url
-      if (published !== undefined) metadata.published = published
-      if (author !== undefined) metadata.author = author
+    async (args, extra) => {
+      const progress = progressNotices(extra)
       // In the queue before any await, so that a call sent after this one sees the article;
       // the store checks and adds in one step once the progress notices are out.
       const notices = (async () => {
         await progress(0, 'reading the article')
         await progress(1, 'analysing and adding the article')
       })()
-      const outcome = await context.store.add(
-        { content, format, metadata, ...(id === undefined ? {} : { id }) },
-        { signal: extra.signal, after: notices.catch(() => {}) },
-      )
+      const outcome = await context.store.add(addInput(args), {
+        signal: extra.signal,
+        after: notices.catch(() => {}),
+      })
       if ('refused' in outcome) return fail(outcome.refused)
-      const { article, warnings } = outcome
-      const { reader } = context
-      context.log(`corroborate-mcp: added article ${article.id}`)
-
+      context.log(`corroborate-mcp: added article ${outcome.article.id}`)
       await progress(2, 'cross-referencing the corpus')
-      const summary = await corpusSummary(reader)
-      const quotes =
-        outcome.quotes ??
-        (await reader.quotes({ article: article.id }, { offset: 0, limit: 1 })).total
-      const storyId = outcome.story?.id ?? (await reader.storyOf(article.id))
-      const story = outcome.story ?? (await reader.stories()).find((s) => s.id === storyId)
+      const answer = await describeAddition(outcome, context.reader)
       await progress(3, 'done')
       server.sendResourceListChanged()
-      return ok({
-        id: article.id,
-        title: article.title,
-        outlet: article.outlet,
-        published: article.published,
-        paragraphs: article.paragraphs,
-        quotes,
-        messages: [...warnings, ...article.messages],
-        story: {
-          id: story?.id ?? '',
-          label: story?.label ?? '',
-          articles: story?.articles.length ?? 1,
-          joined: (story?.articles.length ?? 1) > 1,
-        },
-        corpus: summary,
-      })
+      return ok(answer)
     },
   )
+}
+
+/** Sends progress notices of the {@link STEPS} steps, to a client that asked for them only. */
+function progressNotices(extra: ToolExtra) {
+  const progressToken = extra._meta?.progressToken
+  return async (done: number, message: string) => {
+    if (progressToken === undefined) return
+    await extra.sendNotification({
+      method: 'notifications/progress',
+      params: { progressToken, progress: done, total: STEPS, message },
+    })
+  }
+}
+
+/** The store's input: the metadata the caller gave, and no key for what they left out. */
+function addInput({
+  content,
+  format = 'text',
+  id,
+  title,
+  outlet,
+  url,
+  published,
+  author,
+}: AddArticleArgs): AddArticleInput {
+  const metadata: ArticleMetadataInput = {}
+  if (title !== undefined) metadata.title = title
+  if (outlet !== undefined) metadata.outlet = outlet
+  if (url !== undefined) metadata.url = url
+  if (published !== undefined) metadata.published = published
+  if (author !== undefined) metadata.author = author
+  return { content, format, metadata, ...(id === undefined ? {} : { id }) }
+}
+
+/**
+ * The answer for an added article: its quotes and story as the store told them, else as
+ * the reader now has them, and the corpus counts after the addition.
+ */
+async function describeAddition(
+  outcome: Exclude<AddOutcome, { refused: string }>,
+  reader: CorpusReader,
+) {
+  const { article, warnings } = outcome
+  const summary = await corpusSummary(reader)
+  const quotes =
+    outcome.quotes ?? (await reader.quotes({ article: article.id }, { offset: 0, limit: 1 })).total
+  const storyId = outcome.story?.id ?? (await reader.storyOf(article.id))
+  const story = outcome.story ?? (await reader.stories()).find((s) => s.id === storyId)
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    published: article.published,
+    paragraphs: article.paragraphs,
+    quotes,
+    messages: [...warnings, ...article.messages],
+    story: {
+      id: story?.id ?? '',
+      label: story?.label ?? '',
+      articles: story?.articles.length ?? 1,
+      joined: (story?.articles.length ?? 1) > 1,
+    },
+    corpus: summary,
+  }
 }

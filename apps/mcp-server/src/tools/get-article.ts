@@ -27,79 +27,76 @@ const evidence = z
 const toEvidence = (field: Evidence<string> | null) =>
   field ? { value: field.value, source: field.source, span: field.span ?? null } : null
 
+const DESCRIPTION =
+  'Read one article: its clean body text (ads, sidebars and footers removed), or the original text as given with original=true, in pages of max_chars characters, with its metadata and where each value was found. Use list_sources for ids; quote and dispute spans point into the original text.'
+
+const inputSchema = {
+  id: z.string().describe('Article id, as list_sources gives it.'),
+  offset: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'Character offset to start reading at (default 0); use nextOffset of the previous page.',
+    ),
+  max_chars: z
+    .number()
+    .int()
+    .min(100)
+    .max(MAX_CHARS)
+    .optional()
+    .describe(`Characters to return (100–${MAX_CHARS}, default ${DEFAULT_CHARS}).`),
+  original: z
+    .boolean()
+    .optional()
+    .describe(
+      'true for the original text as ingested (what spans point into); default false, the clean text.',
+    ),
+}
+
+const outputSchema = {
+  id: z.string(),
+  text: z.string().describe('This page of the text.'),
+  offset: z.number().int(),
+  length: z.number().int().describe('Characters in the whole text.'),
+  nextOffset: z.number().int().optional().describe('Pass as offset to read on; absent at the end.'),
+  original: z.boolean(),
+  title: evidence,
+  author: evidence,
+  outlet: evidence,
+  published: evidence,
+  url: evidence,
+  dateline: evidence,
+  language: evidence.describe('The language an HTML page declares, e.g. "en" or "fr-FR".'),
+  format: z.enum(ARTICLE_FORMATS),
+  paragraphs: z.number().int(),
+  captions: z
+    .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))
+    .describe(
+      'Photo captions and credits, kept apart from the body: the first 20, each clipped to 300 characters.',
+    ),
+  pullQuotes: z
+    .array(z.object({ text: z.string(), span: spanSchema }))
+    .describe(
+      'Pull quotes of an HTML page, kept apart from the body: the first 20, each clipped to 300 characters.',
+    ),
+  removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
+}
+
 /** `get_article`: one article's clean text (or its original), paged by characters, with metadata and evidence. */
 export function registerGetArticle(server: McpServer, context: ServerContext): void {
   server.registerTool(
     'get_article',
     {
       title: 'Get article',
-      description:
-        'Read one article: its clean body text (ads, sidebars and footers removed), or the original text as given with original=true, in pages of max_chars characters, with its metadata and where each value was found. Use list_sources for ids; quote and dispute spans point into the original text.',
-      inputSchema: {
-        id: z.string().describe('Article id, as list_sources gives it.'),
-        offset: z
-          .number()
-          .int()
-          .min(0)
-          .optional()
-          .describe(
-            'Character offset to start reading at (default 0); use nextOffset of the previous page.',
-          ),
-        max_chars: z
-          .number()
-          .int()
-          .min(100)
-          .max(MAX_CHARS)
-          .optional()
-          .describe(`Characters to return (100–${MAX_CHARS}, default ${DEFAULT_CHARS}).`),
-        original: z
-          .boolean()
-          .optional()
-          .describe(
-            'true for the original text as ingested (what spans point into); default false, the clean text.',
-          ),
-      },
-      outputSchema: {
-        id: z.string(),
-        text: z.string().describe('This page of the text.'),
-        offset: z.number().int(),
-        length: z.number().int().describe('Characters in the whole text.'),
-        nextOffset: z
-          .number()
-          .int()
-          .optional()
-          .describe('Pass as offset to read on; absent at the end.'),
-        original: z.boolean(),
-        title: evidence,
-        author: evidence,
-        outlet: evidence,
-        published: evidence,
-        url: evidence,
-        dateline: evidence,
-        language: evidence.describe('The language an HTML page declares, e.g. "en" or "fr-FR".'),
-        format: z.enum(ARTICLE_FORMATS),
-        paragraphs: z.number().int(),
-        captions: z
-          .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))
-          .describe(
-            'Photo captions and credits, kept apart from the body: the first 20, each clipped to 300 characters.',
-          ),
-        pullQuotes: z
-          .array(z.object({ text: z.string(), span: spanSchema }))
-          .describe(
-            'Pull quotes of an HTML page, kept apart from the body: the first 20, each clipped to 300 characters.',
-          ),
-        removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
-      },
+      description: DESCRIPTION,
+      inputSchema,
+      outputSchema,
       annotations: READ_ONLY_TOOL,
     },
     async ({ id, offset = 0, max_chars = DEFAULT_CHARS, original = false }) => {
-      let article: Article | undefined = await context.reader.get(id)
-      // An id not there yet may be on its way: a get sent after an add sees the add's article.
-      if (!article) {
-        await context.store.settled()
-        article = await context.reader.get(id)
-      }
+      const article = await articleAfterAdds(context, id)
       if (!article)
         return fail(
           `no article "${id}"; call list_sources for the ids of the articles in the corpus`,
@@ -117,26 +114,44 @@ export function registerGetArticle(server: McpServer, context: ServerContext): v
         length: whole.length,
         ...(end < whole.length ? { nextOffset: end } : {}),
         original,
-        title: toEvidence(article.title),
-        author: toEvidence(article.author),
-        outlet: toEvidence(article.outlet),
-        published: toEvidence(article.published),
-        url: toEvidence(article.url),
-        dateline: toEvidence(article.dateline),
-        language: toEvidence(article.language),
+        ...metadataEvidence(article),
         format: article.format,
         paragraphs: article.paragraphs.length,
-        // At most 20 of each, each clipped: a page's junk must not outgrow the text asked for.
-        captions: article.captions.slice(0, 20).map(({ text, credit, span }) => ({
-          text: clip(text, ASIDE_CHARS),
-          credit: credit === null ? null : clip(credit, ASIDE_CHARS),
-          span,
-        })),
-        pullQuotes: article.pullQuotes
-          .slice(0, 20)
-          .map(({ text, span }) => ({ text: clip(text, ASIDE_CHARS), span })),
+        ...clippedAsides(article),
         removed: article.removed.length,
       })
     },
   )
 }
+
+/** The article, waiting for the adds in progress when it is not there yet. */
+async function articleAfterAdds(context: ServerContext, id: string) {
+  const article: Article | undefined = await context.reader.get(id)
+  if (article) return article
+  // An id not there yet may be on its way: a get sent after an add sees the add's article.
+  await context.store.settled()
+  return context.reader.get(id)
+}
+
+/** Each metadata field with where it was read. */
+const metadataEvidence = (article: Article) => ({
+  title: toEvidence(article.title),
+  author: toEvidence(article.author),
+  outlet: toEvidence(article.outlet),
+  published: toEvidence(article.published),
+  url: toEvidence(article.url),
+  dateline: toEvidence(article.dateline),
+  language: toEvidence(article.language),
+})
+
+// At most 20 of each, each clipped: a page's junk must not outgrow the text asked for.
+const clippedAsides = (article: Article) => ({
+  captions: article.captions.slice(0, 20).map(({ text, credit, span }) => ({
+    text: clip(text, ASIDE_CHARS),
+    credit: credit === null ? null : clip(credit, ASIDE_CHARS),
+    span,
+  })),
+  pullQuotes: article.pullQuotes
+    .slice(0, 20)
+    .map(({ text, span }) => ({ text: clip(text, ASIDE_CHARS), span })),
+})

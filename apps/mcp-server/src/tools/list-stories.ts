@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { decodeCursor } from '../paging.js'
+import type { CorpusReader } from '../reader.js'
 import { fail, paged } from '../results.js'
 import { cursorField, pageFields, READ_ONLY_TOOL } from '../schemas.js'
 import { largestFirst } from '../stories.js'
@@ -51,73 +52,62 @@ const story = z.object({
   disputes: z.number().int().describe('Disputes in it (list_disputed_claims with story).'),
 })
 
+const DESCRIPTION =
+  'List the stories in the corpus: each story is the set of articles that report one event or developing story, and quotes, facts and disputes are compared within a story. Each comes with its id, label (a headline), articles, outlets, first and last date, main people and places, and how many shared statements and disputes it holds; largest first. Filter by words (in the label, people or places), outlet, person or date range. Pass a story id to compare_sources, list_disputed_claims or get_quotes to work on that story alone.'
+
+const inputSchema = {
+  query: z
+    .string()
+    .max(500)
+    .optional()
+    .describe(
+      'Words that must all occur in the story’s label, people or places (case and accents aside), e.g. "El Salvador prison".',
+    ),
+  outlet: z.string().optional().describe('Only stories one of whose outlets holds this name.'),
+  person: z
+    .string()
+    .optional()
+    .describe(
+      'Only stories that quote or name this person or organization (any name, alias or role, e.g. "Rubio").',
+    ),
+  from: day.describe(
+    'Only stories with an article published on or after this day (YYYY-MM-DD); undated stories are left out.',
+  ),
+  to: day.describe(
+    'Only stories with an article published on or before this day (YYYY-MM-DD); undated stories are left out.',
+  ),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_STORIES)
+    .optional()
+    .describe(`How many stories to return (1–${MAX_STORIES}, default ${DEFAULT_STORIES}).`),
+  cursor: cursorField,
+}
+
+type StoryFilters = Pick<
+  z.infer<z.ZodObject<typeof inputSchema>>,
+  'query' | 'outlet' | 'person' | 'from' | 'to'
+>
+
 /** `list_stories`: the stories of the corpus (the articles that report one event), largest first, filtered and paged. */
 export function registerListStories(server: McpServer, context: ServerContext): void {
   server.registerTool(
     'list_stories',
     {
       title: 'List stories',
-      description:
-        'List the stories in the corpus: each story is the set of articles that report one event or developing story, and quotes, facts and disputes are compared within a story. Each comes with its id, label (a headline), articles, outlets, first and last date, main people and places, and how many shared statements and disputes it holds; largest first. Filter by words (in the label, people or places), outlet, person or date range. Pass a story id to compare_sources, list_disputed_claims or get_quotes to work on that story alone.',
-      inputSchema: {
-        query: z
-          .string()
-          .max(500)
-          .optional()
-          .describe(
-            'Words that must all occur in the story’s label, people or places (case and accents aside), e.g. "El Salvador prison".',
-          ),
-        outlet: z
-          .string()
-          .optional()
-          .describe('Only stories one of whose outlets holds this name.'),
-        person: z
-          .string()
-          .optional()
-          .describe(
-            'Only stories that quote or name this person or organization (any name, alias or role, e.g. "Rubio").',
-          ),
-        from: day.describe(
-          'Only stories with an article published on or after this day (YYYY-MM-DD); undated stories are left out.',
-        ),
-        to: day.describe(
-          'Only stories with an article published on or before this day (YYYY-MM-DD); undated stories are left out.',
-        ),
-        limit: z
-          .number()
-          .int()
-          .min(1)
-          .max(MAX_STORIES)
-          .optional()
-          .describe(`How many stories to return (1–${MAX_STORIES}, default ${DEFAULT_STORIES}).`),
-        cursor: cursorField,
-      },
+      description: DESCRIPTION,
+      inputSchema,
       outputSchema: pageFields('stories', story, 'Stories matching the filters, over all pages.'),
       annotations: READ_ONLY_TOOL,
     },
-    async ({ query, outlet, person, from, to, limit, cursor }) => {
+    async (filters) => {
+      const { from, to, limit, cursor } = filters
       if (from !== undefined && to !== undefined && from > to)
         return fail(`from (${from}) is after to (${to}); give the earlier day as from`)
-      const words = query?.split(/\s+/).filter((word) => word !== '') ?? []
       const { reader } = context
-      // A person matches by any of their names across the corpus, then by who a story quotes.
-      let quotedIn: Set<string> | null = null
-      if (person !== undefined && person.trim() !== '') quotedIn = await reader.quotedIn(person)
-      const matches = (s: Story) => {
-        const text = [s.label, ...s.people, ...s.places].join('\n')
-        if (!words.every((word) => textMatches(text, word))) return false
-        if (outlet !== undefined && !s.outlets.some((name) => textMatches(name, outlet)))
-          return false
-        if (
-          quotedIn !== null &&
-          !s.people.some((name) => textMatches(name, person ?? '')) &&
-          !s.articles.some((id) => quotedIn?.has(id))
-        )
-          return false
-        if (from !== undefined && (s.dates.last === null || s.dates.last < from)) return false
-        if (to !== undefined && (s.dates.first === null || s.dates.first > to)) return false
-        return true
-      }
+      const matches = await storyFilter(filters, reader)
       const counts = await reader.storyCounts()
       const matching = largestFirst(await reader.stories()).filter(matches)
       // Labels only for the stories of this page (the most a page can hold), not for every story.
@@ -127,22 +117,58 @@ export function registerListStories(server: McpServer, context: ServerContext): 
         shown.flatMap((s) => s.articles.slice(0, MAX_ARTICLES)),
         LABEL_CHARS,
       )
-      return paged('stories', matching, limit ?? DEFAULT_STORIES, cursor, (s) => ({
-        id: s.id,
-        label: s.label,
-        size: s.articles.length,
-        articles: s.articles.slice(0, MAX_ARTICLES).map((id) => ({
-          id,
-          label: labels.get(id)?.label || id,
-          outlet: labels.get(id)?.outlet ?? null,
-        })),
-        outlets: s.outlets.slice(0, MAX_NAMES),
-        dates: s.dates,
-        people: s.people.slice(0, MAX_NAMES),
-        places: s.places.slice(0, MAX_NAMES),
-        clusters: counts.get(s.id)?.clusters ?? 0,
-        disputes: counts.get(s.id)?.disputes ?? 0,
-      }))
+      return paged('stories', matching, limit ?? DEFAULT_STORIES, cursor, (s) =>
+        storyRow(s, labels, counts),
+      )
     },
   )
+}
+
+/** Whether a story passes every filter given: words, outlet, person and dates. */
+async function storyFilter(
+  { query, outlet, person, from, to }: StoryFilters,
+  reader: CorpusReader,
+): Promise<(story: Story) => boolean> {
+  const words = query?.split(/\s+/).filter((word) => word !== '') ?? []
+  // A person matches by any of their names across the corpus, then by who a story quotes.
+  let quotedIn: Set<string> | null = null
+  if (person !== undefined && person.trim() !== '') quotedIn = await reader.quotedIn(person)
+  return (s: Story) => {
+    const text = [s.label, ...s.people, ...s.places].join('\n')
+    if (!words.every((word) => textMatches(text, word))) return false
+    if (outlet !== undefined && !s.outlets.some((name) => textMatches(name, outlet))) return false
+    if (
+      quotedIn !== null &&
+      !s.people.some((name) => textMatches(name, person ?? '')) &&
+      !s.articles.some((id) => quotedIn?.has(id))
+    )
+      return false
+    if (from !== undefined && (s.dates.last === null || s.dates.last < from)) return false
+    if (to !== undefined && (s.dates.first === null || s.dates.first > to)) return false
+    return true
+  }
+}
+
+/** One story as the page lists it: its first articles, names and dates cut to a few. */
+function storyRow(
+  s: Story,
+  labels: Awaited<ReturnType<CorpusReader['labels']>>,
+  counts: Awaited<ReturnType<CorpusReader['storyCounts']>>,
+) {
+  return {
+    id: s.id,
+    label: s.label,
+    size: s.articles.length,
+    articles: s.articles.slice(0, MAX_ARTICLES).map((id) => ({
+      id,
+      label: labels.get(id)?.label || id,
+      outlet: labels.get(id)?.outlet ?? null,
+    })),
+    outlets: s.outlets.slice(0, MAX_NAMES),
+    dates: s.dates,
+    people: s.people.slice(0, MAX_NAMES),
+    places: s.places.slice(0, MAX_NAMES),
+    clusters: counts.get(s.id)?.clusters ?? 0,
+    disputes: counts.get(s.id)?.disputes ?? 0,
+  }
 }
