@@ -133,18 +133,7 @@ export function countAnalysis(
  * the last finished add.
  */
 export function memoryReader(corpus: () => Corpus): CorpusReader {
-  const clustersOf = new WeakMap<CrossReference, Map<string, string[]>>()
-  const clusterIndex = (analysis: CrossReference) => {
-    let index = clustersOf.get(analysis)
-    if (!index) {
-      index = new Map()
-      for (const c of analysis.clusters)
-        for (const member of c.members)
-          index.set(member.quote, [...(index.get(member.quote) ?? []), c.id])
-      clustersOf.set(analysis, index)
-    }
-    return index
-  }
+  const clusterIndex = clusterIndexCache()
   return {
     count: async () => corpus().articles.length,
     get: async (id) => corpus().get(id),
@@ -152,98 +141,12 @@ export function memoryReader(corpus: () => Corpus): CorpusReader {
     stories: async () => corpus().stories(),
     storyOf: async (id) => corpus().storyOf(id),
     storyCounts: async () => countPerStory(corpus().analysis()),
-    async labels(ids, maxLength) {
-      const labels = new Map<string, { label: string; outlet: string | null }>()
-      for (const id of ids) {
-        const article = corpus().get(id)
-        if (article)
-          labels.set(id, {
-            label: articleLabel(article, { maxLength }) || id,
-            outlet: article.outlet?.value ?? null,
-          })
-      }
-      return labels
-    },
-    async quotedIn(person) {
-      const analysis = corpus().analysis()
-      const ids = new Set(
-        analysis.speakers.filter((s) => matchesSpeaker(s, person)).map((s) => s.id),
-      )
-      return new Set(
-        analysis.quotes
-          .filter((q) => q.speaker !== null && ids.has(q.speaker.id))
-          .map((q) => q.article),
-      )
-    },
-    async sources(window) {
-      const now = corpus()
-      const analysis = now.analysis()
-      const quotes = new Map<string, number>()
-      for (const quote of analysis.quotes)
-        if (quote.kind !== 'term') quotes.set(quote.article, (quotes.get(quote.article) ?? 0) + 1)
-      const disputes = new Map<string, number>()
-      for (const dispute of analysis.disputes)
-        for (const article of new Set(dispute.positions.map((p) => p.article)))
-          disputes.set(article, (disputes.get(article) ?? 0) + 1)
-      const chosen = slice(now.articles, window)
-      return {
-        total: chosen.total,
-        items: chosen.items.map((article) => ({
-          id: article.id,
-          outlet: article.outlet?.value ?? null,
-          title: article.title?.value ?? null,
-          label: articleLabel(article),
-          date: article.published?.value ?? null,
-          quotes: quotes.get(article.id) ?? 0,
-          disputes: disputes.get(article.id) ?? 0,
-          story: now.storyOf(article.id) ?? '',
-        })),
-      }
-    },
+    labels: async (ids, maxLength) => labelsOf(corpus(), ids, maxLength),
+    quotedIn: async (person) => articlesQuoting(corpus().analysis(), person),
+    sources: async (window) => sourceRows(corpus(), window),
     analysisOf: async () => corpus().analysis(),
-    async disputes(query, window) {
-      const now = corpus()
-      const story =
-        query.story === undefined ? undefined : now.stories().find((s) => s.id === query.story)
-      const members = new Set(story?.articles)
-      // A dispute concerns a story when it is in it, or one of its positions is
-      // (an attribution across stories concerns both).
-      const matching = now
-        .analysis()
-        .disputes.filter(
-          (d) =>
-            (story === undefined ||
-              d.story === story.id ||
-              d.positions.some((p) => members.has(p.article))) &&
-            (query.kind === undefined || d.kind === query.kind) &&
-            (query.article === undefined || d.positions.some((p) => p.article === query.article)),
-        )
-      return slice(matching, window)
-    },
-    async quotes(query, window) {
-      const now = corpus()
-      const analysis = now.analysis()
-      const index = clusterIndex(analysis)
-      const members =
-        query.story === undefined
-          ? null
-          : new Set(now.stories().find((s) => s.id === query.story)?.articles)
-      const speakers = query.speakers === undefined ? null : new Set(query.speakers)
-      const matching = analysis.quotes.filter(
-        (q) =>
-          (query.kind === undefined ? q.kind !== 'term' : q.kind === query.kind) &&
-          (query.article === undefined || q.article === query.article) &&
-          (members === null || members.has(q.article)) &&
-          (speakers === null || (q.speaker !== null && speakers.has(q.speaker.id))) &&
-          (query.contains === undefined || textMatches(q.text, query.contains)) &&
-          (query.cluster === undefined || (index.get(q.id) ?? []).includes(query.cluster)),
-      )
-      const chosen = slice(sortQuotesByWeight(matching), window)
-      return {
-        total: chosen.total,
-        items: chosen.items.map((q) => ({ ...q, clusters: index.get(q.id) ?? [] })),
-      }
-    },
+    disputes: async (query, window) => slice(disputesMatching(corpus(), query), window),
+    quotes: async (query, window) => quotesMatching(corpus(), clusterIndex, query, window),
     async speakers() {
       return speakersWithArticles(corpus().analysis())
     },
@@ -261,5 +164,119 @@ export function memoryReader(corpus: () => Corpus): CorpusReader {
       }
     },
     version: async () => corpus().analysis(),
+  }
+}
+
+/** Quote id → the clusters it is in, built once per cross-reference (the corpus's until the next add). */
+type ClusterIndex = (analysis: CrossReference) => Map<string, string[]>
+
+function clusterIndexCache(): ClusterIndex {
+  const clustersOf = new WeakMap<CrossReference, Map<string, string[]>>()
+  return (analysis) => {
+    let index = clustersOf.get(analysis)
+    if (!index) {
+      index = new Map()
+      for (const c of analysis.clusters)
+        for (const member of c.members)
+          index.set(member.quote, [...(index.get(member.quote) ?? []), c.id])
+      clustersOf.set(analysis, index)
+    }
+    return index
+  }
+}
+
+function labelsOf(corpus: Corpus, ids: readonly string[], maxLength: number) {
+  const labels = new Map<string, { label: string; outlet: string | null }>()
+  for (const id of ids) {
+    const article = corpus.get(id)
+    if (article)
+      labels.set(id, {
+        label: articleLabel(article, { maxLength }) || id,
+        outlet: article.outlet?.value ?? null,
+      })
+  }
+  return labels
+}
+
+/** Ids of the articles quoting a speaker whose name, alias or role holds `person`. */
+function articlesQuoting(analysis: CrossReference, person: string): Set<string> {
+  const ids = new Set(analysis.speakers.filter((s) => matchesSpeaker(s, person)).map((s) => s.id))
+  return new Set(
+    analysis.quotes
+      .filter((q) => q.speaker !== null && ids.has(q.speaker.id))
+      .map((q) => q.article),
+  )
+}
+
+function sourceRows(corpus: Corpus, window: Window): Slice<SourceRow> {
+  const analysis = corpus.analysis()
+  const quotes = new Map<string, number>()
+  for (const quote of analysis.quotes)
+    if (quote.kind !== 'term') quotes.set(quote.article, (quotes.get(quote.article) ?? 0) + 1)
+  const disputes = new Map<string, number>()
+  for (const dispute of analysis.disputes)
+    for (const article of new Set(dispute.positions.map((p) => p.article)))
+      disputes.set(article, (disputes.get(article) ?? 0) + 1)
+  const chosen = slice(corpus.articles, window)
+  return {
+    total: chosen.total,
+    items: chosen.items.map((article) => ({
+      id: article.id,
+      outlet: article.outlet?.value ?? null,
+      title: article.title?.value ?? null,
+      label: articleLabel(article),
+      date: article.published?.value ?? null,
+      quotes: quotes.get(article.id) ?? 0,
+      disputes: disputes.get(article.id) ?? 0,
+      story: corpus.storyOf(article.id) ?? '',
+    })),
+  }
+}
+
+function disputesMatching(corpus: Corpus, query: DisputeQuery): Dispute[] {
+  const story =
+    query.story === undefined ? undefined : corpus.stories().find((s) => s.id === query.story)
+  const members = new Set(story?.articles)
+  // A dispute concerns a story when it is in it, or one of its positions is
+  // (an attribution across stories concerns both).
+  return corpus
+    .analysis()
+    .disputes.filter(
+      (d) =>
+        (story === undefined ||
+          d.story === story.id ||
+          d.positions.some((p) => members.has(p.article))) &&
+        (query.kind === undefined || d.kind === query.kind) &&
+        (query.article === undefined || d.positions.some((p) => p.article === query.article)),
+    )
+}
+
+/** The quotes matching every filter, heaviest first, each with its clusters. */
+function quotesMatching(
+  corpus: Corpus,
+  clusterIndex: ClusterIndex,
+  query: QuoteQuery,
+  window: Window,
+): Slice<ListedQuote> {
+  const analysis = corpus.analysis()
+  const index = clusterIndex(analysis)
+  const members =
+    query.story === undefined
+      ? null
+      : new Set(corpus.stories().find((s) => s.id === query.story)?.articles)
+  const speakers = query.speakers === undefined ? null : new Set(query.speakers)
+  const matching = analysis.quotes.filter(
+    (q) =>
+      (query.kind === undefined ? q.kind !== 'term' : q.kind === query.kind) &&
+      (query.article === undefined || q.article === query.article) &&
+      (members === null || members.has(q.article)) &&
+      (speakers === null || (q.speaker !== null && speakers.has(q.speaker.id))) &&
+      (query.contains === undefined || textMatches(q.text, query.contains)) &&
+      (query.cluster === undefined || (index.get(q.id) ?? []).includes(query.cluster)),
+  )
+  const chosen = slice(sortQuotesByWeight(matching), window)
+  return {
+    total: chosen.total,
+    items: chosen.items.map((q) => ({ ...q, clusters: index.get(q.id) ?? [] })),
   }
 }
