@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { isCorroborateError } from '@corroborate/core'
-import type { Store } from '@corroborate/store'
+import type { AddResult, Store } from '@corroborate/store'
 import type { AddOptions, AddOutcome, ArticleStore } from './article-store.js'
 import { serial } from './article-store.js'
 import { askWorker, describeOutcome, refusedAdd, type Unanswered } from './ask-worker.js'
@@ -43,58 +43,17 @@ export function createStoredArticles(
   const budgetMs = options.budgetMs ?? 60_000
   const log = options.log ?? (() => {})
   const queue = serial()
-  let worker: Worker | null = null
   let closed = false
-
-  const started = () => {
-    if (worker) return worker
-    const fresh = new Worker(new URL('./store-worker.js', import.meta.url))
-    // The worker must not keep the process alive once the client is gone.
-    fresh.unref()
-    fresh.once('exit', () => {
-      if (worker === fresh) worker = null
-    })
-    worker = fresh
-    return fresh
-  }
-  const askNow = (request: StoreWorkerRequest): Promise<Outcome> =>
-    askWorker(started(), request, budgetMs, (message) => message as StoreWorkerReply)
-  // A request waits for the warm-up in progress: the worker answers one message at a time.
-  let warming: Promise<void> = Promise.resolve()
-  let warmingNow = false
-  const ask = async (request: StoreWorkerRequest): Promise<Outcome> => {
-    await warming
-    return askNow(request)
-  }
-  const end = () => {
-    void worker?.terminate()
-    worker = null
-  }
-  const warm = () => {
-    warmingNow = true
-    warming = askNow({ type: 'warm' }).then((reply) => {
-      warmingNow = false
-      if (reply.type === 'warmed') return
-      if (!closed) log(`corroborate-mcp: the analysis was not warmed (${describeOutcome(reply)})`)
-      end()
-    })
-  }
-  // A worker not trusted again, or holding a large analysis's memory, is ended; a fresh one
-  // is warmed at once rather than at the next add.
-  const stop = () => {
-    end()
-    if (options.warm !== false && !closed) warm()
-  }
-  if (options.warm !== false) warm()
+  const worker = storeWorker({ budgetMs, log, warm: options.warm !== false, closed: () => closed })
 
   /** Cross-references one story in the worker and keeps it; a failure leaves it stale. */
   const analyseStory = async (story: string) => {
     const input = await store.storyInput(story)
     if (!input) return
-    const reply = await ask({ type: 'story', input })
+    const reply = await worker.ask({ type: 'story', input })
     if (reply.type === 'analysed') await store.saveStoryAnalysis(reply.analysis)
     else {
-      if (reply.type !== 'refused') stop()
+      if (reply.type !== 'refused') worker.stop()
       log(
         `corroborate-mcp: story ${story} was not cross-referenced (${describeOutcome(reply)}); it is tried again when read`,
       )
@@ -107,28 +66,14 @@ export function createStoredArticles(
   ): Promise<AddOutcome> => {
     await after
     if (signal?.aborted) return CANCELLED
-    const reply = await ask({ type: 'prepare', input })
-    if (reply.type !== 'prepared') return refusedAdd(reply, budgetMs, log, stop)
+    const reply = await worker.ask({ type: 'prepare', input })
+    if (reply.type !== 'prepared') return refusedAdd(reply, budgetMs, log, worker.stop)
     if (signal?.aborted) return CANCELLED
-    let result: Awaited<ReturnType<Store['addPrepared']>>
-    try {
-      result = await store.addPrepared(reply.prepared)
-    } catch (error) {
-      if (isCorroborateError(error) && error.code === 'DUPLICATE_ID')
-        return {
-          refused: `the corpus already has an article "${reply.prepared.id}"; choose another id or leave id out to derive one from the content (list_sources shows the ids in use)`,
-        }
-      if (isCorroborateError(error))
-        return { refused: `the article was not added: ${error.message}` }
-      throw error
-    }
-    if (!result.added)
-      return {
-        refused: `article "${result.id}" already has this text; nothing was added. Use get_article with id "${result.id}" to read it`,
-      }
+    const result = await commitPrepared(store, reply.prepared)
+    if ('refused' in result) return result
     // Committed: the answer waits for its story's cross-reference, not the article's safety.
     await analyseStory(result.story.id)
-    if (input.content.length >= LARGE_ARTICLE) stop()
+    if (input.content.length >= LARGE_ARTICLE) worker.stop()
     return {
       article: reply.article,
       warnings: reply.warnings,
@@ -137,12 +82,44 @@ export function createStoredArticles(
     }
   }
 
+  const refreshing = refreshStaleStories(store, queue, analyseStory, {
+    log,
+    closed: () => closed,
+  })
+
+  return {
+    reader: storeReader(store, { analyseStory: (story) => queue(() => analyseStory(story)) }),
+    add: (input, options = {}) => queue(() => add(input, options)),
+    settled: () => queue(() => {}),
+    async close() {
+      closed = true
+      // A warm-up in progress is of no use now (an add waiting for it starts another worker).
+      worker.abandonWarmUp()
+      await refreshing
+      await queue(() => {})
+      await worker.terminate()
+      await store.close()
+    },
+  }
+}
+
+/**
+ * Readies the store for adds in the background and analyses its stale stories; the
+ * promise settles when that is done or given up, never rejecting.
+ */
+function refreshStaleStories(
+  store: Store,
+  queue: ReturnType<typeof serial>,
+  analyseStory: (story: string) => Promise<void>,
+  options: { log: (line: string) => void; closed: () => boolean },
+): Promise<unknown> {
+  const { log, closed } = options
   // Stories left stale (an ingest that did not analyse them, a crash between an add and its
   // story's analysis) are analysed in the background, one per turn of the queue, so that an
   // add asked for meanwhile waits for one story at most.
   const refresh = async () => {
     for (const story of await store.staleStories()) {
-      if (closed) return
+      if (closed()) return
       // An add asked for meanwhile may have analysed it already (an add committed while the
       // index was restored is stale until its own analysis).
       await queue(async () => {
@@ -154,25 +131,99 @@ export function createStoredArticles(
   // the database going first between them), so that the first add does not wait for it; then
   // the stale stories, in the worker.
   const refreshing = new Promise((resolve) => setImmediate(resolve))
-    .then(() => (closed ? undefined : store.warm()))
+    .then(() => (closed() ? undefined : store.warm()))
     .then(refresh)
     .catch((error: Error) =>
       log(`corroborate-mcp: the store was not made ready for adds: ${error.message}`),
     )
+  return refreshing
+}
 
+/**
+ * Commits a prepared article to the store; the store's refusals (an id in use, a text
+ * already there, a contract the article breaks) become the caller's answer.
+ */
+async function commitPrepared(
+  store: Store,
+  prepared: Extract<StoreWorkerReply, { type: 'prepared' }>['prepared'],
+): Promise<AddResult | { refused: string }> {
+  let result: AddResult
+  try {
+    result = await store.addPrepared(prepared)
+  } catch (error) {
+    if (isCorroborateError(error) && error.code === 'DUPLICATE_ID')
+      return {
+        refused: `the corpus already has an article "${prepared.id}"; choose another id or leave id out to derive one from the content (list_sources shows the ids in use)`,
+      }
+    if (isCorroborateError(error)) return { refused: `the article was not added: ${error.message}` }
+    throw error
+  }
+  if (!result.added)
+    return {
+      refused: `article "${result.id}" already has this text; nothing was added. Use get_article with id "${result.id}" to read it`,
+    }
+  return result
+}
+
+/**
+ * The one worker thread that analyses articles and stories, started when first asked
+ * (or at once, to warm it) and started anew after `stop`.
+ */
+function storeWorker(options: {
+  budgetMs: number
+  log: (line: string) => void
+  warm: boolean
+  closed: () => boolean
+}) {
+  let worker: Worker | null = null
+  const started = () => {
+    if (worker) return worker
+    const fresh = new Worker(new URL('./store-worker.js', import.meta.url))
+    // The worker must not keep the process alive once the client is gone.
+    fresh.unref()
+    fresh.once('exit', () => {
+      if (worker === fresh) worker = null
+    })
+    worker = fresh
+    return fresh
+  }
+  const askNow = (request: StoreWorkerRequest): Promise<Outcome> =>
+    askWorker(started(), request, options.budgetMs, (message) => message as StoreWorkerReply)
+  // A request waits for the warm-up in progress: the worker answers one message at a time.
+  let warming: Promise<void> = Promise.resolve()
+  let warmingNow = false
+  const end = () => {
+    void worker?.terminate()
+    worker = null
+  }
+  const warm = () => {
+    warmingNow = true
+    warming = askNow({ type: 'warm' }).then((reply) => {
+      warmingNow = false
+      if (reply.type === 'warmed') return
+      if (!options.closed())
+        options.log(`corroborate-mcp: the analysis was not warmed (${describeOutcome(reply)})`)
+      end()
+    })
+  }
+  if (options.warm) warm()
   return {
-    reader: storeReader(store, { analyseStory: (story) => queue(() => analyseStory(story)) }),
-    add: (input, options = {}) => queue(() => add(input, options)),
-    settled: () => queue(() => {}),
-    async close() {
-      closed = true
-      // A warm-up in progress is of no use now (an add waiting for it starts another worker).
+    async ask(request: StoreWorkerRequest): Promise<Outcome> {
+      await warming
+      return askNow(request)
+    },
+    // A worker not trusted again, or holding a large analysis's memory, is ended; a fresh one
+    // is warmed at once rather than at the next add.
+    stop() {
+      end()
+      if (options.warm && !options.closed()) warm()
+    },
+    abandonWarmUp() {
       if (warmingNow) end()
-      await refreshing
-      await queue(() => {})
+    },
+    async terminate() {
       await worker?.terminate()
       worker = null
-      await store.close()
     },
   }
 }
