@@ -1,5 +1,11 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads'
-import { type Article, type Corpus, isCorroborateError, type Story } from '@corroborate/core'
+import {
+  type Article,
+  type Corpus,
+  type CrossReference,
+  isCorroborateError,
+  type Story,
+} from '@corroborate/core'
 import type { WorkerData, WorkerReply, WorkerRequest } from './analysis-worker.js'
 import {
   askWorker,
@@ -156,52 +162,17 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
 
   const start = () => {
     parts?.close()
-    const channel = new MessageChannel()
-    parts = channel.port1
-    const data: WorkerData = { parts: channel.port2 }
-    const started = new Worker(new URL('./analysis-worker.js', import.meta.url), {
-      workerData: data,
-      transferList: [channel.port2],
+    const started = startAnalysisWorker(current.articles, {
+      sliceMs,
+      log,
+      replaced: (by) => worker !== by,
+      exited: (which) => {
+        if (worker === which) worker = null
+      },
     })
-    // The worker must not keep the process alive once the client is gone.
-    started.unref()
-    started.once('exit', () => {
-      if (worker === started) worker = null
-    })
-    worker = started
-    // Starting holds no budget: a large corpus takes its time to copy in.
-    ready = awaitWorker(started, (message) => message as WorkerReply, {
-      budgetMs: null,
-      stopped: 'the analysis worker stopped',
-    })
-    // A corpus that cannot be sent ends this worker: the add waiting for it is refused, not the server.
-    sendCorpus(started, current.articles).catch((error: unknown) => {
-      log(`corroborate-mcp: the corpus could not be sent to the analysis worker: ${String(error)}`)
-      void started.terminate()
-    })
-  }
-  // The corpus goes to a new worker an article and a part at a time, a few per turn of the
-  // event loop: copying it out whole (workerData) held the event loop for as long as a
-  // large article takes to copy, at every restart after a timeout.
-  const sendCorpus = async (to: Worker, articles: readonly Article[]) => {
-    const post = (request: WorkerRequest) => to.postMessage(request)
-    let turn = performance.now()
-    for (const whole of articles) {
-      const { head, parts: pieces } = splitLists('article', whole, PART_BYTES)
-      for (const request of [
-        { type: 'article', article: head } as const,
-        ...pieces.map((part) => ({ type: 'part', part }) as const),
-      ]) {
-        if (performance.now() - turn >= sliceMs) {
-          await nextTurn()
-          // A worker replaced meanwhile takes nothing more.
-          if (worker !== to) return
-          turn = performance.now()
-        }
-        post(request)
-      }
-    }
-    post({ type: 'start' })
+    worker = started.worker
+    parts = started.parts
+    ready = started.ready
   }
   const restart = () => {
     void worker?.terminate()
@@ -233,19 +204,8 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
         if (signal?.aborted) return CANCELLED
         const reply = await ask(worker, parts, { type: 'add', input }, { budgetMs, sliceMs })
         if (reply.type !== 'added') return refusedAdd(reply, budgetMs, log, restart)
-        const { article, analysis } = reply
-        current = snapshotCorpus([...current.articles, article], analysis)
-        // Told here, from the analysis at hand: add_article's reader would sort every quote to count these.
-        let quotes = 0
-        for (const quote of analysis.quotes)
-          if (quote.article === article.id && quote.kind !== 'term') quotes++
-        const story = analysis.stories.find((s) => s.articles.includes(article.id))
-        return {
-          article: describeAdded(article),
-          warnings: reply.warnings,
-          quotes,
-          ...(story === undefined ? {} : { story }),
-        }
+        current = snapshotCorpus([...current.articles, reply.article], reply.analysis)
+        return addedOutcome(reply.article, reply.analysis, reply.warnings)
       }),
     settled: () => queue(() => {}),
     async close() {
@@ -254,5 +214,89 @@ export function createWorkerStore(initial: Corpus, options: WorkerStoreOptions =
       parts?.close()
       parts = null
     },
+  }
+}
+
+/**
+ * A new analysis worker, the port it posts its replies' parts to, and its answer once it
+ * holds the corpus; the corpus is sent to it in the background.
+ */
+function startAnalysisWorker(
+  articles: readonly Article[],
+  options: {
+    sliceMs: number
+    log: (line: string) => void
+    /** Whether the store has replaced this worker since. */
+    replaced: (worker: Worker) => boolean
+    exited: (worker: Worker) => void
+  },
+): { worker: Worker; parts: MessagePort; ready: Promise<Outcome> } {
+  const channel = new MessageChannel()
+  const data: WorkerData = { parts: channel.port2 }
+  const started = new Worker(new URL('./analysis-worker.js', import.meta.url), {
+    workerData: data,
+    transferList: [channel.port2],
+  })
+  // The worker must not keep the process alive once the client is gone.
+  started.unref()
+  started.once('exit', () => options.exited(started))
+  // Starting holds no budget: a large corpus takes its time to copy in.
+  const ready = awaitWorker(started, (message) => message as WorkerReply, {
+    budgetMs: null,
+    stopped: 'the analysis worker stopped',
+  })
+  // A corpus that cannot be sent ends this worker: the add waiting for it is refused, not the server.
+  sendCorpus(started, articles, {
+    sliceMs: options.sliceMs,
+    replaced: () => options.replaced(started),
+  }).catch((error: unknown) => {
+    options.log(
+      `corroborate-mcp: the corpus could not be sent to the analysis worker: ${String(error)}`,
+    )
+    void started.terminate()
+  })
+  return { worker: started, parts: channel.port1, ready }
+}
+
+// The corpus goes to a new worker an article and a part at a time, a few per turn of the
+// event loop: copying it out whole (workerData) held the event loop for as long as a
+// large article takes to copy, at every restart after a timeout.
+async function sendCorpus(
+  to: Worker,
+  articles: readonly Article[],
+  { sliceMs, replaced }: { sliceMs: number; replaced: () => boolean },
+) {
+  const post = (request: WorkerRequest) => to.postMessage(request)
+  let turn = performance.now()
+  for (const whole of articles) {
+    const { head, parts: pieces } = splitLists('article', whole, PART_BYTES)
+    for (const request of [
+      { type: 'article', article: head } as const,
+      ...pieces.map((part) => ({ type: 'part', part }) as const),
+    ]) {
+      if (performance.now() - turn >= sliceMs) {
+        await nextTurn()
+        // A worker replaced meanwhile takes nothing more.
+        if (replaced()) return
+        turn = performance.now()
+      }
+      post(request)
+    }
+  }
+  post({ type: 'start' })
+}
+
+/** What an add through the worker answers: the article, its non-term quotes and its story. */
+function addedOutcome(article: Article, analysis: CrossReference, warnings: string[]): AddOutcome {
+  // Told here, from the analysis at hand: add_article's reader would sort every quote to count these.
+  let quotes = 0
+  for (const quote of analysis.quotes)
+    if (quote.article === article.id && quote.kind !== 'term') quotes++
+  const story = analysis.stories.find((s) => s.articles.includes(article.id))
+  return {
+    article: describeAdded(article),
+    warnings,
+    quotes,
+    ...(story === undefined ? {} : { story }),
   }
 }
