@@ -84,66 +84,22 @@ export async function serveHttp(
   makeServer: () => McpServer,
   options: ServeHttpOptions,
 ): Promise<Server> {
-  const maxBody = options.maxBodyBytes ?? MAX_MESSAGE_BYTES
-  const maxBodies = options.maxConcurrentBodies ?? 4
-  const token =
-    options.token === undefined ? process.env.CORROBORATE_MCP_TOKEN : (options.token ?? undefined)
-  if (token !== undefined && token.trim() === '')
-    throw new Error(
-      'the bearer token is empty: give a secret, or no token at all to serve a local address only',
-    )
+  const token = bearerToken(options)
   // The bound address as a Host header or URL writes it: IPv6 in brackets.
   const bound = options.host.includes(':') ? `[${options.host}]` : options.host
-  const localNames = ['127.0.0.1', 'localhost', '[::1]', bound]
-  let reading = 0
+  const guards: Guards = { localNames: ['127.0.0.1', 'localhost', '[::1]', bound], token }
+  const bodies: BodyLimits = {
+    maxBody: options.maxBodyBytes ?? MAX_MESSAGE_BYTES,
+    maxBodies: options.maxConcurrentBodies ?? 4,
+    reading: 0,
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const port = (http.address() as { port: number } | null)?.port ?? options.port
-    if (!localNames.some((name) => req.headers.host === `${name}:${port}`))
-      return json(res, 403, `host "${req.headers.host}" is not allowed`)
-    const origin = req.headers.origin
-    // A browser page may call only from this server's own origin: scheme, host and port.
-    if (origin !== undefined && !localNames.some((name) => origin === `http://${name}:${port}`))
-      return json(res, 403, `origin "${origin}" is not allowed`)
-    if ((req.url ?? '').split('?')[0] !== '/mcp') return json(res, 404, 'the MCP endpoint is /mcp')
-    if (token) {
-      const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
-      if (!sameSecret(given, token))
-        return json(res, 401, 'a valid bearer token is required: Authorization: Bearer <token>', {
-          'www-authenticate': 'Bearer realm="corroborate-mcp"',
-        })
-    }
-    if (req.method !== 'POST')
-      return json(res, 405, 'this server is stateless: send JSON-RPC requests with POST', {
-        allow: 'POST',
-      })
-    const tooLarge = () =>
-      json(res, 413, `the request is larger than ${maxBody} bytes`, { connection: 'close' })
-    if (Number(req.headers['content-length'] ?? 0) > maxBody) return tooLarge()
-    if (reading >= maxBodies)
-      return json(
-        res,
-        503,
-        `the server is reading ${maxBodies} requests already; retry in a second`,
-        {
-          'retry-after': '1',
-          connection: 'close',
-        },
-      )
-    reading++
-    let raw: Buffer | null
-    try {
-      raw = await readBody(req, maxBody)
-    } finally {
-      reading--
-    }
-    if (raw === null) return tooLarge()
-    let body: unknown
-    try {
-      body = await parseJson(raw)
-    } catch {
-      return json(res, 400, 'the request body is not JSON')
-    }
+    const refusal = refusalOf(req, port, guards)
+    if (refusal) return json(res, refusal.status, refusal.message, refusal.headers)
+    const body = await readJsonBody(req, res, bodies)
+    if (body === ANSWERED) return
     const server = makeServer()
     // No session id generator: stateless mode.
     const transport = new StreamableHTTPServerTransport({})
@@ -179,4 +135,105 @@ export async function serveHttp(
   const address = http.address() as { port: number }
   options.log(`corroborate-mcp: listening on http://${bound}:${address.port}/mcp`)
   return http
+}
+
+/** The token requests must carry, if any: the option's, else the environment's. */
+function bearerToken(options: Pick<ServeHttpOptions, 'token'>): string | undefined {
+  const token =
+    options.token === undefined ? process.env.CORROBORATE_MCP_TOKEN : (options.token ?? undefined)
+  if (token !== undefined && token.trim() === '')
+    throw new Error(
+      'the bearer token is empty: give a secret, or no token at all to serve a local address only',
+    )
+  return token
+}
+
+/** Who may call: the names this server answers to, and the token they must carry. */
+interface Guards {
+  localNames: string[]
+  token: string | undefined
+}
+
+/** An answer that turns a request away. */
+interface Refusal {
+  status: number
+  message: string
+  headers?: Record<string, string>
+}
+
+/** Why a request is turned away before its body is read, or null when it may go on. */
+function refusalOf(req: IncomingMessage, port: number, guards: Guards): Refusal | null {
+  const { localNames, token } = guards
+  if (!localNames.some((name) => req.headers.host === `${name}:${port}`))
+    return { status: 403, message: `host "${req.headers.host}" is not allowed` }
+  const origin = req.headers.origin
+  // A browser page may call only from this server's own origin: scheme, host and port.
+  if (origin !== undefined && !localNames.some((name) => origin === `http://${name}:${port}`))
+    return { status: 403, message: `origin "${origin}" is not allowed` }
+  if ((req.url ?? '').split('?')[0] !== '/mcp')
+    return { status: 404, message: 'the MCP endpoint is /mcp' }
+  if (token) {
+    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
+    if (!sameSecret(given, token))
+      return {
+        status: 401,
+        message: 'a valid bearer token is required: Authorization: Bearer <token>',
+        headers: { 'www-authenticate': 'Bearer realm="corroborate-mcp"' },
+      }
+  }
+  if (req.method !== 'POST')
+    return {
+      status: 405,
+      message: 'this server is stateless: send JSON-RPC requests with POST',
+      headers: { allow: 'POST' },
+    }
+  return null
+}
+
+/** The largest body, how many are read at once, and how many are being read now. */
+interface BodyLimits {
+  maxBody: number
+  maxBodies: number
+  reading: number
+}
+
+/** What {@link readJsonBody} gives back once it has answered the request itself. */
+const ANSWERED: unique symbol = Symbol('answered')
+
+/**
+ * The request's body parsed as JSON, or {@link ANSWERED} once a body too large, one too
+ * many read at once, or not JSON, has been answered.
+ */
+async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: BodyLimits,
+): Promise<unknown> {
+  const { maxBody, maxBodies } = limits
+  const tooLarge = () => {
+    json(res, 413, `the request is larger than ${maxBody} bytes`, { connection: 'close' })
+    return ANSWERED
+  }
+  if (Number(req.headers['content-length'] ?? 0) > maxBody) return tooLarge()
+  if (limits.reading >= maxBodies) {
+    json(res, 503, `the server is reading ${maxBodies} requests already; retry in a second`, {
+      'retry-after': '1',
+      connection: 'close',
+    })
+    return ANSWERED
+  }
+  limits.reading++
+  let raw: Buffer | null
+  try {
+    raw = await readBody(req, maxBody)
+  } finally {
+    limits.reading--
+  }
+  if (raw === null) return tooLarge()
+  try {
+    return await parseJson(raw)
+  } catch {
+    json(res, 400, 'the request body is not JSON')
+    return ANSWERED
+  }
 }
