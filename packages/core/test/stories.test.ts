@@ -327,6 +327,30 @@ describe('stories', () => {
     })
   })
 
+  it('refuses a snapshot damaged anywhere in its numbers as INVALID_ARGUMENT, never asking for gigabytes', () => {
+    const index = createStoryIndex()
+    for (const p of seedProfiles) index.add(p)
+    const bytes = index.snapshot()
+    // Past the header and the head: the doubles and the integers, whose lengths and
+    // references a flip can turn into 2^31 (before, such a restore ran out of memory).
+    const head = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true)
+    const numbers = 4 * 12 + head
+    fc.assert(
+      fc.property(
+        fc.integer({ min: numbers, max: bytes.length - 1 }),
+        fc.integer({ min: 0, max: 255 }),
+        (at, value) => {
+          const damaged = bytes.slice()
+          damaged[at] = value
+          expect(['no error', 'INVALID_ARGUMENT']).toContain(
+            errorCodeOf(() => restoreStoryIndex(damaged)),
+          )
+        },
+      ),
+      { numRuns: 400, seed: 5 },
+    )
+  })
+
   it('restores from a snapshot the index that placing the same members gives', () => {
     forRestarts({ numRuns: 30, seed: 17 }, ({ last, earlier, placed }) => {
       const whole = createStoryIndex()

@@ -244,6 +244,15 @@ function take(reader: SnapshotReader, n: number): Int32Array {
 }
 
 /**
+ * A length read from the integers, checked against what is left of its section: a snapshot
+ * damaged on disk fails here, as malformed, instead of asking for gigabytes.
+ */
+function lengthIn(length: number, at: number, end: number, what: string): number {
+  if (!(length >= 0 && at + length <= end)) throw malformed(`${what} runs past its section`)
+  return length
+}
+
+/**
  * A snapshot's state, its documents' and stories' norms to be measured again,
  * read in steps: the generator pauses every few thousand items (documents, terms'
  * postings, shingles) so that its caller can let other work go between them.
@@ -262,6 +271,29 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
     counts.docTerms + counts.storyTerms !== reader.doubles.length
   )
     throw malformed('its sections are not the lengths its header says')
+  // Every document, story and term it names is one it holds: a damaged number would otherwise
+  // pass here and fail at the next add, far from the cause.
+  const named = (numbers: ArrayLike<number>, end: number, what: string, step = 1) => {
+    for (let k = 0; k < numbers.length; k += step) {
+      const number = numbers[k] as number
+      if (!(number >= 0 && number < end)) throw malformed(`${what} names one it does not hold`)
+    }
+  }
+  for (const doc of docs) {
+    named([doc.story], stories.length, 'a document')
+    named(doc.terms, counts.terms, 'a document')
+  }
+  for (const story of stories) {
+    if (story.docs.length === 0) throw malformed('a story holds no document')
+    named(story.docs, docs.length, 'a story')
+  }
+  // A posting is pairs: a story, and the term's place among that story's weights.
+  for (const posting of postings) named(posting, stories.length, 'a posting', 2)
+  for (let entry of shingles.values())
+    for (; entry; entry = entry.next as ShingleEntry) {
+      named(entry.stories, stories.length, 'a shingle')
+      for (const articles of entry.articles) named(articles, docs.length, 'a shingle')
+    }
   return { termNames: reader.head.terms, df, postings, docs, stories, shingles }
 }
 
@@ -327,7 +359,7 @@ function* readDocs(reader: SnapshotReader): Generator<void, Doc[], void> {
   let at = 0
   for (const [n, fields] of head.docs.entries()) {
     const [article, day, published, outlet, label, people, places] = fields
-    const length = docLength[n] as number
+    const length = lengthIn(docLength[n] as number, at, counts.docTerms, 'a document')
     const profile: ArticleProfile = {
       article,
       day,
@@ -359,7 +391,8 @@ function* readPostings(reader: SnapshotReader): Generator<void, Postings[], void
   const postingInts = take(reader, reader.counts.postings)
   const postings: Postings[] = []
   let at = 0
-  for (const length of postingLength) {
+  for (const given of postingLength) {
+    const length = lengthIn(given, at, postingInts.length, "a term's postings")
     postings.push(arrayOf(postingInts, at, at + length))
     at += length
     if (postings.length % STEP === 0) yield
@@ -385,9 +418,9 @@ function* readStories(reader: SnapshotReader): Generator<void, StoryState[], voi
   let termAt = 0
   let dayAt = 0
   for (const [n, [id, members]] of head.stories.entries()) {
-    const docCount = storyDocCount[n] as number
-    const termCount = storyTermCount[n] as number
-    const dayCount = storyDayCount[n] as number
+    const docCount = lengthIn(storyDocCount[n] as number, docAt, storyDocs.length, 'a story')
+    const termCount = lengthIn(storyTermCount[n] as number, termAt, storyTerms.length, 'a story')
+    const dayCount = lengthIn(storyDayCount[n] as number, dayAt, storyDays.length, 'a story')
     const counted = new Int32Array(Math.max(64, termCount))
     counted.set(storyCounts.subarray(termAt, termAt + termCount))
     const days = arrayOf(storyDays, dayAt, dayAt + dayCount)
@@ -421,11 +454,12 @@ function* readShingles(stream: Int32Array): Generator<void, Map<number, ShingleE
   let s = 0
   while (s < stream.length) {
     const key = stream[s++] as number
-    const entries = stream[s++] as number
+    // Each entry takes two integers at the least, each of its stories two.
+    const entries = lengthIn(stream[s++] as number, 0, (stream.length - s) / 2, 'a shingle')
     let previous: ShingleEntry | null = null
     for (let e = 0; e < entries; e++) {
       const check = stream[s++] as number
-      const storyCount = stream[s++] as number
+      const storyCount = lengthIn(stream[s++] as number, 0, (stream.length - s) / 2, 'a shingle')
       const entry: ShingleEntry = {
         check,
         stories: new Array<number>(storyCount),
@@ -434,7 +468,7 @@ function* readShingles(stream: Int32Array): Generator<void, Map<number, ShingleE
       }
       for (let k = 0; k < storyCount; k++) {
         entry.stories[k] = stream[s++] as number
-        const articles = stream[s++] as number
+        const articles = lengthIn(stream[s++] as number, s, stream.length, 'a shingle')
         entry.articles[k] = arrayOf(stream, s, s + articles)
         s += articles
       }
