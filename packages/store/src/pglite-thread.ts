@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { PGlite, Transaction } from '@electric-sql/pglite'
+import type { PGlite, PGliteOptions, Transaction } from '@electric-sql/pglite'
 
 /**
  * The thread that runs PGlite for a store (see `openPglite` in queryable.ts). PGlite is
@@ -33,6 +33,8 @@ export type PgliteOpened =
 /** Where the store lives: a data directory, or `null` for memory. */
 export interface PgliteThreadData {
   dataDir: string | null
+  /** PGlite's WebAssembly compiled by the process (see queryable.ts), or null to compile it here. */
+  wasm: object | null
 }
 
 // JSON and text parameters given as UTF-8 bytes are sent as they are (PostgreSQL's binary
@@ -52,10 +54,16 @@ const BYTES_AS_THEY_ARE = {
 const PGLITE_SHARED_BUFFERS = '32MB'
 
 /** Opens (creating when missing) a PGlite data directory; `null` keeps it in memory. */
-async function open(dataDir: string | null): Promise<{ db: PGlite; trigrams: boolean }> {
+async function open({
+  dataDir,
+  wasm,
+}: PgliteThreadData): Promise<{ db: PGlite; trigrams: boolean }> {
   const { PGlite } = await import('@electric-sql/pglite')
   const options = {
     ...(dataDir === null ? {} : { dataDir }),
+    ...(wasm === null
+      ? {}
+      : { pgliteWasmModule: wasm as NonNullable<PGliteOptions['pgliteWasmModule']> }),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   }
   try {
@@ -83,10 +91,87 @@ function described(error: unknown): {
 /** Thrown into a transaction that the main thread ends without committing. */
 class RolledBack extends Error {}
 
+/** What the thread holds between messages: the database, its open transactions, the port. */
+interface Served {
+  db: PGlite
+  port: NonNullable<typeof parentPort>
+  /** Open transactions by the id of their `begin`, and how each is ended. */
+  transactions: Map<number, { tx: Transaction; end: (commit: boolean) => void }>
+  /** What `end` waits for: each transaction's promise, settled when PGlite committed or rolled back. */
+  settled: Map<number, Promise<void>>
+}
+
+const answer = (served: Served, reply: PgliteReply) => served.port.postMessage(reply)
+
+/** The connection, or the open transaction `tx`, that a statement runs on. */
+function target(served: Served, tx: number | null): Pick<Transaction, 'query' | 'exec'> {
+  if (tx === null) return served.db
+  const found = served.transactions.get(tx)
+  if (!found) throw new Error(`no open transaction ${tx}`)
+  return found.tx
+}
+
+/** Answers `id` with what `work` gives (rows, or nothing), or with its error. */
+function answerWith(served: Served, id: number, work: () => Promise<unknown[] | undefined>) {
+  Promise.resolve()
+    .then(work)
+    .then(
+      (rows) => answer(served, rows === undefined ? { id } : { id, rows }),
+      (error) => answer(served, { id, error: described(error) }),
+    )
+}
+
+/**
+ * Begins a transaction, answered once PGlite has begun it. PGlite runs one at a time: this one
+ * starts when the earlier ones ended, and the statements sent outside it wait for it, as they
+ * did on the main thread.
+ */
+function begin(served: Served, id: number) {
+  let began = false
+  const done = served.db.transaction(
+    (tx) =>
+      new Promise<void>((resolve, reject) => {
+        began = true
+        served.transactions.set(id, {
+          tx,
+          end: (commit) => (commit ? resolve() : reject(new RolledBack())),
+        })
+        answer(served, { id })
+      }),
+  )
+  const finished = done.finally(() => {
+    served.transactions.delete(id)
+    served.settled.delete(id)
+  })
+  // Its outcome is answered to `end` (or below, when it never began): never unhandled here.
+  finished.catch(() => {})
+  served.settled.set(id, finished)
+  done.catch((error) => {
+    if (!began) answer(served, { id, error: described(error) })
+  })
+}
+
+/** Commits or rolls back transaction `tx`, answered once PGlite has. */
+function end(served: Served, id: number, tx: number, commit: boolean) {
+  const found = served.transactions.get(tx)
+  const finished = served.settled.get(tx)
+  if (!found || !finished) {
+    answer(served, { id, error: described(new Error(`no open transaction ${tx}`)) })
+    return
+  }
+  found.end(commit)
+  finished.then(
+    () => answer(served, { id }),
+    (error) =>
+      answer(served, error instanceof RolledBack ? { id } : { id, error: described(error) }),
+  )
+}
+
+/** Opens the database and answers the main thread's messages until it closes it. */
 async function serve(port: NonNullable<typeof parentPort>, data: PgliteThreadData) {
   let opened: { db: PGlite; trigrams: boolean }
   try {
-    opened = await open(data.dataDir)
+    opened = await open(data)
   } catch (error) {
     port.postMessage({
       opened: false,
@@ -94,89 +179,31 @@ async function serve(port: NonNullable<typeof parentPort>, data: PgliteThreadDat
     } satisfies PgliteOpened)
     return
   }
-  const { db } = opened
-  // Open transactions by the id of their `begin`, and how each is ended.
-  const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => void }>()
-  const target = (tx: number | null): Pick<Transaction, 'query' | 'exec'> => {
-    if (tx === null) return db
-    const found = transactions.get(tx)
-    if (!found) throw new Error(`no open transaction ${tx}`)
-    return found.tx
-  }
-  const answer = (reply: PgliteReply) => port.postMessage(reply)
-  // What `end` waits for: the transaction's promise, settled when PGlite committed or rolled back.
-  const settled = new Map<number, Promise<void>>()
+  const served: Served = { db: opened.db, port, transactions: new Map(), settled: new Map() }
   port.on('message', (request: PgliteRequest) => {
     const { id } = request
     switch (request.op) {
       case 'query':
-        Promise.resolve()
-          .then(() => target(request.tx).query(request.sql, request.params, BYTES_AS_THEY_ARE))
-          .then(
-            (result) => answer({ id, rows: result.rows }),
-            (error) => answer({ id, error: described(error) }),
-          )
-        return
-      case 'exec':
-        Promise.resolve()
-          .then(() => target(request.tx).exec(request.sql))
-          .then(
-            () => answer({ id }),
-            (error) => answer({ id, error: described(error) }),
-          )
-        return
-      case 'begin': {
-        // PGlite runs one transaction at a time: this one starts when the earlier ones ended,
-        // and the main thread's statements outside it wait for it, as on the main thread before.
-        let began = false
-        const done = db.transaction(
-          (tx) =>
-            new Promise<void>((resolve, reject) => {
-              began = true
-              transactions.set(id, {
-                tx,
-                end: (commit) => (commit ? resolve() : reject(new RolledBack())),
-              })
-              answer({ id })
-            }),
-        )
-        settled.set(
-          id,
-          done.finally(() => {
-            transactions.delete(id)
-            settled.delete(id)
-          }),
-        )
-        // A transaction that could not begin is answered here; one that began was answered.
-        done.catch((error) => {
-          if (!began) answer({ id, error: described(error) })
+        return answerWith(served, id, async () => {
+          const on = target(served, request.tx)
+          return (await on.query(request.sql, request.params, BYTES_AS_THEY_ARE)).rows
         })
-        return
-      }
-      case 'end': {
-        const found = transactions.get(request.tx)
-        const finished = settled.get(request.tx)
-        if (!found || !finished) {
-          answer({ id, error: described(new Error(`no open transaction ${request.tx}`)) })
-          return
-        }
-        found.end(request.commit)
-        finished.then(
-          () => answer({ id }),
-          (error) =>
-            error instanceof RolledBack ? answer({ id }) : answer({ id, error: described(error) }),
-        )
-        return
-      }
+      case 'exec':
+        return answerWith(served, id, async () => {
+          await target(served, request.tx).exec(request.sql)
+          return undefined
+        })
+      case 'begin':
+        return begin(served, id)
+      case 'end':
+        return end(served, id, request.tx, request.commit)
       case 'close':
-        db.close().then(
-          () => {
-            answer({ id })
-            port.close()
-          },
-          (error) => answer({ id, error: described(error) }),
-        )
-        return
+        return answerWith(served, id, async () => {
+          await served.db.close()
+          // Once answered: the port closes after this reply is sent.
+          setImmediate(() => port.close())
+          return undefined
+        })
     }
   })
   port.postMessage({ opened: true, trigrams: opened.trigrams } satisfies PgliteOpened)
