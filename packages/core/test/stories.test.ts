@@ -589,6 +589,18 @@ describe('crossReference within stories', () => {
     )
   })
 
+  it.each([
+    ['a story, not an array', () => result.stories[0]],
+    ['null', () => null],
+    ['stories without members', () => result.stories.map(({ members, ...rest }) => rest)],
+    ['a member without its article', () => [{ ...result.stories[0], members: [{}] }]],
+    ['a story without an id', () => result.stories.map(({ id, ...rest }) => rest)],
+  ])('refuses %s as the stories, in words', (_, stories) => {
+    const call = () => crossReference(corpus, { stories: stories() as never })
+    expect(errorCodeOf(call)).toBe('INVALID_ARGUMENT')
+    expect(call).toThrow(/options\.stories/)
+  })
+
   it('reports a later figure as an update with both days, not as a dispute', () => {
     const first = article(
       'quake-1',

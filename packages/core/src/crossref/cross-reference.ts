@@ -89,7 +89,8 @@ export interface CrossReference {
  * story order. Pure and deterministic for a given list of articles; grows near
  * linearly with the corpus, as candidates come from inverted indexes.
  * @throws CorroborateError `INVALID_ARGUMENT` when `articles` is not an array
- *   of articles, `DUPLICATE_ID` when two articles share an id.
+ *   of articles, or `options.stories` is not stories that hold each article
+ *   exactly once; `DUPLICATE_ID` when two articles share an id.
  */
 export function crossReference(
   articles: readonly Article[],
@@ -97,6 +98,8 @@ export function crossReference(
 ): CrossReference {
   return withWordMemo(() => {
     const ids = assertArticles(articles)
+    // Checked before any article is read, so that a wrong option costs nothing.
+    if (options.stories !== undefined) assertStories(options.stories)
     // The sentences read so far in this call: a sentence many articles carry (a wire
     // story retold) is read for its claims once. Dropped when the call returns.
     const sentences: SentenceMemo = new Map()
@@ -287,6 +290,33 @@ function storiesOf(
   const index = createStoryIndex(options)
   for (const article of articles) index.add(profileOf(article))
   return index.stories()
+}
+
+/**
+ * That `stories` has the shape of `Story[]` where `crossReference` reads it (an id, and
+ * members that name their article), so that a wrong value is refused in words rather
+ * than failing later as a TypeError.
+ */
+function assertStories(stories: unknown): asserts stories is readonly Story[] {
+  if (!Array.isArray(stories))
+    throw new CorroborateError(
+      'INVALID_ARGUMENT',
+      `crossReference: options.stories must be an array of stories (from a StoryIndex or an earlier crossReference), got ${stories === null ? 'null' : typeof stories}`,
+    )
+  for (const [index, story] of stories.entries()) {
+    const members: unknown = story?.members
+    if (
+      !story ||
+      typeof story !== 'object' ||
+      typeof story.id !== 'string' ||
+      !Array.isArray(members) ||
+      !members.every((member) => typeof member?.article === 'string')
+    )
+      throw new CorroborateError(
+        'INVALID_ARGUMENT',
+        `crossReference: options.stories item ${index} is not a story (it needs an id and members that each name an article)`,
+      )
+  }
 }
 
 /** The caller's stories, limited to the given articles, each article in exactly one. */
