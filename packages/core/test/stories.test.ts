@@ -329,7 +329,8 @@ describe('stories', () => {
 
   it('refuses a snapshot damaged anywhere in its numbers as INVALID_ARGUMENT, never asking for gigabytes', () => {
     const index = createStoryIndex()
-    for (const p of seedProfiles) index.add(p)
+    const [last, ...earlier] = seedProfiles as [ArticleProfile, ...ArticleProfile[]]
+    for (const p of earlier) index.add(p)
     const bytes = index.snapshot()
     // Past the header and the head: the doubles and the integers, whose lengths and
     // references a flip can turn into 2^31 (before, such a restore ran out of memory).
@@ -342,13 +343,32 @@ describe('stories', () => {
         (at, value) => {
           const damaged = bytes.slice()
           damaged[at] = value
+          // Refused, or restored into an index that takes the next article (joining the
+          // story of the others, so reading their documents and weights).
           expect(['no error', 'INVALID_ARGUMENT']).toContain(
-            errorCodeOf(() => restoreStoryIndex(damaged)),
+            errorCodeOf(() => restoreStoryIndex(damaged).add(last)),
           )
         },
       ),
       { numRuns: 400, seed: 5 },
     )
+  })
+
+  it('refuses a snapshot whose weight is not a number, rather than failing at the next add', () => {
+    const index = createStoryIndex()
+    const [last, ...earlier] = seedProfiles as [ArticleProfile, ...ArticleProfile[]]
+    for (const p of earlier) index.add(p)
+    const bytes = index.snapshot()
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    // The first double: the first document's first weight, just past the head.
+    const first = (4 * 12 + view.getUint32(8, true) + 7) & ~7
+    expect(view.getFloat64(first, true)).toBeGreaterThan(0)
+    for (const weight of [Number.NaN, -1, Number.POSITIVE_INFINITY, 1e200]) {
+      const damaged = bytes.slice()
+      new DataView(damaged.buffer).setFloat64(first, weight, true)
+      expect(errorCodeOf(() => restoreStoryIndex(damaged))).toBe('INVALID_ARGUMENT')
+    }
+    expect(restoreStoryIndex(bytes).add(last).story).toBe(index.add(last).story)
   })
 
   it('restores from a snapshot the index that placing the same members gives', () => {

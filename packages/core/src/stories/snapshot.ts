@@ -222,6 +222,22 @@ const malformed = (what: string) =>
     `restoreStoryIndex expects bytes from StoryIndex.snapshot: ${what}`,
   )
 
+// Far above any real weight (a term's count over millions of articles), and far below one
+// whose square overflows a double.
+const MAX_WEIGHT = 1e100
+
+// Weights checked between two pauses: a few milliseconds.
+const WEIGHTS_STEP = 1 << 19
+
+/** Whether `doubles[from..to)` are all weights: numbers from 0 to {@link MAX_WEIGHT}. */
+function allWeights(doubles: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const weight = doubles[i] as number
+    if (!(weight >= 0 && weight <= MAX_WEIGHT)) return false
+  }
+  return true
+}
+
 // Items read between two pauses of a stepwise read: a few milliseconds of work.
 const STEP = 1024
 
@@ -286,6 +302,15 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
   for (const story of stories) {
     if (story.docs.length === 0) throw malformed('a story holds no document')
     named(story.docs, docs.length, 'a story')
+  }
+  // Weights are sums of positive term weights: a damaged one (NaN, negative, or so large
+  // that its square overflows) would make every cosine with it NaN, and the next add would
+  // find no member to join. Millions of them in a large index: read in steps of their own.
+  const { doubles } = reader
+  for (let from = 0; from < doubles.length; from += WEIGHTS_STEP) {
+    yield
+    if (!allWeights(doubles, from, Math.min(doubles.length, from + WEIGHTS_STEP)))
+      throw malformed('a weight is not a weight')
   }
   // A posting is pairs: a story, and the term's place among that story's weights.
   for (const posting of postings) named(posting, stories.length, 'a posting', 2)
