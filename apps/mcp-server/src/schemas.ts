@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { DEFAULT_LIMIT, MAX_LIMIT } from './paging.js'
 
 /** Shared input fields: paging. */
-export const limitField = z
+const limitField = z
   .number()
   .int()
   .min(1)
@@ -15,6 +15,8 @@ export const cursorField = z
   .describe(
     'The nextCursor of the previous page, to read the next one; leave out for the first page.',
   )
+/** The input fields of a paged tool (`limit`, `cursor`), last in its input schema. */
+export const pageInputFields = { limit: limitField, cursor: cursorField }
 
 /** Shared output fields. */
 export const spanSchema = z

@@ -5,9 +5,8 @@ import type { ServerContext } from '../context.js'
 import { definedFields } from '../defined-fields.js'
 import { fail, pagedFrom } from '../results.js'
 import {
-  cursorField,
-  limitField,
   pageFields,
+  pageInputFields,
   READ_ONLY_TOOL,
   spanSchema,
   speakerRefSchema,
@@ -42,8 +41,7 @@ export function registerGetQuotes(server: McpServer, context: ServerContext): vo
             'statement: quoted speech; fragment: a few quoted words in the writer’s sentence; term: scare quotes and titles (not speech). Default: statements and fragments.',
           ),
         cluster: z.string().optional().describe('Only quotes of this cluster id (k0, k1, …).'),
-        limit: limitField,
-        cursor: cursorField,
+        ...pageInputFields,
       },
       outputSchema: pageFields(
         'quotes',

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { paged } from '../results.js'
-import { cursorField, limitField, pageFields, READ_ONLY_TOOL } from '../schemas.js'
+import { pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
 
 const speaker = z.object({
   id: z.string().describe('Speaker id, for the speaker filter of get_quotes.'),
@@ -25,7 +25,7 @@ export function registerGetSpeakers(server: McpServer, context: ServerContext): 
       title: 'Get speakers',
       description:
         'List the people and organizations quoted in the corpus, one entry per real speaker across outlets (e.g. "Rubio", "Secretary of State Marco Rubio" and "Mr. Rubio" are one), with every alias and role and how many quotes each article gives them; most quoted first. Use it to learn who speaks in the story and the ids or names for get_quotes.',
-      inputSchema: { limit: limitField, cursor: cursorField },
+      inputSchema: pageInputFields,
       outputSchema: pageFields('speakers', speaker, 'Speakers in the corpus.'),
       annotations: READ_ONLY_TOOL,
     },

@@ -5,9 +5,8 @@ import type { ServerContext } from '../context.js'
 import { definedFields } from '../defined-fields.js'
 import { pagedFrom } from '../results.js'
 import {
-  cursorField,
-  limitField,
   pageFields,
+  pageInputFields,
   READ_ONLY_TOOL,
   spanSchema,
   speakerRefSchema,
@@ -70,8 +69,7 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
           .string()
           .optional()
           .describe('Only disputes this article id takes a position in (ids from list_sources).'),
-        limit: limitField,
-        cursor: cursorField,
+        ...pageInputFields,
       },
       outputSchema: pageFields(
         'disputes',

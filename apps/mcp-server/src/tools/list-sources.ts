@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { pagedFrom } from '../results.js'
-import { cursorField, limitField, pageFields, READ_ONLY_TOOL } from '../schemas.js'
+import { pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
 
 const source = z.object({
   id: z.string().describe('Article id, for get_article and the article filter of other tools.'),
@@ -35,7 +35,7 @@ export function registerListSources(server: McpServer, context: ServerContext): 
       title: 'List sources',
       description:
         'List the articles (sources) in the corpus with their id, outlet, title, date, story and how many quotes and disputes each has. Call this first to learn the article ids the other tools take.',
-      inputSchema: { limit: limitField, cursor: cursorField },
+      inputSchema: pageInputFields,
       outputSchema: pageFields('sources', source, 'Articles in the corpus.'),
       annotations: READ_ONLY_TOOL,
     },

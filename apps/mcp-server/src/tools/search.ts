@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { fail, pagedFrom } from '../results.js'
-import { cursorField, limitField, pageFields, READ_ONLY_TOOL, spanSchema } from '../schemas.js'
+import { pageFields, pageInputFields, READ_ONLY_TOOL, spanSchema } from '../schemas.js'
 
 /** `search`: words or a quoted phrase over the sentences, quotes and claims of every article. */
 export function registerSearch(server: McpServer, context: ServerContext): void {
@@ -21,8 +21,7 @@ export function registerSearch(server: McpServer, context: ServerContext): void 
           .describe(
             'Words that must all occur, e.g. prison fee; put a phrase in double quotes to match it as written.',
           ),
-        limit: limitField,
-        cursor: cursorField,
+        ...pageInputFields,
       },
       outputSchema: pageFields(
         'hits',
