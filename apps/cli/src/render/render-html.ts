@@ -9,7 +9,6 @@ import {
   NOTHING_TO_LIST,
   plural,
   type Section,
-  SHORT_FRAGMENTS_LEAD,
   speakerList,
   splitShortFragments,
   TITLES,
@@ -221,21 +220,17 @@ function speakersHtml(report: Report): string[] {
     body.push(
       `<div class="card" data-speaker="${escapeHtml(speaker.id)}"><h3>${escapeHtml(speaker.name)}${roles} <span class="muted">· ${plural(speaker.quotes.length, 'quote')}</span></h3><ul class="quotes">`,
     )
-    const { listed, short } = splitShortFragments(speaker.quotes)
+    const { listed, shortLine } = splitShortFragments(speaker.quotes, {
+      lead: (text) => `<span class="muted">${text}</span>`,
+      quote: (text) => `“${escapeHtml(text)}”`,
+      source: (source) => `<span class="muted">(${escapeHtml(source)})</span>`,
+    })
     for (const quote of listed)
       body.push(
         `<li data-kind="${quote.kind}">“${escapeHtml(quote.text)}” <span class="muted">— ${escapeHtml(quote.source)}${quote.kind === 'fragment' ? ', fragment' : ''}</span></li>`,
       )
     body.push('</ul>')
-    if (short.length > 0)
-      body.push(
-        `<p class="short-fragments"><span class="muted">${SHORT_FRAGMENTS_LEAD}</span> ${short
-          .map(
-            ({ source, texts }) =>
-              `${texts.map((text) => `“${escapeHtml(text)}”`).join(', ')} <span class="muted">(${escapeHtml(source)})</span>`,
-          )
-          .join('; ')}</p>`,
-      )
+    if (shortLine !== null) body.push(`<p class="short-fragments">${shortLine}</p>`)
     body.push('</div>')
   }
   if (report.unattributed.length > 0)

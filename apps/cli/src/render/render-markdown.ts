@@ -7,7 +7,6 @@ import {
   abridge,
   NOTHING_TO_LIST,
   type Section,
-  SHORT_FRAGMENTS_LEAD,
   speakerList,
   splitShortFragments,
   TITLES,
@@ -60,20 +59,16 @@ function speakersMarkdown(report: Report): string[] {
   for (const speaker of report.speakers) {
     const roles = speaker.roles.length > 0 ? ` (${escapeMarkdown(speaker.roles.join(', '))})` : ''
     out.push(`### ${escapeMarkdown(speaker.name)}${roles}`, '')
-    const { listed, short } = splitShortFragments(speaker.quotes)
+    const { listed, shortLine } = splitShortFragments(speaker.quotes, {
+      lead: (text) => text,
+      quote: (text) => `“${escapeMarkdown(text)}”`,
+      source: (source) => `(${escapeMarkdown(source)})`,
+    })
     for (const quote of listed)
       out.push(
         `- “${escapeMarkdown(quote.text)}” — ${escapeMarkdown(quote.source)}${quote.kind === 'fragment' ? ' (fragment)' : ''}`,
       )
-    if (short.length > 0)
-      out.push(
-        `- ${SHORT_FRAGMENTS_LEAD} ${short
-          .map(
-            ({ source, texts }) =>
-              `${texts.map((text) => `“${escapeMarkdown(text)}”`).join(', ')} (${escapeMarkdown(source)})`,
-          )
-          .join('; ')}`,
-      )
+    if (shortLine !== null) out.push(`- ${shortLine}`)
     out.push('')
   }
   if (report.unattributed.length > 0) out.push(`${unattributedLine(report.unattributed.length)}.`)

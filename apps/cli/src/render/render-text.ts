@@ -7,7 +7,6 @@ import {
   NOTHING_TO_LIST,
   plural,
   type Section,
-  SHORT_FRAGMENTS_LEAD,
   shorten,
   speakerList,
   splitShortFragments,
@@ -82,20 +81,16 @@ function speakersText(report: Report, paint: Paint): string[] {
   for (const speaker of report.speakers) {
     const roles = speaker.roles.length > 0 ? ` (${speaker.roles.join(', ')})` : ''
     out.push(`  ${paint('bold', speaker.name)}${roles}: ${plural(speaker.quotes.length, 'quote')}`)
-    const { listed, short } = splitShortFragments(speaker.quotes)
+    const { listed, shortLine } = splitShortFragments(speaker.quotes, {
+      lead: (text) => paint('dim', text),
+      quote: (text) => `“${text}”`,
+      source: (source) => paint('dim', `(${source})`),
+    })
     for (const quote of listed)
       out.push(
         `    “${shorten(quote.text, 110)}” ${paint('dim', `— ${quote.source}${quote.kind === 'fragment' ? ', fragment' : ''}`)}`,
       )
-    if (short.length > 0)
-      out.push(
-        `    ${paint('dim', SHORT_FRAGMENTS_LEAD)} ${short
-          .map(
-            ({ source, texts }) =>
-              `${texts.map((text) => `“${text}”`).join(', ')} ${paint('dim', `(${source})`)}`,
-          )
-          .join('; ')}`,
-      )
+    if (shortLine !== null) out.push(`    ${shortLine}`)
   }
   if (report.unattributed.length > 0)
     out.push('', `  ${unattributedLine(report.unattributed.length)}`)

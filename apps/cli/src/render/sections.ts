@@ -59,15 +59,23 @@ export const abridge = (words: string, keep = 5) => {
 /** "1 quote", "3 quotes". */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
+/** How a format marks the pieces of the line of one- and two-word fragments. */
+export interface ShortFragmentMarks {
+  lead: (text: string) => string
+  quote: (text: string) => string
+  source: (source: string) => string
+}
+
 /**
  * A speaker's quotes split for reading: what is listed one per line
- * (statements, longer fragments), and the one- and two-word fragments, which
- * share one line after them, grouped by source, each wording once.
+ * (statements, longer fragments), and the line of one- and two-word fragments
+ * after them (null when there are none), grouped by source, each wording once,
+ * the same words in every format: "In a word or two: “a”, “b” (Outlet); “c” (Other)".
  */
-export function splitShortFragments(quotes: readonly QuoteRow[]): {
-  listed: QuoteRow[]
-  short: Array<{ source: string; texts: string[] }>
-} {
+export function splitShortFragments(
+  quotes: readonly QuoteRow[],
+  marks: ShortFragmentMarks,
+): { listed: QuoteRow[]; shortLine: string | null } {
   const short = new Map<string, string[]>()
   const listed: QuoteRow[] = []
   for (const quote of quotes) {
@@ -80,8 +88,9 @@ export function splitShortFragments(quotes: readonly QuoteRow[]): {
     if (!texts.includes(text)) texts.push(text)
     short.set(quote.source, texts)
   }
-  return { listed, short: [...short].map(([source, texts]) => ({ source, texts })) }
+  if (short.size === 0) return { listed, shortLine: null }
+  const groups = [...short].map(
+    ([source, texts]) => `${texts.map(marks.quote).join(', ')} ${marks.source(source)}`,
+  )
+  return { listed, shortLine: `${marks.lead('In a word or two:')} ${groups.join('; ')}` }
 }
-
-/** What the line of one- and two-word fragments starts with. */
-export const SHORT_FRAGMENTS_LEAD = 'In a word or two:'
