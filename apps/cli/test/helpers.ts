@@ -1,28 +1,13 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { builtMain } from '../../../scripts/built-main.mjs'
 import { type Io, run } from '../src/run.js'
 
 // The repository's seeds, given as a path: apps/cli/seeds (the embedded copy)
 // only exists once the package is built, and `npm test` may test before it builds.
 export const SEEDS = fileURLToPath(new URL('../../../seeds/', import.meta.url))
 
-/**
- * The command as turbo builds it (`dist/main.js`, its package.json and the seeds beside it):
- * `test` depends on `build` in turbo.json. Run on its own, vitest needs that build first; one
- * older than the source fails here, saying so.
- */
-export function builtCli(): string {
-  const pkg = fileURLToPath(new URL('..', import.meta.url))
-  const main = join(pkg, 'dist', 'main.js')
-  const built = existsSync(main) ? statSync(main).mtimeMs : 0
-  const stale = readdirSync(join(pkg, 'src'), { recursive: true, encoding: 'utf8' }).find(
-    (name) => statSync(join(pkg, 'src', name)).mtimeMs > built,
-  )
-  if (stale !== undefined)
-    throw new Error(`${main} is missing or older than src/${stale}: build the package first`)
-  return main
-}
+/** The command as turbo builds it (`dist/main.js`, its package.json and the seeds beside it). */
+export const builtCli = () => builtMain(fileURLToPath(new URL('..', import.meta.url)))
 
 export interface Ran {
   code: number

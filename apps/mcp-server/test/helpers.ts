@@ -1,12 +1,10 @@
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +14,7 @@ import { type Article, normalizeArticle } from '@corroborate/core'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll } from 'vitest'
+import { builtMain } from '../../../scripts/built-main.mjs'
 
 export { runToEnd } from '../../../scripts/run-to-end.mjs'
 
@@ -39,20 +38,8 @@ export function seedArticles(): Article[] {
     )
 }
 
-/**
- * The server as turbo builds it (`dist/main.js`, the seeds beside it): `test` depends on
- * `build` in turbo.json, so `npm test` runs the suites on a finished build. Run on its own,
- * vitest needs that build first; a build older than the source fails here, saying so.
- */
-export function builtServer(): string {
-  const main = join(PACKAGE, 'dist', 'main.js')
-  const src = join(PACKAGE, 'src')
-  const built = existsSync(main) ? statSync(main).mtimeMs : 0
-  const names = readdirSync(src, { recursive: true, encoding: 'utf8' })
-  if (names.some((name) => statSync(join(src, name)).mtimeMs > built))
-    throw new Error(`${main} is missing or older than src/: run "npx turbo run build" first`)
-  return main
-}
+/** The server as turbo builds it (`dist/main.js`, the seeds beside it). */
+export const builtServer = () => builtMain(PACKAGE)
 
 /**
  * For a suite: the built server (`main`) and a scratch folder `corroborate-<name>-*`
