@@ -239,6 +239,9 @@ const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 
 // A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
 const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
+// The verbs of a news report, whose "that" clause tells what someone else did.
+const REPORTED = /^report(?:ed|s)$/
+
 // Built once: building it at each call cost about 3 µs, several times what running it costs.
 // (Global, read from lastIndex 0 at each call; mainSubject calls nothing that runs it meanwhile.)
 const MAIN_SUBJECT_PATTERN = new RegExp(MAIN_SUBJECT, 'gu')
@@ -280,10 +283,14 @@ export function mainSubject(
       continue
     found = phrase
     if (first) break
-    // "CNN reported that Manuel Flores … criticized the offer, saying": a clause after
-    // "that" with a named subject is the one the participle hangs from.
+    // "CNN reported that Manuel Flores … criticized the offer, saying": what a report tells
+    // of someone, a clause after "that" with a named subject, is the one the participle hangs
+    // from; after a verb of saying or thinking ("Cardin said that Republicans rejected …,
+    // calling it"), the participle is the subject's own.
     const thatClause =
-      reported && /\bthat\s+(?:\p{Lu}|(?:he|she|they)\s)/u.test(head.slice(m.index + m[0].length))
+      reported &&
+      REPORTED.test(verb) &&
+      /\bthat\s+(?:\p{Lu}|(?:he|she|they)\s)/u.test(head.slice(m.index + m[0].length))
     if ((mention.form === 'name' || mention.form === 'pronoun') && !thatClause) break
   }
   return found
