@@ -127,6 +127,13 @@ export const SPEECH_VERBS: readonly string[] = [
   'mutter',
   'murmur',
   'sigh',
+  'chant',
+  'riff',
+  'confess',
+  'beam',
+  'exhort',
+  'chide',
+  'protest',
 ]
 
 /**
