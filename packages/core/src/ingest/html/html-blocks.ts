@@ -1,8 +1,13 @@
 import type { Element, Root, RootContent } from 'hast'
 import type { TextRun } from '../../types.js'
 import type { Block } from '../block.js'
-import { decodeHtmlText } from './decode-html-text.js'
-import { dropEscapedMarkup } from './escaped-markup.js'
+import {
+  appendLineBreak,
+  appendText,
+  type BlockText,
+  openBlockText,
+  takeBlockText,
+} from './block-text.js'
 import { DROPPED_CONTENT } from './parse-html.js'
 
 /**
@@ -95,9 +100,6 @@ export const BLOCK_ELEMENTS = new Set([
   'ul',
 ])
 
-// Combining marks that a decoded reference may add after a letter.
-const MAY_COMPOSE = /\p{M}/u
-
 const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
 
 function isHidden(element: Element): boolean {
@@ -108,143 +110,10 @@ function isHidden(element: Element): boolean {
   return typeof style === 'string' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)
 }
 
-interface Builder {
-  element: Element
-  path: Element[]
-  text: string
-  runs: TextRun[]
-  linkLength: number
-  /** Source range of white space seen since the last character, or null. */
-  space: { start: number; end: number; verbatim: boolean } | null
-  breaks: number
-}
-
-interface Cluster {
-  start: number
-  end: number
-  composed: string
-  done: boolean
-}
-
-/**
- * Composes a block's text to NFC where pieces met that compose across their
- * border ("cafe" then "&#769;"): each such cluster of characters becomes one
- * replaced run covering all the markup it came from; other runs keep their
- * mapping, shifted.
- */
-function composeNfc(text: string, runs: readonly TextRun[]): { text: string; runs: TextRun[] } {
-  const clusters: Cluster[] = []
-  for (let index = 0; index < text.length; ) {
-    let end = index + 1
-    while (end < text.length && /\p{M}/u.test(text[end] as string)) end++
-    if (end - index > 1) {
-      const cluster = text.slice(index, end)
-      if (cluster.normalize('NFC') !== cluster)
-        clusters.push({ start: index, end, composed: '', done: false })
-    }
-    index = end
-  }
-  // A replaced run maps only as a whole: a cluster that touches one takes it in.
-  for (const cluster of clusters)
-    for (const run of runs)
-      if (!run.verbatim && run.text < cluster.end && run.text + run.length > cluster.start) {
-        cluster.start = Math.min(cluster.start, run.text)
-        cluster.end = Math.max(cluster.end, run.text + run.length)
-      }
-  const merged: Cluster[] = []
-  for (const cluster of clusters) {
-    const last = merged[merged.length - 1]
-    if (last && cluster.start <= last.end) last.end = Math.max(last.end, cluster.end)
-    else merged.push(cluster)
-  }
-  for (const cluster of merged)
-    cluster.composed = text.slice(cluster.start, cluster.end).normalize('NFC')
-
-  const deltaAt = (position: number) => {
-    let delta = 0
-    for (const cluster of merged)
-      if (cluster.end <= position) delta += cluster.composed.length - (cluster.end - cluster.start)
-    return delta
-  }
-  const originalAt = (position: number, edge: 'start' | 'end') => {
-    for (const run of runs) {
-      const inside =
-        edge === 'start'
-          ? run.text <= position && position < run.text + run.length
-          : run.text < position && position <= run.text + run.length
-      if (!inside) continue
-      if (run.verbatim) return run.original + (position - run.text)
-      return edge === 'start' ? run.original : run.original + run.originalLength
-    }
-    return 0
-  }
-  const out: TextRun[] = []
-  for (const run of runs) {
-    let from = run.text
-    const to = run.text + run.length
-    while (from < to) {
-      const cluster = merged.find((c) => c.end > from)
-      if (cluster && cluster.start <= from) {
-        if (!cluster.done) {
-          const start = originalAt(cluster.start, 'start')
-          out.push({
-            text: cluster.start + deltaAt(cluster.start),
-            length: cluster.composed.length,
-            original: start,
-            originalLength: originalAt(cluster.end, 'end') - start,
-            verbatim: false,
-          })
-          cluster.done = true
-        }
-        from = cluster.end
-        continue
-      }
-      const stop = cluster ? Math.min(to, cluster.start) : to
-      out.push(
-        run.verbatim
-          ? {
-              text: from + deltaAt(from),
-              length: stop - from,
-              original: run.original + (from - run.text),
-              originalLength: stop - from,
-              verbatim: true,
-            }
-          : { ...run, text: from + deltaAt(from) },
-      )
-      from = stop
-    }
-  }
-  let composedText = ''
-  let at = 0
-  for (const cluster of merged) {
-    composedText += text.slice(at, cluster.start) + cluster.composed
-    at = cluster.end
-  }
-  composedText += text.slice(at)
-  return { text: composedText, runs: out }
-}
-
-function pushRun(
-  builder: Builder,
-  text: string,
-  original: number,
-  originalLength: number,
-  verbatim: boolean,
-) {
-  const last = builder.runs[builder.runs.length - 1]
-  const at = builder.text.length
-  if (
-    verbatim &&
-    last?.verbatim &&
-    last.text + last.length === at &&
-    last.original + last.originalLength === original
-  ) {
-    last.length += text.length
-    last.originalLength += originalLength
-  } else {
-    builder.runs.push({ text: at, length: text.length, original, originalLength, verbatim })
-  }
-  builder.text += text
+/** The blocks found so far, and how many links the walk is inside. */
+interface BlockWalk {
+  blocks: HtmlBlock[]
+  inLink: number
 }
 
 /**
@@ -255,113 +124,18 @@ function pushRun(
  * controls contribute nothing.
  */
 export function htmlBlocks(tree: Root): HtmlBlock[] {
-  const blocks: HtmlBlock[] = []
-  let inLink = 0
+  const walk: BlockWalk = { blocks: [], inLink: 0 }
+  const document = documentElement(tree)
+  const top = openBlockText(document, [document])
+  walkNode(walk, tree, top, [document])
+  endBlock(walk, top)
+  return walk.blocks
+}
 
-  const open = (element: Element, path: Element[]): Builder => ({
-    element,
-    path,
-    text: '',
-    runs: [],
-    linkLength: 0,
-    space: null,
-    breaks: 0,
-  })
-
-  const flush = (builder: Builder) => {
-    builder.space = null
-    builder.breaks = 0
-    let text = builder.text
-    let runs = builder.runs
-    // Trailing line breaks from <br> are not content.
-    while (text.endsWith('\n')) {
-      const last = runs[runs.length - 1] as TextRun
-      text = text.slice(0, last.text)
-      runs = runs.slice(0, -1)
-    }
-    if (MAY_COMPOSE.test(text) && text.normalize('NFC') !== text)
-      ({ text, runs } = composeNfc(text, runs))
-    // Markup the page escaped (`&lt;a href="…"&gt;`) is no text a reader should get.
-    if (text.includes('<')) ({ text, runs } = dropEscapedMarkup(text, runs))
-    if (text.trim() !== '' && runs.length > 0) {
-      const first = runs[0] as TextRun
-      const last = runs[runs.length - 1] as TextRun
-      blocks.push({
-        text,
-        span: { start: first.original, end: last.original + last.originalLength },
-        runs,
-        kind: HEADING[builder.element.tagName] ? 'heading' : 'paragraph',
-        depth: HEADING[builder.element.tagName] ?? 0,
-        element: builder.element,
-        path: builder.path,
-        linkLength: Math.min(builder.linkLength, text.length),
-        heading: HEADING[builder.element.tagName] ?? 0,
-      })
-    }
-    builder.text = ''
-    builder.runs = []
-    builder.linkLength = 0
-  }
-
-  const appendText = (builder: Builder, raw: string, offset: number) => {
-    decodeHtmlText(raw, offset, (piece, original, originalLength, kind) => {
-      if (kind === 'space') {
-        if (builder.space) builder.space.verbatim = false
-        else builder.space = { start: original, end: original, verbatim: piece === ' ' }
-        builder.space.end = original + originalLength
-        return
-      }
-      if (builder.text !== '' && builder.space && !builder.text.endsWith('\n')) {
-        const { start, end, verbatim } = builder.space
-        pushRun(builder, ' ', start, end - start, verbatim && end - start === 1)
-        if (inLink > 0) builder.linkLength++
-      }
-      builder.space = null
-      builder.breaks = 0
-      pushRun(builder, piece, original, originalLength, kind === 'verbatim')
-      if (inLink > 0) builder.linkLength += piece.length
-    })
-  }
-
-  const walk = (node: RootContent | Root, builder: Builder, path: Element[]) => {
-    if (node.type === 'text') {
-      appendText(builder, node.value, node.position?.start.offset ?? 0)
-      return
-    }
-    if (node.type !== 'element' && node.type !== 'root') return
-    if (node.type === 'element') {
-      const tag = node.tagName
-      if (SKIPPED.has(tag) || isHidden(node)) return
-      if (tag === 'br') {
-        if (builder.breaks >= 1) {
-          flush(builder)
-        } else if (builder.text !== '') {
-          const at = node.position?.start.offset ?? 0
-          pushRun(builder, '\n', at, (node.position?.end.offset ?? at) - at, false)
-          builder.space = null
-          builder.breaks = 1
-        }
-        return
-      }
-      if (BLOCK_ELEMENTS.has(tag)) {
-        flush(builder)
-        const childPath = [...path, node]
-        const inner = open(node, childPath)
-        for (const child of node.children) walk(child, inner, childPath)
-        flush(inner)
-        return
-      }
-      if (tag === 'a') inLink++
-      for (const child of node.children) walk(child, builder, path)
-      if (tag === 'a') inLink--
-      return
-    }
-    for (const child of node.children) walk(child, builder, path)
-  }
-
-  // Every block's path starts at one element standing for the document, so a
-  // bare fragment's paragraphs (a CMS body: `<p>…</p><p>…</p>`) are siblings too.
-  const document: Element = {
+// Every block's path starts at one element standing for the document, so a
+// bare fragment's paragraphs (a CMS body: `<p>…</p><p>…</p>`) are siblings too.
+function documentElement(tree: Root): Element {
+  return {
     type: 'element',
     tagName: 'html',
     properties: {},
@@ -369,8 +143,60 @@ export function htmlBlocks(tree: Root): HtmlBlock[] {
       (child): child is Element['children'][number] => child.type !== 'doctype',
     ),
   }
-  const top = open(document, [document])
-  walk(tree, top, [document])
-  flush(top)
-  return blocks
+}
+
+function walkNode(walk: BlockWalk, node: RootContent | Root, builder: BlockText, path: Element[]) {
+  if (node.type === 'text') {
+    appendText(builder, node.value, node.position?.start.offset ?? 0, walk.inLink > 0)
+    return
+  }
+  if (node.type === 'root') {
+    for (const child of node.children) walkNode(walk, child, builder, path)
+    return
+  }
+  if (node.type !== 'element') return
+  const tag = node.tagName
+  if (SKIPPED.has(tag) || isHidden(node)) return
+  if (tag === 'br') {
+    // A second <br> in a row ends the paragraph.
+    if (builder.breaks >= 1) endBlock(walk, builder)
+    else appendLineBreak(builder, node)
+    return
+  }
+  if (BLOCK_ELEMENTS.has(tag)) {
+    walkBlock(walk, node, builder, path)
+    return
+  }
+  if (tag === 'a') walk.inLink++
+  for (const child of node.children) walkNode(walk, child, builder, path)
+  if (tag === 'a') walk.inLink--
+}
+
+/** A block element ends the text before it and gathers its own, nested blocks apart. */
+function walkBlock(walk: BlockWalk, element: Element, outer: BlockText, path: Element[]) {
+  endBlock(walk, outer)
+  const childPath = [...path, element]
+  const inner = openBlockText(element, childPath)
+  for (const child of element.children) walkNode(walk, child, inner, childPath)
+  endBlock(walk, inner)
+}
+
+/** Ends the block `builder` gathers: its text so far becomes a block, unless it is only white space. */
+function endBlock(walk: BlockWalk, builder: BlockText) {
+  const { text, runs, linkLength } = takeBlockText(builder)
+  if (text.trim() === '' || runs.length === 0) return
+  const first = runs[0] as TextRun
+  const last = runs[runs.length - 1] as TextRun
+  const heading = HEADING[builder.element.tagName] ?? 0
+  walk.blocks.push({
+    text,
+    span: { start: first.original, end: last.original + last.originalLength },
+    runs,
+    kind: heading ? 'heading' : 'paragraph',
+    depth: heading,
+    element: builder.element,
+    path: builder.path,
+    linkLength: Math.min(linkLength, text.length),
+    heading,
+  })
 }

@@ -58,6 +58,130 @@ function lineStarts(source: string): number[] {
   return starts
 }
 
+/** Where an offset of the source is, as a unist point (1-based line and column). */
+function pointAt(starts: readonly number[], offset: number) {
+  // starts[0] is 0: every offset is on a line.
+  const low = bisectRight(starts, offset) - 1
+  return { line: low + 1, column: offset - (starts[low] as number) + 1, offset }
+}
+
+// Marks on the stack of open elements for one whose content is dropped, or that was flattened.
+const DROPPED = 'dropped'
+const FLATTENED = 'flattened'
+
+/** The tree as the parser's events build it. */
+interface TreeBuild {
+  source: string
+  starts: number[]
+  root: Root
+  /** Open elements, or a mark for one whose content is dropped or that was flattened. */
+  stack: (Element | typeof DROPPED | typeof FLATTENED)[]
+  /** The open elements kept in the tree, the root first: the last is where content goes. */
+  kept: (Root | Element)[]
+  dropDepth: number
+  /** The text node just added, while no tag or comment has come after it. */
+  lastText: Text | null
+  propertyNames: Map<string, string>
+}
+
+function startTree(source: string): TreeBuild {
+  const starts = lineStarts(source)
+  const root: Root = {
+    type: 'root',
+    children: [],
+    position: { start: pointAt(starts, 0), end: pointAt(starts, source.length) },
+  }
+  return {
+    source,
+    starts,
+    root,
+    stack: [],
+    kept: [root],
+    dropDepth: 0,
+    lastText: null,
+    propertyNames: new Map(),
+  }
+}
+
+/**
+ * An element opens at `[start, end)`: it joins the tree, unless it is content
+ * that is dropped (inside such content, or one of `DROPPED_CONTENT` other than
+ * a JSON-LD script), and becomes where content goes unless it is nested too deep.
+ */
+function openElement(
+  build: TreeBuild,
+  name: string,
+  attributes: Record<string, string>,
+  start: number,
+  end: number,
+) {
+  build.lastText = null
+  if (build.dropDepth > 0 || DROPPED_CONTENT.has(name)) {
+    const keepJsonLd =
+      build.dropDepth === 0 && name === 'script' && /ld\+json/i.test(attributes.type ?? '')
+    if (!keepJsonLd) {
+      build.dropDepth++
+      build.stack.push(DROPPED)
+      return
+    }
+  }
+  const element: Element = {
+    type: 'element',
+    tagName: name,
+    properties: toProperties(attributes, build.propertyNames),
+    children: [],
+    position: { start: pointAt(build.starts, start), end: pointAt(build.starts, end) },
+  }
+  const parent = build.kept[build.kept.length - 1] as Root | Element
+  parent.children.push(element)
+  if (build.kept.length > MAX_HTML_DEPTH) {
+    build.stack.push(FLATTENED)
+  } else {
+    build.kept.push(element)
+    build.stack.push(element)
+  }
+}
+
+/** The innermost open element closes, its end tag ending at `tagEnd` (or implied by another tag). */
+function closeElement(build: TreeBuild, implied: boolean, tagEnd: number) {
+  build.lastText = null
+  const element = build.stack.pop()
+  if (element === undefined || element === FLATTENED) return
+  if (element === DROPPED) {
+    build.dropDepth--
+    return
+  }
+  build.kept.pop()
+  if (!element.position) return
+  // An implied end (`<p>one<p>two`) ends where the element's content does,
+  // not at the tag that closed it.
+  const last = element.children[element.children.length - 1]
+  const end = implied
+    ? Math.max(last?.position?.end.offset ?? 0, element.position.end.offset ?? 0)
+    : Math.min(build.source.length, tagEnd)
+  element.position.end = pointAt(build.starts, Math.max(end, element.position.start.offset ?? 0))
+}
+
+/** Raw text `data` ending at `end` in the source goes into the open element, undecoded. */
+function addText(build: TreeBuild, data: string, end: number) {
+  if (build.dropDepth > 0) return
+  const start = end - data.length
+  // Text split by a tag that raised no event (a stray end tag) is two nodes, not one.
+  const lastText = build.lastText
+  if (lastText?.position && lastText.position.end.offset === start) {
+    lastText.value += data
+    lastText.position.end = pointAt(build.starts, end)
+    return
+  }
+  const text: Text = {
+    type: 'text',
+    value: data,
+    position: { start: pointAt(build.starts, start), end: pointAt(build.starts, end) },
+  }
+  ;(build.kept[build.kept.length - 1] as Root | Element).children.push(text as ElementContent)
+  build.lastText = text
+}
+
 /**
  * Parses HTML into a hast tree whose every node carries `position` offsets
  * into `source`. Text is left undecoded (`&amp;` stays as written) so that
@@ -68,95 +192,17 @@ function lineStarts(source: string): number[] {
  * htmlparser2 closes them; nesting beyond `MAX_HTML_DEPTH` is flattened.
  */
 export function parseHtml(source: string): Root {
-  const starts = lineStarts(source)
-  const point = (offset: number) => {
-    // starts[0] is 0: every offset is on a line.
-    const low = bisectRight(starts, offset) - 1
-    return { line: low + 1, column: offset - (starts[low] as number) + 1, offset }
-  }
-  const root: Root = {
-    type: 'root',
-    children: [],
-    position: { start: point(0), end: point(source.length) },
-  }
-  // Open elements, or a marker for one whose content is dropped or that was flattened.
-  const DROPPED = 'dropped'
-  const FLATTENED = 'flattened'
-  const stack: (Element | typeof DROPPED | typeof FLATTENED)[] = []
-  const kept: (Root | Element)[] = [root]
-  let dropDepth = 0
-  let lastText: Text | null = null
-  const propertyNames = new Map<string, string>()
-
+  const build = startTree(source)
   const parser: Parser = new Parser(
     {
-      onopentag(name, attributes) {
-        lastText = null
-        if (dropDepth > 0 || DROPPED_CONTENT.has(name)) {
-          const keepJsonLd =
-            dropDepth === 0 && name === 'script' && /ld\+json/i.test(attributes.type ?? '')
-          if (!keepJsonLd) {
-            dropDepth++
-            stack.push(DROPPED)
-            return
-          }
-        }
-        const element: Element = {
-          type: 'element',
-          tagName: name,
-          properties: toProperties(attributes, propertyNames),
-          children: [],
-          position: { start: point(parser.startIndex), end: point(parser.endIndex + 1) },
-        }
-        const parent = kept[kept.length - 1] as Root | Element
-        parent.children.push(element)
-        if (kept.length > MAX_HTML_DEPTH) {
-          stack.push(FLATTENED)
-        } else {
-          kept.push(element)
-          stack.push(element)
-        }
-      },
-      onclosetag(_name, implied) {
-        lastText = null
-        const element = stack.pop()
-        if (element === undefined || element === FLATTENED) return
-        if (element === DROPPED) {
-          dropDepth--
-          return
-        }
-        kept.pop()
-        if (!element.position) return
-        // An implied end (`<p>one<p>two`) ends where the element's content does,
-        // not at the tag that closed it.
-        const last = element.children[element.children.length - 1]
-        const end = implied
-          ? Math.max(last?.position?.end.offset ?? 0, element.position.end.offset ?? 0)
-          : Math.min(source.length, parser.endIndex + 1)
-        element.position.end = point(Math.max(end, element.position.start.offset ?? 0))
-      },
-      ontext(data) {
-        if (dropDepth > 0) return
-        // Raw text is a slice of the source ending at endIndex; startIndex can
-        // lag behind it after a malformed tag such as `</>`.
-        const end = parser.endIndex + 1
-        const start = end - data.length
-        // Text split by a tag that raised no event (a stray end tag) is two nodes, not one.
-        if (lastText?.position && lastText.position.end.offset === start) {
-          lastText.value += data
-          lastText.position.end = point(end)
-          return
-        }
-        const text: Text = {
-          type: 'text',
-          value: data,
-          position: { start: point(start), end: point(end) },
-        }
-        ;(kept[kept.length - 1] as Root | Element).children.push(text as ElementContent)
-        lastText = text
-      },
-      oncomment() {
-        lastText = null
+      onopentag: (name, attributes) =>
+        openElement(build, name, attributes, parser.startIndex, parser.endIndex + 1),
+      onclosetag: (_name, implied) => closeElement(build, implied, parser.endIndex + 1),
+      // Raw text is a slice of the source ending at endIndex; startIndex can
+      // lag behind it after a malformed tag such as `</>`.
+      ontext: (data) => addText(build, data, parser.endIndex + 1),
+      oncomment: () => {
+        build.lastText = null
       },
     },
     {
@@ -167,5 +213,5 @@ export function parseHtml(source: string): Root {
     },
   )
   parser.end(source)
-  return root
+  return build.root
 }
