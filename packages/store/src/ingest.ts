@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { type ArticleSource, CorroborateError } from '@corroborate/core'
-import type { StoryAnalysis } from './analyse-story.js'
-import { type PreparedArticle, prepareArticle, type SerializedArticle } from './prepare-article.js'
-import type { AddResult, Store } from './types.js'
+import { type PrepareThreads, startPrepareThreads } from './ingest/prepare-threads.js'
+import { type Outcome, prepareHere, writeOutcome } from './ingest/write-outcome.js'
+import type { Store } from './types.js'
 
 /** Options of {@link ingest}. */
 export interface IngestOptions {
@@ -36,10 +36,6 @@ export interface IngestSummary {
   stories: number
 }
 
-type Outcome =
-  | { prepared: PreparedArticle | SerializedArticle }
-  | { error: { message: string; code: string | null } }
-
 /**
  * Adds many articles to a store, in the order given (so the stories are those
  * one `addArticle` after another makes), analysing up to `workers` articles
@@ -58,97 +54,94 @@ export async function ingest(
       `workers is a whole number from 1 to 64, not ${String(options.workers)}`,
     )
   const summary: IngestSummary = { added: 0, unchanged: 0, refused: 0, stories: 0 }
-  const record = (source: ArticleSource, result: AddResult | Error) => {
-    if (result instanceof Error) {
-      summary.refused++
-      options.onProblem?.(source, result.message)
-    } else if (result.added) summary.added++
-    else summary.unchanged++
-  }
-  const add = async (source: ArticleSource, outcome: Outcome) => {
-    if ('error' in outcome) return record(source, new Error(outcome.error.message))
-    try {
-      record(source, await store.addPrepared(outcome.prepared))
-    } catch (error) {
-      if (!(error instanceof CorroborateError)) throw error
-      record(source, error)
-    }
-  }
+  if (workers === 1) await ingestHere(store, sources, options, summary)
+  else await ingestOnThreads(store, sources, options, workers, summary)
+  return summary
+}
 
-  if (workers === 1) {
-    for (const [n, source] of sources.entries()) {
+/** One thread: each article prepared, then written; then each stale story analysed. */
+async function ingestHere(
+  store: Store,
+  sources: readonly ArticleSource[],
+  options: IngestOptions,
+  summary: IngestSummary,
+) {
+  for (const [n, source] of sources.entries()) {
+    options.signal?.throwIfAborted()
+    await writeOutcome(store, source, prepareHere(source), summary, options)
+    options.onProgress?.(n + 1, sources.length)
+  }
+  if (options.analyseStories ?? true)
+    for (const story of await store.staleStories()) {
       options.signal?.throwIfAborted()
-      let outcome: Outcome
-      try {
-        outcome = { prepared: prepareArticle(source) }
-      } catch (error) {
-        if (!(error instanceof CorroborateError)) throw error
-        outcome = { error: { message: error.message, code: error.code } }
-      }
-      await add(source, outcome)
-      options.onProgress?.(n + 1, sources.length)
+      await store.storyAnalysis(story)
+      summary.stories++
     }
-    if (options.analyseStories ?? true)
-      for (const story of await store.staleStories()) {
-        options.signal?.throwIfAborted()
-        await store.storyAnalysis(story)
-        summary.stories++
-      }
-    return summary
-  }
+}
 
-  const threads = Array.from(
-    { length: workers },
-    () => new Worker(new URL('./prepare-worker.js', import.meta.url)),
-  )
-  const pending = new Map<number, (outcome: Outcome & { analysis?: StoryAnalysis }) => void>()
-  for (const thread of threads)
-    thread.on('message', (message: { n: number } & Outcome & { analysis?: StoryAnalysis }) => {
-      pending.get(message.n)?.(message)
-      pending.delete(message.n)
-    })
-  // Each article goes to a thread as soon as one is free; results are written in order.
+/** `workers` threads prepare the articles and analyse the stale stories; this one writes. */
+async function ingestOnThreads(
+  store: Store,
+  sources: readonly ArticleSource[],
+  options: IngestOptions,
+  workers: number,
+  summary: IngestSummary,
+) {
+  const pool = startPrepareThreads(workers)
+  try {
+    await writeInOrder(store, sources, options, pool, summary)
+    if (options.analyseStories ?? true) await analyseStaleStories(store, options, pool, summary)
+  } finally {
+    await pool.close()
+  }
+}
+
+// Each article goes to a thread as soon as one is free, up to two per thread
+// ahead of the writer; outcomes are written in the order of the sources.
+async function writeInOrder(
+  store: Store,
+  sources: readonly ArticleSource[],
+  options: IngestOptions,
+  pool: PrepareThreads,
+  summary: IngestSummary,
+) {
+  const workers = pool.threads.length
   const outcomes = new Map<number, Promise<Outcome>>()
   let sent = 0
   const send = () => {
     const n = sent++
     const source = sources[n] as ArticleSource
-    outcomes.set(n, new Promise<Outcome>((resolve) => pending.set(n, resolve)))
-    ;(threads[n % workers] as Worker).postMessage({ n, source })
+    outcomes.set(n, pool.ask(pool.threads[n % workers] as Worker, { source }))
   }
-  try {
-    const ahead = workers * 2
-    while (sent < Math.min(sources.length, ahead)) send()
-    for (let n = 0; n < sources.length; n++) {
+  const ahead = workers * 2
+  while (sent < Math.min(sources.length, ahead)) send()
+  for (let n = 0; n < sources.length; n++) {
+    options.signal?.throwIfAborted()
+    const outcome = await (outcomes.get(n) as Promise<Outcome>)
+    outcomes.delete(n)
+    if (sent < sources.length) send()
+    await writeOutcome(store, sources[n] as ArticleSource, outcome, summary, options)
+    options.onProgress?.(n + 1, sources.length)
+  }
+}
+
+// Each stale story to a free thread; the writer keeps what each sends back.
+async function analyseStaleStories(
+  store: Store,
+  options: IngestOptions,
+  pool: PrepareThreads,
+  summary: IngestSummary,
+) {
+  const stale = await store.staleStories()
+  let next = 0
+  const run = async (thread: Worker) => {
+    for (let at = next++; at < stale.length; at = next++) {
       options.signal?.throwIfAborted()
-      const outcome = await (outcomes.get(n) as Promise<Outcome>)
-      outcomes.delete(n)
-      if (sent < sources.length) send()
-      await add(sources[n] as ArticleSource, outcome)
-      options.onProgress?.(n + 1, sources.length)
+      const input = await store.storyInput(stale[at] as string)
+      if (!input) continue
+      const { analysis } = await pool.ask(thread, { story: input })
+      if (analysis && (await store.saveStoryAnalysis(analysis))) summary.stories++
     }
-    if (options.analyseStories ?? true) {
-      // Each stale story to a free thread; the writer keeps what each sends back.
-      const stale = await store.staleStories()
-      let next = 0
-      const run = async (thread: Worker) => {
-        for (let at = next++; at < stale.length; at = next++) {
-          options.signal?.throwIfAborted()
-          const input = await store.storyInput(stale[at] as string)
-          if (!input) continue
-          const n = sent++
-          const reply = new Promise<Outcome & { analysis?: StoryAnalysis }>((resolve) =>
-            pending.set(n, resolve),
-          )
-          thread.postMessage({ n, story: input })
-          const { analysis } = await reply
-          if (analysis && (await store.saveStoryAnalysis(analysis))) summary.stories++
-        }
-      }
-      await Promise.all(threads.map(run))
-    }
-  } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()))
   }
-  return summary
+  await Promise.all(pool.threads.map(run))
 }
