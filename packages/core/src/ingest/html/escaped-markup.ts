@@ -27,78 +27,101 @@ export function dropEscapedMarkup(
   runs: readonly TextRun[],
 ): { text: string; runs: TextRun[] } {
   if (!hasEscapedMarkup(text)) return { text, runs: [...runs] }
-  let out = ''
-  const outRuns: TextRun[] = []
-  const push = (run: TextRun) => {
-    const last = outRuns[outRuns.length - 1]
-    if (
-      run.verbatim &&
-      last?.verbatim &&
-      last.text + last.length === run.text &&
-      last.original + last.originalLength === run.original
-    ) {
-      last.length += run.length
-      last.originalLength += run.originalLength
-    } else outRuns.push(run)
-  }
-  // Copies text[from, to) with the parts of the runs that cover it.
-  const keep = (from: number, to: number) => {
-    if (to <= from) return
-    const base = out.length
-    for (const run of runs) {
-      const start = Math.max(from, run.text)
-      const end = Math.min(to, run.text + run.length)
-      if (start >= end) continue
-      push(
-        run.verbatim
-          ? {
-              text: base + start - from,
-              length: end - start,
-              original: run.original + (start - run.text),
-              originalLength: end - start,
-              verbatim: true,
-            }
-          : {
-              text: base + start - from,
-              length: end - start,
-              original: run.original,
-              originalLength: run.originalLength,
-              verbatim: false,
-            },
-      )
-    }
-    out += text.slice(from, to)
-  }
+  const kept: KeptText = { text: '', runs: [] }
   let cursor = 0
   ESCAPED_TAG.lastIndex = 0
   for (let m = ESCAPED_TAG.exec(text); m; m = ESCAPED_TAG.exec(text)) {
-    keep(cursor, m.index)
+    keepSlice(kept, text, runs, cursor, m.index)
     let end = m.index + m[0].length
-    const spaced = out === '' || /\s$/.test(out)
+    const spaced = kept.text === '' || /\s$/.test(kept.text)
     // White space after a tag that follows white space would double it.
     if (spaced) while (end < text.length && /[ \t]/.test(text.charAt(end))) end++
     const next = text.charAt(end)
-    if (!spaced && next !== '' && !/\s/.test(next) && BLOCK_TAG.test(m[1] as string)) {
-      const span = toOriginalSpan(runs, m.index, m.index + m[0].length)
-      push({
-        text: out.length,
-        length: 1,
-        original: span.start,
-        originalLength: span.end - span.start,
-        verbatim: false,
-      })
-      out += ' '
-    }
+    if (!spaced && next !== '' && !/\s/.test(next) && BLOCK_TAG.test(m[1] as string))
+      keepSpaceFor(kept, runs, m.index, m.index + m[0].length)
     cursor = end
   }
-  keep(cursor, text.length)
-  // White space a dropped tag left at the end.
-  while (/\s$/.test(out)) {
-    const last = outRuns[outRuns.length - 1] as TextRun
-    out = out.slice(0, -1)
+  keepSlice(kept, text, runs, cursor, text.length)
+  dropTrailingSpace(kept)
+  return kept
+}
+
+/** The text kept so far and its runs. */
+interface KeptText {
+  text: string
+  runs: TextRun[]
+}
+
+/** Adds a run, joined to the last one where both are verbatim and adjacent in text and markup. */
+function pushRun(kept: KeptText, run: TextRun) {
+  const last = kept.runs[kept.runs.length - 1]
+  if (
+    run.verbatim &&
+    last?.verbatim &&
+    last.text + last.length === run.text &&
+    last.original + last.originalLength === run.original
+  ) {
+    last.length += run.length
+    last.originalLength += run.originalLength
+  } else kept.runs.push(run)
+}
+
+/** Copies text[from, to) with the parts of the runs that cover it. */
+function keepSlice(
+  kept: KeptText,
+  text: string,
+  runs: readonly TextRun[],
+  from: number,
+  to: number,
+) {
+  if (to <= from) return
+  const base = kept.text.length
+  for (const run of runs) {
+    const start = Math.max(from, run.text)
+    const end = Math.min(to, run.text + run.length)
+    if (start >= end) continue
+    pushRun(
+      kept,
+      run.verbatim
+        ? {
+            text: base + start - from,
+            length: end - start,
+            original: run.original + (start - run.text),
+            originalLength: end - start,
+            verbatim: true,
+          }
+        : {
+            text: base + start - from,
+            length: end - start,
+            original: run.original,
+            originalLength: run.originalLength,
+            verbatim: false,
+          },
+    )
+  }
+  kept.text += text.slice(from, to)
+}
+
+/** A block-level tag at text[from, to) between two words leaves one space, mapped to the tag's markup. */
+function keepSpaceFor(kept: KeptText, runs: readonly TextRun[], from: number, to: number) {
+  const span = toOriginalSpan(runs, from, to)
+  pushRun(kept, {
+    text: kept.text.length,
+    length: 1,
+    original: span.start,
+    originalLength: span.end - span.start,
+    verbatim: false,
+  })
+  kept.text += ' '
+}
+
+/** White space a dropped tag left at the end. */
+function dropTrailingSpace(kept: KeptText) {
+  while (/\s$/.test(kept.text)) {
+    const last = kept.runs[kept.runs.length - 1] as TextRun
+    kept.text = kept.text.slice(0, -1)
     last.length--
     if (last.verbatim) last.originalLength--
-    if (last.length === 0) outRuns.pop()
+    if (last.length === 0) kept.runs.pop()
   }
-  return { text: out, runs: outRuns }
 }

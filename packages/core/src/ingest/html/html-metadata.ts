@@ -187,26 +187,75 @@ const TITLE_SUFFIX = /^(.{10,}?)\s+[|–—:»·-]\s+([^|–—:»·]{2,60})$/
  * and article meta tags first, visible markup last.
  */
 export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
-  const marks = readPageMarks(tree, source)
+  const page = readPageSources(tree, source)
   const messages: ArticleMessage[] = []
+  const published = readPublished(page, messages)
+  const lang = page.marks.language ?? meta(page, 'content-language', 'og:locale')
+  const found = (value: Found | null): Evidence<string> | null =>
+    value
+      ? evidence(
+          value.value,
+          source.slice(value.span.start, value.span.end),
+          value.span,
+          value.source,
+        )
+      : null
+  const declaredBody = page.article ? asString(page.article.object.articleBody) : null
+  return {
+    title: found(readTitle(page)),
+    author: found(readAuthor(page)),
+    published,
+    outlet: found(readOutlet(page)),
+    url: found(page.marks.canonical ?? meta(page, 'og:url') ?? fromJsonLd(page, 'url', asString)),
+    language: lang
+      ? evidence(lang.value.replace('_', '-'), lang.value, lang.span, lang.source)
+      : null,
+    jsonLdBody: declaredBody === null ? null : textOfMarkup(declaredBody),
+    messages,
+  }
+}
+
+/** Where a page's metadata is read from: its marks, its article JSON-LD, and its `<title>` cut at a site-name suffix. */
+interface PageSources {
+  marks: PageMarks
+  article: JsonLdEntry | undefined
+  pageTitle: Found | null
+  /** "Headline | Site" read from the `<title>`: the headline and the site's name. */
+  titleSuffix: RegExpExecArray | null
+}
+
+function readPageSources(tree: Root, source: string): PageSources {
+  const marks = readPageMarks(tree, source)
   const article = marks.jsonLd.find(({ object }) =>
     types(object).some((type) => ARTICLE_TYPE.test(type) && type !== 'WebPage'),
   )
-  const fromJsonLd = (key: string, read: (value: unknown) => string | null) =>
-    article ? jsonLdValue(article, key, read) : null
-  const meta = (...keys: string[]) => firstMeta(marks.metas, keys)
-
   const pageTitle = marks.titleElement
   const titleSuffix = pageTitle ? TITLE_SUFFIX.exec(pageTitle.value) : null
-  const title =
-    meta('og:title', 'twitter:title') ??
-    fromJsonLd('headline', asString) ??
-    marks.h1.found ??
+  return { marks, article, pageTitle, titleSuffix }
+}
+
+/** The first meta tag of `keys`, in their order. */
+const meta = (page: PageSources, ...keys: string[]) => firstMeta(page.marks.metas, keys)
+
+/** The value of `key` in the article JSON-LD, if the page has one. */
+const fromJsonLd = (page: PageSources, key: string, read: (value: unknown) => string | null) =>
+  page.article ? jsonLdValue(page.article, key, read) : null
+
+function readTitle(page: PageSources): Found | null {
+  const { pageTitle, titleSuffix } = page
+  return (
+    meta(page, 'og:title', 'twitter:title') ??
+    fromJsonLd(page, 'headline', asString) ??
+    page.marks.h1.found ??
     (pageTitle && titleSuffix
       ? { ...pageTitle, value: (titleSuffix[1] as string).trim() }
       : pageTitle)
+  )
+}
 
+function readAuthor(page: PageSources): Found | null {
   const metaAuthor = meta(
+    page,
     'author',
     'article:author',
     'byl',
@@ -214,25 +263,32 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
     'parsely-author',
     'sailthru.author',
   )
-  const author =
-    fromJsonLd('author', jsonLdName) ??
+  return (
+    fromJsonLd(page, 'author', jsonLdName) ??
     (metaAuthor && !LOOKS_LIKE_URL.test(metaAuthor.value)
       ? { ...metaAuthor, value: cleanByline(metaAuthor.value) ?? metaAuthor.value }
       : null) ??
-    marks.byline.found
+    page.marks.byline.found
+  )
+}
 
-  const outlet =
-    meta('og:site_name', 'application-name') ??
-    fromJsonLd('publisher', jsonLdName) ??
+function readOutlet(page: PageSources): Found | null {
+  const { pageTitle, titleSuffix } = page
+  return (
+    meta(page, 'og:site_name', 'application-name') ??
+    fromJsonLd(page, 'publisher', jsonLdName) ??
     (pageTitle && titleSuffix ? { ...pageTitle, value: (titleSuffix[2] as string).trim() } : null)
+  )
+}
 
-  const url = marks.canonical ?? meta('og:url') ?? fromJsonLd('url', asString)
-
-  const published = firstDate(
+/** The first date of the page's sources, in precedence order; later ones that disagree are warnings in `messages`. */
+function readPublished(page: PageSources, messages: ArticleMessage[]): Evidence<string> | null {
+  return firstDate(
     [
-      meta('article:published_time', 'og:article:published_time', 'datepublished'),
-      fromJsonLd('datePublished', asString),
+      meta(page, 'article:published_time', 'og:article:published_time', 'datepublished'),
+      fromJsonLd(page, 'datePublished', asString),
       meta(
+        page,
         'pubdate',
         'publishdate',
         'publish-date',
@@ -244,35 +300,10 @@ export function readHtmlMetadata(tree: Root, source: string): HtmlMetadata {
         'article.published',
         'published_time',
       ),
-      marks.time.found,
+      page.marks.time.found,
     ],
     messages,
   )
-
-  const lang = marks.language ?? meta('content-language', 'og:locale')
-  const found = (value: Found | null): Evidence<string> | null =>
-    value
-      ? evidence(
-          value.value,
-          source.slice(value.span.start, value.span.end),
-          value.span,
-          value.source,
-        )
-      : null
-  const declaredBody = article ? asString(article.object.articleBody) : null
-  const jsonLdBody = declaredBody === null ? null : textOfMarkup(declaredBody)
-  return {
-    title: found(title),
-    author: found(author),
-    published,
-    outlet: found(outlet),
-    url: found(url),
-    language: lang
-      ? evidence(lang.value.replace('_', '-'), lang.value, lang.span, lang.source)
-      : null,
-    jsonLdBody,
-    messages,
-  }
 }
 
 /** A JSON-LD object of the page, with the script element and text it was read from. */
