@@ -1,5 +1,5 @@
 import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
-import { CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
+import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
   isNounUse,
   mainSubject,
@@ -218,6 +218,9 @@ const phraseAfterCue = (gap: string): string => {
   return (stop < 0 ? gap : gap.slice(0, stop)).trim()
 }
 
+// What stands before a word that opens a sentence: nothing, or a full stop (a closing quote after it) and space.
+const SENTENCE_BEFORE = /(?:^|[.!?]["”’]?\s+)$/
+
 /** `Rubio said, “…”` / `…, saying, “…”` / `According to X, “…”` / `Rubio said the US was “grateful”`. */
 export function cueBefore(before: string, base: number): Attribution | null {
   const cues: RegExpExecArray[] = []
@@ -225,6 +228,16 @@ export function cueBefore(before: string, base: number): Attribution | null {
   for (let m = CUE.exec(before); m; m = CUE.exec(before))
     if (!isNounUse(before, m.index)) cues.push(m)
   CUE.lastIndex = 0
+  // Capitalized, a verb of speech is a cue only where it opens a sentence ("Said Comey, “…”").
+  CAPITALIZED_CUE.lastIndex = 0
+  let opening = false
+  for (let m = CAPITALIZED_CUE.exec(before); m; m = CAPITALIZED_CUE.exec(before))
+    if (SENTENCE_BEFORE.test(before.slice(Math.max(0, m.index - 4), m.index))) {
+      cues.push(m)
+      opening = true
+    }
+  CAPITALIZED_CUE.lastIndex = 0
+  if (opening) cues.sort((a, b) => a.index - b.index)
   // The cue nearest the quote speaks for it; one that names no one yields to the cue before it.
   for (let i = cues.length - 1; i >= 0; i--) {
     const found = cueSpeaker(before, base, cues[i] as RegExpExecArray)
@@ -274,7 +287,7 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
       return found(mention, mentionAt(head, base, phrase), 'cue-before', confidence)
     }
   }
-  if (head.trim() === '' || /[,:]\s*$/.test(head)) {
+  if (head.trim() === '' || /(?:[,:]|[.!?]["”’]?)\s*$/.test(head)) {
     // "Said Rubio: “…”", or an inverted cue after a fronted clause.
     const np = phraseAfterCue(gap)
     const mention = parseSpeakerMention(np)

@@ -1,4 +1,4 @@
-import { speechForms } from '../lexicon/index.js'
+import { capitalized, REPORTING_VERBS, speechForms, verbAlternation } from '../lexicon/index.js'
 import type { QuoteChannel } from '../types.js'
 
 // Longest first, so that "went on" is tried before "went".
@@ -32,6 +32,15 @@ export const CUE = new RegExp(`\\b(?:${CUE_ALTERNATIVES})\\b`, 'g')
 export const HAS_CUE = new RegExp(`\\b(?:${CUE_ALTERNATIVES})\\b`)
 /** A cue at the very start of a string. */
 export const CUE_AT_START = new RegExp(`^(?:${CUE_ALTERNATIVES})\\b`)
+/**
+ * A verb of speech in the past, capitalized: an inverted cue where it opens a sentence ("Said
+ * Comey, “…”", "Added Roe: “…”"), which the caller checks (a lookbehind here was tried at
+ * every character).
+ */
+export const CAPITALIZED_CUE = new RegExp(
+  `\\b(?:${alternation(verbAlternation(REPORTING_VERBS, ['past']).split('|').map(capitalized))})\\b`,
+  'g',
+)
 /** Participles that hang off the sentence's subject: "…, saying, “…”". */
 export const PARTICIPLE_CUE = /^[a-z]+ing$/i
 /** Cues whose quote is a name or label of something ("called it a “gesture”"), which still is someone's words. */

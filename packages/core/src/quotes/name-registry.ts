@@ -8,6 +8,7 @@ import {
   MODALS,
   MONTHS,
   NAME_PARTICLES,
+  REPORTING_VERBS,
   SUBJECT_PRONOUNS,
   verbAlternation,
   WEEKDAY_ALTERNATION,
@@ -151,6 +152,10 @@ const AUXILIARY = new RegExp(
   `^(?:${[...AUXILIARY_VERBS.filter((word) => word !== 'do'), 'would', 'could', 'should'].map(capitalized).join('|')})$`,
 )
 const PRONOUN_WORD = new RegExp(`^(?:${SUBJECT_PRONOUNS.map(capitalized).join('|')})$`)
+// An inverted cue may open a sentence ("Said Comey, “…”", "Added Roe:"): the verb is no part of the name.
+const SPEECH_AT_START = new RegExp(
+  `^(?:${verbAlternation(REPORTING_VERBS, ['past']).split('|').map(capitalized).join('|')})$`,
+)
 
 /**
  * Every name of a person or organization that the article writes as two or
@@ -262,7 +267,11 @@ function trimNameRun(run: string[]): void {
   )
     run.pop()
   const head = run[0]?.replace(/\.$/, '') ?? ''
-  if (run.length >= 2 && (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head))) run.shift()
+  if (
+    run.length >= 2 &&
+    (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head) || SPEECH_AT_START.test(head))
+  )
+    run.shift()
 }
 
 /**
