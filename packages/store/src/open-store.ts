@@ -106,7 +106,7 @@ export async function openStore(
       saving: Promise.resolve(),
     },
     queues: { index: emptyQueue(), analyses: emptyQueue() },
-    cache: { whole: null, perStory: new Map(), counted: null },
+    cache: { whole: null, perStory: new Map() },
   }
   if (state.sliced) await removeHalfWritten(state)
   return storeOver(state)
@@ -151,7 +151,7 @@ function storeOver(state: StoreState): Store {
     addPrepared: (prepared) => addPrepared(state, prepared),
     getArticle: (id) => getArticle(state, id),
     listArticles: (options) => listArticles(state, options),
-    count: () => countArticles(state),
+    count: () => countArticles(state.db),
     stories: () => stories(state),
     storyOf: (article) => storyOf(state, article),
     search: (query, options) => search(state, query, options),

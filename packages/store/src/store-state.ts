@@ -83,7 +83,5 @@ export interface StoreState {
     whole: { key: string; value: CrossReference } | null
     /** One-story analyses, the latest read last. */
     readonly perStory: Map<string, { revision: string; value: CrossReference }>
-    /** The articles counted when the latest seen was `last` (PGlite only: see `countArticles`). */
-    counted: { last: string | null; n: number } | null
   }
 }

@@ -1,4 +1,5 @@
 import type { Article, ArticleProfile, Story } from '@corroborate/core'
+import type { Queryable } from '../queryable.js'
 import type { StoreState } from '../store-state.js'
 import type { ArticleSummary, Page, PageOptions, StoredArticle } from '../types.js'
 import { loadRows } from './load-rows.js'
@@ -64,26 +65,11 @@ export async function allArticles(state: StoreState): Promise<Article[]> {
 }
 
 /** See `Store.count`: the articles seen (not pending). */
-export async function countArticles(state: StoreState): Promise<number> {
-  // With PGlite (one process's store, one add at a time) the count changes only with the
-  // latest article seen: counting 10,000 rows took 10-20 ms of every list_sources.
-  let last: string | null = null
-  if (state.sliced) {
-    const { rows } = await state.db.query<{ last: string | null }>(
-      'SELECT max(seq) AS last FROM articles WHERE NOT pending',
-    )
-    last = rows[0]?.last ?? null
-    if (state.cache.counted !== null && state.cache.counted.last === last)
-      return state.cache.counted.n
-  }
-  const { rows } = await state.db.query<{ n: string }>(
-    // An article is seen once it has its membership: counted on that narrow table, not by
-    // reading every article's row.
-    'SELECT count(*) AS n FROM story_members',
-  )
-  const n = Number(rows[0]?.n ?? 0)
-  if (state.sliced) state.cache.counted = { last, n }
-  return n
+export async function countArticles(db: Queryable): Promise<number> {
+  // An article is seen once it has its membership, which the schema's triggers count in the
+  // totals row (migration 7): one row read, where counting 10,000 memberships took 3-10 ms.
+  const { rows } = await db.query<{ n: string }>('SELECT articles AS n FROM corpus_totals')
+  return Number(rows[0]?.n ?? 0)
 }
 
 /** See `Store.stories`. */

@@ -1,14 +1,28 @@
 import { listOf } from '../analyses/lists.js'
+import type { Queryable } from '../queryable.js'
 import type { StoreState } from '../store-state.js'
 import type { SourceSummary, Window } from '../types.js'
 import { countArticles } from './articles.js'
 
-/** See `Store.sources`. */
-export async function sources(
+/**
+ * See `Store.sources`: its four statements in one transaction. With PGlite a
+ * statement waits for the write in progress (an add's transaction, a slice of
+ * a story's analysis), and the writer's next statement went between each two
+ * of a read's: a page waited for up to four writes while articles were added,
+ * and now for one.
+ */
+export function sources(
   state: StoreState,
   page: Window,
 ): Promise<{ items: SourceSummary[]; total: number }> {
-  const { rows } = await state.db.query<{
+  return state.db.transaction((tx) => sourcesOn(tx, page))
+}
+
+async function sourcesOn(
+  db: Queryable,
+  page: Window,
+): Promise<{ items: SourceSummary[]; total: number }> {
+  const { rows } = await db.query<{
     id: string
     title: string | null
     outlet: string | null
@@ -27,13 +41,13 @@ export async function sources(
     [page.limit, page.offset],
   )
   const ids = rows.map((row) => row.id)
-  const { rows: quoteRows } = await state.db.query<{ article_id: string; n: string }>(
+  const { rows: quoteRows } = await db.query<{ article_id: string; n: string }>(
     `SELECT article_id, count(*) AS n FROM passages
          WHERE kind = 'quote' AND article_id = ANY($1::text[]) GROUP BY article_id`,
     [ids],
   )
   const quotes = new Map(quoteRows.map((row) => [row.article_id, Number(row.n)]))
-  const { rows: disputeRows } = await state.db.query<{ article: string; n: string }>(
+  const { rows: disputeRows } = await db.query<{ article: string; n: string }>(
     `SELECT p.article, count(DISTINCT d.n) AS n
          FROM story_analyses sa, ${listOf('dispute_list', 'disputes')},
            jsonb_array_elements(l.items) WITH ORDINALITY AS d(value, n),
@@ -56,6 +70,6 @@ export async function sources(
       quotes: quotes.get(row.id) ?? 0,
       disputes: disputes.get(row.id) ?? 0,
     })),
-    total: await countArticles(state),
+    total: await countArticles(db),
   }
 }
