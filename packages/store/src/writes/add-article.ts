@@ -53,62 +53,37 @@ async function addUnderIndex(
   // A PGlite data directory is this process's alone (lockDataDir): its index is the
   // store's, and nothing needs catching up or locking once it is restored.
   const shared = db.engine === 'postgres'
-  const id = prepared.id
-  const { values, analysis, inParts, steps } = articleValues(
+  const values = articleValues(
     prepared,
     ['content', 'article', 'quotes', 'speakers', 'claims', 'profile'],
     state.sliceChars,
   )
-  const { json } = prepared
   // Written in slices, the article pending (seen by no read) until the last one; an
   // ordinary article goes in one statement, as cheap as a few slices.
   const inPieces = state.sliced && serializedSize(prepared) > SLICE_AFTER * state.sliceChars
-  let written = false
+  const written = { pending: false }
+  const write = (tx: Queryable, placed: Placed) =>
+    writeArticle(state, tx, { prepared, input, quotes, values, inPieces, written }, placed)
   try {
-    const assigned = await db.transaction(async (tx) => {
-      if (shared) await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
-      const earlier = await storedAlready(tx, prepared, quotes)
-      if (earlier) return earlier
-      const { story, joined, member } = await assignStory(state, tx, prepared.profile, shared)
-      const result: AddResult = {
-        added: true,
-        id,
-        story,
-        joined,
-        quotes,
-        ...('json' in input ? {} : { article: input.article }),
-      }
-      const article = [
-        id,
-        prepared.contentHash,
-        prepared.format,
-        values.content,
-        json.metadata,
-        prepared.path,
-      ]
-      const rows = [
-        state.analysisVersion,
-        ...analysis,
-        inParts.length > 0 ? inParts : null,
-        story.id,
-        JSON.stringify(story),
-        JSON.stringify(member satisfies StoryMember),
-        json.packedProfile,
-      ]
-      if (!inPieces) {
-        await insertInOneStatement(state, tx, id, [...article, ...rows, joinBytes(json.passages)])
-        for (const step of steps) await step(tx)
-        return result
-      }
-      await insertPending(state, tx, id, article)
-      written = true
-      const finish: Step = (last) =>
-        last.query(`WITH ${analysedSql(2)} UPDATE articles SET pending = false WHERE id = $1`, [
-          id,
-          ...rows,
-        ])
-      return { result, rest: [...steps, ...passageSteps(id, json.passages)], finish }
-    })
+    let assigned: AddResult | PendingWrite
+    if (shared)
+      assigned = await db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
+        const placed = await placeArticle(state, tx, prepared, quotes, true)
+        return 'added' in placed ? placed : write(tx, placed)
+      })
+    else {
+      // PGlite: one process, its adds one at a time (the index's queue), so the check for the
+      // same text and the story's assignment need no transaction; reads, which wait for a
+      // transaction to end, wait for the write alone, and an article of one statement needs
+      // none (begin and commit were two more round trips to PGlite's thread).
+      const placed = await placeArticle(state, db, prepared, quotes, false)
+      if ('added' in placed) return placed
+      assigned =
+        !inPieces && values.steps.length === 0
+          ? await write(db, placed)
+          : await db.transaction((tx) => write(tx, placed))
+    }
     if ('added' in assigned) return assigned
     await inSlices(db, assigned.rest, state.sliceMs)
     await readsFirst(db)
@@ -119,9 +94,96 @@ async function addUnderIndex(
     state.storyIndex.current = null
     state.storyIndex.seq = 0
     // What was written of it in slices goes: the store is as it was before the article.
-    if (inPieces && written) await removePending(db, id).catch(() => {})
+    if (inPieces && written.pending) await removePending(db, prepared.id).catch(() => {})
     throw error
   }
+}
+
+/** Where an article goes: its story, whether it joined one, its membership. */
+type Placed = { story: Story; joined: boolean; member: StoryMember }
+
+/** An article written pending: the steps left, then the statement that makes it seen. */
+type PendingWrite = { result: AddResult; rest: Step[]; finish: Step }
+
+/**
+ * The earlier article when the same text is stored already (`added: false`),
+ * else the story the article goes in (see {@link assignStory}).
+ * @throws CorroborateError `DUPLICATE_ID` when another text has this id.
+ */
+async function placeArticle(
+  state: StoreState,
+  q: Queryable,
+  prepared: SerializedArticle,
+  quotes: number,
+  shared: boolean,
+): Promise<AddResult | Placed> {
+  const earlier = await storedAlready(q, prepared, quotes)
+  if (earlier) return earlier
+  return assignStory(state, q, prepared.profile, shared)
+}
+
+/**
+ * Writes a placed article's rows through `tx`: all in one statement (then its
+ * parts' steps), or (`inPieces`) its own row pending, the rest left to slices.
+ */
+async function writeArticle(
+  state: StoreState,
+  tx: Queryable,
+  article: {
+    prepared: SerializedArticle
+    input: PreparedArticle | SerializedArticle
+    quotes: number
+    values: ReturnType<typeof articleValues>
+    inPieces: boolean
+    written: { pending: boolean }
+  },
+  { story, joined, member }: Placed,
+): Promise<AddResult | PendingWrite> {
+  const { prepared, input, quotes, inPieces, written } = article
+  const { values, analysis, inParts, steps } = article.values
+  const { json } = prepared
+  const result: AddResult = {
+    added: true,
+    id: prepared.id,
+    story,
+    joined,
+    quotes,
+    ...('json' in input ? {} : { article: input.article }),
+  }
+  const articleRow = [
+    prepared.id,
+    prepared.contentHash,
+    prepared.format,
+    values.content,
+    json.metadata,
+    prepared.path,
+  ]
+  const rows = [
+    state.analysisVersion,
+    ...analysis,
+    inParts.length > 0 ? inParts : null,
+    story.id,
+    JSON.stringify(story),
+    JSON.stringify(member satisfies StoryMember),
+    json.packedProfile,
+  ]
+  if (!inPieces) {
+    await insertInOneStatement(state, tx, prepared.id, [
+      ...articleRow,
+      ...rows,
+      joinBytes(json.passages),
+    ])
+    for (const step of steps) await step(tx)
+    return result
+  }
+  await insertPending(state, tx, prepared.id, articleRow)
+  written.pending = true
+  const finish: Step = (last) =>
+    last.query(`WITH ${analysedSql(2)} UPDATE articles SET pending = false WHERE id = $1`, [
+      prepared.id,
+      ...rows,
+    ])
+  return { result, rest: [...steps, ...passageSteps(prepared.id, json.passages)], finish }
 }
 
 /** Characters (and bytes, for the passages) of an article's text and JSON. */
