@@ -5,7 +5,9 @@
 // adds run (small ones, then one large article). The store is filled first (the core's
 // retold corpus, through @corroborate/store's ingest) unless --data names one that holds
 // articles already. Run after a build:
-// node bench/restart.bench.mjs [--size N] [--data DIR] [--adds N]
+// node bench/restart.bench.mjs [--size N] [--data DIR] [--adds N] [--node-args='--cpu-prof ...']
+// (--node-args: options for the server's node, e.g. '--cpu-prof --cpu-prof-dir=DIR'; --idle-ms:
+// how long the server is left idle after the small adds before its RSS is read again, default 5000)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +19,13 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { retoldCorpus, sourceStories } from '../../../packages/core/bench/retold-corpus.mjs'
 
 const { values } = parseArgs({
-  options: { size: { type: 'string' }, data: { type: 'string' }, adds: { type: 'string' } },
+  options: {
+    size: { type: 'string' },
+    data: { type: 'string' },
+    adds: { type: 'string' },
+    'node-args': { type: 'string', default: '' },
+    'idle-ms': { type: 'string', default: '5000' },
+  },
 })
 const size = Number(values.size ?? 1000)
 const data = values.data ?? mkdtempSync(join(tmpdir(), 'corroborate-restart-'))
@@ -32,7 +40,7 @@ const main = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 const start = performance.now()
 const transport = new StdioClientTransport({
   command: process.execPath,
-  args: [main, '--data', data],
+  args: [...values['node-args'].split(' ').filter(Boolean), main, '--data', data],
   stderr: 'pipe',
 })
 let stderr = ''
@@ -116,6 +124,9 @@ const during = await readsDuring(async () => {
 const adds = during.value.sort((a, b) => a - b)
 const rssAdds = rssOf()
 const cpuAdds = cpuOf()
+// An MCP server is idle between most calls: its RSS again after a pause with no call.
+await new Promise((resolve) => setTimeout(resolve, Number(values['idle-ms'])))
+const rssIdle = rssOf()
 const firstAddAtMs = Math.round(firstAddAt - start)
 // A large article: distinct retold reports run together to about 400 KB of text (a text
 // repeated would be mostly dropped as boilerplate).
@@ -144,6 +155,7 @@ console.log(
     longestReadDuringAddsMs: during.longest,
     rssAfterAddsMB: rssAdds,
     cpuAfterAddsS: cpuAdds,
+    rssAfterIdleMB: rssIdle,
     largeAddMs: big.value === null ? 'refused' : Math.round(big.value),
     largeAddChars: large.content.length,
     longestReadDuringLargeAddMs: big.longest,
