@@ -7,7 +7,8 @@
 // articles already. Run after a build:
 // node bench/restart.bench.mjs [--size N] [--data DIR] [--adds N] [--node-args='--cpu-prof ...']
 // (--node-args: options for the server's node, e.g. '--cpu-prof --cpu-prof-dir=DIR'; --idle-ms:
-// how long the server is left idle after the small adds before its RSS is read again, default 5000)
+// how long the server is left idle after the small adds before its RSS is read again, default 5000;
+// --offset N: the draw of the articles added, else taken from the clock)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     adds: { type: 'string' },
     'node-args': { type: 'string', default: '' },
     'idle-ms': { type: 'string', default: '5000' },
+    offset: { type: 'string' },
   },
 })
 const size = Number(values.size ?? 1000)
@@ -101,7 +103,9 @@ async function readsDuring(work) {
   return { value, longest: Math.round(longest) }
 }
 
-const FRESH = 2_000_000 + (Date.now() % 1_000_000) * 64
+// The articles added are drawn at an offset from the clock, or at --offset N (the same draw for
+// two builds compared).
+const FRESH = 2_000_000 + Number(values.offset ?? Date.now() % 1_000_000) * 64
 let firstAddAt = 0
 const add = async (source) => {
   const t = performance.now()
