@@ -35,35 +35,10 @@ export function attributeInSentence(
   working.forEach((item, index) => {
     const paragraph = paragraphOf.get(item.span.paragraph)
     if (!paragraph) return
-    const previous = working[index - 1]
-    const next = working[index + 1]
-    const samePrevious =
-      previous && previous.span.paragraph === item.span.paragraph ? previous : null
-    const clauseFloor = samePrevious
-      ? (samePrevious.span.close ?? samePrevious.span.end) + 1
-      : paragraph.offset
-    const clauseStart = clauseFloor + lastSentenceStart(text.slice(clauseFloor, item.span.open))
-    const before = text.slice(clauseStart, item.span.open)
-    const paragraphEnd = paragraph.offset + paragraph.text.length
-    const afterStart = (item.span.close ?? item.span.end) + 1
-    const nextOpen =
-      next && next.span.paragraph === item.span.paragraph ? next.span.open : paragraphEnd
-    let afterEnd = Math.min(nextOpen, paragraphEnd)
-    const sentenceEnd = firstSentenceEnd(text.slice(afterStart, afterEnd))
-    if (sentenceEnd >= 0) afterEnd = afterStart + sentenceEnd + 1
-    const after =
-      item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
+    const clause = clauseAround(working, index, text, paragraph)
+    const { samePrevious, before, after } = clause
     item.context = `${before} ${after}`
-
-    const coordinated =
-      samePrevious !== null &&
-      samePrevious.kind !== 'term' &&
-      samePrevious.span.close !== null &&
-      (COORDINATION.test(text.slice(samePrevious.span.close + 1, item.span.open)) ||
-        // “relatively low” for the United States but “significant for us”
-        (samePrevious.kind === 'fragment' &&
-          LOOSE_COORDINATION.test(text.slice(samePrevious.span.close + 1, item.span.open))))
-    if (coordinated && samePrevious) {
+    if (samePrevious && isCoordinated(samePrevious, item, text)) {
       // “disgusting” and “a con”: a list of quoted words shares its first item's kind and speaker.
       item.kind = samePrevious.kind
       item.attribution = samePrevious.attribution
@@ -75,41 +50,117 @@ export function attributeInSentence(
     const opensClause = before.trim() === '' || /[:,]\s*$/.test(before)
     item.kind = kindOf(item, before, after, opensClause, doubleQuoted)
     if (item.kind === 'term') return
-    item.attribution =
-      transcriptSpeaker(item.text, item.span.start) ??
-      dashSignature(after, afterStart) ??
-      (endsSentence(item.text) && !isShortAttribution(after)
-        ? null
-        : cueAfter(after, afterStart, true)) ??
-      cueBefore(before, clauseStart) ??
-      frontedParticipleSubject(before, clauseStart, after, afterStart) ??
-      (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
-      accordingToAfter(after, afterStart) ??
-      (endsSentence(item.text) ? null : invertedCueClosing(after, afterStart)) ??
-      nameBeforeColon(before, clauseStart)
-    // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
-    const startsSentence = !samePrevious || clauseStart > clauseFloor
-    // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
-    const agentless = PASSIVE_CUE_END.test(before)
-    if (!item.attribution && before.trim() !== '' && startsSentence && !agentless)
-      item.attribution = sentenceSubject(before, clauseStart, {
-        first: false,
-        nominal: true,
-        confidence: 0.5,
-      })
-    // A quote that opens a sentence after the writer's sentence about someone, with no quote
-    // before it in the paragraph ("Bolton distanced himself … if asked. “I’m going to …”"),
-    // is that person's: the subject of the sentence just before.
-    if (!item.attribution && !samePrevious && before.trim() === '' && clauseStart > clauseFloor) {
-      const previousStart =
-        clauseFloor + lastSentenceStart(text.slice(clauseFloor, clauseStart - 1))
-      item.attribution = sentenceSubject(text.slice(previousStart, clauseStart), previousStart, {
-        first: true,
-        nominal: false,
-        confidence: 0.4,
-      })
-    }
+    item.attribution = cuedAttribution(item, clause) ?? subjectAttribution(text, clause)
   })
+}
+
+/** A quote's own clause: the words before it in its sentence, and after it to its sentence's end. */
+interface QuoteClause {
+  /** The quote just before it, when it stands in the same paragraph. */
+  samePrevious: Working | null
+  /** Where the clause may start at the earliest: just after that quote, else the paragraph's start. */
+  clauseFloor: number
+  clauseStart: number
+  before: string
+  afterStart: number
+  after: string
+}
+
+/**
+ * The clause of `working[index]`: from the start of its sentence (no earlier than the end
+ * of the quote before it in the paragraph) to the quote, and from the quote to the end of
+ * its sentence (no later than the next quote of the paragraph).
+ */
+function clauseAround(
+  working: Working[],
+  index: number,
+  text: string,
+  paragraph: Paragraph,
+): QuoteClause {
+  const item = working[index] as Working
+  const previous = working[index - 1]
+  const next = working[index + 1]
+  const samePrevious = previous && previous.span.paragraph === item.span.paragraph ? previous : null
+  const clauseFloor = samePrevious
+    ? (samePrevious.span.close ?? samePrevious.span.end) + 1
+    : paragraph.offset
+  const clauseStart = clauseFloor + lastSentenceStart(text.slice(clauseFloor, item.span.open))
+  const before = text.slice(clauseStart, item.span.open)
+  const paragraphEnd = paragraph.offset + paragraph.text.length
+  const afterStart = (item.span.close ?? item.span.end) + 1
+  const nextOpen =
+    next && next.span.paragraph === item.span.paragraph ? next.span.open : paragraphEnd
+  let afterEnd = Math.min(nextOpen, paragraphEnd)
+  const sentenceEnd = firstSentenceEnd(text.slice(afterStart, afterEnd))
+  if (sentenceEnd >= 0) afterEnd = afterStart + sentenceEnd + 1
+  const after = item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
+  return { samePrevious, clauseFloor, clauseStart, before, afterStart, after }
+}
+
+/** Whether `item` is the next of a list of quoted words that `previous` starts (“a” and “b”). */
+function isCoordinated(previous: Working, item: Working, text: string): boolean {
+  if (previous.kind === 'term' || previous.span.close === null) return false
+  const between = text.slice(previous.span.close + 1, item.span.open)
+  return (
+    COORDINATION.test(between) ||
+    // “relatively low” for the United States but “significant for us”
+    (previous.kind === 'fragment' && LOOSE_COORDINATION.test(between))
+  )
+}
+
+/**
+ * The speaker its clause's words name: a transcript line, a dash signature, a cue after
+ * or before, a fronted participle, according-to, an inverted cue, a name before a colon;
+ * in that order, a quote that ends its sentence taking a cue after it only when short.
+ */
+function cuedAttribution(
+  item: Working,
+  { before, clauseStart, after, afterStart }: QuoteClause,
+): Attribution | null {
+  return (
+    transcriptSpeaker(item.text, item.span.start) ??
+    dashSignature(after, afterStart) ??
+    (endsSentence(item.text) && !isShortAttribution(after)
+      ? null
+      : cueAfter(after, afterStart, true)) ??
+    cueBefore(before, clauseStart) ??
+    frontedParticipleSubject(before, clauseStart, after, afterStart) ??
+    (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
+    accordingToAfter(after, afterStart) ??
+    (endsSentence(item.text) ? null : invertedCueClosing(after, afterStart)) ??
+    nameBeforeColon(before, clauseStart)
+  )
+}
+
+/** The speaker of an uncued quote from a sentence's subject: its own sentence's, else the one before. */
+function subjectAttribution(
+  text: string,
+  { samePrevious, clauseFloor, clauseStart, before }: QuoteClause,
+): Attribution | null {
+  // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
+  const startsSentence = !samePrevious || clauseStart > clauseFloor
+  // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
+  const agentless = PASSIVE_CUE_END.test(before)
+  if (before.trim() !== '' && startsSentence && !agentless) {
+    const subject = sentenceSubject(before, clauseStart, {
+      first: false,
+      nominal: true,
+      confidence: 0.5,
+    })
+    if (subject) return subject
+  }
+  // A quote that opens a sentence after the writer's sentence about someone, with no quote
+  // before it in the paragraph ("Bolton distanced himself … if asked. “I’m going to …”"),
+  // is that person's: the subject of the sentence just before.
+  if (!samePrevious && before.trim() === '' && clauseStart > clauseFloor) {
+    const previousStart = clauseFloor + lastSentenceStart(text.slice(clauseFloor, clauseStart - 1))
+    return sentenceSubject(text.slice(previousStart, clauseStart), previousStart, {
+      first: true,
+      nominal: false,
+      confidence: 0.4,
+    })
+  }
+  return null
 }
 
 /**
