@@ -17,8 +17,48 @@ export function askWorker<Reply>(
   budgetMs: number,
   reply: (message: unknown) => Reply | undefined,
 ): Promise<Reply | Unanswered> {
-  const answer = awaitWorker(worker, reply, { budgetMs, stopped: 'the analysis stopped' })
-  worker.postMessage(request)
+  return askWorkerInParts(worker, [request], budgetMs, reply)
+}
+
+// How long the event loop posts a request's parts before it gives a turn to the other calls.
+const POST_SLICE_MS = 5
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * {@link askWorker} with a request of several messages, posted in order (the
+ * first at once), a turn of the event loop given to the other calls every
+ * {@link POST_SLICE_MS} milliseconds of posting: a message is copied whole
+ * in the turn that posts it, and one of megabytes holds every other call for
+ * tens of milliseconds. Posting stops when the request is over (answered, out
+ * of time, or the worker gone).
+ */
+export function askWorkerInParts<Reply>(
+  worker: Worker,
+  messages: Iterable<unknown>,
+  budgetMs: number,
+  reply: (message: unknown) => Reply | undefined,
+): Promise<Reply | Unanswered> {
+  const waiting = listen(worker, reply, { budgetMs, stopped: 'the analysis stopped' })
+  let over = false
+  const answer = waiting.answer.finally(() => {
+    over = true
+  })
+  const post = async () => {
+    let sliceStart = performance.now()
+    for (const message of messages) {
+      if (over) return
+      worker.postMessage(message)
+      if (performance.now() - sliceStart >= POST_SLICE_MS) {
+        await turn()
+        sliceStart = performance.now()
+      }
+    }
+  }
+  // A message that cannot be copied ends the request as a worker gone does.
+  post().catch((error: Error) =>
+    waiting.done({ type: 'stopped', message: `the request was not sent: ${error.message}` }),
+  )
   return answer
 }
 
@@ -30,29 +70,41 @@ export function askWorker<Reply>(
 export function awaitWorker<Reply>(
   worker: Worker,
   reply: (message: unknown) => Reply | undefined,
-  { budgetMs, stopped }: { budgetMs: number | null; stopped: string },
+  options: { budgetMs: number | null; stopped: string },
 ): Promise<Reply | Unanswered> {
-  return new Promise((resolve) => {
-    const onMessage = (message: unknown) => {
-      const answer = reply(message)
-      if (answer !== undefined) done(answer)
-    }
-    const done = (outcome: Reply | Unanswered) => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-      resolve(outcome)
-    }
-    const onError = (error: Error) => done({ type: 'stopped', message: error.message })
-    const onExit = (code: number) =>
-      done({ type: 'stopped', message: `${stopped} (exit code ${code})` })
-    const timer =
-      budgetMs === null ? undefined : setTimeout(() => done({ type: 'timeout' }), budgetMs)
-    worker.on('message', onMessage)
-    worker.once('error', onError)
-    worker.once('exit', onExit)
+  return listen(worker, reply, options).answer
+}
+
+/** {@link awaitWorker}'s wait, and `done`, which ends it with an outcome of the caller's. */
+function listen<Reply>(
+  worker: Worker,
+  reply: (message: unknown) => Reply | undefined,
+  { budgetMs, stopped }: { budgetMs: number | null; stopped: string },
+): { answer: Promise<Reply | Unanswered>; done: (outcome: Reply | Unanswered) => void } {
+  let resolve: (outcome: Reply | Unanswered) => void = () => {}
+  const answer = new Promise<Reply | Unanswered>((settle) => {
+    resolve = settle
   })
+  const onMessage = (message: unknown) => {
+    const outcome = reply(message)
+    if (outcome !== undefined) done(outcome)
+  }
+  const done = (outcome: Reply | Unanswered) => {
+    clearTimeout(timer)
+    worker.off('message', onMessage)
+    worker.off('error', onError)
+    worker.off('exit', onExit)
+    resolve(outcome)
+  }
+  const onError = (error: Error) => done({ type: 'stopped', message: error.message })
+  const onExit = (code: number) =>
+    done({ type: 'stopped', message: `${stopped} (exit code ${code})` })
+  const timer =
+    budgetMs === null ? undefined : setTimeout(() => done({ type: 'timeout' }), budgetMs)
+  worker.on('message', onMessage)
+  worker.once('error', onError)
+  worker.once('exit', onExit)
+  return { answer, done }
 }
 
 /** What a reply that is no answer says: the worker's message, or what happened ("timeout"). */

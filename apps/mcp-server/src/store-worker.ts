@@ -6,7 +6,6 @@ import {
   analyseStory,
   type SerializedArticle,
   type StoryAnalysis,
-  type StoryInput,
   serializeArticle,
   storedAnalysisText,
 } from '@corroborate/store'
@@ -17,15 +16,17 @@ import {
   describeAdded,
   prepareArticle,
 } from './prepare-article.js'
+import { type StoryMessage, storyReceiver } from './story-messages.js'
 
 /**
- * What the stored article store asks of its worker. `warm` analyses the seeds
- * and cross-references them as a story, keeping nothing: what a first add
- * would otherwise wait for (the analysis's code compiled).
+ * What the stored article store asks of its worker. A story to cross-reference
+ * comes in several messages (`story-messages.ts`), answered after the last.
+ * `warm` analyses the seeds and cross-references them as a story, keeping
+ * nothing: what a first add would otherwise wait for (the analysis's code compiled).
  */
 export type StoreWorkerRequest =
   | { type: 'prepare'; input: AddArticleInput }
-  | { type: 'story'; input: StoryInput }
+  | StoryMessage
   | { type: 'warm' }
 
 /** The worker's replies: one per request. */
@@ -94,16 +95,53 @@ async function warm(): Promise<StoreWorkerReply> {
   return { type: 'warmed', articles: prepared.length }
 }
 
+/**
+ * The buffers of a reply's byte arrays, moved to the server rather than copied
+ * (the JSON of a 1 MB article and of its story's analysis are megabytes): each
+ * array made here holds a buffer of its own, and the worker keeps nothing it sends.
+ */
+function movedBuffers(reply: StoreWorkerReply): ArrayBuffer[] {
+  const arrays =
+    reply.type === 'prepared'
+      ? [
+          ...[
+            reply.prepared.json.article,
+            reply.prepared.json.quotes,
+            reply.prepared.json.speakers,
+          ],
+          ...[reply.prepared.json.claims, reply.prepared.json.profile],
+          ...reply.prepared.json.passages,
+        ]
+      : reply.type === 'analysed'
+        ? [reply.analysis.json.analysis]
+        : []
+  const buffers = new Set<ArrayBuffer>()
+  // A view of part of a buffer, or of a pooled one (Node's Buffer), is copied as it was.
+  for (const array of arrays)
+    if (
+      !Buffer.isBuffer(array) &&
+      array.byteOffset === 0 &&
+      array.byteLength === array.buffer.byteLength
+    )
+      buffers.add(array.buffer as ArrayBuffer)
+  return [...buffers]
+}
+
 const port = parentPort
-if (port)
+if (port) {
+  const story = storyReceiver()
   port.on('message', async (request: StoreWorkerRequest) => {
-    const reply = (message: StoreWorkerReply) => port.postMessage(message)
+    const reply = (message: StoreWorkerReply) => port.postMessage(message, movedBuffers(message))
     try {
-      if (request.type === 'story')
-        return reply({ type: 'analysed', analysis: analyseStory(request.input) })
+      if (request.type === 'story' || request.type === 'pieces') {
+        const input = story.take(request)
+        if (input) reply({ type: 'analysed', analysis: analyseStory(input) })
+        return
+      }
       if (request.type === 'warm') return reply(await warm())
       reply(prepare(request.input))
     } catch (error) {
       reply({ type: 'failed', message: (error as Error).message })
     }
   })
+}

@@ -3,9 +3,10 @@ import { isCorroborateError } from '@corroborate/core'
 import type { AddResult, Store } from '@corroborate/store'
 import type { AddOptions, AddOutcome, ArticleStore } from './article-store.js'
 import { serial } from './article-store.js'
-import { askWorker, describeOutcome, refusedAdd, type Unanswered } from './ask-worker.js'
+import { askWorkerInParts, describeOutcome, refusedAdd, type Unanswered } from './ask-worker.js'
 import { storeReader } from './store-reader.js'
 import type { StoreWorkerReply, StoreWorkerRequest } from './store-worker.js'
+import { storyMessages } from './story-messages.js'
 
 /** Options of {@link createStoredArticles}. */
 export interface StoredArticlesOptions {
@@ -48,9 +49,10 @@ export function createStoredArticles(
 
   /** Cross-references one story in the worker and keeps it; a failure leaves it stale. */
   const analyseStory = async (story: string) => {
-    const input = await store.storyInput(story)
+    // In pieces, sent a few at a time: the worker joins them.
+    const input = await store.storyPieces(story)
     if (!input) return
-    const reply = await worker.ask({ type: 'story', input })
+    const reply = await worker.ask(storyMessages(input))
     if (reply.type === 'analysed') await store.saveStoryAnalysis(reply.analysis)
     else {
       if (reply.type !== 'refused') worker.stop()
@@ -66,7 +68,7 @@ export function createStoredArticles(
   ): Promise<AddOutcome> => {
     await after
     if (signal?.aborted) return CANCELLED
-    const reply = await worker.ask({ type: 'prepare', input })
+    const reply = await worker.ask([{ type: 'prepare', input }])
     if (reply.type !== 'prepared') return refusedAdd(reply, budgetMs, log, worker.stop)
     if (signal?.aborted) return CANCELLED
     const result = await commitPrepared(store, reply.prepared)
@@ -187,8 +189,8 @@ function storeWorker(options: {
     worker = fresh
     return fresh
   }
-  const askNow = (request: StoreWorkerRequest): Promise<Outcome> =>
-    askWorker(started(), request, options.budgetMs, (message) => message as StoreWorkerReply)
+  const askNow = (request: Iterable<StoreWorkerRequest>): Promise<Outcome> =>
+    askWorkerInParts(started(), request, options.budgetMs, (message) => message as StoreWorkerReply)
   // A request waits for the warm-up in progress: the worker answers one message at a time.
   let warming: Promise<void> = Promise.resolve()
   let warmingNow = false
@@ -198,7 +200,7 @@ function storeWorker(options: {
   }
   const warm = () => {
     warmingNow = true
-    warming = askNow({ type: 'warm' }).then((reply) => {
+    warming = askNow([{ type: 'warm' }]).then((reply) => {
       warmingNow = false
       if (reply.type === 'warmed') return
       if (!options.closed())
@@ -208,7 +210,8 @@ function storeWorker(options: {
   }
   if (options.warm) warm()
   return {
-    async ask(request: StoreWorkerRequest): Promise<Outcome> {
+    /** Sends a request's messages (a story's are several) and waits for its reply. */
+    async ask(request: Iterable<StoreWorkerRequest>): Promise<Outcome> {
       await warming
       return askNow(request)
     },

@@ -12,6 +12,7 @@ import {
   type Story,
 } from '@corroborate/core'
 import { jsonBytes, jsonSlices } from './prepare-article.js'
+import type { StoryInput, StoryPieces } from './types.js'
 
 /** Characters of JSON per slice of a story's quotes or disputes as the store keeps them. */
 export const LIST_SLICE = 32_000
@@ -124,7 +125,41 @@ export interface StoryAnalysisInput {
  * encoded them): joined as they are, not parsed again.
  */
 export function storedAnalysisText(json: { quotes: string; speakers: string; claims: string }) {
-  return `{"quotes":${json.quotes},"speakers":${json.speakers},"claims":${json.claims}}`
+  return storedAnalysisPieces({
+    quotes: [json.quotes],
+    speakers: [json.speakers],
+    claims: [json.claims],
+  }).join('')
+}
+
+/**
+ * {@link storedAnalysisText} from its quotes, speakers and claims each in pieces (as the
+ * store keeps a large article's), as pieces: joined, the same text.
+ */
+export function storedAnalysisPieces(json: {
+  quotes: readonly string[]
+  speakers: readonly string[]
+  claims: readonly string[]
+}): string[] {
+  return [
+    '{"quotes":',
+    ...json.quotes,
+    ',"speakers":',
+    ...json.speakers,
+    ',"claims":',
+    ...json.claims,
+    '}',
+  ]
+}
+
+/** A story's input in pieces (`Store.storyPieces`) joined: what {@link analyseStory} reads. */
+export function joinStoryPieces(pieces: StoryPieces): StoryInput {
+  return {
+    story: pieces.story,
+    revision: pieces.revision,
+    articles: pieces.articles.map((texts) => texts.join('')),
+    analyses: pieces.analyses.map((texts) => texts.join('')),
+  }
 }
 
 /**

@@ -35,5 +35,6 @@ export type {
   StoreSearchHit,
   StoreTotals,
   StoryInput,
+  StoryPieces,
   Window,
 } from './types.js'

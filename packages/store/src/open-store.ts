@@ -2,7 +2,7 @@ import type { StoryIndexOptions } from '@corroborate/core'
 import { disputes, quotes, speakers, staleStories, storyCounts } from './analyses/lists.js'
 import { saveStoryAnalysis } from './analyses/save-story-analysis.js'
 import { storyAnalysis } from './analyses/story-analysis.js'
-import { storyInput } from './analyses/story-input.js'
+import { storyInput, storyPieces } from './analyses/story-input.js'
 import { wholeAnalysis } from './analyses/whole-analysis.js'
 import { snapshotPath } from './index-snapshot.js'
 import { enableTrigrams, migrate } from './migrations.js'
@@ -159,6 +159,7 @@ function storeOver(state: StoreState): Store {
     warm: () => warm(state),
     staleStories: () => staleStories(state),
     storyInput: (story) => storyInput(state, story),
+    storyPieces: (story) => storyPieces(state, story),
     saveStoryAnalysis: (made) => saveStoryAnalysis(state, made),
     storyCounts: () => storyCounts(state),
     disputes: (filter, page) => disputes(state, filter, page),

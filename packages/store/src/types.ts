@@ -136,6 +136,13 @@ export interface Store {
    */
   storyInput(story: string): Promise<StoryInput | undefined>
   /**
+   * {@link Store.storyInput} with each text in the pieces the store keeps it in (a large
+   * article's in pieces of about `slices.chars`), not joined: what a caller hands to a
+   * worker thread a piece at a time, so that no turn of its event loop copies megabytes
+   * (`joinStoryPieces` gives the input).
+   */
+  storyPieces(story: string): Promise<StoryPieces | undefined>
+  /**
    * Keeps an analysis made from {@link Store.storyInput} (in a worker thread).
    * Not kept, and false, when the story changed since.
    */
@@ -234,4 +241,12 @@ export interface StoryInput {
    * `{ quotes, speakers, claims }` as `extractQuotes` and `extractClaims` gave them.
    */
   analyses: string[]
+}
+
+/** See {@link Store.storyPieces}: a {@link StoryInput} whose texts are each in pieces, in order. */
+export interface StoryPieces {
+  story: Story
+  revision: string
+  articles: string[][]
+  analyses: string[][]
 }

@@ -1,7 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { analyseStory, openStore, prepareArticle, type StoryInput } from '../src/index.js'
+import { joinStoryPieces } from '../src/analyse-story.js'
+import {
+  analyseStory,
+  openStore,
+  prepareArticle,
+  type StoryInput,
+  type StoryPieces,
+} from '../src/index.js'
 import { emptyStorePerTest, otherArticle, seedSources, withOpen } from './helpers.js'
 
 const CHILD = fileURLToPath(new URL('fixtures/add-child.mjs', import.meta.url))
@@ -61,6 +68,11 @@ describe('PGlite store writing in slices', () => {
       const story = stored?.story as string
       const input = (await store.storyInput(story)) as StoryInput
       expect(input.articles.map((text) => JSON.parse(text))).toEqual([prepared.article])
+      // Unjoined, as a worker is sent them: the article's and its analysis's pieces, in order.
+      const pieces = (await store.storyPieces(story)) as StoryPieces
+      expect(pieces.articles[0]?.length).toBeGreaterThan(5)
+      expect(pieces.analyses[0]?.length).toBeGreaterThan(5)
+      expect(joinStoryPieces(pieces)).toEqual(input)
       const made = analyseStory(input)
       expect(made.json.analysis.length).toBeGreaterThan(2000)
       expect(await store.saveStoryAnalysis(made)).toBe(true)

@@ -8,6 +8,7 @@ import {
   type Story,
 } from '@corroborate/core'
 import { expect, it } from 'vitest'
+import { joinStoryPieces } from '../src/analyse-story.js'
 import {
   type AddResult,
   analyseStory,
@@ -291,6 +292,9 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(await store.staleStories()).toEqual([added.story.id])
       const input = await store.storyInput(added.story.id)
       expect(input?.articles.map((text) => JSON.parse(text).id)).toEqual(['harbour-1', 'harbour-2'])
+      // The same texts in the pieces the store keeps them in (a worker is sent those).
+      const pieces = await store.storyPieces(added.story.id)
+      expect(pieces && joinStoryPieces(pieces)).toEqual(input)
       const made = analyseStory(input as StoryInput)
       // From the stored quotes and claims, as from extracting them again (messages aside).
       const again = analyseStory({ ...(input as StoryInput), analyses: [] })

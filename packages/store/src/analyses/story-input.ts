@@ -1,11 +1,11 @@
 import type { Story } from '@corroborate/core'
-import { storedAnalysisText } from '../analyse-story.js'
+import { joinStoryPieces, storedAnalysisPieces } from '../analyse-story.js'
 import { loadRows } from '../reads/load-rows.js'
-import { partsOf } from '../reads/parts-of.js'
+import { piecesOf } from '../reads/parts-of.js'
 import type { PartField } from '../rows.js'
 import { readsFirst } from '../slices.js'
 import type { StoreState } from '../store-state.js'
-import type { StoryInput } from '../types.js'
+import type { StoryInput, StoryPieces } from '../types.js'
 
 // Articles of a story read per query for its cross-reference.
 const STORY_PAGE = 8
@@ -15,6 +15,15 @@ export async function storyInput(
   state: StoreState,
   storyId: string,
 ): Promise<StoryInput | undefined> {
+  const pieces = await storyPieces(state, storyId)
+  return pieces && joinStoryPieces(pieces)
+}
+
+/** See `Store.storyPieces`. */
+export async function storyPieces(
+  state: StoreState,
+  storyId: string,
+): Promise<StoryPieces | undefined> {
   const { rows } = await state.db.query<{ story: Story; revision: string }>(
     'SELECT story, revision FROM stories WHERE id = $1',
     [storyId],
@@ -33,15 +42,15 @@ export async function storyInput(
 }
 
 /**
- * The JSON text of each article of a story and of its stored analysis, by
- * article: a few articles per query, the calls waiting for the database going
- * first between them.
+ * The JSON text of each article of a story and of its stored analysis, in
+ * pieces, by article: a few articles per query, the calls waiting for the
+ * database going first between them.
  */
 async function memberTexts(
   state: StoreState,
   storyId: string,
-): Promise<Map<string, { article: string; analysis: string }>> {
-  const byId = new Map<string, { article: string; analysis: string }>()
+): Promise<Map<string, { article: string[]; analysis: string[] }>> {
+  const byId = new Map<string, { article: string[]; analysis: string[] }>()
   for (let after = ''; ; ) {
     const { rows: members } = await state.db.query<{
       id: string
@@ -65,19 +74,19 @@ async function memberTexts(
       continue
     }
     const inParts = members.filter((m) => m.parts !== null && m.parts.length > 0)
-    const parts = await partsOf(
+    const parts = await piecesOf(
       state,
       state.db,
       inParts.map((m) => m.id),
       ['article', 'quotes', 'speakers', 'claims'],
     )
     for (const m of members) {
-      const whole = parts.get(m.id)
+      const inPieces = parts.get(m.id)
       const text = (field: 'article' | 'quotes' | 'speakers' | 'claims') =>
-        whole?.get(field) ?? m[field]
+        inPieces?.get(field) ?? [m[field]]
       byId.set(m.id, {
         article: text('article'),
-        analysis: storedAnalysisText({
+        analysis: storedAnalysisPieces({
           quotes: text('quotes'),
           speakers: text('speakers'),
           claims: text('claims'),
