@@ -75,11 +75,14 @@ export function joinSlices(slices: readonly string[]): string {
 }
 
 /**
- * A text, or its UTF-8 bytes, cut every `size` characters or bytes, never
- * inside a character (each piece stays valid UTF-8); none for an empty one.
+ * Where a text, or its UTF-8 bytes, is cut every `size` characters or bytes,
+ * never inside a character (each piece stays valid UTF-8), as [start, end)
+ * pairs; none for an empty one. Nothing is copied: a writer copies each piece
+ * ({@link piece}) in the step that writes it (the megabytes of a large
+ * article's values copied at once hold the event loop for tens of ms).
  */
-export function pieces<T extends string | Uint8Array>(value: T, size: number): T[] {
-  const out: T[] = []
+export function pieceBounds(value: string | Uint8Array, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = []
   for (let at = 0; at < value.length; ) {
     let end = Math.min(value.length, at + size)
     if (typeof value === 'string') {
@@ -89,11 +92,18 @@ export function pieces<T extends string | Uint8Array>(value: T, size: number): T
     // Back to the first byte of the character the cut falls in (not 10xxxxxx).
     else
       while (end < value.length && end > at + 1 && ((value[end] as number) & 0xc0) === 0x80) end--
-    // A piece of bytes is a copy: a buffer of its own, sent as it is.
-    out.push(value.slice(at, end) as T)
+    out.push([at, end])
     at = end
   }
   return out
+}
+
+/**
+ * One piece of `value` ({@link pieceBounds}). A piece of bytes is a copy, a buffer of its
+ * own: sent to PGlite's thread as it is (a view would send the whole buffer).
+ */
+export function piece<T extends string | Uint8Array>(value: T, start: number, end: number): T {
+  return value.slice(start, end) as T
 }
 
 /** JSON arrays as UTF-8 bytes (`jsonSlices`' output, encoded) as one array. */

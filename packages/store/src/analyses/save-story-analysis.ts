@@ -1,6 +1,14 @@
 import type { StoryAnalysis } from '../analyse-story.js'
 import type { Queryable } from '../queryable.js'
-import { inSlices, joinSlices, pieces, readsFirst, SLICE_AFTER, type Step } from '../slices.js'
+import {
+  inSlices,
+  joinSlices,
+  piece,
+  pieceBounds,
+  readsFirst,
+  SLICE_AFTER,
+  type Step,
+} from '../slices.js'
 import { enqueue, type StoreState } from '../store-state.js'
 
 /**
@@ -121,14 +129,14 @@ function pieceSteps(made: StoryAnalysis, sliceChars: number): Step[] {
   const { json } = made
   return [
     (tx) => dropPieces(tx, made.story, '=', made.revision),
-    ...pieces(json.analysis, sliceChars).map(
-      (body, n) => (tx: Queryable) =>
-        tx.query('INSERT INTO story_texts (story_id, revision, n, body) VALUES ($1, $2, $3, $4)', [
-          made.story,
-          made.revision,
-          n,
-          body,
-        ]),
+    // Each piece copied in the step that writes it: the whole analysis at once is megabytes.
+    ...pieceBounds(json.analysis, sliceChars).map(
+      ([start, end], n) =>
+        (tx: Queryable) =>
+          tx.query(
+            'INSERT INTO story_texts (story_id, revision, n, body) VALUES ($1, $2, $3, $4)',
+            [made.story, made.revision, n, piece(json.analysis, start, end)],
+          ),
     ),
     ...(['quotes', 'disputes'] as const).flatMap((list) =>
       json[list].map(

@@ -1,6 +1,6 @@
 import type { SerializedArticle } from '../prepare-article.js'
 import type { PartField } from '../rows.js'
-import { pieces, type Step } from '../slices.js'
+import { piece, pieceBounds, type Step } from '../slices.js'
 
 /**
  * An article's passages ($1 its id, `passages` the parameter of their JSON); the database
@@ -27,7 +27,12 @@ export function articleValues(
   fields: readonly PartField[],
   sliceChars: number,
 ) {
-  const parts: Array<{ field: PartField; n: number; body: string | Uint8Array }> = []
+  const parts: Array<{
+    field: PartField
+    n: number
+    text: string | Uint8Array
+    at: [number, number]
+  }> = []
   const { article, day, published, outlet, label } = prepared.profile
   const texts: Record<PartField, [text: string | Uint8Array, stub: string]> = {
     content: [prepared.content, ''],
@@ -42,18 +47,20 @@ export function articleValues(
     const [text, stub] = texts[field]
     if (text.length <= sliceChars) values[field] = text
     else {
-      for (const [n, body] of pieces(text, sliceChars).entries()) parts.push({ field, n, body })
+      for (const [n, at] of pieceBounds(text, sliceChars).entries())
+        parts.push({ field, n, text, at })
       values[field] = stub
     }
   }
   const inParts = [...new Set(parts.map((part) => part.field))]
+  // Each piece copied in the step that writes it: a large article's values are megabytes.
   const steps: Step[] = parts.map(
     (part) => (tx) =>
       tx.query('INSERT INTO article_parts (article_id, field, n, body) VALUES ($1, $2, $3, $4)', [
         prepared.id,
         part.field,
         part.n,
-        part.body,
+        piece(part.text, ...part.at),
       ]),
   )
   // The analysis columns in the order both writers' statements take them.
