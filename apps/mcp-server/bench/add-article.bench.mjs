@@ -10,7 +10,8 @@
  * `store` rows add through the worker store in this process and give the
  * longest the event loop was held meanwhile (monitorEventLoopDelay), the
  * request's transport aside; the `data` rows the same through the lasting store
- * (PGlite), with the slowest of the cheap reads asked every 20 ms meanwhile. Over stdio
+ * (PGlite), with the slowest of the cheap reads asked every 20 ms meanwhile and the
+ * longest turn's CPU time (as the probe measures it). Over stdio
  * and HTTP the server runs with bench/event-loop-probe.mjs, which gives the longest its
  * event loop was held during each add and the longest garbage collection on it.
  *
@@ -20,6 +21,7 @@
  * --node-args '--cpu-prof --cpu-prof-dir=DIR' passes options to the server's node.
  */
 import { spawn } from 'node:child_process'
+import { closeSync, openSync, readSync } from 'node:fs'
 import os from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
@@ -196,6 +198,7 @@ async function inData(sizes) {
         reads++
       }
     })()
+    const turns = longestTurnCpu()
     loop.enable()
     const started = performance.now()
     const outcome =
@@ -203,6 +206,7 @@ async function inData(sizes) {
         ? await new Promise((resolve) => setTimeout(() => resolve({ idle: true }), 3000))
         : await store.add({ content, format: 'text', metadata: {} })
     loop.disable()
+    const cpuMaxMs = turns.stop()
     adding = false
     await polling
     rows.push({
@@ -216,12 +220,44 @@ async function inData(sizes) {
             : 'added',
       seconds: ((performance.now() - started) / 1000).toFixed(1),
       reads,
-      slowestRead: `${slowest.toFixed(0)}; event loop ${(loop.max / 1e6).toFixed(0)}`,
+      slowestRead: `${slowest.toFixed(0)}; event loop ${(loop.max / 1e6).toFixed(0)} (CPU ${cpuMaxMs ?? '–'})`,
     })
     console.error(JSON.stringify(rows.at(-1)))
   }
   await store.close()
   rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * The most CPU time this thread used between two ticks of a 2 ms timer, from now to
+ * `stop()` (Linux /proc/thread-self/schedstat; null elsewhere), as event-loop-probe.mjs
+ * measures it in the server: the longest turn's own work, which other processes' load
+ * hardly moves, where the event loop's hold in wall time counts the waits for a core.
+ */
+function longestTurnCpu() {
+  let schedstat = null
+  try {
+    schedstat = openSync('/proc/thread-self/schedstat', 'r')
+  } catch {
+    return { stop: () => null }
+  }
+  const buffer = Buffer.alloc(64)
+  const run = () =>
+    Number(buffer.latin1Slice(0, readSync(schedstat, buffer, 0, 64, 0)).split(' ')[0]) / 1e6
+  let max = 0
+  let last = run()
+  const timer = setInterval(() => {
+    const now = run()
+    max = Math.max(max, now - last)
+    last = now
+  }, 2)
+  return {
+    stop() {
+      clearInterval(timer)
+      closeSync(schedstat)
+      return Math.round(max)
+    },
+  }
 }
 
 const loadAtStart = os.loadavg()[0]
