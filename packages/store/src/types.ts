@@ -139,7 +139,7 @@ export interface Store {
    * {@link Store.storyInput} with each text in the pieces the store keeps it in (a large
    * article's in pieces of about `slices.chars`), not joined: what a caller hands to a
    * worker thread a piece at a time, so that no turn of its event loop copies megabytes
-   * (`joinStoryPieces` gives the input).
+   * (each text's pieces joined, `pieces.join('')`, give {@link Store.storyInput}'s).
    */
   storyPieces(story: string): Promise<StoryPieces | undefined>
   /**
