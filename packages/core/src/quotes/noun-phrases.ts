@@ -6,6 +6,7 @@ import {
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
+  PLACE_PREPOSITIONS,
   POSSESSIVE_DETERMINERS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
@@ -19,6 +20,7 @@ import {
   parseSpeakerMention,
 } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
+import { isGrammarWord } from './proper-name.js'
 import { isWhiteSpace } from './white-space.js'
 
 // Adverbs ending in -ly are the last alternative's, all but the nouns that end so.
@@ -89,6 +91,15 @@ export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): numbe
   return count
 }
 
+// Single words that open a sentence as adverbs before its subject: "Later, the senator said",
+// "Outside, the protesters chanted", "Meanwhile, the mayor".
+const FRONTED_ADVERBS = new Set([...RELATIVE_TIMES, ...RELATIVE_DAYS, ...PLACE_PREPOSITIONS])
+
+/** Whether `words` is one word that stands before a sentence's subject as an adverb, not a name. */
+function isFrontedAdverb(words: string): boolean {
+  return !/\s/.test(words) && (isGrammarWord(words) || FRONTED_ADVERBS.has(words.toLowerCase()))
+}
+
 /** The noun phrase ending a stretch of text, parentheticals set off by commas or dashes skipped. */
 export function trailingNounPhrase(text: string): { text: string; at: number } | null {
   let end = text.length
@@ -155,9 +166,12 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
         lastSentenceStart(candidate.slice(0, comma)),
       )
       const name = candidate.slice(prevStart, comma).trim()
-      // "At a news conference in Springfield, the mayor": a fronted phrase is no name.
+      // "At a news conference in Springfield, the mayor", "Later, the senator": a fronted
+      // phrase or adverb is no name.
       const person =
-        /^\p{Lu}/u.test(name) && !LEADING_PREPOSITION.test(name) ? parseSpeakerMention(name) : null
+        /^\p{Lu}/u.test(name) && !LEADING_PREPOSITION.test(name) && !isFrontedAdverb(name)
+          ? parseSpeakerMention(name)
+          : null
       if (person?.form === 'name' && person.kind === 'person')
         return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
     }
