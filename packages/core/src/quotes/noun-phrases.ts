@@ -13,6 +13,7 @@ import {
   SUBJECT_PARTICLES,
   verbAlternation,
 } from '../lexicon/index.js'
+import { isGrammarWord } from './proper-name.js'
 import {
   isPeopleNoun,
   isRoleWord,
@@ -20,7 +21,6 @@ import {
   parseSpeakerMention,
 } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
-import { isGrammarWord } from './proper-name.js'
 import { isWhiteSpace } from './white-space.js'
 
 // Adverbs ending in -ly are the last alternative's, all but the nouns that end so.
