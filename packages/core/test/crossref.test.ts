@@ -315,15 +315,18 @@ describe('crossref: quote clusters', () => {
     expect(clusters.map((c) => c.members.map((m) => m.quote))).toEqual([['a#q0']])
   })
 
+  // A statement, a fragment of it with one word changed, and the same two words of another speaker.
+  const GRATEFUL = {
+    a: [
+      'The mayor spoke.',
+      '“We are deeply grateful to the people of the valley for their patience,” Mayor Daniel Okafor said.',
+    ],
+    b: ['Okafor said the city was “truly grateful” to residents.'],
+    c: ['Farmer Luis Reyes said the growers were “truly grateful” for the rain.'],
+  }
+
   it('a two-word fragment with one word changed joins only a statement of the same speaker', () => {
-    const result = corpus({
-      a: [
-        'The mayor spoke.',
-        '“We are deeply grateful to the people of the valley for their patience,” Mayor Daniel Okafor said.',
-      ],
-      b: ['Okafor said the city was “truly grateful” to residents.'],
-      c: ['Farmer Luis Reyes said the growers were “truly grateful” for the rain.'],
-    })
+    const result = corpus(GRATEFUL)
     expect(result.clusters.map((c) => c.members.map((m) => m.quote))).toEqual([
       ['a#q0', 'b#q0'],
       ['c#q0'],
@@ -340,14 +343,7 @@ describe('crossref: quote clusters', () => {
   })
 
   it('where a fragment goes does not depend on which article comes first', () => {
-    const result = corpus({
-      a: [
-        'The mayor spoke.',
-        '“We are deeply grateful to the people of the valley for their patience,” Mayor Daniel Okafor said.',
-      ],
-      c: ['Farmer Luis Reyes said the growers were “truly grateful” for the rain.'],
-      b: ['Okafor said the city was “truly grateful” to residents.'],
-    })
+    const result = corpus({ a: GRATEFUL.a, c: GRATEFUL.c, b: GRATEFUL.b })
     expect(result.clusters.map((c) => c.members.map((m) => m.quote))).toEqual([
       ['a#q0', 'b#q0'],
       ['c#q0'],
