@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { wordTokens } from '../src/crossref/index.js'
 import { isCorroborateError } from '../src/errors.js'
-import type { Article, Quote, Span } from '../src/types.js'
+import type { Article, Quote, QuoteCluster, Span, WordChange } from '../src/types.js'
 
 /** A plain-text article from its paragraphs, one blank line between them. */
 export const blocks = (...parts: string[]) => parts.join('\n\n')
@@ -20,6 +21,29 @@ export function spanOf(article: Article, text: string, from = 0): Span {
   const start = article.original.indexOf(text, from)
   expect(start).toBeGreaterThanOrEqual(0)
   return { start, end: start + text.length }
+}
+
+/** The words a word diff gives for one side, in order. */
+const diffSide = (steps: readonly WordChange[], which: 'canonical' | 'member') =>
+  steps
+    .filter(
+      (s) =>
+        s.op === 'equal' ||
+        s.op === 'replace' ||
+        s.op === (which === 'member' ? 'insert' : 'delete'),
+    )
+    .flatMap((s) => s[which].split(' '))
+
+/** Every member's diff reads back to both wordings: the member's words on one side, the canonical's on the other. */
+export function expectDiffsReadBack(clusters: readonly QuoteCluster[]) {
+  for (const cluster of clusters) {
+    for (const member of cluster.members) {
+      expect(diffSide(member.diff, 'member')).toEqual(wordTokens(member.text).map((t) => t.text))
+      expect(diffSide(member.diff, 'canonical')).toEqual(
+        wordTokens(cluster.canonical).map((t) => t.text),
+      )
+    }
+  }
 }
 
 /** The texts of the article's paragraphs, in order. */
