@@ -364,7 +364,7 @@ const SPEECH_VERB = new RegExp(
 )
 // An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s".
 const SPEECH_BEFORE = new RegExp(
-  `[,"”]\\s*(?:${verbAlternation(['say', 'write', 'add'], ['past', 'third'])}|${verbAlternation(['tell', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'continue', 'insist', 'recall', 'warn', 'claim', 'declare', 'tweet'], ['past'])})\\s+(?:[\\p{L}\\d/.’'-]+\\s+){0,3}$`,
+  `[,"”]\\s*(?:${verbAlternation(['say', 'write', 'add'], ['past', 'third'])}|${verbAlternation(['argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'continue', 'insist', 'recall', 'warn', 'claim', 'declare', 'tweet'], ['past'])})\\s+(?:[\\p{L}\\d/.’'-]+\\s+){0,3}$`,
   'u',
 )
 // A name followed by a noun of its own ("…, said the Romney campaign would") modifies that
@@ -625,7 +625,7 @@ function markSubject(
   if (inQuote(word.index, nameStart)) return
   const after = text.slice(word.index + word.text.length, word.index + word.text.length + 360)
   const verb = verbAfterName(after)
-  if (verb && isSubjectOf(text, nameStart(), verb[0])) {
+  if (verb && isSubjectOf(text, nameStart(), verb[0], word.index)) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
   } else if (
@@ -675,7 +675,7 @@ function verbAfterName(after: string): RegExpExecArray | null {
  * subject, as the words before the name decide: not when a preposition governs
  * it or it opens a reported clause.
  */
-function isSubjectOf(text: string, nameStart: number, verb: string): boolean {
+function isSubjectOf(text: string, nameStart: number, verb: string, nameAt: number): boolean {
   // ("Secretary of State John Kerry said": that "of" is part of the title.)
   const governed =
     /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
@@ -687,9 +687,37 @@ function isSubjectOf(text: string, nameStart: number, verb: string): boolean {
   if (governed && !withParticiple()) return false
   // "Rubio said President Bukele offered …": the subject of reported speech is not
   // the one a later "he" continues with; the reporter is.
-  return !/\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
-    text.slice(Math.max(0, nameStart - 30), nameStart),
+  if (
+    /\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
+      text.slice(Math.max(0, nameStart - 30), nameStart),
+    )
   )
+    return false
+  // Nor is the subject of a "that" clause further on: "Rubio claimed that … and that
+  // President Obama is to blame", "Madison recalled in 2008 that before Iowa, Obama wasn't".
+  // (The capitalized words before a name may reach back over a paragraph's end: "…
+  // Planned Parenthood.\n\nTrump, who": the clause is then a new one.)
+  return text.slice(nameStart, nameAt).includes('\n') || !inThatClause(text, nameStart)
+}
+
+// What ends a clause before a name: a sentence's end, a semicolon, a quote mark, a line
+// break, or a comma and a conjunction (", and", ", but") that opens a new one.
+const CLAUSE_BREAK = /[.;!?“”"\n]|,\s*(?:and|but|while|whereas)\s/g
+const THAT_WORD = /\bthat\s/
+
+/**
+ * Whether the words before `nameStart` in its clause hold "that": the name is then in a
+ * reported clause ("claimed that Obama is"), a relative one ("the bill that Obama
+ * signed") or a noun's ("in the event that Clinton faces"). Read back 240 characters at most.
+ */
+function inThatClause(text: string, nameStart: number): boolean {
+  const window = text.slice(Math.max(0, nameStart - 240), nameStart)
+  if (!window.includes('that')) return false
+  let clauseStart = 0
+  CLAUSE_BREAK.lastIndex = 0
+  for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window))
+    clauseStart = m.index + m[0].length
+  return THAT_WORD.test(window.slice(clauseStart))
 }
 
 /**
