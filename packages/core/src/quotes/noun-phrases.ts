@@ -105,7 +105,7 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
   let end = text.length
   // The appositive skipped on the way, which names the person's role: ", a spokeswoman for the agency,".
   let appositive = ''
-  for (let guard = 0; guard < 3; guard++) {
+  for (let guard = 0; guard < 5; guard++) {
     let trimmedEnd = end
     while (trimmedEnd > 0 && isWhiteSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--
     const stretch = text.slice(0, trimmedEnd)
@@ -141,6 +141,13 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     from = Math.max(from, sentenceStart)
     let phrase = candidate.slice(from).trim()
     if (phrase === '' || trimmedEnd === 0) return null
+    // "Tom Reyes, 22, of Flint, Mich.,", "Jean Roe, a pollster who works with Fair Vote,":
+    // an age, a phrase a preposition opens or a role's relative clause goes on with the
+    // appositive before it; the subject stands before that.
+    if (comma >= 0 && continuesAppositive(candidate.slice(comma + 1, from), phrase)) {
+      end = comma
+      continue
+    }
     // "the former first lady and U.S. senator": two roles of one person.
     const coordinated = COORDINATED_ROLE.exec(
       candidate.slice(Math.max(sentenceStart, comma + 1), from),
@@ -180,6 +187,17 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     return { text: phrase, at }
   }
   return null
+}
+
+// An age, or "of", "from", "at" opening a phrase: "22", "of Flint" (not "with", "in": "…, with
+// Jane Roe calling it", "…, in what Jane Roe called" hold a subject).
+const APPOSITIVE_TAIL = /^(?:\d{1,3}|(?:of|from|at)\s.*)$/s
+// A role and a relative word: "a pollster who".
+const ROLE_RELATIVE = /^\s*(?:a|an|the)\s[^,]*\b(?:who|which)\s+$/i
+
+/** Whether `phrase`, after `lead` and the comma before it, goes on with an appositive rather than naming anyone. */
+function continuesAppositive(lead: string, phrase: string): boolean {
+  return lead.trim() === '' ? APPOSITIVE_TAIL.test(phrase) : ROLE_RELATIVE.test(lead)
 }
 
 /** A cue word used as a noun: after a determiner, a possessive or "of" plus an adjective ("the states", "her claims", "of Republican claims"). */

@@ -2,6 +2,7 @@ import {
   capitalized,
   DAY_PARTS,
   POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
   RELATIVE_DAYS,
   WEEKDAY_ALTERNATION,
 } from '../lexicon/index.js'
@@ -73,6 +74,13 @@ function isBareCommonWord(mention: SpeakerMention, strict: boolean): boolean {
   return !reading.registry.knows(word) && !isWrittenAsName(reading.text, word, strict)
 }
 
+// A lower-case preposition, or "that" opening a clause ("that he had just bought …"), and
+// the white space after it; not "with" nor "in", whose phrase may hold a clause's subject
+// ("with Jane Roe calling it", "in what Jane Roe called").
+const PREPOSITION_OPENING = new RegExp(
+  `^(?:${[...PREPOSITIONS.filter((word) => word !== 'with' && word !== 'in'), 'once', 'via', 'that'].join('|')})\\s`,
+)
+
 const LAST_WORD = /([\p{L}-]+)\s*$/u
 const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
 
@@ -105,6 +113,9 @@ export function isUsableMention(
   uncued = false,
 ): mention is SpeakerMention {
   if (!mention) return false
+  // "said on Twitter on Monday", "Cory James, 22, of Flint": what a preposition opens is
+  // where, when or of what, not who; what "that" opens is a clause.
+  if (PREPOSITION_OPENING.test(mention.text)) return false
   if (isBareCommonWord(mention, uncued)) return false
   // "released a statement Wednesday saying": a day is when, never who.
   if (mention.form === 'name' && TIME_NAME.test(mention.name)) return false
