@@ -23,6 +23,13 @@ export interface StoredArticlesOptions {
 // After an article of this many characters the worker is ended (a new one starts at the next
 // request): the memory its analysis took would otherwise stay with the process.
 const LARGE_ARTICLE = 100_000
+/**
+ * The worker's young generation, in MB. With V8's default (about 48 MB) the worker kept
+ * 34 MB of new space committed between adds, nearly empty; its analyses run one at a time
+ * and keep little. 12 MB cost no CPU beyond the noise (60 articles analysed and the seeds'
+ * story four times: 1.29-1.48 s of CPU against 1.16-1.63 s, three runs each).
+ */
+const WORKER_YOUNG_MB = 12
 
 type Outcome = StoreWorkerReply | Unanswered
 
@@ -180,7 +187,9 @@ function storeWorker(options: {
   let worker: Worker | null = null
   const started = () => {
     if (worker) return worker
-    const fresh = new Worker(new URL('./store-worker.js', import.meta.url))
+    const fresh = new Worker(new URL('./store-worker.js', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    })
     // The worker must not keep the process alive once the client is gone.
     fresh.unref()
     fresh.once('exit', () => {

@@ -72,12 +72,21 @@ const compiledPglite = () => {
   return pgliteWasm
 }
 
+/**
+ * The young generation of PGlite's thread, in MB. V8's default (about 48 MB) let the thread
+ * keep 34 MB of new space committed, almost empty between statements: 17-26 MB more RSS in a
+ * server. Its objects live for one statement; 12 MB cost no CPU measurable in an ingest
+ * (13.0-14.8 ms of the thread's CPU per article, against 13.9-15.5 with the default).
+ */
+const PGLITE_THREAD_YOUNG_MB = 12
+
 /** PGlite's thread, started and opened; or why it did not open. */
 async function startThread(dataDir: string | null): Promise<{ thread: Worker; trigrams: boolean }> {
   // Without the compiled module (an unusual install), the thread compiles its own.
   const wasm = await compiledPglite().catch(() => null)
   const thread = new Worker(PGLITE_THREAD, {
     workerData: { dataDir, wasm } satisfies PgliteThreadData,
+    resourceLimits: { maxYoungGenerationSizeMb: PGLITE_THREAD_YOUNG_MB },
   })
   // Only these listeners come off once it opened: the Worker has listeners of its own.
   let settle = (): void => {}
