@@ -1,6 +1,7 @@
 import { isCorroborateError, restoreStoryIndexInSteps, type StoryIndex } from '@corroborate/core'
 import {
   readIndexSnapshot,
+  releaseSnapshot,
   removeIndexSnapshot,
   type SnapshotMark,
   writeIndexSnapshot,
@@ -39,7 +40,21 @@ export async function restoreSavedIndex(
     return notUsed((error as Error).message)
   }
   if (saved === null) return null
-  const { mark, snapshot } = saved
+  try {
+    return await restoreFrom(state, q, yieldBetween, saved, notUsed)
+  } finally {
+    releaseSnapshot(saved.snapshot)
+  }
+}
+
+/** The index of a saved index read, when its mark matches the store; else null, told why. */
+async function restoreFrom(
+  state: StoreState,
+  q: Queryable,
+  yieldBetween: boolean,
+  { mark, snapshot }: { mark: SnapshotMark; snapshot: Uint8Array },
+  notUsed: (why: string) => null,
+): Promise<StoryIndex | null> {
   const { rows } = await q.query<{ n: string; last: string | null }>(
     `SELECT count(*) AS n, (SELECT id FROM articles WHERE seq = $1 AND NOT pending) AS last
        FROM articles WHERE seq <= $1 AND NOT pending`,
