@@ -50,9 +50,30 @@ interface Token {
   at: number
 }
 
-// A token that may start a name: at the start or after white space, opening marks, then
-// A-Z or a character beyond ASCII that is no white space (group 1 is the token's start).
-const NAME_TOKEN_START = /(?:^|\s)([("“‘]*(?!\s)[A-Z\u0080-\uffff])/g
+// A character a name's first token may have after its opening marks: A-Z or one beyond ASCII.
+const NAME_INITIAL = /[A-Z\u0080-\uffff]/g
+
+/**
+ * Where the next token that may start a name starts, at or after `from` (-1 for none):
+ * at the text's start or after white space at `from` or later, zero or more opening
+ * marks, then A-Z or a character beyond ASCII that is no white space. (What
+ * `/(?:^|\s)([("“‘]*(?!\s)[A-Z\u0080-\uffff])/g` finds from `from`, its group's start.)
+ * The pattern was tried at every white space of the text; the characters it needs are
+ * found first, and a token start looked for just before them.
+ */
+function nameTokenStart(text: string, from: number): number {
+  NAME_INITIAL.lastIndex = from
+  while (NAME_INITIAL.test(text)) {
+    const initial = NAME_INITIAL.lastIndex - 1
+    if (isWhiteSpace(text.charCodeAt(initial))) continue
+    // The opening marks before it are the token's (a token start is the only start they leave).
+    let start = initial
+    while (start > 0 && isOpeningMark(text.charCodeAt(start - 1))) start--
+    if (start === 0 ? from === 0 : start - 1 >= from && isWhiteSpace(text.charCodeAt(start - 1)))
+      return start
+  }
+  return -1
+}
 
 /** The token (a run of non-white-space) that starts at `at`. */
 function tokenAt(text: string, at: number): Token {
@@ -188,19 +209,19 @@ function addWrittenNames(
 ): void {
   // Tokens are read only at the words a name may start with and around them: most of an
   // article is lower-case words, and cutting all of it into tokens cost more than the rest.
-  NAME_TOKEN_START.lastIndex = 0
-  for (let m = NAME_TOKEN_START.exec(text); m; m = NAME_TOKEN_START.exec(text)) {
-    const first = tokenAt(text, m.index + m[0].length - (m[1] as string).length)
+  let from = 0
+  for (let start = nameTokenStart(text, 0); start >= 0; start = nameTokenStart(text, from)) {
+    const first = tokenAt(text, start)
     // A name may open a quote: "“Jane Roe had never voted".
     const opening = openingMarks(first.word)
     if (!isCapitalizedAt(first.word, opening)) {
-      NAME_TOKEN_START.lastIndex = first.at + first.word.length
+      from = first.at + first.word.length
       continue
     }
     const run: string[] = []
     // The search for the next name goes on after the last token the name takes.
     const last = readNameRun(text, first, run)
-    NAME_TOKEN_START.lastIndex = last.at + last.word.length
+    from = last.at + last.word.length
     // (A run of one word stays one or none below: most capitalized words end here.)
     if (run.length < 2) continue
     trimNameRun(run)
@@ -654,11 +675,19 @@ function verbAfterName(after: string): RegExpExecArray | null {
   // The patterns are sticky and always match: where one stops, the rest starts.
   let verb: RegExpExecArray | null = null
   let restAt = -1
+  // Every part of the patterns before their closing white space is optional and opens
+  // with white space, then "(", "a" (at), "o" (of), "f" (from), "," or a dash: after any
+  // other character, each pattern takes the white space alone.
+  const spaced = whiteSpaceEnd(after, 0)
+  const plain = !mayOpenAppositive(after.charCodeAt(spaced))
   for (let n = 0; n < tried; n++) {
-    const appositives = APPOSITIVES[n] as RegExp
-    appositives.lastIndex = 0
-    appositives.test(after)
-    const cut = appositives.lastIndex
+    let cut = spaced
+    if (!plain) {
+      const appositives = APPOSITIVES[n] as RegExp
+      appositives.lastIndex = 0
+      appositives.test(after)
+      cut = appositives.lastIndex
+    }
     RELATIVE_WHO.lastIndex = cut
     const at = RELATIVE_WHO.test(after) ? RELATIVE_WHO.lastIndex : cut
     if (at === restAt) continue
@@ -669,6 +698,22 @@ function verbAfterName(after: string): RegExpExecArray | null {
   }
   return verb
 }
+
+/** Where the white space that starts at `at` in `text` ends. */
+function whiteSpaceEnd(text: string, at: number): number {
+  while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++
+  return at
+}
+
+// The characters an appositive, a party tag or an "at/of/from" phrase opens with: ( a o f , — –.
+const mayOpenAppositive = (code: number) =>
+  code === 0x28 ||
+  code === 0x61 ||
+  code === 0x6f ||
+  code === 0x66 ||
+  code === 0x2c ||
+  code === 0x2014 ||
+  code === 0x2013
 
 /**
  * Whether a name starting at `nameStart` and followed by `verb` is the verb's
@@ -755,12 +800,17 @@ function markIntroductions(text: string, entities: NamedEntity[], inQuote: InQuo
  */
 function readGenders(text: string, entities: NamedEntity[]): void {
   // Where sentences end, found once: searching the rest of the text from every
-  // subject costs the square of a long sentence's length.
-  const sentenceEnds: number[] = []
-  for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
-  const pronouns = pronounIndex(text)
+  // subject costs the square of a long sentence's length. (Both scans of the whole text
+  // wait for a person whose gender is left to read: often none is.)
+  let sentenceEnds: number[] | undefined
+  let pronouns: PronounIndex | undefined
   for (const entity of entities) {
-    if (entity.kind !== 'person' || entity.gender) continue
+    if (entity.kind !== 'person' || entity.gender || entity.subjects.length === 0) continue
+    if (sentenceEnds === undefined || pronouns === undefined) {
+      sentenceEnds = []
+      for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
+      pronouns = pronounIndex(text)
+    }
     let male = 0
     let female = 0
     for (const at of entity.subjects) {
