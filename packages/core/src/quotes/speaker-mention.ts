@@ -557,9 +557,10 @@ function personName(nameWords: string[]): string[] {
 
 /** The role written before a person's name (`firstName`, its first word) in `text`, as a list of none or one. */
 function rolesBefore(text: string, firstName: string): string[] {
-  const roleText = text
-    .slice(0, Math.max(0, text.lastIndexOf(firstName)))
-    .trim()
+  const written = text.slice(0, Math.max(0, text.lastIndexOf(firstName))).trim()
+  // Most mentions open with the name: nothing before it, no role (and no pattern to run).
+  if (written === '') return []
+  const roleText = written
     .replace(/^(?:(?:said|says|told|according|to|by|from|added|wrote|with|and|as)\s+)+/i, '')
     .replace(/^(?:\p{Ll}[\p{L}'’-]*\s+)+/u, (lead) =>
       lead.split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase())) ? lead : '',
