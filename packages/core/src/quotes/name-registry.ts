@@ -1001,13 +1001,16 @@ interface PronounIndex {
 
 function pronounIndex(text: string): PronounIndex {
   const index: PronounIndex = { starts: [], ends: [], he: [0], she: [0] }
-  for (const p of text.matchAll(PRONOUN)) {
+  // (exec, not matchAll, which copies the pattern at each call.)
+  PRONOUN.lastIndex = 0
+  for (let p = PRONOUN.exec(text); p; p = PRONOUN.exec(text)) {
     const male = /^he$/i.test(p[1] as string)
     index.starts.push(p.index)
     index.ends.push(p.index + p[0].length)
     index.he.push((index.he.at(-1) as number) + (male ? 1 : 0))
     index.she.push((index.she.at(-1) as number) + (male ? 0 : 1))
   }
+  PRONOUN.lastIndex = 0
   return index
 }
 

@@ -62,9 +62,13 @@ const NOUN_LEAD = new RegExp(
  */
 export function lastSentenceStart(text: string): number {
   let start = 0
-  for (const m of text.matchAll(SENTENCE_END)) {
+  // (exec, not matchAll: matchAll copies the pattern at each call, and this runs several
+  // times per quote.)
+  SENTENCE_END.lastIndex = 0
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
     if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) start = m.index + m[0].length
   }
+  SENTENCE_END.lastIndex = 0
   return start
 }
 
@@ -249,10 +253,18 @@ export function isNounUse(text: string, at: number): boolean {
 /** Index of the first full stop, question or exclamation mark that ends a sentence, abbreviations and initials passed over; -1 if none. */
 export function firstSentenceEnd(text: string): number {
   const stop = /[.!?](?=\s|$)/g
+  // The brackets opened and not closed before the stop, counted on from the stop before
+  // (counting from the start at each stop cost a long paragraph the square of its length).
+  let open = 0
+  let counted = 0
   for (let m = stop.exec(text); m; m = stop.exec(text)) {
     const word = wordEndingAt(text, m.index + 1)
     if (m[0] === '.' && NP_ABBREVIATION.test(word.replace(/^\(/, ''))) continue
-    const open = text.slice(0, m.index).split('(').length - text.slice(0, m.index).split(')').length
+    for (; counted < m.index; counted++) {
+      const code = text.charCodeAt(counted)
+      if (code === 0x28) open++
+      else if (code === 0x29) open--
+    }
     if (open > 0) continue
     return m.index
   }
