@@ -380,6 +380,20 @@ const VERB_AFTER = new RegExp(
   `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'uy',
 )
+// Whether every word `VERB_AFTER` can start with (adverbs, auxiliaries, verbs) starts a-z,
+// as its other alternatives start with \p{Ll}: then it needs a lower-case letter first,
+// and an ASCII character that is none rules it out before the pattern runs.
+const VERB_AFTER_STARTS_LOWER = [
+  ...BEFORE_VERB_ADVERBS,
+  ...AUXILIARY_VERBS,
+  ...IRREGULAR_PASTS,
+  ...MODALS,
+].every((word) => /^[a-z]/.test(word))
+
+/** Whether `VERB_AFTER` may match at a character of code `code` (NaN past the end: no). */
+const mayStartVerbAfter = (code: number) =>
+  !VERB_AFTER_STARTS_LOWER || code >= 0x80 || (code >= 0x61 && code <= 0x7a)
+
 const SPEECH_VERB = new RegExp(
   `\\b(?:${verbAlternation(['say', 'tell', 'write', 'add', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'insist', 'recall', 'warn', 'claim', 'agree'], ['past', 'third'])}|${verbAlternation(['continue', 'declare', 'announce', 'acknowledge', 'admit', 'tweet', 'post', 'disagree', 'concede', 'conclude', 'predict', 'suggest', 'caution', 'complain', 'counter', 'emphasize', 'stress', 'observe', 'testify', 'urge', 'criticize', 'praise', 'blast', 'deny'], ['past'])})$`,
 )
@@ -414,8 +428,6 @@ function commasIn(text: string, limit: number): number {
   return count
 }
 
-// Only subject pronouns: "his" and "her" often point at the object of the sentence.
-const PRONOUN = /\b(he|she)\b/gi
 
 // A capitalized word starts with A-Z or a character beyond ASCII (never a trailing
 // surrogate): looking for those first and testing for \p{Lu} only there is many times
@@ -692,6 +704,7 @@ function verbAfterName(after: string): RegExpExecArray | null {
     const at = RELATIVE_WHO.test(after) ? RELATIVE_WHO.lastIndex : cut
     if (at === restAt) continue
     restAt = at
+    if (!mayStartVerbAfter(after.charCodeAt(at))) continue
     VERB_AFTER.lastIndex = at
     verb = VERB_AFTER.exec(after)
     if (verb) break
@@ -793,6 +806,9 @@ function markIntroductions(text: string, entities: NamedEntity[], inQuote: InQuo
   }
 }
 
+// A stop, a closing quote mark or none, then white space: where a sentence ends.
+const SENTENCE_STOP = /[.!?]["”’]?\s/g
+
 /**
  * Gives each person whose gender is not known the one of the pronouns ("he",
  * "she") most used in the sentences they are the subject of, if one is.
@@ -808,7 +824,9 @@ function readGenders(text: string, entities: NamedEntity[]): void {
     if (entity.kind !== 'person' || entity.gender || entity.subjects.length === 0) continue
     if (sentenceEnds === undefined || pronouns === undefined) {
       sentenceEnds = []
-      for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
+      SENTENCE_STOP.lastIndex = 0
+      for (let end = SENTENCE_STOP.exec(text); end; end = SENTENCE_STOP.exec(text))
+        sentenceEnds.push(end.index)
       pronouns = pronounIndex(text)
     }
     let male = 0
@@ -1001,23 +1019,37 @@ interface PronounIndex {
 
 function pronounIndex(text: string): PronounIndex {
   const index: PronounIndex = { starts: [], ends: [], he: [0], she: [0] }
-  // (exec, not matchAll, which copies the pattern at each call.)
-  PRONOUN.lastIndex = 0
-  for (let p = PRONOUN.exec(text); p; p = PRONOUN.exec(text)) {
-    const male = /^he$/i.test(p[1] as string)
-    index.starts.push(p.index)
-    index.ends.push(p.index + p[0].length)
+  // Only subject pronouns: "his" and "her" often point at the object of the sentence.
+  // What `/\b(he|she)\b/gi` finds, in order: each "he" (any case) that no word character follows is
+  // "he" when none comes before it, "she" when an "s" that none comes before does. (One
+  // scan for the two letters, where the pattern tried its word boundary at every character.)
+  HE_END.lastIndex = 0
+  while (HE_END.test(text)) {
+    const h = HE_END.lastIndex - 2
+    let start = -1
+    if (h === 0 || !isWordChar(text.charCodeAt(h - 1))) start = h
+    else if ((text.charCodeAt(h - 1) | 0x20) === 0x73 && (h === 1 || !isWordChar(text.charCodeAt(h - 2))))
+      start = h - 1
+    if (start < 0) continue
+    const male = start === h
+    index.starts.push(start)
+    index.ends.push(h + 2)
     index.he.push((index.he.at(-1) as number) + (male ? 1 : 0))
     index.she.push((index.she.at(-1) as number) + (male ? 0 : 1))
   }
-  PRONOUN.lastIndex = 0
   return index
 }
 
 const WORD_CHAR = /[A-Za-z0-9_]/
+// "he" in any case, no word character after it: the end of each "he" or "she" of the text.
+const HE_END = /he(?![A-Za-z0-9_])/gi
+
+/** `WORD_CHAR.test` of one code unit (NaN, before the start: no). */
+const isWordChar = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x5f
 
 /**
- * How many "he" and "she" `PRONOUN` finds in `text.slice(at, stop)`, counted
+ * How many "he" and "she" (`/\b(he|she)\b/gi`) there are in `text.slice(at, stop)`, counted
  * from the whole text's matches in logarithmic time. The slice's edges are word
  * boundaries where the text's may not be: a pronoun right at either edge is
  * checked on its own.
