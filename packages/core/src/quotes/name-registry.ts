@@ -50,31 +50,6 @@ interface Token {
   at: number
 }
 
-// A character a name's first token may have after its opening marks: A-Z or one beyond ASCII.
-const NAME_INITIAL = /[A-Z\u0080-\uffff]/g
-
-/**
- * Where the next token that may start a name starts, at or after `from` (-1 for none):
- * at the text's start or after white space at `from` or later, zero or more opening
- * marks, then A-Z or a character beyond ASCII that is no white space. (What
- * `/(?:^|\s)([("“‘]*(?!\s)[A-Z\u0080-\uffff])/g` finds from `from`, its group's start.)
- * The pattern was tried at every white space of the text; the characters it needs are
- * found first, and a token start looked for just before them.
- */
-function nameTokenStart(text: string, from: number): number {
-  NAME_INITIAL.lastIndex = from
-  while (NAME_INITIAL.test(text)) {
-    const initial = NAME_INITIAL.lastIndex - 1
-    if (isWhiteSpace(text.charCodeAt(initial))) continue
-    // The opening marks before it are the token's (a token start is the only start they leave).
-    let start = initial
-    while (start > 0 && isOpeningMark(text.charCodeAt(start - 1))) start--
-    if (start === 0 ? from === 0 : start - 1 >= from && isWhiteSpace(text.charCodeAt(start - 1)))
-      return start
-  }
-  return -1
-}
-
 /** The token (a run of non-white-space) that starts at `at`. */
 function tokenAt(text: string, at: number): Token {
   let end = at
@@ -192,34 +167,40 @@ export function collectNames(
   // looked for among the entities no further, where a scan of all cost each new bearer of
   // a shared surname the article's names.
   const aliased = new Set<string>()
-  addWrittenNames(text, entities, aliased)
-  // (The capitalized words are found once: the surnames among them are placed below.)
+  // (The capitalized words are found once: names start at them, and the surnames among
+  // them are placed below.)
   const words = capitalizedWords(text)
+  addWrittenNames(text, words, entities, aliased)
   addSpeakingWords(text, words, entities, aliased)
   const found = [...new Set(entities.values())]
   indexMentions(text, found, quoted, words)
   return found
 }
 
-/** Adds to `entities` the names the text writes as two or more capitalized words, with the role words before them. */
+/**
+ * Adds to `entities` the names the text writes as two or more capitalized words, with the
+ * role words before them. `words` are the text's capitalized words.
+ */
 function addWrittenNames(
   text: string,
+  words: CapitalizedWord[],
   entities: Map<string, NamedEntity>,
   aliased: Set<string>,
 ): void {
   // Tokens are read only at the words a name may start with and around them: most of an
   // article is lower-case words, and cutting all of it into tokens cost more than the rest.
+  // A name starts a token (at the text's start or after white space) with a capitalized
+  // word after its opening marks, if any: "“Jane Roe had never voted" (a name may open a
+  // quote). The search for the next goes on after the last token a name takes.
   let from = 0
-  for (let start = nameTokenStart(text, 0); start >= 0; start = nameTokenStart(text, from)) {
-    const first = tokenAt(text, start)
-    // A name may open a quote: "“Jane Roe had never voted".
-    const opening = openingMarks(first.word)
-    if (!isCapitalizedAt(first.word, opening)) {
-      from = first.at + first.word.length
+  for (const word of words) {
+    let start = word.index
+    while (start > 0 && isOpeningMark(text.charCodeAt(start - 1))) start--
+    if (start === 0 ? from > 0 : start - 1 < from || !isWhiteSpace(text.charCodeAt(start - 1)))
       continue
-    }
+    const first = tokenAt(text, start)
+    const opening = word.index - start
     const run: string[] = []
-    // The search for the next name goes on after the last token the name takes.
     const last = readNameRun(text, first, run)
     from = last.at + last.word.length
     // (A run of one word stays one or none below: most capitalized words end here.)
@@ -229,8 +210,12 @@ function addWrittenNames(
     const previous = tokenBefore(text, first)
     if (isTailOfName(text, previous)) continue
     const lead = roleWordsBefore(text, previous)
+    const name = run.join(' ')
+    // (With no role words the two readings are one.)
     const mention =
-      parseSpeakerMention([...lead, ...run].join(' ')) ?? parseSpeakerMention(run.join(' '))
+      lead.length === 0
+        ? parseSpeakerMention(name)
+        : (parseSpeakerMention(`${lead.join(' ')} ${name}`) ?? parseSpeakerMention(name))
     const titled = mention !== null && (mention.roles.length > 0 || mention.gender !== null)
     if (
       mention &&
@@ -688,10 +673,10 @@ function verbAfterName(after: string): RegExpExecArray | null {
   let verb: RegExpExecArray | null = null
   let restAt = -1
   // Every part of the patterns before their closing white space is optional and opens
-  // with white space, then "(", "a" (at), "o" (of), "f" (from), "," or a dash: after any
-  // other character, each pattern takes the white space alone.
+  // with white space, then "(", "at", "of" or "from" and white space, "," or a dash: where
+  // none follows the white space, each pattern takes the white space alone.
   const spaced = whiteSpaceEnd(after, 0)
-  const plain = !mayOpenAppositive(after.charCodeAt(spaced))
+  const plain = !mayOpenAppositive(after, spaced)
   for (let n = 0; n < tried; n++) {
     let cut = spaced
     if (!plain) {
@@ -718,15 +703,19 @@ function whiteSpaceEnd(text: string, at: number): number {
   return at
 }
 
-// The characters an appositive, a party tag or an "at/of/from" phrase opens with: ( a o f , — –.
-const mayOpenAppositive = (code: number) =>
-  code === 0x28 ||
-  code === 0x61 ||
-  code === 0x6f ||
-  code === 0x66 ||
-  code === 0x2c ||
-  code === 0x2014 ||
-  code === 0x2013
+/**
+ * Whether a party tag, an "at/of/from" phrase, an appositive or a dashed aside may open
+ * at `at`, after the white space that ends there: "(", a comma or a dash, or "at", "of" or
+ * "from" and white space.
+ */
+function mayOpenAppositive(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code === 0x28 || code === 0x2c || code === 0x2014 || code === 0x2013) return true
+  const word = code === 0x61 ? 'at' : code === 0x6f ? 'of' : code === 0x66 ? 'from' : null
+  return (
+    word !== null && text.startsWith(word, at) && isWhiteSpace(text.charCodeAt(at + word.length))
+  )
+}
 
 /**
  * Whether a name starting at `nameStart` and followed by `verb` is the verb's
@@ -851,35 +840,40 @@ function readGenders(text: string, entities: NamedEntity[]): void {
 // One to three capitalized words (or initials), each with white space after it, ending the text.
 const NAME_WORDS_BEFORE = /(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u
 
-/** Whether an ASCII code unit is `\s`. */
-const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d)
-
 /** Whether an ASCII code unit is in `[\p{L}'’-]`. */
 const isAsciiNameChar = (code: number) =>
   ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27 || code === 0x2d
 
 /**
  * `NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0`, read back from the window's end
- * when it is ASCII: the pattern, anchored at the end only, was tried from each of the
- * window's characters. (Its leftmost match takes the most words that fit, the first of
- * them possibly the tail of a longer word: "xMcKay" gives "McKay".)
+ * when it is ASCII and general punctuation (U+2000–U+206F: curly quotes, dashes, spaces,
+ * no letter; ’ a name character like '): the pattern, anchored at the end only, was
+ * tried from each of the window's characters. (Its leftmost match takes the most words
+ * that fit, the first of them possibly the tail of a longer word: "xMcKay" gives "McKay".)
  */
 export function nameWordsBefore(window: string): number {
-  for (let at = 0; at < window.length; at++)
-    if (window.charCodeAt(at) >= 0x80) return NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0
+  for (let at = 0; at < window.length; at++) {
+    const code = window.charCodeAt(at)
+    if (code >= 0x80 && (code < 0x2000 || code > 0x206f))
+      return NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0
+  }
   let end = window.length
-  if (end === 0 || !isAsciiSpace(window.charCodeAt(end - 1))) return 0
+  if (end === 0 || !isWhiteSpace(window.charCodeAt(end - 1))) return 0
   let start = -1
   for (let words = 0; words < 3; words++) {
     let wordEnd = end
-    while (wordEnd > 0 && isAsciiSpace(window.charCodeAt(wordEnd - 1))) wordEnd--
+    while (wordEnd > 0 && isWhiteSpace(window.charCodeAt(wordEnd - 1))) wordEnd--
     if (wordEnd === 0) break
     let wordStart = wordEnd
-    while (wordStart > 0 && !isAsciiSpace(window.charCodeAt(wordStart - 1))) wordStart--
+    while (wordStart > 0 && !isWhiteSpace(window.charCodeAt(wordStart - 1))) wordStart--
     // The word, less a full stop at its end, must end in a capital and name characters after it.
     const body = window.charCodeAt(wordEnd - 1) === 0x2e ? wordEnd - 1 : wordEnd
     let run = body
-    while (run > wordStart && isAsciiNameChar(window.charCodeAt(run - 1))) run--
+    while (
+      run > wordStart &&
+      (isAsciiNameChar(window.charCodeAt(run - 1)) || window.charCodeAt(run - 1) === 0x2019)
+    )
+      run--
     let capital = run
     while (capital < body && !isAsciiCapital(window.charCodeAt(capital))) capital++
     if (capital === body) break
