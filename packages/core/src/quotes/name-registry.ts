@@ -677,9 +677,11 @@ function verbAfterName(after: string): RegExpExecArray | null {
   // none follows the white space, each pattern takes the white space alone.
   const spaced = whiteSpaceEnd(after, 0)
   const plain = !mayOpenAppositive(after, spaced)
+  const commaCuts =
+    !plain && after.charCodeAt(spaced) === 0x2c ? commaAppositiveEnds(after, spaced, tried) : null
   for (let n = 0; n < tried; n++) {
-    let cut = spaced
-    if (!plain) {
+    let cut = plain ? spaced : (commaCuts?.[n] ?? -1)
+    if (cut < 0) {
       const appositives = APPOSITIVES[n] as RegExp
       appositives.lastIndex = 0
       appositives.test(after)
@@ -701,6 +703,33 @@ function verbAfterName(after: string): RegExpExecArray | null {
 function whiteSpaceEnd(text: string, at: number): number {
   while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++
   return at
+}
+
+// After the comma, a subject pronoun opens a clause, not an appositive.
+const CLAUSE_PRONOUN = /\s*(?:he|she|they|it|we|I)\b/uy
+// One stretch of an appositive, closed by its comma.
+const APPOSITIVE_STRETCH = /[^,.;“”"]{1,180},/uy
+
+/**
+ * Where `APPOSITIVES[n - 1]` stops in `after`, for n from 1 to `count`, when a comma (after
+ * white space only) stands at `comma`: past n stretches of 1 to 180 characters (no
+ * , . ; “ ” ") each closed by a comma, and the white space after the last; at `comma`
+ * (the white space alone) when a subject pronoun follows the comma or fewer stretches
+ * follow. The stretches are read once for the three patterns, each of which read them
+ * all again from the comma.
+ */
+function commaAppositiveEnds(after: string, comma: number, count: number): number[] {
+  const cuts: number[] = []
+  CLAUSE_PRONOUN.lastIndex = comma + 1
+  let at = CLAUSE_PRONOUN.test(after) ? -1 : comma + 1
+  for (let n = 0; n < count; n++) {
+    if (at >= 0) {
+      APPOSITIVE_STRETCH.lastIndex = at
+      at = APPOSITIVE_STRETCH.test(after) ? APPOSITIVE_STRETCH.lastIndex : -1
+    }
+    cuts.push(at < 0 ? comma : whiteSpaceEnd(after, at))
+  }
+  return cuts
 }
 
 /**
