@@ -48,10 +48,14 @@ export function kindOf(
   const words = wordCount(item.text, 12)
   const inner = item.text.trim()
   const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
-  const hasCue =
-    HAS_CUE.test(before) ||
-    CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
-    CUE_SOON_AFTER.test(after)
+  // Whether a verb of speech stands beside the quote, asked only where the answer counts:
+  // most quotes open their clause and end like speech, statements whatever it is.
+  let cued: boolean | undefined
+  const hasCue = () =>
+    (cued ??=
+      HAS_CUE.test(before) ||
+      CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
+      CUE_SOON_AFTER.test(after))
   // (Both patterns end at the end of `before` and span at most its last two words: they
   // are tried on those alone, where on all of it they were tried from every character.)
   const lastWords = lastTwoWords(before)
@@ -61,12 +65,12 @@ export function kindOf(
   if (words <= 8 && PROGRAMME.test(lastWords) && isTitleCase(inner)) return 'term'
   // Where speech is in double quotes, single quotes mark headlines and scare quotes.
   if (item.span.single && doubleQuoted) return 'term'
-  if (item.span.single && !hasCue) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
+  if (item.span.single && !hasCue()) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
   // A short quote in Title Case inside a sentence names a show, a book, an event.
-  if (!opensClause && !hasCue && words <= 6 && isTitleCase(inner)) return 'term'
+  if (!opensClause && !hasCue() && words <= 6 && isTitleCase(inner)) return 'term'
   if (opensClause && (endsLikeSpeech || words >= 5)) return 'statement'
   if (words >= 8 && endsLikeSpeech) return 'statement'
-  if (hasCue) return words >= 12 ? 'statement' : 'fragment'
+  if (hasCue()) return words >= 12 ? 'statement' : 'fragment'
   if (words >= 6) return 'fragment'
   // Punctuation kept inside the marks ("a “strong leader,” comparing …") is how
   // news style quotes someone's words, not a name.
