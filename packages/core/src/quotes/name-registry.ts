@@ -413,7 +413,6 @@ function commasIn(text: string, limit: number): number {
   return count
 }
 
-
 // A capitalized word starts with A-Z or a character beyond ASCII (never a trailing
 // surrogate): looking for those first and testing for \p{Lu} only there is many times
 // faster than a scan for \p{Lu}, which tries its Unicode class at every character.
@@ -1051,7 +1050,10 @@ function pronounIndex(text: string): PronounIndex {
     const h = HE_END.lastIndex - 2
     let start = -1
     if (h === 0 || !isWordChar(text.charCodeAt(h - 1))) start = h
-    else if ((text.charCodeAt(h - 1) | 0x20) === 0x73 && (h === 1 || !isWordChar(text.charCodeAt(h - 2))))
+    else if (
+      (text.charCodeAt(h - 1) | 0x20) === 0x73 &&
+      (h === 1 || !isWordChar(text.charCodeAt(h - 2)))
+    )
       start = h - 1
     if (start < 0) continue
     const male = start === h
@@ -1069,7 +1071,9 @@ const HE_END = /he(?![A-Za-z0-9_])/gi
 
 /** `WORD_CHAR.test` of one code unit (NaN, before the start: no). */
 const isWordChar = (code: number) =>
-  (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x5f
+  (code >= 0x30 && code <= 0x39) ||
+  ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
+  code === 0x5f
 
 /**
  * How many "he" and "she" (`/\b(he|she)\b/gi`) there are in `text.slice(at, stop)`, counted
