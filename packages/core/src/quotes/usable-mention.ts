@@ -49,11 +49,16 @@ export interface Reading {
 }
 
 let reading: Reading | null = null
+// What `hasSpeakerShape` answered of each mention while an article is read: attribution
+// asks about the same (shared, never changed) mentions again and again. Dropped with the
+// reading, so that no call sees another's.
+let shapes: Map<SpeakerMention, boolean> | null = null
 
 /** Sets the article being read and returns the one read before, to put back when done. */
 export function setReading(next: Reading | null): Reading | null {
   const outer = reading
   reading = next
+  shapes = next ? new Map() : null
   return outer
 }
 
@@ -107,6 +112,19 @@ function withoutWritingHead(text: string): string {
   return isHead(text.slice(start, end)) ? text.slice(0, start) : text
 }
 
+const DANGLING_WORD = /^(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i
+
+/**
+ * `/\s(?:for|of|…|from)$/i.test(text)`: the word after the text's last white space is a
+ * preposition, article or conjunction (none of them holds white space). The pattern was
+ * tried from each character.
+ */
+function endsWithDanglingWord(text: string): boolean {
+  let last = text.length - 1
+  while (last >= 0 && !isWhiteSpace(text.charCodeAt(last))) last--
+  return last >= 0 && DANGLING_WORD.test(text.slice(last + 1))
+}
+
 /** Whether a parsed mention can be a speaker: a noun phrase of people, a body or a writing, not a bare common word, a day or a clause. `uncued` where no verb of speech vouches for it. */
 export function isUsableMention(
   mention: SpeakerMention | null,
@@ -117,6 +135,16 @@ export function isUsableMention(
   // where, when or of what, not who; what "that" opens is a clause.
   if (PREPOSITION_OPENING.test(mention.text)) return false
   if (isBareCommonWord(mention, uncued)) return false
+  let shaped = shapes?.get(mention)
+  if (shaped === undefined) {
+    shaped = hasSpeakerShape(mention)
+    shapes?.set(mention, shaped)
+  }
+  return shaped
+}
+
+/** Whether a mention's words can be a speaker's, whatever the article: see {@link isUsableMention}. */
+function hasSpeakerShape(mention: SpeakerMention): boolean {
   // "released a statement Wednesday saying": a day is when, never who.
   if (mention.form === 'name' && TIME_NAME.test(mention.name)) return false
   const words = mention.text.split(/\s+/).length
@@ -130,10 +158,7 @@ export function isUsableMention(
       .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all)),
   )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
-  if (
-    HAS_CUE.test(lowerWords) ||
-    /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)
-  ) {
+  if (HAS_CUE.test(lowerWords) || endsWithDanglingWord(mention.text)) {
     return false
   }
   if (mention.form === 'nominal') {
