@@ -139,6 +139,8 @@ const ABBREVIATION = new RegExp(
 const CAPITALIZED = /^(?:\p{Lu}|Mc|O['’])/u
 const NAME_PARTICLE = new RegExp(`^(?:${NAME_PARTICLES.join('|')})$`)
 const NAME_PARTICLE_START = new RegExp(`^(?:${NAME_PARTICLES.join('|')})\\b`)
+// The first letters of the particles: a lower-case word that starts with none of them ends a name run.
+const PARTICLE_INITIALS: ReadonlySet<number> = new Set(NAME_PARTICLES.map((p) => p.charCodeAt(0)))
 const STOP_AT_SENTENCE_START = new RegExp(
   `^(?:The|A|An|But|And|Or|So|Yet|It|In|On|At|For|If|As|When|While|After|Before|Since|During|This|That|These|Those|There|Here|He|She|They|We|I|You|His|Her|Their|Our|Its|What|Who|Why|How|Where|Then|Now|Still|Also|Last|Next|Some|Many|Most|All|Both|Each|Every|No|Not|One|Two|However|Meanwhile|Regarding|According|Under|Over|With|Without|By|From|To|Of|Despite|Although|Though|Because|Until|Unless|Once|Even|Only|Just|Such|Like|More|Less|Other|Another|Later|Earlier|Today|Yesterday|Tomorrow|${WEEKDAY_ALTERNATION}|${MONTHS.map(capitalized).join('|')}|Mr|Mrs|Ms)$`,
 )
@@ -200,6 +202,15 @@ function addWrittenNames(
       continue
     const first = tokenAt(text, start)
     const opening = word.index - start
+    // Most capitalized words are followed by a lower-case word that starts no particle:
+    // the run would stop there, one word long, so it is not read.
+    const firstEnd = first.at + first.word.length
+    const next = whiteSpaceEnd(text, firstEnd)
+    const code = text.charCodeAt(next)
+    if (next > firstEnd && code >= 0x61 && code <= 0x7a && !PARTICLE_INITIALS.has(code)) {
+      from = firstEnd
+      continue
+    }
     const run: string[] = []
     const last = readNameRun(text, first, run)
     from = last.at + last.word.length
