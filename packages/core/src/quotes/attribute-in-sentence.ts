@@ -126,17 +126,18 @@ function cuedAttribution(
   item: Working,
   { before, clauseStart, after, afterStart }: QuoteClause,
 ): Attribution | null {
+  // (Whether the quote ends its sentence is read once, when first asked.)
+  let ends: boolean | undefined
+  const endsItsSentence = () => (ends ??= endsSentence(item.text))
   return (
     transcriptSpeaker(item.text, item.span.start) ??
     dashSignature(after, afterStart) ??
-    (endsSentence(item.text) && !isShortAttribution(after)
-      ? null
-      : cueAfter(after, afterStart, true)) ??
+    (endsItsSentence() && !isShortAttribution(after) ? null : cueAfter(after, afterStart, true)) ??
     cueBefore(before, clauseStart) ??
     frontedParticipleSubject(before, clauseStart, after, afterStart) ??
-    (endsSentence(item.text) ? null : cueAfter(after, afterStart)) ??
+    (endsItsSentence() ? null : cueAfter(after, afterStart)) ??
     accordingToAfter(after, afterStart) ??
-    (endsSentence(item.text) ? null : invertedCueClosing(after, afterStart)) ??
+    (endsItsSentence() ? null : invertedCueClosing(after, afterStart)) ??
     nameBeforeColon(before, clauseStart)
   )
 }
