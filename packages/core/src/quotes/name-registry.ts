@@ -359,7 +359,7 @@ const SPEAKER_VERB_INITIALS = SPEAKER_VERBS.split('|').every((verb) => /^[a-z]/.
  * and a verb's first letter must follow. Most words fail here, before the pattern.
  */
 function maySpeak(text: string, word: CapitalizedWord): boolean {
-  let at = word.index + word.text.length
+  let at = word.end
   if (!isWhiteSpace(text.charCodeAt(at))) return false
   if (!SPEAKER_VERB_INITIALS) return true
   while (isWhiteSpace(text.charCodeAt(at))) at++
@@ -430,10 +430,10 @@ function commasIn(text: string, limit: number): number {
 const MAY_START_CAPITALIZED = /[A-Z\u0080-\udbff\ue000-\uffff]/g
 const CAPITALIZED_WORD = /\p{Lu}[\p{L}'’-]*/uy
 
-/** A capitalized word of the text and where it starts. */
+/** A capitalized word of the text: where it starts and ends (its text is cut out only where asked for). */
 interface CapitalizedWord {
-  text: string
   index: number
+  end: number
 }
 
 /** What a global `\p{Lu}[\p{L}'’-]*` finds in `text`, in order (test and lastIndex: no match objects). */
@@ -445,7 +445,7 @@ function capitalizedWords(text: string): CapitalizedWord[] {
     const index = MAY_START_CAPITALIZED.lastIndex - 1
     const end = capitalizedWordEnd(text, index)
     if (end < 0) continue
-    words.push({ text: text.slice(index, end), index })
+    words.push({ index, end })
     MAY_START_CAPITALIZED.lastIndex = end
   }
   return words
@@ -613,10 +613,13 @@ function placeSurnames(
 ): void {
   const surnames = surnameReader(text, entities)
   for (const m of words) {
-    const initial = m.text.charCodeAt(0)
+    const initial = text.charCodeAt(m.index)
     if (initial >= 0x41 && initial <= 0x5a && !surnames.initials.has(initial | 0x20)) continue
-    const possessive = m.text.endsWith('s') && isApostrophe(m.text.charCodeAt(m.text.length - 2))
-    const surname = (possessive ? m.text.slice(0, -2) : m.text).toLowerCase()
+    const possessive =
+      m.end - m.index >= 2 &&
+      text.charCodeAt(m.end - 1) === 0x73 &&
+      isApostrophe(text.charCodeAt(m.end - 2))
+    const surname = text.slice(m.index, possessive ? m.end - 2 : m.end).toLowerCase()
     const entity = surnames.bearerAt(surname, m.index)
     if (!entity) continue
     if (!entity.placed.has(m.index)) {
@@ -651,7 +654,7 @@ function markSubject(
         ? nameWordsBefore(text.slice(Math.max(0, word.index - 40), word.index))
         : 0))
   if (inQuote(word.index, nameStart)) return
-  const after = text.slice(word.index + word.text.length, word.index + word.text.length + 360)
+  const after = text.slice(word.end, word.end + 360)
   const verb = verbAfterName(after)
   if (verb && isSubjectOf(text, nameStart(), verb[0], word.index)) {
     entity.subjects.push(word.index)
