@@ -16,7 +16,6 @@ import { firstSentenceEnd, lastSentenceStart, mainSubject } from './noun-phrases
 import { kindOf } from './quote-kind.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
-import { isWhiteSpace } from './white-space.js'
 import type { Attribution, Working } from './working.js'
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
@@ -48,19 +47,11 @@ export function attributeInSentence(
       item.coordinated = true
       return
     }
-    const opensClause = before.trim() === '' || endsWithClauseMark(before)
+    const opensClause = before.trim() === '' || /[:,]\s*$/.test(before)
     item.kind = kindOf(item, before, after, opensClause, doubleQuoted)
     if (item.kind === 'term') return
     item.attribution = cuedAttribution(item, clause) ?? subjectAttribution(text, clause)
   })
-}
-
-/** `/[:,]\s*$/.test(text)`, read back from the end: the pattern was tried from each character. */
-function endsWithClauseMark(text: string): boolean {
-  let end = text.length
-  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--
-  const code = text.charCodeAt(end - 1)
-  return code === 0x3a || code === 0x2c
 }
 
 /** A quote's own clause: the words before it in its sentence, and after it to its sentence's end. */

@@ -11,7 +11,6 @@ import {
 } from './noun-phrases.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention } from './usable-mention.js'
-import { isWhiteSpace } from './white-space.js'
 import type { Attribution } from './working.js'
 
 /** `Sen. Jane Doe (D-Mo.) said.`: a whole sentence of a few words that only names a speaker and a cue. */
@@ -39,28 +38,11 @@ export function dashSignature(after: string, base: number): Attribution | null {
 const ENDS_IN_ABBREVIATION = new RegExp(`\\b(?:${ABBREVIATION_ALTERNATION}|[A-Z])\\.$`)
 const ABBREVIATION_PERIODS = new RegExp(`\\b(?:${ABBREVIATION_ALTERNATION}|[A-Z])\\.`, 'g')
 
-// Whether every abbreviation is one word: then `ENDS_IN_ABBREVIATION` matches within a text's last word.
-const ABBREVIATIONS_ONE_WORD = !/\s/.test(ABBREVIATION_ALTERNATION)
-
 /** A quote that ends its sentence with a full stop: whatever follows is a new sentence, not its attribution. */
 export function endsSentence(inner: string): boolean {
   const text = inner.trim()
-  // `/\.["”’)]*$/` and `ENDS_IN_ABBREVIATION`, read from the end, where both patterns were
-  // tried from each character of the quote: a full stop before the closing marks, if any;
-  // with none, an abbreviation's stop at the end of the last word ends no sentence.
-  let end = text.length
-  while (end > 0 && isStopClosing(text.charCodeAt(end - 1))) end--
-  if (text.charCodeAt(end - 1) !== 0x2e) return false
-  if (end < text.length) return true
-  if (!ABBREVIATIONS_ONE_WORD) return !ENDS_IN_ABBREVIATION.test(text)
-  let last = text.length - 1
-  while (last >= 0 && !isWhiteSpace(text.charCodeAt(last))) last--
-  return !ENDS_IN_ABBREVIATION.test(last < 0 ? text : text.slice(last))
+  return /\.["”’)]*$/.test(text) && !ENDS_IN_ABBREVIATION.test(text)
 }
-
-// " ” ’ ), which may close a sentence after its stop.
-const isStopClosing = (code: number) =>
-  code === 0x22 || code === 0x201d || code === 0x2019 || code === 0x29
 
 export const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s/u
 

@@ -123,23 +123,9 @@ function nameRegistryOf(article: Article, scan: QuoteScan): NameRegistry {
     article.paragraphs.map((p) => p.offset),
   )
   // The headline may be the only place the full name is written.
-  // (exec, not matchAll, which copies the pattern at each call; an empty match moves on
-  // by one code point, as matchAll does.)
-  const title = article.title?.value ?? ''
-  TITLE_PAIR.lastIndex = 0
-  for (let pair = TITLE_PAIR.exec(title); pair; pair = TITLE_PAIR.exec(title)) {
+  for (const pair of (article.title?.value ?? '').matchAll(TITLE_PAIR))
     registry.completeName(`${pair[1]} ${pair[2]}`)
-    TITLE_PAIR.lastIndex = pair.index + codePointLength(title, pair.index)
-  }
-  TITLE_PAIR.lastIndex = 0
   return registry
-}
-
-/** How many code units the code point at `at` takes: 2 for a surrogate pair, else 1. */
-function codePointLength(text: string, at: number): number {
-  const code = text.charCodeAt(at)
-  const next = text.charCodeAt(at + 1)
-  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1
 }
 
 /** The quotes found that are kept, each as a statement not yet attributed. */

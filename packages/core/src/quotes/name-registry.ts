@@ -376,20 +376,6 @@ const VERB_AFTER = new RegExp(
   `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'uy',
 )
-// Whether every word `VERB_AFTER` can start with (adverbs, auxiliaries, verbs) starts a-z,
-// as its other alternatives start with \p{Ll}: then it needs a lower-case letter first,
-// and an ASCII character that is none rules it out before the pattern runs.
-const VERB_AFTER_STARTS_LOWER = [
-  ...BEFORE_VERB_ADVERBS,
-  ...AUXILIARY_VERBS,
-  ...IRREGULAR_PASTS,
-  ...MODALS,
-].every((word) => /^[a-z]/.test(word))
-
-/** Whether `VERB_AFTER` may match at a character of code `code` (NaN past the end: no). */
-const mayStartVerbAfter = (code: number) =>
-  !VERB_AFTER_STARTS_LOWER || code >= 0x80 || (code >= 0x61 && code <= 0x7a)
-
 const SPEECH_VERB = new RegExp(
   `\\b(?:${verbAlternation(['say', 'tell', 'write', 'add', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'insist', 'recall', 'warn', 'claim', 'agree'], ['past', 'third'])}|${verbAlternation(['continue', 'declare', 'announce', 'acknowledge', 'admit', 'tweet', 'post', 'disagree', 'concede', 'conclude', 'predict', 'suggest', 'caution', 'complain', 'counter', 'emphasize', 'stress', 'observe', 'testify', 'urge', 'criticize', 'praise', 'blast', 'deny'], ['past'])})$`,
 )
@@ -423,6 +409,9 @@ function commasIn(text: string, limit: number): number {
   for (let at = text.indexOf(','); at >= 0 && count < limit; at = text.indexOf(',', at + 1)) count++
   return count
 }
+
+// Only subject pronouns: "his" and "her" often point at the object of the sentence.
+const PRONOUN = /\b(he|she)\b/gi
 
 // A capitalized word starts with A-Z or a character beyond ASCII (never a trailing
 // surrogate): looking for those first and testing for \p{Lu} only there is many times
@@ -704,7 +693,6 @@ function verbAfterName(after: string): RegExpExecArray | null {
     const at = RELATIVE_WHO.test(after) ? RELATIVE_WHO.lastIndex : cut
     if (at === restAt) continue
     restAt = at
-    if (!mayStartVerbAfter(after.charCodeAt(at))) continue
     VERB_AFTER.lastIndex = at
     verb = VERB_AFTER.exec(after)
     if (verb) break
@@ -837,9 +825,6 @@ function markIntroductions(text: string, entities: NamedEntity[], inQuote: InQuo
   }
 }
 
-// A stop, a closing quote mark or none, then white space: where a sentence ends.
-const SENTENCE_STOP = /[.!?]["”’]?\s/g
-
 /**
  * Gives each person whose gender is not known the one of the pronouns ("he",
  * "she") most used in the sentences they are the subject of, if one is.
@@ -855,9 +840,7 @@ function readGenders(text: string, entities: NamedEntity[]): void {
     if (entity.kind !== 'person' || entity.gender || entity.subjects.length === 0) continue
     if (sentenceEnds === undefined || pronouns === undefined) {
       sentenceEnds = []
-      SENTENCE_STOP.lastIndex = 0
-      for (let end = SENTENCE_STOP.exec(text); end; end = SENTENCE_STOP.exec(text))
-        sentenceEnds.push(end.index)
+      for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
       pronouns = pronounIndex(text)
     }
     let male = 0
@@ -882,40 +865,35 @@ function readGenders(text: string, entities: NamedEntity[]): void {
 // One to three capitalized words (or initials), each with white space after it, ending the text.
 const NAME_WORDS_BEFORE = /(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u
 
+/** Whether an ASCII code unit is `\s`. */
+const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d)
+
 /** Whether an ASCII code unit is in `[\p{L}'’-]`. */
 const isAsciiNameChar = (code: number) =>
   ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27 || code === 0x2d
 
 /**
  * `NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0`, read back from the window's end
- * when it is ASCII and general punctuation (U+2000–U+206F: curly quotes, dashes, spaces,
- * no letter; ’ a name character like '): the pattern, anchored at the end only, was
- * tried from each of the window's characters. (Its leftmost match takes the most words
- * that fit, the first of them possibly the tail of a longer word: "xMcKay" gives "McKay".)
+ * when it is ASCII: the pattern, anchored at the end only, was tried from each of the
+ * window's characters. (Its leftmost match takes the most words that fit, the first of
+ * them possibly the tail of a longer word: "xMcKay" gives "McKay".)
  */
 export function nameWordsBefore(window: string): number {
-  for (let at = 0; at < window.length; at++) {
-    const code = window.charCodeAt(at)
-    if (code >= 0x80 && (code < 0x2000 || code > 0x206f))
-      return NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0
-  }
+  for (let at = 0; at < window.length; at++)
+    if (window.charCodeAt(at) >= 0x80) return NAME_WORDS_BEFORE.exec(window)?.[0].length ?? 0
   let end = window.length
-  if (end === 0 || !isWhiteSpace(window.charCodeAt(end - 1))) return 0
+  if (end === 0 || !isAsciiSpace(window.charCodeAt(end - 1))) return 0
   let start = -1
   for (let words = 0; words < 3; words++) {
     let wordEnd = end
-    while (wordEnd > 0 && isWhiteSpace(window.charCodeAt(wordEnd - 1))) wordEnd--
+    while (wordEnd > 0 && isAsciiSpace(window.charCodeAt(wordEnd - 1))) wordEnd--
     if (wordEnd === 0) break
     let wordStart = wordEnd
-    while (wordStart > 0 && !isWhiteSpace(window.charCodeAt(wordStart - 1))) wordStart--
+    while (wordStart > 0 && !isAsciiSpace(window.charCodeAt(wordStart - 1))) wordStart--
     // The word, less a full stop at its end, must end in a capital and name characters after it.
     const body = window.charCodeAt(wordEnd - 1) === 0x2e ? wordEnd - 1 : wordEnd
     let run = body
-    while (
-      run > wordStart &&
-      (isAsciiNameChar(window.charCodeAt(run - 1)) || window.charCodeAt(run - 1) === 0x2019)
-    )
-      run--
+    while (run > wordStart && isAsciiNameChar(window.charCodeAt(run - 1))) run--
     let capital = run
     while (capital < body && !isAsciiCapital(window.charCodeAt(capital))) capital++
     if (capital === body) break
@@ -1055,24 +1033,10 @@ interface PronounIndex {
 
 function pronounIndex(text: string): PronounIndex {
   const index: PronounIndex = { starts: [], ends: [], he: [0], she: [0] }
-  // Only subject pronouns: "his" and "her" often point at the object of the sentence.
-  // What `/\b(he|she)\b/gi` finds, in order: each "he" (any case) that no word character follows is
-  // "he" when none comes before it, "she" when an "s" that none comes before does. (One
-  // scan for the two letters, where the pattern tried its word boundary at every character.)
-  HE_END.lastIndex = 0
-  while (HE_END.test(text)) {
-    const h = HE_END.lastIndex - 2
-    let start = -1
-    if (h === 0 || !isWordChar(text.charCodeAt(h - 1))) start = h
-    else if (
-      (text.charCodeAt(h - 1) | 0x20) === 0x73 &&
-      (h === 1 || !isWordChar(text.charCodeAt(h - 2)))
-    )
-      start = h - 1
-    if (start < 0) continue
-    const male = start === h
-    index.starts.push(start)
-    index.ends.push(h + 2)
+  for (const p of text.matchAll(PRONOUN)) {
+    const male = /^he$/i.test(p[1] as string)
+    index.starts.push(p.index)
+    index.ends.push(p.index + p[0].length)
     index.he.push((index.he.at(-1) as number) + (male ? 1 : 0))
     index.she.push((index.she.at(-1) as number) + (male ? 0 : 1))
   }
@@ -1080,17 +1044,9 @@ function pronounIndex(text: string): PronounIndex {
 }
 
 const WORD_CHAR = /[A-Za-z0-9_]/
-// "he" in any case, no word character after it: the end of each "he" or "she" of the text.
-const HE_END = /he(?![A-Za-z0-9_])/gi
-
-/** `WORD_CHAR.test` of one code unit (NaN, before the start: no). */
-const isWordChar = (code: number) =>
-  (code >= 0x30 && code <= 0x39) ||
-  ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
-  code === 0x5f
 
 /**
- * How many "he" and "she" (`/\b(he|she)\b/gi`) there are in `text.slice(at, stop)`, counted
+ * How many "he" and "she" `PRONOUN` finds in `text.slice(at, stop)`, counted
  * from the whole text's matches in logarithmic time. The slice's edges are word
  * boundaries where the text's may not be: a pronoun right at either edge is
  * checked on its own.

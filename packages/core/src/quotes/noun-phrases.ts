@@ -62,13 +62,9 @@ const NOUN_LEAD = new RegExp(
  */
 export function lastSentenceStart(text: string): number {
   let start = 0
-  // (exec, not matchAll: matchAll copies the pattern at each call, and this runs several
-  // times per quote.)
-  SENTENCE_END.lastIndex = 0
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+  for (const m of text.matchAll(SENTENCE_END)) {
     if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) start = m.index + m[0].length
   }
-  SENTENCE_END.lastIndex = 0
   return start
 }
 
@@ -85,49 +81,15 @@ export const ROLE_APPOSITIVE =
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
-/**
- * How many words `text` holds, counted no further than `limit`: the matches of `WORD`.
- * Read off the code units while they are ASCII or ’ (where a word is a run of A-Z, a-z,
- * 0-9, ' - and ’ that starts with a letter or digit); the pattern counts the rest from
- * the first other character's word or gap. (A call of the pattern per word cost more
- * than the whole loop over a quote's first twelve words.)
- */
+/** How many words `text` holds, counted no further than `limit`. */
 export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0
-  let at = 0
-  while (count < limit) {
-    while (at < text.length && !isAsciiAlphanumeric(text.charCodeAt(at))) {
-      if (isBeyondAsciiWord(text.charCodeAt(at))) return count + wordsFrom(text, at, limit - count)
-      at++
-    }
-    if (at === text.length) break
-    const start = at
-    at++
-    while (at < text.length && isAsciiWordChar(text.charCodeAt(at))) at++
-    if (at < text.length && isBeyondAsciiWord(text.charCodeAt(at)))
-      return count + wordsFrom(text, start, limit - count)
-    count++
-  }
-  return count
-}
-
-/** The matches of `WORD` in `text` from `from` on, counted no further than `limit`. */
-function wordsFrom(text: string, from: number, limit: number): number {
-  let count = 0
-  WORD.lastIndex = from
+  WORD.lastIndex = 0
   // (test, not exec: a global pattern moves on just the same, with no match to build.)
   while (count < limit && WORD.test(text)) count++
   WORD.lastIndex = 0
   return count
 }
-
-const isAsciiAlphanumeric = (code: number) =>
-  ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x30 && code <= 0x39)
-// [\p{L}\p{N}'’-] for ASCII and ’.
-const isAsciiWordChar = (code: number) =>
-  isAsciiAlphanumeric(code) || code === 0x27 || code === 0x2d || code === 0x2019
-// A code unit the ASCII reading cannot class: beyond ASCII and not ’.
-const isBeyondAsciiWord = (code: number) => code >= 0x80 && code !== 0x2019
 
 // Single words that open a sentence as adverbs before its subject: "Later, the senator said",
 // "Outside, the protesters chanted", "Meanwhile, the mayor".

@@ -2,7 +2,6 @@ import { verbAlternation } from '../lexicon/index.js'
 import type { QuoteKind } from '../types.js'
 import { CUE_AT_START, HAS_CUE, TERM_INTRO } from './cues.js'
 import { wordCount } from './noun-phrases.js'
-import { isWhiteSpace } from './white-space.js'
 import type { Working } from './working.js'
 
 // A verb of speech within a few words after the quote: "…,” the mayor said.
@@ -20,21 +19,6 @@ function isTitleCase(text: string): boolean {
   const major = words.filter((w) => w.length > 3 || /^\p{Lu}/u.test(w))
   const capitalized = major.filter((w) => /^[\p{Lu}\d]/u.test(w)).length
   return major.length > 0 && capitalized / major.length >= 0.75
-}
-
-/**
- * The end of `text` from the white space before its last two runs of non-white-space
- * (all of it when it has fewer): a pattern that ends at the text's end (then white space
- * only), spans at most two such runs and opens on a word boundary matches there as it
- * does in the whole text.
- */
-function lastTwoWords(text: string): string {
-  let at = text.length
-  for (let run = 0; run < 2; run++) {
-    while (at > 0 && isWhiteSpace(text.charCodeAt(at - 1))) at--
-    while (at > 0 && !isWhiteSpace(text.charCodeAt(at - 1))) at--
-  }
-  return at === 0 ? text : text.slice(at - 1)
 }
 
 export function kindOf(
@@ -56,13 +40,10 @@ export function kindOf(
       HAS_CUE.test(before) ||
       CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
       CUE_SOON_AFTER.test(after))
-  // (Both patterns end at the end of `before` and span at most its last two words: they
-  // are tried on those alone, where on all of it they were tried from every character.)
-  const lastWords = lastTwoWords(before)
-  if (TERM_INTRO.test(lastWords)) return 'term'
+  if (TERM_INTRO.test(before)) return 'term'
   // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
   // show or a slogan named by its owner, even beside a cue.
-  if (words <= 8 && PROGRAMME.test(lastWords) && isTitleCase(inner)) return 'term'
+  if (words <= 8 && PROGRAMME.test(before) && isTitleCase(inner)) return 'term'
   // Where speech is in double quotes, single quotes mark headlines and scare quotes.
   if (item.span.single && doubleQuoted) return 'term'
   if (item.span.single && !hasCue()) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'

@@ -112,19 +112,6 @@ function withoutWritingHead(text: string): string {
   return isHead(text.slice(start, end)) ? text.slice(0, start) : text
 }
 
-const DANGLING_WORD = /^(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i
-
-/**
- * `/\s(?:for|of|…|from)$/i.test(text)`: the word after the text's last white space is a
- * preposition, article or conjunction (none of them holds white space). The pattern was
- * tried from each character.
- */
-function endsWithDanglingWord(text: string): boolean {
-  let last = text.length - 1
-  while (last >= 0 && !isWhiteSpace(text.charCodeAt(last))) last--
-  return last >= 0 && DANGLING_WORD.test(text.slice(last + 1))
-}
-
 /** Whether a parsed mention can be a speaker: a noun phrase of people, a body or a writing, not a bare common word, a day or a clause. `uncued` where no verb of speech vouches for it. */
 export function isUsableMention(
   mention: SpeakerMention | null,
@@ -158,7 +145,10 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
       .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all)),
   )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
-  if (HAS_CUE.test(lowerWords) || endsWithDanglingWord(mention.text)) {
+  if (
+    HAS_CUE.test(lowerWords) ||
+    /\s(?:for|of|to|in|with|by|that|the|a|an|and|or|on|at|from)$/i.test(mention.text)
+  ) {
     return false
   }
   if (mention.form === 'nominal') {
