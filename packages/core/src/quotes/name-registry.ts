@@ -8,6 +8,8 @@ import {
   MODALS,
   MONTHS,
   NAME_PARTICLES,
+  RELATIVE_DAYS,
+  RELATIVE_TIMES,
   REPORTING_VERBS,
   SUBJECT_PRONOUNS,
   verbAlternation,
@@ -372,8 +374,11 @@ const RELATIVE_WHO = /\s*,?\s*who\s+/y
 // A negated auxiliary is a verb too: "Christie wasn't having it", "Kaine did not see"
 // (the auxiliaries of the lexicon, four modals, and the "wo" of "won't").
 const NEGATED_AUXILIARY = `(?:${[...AUXILIARY_VERBS, 'would', 'could', 'should', 'can', 'wo'].join('|')})(?:n['’]t|\\s+not|\\s+never)`
+// What may stand between a subject and its verb: an emphatic "himself" ("Obama himself
+// seemed"), a time ("Sherman last month joked", "Trump on Tuesday said").
+const BEFORE_VERB_TIME = `himself|herself|itself|themselves|(?:last|this)\\s+(?:week|month|year|night)|(?:on\\s+)?(?:${WEEKDAY_ALTERNATION})|${[...RELATIVE_DAYS, ...RELATIVE_TIMES].join('|')}`
 const VERB_AFTER = new RegExp(
-  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
+  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|${BEFORE_VERB_TIME}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'uy',
 )
 const SPEECH_VERB = new RegExp(
@@ -764,18 +769,23 @@ function isSubjectOf(text: string, nameStart: number, verb: string, nameAt: numb
   if (governed && !withParticiple()) return false
   // "Rubio said President Bukele offered …": the subject of reported speech is not
   // the one a later "he" continues with; the reporter is.
-  if (
-    /\b(?:said|says|told\s+\p{Ll}+|added|argued|noted|believes|thinks)\s+(?:that\s+)?$/u.test(
-      text.slice(Math.max(0, nameStart - 30), nameStart),
-    )
-  )
-    return false
+  if (REPORTED_BEFORE.test(text.slice(Math.max(0, nameStart - 30), nameStart))) return false
   // Nor is the subject of a "that" clause further on: "Rubio claimed that … and that
   // President Obama is to blame", "Madison recalled in 2008 that before Iowa, Obama wasn't".
   // (The capitalized words before a name may reach back over a paragraph's end: "…
   // Planned Parenthood.\n\nTrump, who": the clause is then a new one.)
   return text.slice(nameStart, nameAt).includes('\n') || !inThatClause(text, nameStart)
 }
+
+// A verb that reports words or thoughts right before a name: "suggested Trump went too far",
+// "told reporters Roe had".
+const REPORTED_BEFORE = new RegExp(
+  `\\b(?:${verbAlternation(
+    REPORTING_VERBS.filter((verb) => verb !== 'report' && verb !== 'tell'),
+    ['past', 'third'],
+  )}|told\\s+\\p{Ll}+|believes|thinks)\\s+(?:that\\s+)?$`,
+  'u',
+)
 
 // What ends a clause before a name: a sentence's end, a semicolon, a quote mark, a line
 // break, or a comma and a conjunction (", and", ", but") that opens a new one.

@@ -73,7 +73,11 @@ export function resolve(
   }
   if (mention.form === 'nominal') {
     const entity = registry.byRole(mention.text, at)
-    if (entity) return fromEntity(entity, mention.text)
+    if (entity) {
+      // "the former president said": the named person spoke, and a "he" after may be them.
+      registry.spoke(entity, at)
+      return fromEntity(entity, mention.text)
+    }
     return {
       id: speakerId(mention.name),
       name: mention.name,
