@@ -478,7 +478,7 @@ function indexMentions(
   quoted: ReadonlyArray<{ start: number; end: number }>,
   words: CapitalizedWord[],
 ): void {
-  const inQuote = quoteTest(text, quoted)
+  const inQuote = quoteTest(quoted)
   placeSurnames(text, entities, words, inQuote)
   markIntroductions(text, entities, inQuote)
   // Offsets were pushed as they were found: the searches that read them want them in order.
@@ -490,28 +490,21 @@ function indexMentions(
   readGenders(text, entities)
 }
 
-/**
- * Whether an offset lies in a quote, as a mention of a name that starts at
- * `nameStart()` (asked only when the offset is in one).
- */
-type InQuote = (at: number, nameStart?: () => number) => boolean
+/** Whether an offset lies in a quote. */
+type InQuote = (at: number) => boolean
 
-/** The test of whether an offset lies inside one of the `quoted` spans of `text`. */
-function quoteTest(text: string, quoted: ReadonlyArray<{ start: number; end: number }>): InQuote {
+/** The test of whether an offset lies inside one of the `quoted` spans. */
+function quoteTest(quoted: ReadonlyArray<{ start: number; end: number }>): InQuote {
   // A name inside someone's quote is not the subject of the article's sentence.
-  // But a paragraph that opens a quote which never closes and begins with a name and its
-  // verb ("Jane Roe thought the charge was absurd.") is quoted narrative, an excerpt of
-  // another writer's story: its subject is a person the next pronoun may mean.
-  const inSpan = (q: { start: number; end: number }, at: number, nameStart: () => number) =>
-    at >= q.start && at < q.end && (nameStart() !== q.start || /^["”’]/.test(text.charAt(q.end)))
+  const inSpan = (q: { start: number; end: number }, at: number) => at >= q.start && at < q.end
   // Quotes in order and apart, as they nearly always are: only the last one opened
   // before a mention can hold it, found by binary search instead of a scan of all.
   const starts = quoted.map((q) => q.start)
   const apart = quoted.every((q, i) => i === 0 || (quoted[i - 1]?.end ?? 0) <= q.start)
-  return (at: number, nameStart: () => number = () => at) => {
-    if (!apart) return quoted.some((q) => inSpan(q, at, nameStart))
+  return (at: number) => {
+    if (!apart) return quoted.some((q) => inSpan(q, at))
     const q = quoted[bisectLeft(starts, at + 1) - 1]
-    return q !== undefined && inSpan(q, at, nameStart)
+    return q !== undefined && inSpan(q, at)
   }
 }
 
@@ -647,7 +640,7 @@ function markSubject(
       (/\s/.test(text.charAt(word.index - 1))
         ? nameWordsBefore(text.slice(Math.max(0, word.index - 40), word.index))
         : 0))
-  if (inQuote(word.index, nameStart)) return
+  if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
   const verb = verbAfterName(after)
   if (verb && isSubjectOf(text, nameStart(), verb[0], word.index)) {
