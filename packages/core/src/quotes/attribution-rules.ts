@@ -306,16 +306,9 @@ function participleSubject(
   head: string,
   base: number,
 ): { mention: Attribution['mention']; at: number } | null {
-  // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
-  let adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
-  let adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
-  // "The ad ends with footage of Jane Roe saying": the name after "of" alone.
-  const ofName = /\bof\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s*$/u.exec(head)
-  if (ofName && !isUsableMention(adjacentMention)) {
-    const name = ofName[1] as string
-    adjacent = { text: name, at: ofName.index + ofName[0].indexOf(name) }
-    adjacentMention = parseSpeakerMention(name)
-  }
+  // "the ad ends with Jane Roe saying, “…”": a name right before the participle is its subject.
+  const adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+  const adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
   // "After saying …": a subordinator before the participle is no one.
   const subordinated = adjacent !== null && SUBORDINATOR.test(`${adjacent.text} `)
   if (
