@@ -11,7 +11,6 @@ import {
   nameBeforeColon,
   transcriptSpeaker,
 } from './attribution-rules.js'
-import { CUE } from './cues.js'
 import { firstSentenceEnd, lastSentenceStart, mainSubject } from './noun-phrases.js'
 import { kindOf } from './quote-kind.js'
 import { parseSpeakerMention } from './speaker-mention.js'
@@ -20,10 +19,6 @@ import type { Attribution, Working } from './working.js'
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 const LOOSE_COORDINATION = /^[^.;:!?“”"]{1,40}\s(?:but|yet|and|or)\s+(?:(?:a|an|the)\s+)?$/i
-const PASSIVE_CUE_END = new RegExp(
-  `\\b(?:is|are|was|were|be|been|being)\\s+(?:\\p{Ll}+ly\\s+)?${CUE.source}\\s+(?:as\\s+)?(?:(?:a|an|the)\\s+)?$`,
-  'u',
-)
 
 /** Finds each quote's kind and, from the words of its own sentence, its speaker: cues after and before, according-to, a dash signature, a transcript line, the sentence's subject. */
 export function attributeInSentence(
@@ -140,9 +135,7 @@ function subjectAttribution(
 ): Attribution | null {
   // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
   const startsSentence = !samePrevious || clauseStart > clauseFloor
-  // "in what is being criticized as a “…”": a passive cue with no agent names no speaker.
-  const agentless = PASSIVE_CUE_END.test(before)
-  if (before.trim() !== '' && startsSentence && !agentless) {
+  if (before.trim() !== '' && startsSentence) {
     const subject = sentenceSubject(before, clauseStart, {
       first: false,
       nominal: true,
