@@ -643,7 +643,7 @@ function markSubject(
   if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
   const verb = verbAfterName(after)
-  if (verb && isSubjectOf(text, nameStart(), verb[0], word.index)) {
+  if (verb && isSubjectOf(text, nameStart(), word.index)) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
   } else if (
@@ -746,20 +746,17 @@ function mayOpenAppositive(text: string, at: number): boolean {
 }
 
 /**
- * Whether a name starting at `nameStart` and followed by `verb` is the verb's
+ * Whether a name starting at `nameStart` and followed by a verb is the verb's
  * subject, as the words before the name decide: not when a preposition governs
- * it or it opens a reported clause.
+ * it ("with Jane Roe attacking" too) or it opens a reported clause.
  */
-function isSubjectOf(text: string, nameStart: number, verb: string, nameAt: number): boolean {
+function isSubjectOf(text: string, nameStart: number, nameAt: number): boolean {
   // ("Secretary of State John Kerry said": that "of" is part of the title.)
   const governed =
     /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
       text.slice(Math.max(0, nameStart - 20), nameStart),
     ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
-  // "with Jane Roe attacking the plan": the participle makes her its subject.
-  const withParticiple = () =>
-    /ing$/.test(verb) && /\bwith\s+$/i.test(text.slice(Math.max(0, nameStart - 8), nameStart))
-  if (governed && !withParticiple()) return false
+  if (governed) return false
   // "Rubio said President Bukele offered …": the subject of reported speech is not
   // the one a later "he" continues with; the reporter is.
   if (REPORTED_BEFORE.test(text.slice(Math.max(0, nameStart - 30), nameStart))) return false
