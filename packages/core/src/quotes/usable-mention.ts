@@ -86,6 +86,10 @@ const PREPOSITION_OPENING = new RegExp(
   `^(?:${[...PREPOSITIONS.filter((word) => word !== 'with' && word !== 'in'), 'once', 'via', 'that'].join('|')})\\s`,
 )
 
+// A phrase fronted before a sentence's subject: "In his first YouTube dispatches", "With two local TV crews".
+const FRONTED_PHRASE =
+  /^(?:In|With|At|On|For|From|During|After)\s+(?:a|an|his|her|their|its|one|two|three|four|five|several|many)\s/
+
 const LAST_WORD = /([\p{L}-]+)\s*$/u
 const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
 
@@ -120,7 +124,7 @@ export function isUsableMention(
   if (!mention) return false
   // "said on Twitter on Monday", "Cory James, 22, of Flint": what a preposition opens is
   // where, when or of what, not who; what "that" opens is a clause.
-  if (PREPOSITION_OPENING.test(mention.text)) return false
+  if (PREPOSITION_OPENING.test(mention.text) || FRONTED_PHRASE.test(mention.text)) return false
   if (isBareCommonWord(mention, uncued)) return false
   let shaped = shapes?.get(mention)
   if (shaped === undefined) {
