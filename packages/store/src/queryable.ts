@@ -74,9 +74,9 @@ const compiledPglite = () => {
 
 /**
  * The young generation of PGlite's thread, in MB. V8's default (about 48 MB) let the thread
- * keep 34 MB of new space committed, almost empty between statements: 17-26 MB more RSS in a
- * server. Its objects live for one statement; 12 MB cost no CPU measurable in an ingest
- * (13.0-14.8 ms of the thread's CPU per article, against 13.9-15.5 with the default).
+ * keep 34 MB of new space committed, almost empty between statements. Its objects live for one
+ * statement; in an ingest the thread's CPU per article was 13.0-16.1 ms with 12 MB and
+ * 13.7-15.5 ms with the default (five runs each): within the runs' spread (BENCHMARKS.md).
  */
 const PGLITE_THREAD_YOUNG_MB = 12
 
