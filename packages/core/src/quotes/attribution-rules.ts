@@ -106,7 +106,10 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
       subject
         .replace(/\([^)]*\)/g, '')
         .replace(/\b[RDI]-[A-Z][\p{L}.]*\.?/gu, '')
-        .replace(ABBREVIATION_PERIODS, ''),
+        .replace(ABBREVIATION_PERIODS, '')
+        // "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": a full
+        // stop inside a word ends no sentence.
+        .replace(/\.(?=[\p{L}\p{N}])/gu, ''),
     )
   )
     return null
