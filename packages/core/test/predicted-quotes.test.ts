@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { predictedQuotes, scoredSpeaker } from '../../../scripts/predicted-quotes.mjs'
+import { extractQuotes, normalizeArticle } from '../src/index.js'
+
+const run = (...paragraphs: string[]) =>
+  extractQuotes(normalizeArticle({ content: paragraphs.join('\n\n'), id: 'a' }))
+
+// The quote scorer's gold gives a speaker as the text does: a name, a pronoun with its
+// antecedent beside it, or a role ("the judge") as written. The eval adapter must give it
+// the same, while the core resolves the role to the person the article names.
+describe('the speaker the quote scorer reads', () => {
+  const extraction = run(
+    'Judge Emmet Sullivan heard the case on Monday in Washington.',
+    '"This is not over," the judge said. "We will meet again," Sullivan added.',
+    '"I disagree," he said.',
+  )
+
+  it('is the role as written when the core resolved a role to a named person', () => {
+    const [byRole] = extraction.quotes
+    expect(byRole?.speaker?.name).toBe('Emmet Sullivan')
+    expect(byRole?.mention?.text).toBe('the judge')
+    expect(scoredSpeaker(byRole!)).toBe('the judge')
+  })
+
+  it('is the resolved name for a surname and for a pronoun', () => {
+    expect(predictedQuotes(extraction, () => ({})).map((quote) => quote.speaker)).toEqual([
+      'the judge',
+      'Emmet Sullivan',
+      'Emmet Sullivan',
+    ])
+  })
+
+  it('is null when the core found no speaker, whatever mention is beside it', () => {
+    expect(scoredSpeaker({ speaker: null, mention: { text: 'the judge' } })).toBeNull()
+  })
+})
