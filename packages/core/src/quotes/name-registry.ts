@@ -836,23 +836,29 @@ function readGenders(text: string, entities: NamedEntity[]): void {
   // wait for a person whose gender is left to read: often none is.)
   let sentenceEnds: number[] | undefined
   let pronouns: PronounIndex | undefined
+  let mentions: EntityMentions | undefined
   for (const entity of entities) {
     if (entity.kind !== 'person' || entity.gender || entity.subjects.length === 0) continue
-    if (sentenceEnds === undefined || pronouns === undefined) {
+    if (sentenceEnds === undefined || pronouns === undefined || mentions === undefined) {
       sentenceEnds = []
       for (const end of text.matchAll(/[.!?]["”’]?\s/g)) sentenceEnds.push(end.index)
       pronouns = pronounIndex(text)
+      mentions = entityMentions(entities)
     }
     let male = 0
     let female = 0
     for (const at of entity.subjects) {
       const next = sentenceEnds[bisectLeft(sentenceEnds, at)]
       const end = next === undefined ? -1 : next - at
+      // A pronoun after someone else is named in the sentence is more likely theirs
+      // ("Jane Roe, who has known Trump …, worked with him as he set about …"): the
+      // count stops at the next mention of another entity.
+      const other = nextOtherMention(mentions, entity, at)
       const [he, she] = pronounsIn(
         text,
         pronouns,
         at,
-        Math.min(text.length, end < 0 ? at + 200 : at + end),
+        Math.min(text.length, end < 0 ? at + 200 : at + end, other),
       )
       male += he
       female += she
@@ -860,6 +866,33 @@ function readGenders(text: string, entities: NamedEntity[]): void {
     if (male > female) entity.gender = 'male'
     else if (female > male) entity.gender = 'female'
   }
+}
+
+/** Every entity's mentions, ascending by offset. */
+interface EntityMentions {
+  at: number[]
+  entity: NamedEntity[]
+}
+
+function entityMentions(entities: NamedEntity[]): EntityMentions {
+  const all: { at: number; entity: NamedEntity }[] = []
+  for (const entity of entities) for (const at of entity.positions) all.push({ at, entity })
+  all.sort((a, b) => a.at - b.at)
+  return { at: all.map((m) => m.at), entity: all.map((m) => m.entity) }
+}
+
+/**
+ * The offset of the first mention after `at` of an entity of another surname than
+ * `entity`'s (infinity if none): two entities of one surname are often one person
+ * ("Oscar-winner Sarandon" in a headline, "Susan Sarandon" in the body).
+ */
+function nextOtherMention(mentions: EntityMentions, entity: NamedEntity, at: number): number {
+  const surname = lastWord(entity.key)
+  for (let i = bisectLeft(mentions.at, at + 1); i < mentions.at.length; i++) {
+    const other = mentions.entity[i] as NamedEntity
+    if (other !== entity && lastWord(other.key) !== surname) return mentions.at[i] as number
+  }
+  return Number.POSITIVE_INFINITY
 }
 
 // One to three capitalized words (or initials), each with white space after it, ending the text.
