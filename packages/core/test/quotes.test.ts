@@ -116,6 +116,16 @@ describe('quotes: attribution', () => {
   })
 })
 
+describe('quotes: speech or term', () => {
+  it('reads single quotes inside an article that writes double quotes as two apostrophes as no speech', () => {
+    const result = run(
+      "''Part of my job is to say, 'Look, this plan is for real and it will hold,''' the mayor said.",
+      'The council voted on Tuesday.',
+    )
+    expect(result.quotes.map((q) => q.kind)).toEqual(['term'])
+  })
+})
+
 describe('quotes: canonical speakers', () => {
   it('gives the same speaker id across articles and runs', () => {
     const content = readFileSync(

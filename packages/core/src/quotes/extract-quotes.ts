@@ -23,6 +23,11 @@ import type { Working } from './working.js'
 // Two capitalized words, every such pair (overlapping): "Says Marco Rubio" holds "Marco Rubio".
 const TITLE_PAIR = /(?=\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)\b)/gu
 
+// Archived print news writes double quotes as two apostrophes (''We will,'' she said): an
+// article that opens a quote so quotes speech with double marks, and its single quotes are
+// quotes within quotes or terms, never speech of their own.
+const DOUBLED_APOSTROPHES = /(?:^|\s)''(?=\p{L})/mu
+
 // A speaker no rule of the text vouches for, only the model's choice among those named before.
 const NEAREST_SPEAKER_CONFIDENCE = 0.3
 
@@ -84,7 +89,8 @@ function extractFrom(article: Article, model: AntecedentModel): QuoteExtraction 
   const registry = nameRegistryOf(article, scan)
   setReading({ text, registry })
   const paragraphOf = new Map(article.paragraphs.map((p) => [p.index, p]))
-  const doubleQuoted = scan.spans.some((span) => !span.single && span.close !== null)
+  const doubleQuoted =
+    scan.spans.some((span) => !span.single && span.close !== null) || DOUBLED_APOSTROPHES.test(text)
   const working = workingQuotes(text, scan)
 
   attributeInSentence(working, text, paragraphOf, doubleQuoted)
