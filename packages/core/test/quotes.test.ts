@@ -124,6 +124,13 @@ describe('quotes: speech or term', () => {
     )
     expect(result.quotes.map((q) => q.kind)).toEqual(['term'])
   })
+
+  it('reads a headline credited to an outlet’s writer as no speech, and the story’s words after it as a quote', () => {
+    const result = run(
+      'FAREWELL—“The corner bookshop on Elm Street will close at the end of June,” by Herald’s Ana Ruiz: “The shop opened in 1974 and outlived three malls.”',
+    )
+    expect(result.quotes.map((q) => q.kind)).toEqual(['term', 'statement'])
+  })
 })
 
 describe('quotes: canonical speakers', () => {

@@ -14,6 +14,11 @@ const CUE_SOON_AFTER = new RegExp(
 // "an interview with".
 const PROGRAMME = /(?:\p{Lu}[\p{L}\d.&-]*['’]s|\bon|\binterview with)\s*$/u
 
+// A newsletter's headline credited to a writer of an outlet: "“Museum to close in May,” by
+// Times’ Ben Sisario: …". The words are the headline's, not anyone's speech.
+const CREDITED_HEADLINE =
+  /^\s*by\s+(?:\p{Lu}[\p{L}\d.&-]*\s+){0,4}\p{Lu}[\p{L}\d.&-]*['’]s?\s+\p{Lu}/u
+
 function isTitleCase(text: string): boolean {
   const words = text.match(/[\p{L}\d][\p{L}\d'’-]*/gu) ?? []
   const major = words.filter((w) => w.length > 3 || /^\p{Lu}/u.test(w))
@@ -41,6 +46,7 @@ export function kindOf(
       CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
       CUE_SOON_AFTER.test(after))
   if (TERM_INTRO.test(before)) return 'term'
+  if (inner.endsWith(',') && CREDITED_HEADLINE.test(after)) return 'term'
   // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
   // show or a slogan named by its owner, even beside a cue.
   if (words <= 8 && PROGRAMME.test(before) && isTitleCase(inner)) return 'term'
