@@ -131,6 +131,17 @@ describe('quotes: speech or term', () => {
     )
     expect(result.quotes.map((q) => q.kind)).toEqual(['term', 'statement'])
   })
+
+  it('reads a lower-case phrase of three words in running text as someone’s words, one word as a term', () => {
+    const result = run(
+      'Governor Ana Ruiz decried the council for “turning its back” on the “establishment” candidate.',
+    )
+    expect(result.quotes.map((q) => [q.text, q.kind])).toEqual([
+      ['turning its back', 'fragment'],
+      ['establishment', 'term'],
+    ])
+    expect(result.quotes[0]?.speaker?.name).toBe('Ana Ruiz')
+  })
 })
 
 describe('quotes: canonical speakers', () => {

@@ -62,5 +62,10 @@ export function kindOf(
   // Punctuation kept inside the marks ("a “strong leader,” comparing …") is how
   // news style quotes someone's words, not a name.
   if (endsLikeSpeech && !isTitleCase(inner)) return 'fragment'
+  // A lower-case phrase of three words or more is someone's wording ("decried the GOP for
+  // “turning its back”"); one or two words ("the “establishment” candidate") are as often a
+  // scare quote as words said (on quotes-train, 56 of 68 such phrases of three words or more
+  // are annotated quotes, 48 of 80 of two words).
+  if (words >= 3 && /^\p{Ll}/u.test(inner)) return 'fragment'
   return 'term'
 }
