@@ -31,7 +31,14 @@ export type { AddArticleInput, AddedArticle } from './prepare-article.js'
  * and its quotes, when the store says them), or why nothing was added.
  */
 export type AddOutcome =
-  | { article: AddedArticle; warnings: string[]; story?: Story; quotes?: number }
+  | {
+      article: AddedArticle
+      warnings: string[]
+      story?: Story
+      quotes?: number
+      /** True when its story's cross-reference was left for later (a story over the budget). */
+      pending?: boolean
+    }
   | { refused: string }
 
 /**

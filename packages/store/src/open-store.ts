@@ -1,5 +1,12 @@
 import type { StoryIndexOptions } from '@corroborate/core'
-import { disputes, quotes, speakers, staleStories, storyCounts } from './analyses/lists.js'
+import {
+  analysedSize,
+  disputes,
+  quotes,
+  speakers,
+  staleStories,
+  storyCounts,
+} from './analyses/lists.js'
 import { saveStoryAnalysis } from './analyses/save-story-analysis.js'
 import { storyAnalysis } from './analyses/story-analysis.js'
 import { storyInput, storyPieces } from './analyses/story-input.js'
@@ -158,6 +165,7 @@ function storeOver(state: StoreState): Store {
     storyAnalysis: (story) => storyAnalysis(state, story),
     warm: () => warm(state),
     staleStories: () => staleStories(state),
+    analysedSize: (story) => analysedSize(state, story),
     storyInput: (story) => storyInput(state, story),
     storyPieces: (story) => storyPieces(state, story),
     saveStoryAnalysis: (made) => saveStoryAnalysis(state, made),

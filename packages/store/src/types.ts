@@ -131,6 +131,12 @@ export interface Store {
   /** Stories whose stored analysis is missing or older than the story, in the order they started. */
   staleStories(): Promise<string[]>
   /**
+   * The non-term quotes and the claims of a story's stored analysis, of whichever revision
+   * is stored (undefined when it was never analysed), from one row: about how much the
+   * story's next cross-reference reads, computes and writes, known without reading it.
+   */
+  analysedSize(story: string): Promise<{ quotes: number; claims: number } | undefined>
+  /**
    * What {@link analyseStory} needs of one story: the story, its revision and
    * its articles as JSON text (the main thread does not parse them), in story order.
    */

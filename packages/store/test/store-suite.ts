@@ -290,6 +290,8 @@ export function storeSuite(open: () => Promise<Store>): void {
       const joined = await store.addArticle(otherArticle(2))
       expect(joined.story.id).toBe(added.story.id)
       expect(await store.staleStories()).toEqual([added.story.id])
+      // Never analysed: no size known.
+      expect(await store.analysedSize(added.story.id)).toBeUndefined()
       const input = await store.storyInput(added.story.id)
       expect(input?.articles.map((text) => JSON.parse(text).id)).toEqual(['harbour-1', 'harbour-2'])
       // The same texts in the pieces the store keeps them in (a worker is sent those).
@@ -306,10 +308,15 @@ export function storeSuite(open: () => Promise<Store>): void {
       expect(parse(made.json.analysis).clusters).toHaveLength(1)
       expect(await store.saveStoryAnalysis(made)).toBe(true)
       expect(await store.staleStories()).toEqual([])
+      const size = { quotes: made.quotes, claims: made.claims }
+      expect(size.claims).toBeGreaterThan(0)
+      expect(await store.analysedSize(added.story.id)).toEqual(size)
       // An analysis of an older revision is not kept.
       await store.addArticle(otherArticle(3))
       expect(await store.saveStoryAnalysis(made)).toBe(false)
       expect(await store.staleStories()).toEqual([added.story.id])
+      // The size of the analysis stored, until the story is analysed again.
+      expect(await store.analysedSize(added.story.id)).toEqual(size)
       expect((await store.storyAnalysis(added.story.id)).articles).toHaveLength(3)
     })
   })

@@ -14,7 +14,7 @@ import { fail, ok } from '../results.js'
 const MAX_CONTENT = 8_000_000
 const STEPS = 3
 
-const DESCRIPTION = `Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed. For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, text with no words, an id already in use and an article whose text is already in the corpus. Limits: content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, and the whole request at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB as UTF-8 JSON over stdio and over HTTP, which is fewer characters for non-ASCII text (about 5 million of Cyrillic or Greek, 3.4 million of Chinese) and for escaped markup; larger pages are refused with an error, so pass only the article’s part of the page. Analysing one article has a time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s unless the server was started with another); an article that takes longer is refused and nothing is added.`
+const DESCRIPTION = `Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed (for a very large story, once no article has been added for a moment or when the story is read; the answer's story.pending says so). For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, text with no words, an id already in use and an article whose text is already in the corpus. Limits: content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, and the whole request at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB as UTF-8 JSON over stdio and over HTTP, which is fewer characters for non-ASCII text (about 5 million of Cyrillic or Greek, 3.4 million of Chinese) and for escaped markup; larger pages are refused with an error, so pass only the article’s part of the page. Analysing one article has a time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s unless the server was started with another); an article that takes longer is refused and nothing is added.`
 
 const inputSchema = {
   content: z
@@ -68,6 +68,12 @@ const outputSchema = {
       joined: z
         .boolean()
         .describe('True when the article joined a story; false when it started a new one.'),
+      pending: z
+        .literal(true)
+        .optional()
+        .describe(
+          'Present when the story is too large for an add to wait for its cross-reference: its clusters and disputes are brought up to date once no article has been added for a moment, or when the story is read; until then the corpus counts hold its previous cross-reference.',
+        ),
     })
     .describe('The story the article is in: the articles that report the same event.'),
   corpus: corpusSummarySchema.describe('The whole corpus after the addition.'),
@@ -174,6 +180,7 @@ async function describeAddition(
       label: story?.label ?? '',
       articles: story?.articles.length ?? 1,
       joined: (story?.articles.length ?? 1) > 1,
+      ...(outcome.pending ? { pending: true as const } : {}),
     },
     corpus: summary,
   }

@@ -26,6 +26,19 @@ export async function staleStories(state: StoreState): Promise<string[]> {
   return rows.map((row) => row.id)
 }
 
+/** See `Store.analysedSize`. */
+export async function analysedSize(
+  state: StoreState,
+  story: string,
+): Promise<{ quotes: number; claims: number } | undefined> {
+  const { rows } = await state.db.query<{ quotes: number; claims: number }>(
+    'SELECT quotes, claims FROM story_analyses WHERE story_id = $1',
+    [story],
+  )
+  const row = rows[0]
+  return row && { quotes: Number(row.quotes), claims: Number(row.claims) }
+}
+
 /** See `Store.storyCounts`. */
 export async function storyCounts(
   state: StoreState,
