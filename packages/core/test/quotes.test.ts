@@ -142,6 +142,14 @@ describe('quotes: speech or term', () => {
     ])
     expect(result.quotes[0]?.speaker?.name).toBe('Ana Ruiz')
   })
+
+  it('reads a quote after a kind of work as its title only when written as a title', () => {
+    const result = run(
+      'According to the newspaper, “the state’s gun laws let dealers sell to almost any adult.”',
+      'Lena Ortiz co-hosts the podcast “So, That Happened” with two friends.',
+    )
+    expect(result.quotes.map((q) => q.kind)).toEqual(['statement', 'term'])
+  })
 })
 
 describe('quotes: canonical speakers', () => {

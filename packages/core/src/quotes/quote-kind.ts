@@ -1,6 +1,6 @@
 import { verbAlternation } from '../lexicon/index.js'
 import type { QuoteKind } from '../types.js'
-import { CUE_AT_START, HAS_CUE, TERM_INTRO } from './cues.js'
+import { CUE_AT_START, HAS_CUE, TERM_INTRO, WORK_BEFORE } from './cues.js'
 import { wordCount } from './noun-phrases.js'
 import type { Working } from './working.js'
 
@@ -46,6 +46,7 @@ export function kindOf(
       CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
       CUE_SOON_AFTER.test(after))
   if (TERM_INTRO.test(before)) return 'term'
+  if (WORK_BEFORE.test(before) && isTitleCase(inner)) return 'term'
   if (inner.endsWith(',') && CREDITED_HEADLINE.test(after)) return 'term'
   // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
   // show or a slogan named by its owner, even beside a cue.
