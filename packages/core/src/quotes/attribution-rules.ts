@@ -62,6 +62,9 @@ export function transcriptSpeaker(inner: string, at: number): Attribution | null
   }
 }
 
+// What ends the subject before a cue after the quote: another sentence, clause or quote.
+const SUBJECT_BREAK = /[.!?;“”"]/
+
 const SUBORDINATE_LEAD =
   /\b(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before)\s+[^,]*$/i
 
@@ -100,17 +103,20 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
   CUE.lastIndex = 0
   if (!cue || cue.index === 0 || /^according/i.test(cue[0])) return null
   const subject = rest.slice(0, cue.index)
+  // (31 words take at least 61 characters; and the replacements below only take characters
+  // out, so a subject with no stop, semicolon or quote mark keeps none.)
   if (
-    subject.split(/\s+/).filter(Boolean).length > 30 ||
-    /[.!?;“”"]/.test(
-      subject
-        .replace(/\([^)]*\)/g, '')
-        .replace(/\b[RDI]-[A-Z][\p{L}.]*\.?/gu, '')
-        .replace(ABBREVIATION_PERIODS, '')
-        // "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": a full
-        // stop inside a word ends no sentence.
-        .replace(/\.(?=[\p{L}\p{N}])/gu, ''),
-    )
+    (subject.length > 60 && subject.split(/\s+/).filter(Boolean).length > 30) ||
+    (SUBJECT_BREAK.test(subject) &&
+      SUBJECT_BREAK.test(
+        subject
+          .replace(/\([^)]*\)/g, '')
+          .replace(/\b[RDI]-[A-Z][\p{L}.]*\.?/gu, '')
+          .replace(ABBREVIATION_PERIODS, '')
+          // "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": a full
+          // stop inside a word ends no sentence.
+          .replace(/\.(?=[\p{L}\p{N}])/gu, ''),
+      ))
   )
     return null
   const phrase = trailingNounPhrase(subject)

@@ -1,4 +1,5 @@
 import type { Paragraph } from '../types.js'
+import { isWhiteSpace } from './white-space.js'
 
 /** A quoted stretch of one paragraph, in clean-text offsets of the article. */
 export interface QuoteSpan {
@@ -53,8 +54,8 @@ function roleOf(text: string, i: number, mark: string): Role {
 function trimmed(text: string, start: number, end: number): [number, number] {
   let s = start
   let e = end
-  while (s < e && /\s/.test(text[s] as string)) s++
-  while (e > s && /\s/.test(text[e - 1] as string)) e--
+  while (s < e && isWhiteSpace(text.charCodeAt(s))) s++
+  while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--
   return [s, e]
 }
 

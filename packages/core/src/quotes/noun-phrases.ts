@@ -61,17 +61,20 @@ const NOUN_LEAD = new RegExp(
  * or a title's stop ends no sentence.
  */
 export function lastSentenceStart(text: string): number {
-  let start = 0
-  for (const m of text.matchAll(SENTENCE_END)) {
-    if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) start = m.index + m[0].length
+  // Only the last stop that ends a sentence counts: the stops are tested from the last
+  // back, and most texts are settled at their last one.
+  const stops = [...text.matchAll(SENTENCE_END)]
+  for (let i = stops.length - 1; i >= 0; i--) {
+    const m = stops[i] as RegExpExecArray
+    if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) return m.index + m[0].length
   }
-  return start
+  return 0
 }
 
 /** The word of `text` that ends at `end`, as far back as white space: `text.slice(0, end).split(/\s+/).pop()` without splitting it all. */
 function wordEndingAt(text: string, end: number): string {
   let start = end
-  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--
   return text.slice(start, end)
 }
 
@@ -204,7 +207,7 @@ function continuesAppositive(lead: string, phrase: string): boolean {
 export function isNounUse(text: string, at: number): boolean {
   const lead = text.slice(Math.max(0, at - 40), at)
   // "state senator", "state officials": an adjective before people.
-  const stateOf = /^state\s+([\p{L}-]+)/u.exec(text.slice(at))
+  const stateOf = text.startsWith('state', at) ? /^state\s+([\p{L}-]+)/u.exec(text.slice(at)) : null
   if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
     NOUN_LEAD.test(lead) ||

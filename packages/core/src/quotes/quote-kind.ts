@@ -33,8 +33,11 @@ export function kindOf(
   opensClause: boolean,
   doubleQuoted: boolean,
 ): QuoteKind {
-  // (No test below asks about more than 12 words: a long quote is not counted to its end.)
-  const words = wordCount(item.text, 12)
+  // (No test below asks about more than 12 words: a long quote is not counted to its end.
+  // Counted only when first asked: most quotes open their clause and end like speech,
+  // statements whatever their length.)
+  let counted: number | undefined
+  const words = () => (counted ??= wordCount(item.text, 12))
   const inner = item.text.trim()
   const endsLikeSpeech = /[.!?,…—–-]["”’]?$/.test(inner)
   // Whether a verb of speech stands beside the quote, asked only where the answer counts:
@@ -50,16 +53,16 @@ export function kindOf(
   if (inner.endsWith(',') && CREDITED_HEADLINE.test(after)) return 'term'
   // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
   // show or a slogan named by its owner, even beside a cue.
-  if (words <= 8 && PROGRAMME.test(before) && isTitleCase(inner)) return 'term'
+  if (PROGRAMME.test(before) && words() <= 8 && isTitleCase(inner)) return 'term'
   // Where speech is in double quotes, single quotes mark headlines and scare quotes.
   if (item.span.single && doubleQuoted) return 'term'
-  if (item.span.single && !hasCue()) return words >= 6 && endsLikeSpeech ? 'statement' : 'term'
+  if (item.span.single && !hasCue()) return words() >= 6 && endsLikeSpeech ? 'statement' : 'term'
   // A short quote in Title Case inside a sentence names a show, a book, an event.
-  if (!opensClause && !hasCue() && words <= 6 && isTitleCase(inner)) return 'term'
-  if (opensClause && (endsLikeSpeech || words >= 5)) return 'statement'
-  if (words >= 8 && endsLikeSpeech) return 'statement'
-  if (hasCue()) return words >= 12 ? 'statement' : 'fragment'
-  if (words >= 6) return 'fragment'
+  if (!opensClause && !hasCue() && words() <= 6 && isTitleCase(inner)) return 'term'
+  if (opensClause && (endsLikeSpeech || words() >= 5)) return 'statement'
+  if (endsLikeSpeech && words() >= 8) return 'statement'
+  if (hasCue()) return words() >= 12 ? 'statement' : 'fragment'
+  if (words() >= 6) return 'fragment'
   // Punctuation kept inside the marks ("a “strong leader,” comparing …") is how
   // news style quotes someone's words, not a name.
   if (endsLikeSpeech && !isTitleCase(inner)) return 'fragment'
@@ -67,6 +70,6 @@ export function kindOf(
   // “turning its back”"); one or two words ("the “establishment” candidate") are as often a
   // scare quote as words said (on quotes-train, 56 of 68 such phrases of three words or more
   // are annotated quotes, 48 of 80 of two words).
-  if (words >= 3 && /^\p{Ll}/u.test(inner)) return 'fragment'
+  if (words() >= 3 && /^\p{Ll}/u.test(inner)) return 'fragment'
   return 'term'
 }
