@@ -54,9 +54,14 @@ interface Token {
 
 /** The token (a run of non-white-space) that starts at `at`. */
 function tokenAt(text: string, at: number): Token {
+  return { word: text.slice(at, tokenEnd(text, at)), at }
+}
+
+/** Where the token that starts at `at` ends. */
+function tokenEnd(text: string, at: number): number {
   let end = at
   while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end++
-  return { word: text.slice(at, end), at }
+  return end
 }
 
 /** The token after `token`, if the text has one: white space, then a run of non-white-space. */
@@ -202,17 +207,21 @@ function addWrittenNames(
     while (start > 0 && isOpeningMark(text.charCodeAt(start - 1))) start--
     if (start === 0 ? from > 0 : start - 1 < from || !isWhiteSpace(text.charCodeAt(start - 1)))
       continue
-    const first = tokenAt(text, start)
     const opening = word.index - start
-    // Most capitalized words are followed by a lower-case word that starts no particle:
-    // the run would stop there, one word long, so it is not read.
-    const firstEnd = first.at + first.word.length
+    // Most capitalized words are followed by a lower-case word that starts no particle, or
+    // end in punctuation a name's word is stripped of ("Rubio,", "Rubio’"), after which the
+    // run ends: it would stop there, one word long, so it is not read (nor its token cut out).
+    const firstEnd = tokenEnd(text, start)
     const next = whiteSpaceEnd(text, firstEnd)
     const code = text.charCodeAt(next)
-    if (next > firstEnd && code >= 0x61 && code <= 0x7a && !PARTICLE_INITIALS.has(code)) {
+    if (
+      isTrailingPunctuation(text.charCodeAt(firstEnd - 1)) ||
+      (next > firstEnd && code >= 0x61 && code <= 0x7a && !PARTICLE_INITIALS.has(code))
+    ) {
       from = firstEnd
       continue
     }
+    const first: Token = { word: text.slice(start, firstEnd), at: start }
     const run: string[] = []
     const last = readNameRun(text, first, run)
     from = last.at + last.word.length
@@ -637,7 +646,7 @@ function markSubject(
   const nameStart = () =>
     (nameStartAt ??=
       word.index -
-      (/\s/.test(text.charAt(word.index - 1))
+      (isWhiteSpace(text.charCodeAt(word.index - 1))
         ? nameWordsBefore(text.slice(Math.max(0, word.index - 40), word.index))
         : 0))
   if (inQuote(word.index)) return
@@ -1067,7 +1076,8 @@ interface PronounIndex {
 function pronounIndex(text: string): PronounIndex {
   const index: PronounIndex = { starts: [], ends: [], he: [0], she: [0] }
   for (const p of text.matchAll(PRONOUN)) {
-    const male = /^he$/i.test(p[1] as string)
+    // ("he" is two letters, "she" three.)
+    const male = (p[1] as string).length === 2
     index.starts.push(p.index)
     index.ends.push(p.index + p[0].length)
     index.he.push((index.he.at(-1) as number) + (male ? 1 : 0))

@@ -519,7 +519,7 @@ function personMention(text: string, nameWords: string[], leading: string): Spea
   // "Wednesday", "Friday night": when, never who.
   if (person.every((w) => DAY.test(w))) return null
   const name = person.join(' ')
-  const surname = [...person].reverse().find((w) => !SUFFIX.test(w)) ?? name
+  const surname = person.findLast((w) => !SUFFIX.test(w)) ?? name
   return {
     text,
     form: 'name',
