@@ -278,9 +278,8 @@ function featureValues(
       : isGrammarWord(words.first)
         ? 'grammar-head'
         : 'name'
-    const quoted =
-      registry.countBelow(entity.positions, slot.quote.end) >
-      registry.countBelow(entity.positions, slot.quote.start)
+    // Named inside the quote: the last naming before its end is not before its start.
+    const quoted = registry.lastBefore(entity.positions, slot.quote.end) >= slot.quote.start
     const first = entity.positions[0] ?? last
     const introduced = Math.min(3, paragraph - registry.paragraphAt(first))
     const subjectHere =
