@@ -222,6 +222,51 @@ describe('stories', () => {
     ).toContain(second.member.sharedQuote)
   })
 
+  it('lets a page of many events run together join no story, and no later such page join it', () => {
+    // Twelve events, each its own report with its own long quote; then pages that run the
+    // twelve reports together (a roundup): each shares a long quote with twelve stories.
+    const words = `orchard lantern meadow copper violin glacier pepper falcon marble canyon thistle
+      saddle pottery walnut harbor quartz ribbon timber beacon cactus velvet salmon hammock
+      chimney lobster tundra parsley compass biscuit cobalt garnet kettle juniper mosaic nectar
+      pelican quilt raven sapphire tulip umbrella walrus yarrow anchor bramble candle dolphin
+      emerald fossil granite hazel iris jasmine kestrel lagoon mango nutmeg olive pebble quince
+      rosemary sequoia tamarind tapestry vineyard willow zephyr almond basil cedar daisy ember
+      fern ginger heron ivory jade kiwi lilac maple nettle onyx poppy rhubarb saffron thyme`
+      .split(/\s+/)
+      .filter(Boolean)
+    const report = (i: number) => {
+      const w = words.slice(i * 7, i * 7 + 7)
+      const place = `${w[0]?.toUpperCase()}${w[0]?.slice(1)}ton`
+      return `${place} ${w[1]} ${w[2]} approved\n\nIn ${place}, the ${w[1]} ${w[2]} of ${w[3]} ${w[4]} won approval. "${place} ${w[1]} ${w[2]} ${w[3]} ${w[4]} ${w[5]} ${w[6]} ${w[2]} ${w[1]} ${place}," said ${place} official Ann ${w[5]?.toUpperCase()}${w[5]?.slice(1)}.`
+    }
+    const twelve = Array.from({ length: 12 }, (_, i) => i)
+    const index = createStoryIndex()
+    const events = twelve.map(
+      (i) =>
+        index.add(profile(article(`event-${i}`, report(i), { published: '2024-06-03' }))).story,
+    )
+    expect(new Set(events).size).toBe(12)
+    const page = (id: string, order: number[]) =>
+      index.add(
+        profile(
+          article(id, order.map(report).join('\n\n'), {
+            published: '2024-06-04',
+            title: `Roundup ${id}`,
+          }),
+        ),
+      )
+    const first = page('roundup-1', twelve)
+    const second = page('roundup-2', [...twelve].reverse())
+    expect(first.joined).toBe(false)
+    expect(second.joined).toBe(false)
+    expect(new Set([first.story, second.story, ...events]).size).toBe(14)
+    // A report of one event still joins its story on the quote it shares.
+    const again = index.add(
+      profile(article('event-3-again', report(3), { published: '2024-06-04', outlet: 'Other' })),
+    )
+    expect(again).toMatchObject({ story: events[3], joined: true })
+  })
+
   it('describes one story alone as stories() describes it, and no unknown one', () => {
     const index = createStoryIndex()
     for (const p of seedProfiles) index.add(p)

@@ -50,7 +50,7 @@ export function chooseStory(
 }
 
 /** Whether an article of this day may join the story: near a dated member, within its longest span. */
-function fitsDates(state: StoryIndexState, story: StoryState, day: number | null): boolean {
+export function fitsDates(state: StoryIndexState, story: StoryState, day: number | null): boolean {
   if (day === null || story.first === null || story.last === null) return true
   const { linkDays, maxSpanDays } = state.settings
   if (Math.max(story.last, day) - Math.min(story.first, day) > maxSpanDays) return false
