@@ -410,7 +410,7 @@ const INTRODUCTION =
 const APPOSITIVES = [1, 2, 3].map(
   (n) =>
     new RegExp(
-      `(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}|,))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:[^,.;“”"]{1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
+      `(?:\\s*\\([^)]{1,40}\\))?(?:\\s+(?:at|of|from)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,5}(?=\\s\\p{Ll}|,))?(?:\\s*,(?!\\s*(?:he|she|they|it|we|I)\\b)(?:(?:[^,.;“”"]|\\.(?=,)){1,180},){${n}}|\\s+[—–][^—–.“”"]{1,180}[—–])?\\s*`,
       'uy',
     ),
 )
@@ -715,8 +715,9 @@ function whiteSpaceEnd(text: string, at: number): number {
 
 // After the comma, a subject pronoun opens a clause, not an appositive.
 const CLAUSE_PRONOUN = /\s*(?:he|she|they|it|we|I)\b/uy
-// One stretch of an appositive, closed by its comma.
-const APPOSITIVE_STRETCH = /[^,.;“”"]{1,180},/uy
+// One stretch of an appositive, closed by its comma; a full stop in it only ends an
+// abbreviation before that comma ("Jane Roe, 29, of Huntsville, Ala., says").
+const APPOSITIVE_STRETCH = /(?:[^,.;“”"]|\.(?=,)){1,180},/uy
 
 /**
  * Where `APPOSITIVES[n - 1]` stops in `after`, for n from 1 to `count`, when a comma (after
