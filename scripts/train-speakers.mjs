@@ -7,13 +7,15 @@
 // entities named before it with their features; a candidate is right when its
 // surname is the gold speaker's (for a pronoun, the annotated antecedent).
 // A conditional logistic regression (or, with --learner perceptron, an averaged
-// perceptron) ranks the candidates. Five folds by article pick the L2 strength
-// (the perceptron's number of epochs) and report the held-out accuracy; with
+// perceptron) ranks the candidates. Five folds by article (scripts/speaker-selection.mjs:
+// dealt by a hash of the article id, the same on every run) pick the L2 strength (the
+// perceptron's number of epochs) and the margins, and report the held-out accuracy; with
 // --cv-pred FILE the held-out predictions of every fold are written for
 // ../shared/eval/score-quotes.mjs, so the train figure is never measured on
 // articles the weights were fitted to.
 //
 // Usage: pnpm train:speakers [GOLD.jsonl] [--cv-pred FILE] [--epochs N] [--learner logistic|perceptron]
+//   [--fold-seed N] [--out FILE]
 // The data is read where it lies; nothing of it is written into the repository.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -22,6 +24,7 @@ import { normalizeArticle } from '@corroborate/core'
 import { antecedentModel } from '../packages/core/dist/quotes/choose-antecedent.js'
 import { extractQuotesWith } from '../packages/core/dist/quotes/extract-quotes.js'
 import { predictedQuotes } from './predicted-quotes.mjs'
+import { foldsOf, guessMargin, overrideMargin, strongestWithinNoise } from './speaker-selection.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -34,24 +37,27 @@ const goldFile = positional[0] ?? join(root, '..', 'shared', 'eval', 'quotes-tra
 const cvPred = option('--cv-pred')
 const fixedEpochs = option('--epochs') ? Number(option('--epochs')) : undefined
 const FOLDS = 5
+// --fold-seed N: another split of the articles into folds (0 is the one the shipped weights
+// are picked on), to see how much a pick owes to one split.
+const foldSeed = Number(option('--fold-seed') ?? 0)
+// --out FILE: where the weights are written (the shipped module by default).
+const out = option('--out') ?? join(root, 'packages', 'core', 'src', 'quotes', 'speaker-weights.ts')
 // --drop A,B: leave out the features whose names contain A or B (to measure what each brings).
 const dropped = (option('--drop') ?? '').split(',').filter(Boolean)
 const keep = (feature) => !dropped.some((d) => feature.includes(d))
 // --slots unattributed: learn only the fallback for quotes no rule attributes. By default the
 // pronoun model is learned too: it may replace the rules' antecedent of "he", "she", "they"
-// when it scores clearly above it (a margin picked on held-out folds), never name one where
+// when it scores above it by a margin picked on held-out folds, never name one where
 // the rules find none.
 const slots = option('--slots') ?? 'all'
 // A guess for a quote no rule attributes must be right at least this often on held-out folds.
 const GUESS_PRECISION = 0.5
-// An override of the rules' antecedent of a pronoun must, on held-out folds, make a wrong
-// speaker right at least twice as often as it makes a right one wrong.
-const OVERRIDE_PRECISION = 2 / 3
 // --learner perceptron|logistic: the logistic fit is the default (see trainLogistic).
 const LEARNER = option('--learner') ?? 'logistic'
 const LOGISTIC_STEPS = 300
 const LOGISTIC_RATE = 0.5
-// For the perceptron, epochs; for the logistic fit, the L2 strength.
+// For the perceptron, epochs; for the logistic fit, the L2 strength: from the strongest
+// regularization to the weakest, the order the tie rule reads them in.
 const EPOCH_CHOICES = LEARNER === 'logistic' ? [0.1, 0.03, 0.01, 0.003, 0.001] : [1, 2, 4, 8, 16]
 
 const rows = readFileSync(goldFile, 'utf8')
@@ -108,6 +114,11 @@ function goldQuote(row, article, quote) {
 // Candidates proposed while the rules alone choose (all weights 0), so that
 // what is learned does not depend on the weights shipped today.
 const instances = []
+const folds = foldsOf(
+  rows.map((row) => String(row.id)),
+  FOLDS,
+  foldSeed,
+)
 rows.forEach((row, articleIndex) => {
   const article = normalizeArticle({ content: String(row.text ?? ''), id: String(row.id) })
   const choices = []
@@ -120,7 +131,7 @@ rows.forEach((row, articleIndex) => {
     if (!target) continue
     const right = choice.candidates.map((c) => isSpeaker(c.entity.name, target))
     instances.push({
-      fold: articleIndex % FOLDS,
+      fold: folds[articleIndex],
       features: choice.candidates.map((c) => c.features.filter(keep)),
       right,
       baseline: choice.baseline,
@@ -249,44 +260,49 @@ function margin(weights, instance) {
   const scores = instance.features.map((f) => score(weights, f)).sort((a, b) => b - a)
   return scores.length < 2 ? scores[0] : scores[0] - scores[1]
 }
-let guesses = []
-let overrides = []
-
-/** Held-out accuracy of the choice: over all slots, over pronouns, over quotes no rule attributes. */
+/**
+ * The held-out choices of one setting: for every slot whether it is right (`ok`), for the
+ * quotes no rule attributes each guess's margin, for the pronouns with a resolved antecedent
+ * each override's margin over it; and the accuracy over all slots, pronouns, unattributed.
+ */
 const crossValidate = (epochs) => {
-  const right = { true: 0, false: 0 }
-  guesses = []
-  overrides = []
+  const ok = new Array(instances.length).fill(0)
+  const guesses = []
+  const overrides = []
   for (let fold = 0; fold < FOLDS; fold++) {
     const weights = train(
       instances.filter((i) => i.fold !== fold),
       epochs,
     )
-    for (const i of instances.filter((i) => i.fold === fold)) {
+    instances.forEach((i, n) => {
+      if (i.fold !== fold) return
       const chosen = choose(weights, i)
-      const ok = chosen >= 0 && i.right[chosen]
-      if (ok) right[i.pronoun]++
-      if (!i.pronoun) guesses.push({ margin: margin(weights, i), ok })
+      const right = chosen >= 0 && i.right[chosen]
+      ok[n] = right ? 1 : 0
+      if (!i.pronoun) guesses.push({ margin: margin(weights, i), ok: right })
       else if (i.baseline >= 0) {
         const base = score(weights, i.features[i.baseline])
         overrides.push({
           margin: score(weights, i.features[chosen] ?? []) - base,
-          ok,
+          ok: right,
           baseOk: i.right[i.baseline],
         })
       }
-    }
+    })
   }
+  const rightOf = (pronoun) =>
+    instances.filter((i, n) => i.pronoun === pronoun && ok[n] === 1).length
   const pronouns = instances.filter((i) => i.pronoun).length
-  return [
-    (right.true + right.false) / instances.length,
-    right.true / pronouns,
-    right.false / (instances.length - pronouns),
+  const rates = [
+    (rightOf(true) + rightOf(false)) / instances.length,
+    rightOf(true) / pronouns,
+    rightOf(false) / (instances.length - pronouns),
   ]
+  return { setting: epochs, ok, guesses, overrides, rates }
 }
-const report = (epochs, [all, pronouns, unattributed]) =>
+const report = ({ setting, rates: [all, pronouns, unattributed] }) =>
   process.stderr.write(
-    `  ${LEARNER === 'logistic' ? `L2 ${epochs}` : `${epochs} epochs`}: ${FOLDS}-fold held-out accuracy ${all.toFixed(3)} (pronouns ${pronouns.toFixed(3)}, unattributed ${unattributed.toFixed(3)})\n`,
+    `  ${LEARNER === 'logistic' ? `L2 ${setting}` : `${setting} epochs`}: ${FOLDS}-fold held-out accuracy ${all.toFixed(3)} (pronouns ${pronouns.toFixed(3)}, unattributed ${unattributed.toFixed(3)})\n`,
   )
 
 for (const [label, data] of [
@@ -296,60 +312,42 @@ for (const [label, data] of [
   process.stderr.write(
     `${label}: ${data.length} (a right candidate among them: ${data.filter((i) => i.right.some(Boolean)).length}); rules alone right: ${accuracy(new Map(), data).toFixed(3)}\n`,
   )
-let epochs = fixedEpochs
-if (epochs === undefined) {
-  let best = -1
-  for (const e of EPOCH_CHOICES) {
-    const cv = crossValidate(e)
-    report(e, cv)
-    if (cv[0] > best) [best, epochs] = [cv[0], e]
-  }
-} else report(epochs, crossValidate(epochs))
-
-// The held-out choices of the setting picked, which the margins below are read from (the
-// search above leaves those of the last setting tried).
-if (fixedEpochs === undefined && epochs !== EPOCH_CHOICES.at(-1)) crossValidate(epochs)
-// The margin over the rules' antecedent that a pronoun's candidate needs to replace it:
-// the one that makes the most held-out pronoun speakers right (never, if none gains),
-// among those where an override is right at least OVERRIDE_PRECISION of the times it
-// changes whether the speaker is right. The gold antecedent of a pronoun is itself a
-// heuristic's; below that, the model learns its slips as much as the text.
-let pronounMargin = Number.POSITIVE_INFINITY
-{
-  const rulesRight = overrides.filter((o) => o.baseOk).length
-  let bestRight = rulesRight
-  const margins = [...new Set(overrides.map((o) => Math.round(o.margin * 10000) / 10000))]
-    .filter((m) => m > 0)
-    .sort((a, b) => a - b)
-  for (const m of margins) {
-    const taken = overrides.filter((o) => o.margin >= m && o.ok !== o.baseOk)
-    const gained = taken.filter((o) => o.ok).length
-    if (gained < OVERRIDE_PRECISION * taken.length) continue
-    const r = overrides.filter((o) => (o.margin >= m ? o.ok : o.baseOk)).length
-    if (r > bestRight) [bestRight, pronounMargin] = [r, m]
-  }
-  if (overrides.length > 0)
+// The setting: the strongest regularization within one standard error of the best held out.
+let picked
+if (fixedEpochs === undefined) {
+  const results = EPOCH_CHOICES.map((setting) => crossValidate(setting))
+  for (const result of results) report(result)
+  const { index, best } = strongestWithinNoise(results)
+  picked = results[index]
+  if (index !== best)
     process.stderr.write(
-      `  pronouns with a resolved antecedent: ${overrides.length}; held out, the rules get ${rulesRight} right, the model overriding them from a margin of ${pronounMargin}: ${bestRight}\n`,
+      `  picked ${picked.setting}: the strongest within one standard error of the best (${results[best].setting})\n`,
     )
+} else {
+  picked = crossValidate(fixedEpochs)
+  report(picked)
+}
+const epochs = picked.setting
+const { guesses, overrides } = picked
+
+// The margin over the rules' antecedent that a pronoun's candidate needs to replace it: the
+// highest point of the smoothed held-out gain curve (never, if no margin gains).
+const pronounMargin = overrideMargin(overrides)
+if (overrides.length > 0) {
+  const rulesRight = overrides.filter((o) => o.baseOk).length
+  const modelRight = overrides.filter((o) => (o.margin >= pronounMargin ? o.ok : o.baseOk)).length
+  process.stderr.write(
+    `  pronouns with a resolved antecedent: ${overrides.length}; held out, the rules get ${rulesRight} right, the model overriding them from a margin of ${pronounMargin}: ${modelRight}\n`,
+  )
 }
 
 // The smallest margin above which held-out guesses are right often enough.
-const finite = [
-  ...new Set(guesses.map((g) => Math.round(g.margin * 10000) / 10000).filter(Number.isFinite)),
-].sort((a, b) => a - b)
-let minMargin = Number.POSITIVE_INFINITY
-for (const m of [0, ...finite]) {
-  const taken = guesses.filter((g) => g.margin >= m)
-  if (taken.length === 0) break
-  const precision = taken.filter((g) => g.ok).length / taken.length
-  if (precision >= GUESS_PRECISION) {
-    minMargin = m
-    process.stderr.write(
-      `  guesses with a margin of ${m} or more: ${taken.length} of ${guesses.length}, right ${precision.toFixed(3)} held out\n`,
-    )
-    break
-  }
+const minMargin = guessMargin(guesses, GUESS_PRECISION)
+if (Number.isFinite(minMargin)) {
+  const taken = guesses.filter((g) => g.margin >= minMargin)
+  process.stderr.write(
+    `  guesses with a margin of ${minMargin} or more: ${taken.length} of ${guesses.length}, right ${(taken.filter((g) => g.ok).length / taken.length).toFixed(3)} held out\n`,
+  )
 }
 
 if (cvPred) {
@@ -363,7 +361,7 @@ if (cvPred) {
     )
     const model = antecedentModel(weights, null, minMargin, pronounMargin)
     rows.forEach((row, articleIndex) => {
-      if (articleIndex % FOLDS !== fold) return
+      if (folds[articleIndex] !== fold) return
       const id = String(row.id)
       const article = normalizeArticle({ content: String(row.text ?? ''), id })
       const quotes = predictedQuotes(extractQuotesWith(article, { model }), (q) => ({
@@ -382,7 +380,6 @@ const body = [...weights.entries()]
   .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   .map(([feature, w]) => `  '${feature.replace(/['\\]/g, '\\$&')}': ${w},`)
   .join('\n')
-const out = join(root, 'packages', 'core', 'src', 'quotes', 'speaker-weights.ts')
 writeFileSync(
   out,
   `// Generated by \`pnpm train:speakers\` from ../shared/eval/quotes-train (${rows.length} articles,\n// ${instances.length} slots, ${LEARNER === 'logistic' ? `conditional logistic regression, L2 ${epochs}` : `averaged perceptron, ${epochs} epochs`}): do not edit.\nimport type { SpeakerWeights } from './choose-antecedent.js'\n\n/** Weights of the speaker model, feature → weight. */\nexport const SPEAKER_WEIGHTS: SpeakerWeights = {\n${body}\n}\n\n/** How far a guess for a quote no rule attributes must score above the next candidate. */\nexport const UNATTRIBUTED_MIN_MARGIN = ${Number.isFinite(minMargin) ? minMargin : 'Number.POSITIVE_INFINITY'}\n\n/** How far a pronoun's candidate must score above the rules' antecedent to replace it. */\nexport const PRONOUN_MIN_MARGIN = ${Number.isFinite(pronounMargin) ? pronounMargin : 'Number.POSITIVE_INFINITY'}\n`,

@@ -1,0 +1,104 @@
+// The choices `pnpm train:speakers` makes on held-out folds (scripts/train-speakers.mjs):
+// which article goes to which fold, which L2 strength, which margins. Each is a stated rule
+// on a curve that a few slots more or less move only a little: the held-out differences
+// between settings are a handful of slots of 1,800, so an argmax over them jumps.
+
+/** FNV-1a, 32 bits: a hash that is the same on every machine and every run. */
+function hash(text) {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
+  return h
+}
+
+/**
+ * The fold of each article, by index in `ids`: the articles ordered by a hash of `seed` and
+ * their id, then dealt round-robin. The folds differ in size by one at most, and an article
+ * keeps its fold whatever the order of the file or the articles added to it; another
+ * `seed` deals another split (to see how much a pick owes to one split).
+ */
+export function foldsOf(ids, folds, seed = 0) {
+  const fold = new Array(ids.length)
+  ids
+    .map((id, index) => ({ index, key: hash(`${seed}/${id}`), id: String(id) }))
+    .sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index))
+    .forEach(({ index }, rank) => {
+      fold[index] = rank % folds
+    })
+  return fold
+}
+
+/**
+ * The setting to train with, of `results` ordered from the strongest regularization to the
+ * weakest, each `{ setting, ok }` with `ok[i]` 1 when held-out slot i is right: the strongest
+ * whose count of right slots is within one standard error of the best's (the one-standard-
+ * error rule, on the slot-by-slot differences, since every setting is scored on the same
+ * slots). A setting better than the stronger ones by no more than noise is not taken over them.
+ */
+export function strongestWithinNoise(results) {
+  const rights = results.map((r) => r.ok.reduce((sum, ok) => sum + ok, 0))
+  let best = 0
+  rights.forEach((right, index) => {
+    if (right > (rights[best] ?? 0)) best = index
+  })
+  const bestOk = results[best]?.ok ?? []
+  for (let index = 0; index < best; index++) {
+    const n = bestOk.length
+    const differences = bestOk.map((ok, i) => ok - (results[index]?.ok[i] ?? 0))
+    const mean = differences.reduce((a, b) => a + b, 0) / Math.max(1, n)
+    const variance = differences.reduce((a, d) => a + (d - mean) ** 2, 0) / Math.max(1, n - 1)
+    // Both in slots: the best's lead over this setting, and one standard error of that lead.
+    if (mean * n <= Math.sqrt(variance / Math.max(1, n)) * n) return { index, best }
+  }
+  return { index: best, best }
+}
+
+// The margins the override curve is read at, and how far either side of one the smoothing reaches.
+const MARGIN_STEP = 0.05
+const SMOOTHING = 0.5
+
+/**
+ * The margin a candidate must score above the rules' antecedent of a pronoun to replace it,
+ * from held-out `overrides` (`{ margin, ok, baseOk }`: the challenger's score less the rules'
+ * antecedent's, whether the model's choice and the rules' are right). The gain of a margin
+ * m is the held-out speakers the overrides from m on make right less those they make wrong;
+ * that curve, read every MARGIN_STEP, is averaged over SMOOTHING either side, and its highest
+ * point taken (the larger margin on a tie: fewer overrides). Infinity when no margin gains.
+ */
+export function overrideMargin(overrides) {
+  const changed = overrides.filter((o) => o.margin > 0 && o.ok !== o.baseOk)
+  if (changed.length === 0) return Number.POSITIVE_INFINITY
+  const top = Math.max(...changed.map((o) => o.margin))
+  const steps = Math.ceil(top / MARGIN_STEP) + 1
+  const margins = Array.from(
+    { length: steps + 1 },
+    (_, i) => Math.round(i * MARGIN_STEP * 100) / 100,
+  )
+  const gains = margins.map((m) =>
+    changed.reduce((gain, o) => gain + (o.margin >= m ? (o.ok ? 1 : -1) : 0), 0),
+  )
+  const reach = Math.round(SMOOTHING / MARGIN_STEP)
+  let chosen = Number.POSITIVE_INFINITY
+  let best = 0
+  margins.forEach((m, i) => {
+    const window = gains.slice(Math.max(0, i - reach), i + reach + 1)
+    const smoothed = window.reduce((a, b) => a + b, 0) / window.length
+    if (smoothed > 0 && smoothed >= best) [chosen, best] = [m, smoothed]
+  })
+  return chosen
+}
+
+/**
+ * The smallest margin over the next candidate from which held-out guesses (`{ margin, ok }`)
+ * for quotes no rule attributes are right at least `precision` of the time; Infinity if none.
+ */
+export function guessMargin(guesses, precision) {
+  const margins = [
+    ...new Set(guesses.map((g) => Math.round(g.margin * 10000) / 10000).filter(Number.isFinite)),
+  ].sort((a, b) => a - b)
+  for (const m of [0, ...margins]) {
+    const taken = guesses.filter((g) => g.margin >= m)
+    if (taken.length === 0) break
+    if (taken.filter((g) => g.ok).length / taken.length >= precision) return m
+  }
+  return Number.POSITIVE_INFINITY
+}
