@@ -37,6 +37,18 @@ describe('the learned speaker model', () => {
     expect(result.messages.map((m) => m.code)).toContain('unattributed-quote')
   })
 
+  it('leaves an uncued fragment after an attributed one to the learned choice', () => {
+    const result = run(
+      'Treasurer Paul Ames spoke first on Monday.',
+      'Council member Ruth Kline called the budget a “betrayal” of families. The vote on Thursday would be “a wasted year” for the district.',
+    )
+    expect(result.quotes[0]).toMatchObject({ kind: 'fragment', rule: 'cue-before' })
+    expect(result.quotes[1]?.kind).toBe('fragment')
+    // Not the fragment's attribution carried over, its mention and cue with it: a guess or no one.
+    expect(result.quotes[1]).toMatchObject({ mention: null, cue: null })
+    expect([null, 'nearest-speaker']).toContain(result.quotes[1]?.rule)
+  })
+
   it('guesses nothing when the weights are all 0: no candidate clears the margin', () => {
     const result = runWith(
       antecedentModel({}),

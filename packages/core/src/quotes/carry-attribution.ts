@@ -19,8 +19,8 @@ const PRONOUN_CUE = new RegExp(
 /**
  * Carries attributions to the quotes that have none: the halves of a quote
  * broken by its attribution and a quote reopened in the next paragraph share
- * one speaker; another quote of the same paragraph takes the one before it;
- * a paragraph that is only a quote takes a colon introduction ending the
+ * one speaker, and so does another quote of the same paragraph after a
+ * statement; a paragraph that is only a quote takes a colon introduction ending the
  * paragraph before, or the speaker of the quote just before it.
  */
 export function carryAttributions(
@@ -45,9 +45,9 @@ export function carryAttributions(
 }
 
 /**
- * Marks the quotes carried on (`continues`): a continuation paragraph, or the
- * second half of a quote broken by "he said."; gives another quote of the same
- * paragraph with no cue of its own the attribution of the one before it.
+ * Marks the quotes carried on (`continues`): a continuation paragraph, the
+ * second half of a quote broken by "he said.", or another quote of the same
+ * paragraph with no cue of its own after an attributed statement.
  */
 function linkContinuations(working: Working[]): void {
   working.forEach((item, index) => {
@@ -70,19 +70,18 @@ function linkContinuations(working: Working[]): void {
       previous.attribution?.cue != null &&
       item.attribution.cue.at === previous.attribution.cue.at &&
       previous.kind === 'statement'
+    // After an attributed fragment ("Ames called it a “betrayal.” … “a wasted year”") an uncued
+    // quote is not handed the fragment's attribution here: a statement may still take the
+    // previous quote's speaker (`previousQuoteSpeaker`), a fragment is left to the learned
+    // choice among the people named before, which reads who spoke last among its features and,
+    // retrained without this carry, picked better on held-out quotes-train (BENCHMARKS.md,
+    // "Issue 15: a stable trainer").
     if (
       sameCue ||
       item.span.continued ||
       (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
-    ) {
+    )
       item.continues = before
-      return
-    }
-    // Another quote of the same paragraph with no cue of its own: in the same
-    // sentence, or right after the attributed one, it is the same speaker's.
-    if (sameParagraph && !item.attribution && previous.attribution && previous.kind !== 'term') {
-      item.attribution = { ...previous.attribution, rule: 'same-quote', confidence: 0.7 }
-    }
   })
 }
 
