@@ -1136,9 +1136,10 @@ const lastWord = (key: string) => key.slice(key.lastIndexOf(' ') + 1)
 /**
  * Adds a mention to the entities it may name. Two full names that share a
  * surname but not a first name ("Rakeyia Scott", "Keith Scott") are two
- * people: the second is keyed by its full name, and the bare surname points
- * at whichever of them the text named last. `aliased`, when given, holds every
- * alias the entities of `entities` have: a name not in it is no entity's.
+ * people: the second is keyed by its full name, and the bare surname stays with
+ * the first (news writing names the others in full: after "his daughter Ivanka
+ * Trump" spoke, "Trump said" is still Donald Trump). `aliased`, when given, holds
+ * every alias the entities of `entities` have: a name not in it is no entity's.
  */
 function add(
   entities: Map<string, NamedEntity>,
@@ -1163,16 +1164,14 @@ function add(
         ? undefined
         : [...entities.values()].find((e) => e.aliases.has(mention.name)))
     if (!existing) {
-      // The first bearer keeps a key of its own full name, or it would drop out of the register.
+      // The first bearer keeps a key of its own full name too.
       const first = entities.get(mention.key) as NamedEntity
       if (!entities.has(first.name.toLowerCase())) entities.set(first.name.toLowerCase(), first)
       const entity = newEntity({ ...mention, key: fullKey }, at)
       aliased?.add(mention.name)
       entities.set(fullKey, entity)
-      entities.set(mention.key, entity)
       return entity
     }
-    entities.set(mention.key, existing)
   }
   if (existing) {
     if (mention.name.length > existing.name.length && existing.kind === mention.kind)
