@@ -1405,6 +1405,30 @@ describe('crossref: precision of attribution and contested disputes', () => {
     ).toEqual([['contested', ['Ann Vale', 'Tom Reyes']]])
   })
 
+  it('an accusation contests no statement that only shares a person’s name with what it accuses', () => {
+    const article = normalizeArticle({
+      id: 'a',
+      content: [
+        'The merger went to court.',
+        'Mary Major, the board’s former chair, said: “I signed a strict agreement with Mr. Doe and the board about the merger.”',
+        'The lawsuit accuses the Doe company of “trying to bully Ms. Major into silence about the merger agreement with the board.”',
+        'John Doe said: “We will fight this in court and we will win.”',
+      ].join('\n\n'),
+    })
+    const { quotes, speakers } = resolveSpeakers([extractQuotes(article)])
+    const input = {
+      articles: [article],
+      speakers,
+      quotes,
+      clusters: clusterQuotes(quotes),
+      claims: [],
+      slots: [],
+    }
+    // The lawsuit and Mary Major both speak, and share "merger", "agreement", "board".
+    expect(quotes.map((q) => q.speaker?.name)).toEqual(['Mary Major', 'The lawsuit', 'John Doe'])
+    expect(findDisputes(input).disputes).toEqual([])
+  })
+
   it('the dissenter’s own title names no one they answer', () => {
     const result = corpus({
       a: [

@@ -27,6 +27,16 @@ describe('resolveSpeakers', () => {
     expect(quotes.map((q) => q.speaker?.id)).toEqual(['tammy-bruce', 'tammy-bruce'])
   })
 
+  it('records an affiliation after a comma as a role, but not when and where the words came', () => {
+    const a = extract(
+      'a',
+      'The merger went to court.\n\nMary Major, in a statement released by the board on Thursday, said she “will not sign it.”\n\nJohn Doe, of the Heritage Foundation, said, “The board should sign it.”',
+    )
+    const { speakers } = resolveSpeakers([a])
+    const roles = Object.fromEntries(speakers.map((s) => [s.name, s.roles]))
+    expect(roles).toEqual({ 'Mary Major': [], 'John Doe': ['of the Heritage Foundation'] })
+  })
+
   it('keeps two people who share a surname but not a first name apart', () => {
     const a = extract('a', 'The couple spoke.\n\n“We are fine,” Rakeyia Scott said.')
     const b = extract(

@@ -542,6 +542,8 @@ function addPosting<T>(map: Map<string, T[]>, key: string, value: T): void {
 interface SpeakerNames {
   bySurname: Map<string, string[]>
   byRole: Map<string, string[]>
+  /** Every word of these people's names, as `contentWords` gives them. */
+  words: Set<string>
 }
 
 /**
@@ -552,6 +554,7 @@ interface SpeakerNames {
 function speakerNames(input: DisputeInput): SpeakerNames {
   const bySurname = new Map<string, string[]>()
   const byRole = new Map<string, string[]>()
+  const words = new Set<string>()
   const index = (map: Map<string, string[]>, word: string, id: string) => {
     const list = map.get(word)
     if (!list) map.set(word, [id])
@@ -561,12 +564,15 @@ function speakerNames(input: DisputeInput): SpeakerNames {
   for (const speaker of input.speakers ?? []) {
     if (!present.has(speaker.id)) continue
     index(bySurname, (speaker.name.split(/\s+/).at(-1) ?? '').toLowerCase(), speaker.id)
+    // People's names only: a country or an institution ("the United States") is often
+    // what a statement is about.
+    if (speaker.kind === 'person') for (const word of contentWords(speaker.name)) words.add(word)
     for (const role of speaker.roles) {
       const head = (role.split(/\s+/).at(-1) ?? '').toLowerCase()
       if (head.length > 4) index(byRole, head, speaker.id)
     }
   }
-  return { bySurname, byRole }
+  return { bySurname, byRole, words }
 }
 
 /** The voices by content word (a word in very many voices links nothing: see `common`) and by speaker. */
@@ -686,16 +692,24 @@ function answeredVoice(
   votes: ReadonlyMap<number, number>,
   dissent: Dissent,
   named: ReadonlySet<string>,
+  nameWords: ReadonlySet<string>,
 ): { target: Voice; best: number } | null {
   const counter = voices[counterIndex] as Voice
   const { object, byVerb, byRuling, ruled, own } = dissent
   const objectWords = contentWords(object ?? '')
   const ruledWords = contentWords(ruled)
-  // Names are no words of what is said: the dissenter's, nor the speaker's own.
+  // Names are no words of what is said: the dissenter's, the speaker's own, nor any
+  // other person's ("accuses the Trump campaign of …" says nothing of a statement that
+  // merely mentions "Mr. Trump").
   const telling = (words: ReadonlySet<string>, voice: Voice) => {
     const theirs = contentWords(voice.quote.speaker?.name ?? '')
     return [...voice.words].filter(
-      (word) => words.has(word) && !COMMON_WORDS.has(word) && !own.has(word) && !theirs.has(word),
+      (word) =>
+        words.has(word) &&
+        !COMMON_WORDS.has(word) &&
+        !own.has(word) &&
+        !theirs.has(word) &&
+        !nameWords.has(word),
     ).length
   }
   let target: Voice | undefined
@@ -783,7 +797,7 @@ function contested(input: DisputeInput): Draft<Dispute>[] {
         const shared = votes.get(i)
         if (shared !== undefined) votes.set(i, shared + 2)
       }
-    const answered = answeredVoice(voices, counterIndex, votes, dissent, named)
+    const answered = answeredVoice(voices, counterIndex, votes, dissent, named, names.words)
     const counterSpeaker = counter.quote.speaker
     const targetSpeaker = answered?.target.quote.speaker
     if (!answered || !counterSpeaker || !targetSpeaker) return

@@ -14,6 +14,7 @@ import {
   PEOPLE_NOUNS,
   PLACE_PREPOSITIONS,
   POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
   QUANTIFIERS,
   RELATIVE_PRONOUNS,
   RELATIVE_TIMES,
@@ -697,6 +698,13 @@ const CLAUSE_START = new RegExp(
   'i',
 )
 
+// A tail that opens with a preposition of time, place or manner says how the words came
+// ("in a statement", "at a rally", "during the debate"); "of", "with", "from" and "for"
+// name an affiliation ("of the Heritage Foundation"), which is a role.
+const CIRCUMSTANCE_START = new RegExp(
+  `^(?:${PREPOSITIONS.filter((word) => !['of', 'with', 'from', 'for'].includes(word)).join('|')})\\s`,
+)
+
 /**
  * "Scott Pruitt, the attorney general of Oklahoma" and "the campaign's
  * manager, Kellyanne Conway": a name and a role set beside it by a comma are
@@ -722,6 +730,8 @@ function withAppositive(text: string): SpeakerMention | null {
   const role = (words: string) => words.replace(LEADING_ARTICLE, '')
   if (first?.form === 'name' && first.kind === 'person') {
     if (!/^\p{Ll}/u.test(tail) && !/[’']s\s/.test(tail)) return { ...first, text: head }
+    // "Jane Roe, in a statement released by the campaign": when and where she spoke, no role.
+    if (CIRCUMSTANCE_START.test(tail)) return { ...first, text: head }
     return {
       ...first,
       text: head,
