@@ -268,6 +268,56 @@ export function parseSpeakerMention(raw: string): SpeakerMention | null {
 function readSpeakerMention(raw: string): SpeakerMention | null {
   const text = cleanedMentionText(raw)
   if (text === '' || text.length > 160) return null
+  return plainPersonName(text) ?? readMentionShapes(text)
+}
+
+// Two capitalized words of plain letters: the shape of most names a text writes ("Marco Rubio").
+const PLAIN_TWO_WORDS = /^([A-Z][a-z]+) ([A-Z][a-z]+)$/
+
+/**
+ * "Marco Rubio": a person named by two plain capitalized words, none of them a word
+ * `readMentionShapes` reads apart (a title, an honorific, a suffix, a determiner, a
+ * time, an organization's word), read straight off as that reader reads it; null for
+ * any other text. Most mentions are such names, and the general reader tries every
+ * shape a mention can have on each (the test of this function compares the two on
+ * names made of the lexicon's words).
+ */
+export function plainPersonName(text: string): SpeakerMention | null {
+  const words = PLAIN_TWO_WORDS.exec(text)
+  if (!words) return null
+  const given = words[1] as string
+  const surname = words[2] as string
+  // (A surname that holds the given name, "Lee Leeson", would put a role before it.)
+  if (!isPlainNameWord(given) || !isPlainNameWord(surname) || surname.includes(given)) return null
+  return {
+    text,
+    form: 'name',
+    kind: 'person',
+    name: text,
+    key: surname.toLowerCase(),
+    roles: [],
+    gender: gender(text) ?? genderOfGivenName(given),
+  }
+}
+
+/** Whether a capitalized word is none of those a mention's reader treats apart from a name's. */
+function isPlainNameWord(word: string): boolean {
+  return !(
+    HONORIFIC.test(word) ||
+    TITLE_WORDS.has(word.toLowerCase()) ||
+    SUFFIX.test(word) ||
+    DETERMINER.test(word) ||
+    TRAILING_TIME_WORDS.has(word) ||
+    ORG_WORDS.test(word)
+  )
+}
+
+/**
+ * A mention (cleaned of the marks around it) read by every shape a mention can have: a
+ * time after it, an appositive, a person of an organization, a place, a pronoun, a name
+ * with the roles before it, an organization, a nominal.
+ */
+export function readMentionShapes(text: string): SpeakerMention | null {
   // "The Security Council on Friday": when it spoke is not part of its name.
   const untimed = textBeforeTrailingTime(text)
   if (untimed !== null) {
