@@ -37,7 +37,9 @@ const NP_AFTER_CUE_END = new RegExp(
   'i',
 )
 
-const SENTENCE_END = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu
+// A stop that ends a sentence, read where a stop stands (sticky): closing marks, white space,
+// then a capital, a quote or the end.
+const SENTENCE_END_AT = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/uy
 // A phrase that opens with an article or a third person's possessive: "the …", "his …".
 const OWNED_LEAD = new RegExp(
   `^(?:${[...ARTICLES, ...POSSESSIVE_DETERMINERS.filter((word) => !['our', 'my', 'your'].includes(word))].join('|')})\\s`,
@@ -61,14 +63,26 @@ const NOUN_LEAD = new RegExp(
  * or a title's stop ends no sentence.
  */
 export function lastSentenceStart(text: string): number {
-  // Only the last stop that ends a sentence counts: the stops are tested from the last
-  // back, and most texts are settled at their last one.
-  const stops = [...text.matchAll(SENTENCE_END)]
-  for (let i = stops.length - 1; i >= 0; i--) {
-    const m = stops[i] as RegExpExecArray
-    if (!NP_ABBREVIATION.test(wordEndingAt(text, m.index + 1))) return m.index + m[0].length
+  // Only the last stop that ends a sentence counts: the stops are found from the last back
+  // and tested where they stand, and most texts are settled at their last one (a scan from
+  // the start read the whole paragraph before each quote).
+  for (let at = lastStopBefore(text, text.length); at >= 0; at = lastStopBefore(text, at)) {
+    SENTENCE_END_AT.lastIndex = at
+    if (SENTENCE_END_AT.test(text) && !NP_ABBREVIATION.test(wordEndingAt(text, at + 1)))
+      return SENTENCE_END_AT.lastIndex
   }
   return 0
+}
+
+/** Where the last full stop, question or exclamation mark of `text` before `end` stands, or -1. */
+function lastStopBefore(text: string, end: number): number {
+  // (A negative start would search from 0.)
+  if (end === 0) return -1
+  return Math.max(
+    text.lastIndexOf('.', end - 1),
+    text.lastIndexOf('!', end - 1),
+    text.lastIndexOf('?', end - 1),
+  )
 }
 
 /** The word of `text` that ends at `end`, as far back as white space: `text.slice(0, end).split(/\s+/).pop()` without splitting it all. */

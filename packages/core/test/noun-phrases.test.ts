@@ -1,0 +1,47 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { lastSentenceStart } from '../src/quotes/noun-phrases.js'
+
+/** The start of `text`'s last sentence read the plain way: every sentence end from the start, the last one not after an abbreviation. */
+function lastSentenceStartByScan(text: string): number {
+  let start = 0
+  for (const m of text.matchAll(/[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/gu)) {
+    const word =
+      text
+        .slice(0, m.index + 1)
+        .split(/\s+/)
+        .pop() ?? ''
+    if (!/^(?:\p{Lu}(?:\.\p{Lu})*|Sen|Mr|Dr|Gov|Jr|St|U\.S)\.?$/u.test(word))
+      start = m.index + m[0].length
+  }
+  return start
+}
+
+// Words, stops of every kind, abbreviations and initials, closing and opening marks.
+const PIECES =
+  'He said Rubio the F. Sen. Mr. U.S. left. left! why? yes?! end." so.” him.) “We (The ‘Now . ? ok'.split(
+    ' ',
+  )
+
+describe('lastSentenceStart', () => {
+  it('starts after the last stop that ends a sentence', () => {
+    expect(lastSentenceStart('He left. She said')).toBe(9)
+    expect(lastSentenceStart('Is it? “Yes!” He said')).toBe(14)
+    expect(lastSentenceStart('He left.” Then Sen. Claire McCaskill said')).toBe(10)
+    expect(lastSentenceStart('John F. Kerry said')).toBe(0)
+    expect(lastSentenceStart('no stop at all')).toBe(0)
+    expect(lastSentenceStart('It ended. ')).toBe(10)
+  })
+
+  it('finds what a scan of every sentence end from the start finds', () => {
+    const piece = fc.constantFrom(...PIECES)
+    const space = fc.constantFrom(' ', '  ', '\n', '')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, space), { maxLength: 30 }), (parts) => {
+        const text = parts.map(([word, gap]) => word + gap).join('')
+        expect(lastSentenceStart(text)).toBe(lastSentenceStartByScan(text))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})
