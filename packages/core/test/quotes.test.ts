@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { extractQuotes, normalizeArticle, type QuoteExtraction } from '../src/index.js'
+import {
+  extractQuotes,
+  normalizeArticle,
+  parseSpeakerMention,
+  type QuoteExtraction,
+} from '../src/index.js'
 import type { Article, ArticleFormat, Span } from '../src/types.js'
 import { blocks, expectSlicesBack, quoteOf, slice, spanOf } from './helpers.js'
 
@@ -100,6 +105,14 @@ describe('quotes: quote marks', () => {
     expect(speaker).toMatchObject({ name: 'Daniel Okafor', kind: 'person' })
     expect(speaker?.roles).toContain('Mayor')
     expect(result.messages).toEqual([])
+  })
+})
+
+describe('quotes: speaker mentions', () => {
+  it('reads no name in a phrase that the first person closes: "The editor I", "In the piece I"', () => {
+    expect(parseSpeakerMention('The editor I')).toBeNull()
+    expect(parseSpeakerMention('In the piece I')).toBeNull()
+    expect(parseSpeakerMention('The editor Ann Lee')).toMatchObject({ name: 'Ann Lee' })
   })
 })
 

@@ -436,6 +436,9 @@ function namedMention(text: string, words: string[]): SpeakerMention | null {
   const roleOfPlace = run.titleOf && DETERMINER.test(words[0] as string) && !isOrg
   if (roleOfPlace || nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w)))
     return nominalMention(text, words)
+  // "The editor I was talking to", "In the piece I wrote": the first person closing a
+  // phrase is a clause's subject, the writer or a quoted speaker, never a name.
+  if (nameWords.length === 1 && nameWords[0] === 'I') return null
   if (isOrg) return organizationMention(text, words, orgStart, end)
   const leading = words.slice(0, end - nameWords.length).join(' ')
   return personMention(text, nameWords, leading)
