@@ -90,12 +90,16 @@ export function overrideMargin(overrides) {
 /**
  * The smallest margin over the next candidate from which held-out guesses (`{ margin, ok }`)
  * for quotes no rule attributes are right at least `precision` of the time; Infinity if none.
+ * Never 0: a tie between the two best candidates is no choice, so a model with nothing to
+ * tell them apart (every weight 0, two candidates alike) guesses nothing.
  */
 export function guessMargin(guesses, precision) {
   const margins = [
     ...new Set(guesses.map((g) => Math.round(g.margin * 10000) / 10000).filter(Number.isFinite)),
-  ].sort((a, b) => a - b)
-  for (const m of [0, ...margins]) {
+  ]
+    .filter((m) => m > 0)
+    .sort((a, b) => a - b)
+  for (const m of margins) {
     const taken = guesses.filter((g) => g.margin >= m)
     if (taken.length === 0) break
     if (taken.filter((g) => g.ok).length / taken.length >= precision) return m

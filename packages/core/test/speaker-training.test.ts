@@ -121,17 +121,27 @@ describe('the pronoun override margin: the top of the smoothed held-out gain cur
 })
 
 describe('the guess margin', () => {
+  const guesses = [
+    { margin: 0.1, ok: false },
+    { margin: 0.2, ok: false },
+    { margin: 0.5, ok: true },
+    { margin: 0.9, ok: false },
+    { margin: 1.2, ok: true },
+  ]
+
   it('is the smallest margin from which guesses are right often enough', () => {
-    const guesses = [
-      { margin: 0.1, ok: false },
-      { margin: 0.2, ok: false },
-      { margin: 0.5, ok: true },
-      { margin: 0.9, ok: false },
-      { margin: 1.2, ok: true },
-    ]
     expect(guessMargin(guesses, 0.5)).toBe(0.2)
     expect(guessMargin(guesses, 0.9)).toBe(1.2)
     expect(guessMargin(guesses.slice(0, 2), 0.5)).toBe(Number.POSITIVE_INFINITY)
+  })
+
+  it('is never 0: a tie between the two best candidates is no choice', () => {
+    // From 0, the two right ties make 4 of 7 right; the smallest positive margin that is right half the time is 0.2.
+    const ties = [
+      { margin: 0, ok: true },
+      { margin: 0, ok: true },
+    ]
+    expect(guessMargin([...ties, ...guesses], 0.5)).toBe(0.2)
   })
 })
 
