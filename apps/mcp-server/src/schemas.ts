@@ -18,9 +18,17 @@ export const cursorField = z
 /** The input fields of a paged tool (`limit`, `cursor`), last in its input schema. */
 export const pageInputFields = { limit: limitField, cursor: cursorField }
 
+/**
+ * A whole number in an answer, checked as `z.number().int()` checks it. Its JSON Schema is
+ * `{"type":"integer"}` alone: `z.number().int()` states the safe-integer bounds on every field,
+ * some 3.5 KB of tools/list that no count, offset or span comes near.
+ */
+export const integer = () =>
+  z.number().refine(Number.isSafeInteger, 'expected an integer').meta({ type: 'integer' })
+
 /** Shared output fields. */
 export const spanSchema = z
-  .object({ start: z.number().int(), end: z.number().int() })
+  .object({ start: integer(), end: integer() })
   .describe('Character range [start, end) in the article’s original text (UTF-16 code units).')
 export const speakerRefSchema = z
   .object({ id: z.string(), name: z.string() })
@@ -37,7 +45,7 @@ export const nextCursorField = z
  */
 export const pageFields = (key: string, item: z.ZodType, counted: string) => ({
   [key]: z.array(item),
-  total: z.number().int().describe(counted),
+  total: integer().describe(counted),
   nextCursor: nextCursorField,
 })
 

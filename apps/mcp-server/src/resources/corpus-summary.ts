@@ -1,20 +1,21 @@
 import { z } from 'zod'
 import type { CorpusReader } from '../reader.js'
+import { integer } from '../schemas.js'
 
 /** The shape of {@link corpusSummary}, for tool output schemas. */
 export const corpusSummarySchema = z.object({
-  articles: z.number().int(),
-  stories: z.number().int().describe('Stories: articles grouped by the event they report.'),
-  quotes: z.number().int().describe('Direct quotes, scare quotes and titles aside.'),
-  speakers: z.number().int(),
-  claims: z.number().int(),
-  clusters: z.number().int().describe('Statements quoted by two or more articles.'),
-  disputes: z.number().int(),
+  articles: integer(),
+  stories: integer().describe('Stories: articles grouped by the event they report.'),
+  quotes: integer().describe('Direct quotes, scare quotes and titles aside.'),
+  speakers: integer(),
+  claims: integer(),
+  clusters: integer().describe('Statements quoted by two or more articles.'),
+  disputes: integer(),
   disputesByKind: z.object({
-    attribution: z.number().int(),
-    wording: z.number().int(),
-    fact: z.number().int(),
-    contested: z.number().int(),
+    attribution: integer(),
+    wording: integer(),
+    fact: integer(),
+    contested: integer(),
   }),
 })
 

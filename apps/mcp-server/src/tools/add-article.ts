@@ -9,6 +9,7 @@ import { DEFAULT_ANALYSIS_BUDGET_MS, MAX_MESSAGE_BYTES, METADATA_LIMITS } from '
 import type { CorpusReader } from '../reader.js'
 import { corpusSummary, corpusSummarySchema } from '../resources/corpus-summary.js'
 import { fail, ok } from '../results.js'
+import { integer } from '../schemas.js'
 
 // Web pages carry their markup and inline scripts: room for the largest real ones.
 const MAX_CONTENT = 8_000_000
@@ -55,8 +56,8 @@ const outputSchema = {
   title: z.string().nullable(),
   outlet: z.string().nullable(),
   published: z.string().nullable(),
-  paragraphs: z.number().int(),
-  quotes: z.number().int().describe('Direct quotes found in the new article.'),
+  paragraphs: integer(),
+  quotes: integer().describe('Direct quotes found in the new article.'),
   messages: z
     .array(z.string())
     .describe('Problems found in the article (unparsed date, unclosed quote…).'),
@@ -64,7 +65,7 @@ const outputSchema = {
     .object({
       id: z.string().describe('Story id, for the story argument of other tools.'),
       label: z.string().describe('The story’s headline.'),
-      articles: z.number().int().describe('How many articles the story now holds.'),
+      articles: integer().describe('How many articles the story now holds.'),
       joined: z
         .boolean()
         .describe('True when the article joined a story; false when it started a new one.'),

@@ -15,7 +15,7 @@ import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import type { CorpusReader } from '../reader.js'
 import { fail, ok } from '../results.js'
-import { READ_ONLY_TOOL, spanSchema, speakerRefSchema } from '../schemas.js'
+import { integer, READ_ONLY_TOOL, spanSchema, speakerRefSchema } from '../schemas.js'
 import { findStory, isStory, largestFirst, unknownStory } from '../stories.js'
 
 const MAX_CLUSTERS = 20
@@ -70,13 +70,13 @@ const compareSourcesOutput = {
     .object({
       id: z.string().describe('Story id, for the story argument of other tools.'),
       label: z.string().describe('The story’s headline.'),
-      articles: z.number().int().describe('How many articles the story holds.'),
+      articles: integer().describe('How many articles the story holds.'),
     })
     .nullable()
     .describe(
       'The story compared; null when the articles given are in several stories (nothing is shared across stories).',
     ),
-  stories: z.number().int().describe('How many stories the corpus holds.'),
+  stories: integer().describe('How many stories the corpus holds.'),
   note: z
     .string()
     .optional()
@@ -137,25 +137,24 @@ const compareSourcesOutput = {
   coverage: z.array(
     z.object({
       article: z.string(),
-      clusters: z.number().int().describe('Quoted statements it carries.'),
-      slots: z.number().int().describe('Facts it carries.'),
+      clusters: integer().describe('Quoted statements it carries.'),
+      slots: integer().describe('Facts it carries.'),
       alone: z.array(coverageItem).describe('What no other chosen article carries.'),
-      aloneTotal: z.number().int(),
+      aloneTotal: integer(),
       missing: z
         .array(coverageItem)
         .describe('What most other chosen articles carry and this one leaves out.'),
-      missingTotal: z.number().int(),
+      missingTotal: integer(),
     }),
   ),
   totals: z
     .object({
-      clusters: z.number().int(),
-      agreements: z.number().int(),
-      conflicts: z.number().int(),
-      disputes: z
-        .number()
-        .int()
-        .describe('Disputes between the articles (list_disputed_claims with story lists them).'),
+      clusters: integer(),
+      agreements: integer(),
+      conflicts: integer(),
+      disputes: integer().describe(
+        'Disputes between the articles (list_disputed_claims with story lists them).',
+      ),
     })
     .describe('Sizes of the lists before any cut.'),
   truncated: z.boolean().describe('True when some list was cut to keep the answer short.'),

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { fail, ok } from '../results.js'
-import { READ_ONLY_TOOL, spanSchema } from '../schemas.js'
+import { integer, READ_ONLY_TOOL, spanSchema } from '../schemas.js'
 
 const DEFAULT_CHARS = 8000
 const MAX_CHARS = 20000
@@ -58,9 +58,9 @@ const inputSchema = {
 const outputSchema = {
   id: z.string(),
   text: z.string().describe('This page of the text.'),
-  offset: z.number().int(),
-  length: z.number().int().describe('Characters in the whole text.'),
-  nextOffset: z.number().int().optional().describe('Pass as offset to read on; absent at the end.'),
+  offset: integer(),
+  length: integer().describe('Characters in the whole text.'),
+  nextOffset: integer().optional().describe('Pass as offset to read on; absent at the end.'),
   original: z.boolean(),
   title: evidence,
   author: evidence,
@@ -70,7 +70,7 @@ const outputSchema = {
   dateline: evidence,
   language: evidence.describe('The language an HTML page declares, e.g. "en" or "fr-FR".'),
   format: z.enum(ARTICLE_FORMATS),
-  paragraphs: z.number().int(),
+  paragraphs: integer(),
   captions: z
     .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))
     .describe(
@@ -81,7 +81,7 @@ const outputSchema = {
     .describe(
       'Pull quotes of an HTML page, kept apart from the body: the first 20, each clipped to 300 characters.',
     ),
-  removed: z.number().int().describe('Blocks of boilerplate taken out of the clean text.'),
+  removed: integer().describe('Blocks of boilerplate taken out of the clean text.'),
 }
 
 /** `get_article`: one article's clean text (or its original), paged by characters, with metadata and evidence. */

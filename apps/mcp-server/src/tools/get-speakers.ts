@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { paged } from '../results.js'
-import { pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
+import { integer, pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
 
 const speaker = z.object({
   id: z.string().describe('Speaker id, for the speaker filter of get_quotes.'),
@@ -11,9 +11,9 @@ const speaker = z.object({
   kind: z.enum(SPEAKER_KINDS),
   aliases: z.array(z.string()).describe('Every form the articles use, the name included.'),
   roles: z.array(z.string()).describe('Titles and roles seen beside the name.'),
-  quotes: z.number().int().describe('Quotes attributed to this speaker over all articles.'),
+  quotes: integer().describe('Quotes attributed to this speaker over all articles.'),
   articles: z
-    .array(z.object({ article: z.string(), quotes: z.number().int() }))
+    .array(z.object({ article: z.string(), quotes: integer() }))
     .describe('Quotes attributed to the speaker in each article that quotes them.'),
 })
 

@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { z } from 'zod'
 import type { ServerContext } from '../context.js'
 import { pagedFrom } from '../results.js'
-import { pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
+import { integer, pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
 
 const source = z.object({
   id: z.string().describe('Article id, for get_article and the article filter of other tools.'),
@@ -17,11 +17,8 @@ const source = z.object({
     .string()
     .nullable()
     .describe('Publication date, YYYY-MM-DD or ISO date-time, when known.'),
-  quotes: z
-    .number()
-    .int()
-    .describe('Direct quotes found in the article (scare quotes and titles aside).'),
-  disputes: z.number().int().describe('Disputes the article takes part in.'),
+  quotes: integer().describe('Direct quotes found in the article (scare quotes and titles aside).'),
+  disputes: integer().describe('Disputes the article takes part in.'),
   story: z
     .string()
     .describe('The story the article is in (list_stories): the articles that report one event.'),

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js'
 import { decodeCursor } from '../paging.js'
 import type { CorpusReader } from '../reader.js'
 import { fail, paged } from '../results.js'
-import { cursorField, pageFields, READ_ONLY_TOOL } from '../schemas.js'
+import { cursorField, integer, pageFields, READ_ONLY_TOOL } from '../schemas.js'
 import { largestFirst } from '../stories.js'
 
 // A page of stories stays well under the 25,000 characters a client takes, its JSON given twice.
@@ -26,7 +26,7 @@ const story = z.object({
       'Story id, for the story argument of compare_sources, list_disputed_claims and get_quotes.',
     ),
   label: z.string().describe('The headline (or lead) of the article nearest the story’s centre.'),
-  size: z.number().int().describe('How many articles the story holds.'),
+  size: integer().describe('How many articles the story holds.'),
   articles: z
     .array(
       z.object({
@@ -48,8 +48,8 @@ const story = z.object({
     .describe('First and last publication day (YYYY-MM-DD); null when no article is dated.'),
   people: z.array(z.string()).describe('People and organizations quoted in most of its articles.'),
   places: z.array(z.string()).describe('Places named in most of its articles.'),
-  clusters: z.number().int().describe('Statements two or more of its articles quote.'),
-  disputes: z.number().int().describe('Disputes in it (list_disputed_claims with story).'),
+  clusters: integer().describe('Statements two or more of its articles quote.'),
+  disputes: integer().describe('Disputes in it (list_disputed_claims with story).'),
 })
 
 const DESCRIPTION =
