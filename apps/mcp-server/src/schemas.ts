@@ -8,13 +8,8 @@ const limitField = z
   .min(1)
   .max(MAX_LIMIT)
   .optional()
-  .describe(`How many items to return (1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}).`)
-export const cursorField = z
-  .string()
-  .optional()
-  .describe(
-    'The nextCursor of the previous page, to read the next one; leave out for the first page.',
-  )
+  .describe(`Default ${DEFAULT_LIMIT}.`)
+export const cursorField = z.string().optional().describe('nextCursor of the previous page.')
 /** The input fields of a paged tool (`limit`, `cursor`), last in its input schema. */
 export const pageInputFields = { limit: limitField, cursor: cursorField }
 
@@ -26,26 +21,22 @@ export const pageInputFields = { limit: limitField, cursor: cursorField }
 export const integer = () =>
   z.number().refine(Number.isSafeInteger, 'expected an integer').meta({ type: 'integer' })
 
-/** Shared output fields. */
-export const spanSchema = z
-  .object({ start: integer(), end: integer() })
-  .describe('Character range [start, end) in the article’s original text (UTF-16 code units).')
-export const speakerRefSchema = z
-  .object({ id: z.string(), name: z.string() })
-  .nullable()
-  .describe('The canonical speaker, or null when the text does not say who spoke.')
-export const nextCursorField = z
-  .string()
-  .optional()
-  .describe('Pass as cursor to get the next page; absent on the last page.')
+// Shared output fields are inlined at each use (no $ref: several MCP clients fail to resolve
+// references in tool schemas), so a description on them would repeat at every use: the
+// server's instructions and the tools' descriptions say what they hold.
+/** A character range [start, end) in the article's original text, in UTF-16 code units. */
+export const spanSchema = z.object({ start: integer(), end: integer() })
+/** The canonical speaker, or null when the text does not say who spoke. */
+export const speakerRefSchema = z.object({ id: z.string(), name: z.string() }).nullable()
+export const nextCursorField = z.string().optional()
 
 /**
- * The output fields of a page of `key`: its items, how many there are over all pages
- * (`total`, which `counted` describes) and the cursor of the next page.
+ * The output fields of a page of `key`: its items, how many match over all pages (`total`)
+ * and the cursor of the next page.
  */
-export const pageFields = (key: string, item: z.ZodType, counted: string) => ({
+export const pageFields = (key: string, item: z.ZodType) => ({
   [key]: z.array(item),
-  total: integer().describe(counted),
+  total: integer().describe('Matches over all pages.'),
   nextCursor: nextCursorField,
 })
 

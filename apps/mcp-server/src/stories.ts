@@ -8,9 +8,7 @@ import { fail } from './results.js'
 export const storyField = z
   .string()
   .optional()
-  .describe(
-    'Only this story: a story id (st-…) from list_stories. Default: every story of the corpus.',
-  )
+  .describe('A story id from list_stories; default every story.')
 
 /** An unknown story id, as a failure that says how to find the ids. */
 export const unknownStory = (id: string): CallToolResult =>

@@ -8,6 +8,13 @@ import { integer } from '../src/schemas.js'
 import { createServer } from '../src/server.js'
 import { seedArticles } from './helpers.js'
 
+/**
+ * Characters of the tools/list result as the server sends it (compact JSON): every client
+ * puts it in the model's context on every turn. It was 42,928 before the schemas were
+ * pruned (5 Dec 2026) and 28,490 after; a new tool or field must fit, or make room.
+ */
+const TOOLS_LIST_BUDGET = 30_000
+
 /** The tools/list result as it went over the wire, with the tools the client read from it. */
 async function toolsList() {
   const server = createServer(createCorpus(seedArticles()), { log: () => {} })
@@ -29,6 +36,12 @@ async function toolsList() {
 }
 
 describe('tools/list', () => {
+  it(`stays within ${TOOLS_LIST_BUDGET.toLocaleString('en-US')} characters`, async () => {
+    const { tools, wire } = await toolsList()
+    expect(tools.length).toBe(9)
+    expect(wire.length).toBeLessThanOrEqual(TOOLS_LIST_BUDGET)
+  })
+
   it('gives every tool an object outputSchema, inlined (no $ref) and without safe-integer bounds', async () => {
     const { tools } = await toolsList()
     for (const tool of tools) {

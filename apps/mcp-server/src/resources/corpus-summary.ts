@@ -5,8 +5,8 @@ import { integer } from '../schemas.js'
 /** The shape of {@link corpusSummary}, for tool output schemas. */
 export const corpusSummarySchema = z.object({
   articles: integer(),
-  stories: integer().describe('Stories: articles grouped by the event they report.'),
-  quotes: integer().describe('Direct quotes, scare quotes and titles aside.'),
+  stories: integer(),
+  quotes: integer().describe('Scare quotes and titles aside.'),
   speakers: integer(),
   claims: integer(),
   clusters: integer().describe('Statements quoted by two or more articles.'),

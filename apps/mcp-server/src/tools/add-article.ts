@@ -15,69 +15,52 @@ import { integer } from '../schemas.js'
 const MAX_CONTENT = 8_000_000
 const STEPS = 3
 
-const DESCRIPTION = `Add a news article (plain text, Markdown, or a whole HTML web page) to the corpus so that its quotes, speakers and claims are cross-referenced with the other articles; disputes and clusters are recomputed (for a very large story, once no article has been added for a moment or when the story is read; the answer's story.pending says so). For format html the article body is extracted from the page (navigation, ads, related links, comments left out) and title, author, date and outlet are read from the page’s own metadata. Metadata you give (title, outlet, url, published, author) wins over what the content says. Returns the new article id, the story it joined (the articles that report the same event) or started, and the corpus counts. Refuses empty content, text with no words, an id already in use and an article whose text is already in the corpus. Limits: content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, and the whole request at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB as UTF-8 JSON over stdio and over HTTP, which is fewer characters for non-ASCII text (about 5 million of Cyrillic or Greek, 3.4 million of Chinese) and for escaped markup; larger pages are refused with an error, so pass only the article’s part of the page. Analysing one article has a time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s unless the server was started with another); an article that takes longer is refused and nothing is added.`
+const DESCRIPTION = `Add a news article (plain text, Markdown, or a whole HTML page, from which body, title, author, date and outlet are read) to the corpus, its quotes, speakers and claims cross-referenced with the other articles; metadata you give wins. Returns the new id, the story it joined or started, and the corpus counts. Refuses empty content, text with no words, an id in use, a text already in the corpus, and an analysis over the server's time limit (${DEFAULT_ANALYSIS_BUDGET_MS / 1000} s by default). Content up to ${MAX_CONTENT.toLocaleString('en-US')} characters, the request up to ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB of UTF-8 JSON (fewer characters of non-ASCII text or escaped markup): pass only the article's part of a larger page.`
 
 const inputSchema = {
   content: z
     .string()
     .max(MAX_CONTENT)
-    .describe(
-      'The article as scraped: plain text, Markdown with format markdown, or the page’s HTML source with format html.',
-    ),
-  format: z
-    .enum(ARTICLE_FORMATS)
-    .optional()
-    .describe('How content is written: text (default), markdown or html.'),
+    .describe('The article as scraped, or the page’s HTML source with format html.'),
+  format: z.enum(ARTICLE_FORMATS).optional().describe('Default text.'),
   id: z
     .string()
     .regex(/^[\w.-]{1,100}$/, 'an id is 1 to 100 letters, digits, "_", "-" or "."')
     .refine((value) => value !== '.' && value !== '..', 'an id cannot be "." or ".."')
     .optional()
-    .describe(
-      'Id for the new article: 1 to 100 letters, digits, "_", "-", "." (not "." or ".."); default a hash of the content.',
-    ),
+    .describe('Default a hash of the content.'),
   title: z.string().max(METADATA_LIMITS.title).optional().describe('Headline.'),
-  outlet: z
-    .string()
-    .max(METADATA_LIMITS.outlet)
-    .optional()
-    .describe('Publisher, e.g. "The New York Sun".'),
-  url: z.string().max(METADATA_LIMITS.url).optional().describe('Where the article was published.'),
+  outlet: z.string().max(METADATA_LIMITS.outlet).optional().describe('e.g. "The New York Sun".'),
+  url: z.string().max(METADATA_LIMITS.url).optional().describe('Where it was published.'),
   published: z
     .string()
     .max(METADATA_LIMITS.published)
     .optional()
-    .describe('Publication date, ISO 8601 (2025-02-04) or an English date.'),
+    .describe('ISO 8601 (2025-02-04) or an English date.'),
   author: z.string().max(METADATA_LIMITS.author).optional().describe('Byline.'),
 }
 
 const outputSchema = {
-  id: z.string().describe('The new article’s id, for get_article and the other tools.'),
+  id: z.string(),
   title: z.string().nullable(),
   outlet: z.string().nullable(),
   published: z.string().nullable(),
   paragraphs: integer(),
-  quotes: integer().describe('Direct quotes found in the new article.'),
-  messages: z
-    .array(z.string())
-    .describe('Problems found in the article (unparsed date, unclosed quote…).'),
-  story: z
-    .object({
-      id: z.string().describe('Story id, for the story argument of other tools.'),
-      label: z.string().describe('The story’s headline.'),
-      articles: integer().describe('How many articles the story now holds.'),
-      joined: z
-        .boolean()
-        .describe('True when the article joined a story; false when it started a new one.'),
-      pending: z
-        .literal(true)
-        .optional()
-        .describe(
-          'Present when the story is too large for an add to wait for its cross-reference: its clusters and disputes are brought up to date once no article has been added for a moment, or when the story is read; until then the corpus counts hold its previous cross-reference.',
-        ),
-    })
-    .describe('The story the article is in: the articles that report the same event.'),
-  corpus: corpusSummarySchema.describe('The whole corpus after the addition.'),
+  quotes: integer(),
+  messages: z.array(z.string()).describe('Problems found (unparsed date, unclosed quote…).'),
+  story: z.object({
+    id: z.string(),
+    label: z.string(),
+    articles: integer(),
+    joined: z.boolean().describe('False when it started a new story.'),
+    pending: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The story is too large to wait for: its clusters and disputes (and the corpus counts) catch up once adds pause or the story is read.',
+      ),
+  }),
+  corpus: corpusSummarySchema.describe('After the addition.'),
 }
 
 type AddArticleArgs = z.infer<z.ZodObject<typeof inputSchema>>

@@ -39,26 +39,26 @@ const BUDGET = 6000
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text
 
+// A fact of agreements, conflicts and updates alike: the tool's description says once what
+// its fields hold, rather than each of the three lists.
 const slotSchema = z.object({
-  slot: z.string().describe('Claim slot id: the same fact across articles.'),
+  slot: z.string(),
   kind: z.enum(CLAIM_KINDS),
-  unit: z.string().nullable().describe('What is measured ("people", "USD"), or null.'),
-  keywords: z.array(z.string()).describe('Content words the slot’s sentences share (first few).'),
-  values: z
-    .array(
-      z.object({
-        value: z.union([z.number(), z.string()]).describe('The normalized value.'),
-        articles: z.array(z.string()).describe('Chosen articles that give this value.'),
-        wording: z.array(z.string()).describe('The words that carry the value, as written.'),
-      }),
-    )
-    .describe('One entry per distinct value (within rounding and “about”).'),
+  unit: z.string().nullable(),
+  keywords: z.array(z.string()),
+  values: z.array(
+    z.object({
+      value: z.union([z.number(), z.string()]),
+      articles: z.array(z.string()),
+      wording: z.array(z.string()),
+    }),
+  ),
 })
 
 const coverageItem = z.object({
-  id: z.string().describe('Cluster id (k…) for a quote, slot id (s…) for a fact.'),
+  id: z.string().describe('Cluster id for a quote, slot id for a fact.'),
   type: z.enum(['quote', 'fact']),
-  text: z.string().describe('The statement or the fact, shortened.'),
+  text: z.string(),
 })
 
 type SlotEntry = z.infer<typeof slotSchema>
@@ -67,83 +67,54 @@ type CoverageItem = z.infer<typeof coverageItem>
 /** The answer's fields, `truncated` and `hint` saying what a cut left out. */
 const compareSourcesOutput = {
   story: z
-    .object({
-      id: z.string().describe('Story id, for the story argument of other tools.'),
-      label: z.string().describe('The story’s headline.'),
-      articles: integer().describe('How many articles the story holds.'),
-    })
+    .object({ id: z.string(), label: z.string(), articles: integer() })
     .nullable()
-    .describe(
-      'The story compared; null when the articles given are in several stories (nothing is shared across stories).',
-    ),
-  stories: integer().describe('How many stories the corpus holds.'),
-  note: z
-    .string()
-    .optional()
-    .describe('How the articles were chosen, when you did not choose them all.'),
+    .describe('Null when the articles given are in several stories.'),
+  stories: integer().describe('In the corpus.'),
+  note: z.string().optional().describe('How the articles were chosen, when you did not.'),
   articles: z
     .array(z.string())
-    .describe(
-      `The articles compared, in corpus order (the first ${MAX_LISTED_ARTICLES} when there are more; see hint).`,
-    ),
+    .describe(`Compared, in corpus order (first ${MAX_LISTED_ARTICLES}).`),
   clusters: z
     .array(
       z.object({
-        id: z.string().describe('Cluster id, for get_quotes with cluster.'),
-        canonical: z
-          .string()
-          .describe('The fullest wording any article gives; diffs are against it.'),
+        id: z.string(),
+        canonical: z.string().describe('The fullest wording; changes are against it.'),
         speakers: z
           .array(z.object({ id: z.string(), name: z.string() }))
-          .describe('Distinct speakers the chosen articles give; more than one is a dispute.'),
-        articles: z.array(z.string()).describe('Chosen articles that quote it.'),
+          .describe('More than one is a dispute.'),
+        articles: z.array(z.string()),
         members: z.array(
           z.object({
             article: z.string(),
-            quote: z.string().describe('Quote id.'),
-            text: z
-              .string()
-              .describe(
-                'This article’s wording, shortened; empty when identical to the canonical text.',
-              ),
+            quote: z.string(),
+            text: z.string().describe('Empty when identical to the canonical text.'),
             span: spanSchema,
             speaker: speakerRefSchema,
             variant: z.enum(QUOTE_VARIANTS),
-            changes: z
-              .array(
-                z.object({
-                  op: z.enum(WORD_CHANGE_OPS).exclude(['equal']),
-                  canonical: z.string(),
-                  member: z.string(),
-                }),
-              )
-              .describe('Word steps that differ from the canonical text; equal steps left out.'),
+            changes: z.array(
+              z.object({
+                op: z.enum(WORD_CHANGE_OPS).exclude(['equal']),
+                canonical: z.string(),
+                member: z.string(),
+              }),
+            ),
           }),
         ),
       }),
     )
-    .describe('Statements quoted by two or more chosen articles, most widely quoted first.'),
-  agreements: z
-    .array(slotSchema)
-    .describe('Facts two or more chosen articles give with the same value.'),
-  conflicts: z
-    .array(slotSchema)
-    .describe('Facts the chosen articles give with different values (fact disputes).'),
-  updates: z
-    .array(slotSchema)
-    .describe(
-      'Facts a later article gives with a newer value ("the toll has risen to 130"): an update, not a conflict.',
-    ),
+    .describe('Most widely quoted first.'),
+  agreements: z.array(slotSchema),
+  conflicts: z.array(slotSchema),
+  updates: z.array(slotSchema).describe('A later article gives a newer value: no conflict.'),
   coverage: z.array(
     z.object({
       article: z.string(),
-      clusters: integer().describe('Quoted statements it carries.'),
-      slots: integer().describe('Facts it carries.'),
-      alone: z.array(coverageItem).describe('What no other chosen article carries.'),
+      clusters: integer(),
+      slots: integer(),
+      alone: z.array(coverageItem).describe('What no other article compared carries.'),
       aloneTotal: integer(),
-      missing: z
-        .array(coverageItem)
-        .describe('What most other chosen articles carry and this one leaves out.'),
+      missing: z.array(coverageItem).describe('What most others carry and this one lacks.'),
       missingTotal: integer(),
     }),
   ),
@@ -152,12 +123,10 @@ const compareSourcesOutput = {
       clusters: integer(),
       agreements: integer(),
       conflicts: integer(),
-      disputes: integer().describe(
-        'Disputes between the articles (list_disputed_claims with story lists them).',
-      ),
+      disputes: integer(),
     })
-    .describe('Sizes of the lists before any cut.'),
-  truncated: z.boolean().describe('True when some list was cut to keep the answer short.'),
+    .describe('Before any cut.'),
+  truncated: z.boolean(),
   hint: z.string().optional().describe('What was cut and how to get the rest.'),
 }
 
@@ -172,20 +141,16 @@ export function registerCompareSources(server: McpServer, context: ServerContext
     {
       title: 'Compare sources',
       description:
-        'Compare how the articles of one story report it: the statements they both quote (quote clusters, with each article’s wording, its variant — identical, truncated, extended, substituted, omitted-words, fragment — and the words that differ), the facts whose values agree or conflict, and what each article alone carries or leaves out that the others carry. Default: every article of the largest story (story in the answer says which; list_stories lists the others). Give story for another story, or articles for chosen articles. Long lists are cut (truncated: true); get_quotes with cluster gives every member of a cluster.',
+        'Compare how the articles of one story report it: the statements two or more quote (clusters: each article’s wording, its variant and the words that differ), the facts (slots: kind, unit, keywords, and each value with its articles and wording) on which they agree, conflict or update, and what each article alone carries or leaves out. Default: every article of the largest story; give story, or two or more articles. Long lists are cut (truncated, hint); get_quotes with cluster gives every member.',
       inputSchema: {
         story: z
           .string()
           .optional()
-          .describe(
-            'A story id (st-…) from list_stories: compare its articles. Default: the largest story, or the story of the articles given.',
-          ),
+          .describe('From list_stories; default the largest, or that of the articles given.'),
         articles: z
           .array(z.string())
           .optional()
-          .describe(
-            'Article ids from list_sources to compare, at least two, e.g. ["a1","a2"]; default every article of the story.',
-          ),
+          .describe('Two or more ids from list_sources; default every article of the story.'),
       },
       outputSchema: compareSourcesOutput,
       annotations: READ_ONLY_TOOL,

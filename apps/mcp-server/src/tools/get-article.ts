@@ -12,55 +12,41 @@ const ASIDE_CHARS = 300
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text
 
+// Seven metadata fields share this shape: the tool's description says once what source holds.
 const evidence = z
-  .object({
-    value: z.string(),
-    source: z
-      .string()
-      .describe(
-        'Where the value was read: caller, sidecar, front-matter, meta (an HTML page’s head), json-ld, or text.',
-      ),
-    span: spanSchema.nullable(),
-  })
+  .object({ value: z.string(), source: z.string(), span: spanSchema.nullable() })
   .nullable()
 
 const toEvidence = (field: Evidence<string> | null) =>
   field ? { value: field.value, source: field.source, span: field.span ?? null } : null
 
 const DESCRIPTION =
-  'Read one article: its clean body text (ads, sidebars and footers removed), or the original text as given with original=true, in pages of max_chars characters, with its metadata and where each value was found. Use list_sources for ids; quote and dispute spans point into the original text.'
+  'Read one article: its clean body text (ads, sidebars and footers removed), or with original=true the text as given, which every span [start, end) of every tool points into; in pages of max_chars characters. Each metadata field is null or {value, source: where it was read (caller, sidecar, front-matter, meta, json-ld or text), span}. Ids from list_sources.'
 
 const inputSchema = {
-  id: z.string().describe('Article id, as list_sources gives it.'),
+  id: z.string().describe('An article id from list_sources.'),
   offset: z
     .number()
     .int()
     .min(0)
     .optional()
-    .describe(
-      'Character offset to start reading at (default 0); use nextOffset of the previous page.',
-    ),
+    .describe('Default 0; nextOffset of the previous page.'),
   max_chars: z
     .number()
     .int()
     .min(100)
     .max(MAX_CHARS)
     .optional()
-    .describe(`Characters to return (100–${MAX_CHARS}, default ${DEFAULT_CHARS}).`),
-  original: z
-    .boolean()
-    .optional()
-    .describe(
-      'true for the original text as ingested (what spans point into); default false, the clean text.',
-    ),
+    .describe(`Default ${DEFAULT_CHARS}.`),
+  original: z.boolean().optional().describe('Default false: the clean text.'),
 }
 
 const outputSchema = {
   id: z.string(),
-  text: z.string().describe('This page of the text.'),
+  text: z.string().describe('This page.'),
   offset: integer(),
-  length: integer().describe('Characters in the whole text.'),
-  nextOffset: integer().optional().describe('Pass as offset to read on; absent at the end.'),
+  length: integer().describe('Of the whole text.'),
+  nextOffset: integer().optional(),
   original: z.boolean(),
   title: evidence,
   author: evidence,
@@ -68,20 +54,16 @@ const outputSchema = {
   published: evidence,
   url: evidence,
   dateline: evidence,
-  language: evidence.describe('The language an HTML page declares, e.g. "en" or "fr-FR".'),
+  language: evidence.describe('As an HTML page declares it, e.g. "fr-FR".'),
   format: z.enum(ARTICLE_FORMATS),
   paragraphs: integer(),
   captions: z
     .array(z.object({ text: z.string(), credit: z.string().nullable(), span: spanSchema }))
-    .describe(
-      'Photo captions and credits, kept apart from the body: the first 20, each clipped to 300 characters.',
-    ),
+    .describe(`Kept apart from the body; the first 20, clipped to ${ASIDE_CHARS} characters.`),
   pullQuotes: z
     .array(z.object({ text: z.string(), span: spanSchema }))
-    .describe(
-      'Pull quotes of an HTML page, kept apart from the body: the first 20, each clipped to 300 characters.',
-    ),
-  removed: integer().describe('Blocks of boilerplate taken out of the clean text.'),
+    .describe(`Kept apart from the body; the first 20, clipped to ${ASIDE_CHARS} characters.`),
+  removed: integer().describe('Boilerplate blocks left out of the clean text.'),
 }
 
 /** `get_article`: one article's clean text (or its original), paged by characters, with metadata and evidence. */

@@ -15,28 +15,26 @@ import {
 import { storyField, unknownScope } from '../stories.js'
 
 const DESCRIPTION =
-  'Find direct quotes: who said what, in which article (full statements first, then fragments of a few words, then terms), with the span of the words in the original text and the clusters (the same statement in other outlets) each quote belongs to. Filter by story id (list_stories), speaker (any name, title or alias, e.g. "Rubio" or "Secretary of State"), article id, words the quote contains, kind, or cluster id from compare_sources.'
+  'Find direct quotes: who said what in which article (statements, then fragments, then terms), with its span and the clusters (the same statement in other articles) it belongs to; speaker null when the text does not say who spoke. Filter by story, speaker (any name, alias or role, e.g. "Rubio" or "Secretary of State"), article, words, kind or cluster.'
 
 const inputSchema = {
   story: storyField,
   speaker: z
     .string()
     .optional()
-    .describe('Part of a speaker’s name, alias or role, or a speaker id from get_speakers.'),
-  article: z.string().optional().describe('Only quotes of this article id.'),
+    .describe('Part of a name, alias or role, or an id from get_speakers.'),
+  article: z.string().optional().describe('An article id.'),
   contains: z
     .string()
     .optional()
-    .describe(
-      'Only quotes holding these words as written, case, accents and curly or straight apostrophes aside.',
-    ),
+    .describe('Words as written (case, accents and apostrophe forms aside).'),
   kind: z
     .enum(QUOTE_KINDS)
     .optional()
     .describe(
-      'statement: quoted speech; fragment: a few quoted words in the writer’s sentence; term: scare quotes and titles (not speech). Default: statements and fragments.',
+      'statement: quoted speech; fragment: a few quoted words in the writer’s sentence; term: scare quotes and titles. Default: statements and fragments.',
     ),
-  cluster: z.string().optional().describe('Only quotes of this cluster id (k0, k1, …).'),
+  cluster: z.string().optional().describe('A cluster id from compare_sources.'),
   ...pageInputFields,
 }
 
@@ -49,9 +47,8 @@ const outputSchema = pageFields(
     article: z.string(),
     span: spanSchema,
     kind: z.enum(QUOTE_KINDS),
-    clusters: z.array(z.string()).describe('Cluster ids this quote belongs to.'),
+    clusters: z.array(z.string()),
   }),
-  'Quotes matching the filters, over all pages.',
 )
 
 type GetQuotesArgs = z.infer<z.ZodObject<typeof inputSchema>>

@@ -6,15 +6,13 @@ import { paged } from '../results.js'
 import { integer, pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
 
 const speaker = z.object({
-  id: z.string().describe('Speaker id, for the speaker filter of get_quotes.'),
-  name: z.string().describe('Canonical name.'),
+  id: z.string(),
+  name: z.string(),
   kind: z.enum(SPEAKER_KINDS),
-  aliases: z.array(z.string()).describe('Every form the articles use, the name included.'),
-  roles: z.array(z.string()).describe('Titles and roles seen beside the name.'),
-  quotes: integer().describe('Quotes attributed to this speaker over all articles.'),
-  articles: z
-    .array(z.object({ article: z.string(), quotes: integer() }))
-    .describe('Quotes attributed to the speaker in each article that quotes them.'),
+  aliases: z.array(z.string()).describe('Every form the articles use.'),
+  roles: z.array(z.string()),
+  quotes: integer(),
+  articles: z.array(z.object({ article: z.string(), quotes: integer() })),
 })
 
 /** `get_speakers`: canonical people and organizations, most quoted first, paged. */
@@ -24,9 +22,9 @@ export function registerGetSpeakers(server: McpServer, context: ServerContext): 
     {
       title: 'Get speakers',
       description:
-        'List the people and organizations quoted in the corpus, one entry per real speaker across outlets (e.g. "Rubio", "Secretary of State Marco Rubio" and "Mr. Rubio" are one), with every alias and role and how many quotes each article gives them; most quoted first. Use it to learn who speaks in the story and the ids or names for get_quotes.',
+        'List the people and organizations quoted, one entry per speaker across outlets ("Rubio", "Secretary of State Marco Rubio" and "Mr. Rubio" are one), with aliases, roles and quotes per article; most quoted first. Ids and names go to get_quotes.',
       inputSchema: pageInputFields,
-      outputSchema: pageFields('speakers', speaker, 'Speakers in the corpus.'),
+      outputSchema: pageFields('speakers', speaker),
       annotations: READ_ONLY_TOOL,
     },
     async ({ limit, cursor }) => {

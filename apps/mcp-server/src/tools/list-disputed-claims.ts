@@ -14,41 +14,25 @@ import {
 import { storyField, unknownScope } from '../stories.js'
 
 const dispute = z.object({
-  id: z.string().describe('Dispute id (d0, d1, …).'),
-  kind: z
-    .enum(DISPUTE_KINDS)
-    .describe(
-      'attribution: the same words given to different speakers; wording: the same statement quoted in different words; fact: values that do not meet; contested: a voice that denies or criticizes what another said.',
-    ),
-  summary: z.string().describe('One line for a reader: what is disputed and between whom.'),
-  positions: z
-    .array(
-      z.object({
-        article: z.string(),
-        speaker: speakerRefSchema,
-        text: z.string().describe('The words of this side, as the article gives them.'),
-        span: spanSchema,
-      }),
-    )
-    .describe('Each side of the dispute with its evidence.'),
+  id: z.string(),
+  kind: z.enum(DISPUTE_KINDS),
+  summary: z.string().describe('What is disputed and between whom, in one line.'),
+  positions: z.array(
+    z.object({
+      article: z.string(),
+      speaker: speakerRefSchema,
+      text: z.string(),
+      span: spanSchema,
+    }),
+  ),
   confidence: z.number().describe('0–1.'),
-  needsJudgement: z
-    .boolean()
-    .describe('True when the evidence is only lexical: read the positions and decide.'),
-  cluster: z
-    .string()
-    .nullable()
-    .describe('The quote cluster it is about (get_quotes with cluster), or null.'),
-  slot: z
-    .string()
-    .nullable()
-    .describe('The claim slot it is about (see compare_sources), or null.'),
+  needsJudgement: z.boolean().describe('The evidence is only lexical: read the positions.'),
+  cluster: z.string().nullable().describe('Quote cluster id (get_quotes with cluster).'),
+  slot: z.string().nullable().describe('Claim slot id (compare_sources).'),
   story: z
     .string()
     .nullable()
-    .describe(
-      'The story it is in (list_stories); an attribution across stories names its first position’s.',
-    ),
+    .describe('Story id; an attribution across stories names its first position’s.'),
 })
 
 /** `list_disputed_claims`: where the articles disagree, filtered by kind and article, paged. */
@@ -58,24 +42,14 @@ export function registerListDisputedClaims(server: McpServer, context: ServerCon
     {
       title: 'List disputed claims',
       description:
-        'List where the articles disagree: words given to different speakers (attribution), a statement quoted in different words (wording), facts with values that do not meet (fact), and voices that deny or criticize what another said (contested). Each dispute has its positions with article, speaker, text and span, a confidence, and needsJudgement when you must read the evidence and decide. Disputes are found within a story (the articles that report one event), the same long quote given to different speakers across stories aside. Use it to fact-check a story; filter by story id (list_stories), kind or article id.',
+        'List where the articles disagree: the same words given to different speakers (attribution), a statement quoted in different words (wording), facts whose values do not meet (fact), a voice that denies or criticizes what another said (contested). Each has a summary, its positions (article, speaker, words, span), a confidence, and needsJudgement when you must read the evidence and decide. Found within a story, a long quote given to different speakers across stories aside. Filter by story, kind or article.',
       inputSchema: {
         story: storyField,
-        kind: z
-          .enum(DISPUTE_KINDS)
-          .optional()
-          .describe('Only disputes of this kind; default all kinds.'),
-        article: z
-          .string()
-          .optional()
-          .describe('Only disputes this article id takes a position in (ids from list_sources).'),
+        kind: z.enum(DISPUTE_KINDS).optional().describe('Default all kinds.'),
+        article: z.string().optional().describe('An article id that takes a position.'),
         ...pageInputFields,
       },
-      outputSchema: pageFields(
-        'disputes',
-        dispute,
-        'Disputes matching the filters, over all pages.',
-      ),
+      outputSchema: pageFields('disputes', dispute),
       annotations: READ_ONLY_TOOL,
     },
     async ({ story, kind, article, limit, cursor }) => {

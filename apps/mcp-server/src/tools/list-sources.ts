@@ -5,23 +5,18 @@ import { pagedFrom } from '../results.js'
 import { integer, pageFields, pageInputFields, READ_ONLY_TOOL } from '../schemas.js'
 
 const source = z.object({
-  id: z.string().describe('Article id, for get_article and the article filter of other tools.'),
+  id: z.string(),
   outlet: z.string().nullable(),
   title: z.string().nullable(),
   label: z
     .string()
     .describe(
-      'How to name the article to a person: its title, else its lead sentence, clipped. Use it, and "unknown outlet" where outlet is null, rather than the id.',
+      'How to name the article to a person (title, else lead sentence), rather than the id; say "unknown outlet" where outlet is null.',
     ),
-  date: z
-    .string()
-    .nullable()
-    .describe('Publication date, YYYY-MM-DD or ISO date-time, when known.'),
-  quotes: integer().describe('Direct quotes found in the article (scare quotes and titles aside).'),
-  disputes: integer().describe('Disputes the article takes part in.'),
-  story: z
-    .string()
-    .describe('The story the article is in (list_stories): the articles that report one event.'),
+  date: z.string().nullable().describe('YYYY-MM-DD or ISO date-time.'),
+  quotes: integer().describe('Direct quotes (scare quotes and titles aside).'),
+  disputes: integer(),
+  story: z.string().describe('Story id (list_stories).'),
 })
 
 /** `list_sources`: the articles of the corpus, paged. */
@@ -31,9 +26,9 @@ export function registerListSources(server: McpServer, context: ServerContext): 
     {
       title: 'List sources',
       description:
-        'List the articles (sources) in the corpus with their id, outlet, title, date, story and how many quotes and disputes each has. Call this first to learn the article ids the other tools take.',
+        'List the articles (sources) with their id, outlet, title, date, story, and counts of quotes and disputes. Call it first for the article ids the other tools take.',
       inputSchema: pageInputFields,
-      outputSchema: pageFields('sources', source, 'Articles in the corpus.'),
+      outputSchema: pageFields('sources', source),
       annotations: READ_ONLY_TOOL,
     },
     async ({ limit, cursor }) =>

@@ -20,69 +20,45 @@ const day = z
   .optional()
 
 const story = z.object({
-  id: z
-    .string()
-    .describe(
-      'Story id, for the story argument of compare_sources, list_disputed_claims and get_quotes.',
-    ),
-  label: z.string().describe('The headline (or lead) of the article nearest the story’s centre.'),
-  size: integer().describe('How many articles the story holds.'),
+  id: z.string(),
+  label: z.string().describe('Headline (or lead) of its central article.'),
+  size: integer().describe('Articles in it.'),
   articles: z
-    .array(
-      z.object({
-        id: z.string(),
-        label: z
-          .string()
-          .describe('The headline, else the lead sentence, shortened: how to name it to a person.'),
-        outlet: z.string().nullable(),
-      }),
-    )
-    .describe(
-      `The first ${MAX_ARTICLES} articles that joined it; compare_sources with story lists more.`,
-    ),
-  outlets: z
-    .array(z.string())
-    .describe(`Outlets, in order of first appearance (first ${MAX_NAMES}).`),
+    .array(z.object({ id: z.string(), label: z.string(), outlet: z.string().nullable() }))
+    .describe(`The first ${MAX_ARTICLES}.`),
+  outlets: z.array(z.string()).describe(`The first ${MAX_NAMES}.`),
   dates: z
     .object({ first: z.string().nullable(), last: z.string().nullable() })
-    .describe('First and last publication day (YYYY-MM-DD); null when no article is dated.'),
-  people: z.array(z.string()).describe('People and organizations quoted in most of its articles.'),
-  places: z.array(z.string()).describe('Places named in most of its articles.'),
+    .describe('Publication days (YYYY-MM-DD).'),
+  people: z.array(z.string()).describe('Quoted in most of its articles.'),
+  places: z.array(z.string()).describe('Named in most of its articles.'),
   clusters: integer().describe('Statements two or more of its articles quote.'),
-  disputes: integer().describe('Disputes in it (list_disputed_claims with story).'),
+  disputes: integer(),
 })
 
 const DESCRIPTION =
-  'List the stories in the corpus: each story is the set of articles that report one event or developing story, and quotes, facts and disputes are compared within a story. Each comes with its id, label (a headline), articles, outlets, first and last date, main people and places, and how many shared statements and disputes it holds; largest first. Filter by words (in the label, people or places), outlet, person or date range. Pass a story id to compare_sources, list_disputed_claims or get_quotes to work on that story alone.'
+  'List the stories, largest first: a story is the articles that report one event, and quotes, facts and disputes are compared within it. Each has its id, headline, first articles, outlets, dates, main people and places, and counts of shared statements and disputes. Filter by words, outlet, person or dates. Pass a story id to compare_sources, list_disputed_claims or get_quotes.'
 
 const inputSchema = {
   query: z
     .string()
     .max(500)
     .optional()
-    .describe(
-      'Words that must all occur in the story’s label, people or places (case and accents aside), e.g. "El Salvador prison".',
-    ),
-  outlet: z.string().optional().describe('Only stories one of whose outlets holds this name.'),
+    .describe('Words all in its label, people or places, e.g. "El Salvador prison".'),
+  outlet: z.string().optional().describe('Part of an outlet’s name.'),
   person: z
     .string()
     .optional()
-    .describe(
-      'Only stories that quote or name this person or organization (any name, alias or role, e.g. "Rubio").',
-    ),
-  from: day.describe(
-    'Only stories with an article published on or after this day (YYYY-MM-DD); undated stories are left out.',
-  ),
-  to: day.describe(
-    'Only stories with an article published on or before this day (YYYY-MM-DD); undated stories are left out.',
-  ),
+    .describe('A person or organization it quotes or names (any name, alias or role).'),
+  from: day.describe('YYYY-MM-DD: an article on or after it (undated stories left out).'),
+  to: day.describe('YYYY-MM-DD: an article on or before it (undated stories left out).'),
   limit: z
     .number()
     .int()
     .min(1)
     .max(MAX_STORIES)
     .optional()
-    .describe(`How many stories to return (1–${MAX_STORIES}, default ${DEFAULT_STORIES}).`),
+    .describe(`Default ${DEFAULT_STORIES}.`),
   cursor: cursorField,
 }
 
@@ -99,7 +75,7 @@ export function registerListStories(server: McpServer, context: ServerContext): 
       title: 'List stories',
       description: DESCRIPTION,
       inputSchema,
-      outputSchema: pageFields('stories', story, 'Stories matching the filters, over all pages.'),
+      outputSchema: pageFields('stories', story),
       annotations: READ_ONLY_TOOL,
     },
     async (filters) => {

@@ -12,32 +12,24 @@ export function registerSearch(server: McpServer, context: ServerContext): void 
     {
       title: 'Search',
       description:
-        'Find where the articles mention something: sentences, direct quotes and factual claims holding every word of the query (case and accents aside), or an exact phrase in double quotes ("mega-prison"), each with its article and span. Use it to locate a claim or a name before get_quotes, list_disputed_claims or get_article.',
+        'Find the sentences, direct quotes and factual claims holding every word of the query (case and accents aside) or a phrase in double quotes ("mega-prison"), each with its article and span: to locate a claim or a name before get_quotes, list_disputed_claims or get_article.',
       inputSchema: {
         query: z
           .string()
           .min(1)
           .max(500)
-          .describe(
-            'Words that must all occur, e.g. prison fee; put a phrase in double quotes to match it as written.',
-          ),
+          .describe('Words that must all occur, e.g. prison fee, or "a phrase as written".'),
         ...pageInputFields,
       },
       outputSchema: pageFields(
         'hits',
         z.object({
-          kind: z
-            .enum(SEARCH_HIT_KINDS)
-            .describe('A sentence of the body, a direct quote, or a factual claim.'),
+          kind: z.enum(SEARCH_HIT_KINDS),
           article: z.string(),
-          id: z
-            .string()
-            .nullable()
-            .describe('The quote’s or claim’s id (article#q3, article#c1); null for a sentence.'),
+          id: z.string().nullable().describe('The quote’s or claim’s id; null for a sentence.'),
           text: z.string(),
           span: spanSchema,
         }),
-        'Hits over all pages.',
       ),
       annotations: READ_ONLY_TOOL,
     },
