@@ -8,7 +8,9 @@
 // node bench/restart.bench.mjs [--size N] [--data DIR] [--adds N] [--node-args='--cpu-prof ...']
 // (--node-args: options for the server's node, e.g. '--cpu-prof --cpu-prof-dir=DIR'; --idle-ms:
 // how long the server is left idle after the small adds before its RSS is read again, default 5000;
-// --offset N: the draw of the articles added, else taken from the clock)
+// --offset N: the draw of the articles added, else taken from the clock). Prints addsInOrderMs
+// (the first add of a start is often the slowest) and longestReadDuringAdd: which add (1 the
+// first) was in progress when the longest cheap read was asked.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -87,20 +89,29 @@ for (const [name, args] of [
   reads[`${name}${args.story ? ' (story)' : ''}`] = Math.round((await call(name, args)).ms)
 const rssReads = rssOf()
 
-// A cheap read every 20 ms while `work` runs: the longest it waited.
+// The add in progress (1 for the first of a run of adds), 0 between adds.
+let addInProgress = 0
+// A cheap read every 20 ms while `work` runs: the longest it waited, and which add was in
+// progress when it was asked.
 async function readsDuring(work) {
   let longest = 0
+  let longestAt = 0
   let done = false
   const poll = (async () => {
     while (!done) {
-      longest = Math.max(longest, (await call('list_sources', { limit: 1 })).ms)
+      const at = addInProgress
+      const { ms } = await call('list_sources', { limit: 1 })
+      if (ms > longest) {
+        longest = ms
+        longestAt = at
+      }
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   })()
   const value = await work()
   done = true
   await poll
-  return { value, longest: Math.round(longest) }
+  return { value, longest: Math.round(longest), longestAt }
 }
 
 // The articles added are drawn at an offset from the clock, or at --offset N (the same draw for
@@ -120,11 +131,14 @@ const addCount = Number(values.adds ?? 20)
 const during = await readsDuring(async () => {
   const times = []
   for (const source of retoldCorpus(stories, addCount, { offset: FRESH })) {
+    addInProgress++
     const ms = await add(source)
     if (ms !== null) times.push(ms)
   }
+  addInProgress = 0
   return times
 })
+const addsInOrder = during.value.map(Math.round)
 const adds = during.value.sort((a, b) => a - b)
 const rssAdds = rssOf()
 const cpuAdds = cpuOf()
@@ -154,9 +168,11 @@ console.log(
     readsMs: reads,
     rssAfterReadsMB: rssReads,
     addsMs: adds.map(Math.round),
+    addsInOrderMs: addsInOrder,
     addP95Ms: Math.round(adds[Math.floor(adds.length * 0.95)] ?? 0),
     firstAddAtMs,
     longestReadDuringAddsMs: during.longest,
+    longestReadDuringAdd: during.longestAt,
     rssAfterAddsMB: rssAdds,
     cpuAfterAddsS: cpuAdds,
     rssAfterIdleMB: rssIdle,
