@@ -195,14 +195,29 @@ function refreshStaleStories(
   }
   // The story index is restored at once while the server answers (in steps, calls waiting for
   // the database going first between them), so that the first add does not wait for it; then
-  // the stale stories, in the worker.
+  // an add is rehearsed in the database, so that the first does not wait for PGlite's code to
+  // compile (in the queue: an add asked for meanwhile waits for it); then the stale stories,
+  // in the worker.
   const refreshing = new Promise((resolve) => setImmediate(resolve))
     .then(() => (closed() ? undefined : store.warm()))
+    .then(() => (closed() ? undefined : queue(() => rehearse(store, log))))
     .then(refresh)
     .catch((error: Error) =>
       log(`corroborate-mcp: the store was not made ready for adds: ${error.message}`),
     )
   return refreshing
+}
+
+/**
+ * What an add runs in the database, run once at start (`Store.rehearseAdd`), so that the
+ * first add does not wait for PGlite's code to be compiled; a failure is told and left.
+ */
+async function rehearse(store: Store, log: (line: string) => void): Promise<void> {
+  await store
+    .rehearseAdd()
+    .catch((error: Error) =>
+      log(`corroborate-mcp: the first add was not rehearsed (${error.message}); it may be slower`),
+    )
 }
 
 /**

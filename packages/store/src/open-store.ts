@@ -33,6 +33,7 @@ import { saveStoryIndex } from './restore-index/saved-index.js'
 import { emptyQueue, type StoreState } from './store-state.js'
 import type { Store } from './types.js'
 import { addPrepared } from './writes/add-article.js'
+import { rehearseAdd } from './writes/rehearse-add.js'
 import { removeHalfWritten } from './writes/remove-pending.js'
 
 /** Where the store lives: a PGlite data directory, PGlite in memory, or a PostgreSQL server. */
@@ -164,6 +165,7 @@ function storeOver(state: StoreState): Store {
     search: (query, options) => search(state, query, options),
     storyAnalysis: (story) => storyAnalysis(state, story),
     warm: () => warm(state),
+    rehearseAdd: () => rehearseAdd(state),
     staleStories: () => staleStories(state),
     analysedSize: (story) => analysedSize(state, story),
     storyInput: (story) => storyInput(state, story),

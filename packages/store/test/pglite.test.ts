@@ -9,10 +9,10 @@ import {
 } from '@corroborate/core'
 import { PGlite } from '@electric-sql/pglite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type AddResult, openStore, prepareArticle, type Store } from '../src/index.js'
+import { type AddResult, ingest, openStore, prepareArticle, type Store } from '../src/index.js'
 import { snapshotPath } from '../src/index-snapshot.js'
-import { MIGRATIONS } from '../src/migrations.js'
-import { copyEmptyStore, otherArticle, tempDir, withOpen } from './helpers.js'
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/migrations.js'
+import { copyEmptyStore, otherArticle, seedSources, tempDir, withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -412,5 +412,87 @@ describe('the corpus totals the schema keeps', () => {
       await db.query(`DELETE FROM story_members WHERE article_id = 'a1'`)
       expect(await same()).toMatchObject({ articles: 1, speakers: 0, quotes: 20 })
     })
+  })
+})
+
+describe('PGlite store, an add rehearsed', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
+  /** What the store answers, read through its API. */
+  const answers = async (store: Store) => {
+    const stories = await store.stories()
+    return {
+      count: await store.count(),
+      totals: await store.totals(),
+      stories,
+      analyses: await Promise.all(stories.map((story) => store.storyAnalysis(story.id))),
+      sources: await store.sources({ offset: 0, limit: 50 }),
+      search: await store.search('harbour'),
+      stale: await store.staleStories(),
+    }
+  }
+  /** Rows and bytes of the rehearsal copy's tables, by table. */
+  const rehearsalTables = async () => {
+    let found: Array<{ name: string; rows: number; bytes: number }> = []
+    await withOpen(PGlite.create({ dataDir: dir.path }), async (raw) => {
+      const { rows: tables } = await raw.query<{ name: string }>(
+        "SELECT schemaname || '.' || tablename AS name FROM pg_tables WHERE schemaname LIKE 'corroborate_rehearsal_%' ORDER BY 1",
+      )
+      found = []
+      for (const { name } of tables) {
+        const { rows } = await raw.query<{ rows: number; bytes: number }>(
+          `SELECT count(*)::int AS rows, pg_total_relation_size('${name}')::int AS bytes FROM ${name}`,
+        )
+        found.push({ name, rows: rows[0]?.rows ?? -1, bytes: rows[0]?.bytes ?? -1 })
+      }
+    })
+    return found
+  }
+
+  it('changes nothing the store holds, and the next add is the same as without it', async () => {
+    const seeds = await seedSources()
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
+      expect(await store.rehearseAdd()).toBe(false)
+      await ingest(store, [...seeds, otherArticle(1)])
+    })
+    const copy = await tempDir()
+    try {
+      await cp(dir.path, copy.path, { recursive: true })
+      await rm(join(copy.path, 'corroborate.lock'), { force: true })
+      let rehearsed: Awaited<ReturnType<typeof answers>> | undefined
+      await withOpen(openStore({ dataDir: dir.path }), async (store) => {
+        const before = await answers(store)
+        expect(await store.rehearseAdd()).toBe(true)
+        expect(await store.rehearseAdd()).toBe(true)
+        expect(await answers(store)).toEqual(before)
+        await store.addArticle(otherArticle(2))
+        rehearsed = await answers(store)
+      })
+      let plain: Awaited<ReturnType<typeof answers>> | undefined
+      await withOpen(openStore({ dataDir: copy.path }), async (store) => {
+        await store.addArticle(otherArticle(2))
+        plain = await answers(store)
+      })
+      expect(rehearsed?.count).toBe(7)
+      expect(rehearsed).toEqual(plain)
+    } finally {
+      await copy.remove()
+    }
+  })
+
+  it('keeps its copy of the tables empty, and no larger from one rehearsal to the next', async () => {
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
+      await ingest(store, await seedSources())
+      expect(await store.rehearseAdd()).toBe(true)
+    })
+    const first = await rehearsalTables()
+    expect(first.map((table) => table.name)).toContain(
+      `corroborate_rehearsal_${SCHEMA_VERSION}.passages`,
+    )
+    expect(first.every((table) => table.rows === 0)).toBe(true)
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
+      for (let n = 0; n < 4; n++) expect(await store.rehearseAdd()).toBe(true)
+    })
+    expect(await rehearsalTables()).toEqual(first)
   })
 })

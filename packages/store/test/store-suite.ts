@@ -207,6 +207,9 @@ export function storeSuite(open: () => Promise<Store>): void {
     await withOpen(open(), async (store) => {
       const summary = await ingest(store, seeds)
       expect(summary).toMatchObject({ added: 5, stories: 1 })
+      // Rehearsed with PGlite (everything below reads as without it); nothing to do with a server.
+      const rehearsed = await store.rehearseAdd()
+      if (store.engine === 'postgres') expect(rehearsed).toBe(false)
       const [story] = await store.stories()
       const id = story?.id as string
       expect(await store.staleStories()).toEqual([])

@@ -60,8 +60,28 @@ async function saveAnalysis(state: StoreState, made: StoryAnalysis): Promise<boo
  */
 function upsertAnalysis(tx: Queryable, made: StoryAnalysis, parts: boolean) {
   const { json } = made
-  return tx.query<{ story_id: string }>(
-    `INSERT INTO story_analyses (story_id, revision, clusters, disputes, analysis, quotes_list, dispute_list, speakers, quotes, claims, dispute_kinds, parts)
+  return tx.query<{ story_id: string }>(UPSERT_ANALYSIS_SQL, [
+    made.story,
+    made.revision,
+    made.clusters,
+    made.disputes,
+    parts ? 'null' : json.analysis,
+    parts ? '[]' : joinSlices(json.quotes),
+    parts ? '[]' : joinSlices(json.disputes),
+    json.speakers,
+    made.quotes,
+    made.claims,
+    JSON.stringify(made.kinds),
+    parts,
+  ])
+}
+
+/**
+ * Writes a story's analysis row when the story is at that revision and no later one is
+ * stored. Parameters: story, revision, clusters, disputes, analysis, quotes list, dispute
+ * list, speakers, quotes, claims, dispute kinds, parts.
+ */
+export const UPSERT_ANALYSIS_SQL = `INSERT INTO story_analyses (story_id, revision, clusters, disputes, analysis, quotes_list, dispute_list, speakers, quotes, claims, dispute_kinds, parts)
          SELECT $1, $2, $3, $4, $5::json, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb, $12
          FROM stories WHERE id = $1 AND revision = $2
          ON CONFLICT (story_id) DO UPDATE SET revision = EXCLUDED.revision,
@@ -71,23 +91,7 @@ function upsertAnalysis(tx: Queryable, made: StoryAnalysis, parts: boolean) {
            dispute_list = EXCLUDED.dispute_list, speakers = EXCLUDED.speakers,
            parts = EXCLUDED.parts, analysed_at = now()
          WHERE story_analyses.revision <= EXCLUDED.revision
-         RETURNING story_id`,
-    [
-      made.story,
-      made.revision,
-      made.clusters,
-      made.disputes,
-      parts ? 'null' : json.analysis,
-      parts ? '[]' : joinSlices(json.quotes),
-      parts ? '[]' : joinSlices(json.disputes),
-      json.speakers,
-      made.quotes,
-      made.claims,
-      JSON.stringify(made.kinds),
-      parts,
-    ],
-  )
-}
+         RETURNING story_id`
 
 /** Removes a story's pieces of the revisions whose number is `condition` (=, <, <>) `revision`. */
 async function dropPieces(tx: Queryable, story: string, condition: string, revision: string) {

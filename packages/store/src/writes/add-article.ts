@@ -291,6 +291,17 @@ function analysedSql(at: number): string {
 }
 
 /**
+ * The statement that writes an article's rows at once (see {@link insertInOneStatement}):
+ * the article's six columns, the analysed rows' eleven, the passages' JSON.
+ */
+export const ARTICLE_ROWS_SQL = `WITH a AS (
+               INSERT INTO articles (id, content_hash, format, content, metadata, path)
+               VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING seq),
+             ${analysedSql(7)},
+             p AS (${insertPassagesSql('$18')})
+             SELECT seq FROM a`
+
+/**
  * Every row of the article in one statement: one round trip, not five.
  * `params`: the article's six columns, the analysed rows' eleven, the passages.
  */
@@ -300,15 +311,7 @@ async function insertInOneStatement(
   id: string,
   params: readonly unknown[],
 ): Promise<void> {
-  const { rows: inserted } = await tx.query<{ seq: string }>(
-    `WITH a AS (
-               INSERT INTO articles (id, content_hash, format, content, metadata, path)
-               VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING seq),
-             ${analysedSql(7)},
-             p AS (${insertPassagesSql('$18')})
-             SELECT seq FROM a`,
-    params,
-  )
+  const { rows: inserted } = await tx.query<{ seq: string }>(ARTICLE_ROWS_SQL, params)
   state.storyIndex.seq = Number(inserted[0]?.seq)
   state.storyIndex.last = id
 }
