@@ -46,8 +46,8 @@ export function strongestWithinNoise(results) {
     const differences = bestOk.map((ok, i) => ok - (results[index]?.ok[i] ?? 0))
     const mean = differences.reduce((a, b) => a + b, 0) / Math.max(1, n)
     const variance = differences.reduce((a, d) => a + (d - mean) ** 2, 0) / Math.max(1, n - 1)
-    // Both in slots: the best's lead over this setting, and one standard error of that lead.
-    if (mean * n <= Math.sqrt(variance / Math.max(1, n)) * n) return { index, best }
+    // Per slot: the best's mean lead over this setting, and the standard error of that mean.
+    if (mean <= Math.sqrt(variance / Math.max(1, n))) return { index, best }
   }
   return { index: best, best }
 }
