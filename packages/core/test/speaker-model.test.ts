@@ -75,6 +75,22 @@ describe('the learned speaker model', () => {
     )
   })
 
+  it('tells the model how often each candidate speaks in the article, after the quote too', () => {
+    const features = new Map<string, string[]>()
+    const model = antecedentModel(null, (choice) => {
+      if (choice.slot.mention !== null) return
+      for (const c of choice.candidates) features.set(c.entity.name, c.features)
+    })
+    runWith(
+      model,
+      'Treasurer Paul Ames and council member Ruth Kline met on Monday.',
+      '“We will not cut a single teacher, not one, in this city.”',
+      'Kline said the vote would come on Thursday.',
+    )
+    expect(features.get('Paul Ames')).toContain('unattributed/speaks=0')
+    expect(features.get('Ruth Kline')).toContain('unattributed/speaks=1')
+  })
+
   it('marks every guess as one, on any text (property)', () => {
     const names = ['Ruth Kline', 'Paul Ames', 'the council']
     const words = ['said', 'met', 'on Monday', 'he', 'she']

@@ -74,6 +74,7 @@ const FAMILIES = [
   'gender-subject',
   'rule-baseline',
   'gender-recency',
+  'speaks',
 ] as const
 
 /** Per slot prefix, per family, value → weight: scoring reads a value's weight without writing out the feature's name. */
@@ -210,7 +211,8 @@ function orderBy(
  * The features of each candidate antecedent of a pronoun: agreement in gender
  * and kind, how far back and how many paragraphs back it was named, its rank
  * by recency as a mention, as a clause subject and as a speaker, how often it
- * is named, whether the recency rules pick it, the shape of its name. Each
+ * is named, whether the recency rules pick it, the shape of its name, how
+ * often the article shows it speaking. Each
  * feature is named for the slot (`pronoun/…`, `unattributed/…`): two models
  * in one table of weights.
  */
@@ -305,6 +307,9 @@ function featureValues(
       pair(gender, subject),
       pair(slot.rule ?? 'none', isBaseline),
       pair(gender, r),
+      // How often the article shows them speaking: the quotes attributed to them so far, and
+      // "Ames said" anywhere in the writer's own sentences, after the slot too.
+      RANKS[Math.min(3, entity.speeches.length)] as string,
     ]
   })
 }
