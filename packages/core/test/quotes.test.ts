@@ -118,14 +118,29 @@ describe('quotes: speaker mentions', () => {
 
 describe('quotes: attribution', () => {
   // The rest of this article's outcome is the fixture quote-only-paragraph.
-  it('trusts a quote-only paragraph given the speaker of the quote before it less than that quote', () => {
+  it('leaves a quote-only paragraph after an attributed quote to the learned choice, a guess trusted less than that quote', () => {
     const result = run(
       'Principal Mark Olsen thanked the parents for their patience.',
       '“We know this has been a difficult year for many families,” Olsen said.',
       '“Our teachers have done remarkable work, and the results show it.”',
     )
-    expect(result.quotes.map((q) => q.rule)).toEqual(['cue-after', 'previous-quote'])
+    expect(result.quotes.map((q) => q.rule)).toEqual(['cue-after', 'nearest-speaker'])
+    // No rule hands it the quote before's mention and cue: the model picks whom, the last speaker among its features.
+    expect(result.quotes[1]).toMatchObject({
+      mention: null,
+      cue: null,
+      speaker: { name: 'Mark Olsen' },
+    })
     expect(result.quotes[1]?.confidence).toBeLessThan(result.quotes[0]?.confidence ?? 0)
+  })
+
+  it('leaves an uncued quote in a paragraph of the writer’s own words to the learned choice too', () => {
+    const result = run(
+      '“We know this has been a difficult year for many families,” Principal Mark Olsen said.',
+      'The district will publish the scores in June. “Our teachers have done remarkable work.”',
+    )
+    expect(result.quotes[1]).toMatchObject({ mention: null, cue: null })
+    expect([null, 'nearest-speaker']).toContain(result.quotes[1]?.rule)
   })
 })
 

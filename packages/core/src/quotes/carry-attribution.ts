@@ -10,18 +10,16 @@ import type { Attribution, Working } from './working.js'
 const CUE_SENTENCE_END = new RegExp(
   `\\b(?:${verbAlternation(['say', 'add', 'write', 'tell'], ['past', 'third'])}|${verbAlternation(['continue', 'explain'], ['past'])})\\.$`,
 )
-// "he said", "she added": a pronoun's own cue.
-const PRONOUN_CUE = new RegExp(
-  `\\b(?:he|she)\\s+(?:${verbAlternation(['say', 'add', 'continue', 'write'], ['past'])})\\b`,
-  'i',
-)
-
 /**
  * Carries attributions to the quotes that have none: the halves of a quote
  * broken by its attribution and a quote reopened in the next paragraph share
  * one speaker, and so does another quote of the same paragraph after a
- * statement; a paragraph that is only a quote takes a colon introduction ending the
- * paragraph before, or the speaker of the quote just before it.
+ * statement; an uncued statement opening a sentence after "…, Smith said." takes
+ * that cue, and one after a paragraph ending in a colon takes its introduction.
+ * Any other uncued quote is left to the learned choice among the people named
+ * before it (`chooseAntecedent`), which reads who spoke last among its features:
+ * handing it the previous quote's speaker by rule picked worse on held-out
+ * quotes-train (BENCHMARKS.md, "Issue 15: learned choice").
  */
 export function carryAttributions(
   working: Working[],
@@ -30,16 +28,14 @@ export function carryAttributions(
 ): void {
   linkContinuations(working)
   shareAcrossHalves(working)
-  // A paragraph that is only a quote, after a paragraph with an attributed quote or a colon
-  // introduction. (In order: a quote attributed here may lend its speaker to the next.)
-  working.forEach((item, index) => {
+  // An uncued statement, wherever it stands in its paragraph.
+  working.forEach((item) => {
     if (item.attribution || item.kind !== 'statement') return
     const paragraph = paragraphOf.get(item.span.paragraph)
     if (!paragraph) return
     const carried =
       cueSentenceBefore(item, paragraph, text) ??
-      colonIntroduction(paragraphOf.get(item.span.paragraph - 1)) ??
-      previousQuoteSpeaker(working, index, paragraph, text)
+      colonIntroduction(paragraphOf.get(item.span.paragraph - 1))
     if (carried) item.attribution = carried
   })
 }
@@ -71,9 +67,8 @@ function linkContinuations(working: Working[]): void {
       item.attribution.cue.at === previous.attribution.cue.at &&
       previous.kind === 'statement'
     // After an attributed fragment ("Ames called it a “betrayal.” … “a wasted year”") an uncued
-    // quote is not handed the fragment's attribution here: a statement may still take the
-    // previous quote's speaker (`previousQuoteSpeaker`), a fragment is left to the learned
-    // choice among the people named before, which reads who spoke last among its features and,
+    // quote is not handed the fragment's attribution here: it is left to the learned choice
+    // among the people named before, which reads who spoke last among its features and,
     // retrained without this carry, picked better on held-out quotes-train (BENCHMARKS.md,
     // "Issue 15: a stable trainer").
     if (
@@ -141,34 +136,5 @@ function colonIntroduction(previous: Paragraph | undefined): Attribution | null 
       confidence: 0.6,
     }
   }
-  return null
-}
-
-/**
- * The speaker of the last attributed quote before the `index`-th, when it is
- * in the same paragraph or the one before, and this quote's paragraph has no
- * "he said" of its own.
- */
-function previousQuoteSpeaker(
-  working: Working[],
-  index: number,
-  paragraph: Paragraph,
-  text: string,
-): Attribution | null {
-  const item = working[index] as Working
-  const earlier = working
-    .slice(0, index)
-    .reverse()
-    .find((w) => w.attribution && w.kind !== 'term')
-  if (
-    !earlier ||
-    (earlier.span.paragraph !== item.span.paragraph - 1 &&
-      earlier.span.paragraph !== item.span.paragraph)
-  )
-    return null
-  const own = text.slice(paragraph.offset, paragraph.offset + paragraph.text.length)
-  const otherSpeaker = PRONOUN_CUE.test(own) === false
-  if (otherSpeaker && earlier.attribution)
-    return { ...earlier.attribution, rule: 'previous-quote', confidence: 0.6 }
   return null
 }

@@ -43,9 +43,9 @@ export interface QuoteExtraction {
  * Attribution rules, strongest first: a cue right after the quote ("…,” he
  * said), a cue before it in the same sentence (Rubio said, “…”), "according
  * to"; then a quote broken by its attribution or reopened in the next
- * paragraph carries on its first part's speaker; a paragraph that is only a
- * quote takes the speaker of the quote just before it, or of a colon
- * introduction ending the previous paragraph. Pronouns resolve to the last
+ * paragraph carries on its first part's speaker; an uncued statement takes a cue
+ * ending the sentence before it in its paragraph, or a colon introduction
+ * ending the previous paragraph. Pronouns resolve to the last
  * person named who fits, unless a model learned on annotated news scores
  * another of the people named before clearly higher; surnames, titles and roles resolve to the article's
  * fullest form of the name. When no rule applies, a model learned on
