@@ -36,10 +36,22 @@ export function attributeInSentence(
     if (samePrevious && isCoordinated(samePrevious, item, text)) {
       // “disgusting” and “a con”: a list of quoted words shares its first item's kind and speaker.
       item.kind = samePrevious.kind
-      item.attribution = samePrevious.attribution
-        ? { ...samePrevious.attribution, rule: 'same-quote' }
-        : null
       item.coordinated = true
+      if (samePrevious.attribution || item.kind !== 'fragment') {
+        item.attribution = samePrevious.attribution
+          ? { ...samePrevious.attribution, rule: 'same-quote' }
+          : null
+        return
+      }
+      // “a crisis” and “a disgrace,” Dean said: a list of quoted words has its cue after its
+      // last item, past the clauses of the items before it, and the cue speaks for them too.
+      item.attribution = cuedAttribution(item, clause)
+      const shared = item.attribution && { ...item.attribution, rule: 'same-quote' as const }
+      for (let k = index - 1; shared && k >= 0; k--) {
+        const earlier = working[k] as Working
+        earlier.attribution = shared
+        if (!earlier.coordinated) break
+      }
       return
     }
     const opensClause = before.trim() === '' || /[:,]\s*$/.test(before)
