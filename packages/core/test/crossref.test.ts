@@ -1429,6 +1429,20 @@ describe('crossref: precision of attribution and contested disputes', () => {
     expect(findDisputes(input).disputes).toEqual([])
   })
 
+  it('a speaker the model guessed neither contests nor is contested', () => {
+    const result = corpus({
+      a: [
+        'The union sent both candidates a questionnaire on Monday.',
+        'Senator Tom Reyes answered every question.',
+        'One sweeping question asked whether the candidates would “actively work to preserve the pay and pensions of federal employees, and ensure that federal workers receive pay raises.”',
+        'Senator Ann Vale supports “appropriate pay raises,” opposes “across-the-board arbitrary pay freezes” and recalled the three-year freeze on federal pay: “I saw how difficult it was for employees to be told that their paychecks would not rise. The government cannot keep good employees if it does not pay them fairly.”',
+      ],
+    })
+    // The union's question has no speaker in the text: the model's guess is Tom Reyes.
+    expect(result.quotes[0]).toMatchObject({ rule: 'nearest-speaker', mention: null })
+    expect(result.disputes.filter((d) => d.kind === 'contested')).toEqual([])
+  })
+
   it('the dissenter’s own title names no one they answer', () => {
     const result = corpus({
       a: [

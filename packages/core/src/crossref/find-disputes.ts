@@ -515,6 +515,9 @@ interface Voice {
 /**
  * One voice per cluster: the speaker of its canonical wording, else of its longest
  * attributed member (a one-word fragment is too thin to say who a statement is by).
+ * A speaker the model guessed, with nothing in the text naming them for these words
+ * (`nearest-speaker`), makes no voice: "X contests what Y said" would repeat the guess
+ * as a disagreement.
  */
 function clusterVoices(
   clusters: readonly QuoteCluster[],
@@ -522,7 +525,9 @@ function clusterVoices(
 ): Voice[] {
   return clusters
     .map((cluster) => {
-      const attributed = cluster.members.filter((m) => m.speaker)
+      const attributed = cluster.members.filter(
+        (m) => m.speaker && quoteById.get(m.quote)?.rule !== 'nearest-speaker',
+      )
       const member =
         attributed.find((m) => m.text === cluster.canonical) ??
         [...attributed].sort((a, b) => b.text.length - a.text.length)[0]
