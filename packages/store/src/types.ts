@@ -132,8 +132,8 @@ export interface Store {
    * Runs once what an add runs in the database, so that the first add of the process does
    * not wait for it to be compiled: with PGlite, a stored article's rows and its story's
    * analysis written again into an empty copy of the tables and rolled back, and the story's
-   * input read (nothing the store holds changes; a read waits for each of its statements).
-   * False when there was nothing to rehearse with, or no need (a PostgreSQL server).
+   * input read (nothing the store holds changes; a read waits for each of its statements);
+   * first, the word index's pending list left by an earlier run is emptied. False when there was nothing to rehearse with, or no need (a PostgreSQL server).
    */
   rehearseAdd(): Promise<boolean>
   /** Stories whose stored analysis is missing or older than the story, in the order they started. */

@@ -8,10 +8,13 @@ import {
   unpackProfile,
 } from '@corroborate/core'
 import { PGlite } from '@electric-sql/pglite'
+import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type AddResult, ingest, openStore, prepareArticle, type Store } from '../src/index.js'
 import { snapshotPath } from '../src/index-snapshot.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/migrations.js'
+import type { Step } from '../src/slices.js'
+import { EMPTY_WORDS_AFTER, emptyWordsPending, withWordsEmptied } from '../src/writes/word-index.js'
 import { copyEmptyStore, otherArticle, seedSources, tempDir, withOpen } from './helpers.js'
 import { storeSuite } from './store-suite.js'
 
@@ -494,5 +497,65 @@ describe('PGlite store, an add rehearsed', () => {
       for (let n = 0; n < 4; n++) expect(await store.rehearseAdd()).toBe(true)
     })
     expect(await rehearsalTables()).toEqual(first)
+  })
+})
+
+describe('PGlite store, the word index kept without a pending list', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
+  /** Entries waiting in the word index's pending list (its metapage, read by pageinspect). */
+  const pendingWords = async () => {
+    let tuples = -1
+    await withOpen(
+      PGlite.create({ dataDir: dir.path, extensions: { pageinspect } }),
+      async (raw) => {
+        await raw.exec('CREATE EXTENSION IF NOT EXISTS pageinspect')
+        const { rows } = await raw.query<{ tuples: string }>(
+          "SELECT n_pending_tuples AS tuples FROM gin_metapage_info(get_raw_page('passages_tsv', 0))",
+        )
+        tuples = Number(rows[0]?.tuples)
+      },
+    )
+    return tuples
+  }
+
+  it('empties the list after each add, ordinary or in slices, and at a rehearsal', async () => {
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
+      await ingest(store, await seedSources())
+    })
+    expect(await pendingWords()).toBe(0)
+    await withOpen(
+      openStore({ dataDir: dir.path }, { slices: { chars: 300, ms: 0 } }),
+      async (store) => {
+        await store.addArticle(otherArticle(1))
+      },
+    )
+    expect(await pendingWords()).toBe(0)
+    // An insert of the article's passages alone, as a process killed before emptying leaves it.
+    await withOpen(PGlite.create({ dataDir: dir.path }), async (raw) => {
+      await raw.query(
+        "INSERT INTO passages (article_id, kind, text, span_start, span_end) VALUES ('harbour-1', 'sentence', 'Ferries will run every twenty minutes', 0, 10)",
+      )
+    })
+    expect(await pendingWords()).toBeGreaterThan(0)
+    await withOpen(openStore({ dataDir: dir.path }), async (store) => {
+      expect(await store.rehearseAdd()).toBe(true)
+    })
+    expect(await pendingWords()).toBe(0)
+  })
+
+  it('empties it between slices of passages, after each run of about EMPTY_WORDS_AFTER bytes', () => {
+    const slices = Array.from({ length: 20 }, () => new Uint8Array(8_000))
+    const steps: Step[] = slices.map(() => async () => {})
+    const out = withWordsEmptied(steps, slices)
+    const emptiedAfter = out.flatMap((step, n) =>
+      step === emptyWordsPending
+        ? [out.slice(0, n).filter((s) => s !== emptyWordsPending).length]
+        : [],
+    )
+    // 9 slices of 8,000 bytes are the first run of 65,536 or more.
+    expect(EMPTY_WORDS_AFTER).toBe(65_536)
+    expect(emptiedAfter).toEqual([9, 18])
+    expect(out.filter((step) => step !== emptyWordsPending)).toEqual(steps)
   })
 })

@@ -18,6 +18,7 @@ import { enqueue, type StoreState } from '../store-state.js'
 import type { AddResult } from '../types.js'
 import { articleValues, insertPassagesSql, passageSteps } from './article-values.js'
 import { removePending } from './remove-pending.js'
+import { emptyWordsPending, withWordsEmptied } from './word-index.js'
 
 // Any constant: every process adding to one database takes this lock around story assignment.
 const ADD_LOCK = 7_250_017
@@ -31,9 +32,13 @@ export async function addPrepared(
   const quotes = prepared.quotes
   // The index is taken before the transaction: with PGlite, a restore waiting for the
   // connection while the transaction waits for the index would wait for ever.
-  const result = await enqueue(state.queues.index, () =>
-    addUnderIndex(state, prepared, input, quotes),
-  )
+  const result = await enqueue(state.queues.index, async () => {
+    const added = await addUnderIndex(state, prepared, input, quotes)
+    // Committed: the add stands whatever becomes of this upkeep (the next insert empties the
+    // list when this did not).
+    if (added.added) await emptyWordsPending(state.db).catch(() => {})
+    return added
+  })
   if (result.added) void saveStoryIndex(state, SAVE_EVERY)
   return result
 }
@@ -183,7 +188,11 @@ async function writeArticle(
       prepared.id,
       ...rows,
     ])
-  return { result, rest: [...steps, ...passageSteps(prepared.id, json.passages)], finish }
+  return {
+    result,
+    rest: [...steps, ...withWordsEmptied(passageSteps(prepared.id, json.passages), json.passages)],
+    finish,
+  }
 }
 
 /** Characters (and bytes, for the passages) of an article's text and JSON. */

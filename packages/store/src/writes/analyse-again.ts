@@ -4,6 +4,7 @@ import { forgetSavedIndex } from '../restore-index/saved-index.js'
 import type { AnalysisRow } from '../rows.js'
 import type { StoreState } from '../store-state.js'
 import { articleValues, passageSteps } from './article-values.js'
+import { emptyWordsPending } from './word-index.js'
 
 /**
  * A stored row as this core analyses it: the row itself when it is of this
@@ -23,6 +24,7 @@ export async function analyseAgainIfOlder(
     ...(row.path === null ? {} : { path: row.path }),
   })
   const changed = await writeAnalysisAgain(state, row, serializeArticle(prepared))
+  if (changed) await emptyWordsPending(state.db)
   // The index in memory holds the old profile: a saved one would restore it.
   if (changed) await forgetSavedIndex(state)
   state.log(`analysed article ${row.id} again (stored at analysis version ${row.analysis_version})`)
