@@ -276,8 +276,18 @@ export function nounPhraseAtStart(text: string): string {
     phrase = `${phrase}.${next < 0 ? rest : rest.slice(0, next)}`
     if (next < 0) break
   }
+  // "said master of ceremonies Asab Al-Tabchi, …": a role in lower case whose own object
+  // follows "of", then the person's name; the phrase runs on to the name's end.
+  if (stop >= 0 && !/\p{Lu}/u.test(phrase)) {
+    const named = ROLE_OF_THEN_NAME.exec(text.slice(phrase.length))
+    if (named) phrase += named[0]
+  }
   return phrase.replace(/\s*\([^)]*$/, '').trim()
 }
+
+// " of state Hillary Clinton": "of", one lower-case word, then two or more capitalized words
+// up to a comma, a stop or the end.
+const ROLE_OF_THEN_NAME = /^\s+of\s+\p{Ll}[\p{L}-]*(?:\s+\p{Lu}[\p{L}'’-]*){2,}(?=[,.;:!?)]|\s*$)/u
 
 const FINITE_VERB = new RegExp(
   `^(?:\\p{Ll}+(?:ed|s)|${IRREGULAR_PASTS.join('|')}|is|was|has|had|did)$`,

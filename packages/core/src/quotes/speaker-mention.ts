@@ -687,6 +687,9 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
   // Lower-case words before the preposition: a noun phrase, or no name at all.
   const lead = DETERMINER.test(before[0] as string) ? before.slice(1) : before
   if (lead.some((word) => /^\p{Lu}/u.test(word))) return null
+  // "former secretary of state Hillary Clinton", "chief of staff Denis McDonough": the role
+  // ends with its own object, a lower-case noun, and a person's name closes the mention.
+  if (isRoleBeforeName(after)) return null
   const kind = speakerNounKind(previous)
   if (kind === null) {
     if (!LOCATIVE.test(words[at] as string)) return null
@@ -712,6 +715,18 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
     roles: [],
     gender: gender(before.join(' ')),
   }
+}
+
+/**
+ * Whether `after` (a preposition and the words after it) is a role's object then a person's
+ * name to the end: "of state Hillary Clinton", "of ceremonies Asab Al-Tabchi"; not "of France",
+ * "for the Democratic National Committee", "at the State Department".
+ */
+function isRoleBeforeName(after: string[]): boolean {
+  const object = after[1]
+  if (object === undefined || !/^\p{Ll}/u.test(object) || DETERMINER.test(object)) return false
+  const name = after.slice(2)
+  return name.length >= 2 && name.every(isNameToken) && !name.some((word) => ORG_WORDS.test(word))
 }
 
 const DAY = new RegExp(`^(?:${WEEKDAY_ALTERNATION})(?:[’']s)?$`)
