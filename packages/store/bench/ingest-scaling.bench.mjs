@@ -71,9 +71,8 @@ const wipe = async () => {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  await client.query(
-    'DROP TABLE IF EXISTS story_analyses, passages, story_members, stories, analyses, articles, corroborate_migrations CASCADE',
-  )
+  // Every table, function and trigger of the store's schema, whatever its version.
+  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')
   await client.end()
 }
 

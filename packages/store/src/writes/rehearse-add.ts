@@ -1,4 +1,4 @@
-import { UPSERT_ANALYSIS_SQL } from '../analyses/save-story-analysis.js'
+import { SAVE_WHOLE_ANALYSIS_SQL } from '../analyses/save-story-analysis.js'
 import { storyPieces } from '../analyses/story-input.js'
 import { SCHEMA_VERSION } from '../migrations.js'
 import type { Queryable } from '../queryable.js'
@@ -131,7 +131,7 @@ export async function rehearseAdd(state: StoreState): Promise<boolean> {
         stored.story_id,
         stored.story,
       ])
-      return tx.query(UPSERT_ANALYSIS_SQL, [
+      return tx.query(SAVE_WHOLE_ANALYSIS_SQL, [
         stored.story_id,
         '1',
         stored.clusters,
