@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import { type ArticleSource, CorroborateError } from '@corroborate/core'
 import { type PrepareThreads, startPrepareThreads } from './ingest/prepare-threads.js'
-import { type Outcome, prepareHere, writeOutcome } from './ingest/write-outcome.js'
+import { type Outcome, prepareHere, writeOutcomes } from './ingest/write-outcome.js'
 import type { Store } from './types.js'
 
 /** Options of {@link ingest}. */
@@ -37,10 +37,18 @@ export interface IngestSummary {
 }
 
 /**
+ * Articles written in one transaction at most: each article's own statements
+ * stay, its commit (and, on a server, its transaction's lock and round trips)
+ * is shared. A batch's articles are reported done together, once committed.
+ */
+const BATCH = 16
+
+/**
  * Adds many articles to a store, in the order given (so the stories are those
- * one `addArticle` after another makes), analysing up to `workers` articles
- * ahead in worker threads. Each article is committed on its own: a crash keeps
- * every article that was reported done.
+ * one `addArticle` after another makes), analysing articles ahead in `workers`
+ * worker threads. Articles are committed a few at a time (up to 16, those
+ * analysed by then): a crash keeps every article that was reported done, and
+ * leaves none half-written.
  */
 export async function ingest(
   store: Store,
@@ -59,17 +67,20 @@ export async function ingest(
   return summary
 }
 
-/** One thread: each article prepared, then written; then each stale story analysed. */
+/** One thread: a batch of articles prepared, then written; then each stale story analysed. */
 async function ingestHere(
   store: Store,
   sources: readonly ArticleSource[],
   options: IngestOptions,
   summary: IngestSummary,
 ) {
-  for (const [n, source] of sources.entries()) {
-    options.signal?.throwIfAborted()
-    await writeOutcome(store, source, prepareHere(source), summary, options)
-    options.onProgress?.(n + 1, sources.length)
+  const done = { count: 0, total: sources.length }
+  for (let at = 0; at < sources.length; at += BATCH) {
+    const batch = sources.slice(at, at + BATCH).map((source) => {
+      options.signal?.throwIfAborted()
+      return { source, outcome: prepareHere(source) }
+    })
+    await writeOutcomes(store, batch, summary, options, done)
   }
   if (options.analyseStories ?? true)
     for (const story of await store.staleStories()) {
@@ -96,8 +107,9 @@ async function ingestOnThreads(
   }
 }
 
-// Each article goes to a thread as soon as one is free, up to two per thread
-// ahead of the writer; outcomes are written in the order of the sources.
+// Each article goes to a thread as soon as one is free, up to two per thread and a
+// batch ahead of the writer; the writer takes the next outcome and those after it
+// already there (up to a batch), and writes them in the order of the sources.
 async function writeInOrder(
   store: Store,
   sources: readonly ArticleSource[],
@@ -107,21 +119,34 @@ async function writeInOrder(
 ) {
   const workers = pool.threads.length
   const outcomes = new Map<number, Promise<Outcome>>()
+  const ready = new Map<number, Outcome>()
   let sent = 0
   const send = () => {
     const n = sent++
     const source = sources[n] as ArticleSource
-    outcomes.set(n, pool.ask(pool.threads[n % workers] as Worker, { source }))
+    const outcome = pool.ask(pool.threads[n % workers] as Worker, { source })
+    outcomes.set(
+      n,
+      outcome.then((value) => {
+        ready.set(n, value)
+        return value
+      }),
+    )
   }
-  const ahead = workers * 2
+  const ahead = workers * 2 + BATCH
   while (sent < Math.min(sources.length, ahead)) send()
-  for (let n = 0; n < sources.length; n++) {
+  const done = { count: 0, total: sources.length }
+  for (let n = 0; n < sources.length; ) {
     options.signal?.throwIfAborted()
-    const outcome = await (outcomes.get(n) as Promise<Outcome>)
-    outcomes.delete(n)
-    if (sent < sources.length) send()
-    await writeOutcome(store, sources[n] as ArticleSource, outcome, summary, options)
-    options.onProgress?.(n + 1, sources.length)
+    await outcomes.get(n)
+    const batch: Array<{ source: ArticleSource; outcome: Outcome }> = []
+    for (; n < sources.length && batch.length < BATCH && ready.has(n); n++) {
+      batch.push({ source: sources[n] as ArticleSource, outcome: ready.get(n) as Outcome })
+      ready.delete(n)
+      outcomes.delete(n)
+      if (sent < sources.length) send()
+    }
+    await writeOutcomes(store, batch, summary, options, done)
   }
 }
 

@@ -33,6 +33,7 @@ import { saveStoryIndex } from './restore-index/saved-index.js'
 import { emptyQueue, type StoreState } from './store-state.js'
 import type { Store } from './types.js'
 import { addPrepared } from './writes/add-article.js'
+import { addPreparedBatch } from './writes/add-batch.js'
 import { rehearseAdd } from './writes/rehearse-add.js'
 import { removeHalfWritten } from './writes/remove-pending.js'
 
@@ -157,6 +158,7 @@ function storeOver(state: StoreState): Store {
     },
     addArticle: async (source) => addPrepared(state, prepareArticle(source)),
     addPrepared: (prepared) => addPrepared(state, prepared),
+    addPreparedBatch: (prepared) => addPreparedBatch(state, prepared),
     getArticle: (id) => getArticle(state, id),
     listArticles: (options) => listArticles(state, options),
     count: () => countArticles(state.db),

@@ -3,6 +3,7 @@ import type {
   ArticleProfile,
   ArticleSource,
   Claim,
+  CorroborateError,
   CrossReference,
   Dispute,
   DisputeKind,
@@ -99,6 +100,16 @@ export interface Store {
    * thread): `prepareArticle`'s result, or `serializeArticle`'s of it.
    */
   addPrepared(prepared: PreparedArticle | SerializedArticle): Promise<AddResult>
+  /**
+   * As {@link Store.addPrepared} for each article in turn, the ordinary ones
+   * in one transaction (a kill leaves all of them or none; a large one, written
+   * in slices, goes alone): what `ingest` writes with. Each article's answer in
+   * order: its result (without `article`), or the `CorroborateError` it was
+   * refused with (`DUPLICATE_ID`); any other error is thrown.
+   */
+  addPreparedBatch(
+    prepared: readonly (PreparedArticle | SerializedArticle)[],
+  ): Promise<Array<AddResult | CorroborateError>>
   getArticle(id: string): Promise<StoredArticle | undefined>
   /** Articles in the order they were added. */
   listArticles(options?: PageOptions): Promise<Page<ArticleSummary>>

@@ -412,6 +412,34 @@ export function storeSuite(open: () => Promise<Store>): void {
     })
   })
 
+  it('adds a batch as one add after another: the same stories, the same content once, a refusal in its place', async () => {
+    const sources = await retoldSources()
+    const index = createStoryIndex()
+    const prepared = sources.map((source) => prepareArticle(source))
+    const expected = prepared.map((p) => index.add(p.profile))
+    const again = prepared[2] as (typeof prepared)[number]
+    const taken = prepareArticle({ ...otherArticle(7), id: again.article.id })
+    const batch = [...prepared.slice(0, 5), again, taken, ...prepared.slice(5)]
+    await withOpen(open(), async (store) => {
+      const answers = await store.addPreparedBatch(batch)
+      expect(answers).toHaveLength(batch.length)
+      expect(answers[5]).toMatchObject({ added: false, id: again.article.id })
+      expect(answers[6]).toMatchObject({ code: 'DUPLICATE_ID' })
+      const added = [...answers.slice(0, 5), ...answers.slice(7)] as AddResult[]
+      expect(added.map((r) => [r.added, r.id, r.story.id, r.joined])).toEqual(
+        expected.map((a) => [true, a.member.article, a.story, a.joined]),
+      )
+      expect(await store.count()).toBe(sources.length)
+      expect((await store.stories()).map((s) => s.articles)).toEqual(
+        index.stories().map((s) => s.articles),
+      )
+      // The story index is the store's: the next add joins as the core's index would.
+      const next = prepareArticle(otherArticle(8))
+      const joined = index.add(next.profile)
+      expect((await store.addPrepared(next)).story.id).toBe(joined.story)
+    })
+  })
+
   it('refuses an article without a body and an id taken by another text, writing nothing', async () => {
     await withOpen(open(), async (store) => {
       await store.addArticle(otherArticle(1))

@@ -19,24 +19,31 @@ export function prepareHere(source: ArticleSource): Outcome {
 }
 
 /**
- * Writes one article's outcome to the store and counts it in `summary`:
- * added, unchanged, or refused (told to `onProblem`), whether preparing it or
- * the store refused it. Any other error of the store is thrown.
+ * Writes articles' outcomes to the store (the prepared ones with
+ * `addPreparedBatch`: in one transaction) and counts each in `summary`, in
+ * order: added, unchanged, or refused (told to `onProblem`), whether preparing
+ * it or the store refused it; then `onProgress` for each, once all are
+ * committed. `done` is how many articles were written before these. Any other
+ * error of the store is thrown.
  */
-export async function writeOutcome(
+export async function writeOutcomes(
   store: Store,
-  source: ArticleSource,
-  outcome: Outcome,
+  batch: ReadonlyArray<{ source: ArticleSource; outcome: Outcome }>,
   summary: IngestSummary,
   options: IngestOptions,
+  done: { count: number; total: number },
 ): Promise<void> {
-  if ('error' in outcome) return count(summary, source, new Error(outcome.error.message), options)
-  try {
-    count(summary, source, await store.addPrepared(outcome.prepared), options)
-  } catch (error) {
-    if (!(error instanceof CorroborateError)) throw error
-    count(summary, source, error, options)
-  }
+  const prepared = batch.flatMap(({ outcome }) => ('prepared' in outcome ? [outcome.prepared] : []))
+  const answers = await store.addPreparedBatch(prepared)
+  let at = 0
+  for (const { source, outcome } of batch)
+    count(
+      summary,
+      source,
+      'error' in outcome ? new Error(outcome.error.message) : (answers[at++] as AddResult | Error),
+      options,
+    )
+  for (let k = 0; k < batch.length; k++) options.onProgress?.(++done.count, done.total)
 }
 
 function count(

@@ -21,7 +21,7 @@ import { removePending } from './remove-pending.js'
 import { emptyWordsPending, withWordsEmptied } from './word-index.js'
 
 // Any constant: every process adding to one database takes this lock around story assignment.
-const ADD_LOCK = 7_250_017
+export const ADD_LOCK = 7_250_017
 
 /** See `Store.addPrepared`: the add, in the story index's queue. */
 export async function addPrepared(
@@ -105,7 +105,7 @@ async function addUnderIndex(
 }
 
 /** Where an article goes: its story, whether it joined one, its membership. */
-type Placed = { story: Story; joined: boolean; member: StoryMember }
+export type Placed = { story: Story; joined: boolean; member: StoryMember }
 
 /** An article written pending: the steps left, then the statement that makes it seen. */
 type PendingWrite = { result: AddResult; rest: Step[]; finish: Step }
@@ -115,7 +115,7 @@ type PendingWrite = { result: AddResult; rest: Step[]; finish: Step }
  * else the story the article goes in (see {@link assignStory}).
  * @throws CorroborateError `DUPLICATE_ID` when another text has this id.
  */
-async function placeArticle(
+export async function placeArticle(
   state: StoreState,
   q: Queryable,
   prepared: SerializedArticle,
@@ -131,7 +131,7 @@ async function placeArticle(
  * Writes a placed article's rows through `tx`: all in one statement (then its
  * parts' steps), or (`inPieces`) its own row pending, the rest left to slices.
  */
-async function writeArticle(
+export async function writeArticle(
   state: StoreState,
   tx: Queryable,
   article: {
@@ -196,7 +196,7 @@ async function writeArticle(
 }
 
 /** Characters (and bytes, for the passages) of an article's text and JSON. */
-function serializedSize(prepared: SerializedArticle): number {
+export function serializedSize(prepared: SerializedArticle): number {
   const { json } = prepared
   return (
     prepared.content.length +
