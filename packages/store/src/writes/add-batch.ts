@@ -10,6 +10,7 @@ import { enqueue, type StoreState } from '../store-state.js'
 import type { AddResult } from '../types.js'
 import { ADD_LOCK, addPrepared, placeArticle, serializedSize, writeArticle } from './add-article.js'
 import { articleValues } from './article-values.js'
+import { emptyWordsPending } from './word-index.js'
 
 /**
  * See `Store.addPreparedBatch`: the articles in order, each as `addPrepared`
@@ -59,13 +60,13 @@ async function inOneTransaction(
     return [await refusedOr(() => addPrepared(state, articles[0] as SerializedArticle))]
   let answers: Array<AddResult | CorroborateError>
   try {
-    answers = await enqueue(state.queues.index, () =>
-      state.db.transaction(async (tx) => {
+    answers = await enqueue(state.queues.index, async () => {
+      const written = await state.db.transaction(async (tx) => {
         const shared = state.db.engine === 'postgres'
         if (shared) await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK])
-        const written: Array<AddResult | CorroborateError> = []
+        const each: Array<AddResult | CorroborateError> = []
         for (const prepared of articles)
-          written.push(
+          each.push(
             await refusedOr(async () => {
               const placed = await placeArticle(state, tx, prepared, prepared.quotes, shared)
               if ('added' in placed) return placed
@@ -79,9 +80,13 @@ async function inOneTransaction(
               return (await writeArticle(state, tx, options, placed)) as AddResult
             }),
           )
-        return written
-      }),
-    )
+        return each
+      })
+      // Committed: as after an add, the word index's pending list emptied in a statement of
+      // its own (PGlite), once for the batch.
+      if (written.some(isAdded)) await emptyWordsPending(state.db).catch(() => {})
+      return written
+    })
   } catch {
     // The index may hold articles the store did not keep: rebuilt at the next add, which
     // adds these again one at a time (the one that failed fails alone, as it would have).
@@ -91,7 +96,9 @@ async function inOneTransaction(
     for (const prepared of articles) alone.push(await refusedOr(() => addPrepared(state, prepared)))
     return alone
   }
-  if (answers.some((answer) => !(answer instanceof CorroborateError) && answer.added))
-    void saveStoryIndex(state, SAVE_EVERY)
+  if (answers.some(isAdded)) void saveStoryIndex(state, SAVE_EVERY)
   return answers
 }
+
+const isAdded = (answer: AddResult | CorroborateError) =>
+  !(answer instanceof CorroborateError) && answer.added
