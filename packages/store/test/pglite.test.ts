@@ -553,9 +553,9 @@ describe('PGlite store, the word index kept without a pending list', () => {
         ? [out.slice(0, n).filter((s) => s !== emptyWordsPending).length]
         : [],
     )
-    // 9 slices of 8,000 bytes are the first run of 65,536 or more.
-    expect(EMPTY_WORDS_AFTER).toBe(65_536)
-    expect(emptiedAfter).toEqual([9, 18])
+    // 5 slices of 8,000 bytes are the first run of 32,768 or more.
+    expect(EMPTY_WORDS_AFTER).toBe(32_768)
+    expect(emptiedAfter).toEqual([5, 10, 15, 20])
     expect(out.filter((step) => step !== emptyWordsPending)).toEqual(steps)
   })
 })

@@ -17,11 +17,12 @@ export async function emptyWordsPending(db: Queryable): Promise<void> {
 
 /**
  * Bytes of passages' JSON written between two emptyings of the word index's pending list, in
- * an article written in slices: each emptying then moves about 4-8 pages (about 15 kB of JSON a
- * page), 5-15 ms of PGlite's time, where one emptying per slice (8 kB) cost twice the CPU of
- * the 32 pages an insert empties at once, and no emptying left a slice to take 40-90 ms.
+ * an article written in slices (8 kB each): each emptying then moves 2-4 pages. For a
+ * 400,000-character article (PGlite's CPU, 16MB of shared buffers, load 7): its 25 emptyings
+ * 340 ms, the longest 25 ms; every 64 kB, 14 emptyings 311 ms, the longest 37 ms; with none,
+ * the three inserts that emptied the list took 35-49 ms each.
  */
-export const EMPTY_WORDS_AFTER = 65_536
+export const EMPTY_WORDS_AFTER = 32_768
 
 /** The passages' steps with the word index's pending list emptied after about each {@link EMPTY_WORDS_AFTER} bytes. */
 export function withWordsEmptied(steps: readonly Step[], slices: readonly Uint8Array[]): Step[] {
