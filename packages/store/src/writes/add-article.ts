@@ -32,14 +32,16 @@ export async function addPrepared(
   const quotes = prepared.quotes
   // The index is taken before the transaction: with PGlite, a restore waiting for the
   // connection while the transaction waits for the index would wait for ever.
-  const result = await enqueue(state.queues.index, async () => {
-    const added = await addUnderIndex(state, prepared, input, quotes)
-    // Committed: the add stands whatever becomes of this upkeep (the next insert empties the
-    // list when this did not).
-    if (added.added) await emptyWordsPending(state.db).catch(() => {})
-    return added
-  })
-  if (result.added) void saveStoryIndex(state, SAVE_EVERY)
+  const result = await enqueue(state.queues.index, () =>
+    addUnderIndex(state, prepared, input, quotes),
+  )
+  if (result.added) {
+    // Upkeep after the answer and before the next add, so that the add's reply does not wait
+    // for it. Committed: the add stands whatever becomes of it (the next insert empties the
+    // list when this did not); `close` waits for it (its own step on the index queue).
+    void enqueue(state.queues.index, () => emptyWordsPending(state.db)).catch(() => {})
+    void saveStoryIndex(state, SAVE_EVERY)
+  }
   return result
 }
 
