@@ -60,11 +60,7 @@ async function addUnderIndex(
   // A PGlite data directory is this process's alone (lockDataDir): its index is the
   // store's, and nothing needs catching up or locking once it is restored.
   const shared = db.engine === 'postgres'
-  const values = articleValues(
-    prepared,
-    ['content', 'article', 'quotes', 'speakers', 'claims', 'profile'],
-    state.sliceChars,
-  )
+  const values = newArticleValues(state, prepared)
   // Written in slices, the article pending (seen by no read) until the last one; an
   // ordinary article goes in one statement, as cheap as a few slices.
   const inPieces = state.sliced && serializedSize(prepared) > SLICE_AFTER * state.sliceChars
@@ -98,12 +94,26 @@ async function addUnderIndex(
     return assigned.result
   } catch (error) {
     // The index may hold the article the store did not keep: rebuild it at the next add.
-    state.storyIndex.current = null
-    state.storyIndex.seq = 0
+    dropStoryIndex(state)
     // What was written of it in slices goes: the store is as it was before the article.
     if (inPieces && written.pending) await removePending(db, prepared.id).catch(() => {})
     throw error
   }
+}
+
+/** The values of every part of an article written for the first time (see {@link articleValues}). */
+export function newArticleValues(state: StoreState, prepared: SerializedArticle) {
+  return articleValues(
+    prepared,
+    ['content', 'article', 'quotes', 'speakers', 'claims', 'profile'],
+    state.sliceChars,
+  )
+}
+
+/** Forgets the story index after a failed write: it may hold an article the store did not keep; the next add rebuilds it. */
+export function dropStoryIndex(state: StoreState): void {
+  state.storyIndex.current = null
+  state.storyIndex.seq = 0
 }
 
 /** Where an article goes: its story, whether it joined one, its membership. */

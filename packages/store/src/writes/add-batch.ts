@@ -8,8 +8,15 @@ import { SAVE_EVERY, saveStoryIndex } from '../restore-index/saved-index.js'
 import { SLICE_AFTER } from '../slices.js'
 import { enqueue, type StoreState } from '../store-state.js'
 import type { AddResult } from '../types.js'
-import { ADD_LOCK, addPrepared, placeArticle, serializedSize, writeArticle } from './add-article.js'
-import { articleValues } from './article-values.js'
+import {
+  ADD_LOCK,
+  addPrepared,
+  dropStoryIndex,
+  newArticleValues,
+  placeArticle,
+  serializedSize,
+  writeArticle,
+} from './add-article.js'
 import { emptyWordsPending } from './word-index.js'
 
 /**
@@ -70,11 +77,7 @@ async function inOneTransaction(
             await refusedOr(async () => {
               const placed = await placeArticle(state, tx, prepared, prepared.quotes, shared)
               if ('added' in placed) return placed
-              const values = articleValues(
-                prepared,
-                ['content', 'article', 'quotes', 'speakers', 'claims', 'profile'],
-                state.sliceChars,
-              )
+              const values = newArticleValues(state, prepared)
               const article = { prepared, input: prepared, quotes: prepared.quotes, values }
               const options = { ...article, inPieces: false, written: { pending: false } }
               return (await writeArticle(state, tx, options, placed)) as AddResult
@@ -90,8 +93,7 @@ async function inOneTransaction(
   } catch {
     // The index may hold articles the store did not keep: rebuilt at the next add, which
     // adds these again one at a time (the one that failed fails alone, as it would have).
-    state.storyIndex.current = null
-    state.storyIndex.seq = 0
+    dropStoryIndex(state)
     const alone: Array<AddResult | CorroborateError> = []
     for (const prepared of articles) alone.push(await refusedOr(() => addPrepared(state, prepared)))
     return alone
