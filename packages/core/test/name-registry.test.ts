@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ABBREVIATIONS } from '../src/lexicon/index.js'
 import { capitalizedWordEnd, NameRegistry, nameWordsBefore } from '../src/quotes/name-registry.js'
 
 describe('NameRegistry offsets', () => {
@@ -42,6 +43,7 @@ const namePieces = fc.constantFrom(
   ' ',
   '\t',
   '\n',
+  '\r',
   '\u00a0',
   'É',
   'é',
@@ -57,14 +59,35 @@ const namePieces = fc.constantFrom(
   '(',
 )
 const nameLikeText = fc
-  .array(fc.oneof(namePieces, fc.constantFrom('Jean-Luc ', "O'Brien ", 'Sen. ', 'J. ')), {
-    maxLength: 48,
-  })
+  .array(
+    fc.oneof(
+      namePieces,
+      fc.constantFrom('Jean-Luc ', "O'Brien ", 'Sen. ', 'J. ', 'Georgia. ', 'USen. ', 'Jr. '),
+    ),
+    {
+      maxLength: 48,
+    },
+  )
   .map((pieces) => pieces.join(''))
 
 describe('the name registry’s words read by hand', () => {
-  it('finds the capitalized words before a surname as the pattern it replaced does', () => {
-    const pattern = /(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u
+  it('takes no word of the sentence or paragraph before as a word of the name', () => {
+    // "… manager in Georgia.\n\nJoseph Hunter, a blogger, said": "in" governs Georgia, not Hunter.
+    expect(nameWordsBefore('manager in Georgia.\n\nJoseph ')).toBe('Joseph '.length)
+    expect(nameWordsBefore('manager in Georgia. Joseph ')).toBe('Joseph '.length)
+    expect(nameWordsBefore('a Protest in Chicago\nJoseph ')).toBe('Joseph '.length)
+    // Initials and abbreviations stay words of the name.
+    expect(nameWordsBefore('said Sen. John F. ')).toBe('Sen. John F. '.length)
+  })
+
+  it('finds the capitalized words before a surname as its reference pattern does', () => {
+    // The reference: capitalized words, initials or the lexicon's abbreviations (those with
+    // no inner period), each followed by white space that holds no line break.
+    const abbreviations = ABBREVIATIONS.filter((word) => !word.includes('.')).join('|')
+    const pattern = new RegExp(
+      `(?:(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|(?:${abbreviations})\\.)[^\\S\\n\\r]+){1,3}$`,
+      'u',
+    )
     fc.assert(
       fc.property(nameLikeText, (window) => {
         expect(nameWordsBefore(window)).toBe(pattern.exec(window)?.[0].length ?? 0)

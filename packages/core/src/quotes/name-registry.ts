@@ -1,5 +1,6 @@
 import {
   ABBREVIATION_ALTERNATION,
+  ABBREVIATIONS,
   AUXILIARY_VERBS,
   BEFORE_VERB_ADVERBS,
   capitalized,
@@ -652,7 +653,7 @@ function markSubject(
   if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
   const verb = verbAfterName(after)
-  if (verb && isSubjectOf(text, nameStart(), word.index)) {
+  if (verb && isSubjectOf(text, nameStart())) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
   } else if (
@@ -760,21 +761,29 @@ function mayOpenAppositive(text: string, at: number): boolean {
  * subject, as the words before the name decide: not when a preposition governs
  * it ("with Jane Roe attacking" too) or it opens a reported clause.
  */
-function isSubjectOf(text: string, nameStart: number, nameAt: number): boolean {
+function isSubjectOf(text: string, nameStart: number): boolean {
+  // The words before the name in its own paragraph: a headline's last word ("… Americans
+  // Believe In\nJohn Kasich said") governs nothing in the paragraph after it.
+  const from = lineStartWithin(text, nameStart, 30)
   // ("Secretary of State John Kerry said": that "of" is part of the title.)
   const governed =
     /\b(?:in|at|from|to|of|across|near|into|for|with|by|on|about|against)\s+(?:the\s+)?$/i.test(
-      text.slice(Math.max(0, nameStart - 20), nameStart),
-    ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(Math.max(0, nameStart - 30), nameStart))
+      text.slice(Math.max(from, nameStart - 20), nameStart),
+    ) && !/\p{Lu}[\p{L}.]*\s+of\s+$/u.test(text.slice(from, nameStart))
   if (governed) return false
   // "Rubio said President Bukele offered …": the subject of reported speech is not
   // the one a later "he" continues with; the reporter is.
-  if (REPORTED_BEFORE.test(text.slice(Math.max(0, nameStart - 30), nameStart))) return false
+  if (REPORTED_BEFORE.test(text.slice(from, nameStart))) return false
   // Nor is the subject of a "that" clause further on: "Rubio claimed that … and that
   // President Obama is to blame", "Madison recalled in 2008 that before Iowa, Obama wasn't".
-  // (The capitalized words before a name may reach back over a paragraph's end: "…
-  // Planned Parenthood.\n\nTrump, who": the clause is then a new one.)
-  return text.slice(nameStart, nameAt).includes('\n') || !inThatClause(text, nameStart)
+  return !inThatClause(text, nameStart)
+}
+
+/** The offset `reach` characters before `at`, or after a line break between them: the start of what `at`'s paragraph holds of them. */
+function lineStartWithin(text: string, at: number, reach: number): number {
+  const from = Math.max(0, at - reach)
+  for (let i = at - 1; i >= from; i--) if (isLineBreak(text.charCodeAt(i))) return i + 1
+  return from
 }
 
 // A verb that reports words or thoughts right before a name: "suggested Trump went too far",
@@ -905,8 +914,22 @@ function nextOtherMention(mentions: EntityMentions, entity: NamedEntity, at: num
   return Number.POSITIVE_INFINITY
 }
 
-// One to three capitalized words (or initials), each with white space after it, ending the text.
-const NAME_WORDS_BEFORE = /(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)\s+){1,3}$/u
+// The abbreviations a name's words may end in ("Sen.", "Jr.", "St."), those with no inner period.
+const NAME_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  ABBREVIATIONS.filter((word) => !word.includes('.')),
+)
+// One to three capitalized words, initials or abbreviations, each with white space after it
+// that holds no line break, ending the text. A word that ends in a full stop and is no
+// initial or abbreviation ends a sentence ("… in Georgia. Joseph Hunter said"), and a line
+// break a paragraph: the words before either belong to another sentence, whose
+// preposition ("in Georgia") governs nothing of the name after it.
+const NAME_WORDS_BEFORE = new RegExp(
+  `(?:(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|(?:${[...NAME_ABBREVIATIONS].join('|')})\\.)[^\\S\\n\\r]+){1,3}$`,
+  'u',
+)
+
+/** Whether an ASCII code unit is a line break (LF or CR). */
+const isLineBreak = (code: number) => code === 0x0a || code === 0x0d
 
 /** Whether an ASCII code unit is `\s`. */
 const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d)
@@ -929,16 +952,29 @@ export function nameWordsBefore(window: string): number {
   let start = -1
   for (let words = 0; words < 3; words++) {
     let wordEnd = end
-    while (wordEnd > 0 && isAsciiSpace(window.charCodeAt(wordEnd - 1))) wordEnd--
-    if (wordEnd === 0) break
+    let lineBreak = false
+    while (wordEnd > 0 && isAsciiSpace(window.charCodeAt(wordEnd - 1))) {
+      lineBreak ||= isLineBreak(window.charCodeAt(wordEnd - 1))
+      wordEnd--
+    }
+    if (wordEnd === 0 || lineBreak) break
     let wordStart = wordEnd
     while (wordStart > 0 && !isAsciiSpace(window.charCodeAt(wordStart - 1))) wordStart--
-    // The word, less a full stop at its end, must end in a capital and name characters after it.
-    const body = window.charCodeAt(wordEnd - 1) === 0x2e ? wordEnd - 1 : wordEnd
+    // The word, less a full stop at its end, must end in a capital and name characters after
+    // it; with the full stop, in an initial or an abbreviation (the first such tail).
+    const stop = window.charCodeAt(wordEnd - 1) === 0x2e
+    const body = stop ? wordEnd - 1 : wordEnd
     let run = body
     while (run > wordStart && isAsciiNameChar(window.charCodeAt(run - 1))) run--
     let capital = run
-    while (capital < body && !isAsciiCapital(window.charCodeAt(capital))) capital++
+    while (
+      capital < body &&
+      !(
+        isAsciiCapital(window.charCodeAt(capital)) &&
+        (!stop || capital === body - 1 || NAME_ABBREVIATIONS.has(window.slice(capital, body)))
+      )
+    )
+      capital++
     if (capital === body) break
     start = capital
     // Only a whole word lets the match take the word before it.
