@@ -652,7 +652,7 @@ function markSubject(
         : 0))
   if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
-  const verb = verbAfterName(after)
+  const verb = verbAfterName(after) ?? verbAfterNamedAppositive(text, nameStart(), after)
   if (verb && isSubjectOf(text, nameStart())) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
@@ -706,6 +706,36 @@ function verbAfterName(after: string): RegExpExecArray | null {
     if (verb) break
   }
   return verb
+}
+
+// A noun phrase's last word and its comma right before a name: "Another delegate, Jim Poolman,
+// said", "And a third, Dan Roe, said" (a whole lower-case word: a list of names, or a place and
+// its state, "from Monsey, New York, said", is no noun phrase).
+const NOUN_PHRASE_COMMA = /(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*,[^\S\n\r]+$/u
+// The rest of a name set off by commas, up to its verb: an optional "of/from/at" place (with
+// its state's abbreviation: "of Washington, D.C."), then the closing comma.
+const NAMED_APPOSITIVE_END =
+  /(?:\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:,\s*(?:\p{Lu}\p{Ll}{0,3}\.)+)?)?,\s*/uy
+
+/**
+ * The verb after a name that stands in apposition to the noun phrase before it ("Another
+ * superdelegate, Michael Brown of Washington, D.C., explained"): the name, set off by commas,
+ * names the subject of the finite verb after its closing comma. Null when the name is not so
+ * set off, or a participle follows.
+ */
+function verbAfterNamedAppositive(
+  text: string,
+  nameStart: number,
+  after: string,
+): RegExpExecArray | null {
+  if (!NOUN_PHRASE_COMMA.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return null
+  NAMED_APPOSITIVE_END.lastIndex = 0
+  if (!NAMED_APPOSITIVE_END.test(after)) return null
+  VERB_AFTER.lastIndex = NAMED_APPOSITIVE_END.lastIndex
+  const verb = VERB_AFTER.exec(after)
+  // A participle hangs from the clause around the phrase: "… remarks about his rival, Hillary
+  // Clinton, saying": the name is an object there, not a subject.
+  return verb && !verb[0].endsWith('ing') ? verb : null
 }
 
 /** Where the white space that starts at `at` in `text` ends. */
