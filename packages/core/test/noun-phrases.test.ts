@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lastSentenceStart } from '../src/quotes/noun-phrases.js'
+import { lastSentenceStart, mainSubject } from '../src/quotes/noun-phrases.js'
 
 /** The start of `text`'s last sentence read the plain way: every sentence end from the start, the last one not after an abbreviation. */
 function lastSentenceStartByScan(text: string): number {
@@ -43,5 +43,28 @@ describe('lastSentenceStart', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+})
+
+describe('the subject a participle hangs from', () => {
+  it('reads the word after a possessive as its noun, not as a verb whose subject is the possessor', () => {
+    // Fronted and set off by a comma, the possessed phrase is passed over to the subject after it.
+    expect(
+      mainSubject(
+        'In response to Tom Hale’s remarks in Dayton, city manager Dan Roe released a statement ',
+      ),
+    ).toMatchObject({ text: 'city manager Dan Roe' })
+    expect(
+      mainSubject('The party’s presumed nominee, Dan Roe has won the support of many, '),
+    ).toMatchObject({
+      text: 'Dan Roe',
+    })
+    // Heading the clause, the possessed phrase is its subject, which names no one: not the possessor.
+    expect(mainSubject('Tom Hale’s aides shrugged off the remarks on Monday, ')).toBeNull()
+    expect(mainSubject('One aide tried to downplay Hale’s comments, ')).toBeNull()
+    // A name followed by its verb is read as before.
+    expect(mainSubject('Dan Roe shrugged off Tom Hale’s remarks on Monday, ')).toMatchObject({
+      text: 'Dan Roe',
+    })
   })
 })

@@ -294,6 +294,9 @@ const FINITE_VERB = new RegExp(
   'u',
 )
 
+// A possessive at a phrase's end: "Ryan’s", "Sanders’".
+const POSSESSIVE_END = /(?:['’]s|s['’])$/u
+
 export const LEADING_PREPOSITION =
   /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
 
@@ -335,6 +338,18 @@ export function mainSubject(
     if (!FINITE_VERB.test(verb) && !AUXILIARY_BEFORE.test(auxiliaries)) continue
     if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
       continue
+    // "Ryan’s comments": the word after a possessive is its noun, not a verb, and the phrase
+    // it heads is what the clause is about, which no name here is. Set off by a comma ("In
+    // response to Trump’s comments in Maine, Martin Andanar released", "The party’s presumed
+    // nominee, Trump has won"), the phrase is fronted and the subject follows the comma;
+    // otherwise the clause has no subject this reading can name ("One operative tried to
+    // downplay Ryan’s comments, saying": not Ryan).
+    if (POSSESSIVE_END.test(np)) {
+      const comma = head.indexOf(',', m.index + m[0].length)
+      if (comma < 0 || found) break
+      pattern.lastIndex = comma + 1
+      continue
+    }
     // "If she did, party rules give …": the subject of a clause set before the main one.
     const lead = head.slice(0, m.index)
     if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
