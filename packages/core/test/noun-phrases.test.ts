@@ -68,3 +68,20 @@ describe('the subject a participle hangs from', () => {
     })
   })
 })
+
+describe('the subject of a sentence with no cue', () => {
+  it('takes no name after a lower-case verb for a subject', () => {
+    // "casts Trump as …": the verb's object, not the subject of "as …".
+    expect(
+      mainSubject(
+        'In the call, Rep. Dan Roe, who was elected in 2010, casts Tom Hale as a liberal who ',
+        false,
+        false,
+      ),
+    ).toBeNull()
+    // A people noun before the name stays part of the subject.
+    expect(
+      mainSubject('Democratic officials Tom Hale and Dan Roe said ', false, false),
+    ).not.toBeNull()
+  })
+})

@@ -294,6 +294,9 @@ const FINITE_VERB = new RegExp(
   'u',
 )
 
+// A lower-case verb (a past, a third person's present, a participle) opening a phrase of
+// capitalized words.
+const OBJECT_LEAD = /^(\p{Ll}+(?:ed|s|ing))\s/u
 // A possessive at a phrase's end: "Ryan’s", "Sanders’".
 const POSSESSIVE_END = /(?:['’]s|s['’])$/u
 
@@ -344,6 +347,11 @@ export function mainSubject(
     // nominee, Trump has won"), the phrase is fronted and the subject follows the comma;
     // otherwise the clause has no subject this reading can name ("One operative tried to
     // downplay Ryan’s comments, saying": not Ryan).
+    // "Reid Ribble, who …, casts Trump as", "who still backs Randolph, …, lives": a lower-case
+    // verb before the name takes it as its object. (A preposition there does not: "A spokesman
+    // for Platte River declined" is read back to its head.)
+    const objectLead = OBJECT_LEAD.exec(np)?.[1]
+    if (objectLead && !isPeopleNoun(objectLead) && !isRoleWord(objectLead)) continue
     if (POSSESSIVE_END.test(np)) {
       const comma = head.indexOf(',', m.index + m[0].length)
       if (comma < 0 || found) break
