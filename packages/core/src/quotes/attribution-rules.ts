@@ -250,7 +250,34 @@ export function cueBefore(before: string, base: number): Attribution | null {
   // The cue nearest the quote speaks for it; one that names no one yields to the cue before it.
   for (let i = cues.length - 1; i >= 0; i--) {
     const found = cueSpeaker(before, base, cues[i] as RegExpExecArray)
-    if (found) return found
+    if (found) return reporterOf(before, base, cues, i, found) ?? found
+  }
+  return null
+}
+
+/**
+ * The speaker of an earlier cue whose "that" clause holds the cue found: "Obama said he expected
+ * that Americans will say “no”" is Obama's, not the Americans'. Null when there is none.
+ */
+function reporterOf(
+  before: string,
+  base: number,
+  cues: RegExpExecArray[],
+  i: number,
+  found: Attribution,
+): Attribution | null {
+  const inner = found.mentionAt - base
+  for (let j = i - 1; j >= 0; j--) {
+    const cue = cues[j] as RegExpExecArray
+    // (What a report tells of someone is theirs: "The Ledger reported that Ana Ruiz … said".)
+    if (PARTICIPLE_CUE.test(cue[0]) || /^report/i.test(cue[0])) continue
+    const between = before.slice(cue.index + cue[0].length, inner)
+    // A "that" clause of the earlier cue, with no comma, stop or quote mark before the name
+    // found: after a comma a clause of its own may begin ("Rubio suggested that …, while Cruz
+    // said that “…”", "After Trump argued that …, Rubio said").
+    if (!/\bthat\s/.test(between) || /[,.;:!?“”"]/.test(between)) continue
+    const outer = cueSpeaker(before, base, cue)
+    if (outer && (outer.mention?.form === 'name' || outer.mention?.form === 'pronoun')) return outer
   }
   return null
 }
