@@ -138,23 +138,27 @@ export function isPeoplePronoun(word: string): boolean {
 const AGENT_NOUN =
   /^[\p{Ll}\d-]{3,}(?:er|or|ist|ian|ee|eer|man|men|woman|women|person|people|-old)s?$/u
 
+// (Each replacement takes off an "s": a word that does not end in one is its own singular.)
 const singular = (word: string) =>
-  word
-    .replace(/ies$/, 'y')
-    .replace(/(?:ches|shes|sses|xes)$/, (end) => end.slice(0, -2))
-    .replace(/s$/, '')
+  word.endsWith('s')
+    ? word
+        .replace(/ies$/, 'y')
+        .replace(/(?:ches|shes|sses|xes)$/, (end) => end.slice(0, -2))
+        .replace(/s$/, '')
+    : word
 
 /** What a noun that heads a speaker mention names: a person, a body of people, a writing; null for anything else ("the test", "the inspection"). */
 export function speakerNounKind(word: string): 'person' | 'organization' | 'document' | null {
   const lower = word.toLowerCase().replace(/[’']s?$/, '')
-  if (DOCUMENT_NOUNS.has(lower) || DOCUMENT_NOUNS.has(singular(lower))) return 'document'
-  if (GROUP_NOUNS.has(lower) || GROUP_NOUNS.has(singular(lower))) return 'organization'
+  const one = singular(lower)
+  if (DOCUMENT_NOUNS.has(lower) || DOCUMENT_NOUNS.has(one)) return 'document'
+  if (GROUP_NOUNS.has(lower) || GROUP_NOUNS.has(one)) return 'organization'
   if (
     isPeopleNoun(lower) ||
     PEOPLE_PRONOUNS.test(lower) ||
     // "neurosurgeon", "co-founder": a compound whose last part is a person.
     PEOPLE_SUFFIX.test(lower) ||
-    (AGENT_NOUN.test(lower) && !NOT_AGENT_NOUNS.has(lower) && !NOT_AGENT_NOUNS.has(singular(lower)))
+    (AGENT_NOUN.test(lower) && !NOT_AGENT_NOUNS.has(lower) && !NOT_AGENT_NOUNS.has(one))
   )
     return 'person'
   return null
@@ -196,15 +200,17 @@ const PEOPLE_SUFFIX = new RegExp(
 /** A noun for a person or a group of people ("critics", "residents", "officials"), plural or not. */
 export function isPeopleNoun(word: string): boolean {
   const lower = word.toLowerCase()
-  const singular = lower.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '')
-  return (
+  if (
     PEOPLE_NOUNS.has(lower) ||
-    PEOPLE_NOUNS.has(singular) ||
-    PEOPLE_NOUNS.has(lower.replace(/s$/, '')) ||
     TITLE_WORDS.has(lower) ||
-    TITLE_WORDS.has(lower.replace(/s$/, '')) ||
     /^(?:men|women|children|people|police|staff|youth)$/.test(lower)
   )
+    return true
+  // The other forms take an "s" off the end: a word without one has no other.
+  if (!lower.endsWith('s')) return false
+  const withoutS = lower.slice(0, -1)
+  const singular = lower.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '')
+  return PEOPLE_NOUNS.has(singular) || PEOPLE_NOUNS.has(withoutS) || TITLE_WORDS.has(withoutS)
 }
 
 /** A word that names a role or title: "spokeswoman", "president". */
@@ -582,7 +588,7 @@ function personMention(text: string, nameWords: string[], leading: string): Spea
     key: surname.toLowerCase().replace(/\.$/, ''),
     roles: rolesBefore(text, person[0] as string),
     gender:
-      gender(`${leading} ${text}`) ??
+      (leading === '' ? gender(text) : gender(`${leading} ${text}`)) ??
       (person.length > 1 ? genderOfGivenName(person[0] as string) : null),
   }
 }
