@@ -295,7 +295,8 @@ function trimNameRun(run: string[]): void {
     (NAME_PARTICLE.test(run.at(-1) as string) || PRONOUN_WORD.test(run.at(-1) as string))
   )
     run.pop()
-  const head = run[0]?.replace(/\.$/, '') ?? ''
+  const first = run[0] ?? ''
+  const head = first.endsWith('.') ? first.slice(0, -1) : first
   if (
     run.length >= 2 &&
     (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head) || SPEECH_AT_START.test(head))
