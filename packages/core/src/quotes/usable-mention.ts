@@ -134,6 +134,15 @@ export function isUsableMention(
   return shaped
 }
 
+/** `text` without "of state" and with "state" taken off before a person: "secretary of state", "state senator" are offices, not statements. */
+function withoutStateOffices(text: string): string {
+  // (Both patterns need the word, which most mentions lack: each scanned the whole text for it.)
+  if (!/state/i.test(text)) return text
+  return text
+    .replace(/\bof\s+state\b/gi, ' ')
+    .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
+}
+
 /** Whether a mention's words can be a speaker's, whatever the article: see {@link isUsableMention}. */
 function hasSpeakerShape(mention: SpeakerMention): boolean {
   // "released a statement Wednesday saying": a day is when, never who.
@@ -141,12 +150,8 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
   const words = mention.text.split(/\s+/).length
   if (words > 14) return false
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
-  // "secretary of state", "state senator": an office, not a statement.
   const lowerWords = withoutWritingHead(
-    mention.text
-      .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')
-      .replace(/\bof\s+state\b/gi, ' ')
-      .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all)),
+    withoutStateOffices(mention.text.replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')),
   )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
