@@ -673,21 +673,24 @@ function markSubject(
  * said", "Jane Roe — who led the panel — said". Null when none does.
  */
 function verbAfterName(after: string): RegExpExecArray | null {
-  // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
-  // which is made up of investors, said"): the fewest that end at a verb.
-  // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
-  // what the one before it matched, whose verb was already looked for.
-  const tried = Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
-  // The verb of the first rest that starts with one, read once. (A pattern that strips
-  // as much as the one before it leaves the same rest: its verb is not looked for again.)
-  // The patterns are sticky and always match: where one stops, the rest starts.
-  let verb: RegExpExecArray | null = null
-  let restAt = -1
   // Every part of the patterns before their closing white space is optional and opens
   // with white space, then "(", "at", "of" or "from" and white space, "," or a dash: where
   // none follows the white space, each pattern takes the white space alone.
   const spaced = whiteSpaceEnd(after, 0)
   const plain = !mayOpenAppositive(after, spaced)
+  // Stacked appositives ("Jane Roe, a developer and spokeswoman for the coalition,
+  // which is made up of investors, said"): the fewest that end at a verb.
+  // The n-th pattern's commas take n + 1 commas: with fewer in the text, it matches
+  // what the one before it matched, whose verb was already looked for. (Where no
+  // appositive may open, all take the same white space: one is tried.)
+  const tried = plain
+    ? 1
+    : Math.max(1, Math.min(APPOSITIVES.length, commasIn(after, APPOSITIVES.length)))
+  // The verb of the first rest that starts with one, read once. (A pattern that strips
+  // as much as the one before it leaves the same rest: its verb is not looked for again.)
+  // The patterns are sticky and always match: where one stops, the rest starts.
+  let verb: RegExpExecArray | null = null
+  let restAt = -1
   const commaCuts =
     !plain && after.charCodeAt(spaced) === 0x2c ? commaAppositiveEnds(after, spaced, tried) : null
   for (let n = 0; n < tried; n++) {
