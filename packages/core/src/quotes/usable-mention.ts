@@ -74,6 +74,8 @@ const TIME_NAME = new RegExp(
  */
 function isBareCommonWord(mention: SpeakerMention, strict: boolean): boolean {
   if (!reading || mention.form !== 'name') return false
+  // (A name of several words is no bare word, however its text reads.)
+  if (mention.name.includes(' ')) return false
   const word = mention.text.trim().replace(/[’']s?$/, '')
   if (word !== mention.name || word.includes(' ')) return false
   return !reading.registry.knows(word) && !isWrittenAsName(reading.text, word, strict)
@@ -122,9 +124,6 @@ export function isUsableMention(
   uncued = false,
 ): mention is SpeakerMention {
   if (!mention) return false
-  // "said on Twitter on Monday", "Cory James, 22, of Flint": what a preposition opens is
-  // where, when or of what, not who; what "that" opens is a clause.
-  if (PREPOSITION_OPENING.test(mention.text) || FRONTED_PHRASE.test(mention.text)) return false
   if (isBareCommonWord(mention, uncued)) return false
   let shaped = shapes?.get(mention)
   if (shaped === undefined) {
@@ -145,6 +144,9 @@ function withoutStateOffices(text: string): string {
 
 /** Whether a mention's words can be a speaker's, whatever the article: see {@link isUsableMention}. */
 function hasSpeakerShape(mention: SpeakerMention): boolean {
+  // "said on Twitter on Monday", "Cory James, 22, of Flint": what a preposition opens is
+  // where, when or of what, not who; what "that" opens is a clause.
+  if (PREPOSITION_OPENING.test(mention.text) || FRONTED_PHRASE.test(mention.text)) return false
   // "released a statement Wednesday saying": a day is when, never who.
   if (mention.form === 'name' && TIME_NAME.test(mention.name)) return false
   const words = mention.text.split(/\s+/).length
