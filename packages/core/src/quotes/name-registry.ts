@@ -309,11 +309,10 @@ function trimNameRun(run: string[]): void {
  * name: "Commission on Presidential Debates" read from "Presidential".
  */
 function isTailOfName(text: string, previous: Token | undefined): boolean {
+  if (!/^(?:on|&)$/.test(previous?.word ?? '')) return false
   const beforePrevious = previous && tokenBefore(text, previous)
   return (
-    /^(?:on|&)$/.test(previous?.word ?? '') &&
-    CAPITALIZED.test(beforePrevious?.word ?? '') &&
-    !/[.,;:!?]$/.test(beforePrevious?.word ?? '')
+    CAPITALIZED.test(beforePrevious?.word ?? '') && !/[.,;:!?]$/.test(beforePrevious?.word ?? '')
   )
 }
 
