@@ -19,12 +19,13 @@ import {
 } from './speaker-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
+// With the demonstratives: "this official", "these voters".
 const NOMINAL_DETERMINER = new RegExp(
-  `^(?:${[...MENTION_OPENERS, ...POSSESSIVE_DETERMINERS].join('|')})\\b`,
+  `^(?:${[...MENTION_OPENERS, ...POSSESSIVE_DETERMINERS, 'this', 'that', 'these', 'those'].join('|')})\\b`,
   'i',
 )
-/** A noun phrase that opens with someone's possessive: "Gary Roe's doctor". */
-export const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+[’']s\s+\S/u
+/** A noun phrase that opens with someone's possessive: "Gary Roe's doctor", "Sanders’ campaign". */
+export const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+(?:[’']s|s[’'])\s+\S/u
 /** Groups and papers that speak for someone: "Roe's campaign said", "Roe's brief said". */
 const GROUP_NOUN =
   /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
@@ -163,18 +164,46 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
     return false
   }
   if (mention.form === 'nominal') {
-    if (words > (/\sand\s/.test(mention.text) ? 11 : 7)) return false
-    if (/^(?:it|this|that|there|which|what|who)\b/i.test(mention.text)) return false
+    const head = nominalHead(mention.text)
+    const headKind = headNounKind(head)
+    if (words > nominalWordLimit(mention.text, head, headKind)) return false
+    // "this official", "that letter" name someone; "this week", "that" alone do not.
+    if (/^(?:it|there|which|what|who)\b/i.test(mention.text)) return false
+    if (/^(?:this|that)\b/i.test(mention.text) && headKind === null) return false
     // Only people, bodies and writings speak: not "the inspection", "the fighting".
-    if (!speaksAsNominal(mention) && ABSTRACT_NOUN.test(nominalHead(mention.text))) return false
+    if (headKind === null && ABSTRACT_NOUN.test(head)) return false
     if (isPeoplePronoun(mention.text)) return true
     const last = mention.text.split(/\s+/).pop() ?? ''
-    // "Gary Roe's doctor", "the company's lawyers": someone's person speaks.
+    // "Gary Roe's doctor", "the company's lawyers", "Sanders’ campaign": someone's person,
+    // body or writing speaks.
     if (!NOMINAL_DETERMINER.test(mention.text) && POSSESSIVE_LEAD.test(mention.text))
-      return isPeopleNoun(last) || GROUP_NOUN.test(last)
-    if (!NOMINAL_DETERMINER.test(mention.text) && !/s$/.test(mention.text)) return false
-    // A bare plural speaks only if it names people: "critics said", not "protests demand".
-    if (!NOMINAL_DETERMINER.test(mention.text) && !isPeopleNoun(last)) return false
+      return isPeopleNoun(last) || GROUP_NOUN.test(last) || headKind !== null
+    // A bare plural speaks only if it names people or bodies: "critics said", "leaders of
+    // the group said", "multiple outlets reported", not "protests demand".
+    if (NOMINAL_DETERMINER.test(mention.text)) return true
+    if (/s$/.test(head)) return headKind !== null
+    return /s$/.test(mention.text) && isPeopleNoun(last)
   }
   return true
+}
+
+/**
+ * The most words a nominal mention may have: 7, or 11 for a coordination ("the senator and
+ * her aides") or a person or body named within its first four words and placed by what follows
+ * ("a source familiar with the agency's internal review").
+ */
+function nominalWordLimit(text: string, head: string, headKind: string | null): number {
+  if (/\sand\s/.test(text)) return 11
+  if (headKind === null || headKind === 'document') return 7
+  const at = text.split(/\s+/).findIndex((word) => word.startsWith(head))
+  return at >= 0 && at < 4 ? 11 : 7
+}
+
+/**
+ * What the head noun of a nominal names (see `speakerNounKind`); a capitalized head must be a
+ * noun of people the lexicon lists: "Leaders", not "Sanders", which only ends like "-er" nouns.
+ */
+function headNounKind(head: string): 'person' | 'organization' | 'document' | null {
+  const kind = speakerNounKind(head)
+  return kind === 'person' && /^\p{Lu}/u.test(head) && !isPeopleNoun(head) ? null : kind
 }
