@@ -16,7 +16,7 @@ import { channelOf } from './cues.js'
 import { findQuoteSpans, type QuoteScan, type QuoteSpan } from './find-quote-spans.js'
 import { collectNames, NameRegistry } from './name-registry.js'
 import { fromEntity, type Resolved, resolve } from './resolve-mention.js'
-import { withMentionMemo } from './speaker-mention.js'
+import { withMentionMemo, withoutClauseAfterHead } from './speaker-mention.js'
 import { setReading } from './usable-mention.js'
 import type { Working } from './working.js'
 
@@ -95,6 +95,7 @@ function extractFrom(article: Article, model: AntecedentModel): QuoteExtraction 
 
   attributeInSentence(working, text, paragraphOf, doubleQuoted)
   carryAttributions(working, text, paragraphOf)
+  cutClausesOffSpeakers(working)
 
   const messages: ArticleMessage[] = []
   const speakers = new Map<string, Speaker>()
@@ -157,6 +158,16 @@ function workingQuotes(text: string, scan: QuoteScan): Working[] {
     continues: null,
     context: '',
   }))
+}
+
+/** Each chosen nominal speaker without the clause its mention was read on into: "The senator emailed" is "The senator". */
+function cutClausesOffSpeakers(working: Working[]): void {
+  for (const item of working) {
+    const attribution = item.attribution
+    if (attribution?.mention.form !== 'nominal') continue
+    const mention = withoutClauseAfterHead(attribution.mention)
+    if (mention !== attribution.mention) item.attribution = { ...attribution, mention }
+  }
 }
 
 /** Who said a quote, how sure of it the text makes one (0 to 1), and the rule that found them. */

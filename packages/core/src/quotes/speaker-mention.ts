@@ -1,5 +1,7 @@
 import {
   ARTICLES,
+  AUXILIARY_VERBS,
+  BEFORE_VERB_ADVERBS,
   CARDINALS,
   COMMON_TITLES,
   DAY_PARTS,
@@ -8,6 +10,9 @@ import {
   genderOfGivenName,
   INDEFINITE_PRONOUNS,
   INTERROGATIVES,
+  IRREGULAR_PASTS,
+  LY_NOUN_ALTERNATION,
+  MODALS,
   NAME_SUFFIX_ABBREVIATIONS,
   NAME_SUFFIXES,
   NOT_AGENT_NOUNS,
@@ -275,6 +280,58 @@ function readSpeakerMention(raw: string): SpeakerMention | null {
   const text = cleanedMentionText(raw)
   if (text === '' || text.length > 160) return null
   return plainPersonName(text) ?? readMentionShapes(text)
+}
+
+/**
+ * A nominal mention read on past its head noun into the clause that noun is the subject of
+ * ("The senator emailed", "a reporter can be heard", "an official who"), as the words before
+ * that clause; any other mention as it is. Applied to a speaker already chosen: the cut words
+ * would make a speaker of phrases the whole clause rules out ("the men were wearing").
+ */
+export function withoutClauseAfterHead(mention: SpeakerMention): SpeakerMention {
+  if (mention.form !== 'nominal') return mention
+  const cut = beforeClauseAfterHead(mention.text)
+  const read = cut === null ? null : parseSpeakerMention(cut)
+  return read?.form === 'nominal' ? read : mention
+}
+
+// What opens a clause right after a noun of people, a body or a writing: a verb in the past,
+// an auxiliary or a modal, a relative pronoun, an adverb before a verb.
+const CLAUSE_OPENER = new RegExp(
+  `^(?:${[...AUXILIARY_VERBS, ...MODALS, ...IRREGULAR_PASTS, ...RELATIVE_PRONOUNS, ...BEFORE_VERB_ADVERBS, 'first', 'still', 'never'].join('|')}|\\p{Ll}{2,}ed|(?!(?:${LY_NOUN_ALTERNATION})$)\\p{Ll}{3,}ly)$`,
+  'u',
+)
+// A preposition after a participle makes it part of the phrase: "officials involved in the talks".
+const AFTER_PARTICIPLE = /^(?:by|in|with|to|at|from|for|on|of|about|as)$/
+
+/** A noun of people, a body or a writing in lower case: "senator", "campaign"; not "one", "Sanders". */
+function isSpeakerNoun(word: string): boolean {
+  return /^\p{Ll}/u.test(word) && !PEOPLE_PRONOUNS.test(word) && speakerNounKind(word) !== null
+}
+
+/**
+ * "The senator emailed", "a reporter can be heard", "an official who": a nominal mention
+ * read on past its head noun into the clause that noun is the subject of, cut before that
+ * clause; null when no clause follows a noun of people, a body or a writing.
+ */
+function beforeClauseAfterHead(text: string): string | null {
+  const words = text.split(/\s+/)
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as string
+    if (!CLAUSE_OPENER.test(word)) continue
+    // A participle that ends the mention or opens a phrase of its own is part of it: "a
+    // source involved", "officials involved in the talks", "the order released Friday".
+    const next = words[i + 1]
+    if (
+      word.endsWith('ed') &&
+      (next === undefined || AFTER_PARTICIPLE.test(next) || /^\p{Lu}/u.test(next))
+    )
+      continue
+    const noun = words[i - 1] as string
+    if (!isSpeakerNoun(noun)) continue
+    return words.slice(0, i).join(' ')
+  }
+  return null
 }
 
 // Two capitalized words of plain letters: the shape of most names a text writes ("Marco Rubio").
