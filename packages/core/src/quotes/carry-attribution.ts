@@ -2,7 +2,7 @@ import { verbAlternation } from '../lexicon/index.js'
 import type { Paragraph } from '../types.js'
 import { cueBefore } from './attribution-rules.js'
 import { mainSubject } from './noun-phrases.js'
-import { parseSpeakerMention } from './speaker-mention.js'
+import { isPeoplePronoun, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution, Working } from './working.js'
 
@@ -26,7 +26,7 @@ export function carryAttributions(
   text: string,
   paragraphOf: Map<number, Paragraph>,
 ): void {
-  linkContinuations(working)
+  linkContinuations(working, text)
   shareAcrossHalves(working)
   // An uncued statement, wherever it stands in its paragraph.
   working.forEach((item) => {
@@ -45,7 +45,7 @@ export function carryAttributions(
  * second half of a quote broken by "he said.", or another quote of the same
  * paragraph with no cue of its own after an attributed statement.
  */
-function linkContinuations(working: Working[]): void {
+function linkContinuations(working: Working[], text: string): void {
   working.forEach((item, index) => {
     // A title between two quotes of a paragraph ("…,” he said on NBC’s “Meet the Press.” “…”)
     // is no one's words: the quote before it is the one this may carry on.
@@ -71,9 +71,21 @@ function linkContinuations(working: Working[]): void {
     // among the people named before, which reads who spoke last among its features and,
     // retrained without this carry, picked better on held-out quotes-train (BENCHMARKS.md,
     // "Issue 15: a stable trainer").
+    // An unnamed speaker ("One source said agents would be “screaming” because “…”") is no
+    // one the learned choice can pick: their next uncued quote of the same sentence stays theirs.
+    const unnamed = previous.attribution?.mention
+    const unnamedInSentence =
+      sameParagraph &&
+      !item.attribution &&
+      unnamed?.form === 'nominal' &&
+      speaksAsNominal(unnamed) &&
+      !isPeoplePronoun(unnamed.text) &&
+      previous.span.close !== null &&
+      !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close + 1, item.span.open))
     if (
       sameCue ||
       item.span.continued ||
+      unnamedInSentence ||
       (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
     )
       item.continues = before
