@@ -20,7 +20,7 @@ import {
   LEADING_ARTICLE,
   parseSpeakerMention,
 } from './speaker-mention.js'
-import { isUsableMention, POSSESSIVE_LEAD } from './usable-mention.js'
+import { isUsableMention, POSSESSIVE_LEAD, speaksAsNominal } from './usable-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
 // Adverbs ending in -ly are the last alternative's, all but the nouns that end so.
@@ -365,10 +365,15 @@ export function mainSubject(
     if (!phrase) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
+    // A nominal subject opens with an article or someone's possessive ("the aide", "the
+    // campaign's lawyers"); a person or body after "his", "her", "its", "their" ("his chief
+    // aide") and a plural of people ("protesters marched") are subjects too.
     if (
       mention.form === 'nominal' &&
       !LEADING_ARTICLE.test(mention.text) &&
-      !POSSESSIVE_LEAD.test(mention.text)
+      !POSSESSIVE_LEAD.test(mention.text) &&
+      !(OWNED_LEAD.test(mention.text) && speaksAsNominal(mention)) &&
+      !isPeoplePlural(mention.text)
     )
       continue
     found = phrase
@@ -384,4 +389,10 @@ export function mainSubject(
     if ((mention.form === 'name' || mention.form === 'pronoun') && !thatClause) break
   }
   return found
+}
+
+/** A bare plural of people: "protesters", "local officials". */
+function isPeoplePlural(text: string): boolean {
+  const last = text.slice(text.lastIndexOf(' ') + 1)
+  return last.endsWith('s') && isPeopleNoun(last)
 }
