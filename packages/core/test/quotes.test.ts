@@ -197,6 +197,18 @@ describe('quotes: canonical speakers', () => {
 })
 
 describe('quotes: speakers are people, organizations or documents', () => {
+  it('gives an unnamed person of a named body the kind of a person, and a writing of one the kind of a document', () => {
+    const kinds = (text: string) => run(text).speakers.map((s) => [s.name, s.kind])
+    expect(kinds('A State Department official said the budget was “a mess.”')).toEqual([
+      ['A State Department official', 'unknown'],
+    ])
+    expect(kinds('A Sierra Club report says the roads are “unsafe.”')).toEqual([
+      ['A Sierra Club report', 'document'],
+    ])
+    expect(kinds('The Sierra Club said the roads are “unsafe.”')).toEqual([
+      ['Sierra Club', 'organization'],
+    ])
+  })
   it('takes no interrogative for a speaker, a role or an alias', () => {
     const result = run(
       'Secretary of State Marco Rubio said the offer was generous, in what Rubio called the most “extraordinary migratory agreement anywhere in the world.”',

@@ -587,13 +587,15 @@ function organizationStart(words: string[], { start, end, nameWords }: NameRun):
 function nominalMention(text: string, words: string[]): SpeakerMention {
   const nominal = words.filter((w, i) => i > 0 || !DETERMINER.test(w)).join(' ')
   const head = speakerNounKind(nominalHead(text))
+  // A body's name inside the phrase does not make its person or writing a body: "a State
+  // Department official", "One Club for Growth ad".
   return {
     text,
     form: 'nominal',
     kind:
       head === 'document'
         ? 'document'
-        : head === 'organization' || ORG_WORDS.test(text)
+        : head === 'organization' || (head === null && ORG_WORDS.test(text))
           ? 'organization'
           : 'unknown',
     name: text,
