@@ -14,7 +14,7 @@ const CUE_SENTENCE_END = new RegExp(
  * Carries attributions to the quotes that have none: the halves of a quote
  * broken by its attribution and a quote reopened in the next paragraph share
  * one speaker, and so does another quote of the same paragraph after a
- * statement; an uncued statement opening a sentence after "…, Smith said." takes
+ * statement, or of the same sentence after an unnamed speaker's quote; an uncued statement opening a sentence after "…, Smith said." takes
  * that cue, and one after a paragraph ending in a colon takes its introduction.
  * Any other uncued quote is left to the learned choice among the people named
  * before it (`chooseAntecedent`), which reads who spoke last among its features:
@@ -42,8 +42,9 @@ export function carryAttributions(
 
 /**
  * Marks the quotes carried on (`continues`): a continuation paragraph, the
- * second half of a quote broken by "he said.", or another quote of the same
- * paragraph with no cue of its own after an attributed statement.
+ * second half of a quote broken by "he said.", another quote of the same
+ * paragraph with no cue of its own after an attributed statement, or of the same
+ * sentence after a quote of an unnamed speaker.
  */
 function linkContinuations(working: Working[], text: string): void {
   working.forEach((item, index) => {
