@@ -16,7 +16,11 @@ import {
   TITLE_ALTERNATION,
   WEEKDAY_ALTERNATION,
 } from '../src/lexicon/index.js'
-import { plainPersonName, readMentionShapes } from '../src/quotes/speaker-mention.js'
+import {
+  parseSpeakerMention,
+  plainPersonName,
+  readMentionShapes,
+} from '../src/quotes/speaker-mention.js'
 
 // Capitalized words of every sort a mention's reader treats apart, and plain names beside them.
 const WORDS = [
@@ -73,5 +77,17 @@ describe('parseSpeakerMention: names of two plain words', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('parseSpeakerMention: pronouns', () => {
+  it('reads "he" and "She" as pronouns with their gender', () => {
+    expect(parseSpeakerMention('he')).toMatchObject({ form: 'pronoun', gender: 'male' })
+    expect(parseSpeakerMention('She')).toMatchObject({ form: 'pronoun', gender: 'female' })
+  })
+
+  it('reads no word an object inherits ("constructor", "valueOf") as a pronoun', () => {
+    for (const word of ['constructor', 'Constructor', 'valueOf', 'hasOwnProperty', '__proto__'])
+      expect(parseSpeakerMention(word)?.form, word).not.toBe('pronoun')
   })
 })

@@ -442,7 +442,8 @@ function oneWordMention(text: string): SpeakerMention | null {
   const lower = text.toLowerCase()
   // "He's said": the pronoun with its verb.
   const pronoun = lower.replace(/[’']s$/, '')
-  if (pronoun in PRONOUNS) {
+  // (Its own keys only: `in` took "constructor" for a pronoun, inherited from Object.)
+  if (Object.hasOwn(PRONOUNS, pronoun)) {
     return {
       text,
       form: 'pronoun',
