@@ -1,7 +1,7 @@
 import { verbAlternation } from '../lexicon/index.js'
 import type { Paragraph } from '../types.js'
 import { cueBefore } from './attribution-rules.js'
-import { mainSubject } from './noun-phrases.js'
+import { lastStopBefore, mainSubject } from './noun-phrases.js'
 import { isPeoplePronoun, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution, Working } from './working.js'
@@ -120,10 +120,13 @@ function shareAcrossHalves(working: Working[]): void {
 
 /** "…, Schiff said. “…”": a quote opening a sentence after one of its paragraph that ends in an attribution. */
 function cueSentenceBefore(item: Working, paragraph: Paragraph, text: string): Attribution | null {
-  const lead = text.slice(paragraph.offset, item.span.open)
-  const lastSentence = /([^.!?]*[.!?])\s*$/.exec(lead.replace(/\s+$/, ''))?.[1]
-  if (!lastSentence || !CUE_SENTENCE_END.test(lastSentence)) return null
-  const at = paragraph.offset + lead.lastIndexOf(lastSentence)
+  const lead = text.slice(paragraph.offset, item.span.open).trimEnd()
+  // (The last character alone: a pattern anchored at the end is tried at each character.)
+  if (!/[.!?]/.test(lead.slice(-1))) return null
+  // The last sentence runs on from the stop before the last one, found back from the end.
+  const lastSentence = lead.slice(lastStopBefore(lead, lead.length - 1) + 1)
+  if (!CUE_SENTENCE_END.test(lastSentence)) return null
+  const at = paragraph.offset + lead.length - lastSentence.length
   const intro = cueBefore(lastSentence.replace(/\.$/, ''), at)
   return intro && { ...intro, rule: 'previous-quote', confidence: 0.65 }
 }

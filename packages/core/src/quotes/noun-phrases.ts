@@ -75,7 +75,7 @@ export function lastSentenceStart(text: string): number {
 }
 
 /** Where the last full stop, question or exclamation mark of `text` before `end` stands, or -1. */
-function lastStopBefore(text: string, end: number): number {
+export function lastStopBefore(text: string, end: number): number {
   // (A negative start would search from 0.)
   if (end === 0) return -1
   return Math.max(
