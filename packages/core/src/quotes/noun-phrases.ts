@@ -147,12 +147,13 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       end = start
       continue
     }
-    let from = 0
-    CLAUSE_BREAK.lastIndex = 0
+    // The phrase starts after the last comma or clause break. (The breaks are looked for after
+    // the comma only: none holds a comma, so a break before it ends before it.)
+    const comma = candidate.lastIndexOf(',')
+    let from = comma + 1
+    CLAUSE_BREAK.lastIndex = from
     for (let m = CLAUSE_BREAK.exec(candidate); m; m = CLAUSE_BREAK.exec(candidate))
       from = m.index + m[0].length
-    const comma = candidate.lastIndexOf(',')
-    if (comma + 1 > from) from = comma + 1
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
     const sentenceStart = lastSentenceStart(candidate)
     from = Math.max(from, sentenceStart)
@@ -165,18 +166,16 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       end = comma
       continue
     }
-    // "the former first lady and U.S. senator": two roles of one person.
-    const coordinated = COORDINATED_ROLE.exec(
-      candidate.slice(Math.max(sentenceStart, comma + 1), from),
-    )
-    if (
-      coordinated &&
-      !OWNED_LEAD.test(phrase) &&
-      isRoleWord(phrase.split(/\s+/).pop() ?? '') &&
-      (coordinated[1] as string).split(/\s+/).some((w) => isRoleWord(w))
-    ) {
-      phrase = `${coordinated[1]} and ${phrase}`
-      from = candidate.lastIndexOf(phrase, from)
+    // "the former first lady and U.S. senator": two roles of one person. (The phrase's own
+    // words first: most name no role, and the pattern reads every character before them.)
+    if (!OWNED_LEAD.test(phrase) && isRoleWord(phrase.split(/\s+/).pop() ?? '')) {
+      const coordinated = COORDINATED_ROLE.exec(
+        candidate.slice(Math.max(sentenceStart, comma + 1), from),
+      )
+      if (coordinated && (coordinated[1] as string).split(/\s+/).some((w) => isRoleWord(w))) {
+        phrase = `${coordinated[1]} and ${phrase}`
+        from = candidate.lastIndexOf(phrase, from)
+      }
     }
     const at = candidate.indexOf(phrase, from)
     // "Jean Roe, the foreign minister of France": a role set after a name belongs to it.
