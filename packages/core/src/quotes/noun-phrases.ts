@@ -309,8 +309,10 @@ export const SUBORDINATOR =
 const AUXILIARY = [...AUXILIARY_VERBS, ...MODALS].join('|')
 const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 
-// A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb.
-const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
+// A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb. (A
+// lower-case subject is read from its word's first lower-case letter only: from a later one the
+// pattern finds only what it finds from that first letter, which the scan reaches before.)
+const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|(?<!\\p{Ll})\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 // The verbs of a news report, whose "that" clause tells what someone else did.
 const REPORTED = /^report(?:ed|s)$/
 
