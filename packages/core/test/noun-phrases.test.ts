@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lastSentenceStart, mainSubject } from '../src/quotes/noun-phrases.js'
+import { lastSentenceStart, mainSubject, trailingNounPhrase } from '../src/quotes/noun-phrases.js'
 
 /** The start of `text`'s last sentence read the plain way: every sentence end from the start, the last one not after an abbreviation. */
 function lastSentenceStartByScan(text: string): number {
@@ -83,5 +83,31 @@ describe('the subject of a sentence with no cue', () => {
     expect(
       mainSubject('Democratic officials Tom Hale and Dan Roe said ', false, false),
     ).not.toBeNull()
+  })
+})
+
+describe('trailingNounPhrase', () => {
+  it('starts after the last comma or clause break, and keeps two roles of one person together', () => {
+    const cases: Array<[string, string, number]> = [
+      ['Officials said that the mayor', 'the mayor', 20],
+      ['the group, which met on Monday, and its director', 'its director', 36],
+      ['The board met. Superintendent Karen Doyle', 'Superintendent Karen Doyle', 15],
+      ['the former first lady and U.S. senator', 'the former first lady and U.S. senator', 0],
+      [
+        'In a statement, the former first lady and senator',
+        'the former first lady and senator',
+        16,
+      ],
+      ['the mayor and Jane Roe', 'Jane Roe', 14],
+    ]
+    for (const [stretch, text, at] of cases)
+      expect(trailingNounPhrase(stretch)).toEqual({ text, at })
+  })
+})
+
+describe('mainSubject', () => {
+  it('finds the subject before a finite verb, a lower-case word read from its start', () => {
+    expect(mainSubject('The potter waved and said')).toEqual({ text: 'The potter', at: 0 })
+    expect(mainSubject('Walter Hewlett sniped that Fiorina was')?.text).toBe('Walter Hewlett')
   })
 })
