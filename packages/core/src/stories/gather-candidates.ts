@@ -1,4 +1,4 @@
-import { findShingle } from './shingle-index.js'
+import { findShingle, storiesOf } from './shingle-index.js'
 import type {
   Doc,
   Postings,
@@ -67,7 +67,7 @@ export function gatherCandidates(
   const found = keys.map((key) => findShingle(state, key))
   for (const entry of found)
     if (entry)
-      for (const story of entry.stories)
+      for (const story of storiesOf(entry))
         if (!isQuoted[story]) {
           isQuoted[story] = 1
           quoted.push(story)

@@ -112,12 +112,9 @@ function shingleStream(shingles: ReadonlyMap<number, ShingleEntry>): number[] {
     stream.push(key, 0)
     for (let entry: ShingleEntry | null = first; entry; entry = entry.next) {
       ;(stream[at + 1] as number)++
-      stream.push(entry.check, entry.stories.length)
-      for (let n = 0; n < entry.stories.length; n++) {
-        const articles = entry.articles[n] as number[]
-        stream.push(entry.stories[n] as number, articles.length)
-        for (let k = 0; k < articles.length; k++) stream.push(articles[k] as number)
-      }
+      // The entry's run is this section's layout already.
+      stream.push(entry.check, entry.stories)
+      for (let k = entry.at; k < entry.at + entry.length; k++) stream.push(entry.block[k] as number)
     }
   }
   return stream
@@ -316,8 +313,11 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
   for (const posting of postings) named(posting, stories.length, 'a posting', 2)
   for (let entry of shingles.values())
     for (; entry; entry = entry.next as ShingleEntry) {
-      named(entry.stories, stories.length, 'a shingle')
-      for (const articles of entry.articles) named(articles, docs.length, 'a shingle')
+      const { block, at, length } = entry
+      for (let k = at; k < at + length; k += 2 + (block[k + 1] as number)) {
+        named([block[k] as number], stories.length, 'a shingle')
+        named(block.subarray(k + 2, k + 2 + (block[k + 1] as number)), docs.length, 'a shingle')
+      }
     }
   return { termNames: reader.head.terms, df, postings, docs, stories, shingles }
 }
@@ -473,8 +473,12 @@ function* readStories(reader: SnapshotReader): Generator<void, StoryState[], voi
   return stories
 }
 
-/** The shingles of a stream that `shingleStream` wrote. */
-function* readShingles(stream: Int32Array): Generator<void, Map<number, ShingleEntry>, void> {
+/**
+ * The shingles of a stream that `shingleStream` wrote. Their runs stay where they are in
+ * one copy of the stream (the bytes read are not kept), each entry's room its length.
+ */
+function* readShingles(given: Int32Array): Generator<void, Map<number, ShingleEntry>, void> {
+  const stream = given.slice()
   const shingles = new Map<number, ShingleEntry>()
   let s = 0
   while (s < stream.length) {
@@ -485,17 +489,20 @@ function* readShingles(stream: Int32Array): Generator<void, Map<number, ShingleE
     for (let e = 0; e < entries; e++) {
       const check = stream[s++] as number
       const storyCount = lengthIn(stream[s++] as number, 0, (stream.length - s) / 2, 'a shingle')
+      const at = s
+      for (let k = 0; k < storyCount; k++) {
+        s++
+        const articles = lengthIn(stream[s++] as number, s, stream.length, 'a shingle')
+        s += articles
+      }
       const entry: ShingleEntry = {
         check,
-        stories: new Array<number>(storyCount),
-        articles: new Array<number[]>(storyCount),
+        stories: storyCount,
+        block: stream,
+        at,
+        length: s - at,
+        room: s - at,
         next: null,
-      }
-      for (let k = 0; k < storyCount; k++) {
-        entry.stories[k] = stream[s++] as number
-        const articles = lengthIn(stream[s++] as number, s, stream.length, 'a shingle')
-        entry.articles[k] = arrayOf(stream, s, s + articles)
-        s += articles
       }
       if (previous) previous.next = entry
       else shingles.set(key, entry)
