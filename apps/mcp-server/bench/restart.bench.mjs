@@ -19,7 +19,11 @@ import { parseArgs } from 'node:util'
 import { ingest, openStore } from '@corroborate/store'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
-import { retoldCorpus, sourceStories } from '../../../packages/core/bench/retold-corpus.mjs'
+import {
+  describeSources,
+  retoldCorpus,
+  sourceStories,
+} from '../../../packages/core/bench/retold-corpus.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +37,7 @@ const { values } = parseArgs({
 })
 const size = Number(values.size ?? 1000)
 const data = values.data ?? mkdtempSync(join(tmpdir(), 'corroborate-restart-'))
-const { stories } = await sourceStories()
+const { stories, read } = await sourceStories()
 const store = await openStore({ dataDir: data })
 if ((await store.count()) < size * 0.9)
   await ingest(store, retoldCorpus(stories, size), { workers: 2 })
@@ -161,6 +165,8 @@ if (!values.data) rmSync(data, { recursive: true, force: true })
 console.log(
   JSON.stringify({
     stored,
+    // Where the added articles are drawn from: the seeds alone when ../shared/eval is absent.
+    sources: describeSources(read),
     load: loadavg().map((x) => x.toFixed(1)),
     firstAnswerMs: Math.round(first),
     rssFirstMB: rssFirst,
