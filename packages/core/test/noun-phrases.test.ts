@@ -110,4 +110,13 @@ describe('mainSubject', () => {
     expect(mainSubject('The potter waved and said')).toEqual({ text: 'The potter', at: 0 })
     expect(mainSubject('Walter Hewlett sniped that Fiorina was')?.text).toBe('Walter Hewlett')
   })
+
+  it('takes no singular in "ss" for a bare plural of people: "witness" is no "witnesses"', () => {
+    expect(mainSubject('The officials met on Monday while witness testified, ')?.text).not.toBe(
+      'witness',
+    )
+    expect(mainSubject('The officials met on Monday while witnesses testified, ')?.text).toBe(
+      'witnesses',
+    )
+  })
 })

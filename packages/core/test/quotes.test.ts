@@ -197,7 +197,7 @@ describe('quotes: canonical speakers', () => {
 })
 
 describe('quotes: speakers are people, organizations or documents', () => {
-  it('gives an unnamed person of a named body the kind of a person, and a writing of one the kind of a document', () => {
+  it('gives an unnamed person of a named body no kind (unknown), and a writing of one the kind of a document', () => {
     const kinds = (text: string) => run(text).speakers.map((s) => [s.name, s.kind])
     expect(kinds('A State Department official said the budget was “a mess.”')).toEqual([
       ['A State Department official', 'unknown'],

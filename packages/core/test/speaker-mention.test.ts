@@ -21,6 +21,7 @@ import {
   plainPersonName,
   readMentionShapes,
 } from '../src/quotes/speaker-mention.js'
+import { isUsableMention } from '../src/quotes/usable-mention.js'
 
 // Capitalized words of every sort a mention's reader treats apart, and plain names beside them.
 const WORDS = [
@@ -77,6 +78,15 @@ describe('parseSpeakerMention: names of two plain words', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('isUsableMention: shares', () => {
+  it('takes a share of people for a speaker, not a share of something else', () => {
+    const usable = (text: string) => isUsableMention(parseSpeakerMention(text))
+    expect(usable('At least half of voters')).toBe(true)
+    expect(usable('About four in 10')).toBe(true)
+    expect(usable('half of the budget')).toBe(false)
   })
 })
 

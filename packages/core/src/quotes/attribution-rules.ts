@@ -9,7 +9,7 @@ import {
   SUBORDINATOR,
   trailingNounPhrase,
 } from './noun-phrases.js'
-import { parseSpeakerMention } from './speaker-mention.js'
+import { isPeopleNoun, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention } from './usable-mention.js'
 import type { Attribution } from './working.js'
 
@@ -255,6 +255,11 @@ export function cueBefore(before: string, base: number): Attribution | null {
   return null
 }
 
+// A "that" after a noun opens a relative clause ("the plan that Clinton called"), unless the noun
+// is of people, whom a cue tells what follows ("told the reporters that").
+const RELATIVE_THAT =
+  /\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+(\S+)\s+that\s/giu
+
 /**
  * The speaker of an earlier cue whose "that" clause holds the cue found: "Obama said he expected
  * that Americans will say “no”" is Obama's, not the Americans'. Null when there is none.
@@ -275,7 +280,10 @@ function reporterOf(
     // A "that" clause of the earlier cue, with no comma, stop or quote mark before the name
     // found: after a comma a clause of its own may begin ("Rubio suggested that …, while Cruz
     // said that “…”", "After Trump argued that …, Rubio said").
-    if (!/\bthat\s/.test(between) || /[,.;:!?“”"]/.test(between)) continue
+    const complements = between.replace(RELATIVE_THAT, (phrase, noun: string) =>
+      isPeopleNoun(noun) ? phrase : phrase.replace(/that\s$/i, ' '),
+    )
+    if (!/\bthat\s/.test(complements) || /[,.;:!?“”"]/.test(between)) continue
     const outer = cueSpeaker(before, base, cue)
     if (outer && (outer.mention?.form === 'name' || outer.mention?.form === 'pronoun')) return outer
   }

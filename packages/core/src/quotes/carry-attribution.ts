@@ -82,7 +82,8 @@ function linkContinuations(working: Working[], text: string): void {
       speaksAsNominal(unnamed) &&
       !isPeoplePronoun(unnamed.text) &&
       previous.span.close !== null &&
-      !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close + 1, item.span.open))
+      // (From the quote's last character: its full stop may sit inside the mark, "“screaming.”".)
+      !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close - 1, item.span.open))
     if (
       sameCue ||
       item.span.continued ||

@@ -342,17 +342,17 @@ export function mainSubject(
     if (!FINITE_VERB.test(verb) && !AUXILIARY_BEFORE.test(auxiliaries)) continue
     if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
       continue
+    // "Reid Ribble, who …, casts Trump as", "who still backs Randolph, …, lives": a lower-case
+    // verb before the name takes it as its object. (A preposition there does not: "A spokesman
+    // for Platte River declined" is read back to its head.)
+    const objectLead = OBJECT_LEAD.exec(np)?.[1]
+    if (objectLead && !isPeopleNoun(objectLead) && !isRoleWord(objectLead)) continue
     // "Ryan’s comments": the word after a possessive is its noun, not a verb, and the phrase
     // it heads is what the clause is about, which no name here is. Set off by a comma ("In
     // response to Trump’s comments in Maine, Martin Andanar released", "The party’s presumed
     // nominee, Trump has won"), the phrase is fronted and the subject follows the comma;
     // otherwise the clause has no subject this reading can name ("One operative tried to
     // downplay Ryan’s comments, saying": not Ryan).
-    // "Reid Ribble, who …, casts Trump as", "who still backs Randolph, …, lives": a lower-case
-    // verb before the name takes it as its object. (A preposition there does not: "A spokesman
-    // for Platte River declined" is read back to its head.)
-    const objectLead = OBJECT_LEAD.exec(np)?.[1]
-    if (objectLead && !isPeopleNoun(objectLead) && !isRoleWord(objectLead)) continue
     if (POSSESSIVE_END.test(np)) {
       const comma = head.indexOf(',', m.index + m[0].length)
       if (comma < 0 || found) break
@@ -395,5 +395,6 @@ export function mainSubject(
 /** A bare plural of people: "protesters", "local officials". */
 function isPeoplePlural(text: string): boolean {
   const last = text.slice(text.lastIndexOf(' ') + 1)
-  return last.endsWith('s') && isPeopleNoun(last)
+  // (Not a singular in "ss": "witness", "actress".)
+  return last.endsWith('s') && !last.endsWith('ss') && isPeopleNoun(last)
 }

@@ -328,6 +328,8 @@ function beforeClauseAfterHead(text: string): string | null {
     )
       continue
     const noun = words[i - 1] as string
+    // A possessive ("The bank’s quarterly report said") owns a noun after it: it heads nothing.
+    if (/['’]s?$/.test(noun)) continue
     if (!isSpeakerNoun(noun)) continue
     return words.slice(0, i).join(' ')
   }

@@ -34,13 +34,26 @@ const GROUP_NOUN =
 const WRITING_NOUN =
   /^(?:article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill)$/i
 
-// A share of people, as polls report them: "21 percent", "About four in 10", "At least half of voters".
+// A share of people, as polls report them: "21 percent", "About four in 10", "At least half of voters"
+// (of people only: not "half of the budget"; see `isShareOfPeople`).
 const PROPORTION =
-  /^(?:(?:about|nearly|almost|roughly|only|just|some|at\s+least|more\s+than|fewer\s+than|less\s+than|an\s+average\s+of)\s+)?(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+(?:10|ten|\d+)|half|a\s+third|two-thirds|a\s+quarter|three-quarters|a\s+majority|the\s+majority)(?:\s+of\s+\S.*)?$/i
+  /^(?:(?:about|nearly|almost|roughly|only|just|some|at\s+least|more\s+than|fewer\s+than|less\s+than|an\s+average\s+of)\s+)?(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+(?:10|ten|\d+)|half|a\s+third|two-thirds|a\s+quarter|three-quarters|a\s+majority|the\s+majority)(?:\s+of\s+(\S.*))?$/i
 
 // Nouns of actions, states and qualities by their endings: "inspection", "fighting", "safety".
 const ABSTRACT_NOUN =
   /\p{Ll}{3,}(?:tion|sion|ment|ness|ity|ance|ence|ism|ing|ure|cy|ship|hood|dom|ics|age|ery)s?$/u
+
+/** "21 percent", "half of voters in each state", "a majority of those surveyed"; not "half of the budget". */
+function isShareOfPeople(text: string): boolean {
+  const share = PROPORTION.exec(text)
+  if (!share) return false
+  const whole = share[1]
+  return (
+    whole === undefined ||
+    /^(?:them|us|those(?:\s+\S+)*)$/i.test(whole) ||
+    whole.split(/\s+/).some(isPeopleNoun)
+  )
+}
 
 /** A nominal subject that can be the source of words: "a doctor", "the piece", "the campaign". */
 export function speaksAsNominal(mention: SpeakerMention): boolean {
@@ -176,7 +189,7 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
     if (/^(?:this|that)\b/i.test(mention.text) && headKind === null) return false
     // Only people, bodies and writings speak: not "the inspection", "the fighting".
     if (headKind === null && ABSTRACT_NOUN.test(head)) return false
-    if (isPeoplePronoun(mention.text) || PROPORTION.test(mention.text)) return true
+    if (isPeoplePronoun(mention.text) || isShareOfPeople(mention.text)) return true
     const last = mention.text.split(/\s+/).pop() ?? ''
     // "Gary Roe's doctor", "the company's lawyers", "Sanders’ campaign": someone's person,
     // body or writing speaks.
