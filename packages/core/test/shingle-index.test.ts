@@ -38,15 +38,59 @@ describe('shingle index', () => {
         for (const [name, stories] of model) {
           const [key, check] = name.split(' ').map(Number) as [number, number]
           expect(read(state, key, check)).toEqual(stories)
-          expect(storiesOf(findShingle(state, { key, check }) ?? fail())).toEqual([
-            ...stories.keys(),
-          ])
+          const entry = findShingle(state, { key, check }) ?? fail()
+          expect(storiesOf(entry)).toEqual([...stories.keys()])
+          // Stories are 0 to 6: none of an indexed shingle's is 99.
+          expect(articlesOf(entry, 99)).toBeUndefined()
         }
         expect(read(state, 99, 0)).toBeUndefined()
-        expect(articlesOf(findShingle(state, { key: 0, check: 0 }) ?? empty, 99)).toBeUndefined()
       }),
       { numRuns: 200 },
     )
+  })
+
+  it('keeps the runs in order when they move into a new block', () => {
+    // 16,380 runs of one article (room 4 each) fill a block of 65,536 integers but 16:
+    // the operations' first runs fit in it, and those that grow move into the next block.
+    const FILLED = 16_380
+    const op = fc.tuple(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.integer({ min: 0, max: 10_000 }),
+    )
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 200 }), (ops) => {
+        const state = createStoryIndexState({})
+        for (let n = 0; n < FILLED; n++) indexShingle(state, { key: 1000 + n, check: 0 }, 0, n)
+        const first = state.shingleArena.block
+        const model: Model = new Map()
+        for (const [key, story, article] of ops) {
+          indexShingle(state, { key, check: 0 }, story, article)
+          const stories = model.get(`${key}`) ?? new Map<number, number[]>()
+          model.set(`${key}`, stories)
+          stories.set(story, [...(stories.get(story) ?? []), article])
+        }
+        for (const [key, stories] of model) expect(read(state, Number(key), 0)).toEqual(stories)
+        for (const n of [0, FILLED - 1])
+          expect(read(state, 1000 + n, 0)).toEqual(new Map([[0, [n]]]))
+        // Past 16 integers of runs the block is full: later runs are in another.
+        const integers = [...model.values()].reduce((sum, stories) => sum + 2 * stories.size, 0)
+        if (integers + ops.length > 16) expect(state.shingleArena.block).not.toBe(first)
+      }),
+      { numRuns: 50 },
+    )
+  })
+
+  it('gives a new run room for a second article of its story, and moves it for a third', () => {
+    const state = createStoryIndexState({})
+    indexShingle(state, { key: 1, check: 0 }, 3, 10)
+    const entry = findShingle(state, { key: 1, check: 0 }) ?? fail()
+    expect([entry.at, entry.length, entry.room, state.shingleArena.end]).toEqual([0, 3, 4, 4])
+    indexShingle(state, { key: 1, check: 0 }, 3, 11)
+    expect([entry.at, entry.length, entry.room, state.shingleArena.end]).toEqual([0, 4, 4, 4])
+    indexShingle(state, { key: 1, check: 0 }, 3, 12)
+    expect([entry.at, entry.length, entry.room, state.shingleArena.end]).toEqual([4, 5, 8, 12])
+    expect([...(articlesOf(entry, 3) ?? [])]).toEqual([10, 11, 12])
   })
 
   it('moves runs to a new block when one is full, the runs left behind still read', () => {
@@ -64,15 +108,6 @@ describe('shingle index', () => {
   })
 })
 
-const empty = {
-  check: 0,
-  stories: 0,
-  block: new Int32Array(0),
-  at: 0,
-  length: 0,
-  room: 0,
-  next: null,
-}
 function fail(): never {
   throw new Error('a shingle indexed is not found')
 }

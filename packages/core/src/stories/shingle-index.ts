@@ -1,6 +1,6 @@
 import type { ShingleEntry, ShingleKey, StoryIndexState } from './story-state.js'
 
-/** Integers in a block of runs (256 kB): a few thousand shingles' runs. */
+/** Integers in a block of runs (256 kB): about 16,000 new shingles' runs (room 4 each). */
 const BLOCK = 65_536
 
 /** Shingles as the keys the index looks them up by (see `shingleKeys`). */
@@ -26,8 +26,7 @@ export function storiesOf(entry: ShingleEntry): number[] {
   const stories: number[] = []
   const { block } = entry
   const end = entry.at + entry.length
-  for (let i = entry.at; i < end; i += 2 + (block[i + 1] as number))
-    stories.push(block[i] as number)
+  for (let i = entry.at; i < end; i = nextStoryIn(block, i)) stories.push(block[i] as number)
   return stories
 }
 
@@ -39,8 +38,13 @@ export function articlesOf(entry: ShingleEntry, s: number): Int32Array | undefin
 
 /** Where story `s`'s part of the run of `entry` starts, or -1. */
 function runOf({ block, at, length }: ShingleEntry, s: number): number {
-  for (let i = at; i < at + length; i += 2 + (block[i + 1] as number)) if (block[i] === s) return i
+  for (let i = at; i < at + length; i = nextStoryIn(block, i)) if (block[i] === s) return i
   return -1
+}
+
+/** Where the story after the one whose part of a run starts at `i` starts (its number, count, articles). */
+export function nextStoryIn(block: Int32Array, i: number): number {
+  return i + 2 + (block[i + 1] as number)
 }
 
 /** Records that document `at` of story `chosen` carries the shingle of `key`. */
@@ -55,7 +59,7 @@ export function indexShingle(
     const next = state.shingles.get(key.key) ?? null
     const fresh: ShingleEntry = {
       check: key.check,
-      stories: 1,
+      storyCount: 1,
       block: state.shingleArena.block,
       at: 0,
       length: 0,
@@ -69,13 +73,16 @@ export function indexShingle(
     state.shingles.set(key.key, fresh)
     return
   }
-  if (entry.length + 3 > entry.room) place(state, entry, Math.max(2 * entry.room, entry.length + 3))
+  // A story new to the run adds its number, count and article; a story in it, one article.
+  const need = runOf(entry, chosen) < 0 ? 3 : 1
+  if (entry.length + need > entry.room)
+    place(state, entry, Math.max(2 * entry.room, entry.length + need))
   const { block } = entry
   const end = entry.at + entry.length
   const run = runOf(entry, chosen)
   if (run < 0) {
     block.set([chosen, 1, at], end)
-    entry.stories++
+    entry.storyCount++
     entry.length += 3
     return
   }

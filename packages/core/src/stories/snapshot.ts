@@ -1,6 +1,7 @@
 import { CorroborateError } from '../errors.js'
 import type { StoryMember } from '../types.js'
 import type { ArticleProfile } from './article-profile.js'
+import { nextStoryIn } from './shingle-index.js'
 import type { Doc, Postings, ShingleEntry, StoryState } from './story-state.js'
 import { TermWeights } from './term-weights.js'
 
@@ -113,7 +114,7 @@ function shingleStream(shingles: ReadonlyMap<number, ShingleEntry>): number[] {
     for (let entry: ShingleEntry | null = first; entry; entry = entry.next) {
       ;(stream[at + 1] as number)++
       // The entry's run is this section's layout already.
-      stream.push(entry.check, entry.stories)
+      stream.push(entry.check, entry.storyCount)
       for (let k = entry.at; k < entry.at + entry.length; k++) stream.push(entry.block[k] as number)
     }
   }
@@ -314,7 +315,7 @@ export function* readSnapshotInSteps(given: Uint8Array): Generator<void, Snapsho
   for (let entry of shingles.values())
     for (; entry; entry = entry.next as ShingleEntry) {
       const { block, at, length } = entry
-      for (let k = at; k < at + length; k += 2 + (block[k + 1] as number)) {
+      for (let k = at; k < at + length; k = nextStoryIn(block, k)) {
         named([block[k] as number], stories.length, 'a shingle')
         named(block.subarray(k + 2, k + 2 + (block[k + 1] as number)), docs.length, 'a shingle')
       }
@@ -497,7 +498,7 @@ function* readShingles(given: Int32Array): Generator<void, Map<number, ShingleEn
       }
       const entry: ShingleEntry = {
         check,
-        stories: storyCount,
+        storyCount,
         block: stream,
         at,
         length: s - at,

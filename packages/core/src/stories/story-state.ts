@@ -60,12 +60,17 @@ export interface StoryState extends StoryWeights {
 export interface ShingleEntry {
   check: number
   /** How many stories the run holds. */
-  stories: number
+  storyCount: number
   /** A block of runs, shared with other shingles (see {@link ShingleArena}). */
   block: Int32Array
+  /** Where in `block` the run starts. */
   at: number
-  /** How many integers the run takes, and how many from `at` are its to grow into. */
+  /** How many integers the run takes. */
   length: number
+  /**
+   * How many integers from `at` are the run's to grow into (at least `length`); past
+   * them the run moves. A restored run's room is its length.
+   */
   room: number
   /** Another shingle of the same key. */
   next: ShingleEntry | null
