@@ -956,7 +956,7 @@ const NAME_ABBREVIATIONS: ReadonlySet<string> = new Set(
 // initial or abbreviation ends a sentence ("… in Georgia. Joseph Hunter said"), and a line
 // break a paragraph: the words before either belong to another sentence, whose
 // preposition ("in Georgia") governs nothing of the name after it.
-const NAME_WORDS_BEFORE = new RegExp(
+export const NAME_WORDS_BEFORE = new RegExp(
   `(?:(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|(?:${[...NAME_ABBREVIATIONS].join('|')})\\.)[^\\S\\n\\r]+){1,3}$`,
   'u',
 )
