@@ -77,7 +77,9 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
   const inverted = CUE_AT_START.exec(rest)
   if (inverted) {
     const cueText = inverted[0]
-    if (/^according\s+to$/i.test(cueText)) return null
+    // "“fantastic,” telling reporters …": what follows a participle is its object; the
+    // participle hangs off the subject before the quote.
+    if (/^according\s+to$/i.test(cueText) || PARTICIPLE_CUE.test(cueText)) return null
     const tail = rest.slice(cueText.length)
     const np = tail.replace(/^\s+/, '')
     const name = nounPhraseAtStart(np)
