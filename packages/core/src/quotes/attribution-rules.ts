@@ -373,9 +373,32 @@ function participleSubject(
     if (isUsableMention(mention))
       return { mention, at: base + quotedAs.index + quotedAs[0].indexOf(phrase) }
   }
+  // "…, Spicer said, adding, “…”": a participle set after a cue and its comma goes on with
+  // that cue's speaker, not with the subject of a clause before it.
+  const cue = cueBeforeComma(head)
+  const cued = cue && cueSpeaker(head, base, cue)
+  if (cued?.mention && cued.rule === 'cue-before') return { mention: cued.mention, at: cued.mentionAt }
   const subject = mainSubject(head)
   if (!subject) return null
   const mention = parseSpeakerMention(subject.text)
   if (!isUsableMention(mention)) return null
   return { mention, at: base + subject.at }
+}
+
+/**
+ * The cue, not itself a participle, that ends `head` before a comma, alone ("Spicer said, ")
+ * or with the few words of an inverted cue's speaker ("said Dana Cole, "); null when none.
+ */
+function cueBeforeComma(head: string): RegExpExecArray | null {
+  const comma = /\s*,\s*$/.exec(head)
+  if (!comma) return null
+  // (Only the last words are read: the cue and its speaker end at the comma.)
+  let found: RegExpExecArray | null = null
+  CUE.lastIndex = Math.max(0, comma.index - 60)
+  for (let m = CUE.exec(head); m && m.index < comma.index; m = CUE.exec(head))
+    if (/^(?:\s+[^\s,;:!?“”"()]+){0,4}$/.test(head.slice(m.index + m[0].length, comma.index)))
+      found = m
+  CUE.lastIndex = 0
+  if (!found || PARTICIPLE_CUE.test(found[0]) || isNounUse(head, found.index)) return null
+  return found
 }
