@@ -377,7 +377,8 @@ function participleSubject(
   // that cue's speaker, not with the subject of a clause before it.
   const cue = cueBeforeComma(head)
   const cued = cue && cueSpeaker(head, base, cue)
-  if (cued?.mention && cued.rule === 'cue-before') return { mention: cued.mention, at: cued.mentionAt }
+  if (cued?.mention && cued.rule === 'cue-before')
+    return { mention: cued.mention, at: cued.mentionAt }
   const subject = mainSubject(head)
   if (!subject) return null
   const mention = parseSpeakerMention(subject.text)
