@@ -653,7 +653,7 @@ function markSubject(
   if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
   const verb = verbAfterName(after) ?? verbAfterNamedAppositive(text, nameStart(), after)
-  if (verb && isSubjectOf(text, nameStart())) {
+  if (verb && (isSubjectOf(text, nameStart()) || closesSentence(text, nameStart(), after, verb))) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
   } else if (
@@ -812,6 +812,33 @@ function isSubjectOf(text: string, nameStart: number): boolean {
   return !inThatClause(text, nameStart)
 }
 
+// After the verb, what ends the sentence it closes: a stop (or, after a speech verb, a comma
+// that opens its participle: "Jones said, adding"), a day between.
+const REPORT_END = new RegExp(
+  `(?:\\s+(?:on\\s+)?(?:${WEEKDAY_ALTERNATION}|${RELATIVE_DAYS.join('|')}))?\\s*[.,!?]`,
+  'uy',
+)
+// A comma (and a closing quote mark) right before a name.
+const COMMA_BEFORE = /,[”"’]?[^\S\n\r]+$/u
+
+/**
+ * Whether a name after a comma and its verb close the sentence: "…, which he's expected to win,
+ * Jones said.", "Asked whether he was worried that Trump …, Ban demurred." The name is then
+ * the subject of the sentence's own verb, whatever "that" or reporting verb stood earlier in
+ * the clause the comma closes.
+ */
+function closesSentence(
+  text: string,
+  nameStart: number,
+  after: string,
+  verb: RegExpExecArray,
+): boolean {
+  if (!COMMA_BEFORE.test(text.slice(Math.max(0, nameStart - 4), nameStart))) return false
+  REPORT_END.lastIndex = verb.index + verb[0].length
+  const end = REPORT_END.exec(after)
+  return end !== null && (SPEECH_VERB.test(verb[0]) || !end[0].endsWith(','))
+}
+
 /** The offset `reach` characters before `at`, or after a line break between them: the start of what `at`'s paragraph holds of them. */
 function lineStartWithin(text: string, at: number, reach: number): number {
   const from = Math.max(0, at - reach)
@@ -832,7 +859,8 @@ const REPORTED_BEFORE = new RegExp(
 // What ends a clause before a name: a sentence's end, a semicolon, a quote mark, a line
 // break, or a comma and a conjunction (", and", ", but") that opens a new one.
 const CLAUSE_BREAK = /[.;!?“”"\n]|,\s*(?:and|but|while|whereas)\s/g
-const THAT_WORD = /\bthat\s/
+// ("that," too: "said that, if its claims are true, North Korea is".)
+const THAT_WORD = /\bthat,?\s/
 
 /**
  * Whether the words before `nameStart` in its clause hold "that": the name is then in a
