@@ -1,7 +1,7 @@
 import { verbAlternation } from '../lexicon/index.js'
 import type { Paragraph } from '../types.js'
 import { cueBefore } from './attribution-rules.js'
-import { lastStopBefore, mainSubject } from './noun-phrases.js'
+import { lastStopBefore, mainSubject, nounPhraseAtStart } from './noun-phrases.js'
 import { isPeoplePronoun, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution, Working } from './working.js'
@@ -11,7 +11,8 @@ const CUE_SENTENCE_END = new RegExp(
   `\\b(?:${verbAlternation(['say', 'add', 'write', 'tell'], ['past', 'third'])}|${verbAlternation(['continue', 'explain'], ['past'])})\\.$`,
 )
 /**
- * Carries attributions to the quotes that have none: the halves of a quote
+ * Carries attributions to the quotes that have none: a quote that is a whole
+ * paragraph signed by a dash and a name in the paragraph below is that name's; the halves of a quote
  * broken by its attribution and a quote reopened in the next paragraph share
  * one speaker, and so does another quote of the same paragraph after a
  * statement, or of the same sentence after an unnamed speaker's quote; an uncued statement opening a sentence after "…, Smith said." takes
@@ -26,6 +27,7 @@ export function carryAttributions(
   text: string,
   paragraphOf: Map<number, Paragraph>,
 ): void {
+  signBelow(working, text, paragraphOf)
   linkContinuations(working, text)
   shareAcrossHalves(working)
   // An uncued statement, wherever it stands in its paragraph.
@@ -38,6 +40,47 @@ export function carryAttributions(
       colonIntroduction(paragraphOf.get(item.span.paragraph - 1))
     if (carried) item.attribution = carried
   })
+}
+
+// A paragraph that only signs the quote above it: a dash, then a name and at most an
+// appositive after a comma ("- Sanders.", "-Jane Roe, tweeting after the speech.").
+const SIGNATURE_PARAGRAPH = /^\s*[-–—―]\s*(?=\p{Lu})([^“”"]{1,80})$/u
+// What may follow the signing name: nothing but a stop, or a comma and an appositive.
+const AFTER_SIGNING_NAME = /^\s*(?:[.!?]?|,.*)\s*$/u
+
+/**
+ * A quote that is a whole paragraph, signed in the paragraph below by a dash and a name (a
+ * fact-check's or a notebook's layout: the quote, then "- Sanders."), is that name's: the
+ * dash signature of `dashSignature`, one paragraph down.
+ */
+function signBelow(working: Working[], text: string, paragraphOf: Map<number, Paragraph>): void {
+  for (const item of working) {
+    if (item.attribution || item.span.close === null) continue
+    const paragraph = paragraphOf.get(item.span.paragraph)
+    const below = paragraphOf.get(item.span.paragraph + 1)
+    if (!paragraph || !below) continue
+    const end = paragraph.offset + paragraph.text.length
+    if (
+      text.slice(paragraph.offset, item.span.open).trim() !== '' ||
+      !/^[\s.]*$/.test(text.slice(item.span.close + 1, end))
+    )
+      continue
+    const signature = SIGNATURE_PARAGRAPH.exec(below.text)
+    if (!signature) continue
+    const signed = signature[1] as string
+    const read = nounPhraseAtStart(signed)
+    if (!AFTER_SIGNING_NAME.test(signed.slice(signed.indexOf(read) + read.length))) continue
+    const phrase = read.replace(/\.$/, '')
+    const mention = parseSpeakerMention(phrase)
+    if (!isUsableMention(mention) || mention.form !== 'name') continue
+    item.attribution = {
+      mention,
+      mentionAt: below.offset + below.text.indexOf(signed),
+      cue: null,
+      rule: 'cue-after',
+      confidence: 0.85,
+    }
+  }
 }
 
 /**

@@ -45,7 +45,8 @@ export interface QuoteExtraction {
  * to"; then a quote broken by its attribution or reopened in the next
  * paragraph carries on its first part's speaker; an uncued statement takes a cue
  * ending the sentence before it in its paragraph, or a colon introduction
- * ending the previous paragraph. Pronouns resolve to the last
+ * ending the previous paragraph; a quote that is a whole paragraph takes a dash
+ * signature in the paragraph below ("- Jane Roe."). Pronouns resolve to the last
  * person named who fits, unless a model learned on annotated news scores
  * another of the people named before clearly higher; surnames, titles and roles resolve to the article's
  * fullest form of the name. When no rule applies, a model learned on
