@@ -1,7 +1,8 @@
 // What the quote scorer (../shared/eval/score-quotes.mjs) reads of an article's quotes,
 // for eval-quotes.mjs and train-speakers.mjs --cv-pred.
 
-const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i
+// Possessives too: "his claim that …" is the words of the one "his" refers to.
+const PRONOUN = /^(?:he|she|they|it|we|i|you|his|her|their|its)$/i
 const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
 
 /**

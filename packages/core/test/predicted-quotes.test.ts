@@ -30,6 +30,12 @@ describe('the speaker the quote scorer reads', () => {
     ])
   })
 
+  it('is the resolved name for a possessive pronoun ("his claim that …")', () => {
+    expect(scoredSpeaker({ speaker: { name: 'Tom Hale' }, mention: { text: 'his' } })).toBe(
+      'Tom Hale',
+    )
+  })
+
   it('is null when the core found no speaker, whatever mention is beside it', () => {
     expect(scoredSpeaker({ speaker: null, mention: { text: 'the judge' } })).toBeNull()
   })

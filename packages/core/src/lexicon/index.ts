@@ -24,7 +24,13 @@ export {
   SUBJECT_PARTICLES,
   SURNAME_PARTICLES,
 } from './name-particles.js'
-export { DOCUMENT_NOUNS, GROUP_NOUNS, NOT_AGENT_NOUNS, PEOPLE_NOUNS } from './nouns.js'
+export {
+  DOCUMENT_NOUNS,
+  GROUP_NOUNS,
+  NOT_AGENT_NOUNS,
+  PEOPLE_NOUNS,
+  SPEECH_NOUNS,
+} from './nouns.js'
 export { PLACE_PREPOSITIONS, PREPOSITIONS } from './prepositions.js'
 export {
   INDEFINITE_PRONOUNS,

@@ -53,3 +53,13 @@ export const NOT_AGENT_NOUNS: ReadonlySet<string> = wordsOf(`
   error door floor color colour factor sector motor mirror horror terror favor honor labor major
   minor rumor humor tumor vapor flavor behavior behaviour interior exterior corridor
   guarantee degree fee tree free committee decree`)
+
+/**
+ * Nouns of what someone said, whose owner said the words they hold: "Ryan’s claim that …",
+ * "her remark that …", "his pledge to …", "Romney’s “47 percent” comment". Singular.
+ */
+export const SPEECH_NOUNS: ReadonlySet<string> = wordsOf(`
+  claim assertion contention conclusion comment remark statement pledge promise vow warning
+  threat accusation allegation insistence suggestion admission declaration prediction
+  characterization complaint boast retort quip joke insult phrase catchphrase slogan motto mantra
+  refrain plea demand response reply answer words`)

@@ -9,6 +9,7 @@ import {
   invertedCueClosing,
   isShortAttribution,
   nameBeforeColon,
+  possessiveSpeech,
   transcriptSpeaker,
 } from './attribution-rules.js'
 import { firstSentenceEnd, lastSentenceStart, mainSubject } from './noun-phrases.js'
@@ -131,6 +132,7 @@ function cuedAttribution(
     transcriptSpeaker(item.text, item.span.start) ??
     dashSignature(after, afterStart) ??
     (endsItsSentence() && !isShortAttribution(after) ? null : cueAfter(after, afterStart, true)) ??
+    possessiveSpeech(before, clauseStart, after) ??
     cueBefore(before, clauseStart) ??
     frontedParticipleSubject(before, clauseStart, after, afterStart) ??
     (endsItsSentence() ? null : cueAfter(after, afterStart)) ??

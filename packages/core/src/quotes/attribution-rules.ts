@@ -1,4 +1,4 @@
-import { ABBREVIATION_ALTERNATION } from '../lexicon/index.js'
+import { ABBREVIATION_ALTERNATION, SPEECH_NOUNS } from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
   isNounUse,
@@ -9,6 +9,7 @@ import {
   SUBORDINATOR,
   trailingNounPhrase,
 } from './noun-phrases.js'
+import { isGrammarWord } from './proper-name.js'
 import { isPeopleNoun, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention } from './usable-mention.js'
 import type { Attribution } from './working.js'
@@ -401,5 +402,90 @@ function cueBeforeComma(head: string): RegExpExecArray | null {
       found = m
   CUE.lastIndex = 0
   if (!found || PARTICIPLE_CUE.test(found[0]) || isNounUse(head, found.index)) return null
+  return found
+}
+
+// Whose words a quote holds: a name's possessive ("Donald Trump’s", "Sanders’") or a possessive
+// determiner, and at most three words before the noun ("her March", "his most explosive").
+const POSSESSOR = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*?(?:['’]s|s['’])|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+((?:[\p{L}-]+\s+){0,3}?)`
+// A noun of speech, and what it holds up to the quote: a "that" clause or an infinitive ("claim
+// that Obama", "pledge to be"), "of", "is that" or "was:" after a phrase a preposition opens
+// ("catch phrase in that race was that Crist"), or a comma or colon ("In Forbes’ words,").
+const SPEECH_NOUN = `(?:${[...SPEECH_NOUNS].join('|')})s?`
+const SPEECH_NOUN_WORD = new RegExp(String.raw`(?<![\p{L}-])${SPEECH_NOUN}(?![\p{L}-])`, 'gu')
+const HELD_TO_QUOTE = new RegExp(
+  String.raw`^(?:\s+(?:that,?|of|to(?!\s+(?:the|a|an|his|her|their|its|this|these|those)\s))\s[^.;:!?“”"(),]*|(?:\s+(?:in|on|at|for|during|about|against|from)\s[^.;:!?“”"(),]{0,60})?\s+(?:is|was)(?:\s+that\s[^.;:!?“”"(),]*|\s*:\s*)|\s*[,:]\s*)?$`,
+  'u',
+)
+// The possessor and the words between it and the noun, read off the end of the words before it.
+const POSSESSOR_BEFORE = new RegExp(`${POSSESSOR}$`, 'du')
+// The noun right after the quote: "Romney’s “47 percent” comment".
+const NOUN_AFTER = new RegExp(String.raw`^\s*(${SPEECH_NOUN})(?![\p{L}-])`, 'u')
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they' }
+
+/**
+ * `Trump’s claim that Obama “founded ISIS”`, `her remark that “…”`, `Romney’s “47 percent”
+ * comment`: a quote that a noun of speech holds is the words of the noun's possessor. No cue
+ * may stand between the noun and the quote ("Trump’s claim that Obama said “…”" is Obama's).
+ */
+export function possessiveSpeech(before: string, base: number, after: string): Attribution | null {
+  // The noun: the last of the clause's last words whose words up to the quote it holds, else
+  // one right after the quote. (Only short stretches are read: the noun and what it holds,
+  // the possessor and its few words are short, and most quotes have no noun of speech near.)
+  const from = Math.max(0, before.length - 200)
+  const tail = before.slice(from)
+  let noun: { text: string; at: number } | null = null
+  SPEECH_NOUN_WORD.lastIndex = 0
+  for (let n = SPEECH_NOUN_WORD.exec(tail); n; n = SPEECH_NOUN_WORD.exec(tail)) {
+    const held = tail.slice(n.index + n[0].length)
+    if (HELD_TO_QUOTE.test(held) && !HAS_CUE.test(held)) noun = { text: n[0], at: n.index }
+  }
+  SPEECH_NOUN_WORD.lastIndex = 0
+  if (!noun) {
+    const next = NOUN_AFTER.exec(after)
+    if (next) noun = { text: next[1] as string, at: tail.length }
+  }
+  if (!noun) return null
+  const lead = Math.max(0, noun.at - 100)
+  const m = POSSESSOR_BEFORE.exec(tail.slice(lead, noun.at))
+  if (!m?.indices) return null
+  // A quote between the possessor and its noun is right after the possessor.
+  if (noun.at === tail.length && m[2] !== '') return null
+  // "Her economic plan promises to": after other words, a noun in -s may be a verb; only a
+  // singular is read there ("her March comment"), a plural right after its possessor ("his remarks").
+  if (m[2] !== '' && !SPEECH_NOUNS.has(noun.text)) return null
+  // "Frazier said that Rubio’s claim … is “…”": a cue before the possessor frames the words.
+  const possessorAt = lead + (m.indices[1]?.[0] ?? m.index)
+  if (hasVerbCue(before.slice(0, from + possessorAt))) return null
+  // "But Podliska’s": a word of grammar that opens the sentence is no part of the name.
+  let owner = m[1] as string
+  let at = possessorAt
+  for (
+    let word = /^(\S+)\s+/.exec(owner);
+    word && isGrammarWord(word[1] as string);
+    word = /^(\S+)\s+/.exec(owner)
+  ) {
+    owner = owner.slice(word[0].length)
+    at += word[0].length
+  }
+  const phrase = POSSESSIVE_PRONOUNS[owner.toLowerCase()] ?? owner.replace(/(?:['’]s|['’])$/u, '')
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention) || mention.form === 'nominal') return null
+  return {
+    mention: { ...mention, text: owner },
+    mentionAt: base + from + at,
+    cue: null,
+    rule: 'cue-before',
+    confidence: 0.8,
+  }
+}
+
+/** Whether `text` holds a cue used as a verb, not as a noun ("her claims"). */
+function hasVerbCue(text: string): boolean {
+  if (!HAS_CUE.test(text)) return false
+  CUE.lastIndex = 0
+  let found = false
+  for (let m = CUE.exec(text); m && !found; m = CUE.exec(text)) found = !isNounUse(text, m.index)
+  CUE.lastIndex = 0
   return found
 }
