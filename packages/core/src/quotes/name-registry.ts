@@ -807,6 +807,8 @@ function isSubjectOf(text: string, nameStart: number): boolean {
   // "Rubio said President Bukele offered …": the subject of reported speech is not
   // the one a later "he" continues with; the reporter is.
   if (REPORTED_BEFORE.test(text.slice(from, nameStart))) return false
+  // Nor the subject of a question's clause: "to explain to her who Ali was", "whether Trump will be".
+  if (WH_BEFORE.test(text.slice(from, nameStart))) return false
   // Nor is the subject of a "that" clause further on: "Rubio claimed that … and that
   // President Obama is to blame", "Madison recalled in 2008 that before Iowa, Obama wasn't".
   return !inThatClause(text, nameStart)
@@ -845,6 +847,10 @@ function lineStartWithin(text: string, at: number, reach: number): number {
   for (let i = at - 1; i >= from; i--) if (isLineBreak(text.charCodeAt(i))) return i + 1
   return from
 }
+
+// A question word right before a name opens a clause inside another, which the name is subject
+// of ("what" not: "what Melania Trump told NBC" has her for the sentence's subject too).
+const WH_BEFORE = /\b(?:who|whom|whether|why|how)\s+$/i
 
 // A verb that reports words or thoughts right before a name: "suggested Trump went too far",
 // "told reporters Roe had".
