@@ -83,11 +83,15 @@ function signBelow(working: Working[], text: string, paragraphOf: Map<number, Pa
   }
 }
 
+// The pronouns of people a cue names as the speaker: "he said", "they told".
+const PERSON_PRONOUN = /^(?:he|she|they|we|i)$/i
+
 /**
  * Marks the quotes carried on (`continues`): a continuation paragraph, the
  * second half of a quote broken by "he said.", another quote of the same
  * paragraph with no cue of its own after an attributed statement, or of the same
- * sentence after a quote of an unnamed speaker.
+ * sentence after a quote of an unnamed speaker or a person's fragment, and the
+ * later items of a list of quoted words after their first.
  */
 function linkContinuations(working: Working[], text: string): void {
   working.forEach((item, index) => {
@@ -127,10 +131,28 @@ function linkContinuations(working: Working[], text: string): void {
       previous.span.close !== null &&
       // (From the quote's last character: its full stop may sit inside the mark, "“screaming.”".)
       !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close - 1, item.span.open))
+    // A person's fragment read from a cue before it ("Trump said that Rubio was “a lightweight”
+    // while Cruz is “a basket case”"): their next uncued quote of the same sentence is theirs,
+    // unless a comma closes the fragment's clause ("in a clip the judge called “vile,” Ames
+    // expressed …": what follows may be a clause of someone else's).
+    const said = previous.attribution
+    const personInSentence =
+      sameParagraph &&
+      !item.attribution &&
+      previous.kind === 'fragment' &&
+      said?.rule === 'cue-before' &&
+      (said.mention.form === 'name' ||
+        (said.mention.form === 'pronoun' && PERSON_PRONOUN.test(said.mention.text))) &&
+      previous.span.close !== null &&
+      !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close - 1, item.span.open)) &&
+      !/,["”’)]*\s+(?!(?:and|but|or)\s)/.test(text.slice(previous.span.close - 1, item.span.open))
     if (
       sameCue ||
       item.span.continued ||
       unnamedInSentence ||
+      personInSentence ||
+      // The next item of a list of quoted words (“a” and “b”) carries on what its first item does.
+      (item.coordinated && !item.attribution && previous.continues !== null) ||
       (sameParagraph && !item.attribution && previous.attribution && previous.kind === 'statement')
     )
       item.continues = before
