@@ -2,6 +2,7 @@ import { ABBREVIATION_ALTERNATION, SPEECH_NOUNS } from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
   isNounUse,
+  lastSentenceStart,
   mainSubject,
   mentionAt,
   nounPhraseAtStart,
@@ -340,6 +341,25 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     const mention = parseSpeakerMention(np)
     if (isUsableMention(mention) && mention.form !== 'nominal')
       return found(mention, base + cue.index + cueText.length + gap.indexOf(np), 'cue-before', 0.85)
+  }
+  // "…, Silverman was joined on stage by Al Franken and joked": a cue that "and" joins to a
+  // verb before it is said by the name or pronoun that opens that verb's clause.
+  const joined = /\band\s+$/.exec(head)
+  if (joined) {
+    const clauseStart = Math.max(
+      head.lastIndexOf(',', joined.index) + 1,
+      lastSentenceStart(head.slice(0, joined.index)),
+    )
+    const clause = head.slice(clauseStart, joined.index)
+    const subject = mainSubject(clause, true)
+    const mention = subject && parseSpeakerMention(subject.text)
+    if (
+      subject &&
+      clause.slice(0, subject.at).trim() === '' &&
+      isUsableMention(mention) &&
+      (mention.form === 'name' || mention.form === 'pronoun')
+    )
+      return found(mention, base + clauseStart + subject.at, 'cue-before', 0.8)
   }
   return null
 }
