@@ -1,10 +1,13 @@
 /** The fold, 0 to `folds` − 1, of each article of `ids` (by index): dealt by a hash of `seed` and the id. */
 export function foldsOf(ids: readonly string[], folds: number, seed?: number): number[]
 
-/** One setting's held-out result: `ok[i]` is 1 when slot i is right, else 0. */
+/** The log of the probability of the right candidates of one slot, by the candidates' scores; 0 when none is right. */
+export function slotLogLikelihood(scores: readonly number[], right: readonly boolean[]): number
+
+/** One setting's held-out result: `scores[i]` is held-out slot i's score, higher is better. */
 export interface HeldOutResult {
   setting: number
-  ok: readonly number[]
+  scores: readonly number[]
 }
 
 /**

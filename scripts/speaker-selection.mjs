@@ -28,22 +28,48 @@ export function foldsOf(ids, folds, seed = 0) {
 }
 
 /**
+ * The held-out log-likelihood of one slot: the log of the probability the model gives
+ * its right candidates (`scores` the candidates' scores, `right[i]` whether candidate i
+ * is right), as the conditional logistic fit reads it; 0 for a slot with no right
+ * candidate (no setting can do anything for it, so it tells settings apart by nothing).
+ */
+export function slotLogLikelihood(scores, right) {
+  if (!right.some(Boolean)) return 0
+  const top = Math.max(...scores)
+  let all = 0
+  let good = 0
+  scores.forEach((score, i) => {
+    const e = Math.exp(score - top)
+    all += e
+    if (right[i]) good += e
+  })
+  return Math.log(good / all)
+}
+
+/**
  * The setting to train with, of `results` ordered from the strongest regularization to the
- * weakest, each `{ setting, ok }` with `ok[i]` 1 when held-out slot i is right: the strongest
- * whose count of right slots is within one standard error of the best's (the one-standard-
- * error rule, on the slot-by-slot differences, since every setting is scored on the same
- * slots). A setting better than the stronger ones by no more than noise is not taken over them.
+ * weakest, each `{ setting, scores }` with `scores[i]` held-out slot i's score (higher is
+ * better; the trainer gives the log-likelihood, `slotLogLikelihood`): the strongest whose
+ * total is within one standard error of the best's (the one-standard-error rule, on the
+ * slot-by-slot differences, since every setting is scored on the same slots). A setting
+ * better than the stronger ones by no more than noise is not taken over them.
+ *
+ * Why the log-likelihood and not the count of right slots: the settings that rank alike
+ * differ by a handful of right slots of 2,000, about one standard error, so a count's pick
+ * sat on the edge and another split of the folds flipped it; the log-likelihood reads how
+ * sure each held-out choice is, and tells the over-regularized settings (sure of nothing)
+ * from the rest by many standard errors, and the rest from each other by less than one.
  */
 export function strongestWithinNoise(results) {
-  const rights = results.map((r) => r.ok.reduce((sum, ok) => sum + ok, 0))
+  const totals = results.map((r) => r.scores.reduce((sum, score) => sum + score, 0))
   let best = 0
-  rights.forEach((right, index) => {
-    if (right > (rights[best] ?? 0)) best = index
+  totals.forEach((total, index) => {
+    if (total > (totals[best] ?? 0)) best = index
   })
-  const bestOk = results[best]?.ok ?? []
+  const bestScores = results[best]?.scores ?? []
   for (let index = 0; index < best; index++) {
-    const n = bestOk.length
-    const differences = bestOk.map((ok, i) => ok - (results[index]?.ok[i] ?? 0))
+    const n = bestScores.length
+    const differences = bestScores.map((score, i) => score - (results[index]?.scores[i] ?? 0))
     const mean = differences.reduce((a, b) => a + b, 0) / Math.max(1, n)
     const variance = differences.reduce((a, d) => a + (d - mean) ** 2, 0) / Math.max(1, n - 1)
     // Per slot: the best's mean lead over this setting, and the standard error of that mean.

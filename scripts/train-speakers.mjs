@@ -8,8 +8,9 @@
 // surname is the gold speaker's (for a pronoun, the annotated antecedent).
 // A conditional logistic regression (or, with --learner perceptron, an averaged
 // perceptron) ranks the candidates. Five folds by article (scripts/speaker-selection.mjs:
-// dealt by a hash of the article id, the same on every run) pick the L2 strength (the
-// perceptron's number of epochs) and the margins, and report the held-out accuracy; with
+// dealt by a hash of the article id, the same on every run) pick the L2 strength (by the
+// held-out log-likelihood; the perceptron's number of epochs by the held-out accuracy) and
+// the margins, and report the held-out accuracy; with
 // --cv-pred FILE the held-out predictions of every fold are written for
 // ../shared/eval/score-quotes.mjs, so the train figure is never measured on
 // articles the weights were fitted to.
@@ -24,7 +25,13 @@ import { normalizeArticle } from '@corroborate/core'
 import { antecedentModel } from '../packages/core/dist/quotes/choose-antecedent.js'
 import { extractQuotesWith } from '../packages/core/dist/quotes/extract-quotes.js'
 import { predictedQuotes } from './predicted-quotes.mjs'
-import { foldsOf, guessMargin, overrideMargin, strongestWithinNoise } from './speaker-selection.mjs'
+import {
+  foldsOf,
+  guessMargin,
+  overrideMargin,
+  slotLogLikelihood,
+  strongestWithinNoise,
+} from './speaker-selection.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -261,12 +268,14 @@ function margin(weights, instance) {
   return scores.length < 2 ? scores[0] : scores[0] - scores[1]
 }
 /**
- * The held-out choices of one setting: for every slot whether it is right (`ok`), for the
- * quotes no rule attributes each guess's margin, for the pronouns with a resolved antecedent
- * each override's margin over it; and the accuracy over all slots, pronouns, unattributed.
+ * The held-out choices of one setting: for every slot whether it is right (`ok`) and the
+ * log-likelihood of its right candidates (`logLikelihood`), for the quotes no rule
+ * attributes each guess's margin, for the pronouns with a resolved antecedent each
+ * override's margin over it; and the accuracy over all slots, pronouns, unattributed.
  */
 const crossValidate = (epochs) => {
   const ok = new Array(instances.length).fill(0)
+  const logLikelihood = new Array(instances.length).fill(0)
   const guesses = []
   const overrides = []
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -279,6 +288,10 @@ const crossValidate = (epochs) => {
       const chosen = choose(weights, i)
       const right = chosen >= 0 && i.right[chosen]
       ok[n] = right ? 1 : 0
+      logLikelihood[n] = slotLogLikelihood(
+        i.features.map((features) => score(weights, features)),
+        i.right,
+      )
       if (!i.pronoun) guesses.push({ margin: margin(weights, i), ok: right })
       else if (i.baseline >= 0) {
         const base = score(weights, i.features[i.baseline])
@@ -298,11 +311,11 @@ const crossValidate = (epochs) => {
     rightOf(true) / pronouns,
     rightOf(false) / (instances.length - pronouns),
   ]
-  return { setting: epochs, ok, guesses, overrides, rates }
+  return { setting: epochs, ok, logLikelihood, guesses, overrides, rates }
 }
-const report = ({ setting, rates: [all, pronouns, unattributed] }) =>
+const report = ({ setting, logLikelihood, rates: [all, pronouns, unattributed] }) =>
   process.stderr.write(
-    `  ${LEARNER === 'logistic' ? `L2 ${setting}` : `${setting} epochs`}: ${FOLDS}-fold held-out accuracy ${all.toFixed(3)} (pronouns ${pronouns.toFixed(3)}, unattributed ${unattributed.toFixed(3)})\n`,
+    `  ${LEARNER === 'logistic' ? `L2 ${setting}` : `${setting} epochs`}: ${FOLDS}-fold held-out accuracy ${all.toFixed(3)} (pronouns ${pronouns.toFixed(3)}, unattributed ${unattributed.toFixed(3)})${LEARNER === 'logistic' ? `, log-likelihood ${logLikelihood.reduce((a, b) => a + b, 0).toFixed(1)}` : ''}\n`,
   )
 
 for (const [label, data] of [
@@ -312,12 +325,19 @@ for (const [label, data] of [
   process.stderr.write(
     `${label}: ${data.length} (a right candidate among them: ${data.filter((i) => i.right.some(Boolean)).length}); rules alone right: ${accuracy(new Map(), data).toFixed(3)}\n`,
   )
-// The setting: the strongest regularization within one standard error of the best held out.
+// The setting: the strongest regularization within one standard error of the best held out,
+// by the log-likelihood the logistic fit maximizes (steady: see strongestWithinNoise), by
+// the count of right slots for the perceptron (whose scores are no probabilities).
 let picked
 if (fixedEpochs === undefined) {
   const results = EPOCH_CHOICES.map((setting) => crossValidate(setting))
   for (const result of results) report(result)
-  const { index, best } = strongestWithinNoise(results)
+  const { index, best } = strongestWithinNoise(
+    results.map((r) => ({
+      setting: r.setting,
+      scores: LEARNER === 'logistic' ? r.logLikelihood : r.ok,
+    })),
+  )
   picked = results[index]
   if (index !== best)
     process.stderr.write(

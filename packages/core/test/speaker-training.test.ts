@@ -8,6 +8,7 @@ import {
   foldsOf,
   guessMargin,
   overrideMargin,
+  slotLogLikelihood,
   strongestWithinNoise,
 } from '../../../scripts/speaker-selection.mjs'
 
@@ -59,8 +60,8 @@ describe('the L2 pick: the strongest regularization within noise of the best', (
       else if (ok === 1 && i % 7 === 0 && lost < 9) [weak[i], lost] = [0, lost + 1]
     })
     const pick = strongestWithinNoise([
-      { setting: 0.1, ok: strong },
-      { setting: 0.01, ok: weak },
+      { setting: 0.1, scores: strong },
+      { setting: 0.01, scores: weak },
     ])
     expect(pick).toEqual({ index: 0, best: 1 })
   })
@@ -68,19 +69,44 @@ describe('the L2 pick: the strongest regularization within noise of the best', (
   it('takes the weaker setting when it is better beyond noise', () => {
     const weak = strong.map((ok, i) => (ok === 0 && i % 2 === 0 ? 1 : ok))
     const pick = strongestWithinNoise([
-      { setting: 0.1, ok: strong },
-      { setting: 0.01, ok: weak },
-      { setting: 0.001, ok: strong },
+      { setting: 0.1, scores: strong },
+      { setting: 0.01, scores: weak },
+      { setting: 0.001, scores: strong },
     ])
     expect(pick).toEqual({ index: 1, best: 1 })
   })
 
   it('takes the strongest of settings that tie', () => {
     const pick = strongestWithinNoise([
-      { setting: 0.1, ok: strong },
-      { setting: 0.01, ok: [...strong] },
+      { setting: 0.1, scores: strong },
+      { setting: 0.01, scores: [...strong] },
     ])
     expect(pick.index).toBe(0)
+  })
+})
+
+describe('the held-out log-likelihood the L2 pick reads', () => {
+  it('is the log of the probability of the right candidates, 0 when none is right', () => {
+    expect(slotLogLikelihood([1, 1], [true, false])).toBeCloseTo(Math.log(0.5), 12)
+    expect(slotLogLikelihood([2, 0, 0], [false, true, true])).toBeCloseTo(
+      Math.log((2 * Math.exp(-2)) / (1 + 2 * Math.exp(-2))),
+      12,
+    )
+    expect(slotLogLikelihood([3, 1], [true, true])).toBe(0)
+    expect(slotLogLikelihood([3, 1], [false, false])).toBe(0)
+  })
+
+  it('tells a setting unsure of its right choices from a sure one where their counts tie', () => {
+    // Both rank the right candidate first in 9 slots of 10 (a tie by the count); the weaker
+    // regularization is sure of it, the stronger barely.
+    const slots = Array.from({ length: 10 }, (_, i) => i !== 3)
+    const scored = (gap: number) =>
+      slots.map((first) => slotLogLikelihood([gap, 0], [first, !first]))
+    const pick = strongestWithinNoise([
+      { setting: 0.1, scores: scored(0.2) },
+      { setting: 0.01, scores: scored(2) },
+    ])
+    expect(pick).toEqual({ index: 1, best: 1 })
   })
 })
 
