@@ -182,6 +182,7 @@ export function collectNames(
   const words = capitalizedWords(text)
   addWrittenNames(text, words, entities, aliased)
   addSpeakingWords(text, words, entities, aliased)
+  addSubjectWords(text, words, entities, aliased)
   const found = [...new Set(entities.values())]
   indexMentions(text, found, quoted, words)
   return found
@@ -352,6 +353,42 @@ function addSpeakingWords(
     if (mention && mention.form === 'name' && !entities.has(mention.key)) {
       add(entities, { ...mention, kind: 'person' }, m.index, aliased)
     }
+  }
+}
+
+// A verb in the past right after a sentence's first word, adverbs between: "Cruz openly
+// admitted", "Carson defied", "Obama also addressed".
+const PAST_AFTER = new RegExp(
+  `[^\\S\\n\\r]+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}+ed|${IRREGULAR_PASTS.join('|')})\\b`,
+  'uy',
+)
+const SENTENCE_END_BEFORE = /(?:^|\n|[.!?]["”’]?[^\S\n\r]+)$/u
+
+/**
+ * Adds to `entities` the people a single capitalized word names as the subject of a past
+ * verb that opens a sentence: "Cruz openly admitted that …", when the article writes the
+ * word inside a sentence too (a name, not a sentence's first word) and no entity has it.
+ */
+function addSubjectWords(
+  text: string,
+  words: CapitalizedWord[],
+  entities: Map<string, NamedEntity>,
+  aliased: Set<string>,
+): void {
+  for (const capitalized of words) {
+    const word = text.slice(capitalized.index, capitalized.end)
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || entities.has(word.toLowerCase())) continue
+    PAST_AFTER.lastIndex = capitalized.end
+    if (!PAST_AFTER.test(text)) continue
+    if (
+      !SENTENCE_END_BEFORE.test(text.slice(Math.max(0, capitalized.index - 4), capitalized.index))
+    )
+      continue
+    if (STOP_AT_SENTENCE_START.test(word) || SPEECH_AT_START.test(word)) continue
+    if (!isWrittenAsName(text, word, true)) continue
+    const mention = parseSpeakerMention(word)
+    if (mention && mention.form === 'name' && !entities.has(mention.key))
+      add(entities, { ...mention, kind: 'person' }, capitalized.index, aliased)
   }
 }
 
@@ -715,6 +752,13 @@ function verbAfterName(after: string): RegExpExecArray | null {
 // said", "And a third, Dan Roe, said" (a whole lower-case word: a list of names, or a place and
 // its state, "from Monsey, New York, said", is no noun phrase).
 const NOUN_PHRASE_COMMA = /(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*,[^\S\n\r]+$/u
+// A role written capitalized, its comma, then the name: "The Podesta Group's CEO, Kimberley
+// Fritts, said" (an acronym of the role lexicon; a capitalized word may be a name's).
+const ACRONYM_COMMA = /(?<![\p{L}'’-])(\p{Lu}{2,5}),[^\S\n\r]+$/u
+const endsWithRoleAcronym = (before: string) => {
+  const m = ACRONYM_COMMA.exec(before)
+  return m !== null && isRoleWord(m[1] as string)
+}
 // The rest of a name set off by commas, up to its verb: an optional "of/from/at" place (with
 // its state's abbreviation: "of Washington, D.C."), then the closing comma.
 const NAMED_APPOSITIVE_END =
@@ -731,7 +775,8 @@ function verbAfterNamedAppositive(
   nameStart: number,
   after: string,
 ): RegExpExecArray | null {
-  if (!NOUN_PHRASE_COMMA.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return null
+  const before = text.slice(Math.max(0, nameStart - 40), nameStart)
+  if (!NOUN_PHRASE_COMMA.test(before) && !endsWithRoleAcronym(before)) return null
   NAMED_APPOSITIVE_END.lastIndex = 0
   if (!NAMED_APPOSITIVE_END.test(after)) return null
   VERB_AFTER.lastIndex = NAMED_APPOSITIVE_END.lastIndex
