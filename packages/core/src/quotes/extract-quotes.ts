@@ -1,4 +1,5 @@
 import { toOriginalSpan } from '../ingest/text-runs.js'
+import { bisectLeft } from '../sorted.js'
 import type {
   Article,
   ArticleMessage,
@@ -51,7 +52,7 @@ export interface QuoteExtraction {
  * another of the people named before clearly higher; surnames, titles and roles resolve to the article's
  * fullest form of the name. When no rule applies, a model learned on
  * annotated news (`pnpm train:speakers`) may pick one of the people named
- * before the quote, with rule `nearest-speaker`, no mention and confidence
+ * before the quote (named outside quotes too), with rule `nearest-speaker`, no mention and confidence
  * 0.3, when its choice clearly stands out; otherwise the speaker is null and
  * a message says so.
  */
@@ -101,8 +102,13 @@ function extractFrom(article: Article, model: AntecedentModel): QuoteExtraction 
   const messages: ArticleMessage[] = []
   const speakers = new Map<string, Speaker>()
   const quotes: Quote[] = []
+  const quoteStarts = working.map((item) => item.span.start)
+  const inQuote = (at: number) => {
+    const quote = working[bisectLeft(quoteStarts, at + 1) - 1]
+    return quote !== undefined && at < quote.span.end
+  }
   working.forEach((item, index) => {
-    const said = speakerOf(item, registry, article.author, speakers, model)
+    const said = speakerOf(item, registry, article.author, speakers, model, inQuote)
     const quote = quoteOf(article, item, index, said)
     quotes.push(quote)
     if (!said.speaker && item.kind !== 'term') {
@@ -189,6 +195,7 @@ function speakerOf(
   author: Article['author'],
   speakers: Map<string, Speaker>,
   model: AntecedentModel,
+  inQuote: (at: number) => boolean,
 ): QuoteSpeaker {
   const attribution = item.attribution
   const rule = attribution?.rule ?? null
@@ -210,6 +217,10 @@ function speakerOf(
     model,
   )
   if (!entity) return { speaker: null, confidence: 0, rule }
+  // Someone named before only inside quotes ("we went to New York", in a speech quoted whole)
+  // is someone a speaker talked of, not one the writer has brought in to speak: no guess.
+  if (!entity.positions.some((at) => at < item.span.open && !inQuote(at)))
+    return { speaker: null, confidence: 0, rule }
   return {
     speaker: noteSpeaker(speakers, fromEntity(entity, entity.name)),
     confidence: NEAREST_SPEAKER_CONFIDENCE,
