@@ -94,7 +94,7 @@ function wordEndingAt(text: string, end: number): string {
 
 // A role beside a name: "a spokeswoman for the agency", "the group's director"; not "who …" nor a place or age.
 export const ROLE_APPOSITIVE =
-  /^(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,8}[\p{L}’'.-]+$/u
+  /^(?!(?:who|whom|whose|which|where|when)\s)(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,8}[\p{L}’'.-]+$/u
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
