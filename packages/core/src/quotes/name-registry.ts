@@ -9,6 +9,7 @@ import {
   MODALS,
   MONTHS,
   NAME_PARTICLES,
+  PREPOSITIONS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
   REPORTING_VERBS,
@@ -424,8 +425,10 @@ const NEGATED_AUXILIARY = `(?:${[...AUXILIARY_VERBS, 'would', 'could', 'should',
 // What may stand between a subject and its verb: an emphatic "himself" ("Obama himself
 // seemed"), a time ("Sherman last month joked", "Trump on Tuesday said").
 const BEFORE_VERB_TIME = `himself|herself|itself|themselves|(?:last|this)\\s+(?:week|month|year|night)|(?:on\\s+)?(?:${WEEKDAY_ALTERNATION})|${[...RELATIVE_DAYS, ...RELATIVE_TIMES].join('|')}`
+// An emphatic "did" is the verb ("Sanders did go further": the base verb after it ends in
+// nothing the pattern reads).
 const VERB_AFTER = new RegExp(
-  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|${BEFORE_VERB_TIME}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
+  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|${BEFORE_VERB_TIME}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS, 'did'].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'uy',
 )
 const SPEECH_VERB = new RegExp(
@@ -693,6 +696,8 @@ function markSubject(
   if (verb && (isSubjectOf(text, nameStart()) || closesSentence(text, nameStart(), after, verb))) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
+  } else if (isTopic(text, nameStart(), after)) {
+    entity.subjects.push(word.index)
   } else if (
     SPEECH_BEFORE.test(text.slice(Math.max(0, word.index - 60), word.index)) &&
     !MODIFYING_NAME.test(after)
@@ -701,6 +706,26 @@ function markSubject(
     entity.subjects.push(word.index)
     entity.speeches.push(word.index)
   }
+}
+
+// A sentence that opens with "To" or "For" and up to eight words of the name's own noun phrase
+// (no preposition or conjunction: in "For black voters in states like South Carolina," the
+// name is no topic).
+const TOPIC_BEFORE = new RegExp(
+  `(?:^|\\n|[.!?]["”’]?[^\\S\\n\\r]+)(?:To|For)[^\\S\\n\\r]+(?:(?!(?:${[...PREPOSITIONS, 'like', 'and', 'or', 'than'].join('|')})[^\\S\\n\\r])[\\p{L}.'’-]+[^\\S\\n\\r]+){0,8}$`,
+  'u',
+)
+
+/**
+ * Whether a name is the topic a sentence opens with, set off by a comma: "To Montclair State
+ * University political science professor Brigid Harrison, Christie's stare seemed to reflect
+ * sadness." It is whose view the sentence gives, and a "she said" after it is hers.
+ */
+function isTopic(text: string, nameStart: number, after: string): boolean {
+  return (
+    after.charCodeAt(0) === 0x2c &&
+    TOPIC_BEFORE.test(text.slice(Math.max(0, nameStart - 120), nameStart))
+  )
 }
 
 /**
