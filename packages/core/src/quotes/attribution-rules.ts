@@ -168,9 +168,18 @@ export function invertedCueClosing(after: string, base: number): Attribution | n
 const NAME_COLON =
   /(?:^(?:Said|Added|Continued|Wrote|Replied)\s+|^|\s[-–—]\s*|\bfrom\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)?):\s*$/u
 
+// An exchange's label, the whole sentence before the colon: a name with the role words before
+// it and a party after it in parentheses ("Rep. Jane Roe (D-Ohio):", "Former secretary of
+// state Jane Roe:").
+const LABEL_COLON =
+  /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,6}?\s+\p{Lu}[\p{L}'’-]*)\s*(?:\([^()]{1,20}\)\s*)?:\s*$/u
+// A writer's "here is": "Here’s Jane Roe in 1992: “…”" shows her words.
+const HERE_IS_COLON =
+  /^\s*Here(?:’s|'s|\s+is)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)[^:]*:\s*$/u
+
 /** `Jane Roe: “…”`: a quote introduced by the speaker's name and a colon, in a sentence with no cue. */
 export function nameBeforeColon(before: string, base: number): Attribution | null {
-  const m = NAME_COLON.exec(before)
+  const m = NAME_COLON.exec(before) ?? LABEL_COLON.exec(before) ?? HERE_IS_COLON.exec(before)
   if (!m) return null
   // "Jane Roe and John Doe: “…”": written by both, given to the first named.
   const phrase = (m[1] as string).split(/\s+and\s+/)[0] as string
