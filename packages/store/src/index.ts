@@ -10,12 +10,12 @@ export {
   speakersWithArticles,
   storedAnalysisText,
 } from './analyse-story.js'
+export { ANALYSIS_VERSION } from './analysis-version.js'
 export { defaultDataDir } from './default-data-dir.js'
 export { type IngestOptions, type IngestSummary, ingest } from './ingest.js'
 export { SCHEMA_VERSION } from './migrations.js'
 export { type OpenStoreOptions, openStore, type StoreLocation } from './open-store.js'
 export {
-  ANALYSIS_VERSION,
   contentHash,
   type PreparedArticle,
   prepareArticle,

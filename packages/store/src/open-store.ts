@@ -11,10 +11,12 @@ import { saveStoryAnalysis } from './analyses/save-story-analysis.js'
 import { storyAnalysis } from './analyses/story-analysis.js'
 import { storyInput, storyPieces } from './analyses/story-input.js'
 import { wholeAnalysis } from './analyses/whole-analysis.js'
+import { ANALYSIS_VERSION } from './analysis-version.js'
 import { snapshotPath } from './index-snapshot.js'
 import { enableTrigrams, migrate } from './migrations.js'
 import { lockDataDir } from './open/lock-data-dir.js'
-import { ANALYSIS_VERSION, prepareArticle } from './prepare-article.js'
+import { staleOlderAnalyses } from './open/older-analyses.js'
+import { prepareArticle } from './prepare-article.js'
 import { openPglite, openPostgres, type Queryable } from './queryable.js'
 import {
   allArticles,
@@ -46,7 +48,8 @@ export interface OpenStoreOptions {
   stories?: StoryIndexOptions
   /**
    * The analysis version stored articles must have; older ones are analysed
-   * again when read. Default {@link ANALYSIS_VERSION}; tests lower it.
+   * again when read, and their stories are stale from the open on. Default
+   * {@link ANALYSIS_VERSION} (the installed core's); tests set it.
    */
   analysisVersion?: number
   /** Told of what the store does on its own (migrations, re-analysis), one line each. */
@@ -86,15 +89,7 @@ export async function openStore(
     await unlock()
     throw error
   }
-  const { rows: stale } = await db.query<{ n: string }>(
-    'SELECT count(*) AS n FROM analyses WHERE analysis_version < $1',
-    [analysisVersion],
-  )
-  const staleCount = Number(stale[0]?.n ?? 0)
-  if (staleCount > 0)
-    log(
-      `${staleCount} stored articles were analysed by an older core; each is analysed again when read`,
-    )
+  await staleOlderAnalyses(db, analysisVersion, log)
   const state: StoreState = {
     db,
     unlock,

@@ -15,13 +15,6 @@ import {
 } from '@corroborate/core'
 
 /**
- * The version of the analysis a store keeps beside each article. Raise it when
- * the core's output changes (new quotes, claims or profile fields): articles
- * stored at an older one are analysed again from their stored content when read.
- */
-export const ANALYSIS_VERSION = 1
-
-/**
  * One article with everything the store keeps of it, computed without the
  * store: JSON-safe, so that a worker thread can make it and post it.
  */

@@ -10,6 +10,7 @@ import {
 import { PGlite } from '@electric-sql/pglite'
 import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { analysisVersionOf } from '../src/analysis-version.js'
 import { type AddResult, ingest, openStore, prepareArticle, type Store } from '../src/index.js'
 import { snapshotPath } from '../src/index-snapshot.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/migrations.js'
@@ -62,6 +63,50 @@ describe('PGlite store on disk', () => {
       await store.getArticle('harbour-1')
       expect(lines).toEqual([])
     })
+  })
+})
+
+describe('a store opened by a newer core', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
+  it('makes the stories of the older analyses stale, once, and analyses their articles again with them', async () => {
+    const old = await openStore(
+      { dataDir: dir.path },
+      { analysisVersion: analysisVersionOf('0.3.9') },
+    )
+    await ingest(old, [otherArticle(1), otherArticle(2)])
+    const [story] = await old.staleStories().then(async (stale) => {
+      expect(stale).toEqual([])
+      return (await old.stories()).map((s) => s.id)
+    })
+    await old.close()
+    const newer = { analysisVersion: analysisVersionOf('0.4.0') }
+    const lines: string[] = []
+    await withOpen(
+      openStore({ dataDir: dir.path }, { ...newer, log: (line) => lines.push(line) }),
+      async (store) => {
+        expect(lines).toContain(
+          '2 stored articles were analysed by an older core; each is analysed again when read, and 1 stories with them are stale',
+        )
+        expect(await store.staleStories()).toEqual([story])
+        await store.storyAnalysis(story as string)
+        expect(lines).toEqual(
+          expect.arrayContaining([
+            'analysed article harbour-1 again (stored at analysis version 3010)',
+            'analysed article harbour-2 again (stored at analysis version 3010)',
+          ]),
+        )
+        expect(await store.staleStories()).toEqual([])
+      },
+    )
+    lines.length = 0
+    await withOpen(
+      openStore({ dataDir: dir.path }, { ...newer, log: (line) => lines.push(line) }),
+      async (store) => {
+        expect(await store.staleStories()).toEqual([])
+        expect(lines.filter((line) => /older core/.test(line))).toEqual([])
+      },
+    )
   })
 })
 
