@@ -12,7 +12,7 @@ import {
 } from './noun-phrases.js'
 import { isGrammarWord } from './proper-name.js'
 import { isPeopleNoun, parseSpeakerMention } from './speaker-mention.js'
-import { isUsableMention } from './usable-mention.js'
+import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution } from './working.js'
 
 /** `Sen. Jane Doe (D-Mo.) said.`: a whole sentence of a few words that only names a speaker and a cue. */
@@ -248,7 +248,7 @@ export function cueBefore(before: string, base: number): Attribution | null {
   const cues: RegExpExecArray[] = []
   CUE.lastIndex = 0
   for (let m = CUE.exec(before); m; m = CUE.exec(before))
-    if (!isNounUse(before, m.index)) cues.push(m)
+    if (!isNounUse(before, m.index) && !isInClosedRelative(before, m.index)) cues.push(m)
   CUE.lastIndex = 0
   // Capitalized, a verb of speech is a cue only where it opens a sentence ("Said Comey, “…”").
   CAPITALIZED_CUE.lastIndex = 0
@@ -266,6 +266,19 @@ export function cueBefore(before: string, base: number): Attribution | null {
     if (found) return reporterOf(before, base, cues, i, found) ?? found
   }
   return null
+}
+
+/**
+ * Whether the cue at `at` stands in a relative clause set off by commas and closed before the
+ * quote: "his plan, which the Tax Foundation estimates would cost $170 billion, would risk “…”".
+ */
+function isInClosedRelative(before: string, at: number): boolean {
+  const opened = before.lastIndexOf(',', at)
+  return (
+    opened >= 0 &&
+    /^,\s*(?:which|who|whom)\s/.test(before.slice(opened, opened + 8)) &&
+    before.indexOf(',', at) >= 0
+  )
 }
 
 // A "that" after a noun opens a relative clause ("the plan that Clinton called"), unless the noun
@@ -436,7 +449,7 @@ function cueBeforeComma(head: string): RegExpExecArray | null {
 
 // Whose words a quote holds: a name's possessive ("Donald Trump’s", "Sanders’") or a possessive
 // determiner, and at most three words before the noun ("her March", "his most explosive").
-const POSSESSOR = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*?(?:['’]s|s['’])|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+((?:[\p{L}-]+\s+){0,3}?)`
+const POSSESSOR = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*?(?:['’]s|s['’])|\b[Tt]he\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?:['’]s|s['’])|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+((?:[\p{L}-]+\s+){0,3}?)`
 // A noun of speech, and what it holds up to the quote: a "that" clause or an infinitive ("claim
 // that Obama", "pledge to be"), "of", "is that" or "was:" after a phrase a preposition opens
 // ("catch phrase in that race was that Crist"), or a comma or colon ("In Forbes’ words,").
@@ -499,9 +512,12 @@ export function possessiveSpeech(before: string, base: number, after: string): A
   }
   const phrase = POSSESSIVE_PRONOUNS[owner.toLowerCase()] ?? owner.replace(/(?:['’]s|['’])$/u, '')
   const mention = parseSpeakerMention(phrase)
-  if (!isUsableMention(mention) || mention.form === 'nominal') return null
+  // "The Florida senator’s answer": a role or a body that speaks, not "the bill’s promise".
+  if (!isUsableMention(mention) || (mention.form === 'nominal' && !speaksAsNominal(mention)))
+    return null
   return {
-    mention: { ...mention, text: owner },
+    // The words as written: "his", "Trump" of "Trump’s" (a role is found by its words alone).
+    mention: { ...mention, text: mention.form === 'pronoun' ? owner : phrase },
     mentionAt: base + from + at,
     cue: null,
     rule: 'cue-before',
