@@ -184,6 +184,7 @@ export function collectNames(
   addWrittenNames(text, words, entities, aliased)
   addSpeakingWords(text, words, entities, aliased)
   addSubjectWords(text, words, entities, aliased)
+  addGivenNames(text, words, entities, aliased)
   const found = [...new Set(entities.values())]
   indexMentions(text, found, quoted, words)
   return found
@@ -390,6 +391,41 @@ function addSubjectWords(
     const mention = parseSpeakerMention(word)
     if (mention && mention.form === 'name' && !entities.has(mention.key))
       add(entities, { ...mention, kind: 'person' }, capitalized.index, aliased)
+  }
+}
+
+// What introduces a person by a given name alone: "a resident named Caroline", or a noun of
+// people and its comma, "his wife, Jane," (not a place's: "the capital, Austin,").
+const GIVEN_NAME_BEFORE = /(?:\bnamed|(?<![\p{L}'’-])(\p{Ll}[\p{L}'’-]*),)[^\S\n\r]+$/u
+const introducesGivenName = (before: string) => {
+  const m = GIVEN_NAME_BEFORE.exec(before)
+  const noun = m?.[1]
+  return m !== null && (noun === undefined || isPeopleNoun(noun) || isRoleWord(noun))
+}
+
+/**
+ * Adds to `entities` the people the article introduces by a given name alone ("a resident
+ * named Caroline", "his wife, Jane, called"): a given name of the lexicon, after "named" or
+ * set off by commas after a noun, that no entity has; its gender is the name's.
+ */
+function addGivenNames(
+  text: string,
+  words: CapitalizedWord[],
+  entities: Map<string, NamedEntity>,
+  aliased: Set<string>,
+): void {
+  for (const capitalized of words) {
+    const word = text.slice(capitalized.index, capitalized.end)
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || entities.has(word.toLowerCase())) continue
+    const next = text.charCodeAt(capitalized.end)
+    if (next !== 0x2c && next !== 0x2e) continue
+    const gender = genderOfGivenName(word)
+    if (!gender) continue
+    if (!introducesGivenName(text.slice(Math.max(0, capitalized.index - 30), capitalized.index)))
+      continue
+    const mention = parseSpeakerMention(word)
+    if (mention && mention.form === 'name' && !entities.has(mention.key))
+      add(entities, { ...mention, kind: 'person', gender }, capitalized.index, aliased)
   }
 }
 
