@@ -19,6 +19,8 @@ import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution, Working } from './working.js'
 
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
+// Words that end with a comma or colon right before the quote, as a cue's do: "responded: ".
+const INTRODUCED = /[\p{L}.)][,:]\s*$/u
 const LOOSE_COORDINATION = /^[^.;:!?“”"]{1,40}\s(?:but|yet|and|or)\s+(?:(?:a|an|the)\s+)?$/i
 
 /** Finds each quote's kind and, from the words of its own sentence, its speaker: cues after and before, according-to, a dash signature, a transcript line, the sentence's subject. */
@@ -128,6 +130,19 @@ function cuedAttribution(
   // (Whether the quote ends its sentence is read once, when first asked.)
   let ends: boolean | undefined
   const endsItsSentence = () => (ends ??= endsSentence(item.text))
+  // "Clinton responded: “What difference does it make?” Her critics cited it …": a cue right
+  // before a quote that closes its own sentence speaks for it over a sentence after it.
+  const introduced = INTRODUCED.test(before) && /[.?!]["”’)]*\s*$/.test(item.text)
+  const introducer = introduced ? cueBefore(before, clauseStart) : null
+  if (
+    introducer?.cue &&
+    introducer.cue.at + introducer.cue.text.length >= clauseStart + before.length - 30
+  )
+    return (
+      transcriptSpeaker(item.text, item.span.start) ??
+      possessiveSpeech(before, clauseStart, after) ??
+      introducer
+    )
   return (
     transcriptSpeaker(item.text, item.span.start) ??
     dashSignature(after, afterStart) ??
