@@ -729,10 +729,15 @@ function markSubject(
   if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
   const verb = verbAfterName(after) ?? verbAfterNamedAppositive(text, nameStart(), after)
-  if (verb && (isSubjectOf(text, nameStart()) || closesSentence(text, nameStart(), after, verb))) {
+  if (
+    verb &&
+    (isSubjectOf(text, nameStart()) ||
+      closesSentence(text, nameStart(), after, verb) ||
+      speaksInRelative(after, verb))
+  ) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
-  } else if (isTopic(text, nameStart(), after)) {
+  } else if (isTopic(text, nameStart(), after) || isInvertedSubject(text, nameStart(), after)) {
     entity.subjects.push(word.index)
   } else if (
     SPEECH_BEFORE.test(text.slice(Math.max(0, word.index - 60), word.index)) &&
@@ -751,6 +756,19 @@ const TOPIC_BEFORE = new RegExp(
   `(?:^|\\n|[.!?]["”’]?[^\\S\\n\\r]+)(?:To|For)[^\\S\\n\\r]+(?:(?!(?:${[...PREPOSITIONS, 'like', 'and', 'or', 'than'].join('|')})[^\\S\\n\\r])[\\p{L}.'’-]+[^\\S\\n\\r]+){0,8}$`,
   'u',
 )
+
+// A copula right before a name, and an appositive after it: "Yet there in the back was Garcia,
+// the grocery store worker.", "Across town … is Wayne Borders, a 33-year-old canvasser".
+const COPULA_BEFORE = /\b(?:is|was)[^\S\n\r]+$/
+const APPOSITIVE_AFTER = /^,[^\S\n\r]+(?:a|an|the)[^\S\n\r]/
+
+/** Whether a name after "is" or "was" and before its appositive is the subject of an inverted sentence. */
+function isInvertedSubject(text: string, nameStart: number, after: string): boolean {
+  return (
+    APPOSITIVE_AFTER.test(after) &&
+    COPULA_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))
+  )
+}
 
 /**
  * Whether a name is the topic a sentence opens with, set off by a comma: "To Montclair State
@@ -918,6 +936,18 @@ function isSubjectOf(text: string, nameStart: number): boolean {
   // Nor is the subject of a "that" clause further on: "Rubio claimed that … and that
   // President Obama is to blame", "Madison recalled in 2008 that before Iowa, Obama wasn't".
   return !inThatClause(text, nameStart)
+}
+
+// "who" and the white space after it, at the end of the text before a relative clause's verb.
+const WHO_BEFORE_VERB = /\bwho\s+$/
+
+/**
+ * Whether the verb after a name is a speech verb of a relative clause on it: "supported Friday by
+ * Sen. Dianne Feinstein of California, the ranking Democrat …, who said none of the emails …".
+ * Whatever governs the name, the name speaks there.
+ */
+function speaksInRelative(after: string, verb: RegExpExecArray): boolean {
+  return SPEECH_VERB.test(verb[0]) && WHO_BEFORE_VERB.test(after.slice(0, verb.index))
 }
 
 // After the verb, what ends the sentence it closes: a stop (or, after a speech verb, a comma
