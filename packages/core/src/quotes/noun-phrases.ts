@@ -333,12 +333,16 @@ export function mainSubject(
   const pattern = MAIN_SUBJECT_PATTERN
   pattern.lastIndex = 0
   let found: { text: string; at: number } | null = null
+  // Where the verb of the subject found last stands: "The senator emailed supporters" reads
+  // "emailed supporters" as a subject and a verb too, but the verb of a clause is no subject.
+  let foundVerbAt = -1
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const auxiliaries = m[2] as string
     const verb = m[3] as string
     const np = m[1] as string
     // The word taken for a verb may start the next subject: "The potter waved".
     pattern.lastIndex = m.index + m[0].length - verb.length
+    if (m.index === foundVerbAt) continue
     if (!FINITE_VERB.test(verb) && !AUXILIARY_BEFORE.test(auxiliaries)) continue
     if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
       continue
@@ -363,7 +367,9 @@ export function mainSubject(
     const lead = head.slice(0, m.index)
     if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
     const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
-    if (!phrase) continue
+    // (Nor does a phrase that reaches back over that verb: "A staffer emailed Mills the list
+    // of State attendees", "the statement talked about giving voters".)
+    if (!phrase || (foundVerbAt >= 0 && phrase.at <= foundVerbAt)) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
     // A nominal subject opens with an article or someone's possessive ("the aide", "the
@@ -378,6 +384,9 @@ export function mainSubject(
     )
       continue
     found = phrase
+    // (A word in "-s" may be a plural instead, the subject's own last word: "Obama's first
+    // five questioners ranged".)
+    foundVerbAt = /s$/.test(verb) && !/^(?:is|was|has|does)$/.test(verb) ? -1 : pattern.lastIndex
     if (first) break
     // "CNN reported that Manuel Flores … criticized the offer, saying": what a report tells
     // of someone, a clause after "that" with a named subject, is the one the participle hangs
