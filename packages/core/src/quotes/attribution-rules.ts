@@ -496,9 +496,12 @@ export function possessiveSpeech(before: string, base: number, after: string): A
   // "Her economic plan promises to": after other words, a noun in -s may be a verb; only a
   // singular is read there ("her March comment"), a plural right after its possessor ("his remarks").
   if (m[2] !== '' && !SPEECH_NOUNS.has(noun.text)) return null
-  // "Frazier said that Rubio’s claim … is “…”": a cue before the possessor frames the words.
+  // "Frazier said that Rubio’s claim … is “…”": a cue before the possessor in its clause frames
+  // the words; one before a comma is another clause's ("The candidates say they …, who has been
+  // battered … by Comey's conclusion that her actions were “…”").
   const possessorAt = lead + (m.indices[1]?.[0] ?? m.index)
-  if (hasVerbCue(before.slice(0, from + possessorAt))) return null
+  const clauseBefore = before.slice(0, from + possessorAt)
+  if (hasVerbCue(clauseBefore.slice(clauseBefore.lastIndexOf(',') + 1))) return null
   // "But Podliska’s": a word of grammar that opens the sentence is no part of the name.
   let owner = m[1] as string
   let at = possessorAt
