@@ -3,6 +3,8 @@ import {
   ARTICLES,
   AUXILIARY_VERBS,
   BEFORE_VERB_ADVERBS,
+  DOCUMENT_NOUNS,
+  GROUP_NOUNS,
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
@@ -10,6 +12,7 @@ import {
   POSSESSIVE_DETERMINERS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
+  SPEECH_NOUNS,
   SUBJECT_PARTICLES,
   verbAlternation,
 } from '../lexicon/index.js'
@@ -19,6 +22,7 @@ import {
   isRoleWord,
   LEADING_ARTICLE,
   parseSpeakerMention,
+  speakerNounKind,
 } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD, speaksAsNominal } from './usable-mention.js'
 import { isWhiteSpace } from './white-space.js'
@@ -224,7 +228,35 @@ export function isNounUse(text: string, at: number): boolean {
   if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
     NOUN_LEAD.test(lead) ||
-    (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) && /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead))
+    (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) && /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead)) ||
+    isNounAfterModifiers(text, at, lead)
+  )
+}
+
+// A determiner, then one or two words in lower case before the cue word.
+const DETERMINER_THEN_WORDS =
+  /\b(?:the|a|an|this|these|those|his|her|its|their|our|my|your)\s+((?:\p{Ll}[\p{L}-]*\s+){1,2})$/u
+
+/**
+ * "his home state because", "the congressional report said", "the state’s party": a cue
+ * word that is also a noun of speech, of a writing or of a body, in its form without "-s",
+ * is that noun when a possessive "’s" follows it, or after a determiner and a word or two in
+ * lower case of which none names one who speaks; after "the senator", "the report", "the
+ * campaign now" it is their verb ("the report states"), and so is a form in "-s" ("Her
+ * economic plan promises").
+ */
+function isNounAfterModifiers(text: string, at: number, lead: string): boolean {
+  const word = /^\p{Ll}+(?![\p{L}-])/u.exec(text.slice(at, at + 20))?.[0]
+  if (!word || !(SPEECH_NOUNS.has(word) || DOCUMENT_NOUNS.has(word) || GROUP_NOUNS.has(word)))
+    return false
+  if (/^['’]s\b/.test(text.slice(at + word.length, at + word.length + 3))) return true
+  const modifiers = DETERMINER_THEN_WORDS.exec(lead)?.[1]
+  return (
+    modifiers !== undefined &&
+    modifiers
+      .trim()
+      .split(/\s+/)
+      .every((w) => speakerNounKind(w) === null)
   )
 }
 
