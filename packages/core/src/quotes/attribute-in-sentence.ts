@@ -9,6 +9,7 @@ import {
   invertedCueClosing,
   isShortAttribution,
   nameBeforeColon,
+  passiveAgent,
   possessiveSpeech,
   transcriptSpeaker,
 } from './attribution-rules.js'
@@ -119,8 +120,9 @@ function isCoordinated(previous: Working, item: Working, text: string): boolean 
 }
 
 /**
- * The speaker its clause's words name: a transcript line, a dash signature, a cue after
- * or before, a fronted participle, according-to, an inverted cue, a name before a colon;
+ * The speaker its clause's words name: a transcript line, a dash signature, a cue after,
+ * a possessor's noun of speech, the agent of a passive naming verb ("called “…” by X"), a
+ * cue before, a fronted participle, according-to, an inverted cue, a name before a colon;
  * in that order, a quote that ends its sentence taking a cue after it only when short.
  */
 function cuedAttribution(
@@ -148,6 +150,7 @@ function cuedAttribution(
     dashSignature(after, afterStart) ??
     (endsItsSentence() && !isShortAttribution(after) ? null : cueAfter(after, afterStart, true)) ??
     possessiveSpeech(before, clauseStart, after) ??
+    passiveAgent(before, clauseStart, after, afterStart) ??
     cueBefore(before, clauseStart) ??
     frontedParticipleSubject(before, clauseStart, after, afterStart) ??
     (endsItsSentence() ? null : cueAfter(after, afterStart)) ??

@@ -219,6 +219,34 @@ export function frontedParticipleSubject(
   }
 }
 
+// A naming verb in the passive right before the quote: "has been called “…”", "often labeled as a “…”".
+const PASSIVE_NAMING_BEFORE =
+  /\b(called|labell?ed|dubbed|termed|branded|described)(?:\s+as)?(?:\s+(?:a|an|the))?\s*$/
+// Its agent right after the quote: "by Jane Roe", "by Democrats".
+const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu})/u
+
+/** `… has been called “strategic ambiguity” by Jane Roe, …`: the agent of a passive naming verb said it. */
+export function passiveAgent(
+  before: string,
+  beforeStart: number,
+  after: string,
+  base: number,
+): Attribution | null {
+  const naming = PASSIVE_NAMING_BEFORE.exec(before)
+  const by = naming && BY_AGENT.exec(after)
+  if (!naming || !by) return null
+  const phrase = nounPhraseAtStart(after.slice(by[0].length))
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention)) return null
+  return {
+    mention,
+    mentionAt: base + by[0].length,
+    cue: { text: naming[1] as string, at: beforeStart + naming.index },
+    rule: 'cue-after',
+    confidence: 0.85,
+  }
+}
+
 export function accordingToAfter(after: string, base: number): Attribution | null {
   const m = /^[\s,]*(according\s+to)\s+/i.exec(after)
   if (!m) return null
