@@ -1460,6 +1460,9 @@ interface IndexedEntity {
 }
 
 const TIMELINE_BUCKET = 1024
+// How much later than it is a speech counts, to a pronoun's antecedent: a speaker is the
+// likeliest antecedent of the next pronoun.
+const SPEAKER_BONUS = 60
 
 /**
  * A list of offsets sorted, as far as the list was read (`seen` of its items), in
@@ -1765,6 +1768,16 @@ export class NameRegistry {
   }
 
   /**
+   * How far a speech at `p` counts later than it is: `SPEAKER_BONUS` characters, but never into
+   * the next paragraph, whose own subject is nearer the pronoun than a speaker before it ("…,”
+   * she said. / Debbie Kepler, the organist …, remembered …").
+   */
+  private speakerBonus(p: number): number {
+    const next = this.paragraphStarts[bisectLeft(this.paragraphStarts, p + 1)]
+    return next === undefined ? SPEAKER_BONUS : Math.min(SPEAKER_BONUS, next - 1 - p)
+  }
+
+  /**
    * The entity a pronoun at `at` refers to: the last subject of a clause
    * before it whose gender fits (a speaker counts as a subject), else the
    * last entity named at all.
@@ -1777,7 +1790,6 @@ export class NameRegistry {
     // Score by recency; an entity not yet shown to fit the pronoun (unknown
     // gender, never a speaker) must be much closer to win.
     const UNPROVEN = 400
-    const SPEAKER_BONUS = 60
     // A subject earlier in the pronoun's own paragraph outranks anyone before it.
     const SAME_PARAGRAPH = 2000
     const paragraph = bisectLeft(this.paragraphStarts, at + 1) - 1
@@ -1803,7 +1815,7 @@ export class NameRegistry {
           const score =
             p -
             (proven ? 0 : UNPROVEN) +
-            (seen.spoken.has(p) ? SPEAKER_BONUS : 0) +
+            (seen.spoken.has(p) ? this.speakerBonus(p) : 0) +
             (p >= paragraphStart ? SAME_PARAGRAPH : 0)
           if (score > bestScore || (score === bestScore && order < bestOrder)) {
             best = entity
