@@ -194,9 +194,15 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       )
       const name = candidate.slice(prevStart, comma).trim()
       // "At a news conference in Springfield, the mayor", "Later, the senator": a fronted
-      // phrase or adverb is no name.
+      // phrase or adverb is no name; nor is a phrase with words in lower case but "of" and a
+      // name's particles ("Appearing on CBS’ Face the Nation, the front-runner"), nor the place
+      // that ends a fronted phrase ("At a conference in Aspen, Colo., the graduate").
       const person =
-        /^\p{Lu}/u.test(name) && !LEADING_PREPOSITION.test(name) && !isFrontedAdverb(name)
+        /^\p{Lu}/u.test(name) &&
+        !LEADING_PREPOSITION.test(name) &&
+        !isFrontedAdverb(name) &&
+        !LOWER_CASE_WORD_IN_NAME.test(name) &&
+        !endsFrontedPhrase(candidate, prevStart)
           ? parseSpeakerMention(name)
           : null
       if (person?.form === 'name' && person.kind === 'person')
@@ -207,6 +213,23 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     return { text: phrase, at }
   }
   return null
+}
+
+// A word in lower case that is neither "of" nor a name's particle ("de", "van").
+const LOWER_CASE_WORD_IN_NAME = new RegExp(
+  `(?:^|\\s)(?!(?:of|${SUBJECT_PARTICLES.join('|')})(?:\\s|$))\\p{Ll}`,
+  'u',
+)
+
+/**
+ * Whether the words from `start` go on with a phrase fronted before the sentence's subject: the
+ * sentence opens with a preposition and its first comma stands right before `start` ("At a
+ * conference in Aspen, Colo.", "At the meeting in Hudson, New Hampshire Monday").
+ */
+function endsFrontedPhrase(text: string, start: number): boolean {
+  const sentenceStart = lastSentenceStart(text.slice(0, start))
+  const opening = text.slice(sentenceStart, start)
+  return opening.indexOf(',') === opening.length - 1 && LEADING_PREPOSITION.test(opening.trimStart())
 }
 
 // An age, or "of", "from", "at" opening a phrase: "22", "of Flint" (not "with", "in": "…, with
