@@ -19,7 +19,7 @@ import {
 } from '../lexicon/index.js'
 import { bisectLeft } from '../sorted.js'
 import type { SpeakerKind } from '../types.js'
-import { isWrittenAsName } from './proper-name.js'
+import { insideSentence, isGrammarWord, isWrittenAsName } from './proper-name.js'
 import {
   isPeopleNoun,
   isRoleWord,
@@ -377,6 +377,10 @@ function addSubjectWords(
   entities: Map<string, NamedEntity>,
   aliased: Set<string>,
 ): void {
+  // The words the article writes capitalized inside a sentence, read once from the capitalized
+  // words (a possessive's "’s" off) when a word is first asked about: `isWrittenAsName` would
+  // scan the whole text for each word.
+  let inside: Set<string> | undefined
   for (const capitalized of words) {
     const word = text.slice(capitalized.index, capitalized.end)
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || entities.has(word.toLowerCase())) continue
@@ -386,8 +390,10 @@ function addSubjectWords(
       !SENTENCE_END_BEFORE.test(text.slice(Math.max(0, capitalized.index - 4), capitalized.index))
     )
       continue
-    if (STOP_AT_SENTENCE_START.test(word) || SPEECH_AT_START.test(word)) continue
-    if (!isWrittenAsName(text, word, true)) continue
+    if (STOP_AT_SENTENCE_START.test(word) || SPEECH_AT_START.test(word) || isGrammarWord(word))
+      continue
+    inside ??= wordsInsideSentences(text, words)
+    if (!inside.has(word)) continue
     const mention = parseSpeakerMention(word)
     if (mention && mention.form === 'name' && !entities.has(mention.key))
       add(entities, { ...mention, kind: 'person' }, capitalized.index, aliased)
@@ -427,6 +433,17 @@ function addGivenNames(
     if (mention && mention.form === 'name' && !entities.has(mention.key))
       add(entities, { ...mention, kind: 'person', gender }, capitalized.index, aliased)
   }
+}
+
+/** The capitalized words that stand inside a sentence somewhere in `text` (see `insideSentence`), each without a possessive's "’s". */
+function wordsInsideSentences(text: string, words: CapitalizedWord[]): Set<string> {
+  const inside = new Set<string>()
+  for (const { index, end } of words) {
+    if (!insideSentence(text, index)) continue
+    const word = text.slice(index, end)
+    inside.add(/['’]s$/.test(word) ? word.slice(0, -2) : word)
+  }
+  return inside
 }
 
 const SPEAKER_VERBS = `${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])}`

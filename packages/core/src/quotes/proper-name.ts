@@ -51,7 +51,7 @@ function occurrences(text: string, word: string): number[] {
 }
 
 /** Whether the word at `at` stands inside a sentence: a word, a comma or a dash before it, or a quote closed after one. */
-function insideSentence(text: string, at: number): boolean {
+export function insideSentence(text: string, at: number): boolean {
   let before = at - 1
   while (before >= 0 && /[ \t\u00a0]/.test(text.charAt(before))) before--
   if (before < 0) return false
