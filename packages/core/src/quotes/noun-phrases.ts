@@ -112,6 +112,12 @@ export function wordCount(text: string, limit = Number.POSITIVE_INFINITY): numbe
   return count
 }
 
+// A focus adverb, then a determiner: "even a", "only the".
+const FOCUS_BEFORE_DETERMINER = new RegExp(
+  `^(?:even|also|only|just)\\s+(?=(?:${[...ARTICLES, ...POSSESSIVE_DETERMINERS].join('|')})\\s)`,
+  'i',
+)
+
 // Single words that open a sentence as adverbs before its subject: "Later, the senator said",
 // "Outside, the protesters chanted", "Meanwhile, the mayor".
 const FRONTED_ADVERBS = new Set([...RELATIVE_TIMES, ...RELATIVE_DAYS, ...PLACE_PREPOSITIONS])
@@ -161,7 +167,8 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
     const sentenceStart = lastSentenceStart(candidate)
     from = Math.max(from, sentenceStart)
-    let phrase = candidate.slice(from).trim()
+    // "even a top GOP strategist said": a focus adverb before the phrase's determiner is no part of it.
+    let phrase = candidate.slice(from).trim().replace(FOCUS_BEFORE_DETERMINER, '')
     if (phrase === '' || trimmedEnd === 0) return null
     // "Tom Reyes, 22, of Flint, Mich.,", "Jean Roe, a pollster who works with Fair Vote,":
     // an age, a phrase a preposition opens or a role's relative clause goes on with the
@@ -355,7 +362,7 @@ const OBJECT_LEAD = /^(\p{Ll}+(?:ed|s|ing))\s/u
 const POSSESSIVE_END = /(?:['’]s|s['’])$/u
 
 export const LEADING_PREPOSITION =
-  /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
+  /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Amidst|Alongside|Beside|Besides|Beyond|Following|Unlike|Within|Throughout|Upon|Toward|Towards|Across|Behind|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
 
 export const SUBORDINATOR =
   /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
