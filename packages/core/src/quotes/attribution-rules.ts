@@ -1,4 +1,10 @@
-import { ABBREVIATION_ALTERNATION, SPEECH_NOUNS } from '../lexicon/index.js'
+import {
+  ABBREVIATION_ALTERNATION,
+  DOCUMENT_NOUNS,
+  GROUP_NOUNS,
+  PEOPLE_NOUNS,
+  SPEECH_NOUNS,
+} from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
   isNounUse,
@@ -344,6 +350,29 @@ function reporterOf(
   return null
 }
 
+const SPEAKER_NOUNS = [PEOPLE_NOUNS, GROUP_NOUNS, DOCUMENT_NOUNS]
+
+/**
+ * "Sanders’ fundraising email to his supporters notes", "A letter to committee members calls":
+ * a phrase right after "to" is its object; the phrase before "to" says it, when that is a name
+ * or a nominal that speaks and no verb ends it ("The judge pointed to a case to say").
+ */
+function objectOfTo(
+  head: string,
+  phrase: { text: string; at: number } | null,
+): { text: string; at: number } | null {
+  if (!phrase || !/\bto\s+$/.test(head.slice(Math.max(0, phrase.at - 4), phrase.at))) return phrase
+  const owner = trailingNounPhrase(head.slice(0, head.lastIndexOf('to', phrase.at)))
+  const mention = owner && parseSpeakerMention(owner.text)
+  if (!owner || !isUsableMention(mention)) return phrase
+  // (A nominal's last word must be the noun of one who speaks: not "migrants in the U.S. send".)
+  const last = (owner.text.split(/\s+/).pop() ?? '').toLowerCase().replace(/s$/, '')
+  const speaks =
+    mention.form === 'name' ||
+    (speaksAsNominal(mention) && SPEAKER_NOUNS.some((nouns) => nouns.has(last)))
+  return speaks ? owner : phrase
+}
+
 /** The speaker the cue `cue` of `before` names, as an attribution; null when it names none. */
 function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribution | null {
   const cueText = cue[0]
@@ -376,7 +405,7 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     const subject = participleSubject(head, base)
     return subject && found(subject.mention, subject.at, 'cue-before', 0.85)
   }
-  const phrase = trailingNounPhrase(head)
+  const phrase = objectOfTo(head, trailingNounPhrase(head))
   if (phrase) {
     const mention = parseSpeakerMention(phrase.text)
     if (isUsableMention(mention)) {
