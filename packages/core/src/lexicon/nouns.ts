@@ -55,8 +55,8 @@ export const NOT_AGENT_NOUNS: ReadonlySet<string> = wordsOf(`
   guarantee degree fee tree free committee decree`)
 
 /**
- * Nouns of what someone said, whose owner said the words they hold: "Ryan’s claim that …",
- * "her remark that …", "his pledge to …", "Romney’s “47 percent” comment". Singular.
+ * Nouns of what someone said, whose owner said the words they hold: "Jane Roe’s claim that …",
+ * "her remark that …", "his pledge to …", "Hale’s “floating palace” remark". Singular.
  */
 export const SPEECH_NOUNS: ReadonlySet<string> = wordsOf(`
   claim assertion contention conclusion comment remark statement pledge promise vow warning

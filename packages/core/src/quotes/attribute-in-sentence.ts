@@ -132,7 +132,7 @@ function cuedAttribution(
   // (Whether the quote ends its sentence is read once, when first asked.)
   let ends: boolean | undefined
   const endsItsSentence = () => (ends ??= endsSentence(item.text))
-  // "Clinton responded: “What difference does it make?” Her critics cited it …": a cue right
+  // "Ward replied: “Why does it matter now?” Her critics cited it …": a cue right
   // before a quote that closes its own sentence speaks for it over a sentence after it.
   const introduced = INTRODUCED.test(before) && /[.?!]["”’)]*\s*$/.test(item.text)
   const introducer = introduced ? cueBefore(before, clauseStart) : null

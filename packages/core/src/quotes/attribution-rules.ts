@@ -304,7 +304,7 @@ export function cueBefore(before: string, base: number): Attribution | null {
 
 /**
  * Whether the cue at `at` stands in a relative clause set off by commas and closed before the
- * quote: "his plan, which the Tax Foundation estimates would cost $170 billion, would risk “…”".
+ * quote: "the budget, which some critics have argued was padded, is “a fairy tale”".
  */
 function isInClosedRelative(before: string, at: number): boolean {
   const opened = before.lastIndexOf(',', at)
@@ -353,7 +353,7 @@ function reporterOf(
 const SPEAKER_NOUNS = [PEOPLE_NOUNS, GROUP_NOUNS, DOCUMENT_NOUNS]
 
 /**
- * "Sanders’ fundraising email to his supporters notes", "A letter to committee members calls":
+ * "Roe’s campaign message to her donors notes", "A memo to the harbor board calls":
  * a phrase right after "to" is its object; the phrase before "to" says it, when that is a name
  * or a nominal that speaks and no verb ends it ("The judge pointed to a case to say").
  */
@@ -421,7 +421,7 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     if (isUsableMention(mention) && mention.form !== 'nominal')
       return found(mention, base + cue.index + cueText.length + gap.indexOf(np), 'cue-before', 0.85)
   }
-  // "…, Silverman was joined on stage by Al Franken and joked": a cue that "and" joins to a
+  // "…, Dana Cole was greeted at the gate by Tom Hale and joked": a cue that "and" joins to a
   // verb before it is said by the name or pronoun that opens that verb's clause.
   const joined = /\band\s+$/.exec(head)
   if (joined) {
@@ -473,7 +473,7 @@ function participleSubject(
     if (isUsableMention(mention))
       return { mention, at: base + quotedAs.index + quotedAs[0].indexOf(phrase) }
   }
-  // "…, Spicer said, adding, “…”": a participle set after a cue and its comma goes on with
+  // "…, Lee said, adding, “…”": a participle set after a cue and its comma goes on with
   // that cue's speaker, not with the subject of a clause before it.
   const cue = cueBeforeComma(head)
   const cued = cue && cueSpeaker(head, base, cue)
@@ -487,7 +487,7 @@ function participleSubject(
 }
 
 /**
- * The cue, not itself a participle, that ends `head` before a comma, alone ("Spicer said, ")
+ * The cue, not itself a participle, that ends `head` before a comma, alone ("Lee said, ")
  * or with the few words of an inverted cue's speaker ("said Dana Cole, "); null when none.
  */
 function cueBeforeComma(head: string): RegExpExecArray | null {
@@ -501,15 +501,28 @@ function cueBeforeComma(head: string): RegExpExecArray | null {
       found = m
   CUE.lastIndex = 0
   if (!found || PARTICIPLE_CUE.test(found[0]) || isNounUse(head, found.index)) return null
-  return found
+  // The main clause's cue only: nothing but its subject before it in the clause ("Lee said, ")
+  // or nothing at all (inverted: "…, said Dana Cole, "); not a cue of a clause that a
+  // subordinator or relative word opens ("Hale spoke after Roe testified, adding").
+  const lead = head.slice(0, found.index)
+  const clause = lead.slice(Math.max(lead.lastIndexOf(',') + 1, lastSentenceStart(lead))).trim()
+  if (clause === '') return found
+  // (A name's words all capitalized: "Mayor Tom Hale took the podium after Jane Roe" reads as a
+  // name with a long role.)
+  const subject = parseSpeakerMention(clause)
+  return isUsableMention(subject) &&
+    (subject.form === 'pronoun' ||
+      (subject.form === 'name' && /^\p{Lu}\S*(?:\s+\p{Lu}\S*)*$/u.test(clause)))
+    ? found
+    : null
 }
 
-// Whose words a quote holds: a name's possessive ("Donald Trump’s", "Sanders’") or a possessive
+// Whose words a quote holds: a name's possessive ("Jane Roe’s", "Hayes’") or a possessive
 // determiner, and at most three words before the noun ("her March", "his most explosive").
 const POSSESSOR = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*?(?:['’]s|s['’])|\b[Tt]he\s+(?:[\p{L}-]+\s+){0,2}\p{Ll}+(?:['’]s|s['’])|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+((?:[\p{L}-]+\s+){0,3}?)`
 // A noun of speech, and what it holds up to the quote: a "that" clause or an infinitive ("claim
-// that Obama", "pledge to be"), "of", "is that" or "was:" after a phrase a preposition opens
-// ("catch phrase in that race was that Crist"), or a comma or colon ("In Forbes’ words,").
+// that the mayor", "pledge to be"), "of", "is that" or "was:" after a phrase a preposition opens
+// ("slogan in that race was that Hale"), or a comma or colon ("In Roe’s words,").
 const SPEECH_NOUN = `(?:${[...SPEECH_NOUNS].join('|')})s?`
 const SPEECH_NOUN_WORD = new RegExp(String.raw`(?<![\p{L}-])${SPEECH_NOUN}(?![\p{L}-])`, 'gu')
 const HELD_TO_QUOTE = new RegExp(
@@ -518,14 +531,15 @@ const HELD_TO_QUOTE = new RegExp(
 )
 // The possessor and the words between it and the noun, read off the end of the words before it.
 const POSSESSOR_BEFORE = new RegExp(`${POSSESSOR}$`, 'du')
-// The noun right after the quote: "Romney’s “47 percent” comment".
+// The noun right after the quote: "Roe’s “floating palace” remark".
 const NOUN_AFTER = new RegExp(String.raw`^\s*(${SPEECH_NOUN})(?![\p{L}-])`, 'u')
 const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they' }
+const POSSESSIVE_WORD = /\b(?:his|her|their|its|my|our|your)\b|\p{L}(?:['’]s|s['’])(?:\s|$)/iu
 
 /**
- * `Trump’s claim that Obama “founded ISIS”`, `her remark that “…”`, `Romney’s “47 percent”
- * comment`: a quote that a noun of speech holds is the words of the noun's possessor. No cue
- * may stand between the noun and the quote ("Trump’s claim that Obama said “…”" is Obama's).
+ * `Tom Hale’s claim that the mayor “lied”`, `her remark that “…”`, `Roe’s “floating
+ * palace” remark`: a quote that a noun of speech holds is the words of the noun's possessor. No cue
+ * may stand between the noun and the quote ("Hale’s claim that the mayor said “…”" is the mayor's).
  */
 export function possessiveSpeech(before: string, base: number, after: string): Attribution | null {
   // The noun: the last of the clause's last words whose words up to the quote it holds, else
@@ -533,16 +547,16 @@ export function possessiveSpeech(before: string, base: number, after: string): A
   // the possessor and its few words are short, and most quotes have no noun of speech near.)
   const from = Math.max(0, before.length - 200)
   const tail = before.slice(from)
-  let noun: { text: string; at: number } | null = null
+  let noun: { text: string; at: number; held: string } | null = null
   SPEECH_NOUN_WORD.lastIndex = 0
   for (let n = SPEECH_NOUN_WORD.exec(tail); n; n = SPEECH_NOUN_WORD.exec(tail)) {
     const held = tail.slice(n.index + n[0].length)
-    if (HELD_TO_QUOTE.test(held) && !HAS_CUE.test(held)) noun = { text: n[0], at: n.index }
+    if (HELD_TO_QUOTE.test(held) && !HAS_CUE.test(held)) noun = { text: n[0], at: n.index, held }
   }
   SPEECH_NOUN_WORD.lastIndex = 0
   if (!noun) {
     const next = NOUN_AFTER.exec(after)
-    if (next) noun = { text: next[1] as string, at: tail.length }
+    if (next) noun = { text: next[1] as string, at: tail.length, held: '' }
   }
   if (!noun) return null
   const lead = Math.max(0, noun.at - 100)
@@ -550,16 +564,28 @@ export function possessiveSpeech(before: string, base: number, after: string): A
   if (!m?.indices) return null
   // A quote between the possessor and its noun is right after the possessor.
   if (noun.at === tail.length && m[2] !== '') return null
-  // "Her economic plan promises to": after other words, a noun in -s may be a verb; only a
+  // "Her budget plan promises to": after other words, a noun in -s may be a verb; only a
   // singular is read there ("her March comment"), a plural right after its possessor ("his remarks").
   if (m[2] !== '' && !SPEECH_NOUNS.has(noun.text)) return null
-  // "Frazier said that Rubio’s claim … is “…”": a cue before the possessor in its clause frames
-  // the words; one before a comma is another clause's ("The candidates say they …, who has been
-  // battered … by Comey's conclusion that her actions were “…”").
+  // "He gave her his answer:": a possessive among the words between is the noun's own, and the
+  // first ("her") an object.
+  if (POSSESSIVE_WORD.test(m[2] as string)) return null
+  // "Cole said that Hale’s claim … is “…”": a cue before the possessor in its clause frames
+  // the words; one before a comma is another clause's ("The riders insist they …, who has been
+  // hurt by Hale’s claim that her ferry was “…”").
   const possessorAt = lead + (m.indices[1]?.[0] ?? m.index)
   const clauseBefore = before.slice(0, from + possessorAt)
-  if (hasVerbCue(clauseBefore.slice(clauseBefore.lastIndexOf(',') + 1))) return null
-  // "But Podliska’s": a word of grammar that opens the sentence is no part of the name.
+  const clause = clauseBefore.slice(clauseBefore.lastIndexOf(',') + 1)
+  if (hasVerbCue(clause)) return null
+  // "He rejected her claim: “…”": a noun held by only a colon or comma is the quote's speaker
+  // only where it opens its clause ("Her answer: “…”", "In Roe’s words, “…”"); after a subject
+  // and its verb, the subject answers it.
+  if (
+    /^\s*[,:]\s*$/.test(noun.held) &&
+    !/^\s*(?:(?:in|from|to|for)\s+)?$/i.test(clause.slice(lastSentenceStart(clause)))
+  )
+    return null
+  // "But Hale’s": a word of grammar that opens the sentence is no part of the name.
   let owner = m[1] as string
   let at = possessorAt
   for (
@@ -572,11 +598,11 @@ export function possessiveSpeech(before: string, base: number, after: string): A
   }
   const phrase = POSSESSIVE_PRONOUNS[owner.toLowerCase()] ?? owner.replace(/(?:['’]s|['’])$/u, '')
   const mention = parseSpeakerMention(phrase)
-  // "The Florida senator’s answer": a role or a body that speaks, not "the bill’s promise".
+  // "The mayor’s reply": a role or a body that speaks, not "the bill’s promise".
   if (!isUsableMention(mention) || (mention.form === 'nominal' && !speaksAsNominal(mention)))
     return null
   return {
-    // The words as written: "his", "Trump" of "Trump’s" (a role is found by its words alone).
+    // The words as written: "his", "Hale" of "Hale’s" (a role is found by its words alone).
     mention: { ...mention, text: mention.form === 'pronoun' ? owner : phrase },
     mentionAt: base + from + at,
     cue: null,

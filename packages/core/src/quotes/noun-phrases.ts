@@ -236,7 +236,9 @@ const LOWER_CASE_WORD_IN_NAME = new RegExp(
 function endsFrontedPhrase(text: string, start: number): boolean {
   const sentenceStart = lastSentenceStart(text.slice(0, start))
   const opening = text.slice(sentenceStart, start)
-  return opening.indexOf(',') === opening.length - 1 && LEADING_PREPOSITION.test(opening.trimStart())
+  return (
+    opening.indexOf(',') === opening.length - 1 && LEADING_PREPOSITION.test(opening.trimStart())
+  )
 }
 
 // An age, or "of", "from", "at" opening a phrase: "22", "of Flint" (not "with", "in": "…, with
@@ -258,7 +260,8 @@ export function isNounUse(text: string, at: number): boolean {
   if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
     NOUN_LEAD.test(lead) ||
-    (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) && /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead)) ||
+    (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) &&
+      /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead)) ||
     isNounAfterModifiers(text, at, lead)
   )
 }
