@@ -134,6 +134,20 @@ describe('quotes: attribution', () => {
     expect(result.quotes[1]?.confidence).toBeLessThan(result.quotes[0]?.confidence ?? 0)
   })
 
+  it('carries no fragment across a clause of another subject’s own verb: “…” while Jane Roe feared “…”', () => {
+    for (const paragraphs of [
+      ['Tom Hale said the bridge was “sound” while Jane Roe feared “imminent collapse.”'],
+      [
+        'Jane Roe, the state inspector, toured the bridge on Monday with her team.',
+        'The mayor, Tom Hale, said the bridge was “sound” and the state’s inspector saw “no sign of collapse.”',
+      ],
+    ]) {
+      const result = run(...paragraphs)
+      expect(result.quotes[0]).toMatchObject({ rule: 'cue-before', speaker: { name: 'Tom Hale' } })
+      expect(result.quotes[1]?.rule).not.toBe('same-quote')
+    }
+  })
+
   it('leaves an uncued quote in a paragraph of the writer’s own words to the learned choice too', () => {
     const result = run(
       '“We know this has been a difficult year for many families,” Principal Mark Olsen said.',

@@ -17,7 +17,7 @@ import {
   trailingNounPhrase,
 } from './noun-phrases.js'
 import { isGrammarWord } from './proper-name.js'
-import { isPeopleNoun, parseSpeakerMention } from './speaker-mention.js'
+import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution } from './working.js'
 
@@ -179,13 +179,26 @@ const NAME_COLON =
 // state Jane Roe:").
 const LABEL_COLON =
   /^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,6}?\s+\p{Lu}[\p{L}'’-]*)\s*(?:\([^()]{1,20}\)\s*)?:\s*$/u
+// The lower-case words a label may hold before its name: role words, what joins them and
+// the "state" of a state's offices ("secretary of state", "state treasurer"), never a verb
+// or a preposition ("The mayor then turned to Tom Hale:").
+const LABEL_JOINER = /^(?:of|for|and|the|state)$/
+
+/** A `LABEL_COLON` match whose lower-case words are all role words; null otherwise. */
+function label(before: string): RegExpExecArray | null {
+  const m = LABEL_COLON.exec(before)
+  if (!m) return null
+  const lowerCase = (m[1] as string).split(/\s+/).filter((word) => /^\p{Ll}/u.test(word))
+  return lowerCase.every((word) => isRoleWord(word) || LABEL_JOINER.test(word)) ? m : null
+}
+
 // A writer's "here is": "Here’s Jane Roe in 1992: “…”" shows her words.
 const HERE_IS_COLON =
   /^\s*Here(?:’s|'s|\s+is)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)[^:]*:\s*$/u
 
 /** `Jane Roe: “…”`: a quote introduced by the speaker's name and a colon, in a sentence with no cue. */
 export function nameBeforeColon(before: string, base: number): Attribution | null {
-  const m = NAME_COLON.exec(before) ?? LABEL_COLON.exec(before) ?? HERE_IS_COLON.exec(before)
+  const m = NAME_COLON.exec(before) ?? label(before) ?? HERE_IS_COLON.exec(before)
   if (!m) return null
   // "Jane Roe and John Doe: “…”": written by both, given to the first named.
   const phrase = (m[1] as string).split(/\s+and\s+/)[0] as string
@@ -231,7 +244,7 @@ const PASSIVE_NAMING_BEFORE =
 // Its agent right after the quote: "by Jane Roe", "by Democrats".
 const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu})/u
 
-/** `… has been called “strategic ambiguity” by Jane Roe, …`: the agent of a passive naming verb said it. */
+/** `… has been called “a costly gamble” by Jane Roe, …`: the agent of a passive naming verb said it. */
 export function passiveAgent(
   before: string,
   beforeStart: number,

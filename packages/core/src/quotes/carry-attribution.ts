@@ -1,4 +1,4 @@
-import { verbAlternation } from '../lexicon/index.js'
+import { IRREGULAR_PASTS, verbAlternation } from '../lexicon/index.js'
 import type { Paragraph } from '../types.js'
 import { cueBefore } from './attribution-rules.js'
 import { lastStopBefore, mainSubject, nounPhraseAtStart } from './noun-phrases.js'
@@ -43,22 +43,27 @@ export function carryAttributions(
 }
 
 // A paragraph that only signs the quote above it: a dash, then a name and at most an
-// appositive after a comma ("- Sanders.", "-Jane Roe, tweeting after the speech.").
+// appositive after a comma ("- Roe.", "-Jane Roe, tweeting after the speech.").
 const SIGNATURE_PARAGRAPH = /^\s*[-–—―]\s*(?=\p{Lu})([^“”"]{1,80})$/u
 // What may follow the signing name: nothing but a stop, or a comma and an appositive.
 const AFTER_SIGNING_NAME = /^\s*(?:[.!?]?|,.*)\s*$/u
 
 /**
  * A quote that is a whole paragraph, signed in the paragraph below by a dash and a name (a
- * fact-check's or a notebook's layout: the quote, then "- Sanders."), is that name's: the
+ * fact-check's or a notebook's layout: the quote, then "- Roe."), is that name's: the
  * dash signature of `dashSignature`, one paragraph down.
  */
 function signBelow(working: Working[], text: string, paragraphOf: Map<number, Paragraph>): void {
   for (const item of working) {
-    if (item.attribution || item.span.close === null) continue
+    // A quote carried on from the paragraph above has its speaker there, and one that ends
+    // in a colon introduces what follows (a list below it, "- Springfield.", signs nothing).
+    if (item.attribution || item.span.close === null || item.span.continued) continue
+    if (/:\s*$/.test(item.text)) continue
     const paragraph = paragraphOf.get(item.span.paragraph)
     const below = paragraphOf.get(item.span.paragraph + 1)
     if (!paragraph || !below) continue
+    // A dash line followed by another is a list, not a signature.
+    if (SIGNATURE_PARAGRAPH.test(paragraphOf.get(item.span.paragraph + 2)?.text ?? '')) continue
     const end = paragraph.offset + paragraph.text.length
     if (
       text.slice(paragraph.offset, item.span.open).trim() !== '' ||
@@ -72,7 +77,11 @@ function signBelow(working: Working[], text: string, paragraphOf: Map<number, Pa
     if (!AFTER_SIGNING_NAME.test(signed.slice(signed.indexOf(read) + read.length))) continue
     const phrase = read.replace(/\.$/, '')
     const mention = parseSpeakerMention(phrase)
-    if (!isUsableMention(mention) || mention.form !== 'name') continue
+    if (!isUsableMention(mention) || mention.form !== 'name' || mention.kind !== 'person') continue
+    // A single word signs as a person only as the surname of a full name written before
+    // ("Ann Lee" … "- Lee."): alone, "— Reuters" is a wire's credit line.
+    if (!phrase.includes(' ') && !surnameWrittenBefore(phrase, text.slice(0, item.span.open)))
+      continue
     item.attribution = {
       mention,
       mentionAt: below.offset + below.text.indexOf(signed),
@@ -83,8 +92,31 @@ function signBelow(working: Working[], text: string, paragraphOf: Map<number, Pa
   }
 }
 
+// A clause of its own between two quotes: a conjunction, a subject of up to five words, and a
+// verb of its own that is no copula ("while Jane Roe feared", "and the inspector saw"); after
+// a copula the quote describes the subject ("while Dean is “a basket case”").
+const OTHER_SUBJECT_CLAUSE = new RegExp(
+  `^\\s*(?:while|whereas|and|but|yet|or|as)\\s+(?:[\\p{L}’'.-]+\\s+){1,5}?(?!(?:is|was|are|were|be|been|being|remains|remained|seems|seemed)\\b)(?:\\p{Ll}+ed|\\p{Ll}+s|${IRREGULAR_PASTS.join('|')})\\b`,
+  'u',
+)
+
 // The pronouns of people a cue names as the speaker: "he said", "they told".
 const PERSON_PRONOUN = /^(?:he|she|they|we|i)$/i
+
+/** Whether `text` writes `word` as the last word of a name of two or more capitalized words. */
+function surnameWrittenBefore(word: string, text: string): boolean {
+  let at = text.indexOf(word)
+  while (at >= 0) {
+    const after = text.charAt(at + word.length)
+    if (
+      !/[\p{L}\p{N}]/u.test(after) &&
+      /\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, at - 40), at))
+    )
+      return true
+    at = text.indexOf(word, at + 1)
+  }
+  return false
+}
 
 /**
  * Marks the quotes carried on (`continues`): a continuation paragraph, the
@@ -131,10 +163,11 @@ function linkContinuations(working: Working[], text: string): void {
       previous.span.close !== null &&
       // (From the quote's last character: its full stop may sit inside the mark, "“screaming.”".)
       !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close - 1, item.span.open))
-    // A person's fragment read from a cue before it ("Trump said that Rubio was “a lightweight”
-    // while Cruz is “a basket case”"): their next uncued quote of the same sentence is theirs,
+    // A person's fragment read from a cue before it ("Roe said that Hale was “a lightweight”
+    // while Dean is “a basket case”"): their next uncued quote of the same sentence is theirs,
     // unless a comma closes the fragment's clause ("in a clip the judge called “vile,” Ames
-    // expressed …": what follows may be a clause of someone else's).
+    // expressed …": what follows may be a clause of someone else's) or a clause of another
+    // subject's own verb comes between ("… “sound” while Jane Roe feared “…”").
     const said = previous.attribution
     const personInSentence =
       sameParagraph &&
@@ -145,7 +178,10 @@ function linkContinuations(working: Working[], text: string): void {
         (said.mention.form === 'pronoun' && PERSON_PRONOUN.test(said.mention.text))) &&
       previous.span.close !== null &&
       !/[.!?]["”’)]*\s/.test(text.slice(previous.span.close - 1, item.span.open)) &&
-      !/,["”’)]*\s+(?!(?:and|but|or)\s)/.test(text.slice(previous.span.close - 1, item.span.open))
+      !/,["”’)]*\s+(?!(?:and|but|or)\s)/.test(
+        text.slice(previous.span.close - 1, item.span.open),
+      ) &&
+      !OTHER_SUBJECT_CLAUSE.test(text.slice(previous.span.close + 1, item.span.open))
     if (
       sameCue ||
       item.span.continued ||

@@ -217,7 +217,7 @@ function speakerOf(
     model,
   )
   if (!entity) return { speaker: null, confidence: 0, rule }
-  // Someone named before only inside quotes ("we went to New York", in a speech quoted whole)
+  // Someone named before only inside quotes ("we met the bankers in Dayton", in a speech quoted whole)
   // is someone a speaker talked of, not one the writer has brought in to speak: no guess.
   if (!entity.positions.some((at) => at < item.span.open && !inQuote(at)))
     return { speaker: null, confidence: 0, rule }
