@@ -358,8 +358,8 @@ function addSpeakingWords(
   }
 }
 
-// A verb in the past right after a sentence's first word, adverbs between: "Cruz openly
-// admitted", "Carson defied", "Obama also addressed".
+// A verb in the past right after a sentence's first word, adverbs between: "Roe openly
+// admitted", "Hale refused", "Ruiz also addressed".
 const PAST_AFTER = new RegExp(
   `[^\\S\\n\\r]+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}+ed|${IRREGULAR_PASTS.join('|')})\\b`,
   'uy',
@@ -368,7 +368,7 @@ const SENTENCE_END_BEFORE = /(?:^|\n|[.!?]["”’]?[^\S\n\r]+)$/u
 
 /**
  * Adds to `entities` the people a single capitalized word names as the subject of a past
- * verb that opens a sentence: "Cruz openly admitted that …", when the article writes the
+ * verb that opens a sentence: "Roe openly admitted that …", when the article writes the
  * word inside a sentence too (a name, not a sentence's first word) and no entity has it.
  */
 function addSubjectWords(
@@ -390,17 +390,22 @@ function addSubjectWords(
       !SENTENCE_END_BEFORE.test(text.slice(Math.max(0, capitalized.index - 4), capitalized.index))
     )
       continue
-    if (STOP_AT_SENTENCE_START.test(word) || SPEECH_AT_START.test(word) || isGrammarWord(word))
+    if (
+      STOP_AT_SENTENCE_START.test(word) ||
+      SPEECH_AT_START.test(word) ||
+      isGrammarWord(word) ||
+      isPeopleNoun(word)
+    )
       continue
     inside ??= wordsInsideSentences(text, words)
-    if (!inside.has(word)) continue
+    if (!inside.has(word) || inside.has(`${PLACE_MARK}${word}`)) continue
     const mention = parseSpeakerMention(word)
     if (mention && mention.form === 'name' && !entities.has(mention.key))
       add(entities, { ...mention, kind: 'person' }, capitalized.index, aliased)
   }
 }
 
-// What introduces a person by a given name alone: "a resident named Caroline", or a noun of
+// What introduces a person by a given name alone: "a nurse named Maria", or a noun of
 // people and its comma, "his wife, Jane," (not a place's: "the capital, Austin,").
 const GIVEN_NAME_BEFORE = /(?:\bnamed|(?<![\p{L}'’-])(\p{Ll}[\p{L}'’-]*),)[^\S\n\r]+$/u
 const introducesGivenName = (before: string) => {
@@ -411,7 +416,7 @@ const introducesGivenName = (before: string) => {
 
 /**
  * Adds to `entities` the people the article introduces by a given name alone ("a resident
- * named Caroline", "his wife, Jane, called"): a given name of the lexicon, after "named" or
+ * named Maria", "her husband, Paul, urged"): a given name of the lexicon, after "named" or
  * set off by commas after a noun, that no entity has; its gender is the name's.
  */
 function addGivenNames(
@@ -435,16 +440,26 @@ function addGivenNames(
   }
 }
 
-/** The capitalized words that stand inside a sentence somewhere in `text` (see `insideSentence`), each without a possessive's "’s". */
+/**
+ * The capitalized words that stand inside a sentence somewhere in `text` (see `insideSentence`),
+ * each without a possessive's "’s"; and, marked with `PLACE_MARK` before them, those written
+ * after a preposition of place.
+ */
 function wordsInsideSentences(text: string, words: CapitalizedWord[]): Set<string> {
   const inside = new Set<string>()
   for (const { index, end } of words) {
     if (!insideSentence(text, index)) continue
-    const word = text.slice(index, end)
-    inside.add(/['’]s$/.test(word) ? word.slice(0, -2) : word)
+    const written = text.slice(index, end)
+    const word = /['’]s$/.test(written) ? written.slice(0, -2) : written
+    inside.add(word)
+    // A word written after a preposition of place ("in Texas", "across Ohio") is a place's name.
+    if (PLACE_BEFORE.test(text.slice(Math.max(0, index - 12), index)))
+      inside.add(`${PLACE_MARK}${word}`)
   }
   return inside
 }
+const PLACE_MARK = '@'
+const PLACE_BEFORE = /\b(?:in|across|near|into|throughout|outside|inside)[^\S\n\r]+$/
 
 const SPEAKER_VERBS = `${verbAlternation(['say', 'tell', 'add', 'write', 'ask'], ['past', 'third'])}|${verbAlternation(['continue', 'explain', 'argue', 'reply', 'recall', 'note'], ['past'])}`
 const SPEAKER = new RegExp(
@@ -478,10 +493,8 @@ const NEGATED_AUXILIARY = `(?:${[...AUXILIARY_VERBS, 'would', 'could', 'should',
 // What may stand between a subject and its verb: an emphatic "himself" ("Obama himself
 // seemed"), a time ("Sherman last month joked", "Trump on Tuesday said").
 const BEFORE_VERB_TIME = `himself|herself|itself|themselves|(?:last|this)\\s+(?:week|month|year|night)|(?:on\\s+)?(?:${WEEKDAY_ALTERNATION})|${[...RELATIVE_DAYS, ...RELATIVE_TIMES].join('|')}`
-// An emphatic "did" is the verb ("Sanders did go further": the base verb after it ends in
-// nothing the pattern reads).
 const VERB_AFTER = new RegExp(
-  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|${BEFORE_VERB_TIME}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS, 'did'].join('|')}|${NEGATED_AUXILIARY})\\b`,
+  `(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|${BEFORE_VERB_TIME}|has|had|have|was|is|would|will|did|does|\\p{Ll}+ly)\\s+)*(?:(?!(?:being|having|as|his|this|its|us|thus|across|perhaps|unless|whereas|towards|versus|plus|less|during|according|including|nothing|something|anything|everything|morning|evening)\\b)\\p{Ll}+(?:ed|s|ing)|${[...IRREGULAR_PASTS, ...MODALS].join('|')}|${NEGATED_AUXILIARY})\\b`,
   'uy',
 )
 const SPEECH_VERB = new RegExp(
@@ -774,8 +787,8 @@ const TOPIC_BEFORE = new RegExp(
   'u',
 )
 
-// A copula right before a name, and an appositive after it: "Yet there in the back was Garcia,
-// the grocery store worker.", "Across town … is Wayne Borders, a 33-year-old canvasser".
+// A copula right before a name, and an appositive after it: "Standing near the door was Ortiz,
+// the bus driver.", "Across town … is Tom Hale, a 33-year-old canvasser".
 const COPULA_BEFORE = /\b(?:is|was)[^\S\n\r]+$/
 const APPOSITIVE_AFTER = /^,[^\S\n\r]+(?:a|an|the)[^\S\n\r]/
 
@@ -788,15 +801,17 @@ function isInvertedSubject(text: string, nameStart: number, after: string): bool
 }
 
 /**
- * Whether a name is the topic a sentence opens with, set off by a comma: "To Montclair State
- * University political science professor Brigid Harrison, Christie's stare seemed to reflect
- * sadness." It is whose view the sentence gives, and a "she said" after it is hers.
+ * Whether a name is the topic a sentence opens with, set off by a comma: "To Ohio historian
+ * Jane Fox, the governor's long pause looked like a man giving up." It is whose view the sentence gives, and a "she said" after it is hers.
  */
 function isTopic(text: string, nameStart: number, after: string): boolean {
-  return (
-    after.charCodeAt(0) === 0x2c &&
-    TOPIC_BEFORE.test(text.slice(Math.max(0, nameStart - 120), nameStart))
-  )
+  if (after.charCodeAt(0) !== 0x2c) return false
+  const before = text.slice(Math.max(0, nameStart - 120), nameStart)
+  if (!TOPIC_BEFORE.test(before)) return false
+  // The word right before the name is "To"/"For" itself, a capitalized word or a role or noun of
+  // people ("To Ohio professor Jane Roe,"): never a verb's ("To beat Tom Hale,").
+  const word = WORD_BEFORE.exec(before)?.[1] ?? ''
+  return /^(?:To|For)$|^\p{Lu}/u.test(word) || isRoleWord(word) || isPeopleNoun(word)
 }
 
 /**
@@ -848,8 +863,8 @@ function verbAfterName(after: string): RegExpExecArray | null {
 // said", "And a third, Dan Roe, said" (a whole lower-case word: a list of names, or a place and
 // its state, "from Monsey, New York, said", is no noun phrase).
 const NOUN_PHRASE_COMMA = /(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*,[^\S\n\r]+$/u
-// A role written capitalized, its comma, then the name: "The Podesta Group's CEO, Kimberley
-// Fritts, said" (an acronym of the role lexicon; a capitalized word may be a name's).
+// A role written capitalized, its comma, then the name: "The Larkin Company's CFO, Ann Ruiz,
+// said" (an acronym of the role lexicon; a capitalized word may be a name's).
 const ACRONYM_COMMA = /(?<![\p{L}'’-])(\p{Lu}{2,5}),[^\S\n\r]+$/u
 const endsWithRoleAcronym = (before: string) => {
   const m = ACRONYM_COMMA.exec(before)
@@ -948,7 +963,7 @@ function isSubjectOf(text: string, nameStart: number): boolean {
   // "Rubio said President Bukele offered …": the subject of reported speech is not
   // the one a later "he" continues with; the reporter is.
   if (REPORTED_BEFORE.test(text.slice(from, nameStart))) return false
-  // Nor the subject of a question's clause: "to explain to her who Ali was", "whether Trump will be".
+  // Nor the subject of an infinitive's question: "to explain to her who Jane Roe was".
   if (WH_BEFORE.test(text.slice(from, nameStart))) return false
   // Nor is the subject of a "that" clause further on: "Rubio claimed that … and that
   // President Obama is to blame", "Madison recalled in 2008 that before Iowa, Obama wasn't".
@@ -960,7 +975,7 @@ const WHO_BEFORE_VERB = /\bwho\s+$/
 
 /**
  * Whether the verb after a name is a speech verb of a relative clause on it: "supported Friday by
- * Sen. Dianne Feinstein of California, the ranking Democrat …, who said none of the emails …".
+ * Sen. Ann Ruiz of Ohio, the committee's chair, who said every line had been checked …".
  * Whatever governs the name, the name speaks there.
  */
 function speaksInRelative(after: string, verb: RegExpExecArray): boolean {
@@ -977,8 +992,8 @@ const REPORT_END = new RegExp(
 const COMMA_BEFORE = /,[”"’]?[^\S\n\r]+$/u
 
 /**
- * Whether a name after a comma and its verb close the sentence: "…, which he's expected to win,
- * Jones said.", "Asked whether he was worried that Trump …, Ban demurred." The name is then
+ * Whether a name after a comma and its verb close the sentence: "…, where he is favored to win,
+ * Jones said.", "Asked whether he feared that Hale …, Jones shrugged." The name is then
  * the subject of the sentence's own verb, whatever "that" or reporting verb stood earlier in
  * the clause the comma closes.
  */
@@ -991,7 +1006,23 @@ function closesSentence(
   if (!COMMA_BEFORE.test(text.slice(Math.max(0, nameStart - 4), nameStart))) return false
   REPORT_END.lastIndex = verb.index + verb[0].length
   const end = REPORT_END.exec(after)
-  return end !== null && (SPEECH_VERB.test(verb[0]) || !end[0].endsWith(','))
+  if (end === null) return false
+  if (SPEECH_VERB.test(verb[0])) return true
+  // Another verb closes a sentence only after a fronted phrase ("Asked whether …, Jones shrugged."),
+  // not after the main clause's own "He said that when …, Jane Roe panicked.".
+  return !end[0].endsWith(',') && opensWithFrontedPhrase(text, nameStart)
+}
+
+// A sentence's first word that opens a phrase before its main clause: a participle or a subordinator.
+const FRONTED_OPENING =
+  /^[\s"“]*(?:\p{Lu}\p{Ll}+(?:ed|ing)|After|Before|When|While|If|Although|Though|Because|As|Since|Once|Unless|Until)\b/u
+
+/** Whether the sentence that holds `at` opens with a participle or a subordinator. */
+function opensWithFrontedPhrase(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 400), at)
+  let start = 0
+  for (const m of window.matchAll(/[.!?]["”’]?\s+|\n/g)) start = m.index + m[0].length
+  return FRONTED_OPENING.test(window.slice(start))
 }
 
 /** The offset `reach` characters before `at`, or after a line break between them: the start of what `at`'s paragraph holds of them. */
@@ -1001,9 +1032,11 @@ function lineStartWithin(text: string, at: number, reach: number): number {
   return from
 }
 
-// A question word right before a name opens a clause inside another, which the name is subject
-// of ("what" not: "what Melania Trump told NBC" has her for the sentence's subject too).
-const WH_BEFORE = /\b(?:who|whom|whether|why|how)\s+$/i
+// A question word that opens an infinitive's object right before a name ("to explain to her who
+// Jane Roe was"): the name is the subject of that clause inside another. (A question asked
+// about someone, "asked why Jane Roe had", leaves the name the one a later pronoun continues with.)
+const WH_BEFORE =
+  /\bto[^\S\n\r]+\p{Ll}+(?:[^\S\n\r]+to)?(?:[^\S\n\r]+\p{Ll}+)?[^\S\n\r]+(?:who|whom|whether|why|how)[^\S\n\r]+$/u
 
 // A verb that reports words or thoughts right before a name: "suggested Trump went too far",
 // "told reporters Roe had".
@@ -1018,8 +1051,32 @@ const REPORTED_BEFORE = new RegExp(
 // What ends a clause before a name: a sentence's end, a semicolon, a quote mark, a line
 // break, or a comma and a conjunction (", and", ", but") that opens a new one.
 const CLAUSE_BREAK = /[.;!?“”"\n]|,\s*(?:and|but|while|whereas)\s/g
-// ("that," too: "said that, if its claims are true, North Korea is".)
-const THAT_WORD = /\bthat,?\s/
+const THAT_COMMA = /\bthat,\s/g
+const WORD_BEFORE = /(\S+)\s+$/
+const NOT_BEFORE_THAT: ReadonlySet<string> = new Set([
+  ...PREPOSITIONS,
+  'like',
+  'than',
+  'and',
+  'but',
+  'or',
+])
+
+/**
+ * Whether `clause` holds "that" and white space, or "that," after a lower-case word (or a day)
+ * that is no preposition: "said in a statement Monday that, if the claims hold, Jane Roe is".
+ * The demonstrative of "After that," opens no clause.
+ */
+function holdsThat(clause: string): boolean {
+  if (THAT_WORD.test(clause)) return true
+  for (const m of clause.matchAll(THAT_COMMA)) {
+    const word = WORD_BEFORE.exec(clause.slice(0, m.index))?.[1] ?? ''
+    if (/^\p{Ll}+$/u.test(word) ? !NOT_BEFORE_THAT.has(word) : WEEKDAY.test(word)) return true
+  }
+  return false
+}
+const THAT_WORD = /\bthat\s/
+const WEEKDAY = new RegExp(`^(?:${WEEKDAY_ALTERNATION})$`)
 
 /**
  * Whether the words before `nameStart` in its clause hold "that": the name is then in a
@@ -1033,7 +1090,7 @@ function inThatClause(text: string, nameStart: number): boolean {
   CLAUSE_BREAK.lastIndex = 0
   for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window))
     clauseStart = m.index + m[0].length
-  return THAT_WORD.test(window.slice(clauseStart))
+  return holdsThat(window.slice(clauseStart))
 }
 
 /**
@@ -1787,7 +1844,7 @@ export class NameRegistry {
   /**
    * How far a speech at `p` counts later than it is: `SPEAKER_BONUS` characters, but never into
    * the next paragraph, whose own subject is nearer the pronoun than a speaker before it ("…,”
-   * she said. / Debbie Kepler, the organist …, remembered …").
+   * she said. / Jane Fox, the baker on the corner, recalled …").
    */
   private speakerBonus(p: number): number {
     const next = this.paragraphStarts[bisectLeft(this.paragraphStarts, p + 1)]
