@@ -148,6 +148,15 @@ describe('quotes: attribution', () => {
     }
   })
 
+  it('guesses no single word the text never shows to be a person: “Texas passed a law” makes no speaker of Texas', () => {
+    const result = run(
+      'Governor Tom Hale signed the bill on Monday in the capitol.',
+      'Texas passed a similar law last year. Critics in Texas say it failed.',
+      '“This law will save lives, and I am proud to sign it.”',
+    )
+    expect(result.quotes[0]?.speaker?.name ?? null).not.toBe('Texas')
+  })
+
   it('leaves an uncued quote in a paragraph of the writer’s own words to the learned choice too', () => {
     const result = run(
       '“We know this has been a difficult year for many families,” Principal Mark Olsen said.',

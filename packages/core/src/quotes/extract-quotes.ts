@@ -52,7 +52,7 @@ export interface QuoteExtraction {
  * another of the people named before clearly higher; surnames, titles and roles resolve to the article's
  * fullest form of the name. When no rule applies, a model learned on
  * annotated news (`pnpm train:speakers`) may pick one of the people named
- * before the quote (named outside quotes too), with rule `nearest-speaker`, no mention and confidence
+ * before the quote (named outside quotes too, and a person if named by one word), with rule `nearest-speaker`, no mention and confidence
  * 0.3, when its choice clearly stands out; otherwise the speaker is null and
  * a message says so.
  */
@@ -220,6 +220,15 @@ function speakerOf(
   // Someone named before only inside quotes ("we met the bankers in Dayton", in a speech quoted whole)
   // is someone a speaker talked of, not one the writer has brought in to speak: no guess.
   if (!entity.positions.some((at) => at < item.span.open && !inQuote(at)))
+    return { speaker: null, confidence: 0, rule }
+  // A single word the text never shows to be a person ("Texas passed a law", no "he", no
+  // title, no "Texas said") is as likely a place or a body: no guess.
+  if (
+    !entity.name.includes(' ') &&
+    entity.gender === null &&
+    entity.speeches.length === 0 &&
+    entity.roles.size === 0
+  )
     return { speaker: null, confidence: 0, rule }
   return {
     speaker: noteSpeaker(speakers, fromEntity(entity, entity.name)),
