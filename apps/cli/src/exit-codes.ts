@@ -9,7 +9,7 @@ export const EXIT = {
   internal: 1,
   /** The command line is wrong: unknown command or option, bad value. */
   usage: 2,
-  /** No article could be read: a path does not exist, or nothing in it is an article. */
+  /** No article could be read: a path does not exist, nothing in it is an article, or the store cannot be opened. */
   noInput: 3,
   /** The report was written, but some inputs could not be read (listed on stderr). */
   partial: 4,

@@ -56,7 +56,7 @@ Exit codes
   0  the report was written
   1  the program failed (a bug; the message says what happened)
   2  the command line is wrong (an unknown command, option or story id)
-  3  no article could be read
+  3  no article could be read, or the store could not be opened
   4  the report was written, but some inputs could not be read (see stderr)
   5  with --fail-on-dispute: the articles disagree somewhere
 

@@ -29,9 +29,8 @@ export async function ingestCommand(options: Options, io: Io): Promise<ExitCode>
     return EXIT.noInput
   }
   const place = storePlace(options, io.env)
-  const store = await openCliStore(options, io.env, (line) =>
-    io.stderr.write(`corroborate: store: ${line}\n`),
-  )
+  const store = await openCliStore(options, io)
+  if (typeof store === 'number') return store
   const refused: string[] = []
   let summary: Awaited<ReturnType<typeof ingest>>
   try {

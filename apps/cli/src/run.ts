@@ -132,9 +132,8 @@ async function readInputs(
   let stored: CrossReference | null = null
   if (fromStore) {
     // The store's articles as they were analysed and grouped when added: nothing is read from files.
-    const store = await openCliStore(options, io.env, (line) =>
-      io.stderr.write(`corroborate: store: ${line}\n`),
-    )
+    const store = await openCliStore(options, io)
+    if (typeof store === 'number') return store
     try {
       const articles = await store.articles()
       if (articles.length === 0) {

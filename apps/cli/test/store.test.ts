@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -42,5 +42,23 @@ describe('corroborate ingest and --data', () => {
     const empty = await call(['report', '--data', join(scratch, 'empty')])
     expect(empty.code).toBe(3)
     expect(empty.stderr).toContain('holds no articles; "corroborate ingest PATH... --data')
+  }, 240_000)
+
+  it('says why a store cannot be opened, as no input rather than a bug', async () => {
+    // Held by a live process (this one): the store refuses a second opener.
+    const held = join(scratch, 'held')
+    mkdirSync(held)
+    writeFileSync(join(held, 'corroborate.lock'), String(process.pid))
+    for (const argv of [
+      ['report', '--data', held],
+      ['ingest', SEEDS, '--data', held],
+    ]) {
+      const ran = await call(argv)
+      expect(ran.code).toBe(3)
+      expect(ran.stderr).toContain(
+        `corroborate: the store ${held} is open in process ${process.pid}`,
+      )
+      expect(ran.stderr).not.toContain('internal error')
+    }
   }, 240_000)
 })

@@ -6,36 +6,61 @@ import { dirname, join } from 'node:path'
  * The store's own part of the analysis version: raise it when the store
  * changes what it keeps of the core's output (the searchable passages, the
  * packed profile, which functions `prepareArticle` calls). The core's part
- * follows the core's version by itself.
+ * follows the core's version by itself. Below 1,000 (its own three digits).
  */
 export const STORE_ANALYSIS_REVISION = 1
 
-const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/
+// A prerelease's number: its last identifier when numeric and after a dot (a snapshot's
+// "0.0.0-<datetime>" or "0.0.0-<tag>-<datetime>" has none).
+// Changesets' pre mode names prereleases "<tag>.<n>" and counts n on from the
+// package's current prerelease whatever the tag ("beta.46" is followed by "rc.47"),
+// so n alone orders the prereleases of one release (getPreVersion, @changesets/assemble-release-plan).
+const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/
+const PRERELEASE_NUMBER = /\.(\d+)$/
 
 /**
  * The analysis version of articles analysed by a core of version `coreVersion`
- * (semver): {@link STORE_ANALYSIS_REVISION} plus major × 1,000,000 + minor × 1,000
- * + patch, so that every release of the core (each changes its output: every
- * user-visible change gets a changeset) is a higher number than every earlier
- * one, and the store's own revision still counts. A prerelease counts as its
- * release. Minor and patch must stay below 1,000; the store refuses to open
- * rather than compare wrongly.
+ * (semver) under store revision `storeRevision`, in digits kept apart so that
+ * it compares as the tuple (major, minor, patch, prerelease, store revision):
+ * (major × 1,000,000 + minor × 1,000 + patch) × 1,000,000 + prerelease × 1,000
+ * + store revision. The prerelease part is 999 for a release, n + 1 for a
+ * prerelease "<tag>.<n>" (n from 0 to 997) and 0 for one without a number (a
+ * snapshot's; two snapshots of one version compare equal). So a release is
+ * above its prereleases and they above the release before, as npm orders them:
+ * a prerelease installed before its release (pre mode publishes both packages
+ * so) is analysed again by the release, and a process of an older core never
+ * counts a newer analysis as older. Exact in a double (below 2^53), kept in a
+ * bigint column.
  * @throws Error when `coreVersion` is not semver or a part is out of range.
  */
-export function analysisVersionOf(coreVersion: string): number {
-  const [, major, minor, patch] = SEMVER.exec(coreVersion)?.map(Number) ?? []
+export function analysisVersionOf(
+  coreVersion: string,
+  storeRevision: number = STORE_ANALYSIS_REVISION,
+): number {
+  const [, majorText, minorText, patchText, prerelease] = SEMVER.exec(coreVersion) ?? []
+  const [major, minor, patch] = [majorText, minorText, patchText].map(Number)
+  const preNumber = PRERELEASE_NUMBER.exec(prerelease ?? '')?.[1]
+  // 0 for a prerelease without a number, below every numbered one.
+  const preStage = preNumber === undefined ? 0 : Number(preNumber) + 1
   if (
     major === undefined ||
     minor === undefined ||
     patch === undefined ||
+    Number.isNaN(major) ||
     minor >= 1_000 ||
     patch >= 1_000 ||
-    major >= 2_000
+    major >= 2_000 ||
+    preStage >= 999
   )
     throw new Error(
-      `@corroborate/store expects the core's version as major.minor.patch, minor and patch below 1000, major below 2000; got "${coreVersion}"`,
+      `@corroborate/store expects the core's version as major.minor.patch with an optional prerelease "<tag>.<n>", minor and patch below 1000, major below 2000, n below 998; got "${coreVersion}"`,
     )
-  return STORE_ANALYSIS_REVISION + major * 1_000_000 + minor * 1_000 + patch
+  if (!Number.isInteger(storeRevision) || storeRevision < 0 || storeRevision >= 1_000)
+    throw new Error(
+      `@corroborate/store expects its analysis revision as an integer from 0 to 999; got ${storeRevision}`,
+    )
+  const stage = prerelease === undefined ? 999 : preStage
+  return ((major * 1_000 + minor) * 1_000 + patch) * 1_000_000 + stage * 1_000 + storeRevision
 }
 
 /**

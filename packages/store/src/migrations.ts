@@ -257,6 +257,25 @@ CREATE TRIGGER story_analyses_totals AFTER INSERT OR UPDATE OR DELETE ON story_a
   FOR EACH ROW EXECUTE FUNCTION story_analyses_totals();
 `,
   },
+  {
+    version: 8,
+    name: 'analysis versions of the core and the store apart',
+    // The analysis version keeps the core's release, its prerelease and the store's revision
+    // in separate digits (analysisVersionOf), beyond integer. Additive: a new column whose
+    // default is what every stored row holds in practice (1: the unreleased core 0.0.0 under
+    // store revision 1), so no row is rewritten; rows of another version (1 + the core's
+    // major x 1,000,000 + minor x 1,000 + patch) are recomputed, 0 stays older than any.
+    sql: `
+ALTER TABLE analyses ADD COLUMN analysis_key bigint NOT NULL DEFAULT 999001;
+UPDATE analyses SET analysis_key = CASE WHEN analysis_version < 1 THEN 0
+    ELSE (analysis_version - 1)::bigint * 1000000 + 999001 END
+  WHERE analysis_version <> 1;
+ALTER TABLE analyses DROP COLUMN analysis_version;
+ALTER TABLE analyses RENAME COLUMN analysis_key TO analysis_version;
+ALTER TABLE analyses ALTER COLUMN analysis_version DROP DEFAULT;
+CREATE INDEX analyses_version ON analyses (analysis_version);
+`,
+  },
 ]
 
 /** The schema version this build writes; a store at a later one is refused. */

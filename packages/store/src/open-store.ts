@@ -84,12 +84,14 @@ export async function openStore(
     const before = await migrate(db, log)
     if (before === 0) log('created the store')
     trigrams = await enableTrigrams(db)
+    // A write too (stories made stale): if it fails (a read-only role, a serialization
+    // failure), the database is closed and the data directory let go like a failed migration.
+    await staleOlderAnalyses(db, analysisVersion, log)
   } catch (error) {
     await db.close().catch(() => {})
     await unlock()
     throw error
   }
-  await staleOlderAnalyses(db, analysisVersion, log)
   const state: StoreState = {
     db,
     unlock,

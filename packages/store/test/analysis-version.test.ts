@@ -27,16 +27,45 @@ describe('the analysis version', () => {
       '1.0.1',
       '2.0.0',
     ]
-    const versions = releases.map(analysisVersionOf)
-    expect(versions[0]).toBe(STORE_ANALYSIS_REVISION)
+    const versions = releases.map((release) => analysisVersionOf(release))
+    expect(versions[0]).toBe(999_000 + STORE_ANALYSIS_REVISION)
     versions.slice(1).forEach((version, i) => {
       expect(version).toBeGreaterThan(versions[i] as number)
     })
-    expect(analysisVersionOf('1.2.3-next.4')).toBe(analysisVersionOf('1.2.3'))
+  })
+
+  it('orders prereleases as npm does: above the release before, below their own, by their number', () => {
+    // Changesets' pre mode counts on across tags: "beta.1" is followed by "rc.2".
+    const versions = [
+      '1.2.2',
+      '1.2.3-snapshot-20261205144700',
+      '1.2.3-next.0',
+      '1.2.3-next.4',
+      '1.2.3-beta.5',
+      '1.2.3-rc.6+build.7',
+      '1.2.3',
+      '1.2.4-next.0',
+    ].map((version) => analysisVersionOf(version))
+    versions.slice(1).forEach((version, i) => {
+      expect(version).toBeGreaterThan(versions[i] as number)
+    })
+    expect(analysisVersionOf('1.2.3+build.7')).toBe(analysisVersionOf('1.2.3'))
+  })
+
+  it("keeps the store's revision apart from the core's version", () => {
+    // Added to the core's number, store revision 2 at core 1.2.3 was core 1.2.4 at revision 1.
+    expect(analysisVersionOf('1.2.3', 2)).not.toBe(analysisVersionOf('1.2.4', 1))
+    expect(analysisVersionOf('1.2.3', 2)).toBeGreaterThan(analysisVersionOf('1.2.3', 1))
+    expect(analysisVersionOf('1.2.4', 1)).toBeGreaterThan(analysisVersionOf('1.2.3', 999))
+    expect(analysisVersionOf('1.2.3', 1)).toBeGreaterThan(analysisVersionOf('1.2.3-rc.997', 999))
+    // Exact as a double up to the largest version it takes.
+    expect(Number.isSafeInteger(analysisVersionOf('1999.999.999', 999))).toBe(true)
   })
 
   it('refuses a version it could not order', () => {
     expect(() => analysisVersionOf('1.2')).toThrow(/major\.minor\.patch.*got "1\.2"/)
     expect(() => analysisVersionOf('0.1000.0')).toThrow(/below 1000/)
+    expect(() => analysisVersionOf('1.2.3-next.998')).toThrow(/n below 998/)
+    expect(() => analysisVersionOf('1.2.3', 1000)).toThrow(/revision as an integer from 0 to 999/)
   })
 })

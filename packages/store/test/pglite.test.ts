@@ -1,7 +1,8 @@
-import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, cp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   type ArticleProfile,
+  CorroborateError,
   createStoryIndex,
   type Story,
   type StoryMember,
@@ -14,6 +15,7 @@ import { analysisVersionOf } from '../src/analysis-version.js'
 import { type AddResult, ingest, openStore, prepareArticle, type Store } from '../src/index.js'
 import { snapshotPath } from '../src/index-snapshot.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/migrations.js'
+import { unwritableStore } from '../src/open/lock-data-dir.js'
 import type { Step } from '../src/slices.js'
 import { EMPTY_WORDS_AFTER, emptyWordsPending, withWordsEmptied } from '../src/writes/word-index.js'
 import { copyEmptyStore, otherArticle, seedSources, tempDir, withOpen } from './helpers.js'
@@ -46,6 +48,38 @@ describe('PGlite store on disk', () => {
     const again = await openStore({ dataDir: dir.path })
     await again.close()
   })
+
+  it('says a directory it cannot write is not writable, rather than failing on the lock', async () => {
+    const refused = Object.assign(
+      new Error("EROFS: read-only file system, open '…/corroborate.lock'"),
+      {
+        code: 'EROFS',
+      },
+    )
+    const error = unwritableStore('/mnt/archive/store', refused)
+    expect(error).toBeInstanceOf(CorroborateError)
+    expect(error?.message).toMatch(
+      /^the store \/mnt\/archive\/store cannot be written \(EROFS\); a store on disk is written even to be read/,
+    )
+    expect(
+      unwritableStore('/mnt/archive/store', Object.assign(new Error('x'), { code: 'ENOSPC' })),
+    ).toBe(null)
+  })
+
+  // Root writes anywhere: only another user meets a directory without write permission.
+  it.skipIf(process.getuid?.() === 0)(
+    'refuses a directory without write permission with that message',
+    async () => {
+      await chmod(dir.path, 0o555)
+      try {
+        await expect(openStore({ dataDir: dir.path })).rejects.toThrow(
+          /cannot be written \(EACCES\)/,
+        )
+      } finally {
+        await chmod(dir.path, 0o755)
+      }
+    },
+  )
 
   it('analyses articles of an older analysis version again when read, and says so', async () => {
     const old = await openStore({ dataDir: dir.path }, { analysisVersion: 0 })
@@ -92,8 +126,8 @@ describe('a store opened by a newer core', () => {
         await store.storyAnalysis(story as string)
         expect(lines).toEqual(
           expect.arrayContaining([
-            'analysed article harbour-1 again (stored at analysis version 3010)',
-            'analysed article harbour-2 again (stored at analysis version 3010)',
+            'analysed article harbour-1 again (stored at analysis version 3009999001)',
+            'analysed article harbour-2 again (stored at analysis version 3009999001)',
           ]),
         )
         expect(await store.staleStories()).toEqual([])
@@ -107,6 +141,124 @@ describe('a store opened by a newer core', () => {
         expect(lines.filter((line) => /older core/.test(line))).toEqual([])
       },
     )
+  })
+})
+
+describe('a store opened by cores of a prerelease and of its release', () => {
+  beforeEach(() => copyEmptyStore(dir.path))
+
+  const openAt = (coreVersion: string, lines: string[]) =>
+    openStore(
+      { dataDir: dir.path },
+      { analysisVersion: analysisVersionOf(coreVersion), log: (line) => lines.push(line) },
+    )
+
+  it('is analysed again by the release, and never by an older prerelease', async () => {
+    const lines: string[] = []
+    await withOpen(openAt('0.4.0-next.1', lines), async (store) => {
+      await ingest(store, [otherArticle(1)])
+    })
+    // An older prerelease (a second process on a server, a downgrade) keeps the newer analysis.
+    await withOpen(openAt('0.4.0-next.0', lines), async (store) => {
+      await store.getArticle('harbour-1')
+    })
+    expect(lines.filter((line) => /older core|again/.test(line))).toEqual([])
+    await withOpen(openAt('0.4.0', lines), async (store) => {
+      expect(lines).toContain(
+        '1 stored articles were analysed by an older core; each is analysed again when read, and 1 stories with them are stale',
+      )
+      await store.getArticle('harbour-1')
+      expect(lines).toContain(
+        'analysed article harbour-1 again (stored at analysis version 4000002001)',
+      )
+    })
+    lines.length = 0
+    await withOpen(openAt('0.4.0-rc.2', lines), async (store) => {
+      await store.getArticle('harbour-1')
+    })
+    expect(lines.filter((line) => /older core|again/.test(line))).toEqual([])
+  })
+
+  it('lets the data directory go when making the stories stale fails on open', async () => {
+    await withOpen(openAt('0.3.9', []), async (store) => {
+      await ingest(store, [otherArticle(1)])
+    })
+    const db = await PGlite.create({ dataDir: dir.path })
+    await db.exec(`CREATE FUNCTION refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'stories are read-only here'; END $$;
+CREATE TRIGGER refuse_update BEFORE UPDATE ON stories FOR EACH ROW EXECUTE FUNCTION refuse_update();`)
+    await db.close()
+    await expect(openAt('0.4.0', [])).rejects.toThrow(/stories are read-only here/)
+    // Closed and unlocked: this process opens it again (a held lock would say "is open in process").
+    await withOpen(openAt('0.3.9', []), async (store) => {
+      expect(await store.count()).toBe(1)
+    })
+  })
+})
+
+describe('PGlite store of schema 7', () => {
+  it('keeps the analysis versions it held, in the digits of the core and the store apart', async () => {
+    const db = await PGlite.create({ dataDir: dir.path })
+    await db.exec(`CREATE TABLE corroborate_migrations (
+  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+    for (const step of MIGRATIONS.filter((m) => m.version <= 7)) {
+      await db.exec(step.sql)
+      await db.query('INSERT INTO corroborate_migrations (version, name) VALUES ($1, $2)', [
+        step.version,
+        step.name,
+      ])
+    }
+    // Written as schema 7's store wrote them: 1 + major x 1,000,000 + minor x 1,000 + patch
+    // (1: every store of today, at core 0.0.0), and 0 as tests wrote "older than any".
+    const p = prepareArticle(otherArticle(1))
+    for (const [id, version] of [
+      ['at-0', 0],
+      ['at-0.0.0', 1],
+      ['at-0.3.9', 3010],
+    ] as const) {
+      await db.query(
+        'INSERT INTO articles (id, content_hash, format, content, metadata) VALUES ($1, $1, $2, $3, $4::jsonb)',
+        [id, p.format, p.content, JSON.stringify(p.metadata)],
+      )
+      await db.query(
+        `INSERT INTO analyses (article_id, analysis_version, article, quotes, speakers, claims, profile)
+         VALUES ($1, $2, $3::json, $4::json, $5::json, $6::json, $7::json)`,
+        [
+          id,
+          version,
+          ...[p.article, p.quotes, p.speakers, p.claims, p.profile].map((v) => JSON.stringify(v)),
+        ],
+      )
+    }
+    await db.close()
+    const lines: string[] = []
+    await withOpen(
+      openStore(
+        { dataDir: dir.path },
+        { analysisVersion: analysisVersionOf('0.0.0'), log: (line) => lines.push(line) },
+      ),
+      async () => {
+        expect(lines).toContain(
+          'migrating the store to schema version 8 (analysis versions of the core and the store apart)',
+        )
+        expect(lines).toContain(
+          '1 stored articles were analysed by an older core; each is analysed again when read',
+        )
+      },
+    )
+    const after = await PGlite.create({ dataDir: dir.path })
+    try {
+      const { rows } = await after.query<{ id: string; version: number }>(
+        'SELECT article_id AS id, analysis_version::float8 AS version FROM analyses ORDER BY article_id',
+      )
+      expect(rows).toEqual([
+        { id: 'at-0', version: 0 },
+        { id: 'at-0.0.0', version: analysisVersionOf('0.0.0', 1) },
+        { id: 'at-0.3.9', version: analysisVersionOf('0.3.9', 1) },
+      ])
+    } finally {
+      await after.close()
+    }
   })
 })
 

@@ -62,7 +62,8 @@ async function memberTexts(
       analysis_version: number
     }>(
       `SELECT m.article_id AS id, an.article::text AS article, an.quotes::text AS quotes,
-             an.speakers::text AS speakers, an.claims::text AS claims, an.parts, an.analysis_version
+             an.speakers::text AS speakers, an.claims::text AS claims, an.parts,
+             an.analysis_version::float8 AS analysis_version
            FROM story_members m JOIN analyses an ON an.article_id = m.article_id
            WHERE m.story_id = $1 AND m.article_id > $2 ORDER BY m.article_id LIMIT ${STORY_PAGE}`,
       [storyId, after],

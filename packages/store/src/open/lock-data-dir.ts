@@ -9,6 +9,33 @@ import { CorroborateError } from '@corroborate/core'
  * leaves it, and the next open takes it over.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await takeLock(dataDir)
+  } catch (error) {
+    throw unwritableStore(dataDir, error) ?? error
+  }
+}
+
+// What the file system answers for a directory this process may not write.
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS'])
+
+/**
+ * The error a user should see when `error` says the data directory cannot be
+ * written, else null. There is no read-only open: PGlite writes to its data
+ * directory to open it at all (its lock, its write-ahead log), and a store
+ * writes what it analyses again, so even `corroborate report` needs it writable.
+ */
+export function unwritableStore(dataDir: string, error: unknown): CorroborateError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code === undefined || !NOT_WRITABLE.has(code)) return null
+  return new CorroborateError(
+    'READ_FAILED',
+    `the store ${dataDir} cannot be written (${code}); a store on disk is written even to be read (its lock, the database's log, analyses made again by a newer core): give this user write access to the directory, or report on a writable copy of it`,
+    { subject: dataDir, cause: error },
+  )
+}
+
+async function takeLock(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true })
   const path = join(dataDir, 'corroborate.lock')
   for (let attempt = 0; attempt < 2; attempt++) {

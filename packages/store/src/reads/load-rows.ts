@@ -4,7 +4,7 @@ import { analyseAgainIfOlder } from '../writes/analyse-again.js'
 import { partsOf } from './parts-of.js'
 
 const ANALYSIS_COLUMNS = `a.id, a.seq, a.format, a.content, a.metadata, a.path, a.content_hash, a.added_at,
-  an.analysis_version, an.article, an.quotes, an.speakers, an.claims, an.profile, m.story_id, an.parts`
+  an.analysis_version::float8 AS analysis_version, an.article, an.quotes, an.speakers, an.claims, an.profile, m.story_id, an.parts`
 const ANALYSIS_FROM = `articles a JOIN analyses an ON an.article_id = a.id
   JOIN story_members m ON m.article_id = a.id`
 
