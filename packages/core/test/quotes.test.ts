@@ -157,6 +157,16 @@ describe('quotes: attribution', () => {
     expect(result.quotes[0]?.speaker?.name ?? null).not.toBe('Texas')
   })
 
+  it('reads no deadline after a passive naming verb as its agent: “…” by March, by Election Day', () => {
+    for (const deadline of ['March', 'Election Day']) {
+      const result = run(
+        'Mayor Tom Hale presented the stadium plan on Monday.',
+        `The deal will be called “final” by ${deadline} at the latest, aides said.`,
+      )
+      expect(result.quotes[0]?.speaker?.name ?? null).not.toBe(deadline)
+    }
+  })
+
   it('leaves an uncued quote in a paragraph of the writer’s own words to the learned choice too', () => {
     const result = run(
       '“We know this has been a difficult year for many families,” Principal Mark Olsen said.',

@@ -1,9 +1,12 @@
 import {
   ABBREVIATION_ALTERNATION,
+  capitalized,
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
+  MONTHS,
   PEOPLE_NOUNS,
   SPEECH_NOUNS,
+  WEEKDAYS,
 } from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
@@ -243,6 +246,9 @@ const PASSIVE_NAMING_BEFORE =
   /\b(called|labell?ed|dubbed|termed|branded|described)(?:\s+as)?(?:\s+(?:a|an|the))?\s*$/
 // Its agent right after the quote: "by Jane Roe", "by Democrats".
 const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu})/u
+const BY_TIME = new RegExp(
+  `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend)$`,
+)
 
 /** `… has been called “a costly gamble” by Jane Roe, …`: the agent of a passive naming verb said it. */
 export function passiveAgent(
@@ -255,6 +261,8 @@ export function passiveAgent(
   const by = naming && BY_AGENT.exec(after)
   if (!naming || !by) return null
   const phrase = nounPhraseAtStart(after.slice(by[0].length))
+  // "by March", "by Election Day": a deadline, not an agent.
+  if (BY_TIME.test(phrase)) return null
   const mention = parseSpeakerMention(phrase)
   if (!isUsableMention(mention)) return null
   return {
