@@ -264,8 +264,9 @@ function readNameRun(text: string, first: Token, run: string[]): Token {
   for (let token: Token | undefined = first; token; token = tokenAfter(text, token)) {
     const word = token.word
     const code = word.charCodeAt(0)
-    // "(D-Mo.)" after a name is a party tag, not more of the name.
-    if (run.length > 0 && (code === 0x28 || code === 0x5b)) break
+    // "(D-Mo.)" after a name is a party tag, not more of the name; a paragraph's end ends it
+    // ("a trip to the U.S.\nJane Roe added").
+    if (run.length > 0 && (code === 0x28 || code === 0x5b || lineBreakBefore(text, token.at))) break
     // A lower-case word joins a name only as a particle ("Charles de Gaulle"): one that
     // does not start like a particle is turned away before the costlier tests below.
     if (run.length > 0 && code >= 0x61 && code <= 0x7a && !NAME_PARTICLE_START.test(word)) break
@@ -280,7 +281,10 @@ function readNameRun(text: string, first: Token, run: string[]): Token {
     // An initial after a lower-case word ("posted on X. Rubio") ends a sentence, not a name.
     if (run.length === 0 && isInitial(opened) && !isInitial(tokenAfter(text, token)?.word ?? ''))
       break
-    const isName = isCapitalizedAt(bare) || (run.length > 0 && NAME_PARTICLE.test(bare))
+    // "an Ohio-based group", "Oscar-winning": a capitalized word joined to a lower-case one is an adjective.
+    const isName =
+      (isCapitalizedAt(bare) && !HYPHENATED_ADJECTIVE.test(bare)) ||
+      (run.length > 0 && NAME_PARTICLE.test(bare))
     if (!isName) break
     run.push(bare)
     last = token
@@ -289,8 +293,32 @@ function readNameRun(text: string, first: Token, run: string[]): Token {
   return last
 }
 
-/** Takes off a name run, in place, the particles and pronouns at its end and a sentence's opening word at its start. */
+/** Whether a line break stands in the white space right before `at`. */
+function lineBreakBefore(text: string, at: number): boolean {
+  for (let before = at - 1; before >= 0 && isWhiteSpace(text.charCodeAt(before)); before--) {
+    const code = text.charCodeAt(before)
+    if (code === 0x0a || code === 0x0d) return true
+  }
+  return false
+}
+
+// A capitalized word, a hyphen and a word in lower case: "Ohio-based", "Oscar-winning".
+const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}'’]*-\p{Ll}/u
+// A capitalized article, conjunction or short preposition (not "From", a surname too): inside a
+// run, a headline's word, not a name's.
+const HEADLINE_WORD = /^(?:A|An|The|And|Or|But|About|To|For|With|In|On|At|Of|By|Is|Are|Was)$/
+// A participle or gerund in "-ing" opening a headline's run: "Judging Roe’s record".
+const CAPITALIZED_ING = /^\p{Lu}\p{Ll}{2,}ing$/u
+
+/**
+ * Takes off a name run, in place, what a headline's title case adds to it (a capitalized article,
+ * conjunction or short preposition inside it and the words after: "Roe Sends A Message About Taxes", "HALL The
+ * team"), the particles and pronouns at its end and a sentence's opening word at its start (a
+ * word of a sentence's start, "Top", a word in "-ing" that is no given name: "Judging Roe").
+ */
 function trimNameRun(run: string[]): void {
+  const headline = run.findIndex((word, index) => index > 0 && HEADLINE_WORD.test(word))
+  if (headline > 0) run.length = headline
   // An initial or abbreviation does not end a sentence for the run, so the next
   // sentence's pronoun may join it ("Washington D.C. He"): a pronoun is never a name.
   while (
@@ -302,7 +330,11 @@ function trimNameRun(run: string[]): void {
   const head = first.endsWith('.') ? first.slice(0, -1) : first
   if (
     run.length >= 2 &&
-    (STOP_AT_SENTENCE_START.test(head) || AUXILIARY.test(head) || SPEECH_AT_START.test(head))
+    (STOP_AT_SENTENCE_START.test(head) ||
+      AUXILIARY.test(head) ||
+      SPEECH_AT_START.test(head) ||
+      head === 'Top' ||
+      (CAPITALIZED_ING.test(head) && genderOfGivenName(head) === null))
   )
     run.shift()
 }
