@@ -167,7 +167,7 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
     const sentenceStart = lastSentenceStart(candidate)
     from = Math.max(from, sentenceStart)
-    // "even a top GOP strategist said": a focus adverb before the phrase's determiner is no part of it.
+    // "even a senior aide said": a focus adverb before the phrase's determiner is no part of it.
     let phrase = candidate.slice(from).trim().replace(FOCUS_BEFORE_DETERMINER, '')
     if (phrase === '' || trimmedEnd === 0) return null
     // "Tom Reyes, 22, of Flint, Mich.,", "Jean Roe, a pollster who works with Fair Vote,":
@@ -202,8 +202,8 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       const name = candidate.slice(prevStart, comma).trim()
       // "At a news conference in Springfield, the mayor", "Later, the senator": a fronted
       // phrase or adverb is no name; nor is a phrase with words in lower case but "of" and a
-      // name's particles ("Appearing on CBS’ Face the Nation, the front-runner"), nor the place
-      // that ends a fronted phrase ("At a conference in Aspen, Colo., the graduate").
+      // name's particles ("Speaking on Good Morning Ohio, the mayor"), nor the place
+      // that ends a fronted phrase ("At a forum in Dayton, Ohio, the teacher").
       const person =
         /^\p{Lu}/u.test(name) &&
         !LEADING_PREPOSITION.test(name) &&
@@ -231,7 +231,7 @@ const LOWER_CASE_WORD_IN_NAME = new RegExp(
 /**
  * Whether the words from `start` go on with a phrase fronted before the sentence's subject: the
  * sentence opens with a preposition and its first comma stands right before `start` ("At a
- * conference in Aspen, Colo.", "At the meeting in Hudson, New Hampshire Monday").
+ * forum in Dayton, Ohio", "At the meeting in Salem, Oregon Monday").
  */
 function endsFrontedPhrase(text: string, start: number): boolean {
   const sentenceStart = lastSentenceStart(text.slice(0, start))
@@ -271,25 +271,23 @@ const DETERMINER_THEN_WORDS =
   /\b(?:the|a|an|this|these|those|his|her|its|their|our|my|your)\s+((?:\p{Ll}[\p{L}-]*\s+){1,2})$/u
 
 /**
- * "his home state because", "the congressional report said", "the state’s party": a cue
- * word that is also a noun of speech, of a writing or of a body, in its form without "-s",
- * is that noun when a possessive "’s" follows it, or after a determiner and a word or two in
- * lower case of which none names one who speaks; after "the senator", "the report", "the
- * campaign now" it is their verb ("the report states"), and so is a form in "-s" ("Her
- * economic plan promises").
+ * "in her home state because", "the yearly report said", "the county’s budget": a cue word
+ * that is also a noun of speech, of a writing or of a body, in its form without "-s", is that
+ * noun when a possessive "’s" follows it, or after a determiner and a word or two in lower case
+ * of which none names one who speaks and the last is no plural (a verb in that form follows a
+ * plural: "the new rules state"); after "the mayor", "the report", "the council now" it is
+ * their verb ("the report states"), and so is a form in "-s" ("Her tax plan promises").
  */
 function isNounAfterModifiers(text: string, at: number, lead: string): boolean {
   const word = /^\p{Ll}+(?![\p{L}-])/u.exec(text.slice(at, at + 20))?.[0]
   if (!word || !(SPEECH_NOUNS.has(word) || DOCUMENT_NOUNS.has(word) || GROUP_NOUNS.has(word)))
     return false
   if (/^['’]s\b/.test(text.slice(at + word.length, at + word.length + 3))) return true
-  const modifiers = DETERMINER_THEN_WORDS.exec(lead)?.[1]
+  const modifiers = DETERMINER_THEN_WORDS.exec(lead)?.[1]?.trim().split(/\s+/)
   return (
     modifiers !== undefined &&
-    modifiers
-      .trim()
-      .split(/\s+/)
-      .every((w) => speakerNounKind(w) === null)
+    !/[^s]s$/.test(modifiers.at(-1) as string) &&
+    modifiers.every((w) => speakerNounKind(w) === null)
   )
 }
 
@@ -398,8 +396,8 @@ export function mainSubject(
   const pattern = MAIN_SUBJECT_PATTERN
   pattern.lastIndex = 0
   let found: { text: string; at: number } | null = null
-  // Where the verb of the subject found last stands: "The senator emailed supporters" reads
-  // "emailed supporters" as a subject and a verb too, but the verb of a clause is no subject.
+  // Where the verb of the subject found last stands: "The mayor emailed voters" reads
+  // "emailed voters" as a subject and a verb too, but the verb of a clause is no subject.
   let foundVerbAt = -1
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const auxiliaries = m[2] as string
@@ -432,8 +430,8 @@ export function mainSubject(
     const lead = head.slice(0, m.index)
     if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
     const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
-    // (Nor does a phrase that reaches back over that verb: "A staffer emailed Mills the list
-    // of State attendees", "the statement talked about giving voters".)
+    // (Nor does a phrase that reaches back over that verb: "A clerk emailed Hale the list
+    // of City workers", "the letter talked about giving voters".)
     if (!phrase || (foundVerbAt >= 0 && phrase.at <= foundVerbAt)) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
@@ -449,8 +447,8 @@ export function mainSubject(
     )
       continue
     found = phrase
-    // (A word in "-s" may be a plural instead, the subject's own last word: "Obama's first
-    // five questioners ranged".)
+    // (A word in "-s" may be a plural instead, the subject's own last word: "Roe's first
+    // three callers ranged".)
     foundVerbAt = /s$/.test(verb) && !/^(?:is|was|has|does)$/.test(verb) ? -1 : pattern.lastIndex
     if (first) break
     // "CNN reported that Manuel Flores … criticized the offer, saying": what a report tells
