@@ -5,6 +5,7 @@ import {
   BEFORE_VERB_ADVERBS,
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
+  genderOfGivenName,
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
@@ -209,7 +210,7 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
         !LEADING_PREPOSITION.test(name) &&
         !isFrontedAdverb(name) &&
         !LOWER_CASE_WORD_IN_NAME.test(name) &&
-        !endsFrontedPhrase(candidate, prevStart)
+        !endsFrontedPhrase(candidate, prevStart, name)
           ? parseSpeakerMention(name)
           : null
       if (person?.form === 'name' && person.kind === 'person')
@@ -229,17 +230,27 @@ const LOWER_CASE_WORD_IN_NAME = new RegExp(
 )
 
 /**
- * Whether the words from `start` go on with a phrase fronted before the sentence's subject: the
- * sentence opens with a preposition and its first comma stands right before `start` ("At a
- * forum in Dayton, Ohio", "At the meeting in Salem, Oregon Monday").
+ * Whether the words `name`, from `start`, go on with a phrase fronted before the sentence's
+ * subject as the rest of its place: the sentence opens with a preposition, its first comma
+ * stands right before `start` after a place's capitalized words ("At a forum in Dayton, Ohio",
+ * "At the meeting in Salem, Oregon Monday"), and `name` opens with no given name ("In Ohio,
+ * Tom Hale, the county chairman" is a person and his role; "After the vote, Jane Roe, the
+ * mayor" has no place before the name).
  */
-function endsFrontedPhrase(text: string, start: number): boolean {
+function endsFrontedPhrase(text: string, start: number, name: string): boolean {
   const sentenceStart = lastSentenceStart(text.slice(0, start))
   const opening = text.slice(sentenceStart, start)
   return (
-    opening.indexOf(',') === opening.length - 1 && LEADING_PREPOSITION.test(opening.trimStart())
+    opening.indexOf(',') === opening.length - 1 &&
+    LEADING_PREPOSITION.test(opening.trimStart()) &&
+    PLACE_BEFORE_COMMA.test(opening) &&
+    genderOfGivenName(name.split(/\s+/)[0] as string) === null
   )
 }
+
+// A preposition of place and a capitalized word or two, then a comma: "in Dayton,", "at Salem,".
+const PLACE_BEFORE_COMMA =
+  /\b(?:in|at|near|from|outside|of)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}.’'-]*,$/iu
 
 // An age, or "of", "from", "at" opening a phrase: "22", "of Flint" (not "with", "in": "…, with
 // Jane Roe calling it", "…, in what Jane Roe called" hold a subject).
