@@ -28,6 +28,7 @@ douglas zachary peter kyle ethan walter noah jeremy christian keith roger gerald
 austin carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert willie alan juan
 wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mitt mike
 mitch chuck ted marco rand newt rudy chris bill vladimir emmanuel boris jim tom tim dan dave steve charlie
+irving sterling channing
 rick rob bob jeff greg ben sam alex nick matt andy tony ken ron ed pete jon phil fred harry jimmy
 reince hugh ian neil colin graham nigel rishi keir angus hamish liam connor declan patrick brendan
 luis carlos miguel jorge pedro manuel francisco antonio rafael alejandro ricardo eduardo fernando
