@@ -196,18 +196,24 @@ CREATE TRIGGER refuse_update BEFORE UPDATE ON stories FOR EACH ROW EXECUTE FUNCT
   })
 })
 
+/** A PGlite store in `dir` created as the migrations up to `version` created it, as its writer left it. */
+async function storeOfSchema(version: number): Promise<PGlite> {
+  const db = await PGlite.create({ dataDir: dir.path })
+  await db.exec(`CREATE TABLE corroborate_migrations (
+  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  for (const step of MIGRATIONS.filter((m) => m.version <= version)) {
+    await db.exec(step.sql)
+    await db.query('INSERT INTO corroborate_migrations (version, name) VALUES ($1, $2)', [
+      step.version,
+      step.name,
+    ])
+  }
+  return db
+}
+
 describe('PGlite store of schema 7', () => {
   it('keeps the analysis versions it held, in the digits of the core and the store apart', async () => {
-    const db = await PGlite.create({ dataDir: dir.path })
-    await db.exec(`CREATE TABLE corroborate_migrations (
-  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
-    for (const step of MIGRATIONS.filter((m) => m.version <= 7)) {
-      await db.exec(step.sql)
-      await db.query('INSERT INTO corroborate_migrations (version, name) VALUES ($1, $2)', [
-        step.version,
-        step.name,
-      ])
-    }
+    const db = await storeOfSchema(7)
     // Written as schema 7's store wrote them: 1 + major x 1,000,000 + minor x 1,000 + patch
     // (1: every store of today, at core 0.0.0), and 0 as tests wrote "older than any".
     const p = prepareArticle(otherArticle(1))
@@ -265,16 +271,7 @@ describe('PGlite store of schema 7', () => {
 describe('PGlite store of an earlier schema', () => {
   it('is migrated on open, its articles, stories and story index kept', async () => {
     // Schema 2 (jsonb everywhere), filled as its writer did: two articles of one story.
-    const db = await PGlite.create({ dataDir: dir.path })
-    await db.exec(`CREATE TABLE corroborate_migrations (
-  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
-    for (const step of MIGRATIONS.filter((m) => m.version <= 2)) {
-      await db.exec(step.sql)
-      await db.query('INSERT INTO corroborate_migrations (version, name) VALUES ($1, $2)', [
-        step.version,
-        step.name,
-      ])
-    }
+    const db = await storeOfSchema(2)
     const index = createStoryIndex()
     const prepared = [1, 2].map((n) => prepareArticle(otherArticle(n)))
     for (const p of prepared) {
