@@ -167,6 +167,35 @@ describe('quotes: attribution', () => {
     }
   })
 
+  it('reads no feast, date or abbreviation after a passive naming verb as its agent: by Easter, by Thanksgiving, by Dec. 1', () => {
+    for (const deadline of ['Easter', 'Thanksgiving', 'Dec. 1']) {
+      const result = run(
+        'Governor Jane Roe announced the budget on Monday.',
+        `The plan is to be called “final” by ${deadline}. “We are ready,” she said.`,
+      )
+      expect(result.quotes[0]?.rule).not.toBe('cue-after')
+      expect(result.quotes[1]?.speaker?.name).toBe('Jane Roe')
+    }
+  })
+
+  it('reads the maker of a work a title names as no speaker of the title: a film called “…” by Ann Lee', () => {
+    const result = run(
+      'Tom Hale spoke at the festival on Monday. He praised a new film called “Home Again” by Ann Lee.',
+    )
+    expect(result.quotes[0]?.speaker?.name ?? null).not.toBe('Ann Lee')
+  })
+
+  it('gives a quote after the cue of a subordinate clause to the cue right after it: “When Roe asked, “Why?” he replied”', () => {
+    for (const [lead, quote] of [
+      ['As reporters shouted questions,', '“No comment!” Hale said.'],
+      ['When Jane Roe asked about the budget,', '“Why does it matter?” he replied.'],
+      ['After Roe spoke,', '“Are we done here?” Hale asked.'],
+    ]) {
+      const result = run('Mayor Tom Hale met Jane Roe and the press on Monday.', `${lead} ${quote}`)
+      expect(result.quotes[0]).toMatchObject({ rule: 'cue-after', speaker: { name: 'Tom Hale' } })
+    }
+  })
+
   it('leaves an uncued quote in a paragraph of the writer’s own words to the learned choice too', () => {
     const result = run(
       '“We know this has been a difficult year for many families,” Principal Mark Olsen said.',

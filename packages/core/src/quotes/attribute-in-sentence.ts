@@ -13,7 +13,7 @@ import {
   possessiveSpeech,
   transcriptSpeaker,
 } from './attribution-rules.js'
-import { firstSentenceEnd, lastSentenceStart, mainSubject } from './noun-phrases.js'
+import { firstSentenceEnd, lastSentenceStart, mainSubject, SUBORDINATOR } from './noun-phrases.js'
 import { kindOf } from './quote-kind.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
@@ -138,7 +138,11 @@ function cuedAttribution(
   const introducer = introduced ? cueBefore(before, clauseStart) : null
   if (
     introducer?.cue &&
-    introducer.cue.at + introducer.cue.text.length >= clauseStart + before.length - 30
+    introducer.cue.at + introducer.cue.text.length >= clauseStart + before.length - 30 &&
+    // "When Jane Roe asked about it, “Why?” he replied.": the cue of a clause that a
+    // subordinator opens yields to a cue right after the quote.
+    (isMainClauseCue(before, introducer.cue.at - clauseStart, introducer.cue.text.length) ||
+      !cueAfter(after, afterStart, true))
   )
     return (
       transcriptSpeaker(item.text, item.span.start) ??
@@ -157,6 +161,23 @@ function cuedAttribution(
     accordingToAfter(after, afterStart) ??
     (endsItsSentence() ? null : invertedCueClosing(after, afterStart)) ??
     nameBeforeColon(before, clauseStart)
+  )
+}
+
+// A subordinator in the words between a cue and the quote: "shouted questions as he left, ".
+const SUBORDINATOR_AFTER_CUE = /\b(?:as|when|while|after|before|because|since|until|if|once)\s/i
+
+/**
+ * Whether the cue at `at` (of `length` characters) in `before` is the main clause's cue
+ * that introduces the quote: no subordinator opens its clause ("As reporters shouted",
+ * "After Roe spoke") or stands between it and the quote ("shouted as he left, ").
+ */
+function isMainClauseCue(before: string, at: number, length: number): boolean {
+  const lead = before.slice(0, at)
+  const clause = lead.slice(Math.max(lead.lastIndexOf(',') + 1, lastSentenceStart(lead)))
+  return (
+    !SUBORDINATOR.test(`${clause.trim()} `) &&
+    !SUBORDINATOR_AFTER_CUE.test(before.slice(at + length))
   )
 }
 

@@ -20,6 +20,7 @@ import {
   trailingNounPhrase,
 } from './noun-phrases.js'
 import { isGrammarWord } from './proper-name.js'
+import type { SpeakerMention } from './speaker-mention.js'
 import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution } from './working.js'
@@ -250,6 +251,29 @@ const BY_TIME = new RegExp(
   `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend)$`,
 )
 
+// Works that a title names, besides the writings of DOCUMENT_NOUNS: "a song called “…” by".
+const WORK_NOUNS = new Set(
+  'song album play show series documentary novel poem painting opera musical podcast exhibit exhibition sculpture single track program programme episode'.split(
+    ' ',
+  ),
+)
+
+/**
+ * Whether the agent after "by" shows itself a person or a body, not a date or a feast
+ * ("by Easter", "by Thanksgiving", "by Dec. 1"): a nominal, a name with a role or a
+ * gender, a body's name, or a name of two words or more; never an abbreviation.
+ */
+function isPersonOrBody(mention: SpeakerMention, rest: string): boolean {
+  if (/^\.\s*\d/.test(rest)) return false
+  if (mention.form !== 'name') return true
+  return (
+    mention.roles.length > 0 ||
+    mention.gender !== null ||
+    mention.kind === 'organization' ||
+    /\s/.test(mention.name)
+  )
+}
+
 /** `… has been called “a costly gamble” by Jane Roe, …`: the agent of a passive naming verb said it. */
 export function passiveAgent(
   before: string,
@@ -260,15 +284,23 @@ export function passiveAgent(
   const naming = PASSIVE_NAMING_BEFORE.exec(before)
   const by = naming && BY_AGENT.exec(after)
   if (!naming || !by) return null
+  // "a new film called “Home Again” by Ann Lee": the title of a work, by its maker.
+  const named = /([\p{L}-]+)\s+$/u.exec(before.slice(0, naming.index))?.[1]?.toLowerCase()
+  if (named && (DOCUMENT_NOUNS.has(named) || WORK_NOUNS.has(named))) return null
   const phrase = nounPhraseAtStart(after.slice(by[0].length))
   // "by March", "by Election Day": a deadline, not an agent.
   if (BY_TIME.test(phrase)) return null
   const mention = parseSpeakerMention(phrase)
-  if (!isUsableMention(mention)) return null
+  if (
+    !isUsableMention(mention) ||
+    !isPersonOrBody(mention, after.slice(by[0].length + phrase.length))
+  )
+    return null
   return {
     mention,
     mentionAt: base + by[0].length,
     cue: { text: naming[1] as string, at: beforeStart + naming.index },
+    // (The cue stands before the quote, its agent after it.)
     rule: 'cue-after',
     confidence: 0.85,
   }
