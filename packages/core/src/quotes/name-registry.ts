@@ -231,9 +231,14 @@ function addWrittenNames(
     from = last.at + last.word.length
     // (A run of one word stays one or none below: most capitalized words end here.)
     if (run.length < 2) continue
-    trimNameRun(run)
-    if (run.length < 2) continue
     const previous = tokenBefore(text, first)
+    // A gerund opens a headline's or sentence's run only at its start and before a possessive
+    // ("Debating Roe’s record"); elsewhere a word in "-ing" is a given name ("with Fielding Mellish").
+    const opensGerundPhrase =
+      (previous === undefined || lineBreakBefore(text, first.at) || endsWithStop(previous.word)) &&
+      POSSESSIVE_END.test(last.word)
+    trimNameRun(run, opensGerundPhrase)
+    if (run.length < 2) continue
     if (isTailOfName(text, previous)) continue
     const lead = roleWordsBefore(text, previous)
     const name = run.join(' ')
@@ -302,8 +307,12 @@ function lineBreakBefore(text: string, at: number): boolean {
   return false
 }
 
-// A capitalized word, a hyphen and a word in lower case: "Ohio-based", "Oscar-winning".
-const HYPHENATED_ADJECTIVE = /^\p{Lu}[\p{L}'’]*-\p{Ll}/u
+// A capitalized word, a hyphen and a participle or noun that makes an adjective of it: "Ohio-based",
+// "Oscar-winning". Only those: a lower-case word after a hyphen is also a given name's ("Moon Jae-in").
+const HYPHENATED_ADJECTIVE =
+  /^\p{Lu}[\p{L}'’]*-(?:based|born|bred|led|linked|backed|funded|owned|run|made|controlled|affiliated|aligned|allied|sponsored|inspired|nominated|winning|winner|maker|era|style|themed|leaning|friendly|centric|focused|related)(?:$|-)/u
+// A word that ends in a possessive: "Roe’s", "Roe's".
+const POSSESSIVE_END = /['’]s[,;:.!?)"”’]*$/
 // A capitalized article, conjunction or short preposition (not "From", a surname too): inside a
 // run, a headline's word, not a name's.
 const HEADLINE_WORD = /^(?:A|An|The|And|Or|But|About|To|For|With|In|On|At|Of|By|Is|Are|Was)$/
@@ -316,7 +325,7 @@ const CAPITALIZED_ING = /^\p{Lu}\p{Ll}{2,}ing$/u
  * team"), the particles and pronouns at its end and a sentence's opening word at its start (a
  * word of a sentence's start, "Top", a word in "-ing" that is no given name: "Judging Roe").
  */
-function trimNameRun(run: string[]): void {
+function trimNameRun(run: string[], opensGerundPhrase: boolean): void {
   const headline = run.findIndex((word, index) => index > 0 && HEADLINE_WORD.test(word))
   if (headline > 0) run.length = headline
   // An initial or abbreviation does not end a sentence for the run, so the next
@@ -334,7 +343,7 @@ function trimNameRun(run: string[]): void {
       AUXILIARY.test(head) ||
       SPEECH_AT_START.test(head) ||
       head === 'Top' ||
-      (CAPITALIZED_ING.test(head) && genderOfGivenName(head) === null))
+      (opensGerundPhrase && CAPITALIZED_ING.test(head) && genderOfGivenName(head) === null))
   )
     run.shift()
 }
@@ -824,12 +833,47 @@ const TOPIC_BEFORE = new RegExp(
 const COPULA_BEFORE = /\b(?:is|was)[^\S\n\r]+$/
 const APPOSITIVE_AFTER = /^,[^\S\n\r]+(?:a|an|the)[^\S\n\r]/
 
-/** Whether a name after "is" or "was" and before its appositive is the subject of an inverted sentence. */
+// The opening word of the sentence that holds the text's end (looked for within 200 characters),
+// past a conjunction ("Yet there in the back was …").
+const SENTENCE_OPENING_WORD =
+  /(?:^|[.!?]["”’)]*\s+|\n\s*)["“‘]?(?:(?:And|But|Yet|So)\s+)?(\p{L}+)[^.!?\n]*$/u
+// Words of place that open an inverted sentence besides the common prepositions: "Across town …
+// is", "There in the back was".
+const PLACE_OPENINGS = new Set([
+  ...PREPOSITIONS,
+  'across',
+  'along',
+  'alongside',
+  'amid',
+  'around',
+  'behind',
+  'beside',
+  'beyond',
+  'inside',
+  'near',
+  'next',
+  'outside',
+  'there',
+  'here',
+])
+
+/**
+ * Whether a name after "is" or "was" and before its appositive is the subject of an inverted
+ * sentence: only when the sentence opens with a preposition or participle, which leaves the copula
+ * no subject before it ("Standing near the door was Ortiz, the bus driver"). After a subject of its
+ * own the name is a predicate noun: "The problem was Tom Hale, a contractor".
+ */
 function isInvertedSubject(text: string, nameStart: number, after: string): boolean {
-  return (
-    APPOSITIVE_AFTER.test(after) &&
-    COPULA_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))
+  if (
+    !APPOSITIVE_AFTER.test(after) ||
+    !COPULA_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))
   )
+    return false
+  const opening = SENTENCE_OPENING_WORD.exec(
+    text.slice(Math.max(0, nameStart - 200), nameStart),
+  )?.[1]
+  if (opening === undefined) return false
+  return PLACE_OPENINGS.has(opening.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(opening)
 }
 
 /**
