@@ -168,7 +168,7 @@ describe('quotes: attribution', () => {
   })
 
   it('reads no feast, date or abbreviation after a passive naming verb as its agent: by Easter, by Thanksgiving, by Dec. 1', () => {
-    for (const deadline of ['Easter', 'Thanksgiving', 'Dec. 1']) {
+    for (const deadline of ['Easter', 'Easter Sunday', 'Thanksgiving', 'Dec. 1']) {
       const result = run(
         'Governor Jane Roe announced the budget on Monday.',
         `The plan is to be called “final” by ${deadline}. “We are ready,” she said.`,
@@ -176,6 +176,11 @@ describe('quotes: attribution', () => {
       expect(result.quotes[0]?.rule).not.toBe('cue-after')
       expect(result.quotes[1]?.speaker?.name).toBe('Jane Roe')
     }
+  })
+
+  it('still reads a person with a title after a passive naming verb as its agent: “…” by Sen. Roe', () => {
+    const result = run('The new law has been described as “cruel and pointless” by Sen. Roe.')
+    expect(result.quotes[0]).toMatchObject({ rule: 'cue-after', speaker: { name: 'Roe' } })
   })
 
   it('reads the maker of a work a title names as no speaker of the title: a film called “…” by Ann Lee', () => {

@@ -248,7 +248,7 @@ const PASSIVE_NAMING_BEFORE =
 // Its agent right after the quote: "by Jane Roe", "by Democrats".
 const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu})/u
 const BY_TIME = new RegExp(
-  `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend)$`,
+  `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend|${WEEKDAYS.map(capitalized).join('|')})$`,
 )
 
 // Works that a title names, besides the writings of DOCUMENT_NOUNS: "a song called “…” by".
@@ -261,7 +261,7 @@ const WORK_NOUNS = new Set(
 /**
  * Whether the agent after "by" shows itself a person or a body, not a date or a feast
  * ("by Easter", "by Thanksgiving", "by Dec. 1"): a nominal, a name with a role or a
- * gender, a body's name, or a name of two words or more; never an abbreviation.
+ * gender, a body's name, or two words or more ("Sen. Roe"); never an abbreviation before a number.
  */
 function isPersonOrBody(mention: SpeakerMention, rest: string): boolean {
   if (/^\.\s*\d/.test(rest)) return false
@@ -270,7 +270,8 @@ function isPersonOrBody(mention: SpeakerMention, rest: string): boolean {
     mention.roles.length > 0 ||
     mention.gender !== null ||
     mention.kind === 'organization' ||
-    /\s/.test(mention.name)
+    // (Its words as written, a title with them: "Sen. Roe".)
+    /\s/.test(mention.text)
   )
 }
 
