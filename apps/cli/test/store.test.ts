@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openStore } from '@corroborate/store'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli, SEEDS } from './helpers.js'
 
@@ -61,4 +63,30 @@ describe('corroborate ingest and --data', () => {
       expect(ran.stderr).not.toContain('internal error')
     }
   }, 240_000)
+
+  it('says so in one line when a newer @corroborate/store left the store', async () => {
+    // A downgrade, or two installs on one server: the store's schema is past this build's.
+    const newer = join(scratch, 'newer')
+    await (await openStore({ dataDir: newer })).close()
+    // PGlite as the store resolves it (the command line has no dependency of its own on it).
+    const fromStore = createRequire(
+      createRequire(import.meta.url).resolve('@corroborate/store/package.json'),
+    )
+    const { PGlite } = fromStore('@electric-sql/pglite') as {
+      PGlite: new (dir: string) => PgliteLike
+    }
+    const db = new PGlite(newer)
+    await db.query("INSERT INTO corroborate_migrations (version, name) VALUES (999, 'future')")
+    await db.close()
+    const ran = await call(['report', '--data', newer])
+    expect(ran.code).toBe(3)
+    expect(ran.stderr).toMatch(
+      /^corroborate: the store's schema is at version 999, this @corroborate\/store knows up to \d+; upgrade @corroborate\/store\n$/,
+    )
+  }, 240_000)
 })
+
+interface PgliteLike {
+  query(sql: string): Promise<unknown>
+  close(): Promise<void>
+}

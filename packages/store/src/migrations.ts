@@ -1,3 +1,4 @@
+import { CorroborateError } from '@corroborate/core'
 import type { Queryable } from './queryable.js'
 
 /**
@@ -287,7 +288,8 @@ const MIGRATION_LOCK = 7_250_016
 /**
  * Brings the schema to {@link SCHEMA_VERSION}, in one transaction, telling
  * `log` of each step on an existing store. Returns the version found before.
- * @throws Error when the database is at a later version than this build knows.
+ * @throws CorroborateError `UNSUPPORTED_FORMAT` when the database is at a later
+ *   schema version than this build knows.
  */
 export async function migrate(
   db: Queryable,
@@ -306,8 +308,11 @@ export async function migrate(
       'SELECT max(version) AS version FROM corroborate_migrations',
     )
     const found = Number(rows[0]?.version ?? 0)
+    // A CorroborateError: a store left by a newer install (a downgrade, two installs on one
+    // server) is the user's situation, which a command line tells in one line, not a bug.
     if (found > SCHEMA_VERSION)
-      throw new Error(
+      throw new CorroborateError(
+        'UNSUPPORTED_FORMAT',
         `the store's schema is at version ${found}, this @corroborate/store knows up to ${SCHEMA_VERSION}; upgrade @corroborate/store`,
       )
     for (const step of MIGRATIONS) {

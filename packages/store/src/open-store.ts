@@ -49,7 +49,9 @@ export interface OpenStoreOptions {
   /**
    * The analysis version stored articles must have; older ones are analysed
    * again when read, and their stories are stale from the open on. Default
-   * {@link ANALYSIS_VERSION} (the installed core's); tests set it.
+   * {@link ANALYSIS_VERSION} (the installed core's); tests set it. On that
+   * scale since schema 8: core 0.0.0 at store revision 1 is 999,001 (it was 1),
+   * so a value counted from 1 is older than every stored analysis.
    */
   analysisVersion?: number
   /** Told of what the store does on its own (migrations, re-analysis), one line each. */
@@ -71,6 +73,8 @@ export interface OpenStoreOptions {
  * Opens a store, creating its schema (or migrating an older one) first.
  * Engines: `{ dataDir }` PGlite on disk (one process at a time), `{ memory: true }`
  * PGlite in memory (gone at close), `{ url }` a PostgreSQL server (any number of processes).
+ * @throws CorroborateError when the store cannot be opened as it is (open in another
+ *   process, a data directory this user cannot write, a schema newer than this build knows).
  */
 export async function openStore(
   location: StoreLocation,

@@ -34,7 +34,7 @@ describe('the analysis version', () => {
     })
   })
 
-  it('orders prereleases as npm does: above the release before, below their own, by their number', () => {
+  it('orders prereleases by their number, above the release before and below their own', () => {
     // Changesets' pre mode counts on across tags: "beta.1" is followed by "rc.2".
     const versions = [
       '1.2.2',
@@ -52,6 +52,24 @@ describe('the analysis version', () => {
     expect(analysisVersionOf('1.2.3+build.7')).toBe(analysisVersionOf('1.2.3'))
   })
 
+  it("orders npm's own numbering (`npm version prerelease`) by its number too", () => {
+    const versions = ['1.2.3', '1.2.4-0', '1.2.4-1', '1.2.4-12', '1.2.4'].map((version) =>
+      analysisVersionOf(version),
+    )
+    versions.slice(1).forEach((version, i) => {
+      expect(version).toBeGreaterThan(versions[i] as number)
+    })
+    // A snapshot's datetime without a tag is no prerelease number.
+    expect(analysisVersionOf('1.2.4-20261205144700')).toBe(analysisVersionOf('1.2.4-snapshot-x'))
+    expect(analysisVersionOf('1.2.4-20261205144700')).toBeLessThan(analysisVersionOf('1.2.4-0'))
+  })
+
+  it('compares no tags, unlike npm: numbers started again under a new tag do not rise', () => {
+    // Said in the README: "alpha.5" then "beta.0" keeps alpha's analyses.
+    expect(analysisVersionOf('1.2.3-beta.0')).toBe(analysisVersionOf('1.2.3-alpha.0'))
+    expect(analysisVersionOf('1.2.3-beta.0')).toBeLessThan(analysisVersionOf('1.2.3-alpha.5'))
+  })
+
   it("keeps the store's revision apart from the core's version", () => {
     // Added to the core's number, store revision 2 at core 1.2.3 was core 1.2.4 at revision 1.
     expect(analysisVersionOf('1.2.3', 2)).not.toBe(analysisVersionOf('1.2.4', 1))
@@ -66,6 +84,7 @@ describe('the analysis version', () => {
     expect(() => analysisVersionOf('1.2')).toThrow(/major\.minor\.patch.*got "1\.2"/)
     expect(() => analysisVersionOf('0.1000.0')).toThrow(/below 1000/)
     expect(() => analysisVersionOf('1.2.3-next.998')).toThrow(/n below 998/)
+    expect(() => analysisVersionOf('1.2.3-998')).toThrow(/n below 998/)
     expect(() => analysisVersionOf('1.2.3', 1000)).toThrow(/revision as an integer from 0 to 999/)
   })
 })

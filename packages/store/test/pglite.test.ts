@@ -268,6 +268,25 @@ describe('PGlite store of schema 7', () => {
   })
 })
 
+describe('PGlite store of a later schema', () => {
+  it("is refused as the user's situation, and its directory let go", async () => {
+    // Left by a newer install (a downgrade): one step past this build's schema.
+    const db = await storeOfSchema(SCHEMA_VERSION)
+    await db.query("INSERT INTO corroborate_migrations (version, name) VALUES ($1, 'later')", [
+      SCHEMA_VERSION + 1,
+    ])
+    await db.close()
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await openStore({ dataDir: dir.path }).catch((error: unknown) => error)
+      expect(refused).toBeInstanceOf(CorroborateError)
+      expect(refused).toMatchObject({
+        code: 'UNSUPPORTED_FORMAT',
+        message: `the store's schema is at version ${SCHEMA_VERSION + 1}, this @corroborate/store knows up to ${SCHEMA_VERSION}; upgrade @corroborate/store`,
+      })
+    }
+  })
+})
+
 describe('PGlite store of an earlier schema', () => {
   it('is migrated on open, its articles, stories and story index kept', async () => {
     // Schema 2 (jsonb everywhere), filled as its writer did: two articles of one story.
