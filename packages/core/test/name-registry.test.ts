@@ -2,10 +2,66 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   capitalizedWordEnd,
+  commaAndSpaceBefore,
   NAME_WORDS_BEFORE,
   NameRegistry,
   nameWordsBefore,
+  opensSentenceAt,
 } from '../src/quotes/name-registry.js'
+
+// Texts of the characters the two tests below turn on: stops, quote marks, commas, white space
+// with and without line breaks, words in both cases.
+const EDGE_TEXT = fc
+  .array(
+    fc.constantFrom(
+      '.',
+      '!',
+      '?',
+      '"',
+      '”',
+      '’',
+      ' ',
+      '\n',
+      '\r',
+      '\u2028',
+      '\u00a0',
+      '\t',
+      ',',
+      'a',
+      'A',
+      'CEO',
+      'ab',
+    ),
+    { maxLength: 14 },
+  )
+  .map((parts) => parts.join(''))
+
+describe('the character reads that stand for patterns', () => {
+  it('opensSentenceAt answers as the pattern of a sentence end on the four characters before', () => {
+    const pattern = /(?:^|\n|[.!?]["”’]?[^\S\n\r]+)$/u
+    fc.assert(
+      fc.property(EDGE_TEXT, (text) => {
+        for (let at = 0; at <= text.length; at++)
+          expect(opensSentenceAt(text, at)).toBe(pattern.test(text.slice(Math.max(0, at - 4), at)))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('commaAndSpaceBefore holds wherever a comma and white space end the 40 characters before', () => {
+    const pattern = /,[^\S\n\r]+$/u
+    fc.assert(
+      fc.property(EDGE_TEXT, fc.string({ maxLength: 40 }), (text, lead) => {
+        const whole = lead + text
+        for (let at = 0; at <= whole.length; at++)
+          expect(commaAndSpaceBefore(whole, at)).toBe(
+            pattern.test(whole.slice(Math.max(0, at - 40), at)),
+          )
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})
 
 describe('NameRegistry offsets', () => {
   it('answers lastBefore and countBelow as a scan of the offsets does, however they are added', () => {

@@ -288,7 +288,7 @@ function readNameRun(text: string, first: Token, run: string[]): Token {
       break
     // "an Ohio-based group", "Oscar-winning": a capitalized word joined to a lower-case one is an adjective.
     const isName =
-      (isCapitalizedAt(bare) && !HYPHENATED_ADJECTIVE.test(bare)) ||
+      (isCapitalizedAt(bare) && !(bare.includes('-') && HYPHENATED_ADJECTIVE.test(bare))) ||
       (run.length > 0 && NAME_PARTICLE.test(bare))
     if (!isName) break
     run.push(bare)
@@ -405,7 +405,30 @@ const PAST_AFTER = new RegExp(
   `[^\\S\\n\\r]+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}+ed|${IRREGULAR_PASTS.join('|')})\\b`,
   'uy',
 )
-const SENTENCE_END_BEFORE = /(?:^|\n|[.!?]["”’]?[^\S\n\r]+)$/u
+/**
+ * Whether a sentence opens at `at`: the text's start, a line's start, or within the four
+ * characters before it a full stop, "!" or "?", an optional closing quote mark and white space
+ * on the line (`/(?:^|\n|[.!?]["”’]?[^\S\n\r]+)$/` on those four characters, read without a
+ * slice or a pattern: it is asked of every capitalized word).
+ */
+export function opensSentenceAt(text: string, at: number): boolean {
+  if (at === 0 || text.charCodeAt(at - 1) === 0x0a) return true
+  const from = Math.max(0, at - 4)
+  let before = at
+  while (before > from) {
+    const code = text.charCodeAt(before - 1)
+    if (code === 0x0a || code === 0x0d || !isWhiteSpace(code)) break
+    before--
+  }
+  if (before === at || before === from) return false
+  let code = text.charCodeAt(before - 1)
+  if (code === 0x22 || code === 0x201d || code === 0x2019) {
+    before--
+    if (before === from) return false
+    code = text.charCodeAt(before - 1)
+  }
+  return code === 0x2e || code === 0x21 || code === 0x3f
+}
 
 /**
  * Adds to `entities` the people a single capitalized word names as the subject of a past
@@ -423,14 +446,12 @@ function addSubjectWords(
   // scan the whole text for each word.
   let inside: Set<string> | undefined
   for (const capitalized of words) {
+    // A sentence's start first: it rules out most words, and reads four characters.
+    if (!opensSentenceAt(text, capitalized.index)) continue
     const word = text.slice(capitalized.index, capitalized.end)
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || entities.has(word.toLowerCase())) continue
     PAST_AFTER.lastIndex = capitalized.end
     if (!PAST_AFTER.test(text)) continue
-    if (
-      !SENTENCE_END_BEFORE.test(text.slice(Math.max(0, capitalized.index - 4), capitalized.index))
-    )
-      continue
     if (
       STOP_AT_SENTENCE_START.test(word) ||
       SPEECH_AT_START.test(word) ||
@@ -467,10 +488,11 @@ function addGivenNames(
   aliased: Set<string>,
 ): void {
   for (const capitalized of words) {
-    const word = text.slice(capitalized.index, capitalized.end)
-    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || entities.has(word.toLowerCase())) continue
+    // The character after first: it rules out most words at the cost of one read.
     const next = text.charCodeAt(capitalized.end)
     if (next !== 0x2c && next !== 0x2e) continue
+    const word = text.slice(capitalized.index, capitalized.end)
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || entities.has(word.toLowerCase())) continue
     const gender = genderOfGivenName(word)
     if (!gender) continue
     if (!introducesGivenName(text.slice(Math.max(0, capitalized.index - 30), capitalized.index)))
@@ -951,6 +973,19 @@ const endsWithRoleAcronym = (before: string) => {
 const NAMED_APPOSITIVE_END =
   /(?:\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:,\s*(?:\p{Lu}\p{Ll}{0,3}\.)+)?)?,\s*/uy
 
+/** Whether `text` holds a comma, then white space with no line break, right before `at` (`,[^\S\n\r]+$`). */
+export function commaAndSpaceBefore(text: string, at: number): boolean {
+  let before = at
+  // Within the 40 characters the patterns read.
+  const from = Math.max(0, at - 40)
+  while (before > from) {
+    const code = text.charCodeAt(before - 1)
+    if (code === 0x0a || code === 0x0d || !isWhiteSpace(code)) break
+    before--
+  }
+  return before < at && before > from && text.charCodeAt(before - 1) === 0x2c
+}
+
 /**
  * The verb after a name that stands in apposition to the noun phrase before it ("Another
  * superdelegate, Michael Brown of Washington, D.C., explained"): the name, set off by commas,
@@ -962,6 +997,9 @@ function verbAfterNamedAppositive(
   nameStart: number,
   after: string,
 ): RegExpExecArray | null {
+  // Both patterns end in a comma and white space on the name's line: most names have neither
+  // before them, and the test of the characters costs less than the patterns'.
+  if (!commaAndSpaceBefore(text, nameStart)) return null
   const before = text.slice(Math.max(0, nameStart - 40), nameStart)
   if (!NOUN_PHRASE_COMMA.test(before) && !endsWithRoleAcronym(before)) return null
   NAMED_APPOSITIVE_END.lastIndex = 0
