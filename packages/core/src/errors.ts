@@ -1,4 +1,4 @@
-/** Codes of `CorroborateError`: a caller's contract violation, never a problem inside an article. */
+/** Codes of `CorroborateError`: a caller's contract violation or an input the caller named that cannot be used (a path, a store), never a problem inside an article. */
 export const CORROBORATE_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'FILE_NOT_FOUND',

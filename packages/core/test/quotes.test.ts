@@ -167,8 +167,15 @@ describe('quotes: attribution', () => {
     }
   })
 
-  it('reads no feast, date or abbreviation after a passive naming verb as its agent: by Easter, by Thanksgiving, by Dec. 1', () => {
-    for (const deadline of ['Easter', 'Easter Sunday', 'Thanksgiving', 'Dec. 1']) {
+  it('reads no feast, date or abbreviation after a passive naming verb as its agent: by Easter, by Thanksgiving, by Dec. 1, by Rosh Hashanah', () => {
+    for (const deadline of [
+      'Easter',
+      'Easter Sunday',
+      'Thanksgiving',
+      'Dec. 1',
+      'Rosh Hashanah',
+      'Mardi Gras',
+    ]) {
       const result = run(
         'Governor Jane Roe announced the budget on Monday.',
         `The plan is to be called “final” by ${deadline}. “We are ready,” she said.`,

@@ -270,8 +270,9 @@ function isPersonOrBody(mention: SpeakerMention, rest: string): boolean {
     mention.roles.length > 0 ||
     mention.gender !== null ||
     mention.kind === 'organization' ||
-    // (Its words as written, a title with them: "Sen. Roe".)
-    /\s/.test(mention.text)
+    // A title written with it ("Sen. Roe"). Two capitalized words the lexicon knows nothing of
+    // may be a day's name ("by Rosh Hashanah", "by Mardi Gras"): they do not speak here.
+    mention.text.trim() !== mention.name
   )
 }
 
@@ -579,10 +580,8 @@ const POSSESSOR = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*?(
 // ("slogan in that race was that Hale"), or a comma or colon ("In Roe’s words,").
 const SPEECH_NOUN = `(?:${[...SPEECH_NOUNS].join('|')})s?`
 const SPEECH_NOUN_WORD = new RegExp(String.raw`(?<![\p{L}-])${SPEECH_NOUN}(?![\p{L}-])`, 'gu')
-const HELD_TO_QUOTE = new RegExp(
-  String.raw`^(?:\s+(?:that,?|of|to(?!\s+(?:the|a|an|his|her|their|its|this|these|those)\s))\s[^.;:!?“”"(),]*|(?:\s+(?:in|on|at|for|during|about|against|from)\s[^.;:!?“”"(),]{0,60})?\s+(?:is|was)(?:\s+that\s[^.;:!?“”"(),]*|\s*:\s*)|\s*[,:]\s*)?$`,
-  'u',
-)
+const HELD_TO_QUOTE =
+  /^(?:\s+(?:that,?|of|to(?!\s+(?:the|a|an|his|her|their|its|this|these|those)\s))\s[^.;:!?“”"(),]*|(?:\s+(?:in|on|at|for|during|about|against|from)\s[^.;:!?“”"(),]{0,60})?\s+(?:is|was)(?:\s+that\s[^.;:!?“”"(),]*|\s*:\s*)|\s*[,:]\s*)?$/u
 // The possessor and the words between it and the noun, read off the end of the words before it.
 const POSSESSOR_BEFORE = new RegExp(`${POSSESSOR}$`, 'du')
 // The noun right after the quote: "Roe’s “floating palace” remark".
