@@ -197,6 +197,16 @@ describe('quotes: attribution', () => {
     expect(result.quotes[0]?.speaker?.name ?? null).not.toBe('Ann Lee')
   })
 
+  it('keeps the cue before ", “…?”" where only a phrase, no clause, stands between: “asked Hale before the vote, “…?””', () => {
+    for (const between of ['Hale before the vote,', 'the mayor once more,', 'the mayor as well,']) {
+      const result = run(
+        'Mayor Tom Hale met Jane Roe and the press on Monday.',
+        `Jane Roe asked ${between} “Who will pay for this?” Hale replied that the state would.`,
+      )
+      expect(result.quotes[0]).toMatchObject({ rule: 'cue-before', speaker: { name: 'Jane Roe' } })
+    }
+  })
+
   it('gives a quote after the cue of a subordinate clause to the cue right after it: “When Roe asked, “Why?” he replied”', () => {
     for (const [lead, quote] of [
       ['As reporters shouted questions,', '“No comment!” Hale said.'],

@@ -1,3 +1,4 @@
+import { AUXILIARY_VERBS, IRREGULAR_PASTS, MODALS } from '../lexicon/index.js'
 import type { Paragraph } from '../types.js'
 import {
   accordingToAfter,
@@ -164,8 +165,13 @@ function cuedAttribution(
   )
 }
 
-// A subordinator in the words between a cue and the quote: "shouted questions as he left, ".
-const SUBORDINATOR_AFTER_CUE = /\b(?:as|when|while|after|before|because|since|until|if|once)\s/i
+// A subordinate clause in the words between a cue and the quote: "shouted questions as he left, ".
+// A subordinator opens one only with a verb of its own after it: "before the vote", "once more"
+// and "as well" are phrases of the main clause.
+const SUBORDINATE_CLAUSE_AFTER_CUE = new RegExp(
+  `\\b(?:as|when|while|after|before|because|since|until|if|once)\\s+(?:[^,;:]*?\\s)?(?:\\p{Ll}+ed|${[...IRREGULAR_PASTS, ...AUXILIARY_VERBS, ...MODALS].join('|')})\\b`,
+  'iu',
+)
 
 /**
  * Whether the cue at `at` (of `length` characters) in `before` is the main clause's cue
@@ -177,7 +183,7 @@ function isMainClauseCue(before: string, at: number, length: number): boolean {
   const clause = lead.slice(Math.max(lead.lastIndexOf(',') + 1, lastSentenceStart(lead)))
   return (
     !SUBORDINATOR.test(`${clause.trim()} `) &&
-    !SUBORDINATOR_AFTER_CUE.test(before.slice(at + length))
+    !SUBORDINATE_CLAUSE_AFTER_CUE.test(before.slice(at + length))
   )
 }
 
