@@ -190,6 +190,17 @@ describe('quotes: attribution', () => {
     expect(result.quotes[0]).toMatchObject({ rule: 'cue-after', speaker: { name: 'Roe' } })
   })
 
+  it('reads the agent of a judgement of a bill, a law or a proposal as its speaker: a bill called “…” by Gov. Hale', () => {
+    for (const [text, name] of [
+      ['The House passed a bill called “a giveaway to the rich” by Gov. Tom Hale.', 'Tom Hale'],
+      ['The city approved a proposal described as “long overdue” by Mayor Ann Lee.', 'Ann Lee'],
+      ['Voters approved a law branded “a power grab” by Gov. Tom Hale.', 'Tom Hale'],
+    ] as const) {
+      const result = run(text)
+      expect(result.quotes[0]).toMatchObject({ rule: 'cue-after', speaker: { name } })
+    }
+  })
+
   it('reads the maker of a work a title names as no speaker of the title: a film called “…” by Ann Lee', () => {
     const result = run(
       'Tom Hale spoke at the festival on Monday. He praised a new film called “Home Again” by Ann Lee.',

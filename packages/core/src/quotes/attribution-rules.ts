@@ -251,17 +251,21 @@ const BY_TIME = new RegExp(
   `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend|${WEEKDAYS.map(capitalized).join('|')})$`,
 )
 
-// Works that a title names, besides the writings of DOCUMENT_NOUNS: "a song called “…” by".
+// Works that carry a title: "a song called “…” by", "a book titled “…” by". (Not a bill, a law, a
+// policy or a report: "a bill called “a giveaway” by Gov. Roe" is Roe's judgement of it.)
 const WORK_NOUNS = new Set(
-  'song album play show series documentary novel poem painting opera musical podcast exhibit exhibition sculpture single track program programme episode'.split(
+  'song album play show series documentary novel poem painting opera musical podcast exhibit exhibition sculpture single track program programme episode book film movie article essay column memoir video'.split(
     ' ',
   ),
 )
+// The naming verbs that give a work its title; "described as", "branded", "labeled" judge it.
+const TITLE_VERB = /^(?:called|dubbed)$/
 
 /**
  * Whether the agent after "by" shows itself a person or a body, not a date or a feast
  * ("by Easter", "by Thanksgiving", "by Dec. 1"): a nominal, a name with a role or a
- * gender, a body's name, or two words or more ("Sen. Roe"); never an abbreviation before a number.
+ * gender, a body's name, or a name with its title written ("Sen. Roe"); never an abbreviation
+ * before a number.
  */
 function isPersonOrBody(mention: SpeakerMention, rest: string): boolean {
   if (/^\.\s*\d/.test(rest)) return false
@@ -288,7 +292,7 @@ export function passiveAgent(
   if (!naming || !by) return null
   // "a new film called “Home Again” by Ann Lee": the title of a work, by its maker.
   const named = /([\p{L}-]+)\s+$/u.exec(before.slice(0, naming.index))?.[1]?.toLowerCase()
-  if (named && (DOCUMENT_NOUNS.has(named) || WORK_NOUNS.has(named))) return null
+  if (named && TITLE_VERB.test(naming[1] as string) && WORK_NOUNS.has(named)) return null
   const phrase = nounPhraseAtStart(after.slice(by[0].length))
   // "by March", "by Election Day": a deadline, not an agent.
   if (BY_TIME.test(phrase)) return null
