@@ -30,6 +30,7 @@ export {
   NOT_AGENT_NOUNS,
   PEOPLE_NOUNS,
   SPEECH_NOUNS,
+  TITLED_WORK_NOUNS,
 } from './nouns.js'
 export { PLACE_PREPOSITIONS, PREPOSITIONS } from './prepositions.js'
 export {

@@ -55,6 +55,15 @@ export const NOT_AGENT_NOUNS: ReadonlySet<string> = wordsOf(`
   guarantee degree fee tree free committee decree`)
 
 /**
+ * Works that carry a title: "a song called “…” by", "a book titled “…” by". Not a bill, a law,
+ * a policy or a report: "a bill called “a giveaway” by Gov. Roe" is Roe's judgement of it.
+ */
+export const TITLED_WORK_NOUNS: ReadonlySet<string> = wordsOf(`
+  song album play show series documentary novel poem painting opera musical podcast exhibit
+  exhibition sculpture single track program programme episode book film movie article essay column
+  memoir video`)
+
+/**
  * Nouns of what someone said, whose owner said the words they hold: "Jane Roe’s claim that …",
  * "her remark that …", "his pledge to …", "Hale’s “floating palace” remark". Singular.
  */

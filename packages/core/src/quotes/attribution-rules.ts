@@ -6,6 +6,7 @@ import {
   MONTHS,
   PEOPLE_NOUNS,
   SPEECH_NOUNS,
+  TITLED_WORK_NOUNS,
   WEEKDAYS,
 } from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
@@ -251,13 +252,6 @@ const BY_TIME = new RegExp(
   `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend|${WEEKDAYS.map(capitalized).join('|')})$`,
 )
 
-// Works that carry a title: "a song called “…” by", "a book titled “…” by". (Not a bill, a law, a
-// policy or a report: "a bill called “a giveaway” by Gov. Roe" is Roe's judgement of it.)
-const WORK_NOUNS = new Set(
-  'song album play show series documentary novel poem painting opera musical podcast exhibit exhibition sculpture single track program programme episode book film movie article essay column memoir video'.split(
-    ' ',
-  ),
-)
 // The naming verbs that give a work its title; "described as", "branded", "labeled" judge it.
 const TITLE_VERB = /^(?:called|dubbed)$/
 
@@ -292,7 +286,7 @@ export function passiveAgent(
   if (!naming || !by) return null
   // "a new film called “Home Again” by Ann Lee": the title of a work, by its maker.
   const named = /([\p{L}-]+)\s+$/u.exec(before.slice(0, naming.index))?.[1]?.toLowerCase()
-  if (named && TITLE_VERB.test(naming[1] as string) && WORK_NOUNS.has(named)) return null
+  if (named && TITLE_VERB.test(naming[1] as string) && TITLED_WORK_NOUNS.has(named)) return null
   const phrase = nounPhraseAtStart(after.slice(by[0].length))
   // "by March", "by Election Day": a deadline, not an agent.
   if (BY_TIME.test(phrase)) return null

@@ -405,6 +405,17 @@ const PAST_AFTER = new RegExp(
   `[^\\S\\n\\r]+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}+ed|${IRREGULAR_PASTS.join('|')})\\b`,
   'uy',
 )
+/** Where the white space with no line break that ends right before `at` starts, reading back no further than `from`. */
+function lineSpaceStart(text: string, at: number, from: number): number {
+  let start = at
+  while (start > from) {
+    const code = text.charCodeAt(start - 1)
+    if (code === 0x0a || code === 0x0d || !isWhiteSpace(code)) break
+    start--
+  }
+  return start
+}
+
 /**
  * Whether a sentence opens at `at`: the text's start, a line's start, or within the four
  * characters before it a full stop, "!" or "?", an optional closing quote mark and white space
@@ -414,12 +425,7 @@ const PAST_AFTER = new RegExp(
 export function opensSentenceAt(text: string, at: number): boolean {
   if (at === 0 || text.charCodeAt(at - 1) === 0x0a) return true
   const from = Math.max(0, at - 4)
-  let before = at
-  while (before > from) {
-    const code = text.charCodeAt(before - 1)
-    if (code === 0x0a || code === 0x0d || !isWhiteSpace(code)) break
-    before--
-  }
+  let before = lineSpaceStart(text, at, from)
   if (before === at || before === from) return false
   let code = text.charCodeAt(before - 1)
   if (code === 0x22 || code === 0x201d || code === 0x2019) {
@@ -975,14 +981,9 @@ const NAMED_APPOSITIVE_END =
 
 /** Whether `text` holds a comma, then white space with no line break, right before `at` (`,[^\S\n\r]+$`). */
 export function commaAndSpaceBefore(text: string, at: number): boolean {
-  let before = at
   // Within the 40 characters the patterns read.
   const from = Math.max(0, at - 40)
-  while (before > from) {
-    const code = text.charCodeAt(before - 1)
-    if (code === 0x0a || code === 0x0d || !isWhiteSpace(code)) break
-    before--
-  }
+  const before = lineSpaceStart(text, at, from)
   return before < at && before > from && text.charCodeAt(before - 1) === 0x2c
 }
 
