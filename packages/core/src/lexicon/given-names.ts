@@ -47,7 +47,17 @@ const byName = new Map<string, 'male' | 'female'>()
 for (const name of female) if (!male.has(name)) byName.set(name, 'female')
 for (const name of male) if (!female.has(name)) byName.set(name, 'male')
 
-/** The gender a given name usually carries, or null when it is unknown or shared. */
+// A character outside ASCII, for a cheap test before folding.
+const NOT_ASCII = /[^ -~]/
+
+/**
+ * The gender a given name usually carries, or null when it is unknown or shared. The lists
+ * are written without accents, so a name is read with its accents taken off as well:
+ * "José", "Antônio" and "François" are "jose", "antonio" and "francois".
+ */
 export function genderOfGivenName(name: string): 'male' | 'female' | null {
-  return byName.get(name.toLowerCase()) ?? null
+  const lower = name.toLowerCase()
+  const gender = byName.get(lower)
+  if (gender !== undefined || !NOT_ASCII.test(lower)) return gender ?? null
+  return byName.get(lower.normalize('NFD').replace(/\p{M}+/gu, '')) ?? null
 }

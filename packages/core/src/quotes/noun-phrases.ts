@@ -56,9 +56,11 @@ const COORDINATED_ROLE = new RegExp(
   'iu',
 )
 // What a noun follows: a determiner or a possessive 's (not the 's of "he's", "that's").
+// The word starts after no letter at all, not at \b, which knows only ASCII letters: the "a"
+// that ends "Peña" or "García" is no article ("Ana Peña said").
 const NOUN_LEAD = new RegExp(
-  `(?:\\b(?:${[...ARTICLES, 'these', 'those', ...POSSESSIVE_DETERMINERS, 'such', 'whose'].join('|')})|(?<!\\b(?:he|she|it|that|who|there|what|here|where))[’']s)\\s+$`,
-  'i',
+  `(?:(?<![\\p{L}\\p{N}])(?:${[...ARTICLES, 'these', 'those', ...POSSESSIVE_DETERMINERS, 'such', 'whose'].join('|')})|(?<!(?<![\\p{L}\\p{N}])(?:he|she|it|that|who|there|what|here|where))[’']s)\\s+$`,
+  'iu',
 )
 
 /**
