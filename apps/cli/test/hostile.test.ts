@@ -1,12 +1,14 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../src/exit-codes.js'
 import { runCli, SEEDS } from './helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-hostile-'))
+// Each run's directory goes when the file's tests are done: a machine that runs them often keeps none.
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const file = join(dir, 'story.txt')
 writeFileSync(
   file,
@@ -83,6 +85,7 @@ describe('the CLI on paths the file system refuses', () => {
 
 describe('the CLI on Markdown nested thousands deep', () => {
   const nested = mkdtempSync(join(tmpdir(), 'corroborate-cli-nested-'))
+  afterAll(() => rmSync(nested, { recursive: true, force: true }))
   writeFileSync(
     join(nested, 'story.txt'),
     'Mayor Tom Baker opened the new river bridge on Monday.\n',

@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import {
   isCorroborateError,
   loadArticleDirectory,
@@ -11,6 +11,8 @@ import {
 } from '../src/index.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-load-'))
+// Each run's directory goes when the file's tests are done: a machine that runs them often keeps none.
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const file = join(dir, 'story.txt')
 writeFileSync(file, 'The mayor opened the bridge on Monday.')
 symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'))
