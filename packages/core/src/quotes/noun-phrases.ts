@@ -351,18 +351,29 @@ export function nounPhraseAtStart(text: string): string {
     phrase = `${phrase}.${next < 0 ? rest : rest.slice(0, next)}`
     if (next < 0) break
   }
-  // "said master of ceremonies Asab Al-Tabchi, …": a role in lower case whose own object
-  // follows "of", then the person's name; the phrase runs on to the name's end.
-  if (stop >= 0 && !/\p{Lu}/u.test(phrase)) {
+  // "said master of ceremonies Jane Roe, …", "said Secretary of State Jane Roe": a role whose
+  // own object follows "of", then the person's name; the phrase runs on to the name's end.
+  if (stop >= 0 && isRoleBeforeOf(phrase)) {
     const named = ROLE_OF_THEN_NAME.exec(text.slice(phrase.length))
     if (named) phrase += named[0]
   }
   return phrase.replace(/\s*\([^)]*$/, '').trim()
 }
 
-// " of state Hillary Clinton": "of", one lower-case word, then two or more capitalized words
-// up to a comma, a stop or the end.
-const ROLE_OF_THEN_NAME = /^\s+of\s+\p{Ll}[\p{L}-]*(?:\s+\p{Lu}[\p{L}'’-]*){2,}(?=[,.;:!?)]|\s*$)/u
+// " of state Jane Roe", " of State Jane Roe": "of", one word, then two or more capitalized
+// words up to a comma, a stop or the end.
+const ROLE_OF_THEN_NAME = /^\s+of\s+\p{L}[\p{L}-]*(?:\s+\p{Lu}[\p{L}'’-]*){2,}(?=[,.;:!?)]|\s*$)/u
+
+/**
+ * Whether a phrase that stops before "of" is a role the name comes after: words in lower case
+ * ("master of ceremonies"), or one capitalized word of a role ("Secretary of State", "Minister
+ * of Finance"), not a name ("Jane Roe of Ohio").
+ */
+function isRoleBeforeOf(phrase: string): boolean {
+  if (!/\p{Lu}/u.test(phrase)) return true
+  const words = phrase.trim().split(/\s+/)
+  return words.length === 1 && isRoleWord(words[0] as string)
+}
 
 const FINITE_VERB = new RegExp(
   `^(?:\\p{Ll}+(?:ed|s)|${IRREGULAR_PASTS.join('|')}|is|was|has|had|did)$`,
