@@ -10,24 +10,35 @@ const run = (...paragraphs: string[]) =>
 // the same, while the core resolves the role to the person the article names.
 describe('the speaker the quote scorer reads', () => {
   const extraction = run(
-    'Judge Emmet Sullivan heard the case on Monday in Washington.',
-    '"This is not over," the judge said. "We will meet again," Sullivan added.',
-    '"I disagree," he said.',
+    'Judge Nora Whitcombe heard the case on Monday in Springfield.',
+    '"This is not over," the judge said. "We will meet again," Whitcombe added.',
+    '"I disagree," she said.',
   )
 
   it('is the role as written when the core resolved a role to a named person', () => {
     const [byRole] = extraction.quotes
-    expect(byRole?.speaker?.name).toBe('Emmet Sullivan')
+    expect(byRole?.speaker?.name).toBe('Nora Whitcombe')
     expect(byRole?.mention?.text).toBe('the judge')
-    expect(scoredSpeaker(byRole!)).toBe('the judge')
+    expect(byRole && scoredSpeaker(byRole)).toBe('the judge')
   })
 
   it('is the resolved name for a surname and for a pronoun', () => {
     expect(predictedQuotes(extraction, () => ({})).map((quote) => quote.speaker)).toEqual([
       'the judge',
-      'Emmet Sullivan',
-      'Emmet Sullivan',
+      'Nora Whitcombe',
+      'Nora Whitcombe',
     ])
+  })
+
+  it('is the mention as written when it holds the whole name and more ("Gov. Jane Roe")', () => {
+    const [byTitle, , bySurname] = run(
+      'Lawmakers met in the capital on Tuesday.',
+      '"We have the votes," said Secretary of State Carla Mendes. "The bill passes."',
+      '"Not yet," Mendes said later.',
+    ).quotes
+    expect(byTitle?.mention?.text).toBe('Secretary of State Carla Mendes')
+    expect(byTitle && scoredSpeaker(byTitle)).toBe('Secretary of State Carla Mendes')
+    expect(bySurname && scoredSpeaker(bySurname)).toBe('Carla Mendes')
   })
 
   it('is the resolved name for a possessive pronoun ("his claim that …")', () => {
