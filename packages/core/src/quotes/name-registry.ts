@@ -827,7 +827,9 @@ function markSubject(
         : 0))
   if (inQuote(word.index)) return
   const after = text.slice(word.end, word.end + 360)
-  const verb = verbAfterName(after) ?? verbAfterNamedAppositive(text, nameStart(), after)
+  const verb =
+    verbAfterName(after, () => opensMainClause(text, nameStart())) ??
+    verbAfterNamedAppositive(text, nameStart(), after)
   if (
     verb &&
     (isSubjectOf(text, nameStart()) ||
@@ -922,8 +924,9 @@ function isTopic(text: string, nameStart: number, after: string): boolean {
  * The verb that follows a name, `after` being the text after it: right after it,
  * or after a party tag or an appositive: "Jane Roe (D-Mo.), a former chair,
  * said", "Jane Roe — who led the panel — said". Null when none does.
+ * `opensSentence` tells whether the name opens its sentence.
  */
-function verbAfterName(after: string): RegExpExecArray | null {
+function verbAfterName(after: string, opensSentence: () => boolean): RegExpExecArray | null {
   // Every part of the patterns before their closing white space is optional and opens
   // with white space, then "(", "at", "of" or "from" and white space, "," or a dash: where
   // none follows the white space, each pattern takes the white space alone.
@@ -958,9 +961,33 @@ function verbAfterName(after: string): RegExpExecArray | null {
     restAt = at
     VERB_AFTER.lastIndex = at
     verb = VERB_AFTER.exec(after)
+    // After an aside set off by commas, a participle is the name's only when the name opens
+    // the sentence ("Jim Roe, asked about it, often shrugs, talking on"); elsewhere it hangs
+    // from the clause around the name, whose subject is another ("Jim Roe hired Tom Hale, a
+    // retired general, last month, leading two aides to quit"). A finite verb further on may
+    // still be the name's.
+    if (verb && commaCuts !== null && isBareParticiple(verb[0]) && !opensSentence()) verb = null
     if (verb) break
   }
   return verb
+}
+
+// An -ing form with no auxiliary before it ("leading", "quickly leading"; not "was leading").
+const BARE_PARTICIPLE = /^(?:\p{Ll}+ly\s+)*\p{Ll}+ing$/u
+
+/** Whether a verb `VERB_AFTER` read is a bare participle; a cheap test of its last letters first. */
+const isBareParticiple = (verb: string) => verb.endsWith('ing') && BARE_PARTICIPLE.test(verb)
+
+// A conjunction or linking adverb that may open a sentence before its subject: "But Jim Roe, …".
+const SENTENCE_LINK =
+  /(?:^|\n|[.!?]["”’]?[^\S\n\r]+)(?:And|But|Yet|So|Still|Then|Now|Meanwhile),?[^\S\n\r]+$/
+
+/** Whether the name starting at `nameStart` opens its sentence, or follows only a conjunction there. */
+function opensMainClause(text: string, nameStart: number): boolean {
+  return (
+    opensSentenceAt(text, nameStart) ||
+    SENTENCE_LINK.test(text.slice(Math.max(0, nameStart - 16), nameStart))
+  )
 }
 
 // A noun phrase's last word and its comma right before a name: "Another delegate, Jim Poolman,
@@ -1229,6 +1256,9 @@ function markIntroductions(text: string, entities: NamedEntity[], inQuote: InQuo
     )
       continue
     const roleWords = appositive.split(/\s+/).slice(0, 4)
+    // "late" is a role's only after an article ("the late senator"); opening the phrase it
+    // tells a time: "hired Tom Hale, late last month, to run it".
+    if (roleWords[0] === 'late') roleWords.shift()
     if (roleWords.some((w) => isRoleWord(w) || isPeopleNoun(w))) {
       const surnameAt = first + (introduction[0].indexOf(',') - entity.key.length)
       if (!entity.subjects.includes(surnameAt)) entity.subjects.push(Math.max(first, surnameAt))
