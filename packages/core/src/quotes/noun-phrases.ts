@@ -6,6 +6,7 @@ import {
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
   genderOfGivenName,
+  INTERROGATIVES,
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
@@ -402,6 +403,8 @@ const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|(?<!\\p{Ll})\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 // The verbs of a news report, whose "that" clause tells what someone else did.
 const REPORTED = /^report(?:ed|s)$/
+// "that" or a question word right before a subject: the clause it opens is a verb's object.
+const CLAUSE_WORD_BEFORE = new RegExp(`\\b(?:that|${INTERROGATIVES.join('|')})\\s+$`, 'i')
 
 // Built once: building it at each call cost about 3 µs, several times what running it costs.
 // (Global, read from lastIndex 0 at each call; mainSubject calls nothing that runs it meanwhile.)
@@ -423,6 +426,8 @@ export function mainSubject(
   // Where the verb of the subject found last stands: "The mayor emailed voters" reads
   // "emailed voters" as a subject and a verb too, but the verb of a clause is no subject.
   let foundVerbAt = -1
+  // Whether the subject found is a news report's, whose "that" clause tells what others did.
+  let foundReports = false
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const auxiliaries = m[2] as string
     const verb = m[3] as string
@@ -457,6 +462,10 @@ export function mainSubject(
     // (Nor does a phrase that reaches back over that verb: "A clerk emailed Hale the list
     // of City workers", "the letter talked about giving voters".)
     if (!phrase || (foundVerbAt >= 0 && phrase.at <= foundVerbAt)) continue
+    // "The panel ruled that a court should settle it", "The aide would not say whom Roe would
+    // back": after the main clause's subject, a clause that "that" or a question word opens
+    // tells what was said or asked, and its subject is no one who speaks here.
+    if (found && !foundReports && CLAUSE_WORD_BEFORE.test(head.slice(0, phrase.at))) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
     // A nominal subject opens with an article or someone's possessive ("the aide", "the
@@ -471,6 +480,7 @@ export function mainSubject(
     )
       continue
     found = phrase
+    foundReports = reported && REPORTED.test(verb)
     // (A word in "-s" may be a plural instead, the subject's own last word: "Roe's first
     // three callers ranged".)
     foundVerbAt = /s$/.test(verb) && !/^(?:is|was|has|does)$/.test(verb) ? -1 : pattern.lastIndex
