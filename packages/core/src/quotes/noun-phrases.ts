@@ -498,9 +498,10 @@ export function mainSubject(
   return found
 }
 
-/** A bare plural of people: "protesters", "local officials". */
+/** A bare plural of people: "protesters", "local officials", "lawyers for Jane Roe". */
 function isPeoplePlural(text: string): boolean {
-  const last = text.slice(text.lastIndexOf(' ') + 1)
+  // (Before "of" or "for" the head is the first word: "Critics of Hale".)
+  const last = /^(\S+)\s+(?:of|for)\s/.exec(text)?.[1] ?? text.slice(text.lastIndexOf(' ') + 1)
   // (Not a singular in "ss": "witness", "actress".)
   return last.endsWith('s') && !last.endsWith('ss') && isPeopleNoun(last)
 }

@@ -706,6 +706,8 @@ function rolesBefore(text: string, firstName: string): string[] {
 const PLACE_PREPOSITION = new RegExp(
   `^(?:${[...PLACE_PREPOSITIONS, 'of', 'with', 'for', 'to'].join('|')})$`,
 )
+// A plural noun of people opening a sentence: "Critics", "Lawyers".
+const PEOPLE_PLURAL = /^\p{Lu}\p{Ll}+s$/u
 const LOCATIVE = new RegExp(`^(?:${PLACE_PREPOSITIONS.join('|')})$`)
 
 /**
@@ -742,6 +744,18 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
       after.length <= 4
     )
       return { ...person, text, roles: [] }
+    // "Critics of Tom Hale", "Lawyers for Roe": people left unnamed, capitalized only because
+    // they open the sentence, and the name is whom they oppose or serve, not who speaks.
+    if (before.length === 1 && person?.form === 'nominal' && PEOPLE_PLURAL.test(previous))
+      return {
+        text,
+        form: 'nominal',
+        kind: 'unknown',
+        name: text,
+        key: text.toLowerCase(),
+        roles: [],
+        gender: null,
+      }
     // "Ted Cruz of Texas": a person's full or titled name, then where they are from.
     if (at < 2 || !/^(?:of|from|at|in|with)$/.test(words[at] as string)) return null
     if (
