@@ -167,7 +167,7 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     let from = comma + 1
     CLAUSE_BREAK.lastIndex = from
     for (let m = CLAUSE_BREAK.exec(candidate); m; m = CLAUSE_BREAK.exec(candidate))
-      from = m.index + m[0].length
+      if (!isAndInName(candidate, m.index, m[0])) from = m.index + m[0].length
     // Never reach back into the sentence before: "The board met. Superintendent Karen Doyle".
     const sentenceStart = lastSentenceStart(candidate)
     from = Math.max(from, sentenceStart)
@@ -224,6 +224,25 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     return { text: phrase, at }
   }
   return null
+}
+
+// Capitalized words after "of", "for" or "on", up to an "and": "of Health and", "for Science and".
+const NAME_BEFORE_AND = /\b(?:of|for|on)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u
+const CAPITALIZED_WORD = /^\p{Lu}[\p{L}'’-]*/u
+
+/**
+ * Whether the clause break `word` at `at` is an "and" inside a body's name: "the Department of
+ * Health and Human Services", "the Institute for Science and Regional Security". Not before a
+ * given name, which starts a second person ("the Department of Justice and Jane Roe").
+ */
+function isAndInName(text: string, at: number, word: string): boolean {
+  if (word !== 'and ') return false
+  const next = CAPITALIZED_WORD.exec(text.slice(at + word.length))?.[0]
+  return (
+    next !== undefined &&
+    genderOfGivenName(next) === null &&
+    NAME_BEFORE_AND.test(text.slice(Math.max(0, at - 60), at))
+  )
 }
 
 // A word in lower case that is neither "of" nor a name's particle ("de", "van").
