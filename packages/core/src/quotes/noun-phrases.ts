@@ -146,7 +146,8 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
     for (;;) {
       let wordStart = cut
       while (wordStart > 0 && !isWhiteSpace(stretch.charCodeAt(wordStart - 1))) wordStart--
-      if (wordStart === 0 || !ADVERB.test(stretch.slice(wordStart, cut))) break
+      const word = stretch.slice(wordStart, cut)
+      if (wordStart === 0 || !(ADVERB.test(word) || LOWER_CASE_ADVERB.test(word))) break
       cut = wordStart
       while (cut > 0 && isWhiteSpace(stretch.charCodeAt(cut - 1))) cut--
     }
@@ -219,6 +220,12 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       if (person?.form === 'name' && person.kind === 'person')
         return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
     }
+    // "an investment he says", "the files Hale now says": a noun, then the subject of a
+    // clause that tells of it without "that"; that subject speaks, not the noun.
+    // (Only a phrase right before the verb: past a comma the phrase may be the subject's own,
+    // "The editor I worked with, Tom Hale, said".)
+    const subject = guard === 0 ? relativeSubject(phrase) : null
+    if (subject) return { text: subject, at: at + phrase.length - subject.length }
     if (ROLE_APPOSITIVE.test(appositive) && /^\p{Lu}/u.test(phrase))
       return { text: `${phrase}, ${appositive}`, at }
     return { text: phrase, at }
@@ -243,6 +250,41 @@ function isAndInName(text: string, at: number, word: string): boolean {
     genderOfGivenName(next) === null &&
     NAME_BEFORE_AND.test(text.slice(Math.max(0, at - 60), at))
   )
+}
+
+// Words between a subject and its verb that are adverbs only in lower case ("Hale now says",
+// "He himself said"; "America First" is a name).
+const LOWER_CASE_ADVERB = /^(?:now|even|first|already|just|too|himself|herself|themselves)$/
+// A determiner, a noun and at most two words before it, then a subject pronoun: "an
+// investment he", "the way they" (not "The senator said he": a verb among the words).
+const PRONOUN_AFTER_NOUN =
+  /^(?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Ee]very)\s+((?:\p{Ll}[\p{L}-]*\s+){1,3})(he|she|they|we|I)$/u
+const VERB_WORD = new RegExp(
+  `^(?:\\p{Ll}+ed|${[...IRREGULAR_PASTS, ...AUXILIARY_VERBS, ...MODALS].join('|')})$`,
+  'u',
+)
+// A plural noun in lower case, then a name: "the files Hale", "the ones State".
+const NAME_AFTER_PLURAL =
+  /(?:^|\s)(\p{Ll}[\p{L}-]*[^s\s]s)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*)$/u
+
+/**
+ * The subject that ends `phrase` after a noun it does not belong to: a pronoun, which never
+ * goes on a noun phrase ("an investment he"), or a name after a plural that names no one
+ * ("the files Hale"; not "fellow senators Jane Roe"). Null otherwise.
+ */
+function relativeSubject(phrase: string): string | null {
+  const pronoun = PRONOUN_AFTER_NOUN.exec(phrase)
+  if (pronoun) {
+    const words = (pronoun[1] as string).trim().split(/\s+/)
+    const noun = words.at(-1) as string
+    return words.some((word) => VERB_WORD.test(word)) || speakerNounKind(noun) !== null
+      ? null
+      : (pronoun[2] as string)
+  }
+  const named = NAME_AFTER_PLURAL.exec(phrase)
+  if (!named || speakerNounKind(named[1] as string) !== null || isRoleWord(named[1] as string))
+    return null
+  return named[2] as string
 }
 
 // A word in lower case that is neither "of" nor a name's particle ("de", "van").
@@ -416,10 +458,11 @@ export const SUBORDINATOR =
 const AUXILIARY = [...AUXILIARY_VERBS, ...MODALS].join('|')
 const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 
-// A subject, an aside between commas, adverbs and auxiliaries, then a lower-case verb. (A
-// lower-case subject is read from its word's first lower-case letter only: from a later one the
-// pattern finds only what it finds from that first letter, which the scan reaches before.)
-const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|(?<!\\p{Ll})\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
+// A subject, a party or place in parentheses ("Sen. Jane Roe (D-Ohio)"), an aside between
+// commas, adverbs and auxiliaries, then a lower-case verb. (A lower-case subject is read from
+// its word's first lower-case letter only: from a later one the pattern finds only what it
+// finds from that first letter, which the scan reaches before.)
+const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|(?<!\\p{Ll})\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:\\s+\\([^()]{1,20}\\))?(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 // The verbs of a news report, whose "that" clause tells what someone else did.
 const REPORTED = /^report(?:ed|s)$/
 // "that" or a question word right before a subject: the clause it opens is a verb's object.
