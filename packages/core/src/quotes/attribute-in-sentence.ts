@@ -13,6 +13,7 @@ import {
   passiveAgent,
   possessiveSpeech,
   transcriptSpeaker,
+  unlistedVerbAfter,
 } from './attribution-rules.js'
 import { firstSentenceEnd, lastSentenceStart, mainSubject, SUBORDINATOR } from './noun-phrases.js'
 import { kindOf } from './quote-kind.js'
@@ -161,7 +162,10 @@ function cuedAttribution(
     (endsItsSentence() ? null : cueAfter(after, afterStart)) ??
     accordingToAfter(after, afterStart) ??
     (endsItsSentence() ? null : invertedCueClosing(after, afterStart)) ??
-    nameBeforeColon(before, clauseStart)
+    nameBeforeColon(before, clauseStart) ??
+    (before.trim() === '' && item.kind === 'statement'
+      ? unlistedVerbAfter(item.text, after, afterStart)
+      : null)
   )
 }
 
@@ -193,7 +197,12 @@ function subjectAttribution(
   { samePrevious, clauseFloor, clauseStart, before }: QuoteClause,
 ): Attribution | null {
   // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
-  const startsSentence = !samePrevious || clauseStart > clauseFloor
+  // (A quote closed by its own full stop ends its sentence: "Hale said the board was “working
+  // on it.” The agency declined to detail the plan’s “…”" opens a sentence of its own.)
+  const startsSentence =
+    !samePrevious ||
+    clauseStart > clauseFloor ||
+    (endsSentence(samePrevious.text) && /^\s*\p{Lu}/u.test(before))
   if (before.trim() !== '' && startsSentence) {
     const subject = sentenceSubject(before, clauseStart, {
       first: false,

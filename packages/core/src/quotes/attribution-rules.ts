@@ -11,6 +11,7 @@ import {
 } from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
 import {
+  firstSentenceEnd,
   isNounUse,
   lastSentenceStart,
   mainSubject,
@@ -19,10 +20,17 @@ import {
   ROLE_APPOSITIVE,
   SUBORDINATOR,
   trailingNounPhrase,
+  wordCount,
 } from './noun-phrases.js'
 import { isGrammarWord } from './proper-name.js'
 import type { SpeakerMention } from './speaker-mention.js'
-import { isPeopleNoun, isRoleWord, parseSpeakerMention } from './speaker-mention.js'
+import {
+  isPeopleNoun,
+  isRoleWord,
+  nominalHead,
+  parseSpeakerMention,
+  speakerNounKind,
+} from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
 import type { Attribution } from './working.js'
 
@@ -151,6 +159,67 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
     cue: { text: cue[0], at: start + cue.index },
     rule: 'cue-after',
     confidence: 0.95,
+  }
+}
+
+// A short sentence after a quote that a comma, "?" or "!" closes: its subject and a verb in the
+// past ("a visibly upset Roe objected.", "Hale persisted on Monday."), or the verb and then its
+// subject ("reminisced Jane Roe, a retired teacher.").
+const SUBJECT_THEN_PAST =
+  /^\s*((?:\p{L}[\p{L}'’.-]*\s+){0,4}?\p{L}[\p{L}'’.-]*)\s+(\p{Ll}{2,}ed)(?=\s*[.!?,]|\s+(?:in|on|at|to|during|after|before|from|with|as|while|when|last|this|again|then)\b)/u
+const PAST_THEN_SUBJECT = /^\s*(\p{Ll}{2,}ed)\s+(?=\p{Lu})/u
+
+/**
+ * `“The county deserves better,” a visibly upset Roe objected.`: a quote that opens its sentence
+ * and closes with a comma, "?" or "!" runs on into its attribution, whatever its verb, when the
+ * rest is a short clause of a person and a verb in the past (either order). The person must be
+ * named, a pronoun or a noun of people ("“Home Again,” the film opened" is no one's words), and
+ * the quote more than one word, not all capitalized (a title: "“The Long Road,” Roe published").
+ */
+export function unlistedVerbAfter(inner: string, after: string, base: number): Attribution | null {
+  const words = inner.trim().split(/\s+/)
+  // "“Harbor,” Tom Hale directed": a word or a title (every word capitalized) is a work's name.
+  if (
+    !/[,?!]$/.test(inner.trim()) ||
+    words.length < 2 ||
+    words.every((w) => /^\P{Ll}*\p{Lu}/u.test(w))
+  )
+    return null
+  const end = firstSentenceEnd(after)
+  const sentence = end < 0 ? after : after.slice(0, end + 1)
+  if (wordCount(sentence, 13) > 12) return null
+  const lead = /^\s*/.exec(sentence)?.[0].length ?? 0
+  let phrase: string | null = null
+  let cueText = ''
+  let cueAt = 0
+  let phraseAt = 0
+  const inverted = PAST_THEN_SUBJECT.exec(sentence)
+  if (inverted) {
+    cueText = inverted[1] as string
+    cueAt = lead
+    phraseAt = inverted[0].length
+    phrase = nounPhraseAtStart(sentence.slice(phraseAt))
+  } else {
+    const m = SUBJECT_THEN_PAST.exec(sentence)
+    if (!m) return null
+    phrase = m[1] as string
+    phraseAt = lead
+    cueText = m[2] as string
+    cueAt = m[0].length - cueText.length
+  }
+  const mention = parseSpeakerMention(phrase)
+  if (!isUsableMention(mention)) return null
+  const person =
+    (mention.form === 'name' && mention.kind === 'person') ||
+    (mention.form === 'pronoun' && /^(?:he|she|they|i|we)$/i.test(mention.text)) ||
+    (mention.form === 'nominal' && speakerNounKind(nominalHead(mention.text)) === 'person')
+  if (!person) return null
+  return {
+    mention,
+    mentionAt: base + phraseAt,
+    cue: { text: cueText, at: base + cueAt },
+    rule: 'cue-after',
+    confidence: 0.8,
   }
 }
 

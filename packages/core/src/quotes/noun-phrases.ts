@@ -34,8 +34,9 @@ const ADVERB = new RegExp(
   `^(?:${BEFORE_VERB_ADVERBS.join('|')}|further|earlier|often|always|never|sometimes|still|has|had|have|was|were|is|would|will|had\\s+earlier|(?!(?:${LY_NOUN_ALTERNATION})$)[a-z]+ly)$`,
   'i',
 )
+// (A word that starts after no letter, as in NOUN_LEAD: "Matías" ends in no "as".)
 const CLAUSE_BREAK =
-  /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|\b(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/gi
+  /(?:[;:“”"(]|\s—\s|\s–\s|\s--\s|(?<![\p{L}\p{N}])(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to)\s)/giu
 // What ends the noun phrase after a cue: a mark, or a preposition, a relative word, another
 // cue ("told", "adding") or a word of time (the relative days but "tomorrow").
 const NP_AFTER_CUE_END = new RegExp(
