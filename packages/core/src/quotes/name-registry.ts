@@ -1049,12 +1049,16 @@ function whiteSpaceEnd(text: string, at: number): number {
 const CLAUSE_PRONOUN = /\s*(?:he|she|they|it|we|I)\b/uy
 // One stretch of an appositive, closed by its comma; a full stop in it only ends an
 // abbreviation before that comma ("Jane Roe, 29, of Huntsville, Ala., says").
-const APPOSITIVE_STRETCH = /(?:[^,.;“”"]|\.(?=,)){1,180},/uy
+// A title in quote marks, after a lower-case word, may stand in it, its closing comma inside the
+// marks or after them: "Jane Roe, host of the talk show “Good Morning,” said", "Jane Roe,
+// author of “Roads”, said" (a quote right after the comma is someone's words, no title).
+const APPOSITIVE_STRETCH =
+  /(?:(?:[^,.;“”"]|\.(?=,)|(?<=\p{Ll}\s)[“"][^“”"\n,.;]{1,40}[”"]){1,180},|(?:[^,.;“”"]|\.(?=,)|(?<=\p{Ll}\s)[“"][^“”"\n,.;]{1,40}[”"]){0,180}(?<=\p{Ll}\s)[“"][^“”"\n,.;]{1,40},[”"])/uy
 
 /**
  * Where `APPOSITIVES[n - 1]` stops in `after`, for n from 1 to `count`, when a comma (after
  * white space only) stands at `comma`: past n stretches of 1 to 180 characters (no
- * , . ; “ ” ") each closed by a comma, and the white space after the last; at `comma`
+ * , . ; “ ” " but a quoted title's) each closed by a comma, and the white space after the last; at `comma`
  * (the white space alone) when a subject pronoun follows the comma or fewer stretches
  * follow. The stretches are read once for the three patterns, each of which read them
  * all again from the comma.
