@@ -1,4 +1,4 @@
-import { verbAlternation } from '../lexicon/index.js'
+import { TITLED_WORK_NOUNS, verbAlternation } from '../lexicon/index.js'
 import type { QuoteKind } from '../types.js'
 import { CUE_AT_START, HAS_CUE, TERM_INTRO, WORK_BEFORE } from './cues.js'
 import { wordCount } from './noun-phrases.js'
@@ -18,6 +18,13 @@ const PROGRAMME = /(?:\p{Lu}[\p{L}\d.&-]*['’]s|\bon|\binterview with)\s*$/u
 // Times’ Ben Sisario: …". The words are the headline's, not anyone's speech.
 const CREDITED_HEADLINE =
   /^\s*by\s+(?:\p{Lu}[\p{L}\d.&-]*\s+){0,4}\p{Lu}[\p{L}\d.&-]*['’]s?\s+\p{Lu}/u
+
+// A work of a kind that carries a title, then "called": "a film called “Home Again”" names the
+// film; "called it a “gesture”" is someone's words, and so is the work's title in lower case.
+const TITLED_WORK_CALLED = new RegExp(
+  `\\b(?:${[...TITLED_WORK_NOUNS].join('|')})s?,?\\s+called\\s*$`,
+  'i',
+)
 
 function isTitleCase(text: string): boolean {
   const words = text.match(/[\p{L}\d][\p{L}\d'’-]*/gu) ?? []
@@ -49,7 +56,8 @@ export function kindOf(
       CUE_AT_START.test(after.replace(/^[\s,]+/, '')) ||
       CUE_SOON_AFTER.test(after))
   if (TERM_INTRO.test(before)) return 'term'
-  if (WORK_BEFORE.test(before) && isTitleCase(inner)) return 'term'
+  if ((WORK_BEFORE.test(before) || TITLED_WORK_CALLED.test(before)) && isTitleCase(inner))
+    return 'term'
   if (inner.endsWith(',') && CREDITED_HEADLINE.test(after)) return 'term'
   // "said on NBC’s “Meet the Press”", "host of MSNBC’s “Morning Joe”": a programme, a
   // show or a slogan named by its owner, even beside a cue. (The pattern first: it costs
