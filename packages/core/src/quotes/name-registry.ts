@@ -9,6 +9,7 @@ import {
   MODALS,
   MONTHS,
   NAME_PARTICLES,
+  NAME_TITLES,
   PREPOSITIONS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
@@ -1669,6 +1670,31 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
   }
 }
 
+// The titles written before a name ("President", "Sen", "Gov"), without a period, but those
+// that also open the name of a body, a work or a place ("General Electric", "Vice Media",
+// "Prime Video", "Justice Department", "King County").
+const PERSON_TITLE_SET: ReadonlySet<string> = new Set(
+  NAME_TITLES.filter(
+    (title) =>
+      !/^(?:Vice|Deputy|Prime|Chief|General|Director|Officer|Justice|King|Queen|Prince|Princess|Lord|Lady|Leader|Premier|CEO|Speaker)$/.test(
+        title,
+      ),
+  ),
+)
+
+/**
+ * Whether the text writes a title before a name of two words or more ("President Zorbek
+ * Talvan", "Indiana Gov. Jo Ames"): a person, of either gender. A capitalized word swept up
+ * before a place ("Former", "North") is no title.
+ */
+function isTitled(entity: NamedEntity): boolean {
+  if (!entity.name.includes(' ')) return false
+  for (const role of entity.roles)
+    for (const word of role.split(' '))
+      if (PERSON_TITLE_SET.has(word.endsWith('.') ? word.slice(0, -1) : word)) return true
+  return false
+}
+
 /** The article's register of names, which quote attribution reads and extends. */
 interface TimelineEntry {
   at: number
@@ -2070,6 +2096,13 @@ export class NameRegistry {
       }
       if (later) return later
     }
-    return subject ?? (mentioned && fits(mentioned) ? mentioned : undefined)
+    // With no subject at all to go back to, a person the text gives a title ("President Zorbek
+    // Talvan's speech … He told") fits a pronoun of either gender.
+    return (
+      subject ??
+      (mentioned && (fits(mentioned) || (mentioned.gender === null && isTitled(mentioned)))
+        ? mentioned
+        : undefined)
+    )
   }
 }
