@@ -43,7 +43,10 @@ function roleOf(text: string, i: number, mark: string): Role {
   const spaceAfter = after === '' || /\s/.test(after)
   const left = spaceBefore && !spaceAfter
   const right = !spaceBefore && (spaceAfter || AFTER_CLOSE.test(after))
-  if (left && !right) return 'open'
+  // A closing shape right after a comma, a letter next (`paranoia,”Roe said`): the space after
+  // the mark is missing. It closes a quote that is open and opens one otherwise
+  // (`said,”We will`): the caller knows which.
+  if (left && !right) return before === ',' && NATURAL_CLOSE.has(mark) ? 'either' : 'open'
   if (right && !left) return 'close'
   if (text.slice(0, i).trim() === '') return 'open'
   if (NATURAL_OPEN.has(mark)) return 'open'
