@@ -15,6 +15,25 @@ export const POSSESSIVE_DETERMINERS: readonly string[] = [
 /** Demonstratives: "this", "that", "these", "those". */
 export const DEMONSTRATIVES: readonly string[] = ['this', 'that', 'these', 'those']
 
+/**
+ * Words that count a plural before it: "many states", "both claims", "two calls". A plural
+ * after them is a noun, never a verb in "-s".
+ */
+export const PLURAL_QUANTIFIERS: readonly string[] = [
+  'many',
+  'several',
+  'some',
+  'all',
+  'both',
+  'other',
+  'most',
+  'few',
+  'two',
+  'three',
+  'four',
+  'five',
+]
+
 /** Quantifiers that open a noun phrase: "some", "every", "several", "no" … */
 export const QUANTIFIERS: readonly string[] = [
   'some',

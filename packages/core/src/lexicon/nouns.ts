@@ -71,4 +71,4 @@ export const SPEECH_NOUNS: ReadonlySet<string> = wordsOf(`
   claim assertion contention conclusion comment remark statement pledge promise vow warning
   threat accusation allegation insistence suggestion admission declaration prediction
   characterization complaint boast retort quip joke insult phrase catchphrase slogan motto mantra
-  refrain plea demand response reply answer words`)
+  refrain plea demand response reply answer words call`)

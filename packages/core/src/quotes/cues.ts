@@ -48,7 +48,7 @@ export const NAMING_CUE =
   /^(?:call(?:ed|s|ing)?|dub(?:bed|s|bing)?|label(?:l?ed|s|l?ing)?|brand(?:ed|s|ing)?|describ(?:e|ed|es|ing)(?: \w+)? as)$/i
 /** Words that name a thing in quotes without anyone saying it. */
 export const TERM_INTRO =
-  /(?:\bso-called|\bknown as|\bnicknamed|\bthe nickname|\btitled|\bentitled|\bheadlined|\bdubbed|\bthe term|\bthe word|\bthe phrase|\bthe slogan|\bhashtag|\bnamed)\s*$/i
+  /(?:\bso[- ]called|\bknown as|\bnicknamed|\bthe nickname|\btitled|\bentitled|\bheadlined|\bdubbed|\bthe term|\bthe word|\bthe phrase|\bthe slogan|\bhashtag|\bnamed)\s*$/i
 /**
  * A kind of work or of named undertaking right before a quote: the quote is its title when
  * written as one ("the podcast “So, That Happened”"), but the words of "According to the

@@ -3,6 +3,7 @@ import {
   ARTICLES,
   AUXILIARY_VERBS,
   BEFORE_VERB_ADVERBS,
+  capitalized,
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
   genderOfGivenName,
@@ -11,6 +12,7 @@ import {
   LY_NOUN_ALTERNATION,
   MODALS,
   PLACE_PREPOSITIONS,
+  PLURAL_QUANTIFIERS,
   POSSESSIVE_DETERMINERS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
@@ -337,10 +339,17 @@ export function isNounUse(text: string, at: number): boolean {
   return (
     NOUN_LEAD.test(lead) ||
     (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) &&
-      /\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead)) ||
+      (/\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead) || QUANTIFIER_LEAD.test(lead))) ||
     isNounAfterModifiers(text, at, lead)
   )
 }
+
+// A quantifier or a number, then at most two capitalized words: "many Asian states", "several
+// Gulf states", "both claims". (A plural after them takes no verb in "-s".)
+const QUANTIFIER_LEAD = new RegExp(
+  `\\b(?:${PLURAL_QUANTIFIERS.flatMap((word) => [word, capitalized(word)]).join('|')}|\\d{1,3})\\s+(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}$`,
+  'u',
+)
 
 // A determiner, then one or two words in lower case before the cue word.
 const DETERMINER_THEN_WORDS =

@@ -1,6 +1,7 @@
 import {
   capitalized,
   DAY_PARTS,
+  PLURAL_QUANTIFIERS,
   POSSESSIVE_DETERMINERS,
   PREPOSITIONS,
   RELATIVE_DAYS,
@@ -151,6 +152,12 @@ export function isUsableMention(
   return shaped
 }
 
+// A plural that a quantifier counts, a noun and never a verb: "both states", "many claims".
+const COUNTED_PLURAL = new RegExp(
+  `\\b(?:${PLURAL_QUANTIFIERS.flatMap((word) => [word, capitalized(word)]).join('|')})\\s+\\p{Ll}+s\\b`,
+  'gu',
+)
+
 /** `text` without "of state" and with "state" taken off before a person: "secretary of state", "state senator" are offices, not statements. */
 function withoutStateOffices(text: string): string {
   // (Both patterns need the word, which most mentions lack: each scanned the whole text for it.)
@@ -171,7 +178,9 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
   if (words > 14) return false
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
   const lowerWords = withoutWritingHead(
-    withoutStateOffices(mention.text.replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' ')),
+    withoutStateOffices(
+      mention.text.replace(COUNTED_PLURAL, ' ').replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' '),
+    ),
   )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
