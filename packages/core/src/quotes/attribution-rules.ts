@@ -495,6 +495,16 @@ function objectOfTo(
   return speaks ? owner : phrase
 }
 
+// A relative word after a comma, then adverbs or auxiliaries, right before a cue: ", who also said".
+const RELATIVE_BEFORE_CUE =
+  /^,\s+(who|which)(?:\s+(?:has|had|have|also|later|then|once|again|often|long|\p{Ll}+ly))*\s+$/u
+
+// What a relative word refers to, right before its comma: a name with its titles and where it
+// is from ("Sen. Jane Roe of Ohio", "the Harbor Board"), or a determiner and a noun in lower
+// case ("the mayor"); a party in parentheses may follow ("Sen. Jane Roe (D-Ohio)").
+const ANTECEDENT =
+  /((?:\b(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*(?:\s+(?:of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)?|\b(?:the|a|an|his|her|its|their)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)(?:\s*\([^()]{1,20}\))?$/u
+
 /** The speaker the cue `cue` of `before` names, as an attribution; null when it names none. */
 function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribution | null {
   const cueText = cue[0]
@@ -535,6 +545,21 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
       const confidence = (NAMING_CUE.test(cueText) ? 0.8 : 0.9) - (far ? 0.2 : 0)
       return found(mention, mentionAt(head, base, phrase), 'cue-before', confidence)
     }
+  }
+  // "The bill drew fire from Sen. Jane Roe, who said it was “…”": the relative's "who" (a
+  // body's "which") is the one named before its comma.
+  // (Only after the last comma: no comma stands between the relative word and its verb.)
+  const comma = head.lastIndexOf(',')
+  const relative = comma >= 0 ? RELATIVE_BEFORE_CUE.exec(head.slice(comma)) : null
+  const antecedent = relative && ANTECEDENT.exec(head.slice(Math.max(0, comma - 80), comma))
+  if (relative && antecedent) {
+    const mention = parseSpeakerMention(antecedent[1] as string)
+    if (
+      isUsableMention(mention) &&
+      (mention.form === 'name' || speaksAsNominal(mention)) &&
+      (relative[1] === 'who') === (mention.kind !== 'organization')
+    )
+      return found(mention, base + comma - antecedent[0].length, 'cue-before', 0.85)
   }
   if (head.trim() === '' || /(?:[,:]|[.!?]["”’]?)\s*$/.test(head)) {
     // "Said Rubio: “…”", or an inverted cue after a fronted clause.
