@@ -1,5 +1,6 @@
 import {
   ABBREVIATION_ALTERNATION,
+  AUXILIARY_VERBS,
   capitalized,
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
@@ -534,7 +535,7 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
   }
   const head = before.slice(0, cue.index)
   if (PARTICIPLE_CUE.test(cueText)) {
-    const subject = participleSubject(head, base)
+    const subject = participleSubject(head, base, cueText)
     return subject && found(subject.mention, subject.at, 'cue-before', 0.85)
   }
   const phrase = objectOfTo(head, trailingNounPhrase(head))
@@ -590,6 +591,15 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
   return null
 }
 
+// The auxiliaries a participle's verb group may end with: "are", "were", "had been".
+const PROGRESSIVE_AUXILIARIES: ReadonlySet<string> = new Set([...AUXILIARY_VERBS, 'been', 'be'])
+
+/** Whether `head`'s last word is an auxiliary ("Hale supporters are "). */
+function endsInAuxiliary(head: string): boolean {
+  const words = head.trimEnd()
+  return PROGRESSIVE_AUXILIARIES.has(words.slice(words.lastIndexOf(' ') + 1))
+}
+
 /**
  * Who a participle cue ("…, saying, “…”") hangs off, `head` being the words
  * before it, and where they are named: a name right before it, the one quoted
@@ -598,6 +608,7 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
 function participleSubject(
   head: string,
   base: number,
+  participle: string,
 ): { mention: Attribution['mention']; at: number } | null {
   // "the ad ends with Jane Roe saying, “…”": a name right before the participle is its subject.
   const adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
@@ -626,7 +637,9 @@ function participleSubject(
   const cued = cue && cueSpeaker(head, base, cue)
   if (cued?.mention && cued.rule === 'cue-before')
     return { mention: cued.mention, at: cued.mentionAt }
-  const subject = mainSubject(head)
+  // "Hale supporters are crying “…”": after an auxiliary the participle is the clause's own
+  // verb, read with it.
+  const subject = mainSubject(endsInAuxiliary(head) ? `${head}${participle}` : head)
   if (!subject) return null
   const mention = parseSpeakerMention(subject.text)
   if (!isUsableMention(mention)) return null

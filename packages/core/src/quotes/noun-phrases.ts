@@ -7,13 +7,14 @@ import {
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
   genderOfGivenName,
-  INTERROGATIVES,
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
+  OBJECT_PRONOUNS,
   PLACE_PREPOSITIONS,
   PLURAL_QUANTIFIERS,
   POSSESSIVE_DETERMINERS,
+  PREPOSITIONS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
   SPEECH_NOUNS,
@@ -473,10 +474,74 @@ const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 // its word's first lower-case letter only: from a later one the pattern finds only what it
 // finds from that first letter, which the scan reaches before.)
 const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|(?<!\\p{Ll})\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:\\s+\\([^()]{1,20}\\))?(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
+// After white space, a past, or an auxiliary and a word in lower case, adverbs that stand
+// before a verb allowed first. (Not an auxiliary alone: in "Voters were “…”" the quote says
+// what they were. Nor an adverb in "-ly": "Lee judges harshly" is Lee's verb.)
+const VERB_AFTER = new RegExp(
+  `^\\s+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never)\\s+)*(?:${IRREGULAR_PASTS.join('|')}|\\p{Ll}{2,}ed|(?:${AUXILIARY})\\s+\\p{Ll})`,
+  'u',
+)
 // The verbs of a news report, whose "that" clause tells what someone else did.
 const REPORTED = /^report(?:ed|s)$/
-// "that" or a question word right before a subject: the clause it opens is a verb's object.
-const CLAUSE_WORD_BEFORE = new RegExp(`\\b(?:that|${INTERROGATIVES.join('|')})\\s+$`, 'i')
+// The words that open a verb's object clause: "ruled that", "asked whether", "say whom".
+const OBJECT_CLAUSE_WORDS: ReadonlySet<string> = new Set([
+  'that',
+  'whether',
+  'who',
+  'whom',
+  'what',
+  'why',
+  'how',
+])
+// A past, an object pronoun ("told them that") or a word in "-ing" ("alleging that").
+const OBJECT_CLAUSE_AFTER: ReadonlySet<string> = new Set([...IRREGULAR_PASTS, ...OBJECT_PRONOUNS])
+// What a verb's plain form follows: "would not say whom", "to decide whether".
+const PLAIN_VERB_AFTER: ReadonlySet<string> = new Set(['to', 'not', 'never', ...MODALS])
+const PREPOSITION_WORDS: ReadonlySet<string> = new Set(PREPOSITIONS)
+// A word that makes the next one a noun: "the ruling", "a need", "his meeting".
+const NOUN_BEFORE = new RegExp(`^(?:${[...ARTICLES, ...POSSESSIVE_DETERMINERS].join('|')})$`, 'i')
+
+/**
+ * Whether `lead`, the words before a subject, ends with a word that opens a verb's object
+ * clause: "ruled that", "found in 2014 that", "told reporters that", "would not say whom",
+ * "questions on who". Not "when" or "where", which open a clause of time or place ("The crowd
+ * booed when Tom Hale denounced …"), nor "that" after a noun, a relative clause ("approved
+ * the plan that Tom Hale had denounced").
+ */
+function opensObjectClause(lead: string): boolean {
+  // (Only the last words are read: the clause word and the few before it.)
+  const words = lead.slice(-80).trim().split(/\s+/).slice(1)
+  const clauseWord = words.pop()?.toLowerCase() ?? ''
+  if (!OBJECT_CLAUSE_WORDS.has(clauseWord)) return false
+  // "questions on who", "a debate over whether": a question word after a preposition.
+  const last = (words.at(-1) ?? '').toLowerCase()
+  if (clauseWord !== 'that' && PREPOSITION_WORDS.has(last)) return true
+  // The verb, right before the clause word or before a phrase of time or place or the people
+  // told ("found in 2014 that", "told reporters that").
+  for (let k = words.length - 1; k >= 0 && k >= words.length - 4; k--) {
+    const between = words.slice(k + 1)
+    if (between.length > 0 && !isTimePlaceOrListener(between)) return false
+    const verb = (words[k] as string).toLowerCase()
+    const before = (words[k - 1] ?? '').toLowerCase()
+    if (
+      ((/^\p{Ll}{2,}(?:ed|ing)$/u.test(verb) || OBJECT_CLAUSE_AFTER.has(verb)) &&
+        !NOUN_BEFORE.test(before)) ||
+      (PLAIN_VERB_AFTER.has(before) && /^\p{Ll}+$/u.test(verb))
+    )
+      return true
+  }
+  return false
+}
+
+/** Whether `words` after a verb are a phrase of time or place or its listeners: "in 2014", "reporters", "them". */
+function isTimePlaceOrListener(words: string[]): boolean {
+  const first = (words[0] as string).toLowerCase()
+  if (PREPOSITION_WORDS.has(first)) return words.length <= 3
+  return (
+    words.length === 1 &&
+    (OBJECT_PRONOUNS.includes(first) || isPeopleNoun(first) || /^\d+$|day$/.test(first))
+  )
+}
 
 // Built once: building it at each call cost about 3 µs, several times what running it costs.
 // (Global, read from lastIndex 0 at each call; mainSubject calls nothing that runs it meanwhile.)
@@ -508,6 +573,12 @@ export function mainSubject(
     pattern.lastIndex = m.index + m[0].length - verb.length
     if (m.index === foundVerbAt) continue
     if (!FINITE_VERB.test(verb) && !AUXILIARY_BEFORE.test(auxiliaries)) continue
+    // "White House officials started", "Hale aides have": a plural of people that a verb
+    // follows is the subject's last word, not its verb.
+    const subjectEnd =
+      isPeoplePlural(verb) && VERB_AFTER.test(head.slice(pattern.lastIndex + verb.length))
+        ? pattern.lastIndex + verb.length
+        : m.index + np.length
     if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
       continue
     // "Reid Ribble, who …, casts Trump as", "who still backs Randolph, …, lives": a lower-case
@@ -530,14 +601,14 @@ export function mainSubject(
     // "If she did, party rules give …": the subject of a clause set before the main one.
     const lead = head.slice(0, m.index)
     if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
-    const phrase = trailingNounPhrase(head.slice(0, m.index + np.length))
+    const phrase = trailingNounPhrase(head.slice(0, subjectEnd))
     // (Nor does a phrase that reaches back over that verb: "A clerk emailed Hale the list
     // of City workers", "the letter talked about giving voters".)
     if (!phrase || (foundVerbAt >= 0 && phrase.at <= foundVerbAt)) continue
-    // "The panel ruled that a court should settle it", "The aide would not say whom Roe would
-    // back": after the main clause's subject, a clause that "that" or a question word opens
-    // tells what was said or asked, and its subject is no one who speaks here.
-    if (found && !foundReports && CLAUSE_WORD_BEFORE.test(head.slice(0, phrase.at))) continue
+    // "The panel decided that the county must pay", "The clerk would not say whom Roe had
+    // hired": after the main clause's subject, a verb's object clause tells what was said or
+    // asked, and its subject is no one who speaks here.
+    if (found && !foundReports && opensObjectClause(head.slice(0, phrase.at))) continue
     const mention = parseSpeakerMention(phrase.text)
     if (!isUsableMention(mention)) continue
     // A nominal subject opens with an article or someone's possessive ("the aide", "the
