@@ -191,25 +191,42 @@ function isMainClauseCue(before: string, at: number, length: number): boolean {
   )
 }
 
+// A copula right after a subject, past an aside between commas and adverbs: "Tom Hale was also",
+// "The mayor, in his view, had been".
+const COPULA_AFTER_SUBJECT =
+  /^(?:\s*,[^,]*,)?\s*(?:(?:also|still|now|then|once|long|never|\p{Ll}+ly)\s+)*(?:was|were|is|are|am|had\s+been|has\s+been|have\s+been|seemed|seems|became|becomes|remained|remains|appeared|appears)\b/iu
+
 /** The speaker of an uncued quote from a sentence's subject: its own sentence's, else the one before. */
 function subjectAttribution(
   text: string,
   { samePrevious, clauseFloor, clauseStart, before }: QuoteClause,
 ): Attribution | null {
-  // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the sentence.
-  // (A quote closed by its own full stop ends its sentence: "Hale said the board was “working
-  // on it.” The agency declined to detail the plan’s “…”" opens a sentence of its own.)
-  const startsSentence =
-    !samePrevious ||
-    clauseStart > clauseFloor ||
-    (endsSentence(samePrevious.text) && /^\s*\p{Lu}/u.test(before))
-  if (before.trim() !== '' && startsSentence) {
+  // The subject of the sentence speaks for an uncued quote only when no earlier quote shares the
+  // sentence. A quote closed by its own full stop ends its sentence ("Ann Roe said the clinic
+  // would “open in spring.” The county declined to give the building’s “…”"), but what the next
+  // sentence's subject is or was ("… “open in spring.” Tom Hale was “a great help.”") may go on
+  // with the first speaker's words: the subject of a copula does not take it.
+  const afterClosedQuote =
+    samePrevious !== null &&
+    clauseStart === clauseFloor &&
+    endsSentence(samePrevious.text) &&
+    /^\s*\p{Lu}/u.test(before)
+  if (before.trim() !== '' && (!samePrevious || clauseStart > clauseFloor || afterClosedQuote)) {
     const subject = sentenceSubject(before, clauseStart, {
       first: false,
       nominal: true,
       confidence: 0.5,
     })
-    if (subject) return subject
+    if (
+      subject &&
+      !(
+        afterClosedQuote &&
+        COPULA_AFTER_SUBJECT.test(
+          before.slice(subject.mentionAt - clauseStart + subject.mention.text.length),
+        )
+      )
+    )
+      return subject
   }
   // A quote that opens a sentence after the writer's sentence about someone, with no quote
   // before it in the paragraph ("Bolton distanced himself … if asked. “I’m going to …”"),

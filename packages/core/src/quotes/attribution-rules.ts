@@ -6,8 +6,11 @@ import {
   GROUP_NOUNS,
   MONTHS,
   PEOPLE_NOUNS,
+  RELATIVE_DAYS,
+  RELATIVE_TIMES,
   SPEECH_NOUNS,
   TITLED_WORK_NOUNS,
+  WEEKDAY_ALTERNATION,
   WEEKDAYS,
 } from '../lexicon/index.js'
 import { CAPITALIZED_CUE, CUE, CUE_AT_START, HAS_CUE, NAMING_CUE, PARTICIPLE_CUE } from './cues.js'
@@ -164,19 +167,21 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
 }
 
 // A short sentence after a quote that a comma, "?" or "!" closes: its subject and a verb in the
-// past ("a visibly upset Roe objected.", "Hale persisted on Monday."), or the verb and then its
-// subject ("reminisced Jane Roe, a retired teacher.").
-const SUBJECT_THEN_PAST =
-  /^\s*((?:\p{L}[\p{L}'’.-]*\s+){0,4}?\p{L}[\p{L}'’.-]*)\s+(\p{Ll}{2,}ed)(?=\s*[.!?,]|\s+(?:in|on|at|to|during|after|before|from|with|as|while|when|last|this|again|then)\b)/u
+// past that ends the sentence, or a time after it ("a visibly upset Roe objected.", "Hale
+// persisted on Monday."), or the verb and then its subject ("reminisced Jane Roe, a retired
+// teacher."). What the verb does with a place or thing after it is not speech ("Hale spotted
+// on a billboard", "a banner Roe painted in red"), nor a clause going on after a comma
+// ("a plan Roe backed, failed in the council").
+const SUBJECT_THEN_PAST = new RegExp(
+  `^\\s*((?:\\p{L}[\\p{L}'’.-]*\\s+){0,4}?\\p{L}[\\p{L}'’.-]*)\\s+(\\p{Ll}{2,}ed)(?:\\s+(?:on\\s+(?:${WEEKDAY_ALTERNATION})|${[...RELATIVE_DAYS, ...RELATIVE_TIMES].join('|')}|again|then))?\\s*(?:[.!?]["”’)]*\\s*$|,\\s+\\p{Ll}+ing\\b)`,
+  'u',
+)
 const PAST_THEN_SUBJECT = /^\s*(\p{Ll}{2,}ed)\s+(?=\p{Lu})/u
+// Verbs of seeing, finding out and playing: their object is a text someone read, learned or
+// performed, not words they said ("“Closed until Monday,” Ann Lee noticed.").
+const NOT_SPEECH =
+  /^(?:noticed|spotted|discovered|learned|realized|realised|overheard|watched|viewed|glimpsed|played|performed|hummed|whistled|listed|printed|posted|typed|painted|scrawled|sketched|displayed|showed|featured)$/
 
-/**
- * `“The county deserves better,” a visibly upset Roe objected.`: a quote that opens its sentence
- * and closes with a comma, "?" or "!" runs on into its attribution, whatever its verb, when the
- * rest is a short clause of a person and a verb in the past (either order). The person must be
- * named, a pronoun or a noun of people ("“Home Again,” the film opened" is no one's words), and
- * the quote more than one word, not all capitalized (a title: "“The Long Road,” Roe published").
- */
 export function unlistedVerbAfter(inner: string, after: string, base: number): Attribution | null {
   const words = inner.trim().split(/\s+/)
   // "“Harbor,” Tom Hale directed": a word or a title (every word capitalized) is a work's name.
@@ -208,6 +213,7 @@ export function unlistedVerbAfter(inner: string, after: string, base: number): A
     cueText = m[2] as string
     cueAt = m[0].length - cueText.length
   }
+  if (NOT_SPEECH.test(cueText)) return null
   const mention = parseSpeakerMention(phrase)
   if (!isUsableMention(mention)) return null
   const person =
