@@ -26,7 +26,9 @@ import {
   isPeopleNoun,
   isRoleWord,
   LEADING_ARTICLE,
+  MENTION_OPENERS,
   parseSpeakerMention,
+  type SpeakerMention,
   speakerNounKind,
 } from './speaker-mention.js'
 import { isUsableMention, POSSESSIVE_LEAD, speaksAsNominal } from './usable-mention.js'
@@ -50,6 +52,11 @@ const NP_AFTER_CUE_END = new RegExp(
 // A stop that ends a sentence, read where a stop stands (sticky): closing marks, white space,
 // then a capital, a quote or the end.
 const SENTENCE_END_AT = /[.!?](?:["”’)]+)?\s+(?=[\p{Lu}"“‘(]|$)/uy
+// A phrase that opens with a count of people: "one aide", "another official", "several lawyers".
+const COUNTED_LEAD = new RegExp(
+  `^(?:${MENTION_OPENERS.filter((word) => !ARTICLES.includes(word)).join('|')})\\s`,
+  'i',
+)
 // A phrase that opens with an article or a third person's possessive: "the …", "his …".
 const OWNED_LEAD = new RegExp(
   `^(?:${[...ARTICLES, ...POSSESSIVE_DETERMINERS.filter((word) => !['our', 'my', 'your'].includes(word))].join('|')})\\s`,
@@ -613,12 +620,14 @@ export function mainSubject(
     if (!isUsableMention(mention)) continue
     // A nominal subject opens with an article or someone's possessive ("the aide", "the
     // campaign's lawyers"); a person or body after "his", "her", "its", "their" ("his chief
-    // aide") and a plural of people ("protesters marched") are subjects too.
+    // aide") or a count ("One aide at city hall", "another official") and a plural of
+    // people ("protesters marched") are subjects too.
     if (
       mention.form === 'nominal' &&
       !LEADING_ARTICLE.test(mention.text) &&
       !POSSESSIVE_LEAD.test(mention.text) &&
       !(OWNED_LEAD.test(mention.text) && speaksAsNominal(mention)) &&
+      !isCountOfSpeakers(mention) &&
       !isPeoplePlural(mention.text)
     )
       continue
@@ -639,6 +648,23 @@ export function mainSubject(
     if ((mention.form === 'name' || mention.form === 'pronoun') && !thatClause) break
   }
   return found
+}
+
+/**
+ * "One aide at city hall", "another official", "one of her lawyers": a count of those
+ * who speak; after "of", its last word must name them ("some of her emails have been" counts
+ * writings that say nothing here).
+ */
+function isCountOfSpeakers(mention: SpeakerMention): boolean {
+  // ("One day the council": a count of days, then the subject.)
+  if (
+    !COUNTED_LEAD.test(mention.text) ||
+    /^\S+\s+\S+\s+(?:the|a|an|this|that|his|her|its|their)\s/i.test(mention.text) ||
+    !speaksAsNominal(mention)
+  )
+    return false
+  const of = /^\S+\s+of\s+(?:\S+\s+)*?(\S+)$/i.exec(mention.text)
+  return !of || speakerNounKind(of[1] as string) === 'person'
 }
 
 /** A bare plural of people: "protesters", "local officials", "lawyers for Jane Roe". */
