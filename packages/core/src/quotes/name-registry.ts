@@ -1195,9 +1195,25 @@ const REPORTED_BEFORE = new RegExp(
   'u',
 )
 
-// What ends a clause before a name: a sentence's end, a semicolon, a quote mark, a line
-// break, or a comma and a conjunction (", and", ", but") that opens a new one.
+// What ends a clause before a name: a sentence's end, a semicolon, a quote mark (but one of a
+// few words quoted inside the sentence, `isFragmentMark`), a line break, or a comma and a
+// conjunction (", and", ", but") that opens a new one.
 const CLAUSE_BREAK = /[.;!?“”"\n]|,\s*(?:and|but|while|whereas)\s/g
+
+/**
+ * Whether the quote mark at `at` opens or closes a few words quoted inside the writer's
+ * sentence, lower-case words on both sides: "predicted that voters will take “every state” if
+ * Jane Roe wins" reads on through the marks.
+ */
+function isFragmentMark(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code !== 0x201c && code !== 0x201d && code !== 0x22) return false
+  const before = text.charCodeAt(at - 1) === 0x20 ? at - 2 : at - 1
+  const after = text.charCodeAt(at + 1) === 0x20 ? at + 2 : at + 1
+  return isLowerAscii(text.charCodeAt(before)) && isLowerAscii(text.charCodeAt(after))
+}
+
+const isLowerAscii = (code: number) => code >= 0x61 && code <= 0x7a
 const THAT_COMMA = /\bthat,\s/g
 const WORD_BEFORE = /(\S+)\s+$/
 const NOT_BEFORE_THAT: ReadonlySet<string> = new Set([
@@ -1236,7 +1252,7 @@ function inThatClause(text: string, nameStart: number): boolean {
   let clauseStart = 0
   CLAUSE_BREAK.lastIndex = 0
   for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window))
-    clauseStart = m.index + m[0].length
+    if (!isFragmentMark(window, m.index)) clauseStart = m.index + m[0].length
   return holdsThat(window.slice(clauseStart))
 }
 
