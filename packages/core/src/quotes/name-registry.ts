@@ -9,7 +9,6 @@ import {
   MODALS,
   MONTHS,
   NAME_PARTICLES,
-  NAME_TITLES,
   PREPOSITIONS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
@@ -964,8 +963,8 @@ function verbAfterName(after: string, opensSentence: () => boolean): RegExpExecA
     verb = VERB_AFTER.exec(after)
     // After an aside set off by commas, a participle is the name's only when the name opens
     // the sentence ("Jim Roe, asked about it, often shrugs, talking on"); elsewhere it hangs
-    // from the clause around the name, whose subject is another ("Jim Roe hired Tom Hale, a
-    // retired general, last month, leading two aides to quit"). A finite verb further on may
+    // from the clause around the name, whose subject is another ("Jim Roe moved Tom Hale, his
+    // deputy, to the Oakdale office in May, prompting a complaint"). A finite verb further on may
     // still be the name's.
     if (verb && commaCuts !== null && isBareParticiple(verb[0]) && !opensSentence()) verb = null
     if (verb) break
@@ -1050,11 +1049,32 @@ function whiteSpaceEnd(text: string, at: number): number {
 const CLAUSE_PRONOUN = /\s*(?:he|she|they|it|we|I)\b/uy
 // One stretch of an appositive, closed by its comma; a full stop in it only ends an
 // abbreviation before that comma ("Jane Roe, 29, of Huntsville, Ala., says").
-// A title in quote marks, after a lower-case word, may stand in it, its closing comma inside the
-// marks or after them: "Jane Roe, host of the talk show “Good Morning,” said", "Jane Roe,
-// author of “Roads”, said" (a quote right after the comma is someone's words, no title).
-const APPOSITIVE_STRETCH =
+const APPOSITIVE_STRETCH = /(?:[^,.;“”"]|\.(?=,)){1,180},/uy
+// The same with a title in quote marks, after a lower-case word, in it, its closing comma inside
+// the marks or after them: "Jane Roe, editor of the flyer “Oakdale Notes,” said", "Jane Roe,
+// author of “Roads”, said" (a quote right after the comma is someone's words, no title). Tried
+// only where the plain stretch stops short and a quote mark follows.
+const QUOTED_TITLE_STRETCH =
   /(?:(?:[^,.;“”"]|\.(?=,)|(?<=\p{Ll}\s)[“"][^“”"\n,.;]{1,40}[”"]){1,180},|(?:[^,.;“”"]|\.(?=,)|(?<=\p{Ll}\s)[“"][^“”"\n,.;]{1,40}[”"]){0,180}(?<=\p{Ll}\s)[“"][^“”"\n,.;]{1,40},[”"])/uy
+
+/** Where the appositive stretch that starts at `at` in `after` ends (past its comma), -1 if none does. */
+function stretchEnd(after: string, at: number): number {
+  APPOSITIVE_STRETCH.lastIndex = at
+  if (APPOSITIVE_STRETCH.test(after)) return APPOSITIVE_STRETCH.lastIndex
+  // The plain stretch stopped at a quote mark, a full stop, a semicolon or its length: only
+  // an opening quote mark before the others is worth the longer pattern.
+  const stop = Math.min(after.length, at + 181)
+  let i = at
+  for (; i < stop; i++) {
+    const code = after.charCodeAt(i)
+    if (code === 0x201c || code === 0x22 || code === 0x2c || code === 0x3b || code === 0x201d) break
+    if (code === 0x2e && after.charCodeAt(i + 1) !== 0x2c) break
+  }
+  const code = after.charCodeAt(i)
+  if (code !== 0x201c && code !== 0x22) return -1
+  QUOTED_TITLE_STRETCH.lastIndex = at
+  return QUOTED_TITLE_STRETCH.test(after) ? QUOTED_TITLE_STRETCH.lastIndex : -1
+}
 
 /**
  * Where `APPOSITIVES[n - 1]` stops in `after`, for n from 1 to `count`, when a comma (after
@@ -1070,8 +1090,7 @@ function commaAppositiveEnds(after: string, comma: number, count: number): numbe
   let at = CLAUSE_PRONOUN.test(after) ? -1 : comma + 1
   for (let n = 0; n < count; n++) {
     if (at >= 0) {
-      APPOSITIVE_STRETCH.lastIndex = at
-      at = APPOSITIVE_STRETCH.test(after) ? APPOSITIVE_STRETCH.lastIndex : -1
+      at = stretchEnd(after, at)
     }
     cuts.push(at < 0 ? comma : whiteSpaceEnd(after, at))
   }
@@ -1278,7 +1297,7 @@ function markIntroductions(text: string, entities: NamedEntity[], inQuote: InQuo
       continue
     const roleWords = appositive.split(/\s+/).slice(0, 4)
     // "late" is a role's only after an article ("the late senator"); opening the phrase it
-    // tells a time: "hired Tom Hale, late last month, to run it".
+    // tells a time: "Jim Roe thanked Tom Hale, late on Friday, for the loan".
     if (roleWords[0] === 'late') roleWords.shift()
     if (roleWords.some((w) => isRoleWord(w) || isPeopleNoun(w))) {
       const surnameAt = first + (introduction[0].indexOf(',') - entity.key.length)
@@ -1686,31 +1705,6 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
   }
 }
 
-// The titles written before a name ("President", "Sen", "Gov"), without a period, but those
-// that also open the name of a body, a work or a place ("General Electric", "Vice Media",
-// "Prime Video", "Justice Department", "King County").
-const PERSON_TITLE_SET: ReadonlySet<string> = new Set(
-  NAME_TITLES.filter(
-    (title) =>
-      !/^(?:Vice|Deputy|Prime|Chief|General|Director|Officer|Justice|King|Queen|Prince|Princess|Lord|Lady|Leader|Premier|CEO|Speaker)$/.test(
-        title,
-      ),
-  ),
-)
-
-/**
- * Whether the text writes a title before a name of two words or more ("President Zorbek
- * Talvan", "Indiana Gov. Jo Ames"): a person, of either gender. A capitalized word swept up
- * before a place ("Former", "North") is no title.
- */
-function isTitled(entity: NamedEntity): boolean {
-  if (!entity.name.includes(' ')) return false
-  for (const role of entity.roles)
-    for (const word of role.split(' '))
-      if (PERSON_TITLE_SET.has(word.endsWith('.') ? word.slice(0, -1) : word)) return true
-  return false
-}
-
 /** The article's register of names, which quote attribution reads and extends. */
 interface TimelineEntry {
   at: number
@@ -2112,13 +2106,6 @@ export class NameRegistry {
       }
       if (later) return later
     }
-    // With no subject at all to go back to, a person the text gives a title ("President Zorbek
-    // Talvan's speech … He told") fits a pronoun of either gender.
-    return (
-      subject ??
-      (mentioned && (fits(mentioned) || (mentioned.gender === null && isTitled(mentioned)))
-        ? mentioned
-        : undefined)
-    )
+    return subject ?? (mentioned && fits(mentioned) ? mentioned : undefined)
   }
 }
