@@ -17,7 +17,7 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = wordsOf(`
   proponent respondent dissident constituent resident student president participant immigrant
   crowd audience public mogul tycoon confidant heavyweight magnate insider operative
   economist historian scholar academic commentator pundit pollster strategist consultant insider
-  diplomat minister senator congressman official judge lawyer attorney defender campaigner
+  diplomat minister senator congressman official judge lawyer attorney counsel defender campaigner
   volunteer veteran soldier troop fan player coach manager user customer client patient
   man woman child kid teen teenager youth immigrant migrant refugee inmate prisoner detainee
   guard medic firefighter rescuer emergency responder worker union negotiator mediator envoy

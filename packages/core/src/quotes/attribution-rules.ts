@@ -180,8 +180,16 @@ const PAST_THEN_SUBJECT = /^\s*(\p{Ll}{2,}ed)\s+(?=\p{Lu})/u
 // Verbs of seeing, finding out and playing: their object is a text someone read, learned or
 // performed, not words they said ("“Closed until Monday,” Ann Lee noticed.").
 const NOT_SPEECH =
-  /^(?:noticed|spotted|discovered|learned|realized|realised|overheard|watched|viewed|glimpsed|played|performed|hummed|whistled|listed|printed|posted|typed|painted|scrawled|sketched|displayed|showed|featured)$/
+  /^(?:noticed|spotted|discovered|learned|realized|realised|overheard|watched|viewed|glimpsed|played|performed|hummed|whistled|listed|printed|posted|sketched|displayed|showed|featured)$/
 
+/**
+ * `“The county deserves better,” a visibly upset Roe objected.`: a quote that opens its sentence
+ * and closes with a comma, "?" or "!" runs on into its attribution, whatever its verb, when the
+ * rest is a short clause of a person and a verb in the past (either order) that ends it. The
+ * person must be named, a pronoun or a noun of people ("“Home Again,” the film opened" is no
+ * one's words), the verb none of seeing, finding out or playing, and the quote more than one
+ * word, not all capitalized (a title: "“The Long Road,” Roe published").
+ */
 export function unlistedVerbAfter(inner: string, after: string, base: number): Attribution | null {
   const words = inner.trim().split(/\s+/)
   // "“Harbor,” Tom Hale directed": a word or a title (every word capitalized) is a work's name.

@@ -31,7 +31,12 @@ import {
   type SpeakerMention,
   speakerNounKind,
 } from './speaker-mention.js'
-import { isUsableMention, POSSESSIVE_LEAD, speaksAsNominal } from './usable-mention.js'
+import {
+  isCountOfPeople,
+  isUsableMention,
+  POSSESSIVE_LEAD,
+  speaksAsNominal,
+} from './usable-mention.js'
 import { isWhiteSpace } from './white-space.js'
 
 // Adverbs ending in -ly are the last alternative's, all but the nouns that end so.
@@ -651,11 +656,12 @@ export function mainSubject(
 }
 
 /**
- * "One aide at city hall", "another official", "one of her lawyers": a count of those
- * who speak; after "of", its last word must name them ("some of her emails have been" counts
+ * "One aide at city hall", "another official", "one of her lawyers", "about 200 protesters": a
+ * count of those who speak; after "of", its last word must name them ("some of her emails have been" counts
  * writings that say nothing here).
  */
 function isCountOfSpeakers(mention: SpeakerMention): boolean {
+  if (isCountOfPeople(mention.text)) return true
   // ("One day the council": a count of days, then the subject.)
   if (
     !COUNTED_LEAD.test(mention.text) ||

@@ -44,6 +44,16 @@ const PROPORTION =
 const ABSTRACT_NOUN =
   /\p{Ll}{3,}(?:tion|sion|ment|ness|ity|ance|ence|ism|ing|ure|cy|ship|hood|dom|ics|age|ery)s?$/u
 
+// A number of people, as news counts a crowd: "about 200 protesters", "Hundreds of union
+// members", "dozens of local officials" (of people only: not "200 pages", "thousands of dollars").
+const COUNT_OF =
+  /^(?:(?:about|nearly|almost|roughly|some|only|just|over|at\s+least|more\s+than|fewer\s+than|up\s+to)\s+)?(?:\d[\d,]*|hundreds|dozens|thousands|scores|millions|tens\s+of\s+thousands)\s+(?:of\s+)?\S/i
+
+/** "about 200 protesters", "Hundreds of union members": a number of people, the last word theirs. */
+export function isCountOfPeople(text: string): boolean {
+  return COUNT_OF.test(text) && isPeopleNoun(text.slice(text.lastIndexOf(' ') + 1))
+}
+
 /** "21 percent", "half of voters in each state", "a majority of those surveyed"; not "half of the budget". */
 function isShareOfPeople(text: string): boolean {
   const share = PROPORTION.exec(text)
@@ -171,6 +181,8 @@ function withoutStateOffices(text: string): string {
 function hasSpeakerShape(mention: SpeakerMention): boolean {
   // "said on Twitter on Monday", "Cory James, 22, of Flint": what a preposition opens is
   // where, when or of what, not who; what "that" opens is a clause.
+  // ("about 200 protesters" opens with a preposition's word and counts people.)
+  if (mention.form === 'nominal' && isCountOfPeople(mention.text)) return true
   if (PREPOSITION_OPENING.test(mention.text) || FRONTED_PHRASE.test(mention.text)) return false
   // "released a statement Wednesday saying": a day is when, never who.
   if (mention.form === 'name' && TIME_NAME.test(mention.name)) return false
