@@ -19,6 +19,7 @@ import {
   RELATIVE_TIMES,
   SPEECH_NOUNS,
   SUBJECT_PARTICLES,
+  SUBJECT_PRONOUNS,
   verbAlternation,
 } from '../lexicon/index.js'
 import { isGrammarWord } from './proper-name.js'
@@ -378,8 +379,17 @@ const DETERMINER_THEN_WORDS =
  */
 function isNounAfterModifiers(text: string, at: number, lead: string): boolean {
   const word = /^\p{Ll}+(?![\p{L}-])/u.exec(text.slice(at, at + 20))?.[0]
-  if (!word || !(SPEECH_NOUNS.has(word) || DOCUMENT_NOUNS.has(word) || GROUP_NOUNS.has(word)))
-    return false
+  if (!word) return false
+  // "A Senate committee report found", "Two Senate reports concluded": a verb right after the
+  // word makes it a noun, the subject's last; not after people or a pronoun, whose verb it
+  // is ("Witnesses report armed men", "They report seeing").
+  if (
+    isSpeakerNounWord(word.endsWith('s') ? word.slice(0, -1) : word) &&
+    VERB_AFTER.test(text.slice(at + word.length, at + word.length + 40)) &&
+    !isPeopleOrPronoun(lead)
+  )
+    return true
+  if (!isSpeakerNounWord(word)) return false
   if (/^['’]s\b/.test(text.slice(at + word.length, at + word.length + 3))) return true
   const modifiers = DETERMINER_THEN_WORDS.exec(lead)?.[1]?.trim().split(/\s+/)
   return (
@@ -387,6 +397,18 @@ function isNounAfterModifiers(text: string, at: number, lead: string): boolean {
     !/[^s]s$/.test(modifiers.at(-1) as string) &&
     modifiers.every((w) => speakerNounKind(w) === null)
   )
+}
+
+/** A noun of speech, of a writing or of a body, singular: "claim", "report", "committee". */
+function isSpeakerNounWord(word: string): boolean {
+  return SPEECH_NOUNS.has(word) || DOCUMENT_NOUNS.has(word) || GROUP_NOUNS.has(word)
+}
+
+/** Whether `lead`'s last word is a noun of people or a subject pronoun: "Witnesses ", "They ". */
+function isPeopleOrPronoun(lead: string): boolean {
+  const words = lead.trimEnd()
+  const last = words.slice(words.lastIndexOf(' ') + 1)
+  return SUBJECT_PRONOUNS.includes(last.toLowerCase()) || isPeopleNoun(last)
 }
 
 /** Index of the first full stop, question or exclamation mark that ends a sentence, abbreviations and initials passed over; -1 if none. */
@@ -585,10 +607,12 @@ export function mainSubject(
     pattern.lastIndex = m.index + m[0].length - verb.length
     if (m.index === foundVerbAt) continue
     if (!FINITE_VERB.test(verb) && !AUXILIARY_BEFORE.test(auxiliaries)) continue
-    // "White House officials started", "Hale aides have": a plural of people that a verb
-    // follows is the subject's last word, not its verb.
+    // "White House officials started", "Hale aides have", "Two Senate reports found": a plural
+    // of people, of writings or of bodies that a verb follows is the subject's last word, not
+    // its verb.
     const subjectEnd =
-      isPeoplePlural(verb) && VERB_AFTER.test(head.slice(pattern.lastIndex + verb.length))
+      (isPeoplePlural(verb) || (verb.endsWith('s') && isSpeakerNounWord(verb.slice(0, -1)))) &&
+      VERB_AFTER.test(head.slice(pattern.lastIndex + verb.length))
         ? pattern.lastIndex + verb.length
         : m.index + np.length
     if (LEADING_PREPOSITION.test(`${np} `) || /^(?:his|its|this|thus|us|yes|whereas)$/.test(verb))
