@@ -5,6 +5,9 @@ import { isGrammarWord } from './proper-name.js'
 import { speakerId } from './speaker-id.js'
 import type { Attribution } from './working.js'
 
+// What a mention of someone not named before opens with: "a", "an", "another", "one".
+const INDEFINITE_LEAD = /^(?:a|an|another|one)\s/i
+
 export interface Resolved {
   id: string
   name: string
@@ -72,7 +75,10 @@ export function resolve(
     return fromEntity(entity, mention.text)
   }
   if (mention.form === 'nominal') {
-    const entity = registry.byRole(mention.text, at)
+    // "a Texas Democrat", "another aide": an indefinite introduces someone not named before.
+    const entity = INDEFINITE_LEAD.test(mention.text)
+      ? undefined
+      : registry.byRole(mention.text, at)
     if (entity) {
       // "the former president said": the named person spoke, and a "he" after may be them.
       registry.spoke(entity, at)

@@ -118,6 +118,8 @@ const DETERMINER = new RegExp(
   'i',
 )
 const ACRONYM = /^\p{Lu}{2,}s?$/u
+// The determiners of someone not named: "a", "an", "another", "one".
+const INDEFINITE = /^(?:a|an|another|one)$/i
 
 // Words that stand for people left unnamed: "another said", "some argued".
 const PEOPLE_PRONOUNS = new RegExp(
@@ -501,6 +503,10 @@ function namedMention(text: string, words: string[]): SpeakerMention | null {
   // "the foreign minister of France": a role of a place, no name.
   const roleOfPlace = run.titleOf && DETERMINER.test(words[0] as string) && !isOrg
   if (roleOfPlace || nameWords.length === 0 || nameWords.every((w) => DETERMINER.test(w)))
+    return nominalMention(text, words)
+  // "a Texas Democrat", "another New Hampshire Republican", "one Iowan": capitalized words
+  // after "a", "another" or "one" describe someone unnamed; no name follows an indefinite.
+  if (run.start <= 1 && words.length > 1 && INDEFINITE.test(words[0] as string) && !isOrg)
     return nominalMention(text, words)
   // "The editor I was talking to", "In the piece I wrote": the first person closing a
   // phrase is a clause's subject, the writer or a quoted speaker, never a name.
