@@ -10,6 +10,7 @@ import {
   IRREGULAR_PASTS,
   LY_NOUN_ALTERNATION,
   MODALS,
+  MONTHS,
   OBJECT_PRONOUNS,
   PLACE_PREPOSITIONS,
   PLURAL_QUANTIFIERS,
@@ -21,6 +22,7 @@ import {
   SUBJECT_PARTICLES,
   SUBJECT_PRONOUNS,
   verbAlternation,
+  WEEKDAYS,
 } from '../lexicon/index.js'
 import { isGrammarWord } from './proper-name.js'
 import {
@@ -510,9 +512,11 @@ const AUXILIARY_BEFORE = new RegExp(`\\b(?:${AUXILIARY})\\s`)
 const MAIN_SUBJECT = `((?:\\p{Lu}[\\p{L}'’.-]*|(?<!\\p{Ll})\\p{Ll}+)(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|${SUBJECT_PARTICLES.join('|')}))*)(?:\\s+\\([^()]{1,20}\\))?(?:,[^,]{1,140},)?\\s+((?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never|not|(?!(?:${LY_NOUN_ALTERNATION})\\s)\\p{Ll}+ly|${AUXILIARY})\\s+)*)(\\p{Ll}+)\\b`
 // After white space, a past, or an auxiliary and a word in lower case, adverbs that stand
 // before a verb allowed first. (Not an auxiliary alone: in "Voters were “…”" the quote says
-// what they were. Nor an adverb in "-ly": "Lee judges harshly" is Lee's verb.)
+// what they were. Nor an adverb in "-ly": "Lee judges harshly" is Lee's verb. A past only
+// before a mark, a determiner, a pronoun, a preposition or a word in "-ing": one before a bare
+// noun is an adjective, "Ann Roe nurses wounded birds".)
 const VERB_AFTER = new RegExp(
-  `^\\s+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never)\\s+)*(?:${IRREGULAR_PASTS.join('|')}|\\p{Ll}{2,}ed|(?:${AUXILIARY})\\s+\\p{Ll})`,
+  `^\\s+(?:(?:${BEFORE_VERB_ADVERBS.join('|')}|still|never)\\s+)*(?:(?:${IRREGULAR_PASTS.join('|')}|\\p{Ll}{2,}ed)(?=\\s*(?:$|[^\\s\\p{L}]|(?:${[...ARTICLES, ...POSSESSIVE_DETERMINERS, ...OBJECT_PRONOUNS, 'this', 'these', 'those', 'that', ...PREPOSITIONS].join('|')})\\b|\\p{Ll}+ing\\b))|(?:${AUXILIARY})\\s+\\p{Ll})`,
   'u',
 )
 // The verbs of a news report, whose "that" clause tells what someone else did.
@@ -557,8 +561,10 @@ function opensObjectClause(lead: string): boolean {
     if (between.length > 0 && !isTimePlaceOrListener(between)) return false
     const verb = (words[k] as string).toLowerCase()
     const before = (words[k - 1] ?? '').toLowerCase()
+    // "learned that", "heard that": what someone came to know, another's act in its clause.
+    if (LEARNING_VERB.test(verb)) return false
     if (
-      ((/^\p{Ll}{2,}(?:ed|ing)$/u.test(verb) || OBJECT_CLAUSE_AFTER.has(verb)) &&
+      ((/^\p{Ll}{2,}(?:ed|ing)$|^\p{Ll}{2,}[^s]s$/u.test(verb) || OBJECT_CLAUSE_AFTER.has(verb)) &&
         !NOUN_BEFORE.test(before)) ||
       (PLAIN_VERB_AFTER.has(before) && /^\p{Ll}+$/u.test(verb))
     )
@@ -567,15 +573,25 @@ function opensObjectClause(lead: string): boolean {
   return false
 }
 
-/** Whether `words` after a verb are a phrase of time or place or its listeners: "in 2014", "reporters", "them". */
+/** Whether `words` after a verb are a phrase of time or place or its listeners: "in 2014", "last year", "reporters", "them". */
 function isTimePlaceOrListener(words: string[]): boolean {
   const first = (words[0] as string).toLowerCase()
   if (PREPOSITION_WORDS.has(first)) return words.length <= 3
+  if (words.every((word) => TIME_WORD.test(word))) return true
   return (
     words.length === 1 &&
     (OBJECT_PRONOUNS.includes(first) || isPeopleNoun(first) || /^\d+$|day$/.test(first))
   )
 }
+
+// The words of a time without a preposition: "last year", "earlier this month", "Monday".
+const TIME_WORD = new RegExp(
+  `^(?:last|this|next|earlier|later|ago|year|years|week|weeks|month|months|weekend|morning|afternoon|evening|night|today|yesterday|${[...WEEKDAYS, ...MONTHS].join('|')})$`,
+  'i',
+)
+// Verbs of coming to know: their "that" clause tells another's act, whose subject it keeps.
+const LEARNING_VERB =
+  /^(?:learn(?:ed|t|s)|hears?|heard|saw|sees|read|reads|notic(?:ed|es)|discover(?:ed|s)|reali[sz](?:ed|es)|knew|knows)$/
 
 // Built once: building it at each call cost about 3 µs, several times what running it costs.
 // (Global, read from lastIndex 0 at each call; mainSubject calls nothing that runs it meanwhile.)
@@ -610,8 +626,10 @@ export function mainSubject(
     // "White House officials started", "Hale aides have", "Two Senate reports found": a plural
     // of people, of writings or of bodies that a verb follows is the subject's last word, not
     // its verb.
+    // (Not after a person's full name: "Tom Hale coaches" is Hale's verb.)
     const subjectEnd =
       (isPeoplePlural(verb) || (verb.endsWith('s') && isSpeakerNounWord(verb.slice(0, -1)))) &&
+      !endsInFullName(np) &&
       VERB_AFTER.test(head.slice(pattern.lastIndex + verb.length))
         ? pattern.lastIndex + verb.length
         : m.index + np.length
@@ -695,6 +713,12 @@ function isCountOfSpeakers(mention: SpeakerMention): boolean {
     return false
   const of = /^\S+\s+of\s+(?:\S+\s+)*?(\S+)$/i.exec(mention.text)
   return !of || speakerNounKind(of[1] as string) === 'person'
+}
+
+/** Whether `np` ends with a known given name and a surname: "Mayor Tom Hale". */
+function endsInFullName(np: string): boolean {
+  const words = np.split(/\s+/)
+  return words.length >= 2 && genderOfGivenName(words[words.length - 2] as string) !== null
 }
 
 /** A bare plural of people: "protesters", "local officials", "lawyers for Jane Roe". */
