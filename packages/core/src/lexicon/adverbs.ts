@@ -5,6 +5,33 @@
 export const BEFORE_VERB_ADVERBS: readonly string[] = ['also', 'then', 'later', 'once', 'again']
 
 /**
+ * Adverbs that open a sentence before its comma and do not end in "-ly": "Moreover, the
+ * mayor said", "Likewise, a report …".
+ */
+export const SENTENCE_ADVERBS: readonly string[] = [
+  'moreover',
+  'furthermore',
+  'nevertheless',
+  'nonetheless',
+  'likewise',
+  'otherwise',
+  'thus',
+  'hence',
+  'therefore',
+  'overall',
+  'besides',
+  'regardless',
+  'anyway',
+  'instead',
+  'indeed',
+  'still',
+  'yet',
+  'again',
+  'however',
+  'meanwhile',
+]
+
+/**
  * Words ending in "-ly" that are no adverbs ("family", "ally", "supply",
  * "July"): the rest of such words, longer than a few letters, are read as
  * adverbs ("repeatedly", "publicly").

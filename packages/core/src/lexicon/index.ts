@@ -9,7 +9,12 @@ export {
   TITLE_ABBREVIATIONS,
   TITLE_ALTERNATION,
 } from './abbreviations.js'
-export { BEFORE_VERB_ADVERBS, LY_NOUN_ALTERNATION, LY_NOUNS } from './adverbs.js'
+export {
+  BEFORE_VERB_ADVERBS,
+  LY_NOUN_ALTERNATION,
+  LY_NOUNS,
+  SENTENCE_ADVERBS,
+} from './adverbs.js'
 export {
   ARTICLES,
   CARDINALS,

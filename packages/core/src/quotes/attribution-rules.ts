@@ -520,6 +520,10 @@ const RELATIVE_BEFORE_CUE =
 const ANTECEDENT =
   /((?:\b(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*(?:\s+(?:of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)?|\b(?:the|a|an|his|her|its|their)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)(?:\s*\([^()]{1,20}\))?$/u
 
+// "had this to say", "has a lot to say", "had harsh words to say": words the subject of "had" has.
+const HAD_WORDS_TO =
+  /\s(?:had|has|have)\s+(?:this|that|much|little|plenty|something|nothing|more|a\s+lot|(?:\p{Ll}+\s+)?words)\s+to\s+$/u
+
 /** The speaker the cue `cue` of `before` names, as an attribution; null when it names none. */
 function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribution | null {
   const cueText = cue[0]
@@ -552,7 +556,11 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     const subject = participleSubject(head, base, cueText)
     return subject && found(subject.mention, subject.at, 'cue-before', 0.85)
   }
-  const phrase = objectOfTo(head, trailingNounPhrase(head))
+  // "A report from the institute had this to say: “…”": the subject of "had" says it.
+  const hadWords = HAD_WORDS_TO.exec(head)
+  const phrase = hadWords
+    ? trailingNounPhrase(head.slice(0, hadWords.index))
+    : objectOfTo(head, trailingNounPhrase(head))
   if (phrase) {
     const mention = parseSpeakerMention(phrase.text)
     if (isUsableMention(mention)) {

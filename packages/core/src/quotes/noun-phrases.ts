@@ -18,6 +18,7 @@ import {
   PREPOSITIONS,
   RELATIVE_DAYS,
   RELATIVE_TIMES,
+  SENTENCE_ADVERBS,
   SPEECH_NOUNS,
   SUBJECT_PARTICLES,
   SUBJECT_PRONOUNS,
@@ -142,12 +143,27 @@ const FOCUS_BEFORE_DETERMINER = new RegExp(
 )
 
 // Single words that open a sentence as adverbs before its subject: "Later, the senator said",
-// "Outside, the protesters chanted", "Meanwhile, the mayor".
-const FRONTED_ADVERBS = new Set([...RELATIVE_TIMES, ...RELATIVE_DAYS, ...PLACE_PREPOSITIONS])
+// "Outside, the protesters chanted", "Meanwhile, the mayor", "Moreover, the mayor".
+const FRONTED_ADVERBS = new Set([
+  ...RELATIVE_TIMES,
+  ...RELATIVE_DAYS,
+  ...PLACE_PREPOSITIONS,
+  ...SENTENCE_ADVERBS,
+])
+// The endings of adverbs made from adjectives: "Similarly", "Ultimately", "Separately". Not
+// "-lly", "-elly", "-erly" alone, which end surnames ("Connolly", "Donnelly", "Beverly").
+const ADVERB_ENDING =
+  /^\p{Lu}\p{Ll}{2,}(?:ally|ately|ently|antly|ously|ively|arly|ibly|ably|edly|ingly|fully|ctly|stly|ily)$/u
 
 /** Whether `words` is one word that stands before a sentence's subject as an adverb, not a name. */
 function isFrontedAdverb(words: string): boolean {
-  return !/\s/.test(words) && (isGrammarWord(words) || FRONTED_ADVERBS.has(words.toLowerCase()))
+  if (/\s/.test(words)) return false
+  return (
+    isGrammarWord(words) ||
+    FRONTED_ADVERBS.has(words.toLowerCase()) ||
+    // (A given name in "-ly" is a name: "Emily", "Shelly".)
+    (ADVERB_ENDING.test(words) && genderOfGivenName(words) === null)
+  )
 }
 
 /** The noun phrase ending a stretch of text, parentheticals set off by commas or dashes skipped. */

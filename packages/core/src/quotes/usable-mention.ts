@@ -32,8 +32,9 @@ const GROUP_NOUN =
   /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
 
 // Writings that quote: "The piece used her words as its headline: “…”".
-const WRITING_NOUN =
-  /^(?:article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill)$/i
+const WRITINGS =
+  'article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill'
+const WRITING_NOUN = new RegExp(`^(?:${WRITINGS})$`, 'i')
 
 // A share of people, as polls report them: "21 percent", "About four in 10", "At least half of voters"
 // (of people only: not "half of the budget"; see `isShareOfPeople`).
@@ -168,6 +169,13 @@ const COUNTED_PLURAL = new RegExp(
   'gu',
 )
 
+// A writing after a determiner and before the preposition that says whose it is, a noun and no
+// verb: "A report from the Harbor Institute", "the statement by the mayor".
+const WRITING_BEFORE_PREPOSITION = new RegExp(
+  `^(?:a|an|the|this|that|one)\\s+(?:${WRITINGS})s?(?=\\s+(?:from|by|of|on|for|in)\\s)`,
+  'i',
+)
+
 /** `text` without "of state" and with "state" taken off before a person: "secretary of state", "state senator" are offices, not statements. */
 function withoutStateOffices(text: string): string {
   // (Both patterns need the word, which most mentions lack: each scanned the whole text for it.)
@@ -191,7 +199,10 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
   const lowerWords = withoutWritingHead(
     withoutStateOffices(
-      mention.text.replace(COUNTED_PLURAL, ' ').replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' '),
+      mention.text
+        .replace(COUNTED_PLURAL, ' ')
+        .replace(WRITING_BEFORE_PREPOSITION, ' ')
+        .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' '),
     ),
   )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
