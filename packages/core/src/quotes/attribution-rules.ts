@@ -524,6 +524,49 @@ const ANTECEDENT =
 const HAD_WORDS_TO =
   /\s(?:had|has|have)\s+(?:this|that|much|little|plenty|something|nothing|more|a\s+lot|(?:\p{Ll}+\s+)?words)\s+to\s+$/u
 
+// A pronoun that is an object, at a phrase's start: "him", "them", "her on Thursday" (not "her lawyer").
+const OBJECT_PRONOUN_LEAD =
+  /^(?:him|them|me|us|her(?=\s+(?:on|in|at|to|for|with|about|last|this|after|before)\s|$))\b/i
+
+/**
+ * "Residents who live near the plant said", "Hale met residents who said": the cue's subject
+ * that a relative clause without commas follows, or that "who" stands for; the people named
+ * right before "who", in the sentence, with no mark between. Null when none is.
+ */
+function subjectBeforeWho(
+  head: string,
+  base: number,
+): { mention: Attribution['mention']; at: number } | null {
+  const who = head.lastIndexOf(' who ')
+  const sentenceStart = lastSentenceStart(head)
+  // (After a comma "who" opens an aside about the one named before: see RELATIVE_BEFORE_CUE.)
+  if (who < 0 || /[,;:“”"()]/.test(head.slice(who - 1)) || who < sentenceStart) return null
+  // "Hale told reporters who asked …": the people after another cue are its object, and what
+  // the quote is follows that cue.
+  if (WHO_BEFORE_CUE.test(head) && hasVerbCue(head.slice(sentenceStart, who))) return null
+  const phrase = trailingNounPhrase(head.slice(0, who))
+  if (!phrase) return null
+  // "Hale met residents who": after a verb, only the plural of people right before "who".
+  const words = phrase.text.split(/\s+/)
+  const verb = words.some((word) => VERB_BEFORE_WHO.test(word))
+  const text = verb ? (words.at(-1) as string) : phrase.text
+  const mention = parseSpeakerMention(text)
+  if (
+    !isUsableMention(mention) ||
+    (verb && !(mention.form === 'nominal' && /s$/.test(text) && isPeopleNoun(text))) ||
+    (mention.form === 'nominal' && !speaksAsNominal(mention))
+  )
+    return null
+  return { mention, at: base + phrase.at + phrase.text.length - text.length }
+}
+
+// "who" right before the cue, adverbs and auxiliaries between: "who said", "who has long argued".
+const WHO_BEFORE_CUE =
+  /\swho(?:\s+(?:has|had|have|also|later|then|once|again|often|long|\p{Ll}+ly))*\s+$/u
+
+// A verb among a phrase's words: a past or an auxiliary.
+const VERB_BEFORE_WHO = /^(?:\p{Ll}+ed|met|told|saw|spoke|heard|is|was|are|were|has|had|have)$/u
+
 /** The speaker the cue `cue` of `before` names, as an attribution; null when it names none. */
 function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribution | null {
   const cueText = cue[0]
@@ -556,12 +599,18 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     const subject = participleSubject(head, base, cueText)
     return subject && found(subject.mention, subject.at, 'cue-before', 0.85)
   }
+  // "Hale met residents who said": "who" is the cue's subject, the people named before it.
+  // (Most heads hold no "who": the pattern runs only on those that do.)
+  const whoSaid =
+    head.includes(' who ') && WHO_BEFORE_CUE.test(head) ? subjectBeforeWho(head, base) : null
+  if (whoSaid) return found(whoSaid.mention, whoSaid.at, 'cue-before', 0.85)
   // "A report from the institute had this to say: “…”": the subject of "had" says it.
   const hadWords = HAD_WORDS_TO.exec(head)
   const phrase = hadWords
     ? trailingNounPhrase(head.slice(0, hadWords.index))
     : objectOfTo(head, trailingNounPhrase(head))
-  if (phrase) {
+  // (An object pronoun opens no subject: "the groups who wrote to her on Thursday say".)
+  if (phrase && !OBJECT_PRONOUN_LEAD.test(phrase.text)) {
     const mention = parseSpeakerMention(phrase.text)
     if (isUsableMention(mention)) {
       const far = gap.length > 90 || /[.!?]\s/.test(gap)
@@ -569,6 +618,8 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
       return found(mention, mentionAt(head, base, phrase), 'cue-before', confidence)
     }
   }
+  const restricted = subjectBeforeWho(head, base)
+  if (restricted) return found(restricted.mention, restricted.at, 'cue-before', 0.85)
   // "The bill drew fire from Sen. Jane Roe, who said it was “…”": the relative's "who" (a
   // body's "which") is the one named before its comma.
   // (Only after the last comma: no comma stands between the relative word and its verb.)
