@@ -6,7 +6,7 @@ export const BEFORE_VERB_ADVERBS: readonly string[] = ['also', 'then', 'later', 
 
 /**
  * Adverbs that open a sentence before its comma and do not end in "-ly": "Moreover, the
- * mayor said", "Likewise, a report …".
+ * mayor said", "Otherwise, the clerk …".
  */
 export const SENTENCE_ADVERBS: readonly string[] = [
   'moreover',

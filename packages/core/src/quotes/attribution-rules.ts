@@ -520,11 +520,11 @@ const RELATIVE_BEFORE_CUE =
 const ANTECEDENT =
   /((?:\b(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*(?:\s+(?:of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)?|\b(?:the|a|an|his|her|its|their)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)(?:\s*\([^()]{1,20}\))?$/u
 
-// "had this to say", "has a lot to say", "had harsh words to say": words the subject of "had" has.
+// "had this to say", "has a lot to say", "had kind words to say": words the subject of "had" has.
 const HAD_WORDS_TO =
   /\s(?:had|has|have)\s+(?:this|that|much|little|plenty|something|nothing|more|a\s+lot|(?:\p{Ll}+\s+)?words)\s+to\s+$/u
 
-// A pronoun that is an object, at a phrase's start: "him", "them", "her on Thursday" (not "her lawyer").
+// A pronoun that is an object, at a phrase's start: "him", "them", "her on Friday" (not "her lawyer").
 const OBJECT_PRONOUN_LEAD =
   /^(?:him|them|me|us|her(?=\s+(?:on|in|at|to|for|with|about|last|this|after|before)\s|$))\b/i
 
@@ -604,12 +604,12 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
   const whoSaid =
     head.includes(' who ') && WHO_BEFORE_CUE.test(head) ? subjectBeforeWho(head, base) : null
   if (whoSaid) return found(whoSaid.mention, whoSaid.at, 'cue-before', 0.85)
-  // "A report from the institute had this to say: “…”": the subject of "had" says it.
+  // "The ferry union had this to say: “…”": the subject of "had" says it.
   const hadWords = HAD_WORDS_TO.exec(head)
   const phrase = hadWords
     ? trailingNounPhrase(head.slice(0, hadWords.index))
     : objectOfTo(head, trailingNounPhrase(head))
-  // (An object pronoun opens no subject: "the groups who wrote to her on Thursday say".)
+  // (An object pronoun opens no subject: "the parents who met with him on Friday say".)
   if (phrase && !OBJECT_PRONOUN_LEAD.test(phrase.text)) {
     const mention = parseSpeakerMention(phrase.text)
     if (isUsableMention(mention)) {
@@ -620,7 +620,7 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
   }
   const restricted = subjectBeforeWho(head, base)
   if (restricted) return found(restricted.mention, restricted.at, 'cue-before', 0.85)
-  // "The bill drew fire from Sen. Jane Roe, who said it was “…”": the relative's "who" (a
+  // "The levy was opposed by Sen. Jane Roe, who said it was “…”": the relative's "who" (a
   // body's "which") is the one named before its comma.
   // (Only after the last comma: no comma stands between the relative word and its verb.)
   const comma = head.lastIndexOf(',')

@@ -255,7 +255,7 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       if (person?.form === 'name' && person.kind === 'person')
         return { text: `${name}, ${phrase}`, at: candidate.indexOf(name, prevStart) }
     }
-    // "an investment he says", "the files Hale now says": a noun, then the subject of a
+    // "a deal he says", "the maps Hale now says": a noun, then the subject of a
     // clause that tells of it without "that"; that subject speaks, not the noun.
     // (Only a phrase right before the verb: past a comma the phrase may be the subject's own,
     // "The editor I worked with, Tom Hale, said".)
@@ -268,14 +268,14 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
   return null
 }
 
-// Capitalized words after "of", "for" or "on", up to an "and": "of Health and", "for Science and".
+// Capitalized words after "of", "for" or "on", up to an "and": "of Parks and", "for Water and".
 const NAME_BEFORE_AND = /\b(?:of|for|on)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}$/u
 const CAPITALIZED_WORD = /^\p{Lu}[\p{L}'’-]*/u
 
 /**
- * Whether the clause break `word` at `at` is an "and" inside a body's name: "the Department of
- * Health and Human Services", "the Institute for Science and Regional Security". Not before a
- * given name, which starts a second person ("the Department of Justice and Jane Roe").
+ * Whether the clause break `word` at `at` is an "and" inside a body's name: "the Office of
+ * Parks and Coastal Access", "the Center for Water and Rural Policy". Not before a given
+ * name, which starts a second person ("the Office of Tourism and Jane Roe").
  */
 function isAndInName(text: string, at: number, word: string): boolean {
   if (word !== 'and ') return false
@@ -290,22 +290,22 @@ function isAndInName(text: string, at: number, word: string): boolean {
 // Words between a subject and its verb that are adverbs only in lower case ("Hale now says",
 // "He himself said"; "America First" is a name).
 const LOWER_CASE_ADVERB = /^(?:now|even|first|already|just|too|himself|herself|themselves)$/
-// A determiner, a noun and at most two words before it, then a subject pronoun: "an
-// investment he", "the way they" (not "The senator said he": a verb among the words).
+// A determiner, a noun and at most two words before it, then a subject pronoun: "a deal
+// he", "the road they" (not "The senator said he": a verb among the words).
 const PRONOUN_AFTER_NOUN =
   /^(?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Ee]very)\s+((?:\p{Ll}[\p{L}-]*\s+){1,3})(he|she|they|we|I)$/u
 const VERB_WORD = new RegExp(
   `^(?:\\p{Ll}+ed|${[...IRREGULAR_PASTS, ...AUXILIARY_VERBS, ...MODALS].join('|')})$`,
   'u',
 )
-// A plural noun in lower case, then a name: "the files Hale", "the ones State".
+// A plural noun in lower case, then a name: "the maps Hale", "the fees Roe".
 const NAME_AFTER_PLURAL =
   /(?:^|\s)(\p{Ll}[\p{L}-]*[^s\s]s)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*)$/u
 
 /**
  * The subject that ends `phrase` after a noun it does not belong to: a pronoun, which never
- * goes on a noun phrase ("an investment he"), or a name after a plural that names no one
- * ("the files Hale"; not "fellow senators Jane Roe"). Null otherwise.
+ * goes on a noun phrase ("a deal he"), or a name after a plural that names no one
+ * ("the maps Hale"; not "fellow senators Jane Roe"). Null otherwise.
  */
 function relativeSubject(phrase: string): string | null {
   const pronoun = PRONOUN_AFTER_NOUN.exec(phrase)
@@ -376,8 +376,8 @@ export function isNounUse(text: string, at: number): boolean {
   )
 }
 
-// A quantifier or a number, then at most two capitalized words: "many Asian states", "several
-// Gulf states", "both claims". (A plural after them takes no verb in "-s".)
+// A quantifier or a number, then at most two capitalized words: "many Western states", "three
+// Baltic states", "both claims". (A plural after them takes no verb in "-s".)
 const QUANTIFIER_LEAD = new RegExp(
   `\\b(?:${PLURAL_QUANTIFIERS.flatMap((word) => [word, capitalized(word)]).join('|')}|\\d{1,3})\\s+(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}$`,
   'u',
