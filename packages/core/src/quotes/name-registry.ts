@@ -2057,10 +2057,13 @@ export class NameRegistry {
       let best: NamedEntity | undefined
       let bestScore = Number.NEGATIVE_INFINITY
       let bestOrder = Number.POSITIVE_INFINITY
+      let bestAt = Number.NEGATIVE_INFINITY
       const rank = this.rank()
       const buckets = this.timeline[field]
       // Latest bucket first; entries earlier than the best score less the largest
-      // bonus cannot win. Equal scores go to the entity the registry met first.
+      // bonus cannot win. Equal scores go to the later naming ("Tom Hale said … Jim Abara
+      // disagreed.", both speeches counted to the paragraph's end: Abara), then to the entity
+      // the registry met first.
       for (let bucket = Math.floor((at - 1) / TIMELINE_BUCKET); bucket >= 0; bucket--) {
         if ((bucket + 1) * TIMELINE_BUCKET + SPEAKER_BONUS + SAME_PARAGRAPH < bestScore) break
         for (const { at: p, entity } of buckets[bucket] ?? []) {
@@ -2076,10 +2079,14 @@ export class NameRegistry {
             (proven ? 0 : UNPROVEN) +
             (seen.spoken.has(p) ? this.speakerBonus(p) : 0) +
             (p >= paragraphStart ? SAME_PARAGRAPH : 0)
-          if (score > bestScore || (score === bestScore && order < bestOrder)) {
+          if (
+            score > bestScore ||
+            (score === bestScore && (p > bestAt || (p === bestAt && order < bestOrder)))
+          ) {
             best = entity
             bestScore = score
             bestOrder = order
+            bestAt = p
           }
         }
       }
