@@ -1215,14 +1215,16 @@ const REPORTED_BEFORE = new RegExp(
 )
 
 // What ends a clause before a name: a sentence's end, a semicolon, a quote mark (but one of a
-// few words quoted inside the sentence, `isFragmentMark`), a line break, or a comma and a
-// conjunction (", and", ", but") that opens a new one.
-const CLAUSE_BREAK = /[.;!?“”"\n]|,\s*(?:and|but|while|whereas)\s/g
+// few words quoted inside the sentence, `isFragmentMark`), a line break, a comma and a
+// conjunction (", and", ", but") that opens a new one, or "but" before a capitalized word or
+// the name itself ("argued that the deal was dead but Jim Abara insisted"; a "while" there
+// may still be the reported words': "said that Roe was late while Abara was early").
+const CLAUSE_BREAK = /[.;!?“”"\n]|,\s*(?:and|but|while|whereas)\s|\sbut\s(?=\p{Lu}|$)/gu
 
 /**
  * Whether the quote mark at `at` opens or closes a few words quoted inside the writer's
- * sentence, lower-case words on both sides: "predicted that voters will take “every state” if
- * Jane Roe wins" reads on through the marks.
+ * sentence, lower-case words on both sides: "warned that the bank would call its “remaining
+ * loans” unless Jane Roe paid" reads on through the marks.
  */
 function isFragmentMark(text: string, at: number): boolean {
   const code = text.charCodeAt(at)
