@@ -134,6 +134,12 @@ function cuedAttribution(
   // (Whether the quote ends its sentence is read once, when first asked.)
   let ends: boolean | undefined
   const endsItsSentence = () => (ends ??= endsSentence(item.text))
+  // (The cue before the quote is read once too.)
+  let own: Attribution | null | undefined
+  const ownCue = (): Attribution | null => {
+    if (own === undefined) own = cueBefore(before, clauseStart)
+    return own
+  }
   // "Ward replied: “Why does it matter now?” Her critics cited it …": a cue right
   // before a quote that closes its own sentence speaks for it over a sentence after it.
   const introduced = INTRODUCED.test(before) && /[.?!]["”’)]*\s*$/.test(item.text)
@@ -154,10 +160,14 @@ function cuedAttribution(
   return (
     transcriptSpeaker(item.text, item.span.start) ??
     dashSignature(after, afterStart) ??
-    (endsItsSentence() && !isShortAttribution(after) ? null : cueAfter(after, afterStart, true)) ??
+    // "Tom Hale said the plan was “fair.” Ann Lee agreed.": a quote that ends its sentence takes
+    // a short sentence after it only when no cue before it in its own sentence names someone.
+    (endsItsSentence() && (!isShortAttribution(after) || ownCue() !== null)
+      ? null
+      : cueAfter(after, afterStart, true)) ??
     possessiveSpeech(before, clauseStart, after) ??
     passiveAgent(before, clauseStart, after, afterStart) ??
-    cueBefore(before, clauseStart) ??
+    ownCue() ??
     frontedParticipleSubject(before, clauseStart, after, afterStart) ??
     (endsItsSentence() ? null : cueAfter(after, afterStart)) ??
     accordingToAfter(after, afterStart) ??
