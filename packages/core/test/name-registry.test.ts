@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   capitalizedWordEnd,
+  collectNames,
   commaAndSpaceBefore,
   NAME_WORDS_BEFORE,
   NameRegistry,
@@ -161,5 +162,21 @@ describe('the name registry’s words read by hand', () => {
       }),
       { numRuns: 5000 },
     )
+  })
+})
+
+describe('name registry: speakers after an inverted speech verb', () => {
+  const named = (text: string, name: string) => collectNames(text).find((e) => e.name === name)
+
+  it('reads no speaker in a name a preposition governs: "said on Evening Edition" is where it was said', () => {
+    const text = '“We were treated well,” Sasha Okonkwo, 66, said on Evening Edition.'
+    expect(named(text, 'Evening Edition')?.speeches ?? []).toEqual([])
+    expect(named(text, 'Evening Edition')?.subjects ?? []).toEqual([])
+    expect(named(text, 'Sasha Okonkwo')?.speeches.length).toBeGreaterThan(0)
+  })
+
+  it('keeps the speaker after role words or an outlet: "said NBC’s Sasha Okonkwo"', () => {
+    const text = '“We were treated well,” said NBC’s Sasha Okonkwo.'
+    expect(named(text, 'Sasha Okonkwo')?.speeches.length).toBeGreaterThan(0)
   })
 })

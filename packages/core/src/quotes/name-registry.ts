@@ -569,9 +569,10 @@ const VERB_AFTER = new RegExp(
 const SPEECH_VERB = new RegExp(
   `\\b(?:${verbAlternation(['say', 'tell', 'write', 'add', 'argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'insist', 'recall', 'warn', 'claim', 'agree'], ['past', 'third'])}|${verbAlternation(['continue', 'declare', 'announce', 'acknowledge', 'admit', 'tweet', 'post', 'disagree', 'concede', 'conclude', 'predict', 'suggest', 'caution', 'complain', 'counter', 'emphasize', 'stress', 'observe', 'testify', 'urge', 'criticize', 'praise', 'blast', 'deny'], ['past'])})$`,
 )
-// An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s".
+// An inverted speech verb and the role words or outlet before the name: "said 9/11 widow", "noted NBC’s"
+// (after a preposition the name is where or to whom it was said: "Jane Roe said on Evening Edition").
 const SPEECH_BEFORE = new RegExp(
-  `[,"”]\\s*(?:${verbAlternation(['say', 'write', 'add'], ['past', 'third'])}|${verbAlternation(['argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'continue', 'insist', 'recall', 'warn', 'claim', 'declare', 'tweet'], ['past'])})\\s+(?:[\\p{L}\\d/.’'-]+\\s+){0,3}$`,
+  `[,"”]\\s*(?:${verbAlternation(['say', 'write', 'add'], ['past', 'third'])}|${verbAlternation(['argue', 'note', 'explain', 'state', 'ask', 'reply', 'respond', 'continue', 'insist', 'recall', 'warn', 'claim', 'declare', 'tweet'], ['past'])})\\s+(?!(?:on|in|at|to|from|for|with|during|after|before|about|of|by|via|over|under|through|into)\\s)(?:[\\p{L}\\d/.’'-]+\\s+){0,3}$`,
   'u',
 )
 // A name followed by a noun of its own ("…, said the Romney campaign would") modifies that
