@@ -835,7 +835,7 @@ function markSubject(
     verb &&
     (isSubjectOf(text, nameStart()) ||
       closesSentence(text, nameStart(), after, verb) ||
-      speaksInRelative(after, verb))
+      (speaksInRelative(after, verb) && !reportedBefore(text, nameStart())))
   ) {
     entity.subjects.push(word.index)
     if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
@@ -1139,6 +1139,23 @@ function isSubjectOf(text: string, nameStart: number): boolean {
 
 // "who" and the white space after it, at the end of the text before a relative clause's verb.
 const WHO_BEFORE_VERB = /\bwho\s+$/
+
+// A writer's verb of reporting: "Tom Hale said he had called Jim Abara, who said …".
+const REPORTING_IN_SENTENCE =
+  /\b(?:said|says|told|tells|added|adds|wrote|writes|recalled|recalls|explained|explains)\s/
+
+/**
+ * Whether a verb of reporting stands before `nameStart` in its sentence: the name is then
+ * inside what someone reports ("Tom Hale said he had called Jim Abara, who said he was busy"),
+ * and a relative clause's speech there is part of the report, not a speaker the writer brings in.
+ */
+function reportedBefore(text: string, nameStart: number): boolean {
+  const from = Math.max(0, nameStart - 200)
+  const window = text.slice(from, nameStart)
+  let start = 0
+  for (const m of window.matchAll(/[.!?]["”’]?\s+|\n/g)) start = m.index + m[0].length
+  return REPORTING_IN_SENTENCE.test(window.slice(start))
+}
 
 /**
  * Whether the verb after a name is a speech verb of a relative clause on it: "supported Friday by
