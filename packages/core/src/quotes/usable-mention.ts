@@ -31,6 +31,9 @@ export const POSSESSIVE_LEAD = /^(?:[\p{L}.-]+\s+){0,4}[\p{L}.-]+(?:[’']s|s[�
 const GROUP_NOUN =
   /^(?:campaign|family|team|office|camp|lawyers|attorneys|spokesman|spokeswoman|brief|lawsuit|complaint|statement|letter|filing|memo|report|ruling|website)$/i
 
+// Nouns of people that are plural without an "-s": "police said", "staff said".
+const PLURAL_WITHOUT_S = /^(?:police|staff|people|men|women|children)$/i
+
 // Writings that quote: "The piece used her words as its headline: “…”".
 const WRITINGS =
   'article|piece|story|report|letter|statement|memo|complaint|filing|lawsuit|ruling|order|ad|advertisement|post|tweet|editorial|column|essay|book|study|survey|poll|document|email|message|note|brief|petition|resolution|bill'
@@ -231,7 +234,8 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
     // the group said", "multiple outlets reported", not "protests demand".
     if (NOMINAL_DETERMINER.test(mention.text)) return true
     if (/s$/.test(head)) return headKind !== null
-    return /s$/.test(mention.text) && isPeopleNoun(last)
+    // ("police", "staff", "people": plurals without "-s".)
+    return (/s$/.test(mention.text) || PLURAL_WITHOUT_S.test(last)) && isPeopleNoun(last)
   }
   return true
 }
