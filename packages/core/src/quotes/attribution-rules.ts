@@ -99,8 +99,9 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
   const rest = after.slice(lead.length)
   const start = base + lead.length
   if (rest === '') return null
+  // ("state police said": "state" there is no inverted cue but the adjective of people.)
   const inverted = CUE_AT_START.exec(rest)
-  if (inverted) {
+  if (inverted && !isNounUse(rest, 0)) {
     const cueText = inverted[0]
     // "“fantastic,” telling reporters …": what follows a participle is its object; the
     // participle hangs off the subject before the quote.

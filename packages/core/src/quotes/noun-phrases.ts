@@ -580,13 +580,25 @@ function opensObjectClause(lead: string): boolean {
     // "learned that", "heard that": what someone came to know, another's act in its clause.
     if (LEARNING_VERB.test(verb)) return false
     if (
-      ((/^\p{Ll}{2,}(?:ed|ing)$|^\p{Ll}{2,}[^s]s$/u.test(verb) || OBJECT_CLAUSE_AFTER.has(verb)) &&
+      ((/^\p{Ll}{2,}(?:ed|ing)$/u.test(verb) ||
+        OBJECT_CLAUSE_AFTER.has(verb) ||
+        // ("believes that" after its subject; "reviewed complaints that" holds a noun.)
+        (/^\p{Ll}{2,}[^s]s$/u.test(verb) && !isVerbForm(before))) &&
         !NOUN_BEFORE.test(before)) ||
       (PLAIN_VERB_AFTER.has(before) && /^\p{Ll}+$/u.test(verb))
     )
       return true
   }
   return false
+}
+
+/** A past, a participle in "-ing" or a modal: "reviewed", "found", "making", "would". */
+function isVerbForm(word: string): boolean {
+  return (
+    /^\p{Ll}{2,}(?:ed|ing)$/u.test(word) ||
+    OBJECT_CLAUSE_AFTER.has(word) ||
+    PLAIN_VERB_AFTER.has(word)
+  )
 }
 
 /** Whether `words` after a verb are a phrase of time or place or its listeners: "in 2014", "last year", "reporters", "them". */
