@@ -1271,6 +1271,8 @@ const NOT_BEFORE_THAT: ReadonlySet<string> = new Set([
  */
 function holdsThat(clause: string): boolean {
   if (THAT_WORD.test(clause)) return true
+  // (`matchAll` copies its pattern on every call: asked only where "that," stands.)
+  if (!clause.includes('that,')) return false
   for (const m of clause.matchAll(THAT_COMMA)) {
     const word = WORD_BEFORE.exec(clause.slice(0, m.index))?.[1] ?? ''
     if (/^\p{Ll}+$/u.test(word) ? !NOT_BEFORE_THAT.has(word) : WEEKDAY.test(word)) return true
@@ -1287,12 +1289,48 @@ const WEEKDAY = new RegExp(`^(?:${WEEKDAY_ALTERNATION})$`)
  */
 function inThatClause(text: string, nameStart: number): boolean {
   const window = text.slice(Math.max(0, nameStart - 240), nameStart)
-  if (!window.includes('that')) return false
-  let clauseStart = 0
-  CLAUSE_BREAK.lastIndex = 0
-  for (let m = CLAUSE_BREAK.exec(window); m; m = CLAUSE_BREAK.exec(window))
-    if (!isFragmentMark(window, m.index)) clauseStart = m.index + m[0].length
-  return holdsThat(window.slice(clauseStart))
+  const lastThat = window.lastIndexOf('that')
+  if (lastThat < 0) return false
+  // The clause starts after the last break. The breaks are read from the last "that" on
+  // first, then back to the stops and marks before it, a stretch at a time: a break holds
+  // white space, a comma and lower-case letters besides its one mark ("; ", ", and ",
+  // " but "), so none spans a "that" or another character ("." or "A"), and a read from there
+  // finds the breaks that a read from the start would. Most names have a stop between them
+  // and the last "that" ("… said that. Jane Roe …"): no clause of theirs holds it. (Each
+  // stretch is read with the character after it, which "but" and a capital look at.)
+  let clauseStart = -1
+  let from = lastThat
+  let to = window.length
+  for (;;) {
+    const stretch = window.slice(from, to + 1)
+    CLAUSE_BREAK.lastIndex = 0
+    for (let m = CLAUSE_BREAK.exec(stretch); m; m = CLAUSE_BREAK.exec(stretch))
+      if (from + m.index < to && !isFragmentMark(window, from + m.index))
+        clauseStart = from + m.index + m[0].length
+    if (clauseStart >= 0 || from === 0) break
+    to = from
+    from = breakFreeStart(window, Math.max(0, to - 40))
+  }
+  return clauseStart <= lastThat && holdsThat(window.slice(Math.max(0, clauseStart)))
+}
+
+/**
+ * An offset at or before `end` where a read for clause breaks may start and find what a read
+ * from the start finds: the last character from `end` back that no break holds inside it
+ * (neither white space, a comma, a letter in lower case, nor half of a surrogate pair), or 0.
+ */
+function breakFreeStart(text: string, end: number): number {
+  for (let at = end; at > 0; at--) {
+    const code = text.charCodeAt(at)
+    if (
+      code !== 0x2c &&
+      !isWhiteSpace(code) &&
+      !isLowerAscii(code) &&
+      (code < 0xd800 || code > 0xdfff)
+    )
+      return at
+  }
+  return 0
 }
 
 /**

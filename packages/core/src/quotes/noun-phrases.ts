@@ -104,13 +104,15 @@ export function lastSentenceStart(text: string): number {
 
 /** Where the last full stop, question or exclamation mark of `text` before `end` stands, or -1. */
 export function lastStopBefore(text: string, end: number): number {
-  // (A negative start would search from 0.)
+  // One read back that stops at the nearest stop: three `lastIndexOf` calls read a text
+  // without a "!" back to its start on every call. (A negative `end` reads the first
+  // character alone, as `lastIndexOf` does from a negative start.)
   if (end === 0) return -1
-  return Math.max(
-    text.lastIndexOf('.', end - 1),
-    text.lastIndexOf('!', end - 1),
-    text.lastIndexOf('?', end - 1),
-  )
+  for (let at = Math.max(0, Math.min(end, text.length) - 1); at >= 0; at--) {
+    const code = text.charCodeAt(at)
+    if (code === 0x2e || code === 0x21 || code === 0x3f) return at
+  }
+  return -1
 }
 
 /** The word of `text` that ends at `end`, as far back as white space: `text.slice(0, end).split(/\s+/).pop()` without splitting it all. */
@@ -302,13 +304,20 @@ const VERB_WORD = new RegExp(
 const NAME_AFTER_PLURAL =
   /(?:^|\s)(\p{Ll}[\p{L}-]*[^s\s]s)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*)$/u
 
+// The "s" and white space that end the plural of `NAME_AFTER_PLURAL`.
+const PLURAL_BEFORE_SPACE = /s\s/
 /**
  * The subject that ends `phrase` after a noun it does not belong to: a pronoun, which never
  * goes on a noun phrase ("a deal he"), or a name after a plural that names no one
  * ("the maps Hale"; not "fellow senators Jane Roe"). Null otherwise.
  */
 function relativeSubject(phrase: string): string | null {
-  const pronoun = PRONOUN_AFTER_NOUN.exec(phrase)
+  // Both patterns are asked only where their ends may stand: a pronoun ends in "e", "y" or
+  // "I" ("he", "they", "I"), and a name after a plural needs an "s" and white space before it
+  // ("the maps Hale"); most phrases ("Tom Hale", "the mayor") have neither.
+  const last = phrase.charCodeAt(phrase.length - 1)
+  const pronoun =
+    last === 0x65 || last === 0x79 || last === 0x49 ? PRONOUN_AFTER_NOUN.exec(phrase) : null
   if (pronoun) {
     const words = (pronoun[1] as string).trim().split(/\s+/)
     const noun = words.at(-1) as string
@@ -316,7 +325,7 @@ function relativeSubject(phrase: string): string | null {
       ? null
       : (pronoun[2] as string)
   }
-  const named = NAME_AFTER_PLURAL.exec(phrase)
+  const named = PLURAL_BEFORE_SPACE.test(phrase) ? NAME_AFTER_PLURAL.exec(phrase) : null
   if (!named || speakerNounKind(named[1] as string) !== null || isRoleWord(named[1] as string))
     return null
   return named[2] as string
