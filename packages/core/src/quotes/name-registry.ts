@@ -859,6 +859,9 @@ const TOPIC_BEFORE = new RegExp(
   'u',
 )
 
+// "there's", "there is", "here's", "here is" (or "was") right before a name.
+const THERE_IS_BEFORE = /\b(?:[Tt]here|[Hh]ere)(?:['’]s|\s+(?:is|was))\s+$/
+
 // A copula right before a name, and an appositive after it: "Standing near the door was Ortiz,
 // the bus driver.", "Across town … is Tom Hale, a 33-year-old canvasser".
 const COPULA_BEFORE = /\b(?:is|was)[^\S\n\r]+$/
@@ -895,6 +898,14 @@ const PLACE_OPENINGS = new Set([
  * own the name is a predicate noun: "The problem was Tom Hale, a contractor".
  */
 function isInvertedSubject(text: string, nameStart: number, after: string): boolean {
+  // "On the other side there is Jim Abara.", "Here's Ann Roe, who …": the existential sentence
+  // brings the name in as what the text goes on about, appositive or not.
+  // (Each form ends in "s" and a space: most names have neither before them.)
+  if (
+    text.charCodeAt(nameStart - 2) === 0x73 &&
+    THERE_IS_BEFORE.test(text.slice(Math.max(0, nameStart - 14), nameStart))
+  )
+    return true
   if (
     !APPOSITIVE_AFTER.test(after) ||
     !COPULA_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart))
