@@ -63,7 +63,14 @@ export function attributeInSentence(
     const opensClause = before.trim() === '' || /[:,]\s*$/.test(before)
     item.kind = kindOf(item, before, after, opensClause, doubleQuoted)
     if (item.kind === 'term') return
-    item.attribution = cuedAttribution(item, clause) ?? subjectAttribution(text, clause)
+    const titled = titledClause(working, index, text, paragraph, clause)
+    const found = titled && (cuedAttribution(item, titled) ?? subjectAttribution(text, titled))
+    // A title is never part of the speaker's words: "The Boss" in "Ann Lee, a judge on the
+    // county’s TV show, “The Boss,” who …, said" names no one.
+    item.attribution =
+      found && !titleWithin(working, index, found)
+        ? found
+        : (cuedAttribution(item, clause) ?? subjectAttribution(text, clause))
   })
 }
 
@@ -108,6 +115,66 @@ function clauseAround(
   if (sentenceEnd >= 0) afterEnd = afterStart + sentenceEnd + 1
   const after = item.span.close === null ? '' : text.slice(Math.min(afterStart, afterEnd), afterEnd)
   return { samePrevious, clauseFloor, clauseStart, before, afterStart, after }
+}
+
+/**
+ * The clause of `working[index]` read on past the titles quoted before it in its sentence
+ * ("The flyer, titled “Who Pays?”, argues that …", "The union printed a “Fair Rent Now”
+ * leaflet calling …"): a title is words of the clause, not a quote that opens a clause of its
+ * own. Its marks read as white space. Null when no title stands right before the quote in
+ * its sentence.
+ */
+function titledClause(
+  working: Working[],
+  index: number,
+  text: string,
+  paragraph: Paragraph,
+  clause: QuoteClause,
+): QuoteClause | null {
+  const item = working[index] as Working
+  const titles: Working[] = []
+  let previousAt = index - 1
+  for (
+    let earlier = working[previousAt];
+    earlier?.kind === 'term' &&
+    earlier.span.paragraph === item.span.paragraph &&
+    earlier.span.close !== null;
+    earlier = working[--previousAt]
+  )
+    titles.push(earlier)
+  if (titles.length === 0 || clause.clauseStart > clause.clauseFloor) return null
+  const previous = working[previousAt]
+  const samePrevious = previous?.span.paragraph === item.span.paragraph ? previous : null
+  const clauseFloor = samePrevious
+    ? (samePrevious.span.close ?? samePrevious.span.end) + 1
+    : paragraph.offset
+  let lead = text.slice(clauseFloor, item.span.open)
+  for (const title of titles)
+    for (const mark of [title.span.open, title.span.close as number])
+      lead = `${lead.slice(0, mark - clauseFloor)} ${lead.slice(mark - clauseFloor + 1)}`
+  const clauseStart = clauseFloor + lastSentenceStart(lead)
+  // A title in a sentence before the quote's leaves the clause as it was.
+  if (titles.some((title) => title.span.open < clauseStart)) return null
+  return {
+    ...clause,
+    samePrevious,
+    clauseFloor,
+    clauseStart,
+    before: lead.slice(clauseStart - clauseFloor),
+  }
+}
+
+/** Whether the mention of `found` reaches into a quote before `working[index]` in its paragraph. */
+function titleWithin(working: Working[], index: number, found: Attribution): boolean {
+  const item = working[index] as Working
+  const end = found.mentionAt + found.mention.text.length
+  for (let k = index - 1; k >= 0; k--) {
+    const title = working[k] as Working
+    if (title.span.paragraph !== item.span.paragraph) break
+    if (title.span.open < end && (title.span.close ?? title.span.end) >= found.mentionAt)
+      return true
+  }
+  return false
 }
 
 /** Whether `item` is the next of a list of quoted words that `previous` starts (“a” and “b”). */

@@ -420,7 +420,12 @@ export function cueBefore(before: string, base: number): Attribution | null {
   const cues: RegExpExecArray[] = []
   CUE.lastIndex = 0
   for (let m = CUE.exec(before); m; m = CUE.exec(before))
-    if (!isNounUse(before, m.index) && !isInClosedRelative(before, m.index)) cues.push(m)
+    if (
+      !isNounUse(before, m.index) &&
+      !isInClosedRelative(before, m.index) &&
+      !isSoCalled(before, m)
+    )
+      cues.push(m)
   CUE.lastIndex = 0
   // Capitalized, a verb of speech is a cue only where it opens a sentence ("Said Comey, “…”").
   CAPITALIZED_CUE.lastIndex = 0
@@ -451,6 +456,11 @@ function isInClosedRelative(before: string, at: number): boolean {
     /^,\s*(?:which|who|whom)\s/.test(before.slice(opened, opened + 8)) &&
     before.indexOf(',', at) >= 0
   )
+}
+
+/** "The so called “…”": "so-called" written apart is an adjective, no cue. */
+function isSoCalled(before: string, cue: RegExpExecArray): boolean {
+  return cue[0] === 'called' && /\bso\s$/i.test(before.slice(Math.max(0, cue.index - 4), cue.index))
 }
 
 // A "that" after a noun opens a relative clause ("the plan that Clinton called"), unless the noun
