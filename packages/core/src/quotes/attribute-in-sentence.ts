@@ -15,7 +15,13 @@ import {
   transcriptSpeaker,
   unlistedVerbAfter,
 } from './attribution-rules.js'
-import { firstSentenceEnd, lastSentenceStart, mainSubject, SUBORDINATOR } from './noun-phrases.js'
+import {
+  firstSentenceEnd,
+  isCountedSubject,
+  lastSentenceStart,
+  mainSubject,
+  SUBORDINATOR,
+} from './noun-phrases.js'
 import { kindOf } from './quote-kind.js'
 import { parseSpeakerMention } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
@@ -268,6 +274,14 @@ function isMainClauseCue(before: string, at: number, length: number): boolean {
   )
 }
 
+// A copula right before the quote, adverbs and an article between.
+const COPULA_BEFORE_QUOTE =
+  /(?<![\p{L}\p{N}])(?:is|was|were|are|am|been|seemed|seems|appeared|appears|became|becomes|remained|remains|looked|looks|sounded|sounds|felt|feels)\s+(?:(?:also|still|so|very|too|just|now|not|never|\p{Ll}+ly)\s+)*(?:(?:a|an|the)\s+)?$/iu
+
+// A clause joined by "and", "but" or "while" whose few words before a copula are its own subject:
+// "died and another was".
+const JOINED_COPULA =
+  /(?<![\p{L}\p{N}])(?:and|but|while)\s+(?:[\p{L}'’-]+\s+){1,3}(?:is|was|were|are|seemed|seems|appeared|appears|became|becomes|remained|remains)\s+(?:(?:also|still|so|very|too|just|now|\p{Ll}+ly)\s+)*(?:(?:a|an|the)\s+)?$/iu
 // A copula right after a subject, past an aside between commas and adverbs: "Tom Hale was also",
 // "The mayor, in his view, had been".
 const COPULA_AFTER_SUBJECT =
@@ -294,13 +308,20 @@ function subjectAttribution(
       nominal: true,
       confidence: 0.5,
     })
+    const rest = subject
+      ? before.slice(subject.mentionAt - clauseStart + subject.mention.text.length)
+      : ''
+    // What a count of people is ("One official was “furious.”") or what another subject joined
+    // to it is ("One man died and another was “badly hurt.”") describes them in someone else's
+    // words, as after a closed quote (above) what anyone is does.
+    const counted = subject !== null && isCountedSubject(subject.mention.text)
     if (
       subject &&
+      !(afterClosedQuote && COPULA_AFTER_SUBJECT.test(rest)) &&
       !(
-        afterClosedQuote &&
-        COPULA_AFTER_SUBJECT.test(
-          before.slice(subject.mentionAt - clauseStart + subject.mention.text.length),
-        )
+        counted &&
+        COPULA_BEFORE_QUOTE.test(before) &&
+        (COPULA_AFTER_SUBJECT.test(rest) || JOINED_COPULA.test(rest))
       )
     )
       return subject

@@ -734,6 +734,10 @@ export function mainSubject(
   return found
 }
 
+/** Whether a subject's words open with a count of people: "One official", "about 200 protesters". */
+export const isCountedSubject = (text: string): boolean =>
+  COUNTED_LEAD.test(text) || isCountOfPeople(text)
+
 /**
  * "One aide at city hall", "another official", "one of her lawyers", "about 200 protesters": a
  * count of those who speak; after "of", its last word must name them ("some of her emails have been" counts
