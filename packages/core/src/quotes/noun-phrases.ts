@@ -523,8 +523,9 @@ const POSSESSIVE_END = /(?:['’]s|s['’])$/u
 export const LEADING_PREPOSITION =
   /^(?:With|Without|In|On|At|For|From|By|After|Before|During|Despite|Under|Over|Among|Amid|Amidst|Alongside|Beside|Besides|Beyond|Following|Unlike|Within|Throughout|Upon|Toward|Towards|Across|Behind|Like|As|Since|Until|Through|Against|About|According|Speaking|Talking)\s/
 
+// ("Even before", "Shortly after", "Long before", "Just as": a word of degree may open it.)
 export const SUBORDINATOR =
-  /^\s*(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
+  /^\s*(?:(?:even|just|shortly|long|right|soon|only|immediately)\s+(?=(?:after|before|as|when|since|until|once)\s))?(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before|as|even\s+if|even\s+though)\s/i
 
 // Auxiliaries and modals, which a verb group may open with.
 const AUXILIARY = [...AUXILIARY_VERBS, ...MODALS].join('|')
