@@ -510,7 +510,16 @@ function objectOfTo(
   phrase: { text: string; at: number } | null,
 ): { text: string; at: number } | null {
   if (!phrase || !/\bto\s+$/.test(head.slice(Math.max(0, phrase.at - 4), phrase.at))) return phrase
-  const owner = trailingNounPhrase(head.slice(0, head.lastIndexOf('to', phrase.at)))
+  const found = trailingNounPhrase(head.slice(0, head.lastIndexOf('to', phrase.at)))
+  // "Another official speaking to reporters said": the participle before "to" hangs off
+  // the one who speaks.
+  // ("with Hale taking to Twitter to call": "with" opens the phrase, no part of the name.)
+  const participle = found && /\s+\p{Ll}{3,}ing$/u.exec(found.text)
+  const lead = participle ? (/^with\s+/.exec(found.text)?.[0] ?? '') : ''
+  const owner =
+    found && participle
+      ? { text: found.text.slice(lead.length, participle.index), at: found.at + lead.length }
+      : found
   const mention = owner && parseSpeakerMention(owner.text)
   if (!owner || !isUsableMention(mention)) return phrase
   // (A nominal's last word must be the noun of one who speaks: not "migrants in the U.S. send".)
