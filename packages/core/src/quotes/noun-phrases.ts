@@ -664,10 +664,8 @@ export function mainSubject(
     // "White House officials started", "Hale aides have", "Two Senate reports found": a plural
     // of people, of writings or of bodies that a verb follows is the subject's last word, not
     // its verb.
-    // (Not after a person's full name: "Tom Hale coaches" is Hale's verb.)
     const subjectEnd =
       (isPeoplePlural(verb) || (verb.endsWith('s') && isSpeakerNounWord(verb.slice(0, -1)))) &&
-      !endsInFullName(np) &&
       VERB_AFTER.test(head.slice(pattern.lastIndex + verb.length))
         ? pattern.lastIndex + verb.length
         : m.index + np.length
@@ -755,12 +753,6 @@ function isCountOfSpeakers(mention: SpeakerMention): boolean {
     return false
   const of = /^\S+\s+of\s+(?:\S+\s+)*?(\S+)$/i.exec(mention.text)
   return !of || speakerNounKind(of[1] as string) === 'person'
-}
-
-/** Whether `np` ends with a known given name and a surname: "Mayor Tom Hale". */
-function endsInFullName(np: string): boolean {
-  const words = np.split(/\s+/)
-  return words.length >= 2 && genderOfGivenName(words[words.length - 2] as string) !== null
 }
 
 /** A bare plural of people: "protesters", "local officials", "lawyers for Jane Roe". */
