@@ -5,6 +5,7 @@ import {
   cueAfter,
   cueBefore,
   dashSignature,
+  describedByAfter,
   endsSentence,
   frontedParticipleSubject,
   invertedCueClosing,
@@ -244,6 +245,7 @@ function cuedAttribution(
     frontedParticipleSubject(before, clauseStart, after, afterStart) ??
     (endsItsSentence() ? null : cueAfter(after, afterStart)) ??
     accordingToAfter(after, afterStart) ??
+    describedByAfter(after, afterStart) ??
     (endsItsSentence() ? null : invertedCueClosing(after, afterStart)) ??
     nameBeforeColon(before, clauseStart) ??
     (before.trim() === '' && item.kind === 'statement'

@@ -391,6 +391,34 @@ export function passiveAgent(
   }
 }
 
+// "– as described by Judge Jane Roe –" after the quote and a few words of its clause.
+const AS_DESCRIBED_BY =
+  /^[\s,]*(?:[^.;:!?“”"–—,()]{1,60}?)?\s*[,–—]?\s*(as\s+(?:described|characteri[sz]ed|termed|labell?ed|dubbed)\s+by)\s+/u
+
+/**
+ * `being “careless” with the funds – as described by Judge Jane Roe –`: the agent of "as
+ * described by" after the quote, within a few words of its clause, said it; the agent must
+ * show itself a person or a body, as for a passive naming verb.
+ */
+export function describedByAfter(after: string, base: number): Attribution | null {
+  const m = AS_DESCRIBED_BY.exec(after)
+  if (!m) return null
+  const phrase = nounPhraseAtStart(after.slice(m[0].length))
+  const mention = parseSpeakerMention(phrase)
+  if (
+    !isUsableMention(mention) ||
+    !isPersonOrBody(mention, after.slice(m[0].length + phrase.length))
+  )
+    return null
+  return {
+    mention,
+    mentionAt: base + m[0].length,
+    cue: { text: m[1] as string, at: base + m[0].indexOf(m[1] as string) },
+    rule: 'cue-after',
+    confidence: 0.8,
+  }
+}
+
 export function accordingToAfter(after: string, base: number): Attribution | null {
   const m = /^[\s,]*(according\s+to)\s+/i.exec(after)
   if (!m) return null
