@@ -589,19 +589,19 @@ function subjectBeforeWho(
   const sentenceStart = lastSentenceStart(head)
   // (After a comma "who" opens an aside about the one named before: see RELATIVE_BEFORE_CUE.)
   if (who < 0 || /[,;:“”"()]/.test(head.slice(who - 1)) || who < sentenceStart) return null
-  // "Hale told reporters who asked …": the people after another cue are its object, and what
-  // the quote is follows that cue.
-  if (WHO_BEFORE_CUE.test(head) && hasVerbCue(head.slice(sentenceStart, who))) return null
+  // "Hale told reporters who asked …": the people a cue takes as its object (no preposition
+  // between: not "spoke with residents who") hear it, and what the quote is follows that cue.
+  if (WHO_BEFORE_CUE.test(head) && isCueObject(head.slice(sentenceStart, who))) return null
   const phrase = trailingNounPhrase(head.slice(0, who))
   if (!phrase) return null
-  // "Hale met residents who": after a verb, only the plural of people right before "who".
-  const words = phrase.text.split(/\s+/)
-  const verb = words.some((word) => VERB_BEFORE_WHO.test(word))
-  const text = verb ? (words.at(-1) as string) : phrase.text
+  // "Hale fired the engineers who", "spoke with residents who": after a verb or a preposition,
+  // only a plural of people right before "who", with its determiner.
+  const verb = phrase.text.split(/\s+/).some((word) => VERB_BEFORE_WHO.test(word))
+  const text = verb ? (PLURAL_AT_END.exec(phrase.text)?.[0] ?? '') : phrase.text
   const mention = parseSpeakerMention(text)
   if (
     !isUsableMention(mention) ||
-    (verb && !(mention.form === 'nominal' && /s$/.test(text) && isPeopleNoun(text))) ||
+    (verb && !(mention.form === 'nominal' && speakerNounKind(nominalHead(text)) === 'person')) ||
     (mention.form === 'nominal' && !speaksAsNominal(mention))
   )
     return null
@@ -612,8 +612,30 @@ function subjectBeforeWho(
 const WHO_BEFORE_CUE =
   /\swho(?:\s+(?:has|had|have|also|later|then|once|again|often|long|\p{Ll}+ly))*\s+$/u
 
-// A verb among a phrase's words: a past or an auxiliary.
-const VERB_BEFORE_WHO = /^(?:\p{Ll}+ed|met|told|saw|spoke|heard|is|was|are|were|has|had|have)$/u
+// A verb or a preposition among a phrase's words: a past, an auxiliary, "with", "to".
+const VERB_BEFORE_WHO =
+  /^(?:\p{Ll}+ed|met|told|saw|spoke|heard|is|was|are|were|has|had|have|with|to|for|from|among)$/u
+// A plural in lower case that ends a phrase, with its determiner: "the engineers", "residents".
+const PLURAL_AT_END =
+  /(?:\b(?:the|some|many|several|two|three|four|five|\d+|his|her|their|its)\s+)?\p{Ll}[\p{L}-]*[^s\s]s$/u
+// What opens a clause of its own after "who" ("who said they feared that …").
+const CLAUSE_OPENER =
+  /\b(?:that|if|whether|because|when|while|and|but|so|as|after|before|until|since|although|though)\b/
+
+/** Whether the last cue of `clause` takes the words after it as its object: "told reporters". */
+function isCueObject(clause: string): boolean {
+  if (!HAS_CUE.test(clause)) return false
+  let last: RegExpExecArray | null = null
+  CUE.lastIndex = 0
+  for (let m = CUE.exec(clause); m; m = CUE.exec(clause)) if (!isNounUse(clause, m.index)) last = m
+  CUE.lastIndex = 0
+  return (
+    last !== null &&
+    !/\b(?:with|to|at|for|about|on|in|by|from|among)\s/.test(
+      clause.slice(last.index + last[0].length),
+    )
+  )
+}
 
 /** The speaker the cue `cue` of `before` names, as an attribution; null when it names none. */
 function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribution | null {
@@ -647,10 +669,15 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     const subject = participleSubject(head, base, cueText)
     return subject && found(subject.mention, subject.at, 'cue-before', 0.85)
   }
-  // "Hale met residents who said": "who" is the cue's subject, the people named before it.
-  // (Most heads hold no "who": the pattern runs only on those that do.)
+  // "Hale met residents who said": "who" is the cue's subject, the people named before it;
+  // "Officials who spoke to Tom Hale said": the phrase before the cue is in the relative clause,
+  // and the subject stands before "who", unless a clause of its own opens after "who" ("Residents
+  // who said they feared that Hale would say"). (Most heads hold no "who": none is read then.)
+  const who = head.lastIndexOf(' who ')
   const whoSaid =
-    head.includes(' who ') && WHO_BEFORE_CUE.test(head) ? subjectBeforeWho(head, base) : null
+    who >= 0 && (WHO_BEFORE_CUE.test(head) || !CLAUSE_OPENER.test(head.slice(who + 5)))
+      ? subjectBeforeWho(head, base)
+      : null
   if (whoSaid) return found(whoSaid.mention, whoSaid.at, 'cue-before', 0.85)
   // "The ferry union had this to say: “…”": the subject of "had" says it.
   const hadWords = HAD_WORDS_TO.exec(head)
