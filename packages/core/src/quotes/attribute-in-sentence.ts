@@ -16,6 +16,7 @@ import {
   transcriptSpeaker,
   unlistedVerbAfter,
 } from './attribution-rules.js'
+import { PARTICIPLE_CUE } from './cues.js'
 import {
   firstSentenceEnd,
   isCountedSubject,
@@ -31,6 +32,8 @@ import type { Attribution, Working } from './working.js'
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 // Words that end with a comma or colon right before the quote, as a cue's do: "responded: ".
 const INTRODUCED = /[\p{L}.)][,:]\s*$/u
+// A clause of time right after a quote: "as Tom Hale spoke", "while the mayor watched".
+const TIME_CLAUSE_AFTER = /^[\s,]*(?:as|while|when)\s/
 const LOOSE_COORDINATION = /^[^.;:!?“”"]{1,40}\s(?:but|yet|and|or)\s+(?:(?:a|an|the)\s+)?$/i
 
 /** Finds each quote's kind and, from the words of its own sentence, its speaker: cues after and before, according-to, a dash signature, a transcript line, the sentence's subject. */
@@ -214,6 +217,19 @@ function cuedAttribution(
     if (own === undefined) own = cueBefore(before, clauseStart)
     return own
   }
+  // "Protesters chanted “Shame!” as Tom Hale spoke.": after a verb of speech whose object the
+  // quote is, a clause that "as", "while" or "when" opens tells when, not who. (Not after a
+  // participle, whose subject is only inferred: "…, praising “…” as he promised".)
+  const timeClauseAfterOwnCue = () => {
+    if (!TIME_CLAUSE_AFTER.test(after)) return false
+    const cue = ownCue()?.cue
+    return (
+      cue !== undefined &&
+      cue !== null &&
+      !PARTICIPLE_CUE.test(cue.text) &&
+      cue.at + cue.text.length >= clauseStart + before.trimEnd().length
+    )
+  }
   // "Ward replied: “Why does it matter now?” Her critics cited it …": a cue right
   // before a quote that closes its own sentence speaks for it over a sentence after it.
   const introduced = INTRODUCED.test(before) && /[.?!]["”’)]*\s*$/.test(item.text)
@@ -238,7 +254,9 @@ function cuedAttribution(
     // a short sentence after it only when no cue before it in its own sentence names someone.
     (endsItsSentence() && (!isShortAttribution(after) || ownCue() !== null)
       ? null
-      : cueAfter(after, afterStart, true)) ??
+      : timeClauseAfterOwnCue()
+        ? null
+        : cueAfter(after, afterStart, true)) ??
     possessiveSpeech(before, clauseStart, after) ??
     passiveAgent(before, clauseStart, after, afterStart) ??
     ownCue() ??
