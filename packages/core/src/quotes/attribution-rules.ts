@@ -759,7 +759,8 @@ function participleSubject(
   participle: string,
 ): { mention: Attribution['mention']; at: number } | null {
   // "the ad ends with Jane Roe saying, “…”": a name right before the participle is its subject.
-  const adjacent = /,\s*$/.test(head) ? null : trailingNounPhrase(head)
+  // (A comma and white space to the end, read from the end: the pattern read every comma of the head.)
+  const adjacent = head.trimEnd().endsWith(',') ? null : trailingNounPhrase(head)
   const adjacentMention = adjacent ? parseSpeakerMention(adjacent.text) : null
   // "After saying …": a subordinator before the participle is no one.
   const subordinated = adjacent !== null && SUBORDINATOR.test(`${adjacent.text} `)

@@ -1071,19 +1071,30 @@ const QUOTED_TITLE_STRETCH =
 
 /** Where the appositive stretch that starts at `at` in `after` ends (past its comma), -1 if none does. */
 function stretchEnd(after: string, at: number): number {
-  APPOSITIVE_STRETCH.lastIndex = at
-  if (APPOSITIVE_STRETCH.test(after)) return APPOSITIVE_STRETCH.lastIndex
-  // The plain stretch stopped at a quote mark, a full stop, a semicolon or its length: only
-  // an opening quote mark before the others is worth the longer pattern.
+  // The characters are read first: where the stretch stops tells the plain pattern's answer
+  // without it (a comma after 1 to 180 characters), and whether a quoted title may go on.
+  // (The patterns count a surrogate pair as one character: a stretch that holds one is read
+  // by the patterns alone.)
   const stop = Math.min(after.length, at + 181)
   let i = at
+  let pairs = false
   for (; i < stop; i++) {
     const code = after.charCodeAt(i)
     if (code === 0x201c || code === 0x22 || code === 0x2c || code === 0x3b || code === 0x201d) break
     if (code === 0x2e && after.charCodeAt(i + 1) !== 0x2c) break
+    if (code >= 0xd800 && code <= 0xdfff) pairs = true
   }
   const code = after.charCodeAt(i)
+  if (pairs) {
+    APPOSITIVE_STRETCH.lastIndex = at
+    if (APPOSITIVE_STRETCH.test(after)) return APPOSITIVE_STRETCH.lastIndex
+  } else if (i < stop && code === 0x2c) return i > at ? i + 1 : -1
+  // The plain stretch stopped at a quote mark, a full stop, a semicolon or its length: only
+  // an opening quote mark before the others is worth the longer pattern, and only after a
+  // lower-case word and white space, where a title may open ("the flyer “Oakdale Notes,”").
   if (code !== 0x201c && code !== 0x22) return -1
+  const before = after.charCodeAt(i - 2)
+  if (!isWhiteSpace(after.charCodeAt(i - 1)) || (before < 0x80 && !isLowerAscii(before))) return -1
   QUOTED_TITLE_STRETCH.lastIndex = at
   return QUOTED_TITLE_STRETCH.test(after) ? QUOTED_TITLE_STRETCH.lastIndex : -1
 }
