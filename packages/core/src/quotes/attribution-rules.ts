@@ -147,7 +147,12 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
       ))
   )
     return null
-  const phrase = trailingNounPhrase(subject)
+  // ("an adviser to Tom Hale said": the adviser speaks, see objectOfTo; only when the phrase
+  // is the whole subject: not "which some voters want leaders to use to describe".)
+  const plain = trailingNounPhrase(subject)
+  const owned = objectOfTo(subject, plain)
+  const phrase =
+    owned !== plain && owned && subject.slice(0, owned.at).trim() !== '' ? plain : owned
   if (!phrase) return null
   // "“fair” to him, engaging in what critics called …": a cue in a later
   // clause yields to a cue before the quote.
@@ -548,6 +553,12 @@ function objectOfTo(
     found && participle
       ? { text: found.text.slice(lead.length, participle.index), at: found.at + lead.length }
       : found
+  // "people close to Tom Hale said": the people near the name speak, the whole phrase names them.
+  if (owner && /\s(?:close|closest|near|loyal)$/.test(owner.text)) {
+    const whole = head.slice(owner.at, phrase.at + phrase.text.length).trim()
+    const near = parseSpeakerMention(whole)
+    if (near?.form === 'nominal' && isUsableMention(near)) return { text: whole, at: owner.at }
+  }
   const mention = owner && parseSpeakerMention(owner.text)
   if (!owner || !isUsableMention(mention)) return phrase
   // (A nominal's last word must be the noun of one who speaks: not "migrants in the U.S. send".)

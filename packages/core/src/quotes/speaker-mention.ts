@@ -714,6 +714,9 @@ const PLACE_PREPOSITION = new RegExp(
 )
 // A plural noun of people opening a sentence: "Critics", "Lawyers".
 const PEOPLE_PLURAL = /^\p{Lu}\p{Ll}+s$/u
+// Adjectives of nearness between a noun of people and its preposition: "close to", "familiar with".
+const NEARNESS = /^(?:close|closest|familiar|near|loyal|allied)$/
+
 const LOCATIVE = new RegExp(`^(?:${PLACE_PREPOSITIONS.join('|')})$`)
 
 /**
@@ -772,13 +775,20 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
       return null
     return { ...person, text, roles: [...person.roles, after.join(' ')] }
   }
-  // Lower-case words before the preposition: a noun phrase, or no name at all.
+  // Lower-case words before the preposition: a noun phrase, or no name at all. ("People close
+  // to Tom Hale": a plural of people may open the sentence capitalized.)
   const lead = DETERMINER.test(before[0] as string) ? before.slice(1) : before
-  if (lead.some((word) => /^\p{Lu}/u.test(word))) return null
+  const opensCapitalized = /^\p{Lu}/u.test(lead[0] ?? '') && isPeopleNoun(lead[0] as string)
+  if (lead.some((word, index) => /^\p{Lu}/u.test(word) && !(index === 0 && opensCapitalized)))
+    return null
   // "former secretary of state Hillary Clinton", "chief of staff Denis McDonough": the role
   // ends with its own object, a lower-case noun, and a person's name closes the mention.
   if (isRoleBeforeName(after)) return null
-  const kind = speakerNounKind(previous)
+  // "a source close to Tom Hale", "people familiar with Hale": an adjective of nearness before
+  // the preposition, the noun before it the one who speaks, the name whom they are near.
+  const head =
+    before.length >= 2 && NEARNESS.test(previous) ? (before[before.length - 2] as string) : previous
+  const kind = speakerNounKind(head)
   if (kind === null) {
     if (!LOCATIVE.test(words[at] as string)) return null
     return {

@@ -235,7 +235,11 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
     if (NOMINAL_DETERMINER.test(mention.text)) return true
     if (/s$/.test(head)) return headKind !== null
     // ("police", "staff", "people": plurals without "-s".)
-    return (/s$/.test(mention.text) || PLURAL_WITHOUT_S.test(last)) && isPeopleNoun(last)
+    // ("people close to Tom Hale": the head, before the words of nearness.)
+    return (
+      ((/s$/.test(mention.text) || PLURAL_WITHOUT_S.test(last)) && isPeopleNoun(last)) ||
+      (PLURAL_WITHOUT_S.test(head) && isPeopleNoun(head))
+    )
   }
   return true
 }
