@@ -47,6 +47,12 @@ export interface NamedEntity {
   subjects: number[]
   /** Offsets where they speak: a quote's speaker, or "X said", "said X" in the writer's own sentence. */
   speeches: number[]
+  /**
+   * Those of {@link NamedEntity.subjects} of a relative clause on a name named in passing
+   * ("praised Kate Lee, who had called …"): the main clause's subject stays the one a later
+   * pronoun continues with.
+   */
+  minorSubjects: Set<number>
 }
 
 interface Token {
@@ -830,7 +836,8 @@ function markSubject(
   const after = text.slice(word.end, word.end + 360)
   const verb =
     verbAfterName(after, () => opensMainClause(text, nameStart())) ??
-    verbAfterNamedAppositive(text, nameStart(), after)
+    verbAfterNamedAppositive(text, nameStart(), after) ??
+    verbAfterCompanions(after)
   if (
     verb &&
     (isSubjectOf(text, nameStart()) ||
@@ -838,7 +845,13 @@ function markSubject(
       (speaksInRelative(after, verb) && !reportedBefore(text, nameStart())))
   ) {
     entity.subjects.push(word.index)
-    if (SPEECH_VERB.test(verb[0])) entity.speeches.push(word.index)
+    const speech = SPEECH_VERB.test(verb[0])
+    if (speech) entity.speeches.push(word.index)
+    else if (
+      WHO_BEFORE_VERB.test(after.slice(0, verb.index)) &&
+      !opensMainClause(text, nameStart())
+    )
+      entity.minorSubjects.add(word.index)
   } else if (isTopic(text, nameStart(), after) || isInvertedSubject(text, nameStart(), after)) {
     entity.subjects.push(word.index)
   } else if (
@@ -1000,6 +1013,19 @@ function opensMainClause(text: string, nameStart: number): boolean {
     opensSentenceAt(text, nameStart) ||
     SENTENCE_LINK.test(text.slice(Math.max(0, nameStart - 16), nameStart))
   )
+}
+
+// "and her backers", "and his wife": the name's own companions joined to it as one subject.
+const COMPANIONS_AFTER = /^[^\S\n\r]+and[^\S\n\r]+(?:his|her|their)[^\S\n\r]+\p{Ll}+[^\S\n\r]+/uy
+
+/** The verb after a name and its companions ("Jane Roe and her backers tried"), null if none. */
+function verbAfterCompanions(after: string): RegExpExecArray | null {
+  if (after.charCodeAt(1) !== 0x61) return null
+  COMPANIONS_AFTER.lastIndex = 0
+  if (!COMPANIONS_AFTER.test(after)) return null
+  VERB_AFTER.lastIndex = COMPANIONS_AFTER.lastIndex
+  const verb = VERB_AFTER.exec(after)
+  return verb && !isBareParticiple(verb[0]) ? verb : null
 }
 
 // A noun phrase's last word and its comma right before a name: "Another delegate, Jim Poolman,
@@ -1782,6 +1808,7 @@ function newEntity(mention: SpeakerMention, at: number): NamedEntity {
     placed: new Set([at]),
     subjects: [],
     speeches: [],
+    minorSubjects: new Set(),
   }
 }
 
@@ -2099,6 +2126,16 @@ export class NameRegistry {
     return Math.max(0, bisectLeft(this.paragraphStarts, at + 1) - 1)
   }
 
+  /**
+   * Whether the entity is named between `from` and `to` as the subject of a relative clause on
+   * a name named in passing: its quote there ("praised Kate Lee, who had called the board “a
+   * team,”") is not the writer's turn to it.
+   */
+  minorAt(entity: NamedEntity, from: number, to: number): boolean {
+    for (const p of entity.minorSubjects) if (p >= from && p < to) return true
+    return false
+  }
+
   /** Records that the entity spoke at `at`: a speaker is the likeliest antecedent of the next pronoun. */
   spoke(entity: NamedEntity, at: number): void {
     entity.subjects.push(at)
@@ -2131,6 +2168,8 @@ export class NameRegistry {
     const UNPROVEN = 400
     // A subject earlier in the pronoun's own paragraph outranks anyone before it.
     const SAME_PARAGRAPH = 2000
+    // A relative clause's subject on a name named in passing counts as named this much earlier.
+    const MINOR_SUBJECT = 300
     const paragraph = bisectLeft(this.paragraphStarts, at + 1) - 1
     const paragraphStart = paragraph < 0 ? 0 : (this.paragraphStarts[paragraph] as number)
     const pick = (field: 'subjects' | 'positions') => {
@@ -2156,7 +2195,8 @@ export class NameRegistry {
           const proven = !gender || entity.gender !== null || entity.speeches.length > 0
           const score =
             p -
-            (proven ? 0 : UNPROVEN) +
+            (proven ? 0 : UNPROVEN) -
+            (field === 'subjects' && entity.minorSubjects.has(p) ? MINOR_SUBJECT : 0) +
             (seen.spoken.has(p) ? this.speakerBonus(p) : 0) +
             (p >= paragraphStart ? SAME_PARAGRAPH : 0)
           if (

@@ -93,6 +93,6 @@ export function resolve(
     }
   }
   const entity = registry.note(mention, at)
-  registry.spoke(entity, at)
+  if (!registry.minorAt(entity, at, at + mention.text.length)) registry.spoke(entity, at)
   return fromEntity(entity, mention.text)
 }
