@@ -691,7 +691,7 @@ export function mainSubject(
     // "If she did, party rules give …": the subject of a clause set before the main one.
     const lead = head.slice(0, m.index)
     if (SUBORDINATOR.test(`${lead.slice(lead.lastIndexOf(',') + 1)}${np} `)) continue
-    const phrase = trailingNounPhrase(head.slice(0, subjectEnd))
+    const phrase = ownerBeforeTo(head, trailingNounPhrase(head.slice(0, subjectEnd)))
     // (Nor does a phrase that reaches back over that verb: "A clerk emailed Hale the list
     // of City workers", "the letter talked about giving voters".)
     if (!phrase || (foundVerbAt >= 0 && phrase.at <= foundVerbAt)) continue
@@ -753,6 +753,22 @@ function isCountOfSpeakers(mention: SpeakerMention): boolean {
     return false
   const of = /^\S+\s+of\s+(?:\S+\s+)*?(\S+)$/i.exec(mention.text)
   return !of || speakerNounKind(of[1] as string) === 'person'
+}
+
+/**
+ * "An aide to the mayor brushed off …": a phrase right after a noun of people and "to" is that
+ * noun's object; the noun's phrase before "to" is the subject ("An aide").
+ */
+function ownerBeforeTo(
+  head: string,
+  phrase: { text: string; at: number } | null,
+): { text: string; at: number } | null {
+  if (!phrase) return phrase
+  const lead = head.slice(Math.max(0, phrase.at - 40), phrase.at)
+  const to = /([\p{L}-]+)\s+to\s+$/u.exec(lead)
+  if (!to || !(isPeopleNoun(to[1] as string) || isRoleWord(to[1] as string))) return phrase
+  const ownerEnd = phrase.at - lead.length + to.index + (to[1] as string).length
+  return trailingNounPhrase(head.slice(0, ownerEnd)) ?? phrase
 }
 
 /** A bare plural of people: "protesters", "local officials", "lawyers for Jane Roe". */
