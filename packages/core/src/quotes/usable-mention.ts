@@ -179,12 +179,13 @@ const WRITING_BEFORE_PREPOSITION = new RegExp(
   'i',
 )
 
-/** `text` without "of state" and with "state" taken off before a person: "secretary of state", "state senator" are offices, not statements. */
+/** `text` without "of state" and with "state" taken off before a person or a title: "secretary of state", "state senator", "state Sen. Ann Lee" are offices, not statements. */
 function withoutStateOffices(text: string): string {
-  // (Both patterns need the word, which most mentions lack: each scanned the whole text for it.)
+  // (The patterns need the word, which most mentions lack: each scanned the whole text for it.)
   if (!/state/i.test(text)) return text
   return text
     .replace(/\bof\s+state\b/gi, ' ')
+    .replace(/\bstate\s+(?=\p{Lu})/gu, ' ')
     .replace(/\bstate\s+([\p{L}-]+)/gu, (all, next: string) => (isPeopleNoun(next) ? next : all))
 }
 
@@ -202,11 +203,8 @@ function hasSpeakerShape(mention: SpeakerMention): boolean {
   // Only lower-case words can be a verb of speech: "State" in "State Department" is not.
   const lowerWords = withoutWritingHead(
     withoutStateOffices(
-      mention.text
-        .replace(COUNTED_PLURAL, ' ')
-        .replace(WRITING_BEFORE_PREPOSITION, ' ')
-        .replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' '),
-    ),
+      mention.text.replace(COUNTED_PLURAL, ' ').replace(WRITING_BEFORE_PREPOSITION, ' '),
+    ).replace(/\b\p{Lu}[\p{L}'’.-]*/gu, ' '),
   )
   // A speaker is a noun phrase: no verb of speech inside, no dangling preposition at its end.
   if (
