@@ -6,6 +6,7 @@ import {
   cueBefore,
   dashSignature,
   describedByAfter,
+  endsInPassiveNaming,
   endsSentence,
   frontedParticipleSubject,
   invertedCueClosing,
@@ -80,7 +81,9 @@ export function attributeInSentence(
     item.attribution =
       found && !titleWithin(working, index, found)
         ? found
-        : (cuedAttribution(item, clause) ?? subjectAttribution(text, clause))
+        : (cuedAttribution(item, clause) ??
+          // "Tom Hale was hailed as “a hero”": the one named is no speaker of the naming.
+          (endsInPassiveNaming(clause.before) ? null : subjectAttribution(text, clause)))
   })
 }
 

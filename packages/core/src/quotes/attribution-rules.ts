@@ -336,8 +336,8 @@ export function frontedParticipleSubject(
 // A naming verb in the passive right before the quote: "has been called “…”", "often labeled as a “…”".
 const PASSIVE_NAMING_BEFORE =
   /\b(called|labell?ed|dubbed|termed|branded|described)(?:\s+as)?(?:\s+(?:a|an|the))?\s*$/
-// Its agent right after the quote: "by Jane Roe", "by Democrats".
-const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu})/u
+// Its agent right after the quote: "by Jane Roe", "by Democrats", "by the mayor", "by colleagues".
+const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu}|(?:the|a|an|his|her|its|their)\s|\p{Ll}+s\b)/u
 const BY_TIME = new RegExp(
   `^(?:${[...MONTHS, ...WEEKDAYS].map(capitalized).join('|')})\\b|\\b(?:Day|Eve|Night|Week|Weekend|${WEEKDAYS.map(capitalized).join('|')})$`,
 )
@@ -353,6 +353,8 @@ const TITLE_VERB = /^(?:called|dubbed)$/
  */
 function isPersonOrBody(mention: SpeakerMention, rest: string): boolean {
   if (/^\.\s*\d/.test(rest)) return false
+  // "by the mayor", "by colleagues"; not "by the end of the day", "by a wide margin".
+  if (mention.form === 'nominal') return speaksAsNominal(mention)
   if (mention.form !== 'name') return true
   return (
     mention.roles.length > 0 ||
@@ -587,6 +589,23 @@ const HAD_WORDS_TO =
 const OBJECT_PRONOUN_LEAD =
   /^(?:him|them|me|us|her(?=\s+(?:on|in|at|to|for|with|about|last|this|after|before)\s|$))\b/i
 
+// A passive's auxiliary right before the cue, adverbs between: "was called", "has been widely hailed".
+const PASSIVE_BEFORE =
+  /\b(?:was|were|been|being|is|are|be)\s+(?:(?:also|often|widely|\p{Ll}+ly)\s+)*$/u
+// Verbs of praise and blame that name someone as something: "hailed as", "praised as".
+const PRAISE_CUE = /^(?:hail|prais|tout|laud|decri|derid|denounc|condemn)(?:ed)?(?:\s+as)?$/
+// A passive naming verb right before the quote: "was hailed as a", "were widely called".
+const PASSIVE_NAMING =
+  /\b(?:was|were|been|being|is|are|be)\s+(?:(?:also|often|widely|\p{Ll}+ly)\s+)*(?:called|labell?ed|dubbed|termed|branded|described|hailed|praised|touted|lauded|decried|derided|denounced|condemned)(?:\s+as)?(?:\s+(?:a|an|the))?\s*$/u
+
+/**
+ * Whether `before` ends with a passive naming verb ("Tom Hale was hailed as “…”"): its subject is
+ * the one named, not who named them, and no sentence subject speaks for the quote.
+ */
+export function endsInPassiveNaming(before: string): boolean {
+  return PASSIVE_NAMING.test(before)
+}
+
 /**
  * "Residents who live near the plant said", "Hale met residents who said": the cue's subject
  * that a relative clause without commas follows, or that "who" stands for; the people named
@@ -690,6 +709,10 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
       ? subjectBeforeWho(head, base)
       : null
   if (whoSaid) return found(whoSaid.mention, whoSaid.at, 'cue-before', 0.85)
+  // "Tom Hale was called “a hero”", "was hailed as": the one named in the passive is not the
+  // namer, who is the agent after "by" or no one.
+  if (PASSIVE_BEFORE.test(head) && (NAMING_CUE.test(cueText) || PRAISE_CUE.test(cueText)))
+    return null
   // "The ferry union had this to say: “…”": the subject of "had" says it.
   const hadWords = HAD_WORDS_TO.exec(head)
   const phrase = hadWords
