@@ -36,6 +36,7 @@ import {
   speakerNounKind,
 } from './speaker-mention.js'
 import { isUsableMention, speaksAsNominal } from './usable-mention.js'
+import { isWhiteSpace } from './white-space.js'
 import type { Attribution } from './working.js'
 
 /** `Sen. Jane Doe (D-Mo.) said.`: a whole sentence of a few words that only names a speaker and a cue. */
@@ -585,6 +586,18 @@ const ANTECEDENT =
 const HAD_WORDS_TO =
   /\s(?:had|has|have)\s+(?:this|that|much|little|plenty|something|nothing|more|a\s+lot|(?:\p{Ll}+\s+)?words)\s+to\s+$/u
 
+/** Whether `text` ends in white space, "to" and white space, as `HAD_WORDS_TO` does. */
+function endsInTo(text: string): boolean {
+  let end = text.length
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--
+  return (
+    end < text.length &&
+    text.charCodeAt(end - 1) === 0x6f &&
+    text.charCodeAt(end - 2) === 0x74 &&
+    isWhiteSpace(text.charCodeAt(end - 3))
+  )
+}
+
 // A pronoun that is an object, at a phrase's start: "him", "them", "her on Friday" (not "her lawyer").
 const OBJECT_PRONOUN_LEAD =
   /^(?:him|them|me|us|her(?=\s+(?:on|in|at|to|for|with|about|last|this|after|before)\s|$))\b/i
@@ -714,7 +727,8 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
   if (PASSIVE_BEFORE.test(head) && (NAMING_CUE.test(cueText) || PRAISE_CUE.test(cueText)))
     return null
   // "The ferry union had this to say: “…”": the subject of "had" says it.
-  const hadWords = HAD_WORDS_TO.exec(head)
+  // (Asked only of a head that ends in "to": the pattern reads every white space of the head.)
+  const hadWords = endsInTo(head) ? HAD_WORDS_TO.exec(head) : null
   const phrase = hadWords
     ? trailingNounPhrase(head.slice(0, hadWords.index))
     : objectOfTo(head, trailingNounPhrase(head))

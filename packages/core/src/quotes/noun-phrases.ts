@@ -378,11 +378,23 @@ export function isNounUse(text: string, at: number): boolean {
   const stateOf = text.startsWith('state', at) ? /^state\s+([\p{L}-]+)/u.exec(text.slice(at)) : null
   if (stateOf && isPeopleNoun(stateOf[1] as string)) return true
   return (
-    NOUN_LEAD.test(lead) ||
+    endsInNounLead(lead) ||
     (/^(?!says\b)\p{Ll}+s\b/u.test(text.slice(at)) &&
       (/\bof\s+(?:\p{Lu}[\p{L}-]*\s+)?$/u.test(lead) || QUANTIFIER_LEAD.test(lead))) ||
     isNounAfterModifiers(text, at, lead)
   )
+}
+
+/**
+ * Whether `lead` ends in `NOUN_LEAD`, read off its last characters only: the determiner or the
+ * "'s" ends where the white space at the end starts, and neither they nor the words their
+ * lookbehinds read ("there's") stand more than 8 characters before it.
+ */
+function endsInNounLead(lead: string): boolean {
+  let end = lead.length
+  while (end > 0 && isWhiteSpace(lead.charCodeAt(end - 1))) end--
+  if (end === lead.length) return false
+  return NOUN_LEAD.test(end > 12 ? lead.slice(end - 12) : lead)
 }
 
 // A quantifier or a number, then at most two capitalized words: "many Western states", "three
