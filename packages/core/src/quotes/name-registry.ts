@@ -838,20 +838,24 @@ function markSubject(
     verbAfterName(after, () => opensMainClause(text, nameStart())) ??
     verbAfterNamedAppositive(text, nameStart(), after) ??
     verbAfterCompanions(after)
+  // A relative clause on a name that does not open its sentence ("… his brother, Jim Hale, who said").
+  const relative =
+    verb !== null &&
+    WHO_BEFORE_VERB.test(after.slice(0, verb.index)) &&
+    !opensMainClause(text, nameStart())
   if (
     verb &&
+    // Inside what a writer's sentence reports, the relative is part of the report: "Tom Hale
+    // said he had phoned his brother, Jim Hale, who said he could not come."
+    !(relative && reportedBefore(text, nameStart())) &&
     (isSubjectOf(text, nameStart()) ||
       closesSentence(text, nameStart(), after, verb) ||
-      (speaksInRelative(after, verb) && !reportedBefore(text, nameStart())))
+      speaksInRelative(after, verb))
   ) {
     entity.subjects.push(word.index)
     const speech = SPEECH_VERB.test(verb[0])
     if (speech) entity.speeches.push(word.index)
-    else if (
-      WHO_BEFORE_VERB.test(after.slice(0, verb.index)) &&
-      !opensMainClause(text, nameStart())
-    )
-      entity.minorSubjects.add(word.index)
+    else if (relative) entity.minorSubjects.add(word.index)
   } else if (isTopic(text, nameStart(), after) || isInvertedSubject(text, nameStart(), after)) {
     entity.subjects.push(word.index)
   } else if (
