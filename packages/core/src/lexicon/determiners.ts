@@ -17,7 +17,7 @@ export const DEMONSTRATIVES: readonly string[] = ['this', 'that', 'these', 'thos
 
 /**
  * Words that count a plural before it: "many states", "both claims", "two calls". A plural
- * after them is a noun, never a verb in "-s".
+ * after them is a noun, never a verb in "-s". (Not "other": "the other claims it is …".)
  */
 export const PLURAL_QUANTIFIERS: readonly string[] = [
   'many',
@@ -25,7 +25,6 @@ export const PLURAL_QUANTIFIERS: readonly string[] = [
   'some',
   'all',
   'both',
-  'other',
   'most',
   'few',
   'two',

@@ -582,6 +582,16 @@ const RELATIVE_BEFORE_CUE =
 const ANTECEDENT =
   /((?:\b(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*(?:\s+(?:of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)?|\b(?:the|a|an|his|her|its|their)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)(?:\s*\([^()]{1,20}\))?$/u
 
+// A plural or a noun in lower case right before a phrase, no break between: "the reforms Tom Hale".
+const RELATIVE_NOUN_BEFORE =
+  /\b(?!(?:that|and|but|while|as|when|after|before|because|which|who|whom|where|whether|if|though|although|since|so|or|to|of|for|in|on|at|with|by|from|said|says|say)\s)\p{Ll}{2,}\s+$/u
+// A verb in the words between a cue and its quote: "will", "are", "created".
+const GAP_VERB = /\b(?:is|are|was|were|will|would|can|could|has|have|had|does|did|\p{Ll}+ed)\b/gu
+
+// A noun of people (with its determiner) and a preposition before a name: "a lawyer for ", "Voters in ".
+const PEOPLE_BEFORE_PREPOSITION =
+  /((?:\b(?:the|a|an|his|her|their|its|[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]*)\s+(?:of|for|in|at|to|with|from)\s+)$/u
+
 // "had this to say", "has a lot to say", "had kind words to say": words the subject of "had" has.
 const HAD_WORDS_TO =
   /\s(?:had|has|have)\s+(?:this|that|much|little|plenty|something|nothing|more|a\s+lot|(?:\p{Ll}+\s+)?words)\s+to\s+$/u
@@ -733,6 +743,12 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
     ? trailingNounPhrase(head.slice(0, hadWords.index))
     : objectOfTo(head, trailingNounPhrase(head))
   // (An object pronoun opens no subject: "the parents who met with him on Friday say".)
+  // "Critics say the reforms Tom Hale says will save money are “…”": the subject of a relative
+  // clause without "that" (a lower-case noun right before it) speaks only for a quote of that
+  // clause, not past a second verb, the main clause's ("says are “…”" is Hale's).
+  const inRelative =
+    phrase !== null && RELATIVE_NOUN_BEFORE.test(head.slice(Math.max(0, phrase.at - 30), phrase.at))
+  if (inRelative && (gap.match(GAP_VERB)?.length ?? 0) >= 2) return null
   if (phrase && !OBJECT_PRONOUN_LEAD.test(phrase.text)) {
     const mention = parseSpeakerMention(phrase.text)
     if (isUsableMention(mention)) {
@@ -749,6 +765,21 @@ function cueSpeaker(before: string, base: number, cue: RegExpExecArray): Attribu
   const comma = head.lastIndexOf(',')
   const relative = comma >= 0 ? RELATIVE_BEFORE_CUE.exec(head.slice(comma)) : null
   const antecedent = relative && ANTECEDENT.exec(head.slice(Math.max(0, comma - 80), comma))
+  // "a lawyer for Tom Hale, who said", "Voters in Oakdale, who said": after a noun of people and
+  // a preposition, "who" is that noun's person; the whole phrase is read.
+  const owner =
+    antecedent &&
+    PEOPLE_BEFORE_PREPOSITION.exec(
+      head.slice(Math.max(0, comma - 80), comma - antecedent[0].length),
+    )
+  if (relative && antecedent && owner && speakerNounKind(owner[2] as string) === 'person') {
+    const lead = owner[1] as string
+    const text = `${lead}${antecedent[1]}`
+    const mention = parseSpeakerMention(text)
+    if (isUsableMention(mention) && mention.form === 'nominal')
+      return found(mention, base + comma - antecedent[0].length - lead.length, 'cue-before', 0.85)
+    return null
+  }
   if (relative && antecedent) {
     const mention = parseSpeakerMention(antecedent[1] as string)
     if (

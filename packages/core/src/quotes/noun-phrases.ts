@@ -184,7 +184,14 @@ export function trailingNounPhrase(text: string): { text: string; at: number } |
       let wordStart = cut
       while (wordStart > 0 && !isWhiteSpace(stretch.charCodeAt(wordStart - 1))) wordStart--
       const word = stretch.slice(wordStart, cut)
-      if (wordStart === 0 || !(ADVERB.test(word) || LOWER_CASE_ADVERB.test(word))) break
+      if (
+        wordStart === 0 ||
+        !(
+          ADVERB.test(word) ||
+          (LOWER_CASE_ADVERB.test(word) && !DETERMINER_BEFORE.test(stretch.slice(0, wordStart)))
+        )
+      )
+        break
       cut = wordStart
       while (cut > 0 && isWhiteSpace(stretch.charCodeAt(cut - 1))) cut--
     }
@@ -281,17 +288,33 @@ const CAPITALIZED_WORD = /^\p{Lu}[\p{L}'’-]*/u
  */
 function isAndInName(text: string, at: number, word: string): boolean {
   if (word !== 'and ') return false
-  const next = CAPITALIZED_WORD.exec(text.slice(at + word.length))?.[0]
+  const rest = text.slice(at + word.length)
+  const next = CAPITALIZED_WORD.exec(rest)?.[0]
+  // A title ("and Mayor Tom Hale", "and Dr. Ann Lee") or two capitalized words that end the
+  // phrase without a body's noun ("and Kwame Mensah") start a person.
+  const person = PERSON_AFTER_AND.exec(rest)
   return (
     next !== undefined &&
     genderOfGivenName(next) === null &&
+    !isRoleWord(next.replace(/\.$/, '')) &&
+    rest[next.length] !== '.' &&
+    !(person && !BODY_NOUN.test(person[1] as string)) &&
     NAME_BEFORE_AND.test(text.slice(Math.max(0, at - 60), at))
   )
 }
 
+// Two capitalized words and nothing after them: "Kwame Mensah", "Human Services".
+const PERSON_AFTER_AND = /^\p{Lu}[\p{L}'’-]*\s+(\p{Lu}[\p{L}'’-]*)\s*$/u
+// The last word of a body's name after "and": "Human Services", "Regional Security".
+const BODY_NOUN =
+  /^(?:Services|Security|Affairs|Development|Policy|Access|Resources|Safety|Planning|Management|Studies|Research|Technology|Justice|Health|Welfare|Energy|Environment|Education|Commerce|Labor|Transportation|Defense|Works|Parks|Recreation|Conservation|Trade|Industry|Finance|Reform|Culture|Sport|Sports|Tourism|Housing|Innovation|Science|Sciences|Arts)$/
+// A determiner that ends a stretch: a word after it is its noun, no adverb ("the first").
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|its|their|this|that)\s*$/i
+
 // Words between a subject and its verb that are adverbs only in lower case ("Hale now says",
 // "He himself said"; "America First" is a name).
-const LOWER_CASE_ADVERB = /^(?:now|even|first|already|just|too|himself|herself|themselves)$/
+// ("first" is none: "the first said" is a nominal.)
+const LOWER_CASE_ADVERB = /^(?:now|even|already|just|too|himself|herself|themselves)$/
 // A determiner, a noun and at most two words before it, then a subject pronoun: "a deal
 // he", "the road they" (not "The senator said he": a verb among the words).
 const PRONOUN_AFTER_NOUN =
