@@ -337,6 +337,10 @@ export function frontedParticipleSubject(
 // A naming verb in the passive right before the quote: "has been called “…”", "often labeled as a “…”".
 const PASSIVE_NAMING_BEFORE =
   /\b(called|labell?ed|dubbed|termed|branded|described)(?:\s+as)?(?:\s+(?:a|an|the))?\s*$/
+// A naming verb, its agent after "by", then "as" right before the quote: "described by
+// colleagues as", "hailed by the mayor as a".
+const AGENT_BEFORE_AS =
+  /\b(called|labell?ed|dubbed|termed|branded|described|hailed|praised|touted|derided|denounced)\s+by\s+((?:the|a|an|his|her|its|their|\p{Lu}[\p{L}.'’-]*|\p{Ll}+s)(?:\s+[\p{L}.'’-]+){0,5}?)\s+as(?:\s+(?:a|an|the))?\s*$/u
 // Its agent right after the quote: "by Jane Roe", "by Democrats", "by the mayor", "by colleagues".
 const BY_AGENT = /^[\s,]*by\s+(?=\p{Lu}|(?:the|a|an|his|her|its|their)\s|\p{Ll}+s\b)/u
 const BY_TIME = new RegExp(
@@ -374,6 +378,21 @@ export function passiveAgent(
   after: string,
   base: number,
 ): Attribution | null {
+  // "Ann Lee was described by colleagues as “tireless.”": the agent before "as".
+  const byFirst = AGENT_BEFORE_AS.exec(before)
+  if (byFirst) {
+    const agent = byFirst[2] as string
+    const mention = parseSpeakerMention(agent)
+    if (isUsableMention(mention) && isPersonOrBody(mention, ''))
+      return {
+        mention,
+        mentionAt:
+          beforeStart + byFirst.index + byFirst[0].indexOf(agent, (byFirst[1] as string).length),
+        cue: { text: byFirst[1] as string, at: beforeStart + byFirst.index },
+        rule: 'cue-before',
+        confidence: 0.85,
+      }
+  }
   const naming = PASSIVE_NAMING_BEFORE.exec(before)
   const by = naming && BY_AGENT.exec(after)
   if (!naming || !by) return null
