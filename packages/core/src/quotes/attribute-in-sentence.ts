@@ -33,6 +33,9 @@ import type { Attribution, Working } from './working.js'
 const COORDINATION = /^[\s,]*(?:(?:and|or|but|as well as|nor)\s+)?(?:(?:a|an|the)\s+)?$/i
 // Words that end with a comma or colon right before the quote, as a cue's do: "responded: ".
 const INTRODUCED = /[\p{L}.)][,:]\s*$/u
+// What may stand between a cue and the quote it takes: nothing, or a short object ("it", "the
+// plan", "the vote as") with no mark.
+const OBJECT_BETWEEN = /^\s*(?:[^\s,;:“”"]+\s+){0,3}$/
 // A clause of time right after a quote: "as Tom Hale spoke", "while the mayor watched".
 const TIME_CLAUSE_AFTER = /^[\s,]*(?:as|while|when)\s/
 const LOOSE_COORDINATION = /^[^.;:!?“”"]{1,40}\s(?:but|yet|and|or)\s+(?:(?:a|an|the)\s+)?$/i
@@ -230,7 +233,8 @@ function cuedAttribution(
       cue !== undefined &&
       cue !== null &&
       !PARTICIPLE_CUE.test(cue.text) &&
-      cue.at + cue.text.length >= clauseStart + before.trimEnd().length
+      // (Right before it, or with only its short object between: "called it “…”".)
+      OBJECT_BETWEEN.test(before.slice(cue.at + cue.text.length - clauseStart))
     )
   }
   // "Ward replied: “Why does it matter now?” Her critics cited it …": a cue right
