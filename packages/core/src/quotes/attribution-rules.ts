@@ -91,6 +91,10 @@ export function transcriptSpeaker(inner: string, at: number): Attribution | null
 // What ends the subject before a cue after the quote: another sentence, clause or quote.
 const SUBJECT_BREAK = /[.!?;“”"]/
 
+// A conjunction right before the cue's subject, opening a clause of its own: "“…,” but Ann Lee
+// called". (Not "and" or "yet", which go on with the quoted words: "“…” and against the law,
+// Roe said"; nor "but" before other words: "“…” but not yet, Roe said".)
+const CONJUNCTION_LEAD = /^[\s,]*(?:but|while|whereas)\s+$/i
 const SUBORDINATE_LEAD =
   /\b(?:if|when|whenever|although|though|because|since|while|unless|whether|once|until|after|before)\s+[^,]*$/i
 
@@ -160,8 +164,9 @@ export function cueAfter(after: string, base: number, adjacentOnly = false): Att
   const subjectLead = subject.slice(0, phrase.at)
   if (adjacentOnly && /[\p{L}\p{N}]/u.test(subjectLead) && !/^[\s,]*as\s+$/i.test(subjectLead))
     return null
-  // "“riding the fence” until Haley said she …": the cue of a subordinate clause is not the quote's.
-  if (SUBORDINATE_LEAD.test(subject)) return null
+  // "“riding the fence” until Haley said she …": the cue of a subordinate clause is not the quote's;
+  // nor that of a clause a conjunction opens ("was “furious,” but Ann Lee called the plan …").
+  if (SUBORDINATE_LEAD.test(subject) || CONJUNCTION_LEAD.test(subjectLead)) return null
   const mention = parseSpeakerMention(phrase.text)
   if (!isUsableMention(mention)) return null
   return {
