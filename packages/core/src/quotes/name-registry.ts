@@ -855,7 +855,13 @@ function markSubject(
     entity.subjects.push(word.index)
     const speech = SPEECH_VERB.test(verb[0])
     if (speech) entity.speeches.push(word.index)
-    else if (relative) entity.minorSubjects.add(word.index)
+    // (Not a name a copula, "there is" or an inverted verb brings in: "Among the guests was Tom
+    // Hale, who runs the bakery", "Next came Tom Hale, who …" are what the text goes on about.)
+    else if (
+      relative &&
+      !INTRODUCING_VERB_BEFORE.test(text.slice(Math.max(0, nameStart() - 12), nameStart()))
+    )
+      entity.minorSubjects.add(word.index)
   } else if (isTopic(text, nameStart(), after) || isInvertedSubject(text, nameStart(), after)) {
     entity.subjects.push(word.index)
   } else if (
@@ -875,6 +881,10 @@ const TOPIC_BEFORE = new RegExp(
   `(?:^|\\n|[.!?]["”’]?[^\\S\\n\\r]+)(?:To|For)[^\\S\\n\\r]+(?:(?!(?:${[...PREPOSITIONS, 'like', 'and', 'or', 'than'].join('|')})[^\\S\\n\\r])[\\p{L}.'’-]+[^\\S\\n\\r]+){0,8}$`,
   'u',
 )
+
+// A copula or a verb of coming or standing right before a name, which brings it in as the topic.
+const INTRODUCING_VERB_BEFORE =
+  /\b(?:is|was|are|were|['’]s|came|comes|stood|stands|sat|sits)[^\S\n\r]+$/
 
 // "there's", "there is", "here's", "here is" (or "was") right before a name.
 const THERE_IS_BEFORE = /\b(?:[Tt]here|[Hh]ere)(?:['’]s|\s+(?:is|was))\s+$/
