@@ -756,15 +756,7 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
     // "Critics of Tom Hale", "Lawyers for Roe": people left unnamed, capitalized only because
     // they open the sentence, and the name is whom they oppose or serve, not who speaks.
     if (before.length === 1 && person?.form === 'nominal' && PEOPLE_PLURAL.test(previous))
-      return {
-        text,
-        form: 'nominal',
-        kind: 'unknown',
-        name: text,
-        key: text.toLowerCase(),
-        roles: [],
-        gender: null,
-      }
+      return unnamedNominal(text)
     // "Ted Cruz of Texas": a person's full or titled name, then where they are from.
     if (at < 2 || !/^(?:of|from|at|in|with)$/.test(words[at] as string)) return null
     if (
@@ -791,15 +783,7 @@ function withPlace(text: string, words: string[]): SpeakerMention | null {
   const kind = speakerNounKind(head)
   if (kind === null) {
     if (!LOCATIVE.test(words[at] as string)) return null
-    return {
-      text,
-      form: 'nominal',
-      kind: 'unknown',
-      name: text,
-      key: text.toLowerCase(),
-      roles: [],
-      gender: null,
-    }
+    return unnamedNominal(text)
   }
   return {
     text,
@@ -921,4 +905,17 @@ function gender(text: string): 'male' | 'female' | null {
   const female = FEMALE.test(text)
   const male = MALE.test(text)
   return female === male ? null : female ? 'female' : 'male'
+}
+
+/** `text` as a nominal mention of someone the text leaves unnamed, of no clear kind: "Critics of Tom Hale". */
+function unnamedNominal(text: string): SpeakerMention {
+  return {
+    text,
+    form: 'nominal',
+    kind: 'unknown',
+    name: text,
+    key: text.toLowerCase(),
+    roles: [],
+    gender: null,
+  }
 }
