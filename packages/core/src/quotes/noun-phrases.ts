@@ -529,9 +529,11 @@ export function nounPhraseAtStart(text: string): string {
   return phrase.replace(/\s*\([^)]*$/, '').trim()
 }
 
-// " of state Jane Roe", " of State Jane Roe": "of", one word, then two or more capitalized
-// words up to a comma, a stop or the end.
-const ROLE_OF_THEN_NAME = /^\s+of\s+\p{L}[\p{L}-]*(?:\s+\p{Lu}[\p{L}'’-]*){2,}(?=[,.;:!?)]|\s*$)/u
+// " of state Jane Roe", " of State Jane Roe": "of", one word (not an article: "Bishop of the
+// Oakdale Diocese" names a body, no person after it), then two or more capitalized words up to
+// a comma, a stop or the end.
+const ROLE_OF_THEN_NAME =
+  /^\s+of\s+(?!(?:[Tt]he|[Aa]n?)\s)\p{L}[\p{L}-]*(?:\s+\p{Lu}[\p{L}'’-]*){2,}(?=[,.;:!?)]|\s*$)/u
 
 /**
  * Whether a phrase that stops before "of" is a role the name comes after: words in lower case
