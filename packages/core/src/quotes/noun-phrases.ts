@@ -523,7 +523,11 @@ export function nounPhraseAtStart(text: string): string {
   // "said master of ceremonies Jane Roe, …", "said Secretary of State Jane Roe": a role whose
   // own object follows "of", then the person's name; the phrase runs on to the name's end.
   if (stop >= 0 && isRoleBeforeOf(phrase)) {
-    const named = ROLE_OF_THEN_NAME.exec(text.slice(phrase.length))
+    const rest = text.slice(phrase.length)
+    const ofThe = ROLE_OF_THE_THEN_NAME.exec(rest)
+    const named =
+      ROLE_OF_THEN_NAME.exec(rest) ??
+      (ofThe && genderOfGivenName(ofThe.groups?.given as string) !== null ? ofThe : null)
     if (named) phrase += named[0]
   }
   return phrase.replace(/\s*\([^)]*$/, '').trim()
@@ -534,6 +538,9 @@ export function nounPhraseAtStart(text: string): string {
 // a comma, a stop or the end.
 const ROLE_OF_THEN_NAME =
   /^\s+of\s+(?!(?:[Tt]he|[Aa]n?)\s)\p{L}[\p{L}-]*(?:\s+\p{Lu}[\p{L}'’-]*){2,}(?=[,.;:!?)]|\s*$)/u
+// " of the Navy Jane Roe": past an article, only a known given name and a surname close it.
+const ROLE_OF_THE_THEN_NAME =
+  /^\s+of\s+(?:[Tt]he|[Aa]n?)\s+\p{Lu}[\p{L}-]*\s+(?<given>\p{Lu}[\p{L}-]*)\s+\p{Lu}[\p{L}'’-]*(?=[,.;:!?)]|\s*$)/u
 
 /**
  * Whether a phrase that stops before "of" is a role the name comes after: words in lower case
