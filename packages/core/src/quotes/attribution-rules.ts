@@ -404,15 +404,9 @@ export function passiveAgent(
   // "a new film called “Home Again” by Ann Lee": the title of a work, by its maker.
   const named = /([\p{L}-]+)\s+$/u.exec(before.slice(0, naming.index))?.[1]?.toLowerCase()
   if (named && TITLE_VERB.test(naming[1] as string) && TITLED_WORK_NOUNS.has(named)) return null
-  const phrase = nounPhraseAtStart(after.slice(by[0].length))
   // "by March", "by Election Day": a deadline, not an agent.
-  if (BY_TIME.test(phrase)) return null
-  const mention = parseSpeakerMention(phrase)
-  if (
-    !isUsableMention(mention) ||
-    !isPersonOrBody(mention, after.slice(by[0].length + phrase.length))
-  )
-    return null
+  const mention = agentAt(after, by[0].length, (phrase) => BY_TIME.test(phrase))
+  if (!mention) return null
   return {
     mention,
     mentionAt: base + by[0].length,
@@ -421,6 +415,24 @@ export function passiveAgent(
     rule: 'cue-after',
     confidence: 0.85,
   }
+}
+
+/**
+ * The agent whose noun phrase starts at `at` in `after` ("by the mayor", "as described by Judge
+ * Jane Roe"), when it shows itself a person or a body; null otherwise, or when `isNoAgent`
+ * refuses its phrase ("by March").
+ */
+function agentAt(
+  after: string,
+  at: number,
+  isNoAgent: (phrase: string) => boolean = () => false,
+): SpeakerMention | null {
+  const phrase = nounPhraseAtStart(after.slice(at))
+  if (isNoAgent(phrase)) return null
+  const mention = parseSpeakerMention(phrase)
+  return isUsableMention(mention) && isPersonOrBody(mention, after.slice(at + phrase.length))
+    ? mention
+    : null
 }
 
 // "– as described by Judge Jane Roe –" after the quote and a few words of its clause.
@@ -434,14 +446,8 @@ const AS_DESCRIBED_BY =
  */
 export function describedByAfter(after: string, base: number): Attribution | null {
   const m = AS_DESCRIBED_BY.exec(after)
-  if (!m) return null
-  const phrase = nounPhraseAtStart(after.slice(m[0].length))
-  const mention = parseSpeakerMention(phrase)
-  if (
-    !isUsableMention(mention) ||
-    !isPersonOrBody(mention, after.slice(m[0].length + phrase.length))
-  )
-    return null
+  const mention = m && agentAt(after, m[0].length)
+  if (!m || !mention) return null
   return {
     mention,
     mentionAt: base + m[0].length,
